@@ -1,0 +1,99 @@
+# newsdigest: `make` builds, `make demo` runs the main job on examples/,
+# `make check` runs every test (also under ASan+UBSan). See README.md.
+
+BUILD   ?= build
+CC      ?= cc
+PKGS    := libutf8proc libxml-2.0
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wvla -Wformat=2 -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+              -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS)
+LDLIBS  := $(PKG_LIBS) -lstemmer -lm
+
+LIB_SRC := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+LIB     := $(BUILD)/libnewsdigest.a
+BIN     := $(BUILD)/newsdigest
+
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
+
+.PHONY: all deps demo check test test-unit test-cli test-fuzz test-san \
+        fuzz clean eval-seeds bench-digest
+
+all: $(BIN)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test_util.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+
+# Fuzz targets built with a replay driver: `make check` feeds them the seed
+# corpus; `make fuzz` (clang) runs libFuzzer on them.
+$(BUILD)/fuzz/%: fuzz/%.c fuzz/replay.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< fuzz/replay.c $(LIB) $(LDLIBS)
+
+deps:
+	@scripts/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./$(BIN) digest --format md examples/
+
+test-unit: $(TEST_BIN)
+	@scripts/run-unit-tests.sh $(TEST_BIN)
+
+test-cli: $(BIN)
+	@tests/cli/run.sh $(BIN)
+
+test-fuzz: $(FUZZ_REPLAY)
+	@for f in $(FUZZ_REPLAY); do \
+	  n=$$(basename $$f); $$f fuzz/corpus/$${n#fuzz_} || exit 1; \
+	done
+
+test: test-unit test-cli test-fuzz
+
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-san:
+	@$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g" \
+	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  test
+
+check: deps
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory test-san
+	@echo "make check: all suites passed (plain and ASan+UBSan)"
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
+	  mkdir -p build/libfuzzer && \
+	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) \
+	    -o build/libfuzzer/$$n $$f $(LIB_SRC) $(LDLIBS) && \
+	  build/libfuzzer/$$n -max_total_time=$(FUZZ_SECONDS) \
+	    fuzz/corpus/$${n#fuzz_} || exit 1; done
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,292 @@
+/* newsdigest: turn a pile of scraped news articles into stories.
+ *
+ * Usage in short:
+ *
+ *   nd_batch *b = NULL;
+ *   if (nd_batch_create(&b, NULL) == ND_OK) {
+ *       nd_batch_add_path(b, "articles/");    // files, folders, "-" = stdin
+ *       nd_batch_run(b, ND_STAGE_ALL);
+ *       nd_batch_render_file(b, ND_RENDER_DIGEST_MD, stdout);
+ *   }
+ *   nd_batch_free(b);
+ *
+ * Conventions: functions that can fail return int, 0 (ND_OK) or a negative
+ * ND_E* code, with out-parameters first; nd_batch_error() gives the detail
+ * of the last failure as one line. Pointers handed out by a batch (strings,
+ * arrays inside result structs) are owned by the batch and stay valid until
+ * nd_batch_free(); memory the library hands over to the caller says so and
+ * is released with nd_free(). A batch is not thread-safe; separate batches
+ * may be used from separate threads. */
+#ifndef NEWSDIGEST_H
+#define NEWSDIGEST_H
+
+#include <stddef.h> /* size_t */
+#include <stdio.h>  /* FILE */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ND_VERSION "0.1.0"
+
+/* Status codes. Expected failures of one input (empty, binary, not UTF-8,
+ * too big, malformed) have their own codes; they reject that input only. */
+enum {
+	ND_OK = 0,
+	ND_ENOMEM = -1,    /* out of memory */
+	ND_EINVAL = -2,    /* invalid argument or usage */
+	ND_EIO = -3,       /* a file could not be read */
+	ND_ETOOBIG = -4,   /* input over a size cap */
+	ND_EUTF8 = -5,     /* text is not valid UTF-8 */
+	ND_EFORMAT = -6,   /* malformed HTML, JSON or similar */
+	ND_EEMPTY = -7,    /* nothing to read, or no text left */
+	ND_EBINARY = -8,   /* binary data where text was expected */
+	ND_ENOTFOUND = -9, /* no such item */
+	ND_EPARTIAL = -10  /* the batch ran, but some inputs were rejected */
+};
+
+/* Static text for a status code; never NULL. */
+const char *nd_strerror(int code);
+/* The library's version string, ND_VERSION of the build. */
+const char *nd_version(void);
+/* Releases memory the library handed to the caller; accepts NULL. */
+void nd_free(void *p);
+
+/* How an input is to be read. AUTO picks by file extension (.txt, .html,
+ * .htm, .jsonl, .json) and, for streams, by the first bytes. */
+typedef enum nd_format {
+	ND_FORMAT_AUTO = 0,
+	ND_FORMAT_TEXT,
+	ND_FORMAT_HTML,
+	ND_FORMAT_JSONL
+} nd_format;
+
+/* Tuning for a batch. Start from ND_OPTIONS_INIT or nd_options_init(); a 0
+ * field means "the documented default". */
+typedef struct nd_options {
+	unsigned version;          /* ND_OPTIONS_VERSION */
+	size_t max_article_bytes;  /* default 5 MiB; larger inputs are rejected */
+	unsigned summary_words;    /* summary budget in words, default 100 */
+	unsigned summary_bytes;    /* if set, a byte budget instead of words */
+	double cluster_threshold;  /* story similarity, default 0.22 */
+	double near_dup_jaccard;   /* near-duplicate shingle Jaccard, default 0.8 */
+	double rewrite_share;      /* share of aligned sentences, default 0.5 */
+	int single_story;          /* treat all articles as one story */
+	const char *language;      /* stemmer language, default "english" */
+} nd_options;
+
+#define ND_OPTIONS_VERSION 1
+#define ND_OPTIONS_INIT { ND_OPTIONS_VERSION, 0, 0, 0, 0.0, 0.0, 0.0, 0, NULL }
+
+void nd_options_init(nd_options *opts);
+
+typedef struct nd_batch nd_batch;
+
+/* Creates an empty batch with a copy of opts (NULL: defaults). Returns 0,
+ * ND_EINVAL for an unknown options version or language, or ND_ENOMEM. */
+int nd_batch_create(nd_batch **out, const nd_options *opts);
+/* Frees the batch and every result it handed out; accepts NULL. */
+void nd_batch_free(nd_batch *b);
+/* One line describing the last failure of a call on b; owned by b, valid
+ * until the next call. Empty when nothing failed. */
+const char *nd_batch_error(const nd_batch *b);
+
+/* Adds the articles at path: a file, a folder (walked recursively, in
+ * byte order of names) or "-" for standard input. Inputs that cannot be used
+ * are recorded as rejected (see nd_batch_rejected) and the rest are kept.
+ * Returns 0 when everything was accepted, the code of the last rejection
+ * otherwise, or ND_ENOMEM (fatal). */
+int nd_batch_add_path(nd_batch *b, const char *path);
+/* Adds articles from an open stream; name stands for it in ids and errors.
+ * Same return contract as nd_batch_add_path. */
+int nd_batch_add_stream(nd_batch *b, FILE *f, const char *name,
+			nd_format format);
+/* Adds articles held in memory (copied). Same return contract. */
+int nd_batch_add_memory(nd_batch *b, const char *name, const char *data,
+			size_t len, nd_format format);
+
+size_t nd_batch_rejected_count(const nd_batch *b);
+/* The i-th rejected input: *path names it (a file, or "file:line" for a
+ * JSONL line) and *error says why. Strings owned by b. Returns 0 or
+ * ND_ENOTFOUND. */
+int nd_batch_rejected(const char **path, const char **error,
+		      const nd_batch *b, size_t i);
+
+/* Pipeline stages; later stages pull in the ones they need. */
+enum {
+	ND_STAGE_CLEAN = 1u << 0,
+	ND_STAGE_ANALYSE = 1u << 1,
+	ND_STAGE_DEDUP = 1u << 2,
+	ND_STAGE_CLUSTER = 1u << 3,
+	ND_STAGE_DIGEST = 1u << 4,
+	ND_STAGE_FACTS = 1u << 5,
+	ND_STAGE_ALL = (1u << 6) - 1
+};
+
+/* Runs the given stages over everything added so far. Articles whose text
+ * turns out empty after cleaning are rejected, not fatal. Returns 0,
+ * ND_EPARTIAL when some inputs were rejected, or a fatal code. Running again
+ * after more articles are added recomputes the results. */
+int nd_batch_run(nd_batch *b, unsigned stages);
+
+/* ---- Results. All pointers are owned by the batch. ---- */
+
+typedef struct nd_article_info {
+	const char *id;        /* file name without extension, or JSONL id */
+	const char *path;      /* where it came from */
+	const char *title;     /* "" when none */
+	const char *url;       /* "" when unknown */
+	const char *source;    /* outlet, "" when unknown */
+	const char *published; /* as given, "" when unknown */
+	const char *byline;    /* "" when none found */
+	const char *dateline;  /* "" when none found */
+	const char *text;      /* cleaned: title line, blank line, body
+				  paragraphs one per line */
+	size_t text_len;
+	size_t words;          /* words in the cleaned body */
+} nd_article_info;
+
+size_t nd_batch_article_count(const nd_batch *b);
+/* Fills *out for the i-th accepted article (input order). 0 or
+ * ND_ENOTFOUND. */
+int nd_batch_article(nd_article_info *out, const nd_batch *b, size_t i);
+
+typedef enum nd_relation_kind {
+	ND_REL_DUPLICATE = 0,  /* same normalised text */
+	ND_REL_NEAR_DUPLICATE, /* shingle Jaccard over the threshold */
+	ND_REL_REWRITE_OF      /* b's sentences largely align with a's */
+} nd_relation_kind;
+
+/* "b is a copy of, or derived from, a": a is the source. Indices are
+ * article indices. */
+typedef struct nd_relation {
+	size_t a;
+	size_t b;
+	nd_relation_kind kind;
+	double score; /* Jaccard for copies, aligned share for rewrites */
+} nd_relation;
+
+/* "duplicate", "near-duplicate" or "rewrite-of". */
+const char *nd_relation_name(nd_relation_kind kind);
+size_t nd_batch_relation_count(const nd_batch *b);
+int nd_batch_relation(nd_relation *out, const nd_batch *b, size_t i);
+
+typedef struct nd_story_info {
+	const char *id;        /* stable: derived from its first article */
+	const char *headline;
+	size_t n_articles;
+	const size_t *articles; /* article indices, input order */
+} nd_story_info;
+
+size_t nd_batch_story_count(const nd_batch *b);
+int nd_batch_story(nd_story_info *out, const nd_batch *b, size_t i);
+
+/* One summary sentence: the text of article `article` at byte `offset`
+ * (length `length`) of its cleaned text, and every article stating it. */
+typedef struct nd_summary_sentence {
+	const char *text;
+	size_t article;
+	size_t offset;
+	size_t length;
+	size_t n_sources;
+	const size_t *sources; /* article indices, the chosen one included */
+} nd_summary_sentence;
+
+size_t nd_batch_summary_count(const nd_batch *b, size_t story);
+int nd_batch_summary(nd_summary_sentence *out, const nd_batch *b,
+		     size_t story, size_t i);
+
+typedef struct nd_quote_info {
+	const char *text;      /* the quoted words, without quote marks */
+	const char *speaker;   /* canonical name, "" when unresolved */
+	int direct;            /* 1 for quoted speech, 0 for reported */
+	size_t article;        /* first article holding it */
+	size_t offset;         /* byte range in that article's cleaned text */
+	size_t length;
+	size_t n_sources;
+	const size_t *sources; /* article indices */
+} nd_quote_info;
+
+size_t nd_batch_quote_count(const nd_batch *b, size_t story);
+int nd_batch_quote(nd_quote_info *out, const nd_batch *b, size_t story,
+		   size_t i);
+
+typedef enum nd_entity_kind {
+	ND_ENTITY_PERSON = 0,
+	ND_ENTITY_ORGANISATION,
+	ND_ENTITY_PLACE
+} nd_entity_kind;
+
+/* "person", "organisation" or "place". */
+const char *nd_entity_kind_name(nd_entity_kind kind);
+
+typedef struct nd_entity_info {
+	const char *name;      /* canonical form */
+	nd_entity_kind kind;
+	size_t n_variants;
+	const char *const *variants; /* spellings seen, canonical first */
+	size_t n_mentions;
+	size_t n_sources;
+	const size_t *sources;
+} nd_entity_info;
+
+size_t nd_batch_entity_count(const nd_batch *b, size_t story);
+int nd_batch_entity(nd_entity_info *out, const nd_batch *b, size_t story,
+		    size_t i);
+
+typedef enum nd_fact_kind {
+	ND_FACT_MONEY = 0,
+	ND_FACT_PERCENT,
+	ND_FACT_QUANTITY, /* a number with a unit */
+	ND_FACT_DATE,
+	ND_FACT_COUNT     /* a bare or worded count */
+} nd_fact_kind;
+
+/* "money", "percent", "quantity", "date" or "count". */
+const char *nd_fact_kind_name(nd_fact_kind kind);
+
+typedef struct nd_fact_info {
+	const char *text;      /* as written in the first source */
+	nd_fact_kind kind;
+	const char *value;     /* normalised, e.g. "25000000 USD" */
+	const char *context;   /* the sentence it comes from */
+	size_t article;
+	size_t offset;
+	size_t length;
+	size_t n_sources;
+	const size_t *sources;
+} nd_fact_info;
+
+size_t nd_batch_fact_count(const nd_batch *b, size_t story);
+int nd_batch_fact(nd_fact_info *out, const nd_batch *b, size_t story,
+		  size_t i);
+
+/* ---- Rendering ---- */
+
+typedef enum nd_render_kind {
+	ND_RENDER_DIGEST_MD = 0, /* stories for a human */
+	ND_RENDER_DIGEST_JSON,   /* documented in docs/digest-json.md */
+	ND_RENDER_CLEAN_TEXT,    /* each article: title, blank line, body */
+	ND_RENDER_DEDUP_TSV,     /* a, b, relation, score */
+	ND_RENDER_DEDUP_JSON,
+	ND_RENDER_CLUSTER_TSV,   /* story id, article id */
+	ND_RENDER_CLUSTER_JSON,
+	ND_RENDER_SUMMARY_LINES  /* one summary sentence per line, all stories */
+} nd_render_kind;
+
+/* Receives output bytes; returns 0 to go on, non-zero to stop. */
+typedef int (*nd_write_fn)(void *ctx, const char *data, size_t len);
+
+/* Writes the results of b in the given form through write. Untrusted text
+ * is escaped for the format (JSON strings, Markdown, one-line TSV fields).
+ * Returns 0, ND_EIO when write stopped, or ND_EINVAL. */
+int nd_batch_render(const nd_batch *b, nd_render_kind kind,
+		    nd_write_fn write, void *ctx);
+/* nd_batch_render to a stdio stream. */
+int nd_batch_render_file(const nd_batch *b, nd_render_kind kind, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

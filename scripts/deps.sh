@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs the Debian packages newsdigest builds and tests with, if missing.
+set -eu
+need="gcc make pkg-config libutf8proc-dev libstemmer-dev libxml2-dev libcmocka-dev"
+missing=""
+for p in $need; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" \
+		|| missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "deps: installing$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq || true
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null

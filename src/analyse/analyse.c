@@ -1,0 +1,250 @@
+#include "analyse/analyse.h"
+
+#include <string.h> /* memchr */
+
+#include "analyse/sentence.h"
+#include "analyse/vocab_internal.h"
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "core/error.h"
+#include "core/utf8.h"
+
+/* Growable scratch arrays; copied into the arena once the article is done,
+ * so the arena holds exactly what the document needs. */
+typedef struct scratch {
+	nd_token *toks;
+	size_t ntoks, tok_cap;
+	nd_sentence *sents;
+	size_t nsents, sent_cap;
+} scratch;
+
+static bool is_quote_open(int32_t cp)
+{
+	return cp == '"' || cp == 0x201C || cp == 0x00AB || cp == 0x2018 ||
+	       cp == 0x201E || cp == '\'';
+}
+
+/* Length of the number starting at p: digits with inner ',' or '.' between
+ * digits ("7,000", "2.60"). */
+static size_t number_len(const char *p, const char *end)
+{
+	const char *q = p;
+
+	while (q < end) {
+		if (*q >= '0' && *q <= '9') {
+			q++;
+		} else if ((*q == ',' || *q == '.') && q + 1 < end &&
+			   q[1] >= '0' && q[1] <= '9' && q > p) {
+			q++;
+		} else {
+			break;
+		}
+	}
+	return (size_t)(q - p);
+}
+
+/* Length of the word starting at p: word characters, with apostrophes
+ * inside ("Russia's") but not hyphens, which split compounds. */
+static size_t word_len(const char *p, const char *end)
+{
+	const char *q = p;
+
+	while (q < end) {
+		const char *r = q;
+		int32_t cp = nd_utf8_decode(&r, end);
+
+		if (nd_cp_is_word(cp)) {
+			q = r;
+			continue;
+		}
+		if ((cp == '\'' || cp == 0x2019) && q > p && r < end) {
+			const char *s = r;
+
+			if (nd_cp_is_word(nd_utf8_decode(&s, end))) {
+				q = r;
+				continue;
+			}
+		}
+		break;
+	}
+	return (size_t)(q - p);
+}
+
+static uint32_t word_flags(const char *p, size_t n)
+{
+	const char *q = p, *end = p + n;
+	uint32_t flags = 0;
+	size_t letters = 0, upper = 0;
+
+	if (*p >= '0' && *p <= '9')
+		flags |= ND_TOK_NUMBER;
+	while (q < end) {
+		int32_t cp = nd_utf8_decode(&q, end);
+
+		if (!nd_cp_is_letter(cp))
+			continue;
+		if (nd_cp_is_upper(cp)) {
+			if (letters == 0)
+				flags |= ND_TOK_CAPITAL;
+			upper++;
+		}
+		letters++;
+	}
+	if (letters >= 2 && upper == letters)
+		flags |= ND_TOK_ALLCAPS;
+	return flags;
+}
+
+static int add_token(scratch *s, nd_vocab *v, const char *text,
+		     const char *p, size_t n, bool first)
+{
+	char folded[ND_FOLD_MAX];
+	size_t flen = nd_utf8_fold(p, n, folded, sizeof(folded));
+	nd_token t;
+	bool stop;
+
+	if (flen == 0)
+		return ND_OK;
+	if (nd_vocab__intern(v, folded, flen, &t.term, &t.stem, &stop))
+		return ND_ENOMEM;
+	t.off = (uint32_t)(p - text);
+	t.len = (uint32_t)n;
+	t.flags = word_flags(p, n) | (stop ? ND_TOK_STOP : 0) |
+		  (first ? ND_TOK_FIRST : 0);
+	return ND_ARRAY_PUSH(s->toks, s->ntoks, s->tok_cap, t);
+}
+
+/* Tokens of text[from..to), appended to the scratch. */
+static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
+		    size_t to)
+{
+	const char *p = text + from, *end = text + to;
+	bool first = true;
+
+	while (p < end) {
+		const char *r = p;
+		int32_t cp = nd_utf8_decode(&r, end);
+		size_t n;
+
+		if (cp >= '0' && cp <= '9')
+			n = number_len(p, end);
+		else if (nd_cp_is_word(cp))
+			n = word_len(p, end);
+		else
+			n = 0;
+		if (n == 0) {
+			p = r;
+			continue;
+		}
+		if (add_token(s, v, text, p, n, first))
+			return ND_ENOMEM;
+		first = false;
+		p += n;
+	}
+	return ND_OK;
+}
+
+static size_t trim_left(const char *text, size_t from, size_t to)
+{
+	while (from < to && (text[from] == ' ' || text[from] == '\t'))
+		from++;
+	return from;
+}
+
+static size_t trim_right(const char *text, size_t from, size_t to)
+{
+	while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\t' ||
+			     text[to - 1] == '\r'))
+		to--;
+	return to;
+}
+
+static uint32_t sentence_flags(const char *p, size_t n)
+{
+	const char *q = p, *end = p + n;
+	uint32_t flags = 0;
+	size_t i = n;
+
+	if (n && is_quote_open(nd_utf8_decode(&q, end)))
+		flags |= ND_SENT_QUOTE;
+	while (i > 0 && ((unsigned char)p[i - 1] >= 0x80 || p[i - 1] == '"' ||
+			 p[i - 1] == '\'' || p[i - 1] == ')'))
+		i--;
+	if (i > 0 && p[i - 1] == '?')
+		flags |= ND_SENT_QUESTION;
+	return flags;
+}
+
+/* Sentences and tokens of one paragraph line text[from..to). */
+static int analyse_line(scratch *s, nd_vocab *v, const char *text,
+			size_t from, size_t to, uint32_t para, bool title)
+{
+	size_t at = 0, len = to - from;
+
+	while (at < len) {
+		size_t end = nd_sentence_end(text + from, len, at);
+		size_t a = trim_left(text, from + at, from + end);
+		size_t b = trim_right(text, a, from + end);
+		nd_sentence sent;
+
+		at = end;
+		if (a >= b)
+			continue;
+		sent.off = (uint32_t)a;
+		sent.len = (uint32_t)(b - a);
+		sent.tok = (uint32_t)s->ntoks;
+		if (tokenize(s, v, text, a, b))
+			return ND_ENOMEM;
+		sent.ntok = (uint32_t)(s->ntoks - sent.tok);
+		if (sent.ntok == 0)
+			continue;
+		sent.para = para;
+		sent.flags = sentence_flags(text + a, b - a) |
+			     (title ? ND_SENT_TITLE : 0);
+		if (ND_ARRAY_PUSH(s->sents, s->nsents, s->sent_cap, sent))
+			return ND_ENOMEM;
+	}
+	return ND_OK;
+}
+
+int nd_analyse(nd_doc *out, nd_vocab *v, nd_arena *arena, const char *text,
+	       size_t len, size_t title_len)
+{
+	scratch s = { 0 };
+	size_t at = 0;
+	uint32_t para = 0;
+	int rc = ND_OK;
+
+	memset(out, 0, sizeof(*out));
+	if (len >= UINT32_MAX)
+		return ND_ETOOBIG;
+	while (at < len) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - text) : len;
+
+		if (trim_left(text, at, end) < trim_right(text, at, end)) {
+			rc = analyse_line(&s, v, text, at, end, para,
+					  para == 0 && title_len > 0);
+			if (rc)
+				goto done;
+			para++;
+		}
+		at = end + 1;
+	}
+	out->text = text;
+	out->len = len;
+	out->npara = para;
+	out->ntoks = s.ntoks;
+	out->nsents = s.nsents;
+	if ((s.ntoks && (out->toks = nd_arena_memdup(arena, s.toks, s.ntoks,
+						     sizeof(*s.toks))) ==
+				NULL) ||
+	    (s.nsents &&
+	     (out->sents = nd_arena_memdup(arena, s.sents, s.nsents,
+					   sizeof(*s.sents))) == NULL))
+		rc = ND_ENOMEM;
+done:
+	nd_free(s.toks);
+	nd_free(s.sents);
+	return rc;
+}

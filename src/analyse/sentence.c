@@ -1,0 +1,154 @@
+#include "analyse/sentence.h"
+
+#include <stdbool.h> /* bool */
+#include <stdint.h>  /* int32_t */
+#include <string.h>  /* memcmp */
+
+#include "core/utf8.h"
+
+/* Words after which a period never ends a sentence: titles, and months or
+ * "No." that are followed by a number or a name. */
+static const char *const never_final[] = {
+	"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt",
+	"Cmdr", "Adm", "Maj", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "St",
+	"Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+	"Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "approx", "Fig",
+	"Gov't", "Mme", "Mlle", "Messrs", "Supt", "Insp", "Det", "Cpl", "Pvt",
+	"Brig", "Jr", "Sr", "Inc", "Ltd", "Corp", "Co", "Bros", "Dept",
+	"Univ", "Ave", "Blvd", "Rd", "est", "ca", "cf", "al", NULL
+};
+
+/* Words that may well open a sentence after an abbreviation such as U.S. */
+static const char *const openers[] = {
+	"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On",
+	"At", "But", "And", "This", "That", "These", "Those", "There", "His",
+	"Her", "Its", "Their", "Our", "As", "After", "Before", "While",
+	"However", "Meanwhile", "If", "When", "So", "Yet", "For", "Some",
+	"Many", "Most", "No", "Not", NULL
+};
+
+static bool in_list(const char *const *list, const char *w, size_t n)
+{
+	for (; *list; list++) {
+		if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool is_closer(int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+	       cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x203A;
+}
+
+static bool is_terminator(int32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+/* Start of the word that ends at p[end) (exclusive): back to the last
+ * space, then past any leading quote or bracket bytes. */
+static size_t word_start(const char *p, size_t end)
+{
+	size_t i = end;
+
+	while (i > 0 && p[i - 1] != ' ' && p[i - 1] != '\t')
+		i--;
+	while (i < end && !((p[i] >= 'A' && p[i] <= 'Z') ||
+			    (p[i] >= 'a' && p[i] <= 'z') ||
+			    (p[i] >= '0' && p[i] <= '9')))
+		i++;
+	return i;
+}
+
+/* Does a period at p[dot] belong to an abbreviation or initial that keeps
+ * the sentence going into the word at p[next]? */
+static bool abbreviation_continues(const char *p, size_t len, size_t dot,
+				   size_t next)
+{
+	size_t ws = word_start(p, dot);
+	size_t wl = dot - ws, nl = 0;
+	const char *w = p + ws;
+	bool dotted = memchr(w, '.', wl) != NULL;
+
+	if (wl == 0)
+		return false;
+	/* An initial: "John F. Kennedy". */
+	if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z')
+		return true;
+	if (in_list(never_final, w, wl))
+		return true;
+	if (!dotted)
+		return false;
+	/* Dotted acronyms (U.S., a.m.) end a sentence only before a word
+	 * that commonly opens one. */
+	while (next + nl < len && p[next + nl] != ' ' && p[next + nl] != ',')
+		nl++;
+	return !in_list(openers, p + next, nl);
+}
+
+size_t nd_sentence_end(const char *p, size_t len, size_t start)
+{
+	const char *end = p + len;
+	const char *q = p + start;
+
+	while (q < end) {
+		const char *at = q;
+		int32_t cp = nd_utf8_decode(&q, end);
+		const char *after, *r;
+		int32_t last = cp, next;
+		bool closed = false;
+
+		if (!is_terminator(cp))
+			continue;
+		/* Runs of terminators and closing quotes or brackets. */
+		after = q;
+		while (after < end) {
+			r = after;
+			next = nd_utf8_decode(&r, end);
+			if (is_terminator(next))
+				last = next;
+			else if (is_closer(next))
+				closed = true;
+			else
+				break;
+			after = r;
+		}
+		if (after >= end)
+			return len;
+		r = after;
+		next = nd_utf8_decode(&r, end);
+		if (!nd_cp_is_space(next)) {
+			q = after;
+			continue;
+		}
+		while (r < end) {
+			const char *s = r;
+
+			next = nd_utf8_decode(&s, end);
+			if (!nd_cp_is_space(next))
+				break;
+			r = s;
+		}
+		if (r >= end)
+			return len;
+		{
+			const char *s = r;
+
+			next = nd_utf8_decode(&s, end);
+		}
+		/* "...?" he asked / "...," said X: the quotation goes on. */
+		if (nd_cp_is_letter(next) && !nd_cp_is_upper(next) &&
+		    next >= 'a' && next <= 'z')
+			goto keep_going;
+		if (last == '.' && !closed && at + 1 == after &&
+		    abbreviation_continues(p, len, (size_t)(at - p),
+					   (size_t)(r - p)))
+			goto keep_going;
+		return (size_t)(after - p);
+keep_going:
+		q = after;
+	}
+	return len;
+}

@@ -1,0 +1,11 @@
+/* English function words, the stop list of the analyser. */
+#ifndef ND_ANALYSE_STOPWORDS_H
+#define ND_ANALYSE_STOPWORDS_H
+
+#include <stddef.h> /* size_t */
+
+/* NULL-terminated list of folded stop words for language, or NULL when the
+ * language has none. */
+const char *const *nd_stopwords(const char *language);
+
+#endif

@@ -1,0 +1,271 @@
+#include "analyse/analyse.h"
+
+#include <libstemmer.h>
+#include <math.h>   /* log */
+#include <string.h> /* strlen */
+
+#include "analyse/stopwords.h"
+#include "analyse/vocab_internal.h"
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "core/error.h"
+#include "core/hashmap.h"
+
+/* Per term: its stem and whether it is a stop word. Per stem: its text and
+ * document frequency. Strings live in the vocabulary's arena. */
+struct nd_vocab {
+	struct sb_stemmer *stemmer;
+	nd_arena *strings;
+	nd_strmap terms;
+	nd_strmap stems;
+	nd_strmap stop;
+	const char **term_str;
+	uint32_t *term_len;
+	uint32_t *term_stem;
+	unsigned char *term_stop;
+	size_t n_terms, term_cap;
+	const char **stem_str;
+	uint32_t *stem_len;
+	uint32_t *df;
+	uint32_t *df_mark; /* doc count + 1 when last counted, per stem */
+	size_t n_stems, stem_cap;
+	size_t n_docs;
+};
+
+static int load_stopwords(nd_vocab *v, const char *language)
+{
+	const char *const *w = nd_stopwords(language);
+
+	for (; w && *w; w++) {
+		if (nd_strmap_put(&v->stop, *w, strlen(*w), 1, NULL))
+			return ND_ENOMEM;
+	}
+	return ND_OK;
+}
+
+int nd_vocab_create(nd_vocab **out, const char *language)
+{
+	nd_vocab *v = NULL;
+	int rc = ND_ENOMEM;
+
+	*out = NULL;
+	if (language == NULL)
+		language = "english";
+	v = nd_calloc(1, sizeof(*v));
+	if (v == NULL)
+		return ND_ENOMEM;
+	v->stemmer = sb_stemmer_new(language, NULL);
+	if (v->stemmer == NULL) {
+		rc = ND_EINVAL;
+		goto done;
+	}
+	if (nd_arena_create(&v->strings) || nd_strmap_init(&v->terms) ||
+	    nd_strmap_init(&v->stems) || nd_strmap_init(&v->stop) ||
+	    load_stopwords(v, language))
+		goto done;
+	*out = v;
+	return ND_OK;
+done:
+	nd_vocab_free(v);
+	return rc;
+}
+
+void nd_vocab_free(nd_vocab *v)
+{
+	if (v == NULL)
+		return;
+	if (v->stemmer)
+		sb_stemmer_delete(v->stemmer);
+	nd_arena_free(v->strings);
+	if (v->terms.slots)
+		nd_strmap_dispose(&v->terms);
+	if (v->stems.slots)
+		nd_strmap_dispose(&v->stems);
+	if (v->stop.slots)
+		nd_strmap_dispose(&v->stop);
+	nd_free(v->term_str);
+	nd_free(v->term_len);
+	nd_free(v->term_stem);
+	nd_free(v->term_stop);
+	nd_free(v->stem_str);
+	nd_free(v->stem_len);
+	nd_free(v->df);
+	nd_free(v->df_mark);
+	nd_free(v);
+}
+
+size_t nd_vocab_term_count(const nd_vocab *v)
+{
+	return v->n_terms;
+}
+
+size_t nd_vocab_stem_count(const nd_vocab *v)
+{
+	return v->n_stems;
+}
+
+const char *nd_vocab_term(const nd_vocab *v, uint32_t term, size_t *len)
+{
+	if (term >= v->n_terms)
+		return NULL;
+	if (len)
+		*len = v->term_len[term];
+	return v->term_str[term];
+}
+
+const char *nd_vocab_stem(const nd_vocab *v, uint32_t stem, size_t *len)
+{
+	if (stem >= v->n_stems)
+		return NULL;
+	if (len)
+		*len = v->stem_len[stem];
+	return v->stem_str[stem];
+}
+
+bool nd_vocab_lookup(const nd_vocab *v, const char *folded, size_t len,
+		     uint32_t *term)
+{
+	return nd_strmap_get(&v->terms, folded, len, term);
+}
+
+bool nd_vocab_is_stopword(const nd_vocab *v, const char *folded, size_t len)
+{
+	return nd_strmap_get(&v->stop, folded, len, NULL);
+}
+
+/* Grows the parallel per-stem arrays to hold one more stem. */
+static int reserve_stem(nd_vocab *v)
+{
+	size_t cap = v->stem_cap;
+
+	if (v->n_stems < cap)
+		return ND_OK;
+	if (nd_array_reserve((void **)&v->stem_str, &cap, v->n_stems + 1,
+			     sizeof(*v->stem_str)))
+		return ND_ENOMEM;
+	cap = v->stem_cap;
+	if (nd_array_reserve((void **)&v->stem_len, &cap, v->n_stems + 1,
+			     sizeof(*v->stem_len)))
+		return ND_ENOMEM;
+	cap = v->stem_cap;
+	if (nd_array_reserve((void **)&v->df, &cap, v->n_stems + 1,
+			     sizeof(*v->df)))
+		return ND_ENOMEM;
+	cap = v->stem_cap;
+	if (nd_array_reserve((void **)&v->df_mark, &cap, v->n_stems + 1,
+			     sizeof(*v->df_mark)))
+		return ND_ENOMEM;
+	v->stem_cap = cap;
+	return ND_OK;
+}
+
+static int reserve_term(nd_vocab *v)
+{
+	size_t cap = v->term_cap;
+
+	if (v->n_terms < cap)
+		return ND_OK;
+	if (nd_array_reserve((void **)&v->term_str, &cap, v->n_terms + 1,
+			     sizeof(*v->term_str)))
+		return ND_ENOMEM;
+	cap = v->term_cap;
+	if (nd_array_reserve((void **)&v->term_len, &cap, v->n_terms + 1,
+			     sizeof(*v->term_len)))
+		return ND_ENOMEM;
+	cap = v->term_cap;
+	if (nd_array_reserve((void **)&v->term_stem, &cap, v->n_terms + 1,
+			     sizeof(*v->term_stem)))
+		return ND_ENOMEM;
+	cap = v->term_cap;
+	if (nd_array_reserve((void **)&v->term_stop, &cap, v->n_terms + 1,
+			     sizeof(*v->term_stop)))
+		return ND_ENOMEM;
+	v->term_cap = cap;
+	return ND_OK;
+}
+
+static int intern_stem(nd_vocab *v, const char *s, size_t len, uint32_t *id)
+{
+	uint32_t next = (uint32_t)v->n_stems;
+	char *copy;
+
+	if (nd_strmap_put(&v->stems, s, len, next, id))
+		return ND_ENOMEM;
+	if (*id != next)
+		return ND_OK;
+	if (reserve_stem(v) || (copy = nd_arena_strndup(v->strings, s, len)) ==
+				       NULL)
+		return ND_ENOMEM;
+	v->stem_str[next] = copy;
+	v->stem_len[next] = (uint32_t)len;
+	v->df[next] = 0;
+	v->df_mark[next] = 0;
+	v->n_stems++;
+	return ND_OK;
+}
+
+int nd_vocab__intern(nd_vocab *v, const char *folded, size_t len,
+		     uint32_t *term, uint32_t *stem, bool *stop)
+{
+	uint32_t next = (uint32_t)v->n_terms;
+	const sb_symbol *st;
+	char *copy;
+
+	if (nd_strmap_put(&v->terms, folded, len, next, term))
+		return ND_ENOMEM;
+	if (*term != next) {
+		*stem = v->term_stem[*term];
+		*stop = v->term_stop[*term];
+		return ND_OK;
+	}
+	if (reserve_term(v) ||
+	    (copy = nd_arena_strndup(v->strings, folded, len)) == NULL)
+		return ND_ENOMEM;
+	st = sb_stemmer_stem(v->stemmer, (const sb_symbol *)folded, (int)len);
+	if (st == NULL)
+		return ND_ENOMEM;
+	if (intern_stem(v, (const char *)st,
+			(size_t)sb_stemmer_length(v->stemmer), stem))
+		return ND_ENOMEM;
+	*stop = nd_strmap_get(&v->stop, folded, len, NULL);
+	v->term_str[next] = copy;
+	v->term_len[next] = (uint32_t)len;
+	v->term_stem[next] = *stem;
+	v->term_stop[next] = *stop;
+	v->n_terms++;
+	return ND_OK;
+}
+
+int nd_vocab_count_doc(nd_vocab *v, const nd_doc *d)
+{
+	uint32_t mark = (uint32_t)v->n_docs + 1;
+	size_t i;
+
+	for (i = 0; i < d->ntoks; i++) {
+		uint32_t s = d->toks[i].stem;
+
+		if (s < v->n_stems && v->df_mark[s] != mark) {
+			v->df_mark[s] = mark;
+			v->df[s]++;
+		}
+	}
+	v->n_docs++;
+	return ND_OK;
+}
+
+size_t nd_vocab_doc_count(const nd_vocab *v)
+{
+	return v->n_docs;
+}
+
+uint32_t nd_vocab_df(const nd_vocab *v, uint32_t stem)
+{
+	return stem < v->n_stems ? v->df[stem] : 0;
+}
+
+double nd_vocab_idf(const nd_vocab *v, uint32_t stem)
+{
+	double df = nd_vocab_df(v, stem);
+
+	return log(((double)v->n_docs + 1.0) / (df + 0.5));
+}

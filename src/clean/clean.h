@@ -1,0 +1,46 @@
+/* clean: from a raw article to its text without page furniture.
+ *
+ * Text and HTML go through the same line classifier: navigation, search
+ * prompts, "Read also" and related-links blocks, comment forms, newsletter
+ * and cookie prompts, share and tag lists, advertisements, copyright and
+ * contact footers, lorem-ipsum filler and teasers of other stories are
+ * dropped; bylines, datelines and captions are kept apart as metadata. The
+ * result is NFC-normalised; typographic characters are kept for display. */
+#ifndef ND_CLEAN_H
+#define ND_CLEAN_H
+
+#include <stddef.h> /* size_t */
+
+#include "core/error.h"
+
+typedef struct nd_arena nd_arena;
+
+/* A cleaned article. All memory is in the arena given to nd_clean_*. */
+typedef struct nd_clean_article {
+	const char *title;     /* "" when none */
+	/* The printed form: title line, blank line, body paragraphs one per
+	 * line, final newline. Offsets elsewhere index into this text. */
+	const char *text;
+	size_t text_len;
+	size_t body_off;       /* where the body starts in text */
+	const char *byline;    /* "" when none */
+	const char *dateline;  /* "" when none, e.g. "Astana, Feb 28 (EFE)" */
+	const char *published; /* date found in the page, "" when none */
+	const char **captions; /* photo captions, not part of the body */
+	size_t n_captions;
+	size_t words;          /* words in the body */
+	size_t dropped_lines;  /* furniture lines removed */
+} nd_clean_article;
+
+/* Cleans plain text. title is the known title (JSONL), or NULL to take the
+ * first non-empty line unless it is furniture. Returns 0, ND_EEMPTY when no
+ * body is left, or ND_ENOMEM; detail in err. */
+int nd_clean_text(nd_clean_article *out, nd_arena *arena, const char *title,
+		  const char *text, size_t len, nd_err *err);
+/* Cleans an HTML page (libxml2's HTML parser; malformed markup is repaired,
+ * not rejected). title as for nd_clean_text; NULL takes <title>/og:title/h1.
+ * Same return contract. */
+int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
+		  const char *html, size_t len, nd_err *err);
+
+#endif

@@ -1,0 +1,35 @@
+/* dedup: exact copies, near-copies and rewrites between articles.
+ *
+ * Exact duplicates share the hash of their normalised text. Near-duplicates
+ * are found by MinHash over word shingles with LSH banding and confirmed by
+ * the exact shingle Jaccard. Rewrites are articles whose sentences largely
+ * align, in order, with another's under nd_sentence_similarity. */
+#ifndef ND_DEDUP_H
+#define ND_DEDUP_H
+
+#include <stddef.h> /* size_t */
+
+#include "analyse/analyse.h"
+#include "newsdigest.h" /* nd_relation_kind */
+
+typedef struct nd_dedup_opts {
+	double near_jaccard;  /* shingle Jaccard for near-duplicate, 0.8 */
+	double rewrite_share; /* share of b's sentences aligned, 0.5 */
+	double sentence_sim;  /* sentence match threshold, 0.5 */
+} nd_dedup_opts;
+
+/* b is a copy of, or derived from, a (see nd_relation in newsdigest.h). */
+typedef struct nd_dedup_edge {
+	size_t a;
+	size_t b;
+	nd_relation_kind kind;
+	double score;
+} nd_dedup_edge;
+
+/* Finds all relations among the articles of c. *edges (in arena) is sorted
+ * by (b, a); each unordered pair appears at most once, with the strongest
+ * relation. Returns 0 or ND_ENOMEM. */
+int nd_dedup_run(nd_dedup_edge **edges, size_t *n_edges, const nd_corpus *c,
+		 const nd_dedup_opts *opts, nd_arena *arena);
+
+#endif

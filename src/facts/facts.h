@@ -1,0 +1,54 @@
+/* facts: quotes with speakers, named entities with their variants, and
+ * numbers, amounts and dates, each with the articles that state them. */
+#ifndef ND_FACTS_H
+#define ND_FACTS_H
+
+#include <stddef.h> /* size_t */
+
+#include "analyse/analyse.h"
+#include "newsdigest.h" /* nd_entity_kind, nd_fact_kind */
+
+typedef struct nd_quote {
+	const char *text;    /* without the quotation marks */
+	const char *speaker; /* canonical entity name, "" when unresolved */
+	int direct;
+	size_t doc, off, len; /* first occurrence, range in the cleaned text */
+	size_t n_sources;
+	size_t *sources;     /* sorted article indices */
+} nd_quote;
+
+typedef struct nd_entity {
+	const char *name;    /* canonical: the fullest common spelling */
+	nd_entity_kind kind;
+	const char **variants; /* canonical first */
+	size_t n_variants;
+	size_t n_mentions;
+	size_t n_sources;
+	size_t *sources;
+} nd_entity;
+
+typedef struct nd_fact {
+	const char *text;    /* as first written */
+	nd_fact_kind kind;
+	const char *value;   /* normalised value, the grouping key */
+	const char *context; /* the sentence it comes from */
+	size_t doc, off, len;
+	size_t n_sources;
+	size_t *sources;
+} nd_fact;
+
+typedef struct nd_story_facts {
+	nd_quote *quotes;
+	size_t n_quotes;
+	nd_entity *entities; /* most widely reported first */
+	size_t n_entities;
+	nd_fact *facts;      /* most widely reported first */
+	size_t n_facts;
+} nd_story_facts;
+
+/* Extracts and merges the facts of the story made of members[0..n) of c.
+ * Memory in arena. Returns 0 or ND_ENOMEM. */
+int nd_facts_story(nd_story_facts *out, const nd_corpus *c,
+		   const size_t *members, size_t n, nd_arena *arena);
+
+#endif

@@ -1,0 +1,51 @@
+/* ingest: from paths, streams and memory to raw articles.
+ *
+ * Reads plain text, HTML and JSON Lines; walks folders recursively in byte
+ * order of names; enforces the per-article size cap; and reports every input
+ * it cannot use (empty, binary, invalid UTF-8, too big, unreadable,
+ * malformed JSON line) through the sink without stopping the rest. */
+#ifndef ND_INGEST_H
+#define ND_INGEST_H
+
+#include <stddef.h> /* size_t */
+#include <stdio.h>  /* FILE */
+
+#include "newsdigest.h" /* nd_format */
+
+/* One article as read. Strings are NUL-terminated and valid only during the
+ * on_article callback; absent fields are NULL. body is valid UTF-8. */
+typedef struct nd_raw_article {
+	const char *id;        /* file name without extension, or JSONL "id" */
+	const char *path;      /* file path, or "file:line" for JSONL */
+	const char *url;
+	const char *title;     /* JSONL "title"; NULL for text and HTML files */
+	const char *source;
+	const char *published;
+	const char *body;      /* text or HTML */
+	size_t body_len;
+	int is_html;
+} nd_raw_article;
+
+/* Where ingest delivers. A non-zero return from on_article (ND_ENOMEM) stops
+ * ingestion and is returned as is. */
+typedef struct nd_ingest_sink {
+	size_t max_bytes; /* per-article cap; 0 means 5 MiB */
+	int (*on_article)(void *ctx, const nd_raw_article *a);
+	/* code is the ND_E* reason; msg is one line without the path. */
+	int (*on_reject)(void *ctx, const char *path, int code,
+			 const char *msg);
+	void *ctx;
+} nd_ingest_sink;
+
+/* Reads a file, a folder (recursive, sorted) or "-" (stdin). Returns 0 when
+ * all was accepted, the ND_E* code of the last rejection otherwise, or a
+ * fatal code from the sink. */
+int nd_ingest_path(const nd_ingest_sink *sink, const char *path);
+/* Reads an open stream standing for name. Same return contract. */
+int nd_ingest_stream(const nd_ingest_sink *sink, FILE *f, const char *name,
+		     nd_format format);
+/* Reads data[0..len) standing for name. Same return contract. */
+int nd_ingest_memory(const nd_ingest_sink *sink, const char *name,
+		     const char *data, size_t len, nd_format format);
+
+#endif

@@ -1,0 +1,218 @@
+#include "pipeline/batch_internal.h"
+
+#include <string.h> /* strcmp */
+
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "ingest/ingest.h"
+
+#define DEFAULT_MAX_ARTICLE_BYTES (5u * 1024u * 1024u)
+
+const char *nd_version(void)
+{
+	return ND_VERSION;
+}
+
+void nd_options_init(nd_options *opts)
+{
+	nd_options defaults = ND_OPTIONS_INIT;
+
+	*opts = defaults;
+}
+
+/* Fills the documented defaults into the zero fields. */
+static void apply_defaults(nd_options *o)
+{
+	if (o->max_article_bytes == 0)
+		o->max_article_bytes = DEFAULT_MAX_ARTICLE_BYTES;
+	if (o->summary_words == 0)
+		o->summary_words = 100;
+	if (o->language == NULL)
+		o->language = "english";
+}
+
+int nd_batch_create(nd_batch **out, const nd_options *opts)
+{
+	nd_batch *b;
+	nd_vocab *probe = NULL;
+	int rc;
+
+	*out = NULL;
+	if (opts && opts->version != ND_OPTIONS_VERSION)
+		return ND_EINVAL;
+	b = nd_calloc(1, sizeof(*b));
+	if (b == NULL)
+		return ND_ENOMEM;
+	if (opts)
+		b->opts = *opts;
+	else
+		nd_options_init(&b->opts);
+	apply_defaults(&b->opts);
+	b->language = nd_strndup(b->opts.language, strlen(b->opts.language));
+	if (b->language == NULL || nd_arena_create(&b->inputs_arena)) {
+		rc = ND_ENOMEM;
+		goto fail;
+	}
+	b->opts.language = b->language;
+	/* Fail early on a language the stemmer does not know. */
+	rc = nd_vocab_create(&probe, b->language);
+	nd_vocab_free(probe);
+	if (rc)
+		goto fail;
+	*out = b;
+	return ND_OK;
+fail:
+	nd_batch_free(b);
+	return rc;
+}
+
+void nd_batch__clear_results(nd_batch *b)
+{
+	nd_arena_free(b->results_arena);
+	nd_vocab_free(b->vocab);
+	nd_free(b->input_of);
+	b->results_arena = NULL;
+	b->vocab = NULL;
+	b->input_of = NULL;
+	b->clean = NULL;
+	b->docs = NULL;
+	b->ids = b->titles = b->published = NULL;
+	b->edges = NULL;
+	b->stories = NULL;
+	b->n_articles = b->n_edges = b->n_stories = 0;
+	b->stages_done = 0;
+	b->n_rejected = b->n_ingest_rejected;
+}
+
+void nd_batch_free(nd_batch *b)
+{
+	if (b == NULL)
+		return;
+	nd_batch__clear_results(b);
+	nd_arena_free(b->inputs_arena);
+	nd_free(b->inputs);
+	nd_free(b->rejected);
+	nd_free(b->language);
+	nd_free(b);
+}
+
+const char *nd_batch_error(const nd_batch *b)
+{
+	return b->err.msg;
+}
+
+int nd_batch__reject(nd_batch *b, nd_arena *arena, const char *path,
+		     const char *reason)
+{
+	nd_rejection r;
+
+	r.path = nd_arena_strdup(arena, path ? path : "");
+	r.error = nd_arena_strdup(arena, reason ? reason : "rejected");
+	if (r.path == NULL || r.error == NULL)
+		return ND_ENOMEM;
+	return ND_ARRAY_PUSH(b->rejected, b->n_rejected, b->rejected_cap, r);
+}
+
+static const char *dup_or_empty(nd_arena *a, const char *s)
+{
+	return nd_arena_strdup(a, s ? s : "");
+}
+
+static int on_article(void *ctx, const nd_raw_article *raw)
+{
+	nd_batch *b = ctx;
+	nd_arena *a = b->inputs_arena;
+	nd_input in;
+
+	in.id = dup_or_empty(a, raw->id);
+	in.path = dup_or_empty(a, raw->path);
+	in.url = dup_or_empty(a, raw->url);
+	in.title = raw->title ? nd_arena_strdup(a, raw->title) : NULL;
+	in.source = dup_or_empty(a, raw->source);
+	in.published = dup_or_empty(a, raw->published);
+	in.body = nd_arena_strndup(a, raw->body, raw->body_len);
+	in.body_len = raw->body_len;
+	in.is_html = raw->is_html;
+	if (!in.id || !in.path || !in.url || !in.source || !in.published ||
+	    !in.body || (raw->title && !in.title))
+		return ND_ENOMEM;
+	return ND_ARRAY_PUSH(b->inputs, b->n_inputs, b->inputs_cap, in);
+}
+
+static int on_reject(void *ctx, const char *path, int code, const char *msg)
+{
+	nd_batch *b = ctx;
+	int rc = nd_batch__reject(b, b->inputs_arena, path, msg);
+
+	(void)code;
+	b->n_ingest_rejected = b->n_rejected;
+	return rc;
+}
+
+/* New inputs make earlier results stale; dropping them first also keeps
+ * rejections from cleaning (which live in the results) after the ingest
+ * ones. */
+static nd_ingest_sink sink_of(nd_batch *b)
+{
+	nd_ingest_sink s;
+
+	nd_batch__clear_results(b);
+
+	s.max_bytes = b->opts.max_article_bytes;
+	s.on_article = on_article;
+	s.on_reject = on_reject;
+	s.ctx = b;
+	return s;
+}
+
+/* Ingest returns the last rejection's code; only ND_ENOMEM is fatal. */
+static int finish_add(nd_batch *b, int rc, const char *what)
+{
+	nd_err_clear(&b->err);
+	if (rc == ND_ENOMEM)
+		return nd_err_set(&b->err, rc, "%s: out of memory", what);
+	if (rc && b->n_rejected)
+		nd_err_set(&b->err, rc, "%s: %s",
+			   b->rejected[b->n_rejected - 1].path,
+			   b->rejected[b->n_rejected - 1].error);
+	return rc;
+}
+
+int nd_batch_add_path(nd_batch *b, const char *path)
+{
+	nd_ingest_sink s = sink_of(b);
+
+	return finish_add(b, nd_ingest_path(&s, path), path);
+}
+
+int nd_batch_add_stream(nd_batch *b, FILE *f, const char *name,
+			nd_format format)
+{
+	nd_ingest_sink s = sink_of(b);
+
+	return finish_add(b, nd_ingest_stream(&s, f, name, format), name);
+}
+
+int nd_batch_add_memory(nd_batch *b, const char *name, const char *data,
+			size_t len, nd_format format)
+{
+	nd_ingest_sink s = sink_of(b);
+
+	return finish_add(b, nd_ingest_memory(&s, name, data, len, format),
+			  name);
+}
+
+size_t nd_batch_rejected_count(const nd_batch *b)
+{
+	return b->n_rejected;
+}
+
+int nd_batch_rejected(const char **path, const char **error,
+		      const nd_batch *b, size_t i)
+{
+	if (i >= b->n_rejected)
+		return ND_ENOTFOUND;
+	*path = b->rejected[i].path;
+	*error = b->rejected[i].error;
+	return ND_OK;
+}

@@ -1,0 +1,69 @@
+/* The batch behind the public API: inputs, stage results, rejections. */
+#ifndef ND_PIPELINE_BATCH_INTERNAL_H
+#define ND_PIPELINE_BATCH_INTERNAL_H
+
+#include "analyse/analyse.h"
+#include "clean/clean.h"
+#include "core/error.h"
+#include "dedup/dedup.h"
+#include "digest/digest.h"
+#include "facts/facts.h"
+#include "newsdigest.h"
+
+/* An input as ingested; lives in the batch's input arena. */
+typedef struct nd_input {
+	const char *id, *path, *url, *title, *source, *published;
+	const char *body;
+	size_t body_len;
+	int is_html;
+} nd_input;
+
+typedef struct nd_rejection {
+	const char *path;
+	const char *error;
+} nd_rejection;
+
+/* A story and what the digest and facts stages made of it. */
+typedef struct nd_story {
+	const char *id;
+	size_t *members;
+	size_t n_members;
+	nd_story_digest digest;
+	const char **summary_text; /* NUL-terminated copies, per item */
+	nd_story_facts facts;
+} nd_story;
+
+struct nd_batch {
+	nd_options opts;
+	char *language;
+	nd_err err;
+	nd_arena *inputs_arena; /* inputs and ingest rejections */
+	nd_input *inputs;
+	size_t n_inputs, inputs_cap;
+	nd_rejection *rejected;
+	size_t n_rejected, rejected_cap;
+	size_t n_ingest_rejected; /* the first ones, kept across runs */
+
+	/* Results of the last nd_batch_run, all in results_arena. */
+	nd_arena *results_arena;
+	unsigned stages_done;
+	size_t n_articles;
+	size_t *input_of;          /* article -> input */
+	nd_clean_article *clean;   /* per article */
+	nd_doc *docs;              /* per article */
+	const char **ids, **titles, **published;
+	nd_vocab *vocab;
+	nd_dedup_edge *edges;
+	size_t n_edges;
+	nd_story *stories;
+	size_t n_stories;
+};
+
+/* Records a rejection of path for reason (copied). 0 or ND_ENOMEM. */
+int nd_batch__reject(nd_batch *b, nd_arena *arena, const char *path,
+		     const char *reason);
+
+/* Drops the results of the last run, keeping the inputs. */
+void nd_batch__clear_results(nd_batch *b);
+
+#endif

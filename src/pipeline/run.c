@@ -1,0 +1,294 @@
+#include "pipeline/batch_internal.h"
+
+#include <stdio.h>  /* snprintf */
+#include <string.h> /* memset */
+
+#include "cluster/cluster.h"
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "core/hash.h"
+
+/* Stages and the ones they need. */
+static unsigned with_prerequisites(unsigned stages)
+{
+	if (stages & (ND_STAGE_DIGEST | ND_STAGE_FACTS))
+		stages |= ND_STAGE_CLUSTER;
+	if (stages & ND_STAGE_CLUSTER)
+		stages |= ND_STAGE_DEDUP;
+	if (stages & ND_STAGE_DEDUP)
+		stages |= ND_STAGE_ANALYSE;
+	return stages | ND_STAGE_CLEAN;
+}
+
+static int clean_one(nd_batch *b, const nd_input *in, nd_clean_article *out)
+{
+	nd_err err = { 0 };
+	int rc;
+
+	if (in->is_html)
+		rc = nd_clean_html(out, b->results_arena, in->title, in->body,
+				   in->body_len, &err);
+	else
+		rc = nd_clean_text(out, b->results_arena, in->title, in->body,
+				   in->body_len, &err);
+	if (rc == ND_ENOMEM)
+		return rc;
+	if (rc) {
+		char reason[ND_ERR_MSG_MAX + 32];
+
+		snprintf(reason, sizeof(reason), "%s",
+			 err.msg[0] ? err.msg : nd_strerror(rc));
+		return nd_batch__reject(b, b->results_arena, in->path,
+					reason) ? ND_ENOMEM : 1;
+	}
+	return ND_OK;
+}
+
+/* Cleans every input; those with no text left are rejected. */
+static int run_clean(nd_batch *b)
+{
+	size_t i;
+
+	b->clean = nd_arena_calloc(b->results_arena, b->n_inputs + 1,
+				   sizeof(*b->clean));
+	b->input_of = nd_calloc(b->n_inputs + 1, sizeof(*b->input_of));
+	b->ids = nd_arena_calloc(b->results_arena, b->n_inputs + 1,
+				 sizeof(*b->ids));
+	b->titles = nd_arena_calloc(b->results_arena, b->n_inputs + 1,
+				    sizeof(*b->titles));
+	b->published = nd_arena_calloc(b->results_arena, b->n_inputs + 1,
+				       sizeof(*b->published));
+	if (!b->clean || !b->input_of || !b->ids || !b->titles ||
+	    !b->published)
+		return ND_ENOMEM;
+	for (i = 0; i < b->n_inputs; i++) {
+		const nd_input *in = &b->inputs[i];
+		nd_clean_article *c = &b->clean[b->n_articles];
+		int rc = clean_one(b, in, c);
+
+		if (rc == ND_ENOMEM)
+			return rc;
+		if (rc)
+			continue;
+		b->input_of[b->n_articles] = i;
+		b->ids[b->n_articles] = in->id;
+		b->titles[b->n_articles] = c->title ? c->title : "";
+		b->published[b->n_articles] =
+			in->published[0] ? in->published :
+			(c->published ? c->published : "");
+		b->n_articles++;
+	}
+	return ND_OK;
+}
+
+static int run_analyse(nd_batch *b)
+{
+	size_t i;
+	int rc;
+
+	rc = nd_vocab_create(&b->vocab, b->language);
+	if (rc)
+		return rc;
+	b->docs = nd_arena_calloc(b->results_arena, b->n_articles + 1,
+				  sizeof(*b->docs));
+	if (b->docs == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i < b->n_articles; i++) {
+		const nd_clean_article *c = &b->clean[i];
+		size_t title_len = c->title ? strlen(c->title) : 0;
+
+		rc = nd_analyse(&b->docs[i], b->vocab, b->results_arena,
+				c->text, c->text_len, title_len);
+		if (rc)
+			return rc;
+		rc = nd_vocab_count_doc(b->vocab, &b->docs[i]);
+		if (rc)
+			return rc;
+	}
+	return ND_OK;
+}
+
+static nd_corpus corpus_of(const nd_batch *b)
+{
+	nd_corpus c;
+
+	c.n = b->n_articles;
+	c.docs = b->docs;
+	c.ids = b->ids;
+	c.titles = b->titles;
+	c.published = b->published;
+	c.vocab = b->vocab;
+	return c;
+}
+
+static int run_dedup(nd_batch *b)
+{
+	nd_corpus c = corpus_of(b);
+	nd_dedup_opts o;
+
+	o.near_jaccard = b->opts.near_dup_jaccard;
+	o.rewrite_share = b->opts.rewrite_share;
+	o.sentence_sim = 0;
+	return nd_dedup_run(&b->edges, &b->n_edges, &c, &o, b->results_arena);
+}
+
+/* A story id stays the same as long as its first article does. */
+static const char *story_id(nd_arena *a, const char *first_article_id)
+{
+	char id[32];
+	uint64_t h = nd_hash64(first_article_id, strlen(first_article_id),
+			       0x6e657773ULL);
+
+	snprintf(id, sizeof(id), "s%012llx",
+		 (unsigned long long)(h >> 16));
+	return nd_arena_strdup(a, id);
+}
+
+static int run_cluster(nd_batch *b)
+{
+	nd_corpus c = corpus_of(b);
+	nd_cluster_opts o;
+	size_t *story_of = NULL, *fill = NULL, i, n_stories = 0;
+	int rc = ND_ENOMEM;
+
+	o.threshold = b->opts.cluster_threshold;
+	o.single = b->opts.single_story;
+	story_of = nd_calloc(b->n_articles + 1, sizeof(*story_of));
+	if (story_of == NULL)
+		goto done;
+	rc = nd_cluster_run(story_of, &n_stories, &c, b->edges, b->n_edges,
+			    &o);
+	if (rc)
+		goto done;
+	rc = ND_ENOMEM;
+	b->stories = nd_arena_calloc(b->results_arena, n_stories + 1,
+				     sizeof(*b->stories));
+	fill = nd_calloc(n_stories + 1, sizeof(*fill));
+	if (b->stories == NULL || fill == NULL)
+		goto done;
+	for (i = 0; i < b->n_articles; i++)
+		b->stories[story_of[i]].n_members++;
+	for (i = 0; i < n_stories; i++) {
+		b->stories[i].members = nd_arena_calloc(
+			b->results_arena, b->stories[i].n_members,
+			sizeof(size_t));
+		if (b->stories[i].members == NULL)
+			goto done;
+	}
+	for (i = 0; i < b->n_articles; i++) {
+		nd_story *s = &b->stories[story_of[i]];
+
+		s->members[fill[story_of[i]]++] = i;
+	}
+	for (i = 0; i < n_stories; i++) {
+		b->stories[i].id = story_id(b->results_arena,
+					    b->ids[b->stories[i].members[0]]);
+		if (b->stories[i].id == NULL)
+			goto done;
+	}
+	b->n_stories = n_stories;
+	rc = ND_OK;
+done:
+	nd_free(story_of);
+	nd_free(fill);
+	return rc;
+}
+
+static int run_digest(nd_batch *b)
+{
+	nd_corpus c = corpus_of(b);
+	nd_digest_opts o;
+	size_t i, k;
+	int rc;
+
+	o.words = b->opts.summary_words;
+	o.bytes = b->opts.summary_bytes;
+	for (i = 0; i < b->n_stories; i++) {
+		nd_story *s = &b->stories[i];
+
+		rc = nd_digest_story(&s->digest, &c, s->members, s->n_members,
+				     b->edges, b->n_edges, &o,
+				     b->results_arena);
+		if (rc)
+			return rc;
+		s->summary_text = nd_arena_calloc(b->results_arena,
+						  s->digest.n_items + 1,
+						  sizeof(char *));
+		if (s->summary_text == NULL)
+			return ND_ENOMEM;
+		for (k = 0; k < s->digest.n_items; k++) {
+			const nd_summary_item *it = &s->digest.items[k];
+			const nd_sentence *sent =
+				&b->docs[it->doc].sents[it->sent];
+
+			s->summary_text[k] = nd_arena_strndup(
+				b->results_arena,
+				b->docs[it->doc].text + sent->off, sent->len);
+			if (s->summary_text[k] == NULL)
+				return ND_ENOMEM;
+		}
+	}
+	return ND_OK;
+}
+
+static int run_facts(nd_batch *b)
+{
+	nd_corpus c = corpus_of(b);
+	size_t i;
+	int rc;
+
+	for (i = 0; i < b->n_stories; i++) {
+		nd_story *s = &b->stories[i];
+
+		rc = nd_facts_story(&s->facts, &c, s->members, s->n_members,
+				    b->results_arena);
+		if (rc)
+			return rc;
+	}
+	return ND_OK;
+}
+
+int nd_batch_run(nd_batch *b, unsigned stages)
+{
+	static const struct {
+		unsigned stage;
+		int (*run)(nd_batch *);
+		const char *name;
+	} steps[] = {
+		{ ND_STAGE_CLEAN, run_clean, "clean" },
+		{ ND_STAGE_ANALYSE, run_analyse, "analyse" },
+		{ ND_STAGE_DEDUP, run_dedup, "dedup" },
+		{ ND_STAGE_CLUSTER, run_cluster, "cluster" },
+		{ ND_STAGE_DIGEST, run_digest, "digest" },
+		{ ND_STAGE_FACTS, run_facts, "facts" },
+	};
+	size_t i;
+	int rc;
+
+	if (stages == 0 || (stages & ~(unsigned)ND_STAGE_ALL))
+		return nd_err_set(&b->err, ND_EINVAL, "unknown stages 0x%x",
+				  stages);
+	stages = with_prerequisites(stages);
+	nd_batch__clear_results(b);
+	nd_err_clear(&b->err);
+	if (nd_arena_create(&b->results_arena))
+		return nd_err_set(&b->err, ND_ENOMEM, "out of memory");
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (!(stages & steps[i].stage))
+			continue;
+		rc = steps[i].run(b);
+		if (rc) {
+			nd_err_set(&b->err, rc, "%s: %s", steps[i].name,
+				   nd_strerror(rc));
+			nd_batch__clear_results(b);
+			return rc;
+		}
+		b->stages_done |= steps[i].stage;
+	}
+	if (b->n_rejected) {
+		nd_err_set(&b->err, ND_EPARTIAL, "%zu input(s) rejected",
+			   b->n_rejected);
+		return ND_EPARTIAL;
+	}
+	return ND_OK;
+}
