@@ -27,7 +27,7 @@ FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
 .PHONY: all deps demo check test test-unit test-cli test-fuzz test-san \
-        fuzz clean eval-seeds bench-digest
+        fuzz clean bench-digest
 
 all: $(BIN)
 
@@ -92,6 +92,13 @@ fuzz: deps
 	    -o build/libfuzzer/$$n $$f $(LIB_SRC) $(LDLIBS) && \
 	  build/libfuzzer/$$n -max_total_time=$(FUZZ_SECONDS) \
 	    fuzz/corpus/$${n#fuzz_} || exit 1; done
+
+SEEDS ?= ../shared/seeds
+# Wall time and memory of the main job on the shipped examples and, when
+# present, the seed articles.
+bench-digest: $(BIN)
+	@scripts/bench.sh $(BIN) examples digest examples
+	@if [ -d $(SEEDS) ]; then scripts/bench.sh $(BIN) seeds digest $(SEEDS); fi
 
 clean:
 	rm -rf build

@@ -77,7 +77,7 @@ bool nd_vocab_is_stopword(const nd_vocab *v, const char *folded, size_t len);
 int nd_vocab_count_doc(nd_vocab *v, const nd_doc *d);
 size_t nd_vocab_doc_count(const nd_vocab *v);
 uint32_t nd_vocab_df(const nd_vocab *v, uint32_t stem);
-/* Smoothed inverse document frequency of a stem, > 0. */
+/* Smoothed inverse document frequency of a stem, log(1 + (N+1)/(df+0.5)). */
 double nd_vocab_idf(const nd_vocab *v, uint32_t stem);
 
 /* Splits text[0..len) (one paragraph per line; the first line is the title

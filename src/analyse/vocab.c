@@ -267,5 +267,8 @@ double nd_vocab_idf(const nd_vocab *v, uint32_t stem)
 {
 	double df = nd_vocab_df(v, stem);
 
-	return log(((double)v->n_docs + 1.0) / (df + 0.5));
+	/* The 1 + keeps weights in a narrow band: stories are often a handful
+	 * of articles, where a plain log ratio would make every shared word
+	 * worthless. */
+	return log(1.0 + ((double)v->n_docs + 1.0) / (df + 0.5));
 }

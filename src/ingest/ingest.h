@@ -37,14 +37,30 @@ typedef struct nd_ingest_sink {
 	void *ctx;
 } nd_ingest_sink;
 
-/* Reads a file, a folder (recursive, sorted) or "-" (stdin). Returns 0 when
- * all was accepted, the ND_E* code of the last rejection otherwise, or a
- * fatal code from the sink. */
+/* Formats: a file's extension decides (.txt/.text text, .html/.htm/.xhtml
+ * HTML, .jsonl/.ndjson/.json JSON Lines, any case); otherwise the first
+ * bytes do (a tag after whitespace or a BOM is HTML, '{' then a key is JSON
+ * Lines, the rest text). Text and HTML are rejected when empty, binary (a
+ * NUL byte anywhere, or over 10% control bytes) or not UTF-8; a UTF-8 BOM is
+ * dropped, and an HTML page declaring another charset in its first 2 KiB is
+ * converted with iconv unless its bytes are valid UTF-8 already. A JSON
+ * Lines input may be 1 GiB; the per-article cap applies to each line. */
+
+/* Reads a file, a folder (recursive, sorted) or "-" (stdin, named
+ * "stdin"). In a folder, dot-files, symlinked folders, project files
+ * (README, LICENSE, ...) and files whose extension is not one of the above
+ * are skipped silently; a file named explicitly is read whatever its
+ * extension. Returns 0 when all was accepted, the ND_E* code of the last
+ * rejection otherwise, ND_EINVAL for a NULL argument, or a fatal code (the
+ * sink's, or ND_ENOMEM). */
 int nd_ingest_path(const nd_ingest_sink *sink, const char *path);
-/* Reads an open stream standing for name. Same return contract. */
+/* Reads an open stream standing for name (NULL: "stdin") until EOF; AUTO
+ * goes by name's extension, then by the first bytes. Same return
+ * contract. */
 int nd_ingest_stream(const nd_ingest_sink *sink, FILE *f, const char *name,
 		     nd_format format);
-/* Reads data[0..len) standing for name. Same return contract. */
+/* Reads data[0..len) standing for name (NULL: "memory"); nothing is copied
+ * but what the callback needs NUL-terminated. Same return contract. */
 int nd_ingest_memory(const nd_ingest_sink *sink, const char *name,
 		     const char *data, size_t len, nd_format format);
 

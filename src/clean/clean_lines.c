@@ -1,0 +1,165 @@
+#include "clean/clean_lines.h"
+
+#include <stdint.h> /* int32_t */
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "core/utf8.h"
+
+void nd_clines_init(nd_clines *l, size_t max_bytes)
+{
+	nd_buf_init(&l->text, max_bytes);
+	l->v = NULL;
+	l->n = 0;
+	l->cap = 0;
+}
+
+void nd_clines_dispose(nd_clines *l)
+{
+	nd_buf_dispose(&l->text);
+	nd_free(l->v);
+	l->v = NULL;
+	l->n = 0;
+	l->cap = 0;
+}
+
+/* Characters that vanish: they only carry layout hints. */
+static int is_invisible(int32_t cp)
+{
+	return cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
+}
+
+/* Blanks and anything that must not reach the output as itself. */
+static int is_blank(int32_t cp)
+{
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+		return 1;
+	return nd_cp_is_space(cp);
+}
+
+int nd_clines_normalise(nd_buf *out, const char *raw, size_t len,
+			size_t *gaps)
+{
+	const char *p = raw, *end = raw + len;
+	size_t run = 0, ngaps = 0;
+	int any = 0, rc = ND_OK;
+
+	while (p < end && rc == ND_OK) {
+		unsigned char c = (unsigned char)*p;
+		const char *at = p, *q;
+		int32_t cp;
+
+		if (c < 0x80) {
+			if (c <= 0x20 || c == 0x7F) {
+				run += c == '\t' ? 2 : 1;
+				p++;
+				continue;
+			}
+			for (q = p; q < end && (unsigned char)*q > 0x20 &&
+				    (unsigned char)*q < 0x7F;
+			     q++)
+				;
+			if (run && any) {
+				rc = nd_buf_putc(out, ' ');
+				ngaps += run >= 2;
+			}
+			run = 0;
+			if (rc == ND_OK)
+				rc = nd_buf_put(out, p, (size_t)(q - p));
+			any = 1;
+			p = q;
+			continue;
+		}
+		cp = nd_utf8_decode(&p, end);
+		if (is_invisible(cp))
+			continue;
+		if (is_blank(cp)) {
+			run++;
+			continue;
+		}
+		if (run && any) {
+			rc = nd_buf_putc(out, ' ');
+			ngaps += run >= 2;
+		}
+		run = 0;
+		any = 1;
+		if (rc)
+			break;
+		if (cp == ND_UTF8_REPLACEMENT && p - at == 1)
+			rc = nd_buf_put(out, "\xEF\xBF\xBD", 3);
+		else
+			rc = nd_buf_put(out, at, (size_t)(p - at));
+	}
+	if (gaps)
+		*gaps = ngaps;
+	return rc;
+}
+
+int nd_clines_add(nd_clines *l, const char *raw, size_t len, unsigned hints)
+{
+	size_t start = l->text.len, gaps = 0;
+	nd_cline line;
+	int rc;
+
+	rc = nd_clines_normalise(&l->text, raw, len, &gaps);
+	if (rc)
+		return rc;
+	if (l->text.len == start)
+		return ND_OK;
+	rc = nd_buf_putc(&l->text, '\0');
+	if (rc)
+		return rc;
+	line.off = start;
+	line.len = l->text.len - 1 - start;
+	line.gaps = gaps;
+	line.hints = hints;
+	line.cls = 0;
+	return ND_ARRAY_PUSH(l->v, l->n, l->cap, line);
+}
+
+/* Length of the line break at p, 0 when there is none. */
+static size_t line_break(const char *p, const char *end)
+{
+	unsigned char c = (unsigned char)*p;
+
+	if (c == '\n' || c == '\v' || c == '\f')
+		return 1;
+	if (c == '\r')
+		return (p + 1 < end && p[1] == '\n') ? 2 : 1;
+	if (c == 0xC2 && p + 1 < end && (unsigned char)p[1] == 0x85)
+		return 2;
+	if (c == 0xE2 && p + 2 < end && (unsigned char)p[1] == 0x80 &&
+	    ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+int nd_clines_add_text(nd_clines *l, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *start = text;
+	unsigned hints = 0;
+	int rc;
+
+	for (;;) {
+		size_t br = p < end ? line_break(p, end) : 1;
+		size_t before;
+
+		if (p < end && br == 0) {
+			p++;
+			continue;
+		}
+		before = l->n;
+		rc = nd_clines_add(l, start, (size_t)(p - start), hints);
+		if (rc)
+			return rc;
+		if (l->n > before)
+			hints = 0;
+		else if (before > 0)
+			hints = ND_CL_BLANK_BEFORE;
+		if (p >= end)
+			break;
+		p += br;
+		start = p;
+	}
+	return ND_OK;
+}

@@ -1,0 +1,782 @@
+#include "clean/furniture.h"
+
+#include <stdint.h> /* int32_t */
+#include <string.h> /* strlen, strncmp, strstr, strcmp */
+
+#include "clean/lorem.h"
+#include "core/utf8.h"
+
+/* ---- Measuring a line ---- */
+
+static int script_of(int32_t cp)
+{
+	if (cp < 0x80)
+		return ND_SCRIPT_LATIN;
+	if ((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+	    (cp >= 0x2C60 && cp <= 0x2C7F) || (cp >= 0xA720 && cp <= 0xA7FF) ||
+	    (cp >= 0xFF21 && cp <= 0xFF5A))
+		return ND_SCRIPT_LATIN;
+	if ((cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x1F00 && cp <= 0x1FFF))
+		return ND_SCRIPT_GREEK;
+	if ((cp >= 0x400 && cp <= 0x52F) || (cp >= 0x2DE0 && cp <= 0x2DFF) ||
+	    (cp >= 0xA640 && cp <= 0xA69F) || (cp >= 0x1C80 && cp <= 0x1C8F))
+		return ND_SCRIPT_CYRILLIC;
+	if (cp >= 0x530 && cp <= 0x58F)
+		return ND_SCRIPT_ARMENIAN;
+	if (cp >= 0x590 && cp <= 0x5FF)
+		return ND_SCRIPT_HEBREW;
+	if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
+	    (cp >= 0x8A0 && cp <= 0x8FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+	    (cp >= 0xFE70 && cp <= 0xFEFF))
+		return ND_SCRIPT_ARABIC;
+	if (cp >= 0x900 && cp <= 0xDFF)
+		return ND_SCRIPT_INDIC;
+	if (cp >= 0xE00 && cp <= 0xE7F)
+		return ND_SCRIPT_THAI;
+	if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+	    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    cp >= 0x20000)
+		return ND_SCRIPT_CJK;
+	return ND_SCRIPT_OTHER;
+}
+
+/* Lower case in a script that has case. */
+static bool is_lower(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	if (!nd_cp_is_letter(cp) || nd_cp_is_upper(cp))
+		return false;
+	switch (script_of(cp)) {
+	case ND_SCRIPT_LATIN:
+	case ND_SCRIPT_GREEK:
+	case ND_SCRIPT_CYRILLIC:
+	case ND_SCRIPT_ARMENIAN:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool is_terminal(int32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x061F ||
+	       cp == 0x0964 || cp == 0x06D4;
+}
+
+static bool is_closing_quote(int32_t cp)
+{
+	return cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x203A ||
+	       cp == 0x300D || cp == 0x300F;
+}
+
+static bool is_opening_quote(int32_t cp)
+{
+	return cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x201E ||
+	       cp == 0x2039 || cp == 0x300C || cp == 0x300E || cp == '(' ||
+	       cp == '[';
+}
+
+static bool is_bullet_mark(int32_t cp)
+{
+	switch (cp) {
+	case 0x2022: case 0x00B7: case 0x25AA: case 0x25CF: case 0x25E6:
+	case 0x2023: case 0x25BA: case 0x25B8: case 0x25B6: case 0x25A0:
+	case 0x25A1: case 0x25C6: case 0x25C7: case 0x2605: case 0x2606:
+	case 0x2713: case 0x2714: case 0x27A4: case 0x2192: case 0x2043:
+	case 0x2219: case 0x25B9: case 0x25B7: case 0x2756:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Marks that are bullets only when a space follows: "- item", "* item". */
+static bool is_dash_mark(int32_t cp)
+{
+	return cp == '-' || cp == '*' || cp == '+' || cp == '>' ||
+	       cp == 0x2013 || cp == 0x2014;
+}
+
+/* A phone number: a run of digits and separators with at least nine
+ * digits, starting with '+' or holding '-' or '(' . */
+static bool has_phone(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t j = i, digits = 0;
+		bool plus = s[i] == '+', sep = false;
+
+		if (!(s[i] == '+' || s[i] == '(' ||
+		      (s[i] >= '0' && s[i] <= '9'))) {
+			i++;
+			continue;
+		}
+		if (i > 0 && (s[i - 1] | 0x20) >= 'a' &&
+		    (s[i - 1] | 0x20) <= 'z') {
+			i++;
+			continue;
+		}
+		for (; j < len; j++) {
+			char c = s[j];
+
+			if (c >= '0' && c <= '9')
+				digits++;
+			else if (c == '-' || c == '(' || c == ')')
+				sep = true;
+			else if (c == ' ' || c == '.' || c == '/' || c == '+')
+				;
+			else
+				break;
+			if (c == ' ' && j + 1 < len &&
+			    !(s[j + 1] >= '0' && s[j + 1] <= '9') &&
+			    s[j + 1] != '(' && s[j + 1] != '+')
+				break;
+		}
+		if (digits >= 9 && (plus || sep))
+			return true;
+		i = j > i ? j : i + 1;
+	}
+	return false;
+}
+
+/* ". EFE" at the end: an agency's sign-off after the last sentence. */
+static bool has_signoff(const char *s, size_t len)
+{
+	size_t k = len, n;
+	unsigned char b;
+
+	while (k > 0 && s[k - 1] >= 'A' && s[k - 1] <= 'Z')
+		k--;
+	n = len - k;
+	if (n < 2 || n > 6 || k < 3 || s[k - 1] != ' ')
+		return false;
+	b = (unsigned char)s[k - 2];
+	if (b == '.' || b == '!' || b == '?' || b == '"' || b == ')')
+		return true;
+	/* ” and ’ end in 0x9D and 0x99 after E2 80. */
+	return k >= 4 && (unsigned char)s[k - 4] == 0xE2 &&
+	       (unsigned char)s[k - 3] == 0x80 && (b == 0x9D || b == 0x99);
+}
+
+void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	size_t by_script[ND_SCRIPT_COUNT] = { 0 };
+	int32_t last = 0, prev = 0, prev2 = 0, first = 0;
+	bool in_word = false, first_word = true, first_lower = true;
+	bool word_counted = false, after_stop = false;
+	int i, best = ND_SCRIPT_NONE;
+
+	memset(f, 0, sizeof(*f));
+	while (p < end) {
+		const char *at = p;
+		int32_t cp;
+
+		if ((unsigned char)*p < 0x80)
+			cp = (unsigned char)*p++;
+		else
+			cp = nd_utf8_decode(&p, end);
+
+		if (first == 0)
+			first = cp;
+		if (cp == ' ') {
+			if (in_word)
+				first_word = false;
+			in_word = false;
+			word_counted = false;
+			prev2 = prev;
+			prev = last;
+			last = cp;
+			continue;
+		}
+		f->nonspace++;
+		if (!in_word) {
+			in_word = true;
+			if (after_stop && (nd_cp_is_upper(cp) ||
+					   is_opening_quote(cp) || cp == '"'))
+				f->sentences++;
+		}
+		after_stop = false;
+		if (nd_cp_is_letter(cp) || nd_cp_is_digit(cp)) {
+			if (!word_counted) {
+				word_counted = true;
+				f->words++;
+				if (nd_cp_is_upper(cp))
+					f->caps_words++;
+			}
+			if (nd_cp_is_letter(cp)) {
+				f->letters++;
+				by_script[script_of(cp)]++;
+				if (first_word && !is_lower(cp))
+					first_lower = false;
+			} else {
+				f->digits++;
+			}
+		}
+		if (cp == 0x00A9)
+			f->copyright = true;
+		if (cp == '(' && end - at >= 5 && (at[1] | 0x20) == 'c' &&
+		    at[2] == ')' && at[3] == ' ' && at[4] >= '0' &&
+		    at[4] <= '9')
+			f->copyright = true;
+		prev2 = prev;
+		prev = last;
+		last = cp;
+		/* A stop followed by a space; an abbreviation like "U.S." has
+		 * none. */
+		if ((cp == '.' || cp == '!' || cp == '?') && p < end &&
+		    *p == ' ')
+			after_stop = true;
+	}
+	for (i = 1; i < ND_SCRIPT_COUNT; i++) {
+		if (by_script[i] > by_script[best])
+			best = i;
+	}
+	f->script = best;
+	f->script_letters = by_script[best];
+	f->lower_start = first != 0 && is_lower(first) && first_lower;
+	f->close_start = first == ',' || first == ';' || first == ':' ||
+			 first == '.' || first == ')' || first == ']' ||
+			 first == '!' || first == '?' ||
+			 is_closing_quote(first);
+	if ((first == '"' || first == '\'') &&
+	    (len == 1 || strchr(".,;:!?)", s[1]) != NULL))
+		f->close_start = true;
+	f->bullet = is_bullet_mark(first) ||
+		    (is_dash_mark(first) && len > 1 &&
+		     (s[1] == ' ' || (first > 0x7F && len > 3 && s[3] == ' ')));
+	f->ellipsis = last == 0x2026 ||
+		      (last == '.' && prev == '.' && prev2 == '.');
+	f->period_end = last == '.' && !f->ellipsis;
+	f->colon_end = last == ':';
+	f->comma_end = last == ',';
+	f->open_end = is_opening_quote(last) ||
+		      ((last == '"' || last == '\'') &&
+		       (prev == ' ' || prev == 0));
+	if (is_terminal(last) || is_closing_quote(last))
+		f->sentence = true;
+	else if ((last == '"' || last == '\'') && !f->open_end)
+		f->sentence = true;
+	else if ((last == ')' || last == ']') && is_terminal(prev))
+		f->sentence = true;
+	if (!f->sentence && f->words >= 5 && has_signoff(s, len)) {
+		f->sentence = true;
+		f->signoff = true;
+	}
+	f->phone = has_phone(s, len);
+}
+
+/* ---- Keys ---- */
+
+size_t nd_clean_key(const char *s, size_t len, char *out, size_t outsize)
+{
+	char fold[ND_CLEAN_FOLD_MAX];
+	const char *p, *end;
+	size_t n, at = 0;
+	bool space = true;
+
+	if (outsize < 3) {
+		if (outsize)
+			out[0] = '\0';
+		return 0;
+	}
+	if (len > ND_CLEAN_FOLD_MAX - 1) {
+		len = ND_CLEAN_FOLD_MAX - 1;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	n = nd_utf8_fold(s, len, fold, sizeof(fold));
+	p = fold;
+	end = fold + n;
+	out[at++] = ' ';
+	while (p < end) {
+		const char *c = p;
+		int32_t cp = nd_utf8_decode(&p, end);
+		size_t w = (size_t)(p - c);
+
+		if (nd_cp_is_word(cp)) {
+			if (at + w + 2 > outsize)
+				break;
+			memcpy(out + at, c, w);
+			at += w;
+			space = false;
+		} else if (!space) {
+			if (at + 2 > outsize)
+				break;
+			out[at++] = ' ';
+			space = true;
+		}
+	}
+	if (!space && at + 1 < outsize)
+		out[at++] = ' ';
+	out[at] = '\0';
+	return at;
+}
+
+/* ---- The phrase lexicon ---- */
+
+enum { W_ANY, W_START, W_WHOLE };
+
+typedef struct phrase {
+	const char *key;     /* an nd_clean_key form */
+	size_t len;
+	unsigned char kind;  /* ND_FURN_* */
+	unsigned char where; /* W_* */
+	unsigned char maxw;  /* only lines of at most this many words */
+	unsigned char strong; /* also on lines that end like sentences */
+} phrase;
+
+#define P(k, kind, where, maxw, strong)                                       \
+	{ k, sizeof(k) - 1, kind, where, maxw, strong }
+#define C ND_FURN_COMMENTS
+#define T ND_FURN_TAIL
+#define R ND_FURN_READALSO
+#define J ND_FURN_JUNK
+
+/* Furniture wording seen across news sites; generic, no site names. */
+static const phrase phrases[] = {
+	/* Comment sections. */
+	P(" leave a reply ", C, W_START, 8, 1),
+	P(" leave a comment ", C, W_START, 8, 1),
+	P(" post a comment ", C, W_START, 8, 1),
+	P(" post comment ", C, W_START, 4, 1),
+	P(" add a comment ", C, W_START, 6, 1),
+	P(" add comment ", C, W_START, 4, 1),
+	P(" click to comment ", C, W_START, 6, 1),
+	P(" comments ", C, W_WHOLE, 1, 1),
+	P(" comment ", C, W_WHOLE, 1, 1),
+	P(" comments ", C, W_ANY, 3, 0),
+	P(" no comments ", C, W_START, 5, 1),
+	P(" show comments ", C, W_START, 5, 1),
+	P(" view comments ", C, W_START, 5, 1),
+	P(" load comments ", C, W_START, 5, 1),
+	P(" join the conversation ", C, W_START, 8, 1),
+	P(" join the discussion ", C, W_START, 8, 1),
+	P(" responses ", C, W_WHOLE, 1, 1),
+	P(" discussion ", C, W_WHOLE, 1, 1),
+	/* Related-links and recommendation blocks. */
+	P(" related articles ", T, W_START, 6, 1),
+	P(" related posts ", T, W_START, 6, 1),
+	P(" related stories ", T, W_START, 6, 1),
+	P(" related news ", T, W_START, 6, 1),
+	P(" related content ", T, W_START, 6, 1),
+	P(" related coverage ", T, W_START, 6, 1),
+	P(" related topics ", T, W_START, 6, 1),
+	P(" related links ", T, W_START, 6, 1),
+	P(" related ", T, W_WHOLE, 1, 1),
+	P(" you may also like ", T, W_START, 8, 1),
+	P(" you might also like ", T, W_START, 8, 1),
+	P(" you may like ", T, W_START, 6, 0),
+	P(" you might like ", T, W_START, 6, 0),
+	P(" you may be interested in ", T, W_START, 8, 1),
+	P(" you might be interested in ", T, W_START, 8, 1),
+	P(" more stories ", T, W_START, 6, 0),
+	P(" more from ", T, W_START, 6, 0),
+	P(" more news ", T, W_START, 5, 0),
+	P(" more articles ", T, W_START, 5, 0),
+	P(" more in ", T, W_START, 4, 0),
+	P(" more on this story ", T, W_START, 6, 1),
+	P(" most read ", T, W_START, 5, 0),
+	P(" most popular ", T, W_START, 5, 0),
+	P(" most viewed ", T, W_START, 5, 0),
+	P(" most shared ", T, W_START, 5, 0),
+	P(" most commented ", T, W_START, 5, 0),
+	P(" trending ", T, W_START, 3, 0),
+	P(" recommended ", T, W_START, 4, 0),
+	P(" we recommend ", T, W_START, 4, 0),
+	P(" popular posts ", T, W_START, 4, 0),
+	P(" popular stories ", T, W_START, 4, 0),
+	P(" popular now ", T, W_START, 4, 0),
+	P(" latest news ", T, W_START, 4, 0),
+	P(" latest stories ", T, W_START, 4, 0),
+	P(" latest posts ", T, W_START, 4, 0),
+	P(" latest articles ", T, W_START, 4, 0),
+	P(" read next ", T, W_START, 4, 0),
+	P(" up next ", T, W_START, 3, 0),
+	P(" what to read next ", T, W_START, 6, 1),
+	P(" from around the web ", T, W_START, 6, 1),
+	P(" sponsored stories ", T, W_START, 4, 1),
+	P(" promoted stories ", T, W_START, 4, 1),
+	P(" in other news ", T, W_START, 4, 0),
+	P(" editor s picks ", T, W_START, 4, 1),
+	P(" editors picks ", T, W_START, 4, 1),
+	P(" top stories ", T, W_START, 4, 0),
+	P(" don t miss ", T, W_START, 4, 0),
+	P(" keep reading ", T, W_START, 4, 0),
+	P(" previous article ", T, W_START, 3, 0),
+	P(" next article ", T, W_START, 3, 0),
+	P(" previous post ", T, W_START, 3, 0),
+	P(" next post ", T, W_START, 3, 0),
+	/* "Read also": a link to another story follows. */
+	P(" read also ", R, W_START, 3, 1),
+	P(" also read ", R, W_START, 3, 1),
+	P(" see also ", R, W_START, 3, 1),
+	P(" also see ", R, W_START, 3, 1),
+	P(" read more about ", R, W_START, 4, 1),
+	P(" related reading ", R, W_START, 3, 1),
+	P(" lire aussi ", R, W_START, 3, 1),
+	P(" read also ", J, W_START, 25, 0),
+	P(" also read ", J, W_START, 25, 0),
+	P(" see also ", J, W_START, 25, 0),
+	P(" read more ", J, W_START, 25, 0),
+	P(" related ", J, W_START, 25, 0),
+	/* Footers and legal. */
+	P(" all rights reserved ", J, W_ANY, 40, 1),
+	P(" copyright ", J, W_START, 30, 0),
+	P(" copyright ", J, W_ANY, 20, 0),
+	P(" editor and publisher ", J, W_START, 15, 1),
+	P(" editor in chief ", J, W_START, 10, 0),
+	P(" printed and published by ", J, W_START, 25, 1),
+	P(" published by ", J, W_START, 10, 0),
+	P(" designed and developed by ", J, W_ANY, 15, 1),
+	P(" designed and maintained by ", J, W_ANY, 15, 1),
+	P(" developed and maintained by ", J, W_ANY, 15, 1),
+	P(" designed by ", J, W_START, 10, 0),
+	P(" developed by ", J, W_START, 10, 0),
+	P(" maintained by ", J, W_ANY, 12, 0),
+	P(" powered by ", J, W_START, 8, 0),
+	P(" site by ", J, W_START, 6, 0),
+	P(" privacy policy ", J, W_ANY, 12, 0),
+	P(" terms of use ", J, W_ANY, 12, 0),
+	P(" terms of service ", J, W_ANY, 12, 0),
+	P(" terms and conditions ", J, W_ANY, 12, 0),
+	P(" contact us ", J, W_ANY, 8, 0),
+	P(" about us ", J, W_ANY, 6, 0),
+	P(" advertise with us ", J, W_ANY, 8, 1),
+	P(" reporting by ", J, W_START, 40, 1),
+	P(" additional reporting by ", J, W_START, 40, 1),
+	P(" editing by ", J, W_ANY, 40, 1),
+	P(" writing by ", J, W_START, 40, 1),
+	/* Comment forms. */
+	P(" your email address will not be published ", J, W_ANY, 40, 1),
+	P(" required fields are marked ", J, W_ANY, 40, 1),
+	P(" save my name email and website ", J, W_ANY, 40, 1),
+	P(" for the next time i comment ", J, W_ANY, 40, 1),
+	P(" notify me of ", J, W_START, 20, 1),
+	P(" you must be logged in ", J, W_ANY, 20, 1),
+	P(" log in to comment ", J, W_ANY, 10, 1),
+	/* Search, menus, accounts. */
+	P(" what are you looking for ", J, W_WHOLE, 6, 1),
+	P(" hi what are you looking for ", J, W_WHOLE, 7, 1),
+	P(" what are you searching for ", J, W_WHOLE, 6, 1),
+	P(" type to search ", J, W_ANY, 8, 1),
+	P(" search ", J, W_START, 3, 0),
+	P(" search ", J, W_WHOLE, 1, 1),
+	P(" menu ", J, W_WHOLE, 1, 1),
+	P(" home ", J, W_WHOLE, 1, 1),
+	P(" close ", J, W_WHOLE, 1, 1),
+	P(" loading ", J, W_WHOLE, 1, 1),
+	P(" skip to content ", J, W_ANY, 8, 1),
+	P(" skip to main content ", J, W_ANY, 8, 1),
+	P(" back to top ", J, W_START, 4, 1),
+	P(" scroll to top ", J, W_START, 4, 1),
+	P(" go to top ", J, W_START, 4, 1),
+	P(" sign in ", J, W_ANY, 6, 0),
+	P(" log in ", J, W_ANY, 6, 0),
+	P(" login ", J, W_ANY, 6, 0),
+	P(" register ", J, W_ANY, 4, 0),
+	P(" my account ", J, W_ANY, 6, 0),
+	P(" e paper ", J, W_ANY, 6, 0),
+	P(" epaper ", J, W_ANY, 6, 0),
+	P(" breaking news ", J, W_START, 4, 0),
+	P(" click here ", J, W_ANY, 20, 0),
+	P(" tap here ", J, W_ANY, 20, 0),
+	P(" enable javascript ", J, W_ANY, 30, 1),
+	P(" javascript is disabled ", J, W_ANY, 30, 1),
+	/* Follow, share, apps. */
+	P(" connect with us ", J, W_ANY, 8, 1),
+	P(" follow us ", J, W_ANY, 12, 0),
+	P(" like us on ", J, W_ANY, 12, 0),
+	P(" find us on ", J, W_ANY, 12, 0),
+	P(" join us on ", J, W_ANY, 12, 0),
+	P(" share on ", J, W_START, 14, 0),
+	P(" share this ", J, W_START, 10, 0),
+	P(" share via ", J, W_START, 10, 0),
+	P(" share article ", J, W_START, 6, 0),
+	P(" share ", J, W_WHOLE, 1, 1),
+	P(" tweet ", J, W_WHOLE, 1, 1),
+	P(" email this ", J, W_START, 8, 0),
+	P(" print this ", J, W_START, 8, 0),
+	P(" print ", J, W_WHOLE, 1, 1),
+	P(" email ", J, W_WHOLE, 1, 1),
+	P(" whatsapp ", J, W_ANY, 6, 0),
+	P(" facebook ", J, W_ANY, 6, 0),
+	P(" twitter ", J, W_ANY, 6, 0),
+	P(" linkedin ", J, W_ANY, 6, 0),
+	P(" telegram ", J, W_ANY, 4, 0),
+	P(" pinterest ", J, W_ANY, 6, 0),
+	P(" download the app ", J, W_ANY, 20, 0),
+	P(" download our app ", J, W_ANY, 20, 0),
+	P(" get the app ", J, W_ANY, 20, 0),
+	P(" download the ", J, W_ANY, 16, 0),
+	P(" downloading the ", J, W_ANY, 16, 0),
+	P(" download our ", J, W_ANY, 16, 0),
+	/* Newsletters and cookies. */
+	P(" newsletter ", J, W_ANY, 12, 0),
+	P(" newsletters ", J, W_ANY, 12, 0),
+	P(" subscribe ", J, W_ANY, 12, 0),
+	P(" subscribe to our ", J, W_ANY, 25, 1),
+	P(" subscribe now ", J, W_ANY, 10, 1),
+	P(" sign up ", J, W_ANY, 12, 0),
+	P(" signup ", J, W_ANY, 12, 0),
+	P(" sign up for our ", J, W_ANY, 25, 1),
+	P(" in your inbox ", J, W_ANY, 20, 0),
+	P(" in your mailbox ", J, W_ANY, 20, 0),
+	P(" to your inbox ", J, W_ANY, 20, 0),
+	P(" we use cookies ", J, W_ANY, 60, 1),
+	P(" use cookies ", J, W_ANY, 60, 0),
+	P(" this site uses cookies ", J, W_ANY, 60, 1),
+	P(" this website uses cookies ", J, W_ANY, 60, 1),
+	P(" our partners use cookies ", J, W_ANY, 60, 1),
+	P(" uses cookies ", J, W_ANY, 60, 0),
+	P(" cookie policy ", J, W_ANY, 30, 0),
+	P(" cookie settings ", J, W_ANY, 30, 0),
+	P(" accept cookies ", J, W_ANY, 20, 0),
+	P(" accept all ", J, W_ANY, 12, 0),
+	P(" reject all ", J, W_ANY, 12, 0),
+	P(" manage preferences ", J, W_ANY, 12, 0),
+	P(" manage cookies ", J, W_ANY, 12, 0),
+	P(" cookie ", J, W_ANY, 12, 0),
+	P(" cookies ", J, W_ANY, 12, 0),
+	/* Advertising and reading aids. */
+	P(" advertisement ", J, W_WHOLE, 2, 1),
+	P(" advertisements ", J, W_WHOLE, 2, 1),
+	P(" advertising ", J, W_WHOLE, 2, 1),
+	P(" sponsored ", J, W_WHOLE, 2, 1),
+	P(" sponsored content ", J, W_START, 4, 1),
+	P(" paid content ", J, W_START, 4, 1),
+	P(" partner content ", J, W_START, 4, 1),
+	P(" ad ", J, W_WHOLE, 1, 1),
+	P(" story continues below advertisement ", J, W_ANY, 8, 1),
+	P(" article continues below ", J, W_ANY, 8, 1),
+	P(" continues below ", J, W_ANY, 8, 1),
+	P(" continue reading ", J, W_START, 6, 1),
+	P(" scroll to continue ", J, W_ANY, 8, 1),
+	P(" read more ", J, W_START, 4, 1),
+	P(" show more ", J, W_START, 4, 1),
+	P(" load more ", J, W_START, 4, 1),
+	P(" see more ", J, W_START, 4, 1),
+	P(" view more ", J, W_START, 4, 1),
+	P(" view all ", J, W_START, 4, 1),
+	P(" see all ", J, W_START, 4, 1),
+	P(" min read ", J, W_ANY, 14, 1),
+	P(" mins read ", J, W_ANY, 14, 1),
+	P(" minute read ", J, W_ANY, 14, 1),
+	P(" minutes read ", J, W_ANY, 14, 1),
+	P(" reading time ", J, W_START, 8, 0),
+	P(" listen to this article ", J, W_ANY, 8, 1),
+	P(" tags ", J, W_START, 25, 0),
+	P(" tagged ", J, W_START, 25, 0),
+	P(" topics ", J, W_START, 25, 0),
+	P(" filed under ", J, W_START, 25, 0),
+	P(" categories ", J, W_START, 25, 0),
+	P(" i subscribe ", J, W_WHOLE, 2, 1),
+};
+
+#undef P
+#undef C
+#undef T
+#undef R
+#undef J
+
+/* Which verdict wins when a line matches several phrases. */
+static int rank(int kind)
+{
+	switch (kind) {
+	case ND_FURN_COMMENTS:
+		return 4;
+	case ND_FURN_TAIL:
+		return 3;
+	case ND_FURN_READALSO:
+		return 2;
+	case ND_FURN_JUNK:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int lexicon(const char *key, const nd_line_feat *f)
+{
+	size_t i, n = sizeof(phrases) / sizeof(phrases[0]), klen = strlen(key);
+	int best = ND_FURN_NONE;
+
+	for (i = 0; i < n; i++) {
+		const phrase *ph = &phrases[i];
+		bool hit;
+
+		if (f->words > ph->maxw || rank(ph->kind) <= rank(best) ||
+		    ph->len > klen)
+			continue;
+		/* Weak wording is furniture only on lines that do not read
+		 * as prose: "Follow us on X", not "Follow us, he said." */
+		if (!ph->strong && (f->period_end ||
+				    (f->sentence && f->words > 4)))
+			continue;
+		switch (ph->where) {
+		case W_WHOLE:
+			hit = klen == ph->len &&
+			      memcmp(key, ph->key, klen) == 0;
+			break;
+		case W_START:
+			hit = memcmp(key, ph->key, ph->len) == 0;
+			break;
+		default:
+			hit = strstr(key, ph->key) != NULL;
+			break;
+		}
+		if (hit)
+			best = ph->kind;
+	}
+	return best;
+}
+
+/* "Phone: ...", "E-mail: ...": contact labels (folded, lower case). */
+static bool contact_label(const char *fold)
+{
+	static const char *const labels[] = {
+		"phone:", "phones:", "tel:", "tel.", "telephone:", "fax:",
+		"e-mail:", "email:", "mail:", "address:", "mobile:", "cell:",
+		"hotline:", "whatsapp:", "website:", "web:", "contact:",
+		"office:", "p.o. box", "po box", "editor:", "publisher:",
+		"news room:", "newsroom:", "advertisement:", "ph:",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		if (strncmp(fold, labels[i], strlen(labels[i])) == 0)
+			return true;
+	}
+	return false;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+	size_t i, n = 0;
+	bool in = false;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ') {
+			in = false;
+		} else if (!in) {
+			in = true;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Breadcrumbs and meta lines: "Sport > Basketball > Cup", "World / Water",
+ * "Press | March 14, 2025 | 1 min read". */
+static bool segmented(const char *s, size_t len)
+{
+	static const char *const seps[] = {
+		" | ", " > ", " / ", " \xC2\xBB ", " \xE2\x80\xBA ",
+		" \xC2\xB7 ", " \xE2\x80\xA2 ", " :: ",
+	};
+	size_t segs = 0, maxw = 0, i = 0, start = 0;
+
+	while (i <= len) {
+		size_t k, sl = 0;
+
+		if (i < len) {
+			for (k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
+				size_t n = strlen(seps[k]);
+
+				if (i + n <= len &&
+				    memcmp(s + i, seps[k], n) == 0) {
+					sl = n;
+					break;
+				}
+			}
+			if (sl == 0) {
+				i++;
+				continue;
+			}
+		}
+		{
+			size_t w = count_words(s + start, i - start);
+
+			if (w == 0 && i < len)
+				return false;
+			if (w > maxw)
+				maxw = w;
+			segs++;
+		}
+		if (i >= len)
+			break;
+		i += sl;
+		start = i;
+	}
+	return (segs >= 3 && maxw <= 4) || (segs == 2 && maxw <= 2);
+}
+
+/* "14, Harbour Row, Old Quarter, Port Town 2041, Country.": short comma
+ * segments, a number, a capitalised ending. */
+static bool address_like(const char *s, size_t len, const nd_line_feat *f)
+{
+	size_t i, commas = 0, start = 0, last_start = 0;
+
+	if (f->digits == 0 || f->words > 15 || (f->sentence && !f->period_end))
+		return false;
+	for (i = 0; i <= len; i++) {
+		if (i < len && s[i] != ',')
+			continue;
+		if (count_words(s + start, i - start) > 3)
+			return false;
+		if (i < len)
+			commas++;
+		last_start = start;
+		start = i + 1;
+	}
+	if (commas < 3)
+		return false;
+	/* The last segment is a place: every word capitalised. */
+	for (i = last_start; i < len; i++) {
+		if ((i == last_start || s[i - 1] == ' ') && s[i] != ' ' &&
+		    s[i] >= 'a' && s[i] <= 'z')
+			return false;
+	}
+	return true;
+}
+
+int nd_clean_furniture(const char *s, size_t len, size_t gaps,
+		       const nd_line_feat *f, const char *fold,
+		       const char *key)
+{
+	int kind;
+
+	if (key) {
+		kind = lexicon(key, f);
+		if (kind)
+			return kind;
+	}
+	if (fold && contact_label(fold) && f->words <= 25)
+		return ND_FURN_JUNK;
+	if (f->phone && f->words <= 20)
+		return ND_FURN_JUNK;
+	if (f->copyright && f->words <= 30)
+		return ND_FURN_JUNK;
+	if (nd_clean_is_lorem(s, len))
+		return ND_FURN_LOREM;
+	if (f->letters == 0)
+		return ND_FURN_JUNK;
+	if (f->letters * 2 < f->nonspace && f->words <= 8)
+		return ND_FURN_JUNK;
+	if (f->bullet && f->words <= 3 && !f->sentence)
+		return ND_FURN_JUNK;
+	if (gaps >= 2 && !f->sentence && f->words <= 25)
+		return ND_FURN_JUNK;
+	if (f->words <= 20 && !f->sentence && segmented(s, len))
+		return ND_FURN_JUNK;
+	if (address_like(s, len, f))
+		return ND_FURN_JUNK;
+	if (f->words <= 4 && !f->sentence && !f->open_end &&
+	    !(f->colon_end && f->words >= 2))
+		return ND_FURN_SHORT;
+	return ND_FURN_NONE;
+}

@@ -1,0 +1,46 @@
+/* html_meta: what a page says about itself in its markup.
+ *
+ * Title (og:title, twitter:title, JSON-LD headline, <title>), site name,
+ * publication date (article:published_time, og:published_time,
+ * itemprop=datePublished, JSON-LD datePublished, <time datetime>, date
+ * meta names) and author (meta author, JSON-LD author name). Values are
+ * copied, truncated to fixed caps, as found. */
+#ifndef ND_CLEAN_HTML_META_H
+#define ND_CLEAN_HTML_META_H
+
+#include <stdbool.h> /* bool */
+#include <stddef.h>  /* size_t */
+
+#include <libxml/tree.h> /* xmlNode */
+
+#include "clean/clean_internal.h" /* caps */
+
+typedef struct nd_html_meta {
+	char title[ND_CLEAN_TITLE_MAX];     /* og:title and the like */
+	char doc_title[ND_CLEAN_TITLE_MAX]; /* <title> */
+	char site[ND_CLEAN_META_MAX];       /* og:site_name */
+	char published[ND_CLEAN_META_MAX];
+	char author[ND_CLEAN_META_MAX];
+	int title_rank;                     /* lower is better; 0: none */
+	int published_rank;
+	int author_rank;
+} nd_html_meta;
+
+void nd_html_meta_init(nd_html_meta *m);
+/* Takes whatever metadata the element n carries (meta, title, time,
+ * JSON-LD script, itemprop). Inside page furniture (in_furniture) only
+ * head-style tags count: a <time> in a teaser dates another story. */
+void nd_html_meta_element(nd_html_meta *m, const xmlNode *n,
+			  bool in_furniture);
+/* The page title into out (cap outsize): the markup title, else h1
+ * (h1 may be NULL), else <title>; a " | Site" or " - Site" suffix is
+ * removed. Returns its length. */
+size_t nd_html_meta_title(const nd_html_meta *m, const char *h1,
+			  char *out, size_t outsize);
+/* Value of attribute name on n (without allocating), or NULL. */
+const char *nd_html_attr(const xmlNode *n, const char *name);
+/* Concatenated text below n, bounded by outsize and a depth cap. Returns
+ * its length. */
+size_t nd_html_text(const xmlNode *n, char *out, size_t outsize);
+
+#endif

@@ -1,0 +1,88 @@
+/* The newsdigest program: what the files of src/cli/ share. The program
+ * uses nothing of the library but include/newsdigest.h. */
+#ifndef ND_CLI_H
+#define ND_CLI_H
+
+#include <stddef.h> /* size_t */
+#include <stdio.h>  /* FILE */
+
+#include "newsdigest.h"
+
+/* Exit statuses. */
+enum {
+	CLI_OK = 0,       /* everything went through */
+	CLI_REJECTED = 1, /* some inputs were rejected, the rest printed */
+	CLI_FAIL = 2      /* usage or fatal error */
+};
+
+/* What a command accepts and does. */
+enum {
+	CLI_OPT_FORMAT = 1u << 0, /* --format NAME */
+	CLI_OPT_WORDS = 1u << 1,  /* --words N */
+	CLI_OPT_BYTES = 1u << 2,  /* --bytes N */
+	CLI_TTY_FORMAT = 1u << 3, /* default format: the first on a terminal,
+				     the second otherwise */
+	CLI_SINGLE_STORY = 1u << 4 /* all articles are one story */
+};
+
+typedef struct cli_format {
+	const char *name;
+	nd_render_kind kind;
+} cli_format;
+
+typedef struct cli_command {
+	const char *name;
+	const char *synopsis; /* what follows the name in the usage line */
+	const char *about;    /* one line for the command list */
+	const char *details;  /* a paragraph for the command's help */
+	const char *options;  /* the option lines of its help, -h aside */
+	unsigned stages;      /* ND_STAGE_* to run */
+	unsigned flags;       /* CLI_* */
+	const cli_format *formats; /* the first is the default */
+	size_t n_formats;
+} cli_command;
+
+typedef struct cli_args {
+	const cli_command *cmd;
+	const cli_format *format;
+	unsigned words; /* 0: the library default */
+	unsigned bytes;
+	char **paths;   /* none: standard input */
+	size_t n_paths;
+	int help;       /* --help was given; the rest is unparsed */
+} cli_args;
+
+/* The command called name, or NULL. */
+const cli_command *cli_command_find(const char *name);
+/* The i-th command in help order, or NULL past the last. */
+const cli_command *cli_command_at(size_t i);
+
+/* Parses the options and paths of cmd from argv[1..argc) (argv[0] is the
+ * command's name; argv is reordered to hold the paths). Returns 0, or
+ * CLI_FAIL after printing a usage error. */
+int cli_parse(cli_args *out, const cli_command *cmd, int argc, char **argv);
+
+/* Runs a parsed command: reads, runs the stages, reports rejected inputs,
+ * prints the result. Returns the exit status. */
+int cli_run(const cli_args *args);
+
+/* The program's help, or one command's. */
+void cli_usage_main(FILE *f);
+void cli_usage_command(FILE *f, const cli_command *cmd);
+/* Prints "newsdigest: [cmd: ]what[ 'arg'][ tail]" and a pointer to the
+ * help on stderr; returns CLI_FAIL. arg (untrusted) is escaped; arg and
+ * tail may be NULL. */
+int cli_usage_error(const cli_command *cmd, const char *what,
+		    const char *arg, const char *tail);
+
+/* Prints "newsdigest: " and the message on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Writes s with control characters, invalid UTF-8 and backslashes escaped
+ * (\xHH, \uHHHH, \\), so that no input can drive the terminal. */
+void cli_put_escaped(FILE *f, const char *s);
+/* One "newsdigest: path: error" line on stderr per rejected input. */
+void cli_report_rejected(const nd_batch *b);
+/* Flushes stdout; CLI_OK, or CLI_FAIL with a message when writing failed. */
+int cli_flush_stdout(void);
+
+#endif

@@ -1,0 +1,89 @@
+/* The commands of the program: the stages each runs and how it prints. */
+#include "cli/cli.h"
+
+#include <string.h> /* strcmp */
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static const cli_format digest_formats[] = {
+	{ "md", ND_RENDER_DIGEST_MD },
+	{ "json", ND_RENDER_DIGEST_JSON },
+};
+
+/* JSON joins once the library renders it (ND_RENDER_CLEAN_JSON). */
+static const cli_format clean_formats[] = {
+	{ "text", ND_RENDER_CLEAN_TEXT },
+};
+
+static const cli_format dedup_formats[] = {
+	{ "tsv", ND_RENDER_DEDUP_TSV },
+	{ "json", ND_RENDER_DEDUP_JSON },
+};
+
+static const cli_format cluster_formats[] = {
+	{ "tsv", ND_RENDER_CLUSTER_TSV },
+	{ "json", ND_RENDER_CLUSTER_JSON },
+};
+
+static const cli_format summary_formats[] = {
+	{ "lines", ND_RENDER_SUMMARY_LINES },
+};
+
+static const cli_command commands[] = {
+	{ "digest", "[--format md|json] [--words N] [PATH...]",
+	  "group articles into stories and digest each",
+	  "Groups the articles into stories and writes, for each story, a\n"
+	  "summary whose sentences name every article stating them, the\n"
+	  "articles with their copies and rewrites, quotes, people,\n"
+	  "organisations and places, and facts.\n",
+	  "  --format md|json  Markdown (default on a terminal) or JSON\n"
+	  "                    (default otherwise; see docs/digest-json.md)\n"
+	  "  --words N         summary length per story in words (default"
+	  " 100)\n",
+	  ND_STAGE_ALL, CLI_OPT_FORMAT | CLI_OPT_WORDS | CLI_TTY_FORMAT,
+	  digest_formats, N(digest_formats) },
+	{ "clean", "[--format text] [PATH...]",
+	  "print the cleaned text of each article",
+	  "Prints each article as the pipeline sees it: title, blank line,\n"
+	  "body paragraphs one per line, with the page furniture removed.\n"
+	  "With several articles, each starts with a line \"==> ID <==\".\n",
+	  "  --format text     plain text (the only format so far)\n",
+	  ND_STAGE_CLEAN, CLI_OPT_FORMAT, clean_formats, N(clean_formats) },
+	{ "dedup", "[--format tsv|json] [PATH...]",
+	  "list duplicates, near-duplicates and rewrites",
+	  "Lists which articles copy or rewrite which: one line per\n"
+	  "relation, \"A<TAB>B<TAB>RELATION<TAB>SCORE\", where B is a\n"
+	  "duplicate, near-duplicate or rewrite-of A.\n",
+	  "  --format tsv|json tab-separated lines (default) or JSON\n",
+	  ND_STAGE_DEDUP, CLI_OPT_FORMAT, dedup_formats, N(dedup_formats) },
+	{ "cluster", "[--format tsv|json] [PATH...]",
+	  "list which articles make up which story",
+	  "Groups the articles into stories: one line per article,\n"
+	  "\"STORY<TAB>ARTICLE\", stories in order.\n",
+	  "  --format tsv|json tab-separated lines (default) or JSON\n",
+	  ND_STAGE_CLUSTER, CLI_OPT_FORMAT, cluster_formats,
+	  N(cluster_formats) },
+	{ "summarize", "[--words N | --bytes N] [PATH...]",
+	  "summarize all articles as one story",
+	  "Treats all the articles as one story and prints its summary, one\n"
+	  "sentence per line.\n",
+	  "  --words N         summary length in words (default 100)\n"
+	  "  --bytes N         summary length in bytes instead\n",
+	  ND_STAGE_DIGEST, CLI_OPT_WORDS | CLI_OPT_BYTES | CLI_SINGLE_STORY,
+	  summary_formats, N(summary_formats) },
+};
+
+const cli_command *cli_command_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < N(commands); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+const cli_command *cli_command_at(size_t i)
+{
+	return i < N(commands) ? &commands[i] : NULL;
+}

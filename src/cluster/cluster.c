@@ -1,0 +1,358 @@
+#include "cluster/cluster.h"
+
+#include <math.h>    /* sqrt */
+#include <stdbool.h> /* bool */
+#include <string.h>  /* memset */
+
+#include "cluster/termvec.h"
+#include "core/alloc.h"
+#include "core/error.h"
+#include "core/hashmap.h"
+
+/* Measured on the examples and the seeds: articles of one story score
+ * 0.25 and more against their story's centroid, articles of different
+ * stories 0.10 and less. */
+#define DEFAULT_THRESHOLD 0.22
+/* Bonus per shared rare name, and its cap: the names that are evidence
+ * are those few articles use (at most RARE_NAME_SHARE of them, or
+ * RARE_NAME_DF when that is more), such as the people and places of one
+ * event, not a weekday or a country every story mentions. */
+#define NAME_BONUS 0.05
+#define NAME_BONUS_MAX 0.15
+#define RARE_NAME_SHARE 0.05
+#define RARE_NAME_DF 2
+
+#define NONE UINT32_MAX
+
+/* The weight of one stem in one story's centroid (sum of its members'
+ * unit vectors), chained both per stem (the candidate index) and per
+ * story (for merges). */
+typedef struct entry {
+	uint32_t story; /* NONE once merged away */
+	uint32_t stem;
+	uint32_t next_stem;  /* entry index + 1, 0 ends the chain */
+	uint32_t next_story; /* likewise */
+	double w;
+	unsigned char name;  /* some member uses the stem as a name */
+} entry;
+
+typedef struct cl_run {
+	const nd_corpus *c;
+	double threshold;
+	nd_termvec *vec;       /* per article */
+	size_t *raw;           /* per article: story as first assigned */
+	/* Stories. */
+	size_t n_stories;
+	uint32_t *parent;      /* merged stories point to the survivor */
+	double *norm2;         /* squared length of the centroid */
+	uint32_t *story_head;  /* first entry + 1 */
+	/* Centroid entries and the candidate index. */
+	entry *e;
+	size_t n_e, cap_e;
+	uint32_t *stem_head;   /* per stem: first entry + 1 */
+	size_t n_stems;
+	nd_u64map where;       /* story << 32 | stem -> entry */
+	/* Scoring scratch, per story. */
+	double *acc;
+	uint32_t *names;
+	uint32_t *mark;        /* article + 1 once acc and names are set */
+	uint32_t *touched;
+	/* Dedup partners: for article i, the earlier articles it is tied to
+	 * are partner[pfirst[i] .. pfirst[i + 1]). */
+	size_t *pfirst;
+	uint32_t *partner;
+} cl_run;
+
+static uint32_t find(const cl_run *r, uint32_t s)
+{
+	while (r->parent[s] != s)
+		s = r->parent[s];
+	return s;
+}
+
+static bool rare_name(const cl_run *r, uint32_t stem)
+{
+	double max = RARE_NAME_SHARE * (double)r->c->n;
+
+	if (max < RARE_NAME_DF)
+		max = RARE_NAME_DF;
+	return (double)nd_vocab_df(r->c->vocab, stem) <= max;
+}
+
+/* Adds w to stem's weight in story s, creating the entry. */
+static int add_weight(cl_run *r, uint32_t s, uint32_t stem, double w,
+		      unsigned char name)
+{
+	uint64_t key = (uint64_t)s << 32 | stem;
+	uint32_t idx, next = (uint32_t)r->n_e;
+	entry *x;
+
+	if (r->n_e >= UINT32_MAX - 1)
+		return ND_ENOMEM;
+	if (nd_u64map_put(&r->where, key, next, &idx))
+		return ND_ENOMEM;
+	if (idx == next) {
+		entry fresh = { s, stem, r->stem_head[stem],
+				r->story_head[s], 0, 0 };
+
+		if (ND_ARRAY_PUSH(r->e, r->n_e, r->cap_e, fresh))
+			return ND_ENOMEM;
+		r->stem_head[stem] = idx + 1;
+		r->story_head[s] = idx + 1;
+	}
+	x = &r->e[idx];
+	r->norm2[s] += (x->w + w) * (x->w + w) - x->w * x->w;
+	x->w += w;
+	x->name |= name;
+	return ND_OK;
+}
+
+static int join(cl_run *r, size_t i, uint32_t s)
+{
+	const nd_termvec *v = &r->vec[i];
+	size_t k;
+	int rc;
+
+	for (k = 0; k < v->n; k++) {
+		if ((rc = add_weight(r, s, v->stem[k], v->w[k], v->name[k])))
+			return rc;
+	}
+	r->raw[i] = s;
+	return ND_OK;
+}
+
+static uint32_t new_story(cl_run *r)
+{
+	uint32_t s = (uint32_t)r->n_stories++;
+
+	r->parent[s] = s;
+	r->norm2[s] = 0;
+	r->story_head[s] = 0;
+	return s;
+}
+
+/* Folds story t into story s: their centroids add up. */
+static int merge(cl_run *r, uint32_t s, uint32_t t)
+{
+	uint32_t k;
+	int rc;
+
+	for (k = r->story_head[t]; k; k = r->e[k - 1].next_story) {
+		entry x = r->e[k - 1];
+
+		if ((rc = add_weight(r, s, x.stem, x.w, x.name)))
+			return rc;
+		/* add_weight may have moved r->e. */
+		r->e[k - 1].story = NONE;
+		r->e[k - 1].w = 0;
+	}
+	r->story_head[t] = 0;
+	r->norm2[t] = 0;
+	r->parent[t] = s;
+	return ND_OK;
+}
+
+/* The best story for article i and its score; NONE when no story shares
+ * a word with it. Scores come from the stem chains, so only stories
+ * sharing a word with the article are looked at. */
+static uint32_t best_story(cl_run *r, size_t i, double *score)
+{
+	const nd_termvec *v = &r->vec[i];
+	uint32_t mark = (uint32_t)i + 1, best = NONE;
+	size_t k, n_touched = 0;
+
+	*score = 0;
+	for (k = 0; k < v->n; k++) {
+		bool name = v->name[k] && rare_name(r, v->stem[k]);
+		uint32_t x;
+
+		for (x = r->stem_head[v->stem[k]]; x;
+		     x = r->e[x - 1].next_stem) {
+			const entry *e = &r->e[x - 1];
+
+			if (e->story == NONE)
+				continue;
+			if (r->mark[e->story] != mark) {
+				r->mark[e->story] = mark;
+				r->acc[e->story] = 0;
+				r->names[e->story] = 0;
+				r->touched[n_touched++] = e->story;
+			}
+			r->acc[e->story] += v->w[k] * e->w;
+			if (name && e->name)
+				r->names[e->story]++;
+		}
+	}
+	for (k = 0; k < n_touched; k++) {
+		uint32_t s = r->touched[k];
+		double bonus = NAME_BONUS * r->names[s], sc;
+
+		if (bonus > NAME_BONUS_MAX)
+			bonus = NAME_BONUS_MAX;
+		sc = r->norm2[s] > 0 ? r->acc[s] / sqrt(r->norm2[s]) : 0;
+		sc += bonus;
+		if (best == NONE || sc > *score || (sc == *score && s < best)) {
+			best = s;
+			*score = sc;
+		}
+	}
+	return best;
+}
+
+/* Places article i: with the stories of its dedup partners (merging them
+ * when there are several), else in the best story over the threshold,
+ * else in a new story. */
+static int place(cl_run *r, size_t i)
+{
+	uint32_t target = NONE, s;
+	size_t k;
+	double score;
+	int rc;
+
+	for (k = r->pfirst[i]; k < r->pfirst[i + 1]; k++) {
+		s = find(r, (uint32_t)r->raw[r->partner[k]]);
+		if (target == NONE || s < target)
+			target = s;
+	}
+	if (target != NONE) {
+		for (k = r->pfirst[i]; k < r->pfirst[i + 1]; k++) {
+			s = find(r, (uint32_t)r->raw[r->partner[k]]);
+			if (s != target && (rc = merge(r, target, s)))
+				return rc;
+		}
+		return join(r, i, target);
+	}
+	s = best_story(r, i, &score);
+	if (s == NONE || score < r->threshold)
+		s = new_story(r);
+	return join(r, i, s);
+}
+
+/* For each article, the earlier articles an edge ties it to. */
+static int build_partners(cl_run *r, const nd_dedup_edge *edges,
+			  size_t n_edges)
+{
+	size_t n = r->c->n, k;
+
+	r->pfirst = nd_calloc(n + 2, sizeof(*r->pfirst));
+	if (r->pfirst == NULL)
+		return ND_ENOMEM;
+	for (k = 0; k < n_edges; k++) {
+		size_t a = edges[k].a, b = edges[k].b;
+
+		if (a < n && b < n && a != b)
+			r->pfirst[(a > b ? a : b) + 2]++;
+	}
+	for (k = 2; k < n + 2; k++)
+		r->pfirst[k] += r->pfirst[k - 1];
+	/* pfirst[i + 1] is now where article i's partners start. */
+	r->partner = nd_calloc(r->pfirst[n + 1] + 1, sizeof(*r->partner));
+	if (r->partner == NULL)
+		return ND_ENOMEM;
+	for (k = 0; k < n_edges; k++) {
+		size_t a = edges[k].a, b = edges[k].b;
+
+		if (a < n && b < n && a != b)
+			r->partner[r->pfirst[(a > b ? a : b) + 1]++] =
+				(uint32_t)(a < b ? a : b);
+	}
+	return ND_OK;
+}
+
+static void dispose(cl_run *r)
+{
+	size_t i;
+
+	if (r->vec) {
+		for (i = 0; i < r->c->n; i++)
+			nd_termvec_dispose(&r->vec[i]);
+	}
+	nd_free(r->vec);
+	nd_free(r->raw);
+	nd_free(r->parent);
+	nd_free(r->norm2);
+	nd_free(r->story_head);
+	nd_free(r->e);
+	nd_free(r->stem_head);
+	if (r->where.keys)
+		nd_u64map_dispose(&r->where);
+	nd_free(r->acc);
+	nd_free(r->names);
+	nd_free(r->mark);
+	nd_free(r->touched);
+	nd_free(r->pfirst);
+	nd_free(r->partner);
+}
+
+/* Story ids by first article, in input order. */
+static size_t renumber(cl_run *r, size_t *story_of)
+{
+	uint32_t *id = r->touched; /* free scratch, n long */
+	size_t i, next = 0;
+
+	for (i = 0; i < r->n_stories; i++)
+		id[i] = NONE;
+	for (i = 0; i < r->c->n; i++) {
+		uint32_t s = find(r, (uint32_t)r->raw[i]);
+
+		if (id[s] == NONE)
+			id[s] = (uint32_t)next++;
+		story_of[i] = id[s];
+	}
+	return next;
+}
+
+int nd_cluster_run(size_t *story_of, size_t *n_stories, const nd_corpus *c,
+		   const nd_dedup_edge *edges, size_t n_edges,
+		   const nd_cluster_opts *opts)
+{
+	cl_run r;
+	size_t i, n = c ? c->n : 0;
+	int rc = ND_ENOMEM;
+
+	*n_stories = 0;
+	if (n == 0)
+		return ND_OK;
+	if (opts && opts->single) {
+		for (i = 0; i < n; i++)
+			story_of[i] = 0;
+		*n_stories = 1;
+		return ND_OK;
+	}
+	if (n >= NONE)
+		return ND_ENOMEM;
+	memset(&r, 0, sizeof(r));
+	r.c = c;
+	r.threshold = opts && opts->threshold > 0 ? opts->threshold
+						  : DEFAULT_THRESHOLD;
+	r.n_stems = nd_vocab_stem_count(c->vocab);
+	r.vec = nd_calloc(n, sizeof(*r.vec));
+	r.raw = nd_calloc(n, sizeof(*r.raw));
+	r.parent = nd_calloc(n, sizeof(*r.parent));
+	r.norm2 = nd_calloc(n, sizeof(*r.norm2));
+	r.story_head = nd_calloc(n, sizeof(*r.story_head));
+	r.stem_head = nd_calloc(r.n_stems + 1, sizeof(*r.stem_head));
+	r.acc = nd_calloc(n, sizeof(*r.acc));
+	r.names = nd_calloc(n, sizeof(*r.names));
+	r.mark = nd_calloc(n, sizeof(*r.mark));
+	r.touched = nd_calloc(n, sizeof(*r.touched));
+	if (!r.vec || !r.raw || !r.parent || !r.norm2 || !r.story_head ||
+	    !r.stem_head || !r.acc || !r.names || !r.mark || !r.touched ||
+	    nd_u64map_init(&r.where))
+		goto done;
+	if ((rc = build_partners(&r, edges, n_edges)))
+		goto done;
+	for (i = 0; i < n; i++) {
+		if ((rc = nd_termvec_build(&r.vec[i], &c->docs[i], c->vocab)))
+			goto done;
+	}
+	for (i = 0; i < n; i++) {
+		if ((rc = place(&r, i)))
+			goto done;
+	}
+	*n_stories = renumber(&r, story_of);
+	rc = ND_OK;
+done:
+	dispose(&r);
+	return rc;
+}

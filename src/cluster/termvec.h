@@ -1,0 +1,31 @@
+/* The TF-IDF vector of an article, as clustering compares them.
+ *
+ * Dimensions are the stems of content words (not stop words, not
+ * numbers: years and counts are shared by unrelated stories). Weight is
+ * (1 + ln tf) * idf, with title words counted twice, then L2-normalised.
+ * A stem is also flagged as a name when it appears capitalised inside a
+ * body sentence (not as its first word): shared rare names are extra
+ * evidence of one story. */
+#ifndef ND_CLUSTER_TERMVEC_H
+#define ND_CLUSTER_TERMVEC_H
+
+#include <stddef.h> /* size_t */
+#include <stdint.h> /* uint32_t */
+
+#include "analyse/analyse.h"
+
+typedef struct nd_termvec {
+	uint32_t *stem;      /* sorted, distinct */
+	double *w;           /* unit length overall */
+	unsigned char *name; /* 1 when the stem is used as a name */
+	size_t n;
+} nd_termvec;
+
+/* Builds the vector of d with v's IDF. Returns 0 or ND_ENOMEM; dispose
+ * *out either way. */
+int nd_termvec_build(nd_termvec *out, const nd_doc *d, const nd_vocab *v);
+void nd_termvec_dispose(nd_termvec *tv);
+/* Cosine of two unit vectors. */
+double nd_termvec_dot(const nd_termvec *a, const nd_termvec *b);
+
+#endif

@@ -1,0 +1,107 @@
+#include "dedup/minhash.h"
+
+#include <string.h> /* memset */
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "core/hash.h"
+
+/* Seed of permutation k: fixed, so signatures are reproducible. */
+static uint64_t perm_seed(size_t k)
+{
+	return nd_mix64((uint64_t)(k + 1) * 0x9e3779b97f4a7c15ULL);
+}
+
+void nd_minhash_sign(uint64_t sig[ND_MINHASH_PERMS], const uint64_t *sh,
+		     size_t n)
+{
+	size_t i, k;
+
+	memset(sig, 0xff, ND_MINHASH_PERMS * sizeof(sig[0]));
+	for (k = 0; k < ND_MINHASH_PERMS; k++) {
+		uint64_t seed = perm_seed(k), m = UINT64_MAX;
+
+		for (i = 0; i < n; i++) {
+			/* XOR with a seed then a bijective mix is a cheap
+			 * stand-in for an independent hash per row. */
+			uint64_t h = nd_mix64(sh[i] ^ seed);
+
+			if (h < m)
+				m = h;
+		}
+		sig[k] = m;
+	}
+}
+
+int nd_lsh_init(nd_lsh *l, size_t max_docs)
+{
+	size_t entries;
+
+	memset(l, 0, sizeof(*l));
+	if (nd_mul_overflow(max_docs, ND_MINHASH_BANDS, &entries) ||
+	    entries > UINT32_MAX - 1)
+		return ND_ENOMEM;
+	if (nd_u64map_init(&l->buckets))
+		return ND_ENOMEM;
+	l->max_entries = entries;
+	if (entries) {
+		l->doc = nd_calloc(entries, sizeof(*l->doc));
+		l->next = nd_calloc(entries, sizeof(*l->next));
+		if (l->doc == NULL || l->next == NULL) {
+			nd_lsh_dispose(l);
+			return ND_ENOMEM;
+		}
+	}
+	return ND_OK;
+}
+
+void nd_lsh_dispose(nd_lsh *l)
+{
+	if (l->buckets.keys)
+		nd_u64map_dispose(&l->buckets);
+	nd_free(l->head);
+	nd_free(l->doc);
+	nd_free(l->next);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Key of one band: its rows and its index, so equal rows in different
+ * bands do not share a bucket. */
+static uint64_t band_key(const uint64_t *sig, size_t band)
+{
+	return nd_hash64(sig + band * ND_MINHASH_ROWS,
+			 ND_MINHASH_ROWS * sizeof(sig[0]), band + 1);
+}
+
+int nd_lsh_insert(nd_lsh *l, const uint64_t sig[ND_MINHASH_PERMS],
+		  uint32_t doc, nd_lsh_visit_fn visit, void *ctx)
+{
+	size_t band;
+	int rc;
+
+	if (l->n_entries + ND_MINHASH_BANDS > l->max_entries)
+		return ND_EINVAL;
+	for (band = 0; band < ND_MINHASH_BANDS; band++) {
+		uint32_t id, e, seen = 0;
+
+		if (nd_u64map_put(&l->buckets, band_key(sig, band),
+				  (uint32_t)l->n_buckets, &id))
+			return ND_ENOMEM;
+		if (id == l->n_buckets) {
+			if (nd_array_reserve((void **)&l->head, &l->head_cap,
+					     l->n_buckets + 1,
+					     sizeof(*l->head)))
+				return ND_ENOMEM;
+			l->head[l->n_buckets++] = 0;
+		}
+		for (e = l->head[id]; e && seen < ND_LSH_BUCKET_VISIT;
+		     e = l->next[e - 1], seen++) {
+			if ((rc = visit(ctx, l->doc[e - 1])) != ND_OK)
+				return rc;
+		}
+		l->doc[l->n_entries] = doc;
+		l->next[l->n_entries] = l->head[id];
+		l->head[id] = (uint32_t)++l->n_entries;
+	}
+	return ND_OK;
+}

@@ -1,0 +1,105 @@
+#include "dedup/shingle.h"
+
+#include <stdlib.h> /* qsort */
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "core/hash.h"
+
+/* Distinct seeds keep a one-word body hash from equalling a shingle. */
+#define BODY_SEED 0x6e64626f6479ULL
+#define SHINGLE_SEED 0x6e647368696eULL
+
+size_t nd_shingle_body_start(const nd_doc *d)
+{
+	size_t s;
+
+	/* The analyser puts the title sentences first. */
+	for (s = 0; s < d->nsents; s++) {
+		if (!(d->sents[s].flags & ND_SENT_TITLE))
+			return d->sents[s].tok;
+	}
+	return d->ntoks;
+}
+
+uint64_t nd_shingle_body_hash(const nd_doc *d)
+{
+	uint64_t h = BODY_SEED;
+	size_t i;
+
+	for (i = nd_shingle_body_start(d); i < d->ntoks; i++) {
+		uint32_t t = d->toks[i].term;
+
+		h = nd_hash64(&t, sizeof(t), h);
+	}
+	return h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Hash of the terms of toks[from..from+n). */
+static uint64_t shingle_hash(const nd_token *toks, size_t from, size_t n)
+{
+	uint32_t w[ND_SHINGLE_WORDS];
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		w[k] = toks[from + k].term;
+	return nd_hash64(w, n * sizeof(w[0]), SHINGLE_SEED);
+}
+
+int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d)
+{
+	size_t start = nd_shingle_body_start(d);
+	size_t words = d->ntoks - start;
+	size_t count, i, k;
+	uint64_t *h;
+
+	*out = NULL;
+	*n = 0;
+	if (words == 0)
+		return ND_OK;
+	count = words < ND_SHINGLE_WORDS ? 1 : words - ND_SHINGLE_WORDS + 1;
+	h = nd_calloc(count, sizeof(*h));
+	if (h == NULL)
+		return ND_ENOMEM;
+	if (words < ND_SHINGLE_WORDS) {
+		h[0] = shingle_hash(d->toks, start, words);
+	} else {
+		for (i = 0; i < count; i++)
+			h[i] = shingle_hash(d->toks, start + i,
+					    ND_SHINGLE_WORDS);
+	}
+	qsort(h, count, sizeof(*h), cmp_u64);
+	for (i = k = 0; i < count; i++) {
+		if (k == 0 || h[k - 1] != h[i])
+			h[k++] = h[i];
+	}
+	*out = h;
+	*n = k;
+	return ND_OK;
+}
+
+size_t nd_shingle_common(const uint64_t *a, size_t na, const uint64_t *b,
+			 size_t nb)
+{
+	size_t i = 0, j = 0, common = 0;
+
+	while (i < na && j < nb) {
+		if (a[i] < b[j]) {
+			i++;
+		} else if (b[j] < a[i]) {
+			j++;
+		} else {
+			common++;
+			i++;
+			j++;
+		}
+	}
+	return common;
+}

@@ -1,0 +1,367 @@
+#include "digest/digest_internal.h"
+
+#include <string.h> /* memcmp, strlen */
+
+#include "core/utf8.h"
+
+/* Sentences shorter than this are headings, captions or fragments; longer
+ * ones are run-ons or lists that eat the budget. */
+#define MIN_WORDS 6
+#define MAX_WORDS 45
+/* Fewer content words than this is furniture ("Click here to comment"). */
+#define MIN_CONTENT 3
+/* A sentence says something when it has lower-case content words, verbs
+ * among them; captions and datelines are names and dates only. */
+#define MIN_LOWER_CONTENT 2
+/* A quotation holding at least this share of the words needs a speaker. */
+#define QUOTE_SHARE 0.5
+/* Above this share of capitalised words a line is a heading or tag list. */
+#define CAPS_SHARE 0.75
+
+/* Openers that point back at something the reader of a lone sentence has
+ * not seen: pronouns, demonstratives and connectives. */
+static const char *const dangling_openers[] = {
+	"he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+	"those", "his", "her", "its", "their", "our", "my", "your", "him",
+	"them", "us", "but", "and", "or", "nor", "so", "yet", "however",
+	"also", "meanwhile", "moreover", "furthermore", "nevertheless",
+	"nonetheless", "still", "instead", "thus", "therefore", "hence",
+	"besides", "then", "otherwise", "likewise", "similarly",
+	"additionally", "consequently", "accordingly", "indeed", "such",
+	"another", "further", "plus", "both", NULL
+};
+
+/* "This week", "that year": a demonstrative pointing at time, not back. */
+static const char *const demonstratives[] = {
+	"this", "that", "these", "those", NULL
+};
+static const char *const time_nouns[] = {
+	"week", "weekend", "month", "year", "morning", "afternoon", "evening",
+	"night", "spring", "summer", "autumn", "fall", "winter", "season",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "time", "decade", "century", NULL
+};
+
+/* Inside a quotation that opens the sentence, these point at the speaker,
+ * whom the attribution names. */
+static const char *const speaker_pronouns[] = {
+	"i", "we", "you", "my", "our", "your", "me", "us", NULL
+};
+
+/* Subject pronouns that, as the second word ("Later he said"), still leave
+ * the sentence hanging. */
+static const char *const subject_pronouns[] = {
+	"he", "she", "it", "they", "we", "i", NULL
+};
+
+/* Words that attribute a quotation to a speaker. */
+static const char *const speech_words[] = {
+	"said", "says", "say", "saying", "told", "tells", "added", "adds",
+	"stated", "states", "according", "noted", "notes", "asked", "asks",
+	"explained", "explains", "insisted", "insists", "warned", "warns",
+	"argued", "argues", "declared", "declares", "wrote", "writes",
+	"recalled", "replied", "replies", "acknowledged", "stressed",
+	"stresses", "emphasised", "emphasized", "underlined", "affirmed",
+	"admitted", "urged", "urges", "remarked", "commented", "announced",
+	"announces", "cautioned", "reiterated", "highlighted", "observed",
+	"continued", "concluded", "promised", "vowed", "pledged", "claimed",
+	"claims", "suggested", "described", "called", "calls", "quoted",
+	"tweeted", "posted", NULL
+};
+
+/* Term ids of the words of list that the corpus has seen, sorted, into
+ * out (room for max); returns how many. */
+static size_t resolve(const nd_vocab *v, const char *const *list,
+		      uint32_t *out, size_t max)
+{
+	size_t n = 0, i, j;
+
+	for (; *list && n < max; list++) {
+		uint32_t t;
+
+		if (!nd_vocab_lookup(v, *list, strlen(*list), &t))
+			continue;
+		for (j = n; j > 0 && out[j - 1] > t; j--)
+			out[j] = out[j - 1];
+		out[j] = t;
+		n++;
+	}
+	for (i = j = 0; i < n; i++) {
+		if (j == 0 || out[j - 1] != out[i])
+			out[j++] = out[i];
+	}
+	return j;
+}
+
+void nd_dlex_init(nd_dlex *lex, const nd_vocab *v)
+{
+	lex->v = v;
+	lex->n_open = resolve(v, dangling_openers, lex->open,
+			      ND_DLEX_LIST_MAX);
+	lex->n_demo = resolve(v, demonstratives, lex->demo,
+			      ND_DLEX_LIST_MAX);
+	lex->n_time = resolve(v, time_nouns, lex->time, ND_DLEX_LIST_MAX);
+	lex->n_subj = resolve(v, subject_pronouns, lex->subj,
+			      ND_DLEX_LIST_MAX);
+	lex->n_speech = resolve(v, speech_words, lex->speech,
+				ND_DLEX_LIST_MAX);
+	lex->n_speaker = resolve(v, speaker_pronouns, lex->speaker,
+				 ND_DLEX_LIST_MAX);
+}
+
+static bool term_in(const nd_token *t, const uint32_t *ids, size_t n)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ids[mid] == t->term)
+			return true;
+		if (ids[mid] < t->term)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static bool is_space(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	       cp == '\v' || cp == '\f' || nd_cp_is_space(cp);
+}
+
+size_t nd_digest_count_words(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	size_t words = 0;
+	bool in_word = false;
+
+	while (p < end) {
+		unsigned char ch = (unsigned char)*p;
+		bool space;
+
+		if (ch < 0x80) {
+			space = ch == ' ' || (ch >= '\t' && ch <= '\r');
+			p++;
+		} else {
+			space = is_space(nd_utf8_decode(&p, end));
+		}
+
+		if (!space && !in_word)
+			words++;
+		in_word = !space;
+	}
+	return words;
+}
+
+/* Does the sentence end like a sentence: '.', '!' or an ellipsis, maybe
+ * inside closing quotes or brackets? Menus, tags and truncated teasers
+ * mostly do not. */
+static bool terminated(const char *p, size_t n)
+{
+	static const char *const closers[] = {
+		"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99",
+		"\xC2\xBB", NULL
+	};
+	bool again = true;
+
+	while (n > 0 && again) {
+		const char *const *c;
+
+		again = false;
+		for (c = closers; *c; c++) {
+			size_t k = strlen(*c);
+
+			if (n >= k && memcmp(p + n - k, *c, k) == 0) {
+				n -= k;
+				again = true;
+				break;
+			}
+		}
+	}
+	if (n == 0)
+		return false;
+	if (p[n - 1] == '.' || p[n - 1] == '!')
+		return true;
+	return n >= 3 && memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0;
+}
+
+/* Is token t0 a name rather than a capitalised sentence opener? Names are
+ * written capitalised in mid-sentence too, somewhere in the article. */
+static bool is_name(const nd_doc *d, const nd_token *t0)
+{
+	size_t i;
+
+	if ((t0->flags & (ND_TOK_CAPITAL | ND_TOK_STOP | ND_TOK_NUMBER)) !=
+	    ND_TOK_CAPITAL)
+		return false;
+	for (i = 0; i < d->ntoks; i++) {
+		const nd_token *t = &d->toks[i];
+
+		if (t->term == t0->term && (t->flags & ND_TOK_CAPITAL) &&
+		    !(t->flags & ND_TOK_FIRST))
+			return true;
+	}
+	return false;
+}
+
+/* Does the first subject pronoun of the sentence follow a comma, as the
+ * subject of a main clause after an opening phrase? */
+static bool pronoun_after_comma(const nd_dlex *lex, const nd_doc *d,
+				const nd_sentence *st)
+{
+	size_t i;
+
+	for (i = 1; i < st->ntok; i++) {
+		const nd_token *prev = &d->toks[st->tok + i - 1];
+		const nd_token *t = &d->toks[st->tok + i];
+
+		if (!term_in(t, lex->subj, lex->n_subj))
+			continue;
+		return memchr(d->text + prev->off + prev->len, ',',
+			      t->off - (prev->off + prev->len)) != NULL;
+	}
+	return false;
+}
+
+/* Does the sentence lean on an earlier one for its subject? It opens with
+ * a pronoun or connective ("He said", "But"), has a pronoun for its second
+ * word after a word that is no name ("Later he"), or has one as the subject
+ * of its main clause right after an opening phrase ("In Astana, he met"). */
+static bool dangling(const nd_dlex *lex, const nd_doc *d,
+		     const nd_sentence *st)
+{
+	const nd_token *t = &d->toks[st->tok];
+
+	if ((st->flags & ND_SENT_QUOTE) &&
+	    term_in(&t[0], lex->speaker, lex->n_speaker))
+		return false;
+	if (term_in(&t[0], lex->open, lex->n_open)) {
+		return !(st->ntok > 1 &&
+			 term_in(&t[0], lex->demo, lex->n_demo) &&
+			 term_in(&t[1], lex->time, lex->n_time));
+	}
+	if (st->ntok > 1 && term_in(&t[1], lex->subj, lex->n_subj) &&
+	    !is_name(d, &t[0]))
+		return true;
+	return (t[0].flags & ND_TOK_STOP) && pronoun_after_comma(lex, d, st);
+}
+
+/* Quote state change at the code point: 1 opens, -1 closes, 2 toggles. */
+static int quote_mark(int32_t cp)
+{
+	if (cp == 0x201C || cp == 0x00AB || cp == 0x201E)
+		return 1;
+	if (cp == 0x201D || cp == 0x00BB)
+		return -1;
+	return cp == '"' ? 2 : 0;
+}
+
+static bool update_quote(bool inside, int mark)
+{
+	if (mark == 1)
+		return true;
+	if (mark == -1)
+		return false;
+	return mark == 2 ? !inside : inside;
+}
+
+/* A sentence that is mostly quoted words with no speaker outside the
+ * quotes (one piece of a longer quotation), whose speaker is only a
+ * pronoun ("..., he said"), or that ends on an opening quote mark (a
+ * quotation cut off by the page layout). */
+static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
+			   const nd_sentence *st)
+{
+	const char *p = d->text + st->off, *end = p + st->len;
+	size_t t = 0, in = 0, after_open = 0;
+	bool inside = false, attributed = false, opened = false;
+	bool pronoun = false, named = false;
+
+	while (p < end) {
+		const char *here = p;
+		int32_t cp = nd_utf8_decode(&p, end);
+		int mark = quote_mark(cp);
+
+		if (mark) {
+			inside = update_quote(inside, mark);
+			if (inside) {
+				opened = true;
+				after_open = 0;
+			}
+			continue;
+		}
+		if (t < st->ntok &&
+		    (size_t)(here - d->text) == d->toks[st->tok + t].off) {
+			const nd_token *tok = &d->toks[st->tok + t];
+
+			if (inside) {
+				in++;
+			} else {
+				attributed |= term_in(tok, lex->speech,
+						      lex->n_speech);
+				pronoun |= term_in(tok, lex->subj,
+						   lex->n_subj);
+				named |= (tok->flags & ND_TOK_CAPITAL) &&
+					 !(tok->flags & ND_TOK_FIRST);
+			}
+			after_open++;
+			t++;
+		}
+	}
+	if (opened && inside && after_open == 0)
+		return true;
+	if (in == 0)
+		return false;
+
+	return !attributed && (double)in >= QUOTE_SHARE * (double)st->ntok;
+}
+
+/* Headings, menus and tag lists: nearly every word capitalised. */
+static bool title_case(const nd_doc *d, const nd_sentence *st)
+{
+	size_t i, caps = 0;
+
+	for (i = 0; i < st->ntok; i++) {
+		if (d->toks[st->tok + i].flags & ND_TOK_CAPITAL)
+			caps++;
+	}
+	return (double)caps > CAPS_SHARE * (double)st->ntok;
+}
+
+bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
+			 size_t words, bool relaxed)
+{
+	const nd_sentence *st = &d->sents[i];
+	const nd_token *t0;
+	size_t k, content = 0, lower = 0;
+
+	if (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION) || st->ntok == 0)
+		return false;
+	if (words < MIN_WORDS || words > MAX_WORDS)
+		return false;
+	for (k = 0; k < st->ntok; k++) {
+		uint32_t f = d->toks[st->tok + k].flags;
+
+		if (f & ND_TOK_STOP)
+			continue;
+		content++;
+		if (!(f & (ND_TOK_CAPITAL | ND_TOK_NUMBER)))
+			lower++;
+	}
+	if (content < MIN_CONTENT)
+		return false;
+	if (relaxed)
+		return true;
+	if (lower < MIN_LOWER_CONTENT)
+		return false;
+	t0 = &d->toks[st->tok];
+	/* Opening in lower case: the tail of a sentence the page split. */
+	if (!(t0->flags & (ND_TOK_CAPITAL | ND_TOK_NUMBER)))
+		return false;
+	return terminated(d->text + st->off, st->len) &&
+	       !dangling(lex, d, st) && !quote_fragment(lex, d, st) &&
+	       !title_case(d, st);
+}

@@ -1,0 +1,390 @@
+#include "digest/digest_internal.h"
+
+#include <stdlib.h> /* bsearch, qsort */
+#include <string.h> /* memset */
+
+#include "core/alloc.h"
+#include "core/hashmap.h"
+
+/* A member looked up by corpus index. */
+typedef struct member_ref {
+	size_t doc;
+	size_t pos;
+} member_ref;
+
+static int cmp_ref(const void *a, const void *b)
+{
+	const member_ref *x = a, *y = b;
+
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static int cmp_doc(const void *key, const void *elem)
+{
+	size_t doc = *(const size_t *)key;
+	const member_ref *r = elem;
+
+	return doc < r->doc ? -1 : doc > r->doc;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static size_t find_root(size_t *parent, size_t i)
+{
+	while (parent[i] != i) {
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+/* Member position of corpus article doc, or SIZE_MAX. */
+static size_t position(const member_ref *refs, size_t n, size_t doc)
+{
+	const member_ref *r = bsearch(&doc, refs, n, sizeof(*refs), cmp_doc);
+
+	return r ? r->pos : SIZE_MAX;
+}
+
+/* Unites members linked by a dedup edge; the earliest member of each set is
+ * its root, so numbering roots in member order numbers groups by their first
+ * member. */
+static int build_groups(nd_dstory *s, const nd_dedup_edge *edges,
+			size_t n_edges)
+{
+	member_ref *refs = NULL;
+	size_t *parent = NULL, i;
+	int rc = ND_ENOMEM;
+
+	refs = nd_calloc(s->n, sizeof(*refs));
+	parent = nd_calloc(s->n, sizeof(*parent));
+	s->group = nd_calloc(s->n, sizeof(*s->group));
+	s->gsize = nd_calloc(s->n, sizeof(*s->gsize));
+	if (!refs || !parent || !s->group || !s->gsize)
+		goto done;
+	for (i = 0; i < s->n; i++) {
+		refs[i].doc = s->members[i];
+		refs[i].pos = i;
+		parent[i] = i;
+	}
+	qsort(refs, s->n, sizeof(*refs), cmp_ref);
+	for (i = 0; i < n_edges; i++) {
+		size_t a = position(refs, s->n, edges[i].a);
+		size_t b = position(refs, s->n, edges[i].b);
+
+		if (a == SIZE_MAX || b == SIZE_MAX)
+			continue;
+		a = find_root(parent, a);
+		b = find_root(parent, b);
+		if (a < b)
+			parent[b] = a;
+		else if (b < a)
+			parent[a] = b;
+	}
+	for (i = 0; i < s->n; i++) {
+		size_t r = find_root(parent, i);
+
+		if (r == i)
+			s->group[i] = (uint32_t)s->n_groups++;
+		else
+			s->group[i] = s->group[r];
+		s->gsize[s->group[i]]++;
+	}
+	rc = ND_OK;
+done:
+	nd_free(refs);
+	nd_free(parent);
+	return rc;
+}
+
+/* Counts sentences and tokens and sizes the per-sentence tables. */
+static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *cid_cap)
+{
+	size_t i, toks = 0;
+
+	s->sbase = nd_calloc(s->n + 1, sizeof(*s->sbase));
+	if (s->sbase == NULL)
+		return ND_ENOMEM;
+	*max_ntok = 0;
+	for (i = 0; i < s->n; i++) {
+		const nd_doc *d = &s->c->docs[s->members[i]];
+		size_t k;
+
+		s->sbase[i] = s->n_sents;
+		if (nd_add_overflow(s->n_sents, d->nsents, &s->n_sents) ||
+		    nd_add_overflow(toks, d->ntoks, &toks))
+			return ND_ENOMEM;
+		for (k = 0; k < d->nsents; k++) {
+			if (d->sents[k].ntok > *max_ntok)
+				*max_ntok = d->sents[k].ntok;
+		}
+	}
+	s->sbase[s->n] = s->n_sents;
+	/* Sentence numbers are stored as uint32_t in the postings. */
+	if (s->n_sents >= UINT32_MAX || nd_mul_overflow(toks, 2, cid_cap))
+		return ND_ENOMEM;
+	s->smember = nd_calloc(s->n_sents + 1, sizeof(*s->smember));
+	s->cbeg = nd_calloc(s->n_sents + 1, sizeof(*s->cbeg));
+	s->nuni = nd_calloc(s->n_sents + 1, sizeof(*s->nuni));
+	s->wsum = nd_calloc(s->n_sents + 1, sizeof(*s->wsum));
+	s->cids = nd_calloc(*cid_cap + 1, sizeof(*s->cids));
+	if (!s->smember || !s->cbeg || !s->nuni || !s->wsum || !s->cids)
+		return ND_ENOMEM;
+	return ND_OK;
+}
+
+/* Concept id of key, numbering new keys in order of first sight. */
+static int intern(nd_u64map *map, uint64_t **keys, size_t *cap, size_t *n,
+		  uint64_t key, uint32_t *id)
+{
+	if (*n >= UINT32_MAX)
+		return ND_ENOMEM;
+	if (nd_u64map_put(map, key, (uint32_t)*n, id))
+		return ND_ENOMEM;
+	if (*id == *n && ND_ARRAY_PUSH(*keys, *n, *cap, key))
+		return ND_ENOMEM;
+	return ND_OK;
+}
+
+/* Sorts ids[0..n) and drops repeats; returns the new count. Sentences
+ * are short: insertion sort unless one is not. */
+static size_t sort_unique(uint32_t *ids, size_t n)
+{
+	size_t i, j, k = 0;
+
+	if (n > 32) {
+		qsort(ids, n, sizeof(*ids), cmp_u32);
+	} else {
+		for (i = 1; i < n; i++) {
+			uint32_t x = ids[i];
+
+			for (j = i; j > 0 && ids[j - 1] > x; j--)
+				ids[j] = ids[j - 1];
+			ids[j] = x;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (k == 0 || ids[k - 1] != ids[i])
+			ids[k++] = ids[i];
+	}
+	return k;
+}
+
+/* Bigram keys sit above 2^32 so they never meet a stem id. */
+static uint64_t bigram_key(uint32_t first, uint32_t second)
+{
+	return ((uint64_t)first + 1) << 32 | second;
+}
+
+/* Concept lists of every sentence; *keys receives the key of each concept
+ * (a stem id for stems). */
+static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
+{
+	nd_u64map map = { 0 };
+	uint32_t *uni = NULL, *bi = NULL;
+	size_t key_cap = 0, at = 0, i, g = 0;
+	int rc = ND_ENOMEM;
+
+	uni = nd_calloc(max_ntok + 1, sizeof(*uni));
+	bi = nd_calloc(max_ntok + 1, sizeof(*bi));
+	if (!uni || !bi || nd_u64map_init(&map))
+		goto done;
+	for (i = 0; i < s->n; i++) {
+		const nd_doc *d = &s->c->docs[s->members[i]];
+		size_t k;
+
+		for (k = 0; k < d->nsents; k++, g++) {
+			const nd_sentence *st = &d->sents[k];
+			size_t t, nu = 0, nb = 0;
+			uint32_t prev = UINT32_MAX;
+
+			for (t = 0; t < st->ntok; t++) {
+				const nd_token *tok = &d->toks[st->tok + t];
+
+				if (tok->flags & ND_TOK_STOP)
+					continue;
+				if (intern(&map, keys, &key_cap,
+					   &s->n_concepts, tok->stem,
+					   &uni[nu++]))
+					goto done;
+				if (prev != UINT32_MAX &&
+				    intern(&map, keys, &key_cap,
+					   &s->n_concepts,
+					   bigram_key(prev, tok->stem),
+					   &bi[nb++]))
+					goto done;
+				prev = tok->stem;
+			}
+			nu = sort_unique(uni, nu);
+			nb = sort_unique(bi, nb);
+			s->smember[g] = (uint32_t)i;
+			s->cbeg[g] = at;
+			s->nuni[g] = (uint32_t)nu;
+			memcpy(s->cids + at, uni, nu * sizeof(*uni));
+			memcpy(s->cids + at + nu, bi, nb * sizeof(*bi));
+			at += nu + nb;
+		}
+	}
+	s->cbeg[g] = at;
+	rc = ND_OK;
+done:
+	if (map.keys)
+		nd_u64map_dispose(&map);
+	nd_free(uni);
+	nd_free(bi);
+	return rc;
+}
+
+/* Weight of a concept: the independent groups holding it. With three groups
+ * or more, a concept of one group only is that source's angle or its
+ * furniture, not the story's core. */
+static int build_weights(nd_dstory *s)
+{
+	uint32_t *last = NULL;
+	size_t *order = NULL, *fill = NULL, i;
+	int rc = ND_ENOMEM;
+
+	last = nd_calloc(s->n_concepts + 1, sizeof(*last));
+	order = nd_calloc(s->n, sizeof(*order));
+	fill = nd_calloc(s->n_groups + 1, sizeof(*fill));
+	if (!last || !order || !fill)
+		goto done;
+	/* Members by group (counting sort), so each group is one run. */
+	for (i = 0; i < s->n_groups; i++)
+		fill[i + 1] = fill[i] + s->gsize[i];
+	for (i = 0; i < s->n; i++)
+		order[fill[s->group[i]]++] = i;
+	for (i = 0; i < s->n; i++) {
+		size_t m = order[i], g;
+		uint32_t mark = s->group[m] + 1;
+
+		for (g = s->sbase[m]; g < s->sbase[m + 1]; g++) {
+			size_t k;
+
+			for (k = s->cbeg[g]; k < s->cbeg[g + 1]; k++) {
+				uint32_t c = s->cids[k];
+
+				if (last[c] != mark) {
+					last[c] = mark;
+					s->weight[c]++;
+				}
+			}
+		}
+	}
+	s->wmax = 1;
+	for (i = 0; i < s->n_concepts; i++) {
+		if (s->n_groups >= 3 && s->weight[i] < 2)
+			s->weight[i] = 0;
+		if (s->weight[i] > s->wmax)
+			s->wmax = s->weight[i];
+	}
+	rc = ND_OK;
+done:
+	nd_free(last);
+	nd_free(order);
+	nd_free(fill);
+	return rc;
+}
+
+/* Stem -> sentences, in compressed rows; sentences come out ascending. */
+static int build_postings(nd_dstory *s)
+{
+	size_t *fill = NULL, g, i, total = 0;
+	int rc = ND_ENOMEM;
+
+	s->pbeg = nd_calloc(s->n_concepts + 1, sizeof(*s->pbeg));
+	fill = nd_calloc(s->n_concepts + 1, sizeof(*fill));
+	if (!s->pbeg || !fill)
+		goto done;
+	for (g = 0; g < s->n_sents; g++) {
+		for (i = 0; i < s->nuni[g]; i++)
+			s->pbeg[s->cids[s->cbeg[g] + i] + 1]++;
+		total += s->nuni[g];
+	}
+	for (i = 0; i < s->n_concepts; i++)
+		s->pbeg[i + 1] += s->pbeg[i];
+	s->post = nd_calloc(total + 1, sizeof(*s->post));
+	if (s->post == NULL)
+		goto done;
+	memcpy(fill, s->pbeg, s->n_concepts * sizeof(*fill));
+	for (g = 0; g < s->n_sents; g++) {
+		for (i = 0; i < s->nuni[g]; i++)
+			s->post[fill[s->cids[s->cbeg[g] + i]]++] = (uint32_t)g;
+	}
+	rc = ND_OK;
+done:
+	nd_free(fill);
+	return rc;
+}
+
+int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
+		    size_t n, const nd_dedup_edge *edges, size_t n_edges)
+{
+	uint64_t *keys = NULL;
+	size_t max_ntok = 0, cid_cap = 0, i, g;
+	int rc = ND_ENOMEM;
+
+	memset(s, 0, sizeof(*s));
+	s->c = c;
+	s->members = members;
+	s->n = n;
+	if (n == 0)
+		return ND_OK;
+	if (build_groups(s, edges, n_edges) ||
+	    size_sentences(s, &max_ntok, &cid_cap) ||
+	    build_concepts(s, max_ntok, &keys))
+		goto done;
+	s->is_uni = nd_calloc(s->n_concepts + 1, sizeof(*s->is_uni));
+	s->idf = nd_calloc(s->n_concepts + 1, sizeof(*s->idf));
+	s->weight = nd_calloc(s->n_concepts + 1, sizeof(*s->weight));
+	if (!s->is_uni || !s->idf || !s->weight)
+		goto done;
+	for (i = 0; i < s->n_concepts; i++) {
+		s->is_uni[i] = keys[i] <= UINT32_MAX;
+		if (s->is_uni[i])
+			s->idf[i] = nd_vocab_idf(c->vocab, (uint32_t)keys[i]);
+	}
+	for (g = 0; g < s->n_sents; g++) {
+		for (i = 0; i < s->nuni[g]; i++)
+			s->wsum[g] += s->idf[s->cids[s->cbeg[g] + i]];
+	}
+	if (build_weights(s) || build_postings(s))
+		goto done;
+	rc = ND_OK;
+done:
+	nd_free(keys);
+	return rc;
+}
+
+void nd_dstory_dispose(nd_dstory *s)
+{
+	nd_free(s->group);
+	nd_free(s->gsize);
+	nd_free(s->sbase);
+	nd_free(s->smember);
+	nd_free(s->cbeg);
+	nd_free(s->nuni);
+	nd_free(s->wsum);
+	nd_free(s->cids);
+	nd_free(s->is_uni);
+	nd_free(s->idf);
+	nd_free(s->weight);
+	nd_free(s->pbeg);
+	nd_free(s->post);
+	memset(s, 0, sizeof(*s));
+}
+
+const nd_doc *nd_dstory_doc(const nd_dstory *s, size_t g, size_t *sent)
+{
+	size_t m = s->smember[g];
+
+	*sent = g - s->sbase[m];
+	return &s->c->docs[s->members[m]];
+}

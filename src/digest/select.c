@@ -1,0 +1,349 @@
+#include "digest/digest_internal.h"
+
+#include <math.h> /* pow */
+#include <string.h> /* memcmp */
+
+#include "core/alloc.h"
+#include "core/hash.h"
+#include "core/hashmap.h"
+
+#define DEFAULT_WORDS 100
+/* Gain is divided by cost^COST_EXP: 1 would favour short sentences, 0.5
+ * long ones; in between keeps one long informative lead in reach without
+ * letting it crowd out two shorter facts. */
+#define COST_EXP 0.75
+/* The lead sentence of an article earns this many heaviest-concept units,
+ * the last one nothing: a tie-breaker towards what reporters put first. */
+#define POS_PRIOR 0.5
+/* A sentence other articles state too is what the story reports, not one
+ * outlet's angle, and the reader sees it corroborated: its value grows by
+ * SUPPORT_W / SUPPORT_CAP per further article stating it, up to
+ * SUPPORT_CAP of them (a copy counts like any article here; the concept
+ * weights already keep copies from inflating what is covered). */
+#define SUPPORT_W 2.0
+#define SUPPORT_CAP 2
+
+typedef struct cand {
+	double key;    /* (gain + prior) * factor / cost^COST_EXP, maybe stale */
+	double prior;
+	double factor; /* support factor; its upper bound until known */
+	uint32_t g;    /* story sentence */
+	uint32_t cost;
+	bool known;    /* factor computed */
+	bool backed;   /* another article states it too */
+} cand;
+
+/* Heap order: larger key first, then the earlier sentence, so equal scores
+ * resolve by member order and sentence index. */
+static bool better(const cand *x, const cand *y)
+{
+	return x->key > y->key || (x->key == y->key && x->g < y->g);
+}
+
+static void sift_down(cand *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, top = i;
+		cand t;
+
+		if (l < n && better(&h[l], &h[top]))
+			top = l;
+		if (r < n && better(&h[r], &h[top]))
+			top = r;
+		if (top == i)
+			return;
+		t = h[i];
+		h[i] = h[top];
+		h[top] = t;
+		i = top;
+	}
+}
+
+static void sift_up(cand *h, size_t i)
+{
+	while (i > 0) {
+		size_t p = (i - 1) / 2;
+		cand t;
+
+		if (!better(&h[i], &h[p]))
+			return;
+		t = h[i];
+		h[i] = h[p];
+		h[p] = t;
+		i = p;
+	}
+}
+
+static cand pop(cand *h, size_t *n)
+{
+	cand top = h[0];
+
+	h[0] = h[--*n];
+	sift_down(h, *n, 0);
+	return top;
+}
+
+static void push(cand *h, size_t *n, cand c)
+{
+	h[*n] = c;
+	sift_up(h, (*n)++);
+}
+
+/* Weight of the concepts of g not yet covered. */
+static double gain_of(const nd_dstory *s, const bool *covered, size_t g)
+{
+	double gain = 0;
+	size_t k;
+
+	for (k = s->cbeg[g]; k < s->cbeg[g + 1]; k++) {
+		if (!covered[s->cids[k]])
+			gain += s->weight[s->cids[k]];
+	}
+	return gain;
+}
+
+static void cover(const nd_dstory *s, bool *covered, size_t g)
+{
+	size_t k;
+
+	for (k = s->cbeg[g]; k < s->cbeg[g + 1]; k++)
+		covered[s->cids[k]] = true;
+}
+
+static bool same_concepts(const nd_dstory *s, size_t a, size_t b)
+{
+	size_t n = s->cbeg[a + 1] - s->cbeg[a];
+
+	return n == s->cbeg[b + 1] - s->cbeg[b] &&
+	       memcmp(s->cids + s->cbeg[a], s->cids + s->cbeg[b],
+		      n * sizeof(*s->cids)) == 0;
+}
+
+/* Is g a repeat of an earlier candidate with the very same concepts (a
+ * copied sentence)? Copies would only crowd the heap, and the earliest
+ * article is the one to quote. */
+static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
+{
+	size_t n = s->cbeg[g + 1] - s->cbeg[g];
+	uint64_t key = nd_hash64(s->cids + s->cbeg[g], n * sizeof(*s->cids),
+				 0x6469676573749ULL);
+	uint32_t first;
+
+	if (nd_u64map_put(seen, key, (uint32_t)g, &first))
+		return ND_ENOMEM;
+	*out = first != g && same_concepts(s, first, g);
+	return ND_OK;
+}
+
+/* Candidates with their cost and position prior into h, *n of them. */
+static int gather(cand *h, size_t *n, const nd_dstory *s,
+		  const nd_dlex *lex, const bool *covered, unsigned bytes,
+		  size_t budget, bool relaxed)
+{
+	nd_u64map seen = { 0 };
+	size_t m;
+	int rc = ND_ENOMEM;
+
+	*n = 0;
+	if (nd_u64map_init(&seen))
+		return ND_ENOMEM;
+
+	for (m = 0; m < s->n; m++) {
+		const nd_doc *d = &s->c->docs[s->members[m]];
+		size_t k, ntitle = 0, nbody;
+
+		for (k = 0; k < d->nsents; k++) {
+			if (d->sents[k].flags & ND_SENT_TITLE)
+				ntitle++;
+		}
+		nbody = d->nsents - ntitle;
+		for (k = 0; k < d->nsents; k++) {
+			const nd_sentence *st = &d->sents[k];
+			size_t g = s->sbase[m] + k;
+			size_t words = nd_digest_count_words(d->text + st->off,
+							     st->len);
+			size_t cost = bytes ? (size_t)st->len + 1 : words;
+			double rel, gain;
+			bool copy;
+			cand c;
+
+			if (cost > budget ||
+			    !nd_digest_candidate(lex, d, k, words, relaxed))
+				continue;
+			gain = gain_of(s, covered, g);
+			if (gain <= 0)
+				continue;
+			if (repeated(&copy, &seen, s, g))
+				goto done;
+			if (copy)
+				continue;
+			rel = nbody > 1 && k >= ntitle
+				      ? (double)(k - ntitle) / (double)nbody
+				      : 0;
+			c.prior = POS_PRIOR * s->wmax * (1 - rel);
+			c.factor = 1 + SUPPORT_W;
+			c.known = false;
+			c.backed = false;
+			c.g = (uint32_t)g;
+			c.cost = (uint32_t)cost;
+			c.key = (gain + c.prior) * c.factor /
+				pow((double)cost, COST_EXP);
+			h[(*n)++] = c;
+		}
+	}
+	rc = ND_OK;
+done:
+	nd_u64map_dispose(&seen);
+	return rc;
+}
+
+/* Looks up how widely c is reported and sets its support factor. */
+static void support(nd_dprobe *p, cand *c)
+{
+	size_t others = nd_dprobe_support(p, c->g, SUPPORT_CAP);
+
+	c->factor = 1 + SUPPORT_W * (double)others / SUPPORT_CAP;
+	c->backed = others > 0;
+	c->known = true;
+}
+
+/* The greedy state. */
+typedef struct pick {
+	cand *heap, *held; /* candidates; those waiting for backing */
+	size_t n, n_held;
+	bool *covered;
+	size_t *chosen, k, max;
+	size_t left;       /* budget left */
+	size_t backed, lone; /* chosen sentences with and without backing */
+	bool cap_lone;     /* lone sentences may not outnumber backed ones */
+	double total;      /* value of the choice */
+} pick;
+
+/* Lone sentences wait until enough backed ones are chosen: when the
+ * articles of a story agree on something, the digest is mostly what they
+ * agree on, and one outlet's own sentences fill in beside it, not over it. */
+static bool must_wait(const pick *st, const cand *c)
+{
+	size_t room = st->backed > 0 ? st->backed : 1;
+
+	return st->cap_lone && !c->backed && st->lone >= room;
+}
+
+static void release_held(pick *st)
+{
+	while (st->n_held > 0)
+		push(st->heap, &st->n, st->held[--st->n_held]);
+}
+
+/* Runs the lazy greedy until no candidate is left or max are chosen. */
+static void run_greedy(pick *st, nd_dprobe *p)
+{
+	const nd_dstory *s = p->s;
+
+	while (st->n > 0 && st->k < st->max) {
+		cand c = pop(st->heap, &st->n);
+		double gain;
+		size_t j;
+		bool redundant = false;
+
+		if (c.cost > st->left)
+			continue;
+		gain = gain_of(s, st->covered, c.g);
+		if (gain <= 0)
+			continue;
+		if (!c.known)
+			support(p, &c);
+		c.key = (gain + c.prior) * c.factor /
+			pow((double)c.cost, COST_EXP);
+		if (st->n > 0 && better(&st->heap[0], &c)) {
+			push(st->heap, &st->n, c);
+			continue;
+		}
+		if (must_wait(st, &c)) {
+			st->held[st->n_held++] = c;
+			continue;
+		}
+		for (j = 0; j < st->k && !redundant; j++)
+			redundant = nd_dstory_same(s, st->chosen[j], c.g);
+		if (redundant)
+			continue;
+		cover(s, st->covered, c.g);
+		st->total += (gain + c.prior) * c.factor;
+		st->left -= c.cost;
+		st->chosen[st->k++] = c.g;
+		if (c.backed) {
+			st->backed++;
+			release_held(st);
+		} else {
+			st->lone++;
+		}
+	}
+}
+
+/* Budgeted greedy maximisation of covered concept weight, lazily
+ * re-evaluated: gains only shrink as coverage grows, and a candidate's
+ * support is looked up only when its optimistic score reaches the top.
+ * The result is then compared with the best single sentence, as the
+ * budgeted-greedy guarantee requires. */
+int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
+		     nd_dprobe *p, unsigned words, unsigned bytes)
+{
+	const nd_dstory *s = p->s;
+	cand best = { 0, 0, 0, 0, 0, false, false };
+	pick st;
+	nd_dlex lex;
+	size_t i, budget;
+	double best_value = -1;
+	int rc = ND_ENOMEM;
+
+	memset(&st, 0, sizeof(st));
+	*n_chosen = 0;
+	budget = bytes ? bytes : words ? words : DEFAULT_WORDS;
+	st.heap = nd_calloc(s->n_sents + 1, sizeof(*st.heap));
+	st.held = nd_calloc(s->n_sents + 1, sizeof(*st.held));
+	st.covered = nd_calloc(s->n_concepts + 1, sizeof(*st.covered));
+	if (!st.heap || !st.held || !st.covered)
+		goto done;
+	nd_dlex_init(&lex, s->c->vocab);
+	if (gather(st.heap, &st.n, s, &lex, st.covered, bytes, budget,
+		   false) ||
+	    (st.n == 0 && gather(st.heap, &st.n, s, &lex, st.covered, bytes,
+				 budget, true)))
+		goto done;
+	for (i = 0; i < st.n; i++) {
+		double v = gain_of(s, st.covered, st.heap[i].g) +
+			   st.heap[i].prior;
+
+		if (v > best_value) {
+			best_value = v;
+			best = st.heap[i];
+		}
+	}
+	for (i = st.n / 2; i-- > 0;)
+		sift_down(st.heap, st.n, i);
+	st.chosen = chosen;
+	st.max = max;
+	st.left = budget;
+	st.cap_lone = true;
+	run_greedy(&st, p);
+	/* Nothing is backed anywhere: lone sentences are all there is. */
+	if (st.backed == 0 && st.n_held > 0) {
+		st.cap_lone = false;
+		release_held(&st);
+		run_greedy(&st, p);
+	}
+	if (max > 0 && best_value >= 0) {
+		support(p, &best);
+		if (best_value * best.factor > st.total) {
+			chosen[0] = best.g;
+			st.k = 1;
+		}
+	}
+	*n_chosen = st.k;
+	rc = ND_OK;
+done:
+	nd_free(st.heap);
+	nd_free(st.held);
+	nd_free(st.covered);
+	return rc;
+}

@@ -1,0 +1,467 @@
+#include "facts/corroborate.h"
+
+#include <stdlib.h> /* qsort */
+#include <string.h> /* memcmp, memcpy */
+
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "core/error.h"
+#include "core/hash.h"
+#include "core/hashmap.h"
+
+/* Word-set overlap above which two quotations are one (10ths). */
+#define JACCARD_TENTHS 7
+/* A quotation held in another counts as the same one only when it is this
+ * long or half the other: "territorial integrity and independence" is a
+ * phrase many quotations hold. */
+#define CONTAINED_WORDS 6
+
+static uint32_t find(uint32_t *parent, uint32_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+/* Roots are the earliest member, so a group's root is its first
+ * occurrence. */
+static void unite(uint32_t *parent, uint32_t a, uint32_t b)
+{
+	a = find(parent, a);
+	b = find(parent, b);
+	if (a < b)
+		parent[b] = a;
+	else if (b < a)
+		parent[a] = b;
+}
+
+/* (group, article) pairs, sorted to give each group its sources. */
+typedef struct pair {
+	uint32_t group;
+	uint32_t article;
+} pair;
+
+static int cmp_pair(const void *pa, const void *pb)
+{
+	const pair *a = pa, *b = pb;
+
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	return a->article < b->article ? -1 : a->article > b->article;
+}
+
+/* Distinct articles of pairs[at..] with one group: their count, copied to
+ * the arena; *at moves past them. */
+static size_t *sources_of(nd_arena *arena, const pair *p, size_t n,
+			  size_t *at, size_t *count, size_t *scratch)
+{
+	uint32_t g = p[*at].group;
+	size_t k = 0;
+
+	for (; *at < n && p[*at].group == g; (*at)++) {
+		if (k == 0 || scratch[k - 1] != p[*at].article)
+			scratch[k++] = p[*at].article;
+	}
+	*count = k;
+	return nd_arena_memdup(arena, scratch, k, sizeof(*scratch));
+}
+
+static size_t intersect(const uint64_t *a, size_t na, const uint64_t *b,
+			size_t nb)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < na && j < nb) {
+		if (a[i] < b[j]) {
+			i++;
+		} else if (b[j] < a[i]) {
+			j++;
+		} else {
+			n++;
+			i++;
+			j++;
+		}
+	}
+	return n;
+}
+
+/* Does the word sequence s occur in l? */
+static bool contains(const uint64_t *l, size_t nl, const uint64_t *s,
+		     size_t ns)
+{
+	size_t i;
+
+	if (ns == 0 || ns > nl)
+		return false;
+	for (i = 0; i + ns <= nl; i++) {
+		if (l[i] == s[0] && memcmp(l + i, s, ns * sizeof(*s)) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool same_quote(const nd_quotes *qs, const nd_qspan *a,
+		       const nd_qspan *b)
+{
+	const uint64_t *sa = qs->h + a->s_off, *sb = qs->h + b->s_off;
+	size_t inter = intersect(sa, a->s_n, sb, b->s_n);
+	size_t uni = a->s_n + b->s_n - inter;
+	const nd_qspan *s = a->h_n <= b->h_n ? a : b;
+	const nd_qspan *l = s == a ? b : a;
+
+	if (inter == 0)
+		return false;
+	if (inter * 10 >= uni * JACCARD_TENTHS)
+		return true;
+	if (s->h_n < CONTAINED_WORDS && s->h_n * 2 < l->h_n)
+		return false;
+	return inter == s->s_n &&
+	       contains(qs->h + l->h_off, l->h_n, qs->h + s->h_off, s->h_n);
+}
+
+/* The speaker most occurrences name; the earliest one on ties. */
+static uint32_t vote_speaker(const nd_quotes *qs, const uint32_t *members,
+			     size_t n)
+{
+	uint32_t best = ND_FX_NONE, best_n = 0;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		uint32_t s = qs->q[members[i]].speaker, c = 0;
+
+		if (s == ND_FX_NONE)
+			continue;
+		for (j = 0; j < n; j++)
+			c += qs->q[members[j]].speaker == s;
+		if (c > best_n) {
+			best = s;
+			best_n = c;
+		}
+	}
+	return best;
+}
+
+typedef struct qorder {
+	nd_quote q;
+	uint32_t first;
+} qorder;
+
+static int cmp_quote(const void *pa, const void *pb)
+{
+	const qorder *a = pa, *b = pb;
+
+	if (a->q.n_sources != b->q.n_sources)
+		return a->q.n_sources > b->q.n_sources ? -1 : 1;
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/* Fills group g's quote from its first occurrence and members. */
+static int fill_quote(nd_fstory *st, const nd_quotes *qs, qorder *o,
+		      const uint32_t *members, size_t n, const pair *pairs,
+		      size_t n_pairs, size_t *at, size_t *scratch)
+{
+	const nd_qspan *f = &qs->q[members[0]];
+	const nd_doc *d = nd_fstory_doc(st, f->doc);
+	uint32_t who = vote_speaker(qs, members, n);
+	nd_quote *q = &o->q;
+
+	o->first = members[0];
+	q->text = nd_arena_strndup(st->arena, d->text + f->off, f->len);
+	q->speaker = who == ND_FX_NONE ? "" : st->ents[who].name;
+	q->direct = 1;
+	q->doc = st->members[f->doc];
+	q->off = f->off;
+	q->len = f->len;
+	q->sources = sources_of(st->arena, pairs, n_pairs, at, &q->n_sources,
+				scratch);
+	return q->text && q->sources ? ND_OK : ND_ENOMEM;
+}
+
+int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
+			  const nd_quotes *qs)
+{
+	uint32_t *parent = NULL, *byg = NULL, *start = NULL, *members = NULL;
+	uint32_t *used = NULL;
+	size_t *scratch = NULL, n = qs->n, i, j, ng = 0, at = 0;
+	pair *pairs = NULL;
+	qorder *order = NULL;
+	nd_u64map same = { 0 };
+	int rc = ND_ENOMEM;
+
+	out->quotes = NULL;
+	out->n_quotes = 0;
+	if (n == 0)
+		return ND_OK;
+	parent = nd_calloc(n, sizeof(*parent));
+	byg = nd_calloc(n, sizeof(*byg));
+	start = nd_calloc(n + 1, sizeof(*start));
+	members = nd_calloc(n, sizeof(*members));
+	used = nd_calloc(n, sizeof(*used));
+	scratch = nd_calloc(n, sizeof(*scratch));
+	pairs = nd_calloc(n, sizeof(*pairs));
+	order = nd_calloc(n, sizeof(*order));
+	if (!parent || !byg || !start || !members || !used || !scratch ||
+	    !pairs || !order)
+		goto done;
+	for (i = 0; i < n; i++)
+		parent[i] = (uint32_t)i;
+	/* Word-for-word repeats join at once; only the first of each is
+	 * compared pairwise. */
+	if (nd_u64map_init(&same))
+		goto done;
+	for (i = 0; i < n; i++) {
+		const nd_qspan *q = &qs->q[i];
+		uint64_t h = nd_hash64(qs->h + q->h_off,
+				       q->h_n * sizeof(uint64_t), 0x73657175ULL);
+		uint32_t first;
+
+		if (nd_u64map_put(&same, h, (uint32_t)i, &first))
+			goto done;
+		if (first != i && qs->q[first].h_n == q->h_n &&
+		    memcmp(qs->h + q->h_off, qs->h + qs->q[first].h_off,
+			   q->h_n * sizeof(uint64_t)) == 0) {
+			unite(parent, first, (uint32_t)i);
+			used[i] = 1; /* not a representative */
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (used[i])
+			continue;
+		for (j = i + 1; j < n; j++) {
+			if (!used[j] &&
+			    find(parent, (uint32_t)i) !=
+				    find(parent, (uint32_t)j) &&
+			    same_quote(qs, &qs->q[i], &qs->q[j]))
+				unite(parent, (uint32_t)i, (uint32_t)j);
+		}
+	}
+	memset(used, 0, n * sizeof(*used));
+	/* Groups numbered by their first occurrence; members bucketed. */
+	for (i = 0; i < n; i++) {
+		uint32_t r = find(parent, (uint32_t)i);
+
+		if (r == i)
+			byg[i] = (uint32_t)ng++;
+		pairs[i].group = byg[r];
+		pairs[i].article = (uint32_t)st->members[qs->q[i].doc];
+		start[byg[r] + 1]++;
+	}
+	for (i = 0; i < ng; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < n; i++) {
+		uint32_t g = pairs[i].group;
+
+		members[start[g] + used[g]++] = (uint32_t)i;
+	}
+	qsort(pairs, n, sizeof(*pairs), cmp_pair);
+	for (i = 0; i < ng; i++) {
+		if (fill_quote(st, qs, &order[i], members + start[i],
+			       start[i + 1] - start[i], pairs, n, &at, scratch))
+			goto done;
+	}
+	qsort(order, ng, sizeof(*order), cmp_quote);
+	out->quotes = nd_arena_calloc(st->arena, ng, sizeof(*out->quotes));
+	if (out->quotes == NULL)
+		goto done;
+	for (i = 0; i < ng; i++)
+		out->quotes[i] = order[i].q;
+	out->n_quotes = ng;
+	rc = ND_OK;
+done:
+	if (same.keys)
+		nd_u64map_dispose(&same);
+	nd_free(parent);
+	nd_free(byg);
+	nd_free(start);
+	nd_free(members);
+	nd_free(used);
+	nd_free(scratch);
+	nd_free(pairs);
+	nd_free(order);
+	return rc;
+}
+
+typedef struct forder {
+	nd_fact f;
+	uint32_t first;
+} forder;
+
+static int cmp_fact(const void *pa, const void *pb)
+{
+	const forder *a = pa, *b = pb;
+
+	if (a->f.n_sources != b->f.n_sources)
+		return a->f.n_sources > b->f.n_sources ? -1 : 1;
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+static const char *value_of(const nd_rawfacts *rf, size_t i)
+{
+	return rf->pool.ptr + rf->f[i].value;
+}
+
+/* "--02-28" joins "2023-02-28" when that is the story's only full date
+ * on that day. */
+static int join_partial_dates(const nd_rawfacts *rf, uint32_t *parent,
+			      const uint32_t *first_of, size_t ng)
+{
+	nd_strmap days;
+	uint32_t *count = NULL;
+	size_t g;
+	int rc = ND_ENOMEM;
+
+	if (nd_strmap_init(&days))
+		return ND_ENOMEM;
+	count = nd_calloc(ng + 1, sizeof(*count));
+	if (count == NULL)
+		goto done;
+	for (g = 0; g < ng; g++) {
+		const nd_rawfact *f = &rf->f[first_of[g]];
+		const char *v = value_of(rf, first_of[g]);
+		uint32_t id;
+
+		if (f->kind != ND_FACT_DATE || f->vlen != 10 || v[0] == '-')
+			continue;
+		if (nd_strmap_put(&days, v + 4, 6, (uint32_t)g, &id))
+			goto done;
+		count[id]++;
+	}
+	for (g = 0; g < ng; g++) {
+		const nd_rawfact *f = &rf->f[first_of[g]];
+		const char *v = value_of(rf, first_of[g]);
+		uint32_t id;
+
+		if (f->kind != ND_FACT_DATE || f->vlen != 7 || v[0] != '-' ||
+		    v[1] != '-')
+			continue;
+		if (nd_strmap_get(&days, v + 1, 6, &id) && count[id] == 1)
+			parent[g] = id;
+	}
+	rc = ND_OK;
+done:
+	nd_free(count);
+	nd_strmap_dispose(&days);
+	return rc;
+}
+
+int nd_corroborate_facts(nd_story_facts *out, nd_fstory *st,
+			 const nd_rawfacts *rf)
+{
+	nd_strmap keys;
+	nd_buf key = ND_BUF_INIT(ND_FACT_VALUE_MAX + 8);
+	uint32_t *group = NULL, *first_of = NULL, *parent = NULL;
+	uint32_t *final = NULL, *earliest = NULL;
+	size_t *scratch = NULL, n = rf->n, i, ng = 0, nf = 0, at = 0;
+	pair *pairs = NULL;
+	forder *order = NULL;
+	int rc = ND_ENOMEM;
+
+	out->facts = NULL;
+	out->n_facts = 0;
+	if (n == 0)
+		return ND_OK;
+	if (nd_strmap_init(&keys))
+		return ND_ENOMEM;
+	group = nd_calloc(n, sizeof(*group));
+	first_of = nd_calloc(n, sizeof(*first_of));
+	parent = nd_calloc(n, sizeof(*parent));
+	final = nd_calloc(n, sizeof(*final));
+	earliest = nd_calloc(n, sizeof(*earliest));
+	scratch = nd_calloc(n, sizeof(*scratch));
+	pairs = nd_calloc(n, sizeof(*pairs));
+	order = nd_calloc(n, sizeof(*order));
+	if (!group || !first_of || !parent || !final || !earliest ||
+	    !scratch || !pairs || !order)
+		goto done;
+	for (i = 0; i < n; i++) {
+		char kind = (char)('0' + rf->f[i].kind);
+		uint32_t id;
+
+		nd_buf_clear(&key);
+		if (nd_buf_putc(&key, kind) ||
+		    nd_buf_put(&key, value_of(rf, i), rf->f[i].vlen) ||
+		    nd_strmap_put(&keys, key.ptr, key.len, (uint32_t)ng, &id))
+			goto done;
+		if (id == ng) {
+			first_of[ng] = (uint32_t)i;
+			parent[ng] = (uint32_t)ng;
+			ng++;
+		}
+		group[i] = id;
+	}
+	if (join_partial_dates(rf, parent, first_of, ng))
+		goto done;
+	/* Final numbering in order of each group's first occurrence. */
+	for (i = 0; i < ng; i++)
+		final[i] = ND_FX_NONE;
+	for (i = 0; i < n; i++) {
+		uint32_t g = parent[group[i]];
+
+		if (final[g] == ND_FX_NONE) {
+			final[g] = (uint32_t)nf;
+			earliest[nf] = (uint32_t)i;
+			nf++;
+		}
+		pairs[i].group = final[g];
+		pairs[i].article = (uint32_t)st->members[rf->f[i].doc];
+	}
+	qsort(pairs, n, sizeof(*pairs), cmp_pair);
+	for (i = 0; i < ng; i++) {
+		uint32_t g = parent[i];
+		const nd_rawfact *f;
+		const nd_doc *d;
+		const nd_sentence *s;
+		nd_fact *o;
+
+		if (g != i)
+			continue;
+		/* The representative is the group's own first occurrence:
+		 * a full date, not the partial one that joined it. */
+		f = &rf->f[first_of[i]];
+		d = nd_fstory_doc(st, f->doc);
+		s = &d->sents[f->sent];
+		o = &order[final[i]].f;
+		order[final[i]].first = earliest[final[i]];
+		o->text = nd_arena_strndup(st->arena, d->text + f->off, f->len);
+		o->kind = f->kind;
+		o->value = nd_arena_strndup(st->arena, value_of(rf, first_of[i]),
+					    f->vlen);
+		o->context = nd_arena_strndup(st->arena, d->text + s->off,
+					      s->len);
+		o->doc = st->members[f->doc];
+		o->off = f->off;
+		o->len = f->len;
+		if (!o->text || !o->value || !o->context)
+			goto done;
+	}
+	for (i = 0; i < nf; i++) {
+		nd_fact *o = &order[pairs[at].group].f;
+
+		o->sources = sources_of(st->arena, pairs, n, &at, &o->n_sources,
+					scratch);
+		if (o->sources == NULL)
+			goto done;
+	}
+	qsort(order, nf, sizeof(*order), cmp_fact);
+	out->facts = nd_arena_calloc(st->arena, nf, sizeof(*out->facts));
+	if (out->facts == NULL)
+		goto done;
+	for (i = 0; i < nf; i++)
+		out->facts[i] = order[i].f;
+	out->n_facts = nf;
+	rc = ND_OK;
+done:
+	nd_strmap_dispose(&keys);
+	nd_buf_dispose(&key);
+	nd_free(group);
+	nd_free(first_of);
+	nd_free(parent);
+	nd_free(final);
+	nd_free(earliest);
+	nd_free(scratch);
+	nd_free(pairs);
+	nd_free(order);
+	return rc;
+}

@@ -1,0 +1,72 @@
+#include "facts/facts.h"
+
+#include <string.h> /* memset */
+
+#include "core/error.h"
+#include "facts/amounts.h"
+#include "facts/corroborate.h"
+#include "facts/entities.h"
+#include "facts/fstory.h"
+#include "facts/names.h"
+#include "facts/quotes.h"
+#include "facts/speaker.h"
+
+/* Passes: names in every article, entities across them, then per article
+ * its quotations (attributed through the entities) and number facts, and
+ * last the grouping of quotations and facts across articles. A story past
+ * the mention or value caps keeps what was found before the cap. */
+int nd_facts_story(nd_story_facts *out, const nd_corpus *c,
+		   const size_t *members, size_t n, nd_arena *arena)
+{
+	nd_fstory st;
+	nd_quotes qs;
+	nd_rawfacts rf;
+	bool facts_full = false;
+	uint32_t k;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&qs, 0, sizeof(qs));
+	nd_rawfacts_init(&rf);
+	rc = nd_fstory_init(&st, c, members, n, arena);
+	if (rc)
+		goto done;
+	rc = nd_names_scan(&st);
+	if (rc && rc != ND_ETOOBIG)
+		goto done;
+	rc = nd_entities_build(&st);
+	if (rc)
+		goto done;
+	for (k = 0; k < n; k++) {
+		size_t q0 = qs.n;
+
+		rc = nd_quotes_find(&qs, &st, k);
+		if (rc)
+			goto done;
+		rc = nd_speaker_resolve(&st, k, qs.q + q0, qs.n - q0);
+		if (rc)
+			goto done;
+		if (facts_full)
+			continue;
+		rc = nd_amounts_scan(&rf, &st, k);
+		if (rc == ND_ETOOBIG)
+			facts_full = true;
+		else if (rc)
+			goto done;
+	}
+	rc = nd_corroborate_quotes(out, &st, &qs);
+	if (rc)
+		goto done;
+	rc = nd_corroborate_facts(out, &st, &rf);
+	if (rc)
+		goto done;
+	out->entities = st.ents;
+	out->n_entities = st.n_ents;
+done:
+	if (rc)
+		memset(out, 0, sizeof(*out));
+	nd_rawfacts_dispose(&rf);
+	nd_quotes_dispose(&qs);
+	nd_fstory_dispose(&st);
+	return rc ? ND_ENOMEM : ND_OK;
+}

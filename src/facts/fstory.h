@@ -1,0 +1,124 @@
+/* The story the facts stage works on: its documents, what each word of it
+ * is (per term, computed once), and the name mentions and entities the
+ * passes hand to one another. Internal to src/facts. */
+#ifndef ND_FACTS_FSTORY_H
+#define ND_FACTS_FSTORY_H
+
+#include <stdbool.h> /* bool */
+#include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint32_t, uint64_t */
+
+#include "analyse/analyse.h"
+#include "core/buf.h"
+#include "core/hashmap.h"
+#include "facts/facts.h"
+#include "facts/gazetteer.h"
+
+#define ND_FX_NONE UINT32_MAX
+/* Cue words (titles, countries) kept per mention and per entity. */
+#define ND_MENTION_CUES 6
+#define ND_ENTITY_CUES 12
+/* Caps that input can push: mentions per story, bytes of name keys. */
+#define ND_FX_MAX_MENTIONS (1u << 22)
+#define ND_FX_MAX_POOL (64u << 20)
+
+/* What the story shows of a term beyond the word lists. */
+enum {
+	ND_SEEN_LOWER = 1u << 0,  /* written lower case somewhere */
+	ND_SEEN_CAPMID = 1u << 1  /* capitalised, not first of a sentence */
+};
+
+typedef struct nd_term_info {
+	uint32_t seen; /* ND_SEEN_* */
+	nd_lex lex;
+} nd_term_info;
+
+enum {
+	ND_MEN_TITLED = 1u << 0,   /* a title before it */
+	ND_MEN_ACRONYM = 1u << 1,  /* CSTO, U.N., C5+1 */
+	ND_MEN_GAZ = 1u << 2,      /* key is a gazetteer place */
+	ND_MEN_INQUOTE = 1u << 3,  /* inside a direct quote */
+	ND_MEN_NAMELIKE = 1u << 4, /* 2-3 words shaped like a person's name */
+	ND_MEN_ORGWORD = 1u << 5,
+	ND_MEN_PLACEWORD = 1u << 6,
+	ND_MEN_ALLCAPS = 1u << 7,
+	ND_MEN_EVIDENCE = 1u << 8, /* some context says what it is */
+	ND_MEN_WEAK = 1u << 9      /* maybe an ordinary sentence opener */
+};
+
+enum { ND_VOTE_PERSON = 0, ND_VOTE_ORG, ND_VOTE_PLACE, ND_VOTES };
+
+/* One name in one document. */
+typedef struct nd_mention {
+	uint32_t doc;       /* position in the story (members index) */
+	uint32_t tok0;      /* first token, title included */
+	uint32_t tok, ntok; /* the name's tokens */
+	uint32_t off, len;  /* the name's bytes in the document text */
+	uint32_t key, klen; /* folded key in the pool */
+	uint32_t words;     /* words of the key */
+	uint32_t group;     /* same-key group (entities.c) */
+	uint32_t entity;    /* final entity, ND_FX_NONE when dropped */
+	uint32_t flags;     /* ND_MEN_* */
+	int16_t vote[ND_VOTES];
+	uint32_t ncue;
+	uint64_t cue[ND_MENTION_CUES];
+} nd_mention;
+
+typedef struct nd_fstory {
+	const nd_corpus *c;
+	const size_t *members;
+	size_t n;
+	nd_arena *arena; /* results */
+	nd_gazetteer *gaz;
+	nd_u64map term_ix; /* term id -> index into terms */
+	nd_term_info *terms;
+	size_t n_terms, terms_cap;
+	nd_mention *ments; /* in document order, then text order */
+	size_t n_ments, ments_cap;
+	size_t *doc_ment;  /* n + 1: first mention of each document */
+	nd_buf pool;       /* name keys */
+	uint32_t *aliases; /* pairs of mentions naming one thing: "(CSTO)" */
+	size_t n_aliases, aliases_cap;
+	nd_entity *ents;   /* final entities, in the arena */
+	size_t n_ents;
+	uint64_t *ent_cues; /* ND_ENTITY_CUES per entity */
+	uint32_t *ent_ncue;
+} nd_fstory;
+
+/* Prepares st for members[0..n) of c (document case statistics
+ * included). 0 or ND_ENOMEM; dispose st in any case. */
+int nd_fstory_init(nd_fstory *st, const nd_corpus *c, const size_t *members,
+		   size_t n, nd_arena *arena);
+void nd_fstory_dispose(nd_fstory *st);
+/* The k-th document of the story. */
+const nd_doc *nd_fstory_doc(const nd_fstory *st, size_t k);
+/* What the story knows of a term; NULL only when out of memory. */
+const nd_term_info *nd_fstory_term(nd_fstory *st, uint32_t term);
+/* Folded text of a term (vocabulary-owned). */
+const char *nd_fstory_text(const nd_fstory *st, uint32_t term, size_t *len);
+/* Word classes of token i of d (all zero when out of memory). */
+nd_lex nd_fstory_lex(nd_fstory *st, const nd_doc *d, size_t i);
+/* Is token i of d the folded word w? */
+bool nd_fstory_is(const nd_fstory *st, const nd_doc *d, size_t i,
+		  const char *w);
+/* Index of the first token of d that starts at or after byte off. */
+size_t nd_fstory_tok_at(const nd_doc *d, size_t off);
+/* Index of the sentence of d holding byte off, or the next one. */
+size_t nd_fstory_sent_at(const nd_doc *d, size_t off);
+/* Key bytes of mention m in the pool. */
+const char *nd_fstory_key(const nd_fstory *st, const nd_mention *m);
+
+/* What lies between tokens i and i+1 of one sentence. */
+typedef enum nd_gap {
+	ND_GAP_NONE,   /* nothing: "3bn" */
+	ND_GAP_SPACE,  /* spaces only, no-break ones included */
+	ND_GAP_HYPHEN, /* one hyphen: "Kassym-Jomart", "20-year" */
+	ND_GAP_OTHER
+} nd_gap;
+
+nd_gap nd_fstory_gap(const nd_doc *d, size_t i);
+
+/* Hash of a cue word, so titles and countries compare as integers. */
+uint64_t nd_fstory_cue(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,821 @@
+#include "facts/names.h"
+
+#include <stdio.h>  /* snprintf */
+#include <string.h> /* memcpy, memcmp */
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "core/utf8.h"
+
+/* The sentence being scanned. */
+typedef struct scan {
+	nd_fstory *st;
+	const nd_doc *d;
+	uint32_t k;
+	size_t s_tok, s_end; /* its tokens */
+} scan;
+
+/* Longest key of one name; longer runs are not names. */
+#define KEY_MAX 512
+#define RUN_MAX 12
+
+static const char *tok_text(const scan *sc, size_t i)
+{
+	return sc->d->text + sc->d->toks[i].off;
+}
+
+static bool is_cap(const scan *sc, size_t i)
+{
+	uint32_t f = sc->d->toks[i].flags;
+
+	return (f & ND_TOK_CAPITAL) && !(f & ND_TOK_NUMBER);
+}
+
+static nd_lex lex(const scan *sc, size_t i)
+{
+	return nd_fstory_lex(sc->st, sc->d, i);
+}
+
+static uint32_t seen(const scan *sc, size_t i)
+{
+	const nd_term_info *t = nd_fstory_term(sc->st, sc->d->toks[i].term);
+
+	return t ? t->seen : 0;
+}
+
+/* Bytes of a trailing possessive "'s" or "’s" of token i, or 0. */
+static size_t possessive(const scan *sc, size_t i)
+{
+	const char *p = tok_text(sc, i);
+	size_t n = sc->d->toks[i].len;
+
+	if (n >= 3 && p[n - 1] == 's' && p[n - 2] == '\'')
+		return 2;
+	if (n >= 5 && p[n - 1] == 's' && memcmp(p + n - 4, "\xE2\x80\x99", 3) ==
+						     0)
+		return 4;
+	return 0;
+}
+
+static size_t cp_count(const char *p, size_t n)
+{
+	const char *end = p + n;
+	size_t c = 0;
+
+	while (p < end) {
+		nd_utf8_decode(&p, end);
+		c++;
+	}
+	return c;
+}
+
+static bool single_letter(const scan *sc, size_t i)
+{
+	const char *p = tok_text(sc, i), *end = p + sc->d->toks[i].len;
+	int32_t cp = nd_utf8_decode(&p, end);
+
+	return p == end && nd_cp_is_upper(cp);
+}
+
+/* The raw bytes between tokens i and i+1. */
+static const char *gap_bytes(const scan *sc, size_t i, size_t *n)
+{
+	const nd_token *a = &sc->d->toks[i], *b = &sc->d->toks[i + 1];
+
+	*n = b->off - (a->off + a->len);
+	return sc->d->text + a->off + a->len;
+}
+
+static bool gap_is(const scan *sc, size_t i, const char *s)
+{
+	size_t n, sl = strlen(s);
+	const char *p = gap_bytes(sc, i, &n);
+
+	return n == sl && memcmp(p, s, n) == 0;
+}
+
+/* ". " with an ordinary or no-break space. */
+static bool gap_period_space(const scan *sc, size_t i)
+{
+	return gap_is(sc, i, ". ") || gap_is(sc, i, ".\xC2\xA0");
+}
+
+static bool dotted_pair(const scan *sc, size_t i)
+{
+	return single_letter(sc, i) && single_letter(sc, i + 1) &&
+	       gap_is(sc, i, ".");
+}
+
+/* May the name that reached token i go on into token i+1? */
+static bool joins(const scan *sc, size_t i)
+{
+	nd_gap g = nd_fstory_gap(sc->d, i);
+	const char *p = tok_text(sc, i);
+	size_t n = sc->d->toks[i].len;
+
+	if (g == ND_GAP_SPACE || g == ND_GAP_HYPHEN)
+		return true;
+	if (g != ND_GAP_OTHER)
+		return false;
+	if (dotted_pair(sc, i))
+		return true;
+	if (gap_period_space(sc, i))
+		return single_letter(sc, i) || (lex(sc, i).cls & ND_LEX_ABBREV);
+	/* A plural possessive inside an organisation: "Growers' Union". */
+	if (n > 2 && p[n - 1] == 's')
+		return gap_is(sc, i, "' ") || gap_is(sc, i, "\xE2\x80\x99 ");
+	return false;
+}
+
+/* Months and weekdays break names; abbreviations only before a number. */
+static bool calendar(const scan *sc, size_t i)
+{
+	nd_lex l = lex(sc, i);
+
+	if (!(l.cls & (ND_LEX_MONTH | ND_LEX_WEEKDAY)))
+		return false;
+	if (sc->d->toks[i].len > 3)
+		return true;
+	return i + 1 < sc->s_end &&
+	       (sc->d->toks[i + 1].flags & ND_TOK_NUMBER);
+}
+
+static bool name_word(const scan *sc, size_t i)
+{
+	return is_cap(sc, i) && !calendar(sc, i);
+}
+
+static bool soft_gap(const scan *sc, size_t i)
+{
+	nd_gap g = nd_fstory_gap(sc->d, i);
+
+	return g == ND_GAP_SPACE || g == ND_GAP_HYPHEN;
+}
+
+/* End (exclusive) of the run of name words starting at i. */
+static size_t run_end(const scan *sc, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < sc->s_end && j - i < RUN_MAX) {
+		size_t c = j, conn = 0;
+
+		if (possessive(sc, j - 1) || !joins(sc, j - 1))
+			break;
+		if (name_word(sc, j)) {
+			j++;
+			continue;
+		}
+		while (c < sc->s_end && conn < 2 && !is_cap(sc, c) &&
+		       (lex(sc, c).cls & ND_LEX_CONNECTOR) &&
+		       (c == j || soft_gap(sc, c - 1))) {
+			c++;
+			conn++;
+		}
+		if (conn && c < sc->s_end && soft_gap(sc, c - 1) &&
+		    name_word(sc, c)) {
+			j = c + 1;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/* Writes the matching key of tokens [a, b): folded words joined by one
+ * space, dotted letters joined without ("U.S." is "us"), no possessive. */
+static size_t build_key(const scan *sc, size_t a, size_t b, char *out,
+			size_t size)
+{
+	size_t o = 0, i;
+
+	for (i = a; i < b; i++) {
+		size_t len;
+		const char *s = nd_fstory_text(sc->st, sc->d->toks[i].term,
+						&len);
+
+		if (i + 1 == b && len > 2 && s[len - 2] == '\'' &&
+		    s[len - 1] == 's')
+			len -= 2;
+		if (i > a && !dotted_pair(sc, i - 1)) {
+			if (o + 1 >= size)
+				break;
+			out[o++] = ' ';
+		}
+		if (o + len >= size)
+			break;
+		memcpy(out + o, s, len);
+		o += len;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+static nd_lex lookup(const scan *sc, const char *key, size_t len)
+{
+	return nd_gazetteer_lookup(sc->st->gaz, key, len);
+}
+
+/* Letters then digits ("C5", "G20", "К3"), optionally "+n" in the raw
+ * text after it. Returns the bytes of that "+n" plus 1, or 0 when token i
+ * is no such form. */
+static size_t letter_digit(const scan *sc, size_t i)
+{
+	const char *p = tok_text(sc, i), *end = p + sc->d->toks[i].len;
+	const char *q, *tend = sc->d->text + sc->d->len;
+	size_t letters = 0, digits = 0;
+
+	while (p < end) {
+		const char *r = p;
+		int32_t cp = nd_utf8_decode(&r, end);
+
+		if (digits == 0 && nd_cp_is_upper(cp))
+			letters++;
+		else if (cp >= '0' && cp <= '9')
+			digits++;
+		else
+			return 0;
+		p = r;
+	}
+	if (letters == 0 || letters > 3 || digits == 0)
+		return 0;
+	q = end;
+	if (q + 1 < tend && *q == '+' && q[1] >= '0' && q[1] <= '9') {
+		q++;
+		while (q < tend && *q >= '0' && *q <= '9')
+			q++;
+	}
+	return (size_t)(q - end) + 1;
+}
+
+static void add_cue(nd_mention *m, uint64_t cue)
+{
+	uint32_t i;
+
+	for (i = 0; i < m->ncue; i++) {
+		if (m->cue[i] == cue)
+			return;
+	}
+	if (m->ncue < ND_MENTION_CUES)
+		m->cue[m->ncue++] = cue;
+}
+
+static void add_word_cue(const scan *sc, nd_mention *m, size_t i)
+{
+	size_t len;
+	const char *s = nd_fstory_text(sc->st, sc->d->toks[i].term, &len);
+
+	add_cue(m, nd_fstory_cue(s, len));
+}
+
+static void add_place_cue(nd_mention *m, uint32_t place)
+{
+	char id[16];
+	int n = snprintf(id, sizeof(id), "@%u", (unsigned)place);
+
+	add_cue(m, nd_fstory_cue(id, (size_t)n));
+}
+
+/* Cues from a title prefix [a, p]: its title words and the countries in it
+ * ("US", "Kazakh", "United States"). */
+static void prefix_cues(const scan *sc, nd_mention *m, size_t a, size_t p)
+{
+	char key[KEY_MAX];
+	size_t x, y;
+
+	for (x = a; x <= p; x++) {
+		nd_lex l = lex(sc, x);
+
+		if (l.cls & (ND_LEX_TITLE | ND_LEX_PORTFOLIO))
+			add_word_cue(sc, m, x);
+		for (y = x + 1; y <= p + 1 && y <= x + 4; y++) {
+			size_t len = build_key(sc, x, y, key, sizeof(key));
+			nd_lex pl = lookup(sc, key, len);
+
+			if ((pl.cls & (ND_LEX_PLACE | ND_LEX_DEMONYM)) &&
+			    pl.place)
+				add_place_cue(m, pl.place);
+		}
+	}
+}
+
+/* A token shaped like part of a person's name: "Tileuberdi", "McCain",
+ * "Ortolan"; not "MFA", "МИДе" or a word the story writes in lower case. */
+static bool name_shaped(const scan *sc, size_t i)
+{
+	const char *p = tok_text(sc, i), *end = p + sc->d->toks[i].len;
+	size_t upper = 0, lower = 0, at = 0;
+	bool mc = (end - p > 2 && memcmp(p, "Mc", 2) == 0) ||
+		  (end - p > 3 && memcmp(p, "Mac", 3) == 0);
+	nd_lex l = lex(sc, i);
+
+	if (l.cls & (ND_LEX_TITLE | ND_LEX_ORGWORD | ND_LEX_PLACEWORD |
+		     ND_LEX_PLACE | ND_LEX_DEMONYM | ND_LEX_MONTH |
+		     ND_LEX_WEEKDAY | ND_LEX_CONNECTOR))
+		return false;
+	if (seen(sc, i) & ND_SEEN_LOWER)
+		return false;
+	while (p < end) {
+		int32_t cp = nd_utf8_decode(&p, end);
+
+		if (nd_cp_is_upper(cp)) {
+			if (at > 0 && !mc)
+				return false;
+			upper++;
+		} else if (nd_cp_is_letter(cp)) {
+			lower++;
+		}
+		at++;
+	}
+	return upper >= 1 && lower >= 1;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suf)
+{
+	size_t sl = strlen(suf);
+
+	return n > sl && memcmp(s + n - sl, suf, sl) == 0;
+}
+
+/* Evidence from the words around the name [tok0, b). */
+static void context_votes(const scan *sc, nd_mention *m, size_t b)
+{
+	size_t bt, at = b;
+
+	if (m->tok0 > sc->s_tok) {
+		nd_lex l;
+
+		bt = m->tok0 - 1;
+		l = lex(sc, bt);
+		if ((l.cls & ND_LEX_TITLE) &&
+		    (soft_gap(sc, bt) || gap_is(sc, bt, ", "))) {
+			m->vote[ND_VOTE_PERSON] += 2;
+			m->flags |= ND_MEN_TITLED | ND_MEN_EVIDENCE;
+			add_word_cue(sc, m, bt);
+			if (bt > sc->s_tok &&
+			    (lex(sc, bt - 1).cls &
+			     (ND_LEX_TITLE | ND_LEX_PORTFOLIO)))
+				add_word_cue(sc, m, bt - 1);
+		} else if ((l.cls & ND_LEX_SPEECH) && soft_gap(sc, bt)) {
+			m->vote[ND_VOTE_PERSON] += 2;
+			m->flags |= ND_MEN_EVIDENCE;
+		} else if (nd_fstory_is(sc->st, sc->d, bt, "to") &&
+			   bt > sc->s_tok &&
+			   nd_fstory_is(sc->st, sc->d, bt - 1, "according")) {
+			m->vote[ND_VOTE_PERSON] += 2;
+			m->flags |= ND_MEN_EVIDENCE;
+		} else if ((l.cls & ND_LEX_LOCPREP) && !is_cap(sc, bt) &&
+			   soft_gap(sc, bt)) {
+			m->vote[ND_VOTE_PLACE] += 1;
+			m->flags |= ND_MEN_EVIDENCE;
+		} else if (nd_fstory_is(sc->st, sc->d, bt, "the") &&
+			   !is_cap(sc, bt)) {
+			m->vote[ND_VOTE_PLACE] += 1;
+			m->flags |= ND_MEN_EVIDENCE;
+		}
+	}
+	if (at >= sc->s_end)
+		return;
+	if (soft_gap(sc, at - 1)) {
+		if ((sc->d->toks[at].flags & ND_TOK_STOP) && at + 1 < sc->s_end &&
+		    !(lex(sc, at).cls & ND_LEX_SPEECH) && soft_gap(sc, at))
+			at++; /* "Blinken also noted" */
+		if (lex(sc, at).cls & ND_LEX_SPEECH) {
+			m->vote[ND_VOTE_PERSON] += 2;
+			m->flags |= ND_MEN_EVIDENCE;
+		} else if (nd_fstory_is(sc->st, sc->d, at, "administration")) {
+			m->vote[ND_VOTE_PERSON] += 2;
+			m->flags |= ND_MEN_EVIDENCE;
+		}
+	} else if (gap_is(sc, at - 1, ", ")) {
+		if (nd_fstory_is(sc->st, sc->d, at, "who")) {
+			m->vote[ND_VOTE_PERSON] += 1;
+			m->flags |= ND_MEN_EVIDENCE;
+		} else if (nd_fstory_is(sc->st, sc->d, at, "which")) {
+			m->vote[ND_VOTE_PLACE] += 1;
+			m->flags |= ND_MEN_EVIDENCE;
+		} else if ((sc->d->toks[at].flags & ND_TOK_NUMBER) &&
+			   gap_is(sc, at, ", ") &&
+			   sc->d->toks[at].len <= 3) {
+			m->vote[ND_VOTE_PERSON] += 2; /* "Carrow, 58, who" */
+			m->flags |= ND_MEN_EVIDENCE;
+		}
+	}
+}
+
+/* Evidence from the name itself. */
+static void shape_votes(const scan *sc, nd_mention *m, size_t a, size_t b,
+			size_t ext)
+{
+	nd_lex first = lex(sc, a), last = lex(sc, b - 1);
+	const char *key = sc->st->pool.ptr + m->key;
+	bool any_org = false, shaped = true;
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		if (lex(sc, i).cls & ND_LEX_ORGWORD)
+			any_org = true;
+		if (!name_shaped(sc, i))
+			shaped = false;
+	}
+	if (m->flags & ND_MEN_GAZ) {
+		m->vote[ND_VOTE_PLACE] += 6;
+		return;
+	}
+	if (ext > 1) {
+		m->flags |= ND_MEN_ACRONYM;
+		m->vote[ND_VOTE_ORG] += 5;
+		return;
+	}
+	if (last.cls & ND_LEX_ORGWORD) {
+		m->flags |= ND_MEN_ORGWORD;
+		m->vote[ND_VOTE_ORG] += 4;
+	} else if ((last.cls | first.cls) & ND_LEX_PLACEWORD) {
+		m->flags |= ND_MEN_PLACEWORD;
+		m->vote[ND_VOTE_PLACE] += 3;
+	} else if (any_org) {
+		m->flags |= ND_MEN_ORGWORD;
+		m->vote[ND_VOTE_ORG] += 3;
+	}
+	if (b - a == 1 && (sc->d->toks[a].flags & ND_TOK_ALLCAPS)) {
+		m->flags |= ND_MEN_ACRONYM | ND_MEN_ALLCAPS;
+		m->vote[ND_VOTE_ORG] += 2;
+	} else if (m->words == 1 && b - a > 1) {
+		m->flags |= ND_MEN_ACRONYM; /* dotted: U.N. */
+		m->vote[ND_VOTE_ORG] += 2;
+	}
+	if (m->words >= 2 && m->words <= 3 && shaped &&
+	    !(m->flags & (ND_MEN_ORGWORD | ND_MEN_PLACEWORD))) {
+		m->flags |= ND_MEN_NAMELIKE;
+		m->vote[ND_VOTE_PERSON] += 1;
+	}
+	if (m->words == 1 && m->klen >= 5 &&
+	    (ends_with(key, m->klen, "stan") ||
+	     ends_with(key, m->klen, "land") || ends_with(key, m->klen, "ia")))
+		m->vote[ND_VOTE_PLACE] += 1;
+}
+
+/* Initials of the capitalised words of [a, b) equal the acronym token? */
+static bool initials_match(const scan *sc, size_t a, size_t b, size_t acr)
+{
+	const char *p = tok_text(sc, acr);
+	size_t n = sc->d->toks[acr].len, k = 0, i;
+
+	for (i = a; i < b; i++) {
+		char c;
+
+		if (!is_cap(sc, i))
+			continue;
+		c = tok_text(sc, i)[0];
+		if (k >= n || c != p[k])
+			return false;
+		k++;
+	}
+	return k == n && n >= 2;
+}
+
+/* "Collective Security Treaty Organization (CSTO)": one thing. */
+static int note_alias(const scan *sc, size_t mi)
+{
+	nd_fstory *st = sc->st;
+	const nd_mention *m = &st->ments[mi], *pm;
+	const char *t = sc->d->text;
+	size_t end = m->off + m->len;
+	uint32_t pair[2];
+
+	if (mi == 0 || mi <= st->doc_ment[sc->k] || m->ntok != 1 ||
+	    !(m->flags & ND_MEN_ALLCAPS))
+		return ND_OK;
+	pm = &st->ments[mi - 1];
+	if (pm->tok + pm->ntok != m->tok || m->off < 2 ||
+	    t[m->off - 1] != '(' || end >= sc->d->len || t[end] != ')' ||
+	    !gap_is(sc, m->tok - 1, " (") ||
+	    !initials_match(sc, pm->tok, pm->tok + pm->ntok, m->tok))
+		return ND_OK;
+	pair[0] = (uint32_t)(mi - 1);
+	pair[1] = (uint32_t)mi;
+	if (ND_ARRAY_PUSH(st->aliases, st->n_aliases, st->aliases_cap,
+			  pair[0]) ||
+	    ND_ARRAY_PUSH(st->aliases, st->n_aliases, st->aliases_cap,
+			  pair[1]))
+		return ND_ENOMEM;
+	return ND_OK;
+}
+
+/* Stores the mention of name tokens [a, b) (title prefix from tok0). */
+static int add_mention(scan *sc, size_t tok0, size_t a, size_t b,
+		       size_t title_end, bool weak)
+{
+	nd_fstory *st = sc->st;
+	char key[KEY_MAX];
+	size_t klen = build_key(sc, a, b, key, sizeof(key));
+	size_t ext = b - a == 1 ? letter_digit(sc, a) : 0;
+	size_t end = sc->d->toks[b - 1].off + sc->d->toks[b - 1].len;
+	nd_mention m;
+	nd_lex whole;
+	int rc;
+
+	/* "US$40 million": a currency sign, not the country. */
+	if (klen == 0 || (end < sc->d->len && sc->d->text[end] == '$'))
+		return ND_OK;
+	if (st->n_ments >= ND_FX_MAX_MENTIONS)
+		return ND_ETOOBIG;
+	memset(&m, 0, sizeof(m));
+	m.doc = sc->k;
+	m.tok0 = (uint32_t)tok0;
+	m.tok = (uint32_t)a;
+	m.ntok = (uint32_t)(b - a);
+	m.entity = ND_FX_NONE;
+	m.group = ND_FX_NONE;
+	m.words = 1;
+	for (size_t i = 0; i < klen; i++)
+		m.words += key[i] == ' ';
+	end -= possessive(sc, b - 1);
+	if (b - a >= 2 && dotted_pair(sc, b - 2) && end < sc->d->len &&
+	    sc->d->text[end] == '.')
+		end++;
+	if (ext > 1) {
+		const char *plus = sc->d->text + end;
+
+		if (klen + ext - 1 < sizeof(key)) {
+			memcpy(key + klen, plus, ext - 1);
+			klen += ext - 1;
+			key[klen] = '\0';
+		}
+		end += ext - 1;
+	}
+	m.off = sc->d->toks[a].off;
+	m.len = (uint32_t)(end - m.off);
+	whole = lookup(sc, key, klen);
+	if (whole.cls & ND_LEX_DEMONYM)
+		return ND_OK;
+	m.key = (uint32_t)st->pool.len;
+	if ((whole.cls & ND_LEX_PLACE) && whole.place) {
+		m.flags |= ND_MEN_GAZ;
+		rc = nd_buf_printf(&st->pool, "@%u", (unsigned)whole.place);
+		add_place_cue(&m, whole.place);
+	} else {
+		rc = nd_buf_put(&st->pool, key, klen);
+	}
+	if (rc || (rc = nd_buf_putc(&st->pool, '\0')))
+		return rc;
+	m.klen = (uint32_t)(st->pool.len - 1 - m.key);
+	if (tok0 < a) {
+		m.flags |= ND_MEN_TITLED | ND_MEN_EVIDENCE;
+		m.vote[ND_VOTE_PERSON] += 3;
+		prefix_cues(sc, &m, tok0, title_end);
+	}
+	shape_votes(sc, &m, a, b, ext);
+	context_votes(sc, &m, b);
+	if (weak && !(m.flags & (ND_MEN_GAZ | ND_MEN_ACRONYM | ND_MEN_ORGWORD |
+				 ND_MEN_PLACEWORD)))
+		m.flags |= ND_MEN_WEAK;
+	rc = ND_ARRAY_PUSH(st->ments, st->n_ments, st->ments_cap, m);
+	if (rc)
+		return rc;
+	return note_alias(sc, st->n_ments - 1);
+}
+
+static bool lexical(const scan *sc, size_t i, uint32_t cls)
+{
+	return (lex(sc, i).cls & cls) != 0;
+}
+
+/* A demonym, or its plural ("Russians"): an adjective, not a name. */
+static bool demonym(const scan *sc, size_t i)
+{
+	size_t len;
+	const char *s;
+
+	if (lexical(sc, i, ND_LEX_DEMONYM))
+		return true;
+	s = nd_fstory_text(sc->st, sc->d->toks[i].term, &len);
+	return len > 3 && s[len - 1] == 's' &&
+	       (lookup(sc, s, len - 1).cls & ND_LEX_DEMONYM);
+}
+
+static int take_run(scan *sc, size_t a, size_t b, int depth);
+
+static bool any_lexical(const scan *sc, size_t a, size_t b, uint32_t cls)
+{
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		if (lexical(sc, i, cls))
+			return true;
+	}
+	return false;
+}
+
+/* Splits "Lugansk and Donetsk" at its connectors unless the head makes
+ * the whole one name ("Commonwealth of Independent States", "Secretary of
+ * State Antony Blinken", "Bosnia and Herzegovina"). "and" joins only an
+ * organisation to a bare word ("Ministry of Foreign Affairs and Trade"),
+ * so "the Ministry of Water and the Harbour Press" are two. Returns true
+ * when the run was split (and taken). */
+static bool split_connectors(scan *sc, size_t a, size_t b, int depth,
+			     int *rc)
+{
+	const uint32_t kinds = ND_LEX_ORGWORD | ND_LEX_PLACEWORD;
+	char key[KEY_MAX];
+	size_t c, next, klen, and_at = ND_FX_NONE;
+
+	for (c = a; c < b && is_cap(sc, c); c++)
+		;
+	if (c >= b)
+		return false;
+	klen = build_key(sc, a, b, key, sizeof(key));
+	if (lookup(sc, key, klen).cls & ND_LEX_PLACE)
+		return false;
+	for (next = c; next < b; next++) {
+		if (!is_cap(sc, next) &&
+		    nd_fstory_is(sc->st, sc->d, next, "and")) {
+			and_at = next;
+			break;
+		}
+	}
+	if (and_at != ND_FX_NONE) {
+		size_t tail = and_at;
+
+		while (tail < b && !is_cap(sc, tail))
+			tail++;
+		if (!any_lexical(sc, a, and_at, kinds) ||
+		    any_lexical(sc, tail, b, kinds | ND_LEX_PLACE)) {
+			*rc = take_run(sc, a, and_at, depth + 1);
+			if (*rc == ND_OK)
+				*rc = take_run(sc, tail, b, depth + 1);
+			return true;
+		}
+		return false;
+	}
+	if (any_lexical(sc, a, c, kinds) || lexical(sc, c - 1, ND_LEX_TITLE))
+		return false;
+	for (next = c; next < b && !is_cap(sc, next); next++)
+		;
+	*rc = take_run(sc, a, c, depth + 1);
+	if (*rc == ND_OK)
+		*rc = take_run(sc, next, b, depth + 1);
+	return true;
+}
+
+/* Is a sentence-initial token an ordinary word ("The", "Upon")? */
+static bool common_first(const scan *sc, size_t a)
+{
+	const nd_token *t = &sc->d->toks[a];
+
+	if (!(t->flags & ND_TOK_FIRST))
+		return false;
+	return (t->flags & ND_TOK_STOP) || (seen(sc, a) & ND_SEEN_LOWER);
+}
+
+static int take_run(scan *sc, size_t a, size_t b, int depth)
+{
+	size_t i, p = ND_FX_NONE, na, allcaps = 0;
+	bool in_title = false, has_org = false, weak;
+	int rc = ND_OK;
+
+	while (a < b && ((sc->d->toks[a].flags & ND_TOK_STOP) ||
+			 common_first(sc, a) || !is_cap(sc, a)))
+		a++;
+	/* "post-Soviet Collective ...", "ex-Soviet": a prefixed adjective. */
+	if (a < b && a > sc->s_tok && !is_cap(sc, a - 1) &&
+	    nd_fstory_gap(sc->d, a - 1) == ND_GAP_HYPHEN && demonym(sc, a))
+		a++;
+	if (a >= b || depth > 3)
+		return ND_OK;
+	for (i = a; i < b; i++) {
+		if (sc->d->toks[i].flags & ND_TOK_ALLCAPS)
+			allcaps++;
+	}
+	/* Page furniture: "PORT AMSEL", "UNITED STATES", "ELMSREACH". */
+	if (allcaps == b - a &&
+	    (b - a >= 2 || cp_count(tok_text(sc, a), sc->d->toks[a].len) > 6))
+		return ND_OK;
+	if (split_connectors(sc, a, b, depth, &rc))
+		return rc;
+	for (i = a; i < b; i++) {
+		if (lexical(sc, i, ND_LEX_ORGWORD))
+			has_org = true;
+	}
+	for (i = a; i < b && !has_org; i++) {
+		nd_lex l = lex(sc, i);
+
+		if (l.cls & ND_LEX_TITLE) {
+			p = i;
+			in_title = true;
+		} else if (in_title && (l.cls & (ND_LEX_PORTFOLIO |
+						 ND_LEX_CONNECTOR))) {
+			p = i;
+		} else {
+			in_title = false;
+		}
+	}
+	na = a;
+	if (p != ND_FX_NONE) {
+		if (p + 1 < b) {
+			na = p + 1;
+		} else {
+			size_t plain = 0;
+
+			for (i = a; i < p; i++) {
+				if (!lexical(sc, i, ND_LEX_TITLE |
+							    ND_LEX_PORTFOLIO |
+							    ND_LEX_DEMONYM |
+							    ND_LEX_PLACE |
+							    ND_LEX_CONNECTOR))
+					plain++;
+			}
+			/* "Martin Luther King" is a name; "Valdorian Prime
+			 * Minister" is only a title. */
+			if (plain < 2 || plain != p - a)
+				return ND_OK;
+			p = ND_FX_NONE;
+		}
+	}
+	while (na < b && !is_cap(sc, na))
+		na++;
+	if (na >= b || demonym(sc, b - 1))
+		return ND_OK;
+	if (b - na == 1 && !(sc->d->toks[na].flags & ND_TOK_ALLCAPS) &&
+	    lexical(sc, na, ND_LEX_TITLE | ND_LEX_ORGWORD | ND_LEX_PLACEWORD |
+				    ND_LEX_PORTFOLIO))
+		return ND_OK;
+	weak = na == a && (sc->d->toks[a].flags & ND_TOK_FIRST) &&
+	       !(seen(sc, a) & ND_SEEN_CAPMID) &&
+	       !lexical(sc, a, ND_LEX_PLACE | ND_LEX_DEMONYM | ND_LEX_TITLE |
+				       ND_LEX_ORGWORD | ND_LEX_PLACEWORD);
+	return add_mention(sc, p == ND_FX_NONE ? na : a, na, b,
+			   p == ND_FX_NONE ? na : p, weak);
+}
+
+/* "Blinken Calls On All Countries": a headline in title case says
+ * nothing about which words are names. */
+static bool title_cased(const scan *sc)
+{
+	size_t i, n = 0, caps = 0;
+
+	for (i = sc->s_tok + 1; i < sc->s_end; i++) {
+		uint32_t f = sc->d->toks[i].flags;
+
+		if (f & (ND_TOK_STOP | ND_TOK_NUMBER))
+			continue;
+		n++;
+		if (f & ND_TOK_CAPITAL)
+			caps++;
+	}
+	return n >= 3 && caps * 10 >= n * 6;
+}
+
+static int scan_doc(nd_fstory *st, uint32_t k)
+{
+	scan sc;
+	size_t s;
+
+	sc.st = st;
+	sc.d = nd_fstory_doc(st, k);
+	sc.k = k;
+	st->doc_ment[k] = st->n_ments;
+	for (s = 0; s < sc.d->nsents; s++) {
+		const nd_sentence *sent = &sc.d->sents[s];
+		size_t i;
+
+		sc.s_tok = sent->tok;
+		sc.s_end = (size_t)sent->tok + sent->ntok;
+		if ((sent->flags & ND_SENT_TITLE) && title_cased(&sc))
+			continue;
+		i = sc.s_tok;
+		while (i < sc.s_end) {
+			size_t j;
+			int rc;
+
+			if (!name_word(&sc, i)) {
+				i++;
+				continue;
+			}
+			j = run_end(&sc, i);
+			rc = take_run(&sc, i, j, 0);
+			if (rc)
+				return rc;
+			i = j;
+		}
+	}
+	st->doc_ment[k + 1] = st->n_ments;
+	return ND_OK;
+}
+
+int nd_names_scan(nd_fstory *st)
+{
+	uint32_t k;
+	int rc;
+
+	for (k = 0; k < st->n; k++) {
+		rc = scan_doc(st, k);
+		if (rc) {
+			/* Past the cap: later documents have no mentions. */
+			for (; k < st->n; k++)
+				st->doc_ment[k + 1] = st->n_ments;
+			return rc;
+		}
+	}
+	return ND_OK;
+}

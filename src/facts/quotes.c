@@ -1,0 +1,359 @@
+#include "facts/quotes.h"
+
+#include <stdlib.h> /* qsort */
+#include <string.h> /* memchr, memset */
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "core/hash.h"
+#include "core/utf8.h"
+
+enum {
+	MIN_WORDS = 3,        /* fewer is a scare-quoted term */
+	MIN_SINGLE_WORDS = 4, /* ‘…’ is only a quotation when this long */
+	MIN_OPEN_WORDS = 6    /* an unclosed quotation running to the end */
+};
+
+/* Kinds of quotation: which marks close which. */
+typedef enum qkind {
+	Q_NONE,
+	Q_CURLY,  /* “ … ” */
+	Q_LOW,    /* „ … “ or ” */
+	Q_GUILL,  /* « … » */
+	Q_ASCII,  /* " … " */
+	Q_RIGHT,  /* ” … ” */
+	Q_SINGLE  /* ‘ … ’ */
+} qkind;
+
+typedef struct line {
+	const char *text;
+	size_t from, to; /* paragraph bytes */
+} line;
+
+static int32_t cp_before(const line *l, size_t at)
+{
+	const char *p;
+	size_t i = at;
+
+	if (at <= l->from)
+		return ' ';
+	while (i > l->from && ((unsigned char)l->text[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > l->from)
+		i--;
+	p = l->text + i;
+	return nd_utf8_decode(&p, l->text + at);
+}
+
+static int32_t cp_at(const line *l, size_t at)
+{
+	const char *p = l->text + at;
+
+	if (at >= l->to)
+		return ' ';
+	return nd_utf8_decode(&p, l->text + l->to);
+}
+
+static bool opens_after(int32_t cp)
+{
+	return nd_cp_is_space(cp) || cp == '(' || cp == '[' || cp == ':' ||
+	       cp == 0x2014 || cp == 0x2013 || cp == '-' || cp == '/' ||
+	       cp == 0x201C || cp == 0x00AB || cp == '\'' || cp == 0x2018;
+}
+
+static bool is_word_cp(int32_t cp)
+{
+	return nd_cp_is_word(cp);
+}
+
+/* Kind of quotation an opening mark at `at` starts, or Q_NONE. */
+static qkind opening(const line *l, size_t at, int32_t cp, size_t n)
+{
+	int32_t prev = cp_before(l, at), next = cp_at(l, at + n);
+
+	switch (cp) {
+	case 0x201C:
+		return Q_CURLY;
+	case 0x201E:
+		return Q_LOW;
+	case 0x00AB:
+		return Q_GUILL;
+	case '"':
+		return opens_after(prev) && !nd_cp_is_space(next) ? Q_ASCII
+								  : Q_NONE;
+	case 0x201D:
+		return opens_after(prev) && is_word_cp(next) ? Q_RIGHT
+							     : Q_NONE;
+	case 0x2018:
+		return opens_after(prev) && is_word_cp(next) ? Q_SINGLE
+							     : Q_NONE;
+	default:
+		return Q_NONE;
+	}
+}
+
+/* Does cp at `at` close a quotation of kind k? */
+static bool closing(const line *l, size_t at, int32_t cp, size_t n,
+		    qkind k)
+{
+	int32_t prev = cp_before(l, at), next = cp_at(l, at + n);
+
+	switch (k) {
+	case Q_CURLY:
+		/* Some sites close with a second “. */
+		return cp == 0x201D ||
+		       (cp == 0x201C && !nd_cp_is_space(prev) &&
+			!is_word_cp(next));
+	case Q_LOW:
+		return cp == 0x201C || cp == 0x201D;
+	case Q_GUILL:
+		return cp == 0x00BB;
+	case Q_ASCII:
+		return cp == '"';
+	case Q_RIGHT:
+		return cp == 0x201D && !is_word_cp(next);
+	case Q_SINGLE:
+		/* An apostrophe sits between letters ("don’t"). */
+		return cp == 0x2019 && !nd_cp_is_space(prev) &&
+		       !is_word_cp(next);
+	default:
+		return false;
+	}
+}
+
+static bool edge_space(int32_t cp)
+{
+	return nd_cp_is_space(cp);
+}
+
+/* Words of s[0..n): runs of word characters joined by apostrophes. */
+static uint32_t count_words(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	uint32_t words = 0;
+	bool in = false;
+
+	while (p < end) {
+		int32_t cp = nd_utf8_decode(&p, end);
+
+		if (nd_cp_is_word(cp)) {
+			if (!in)
+				words++;
+			in = true;
+		} else if (!(in && nd_cp_is_joiner(cp))) {
+			in = false;
+		}
+	}
+	return words;
+}
+
+static int cmp_u64(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Folded word hashes of the quote, in order and as a sorted set. */
+static int hash_words(nd_quotes *qs, nd_qspan *q, const char *text)
+{
+	const char *p = text + q->off, *end = p + q->len;
+	size_t start = qs->nh, i, u;
+
+	while (p < end) {
+		const char *w = p, *r = p;
+		char fold[ND_FOLD_MAX];
+		size_t fl;
+		uint64_t h;
+
+		while (r < end) {
+			const char *s = r;
+			int32_t cp = nd_utf8_decode(&s, end);
+
+			if (!nd_cp_is_word(cp))
+				break;
+			r = s;
+		}
+		if (r == w) {
+			nd_utf8_decode(&p, end);
+			continue;
+		}
+		p = r;
+		fl = nd_utf8_fold(w, (size_t)(r - w), fold, sizeof(fold));
+		h = nd_hash64(fold, fl, 0x71756f7465ULL);
+		if (ND_ARRAY_PUSH(qs->h, qs->nh, qs->hcap, h))
+			return ND_ENOMEM;
+	}
+	q->h_off = (uint32_t)start;
+	q->h_n = (uint32_t)(qs->nh - start);
+	/* Sorted distinct copy right after, for set overlap. */
+	for (i = 0; i < q->h_n; i++) {
+		uint64_t h = qs->h[start + i];
+
+		if (ND_ARRAY_PUSH(qs->h, qs->nh, qs->hcap, h))
+			return ND_ENOMEM;
+	}
+	q->s_off = (uint32_t)(start + q->h_n);
+	qsort(qs->h + q->s_off, q->h_n, sizeof(uint64_t), cmp_u64);
+	for (i = 0, u = 0; i < q->h_n; i++) {
+		if (u == 0 || qs->h[q->s_off + u - 1] != qs->h[q->s_off + i])
+			qs->h[q->s_off + u++] = qs->h[q->s_off + i];
+	}
+	q->s_n = (uint32_t)u;
+	qs->nh = q->s_off + u;
+	return ND_OK;
+}
+
+/* Records the quotation between the marks (inner bytes [a, b)) when it is
+ * long enough to be speech. */
+static int emit(nd_quotes *qs, const line *l, const nd_fstory *st,
+		uint32_t k, uint32_t para, size_t open, size_t a, size_t b,
+		size_t close, bool closed, qkind kind)
+{
+	nd_qspan q;
+	uint32_t min;
+
+	for (;;) {
+		const char *p = l->text + a;
+
+		if (a < b && edge_space(nd_utf8_decode(&p, l->text + b)))
+			a = (size_t)(p - l->text);
+		else
+			break;
+	}
+	for (;;) {
+		while (b > a && (l->text[b - 1] == ' ' || l->text[b - 1] == ',' ||
+				 l->text[b - 1] == '\t'))
+			b--;
+		if (b >= a + 2 && (unsigned char)l->text[b - 2] == 0xC2 &&
+		    (unsigned char)l->text[b - 1] == 0xA0)
+			b -= 2;
+		else if (b >= a + 3 && (unsigned char)l->text[b - 3] == 0xE2 &&
+			 (unsigned char)l->text[b - 2] == 0x80 &&
+			 ((unsigned char)l->text[b - 1] == 0xAF ||
+			  (unsigned char)l->text[b - 1] == 0x89))
+			b -= 3;
+		else
+			break;
+	}
+	if (b <= a || b - a > ND_QUOTE_MAX)
+		return ND_OK;
+	memset(&q, 0, sizeof(q));
+	q.words = count_words(l->text + a, b - a);
+	min = !closed ? MIN_OPEN_WORDS
+		      : kind == Q_SINGLE ? MIN_SINGLE_WORDS : MIN_WORDS;
+	if (q.words < min)
+		return ND_OK;
+	q.doc = k;
+	q.para = para;
+	q.para_off = (uint32_t)l->from;
+	q.para_end = (uint32_t)l->to;
+	q.open = (uint32_t)open;
+	q.close = (uint32_t)close;
+	q.off = (uint32_t)a;
+	q.len = (uint32_t)(b - a);
+	q.closed = closed;
+	q.speaker = ND_FX_NONE;
+	(void)st;
+	if (hash_words(qs, &q, l->text))
+		return ND_ENOMEM;
+	return ND_ARRAY_PUSH(qs->q, qs->n, qs->cap, q);
+}
+
+static bool quote_mark(int32_t cp)
+{
+	return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E ||
+	       cp == 0x00AB || cp == 0x00BB || cp == 0x2018 || cp == 0x2019;
+}
+
+static int scan_line(nd_quotes *qs, const nd_fstory *st, uint32_t k,
+		     uint32_t para, const line *l)
+{
+	size_t at = l->from, open = 0, inner = 0;
+	qkind kind = Q_NONE;
+	int rc;
+
+	while (at < l->to) {
+		unsigned char c = (unsigned char)l->text[at];
+		const char *p;
+		int32_t cp;
+		size_t n;
+
+		/* Every mark is '"' or starts with byte C2 or E2. */
+		if (c != '"' && c != 0xC2 && c != 0xE2) {
+			at++;
+			continue;
+		}
+		p = l->text + at;
+		cp = nd_utf8_decode(&p, l->text + l->to);
+		n = (size_t)(p - (l->text + at));
+		if (!quote_mark(cp)) {
+			at += n;
+			continue;
+		}
+		if (kind == Q_NONE) {
+			kind = opening(l, at, cp, n);
+			if (kind != Q_NONE) {
+				open = at;
+				inner = at + n;
+			}
+		} else if (closing(l, at, cp, n, kind)) {
+			rc = emit(qs, l, st, k, para, open, inner, at, at + n,
+				  true, kind);
+			if (rc)
+				return rc;
+			kind = Q_NONE;
+		}
+		at += n;
+	}
+	if (kind != Q_NONE && kind != Q_SINGLE)
+		return emit(qs, l, st, k, para, open, inner, l->to, l->to,
+			    false, kind);
+	return ND_OK;
+}
+
+static bool blank(const char *t, size_t a, size_t b)
+{
+	while (a < b && (t[a] == ' ' || t[a] == '\t'))
+		a++;
+	while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' ||
+			 t[b - 1] == '\r'))
+		b--;
+	return a >= b;
+}
+
+int nd_quotes_find(nd_quotes *qs, const nd_fstory *st, uint32_t k)
+{
+	const nd_doc *d = nd_fstory_doc(st, k);
+	bool titled = d->nsents > 0 && (d->sents[0].flags & ND_SENT_TITLE);
+	size_t at = 0;
+	uint32_t para = 0;
+	int rc;
+
+	while (at < d->len) {
+		const char *nl = memchr(d->text + at, '\n', d->len - at);
+		size_t end = nl ? (size_t)(nl - d->text) : d->len;
+
+		if (!blank(d->text, at, end)) {
+			line l = { d->text, at, end };
+
+			/* Paragraphs are counted as the analyser counts them;
+			 * the title line is no place for speech. */
+			if (!(para == 0 && titled)) {
+				rc = scan_line(qs, st, k, para, &l);
+				if (rc)
+					return rc;
+			}
+			para++;
+		}
+		at = end + 1;
+	}
+	return ND_OK;
+}
+
+void nd_quotes_dispose(nd_quotes *qs)
+{
+	nd_free(qs->q);
+	nd_free(qs->h);
+	memset(qs, 0, sizeof(*qs));
+}

@@ -1,0 +1,48 @@
+/* Direct quotations inside one paragraph.
+ *
+ * Marks: “…”, "…", «…», „…“ and ‘…’ (single marks only for four words or
+ * more, never nested in a double quotation, and an apostrophe inside a
+ * word does not close one). A double quotation left open at the end of its
+ * paragraph runs to that end when it has six words or more: the
+ * convention for quotes that go on in the next paragraph. Fewer than three
+ * words is a scare-quoted term ("neutrality"), not speech. */
+#ifndef ND_FACTS_QUOTES_H
+#define ND_FACTS_QUOTES_H
+
+#include <stdbool.h> /* bool */
+#include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint32_t, uint64_t */
+
+#include "facts/fstory.h"
+
+/* Longest quotation kept, in bytes. */
+#define ND_QUOTE_MAX 4096
+
+typedef struct nd_qspan {
+	uint32_t doc;          /* story position */
+	uint32_t para;         /* paragraph (line) index */
+	uint32_t para_off, para_end;
+	uint32_t open, close;  /* from the opening mark to past the closing
+				  one (or the paragraph end) */
+	uint32_t off, len;     /* the quoted words, marks and edge spaces
+				  and a trailing comma left out */
+	uint32_t words;
+	bool closed;
+	uint32_t speaker;      /* entity, ND_FX_NONE when unresolved */
+	uint32_t h_off, h_n;   /* folded word hashes, in order */
+	uint32_t s_off, s_n;   /* the same, sorted and distinct */
+} nd_qspan;
+
+typedef struct nd_quotes {
+	nd_qspan *q;
+	size_t n, cap;
+	uint64_t *h; /* word hashes of all quotes */
+	size_t nh, hcap;
+} nd_quotes;
+
+/* Appends the quotations of story document k (title line excepted) to qs,
+ * in text order, speakers unresolved. 0 or ND_ENOMEM. */
+int nd_quotes_find(nd_quotes *qs, const nd_fstory *st, uint32_t k);
+void nd_quotes_dispose(nd_quotes *qs);
+
+#endif

@@ -1,0 +1,26 @@
+/* Who said a quotation.
+ *
+ * Tried in order: the words right after it ("…," X said / said X / he
+ * added / according to X / said the minister), the clause before it in its
+ * sentence (X said: "…" / X, who expressed "…" / he signalled that …
+ * "…"), the other quotations of its paragraph, and a quotation carried on
+ * from the paragraph before. A pronoun stands for the nearest person named
+ * before it outside quotations; a description with "the" ("the secretary",
+ * "the US diplomatic head") for the nearest person whose titles or country
+ * match one of its words, else the nearest person: a heuristic that holds
+ * for news prose, which names someone before describing them. "a diplomat"
+ * stays anonymous. */
+#ifndef ND_FACTS_SPEAKER_H
+#define ND_FACTS_SPEAKER_H
+
+#include <stddef.h> /* size_t */
+
+#include "facts/fstory.h"
+#include "facts/quotes.h"
+
+/* Sets the speaker of quotes q[0..n) of story document k (in text order)
+ * and flags the mentions inside them. Needs st's entities. 0 or
+ * ND_ENOMEM. */
+int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n);
+
+#endif

@@ -1,0 +1,123 @@
+#include "ingest/sniff.h"
+
+#include <string.h> /* strrchr, strlen */
+
+/* ASCII case-insensitive equality of s[0..n) and the lowercase word w,
+ * independent of the locale. */
+static bool ieq(const char *s, size_t n, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (w[i] == '\0' || c != w[i])
+			return false;
+	}
+	return w[n] == '\0';
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* The extension of path after its dot, NULL when it has none (a leading
+ * dot starts a name, not an extension). */
+static const char *extension(const char *path)
+{
+	const char *base = base_name(path);
+	const char *dot = strrchr(base, '.');
+
+	return dot && dot != base ? dot + 1 : NULL;
+}
+
+nd_format nd_sniff_name(const char *name)
+{
+	const char *ext = extension(name);
+	size_t n;
+
+	if (ext == NULL)
+		return ND_FORMAT_AUTO;
+	n = strlen(ext);
+	if (ieq(ext, n, "txt") || ieq(ext, n, "text"))
+		return ND_FORMAT_TEXT;
+	if (ieq(ext, n, "html") || ieq(ext, n, "htm") || ieq(ext, n, "xhtml"))
+		return ND_FORMAT_HTML;
+	if (ieq(ext, n, "jsonl") || ieq(ext, n, "ndjson") ||
+	    ieq(ext, n, "json"))
+		return ND_FORMAT_JSONL;
+	return ND_FORMAT_AUTO;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+nd_format nd_sniff_content(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && is_space(p[i]))
+		i++;
+	if (i + 1 < n && p[i] == '<') {
+		char c = p[i + 1];
+
+		if (is_alpha(c) || c == '!' || c == '?' || c == '/')
+			return ND_FORMAT_HTML;
+		return ND_FORMAT_TEXT;
+	}
+	if (i < n && p[i] == '{') {
+		/* "{" then a key or "}": prose rarely opens like that. */
+		for (i++; i < n && is_space(p[i]); i++)
+			;
+		if (i == n || p[i] == '"' || p[i] == '}')
+			return ND_FORMAT_JSONL;
+	}
+	return ND_FORMAT_TEXT;
+}
+
+bool nd_sniff_wanted(const char *name)
+{
+	static const char *const project_files[] = {
+		"readme", "license", "licence", "copying", "changelog",
+		"contributing", "authors", "makefile"
+	};
+	const char *ext;
+	const char *stem;
+	size_t len, i;
+
+	if (name[0] == '.')
+		return false;
+	ext = extension(name);
+	if (ext != NULL && ext[0] != '\0' &&
+	    nd_sniff_name(name) == ND_FORMAT_AUTO)
+		return false;
+	stem = nd_sniff_stem(name, &len);
+	for (i = 0; i < sizeof(project_files) / sizeof(*project_files); i++)
+		if (ieq(stem, len, project_files[i]))
+			return false;
+	return true;
+}
+
+const char *nd_sniff_stem(const char *path, size_t *len)
+{
+	const char *base = base_name(path);
+	const char *ext = extension(path);
+
+	*len = ext ? (size_t)(ext - 1 - base) : strlen(base);
+	return base;
+}

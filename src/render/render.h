@@ -1,0 +1,27 @@
+/* render: the output forms of nd_batch_render, one function per form.
+ *
+ * Each writes the results of b to o using only the public accessors and
+ * returns 0 or ND_ENOMEM; a stopped write shows in nd_out_status(o). */
+#ifndef ND_RENDER_H
+#define ND_RENDER_H
+
+#include "newsdigest.h"
+#include "render/render_out.h"
+
+/* Stories with articles, summary, quotes, entities, facts and lineage; see
+ * docs/digest-json.md. */
+int nd_render_digest_json(nd_out *o, const nd_batch *b);
+/* The same for a human reader, in Markdown. */
+int nd_render_digest_md(nd_out *o, const nd_batch *b);
+/* Cleaned texts as they are, with "==> id <==" headers when several. */
+int nd_render_clean_text(nd_out *o, const nd_batch *b);
+/* One "a, b, relation, score" line per relation. */
+int nd_render_dedup_tsv(nd_out *o, const nd_batch *b);
+int nd_render_dedup_json(nd_out *o, const nd_batch *b);
+/* One "story id, article id" line per article, stories in order. */
+int nd_render_cluster_tsv(nd_out *o, const nd_batch *b);
+int nd_render_cluster_json(nd_out *o, const nd_batch *b);
+/* Every summary sentence on a line of its own, story after story. */
+int nd_render_summary_lines(nd_out *o, const nd_batch *b);
+
+#endif

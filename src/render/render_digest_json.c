@@ -1,0 +1,246 @@
+/* The digest as JSON, documented field by field in docs/digest-json.md. */
+#include "render/json_writer.h"
+#include "render/render.h"
+#include "render/render_lineage.h"
+
+/* An inline array of the ids of articles idx[0..n). */
+static void ids(nd_json *j, const char *key, const nd_batch *b,
+		const size_t *idx, size_t n)
+{
+	size_t k;
+
+	nd_json_key(j, key);
+	nd_json_array_begin_inline(j);
+	for (k = 0; k < n; k++)
+		nd_json_str(j, nd_render_article_id(b, idx[k]));
+	nd_json_array_end(j);
+}
+
+/* "article", "offset", "length": where an item sits in a cleaned text. */
+static void span(nd_json *j, const nd_batch *b, size_t article, size_t off,
+		 size_t len)
+{
+	nd_json_kv_str(j, "article", nd_render_article_id(b, article));
+	nd_json_kv_uint(j, "offset", off);
+	nd_json_kv_uint(j, "length", len);
+}
+
+static void origin(nd_json *j, const nd_batch *b, size_t rel, int rewrite)
+{
+	nd_relation r;
+
+	nd_json_key(j, rewrite ? "derived_from" : "duplicate_of");
+	if (rel == ND_RENDER_NONE || nd_batch_relation(&r, b, rel) != ND_OK) {
+		nd_json_null(j);
+		return;
+	}
+	if (!rewrite) {
+		nd_json_str(j, nd_render_article_id(b, r.a));
+		return;
+	}
+	nd_json_object_begin(j);
+	nd_json_kv_str(j, "id", nd_render_article_id(b, r.a));
+	nd_json_kv_num(j, "share", r.score);
+	nd_json_object_end(j);
+}
+
+static void article(nd_json *j, const nd_batch *b, const nd_lineage *l,
+		    size_t i)
+{
+	nd_article_info a;
+
+	if (nd_batch_article(&a, b, i) != ND_OK)
+		return;
+	nd_json_object_begin(j);
+	nd_json_kv_str(j, "id", a.id);
+	nd_json_kv_str(j, "title", a.title);
+	nd_json_kv_str(j, "source", a.source);
+	nd_json_kv_str(j, "url", a.url);
+	nd_json_kv_str(j, "published", a.published);
+	nd_json_kv_uint(j, "words", a.words);
+	origin(j, b, l->copy_rel[i], 0);
+	origin(j, b, l->rewrite_rel[i], 1);
+	nd_json_object_end(j);
+}
+
+static void summary(nd_json *j, const nd_batch *b, size_t story)
+{
+	nd_summary_sentence s;
+	size_t i, n = nd_batch_summary_count(b, story);
+
+	nd_json_key(j, "summary");
+	nd_json_array_begin(j);
+	for (i = 0; i < n; i++) {
+		if (nd_batch_summary(&s, b, story, i) != ND_OK)
+			continue;
+		nd_json_object_begin(j);
+		nd_json_kv_str(j, "text", s.text);
+		ids(j, "sources", b, s.sources, s.n_sources);
+		span(j, b, s.article, s.offset, s.length);
+		nd_json_object_end(j);
+	}
+	nd_json_array_end(j);
+}
+
+static void quotes(nd_json *j, const nd_batch *b, size_t story)
+{
+	nd_quote_info q;
+	size_t i, n = nd_batch_quote_count(b, story);
+
+	nd_json_key(j, "quotes");
+	nd_json_array_begin(j);
+	for (i = 0; i < n; i++) {
+		if (nd_batch_quote(&q, b, story, i) != ND_OK)
+			continue;
+		nd_json_object_begin(j);
+		nd_json_kv_str(j, "text", q.text);
+		nd_json_kv_str(j, "speaker", q.speaker);
+		nd_json_key(j, "direct");
+		nd_json_bool(j, q.direct);
+		ids(j, "sources", b, q.sources, q.n_sources);
+		span(j, b, q.article, q.offset, q.length);
+		nd_json_object_end(j);
+	}
+	nd_json_array_end(j);
+}
+
+static void variants(nd_json *j, const nd_entity_info *e)
+{
+	size_t k;
+
+	nd_json_key(j, "variants");
+	nd_json_array_begin_inline(j);
+	for (k = 0; k < e->n_variants; k++)
+		nd_json_str(j, e->variants[k]);
+	nd_json_array_end(j);
+}
+
+static void entities(nd_json *j, const nd_batch *b, size_t story)
+{
+	nd_entity_info e;
+	size_t i, n = nd_batch_entity_count(b, story);
+
+	nd_json_key(j, "entities");
+	nd_json_array_begin(j);
+	for (i = 0; i < n; i++) {
+		if (nd_batch_entity(&e, b, story, i) != ND_OK)
+			continue;
+		nd_json_object_begin(j);
+		nd_json_kv_str(j, "name", e.name);
+		nd_json_kv_str(j, "kind", nd_entity_kind_name(e.kind));
+		variants(j, &e);
+		nd_json_kv_uint(j, "mentions", e.n_mentions);
+		ids(j, "sources", b, e.sources, e.n_sources);
+		nd_json_object_end(j);
+	}
+	nd_json_array_end(j);
+}
+
+static void facts(nd_json *j, const nd_batch *b, size_t story)
+{
+	nd_fact_info f;
+	size_t i, n = nd_batch_fact_count(b, story);
+
+	nd_json_key(j, "facts");
+	nd_json_array_begin(j);
+	for (i = 0; i < n; i++) {
+		if (nd_batch_fact(&f, b, story, i) != ND_OK)
+			continue;
+		nd_json_object_begin(j);
+		nd_json_kv_str(j, "text", f.text);
+		nd_json_kv_str(j, "kind", nd_fact_kind_name(f.kind));
+		nd_json_kv_str(j, "value", f.value);
+		nd_json_kv_str(j, "context", f.context);
+		ids(j, "sources", b, f.sources, f.n_sources);
+		span(j, b, f.article, f.offset, f.length);
+		nd_json_object_end(j);
+	}
+	nd_json_array_end(j);
+}
+
+static void lineage(nd_json *j, const nd_batch *b, const nd_lineage *l,
+		    size_t story)
+{
+	nd_relation r;
+	size_t k;
+
+	nd_json_key(j, "lineage");
+	nd_json_array_begin(j);
+	for (k = l->rel_start[story]; k < l->rel_start[story + 1]; k++) {
+		if (nd_batch_relation(&r, b, l->rel_order[k]) != ND_OK)
+			continue;
+		nd_json_object_begin(j);
+		nd_json_kv_str(j, "a", nd_render_article_id(b, r.a));
+		nd_json_kv_str(j, "b", nd_render_article_id(b, r.b));
+		nd_json_kv_str(j, "relation", nd_relation_name(r.kind));
+		nd_json_kv_num(j, "score", r.score);
+		nd_json_object_end(j);
+	}
+	nd_json_array_end(j);
+}
+
+static void story(nd_json *j, const nd_batch *b, const nd_lineage *l,
+		  size_t i)
+{
+	nd_story_info s;
+	size_t k;
+
+	if (nd_batch_story(&s, b, i) != ND_OK)
+		return;
+	nd_json_object_begin(j);
+	nd_json_kv_str(j, "id", s.id);
+	nd_json_kv_str(j, "headline", s.headline);
+	nd_json_key(j, "articles");
+	nd_json_array_begin(j);
+	for (k = 0; k < s.n_articles; k++)
+		article(j, b, l, s.articles[k]);
+	nd_json_array_end(j);
+	summary(j, b, i);
+	quotes(j, b, i);
+	entities(j, b, i);
+	facts(j, b, i);
+	lineage(j, b, l, i);
+	nd_json_object_end(j);
+}
+
+static void rejected(nd_json *j, const nd_batch *b)
+{
+	const char *path, *error;
+	size_t i, n = nd_batch_rejected_count(b);
+
+	nd_json_key(j, "rejected");
+	nd_json_array_begin(j);
+	for (i = 0; i < n; i++) {
+		if (nd_batch_rejected(&path, &error, b, i) != ND_OK)
+			continue;
+		nd_json_object_begin(j);
+		nd_json_kv_str(j, "path", path);
+		nd_json_kv_str(j, "error", error);
+		nd_json_object_end(j);
+	}
+	nd_json_array_end(j);
+}
+
+int nd_render_digest_json(nd_out *o, const nd_batch *b)
+{
+	nd_lineage l;
+	nd_json j;
+	size_t i, n = nd_batch_story_count(b);
+	int rc = nd_lineage_build(&l, b);
+
+	if (rc)
+		return rc;
+	nd_json_init(&j, o);
+	nd_json_object_begin(&j);
+	nd_json_kv_str(&j, "version", nd_version());
+	nd_json_key(&j, "stories");
+	nd_json_array_begin(&j);
+	for (i = 0; i < n && !o->failed; i++)
+		story(&j, b, &l, i);
+	nd_json_array_end(&j);
+	rejected(&j, b);
+	nd_json_object_end(&j);
+	nd_json_finish(&j);
+	nd_lineage_dispose(&l);
+	return ND_OK;
+}

@@ -1,0 +1,277 @@
+#!/bin/sh
+# CLI tests: golden outputs on examples/, behaviour on options and on bad
+# input, and the seed articles when shared/seeds sits beside the repository.
+#
+#   tests/cli/run.sh [--update] build/newsdigest
+#
+# --update rewrites the goldens from the current program (inspect the diff).
+# Prints "cli: N passed, M failed" last; exits non-zero on any failure.
+set -u
+
+update=0
+if [ "${1:-}" = "--update" ]; then
+	update=1
+	shift
+fi
+bin=${1:?usage: tests/cli/run.sh [--update] path/to/newsdigest}
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 2
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+tab=$(printf '\t')
+esc=$(printf '\033')
+
+pass=0
+fail=0
+status=0
+
+ok() { pass=$((pass + 1)); }
+
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $*" >&2
+}
+
+# run ARGS...: the program on no input; sets $status, fills out and err.
+run() {
+	"$bin" "$@" <"$tmp/none" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+}
+
+# expect_status WANT WHAT
+expect_status() {
+	if [ "$status" = "$1" ]; then
+		ok
+	else
+		bad "$2: exit status $status, expected $1"
+		sed 's/^/    stderr: /' "$tmp/err" | head -n 5 >&2
+	fi
+}
+
+# expect_grep FILE PATTERN WHAT: a line of FILE matches PATTERN (fixed).
+expect_grep() {
+	if grep -q -F -e "$2" "$tmp/$1"; then
+		ok
+	else
+		bad "$3: '$2' not in std$1"
+	fi
+}
+
+expect_no_grep() {
+	if grep -q -F -e "$2" "$tmp/$1"; then
+		bad "$3: '$2' in std$1"
+	else
+		ok
+	fi
+}
+
+# expect_json FILE WHAT: FILE parses as JSON (when python3 is around).
+expect_json() {
+	command -v python3 >/dev/null 2>&1 || return 0
+	if python3 -m json.tool "$1" >/dev/null 2>&1; then
+		ok
+	else
+		bad "$2: not valid JSON"
+	fi
+}
+
+: >"$tmp/none"
+
+# ---- (a) golden outputs ----------------------------------------------------
+
+golden() {
+	name=$1
+	shift
+	run "$@"
+	out=tests/golden/$name.out
+	if [ "$update" = 1 ]; then
+		cp "$tmp/out" "$out"
+		echo "$status" >"tests/golden/$name.status"
+		ok
+		return
+	fi
+	if [ ! -f "$out" ]; then
+		bad "golden $name: $out missing (run with --update)"
+	elif ! cmp -s "$tmp/out" "$out"; then
+		bad "golden $name: output differs"
+		diff -u "$out" "$tmp/out" | head -n 40 >&2
+	elif [ "$status" != "$(cat "tests/golden/$name.status")" ]; then
+		bad "golden $name: exit status $status"
+	else
+		ok
+	fi
+}
+
+while IFS='|' read -r name args; do
+	name=$(echo "$name" | tr -d ' ')
+	case $name in '' | '#'*) continue ;; esac
+	# shellcheck disable=SC2086 # the arguments are words
+	golden "$name" $args
+done <tests/cli/cases.txt
+
+for f in tests/golden/*-json.out; do
+	[ -f "$f" ] && expect_json "$f" "golden $f"
+done
+
+# ---- (b) behaviour ---------------------------------------------------------
+
+for cmd in digest clean dedup cluster summarize; do
+	for h in --help -h; do
+		run "$cmd" "$h"
+		expect_status 0 "$cmd $h"
+		expect_grep out "newsdigest $cmd" "$cmd $h"
+	done
+	run help "$cmd"
+	expect_status 0 "help $cmd"
+	expect_grep out "usage: newsdigest $cmd" "help $cmd"
+done
+for h in --help -h help; do
+	run "$h"
+	expect_status 0 "$h"
+	expect_grep out "usage: newsdigest" "$h"
+	expect_grep out "summarize" "$h"
+done
+
+run --version
+expect_status 0 "--version"
+if [ "$(cat "$tmp/out")" = "newsdigest 0.1.0" ]; then ok; else
+	bad "--version printed '$(cat "$tmp/out")'"; fi
+
+run
+expect_status 2 "no command"
+run frobnicate examples/
+expect_status 2 "unknown command"
+expect_grep err "unknown command 'frobnicate'" "unknown command"
+run --frob
+expect_status 2 "unknown global option"
+run help frobnicate
+expect_status 2 "help on an unknown command"
+
+# Each line: arguments that are a usage error.
+while read -r args; do
+	# shellcheck disable=SC2086
+	run $args
+	expect_status 2 "usage error: $args"
+	if [ -s "$tmp/out" ]; then bad "usage error: $args: printed output"; else ok; fi
+	expect_grep err "newsdigest: " "usage error: $args"
+done <<'CASES'
+digest --format xml examples/
+digest --format
+digest --words 0 examples/
+digest --words 100001 examples/
+digest --words 12abc examples/
+digest --words -5 examples/
+digest --words +5 examples/
+digest --words 0x10 examples/
+digest --words 99999999999999999999999 examples/
+digest --bytes 100 examples/
+digest --bogus examples/
+digest -x examples/
+dedup --format md examples/
+cluster --words 10 examples/
+clean --words 10 examples/
+summarize --format json examples/
+summarize --bytes 0 examples/
+summarize --words 10 --bytes 10 examples/
+CASES
+
+run digest --words= examples/
+expect_status 2 "empty --words value"
+
+# Options may follow the paths; "--" ends them.
+run dedup examples/01_wire_meridian.txt --format json \
+	examples/02_coastal_herald.txt
+expect_status 0 "options after paths"
+expect_grep out '"relations": [' "options after paths"
+run cluster --format=json -- examples/01_wire_meridian.txt
+expect_status 0 "-- before paths"
+expect_grep out '"stories": [' "-- before paths"
+run summarize examples/01_wire_meridian.txt --words=20
+expect_status 0 "summarize --words=20"
+
+# No path: standard input.
+"$bin" clean <examples/01_wire_meridian.txt >"$tmp/out" 2>"$tmp/err"
+status=$?
+expect_status 0 "clean from stdin"
+expect_grep out "Valdoria and Serentia sign 25-year" "clean from stdin"
+"$bin" digest --format json - <examples/01_wire_meridian.txt \
+	>"$tmp/out" 2>"$tmp/err"
+status=$?
+expect_status 0 "digest of -"
+expect_json "$tmp/out" "digest of -"
+
+# Without --format, digest writes JSON when stdout is no terminal.
+run digest examples/01_wire_meridian.txt
+expect_grep out '"version": "0.1.0"' "digest default format off a terminal"
+
+# Bad inputs: each rejected with one line naming it, the rest printed.
+d=$tmp/bad
+mkdir "$d"
+: >"$d/empty.txt"
+printf 'GIF89a\000\000\001\002binary\000data\377\376' >"$d/binary.txt"
+printf 'Caf\351 au lait\n\nA story with a Latin-1 byte in it.\n' \
+	>"$d/latin1.txt"
+head -c 10485760 /dev/zero | tr '\000' 'a' >"$d/huge.txt"
+cat >"$d/good_article.txt" <<'ARTICLE'
+Harbour town of Lisk opens its first public library in a century
+
+LISK - The harbour town of Lisk opened its first public library in more than a hundred years on Saturday, in a restored rope-making shed on the quay.
+
+Mayor Tova Rennick cut the ribbon in front of about two hundred residents. "A town that reads is a town that stays," she said.
+
+The library holds some 12,000 books, most of them donated by families from the town and the surrounding farms. It will open six days a week.
+ARTICLE
+{
+	printf '%s\n' '{"id": "jl_one", "title": "Lisk library draws crowds on first day", "text": "Hundreds of residents queued outside the new public library in Lisk on its first day, the town council said. The library lent out more than 900 books before closing time."}'
+	printf '%s\n' '{"id": "jl_two", "title": "Ferry timetable changes for winter", "text": "The ferry between Lisk and the outer islands will run twice a day from November, the harbour office said, down from four crossings in summer."}'
+	printf '%s' '{"id": "jl_cut", "title": "Cut short", "text": "This record ends in the mid'
+} >"$d/feed.jsonl"
+run digest --format json "$d" "$d/missing.txt"
+expect_status 1 "bad inputs"
+expect_json "$tmp/out" "bad inputs"
+if [ "$(wc -l <"$tmp/err")" -eq 6 ]; then ok; else
+	bad "bad inputs: $(wc -l <"$tmp/err") lines on stderr, expected 6"
+	cat "$tmp/err" >&2
+fi
+for what in empty.txt binary.txt latin1.txt huge.txt feed.jsonl:3 \
+	missing.txt; do
+	n=$(grep -c -F -e "$what" "$tmp/err")
+	if [ "$n" -eq 1 ]; then ok; else
+		bad "bad inputs: $n stderr lines name $what, expected 1"; fi
+done
+if grep -v -q '^newsdigest: ' "$tmp/err"; then
+	bad "bad inputs: stderr line without 'newsdigest: '"; else ok; fi
+expect_grep out '"id": "good_article"' "bad inputs"
+expect_grep out '"id": "jl_one"' "bad inputs"
+expect_grep out '"id": "jl_two"' "bad inputs"
+expect_no_grep out 'jl_cut' "bad inputs"
+expect_no_grep err 'feed.jsonl:1' "bad inputs"
+
+# Rejected names are escaped before they reach a terminal.
+mkdir "$tmp/evil"
+: >"$tmp/evil/evil${esc}[2J.txt"
+run digest --format md "$tmp/evil"
+expect_status 1 "control characters in a rejected name"
+expect_no_grep err "$esc" "control characters in a rejected name"
+expect_grep err 'evil\x1b[2J.txt' "control characters in a rejected name"
+expect_no_grep out "$esc" "control characters in a rejected name"
+
+# ---- (c) the seed articles -------------------------------------------------
+
+seeds=$root/../shared/seeds
+if [ -d "$seeds" ]; then
+	run digest --format md "$seeds"
+	expect_status 0 "seeds digest"
+	expect_grep out "5 articles, 1 story" "seeds digest"
+	run dedup "$seeds"
+	expect_status 0 "seeds dedup"
+	expect_grep out \
+		"002_a2e798ce7179d953${tab}003_ed7db0c8a3587031${tab}rewrite-of${tab}" \
+		"seeds dedup"
+else
+	echo "cli: no $seeds, seed checks skipped" >&2
+fi
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

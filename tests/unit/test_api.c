@@ -1,0 +1,307 @@
+/* The public API as a program sees it, through nd_batch_add_memory. */
+#include "test_util.h"
+
+#include "core/buf.h"
+#include "newsdigest.h"
+
+static const char article_a[] =
+	"Lighthouse keepers of Skerra vote to keep the lamp burning\n\n"
+	"SKERRA - The twelve keepers of the Skerra lighthouse voted on "
+	"Tuesday to keep its lamp lit through the winter, rejecting a plan "
+	"by the island council to replace it with an automatic beacon.\n\n"
+	"\"The lamp has burned for ninety years and it will burn for ninety "
+	"more,\" said head keeper Ansel Moravec after the vote.\n\n"
+	"The council had argued that the automatic beacon would save 40,000 "
+	"crowns a year. Council leader Brita Holm said the council would "
+	"study the vote before deciding on the next steps.\n";
+
+static const char article_b[] =
+	"Skerra council to study keepers' vote on lighthouse lamp\n\n"
+	"SKERRA - The island council of Skerra said on Wednesday it would "
+	"study a vote by the lighthouse keepers to keep the lamp burning "
+	"through the winter instead of installing an automatic beacon.\n\n"
+	"Council leader Brita Holm said the beacon would save 40,000 crowns "
+	"a year, but that the keepers' view carried weight on the island.\n\n"
+	"\"We will not rush this,\" Holm said. Head keeper Ansel Moravec "
+	"said the keepers were ready to meet the council at any time.\n";
+
+static nd_batch *fresh_batch(void)
+{
+	nd_batch *b = NULL;
+
+	assert_int_equal(nd_batch_create(&b, NULL), ND_OK);
+	assert_non_null(b);
+	return b;
+}
+
+static int add(nd_batch *b, const char *name, const char *text)
+{
+	return nd_batch_add_memory(b, name, text, strlen(text),
+				   ND_FORMAT_TEXT);
+}
+
+static int to_buf(void *ctx, const char *data, size_t len)
+{
+	return nd_buf_put(ctx, data, len);
+}
+
+/* The rendering of b as a NUL-terminated string in buf. */
+static const char *render(nd_buf *buf, const nd_batch *b, nd_render_kind k)
+{
+	nd_buf_clear(buf);
+	assert_int_equal(nd_buf_put(buf, "", 0), ND_OK);
+	assert_int_equal(nd_batch_render(b, k, to_buf, buf), ND_OK);
+	return buf->ptr ? buf->ptr : "";
+}
+
+static void options_version_checked(void **state)
+{
+	nd_options o;
+	nd_batch *b = NULL;
+
+	(void)state;
+	nd_options_init(&o);
+	assert_int_equal(o.version, ND_OPTIONS_VERSION);
+	o.version = ND_OPTIONS_VERSION + 1;
+	assert_int_equal(nd_batch_create(&b, &o), ND_EINVAL);
+	assert_null(b);
+	o.version = 0;
+	assert_int_equal(nd_batch_create(&b, &o), ND_EINVAL);
+	assert_null(b);
+}
+
+static void unknown_language(void **state)
+{
+	nd_options o = ND_OPTIONS_INIT;
+	nd_batch *b = NULL;
+
+	(void)state;
+	o.language = "klingon";
+	assert_int_equal(nd_batch_create(&b, &o), ND_EINVAL);
+	assert_null(b);
+	o.language = "english";
+	assert_int_equal(nd_batch_create(&b, &o), ND_OK);
+	nd_batch_free(b);
+}
+
+static void free_null(void **state)
+{
+	(void)state;
+	nd_batch_free(NULL);
+	nd_free(NULL);
+}
+
+static void version_and_names(void **state)
+{
+	int code;
+
+	(void)state;
+	assert_string_equal(nd_version(), ND_VERSION);
+	for (code = ND_EPARTIAL - 1; code <= 1; code++)
+		assert_non_null(nd_strerror(code));
+	assert_string_equal(nd_relation_name(ND_REL_REWRITE_OF),
+			    "rewrite-of");
+	assert_string_equal(nd_relation_name(ND_REL_NEAR_DUPLICATE),
+			    "near-duplicate");
+	assert_string_equal(nd_entity_kind_name(ND_ENTITY_PLACE), "place");
+	assert_string_equal(nd_fact_kind_name(ND_FACT_MONEY), "money");
+}
+
+static void empty_batch_runs(void **state)
+{
+	nd_buf out = ND_BUF_INIT(1u << 20);
+	nd_batch *b = fresh_batch();
+
+	(void)state;
+	assert_int_equal(nd_batch_run(b, ND_STAGE_ALL), ND_OK);
+	assert_int_equal(nd_batch_article_count(b), 0);
+	assert_int_equal(nd_batch_story_count(b), 0);
+	assert_int_equal(nd_batch_relation_count(b), 0);
+	assert_int_equal(nd_batch_rejected_count(b), 0);
+	assert_string_equal(nd_batch_error(b), "");
+	assert_contains(render(&out, b, ND_RENDER_DIGEST_JSON),
+			"\"stories\": []");
+	assert_contains(render(&out, b, ND_RENDER_DIGEST_MD),
+			"0 articles, 0 stories");
+	assert_string_equal(render(&out, b, ND_RENDER_CLEAN_TEXT), "");
+	assert_string_equal(render(&out, b, ND_RENDER_DEDUP_TSV), "");
+	assert_string_equal(render(&out, b, ND_RENDER_SUMMARY_LINES), "");
+	assert_int_equal(nd_batch_run(b, 0), ND_EINVAL);
+	assert_int_equal(nd_batch_run(b, 1u << 10), ND_EINVAL);
+	nd_buf_dispose(&out);
+	nd_batch_free(b);
+}
+
+static void rejected_inputs_listed(void **state)
+{
+	static const char binary[] = "GIF89a\0\0\x01\x02\0\0\xff\0";
+	nd_buf out = ND_BUF_INIT(1u << 20);
+	nd_batch *b = fresh_batch();
+	const char *path = NULL, *error = NULL;
+
+	(void)state;
+	assert_int_not_equal(add(b, "empty.txt", ""), ND_OK);
+	assert_int_not_equal(nd_batch_add_memory(b, "pic.txt", binary,
+						 sizeof(binary) - 1,
+						 ND_FORMAT_AUTO),
+			     ND_OK);
+	assert_int_not_equal(add(b, "latin1.txt", "Caf\xe9 story\n"), ND_OK);
+	assert_int_equal(add(b, "good.txt", article_a), ND_OK);
+	assert_int_equal(nd_batch_run(b, ND_STAGE_ALL), ND_EPARTIAL);
+	assert_int_equal(nd_batch_article_count(b), 1);
+	assert_int_equal(nd_batch_rejected_count(b), 3);
+	assert_int_equal(nd_batch_rejected(&path, &error, b, 0), ND_OK);
+	assert_string_equal(path, "empty.txt");
+	assert_true(error[0] != '\0');
+	assert_int_equal(nd_batch_rejected(&path, &error, b, 1), ND_OK);
+	assert_string_equal(path, "pic.txt");
+	assert_int_equal(nd_batch_rejected(&path, &error, b, 2), ND_OK);
+	assert_string_equal(path, "latin1.txt");
+	assert_int_equal(nd_batch_rejected(&path, &error, b, 3),
+			 ND_ENOTFOUND);
+	assert_true(nd_batch_error(b)[0] != '\0');
+	assert_contains(render(&out, b, ND_RENDER_DIGEST_JSON),
+			"\"path\": \"pic.txt\"");
+	nd_buf_dispose(&out);
+	nd_batch_free(b);
+}
+
+static void rejected_names_escaped(void **state)
+{
+	nd_buf out = ND_BUF_INIT(1u << 20);
+	nd_batch *b = fresh_batch();
+	const char *s;
+
+	(void)state;
+	assert_int_not_equal(add(b, "evil\x1b[2J\"name\".txt", ""), ND_OK);
+	assert_int_equal(nd_batch_run(b, ND_STAGE_ALL), ND_EPARTIAL);
+	s = render(&out, b, ND_RENDER_DIGEST_JSON);
+	assert_contains(s, "evil\\u001b[2J\\\"name\\\".txt");
+	assert_not_contains(s, "\x1b");
+	s = render(&out, b, ND_RENDER_DIGEST_MD);
+	assert_contains(s, "## Rejected inputs");
+	assert_not_contains(s, "\x1b");
+	nd_buf_dispose(&out);
+	nd_batch_free(b);
+}
+
+static void accessor_bounds(void **state)
+{
+	nd_batch *b = fresh_batch();
+	nd_article_info a;
+	nd_story_info s;
+	nd_relation r;
+	nd_summary_sentence ss;
+	nd_quote_info q;
+	nd_entity_info e;
+	nd_fact_info f;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(add(b, "a.txt", article_a), ND_OK);
+	assert_int_equal(nd_batch_run(b, ND_STAGE_ALL), ND_OK);
+	n = nd_batch_article_count(b);
+	assert_int_equal(n, 1);
+	assert_int_equal(nd_batch_article(&a, b, 0), ND_OK);
+	assert_string_equal(a.id, "a");
+	assert_true(a.text_len > 0 && a.words > 0);
+	assert_int_equal(nd_batch_article(&a, b, n), ND_ENOTFOUND);
+	assert_int_equal(nd_batch_relation(&r, b, nd_batch_relation_count(b)),
+			 ND_ENOTFOUND);
+	n = nd_batch_story_count(b);
+	assert_int_equal(n, 1);
+	assert_int_equal(nd_batch_story(&s, b, n), ND_ENOTFOUND);
+	assert_int_equal(nd_batch_summary(&ss, b, 0,
+					  nd_batch_summary_count(b, 0)),
+			 ND_ENOTFOUND);
+	assert_int_equal(nd_batch_summary(&ss, b, n, 0), ND_ENOTFOUND);
+	assert_int_equal(nd_batch_summary_count(b, n), 0);
+	assert_int_equal(nd_batch_quote(&q, b, 0, nd_batch_quote_count(b, 0)),
+			 ND_ENOTFOUND);
+	assert_int_equal(nd_batch_quote(&q, b, n, 0), ND_ENOTFOUND);
+	assert_int_equal(nd_batch_entity(&e, b, 0,
+					 nd_batch_entity_count(b, 0)),
+			 ND_ENOTFOUND);
+	assert_int_equal(nd_batch_entity(&e, b, n, 0), ND_ENOTFOUND);
+	assert_int_equal(nd_batch_fact(&f, b, 0, nd_batch_fact_count(b, 0)),
+			 ND_ENOTFOUND);
+	assert_int_equal(nd_batch_fact(&f, b, n, 0), ND_ENOTFOUND);
+	nd_batch_free(b);
+}
+
+static void rerun_after_adding(void **state)
+{
+	nd_buf out = ND_BUF_INIT(1u << 20);
+	nd_batch *b = fresh_batch();
+	nd_story_info s;
+	nd_article_info a;
+
+	(void)state;
+	assert_int_equal(add(b, "a.txt", article_a), ND_OK);
+	assert_int_equal(nd_batch_run(b, ND_STAGE_ALL), ND_OK);
+	assert_int_equal(nd_batch_article_count(b), 1);
+	assert_int_equal(add(b, "b.txt", article_b), ND_OK);
+	assert_int_equal(nd_batch_run(b, ND_STAGE_ALL), ND_OK);
+	assert_int_equal(nd_batch_article_count(b), 2);
+	assert_int_equal(nd_batch_article(&a, b, 1), ND_OK);
+	assert_string_equal(a.id, "b");
+	assert_true(nd_batch_story_count(b) >= 1);
+	assert_int_equal(nd_batch_story(&s, b, 0), ND_OK);
+	assert_true(s.n_articles >= 1);
+	assert_contains(render(&out, b, ND_RENDER_CLUSTER_TSV), "\tb\n");
+	assert_contains(render(&out, b, ND_RENDER_CLEAN_TEXT), "==> b <==\n");
+	/* A lone story of the lighthouse: both reports belong to it. */
+	assert_int_equal(nd_batch_story_count(b), 1);
+	nd_buf_dispose(&out);
+	nd_batch_free(b);
+}
+
+static int stop_writing(void *ctx, const char *data, size_t len)
+{
+	(void)ctx;
+	(void)data;
+	(void)len;
+	return 1;
+}
+
+static void render_arguments(void **state)
+{
+	nd_buf out = ND_BUF_INIT(1u << 20);
+	nd_batch *b = fresh_batch();
+
+	(void)state;
+	assert_int_equal(add(b, "a.txt", article_a), ND_OK);
+	assert_int_equal(nd_batch_run(b, ND_STAGE_ALL), ND_OK);
+	assert_int_equal(nd_batch_render(b, ND_RENDER_DIGEST_MD, NULL, NULL),
+			 ND_EINVAL);
+	assert_int_equal(nd_batch_render(NULL, ND_RENDER_DIGEST_MD, to_buf,
+					 &out),
+			 ND_EINVAL);
+	assert_int_equal(nd_batch_render(b, (nd_render_kind)99, to_buf, &out),
+			 ND_EINVAL);
+	assert_int_equal(nd_batch_render(b, ND_RENDER_DIGEST_JSON,
+					 stop_writing, NULL),
+			 ND_EIO);
+	assert_int_equal(nd_batch_render_file(b, ND_RENDER_DIGEST_MD, NULL),
+			 ND_EINVAL);
+	nd_buf_dispose(&out);
+	nd_batch_free(b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(options_version_checked),
+		cmocka_unit_test(unknown_language),
+		cmocka_unit_test(free_null),
+		cmocka_unit_test(version_and_names),
+		cmocka_unit_test(empty_batch_runs),
+		cmocka_unit_test(rejected_inputs_listed),
+		cmocka_unit_test(rejected_names_escaped),
+		cmocka_unit_test(accessor_bounds),
+		cmocka_unit_test(rerun_after_adding),
+		cmocka_unit_test(render_arguments),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,919 @@
+/* The clean stage: furniture removal, titles, metadata, HTML extraction.
+ * Every article here is invented for the test. */
+#include "test_util.h"
+
+#include <dirent.h> /* opendir */
+#include <stdio.h>  /* FILE, snprintf */
+#include <stdlib.h> /* malloc, free, qsort */
+#include <time.h>   /* clock */
+#include <unistd.h> /* access */
+
+#include "clean/clean.h"
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "core/utf8.h"
+
+static nd_arena *arena;
+
+static int setup(void **state)
+{
+	(void)state;
+	return nd_arena_create(&arena) == ND_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	nd_arena_free(arena);
+	arena = NULL;
+	return 0;
+}
+
+static nd_clean_article text_ok(const char *title, const char *s)
+{
+	nd_clean_article out;
+	nd_err err = { 0, "" };
+	int rc = nd_clean_text(&out, arena, title, s, strlen(s), &err);
+
+	if (rc != ND_OK)
+		fail_msg("nd_clean_text: %d %s", rc, err.msg);
+	return out;
+}
+
+static nd_clean_article html_ok(const char *title, const char *s)
+{
+	nd_clean_article out;
+	nd_err err = { 0, "" };
+	int rc = nd_clean_html(&out, arena, title, s, strlen(s), &err);
+
+	if (rc != ND_OK)
+		fail_msg("nd_clean_html: %d %s", rc, err.msg);
+	return out;
+}
+
+static const char *body(const nd_clean_article *a)
+{
+	return a->text + a->body_off;
+}
+
+static bool has_caption(const nd_clean_article *a, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_captions; i++) {
+		if (strstr(a->captions[i], needle))
+			return true;
+	}
+	return false;
+}
+
+/* ---- Plain text ---- */
+
+static const char furniture_page[] =
+	"Home   World   Business   Sport   Culture   Weather\n"
+	"\n"
+	"Connect with us\n"
+	"\n"
+	"Hi, what are you looking for?\n"
+	"\n"
+	"\n"
+	"Harbour authority approves new ferry route to Lindqvist Island\n"
+	"\n"
+	"Tidewater Gazette  |  June 3, 2024  |  2 min read\n"
+	"\n"
+	"NORTHPORT, June 3 (NW) - The Northport harbour authority on Monday "
+	"approved a new ferry route to Lindqvist Island, ending a six-year "
+	"campaign by island residents for a direct crossing.\n"
+	"The service will run four times a day from the old coal pier and is "
+	"expected to carry 120,000 passengers in its first year, according to "
+	"the authority's planning report.\n"
+	"Advertisement\n"
+	"\xE2\x80\x9C" "For the first time, our children can reach the "
+	"hospital in under an hour,\xE2\x80\x9D said Mara Ostlund, who chairs "
+	"the island council.\n"
+	"Read more\n"
+	"The authority said the two vessels would be leased from a shipyard in "
+	"Kelmarsh until new boats are delivered in 2026.\n"
+	"\n"
+	"Click to comment\n"
+	"\n"
+	"Leave a Reply\n"
+	"\n"
+	"Your email address will not be published. Required fields are "
+	"marked *\n"
+	"\n"
+	"Comment *\n"
+	"\n"
+	"Name *\n"
+	"\n"
+	"Save my name, email, and website in this browser for the next time I "
+	"comment.\n"
+	"\n"
+	"You May Also Like\n"
+	"\n"
+	"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do "
+	"eiusmod tempor incididunt.\n"
+	"\n"
+	"Vitae ferendo nobis oportet, ita neque facile aliquid nec animo "
+	"recipiat, sed numquam quaerat.\n"
+	"\n"
+	"Staff Reporter: Customs officers at Eastgate seized 300 cartons of "
+	"counterfeit perfume from a lorry parked near the ring road and "
+	"detained...\n"
+	"\n"
+	"Copyright \xC2\xA9 2024 The Tidewater Gazette. All Rights Reserved.\n"
+	"Editor and Publisher: Annika Brode\n"
+	"12, Quay Street, Harbour Ward, Northport 4410, Eastmark.\n"
+	"Phone: +00-555-0171, +00-555-0172\n"
+	"Designed & Maintained By SEAWALL DIGITAL ltd.\n";
+
+static void text_drops_furniture(void **state)
+{
+	nd_clean_article a = text_ok(NULL, furniture_page);
+	static const char *const gone[] = {
+		"Home", "Connect with us", "looking for", "min read",
+		"Advertisement", "Read more", "Click to comment",
+		"Leave a Reply", "Your email", "Comment *", "Name *",
+		"Save my name", "You May Also Like", "Lorem", "Vitae ferendo",
+		"Customs officers", "Copyright", "Editor and Publisher",
+		"Quay Street", "555-0171", "Designed", "NORTHPORT, June 3",
+	};
+	size_t i;
+
+	(void)state;
+	assert_string_equal(a.title, "Harbour authority approves new ferry "
+				     "route to Lindqvist Island");
+	assert_string_equal(a.dateline, "NORTHPORT, June 3 (NW)");
+	assert_string_equal(a.published, "June 3, 2024");
+	assert_contains(body(&a), "The Northport harbour authority on Monday");
+	assert_true(strncmp(body(&a), "The Northport", 13) == 0);
+	assert_contains(body(&a), "120,000 passengers");
+	assert_contains(body(&a), "For the first time, our children");
+	assert_contains(body(&a), "leased from a shipyard in Kelmarsh");
+	for (i = 0; i < sizeof(gone) / sizeof(gone[0]); i++)
+		assert_not_contains(a.text, gone[i]);
+	assert_true(a.dropped_lines >= 20);
+}
+
+static const char radio_page[] =
+	"Regional grid operators agree on winter power-sharing plan\n"
+	"\n"
+	"A technician checks a transformer at the Vessby substation, "
+	"November 2, 2024. AP - Lena Fjord\n"
+	"\n"
+	"Text by: Northwind Radio Follow\n"
+	"\n"
+	"1 min\n"
+	"\n"
+	"Grid operators from four northern provinces have agreed to share "
+	"spare power during cold snaps this winter.\n"
+	"\n"
+	"The plan allows any operator facing a shortage to draw up to 300 "
+	"megawatts from its neighbours at a fixed price.\xC2\xA0\n"
+	"\n"
+	"Advertisement\n"
+	"\n"
+	"Read more\n"
+	"\n"
+	"With our correspondent in Vessby,\n"
+	"\n"
+	"Tomas Reinholt\n"
+	"\n"
+	"Officials said the agreement would be reviewed in April.\n"
+	"\n"
+	"The operators also pledged to publish daily reserve figures, a step "
+	"that consumer groups had demanded for years.\n"
+	"\n"
+	"\xE2\x96\xBA" "Also read\xC2\xA0\n"
+	"\n"
+	"Winter storms: how the provinces prepared their networks\n"
+	"\n"
+	"Newsletter\n"
+	"\n"
+	"Receive the regional news directly in your mailbox\n"
+	"\n"
+	"I subscribe\n"
+	"\n"
+	"Follow all the regional news by downloading the Northwind "
+	"application\n"
+	"\n"
+	"  \xE2\x80\xA2 Energy\n"
+	"\n"
+	"  \xE2\x80\xA2 Vessby\n"
+	"\n"
+	"  \xE2\x80\xA2 WINTER WEATHER\n";
+
+static void text_tail_caption_byline(void **state)
+{
+	nd_clean_article a = text_ok(NULL, radio_page);
+	static const char *const gone[] = {
+		"Text by", "1 min", "Advertisement", "Read more",
+		"correspondent", "Tomas Reinholt", "Also read",
+		"Winter storms", "Newsletter", "mailbox", "I subscribe",
+		"downloading", "Energy", "WINTER", "AP - Lena",
+	};
+	size_t i;
+
+	(void)state;
+	assert_string_equal(a.title, "Regional grid operators agree on "
+				     "winter power-sharing plan");
+	assert_int_equal(a.n_captions, 1);
+	assert_true(has_caption(&a, "AP - Lena Fjord"));
+	assert_string_equal(a.byline, "Tomas Reinholt");
+	assert_contains(body(&a), "Officials said the agreement would be "
+				  "reviewed in April.");
+	assert_contains(body(&a), "consumer groups had demanded for years.");
+	assert_contains(body(&a), "at a fixed price.\n");
+	for (i = 0; i < sizeof(gone) / sizeof(gone[0]); i++)
+		assert_not_contains(a.text, gone[i]);
+}
+
+static void text_caption_other_script(void **state)
+{
+	nd_clean_article a = text_ok(NULL,
+		"Coastal towns brace for record spring tide\n\n"
+		"Senior correspondent\n"
+		"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xBB\xD0\xB8\xD0\xB2 "
+		"\xD0\xB2 \xD0\xBF\xD0\xBE\xD1\x80\xD1\x82\xD1\x83 "
+		"\xD0\x9C\xD0\xB0\xD1\x80\xD1\x80\xD0\xBE\xD1\x83\n"
+		"Waves break over the sea wall in Marrow Bay. Photo by Ilse "
+		"Varga\n\n"
+		"Forecasters expect the highest spring tide in forty years to "
+		"reach the coast on Thursday evening.\n\n"
+		"Residents of low streets in Marrow Bay were asked to move "
+		"cars and sandbag their doors before dusk.\n");
+
+	(void)state;
+	assert_string_equal(a.title,
+			    "Coastal towns brace for record spring tide");
+	assert_string_equal(a.byline, "Senior correspondent");
+	assert_int_equal(a.n_captions, 1);
+	assert_true(has_caption(&a, "Photo by Ilse Varga"));
+	assert_not_contains(a.text, "\xD0\x9F\xD1\x80");
+	assert_not_contains(a.text, "Photo by");
+	assert_not_contains(a.text, "Senior correspondent");
+	assert_contains(body(&a), "Forecasters expect the highest");
+	assert_contains(body(&a), "sandbag their doors before dusk.");
+}
+
+static void text_title_rules(void **state)
+{
+	nd_clean_article a;
+	const char *para =
+		"The central bank left its main interest rate unchanged on "
+		"Wednesday for the third month in a row, saying that prices "
+		"were still rising faster than it would like. Markets had "
+		"expected the decision.\n"
+		"Economists said a cut was unlikely before the autumn.\n";
+
+	(void)state;
+	/* A section label before the headline is not the title. */
+	a = text_ok(NULL, "Economy\n\nCentral bank holds rates steady for "
+			  "third month\n\nThe central bank left its main "
+			  "interest rate unchanged on Wednesday.\n");
+	assert_string_equal(a.title,
+			    "Central bank holds rates steady for third month");
+	assert_not_contains(a.text, "Economy");
+
+	/* A first line that is a long paragraph is body, not title. */
+	a = text_ok(NULL, para);
+	assert_string_equal(a.title, "");
+	assert_int_equal(a.body_off, 2);
+	assert_true(strncmp(a.text, "\n\nThe central bank left", 22) == 0);
+	assert_contains(body(&a), "Economists said a cut");
+
+	/* A known title is used, and the same line leaves the body. */
+	a = text_ok("Bank keeps rates on hold",
+		    "BANK KEEPS RATES ON HOLD\n\nThe central bank left its "
+		    "main interest rate unchanged on Wednesday.\n");
+	assert_string_equal(a.title, "Bank keeps rates on hold");
+	assert_not_contains(a.text, "BANK KEEPS");
+	assert_contains(body(&a), "The central bank left");
+
+	/* A short headline followed by prose is still the title. */
+	a = text_ok(NULL, "Ferry route approved\n\nThe harbour authority "
+			  "approved the new route to the island on Monday "
+			  "after a long campaign.\n");
+	assert_string_equal(a.title, "Ferry route approved");
+
+	/* Furniture first: the title is the first real line. */
+	a = text_ok(NULL, "Connect with us\nSearch\nMenu\n"
+			  "Library opens on Sundays from June\n\n"
+			  "The town library will open on Sundays from June, "
+			  "the council said on Tuesday.\n");
+	assert_string_equal(a.title, "Library opens on Sundays from June");
+}
+
+static void text_rejoins_broken_lines(void **state)
+{
+	nd_clean_article a = text_ok(NULL,
+		"Minister backs daily island ferry\n\n"
+		"The minister said the government firmly supports \"\n\n"
+		"the right of island families to reach the mainland every "
+		"day\n\n"
+		"\xC2\xA0\".\n\n"
+		"The council voted on Tuesday to extend the\n"
+		"library's opening hours on Sundays and public holidays.\n\n"
+		"The ferry begins service in May, the authority said.\n");
+
+	(void)state;
+	assert_contains(body(&a), "firmly supports \"the right of island "
+				  "families to reach the mainland every "
+				  "day\".\n");
+	assert_contains(body(&a), "to extend the library's opening hours");
+	assert_contains(body(&a), "The ferry begins service in May");
+}
+
+static void text_lorem(void **state)
+{
+	nd_clean_article a = text_ok(NULL,
+		"Le conseil vote le budget\n\n"
+		"Le conseil municipal est r\xC3\xA9uni et le maire, qui "
+		"pr\xC3\xA9side la s\xC3\xA9" "ance, a annonc\xC3\xA9 un "
+		"nouveau budget pour les \xC3\xA9" "coles.\n\n"
+		"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed "
+		"do eiusmod tempor.\n\n"
+		"Cras ferendo tempora vel ultrices nobis oportet, ita ut neque "
+		"facile dolorem aliquid.\n\n"
+		"Le vote final est pr\xC3\xA9vu pour le mois de juin, selon la "
+		"mairie.\n");
+
+	(void)state;
+	assert_contains(body(&a), "Le conseil municipal est r");
+	assert_contains(body(&a), "Le vote final est");
+	assert_not_contains(a.text, "Lorem");
+	assert_not_contains(a.text, "Cras ferendo");
+}
+
+static void text_signoff_and_agency(void **state)
+{
+	nd_clean_article a = text_ok(NULL,
+		"Velsham opens its first tram line\n\n"
+		"Velsham, May 2 (ANB).- The city of Velsham opened its first "
+		"tram line on Thursday, linking the station with the "
+		"university campus.\n\n"
+		"The line cost 80 million crowns and will carry an expected "
+		"9,000 passengers a day, officials said. ANB\n\n"
+		"ab-cd/ef\n\n"
+		"Related Articles\n\n"
+		"Back to top button\n");
+
+	(void)state;
+	assert_string_equal(a.dateline, "Velsham, May 2 (ANB)");
+	assert_string_equal(a.published, "May 2");
+	assert_true(strncmp(body(&a), "The city of Velsham", 19) == 0);
+	assert_contains(body(&a), "passengers a day, officials said.\n");
+	assert_not_contains(a.text, "said. ANB");
+	assert_not_contains(a.text, "ab-cd/ef");
+	assert_not_contains(a.text, "Related");
+	assert_not_contains(a.text, "Back to top");
+}
+
+static void text_datelines(void **state)
+{
+	nd_clean_article a;
+
+	(void)state;
+	a = text_ok(NULL, "Floods close the valley road\n\n"
+			  "ORMSBY, Eastmark \xE2\x80\x94 Floodwater closed the "
+			  "only road into the valley on Sunday.\n");
+	assert_string_equal(a.dateline, "ORMSBY, Eastmark");
+	assert_true(strncmp(body(&a), "Floodwater closed", 17) == 0);
+
+	a = text_ok(NULL, "Floods close the valley road\n\n"
+			  "ORMSBY (NW) \xE2\x80\x93 Floodwater closed the only "
+			  "road into the valley on Sunday.\n");
+	assert_string_equal(a.dateline, "ORMSBY (NW)");
+
+	/* A sentence with a dash is not a dateline. */
+	a = text_ok(NULL, "Floods close the valley road\n\n"
+			  "Residents - most of them farmers - were told to "
+			  "leave the valley on Sunday.\n");
+	assert_string_equal(a.dateline, "");
+	assert_true(strncmp(body(&a), "Residents - most", 16) == 0);
+}
+
+static void text_related_block_mid_article(void **state)
+{
+	nd_clean_article a = text_ok(NULL,
+		"Storm cuts power to thousands in the north\n\n"
+		"A winter storm cut power to about 40,000 homes in the "
+		"northern provinces on Friday, the grid operator said.\n"
+		"Crews worked through the night to clear fallen trees from "
+		"lines near the coast and the hills.\n"
+		"Related Articles\n"
+		"Grid operators agree on a power-sharing plan\n"
+		"Coastal towns brace for spring tide\n"
+		"By Saturday morning, power had been restored to all but "
+		"3,000 homes, mostly in remote villages.\n"
+		"The operator said the last homes should be reconnected by "
+		"Sunday evening at the latest.\n"
+		"Schools in the worst-hit districts will stay closed on Monday "
+		"as a precaution.\n");
+
+	(void)state;
+	assert_contains(body(&a), "cut power to about 40,000 homes");
+	assert_contains(body(&a), "power had been restored to all but");
+	assert_contains(body(&a), "reconnected by Sunday evening");
+	assert_not_contains(a.text, "Related");
+	assert_not_contains(a.text, "power-sharing plan");
+	assert_not_contains(a.text, "spring tide");
+}
+
+static void text_bylines(void **state)
+{
+	nd_clean_article a;
+
+	(void)state;
+	a = text_ok(NULL, "Stags win the cup final\n\n"
+			  "Sport > Basketball > Cup\n\n"
+			  "By Lena Ostrova, Sports Desk | April 2, 2024 | 3 "
+			  "min read\n\n"
+			  "Share on Facebook   Share on X   Email\n\n"
+			  "The Stags won the cup final on Sunday, beating the "
+			  "Foxes 80-77 in front of a full arena.\n");
+	assert_string_equal(a.byline, "Lena Ostrova");
+	assert_string_equal(a.published, "April 2, 2024");
+	assert_not_contains(a.text, "Basketball");
+	assert_not_contains(a.text, "Share on");
+	assert_not_contains(a.text, "Lena Ostrova");
+
+	a = text_ok(NULL, "Tram line opens\n\n"
+			  "The city opened its first tram line on Thursday, "
+			  "linking the station with the campus.\n\n"
+			  "(Reporting by Ines Marl; Editing by Oskar Vint)\n");
+	assert_string_equal(a.byline, "Ines Marl");
+	assert_not_contains(a.text, "Reporting by");
+}
+
+static void text_format_and_words(void **state)
+{
+	nd_clean_article a = text_ok(NULL,
+		"Title line of a small article\n\n"
+		"The first paragraph is one sentence of prose.\n"
+		"The second paragraph has nine words in it too.\n");
+
+	(void)state;
+	assert_string_equal(a.text,
+			    "Title line of a small article\n\n"
+			    "The first paragraph is one sentence of prose.\n"
+			    "The second paragraph has nine words in it too.\n");
+	assert_int_equal(a.text_len, strlen(a.text));
+	assert_int_equal(a.body_off, strlen(a.title) + 2);
+	assert_int_equal(a.words, 17);
+}
+
+static void text_odd_bytes(void **state)
+{
+	static const char raw[] =
+		"Title line for the odd bytes test\r\n\r\n"
+		"The first\tparagraph has\xC2\xA0" "a no-break space and a "
+		"NUL\0byte inside it, which all become spaces.\r\n"
+		"Cafe\xCC\x81 owners cheered the decision at the market on "
+		"Friday morning.\r"
+		"Bad bytes \xFF\xFE here are replaced by the cleaner without "
+		"any fuss at all.\n";
+	nd_clean_article a;
+	nd_err err = { 0, "" };
+
+	(void)state;
+	assert_int_equal(nd_clean_text(&a, arena, NULL, raw, sizeof(raw) - 1,
+				       &err),
+			 ND_OK);
+	assert_true(nd_utf8_valid(a.text, a.text_len, NULL));
+	assert_int_equal(strlen(a.text), a.text_len);
+	assert_contains(a.text, "The first paragraph has a no-break space");
+	assert_contains(a.text, "NUL byte inside");
+	assert_contains(a.text, "Caf\xC3\xA9 owners");
+	assert_contains(a.text, "\xEF\xBF\xBD");
+	assert_null(strchr(a.text, '\r'));
+	assert_null(strchr(a.text, '\t'));
+}
+
+static void text_empty(void **state)
+{
+	nd_clean_article a;
+	nd_err err = { 0, "" };
+
+	(void)state;
+	assert_int_equal(nd_clean_text(&a, arena, NULL, "", 0, &err),
+			 ND_EEMPTY);
+	assert_string_equal(err.msg, "no article text left after cleaning");
+	assert_int_equal(nd_clean_text(&a, arena, NULL, " \n\t\n\xC2\xA0\n", 7,
+				       &err),
+			 ND_EEMPTY);
+	assert_int_equal(nd_clean_text(&a, arena, NULL,
+				       "Connect with us\nAdvertisement\n"
+				       "Related Articles\n",
+				       47, &err),
+			 ND_EEMPTY);
+	assert_string_equal(a.text, "");
+}
+
+/* 5 MB of text (prose with furniture between) in well under a second
+ * in an optimised build; the limit leaves room for sanitizers. */
+static void text_big_is_fast(void **state)
+{
+	static const char *const lines[] = {
+		"The harbour authority approved a new ferry route on "
+		"Monday after a long campaign by island residents.\n",
+		"Advertisement\n",
+		"Officials expect 120,000 passengers in the first year of "
+		"service, according to the planning report.\n",
+		"\n",
+		"Share on Facebook\n",
+	};
+	size_t cap = 5u << 20, len = 0, i = 0;
+	char *buf = malloc(cap + 256);
+	nd_clean_article a;
+	nd_err err = { 0, "" };
+	clock_t t0;
+	double secs;
+
+	(void)state;
+	assert_non_null(buf);
+	while (len < cap) {
+		size_t n = strlen(lines[i % 5]);
+
+		memcpy(buf + len, lines[i % 5], n);
+		len += n;
+		i++;
+	}
+	t0 = clock();
+	assert_int_equal(nd_clean_text(&a, arena, NULL, buf, len, &err),
+			 ND_OK);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	assert_true(secs < 20.0);
+	assert_not_contains(a.text, "Advertisement");
+	assert_true(a.words > 500000);
+	/* One 5 MB line without a break. */
+	for (i = 0; i < len; i++) {
+		if (buf[i] == '\n')
+			buf[i] = ' ';
+	}
+	t0 = clock();
+	assert_int_equal(nd_clean_text(&a, arena, NULL, buf, len, &err),
+			 ND_OK);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	assert_true(secs < 20.0);
+	free(buf);
+}
+
+/* ---- HTML ---- */
+
+static const char bridge_page[] =
+	"<!DOCTYPE html><html><head>"
+	"<title>Bridge reopens after repairs | The Riverside Post</title>"
+	"<meta property=\"og:title\" content=\"Old Mill bridge reopens after "
+	"two years of repairs\">"
+	"<meta property=\"og:site_name\" content=\"The Riverside Post\">"
+	"<meta property=\"article:published_time\" "
+	"content=\"2024-05-06T09:30:00Z\">"
+	"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+	"\"author\":{\"@type\":\"Person\",\"name\":\"Hanna Kov\\u00e1ll\"}}"
+	"</script><style>.x{color:red}</style></head><body>"
+	"<div class=\"cookie-consent\"><p>We use cookies to improve your "
+	"experience. Accept all cookies to keep reading this site.</p>"
+	"<button>Accept all</button></div>"
+	"<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/n\">News"
+	"</a></li></ul></nav>"
+	"<header class=\"site-header\"><a href=\"/\">The Riverside Post</a>"
+	"</header>"
+	"<main><article>"
+	"<h1>Old Mill bridge reopens after two years of repairs</h1>"
+	"<p class=\"byline\">By <a rel=\"author\">Hanna Kovall</a> | May 6, "
+	"2024</p>"
+	"<figure><img src=\"b.jpg\" alt=\"The bridge\"><figcaption>Cyclists "
+	"cross the restored bridge on Monday. Photo: Riverside Post"
+	"</figcaption></figure>"
+	"<p>The Old Mill bridge reopened to traffic on Monday after two "
+	"years of repairs that cost the town 4.2&nbsp;million crowns.</p>"
+	"<div class=\"share-buttons\"><a href=\"#\">Share on Facebook</a>"
+	"<a href=\"#\">Tweet</a></div>"
+	"<p>Engineers replaced the rusted steel deck and strengthened the "
+	"stone piers, which date from 1871.</p>"
+	"<aside class=\"related\"><h3>Related</h3><ul><li><a href=\"/a\">"
+	"Council approves the new road budget for next year</a></li></ul>"
+	"</aside>"
+	"<p>&laquo;&nbsp;We can finally walk to the market again&nbsp;"
+	"&raquo;, said Edda Lind, who lives on the east bank.</p>"
+	"</article>"
+	"<section id=\"comments\" class=\"comments\"><h2>3 Comments</h2>"
+	"<p>Great news, I have waited so long for this bridge to be opened "
+	"again by the council and I am very happy today.</p></section>"
+	"</main>"
+	"<footer><p>&copy; 2024 The Riverside Post. All rights reserved."
+	"</p></footer>"
+	"<script>var x = \"Script text must not appear\";</script>"
+	"</body></html>";
+
+static void html_article_page(void **state)
+{
+	nd_clean_article a = html_ok(NULL, bridge_page);
+	static const char *const gone[] = {
+		"cookies", "Accept all", "Home", "News\n", "Riverside Post",
+		"Share on Facebook", "Tweet", "road budget", "Great news",
+		"Comments", "All rights reserved", "Script text", "color:red",
+		"By Hanna", "Cyclists",
+	};
+	size_t i;
+
+	(void)state;
+	assert_string_equal(a.title, "Old Mill bridge reopens after two "
+				     "years of repairs");
+	assert_string_equal(a.published, "2024-05-06T09:30:00Z");
+	assert_string_equal(a.byline, "Hanna Kov\xC3\xA1ll");
+	assert_int_equal(a.n_captions, 1);
+	assert_true(has_caption(&a, "Cyclists cross the restored bridge"));
+	assert_true(strncmp(body(&a), "The Old Mill bridge reopened", 28) == 0);
+	assert_contains(body(&a), "4.2 million crowns.");
+	assert_contains(body(&a), "stone piers, which date from 1871.");
+	assert_contains(body(&a), "\xC2\xAB We can finally walk");
+	for (i = 0; i < sizeof(gone) / sizeof(gone[0]); i++)
+		assert_not_contains(a.text, gone[i]);
+}
+
+static void html_density_root_and_title(void **state)
+{
+	nd_clean_article a = html_ok(NULL,
+		"<html><head><title>Town library extends Sunday hours - "
+		"Eastmark Courier</title></head><body>"
+		"<div id=\"top\"><a href=\"/\">Home</a> <a href=\"/p\">"
+		"Politics</a></div>"
+		"<div class=\"content\"><div class=\"story\">"
+		"<p>The town library will open on Sundays from June, the "
+		"council said on Tuesday, after a petition signed by 2,400 "
+		"residents.</p>"
+		"<p>The longer hours will cost about 60,000 crowns a year, "
+		"paid from the culture budget.</p>"
+		"<p>Librarians welcomed the change but asked for two more "
+		"staff to cover the weekend shifts.</p></div>"
+		"<div class=\"sidebar\"><p>Popular this week in the Courier: "
+		"the harbour festival guide.</p></div></div>"
+		"<div class=\"footer-links\"><p>About us</p></div>"
+		"</body></html>");
+
+	(void)state;
+	assert_string_equal(a.title, "Town library extends Sunday hours");
+	assert_contains(body(&a), "open on Sundays from June");
+	assert_contains(body(&a), "60,000 crowns a year");
+	assert_contains(body(&a), "two more staff");
+	assert_not_contains(a.text, "Politics");
+	assert_not_contains(a.text, "Popular this week");
+	assert_not_contains(a.text, "About us");
+}
+
+static void html_malformed(void **state)
+{
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>A page nobody closed<p>First "
+		"paragraph of an unclosed page that still has plenty of "
+		"words in it.<p>Second paragraph, also unclosed, and the "
+		"parser must repair it without complaint.<div><b>bold "
+		"text that is never closed and runs on to the end of the "
+		"page without a stop");
+
+	(void)state;
+	assert_string_equal(a.title, "A page nobody closed");
+	assert_contains(body(&a), "First paragraph of an unclosed page");
+	assert_contains(body(&a), "Second paragraph, also unclosed");
+}
+
+static void html_deep_nesting(void **state)
+{
+	size_t depth = 10000, i, len = 0;
+	char *page = malloc(depth * 5 + 1024);
+	const char *head = "<html><body><p>The top paragraph sits outside "
+			   "the deep nesting and must survive cleaning.</p>";
+	nd_clean_article a;
+	nd_err err = { 0, "" };
+	clock_t t0;
+	int rc;
+
+	(void)state;
+	assert_non_null(page);
+	memcpy(page, head, strlen(head));
+	len = strlen(head);
+	for (i = 0; i < depth; i++) {
+		memcpy(page + len, "<div>", 5);
+		len += 5;
+	}
+	memcpy(page + len, "<p>Deep down below.</p>", 23);
+	len += 23;
+	t0 = clock();
+	rc = nd_clean_html(&a, arena, NULL, page, len, &err);
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+	assert_int_equal(rc, ND_OK);
+	assert_contains(a.text, "The top paragraph sits outside");
+	free(page);
+}
+
+static void html_script_only(void **state)
+{
+	static const char page[] =
+		"<html><head><script>var a = 1;</script></head><body>"
+		"<script>document.write('hello world this is text');</script>"
+		"<style>p { color: blue }</style><noscript>Please enable "
+		"JavaScript to read this site.</noscript></body></html>";
+	nd_clean_article a;
+	nd_err err = { 0, "" };
+
+	(void)state;
+	assert_int_equal(nd_clean_html(&a, arena, NULL, page,
+				       sizeof(page) - 1, &err),
+			 ND_EEMPTY);
+	assert_string_equal(err.msg, "no article text left after cleaning");
+	assert_int_equal(nd_clean_html(&a, arena, NULL, "", 0, &err),
+			 ND_EEMPTY);
+	assert_int_equal(nd_clean_html(&a, arena, NULL, "\0\0\0", 3, &err),
+			 ND_EEMPTY);
+}
+
+static void html_known_title_and_text_rules(void **state)
+{
+	nd_clean_article a = html_ok("Ferry route to the island approved",
+		"<body><div><p>Ferry route to the island approved</p>"
+		"<p>NORTHPORT (NW) \xE2\x80\x94 The harbour authority "
+		"approved a new ferry route to the island on Monday.</p>"
+		"<p>Advertisement</p>"
+		"<p>The first crossing is planned for the spring, officials "
+		"said on Monday.</p>"
+		"<ul><li>Ferries</li><li>Islands</li></ul></div></body>");
+
+	(void)state;
+	assert_string_equal(a.title, "Ferry route to the island approved");
+	assert_string_equal(a.dateline, "NORTHPORT (NW)");
+	assert_true(strncmp(body(&a), "The harbour authority", 21) == 0);
+	assert_not_contains(body(&a), "Ferry route");
+	assert_not_contains(a.text, "Advertisement");
+	assert_not_contains(a.text, "Ferries");
+	assert_contains(body(&a), "planned for the spring");
+}
+
+/* Out of memory anywhere: ND_ENOMEM or success, never a crash or leak. */
+static void out_of_memory(void **state)
+{
+	unsigned long n;
+	int saw_enomem = 0;
+
+	(void)state;
+	for (n = 1; n < 400; n++) {
+		nd_arena *ar = NULL;
+		nd_clean_article a;
+		nd_err err = { 0, "" };
+		int rc;
+
+		if (nd_arena_create(&ar) != ND_OK)
+			continue;
+		nd_alloc_fail_after(n);
+		rc = n % 2 ? nd_clean_text(&a, ar, NULL, furniture_page,
+					   strlen(furniture_page), &err) :
+			     nd_clean_html(&a, ar, NULL, bridge_page,
+					   strlen(bridge_page), &err);
+		nd_alloc_fail_after(0);
+		assert_true(rc == ND_OK || rc == ND_ENOMEM);
+		saw_enomem |= rc == ND_ENOMEM;
+		nd_arena_free(ar);
+	}
+	assert_true(saw_enomem);
+}
+
+/* ---- The real seed articles, when present (read at test time) ---- */
+
+static const char *const seed_dirs[] = { "../shared/seeds",
+					 "/work/shared/seeds" };
+
+static const char *seeds_dir(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(seed_dirs) / sizeof(seed_dirs[0]); i++)
+		if (access(seed_dirs[i], R_OK | X_OK) == 0)
+			return seed_dirs[i];
+	return NULL;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1))) {
+		*len = fread(buf, 1, (size_t)n, f);
+		buf[*len] = '\0';
+	}
+	fclose(f);
+	return buf;
+}
+
+static const struct {
+	const char *prefix;
+	const char *title;
+	const char *kept[3];
+} seed_expect[] = {
+	{ "000", "Blinken calls on all countries to unite around Ukraine",
+	  { "It\xE2\x80\x99s aggression not only against Ukraine", "C5+1",
+	    NULL } },
+	{ "001", "Blinken expresses support for Kazakhstan\xE2\x80\x99s "
+		 "sovereignty, territorial integrity",
+	  { "C5+1", "Mukhtar Tileuberdi", NULL } },
+	{ "002", "Blinken warns Central Asia of dangers from war in Ukraine",
+	  { "Tileuberdi thanked Blinken", "C5+1", NULL } },
+	{ "003", "", { "$25 million", "C5+1", NULL } },
+	{ "004", "US Secretary of State Antony Blinken shows support for "
+		 "Kazakhstan",
+	  { "7,000 km", "supports \"the sovereignty of Kazakhstan", NULL } },
+};
+
+static void seeds(void **state)
+{
+	static const char *const gone[] = {
+		"Connect with us", "what are you looking for", "Leave a Reply",
+		"Neque porro", "Quis autem", "Back to top", "I subscribe",
+		"Copyright \xC2\xA9", "Click to comment", "01711424112",
+		"01847255828", "Related Articles", "You May Also Like",
+		"Advertisement", "Newsletter", "Teknaf",
+	};
+	const char *dir = seeds_dir();
+	DIR *d;
+	struct dirent *e;
+	size_t seen = 0;
+
+	(void)state;
+	if (dir == NULL) {
+		skip();
+		return;
+	}
+	d = opendir(dir);
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		char path[4096];
+		size_t len = 0, i, k;
+		char *raw;
+		nd_clean_article a;
+		nd_err err = { 0, "" };
+
+		if (e->d_name[0] == '.' || strstr(e->d_name, ".txt") == NULL)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		raw = slurp(path, &len);
+		assert_non_null(raw);
+		assert_int_equal(nd_clean_text(&a, arena, NULL, raw, len, &err),
+				 ND_OK);
+		for (i = 0; i < sizeof(gone) / sizeof(gone[0]); i++)
+			assert_not_contains(a.text, gone[i]);
+		for (k = 0; k < sizeof(seed_expect) / sizeof(seed_expect[0]);
+		     k++) {
+			if (strncmp(e->d_name, seed_expect[k].prefix, 3) != 0)
+				continue;
+			assert_string_equal(a.title, seed_expect[k].title);
+			for (i = 0; i < 3 && seed_expect[k].kept[i]; i++)
+				assert_contains(a.text, seed_expect[k].kept[i]);
+			seen++;
+		}
+		if (strncmp(e->d_name, "001", 3) == 0) {
+			assert_string_equal(a.dateline, "Astana, Feb 28 (EFE)");
+			assert_not_contains(a.text, "(EFE).-");
+			assert_not_contains(a.text, "kk-mos");
+		}
+		free(raw);
+	}
+	closedir(d);
+	assert_int_equal(seen, 5);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+		T(text_drops_furniture),
+		T(text_tail_caption_byline),
+		T(text_caption_other_script),
+		T(text_title_rules),
+		T(text_rejoins_broken_lines),
+		T(text_lorem),
+		T(text_signoff_and_agency),
+		T(text_datelines),
+		T(text_related_block_mid_article),
+		T(text_bylines),
+		T(text_format_and_words),
+		T(text_odd_bytes),
+		T(text_empty),
+		T(text_big_is_fast),
+		T(html_article_page),
+		T(html_density_root_and_title),
+		T(html_malformed),
+		T(html_deep_nesting),
+		T(html_script_only),
+		T(html_known_title_and_text_rules),
+		T(out_of_memory),
+		T(seeds),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,188 @@
+/* Unit tests of src/core: arena, capped buffers, hash tables, UTF-8. */
+#include "test_util.h"
+
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/hash.h"
+#include "core/hashmap.h"
+#include "core/utf8.h"
+
+#include <stdio.h> /* snprintf */
+
+static void test_arena_alignment_and_big_blocks(void **state)
+{
+	nd_arena *a = NULL;
+	char *big;
+	void *p;
+	int i;
+
+	(void)state;
+	assert_int_equal(nd_arena_create(&a), ND_OK);
+	for (i = 1; i < 100; i++) {
+		p = nd_arena_alloc(a, (size_t)i);
+		assert_non_null(p);
+		assert_int_equal((uintptr_t)p % sizeof(void *), 0);
+	}
+	big = nd_arena_alloc(a, 1u << 20);
+	assert_non_null(big);
+	big[(1u << 20) - 1] = 'x';
+	assert_string_equal(nd_arena_strndup(a, "abcdef", 3), "abc");
+	assert_null(nd_arena_calloc(a, SIZE_MAX / 2, 4));
+	nd_arena_free(a);
+	nd_arena_free(NULL);
+}
+
+static void test_buf_cap_is_enforced(void **state)
+{
+	nd_buf b = ND_BUF_INIT(8);
+
+	(void)state;
+	assert_int_equal(nd_buf_puts(&b, "12345678"), ND_OK);
+	assert_int_equal(nd_buf_putc(&b, '9'), ND_ETOOBIG);
+	assert_string_equal(b.ptr, "12345678");
+	nd_buf_clear(&b);
+	assert_int_equal(nd_buf_printf(&b, "%d-%s", 42, "x"), ND_OK);
+	assert_string_equal(b.ptr, "42-x");
+	assert_int_equal(nd_buf_printf(&b, "%s", "too long now"), ND_ETOOBIG);
+	nd_buf_dispose(&b);
+}
+
+static void test_checked_arithmetic(void **state)
+{
+	size_t out;
+
+	(void)state;
+	assert_true(nd_mul_overflow(SIZE_MAX, 2, &out));
+	assert_true(nd_add_overflow(SIZE_MAX, 1, &out));
+	assert_false(nd_mul_overflow(1000, 1000, &out));
+	assert_int_equal(out, 1000000);
+	assert_null(nd_calloc(SIZE_MAX, 2));
+}
+
+static void test_strmap_grows_and_keeps_values(void **state)
+{
+	nd_strmap m;
+	char key[32];
+	uint32_t v, i;
+
+	(void)state;
+	assert_int_equal(nd_strmap_init(&m), ND_OK);
+	for (i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof(key), "term%u", i);
+
+		assert_int_equal(nd_strmap_put(&m, key, (size_t)n, i, &v), 0);
+		assert_int_equal(v, i);
+	}
+	assert_int_equal(nd_strmap_put(&m, "term7", 5, 99, &v), ND_OK);
+	assert_int_equal(v, 7);
+	assert_true(nd_strmap_get(&m, "term4999", 8, &v));
+	assert_int_equal(v, 4999);
+	assert_false(nd_strmap_get(&m, "term5000", 8, &v));
+	assert_int_equal(m.count, 5000);
+	nd_strmap_dispose(&m);
+}
+
+static void test_u64map(void **state)
+{
+	nd_u64map m;
+	uint32_t v;
+	uint64_t k;
+
+	(void)state;
+	assert_int_equal(nd_u64map_init(&m), ND_OK);
+	for (k = 0; k < 3000; k++)
+		assert_int_equal(nd_u64map_put(&m, k * 7919, (uint32_t)k, NULL),
+				 ND_OK);
+	assert_true(nd_u64map_get(&m, 7919 * 12, &v));
+	assert_int_equal(v, 12);
+	assert_false(nd_u64map_get(&m, 5, &v));
+	nd_u64map_dispose(&m);
+}
+
+static void test_hash_is_seeded_and_stable(void **state)
+{
+	(void)state;
+	assert_int_equal(nd_hash64("abc", 3, 1), nd_hash64("abc", 3, 1));
+	assert_int_not_equal(nd_hash64("abc", 3, 1), nd_hash64("abc", 3, 2));
+	assert_int_not_equal(nd_hash64("abc", 3, 1), nd_hash64("abd", 3, 1));
+	assert_int_not_equal(nd_hash64("", 0, 1), nd_hash64("\0", 1, 1));
+}
+
+static void test_utf8_validation(void **state)
+{
+	size_t bad = 0;
+
+	(void)state;
+	assert_true(nd_utf8_valid("plain", 5, &bad));
+	assert_true(nd_utf8_valid("\xC3\xA9t\xC3\xA9", 6, &bad));
+	assert_false(nd_utf8_valid("ab\xC3", 3, &bad));
+	assert_int_equal(bad, 2);
+	assert_false(nd_utf8_valid("a\xC0\x80", 3, &bad)); /* overlong */
+	assert_int_equal(bad, 1);
+	assert_false(nd_utf8_valid("\xED\xA0\x80", 3, &bad)); /* surrogate */
+	assert_false(nd_utf8_valid("\xFF", 1, &bad));
+}
+
+static void test_fold_matches_lookalikes_and_typography(void **state)
+{
+	char a[ND_FOLD_MAX], b[ND_FOLD_MAX];
+
+	(void)state;
+	/* "С5" with a Cyrillic capital Es matches the Latin "C5". */
+	nd_utf8_fold("\xD0\xA1" "5", 3, a, sizeof(a));
+	nd_utf8_fold("C5", 2, b, sizeof(b));
+	assert_string_equal(a, b);
+	/* A real Cyrillic word keeps its letters. */
+	nd_utf8_fold("\xD0\xA1\xD0\xA8\xD0\x90", 6, a, sizeof(a));
+	assert_string_equal(a, "\xD1\x81\xD1\x88\xD0\xB0");
+	/* Curly apostrophe, case and accents. */
+	nd_utf8_fold("Russia\xE2\x80\x99s", 10, a, sizeof(a));
+	assert_string_equal(a, "russia's");
+	nd_utf8_fold("R\xC3\xA9gis", 6, a, sizeof(a));
+	assert_string_equal(a, "regis");
+	/* Truncation stays inside the output buffer. */
+	assert_int_equal(nd_utf8_fold("abcdef", 6, a, 4), 3);
+	assert_string_equal(a, "abc");
+}
+
+static void test_nfc_repairs_invalid_input(void **state)
+{
+	nd_buf out = ND_BUF_INIT(1024);
+
+	(void)state;
+	/* e + combining acute composes; a stray byte becomes U+FFFD. */
+	assert_int_equal(nd_utf8_nfc("e\xCC\x81x\xFF", 5, &out), ND_OK);
+	assert_string_equal(out.ptr, "\xC3\xA9x\xEF\xBF\xBD");
+	nd_buf_dispose(&out);
+}
+
+static void test_alloc_failure_injection(void **state)
+{
+	nd_arena *a = NULL;
+
+	(void)state;
+	nd_alloc_fail_after(1);
+	assert_int_equal(nd_arena_create(&a), ND_ENOMEM);
+	assert_null(a);
+	nd_alloc_fail_after(0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_arena_alignment_and_big_blocks),
+		cmocka_unit_test(test_buf_cap_is_enforced),
+		cmocka_unit_test(test_checked_arithmetic),
+		cmocka_unit_test(test_strmap_grows_and_keeps_values),
+		cmocka_unit_test(test_u64map),
+		cmocka_unit_test(test_hash_is_seeded_and_stable),
+		cmocka_unit_test(test_utf8_validation),
+		cmocka_unit_test(test_fold_matches_lookalikes_and_typography),
+		cmocka_unit_test(test_nfc_repairs_invalid_input),
+		cmocka_unit_test(test_alloc_failure_injection),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,462 @@
+/* dedup: exact copies, near-copies, rewrites and their direction, on the
+ * fictional articles of story_texts.h and on the seeds and examples. */
+#include "test_util.h"
+
+#include <stdio.h>  /* snprintf */
+#include <stdlib.h> /* getenv */
+#include <string.h>
+#include <sys/stat.h> /* stat */
+
+#include "core/alloc.h"
+#include "corpus_fixture.h"
+#include "dedup/align.h"
+#include "dedup/dedup.h"
+#include "dedup/direction.h"
+#include "story_texts.h"
+
+typedef struct fixture {
+	fx_corpus f;
+	nd_dedup_edge *e;
+	size_t n;
+} fixture;
+
+static void setup_corpus(fixture *x)
+{
+	memset(x, 0, sizeof(*x));
+	assert_int_equal(fx_init(&x->f), 0);
+}
+
+static void add(fixture *x, const char *id, const char *text,
+		const char *published)
+{
+	assert_int_equal(fx_add_titled(&x->f, id, text, published), 0);
+}
+
+static void run(fixture *x, const nd_dedup_opts *opts)
+{
+	fx_finish(&x->f);
+	assert_int_equal(nd_dedup_run(&x->e, &x->n, &x->f.c, opts,
+				      x->f.arena),
+			 ND_OK);
+}
+
+static void done(fixture *x)
+{
+	fx_free(&x->f);
+}
+
+/* Index of the edge between a and b in that direction, or -1. */
+static int find_edge(const fixture *x, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = 0; i < x->n; i++) {
+		if (x->e[i].a == a && x->e[i].b == b)
+			return (int)i;
+	}
+	return -1;
+}
+
+static void test_exact_duplicate(void **state)
+{
+	fixture x;
+
+	(void)state;
+	setup_corpus(&x);
+	add(&x, "wire", wire, NULL);
+	add(&x, "copy", copy, NULL);
+	run(&x, NULL);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.e[0].a, 0);
+	assert_int_equal(x.e[0].b, 1);
+	assert_int_equal(x.e[0].kind, ND_REL_DUPLICATE);
+	assert_true(x.e[0].score == 1.0);
+	done(&x);
+}
+
+static void test_duplicate_earlier_date_is_source(void **state)
+{
+	fixture x;
+
+	(void)state;
+	setup_corpus(&x);
+	add(&x, "copy", copy, "2025-06-03T18:00:00Z");
+	add(&x, "wire", wire, "2025-06-03T09:30:00Z");
+	run(&x, NULL);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.e[0].a, 1);
+	assert_int_equal(x.e[0].b, 0);
+	assert_int_equal(x.e[0].kind, ND_REL_DUPLICATE);
+	done(&x);
+}
+
+static void test_near_duplicate(void **state)
+{
+	fixture x;
+
+	(void)state;
+	setup_corpus(&x);
+	add(&x, "wire", wire, NULL);
+	add(&x, "near", near_copy, NULL);
+	run(&x, NULL);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.e[0].kind, ND_REL_NEAR_DUPLICATE);
+	assert_true(x.e[0].score >= 0.8 && x.e[0].score < 1.0);
+	/* No dates: the longer text is taken as the more complete source. */
+	assert_int_equal(x.e[0].a, 0);
+	assert_int_equal(x.e[0].b, 1);
+	done(&x);
+}
+
+static void test_near_threshold_option(void **state)
+{
+	fixture x;
+	nd_dedup_opts o = { 0.99, 0, 0 };
+
+	(void)state;
+	setup_corpus(&x);
+	add(&x, "wire", wire, NULL);
+	add(&x, "near", near_copy, NULL);
+	run(&x, &o);
+	/* Over a strict Jaccard it is still a rewrite: all sentences but one
+	 * align. */
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.e[0].kind, ND_REL_REWRITE_OF);
+	done(&x);
+}
+
+static void test_truncated_copy_is_near_duplicate(void **state)
+{
+	fixture x;
+
+	(void)state;
+	setup_corpus(&x);
+	add(&x, "short", truncated, NULL);
+	add(&x, "wire", wire, NULL);
+	run(&x, NULL);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.e[0].kind, ND_REL_NEAR_DUPLICATE);
+	/* Jaccard is low, but the short one lies inside the long one. */
+	assert_true(x.e[0].score < 0.8 && x.e[0].score > 0.4);
+	assert_int_equal(x.e[0].a, 1);
+	assert_int_equal(x.e[0].b, 0);
+	done(&x);
+}
+
+static void test_spun_rewrite(void **state)
+{
+	fixture x;
+
+	(void)state;
+	setup_corpus(&x);
+	add(&x, "wire", wire, NULL);
+	add(&x, "spun", spun, NULL);
+	run(&x, NULL);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.e[0].a, 0);
+	assert_int_equal(x.e[0].b, 1);
+	assert_int_equal(x.e[0].kind, ND_REL_REWRITE_OF);
+	assert_true(x.e[0].score >= 0.8);
+	done(&x);
+}
+
+static void test_rewrite_direction_by_date(void **state)
+{
+	fixture x;
+
+	(void)state;
+	setup_corpus(&x);
+	add(&x, "spun", spun, "2025-06-04 07:00");
+	add(&x, "wire", wire, "2025-06-03");
+	run(&x, NULL);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.e[0].a, 1);
+	assert_int_equal(x.e[0].b, 0);
+	assert_int_equal(x.e[0].kind, ND_REL_REWRITE_OF);
+	done(&x);
+}
+
+static void test_rewrite_direction_by_rare_words(void **state)
+{
+	fixture x;
+
+	(void)state;
+	setup_corpus(&x);
+	/* Spun first, no dates: the wire's words recur in the independent
+	 * report, the spinner's synonyms nowhere, so the spun text is the
+	 * copy although it comes first. */
+	add(&x, "spun", spun, NULL);
+	add(&x, "wire", wire, NULL);
+	add(&x, "independent", independent, NULL);
+	add(&x, "chess", unrelated, NULL);
+	run(&x, NULL);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.e[0].a, 1);
+	assert_int_equal(x.e[0].b, 0);
+	done(&x);
+}
+
+static void test_independent_and_unrelated_have_no_edges(void **state)
+{
+	fixture x;
+
+	(void)state;
+	setup_corpus(&x);
+	add(&x, "wire", wire, NULL);
+	add(&x, "independent", independent, NULL);
+	add(&x, "chess", unrelated, NULL);
+	run(&x, NULL);
+	assert_int_equal(x.n, 0);
+	assert_null(x.e);
+	done(&x);
+}
+
+static void test_all_relations_sorted_and_pruned(void **state)
+{
+	fixture x;
+	size_t i;
+
+	(void)state;
+	setup_corpus(&x);
+	add(&x, "wire", wire, NULL);              /* 0 */
+	add(&x, "chess", unrelated, NULL);        /* 1 */
+	add(&x, "spun", spun, NULL);              /* 2 */
+	add(&x, "copy", copy, NULL);              /* 3 */
+	add(&x, "independent", independent, NULL); /* 4 */
+	add(&x, "near", near_copy, NULL);         /* 5 */
+	run(&x, NULL);
+	for (i = 0; i + 1 < x.n; i++) {
+		assert_true(x.e[i].b < x.e[i + 1].b ||
+			    (x.e[i].b == x.e[i + 1].b &&
+			     x.e[i].a < x.e[i + 1].a));
+	}
+	/* Each copy is tied to the wire; the copies' likeness to each other
+	 * only echoes it and is dropped. */
+	assert_int_equal(x.n, 3);
+	assert_int_equal(x.e[find_edge(&x, 0, 2)].kind, ND_REL_REWRITE_OF);
+	assert_int_equal(x.e[find_edge(&x, 0, 3)].kind, ND_REL_DUPLICATE);
+	assert_int_equal(x.e[find_edge(&x, 0, 5)].kind,
+			 ND_REL_NEAR_DUPLICATE);
+	done(&x);
+}
+
+static void test_empty_and_tiny_corpora(void **state)
+{
+	fixture x;
+
+	(void)state;
+	setup_corpus(&x);
+	run(&x, NULL);
+	assert_int_equal(x.n, 0);
+	done(&x);
+
+	setup_corpus(&x);
+	add(&x, "wire", wire, NULL);
+	run(&x, NULL);
+	assert_int_equal(x.n, 0);
+	done(&x);
+
+	/* Articles with no sentences, or only a title, relate to nothing,
+	 * not even to each other. */
+	setup_corpus(&x);
+	assert_int_equal(fx_add(&x.f, "empty", "", 0, NULL), 0);
+	assert_int_equal(fx_add(&x.f, "blank", "\n\n \n", 0, NULL), 0);
+	add(&x, "title", "Only a title here\n", NULL);
+	add(&x, "wire", wire, NULL);
+	assert_int_equal(fx_add(&x.f, "short", "Tiny body.\n", 0, NULL), 0);
+	assert_int_equal(fx_add(&x.f, "short2", "Tiny body.\n", 0, NULL), 0);
+	run(&x, NULL);
+	/* Two equal non-empty bodies are copies, however short. */
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.e[0].a, 4);
+	assert_int_equal(x.e[0].b, 5);
+	done(&x);
+}
+
+static void test_out_of_memory(void **state)
+{
+	unsigned long k;
+	int ok = 0;
+
+	(void)state;
+	for (k = 1; k < 100000 && !ok; k++) {
+		fixture x;
+		int rc;
+
+		setup_corpus(&x);
+		add(&x, "wire", wire, NULL);
+		add(&x, "spun", spun, NULL);
+		add(&x, "copy", copy, NULL);
+		add(&x, "near", near_copy, NULL);
+		fx_finish(&x.f);
+		nd_alloc_fail_after(k);
+		rc = nd_dedup_run(&x.e, &x.n, &x.f.c, NULL, x.f.arena);
+		nd_alloc_fail_after(0);
+		assert_true(rc == ND_OK || rc == ND_ENOMEM);
+		if (rc == ND_OK) {
+			ok = 1;
+			assert_int_equal(x.n, 3);
+		} else {
+			assert_int_equal(x.n, 0);
+		}
+		done(&x);
+	}
+	assert_true(ok);
+}
+
+static void test_dates(void **state)
+{
+	int cmp = 9;
+
+	(void)state;
+	assert_true(nd_dedup_date_cmp(&cmp, "2025-03-14", "2025-03-15T01:00"));
+	assert_true(cmp < 0);
+	assert_true(nd_dedup_date_cmp(&cmp, "2025-03-14T10:00:00Z",
+				      "2025-03-14 09:59"));
+	assert_true(cmp > 0);
+	/* Same day, one without a time: as early as each other. */
+	assert_true(nd_dedup_date_cmp(&cmp, "2025-03-14", "2025-03-14T08:00"));
+	assert_int_equal(cmp, 0);
+	assert_false(nd_dedup_date_cmp(&cmp, "", "2025-03-14"));
+	assert_false(nd_dedup_date_cmp(&cmp, "March 14, 2025", "2025-03-14"));
+	assert_false(nd_dedup_date_cmp(&cmp, NULL, NULL));
+	assert_false(nd_dedup_date_cmp(&cmp, "2025-3-14", "2025-03-14"));
+}
+
+static void test_prefix_match_in_sentence_score(void **state)
+{
+	fx_corpus f;
+	nd_align_doc a, b, c;
+	double with_prefix, without;
+
+	(void)state;
+	assert_int_equal(fx_init(&f), 0);
+	assert_int_equal(fx_add(&f, "a",
+				"Kordel keeps very close and historic ties "
+				"with the northern provinces.\n",
+				0, NULL),
+			 0);
+	assert_int_equal(fx_add(&f, "b",
+				"Kordel keeps very shut and historical ties "
+				"with the northern provinces.\n",
+				0, NULL),
+			 0);
+	assert_int_equal(fx_add(&f, "c",
+				"Kordel keeps very shut and ancestral ties "
+				"with the northern provinces.\n",
+				0, NULL),
+			 0);
+	fx_finish(&f);
+	assert_int_equal(nd_align_prepare(&a, &f.docs[0], f.vocab), 0);
+	assert_int_equal(nd_align_prepare(&b, &f.docs[1], f.vocab), 0);
+	assert_int_equal(nd_align_prepare(&c, &f.docs[2], f.vocab), 0);
+	assert_int_equal(a.n_sents, 1);
+	with_prefix = nd_align_score(&a, 0, &b, 0);
+	without = nd_align_score(&a, 0, &c, 0);
+	assert_true(with_prefix > without + 0.05);
+	assert_true(nd_align_score(&a, 0, &a, 0) > 0.999);
+	nd_align_dispose(&a);
+	nd_align_dispose(&b);
+	nd_align_dispose(&c);
+	fx_free(&f);
+}
+
+static int dir_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The five real seed articles about one event: 003 is a spun rewrite of
+ * (a version of) 002; the others are independent. */
+static void test_seeds(void **state)
+{
+	static const char *const names[] = {
+		"000_fb2b8eb7b2d869bc", "001_9243b6f4ffb81357",
+		"002_a2e798ce7179d953", "003_ed7db0c8a3587031",
+		"004_a98ed6785c5c0e6b"
+	};
+	const char *dir = getenv("ND_SEEDS_DIR");
+	fixture x;
+	size_t i;
+
+	(void)state;
+	if (dir == NULL)
+		dir = "/work/shared/seeds";
+	if (!dir_exists(dir))
+		skip();
+	setup_corpus(&x);
+	for (i = 0; i < 5; i++) {
+		char path[512];
+
+		snprintf(path, sizeof(path), "%s/%s.txt", dir, names[i]);
+		assert_int_equal(fx_add_file(&x.f, names[i], path), 0);
+	}
+	run(&x, NULL);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.e[0].a, 2);
+	assert_int_equal(x.e[0].b, 3);
+	assert_int_equal(x.e[0].kind, ND_REL_REWRITE_OF);
+	assert_true(x.e[0].score >= 0.5);
+	done(&x);
+}
+
+/* The project's example articles (text files), run from the source
+ * tree: 02 copies 01, 03 spins it, 05 is independent, 07 unrelated. */
+static void test_examples(void **state)
+{
+	static const char *const names[] = {
+		"01_wire_meridian", "02_coastal_herald", "03_spin_daily",
+		"05_independent_times", "07_unrelated_sports"
+	};
+	fixture x;
+	size_t i;
+	int e;
+
+	(void)state;
+	if (!dir_exists("examples"))
+		skip();
+	setup_corpus(&x);
+	for (i = 0; i < 5; i++) {
+		char path[512];
+
+		snprintf(path, sizeof(path), "examples/%s.txt", names[i]);
+		assert_int_equal(fx_add_file(&x.f, names[i], path), 0);
+	}
+	run(&x, NULL);
+	assert_int_equal(x.n, 2);
+	e = find_edge(&x, 0, 1);
+	assert_true(e >= 0);
+	assert_true(x.e[e].kind == ND_REL_NEAR_DUPLICATE ||
+		    x.e[e].kind == ND_REL_REWRITE_OF);
+	e = find_edge(&x, 0, 2);
+	assert_true(e >= 0);
+	assert_int_equal(x.e[e].kind, ND_REL_REWRITE_OF);
+	assert_true(x.e[e].score >= 0.8);
+	done(&x);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_exact_duplicate),
+		cmocka_unit_test(test_duplicate_earlier_date_is_source),
+		cmocka_unit_test(test_near_duplicate),
+		cmocka_unit_test(test_near_threshold_option),
+		cmocka_unit_test(test_truncated_copy_is_near_duplicate),
+		cmocka_unit_test(test_spun_rewrite),
+		cmocka_unit_test(test_rewrite_direction_by_date),
+		cmocka_unit_test(test_rewrite_direction_by_rare_words),
+		cmocka_unit_test(test_independent_and_unrelated_have_no_edges),
+		cmocka_unit_test(test_all_relations_sorted_and_pruned),
+		cmocka_unit_test(test_empty_and_tiny_corpora),
+		cmocka_unit_test(test_out_of_memory),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_prefix_match_in_sentence_score),
+		cmocka_unit_test(test_seeds),
+		cmocka_unit_test(test_examples),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

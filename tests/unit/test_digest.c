@@ -1,0 +1,832 @@
+/* Unit tests of src/digest: headline, extractive summary, attribution.
+ *
+ * The story is invented: the reopening of the Harlan Bridge over Lake
+ * Marrow, told by a wire (article 1), a copy of it (2, given as a dedup
+ * edge) and three independent reports (3, 4, 5). Article 0 is an unrelated
+ * report outside the story, so article and member numbers differ. */
+#include "test_util.h"
+
+#include <dirent.h> /* opendir */
+#include <stdio.h>  /* snprintf */
+#include <stdlib.h> /* qsort */
+
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "corpus_fixture.h"
+#include "digest/digest.h"
+#include "digest/digest_internal.h"
+
+static const char *const unrelated =
+	"Tessby Rovers beat Carn United in the cup final\n\n"
+	"Tessby Rovers won the regional cup on Saturday with a late goal "
+	"from their young winger in front of a full stadium.\n"
+	"The club will play in the national tournament next season for the "
+	"first time in its history.\n";
+
+static const char *const wire =
+	"Harlan Bridge over Lake Marrow reopens after two-year repair\n\n"
+	"The Harlan Bridge over Lake Marrow reopened to traffic on Monday "
+	"after a two-year repair that cost the province 84 million crowns.\n"
+	"Engineers replaced all 212 steel cables and rebuilt the eastern "
+	"ramp, which cracked during the winter floods of 2022.\n"
+	"He said the work had finished three weeks ahead of schedule and "
+	"under budget.\n"
+	"Will the tolls come back next year once the repair bill is paid?\n"
+	"\"We are proud of this bridge and of everyone who worked on it. It "
+	"will serve the lake for a century,\" Transport Minister Edda Colvin "
+	"said at the ribbon-cutting ceremony.\n"
+	"Ferry operators, who carried commuters across the lake during the "
+	"closure, expect to lose most of their passengers.\n";
+
+static const char *const copy =
+	"Lake Marrow bridge back in service\n\n"
+	"The Harlan Bridge over Lake Marrow reopened to traffic on Monday "
+	"after a two-year repair that cost the province 84 million crowns.\n"
+	"Engineers replaced all 212 steel cables and rebuilt the eastern "
+	"ramp, which cracked during the winter floods of 2022.\n"
+	"He said the work had finished three weeks ahead of schedule and "
+	"under budget.\n"
+	"\"We are proud of this bridge and of everyone who worked on it. It "
+	"will serve the lake for a century,\" Transport Minister Edda Colvin "
+	"said at the ribbon-cutting ceremony.\n"
+	"Ferry companies, which carried commuters across the lake during the "
+	"closure, expect to lose most of their trade.\n";
+
+static const char *const commuters =
+	"Commuters cheer as Harlan Bridge reopens to traffic\n\n"
+	"Drivers honked their horns as the first cars crossed the Harlan "
+	"Bridge shortly after dawn on Monday.\n"
+	"The bridge over Lake Marrow reopened after a two-year repair that "
+	"cost the province 84 million crowns.\n"
+	"Transport Minister Edda Colvin said the bridge would carry about "
+	"30,000 vehicles a day.\n"
+	"Engineers replaced the 212 steel cables of the bridge and rebuilt "
+	"its eastern ramp.\n";
+
+static const char *const province =
+	"Province reopens Harlan Bridge after long repair\n\n"
+	"After a two-year repair costing 84 million crowns, the province "
+	"reopened the Harlan Bridge over Lake Marrow to traffic on Monday.\n"
+	"Shop owners in the lakeside town of Tessby said trade had fallen by "
+	"half while the bridge was closed.\n"
+	"But the opposition called the repair bill far too high for a single "
+	"crossing of the lake.\n";
+
+static const char *const ferries =
+	"Lake Marrow ferries face an uncertain future\n\n"
+	"Ferry operators on Lake Marrow fear for their jobs now that the "
+	"Harlan Bridge has reopened to traffic.\n"
+	"The bridge reopened on Monday after a two-year repair costing the "
+	"province 84 million crowns, officials said.\n"
+	"They carried more than a million passengers across the lake during "
+	"the closure.\n"
+	"Spare dinghies and lifejackets will be auctioned at a quayside fair "
+	"in Orvik on Thursday.\n";
+
+/* A text without a title line that restates the core fact. */
+static const char *const untitled =
+	"The Harlan Bridge over Lake Marrow reopened to traffic on Monday "
+	"after a two-year repair that cost the province 84 million crowns.\n"
+	"Engineers replaced all 212 steel cables and rebuilt the eastern "
+	"ramp of the bridge.\n";
+
+static const size_t story[] = { 1, 2, 3, 4, 5 };
+static const nd_dedup_edge copy_edge[] = {
+	{ 1, 2, ND_REL_NEAR_DUPLICATE, 0.9 },
+};
+
+typedef struct fixture {
+	fx_corpus fx;
+} fixture;
+
+/* Adds a titled text and records its title as the pipeline would. */
+static void add_titled(fx_corpus *f, const char *id, const char *text,
+		       const char *published)
+{
+	const char *nl = strchr(text, '\n');
+	size_t i = f->n;
+
+	assert_int_equal(fx_add_titled(f, id, text, published), 0);
+	f->titles[i] = nd_arena_strndup(f->arena, text, (size_t)(nl - text));
+	assert_non_null(f->titles[i]);
+}
+
+static int setup(void **state)
+{
+	fixture *t = calloc(1, sizeof(*t));
+
+	if (t == NULL || fx_init(&t->fx))
+		return -1;
+	add_titled(&t->fx, "unrelated", unrelated, NULL);
+	add_titled(&t->fx, "wire", wire, NULL);
+	add_titled(&t->fx, "copy", copy, NULL);
+	add_titled(&t->fx, "commuters", commuters, NULL);
+	add_titled(&t->fx, "province", province, NULL);
+	add_titled(&t->fx, "ferries", ferries, NULL);
+	if (fx_add(&t->fx, "untitled", untitled, 0, NULL))
+		return -1;
+	fx_finish(&t->fx);
+	*state = t;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *t = *state;
+
+	fx_free(&t->fx);
+	free(t);
+	return 0;
+}
+
+static const nd_sentence *item_sent(const nd_corpus *c,
+				    const nd_summary_item *it)
+{
+	assert_true(it->doc < c->n);
+	assert_true(it->sent < c->docs[it->doc].nsents);
+	return &c->docs[it->doc].sents[it->sent];
+}
+
+/* The text of an item as a NUL-terminated string (static buffer). */
+static const char *item_text(const nd_corpus *c, const nd_summary_item *it)
+{
+	static char buf[1024];
+	const nd_sentence *s = item_sent(c, it);
+
+	snprintf(buf, sizeof(buf), "%.*s", (int)s->len,
+		 c->docs[it->doc].text + s->off);
+	return buf;
+}
+
+static size_t words_of(const char *s)
+{
+	size_t n = 0;
+	int in = 0;
+
+	for (; *s; s++) {
+		int space = *s == ' ' || *s == '\n' || *s == '\t';
+
+		if (!space && !in)
+			n++;
+		in = !space;
+	}
+	return n;
+}
+
+static bool is_member(const size_t *members, size_t n, size_t doc)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (members[i] == doc)
+			return true;
+	}
+	return false;
+}
+
+/* What every digest must satisfy, whatever the budget. */
+static void check_invariants(const nd_corpus *c, const size_t *members,
+			     size_t n, const nd_story_digest *d)
+{
+	size_t i, j;
+
+	if (n > 0)
+		assert_true(is_member(members, n, d->headline_doc));
+	for (i = 0; i < d->n_items; i++) {
+		const nd_summary_item *it = &d->items[i];
+		const nd_sentence *s = item_sent(c, it);
+		bool own = false;
+
+		assert_true(is_member(members, n, it->doc));
+		assert_false(s->flags & (ND_SENT_TITLE | ND_SENT_QUESTION));
+		assert_true(it->n_sources >= 1);
+		for (j = 0; j < it->n_sources; j++) {
+			assert_true(is_member(members, n, it->sources[j]));
+			if (j > 0)
+				assert_true(it->sources[j - 1] <
+					    it->sources[j]);
+			own |= it->sources[j] == it->doc;
+		}
+		assert_true(own);
+		for (j = 0; j < i; j++) {
+			const nd_summary_item *o = &d->items[j];
+
+			assert_true(nd_sentence_similarity(
+					    c->vocab, &c->docs[it->doc],
+					    it->sent, &c->docs[o->doc],
+					    o->sent) < 0.5);
+		}
+	}
+}
+
+static size_t total_words(const nd_corpus *c, const nd_story_digest *d)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < d->n_items; i++)
+		w += words_of(item_text(c, &d->items[i]));
+	return w;
+}
+
+static void digest(nd_story_digest *d, fixture *t, const size_t *members,
+		   size_t n, const nd_dedup_edge *edges, size_t n_edges,
+		   unsigned words, unsigned bytes)
+{
+	nd_digest_opts o = { words, bytes };
+
+	assert_int_equal(nd_digest_story(d, &t->fx.c, members, n, edges,
+					 n_edges, &o, t->fx.arena),
+			 ND_OK);
+	check_invariants(&t->fx.c, members, n, d);
+	if (getenv("DUMP")) {
+		size_t i;
+		print_message("digest words=%u bytes=%u head=%zu\n", words, bytes, d->headline_doc);
+		for (i = 0; i < d->n_items; i++)
+			print_message("  [%zu:%zu] {%zu} %s\n", d->items[i].doc, d->items[i].sent, d->items[i].n_sources, item_text(&t->fx.c, &d->items[i]));
+	}
+}
+
+static void word_budget_is_exact(void **state)
+{
+	static const unsigned budgets[] = { 1, 6, 10, 15, 20, 25, 30, 40,
+					    60, 100, 150, 400 };
+	fixture *t = *state;
+	nd_story_digest d;
+	size_t i;
+
+	for (i = 0; i < sizeof(budgets) / sizeof(budgets[0]); i++) {
+		digest(&d, t, story, 5, copy_edge, 1, budgets[i], 0);
+		assert_true(total_words(&t->fx.c, &d) <= budgets[i]);
+		if (budgets[i] >= 25)
+			assert_true(d.n_items > 0);
+	}
+	/* 0 means the default of 100 words. */
+	digest(&d, t, story, 5, copy_edge, 1, 0, 0);
+	assert_true(total_words(&t->fx.c, &d) <= 100);
+	assert_true(total_words(&t->fx.c, &d) > 40);
+}
+
+static void byte_budget_is_exact(void **state)
+{
+	static const unsigned budgets[] = { 1, 40, 100, 140, 200, 300, 600,
+					    2000 };
+	fixture *t = *state;
+	nd_story_digest d;
+	size_t i, k;
+
+	for (i = 0; i < sizeof(budgets) / sizeof(budgets[0]); i++) {
+		size_t bytes = 0;
+
+		digest(&d, t, story, 5, copy_edge, 1, 5, budgets[i]);
+		for (k = 0; k < d.n_items; k++)
+			bytes += item_sent(&t->fx.c, &d.items[k])->len + 1;
+		assert_true(bytes <= budgets[i]);
+		if (budgets[i] >= 200)
+			assert_true(d.n_items > 0);
+	}
+}
+
+static void widely_reported_sentence_lists_all(void **state)
+{
+	fixture *t = *state;
+	nd_story_digest d;
+	size_t i, found = 0;
+
+	digest(&d, t, story, 5, copy_edge, 1, 100, 0);
+	for (i = 0; i < d.n_items; i++) {
+		const nd_summary_item *it = &d.items[i];
+
+		if (strstr(item_text(&t->fx.c, it), "84 million crowns") ==
+		    NULL)
+			continue;
+		found++;
+		/* The wire holds it first; its copy and all three
+		 * independent reports state it too. */
+		assert_int_equal(it->doc, 1);
+		assert_int_equal(it->n_sources, 5);
+		assert_memory_equal(it->sources, story, sizeof(story));
+	}
+	assert_int_equal(found, 1);
+}
+
+static void unfit_sentences_never_chosen(void **state)
+{
+	static const char *const banned[] = {
+		"He said", "Will the tolls", "But the opposition", "They carried",
+		"Spare dinghies",
+		"\"We are proud", "will serve the lake", "Harlan Bridge over "
+		"Lake Marrow reopens", "Lake Marrow ferries face",
+	};
+	static const unsigned budgets[] = { 30, 60, 100, 200, 1000 };
+	fixture *t = *state;
+	nd_story_digest d;
+	size_t b, i, k;
+
+	for (b = 0; b < sizeof(budgets) / sizeof(budgets[0]); b++) {
+		digest(&d, t, story, 5, copy_edge, 1, budgets[b], 0);
+		for (i = 0; i < d.n_items; i++) {
+			const char *s = item_text(&t->fx.c, &d.items[i]);
+
+			for (k = 0; k < sizeof(banned) / sizeof(*banned); k++)
+				assert_not_contains(s, banned[k]);
+		}
+	}
+	/* With the whole story affordable, every fit sentence of substance
+	 * could go in, yet near-copies still appear once. */
+	digest(&d, t, story, 5, copy_edge, 1, 1000, 0);
+	assert_true(d.n_items >= 4);
+}
+
+static void reading_order(void **state)
+{
+	fixture *t = *state;
+	nd_story_digest d;
+	size_t i;
+
+	digest(&d, t, story, 5, copy_edge, 1, 1000, 0);
+	for (i = 1; i < d.n_items; i++) {
+		const nd_summary_item *a = &d.items[i - 1], *b = &d.items[i];
+		double ra = (double)a->sent / t->fx.docs[a->doc].nsents;
+		double rb = (double)b->sent / t->fx.docs[b->doc].nsents;
+
+		assert_true(ra < rb || (ra == rb && a->doc < b->doc));
+	}
+}
+
+/* The first item comes from an article of the earliest day. */
+static bool day_of_first_is_earliest(const nd_story_digest *d)
+{
+	return d->items[0].doc == 3 || d->items[0].doc == 4;
+}
+
+static void chronological_when_dated(void **state)
+{
+	fixture *t = *state;
+	const char *saved[FX_MAX_DOCS];
+	nd_story_digest d;
+	size_t i;
+
+	memcpy(saved, t->fx.published, sizeof(saved));
+	/* The independent reports came out first, the wire last. */
+	t->fx.published[1] = "2024-05-08T09:00:00Z";
+	t->fx.published[2] = "2024-05-08T11:00:00Z";
+	t->fx.published[3] = "2024-05-06";
+	t->fx.published[4] = "2024-05-06T18:00:00+02:00";
+	t->fx.published[5] = "2024-05-07";
+	digest(&d, t, story, 5, copy_edge, 1, 1000, 0);
+	memcpy(t->fx.published, saved, sizeof(saved));
+	assert_true(d.n_items >= 2);
+	for (i = 1; i < d.n_items; i++) {
+		/* Publication day of each article of the story, by index. */
+		static const int day[] = { 0, 8, 8, 6, 6, 7 };
+
+		assert_true(day[d.items[i - 1].doc] <= day[d.items[i].doc]);
+	}
+	assert_true(day_of_first_is_earliest(&d));
+}
+
+static void headline_is_central_and_titled(void **state)
+{
+	static const size_t with_untitled[] = { 1, 3, 4, 5, 6 };
+	fixture *t = *state;
+	nd_story_digest d;
+
+	digest(&d, t, story, 5, copy_edge, 1, 100, 0);
+	/* The ferries piece is an angle, not the story. */
+	assert_true(d.headline_doc >= 1 && d.headline_doc <= 4);
+	/* The untitled article is the most central lead but has no title. */
+	digest(&d, t, with_untitled, 5, NULL, 0, 100, 0);
+	assert_int_not_equal(d.headline_doc, 6);
+	assert_true(t->fx.titles[d.headline_doc][0] != '\0');
+}
+
+static void empty_and_single_stories(void **state)
+{
+	static const size_t one[] = { 4 };
+	fixture *t = *state;
+	nd_story_digest d;
+	size_t i;
+
+	digest(&d, t, NULL, 0, copy_edge, 1, 100, 0);
+	assert_int_equal(d.n_items, 0);
+	assert_null(d.items);
+
+	digest(&d, t, one, 1, copy_edge, 1, 100, 0);
+	assert_int_equal(d.headline_doc, 4);
+	assert_true(d.n_items > 0);
+	for (i = 0; i < d.n_items; i++) {
+		assert_int_equal(d.items[i].doc, 4);
+		assert_int_equal(d.items[i].n_sources, 1);
+		assert_int_equal(d.items[i].sources[0], 4);
+		assert_not_contains(item_text(&t->fx.c, &d.items[i]), "But");
+	}
+}
+
+static void deterministic(void **state)
+{
+	fixture *t = *state;
+	nd_story_digest a, b;
+	size_t i;
+
+	digest(&a, t, story, 5, copy_edge, 1, 60, 0);
+	digest(&b, t, story, 5, copy_edge, 1, 60, 0);
+	assert_int_equal(a.headline_doc, b.headline_doc);
+	assert_int_equal(a.n_items, b.n_items);
+	for (i = 0; i < a.n_items; i++) {
+		assert_int_equal(a.items[i].doc, b.items[i].doc);
+		assert_int_equal(a.items[i].sent, b.items[i].sent);
+		assert_int_equal(a.items[i].n_sources, b.items[i].n_sources);
+		assert_memory_equal(a.items[i].sources, b.items[i].sources,
+				    a.items[i].n_sources * sizeof(size_t));
+	}
+}
+
+static void out_of_memory_is_reported(void **state)
+{
+	fixture *t = *state;
+	nd_digest_opts o = { 100, 0 };
+	nd_story_digest d;
+	unsigned long k;
+	int rc = ND_ENOMEM;
+
+	for (k = 1; k < 10000 && rc != ND_OK; k++) {
+		nd_alloc_fail_after(k);
+		rc = nd_digest_story(&d, &t->fx.c, story, 5, copy_edge, 1, &o,
+				     t->fx.arena);
+		nd_alloc_fail_after(0);
+		assert_true(rc == ND_OK || rc == ND_ENOMEM);
+		if (rc == ND_ENOMEM)
+			assert_int_equal(d.n_items, 0);
+	}
+	assert_int_equal(rc, ND_OK);
+	assert_true(k > 5);
+}
+
+/* Story sentence number of the first sentence of doc holding needle. */
+static size_t find_sentence(const nd_dstory *s, size_t member,
+			    const char *needle)
+{
+	const nd_doc *d = &s->c->docs[s->members[member]];
+	size_t k;
+
+	for (k = 0; k < d->nsents; k++) {
+		if (strstr(d->text + d->sents[k].off, needle) ==
+		    d->text + d->sents[k].off)
+			return s->sbase[member] + k;
+	}
+	fail_msg("no sentence opening with \"%s\"", needle);
+	return 0;
+}
+
+static uint32_t max_weight(const nd_dstory *s, size_t g)
+{
+	uint32_t w = 0;
+	size_t k;
+
+	for (k = s->cbeg[g]; k < s->cbeg[g + 1]; k++) {
+		if (s->weight[s->cids[k]] > w)
+			w = s->weight[s->cids[k]];
+	}
+	return w;
+}
+
+static void copies_count_once(void **state)
+{
+	fixture *t = *state;
+	nd_dstory s;
+
+	assert_int_equal(nd_dstory_build(&s, &t->fx.c, story, 5, copy_edge,
+					 1),
+			 ND_OK);
+	/* Members 0 and 1 (articles 1 and 2) are one group of four. */
+	assert_int_equal(s.n_groups, 4);
+	assert_int_equal(s.group[0], s.group[1]);
+	assert_int_not_equal(s.group[0], s.group[2]);
+	/* The core fact is in every group, the copy adding nothing. */
+	assert_int_equal(max_weight(&s, find_sentence(&s, 0, "The Harlan")),
+			 4);
+	/* With four groups, what one article alone says weighs nothing. */
+	assert_int_equal(max_weight(&s, find_sentence(&s, 4, "Spare")), 0);
+	/* Sentences of the copy are the wire's, found through the index. */
+	assert_true(nd_dstory_same(&s, find_sentence(&s, 0, "Ferry"),
+				   find_sentence(&s, 1, "Ferry")));
+	assert_false(nd_dstory_same(&s, find_sentence(&s, 0, "Ferry"),
+				    find_sentence(&s, 4, "Spare")));
+	nd_dstory_dispose(&s);
+}
+
+/* ---- The sentence filter on its own ---- */
+
+/* Analyses a one-paragraph text into t's corpus (no title) and returns
+ * the candidate verdict of each sentence as a string of 'y'/'n'. */
+static const char *verdicts(fixture *t, const char *text)
+{
+	static char out[64];
+	nd_doc doc;
+	nd_dlex lex;
+	size_t i;
+
+	assert_int_equal(nd_analyse(&doc, t->fx.vocab, t->fx.arena, text,
+				    strlen(text), 0),
+			 ND_OK);
+	nd_dlex_init(&lex, t->fx.vocab);
+	for (i = 0; i < doc.nsents && i + 1 < sizeof(out); i++) {
+		const nd_sentence *s = &doc.sents[i];
+
+		out[i] = nd_digest_candidate(
+				 &lex, &doc, i,
+				 nd_digest_count_words(text + s->off, s->len),
+				 false)
+				 ? 'y'
+				 : 'n';
+	}
+	out[i] = '\0';
+	return out;
+}
+
+static void candidate_rules(void **state)
+{
+	fixture *t = *state;
+
+	/* Dangling openers, with and without a name before the pronoun. */
+	assert_string_equal(
+		verdicts(t, "He said the work had finished three weeks early."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Later he said the work had finished three weeks "
+			    "early."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "In Tessby, she told reporters that the bridge had "
+			    "changed her daily life."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "However, the province kept the tolls on the old "
+			    "crossing for now."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "This week the province reopened the bridge over "
+			    "Lake Marrow to traffic."),
+		"y");
+	/* Questions, fragments and quotations without a speaker. */
+	assert_string_equal(
+		verdicts(t, "Will the tolls come back next year after the "
+			    "repair is paid?"),
+		"n");
+	assert_string_equal(
+		verdicts(t, "\"We are proud of this bridge and of everyone who "
+			    "built it.\""),
+		"n");
+	assert_string_equal(
+		verdicts(t, "\"We are proud of this bridge and of everyone who "
+			    "built it,\" Colvin said."),
+		"y");
+	assert_string_equal(
+		verdicts(t, "Colvin said the province firmly supports the new "
+			    "timetable for ferries \""),
+		"n");
+	assert_string_equal(
+		verdicts(t, "the bridge over Lake Marrow reopened to traffic "
+			    "on Monday morning."),
+		"n");
+	/* Furniture: headings, short lines, no ending, no verbs. */
+	assert_string_equal(
+		verdicts(t, "Harlan Bridge Lake Marrow Province Tessby Ferry "
+			    "Service Timetable."),
+		"n");
+	assert_string_equal(verdicts(t, "The bridge reopened on Monday."), "n");
+	assert_string_equal(
+		verdicts(t, "Read more stories about the bridge and the lake "
+			    "region here"),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Edda Colvin, Transport Minister, Port Tessby, "
+			    "May 6, 2024."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Transport Minister Edda Colvin said the bridge "
+			    "would carry about 30,000 vehicles a day."),
+		"y");
+	/* Too long for one summary sentence (46 words). */
+	assert_string_equal(
+		verdicts(t, "The bridge, which links the towns of Tessby and "
+			    "Carn across the widest part of the lake and which "
+			    "was first opened in 1961 by the then governor of "
+			    "the province, reopened on Monday after two years "
+			    "of work on its cables, ramps, lights, rails and "
+			    "toll booths."),
+		"n");
+}
+
+static void word_count_splits_on_any_space(void **state)
+{
+	(void)state;
+	assert_int_equal(nd_digest_count_words("", 0), 0);
+	assert_int_equal(nd_digest_count_words("  one  two ", 11), 2);
+	/* A no-break space separates words too. */
+	assert_int_equal(nd_digest_count_words("38\xC2\xA0km of river", 15),
+			 4);
+	assert_int_equal(nd_digest_count_words("a \xE2\x80\x94 b", 7), 3);
+}
+
+/* ---- The examples' treaty story, as text files ---- */
+
+static const char *const example_files[] = {
+	"examples/01_wire_meridian.txt", "examples/02_coastal_herald.txt",
+	"examples/03_spin_daily.txt", "examples/05_independent_times.txt",
+};
+
+static void examples_treaty(void **state)
+{
+	static const size_t members[] = { 0, 1, 2, 3 };
+	static const nd_dedup_edge edges[] = {
+		{ 0, 1, ND_REL_NEAR_DUPLICATE, 0.9 },
+		{ 0, 2, ND_REL_REWRITE_OF, 0.7 },
+	};
+	fx_corpus f;
+	nd_digest_opts o = { 100, 0 };
+	nd_story_digest d;
+	size_t i, wide = 0;
+
+	(void)state;
+	assert_int_equal(fx_init(&f), 0);
+	for (i = 0; i < 4; i++) {
+		const nd_doc *doc;
+
+		if (fx_add_file(&f, example_files[i], example_files[i])) {
+			fx_free(&f);
+			skip();
+		}
+		/* The title as the pipeline gives it: the title line. */
+		doc = &f.docs[i];
+		if (doc->nsents && (doc->sents[0].flags & ND_SENT_TITLE))
+			f.titles[i] = nd_arena_strndup(
+				f.arena, doc->text,
+				strcspn(doc->text, "\n"));
+		assert_non_null(f.titles[i]);
+	}
+	fx_finish(&f);
+	assert_int_equal(nd_digest_story(&d, &f.c, members, 4, edges, 2, &o,
+					 f.arena),
+			 ND_OK);
+	check_invariants(&f.c, members, 4, &d);
+	assert_true(total_words(&f.c, &d) <= 100);
+	/* The spun rewrite's mangled title does not head the story. */
+	assert_int_not_equal(d.headline_doc, 2);
+	for (i = 0; i < d.n_items; i++)
+		wide += d.items[i].n_sources >= 3;
+	assert_true(wide >= 1);
+	fx_free(&f);
+}
+
+/* ---- The real seed articles, when present ---- */
+
+static const char *const seed_dirs[] = { "../shared/seeds",
+					 "/work/shared/seeds" };
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The lighter cleaning of the task: a title line, then every line of at
+ * least 8 words, furniture included. */
+static char *drop_short_lines(const char *path, size_t *title_len)
+{
+	FILE *fp = fopen(path, "rb");
+	char raw[1 << 16], *out;
+	size_t len, at = 0, o = 0;
+
+	if (fp == NULL)
+		return NULL;
+	len = fread(raw, 1, sizeof(raw) - 1, fp);
+	fclose(fp);
+	out = malloc(len + 3);
+	if (out == NULL)
+		return NULL;
+	*title_len = 0;
+	while (at < len) {
+		const char *nl = memchr(raw + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - raw) : len;
+
+		if (fx_words(raw + at, end - at) >= 8) {
+			memcpy(out + o, raw + at, end - at);
+			o += end - at;
+			if (*title_len == 0) {
+				*title_len = end - at;
+				out[o++] = '\n';
+			}
+			out[o++] = '\n';
+		}
+		at = end + 1;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Digests the seeds (light cleaning fx or the drop-short-lines one, with
+ * or without the 002 -> 003 rewrite edge) and checks the summary. */
+static void seeds_case(const char *dir, char **names, size_t n, bool fx,
+		       bool edge)
+{
+	static const nd_dedup_edge rewrite[] = {
+		{ 2, 3, ND_REL_REWRITE_OF, 0.6 },
+	};
+	size_t members[FX_MAX_DOCS], i, words = 0, backed = 0;
+	nd_digest_opts o = { 100, 0 };
+	nd_story_digest d;
+	fx_corpus f;
+
+	assert_int_equal(fx_init(&f), 0);
+	for (i = 0; i < n; i++) {
+		char path[4096], *text;
+		size_t title_len = 0;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		text = fx ? fx_load(path, &title_len)
+			  : drop_short_lines(path, &title_len);
+		assert_non_null(text);
+		assert_int_equal(fx_add(&f, names[i], text, title_len, NULL),
+				 0);
+		f.titles[i] = nd_arena_strndup(f.arena, text, title_len);
+		free(text);
+		members[i] = i;
+	}
+	fx_finish(&f);
+	assert_int_equal(nd_digest_story(&d, &f.c, members, n,
+					 edge ? rewrite : NULL, edge ? 1 : 0,
+					 &o, f.arena),
+			 ND_OK);
+	check_invariants(&f.c, members, n, &d);
+	assert_true(d.n_items > 0);
+	for (i = 0; i < d.n_items; i++) {
+		const char *s = item_text(&f.c, &d.items[i]);
+
+		words += words_of(s);
+		backed += d.items[i].n_sources >= 2;
+		assert_not_contains(s, "Read also");
+		assert_not_contains(s, "Leave a Reply");
+		assert_not_contains(s, "Neque porro");
+		print_message("  [%zu:%zu] {%zu sources} %s\n",
+			      d.items[i].doc, d.items[i].sent,
+			      d.items[i].n_sources, s);
+	}
+	assert_true(words <= 100);
+	assert_true(2 * backed >= d.n_items);
+	fx_free(&f);
+}
+
+static void seeds_summary(void **state)
+{
+	const char *dir = NULL;
+	char *names[FX_MAX_DOCS];
+	struct dirent *e;
+	size_t i, n = 0;
+	DIR *dp = NULL;
+
+	(void)state;
+	for (i = 0; i < sizeof(seed_dirs) / sizeof(*seed_dirs) && !dp; i++)
+		dp = opendir(dir = seed_dirs[i]);
+	if (dp == NULL)
+		skip();
+	while ((e = readdir(dp)) != NULL && n < FX_MAX_DOCS) {
+		size_t l = strlen(e->d_name);
+
+		if (l > 4 && strcmp(e->d_name + l - 4, ".txt") == 0)
+			names[n++] = strdup(e->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof(*names), cmp_str);
+	if (n == 5) {
+		seeds_case(dir, names, n, true, true);
+		seeds_case(dir, names, n, true, false);
+		seeds_case(dir, names, n, false, true);
+		seeds_case(dir, names, n, false, false);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	assert_int_equal(n, 5);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(word_budget_is_exact),
+		cmocka_unit_test(byte_budget_is_exact),
+		cmocka_unit_test(widely_reported_sentence_lists_all),
+		cmocka_unit_test(unfit_sentences_never_chosen),
+		cmocka_unit_test(reading_order),
+		cmocka_unit_test(chronological_when_dated),
+		cmocka_unit_test(headline_is_central_and_titled),
+		cmocka_unit_test(empty_and_single_stories),
+		cmocka_unit_test(deterministic),
+		cmocka_unit_test(out_of_memory_is_reported),
+		cmocka_unit_test(copies_count_once),
+		cmocka_unit_test(candidate_rules),
+		cmocka_unit_test(word_count_splits_on_any_space),
+		cmocka_unit_test(examples_treaty),
+		cmocka_unit_test(seeds_summary),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,1148 @@
+/* Unit tests of src/facts: quotations and speakers, entities and their
+ * variants, number facts, grouping across articles; then the real seeds
+ * (when /work/shared/seeds exists) and the fictional examples/. Every text
+ * here is written for these tests. */
+#include "test_util.h"
+
+#include <stdio.h>  /* snprintf, FILE */
+#include <stdlib.h> /* calloc, free */
+#include <time.h>   /* clock_gettime */
+
+#include "analyse/analyse.h"
+#include "clean/clean.h"
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "facts/facts.h"
+#include "ingest/json.h"
+
+#include "corpus_fixture.h"
+
+#define SEEDS "/work/shared/seeds"
+#define EXAMPLES "examples"
+
+typedef struct fixture {
+	fx_corpus fx;
+	nd_story_facts sf;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+
+	if (f == NULL || fx_init(&f->fx))
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+
+	fx_free(&f->fx);
+	free(f);
+	return 0;
+}
+
+/* Adds "Title\n\nbody" with an optional publication date. */
+static void add(fixture *f, const char *text, const char *published)
+{
+	char id[16];
+	const char *kept;
+
+	snprintf(id, sizeof(id), "a%zu", f->fx.n);
+	kept = nd_arena_strdup(f->fx.arena, id);
+	assert_non_null(kept);
+	assert_int_equal(fx_add_titled(&f->fx, kept, text, published), 0);
+}
+
+/* Runs the facts stage over every article added. */
+static nd_story_facts *run(fixture *f)
+{
+	size_t members[FX_MAX_DOCS], i;
+
+	fx_finish(&f->fx);
+	for (i = 0; i < f->fx.n; i++)
+		members[i] = i;
+	assert_int_equal(nd_facts_story(&f->sf, &f->fx.c, members, f->fx.n,
+					 f->fx.arena),
+			 ND_OK);
+	return &f->sf;
+}
+
+static const nd_quote *quote(const nd_story_facts *sf, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < sf->n_quotes; i++) {
+		if (strstr(sf->quotes[i].text, part))
+			return &sf->quotes[i];
+	}
+	return NULL;
+}
+
+/* Text of all quotes with speakers, for failure messages. */
+static const char *quotes_dump(const nd_story_facts *sf)
+{
+	static char out[8192];
+	size_t i, at = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < sf->n_quotes && at < sizeof(out) - 200; i++)
+		at += (size_t)snprintf(out + at, sizeof(out) - at,
+				       "[%s] %.120s\n", sf->quotes[i].speaker,
+				       sf->quotes[i].text);
+	return out;
+}
+
+static const char *entities_dump(const nd_story_facts *sf)
+{
+	static char out[8192];
+	size_t i, j, at = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < sf->n_entities && at < sizeof(out) - 300; i++) {
+		const nd_entity *e = &sf->entities[i];
+
+		at += (size_t)snprintf(out + at, sizeof(out) - at, "%s (%d):",
+				       e->name, (int)e->kind);
+		for (j = 0; j < e->n_variants && at < sizeof(out) - 200; j++)
+			at += (size_t)snprintf(out + at, sizeof(out) - at,
+					       " %s;", e->variants[j]);
+		at += (size_t)snprintf(out + at, sizeof(out) - at, "\n");
+	}
+	return out;
+}
+
+static const char *facts_dump(const nd_story_facts *sf)
+{
+	static char out[8192];
+	size_t i, at = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < sf->n_facts && at < sizeof(out) - 200; i++)
+		at += (size_t)snprintf(out + at, sizeof(out) - at,
+				       "%d %s <%s> x%zu\n",
+				       (int)sf->facts[i].kind,
+				       sf->facts[i].value, sf->facts[i].text,
+				       sf->facts[i].n_sources);
+	return out;
+}
+
+static void expect_speaker(const nd_story_facts *sf, const char *part,
+			   const char *speaker)
+{
+	const nd_quote *q = quote(sf, part);
+
+	if (q == NULL)
+		fail_msg("no quote with \"%s\" in:\n%s", part, quotes_dump(sf));
+	if (strcmp(q->speaker, speaker) != 0)
+		fail_msg("quote \"%s\": speaker \"%s\", expected \"%s\"\n%s",
+			 part, q->speaker, speaker, quotes_dump(sf));
+	assert_int_equal(q->direct, 1);
+}
+
+static void expect_no_quote(const nd_story_facts *sf, const char *part)
+{
+	if (quote(sf, part))
+		fail_msg("unexpected quote \"%s\" in:\n%s", part,
+			 quotes_dump(sf));
+}
+
+static const nd_entity *entity(const nd_story_facts *sf, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sf->n_entities; i++) {
+		if (strcmp(sf->entities[i].name, name) == 0)
+			return &sf->entities[i];
+	}
+	return NULL;
+}
+
+static bool has_variant(const nd_entity *e, const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < e->n_variants; i++) {
+		if (strcmp(e->variants[i], v) == 0)
+			return true;
+	}
+	return false;
+}
+
+static const nd_entity *expect_entity(const nd_story_facts *sf,
+				      const char *name, nd_entity_kind kind)
+{
+	const nd_entity *e = entity(sf, name);
+
+	if (e == NULL)
+		fail_msg("no entity \"%s\" in:\n%s", name, entities_dump(sf));
+	if (e->kind != kind)
+		fail_msg("entity \"%s\" is kind %d, expected %d\n%s", name,
+			 (int)e->kind, (int)kind, entities_dump(sf));
+	assert_string_equal(e->variants[0], e->name);
+	return e;
+}
+
+/* No entity has this name or variant. */
+static void expect_no_entity(const nd_story_facts *sf, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sf->n_entities; i++) {
+		if (has_variant(&sf->entities[i], name))
+			fail_msg("unexpected entity \"%s\" in:\n%s", name,
+				 entities_dump(sf));
+	}
+}
+
+static void expect_variant(const nd_entity *e, const char *v)
+{
+	if (!has_variant(e, v))
+		fail_msg("entity \"%s\" lacks variant \"%s\"", e->name, v);
+}
+
+static const nd_fact *fact(const nd_story_facts *sf, nd_fact_kind kind,
+			   const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < sf->n_facts; i++) {
+		if (sf->facts[i].kind == kind &&
+		    strcmp(sf->facts[i].value, value) == 0)
+			return &sf->facts[i];
+	}
+	return NULL;
+}
+
+static const nd_fact *expect_fact(const nd_story_facts *sf,
+				  nd_fact_kind kind, const char *value,
+				  const char *text)
+{
+	const nd_fact *f = fact(sf, kind, value);
+
+	if (f == NULL)
+		fail_msg("no fact %d \"%s\" in:\n%s", (int)kind, value,
+			 facts_dump(sf));
+	if (text && strcmp(f->text, text) != 0)
+		fail_msg("fact \"%s\" written \"%s\", expected \"%s\"", value,
+			 f->text, text);
+	return f;
+}
+
+static void expect_no_fact(const nd_story_facts *sf, nd_fact_kind kind,
+			   const char *value)
+{
+	if (fact(sf, kind, value))
+		fail_msg("unexpected fact %d \"%s\" in:\n%s", (int)kind, value,
+			 facts_dump(sf));
+}
+
+/* ---- Quotations ---- */
+
+static void test_quote_said_after_name(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_quote *q;
+	const char *text =
+		"Bridge plan approved in Vellaro\n\n"
+		"The council of Vellaro met on Monday to vote on the bridge.\n"
+		"\"We will build the bridge before the spring floods,\" "
+		"Mayor Hanna Kovel said after the vote.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "before the spring floods", "Hanna Kovel");
+	q = quote(sf, "before the spring floods");
+	/* Offsets cover the words without the marks or the comma. */
+	assert_int_equal(q->len, strlen("We will build the bridge before the "
+					 "spring floods"));
+	assert_memory_equal(f->fx.texts[0] + q->off, "We will build", 13);
+	assert_int_equal(q->doc, 0);
+	assert_int_equal(q->n_sources, 1);
+}
+
+static void test_quote_said_before_name_and_pronoun(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Harbour reopens\n\n"
+		"Harbour master Tomas Reyl and engineer Ida Vance inspected "
+		"the new quay on Friday.\n"
+		"\u201CThe quay is ready for the autumn fleet,\u201D said "
+		"Vance, who led the repairs.\n"
+		"\u201CWe tested every bollard twice over the summer,\u201D "
+		"she added.\n"
+		"Reyl was more cautious. \u201CThe channel still needs "
+		"dredging before winter,\u201D he noted.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "ready for the autumn fleet", "Ida Vance");
+	expect_speaker(sf, "every bollard twice", "Ida Vance");
+	expect_speaker(sf, "still needs dredging", "Tomas Reyl");
+}
+
+static void test_quote_colon_and_verbs_before(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Budget passes\n\n"
+		"Finance Minister Oda Lissner told reporters: \"The budget is "
+		"final and fully funded.\"\n"
+		"Senator Piers Aldane, who opposed it, expressed \u201Cdeep "
+		"concern about the deficit\u201D in a statement.\n"
+		"In the debate, Lissner stressed the need for \u201Ccareful "
+		"spending in every ministry.\u201D\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "final and fully funded", "Oda Lissner");
+	expect_speaker(sf, "deep concern about the deficit", "Piers Aldane");
+	expect_speaker(sf, "careful spending", "Oda Lissner");
+}
+
+static void test_quote_according_to_and_spokesperson(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Ferry strike ends\n\n"
+		"\u201CThe ferries will sail again from Thursday morning,\u201D "
+		"according to Marta Ilves, the union secretary.\n"
+		"\u201CWe welcome the return to normal service,\u201D "
+		"Jonas Pell, the port authority's spokesperson, said.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "sail again from Thursday", "Marta Ilves");
+	expect_speaker(sf, "return to normal service", "Jonas Pell");
+}
+
+static void test_quote_marks(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Marks of all kinds\n\n"
+		"\u00AB\u00A0Nous resterons ici jusqu'au bout\u00A0\u00BB, "
+		"declared Lena Marchetti at the gate.\n"
+		"\u201EWir bleiben bis zum Ende hier\u201C, said Lena "
+		"Marchetti again.\n"
+		"Marchetti said \u2018the gates stay open all night\u2019 "
+		"and left; she didn\u2019t say more.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "Nous resterons ici", "Lena Marchetti");
+	expect_speaker(sf, "Wir bleiben bis", "Lena Marchetti");
+	expect_speaker(sf, "the gates stay open all night", "Lena Marchetti");
+	assert_string_equal(quote(sf, "Nous")->text,
+			    "Nous resterons ici jusqu'au bout");
+}
+
+static void test_scare_quotes_and_fragments(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Neutral talk\n\n"
+		"The envoy Pavel Orsk called for \u201Cstronger\u201D ties and "
+		"a policy of \"neutrality\" in the region.\n"
+		"Orsk said the deal reflected \u201Cthe complex regional "
+		"situation\u201D and little else.\n"
+		"Single words like \u2018hope\u2019 are not quotations, and "
+		"neither is \u2018very short one\u2019 here.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_no_quote(sf, "stronger");
+	expect_no_quote(sf, "neutrality");
+	expect_no_quote(sf, "hope");
+	expect_no_quote(sf, "very short one");
+	expect_speaker(sf, "the complex regional situation", "Pavel Orsk");
+	assert_int_equal(sf->n_quotes, 1);
+}
+
+static void test_unclosed_quote(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Mill closes\n\n"
+		"The owner Karl Weyden spoke to the workers on Friday.\n"
+		"\u201CWe kept the mill running for as long as we could and "
+		"longer than anyone expected\n"
+		"\u201CThat is all we could do,\u201D he said.\n"
+		"A sign read \u201Cclosed for now\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "kept the mill running", "Karl Weyden");
+	assert_string_equal(quote(sf, "kept the mill")->text,
+			    "We kept the mill running for as long as we could "
+			    "and longer than anyone expected");
+	expect_speaker(sf, "That is all we could do", "Karl Weyden");
+	expect_no_quote(sf, "closed for now");
+}
+
+static void test_description_resolves_to_matching_person(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Talks in Astana\n\n"
+		"Kazakh Foreign Minister Ardak Semenov met Polish President "
+		"Jan Wierzba in Astana on Monday.\n"
+		"Wierzba arrived late after a delay in Warsaw.\n"
+		"\u201CThe talks were long but fruitful for both sides,\u201D "
+		"said the minister.\n"
+		"\u201CWe agreed on more than we expected,\u201D the Polish "
+		"president said.\n"
+		"\u201CIt is a start and nothing more yet,\u201D said a "
+		"diplomat at the venue.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "long but fruitful", "Ardak Semenov");
+	expect_speaker(sf, "more than we expected", "Jan Wierzba");
+	expect_speaker(sf, "a start and nothing more", "");
+}
+
+static void test_quote_merged_across_articles(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_quote *q;
+
+	add(f, "Dam deal\n\n"
+	       "\u201CNo village will lose its water because of this dam, "
+	       "and we will publish every reading,\u201D Minister Sera Holm "
+	       "said.\n",
+	    NULL);
+	add(f, "Dam deal signed\n\n"
+	       "\"No village will lose its water because of this dam,\" "
+	       "the minister said, as Sera Holm left the hall.\n",
+	    NULL);
+	add(f, "Holm defends dam\n\n"
+	       "Sera Holm insisted: \u201CNo village shall lose its water "
+	       "because of this dam and we will publish every reading.\u201D"
+	       "\n",
+	    NULL);
+	sf = run(f);
+	q = quote(sf, "lose its water");
+	assert_non_null(q);
+	assert_int_equal(q->n_sources, 3);
+	assert_int_equal(q->sources[0], 0);
+	assert_int_equal(q->sources[1], 1);
+	assert_int_equal(q->sources[2], 2);
+	assert_int_equal(q->doc, 0);
+	assert_string_equal(q->speaker, "Sera Holm");
+	assert_int_equal(sf->n_quotes, 1);
+}
+
+/* ---- Entities ---- */
+
+static void test_entity_variants_merge(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_entity *e;
+
+	add(f, "Talks\n\n"
+	       "Orvanian Foreign Minister Arslan Tekmerovich met envoys in "
+	       "Vellaro. Tekmerovich said the talks went well.\n",
+	    NULL);
+	add(f, "Talks go on\n\n"
+	       "The minister, Arslan Tekmerovich, spoke first. Tkmerovich "
+	       "then left for the airport.\n",
+	    NULL);
+	add(f, "Minister visits\n\n"
+	       "Foreign Minister Arslan Tekmerovic thanked his hosts. "
+	       "Later, Tekmerovic said nothing more.\n",
+	    NULL);
+	sf = run(f);
+	e = expect_entity(sf, "Arslan Tekmerovich", ND_ENTITY_PERSON);
+	expect_variant(e, "Tekmerovich");
+	expect_variant(e, "Tkmerovich");
+	expect_variant(e, "Arslan Tekmerovic");
+	expect_variant(e, "Tekmerovic");
+	assert_int_equal(e->n_sources, 3);
+	expect_no_entity(sf, "Orvanian Foreign Minister Arslan Tekmerovich");
+	expect_no_entity(sf, "Orvanian");
+}
+
+static void test_entity_lookalike_letters(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_entity *e;
+
+	/* The second article writes the forum with CYRILLIC CAPITAL KA. */
+	add(f, "Forum meets\n\n"
+	       "Ministers of the G4+1 forum met in Vellaro.\n", NULL);
+	add(f, "Forum again\n\n"
+	       "The \xD0\x9A" "7+2 group and the G4+1 forum issued a "
+	       "statement. Later the K7+2 partners left.\n",
+	    NULL);
+	sf = run(f);
+	e = expect_entity(sf, "G4+1", ND_ENTITY_ORGANISATION);
+	assert_int_equal(e->n_sources, 2);
+	e = expect_entity(sf, "K7+2", ND_ENTITY_ORGANISATION);
+	expect_variant(e, "\xD0\x9A" "7+2");
+	assert_int_equal(e->n_variants, 2);
+	/* "+1" is no count. */
+	expect_no_fact(sf, ND_FACT_COUNT, "1 forum");
+}
+
+static void test_entity_kinds(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_entity *e;
+
+	add(f, "Water summit\n\n"
+	       "PORT VELLA, Monday - Delegates from Kazakhstan and "
+	       "Uzbekistan met in Tashkent to discuss water in Central "
+	       "Asia.\n"
+	       "The Ministry of Water Affairs and the Harbour Press reported "
+	       "on the talks, and Kazakh officials praised them.\n"
+	       "Officers of the Regional Water Security Organization (RWSO) "
+	       "attended. The RWSO will meet again in March.\n"
+	       "Upon arrival, Chief Engineer Marek Dolan inspected the Kessel "
+	       "Dam.\n",
+	    NULL);
+	sf = run(f);
+	expect_entity(sf, "Kazakhstan", ND_ENTITY_PLACE);
+	expect_entity(sf, "Tashkent", ND_ENTITY_PLACE);
+	expect_entity(sf, "Central Asia", ND_ENTITY_PLACE);
+	expect_entity(sf, "Ministry of Water Affairs", ND_ENTITY_ORGANISATION);
+	expect_entity(sf, "Harbour Press", ND_ENTITY_ORGANISATION);
+	e = expect_entity(sf, "Regional Water Security Organization",
+			  ND_ENTITY_ORGANISATION);
+	expect_variant(e, "RWSO");
+	expect_entity(sf, "Marek Dolan", ND_ENTITY_PERSON);
+	expect_entity(sf, "Kessel Dam", ND_ENTITY_PLACE);
+	expect_no_entity(sf, "Kazakh");
+	expect_no_entity(sf, "Monday");
+	expect_no_entity(sf, "March");
+	expect_no_entity(sf, "Upon");
+	expect_no_entity(sf, "PORT VELLA");
+	expect_no_entity(sf, "Chief Engineer Marek Dolan");
+}
+
+static void test_entity_country_aliases(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_entity *e;
+
+	add(f, "Envoy visit\n\n"
+	       "The United States sent an envoy. U.S. officials said the "
+	       "US would help.\n",
+	    NULL);
+	sf = run(f);
+	e = expect_entity(sf, "United States", ND_ENTITY_PLACE);
+	expect_variant(e, "U.S.");
+	expect_variant(e, "US");
+	assert_int_equal(e->n_mentions, 3);
+}
+
+static void test_entity_shared_surname_not_merged(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_entity *john, *ella;
+
+	add(f, "Council vote\n\n"
+	       "Councillor John Marrow voted against the plan in Vellaro.\n",
+	    NULL);
+	add(f, "Council vote recount\n\n"
+	       "Councillor Ella Marrow asked for a recount. Marrow said the "
+	       "count was rushed.\n",
+	    NULL);
+	sf = run(f);
+	john = expect_entity(sf, "John Marrow", ND_ENTITY_PERSON);
+	ella = expect_entity(sf, "Ella Marrow", ND_ENTITY_PERSON);
+	assert_int_equal(john->n_mentions, 1);
+	/* The bare surname goes to the one its own article named. */
+	assert_int_equal(ella->n_mentions, 2);
+	expect_variant(ella, "Marrow");
+}
+
+static void test_entities_sorted(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	size_t i;
+
+	add(f, "One\n\nEnvoy Rian Tosk visited Norway and Sweden.\n", NULL);
+	add(f, "Two\n\nEnvoy Rian Tosk visited Norway.\n", NULL);
+	add(f, "Three\n\nRian Tosk left Norway for Oslo.\n", NULL);
+	sf = run(f);
+	assert_true(sf->n_entities >= 4);
+	for (i = 1; i < sf->n_entities; i++) {
+		const nd_entity *a = &sf->entities[i - 1], *b = &sf->entities[i];
+
+		assert_true(a->n_sources > b->n_sources ||
+			    (a->n_sources == b->n_sources &&
+			     (a->n_mentions > b->n_mentions ||
+			      (a->n_mentions == b->n_mentions &&
+			       strcmp(a->name, b->name) < 0))));
+	}
+	assert_string_equal(sf->entities[0].name, "Norway");
+}
+
+/* ---- Number facts ---- */
+
+static void test_facts_money(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+
+	add(f, "Money\n\n"
+	       "The bank lent $25 million to the port and US$40 million to "
+	       "the railway. A fund added 40 million dollars, the union "
+	       "\xE2\x82\xAC" "3bn and the city \xC2\xA3" "500,000. Another "
+	       "forty million euros came later.\n",
+	    NULL);
+	sf = run(f);
+	expect_fact(sf, ND_FACT_MONEY, "25000000 USD", "$25 million");
+	expect_fact(sf, ND_FACT_MONEY, "40000000 USD", "US$40 million");
+	expect_fact(sf, ND_FACT_MONEY, "3000000000 EUR", NULL);
+	expect_fact(sf, ND_FACT_MONEY, "500000 GBP", NULL);
+	expect_fact(sf, ND_FACT_MONEY, "40000000 EUR", "forty million euros");
+	/* "US$40 million" and "40 million dollars": one fact, once here. */
+	assert_int_equal(fact(sf, ND_FACT_MONEY, "40000000 USD")->n_sources,
+			 1);
+	expect_no_entity(sf, "US");
+}
+
+static void test_facts_percent(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_fact *p;
+
+	add(f, "Share\n\nThe dam must pass 38% of the flow.\n", NULL);
+	add(f, "Share two\n\nThe dam must pass 38 per cent of the flow.\n",
+	    NULL);
+	add(f, "Share three\n\nThe dam must pass 38 percent of the flow.\n",
+	    NULL);
+	add(f, "Share four\n\n\u201CThirty-eight per cent is fair,\u201D "
+	       "said Ilse Borg. Turnout rose 2.5 percentage points.\n",
+	    NULL);
+	sf = run(f);
+	p = expect_fact(sf, ND_FACT_PERCENT, "38 %", "38%");
+	assert_int_equal(p->n_sources, 4);
+	assert_string_equal(p->context, "The dam must pass 38% of the flow.");
+	expect_fact(sf, ND_FACT_PERCENT, "2.5 pp", NULL);
+	/* Most widely reported first. */
+	assert_string_equal(sf->facts[0].value, "38 %");
+}
+
+static void test_facts_quantities(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+
+	add(f, "Border\n\n"
+	       "The border runs some 7,000 km. The 1,130-kilometre river "
+	       "feeds it. Police seized 2.60 lakh pills and 1.05 kg of "
+	       "powder during a 20-year feud over 500 hectares. A "
+	       "25-year-old man was held.\n",
+	    NULL);
+	sf = run(f);
+	expect_fact(sf, ND_FACT_QUANTITY, "7000 km", "7,000 km");
+	expect_fact(sf, ND_FACT_QUANTITY, "1130 km", "1,130-kilometre");
+	expect_fact(sf, ND_FACT_QUANTITY, "2.6 lakh", "2.60 lakh");
+	expect_fact(sf, ND_FACT_QUANTITY, "1.05 kg", "1.05 kg");
+	expect_fact(sf, ND_FACT_QUANTITY, "20 year", "20-year");
+	expect_fact(sf, ND_FACT_QUANTITY, "500 ha", NULL);
+	expect_no_fact(sf, ND_FACT_QUANTITY, "25 year");
+}
+
+static void test_facts_dates(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_fact *d;
+
+	add(f, "Visit\n\nThe envoy arrived on February 28, 2023, in Vellaro."
+	       "\n",
+	    NULL);
+	add(f, "Visit two\n\nVELLARO, Feb 28 - The envoy arrived. The pact "
+	       "dates from December of 1991 and was renewed in 2015.\n",
+	    NULL);
+	add(f, "Visit three\n\nThe envoy arrived on Tuesday, officials "
+	       "said.\n",
+	    "2023-03-01T09:00:00Z");
+	add(f, "Visit four\n\nThe envoy left on Friday.\n", NULL);
+	add(f, "Visit five\n\nThe envoy left on Friday. Talks resume on "
+	       "14 March.\n",
+	    NULL);
+	sf = run(f);
+	d = expect_fact(sf, ND_FACT_DATE, "2023-02-28", "February 28, 2023");
+	/* "Feb 28" without a year and "Tuesday" read against the
+	 * publication date join the full date. */
+	assert_int_equal(d->n_sources, 3);
+	expect_fact(sf, ND_FACT_DATE, "1991-12", "December of 1991");
+	expect_fact(sf, ND_FACT_DATE, "2015", "2015");
+	expect_fact(sf, ND_FACT_DATE, "--03-14", "14 March");
+	/* Friday is the date in article four only: five names a day. */
+	assert_int_equal(expect_fact(sf, ND_FACT_DATE, "Friday", "Friday")
+				 ->n_sources,
+			 1);
+	expect_no_fact(sf, ND_FACT_DATE, "--02-28");
+}
+
+static void test_weekday_only_without_better_date(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+
+	add(f, "Visit\n\nOn Tuesday, March 7, the envoy arrived.\n", NULL);
+	sf = run(f);
+	expect_fact(sf, ND_FACT_DATE, "--03-07", NULL);
+	expect_no_fact(sf, ND_FACT_DATE, "Tuesday");
+	assert_int_equal(sf->n_facts, 1);
+}
+
+static void test_facts_counts(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+
+	add(f, "Ties\n\n"
+	       "Ties grew over the last 30 years. The leaders spoke three "
+	       "times. Tens of thousands of Russians crossed the border. "
+	       "China offered a 12-point peace plan to the five Central "
+	       "Asian countries and four other former Soviet republics. "
+	       "The C5+1 group met.\n",
+	    NULL);
+	sf = run(f);
+	expect_fact(sf, ND_FACT_COUNT, "30 year", "30 years");
+	expect_fact(sf, ND_FACT_COUNT, "3 time", "three times");
+	expect_fact(sf, ND_FACT_COUNT, "10000s russian",
+		    "Tens of thousands of Russians");
+	expect_fact(sf, ND_FACT_COUNT, "12 point", "12-point");
+	expect_no_fact(sf, ND_FACT_COUNT, "5 central");
+	expect_no_fact(sf, ND_FACT_COUNT, "4 former");
+	expect_no_fact(sf, ND_FACT_COUNT, "1 group");
+	assert_int_equal(sf->n_facts, 4);
+}
+
+static void test_facts_grouped_and_sorted(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_fact *m;
+
+	add(f, "Aid\n\nThe donor pledged 12 trucks and $40 million.\n", NULL);
+	add(f, "Aid two\n\nA pledge of $45 million was reported.\n", NULL);
+	add(f, "Aid three\n\nThe donor pledged $40 million in aid.\n", NULL);
+	sf = run(f);
+	m = expect_fact(sf, ND_FACT_MONEY, "40000000 USD", "$40 million");
+	assert_int_equal(m->n_sources, 2);
+	assert_int_equal(m->sources[0], 0);
+	assert_int_equal(m->sources[1], 2);
+	assert_int_equal(m->doc, 0);
+	assert_memory_equal(f->fx.texts[0] + m->off, "$40 million", m->len);
+	assert_ptr_equal(&sf->facts[0], m);
+	/* Then in order of appearance. */
+	assert_string_equal(sf->facts[1].value, "12 truck");
+	assert_string_equal(sf->facts[2].value, "45000000 USD");
+}
+
+/* ---- Edges ---- */
+
+static void test_empty_story(void **state)
+{
+	fixture *f = *state;
+	nd_story_facts sf;
+
+	fx_finish(&f->fx);
+	assert_int_equal(nd_facts_story(&sf, &f->fx.c, NULL, 0, f->fx.arena),
+			 ND_OK);
+	assert_int_equal(sf.n_quotes + sf.n_entities + sf.n_facts, 0);
+	add(f, "Nothing\n\n\u201C\n", NULL);
+	sf = *run(f);
+	assert_int_equal(sf.n_quotes, 0);
+}
+
+static void test_out_of_memory(void **state)
+{
+	fixture *f = *state;
+	size_t members[1] = { 0 };
+	unsigned long k;
+	int ok = 0;
+
+	add(f, "Budget passes\n\n"
+	       "Finance Minister Oda Lissner told reporters: \"The budget is "
+	       "final and fully funded,\" on March 3, 2024. It adds "
+	       "$25 million for 30 schools in Vellaro.\n",
+	    NULL);
+	fx_finish(&f->fx);
+	for (k = 1; k < 400 && !ok; k++) {
+		nd_story_facts sf;
+		int rc;
+
+		nd_alloc_fail_after(k);
+		rc = nd_facts_story(&sf, &f->fx.c, members, 1, f->fx.arena);
+		nd_alloc_fail_after(0);
+		assert_true(rc == ND_OK || rc == ND_ENOMEM);
+		if (rc == ND_OK) {
+			ok = 1;
+			assert_int_equal(sf.n_quotes, 1);
+		}
+	}
+	assert_true(ok);
+}
+
+/* Fifty articles of some 600 words: well inside 20 ms. */
+#define SPEED_DOCS 50
+
+static void test_speed(void **state)
+{
+	nd_vocab *v = NULL;
+	nd_arena *a = NULL;
+	nd_doc *docs = calloc(SPEED_DOCS, sizeof(*docs));
+	char **texts = calloc(SPEED_DOCS, sizeof(*texts));
+	const char *ids[SPEED_DOCS], *titles[SPEED_DOCS], *pub[SPEED_DOCS];
+	size_t members[SPEED_DOCS], i, j;
+	nd_corpus c;
+	double best = 1e9;
+	int r;
+
+	(void)state;
+	assert_non_null(docs);
+	assert_non_null(texts);
+	assert_int_equal(nd_vocab_create(&v, NULL), ND_OK);
+	assert_int_equal(nd_arena_create(&a), ND_OK);
+	for (i = 0; i < SPEED_DOCS; i++) {
+		size_t cap = 16384, at, title;
+
+		texts[i] = malloc(cap);
+		assert_non_null(texts[i]);
+		at = (size_t)snprintf(texts[i], cap,
+				      "Report %zu on the Kessel talks\n\n", i);
+		title = at - 2;
+		for (j = 0; j < 12; j++)
+			at += (size_t)snprintf(
+				texts[i] + at, cap - at,
+				"Foreign Minister Arslan Tekmerov%s met envoys "
+				"of Valdra in Astana on March %zu, 2024, and "
+				"pledged $%zu million for 1,130 km of canals. "
+				"\u201CWe will finish the canal within %zu "
+				"years and share every reading,\u201D he said. "
+				"Tens of thousands of farmers in Central Asia "
+				"depend on the %zu dams of the Kessel "
+				"basin.\n",
+				j % 3 ? "" : "ich", j + 1, 20 + i % 5, 3 + j,
+				12 + j);
+		assert_int_equal(nd_analyse(&docs[i], v, a, texts[i], at,
+					    title),
+				 ND_OK);
+		nd_vocab_count_doc(v, &docs[i]);
+		ids[i] = "doc";
+		titles[i] = "";
+		pub[i] = "";
+		members[i] = i;
+	}
+	c.n = SPEED_DOCS;
+	c.docs = docs;
+	c.ids = ids;
+	c.titles = titles;
+	c.published = pub;
+	c.vocab = v;
+	for (r = 0; r < 10; r++) {
+		nd_story_facts sf;
+		struct timespec t0, t1;
+		double ms;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		assert_int_equal(nd_facts_story(&sf, &c, members, SPEED_DOCS,
+						 a),
+				 ND_OK);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+		     (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+		if (ms < best)
+			best = ms;
+		assert_true(sf.n_quotes >= 1);
+		assert_non_null(entity(&sf, "Arslan Tekmerovich"));
+	}
+#if defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__)
+	if (best > 20.0)
+		fail_msg("facts of %d articles took %.1f ms", SPEED_DOCS, best);
+#endif
+	print_message("facts of %d articles: %.2f ms\n", SPEED_DOCS, best);
+	for (i = 0; i < SPEED_DOCS; i++)
+		free(texts[i]);
+	free(texts);
+	free(docs);
+	nd_arena_free(a);
+	nd_vocab_free(v);
+}
+
+/* ---- Real seeds and the examples ---- */
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	long size;
+
+	if (fp == NULL)
+		return NULL;
+	if (fseek(fp, 0, SEEK_END) == 0 && (size = ftell(fp)) >= 0 &&
+	    fseek(fp, 0, SEEK_SET) == 0 &&
+	    (buf = malloc((size_t)size + 1)) != NULL) {
+		*len = fread(buf, 1, (size_t)size, fp);
+		buf[*len] = '\0';
+	}
+	fclose(fp);
+	return buf;
+}
+
+/* Cleans a raw page with the clean stage and adds it. */
+static bool add_raw(fixture *f, const char *raw, size_t len, bool html,
+		    const char *title)
+{
+	nd_clean_article ca;
+	nd_err err;
+	int rc;
+
+	rc = html ? nd_clean_html(&ca, f->fx.arena, title, raw, len, &err)
+		  : nd_clean_text(&ca, f->fx.arena, title, raw, len, &err);
+	if (rc)
+		return false;
+	assert_int_equal(fx_add(&f->fx, "raw", ca.text, strlen(ca.title),
+				NULL),
+			 0);
+	return true;
+}
+
+static bool add_path(fixture *f, const char *path)
+{
+	size_t len = 0;
+	char *raw = read_file(path, &len);
+	bool ok;
+
+	if (raw == NULL)
+		return false;
+	ok = add_raw(f, raw, len, strstr(path, ".html") != NULL, NULL);
+	free(raw);
+	return ok;
+}
+
+static void test_seeds(void **state)
+{
+	static const char *const names[] = {
+		"000_fb2b8eb7b2d869bc.txt", "001_9243b6f4ffb81357.txt",
+		"002_a2e798ce7179d953.txt", "003_ed7db0c8a3587031.txt",
+		"004_a98ed6785c5c0e6b.txt",
+	};
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_entity *e;
+	const nd_fact *m;
+	size_t i;
+	char path[256];
+
+	for (i = 0; i < 5; i++) {
+		snprintf(path, sizeof(path), "%s/%s", SEEDS, names[i]);
+		if (!add_path(f, path))
+			skip();
+	}
+	sf = run(f);
+	expect_speaker(sf, "firmly committed to the sovereignty",
+		       "Antony Blinken");
+	expect_speaker(sf, "Our country continues a balanced multilateral "
+			   "foreign policy",
+		       "Mukhtar Tileuberdi");
+	expect_speaker(sf, "appreciation to the continuous and firm support",
+		       "Kassym-Jomart Tokayev");
+	expect_speaker(sf, "complex international situation",
+		       "Mukhtar Tileuberdi");
+	expect_speaker(sf, "We have to stop it", "Antony Blinken");
+	e = expect_entity(sf, "Mukhtar Tileuberdi", ND_ENTITY_PERSON);
+	expect_variant(e, "Tileuberdi");
+	expect_variant(e, "Tleuberdi");
+	expect_variant(e, "Mukhtar Tileuberd");
+	e = expect_entity(sf, "Antony Blinken", ND_ENTITY_PERSON);
+	assert_int_equal(e->n_sources, 5);
+	expect_entity(sf, "Kassym-Jomart Tokayev", ND_ENTITY_PERSON);
+	/* Latin C and CYRILLIC CAPITAL ES (U+0421): one organisation. */
+	e = expect_entity(sf, "C5+1", ND_ENTITY_ORGANISATION);
+	expect_variant(e, "\xD0\xA1" "5+1");
+	expect_no_entity(sf, "\xD0\xA1" "5");
+	expect_entity(sf, "Kazakhstan", ND_ENTITY_PLACE);
+	expect_entity(sf, "Astana", ND_ENTITY_PLACE);
+	m = expect_fact(sf, ND_FACT_MONEY, "25000000 USD", "$25 million");
+	assert_int_equal(m->n_sources, 1);
+	expect_fact(sf, ND_FACT_QUANTITY, "7000 km", "7,000 km");
+	expect_fact(sf, ND_FACT_DATE, "1991-12", "December of 1991");
+}
+
+/* The first record of examples/feeds.jsonl, the follow-up. */
+typedef struct jsonl_rec {
+	nd_buf title, text;
+} jsonl_rec;
+
+static int jsonl_member(void *ctx, const nd_json_member *m)
+{
+	jsonl_rec *r = ctx;
+
+	if (m->kind != ND_JSON_STRING)
+		return 0;
+	if (m->key_len == 5 && memcmp(m->key, "title", 5) == 0)
+		return nd_json_unescape(&r->title, m->value, m->value_len);
+	if (m->key_len == 4 && memcmp(m->key, "text", 4) == 0)
+		return nd_json_unescape(&r->text, m->value, m->value_len);
+	return 0;
+}
+
+static bool add_followup(fixture *f)
+{
+	size_t len = 0, line;
+	char *raw = read_file(EXAMPLES "/feeds.jsonl", &len);
+	jsonl_rec r = { ND_BUF_INIT(1u << 20), ND_BUF_INIT(1u << 20) };
+	nd_err err;
+	bool ok = false;
+
+	if (raw == NULL)
+		return false;
+	line = strcspn(raw, "\n");
+	if (nd_json_parse_object(&err, raw, line, jsonl_member, &r) == 0 &&
+	    r.title.len && r.text.len)
+		ok = add_raw(f, r.text.ptr, r.text.len, false, r.title.ptr);
+	nd_buf_dispose(&r.title);
+	nd_buf_dispose(&r.text);
+	free(raw);
+	return ok;
+}
+
+static void test_examples(void **state)
+{
+	static const char *const names[] = {
+		"01_wire_meridian.txt", "02_coastal_herald.txt",
+		"03_spin_daily.txt", "04_gazette_fr.html",
+		"05_independent_times.txt",
+	};
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_entity *e;
+	const nd_fact *m;
+	size_t i;
+	char path[256];
+
+	for (i = 0; i < 5; i++) {
+		snprintf(path, sizeof(path), "%s/%s", EXAMPLES, names[i]);
+		if (!add_path(f, path))
+			skip();
+	}
+	if (!add_followup(f))
+		skip();
+	sf = run(f);
+	expect_speaker(sf, "stop arguing about every drop", "Liss Amberhagen");
+	expect_speaker(sf, "wanted to be the country that lets",
+		       "Miro Tashkevar");
+	assert_true(quote(sf, "wanted to be the country that lets")->n_sources
+		    >= 4);
+	expect_speaker(sf, "We are buying predictability", "Miro Tashkevar");
+	expect_speaker(sf, "The money will flow only if",
+		       "Sabine Ortolan-Reyes");
+	expect_speaker(sf, "Paper does not water anything", "Orsolya Dent");
+	expect_speaker(sf, "I watched the ditch", "Piet Carrow");
+	expect_speaker(sf, "sounds modest", "Benedek Sallow");
+	expect_speaker(sf, "signed away our summers", "Yanna Brisk");
+	expect_speaker(sf, "my oysters", "Jory Vantreck");
+	expect_speaker(sf, "modest but symbolic", "");
+	e = expect_entity(sf, "Miro Tashkevar", ND_ENTITY_PERSON);
+	expect_variant(e, "Tashkewar");
+	expect_variant(e, "Miro Tachkevar");
+	e = expect_entity(sf, "K3+1", ND_ENTITY_ORGANISATION);
+	expect_variant(e, "\xD0\x9A" "3+1");
+	expect_entity(sf, "Liss Amberhagen", ND_ENTITY_PERSON);
+	expect_entity(sf, "Port Amsel", ND_ENTITY_PLACE);
+	expect_entity(sf, "Kessa Waters Treaty", ND_ENTITY_ORGANISATION);
+	expect_no_entity(sf, "Serentian");
+	m = expect_fact(sf, ND_FACT_MONEY, "40000000 USD", NULL);
+	assert_int_equal(m->n_sources, 5);
+	m = expect_fact(sf, ND_FACT_MONEY, "45000000 USD", "$45 million");
+	assert_int_equal(m->n_sources, 1);
+	expect_fact(sf, ND_FACT_PERCENT, "38 %", NULL);
+	expect_fact(sf, ND_FACT_QUANTITY, "1130 km", NULL);
+	expect_fact(sf, ND_FACT_COUNT, "10000s farmer", NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_quote_said_after_name,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_quote_said_before_name_and_pronoun, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			test_quote_colon_and_verbs_before, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_quote_according_to_and_spokesperson, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_quote_marks, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_scare_quotes_and_fragments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unclosed_quote, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_description_resolves_to_matching_person, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			test_quote_merged_across_articles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_entity_variants_merge,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_entity_lookalike_letters,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_entity_kinds, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_entity_country_aliases,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_entity_shared_surname_not_merged, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_entities_sorted, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_facts_money, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_facts_percent, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_facts_quantities, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_facts_dates, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_weekday_only_without_better_date, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_facts_counts, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_facts_grouped_and_sorted,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_story, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_out_of_memory, setup,
+						teardown),
+		cmocka_unit_test(test_speed),
+		cmocka_unit_test_setup_teardown(test_seeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_examples, setup,
+						teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
