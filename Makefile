@@ -31,26 +31,34 @@ FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
 all: $(BIN)
 
+# `make V=1` shows the full compiler lines.
+Q := $(if $(V),,@)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	rm -f $@ && ar rcs $@ $^
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/test_util.h $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/*.h $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS) -lcmocka
 
 # Fuzz targets built with a replay driver: `make check` feeds them the seed
 # corpus; `make fuzz` (clang) runs libFuzzer on them.
 $(BUILD)/fuzz/%: fuzz/%.c fuzz/replay.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< fuzz/replay.c $(LIB) $(LDLIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< fuzz/replay.c $(LIB) $(LDLIBS)
 
 deps:
 	@scripts/deps.sh
@@ -60,15 +68,17 @@ demo: deps
 	./$(BIN) digest --format md examples/
 
 test-unit: $(TEST_BIN)
-	@scripts/run-unit-tests.sh $(TEST_BIN)
+	@COUNTS=$(COUNTS) scripts/run-unit-tests.sh $(TEST_BIN)
 
 test-cli: $(BIN)
-	@tests/cli/run.sh $(BIN)
+	@COUNTS=$(COUNTS) tests/cli/run.sh $(BIN)
 
 test-fuzz: $(FUZZ_REPLAY)
 	@for f in $(FUZZ_REPLAY); do \
 	  n=$$(basename $$f); $$f fuzz/corpus/$${n#fuzz_} || exit 1; \
-	done
+	done; n=$$(echo $(FUZZ_REPLAY) | wc -w); \
+	echo "fuzz replay: $$n passed, 0 failed"; \
+	[ -z "$(COUNTS)" ] || echo "fuzz: $$n passed, 0 failed" >>$(COUNTS)
 
 test: test-unit test-cli test-fuzz
 
@@ -78,10 +88,14 @@ test-san:
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  test
 
+# Counts of every suite, plain and sanitized, add up to the last line.
 check: deps
-	@$(MAKE) --no-print-directory test
-	@$(MAKE) --no-print-directory test-san
-	@echo "make check: all suites passed (plain and ASan+UBSan)"
+	@rm -f build/check-counts
+	@$(MAKE) --no-print-directory COUNTS=$(CURDIR)/build/check-counts test
+	@$(MAKE) --no-print-directory COUNTS=$(CURDIR)/build/check-counts test-san
+	@awk '{ p += $$(NF-3); f += $$(NF-1) } \
+	  END { printf "check (plain + ASan/UBSan): %d passed, %d failed\n", p, f }' \
+	  build/check-counts
 
 FUZZ_SECONDS ?= 60
 fuzz: deps

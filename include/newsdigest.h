@@ -271,7 +271,8 @@ typedef enum nd_render_kind {
 	ND_RENDER_DEDUP_JSON,
 	ND_RENDER_CLUSTER_TSV,   /* story id, article id */
 	ND_RENDER_CLUSTER_JSON,
-	ND_RENDER_SUMMARY_LINES  /* one summary sentence per line, all stories */
+	ND_RENDER_SUMMARY_LINES, /* one summary sentence per line, all stories */
+	ND_RENDER_CLEAN_JSON     /* each article's cleaned text and metadata */
 } nd_render_kind;
 
 /* Receives output bytes; returns 0 to go on, non-zero to stop. */
@@ -279,10 +280,10 @@ typedef int (*nd_write_fn)(void *ctx, const char *data, size_t len);
 
 /* Writes the results of b in the given form through write. Untrusted text
  * is escaped for the format (JSON strings, Markdown, one-line TSV fields).
- * Returns 0, ND_EIO when write stopped, or ND_EINVAL. */
+ * Returns 0, ND_EIO when write stopped, ND_ENOMEM, or ND_EINVAL. */
 int nd_batch_render(const nd_batch *b, nd_render_kind kind,
 		    nd_write_fn write, void *ctx);
-/* nd_batch_render to a stdio stream. */
+/* nd_batch_render to a stdio stream, flushed at the end. */
 int nd_batch_render_file(const nd_batch *b, nd_render_kind kind, FILE *out);
 
 #ifdef __cplusplus

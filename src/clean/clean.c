@@ -30,28 +30,33 @@ enum {
 
 /* ---- Re-joining paragraphs broken mid-sentence (plain text) ---- */
 
-static int32_t last_cp(const char *s, size_t len, int32_t *before)
+/* Start of the character that ends at end (end > s). */
+static const char *char_start(const char *s, const char *end)
 {
-	const char *p = s + len, *q;
-	int32_t cp;
+	const char *p = end - 1;
 
-	while (p > s && ((unsigned char)p[-1] & 0xC0) == 0x80)
-		p--;
-	if (p > s)
-		p--;
 	while (p > s && ((unsigned char)*p & 0xC0) == 0x80)
 		p--;
-	q = p;
-	cp = nd_utf8_decode(&q, s + len);
-	*before = 0;
-	if (p > s) {
-		const char *r = p - 1;
+	return p;
+}
 
-		while (r > s && ((unsigned char)*r & 0xC0) == 0x80)
-			r--;
+/* The last code point of s[0..len) and, in *before, the one before it
+ * (0 when there is none). */
+static int32_t last_cp(const char *s, size_t len, int32_t *before)
+{
+	const char *p, *q;
+
+	*before = 0;
+	if (len == 0)
+		return 0;
+	p = char_start(s, s + len);
+	q = p;
+	if (p > s) {
+		const char *r = char_start(s, p);
+
 		*before = nd_utf8_decode(&r, p);
 	}
-	return cp;
+	return nd_utf8_decode(&q, s + len);
 }
 
 /* The line ends with a quote or bracket that opens. */
@@ -599,7 +604,12 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 	if (h->title && h->title_len > 0) {
 		char tkey[ND_CLEAN_FOLD_MAX];
 
-		nd_buf_init(&title, h->title_len * 3 + 16);
+		if (nd_mul_overflow(h->title_len, 3, &max) ||
+		    nd_add_overflow(max, 16, &max)) {
+			rc = ND_ETOOBIG;
+			goto done;
+		}
+		nd_buf_init(&title, max);
 		rc = nd_clines_normalise(&title, h->title, h->title_len, NULL);
 		if (rc)
 			goto done;
@@ -621,10 +631,16 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 			}
 		}
 	} else if ((t = pick_title(c, h->html)) != NONE) {
+		size_t tl = lines->v[t].len;
+
 		set(c, t, CL_TITLE);
-		rc = nd_buf_put(&title, str(c, t),
-				lines->v[t].len < ND_CLEAN_TITLE_MAX ?
-					lines->v[t].len : ND_CLEAN_TITLE_MAX);
+		if (tl > ND_CLEAN_TITLE_MAX) {
+			tl = ND_CLEAN_TITLE_MAX;
+			while (tl > 0 &&
+			       ((unsigned char)str(c, t)[tl] & 0xC0) == 0x80)
+				tl--;
+		}
+		rc = nd_buf_put(&title, str(c, t), tl);
 		if (rc)
 			goto done;
 	}

@@ -163,3 +163,14 @@ int nd_clines_add_text(nd_clines *l, const char *text, size_t len)
 	}
 	return ND_OK;
 }
+
+size_t nd_cline_words(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			n++;
+	}
+	return n;
+}

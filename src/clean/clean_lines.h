@@ -52,6 +52,9 @@ int nd_clines_add_text(nd_clines *l, const char *text, size_t len);
 int nd_clines_normalise(nd_buf *out, const char *raw, size_t len,
 			size_t *gaps);
 
+/* Words of a normalised line: runs between single spaces. */
+size_t nd_cline_words(const char *s, size_t len);
+
 /* The i-th line's text. */
 static inline const char *nd_cline_str(const nd_clines *l, size_t i)
 {

@@ -3,6 +3,7 @@
 #include <stdint.h> /* int32_t */
 #include <string.h> /* strlen, strncmp, strstr, strcmp */
 
+#include "clean/clean_lines.h"
 #include "clean/lorem.h"
 #include "core/utf8.h"
 
@@ -143,6 +144,30 @@ static bool has_phone(const char *s, size_t len)
 	return false;
 }
 
+/* name@host.tld somewhere in the line. */
+static bool has_email(const char *s, size_t len)
+{
+	const char *at = memchr(s, '@', len);
+
+	while (at) {
+		size_t i = (size_t)(at - s), j;
+		bool dot = false;
+
+		if (i > 0 && s[i - 1] != ' ') {
+			for (j = i + 1; j < len && s[j] != ' '; j++) {
+				if (s[j] == '.' && j + 1 < len &&
+				    ((s[j + 1] | 0x20) >= 'a' &&
+				     (s[j + 1] | 0x20) <= 'z'))
+					dot = true;
+			}
+			if (dot && j > i + 3)
+				return true;
+		}
+		at = i + 1 < len ? memchr(s + i + 1, '@', len - i - 1) : NULL;
+	}
+	return false;
+}
+
 /* ". EFE" at the end: an agency's sign-off after the last sentence. */
 static bool has_signoff(const char *s, size_t len)
 {
@@ -268,6 +293,7 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 		f->signoff = true;
 	}
 	f->phone = has_phone(s, len);
+	f->email = has_email(s, len);
 }
 
 /* ---- Keys ---- */
@@ -569,6 +595,13 @@ static const phrase phrases[] = {
 	P(" minutes read ", J, W_ANY, 14, 1),
 	P(" reading time ", J, W_START, 8, 0),
 	P(" listen to this article ", J, W_ANY, 8, 1),
+	P(" listen to article ", J, W_ANY, 8, 1),
+	P(" watch ", J, W_START, 15, 0),
+	P(" video ", J, W_START, 12, 0),
+	P(" photos ", J, W_START, 12, 0),
+	P(" gallery ", J, W_START, 12, 0),
+	P(" podcast ", J, W_START, 12, 0),
+	P(" posted in ", J, W_START, 15, 0),
 	P(" tags ", J, W_START, 25, 0),
 	P(" tagged ", J, W_START, 25, 0),
 	P(" topics ", J, W_START, 25, 0),
@@ -654,22 +687,6 @@ static bool contact_label(const char *fold)
 	return false;
 }
 
-static size_t count_words(const char *s, size_t len)
-{
-	size_t i, n = 0;
-	bool in = false;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] == ' ') {
-			in = false;
-		} else if (!in) {
-			in = true;
-			n++;
-		}
-	}
-	return n;
-}
-
 /* Breadcrumbs and meta lines: "Sport > Basketball > Cup", "World / Water",
  * "Press | March 14, 2025 | 1 min read". */
 static bool segmented(const char *s, size_t len)
@@ -699,7 +716,7 @@ static bool segmented(const char *s, size_t len)
 			}
 		}
 		{
-			size_t w = count_words(s + start, i - start);
+			size_t w = nd_cline_words(s + start, i - start);
 
 			if (w == 0 && i < len)
 				return false;
@@ -726,7 +743,7 @@ static bool address_like(const char *s, size_t len, const nd_line_feat *f)
 	for (i = 0; i <= len; i++) {
 		if (i < len && s[i] != ',')
 			continue;
-		if (count_words(s + start, i - start) > 3)
+		if (nd_cline_words(s + start, i - start) > 3)
 			return false;
 		if (i < len)
 			commas++;
@@ -757,7 +774,7 @@ int nd_clean_furniture(const char *s, size_t len, size_t gaps,
 	}
 	if (fold && contact_label(fold) && f->words <= 25)
 		return ND_FURN_JUNK;
-	if (f->phone && f->words <= 20)
+	if ((f->phone || f->email) && f->words <= 20)
 		return ND_FURN_JUNK;
 	if (f->copyright && f->words <= 30)
 		return ND_FURN_JUNK;

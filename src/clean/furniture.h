@@ -49,6 +49,7 @@ typedef struct nd_line_feat {
 	bool comma_end;      /* ends with ',' */
 	bool bullet;         /* starts with a bullet or list mark */
 	bool phone;          /* holds a phone number */
+	bool email;          /* holds an e-mail address */
 	bool copyright;      /* holds ©, "(c) 2..." or "copyright" */
 } nd_line_feat;
 

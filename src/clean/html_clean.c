@@ -308,7 +308,7 @@ typedef struct measure {
 	xmlNode **boilers; /* furniture elements in document order */
 	size_t n_boilers, cap_boilers;
 	xmlNode *h1;
-	size_t in_boiler, in_strong; /* furniture elements open around */
+	size_t in_strong; /* strong furniture elements open around */
 	cand body_prop, article, main;
 	xmlNode *dense[8]; /* most paragraph text directly inside */
 	int rc;
@@ -342,9 +342,9 @@ static bool m_enter(void *ud, xmlNode *n)
 		}
 		return false;
 	}
-	if (n->type != XML_ELEMENT_NODE || m->rc)
+	if (n->type != XML_ELEMENT_NODE || name == NULL || m->rc)
 		return false;
-	nd_html_meta_element(m->meta, n, m->in_boiler > 0);
+	nd_html_meta_element(m->meta, n, m->in_strong > 0);
 	kind = tag_kind(name);
 	if (kind == T_HARD && !(name && strcmp(name, "head") == 0))
 		return false;
@@ -357,7 +357,6 @@ static bool m_enter(void *ud, xmlNode *n)
 	n->_private = h;
 	if (kind == T_HARD) { /* head: read its metadata, measure nothing */
 		h->flags = H_BOILER;
-		m->in_boiler++;
 		m->in_strong++;
 		return true;
 	}
@@ -380,7 +379,6 @@ static bool m_enter(void *ud, xmlNode *n)
 		h->flags |= H_BOILER | (f == 1 ? H_WEAK : 0);
 		if (ND_ARRAY_PUSH(m->boilers, m->n_boilers, m->cap_boilers, n))
 			m->rc = ND_ENOMEM;
-		m->in_boiler++;
 		m->in_strong += f == 2;
 	}
 	if (strcmp(name, "h1") == 0 && m->h1 == NULL && m->in_strong == 0)
@@ -426,10 +424,8 @@ static void m_leave(void *ud, xmlNode *n)
 
 	if (h == NULL)
 		return;
-	if (h->flags & H_BOILER) {
-		m->in_boiler--;
-		m->in_strong -= !(h->flags & H_WEAK);
-	}
+	if ((h->flags & H_BOILER) && !(h->flags & H_WEAK))
+		m->in_strong--;
 	if (h->kind == T_LINK) {
 		h->link = h->text;
 		h->inl = 0;

@@ -5,6 +5,7 @@
 #include <string.h>  /* memcpy, memset, strlen, strstr */
 #include <strings.h> /* strcasecmp, strncasecmp */
 
+#include "clean/clean_lines.h"
 #include "core/utf8.h"
 
 void nd_html_meta_init(nd_html_meta *m)
@@ -358,17 +359,6 @@ void nd_html_meta_element(nd_html_meta *m, const xmlNode *n,
 	}
 }
 
-static size_t count_words(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
-			n++;
-	}
-	return n;
-}
-
 /* " | Site", " - Site" and the like at the end of a title: where the
  * suffix starts, or len when there is none. With site, only that name
  * counts as a suffix. */
@@ -397,8 +387,8 @@ static size_t suffix_at(const char *t, size_t len, const char *site)
 			strncasecmp(t + at + n, site, len - at - n) == 0) ?
 			       at : len;
 	/* Keep "A - B" when what is left would not be a title. */
-	return (count_words(t + at + n, len - at - n) <= 5 &&
-		count_words(t, at) >= 3) ? at : len;
+	return (nd_cline_words(t + at + n, len - at - n) <= 5 &&
+		nd_cline_words(t, at) >= 3) ? at : len;
 }
 
 size_t nd_html_meta_title(const nd_html_meta *m, const char *h1, char *out,

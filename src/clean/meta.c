@@ -3,6 +3,7 @@
 #include <stdint.h> /* int32_t */
 #include <string.h> /* memset, strlen, strncmp, strstr */
 
+#include "clean/clean_lines.h"
 #include "core/utf8.h"
 
 /* ---- Small helpers over one line ---- */
@@ -29,22 +30,6 @@ static bool ci_prefix(const char *s, size_t len, const char *p)
 			return false;
 	}
 	return true;
-}
-
-static size_t count_words(const char *s, size_t len)
-{
-	size_t i, n = 0;
-	bool in = false;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] == ' ') {
-			in = false;
-		} else if (!in) {
-			in = true;
-			n++;
-		}
-	}
-	return n;
 }
 
 /* The code point at s[i] (i < len) without moving. */
@@ -204,7 +189,7 @@ int nd_clean_byline(const char *s, size_t len, const nd_line_feat *f,
 			break;
 		}
 	}
-	if (count_words(s, seg) > 14)
+	if (nd_cline_words(s, seg) > 14)
 		return ND_BYLINE_NONE;
 	for (k = 0; k < sizeof(leadins) / sizeof(leadins[0]); k++) {
 		if (fold && strncmp(fold, leadins[k], strlen(leadins[k])) == 0)
@@ -263,7 +248,7 @@ int nd_clean_byline(const char *s, size_t len, const nd_line_feat *f,
 				return ND_BYLINE_NONE;
 			if (!capitalised_words(s + st, e - st, 5))
 				return ND_BYLINE_NONE;
-		} else if (count_words(s + st, e - st) > 6) {
+		} else if (nd_cline_words(s + st, e - st) > 6) {
 			return ND_BYLINE_NONE;
 		}
 		*name_off = st;
@@ -297,6 +282,7 @@ bool nd_clean_is_caption(const nd_line_feat *f, const char *fold)
 		"caption:", "credit:", "credits:", "(photo", "[photo",
 		"file photo", "illustration:", "photo credit", "photo/",
 		"foto:", "photo courtesy", "main image:", "top image:",
+		"image caption", "image source", "media caption",
 	};
 	static const char *const cues[] = {
 		"photo by ", "photos by ", "photograph by ", "picture by ",
@@ -329,7 +315,7 @@ bool nd_clean_is_caption(const nd_line_feat *f, const char *fold)
 		rest = q + strlen(cues[i]);
 		rl = strlen(rest);
 		/* The credit closes the line: a few words, no sentence. */
-		if (count_words(rest, rl) > 6)
+		if (nd_cline_words(rest, rl) > 6)
 			continue;
 		if (rl > 0 && (rest[rl - 1] == '.' || rest[rl - 1] == '?' ||
 			       rest[rl - 1] == '!'))
@@ -607,7 +593,7 @@ bool nd_clean_dateline(const char *s, size_t len, nd_dateline *d)
 			e++;
 		if (e >= lim || s[e] != ')' || e == a ||
 		    !(nd_cp_is_letter(peek(s, lim, a)) || ascii_digit(s[a])) ||
-		    count_words(s + a, e - a) > 4)
+		    nd_cline_words(s + a, e - a) > 4)
 			return false;
 		has_agency = true;
 		d->agency_off = a;

@@ -13,6 +13,7 @@ static const cli_format digest_formats[] = {
 /* JSON joins once the library renders it (ND_RENDER_CLEAN_JSON). */
 static const cli_format clean_formats[] = {
 	{ "text", ND_RENDER_CLEAN_TEXT },
+	{ "json", ND_RENDER_CLEAN_JSON },
 };
 
 static const cli_format dedup_formats[] = {
@@ -42,12 +43,13 @@ static const cli_command commands[] = {
 	  " 100)\n",
 	  ND_STAGE_ALL, CLI_OPT_FORMAT | CLI_OPT_WORDS | CLI_TTY_FORMAT,
 	  digest_formats, N(digest_formats) },
-	{ "clean", "[--format text] [PATH...]",
+	{ "clean", "[--format text|json] [PATH...]",
 	  "print the cleaned text of each article",
 	  "Prints each article as the pipeline sees it: title, blank line,\n"
 	  "body paragraphs one per line, with the page furniture removed.\n"
 	  "With several articles, each starts with a line \"==> ID <==\".\n",
-	  "  --format text     plain text (the only format so far)\n",
+	  "  --format text|json plain text (default) or JSON with the\n"
+	  "                    metadata found: byline, dateline, date\n",
 	  ND_STAGE_CLEAN, CLI_OPT_FORMAT, clean_formats, N(clean_formats) },
 	{ "dedup", "[--format tsv|json] [PATH...]",
 	  "list duplicates, near-duplicates and rewrites",

@@ -27,7 +27,7 @@ void cli_usage_main(FILE *f)
 	      "  -h, --help  show this help\n"
 	      "  --version   print the version\n\n", f);
 	fputs(paths_help, f);
-	fputs("Run 'newsdigest COMMAND --help' for a command's options.\n\n",
+	fputs("\nRun 'newsdigest COMMAND --help' for a command's options.\n\n",
 	      f);
 	fputs(exit_help, f);
 }

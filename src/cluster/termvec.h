@@ -24,6 +24,7 @@ typedef struct nd_termvec {
 /* Builds the vector of d with v's IDF. Returns 0 or ND_ENOMEM; dispose
  * *out either way. */
 int nd_termvec_build(nd_termvec *out, const nd_doc *d, const nd_vocab *v);
+/* Frees the arrays; *tv is empty afterwards. */
 void nd_termvec_dispose(nd_termvec *tv);
 /* Cosine of two unit vectors. */
 double nd_termvec_dot(const nd_termvec *a, const nd_termvec *b);

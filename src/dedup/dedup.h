@@ -2,8 +2,13 @@
  *
  * Exact duplicates share the hash of their normalised text. Near-duplicates
  * are found by MinHash over word shingles with LSH banding and confirmed by
- * the exact shingle Jaccard. Rewrites are articles whose sentences largely
- * align, in order, with another's under nd_sentence_similarity. */
+ * the exact shingle Jaccard (or by a shorter text lying almost wholly
+ * inside a longer one). Rewrites are articles whose sentences largely
+ * align, in order, with another's under an order-aware, spelling-tolerant
+ * variant of nd_sentence_similarity (see align.h). When an article is
+ * related to two articles that are related to each other, only its
+ * stronger edge is kept: two copies of one wire story each point to the
+ * wire, not to each other. */
 #ifndef ND_DEDUP_H
 #define ND_DEDUP_H
 
@@ -15,7 +20,7 @@
 typedef struct nd_dedup_opts {
 	double near_jaccard;  /* shingle Jaccard for near-duplicate, 0.8 */
 	double rewrite_share; /* share of b's sentences aligned, 0.5 */
-	double sentence_sim;  /* sentence match threshold, 0.5 */
+	double sentence_sim;  /* sentence match threshold, 0.25 */
 } nd_dedup_opts;
 
 /* b is a copy of, or derived from, a (see nd_relation in newsdigest.h). */

@@ -39,6 +39,7 @@ typedef int (*nd_lsh_visit_fn)(void *ctx, uint32_t doc);
 
 /* An empty index for up to max_docs documents; 0 or ND_ENOMEM. */
 int nd_lsh_init(nd_lsh *l, size_t max_docs);
+/* Frees the index; *l is empty afterwards. */
 void nd_lsh_dispose(nd_lsh *l);
 /* Visits the documents already in the buckets of sig, then adds doc to
  * them. Returns 0, ND_ENOMEM, ND_EINVAL past max_docs, or visit's code. */

@@ -85,21 +85,3 @@ int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d)
 	return ND_OK;
 }
 
-size_t nd_shingle_common(const uint64_t *a, size_t na, const uint64_t *b,
-			 size_t nb)
-{
-	size_t i = 0, j = 0, common = 0;
-
-	while (i < na && j < nb) {
-		if (a[i] < b[j]) {
-			i++;
-		} else if (b[j] < a[i]) {
-			j++;
-		} else {
-			common++;
-			i++;
-			j++;
-		}
-	}
-	return common;
-}

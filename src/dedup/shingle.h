@@ -21,8 +21,4 @@ uint64_t nd_shingle_body_hash(const nd_doc *d);
 /* Sorted distinct shingle hashes of d's body into *out (nd_malloc, NULL
  * when the body is empty). Returns 0 or ND_ENOMEM. */
 int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d);
-/* Size of the intersection of two sorted distinct hash sets. */
-size_t nd_shingle_common(const uint64_t *a, size_t na, const uint64_t *b,
-			 size_t nb);
-
 #endif

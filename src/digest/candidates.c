@@ -1,4 +1,4 @@
-#include "digest/digest_internal.h"
+#include "digest/candidates.h"
 
 #include <string.h> /* memcmp, strlen */
 
@@ -268,6 +268,29 @@ static bool update_quote(bool inside, int mark)
 	return mark == 2 ? !inside : inside;
 }
 
+/* Any quotation mark in p[0..n)? Most sentences have none, and this byte
+ * scan spares them the decoding below. */
+static bool has_quote_mark(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == '"')
+			return true;
+		if (c == 0xC2 && i + 1 < n &&
+		    ((unsigned char)p[i + 1] == 0xAB ||
+		     (unsigned char)p[i + 1] == 0xBB))
+			return true;
+		if (c == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80 &&
+		    (unsigned char)p[i + 2] >= 0x9C &&
+		    (unsigned char)p[i + 2] <= 0x9E)
+			return true;
+	}
+	return false;
+}
+
 /* A sentence that is mostly quoted words with no speaker outside the
  * quotes (one piece of a longer quotation), whose speaker is only a
  * pronoun ("..., he said"), or that ends on an opening quote mark (a
@@ -279,6 +302,9 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 	size_t t = 0, in = 0, after_open = 0;
 	bool inside = false, attributed = false, opened = false;
 	bool pronoun = false, named = false;
+
+	if (!has_quote_mark(p, st->len))
+		return false;
 
 	while (p < end) {
 		const char *here = p;
@@ -315,7 +341,8 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 		return true;
 	if (in == 0)
 		return false;
-
+	if (pronoun && !named)
+		return true;
 	return !attributed && (double)in >= QUOTE_SHARE * (double)st->ntok;
 }
 
@@ -362,6 +389,6 @@ bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
 	if (!(t0->flags & (ND_TOK_CAPITAL | ND_TOK_NUMBER)))
 		return false;
 	return terminated(d->text + st->off, st->len) &&
-	       !dangling(lex, d, st) && !quote_fragment(lex, d, st) &&
-	       !title_case(d, st);
+	       !dangling(lex, d, st) && !title_case(d, st) &&
+	       !quote_fragment(lex, d, st);
 }

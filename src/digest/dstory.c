@@ -1,7 +1,7 @@
-#include "digest/digest_internal.h"
+#include "digest/dstory.h"
 
 #include <stdlib.h> /* bsearch, qsort */
-#include <string.h> /* memset */
+#include <string.h> /* memcpy, memset */
 
 #include "core/alloc.h"
 #include "core/hashmap.h"

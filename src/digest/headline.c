@@ -4,6 +4,7 @@
 #include <string.h> /* strlen */
 
 #include "core/alloc.h"
+#include "digest/candidates.h"
 
 /* Shorter titles are mostly section labels or kickers ("Politics"). */
 #define MIN_TITLE_WORDS 3

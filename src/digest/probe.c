@@ -1,4 +1,4 @@
-#include "digest/digest_internal.h"
+#include "digest/probe.h"
 
 #include <string.h> /* memset */
 

@@ -1,4 +1,4 @@
-#include "digest/digest_internal.h"
+#include "digest/dstory.h"
 
 /* nd_sentence_similarity reads at most this many content words of a
  * sentence; longer ones go to it directly so both always agree. */
@@ -77,8 +77,9 @@ bool nd_dstory_states(const nd_dstory *s, size_t a, size_t b)
 	double wcommon;
 
 	overlap(s, a, b, &common, &wcommon);
-	if (s->nuni[a] > 0 && common * ND_DIGEST_CONTAIN_DEN >=
-				      s->nuni[a] * (size_t)ND_DIGEST_CONTAIN_NUM)
+	if (s->nuni[a] > 0 &&
+	    common * ND_DIGEST_CONTAIN_DEN >=
+		    s->nuni[a] * (size_t)ND_DIGEST_CONTAIN_NUM)
 		return true;
 	return same_from(s, a, b, wcommon);
 }

@@ -6,6 +6,7 @@
 #include "core/alloc.h"
 #include "core/hash.h"
 #include "core/hashmap.h"
+#include "digest/candidates.h"
 
 #define DEFAULT_WORDS 100
 /* Gain is divided by cost^COST_EXP: 1 would favour short sentences, 0.5
@@ -24,7 +25,7 @@
 #define SUPPORT_CAP 2
 
 typedef struct cand {
-	double key;    /* (gain + prior) * factor / cost^COST_EXP, maybe stale */
+	double key;    /* (gain + prior) * factor / cost^COST_EXP, or stale */
 	double prior;
 	double factor; /* support factor; its upper bound until known */
 	uint32_t g;    /* story sentence */
@@ -334,7 +335,9 @@ int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
 	}
 	if (max > 0 && best_value >= 0) {
 		support(p, &best);
-		if (best_value * best.factor > st.total) {
+		/* A lone sentence does not replace a backed choice. */
+		if (best_value * best.factor > st.total &&
+		    (best.backed || st.backed == 0)) {
 			chosen[0] = best.g;
 			st.k = 1;
 		}

@@ -78,6 +78,13 @@ static const unit units[] = {
 	{ "centuries", "century", 1 },
 };
 
+/* Parts and orders, never what is counted: "two-thirds". */
+static const char *const not_counted[] = {
+	"third", "thirds", "quarter", "quarters", "half", "halves", "fifth",
+	"fifths", "tenth", "tenths", "ago", "more", "less", "fewer", "apiece",
+	"each", "percent", NULL,
+};
+
 /* Adjectives that may sit between a number and what it counts. */
 static const char *const adjectives[] = {
 	"other", "more", "former", "new", "old", "major", "small", "large",
@@ -103,6 +110,44 @@ typedef struct amt {
 static bool is(const amt *a, size_t i, const char *w)
 {
 	return i < a->end && nd_fstory_is(a->st, a->d, i, w);
+}
+
+/* A token's folded text, fetched once for a walk down a word list. */
+typedef struct word {
+	const char *s;
+	size_t n;
+} word;
+
+static word word_at(const amt *a, size_t i)
+{
+	word w = { "", 0 };
+
+	if (i < a->end)
+		w.s = nd_fstory_text(a->st, a->d->toks[i].term, &w.n);
+	return w;
+}
+
+static bool eq(word w, const char *s)
+{
+	return w.n && w.s[0] == s[0] && strncmp(w.s, s, w.n) == 0 &&
+	       s[w.n] == '\0';
+}
+
+/* "a", " ", "b" into out, cut to size. */
+static void join(char *out, size_t size, const char *a, const char *sep,
+		 const char *b)
+{
+	size_t at = 0;
+	const char *parts[3] = { a, sep, b };
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		const char *p = parts[k];
+
+		while (*p && at + 1 < size)
+			out[at++] = *p++;
+	}
+	out[at] = '\0';
 }
 
 static const char *term(const amt *a, size_t i, size_t *len)
@@ -232,6 +277,8 @@ static const char *currency_after(const amt *a, size_t *j)
 		*j = i + 1;
 		return code_at(a, i);
 	}
+	word w;
+
 	/* "US dollars", "U.S. dollars". */
 	if (is(a, i, "us"))
 		i++;
@@ -239,8 +286,9 @@ static const char *currency_after(const amt *a, size_t *j)
 		i += 2;
 	if (i >= a->end)
 		return NULL;
+	w = word_at(a, i);
 	for (n = 0; n < N_OF(names); n++) {
-		if (is(a, i, names[n][0])) {
+		if (eq(w, names[n][0])) {
 			*j = i + 1;
 			return names[n][1];
 		}
@@ -282,8 +330,9 @@ static size_t percent_sign(const amt *a, size_t i)
 			p++;
 		else if (p + 1 < len && memcmp(t + p, "\xC2\xA0", 2) == 0)
 			p += 2;
-		else if (p + 2 < len && (memcmp(t + p, "\xE2\x80\xAF", 3) == 0 ||
-					 memcmp(t + p, "\xE2\x80\x89", 3) == 0))
+		else if (p + 2 < len &&
+			 (memcmp(t + p, "\xE2\x80\xAF", 3) == 0 ||
+			  memcmp(t + p, "\xE2\x80\x89", 3) == 0))
 			p += 3;
 		else
 			break;
@@ -297,24 +346,31 @@ static size_t percent_sign(const amt *a, size_t i)
 
 static const unit *unit_at(const amt *a, size_t j)
 {
+	word w = word_at(a, j);
 	size_t n;
 
 	for (n = 0; n < N_OF(units); n++) {
-		if (is(a, j, units[n].word))
+		if (eq(w, units[n].word))
 			return &units[n];
 	}
 	return NULL;
 }
 
-static bool adjective(const amt *a, size_t j)
+static bool in_list(const amt *a, size_t j, const char *const *list)
 {
+	word w = word_at(a, j);
 	size_t k;
 
-	for (k = 0; adjectives[k]; k++) {
-		if (is(a, j, adjectives[k]))
+	for (k = 0; list[k]; k++) {
+		if (eq(w, list[k]))
 			return true;
 	}
 	return false;
+}
+
+static bool adjective(const amt *a, size_t j)
+{
+	return in_list(a, j, adjectives);
 }
 
 /* The counted noun at token j, singular: "years" -> "year". Lower case
@@ -333,7 +389,7 @@ static bool noun_at(const amt *a, size_t j, bool capital, char *out,
 	if ((t->flags & (ND_TOK_STOP | ND_TOK_NUMBER)) ||
 	    ((t->flags & ND_TOK_CAPITAL) && !capital))
 		return false;
-	if (adjective(a, j))
+	if (adjective(a, j) || in_list(a, j, not_counted))
 		return false;
 	l = nd_fstory_lex(a->st, a->d, j);
 	if (l.cls & (ND_LEX_NUMWORD | ND_LEX_NUMVAGUE | ND_LEX_SPEECH |
@@ -374,11 +430,46 @@ static bool soft(const amt *a, size_t j)
 	return g == ND_GAP_SPACE || g == ND_GAP_HYPHEN;
 }
 
+static bool plural(const amt *a, size_t j)
+{
+	word w = word_at(a, j);
+
+	return w.n > 3 && w.s[w.n - 1] == 's' && w.s[w.n - 2] != 's' &&
+	       w.s[w.n - 2] != 'u' && w.s[w.n - 2] != 'i';
+}
+
+/* The token naming what the number at j-1 counts: "12-point" gives
+ * "point"; "122 parliamentary seats" and "two alleged attempts" the
+ * first plural of up to three words; else the first word. */
+static size_t counted(const amt *a, size_t j)
+{
+	char tmp[48];
+	size_t k, first = ND_FX_NONE;
+
+	if (nd_fstory_gap(a->d, j - 1) == ND_GAP_HYPHEN)
+		return j;
+	for (k = 0; k < 2 && adjective(a, j) && j + 1 < a->end &&
+		    nd_fstory_gap(a->d, j) == ND_GAP_SPACE;
+	     k++)
+		j++;
+	for (k = j; k < j + 3 && k < a->end; k++) {
+		if (k > j && nd_fstory_gap(a->d, k - 1) != ND_GAP_SPACE)
+			break;
+		if (!noun_at(a, k, false, tmp, sizeof(tmp)))
+			break;
+		if (plural(a, k))
+			return k;
+		if (first == ND_FX_NONE)
+			first = k;
+	}
+	return first;
+}
+
 /* Money, percent, quantity or count for the number at token i; returns
  * the token to go on from, or 0 on error with *rc set. */
 static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 {
-	char value[ND_FACT_VALUE_MAX], n[32], noun[48];
+	char value[ND_FACT_VALUE_MAX], n[32], noun[48], unit_s[16];
 	size_t start = a->d->toks[i].off, j = num->end, pe;
 	const char *cur;
 	const unit *u;
@@ -398,14 +489,14 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 			j++;
 		}
 		nd_numeral_format(n, sizeof(n), v);
-		snprintf(value, sizeof(value), "%s %s", n, cur);
+		join(value, sizeof(value), n, " ", cur);
 		*rc = emit(a, ND_FACT_MONEY, start, tok_end(a, j - 1), value);
 		return j;
 	}
 	nd_numeral_format(n, sizeof(n), v);
 	pe = percent_sign(a, j - 1);
 	if (pe) {
-		snprintf(value, sizeof(value), "%s %%", n);
+		join(value, sizeof(value), n, " ", "%");
 		*rc = emit(a, ND_FACT_PERCENT, start, pe, value);
 		return j;
 	}
@@ -422,7 +513,7 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 			pct = "pp";
 		}
 		if (last != ND_FX_NONE) {
-			snprintf(value, sizeof(value), "%s %s", n, pct);
+			join(value, sizeof(value), n, " ", pct);
 			*rc = emit(a, ND_FACT_PERCENT, start, tok_end(a, last),
 				   value);
 			return last + 1;
@@ -430,9 +521,10 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 	}
 	if (num->lakh) {
 		nd_numeral_format(n, sizeof(n), num->base);
-		snprintf(value, sizeof(value), "%s %s", n,
-			 num->mult == 7 ? "crore" : "lakh");
-		*rc = emit(a, ND_FACT_QUANTITY, start, tok_end(a, j - 1), value);
+		join(value, sizeof(value), n, " ",
+		     num->mult == 7 ? "crore" : "lakh");
+		*rc = emit(a, ND_FACT_QUANTITY, start, tok_end(a, j - 1),
+			   value);
 		return j;
 	}
 	if (j < a->end && nd_fstory_gap(a->d, j - 1) != ND_GAP_OTHER) {
@@ -440,7 +532,8 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 		size_t uj = j;
 		bool square = false;
 
-		if ((is(a, j, "square") || is(a, j, "sq")) && g == ND_GAP_SPACE) {
+		if ((is(a, j, "square") || is(a, j, "sq")) &&
+		    g == ND_GAP_SPACE) {
 			square = true;
 			uj = j + 1;
 		}
@@ -460,8 +553,9 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 				if (g == ND_GAP_SPACE)
 					kind = ND_FACT_COUNT;
 			}
-			snprintf(value, sizeof(value), "%s %s%s", n, u->unit,
-				 square ? "2" : "");
+			join(unit_s, sizeof(unit_s), u->unit, "",
+			     square ? "2" : "");
+			join(value, sizeof(value), n, " ", unit_s);
 			*rc = emit(a, kind, start, tok_end(a, uj), value);
 			return uj + 1;
 		}
@@ -469,7 +563,7 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 	if (num->approx) {
 		if (is(a, j, "of") && j + 1 < a->end &&
 		    noun_at(a, j + 1, true, noun, sizeof(noun))) {
-			snprintf(value, sizeof(value), "%ss %s", n, noun);
+			join(value, sizeof(value), n, "s ", noun);
 			*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, j + 1),
 				   value);
 			return j + 2;
@@ -480,13 +574,11 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 	if (v < 2.0 || (num->plain && !num->worded && v >= 1800 && v <= 2100))
 		return j;
 	if (j < a->end && soft(a, j)) {
-		size_t nj = j;
+		size_t nj = counted(a, j);
 
-		while (nj < j + 2 && adjective(a, nj) && nj + 1 < a->end &&
-		       soft(a, nj + 1))
-			nj++;
-		if (noun_at(a, nj, false, noun, sizeof(noun))) {
-			snprintf(value, sizeof(value), "%s %s", n, noun);
+		if (nj != ND_FX_NONE &&
+		    noun_at(a, nj, false, noun, sizeof(noun))) {
+			join(value, sizeof(value), n, " ", noun);
 			*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, nj),
 				   value);
 			return nj + 1;

@@ -31,7 +31,9 @@ typedef struct nd_rawfacts {
 	nd_buf pool; /* values, NUL-separated */
 } nd_rawfacts;
 
+/* An empty list whose value pool is capped at ND_FX_MAX_POOL. */
 void nd_rawfacts_init(nd_rawfacts *rf);
+/* Frees the list; rf is empty afterwards. */
 void nd_rawfacts_dispose(nd_rawfacts *rf);
 /* Appends the number facts of story document k, in text order. A weekday
  * counts only in an article that gives no day-level date. 0, ND_ETOOBIG

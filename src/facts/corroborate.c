@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/hashmap.h"
+#include "core/sorted.h"
 
 /* Word-set overlap above which two quotations are one (10ths). */
 #define JACCARD_TENTHS 7
@@ -68,25 +69,6 @@ static size_t *sources_of(nd_arena *arena, const pair *p, size_t n,
 	return nd_arena_memdup(arena, scratch, k, sizeof(*scratch));
 }
 
-static size_t intersect(const uint64_t *a, size_t na, const uint64_t *b,
-			size_t nb)
-{
-	size_t i = 0, j = 0, n = 0;
-
-	while (i < na && j < nb) {
-		if (a[i] < b[j]) {
-			i++;
-		} else if (b[j] < a[i]) {
-			j++;
-		} else {
-			n++;
-			i++;
-			j++;
-		}
-	}
-	return n;
-}
-
 /* Does the word sequence s occur in l? */
 static bool contains(const uint64_t *l, size_t nl, const uint64_t *s,
 		     size_t ns)
@@ -106,7 +88,7 @@ static bool same_quote(const nd_quotes *qs, const nd_qspan *a,
 		       const nd_qspan *b)
 {
 	const uint64_t *sa = qs->h + a->s_off, *sb = qs->h + b->s_off;
-	size_t inter = intersect(sa, a->s_n, sb, b->s_n);
+	size_t inter = nd_sorted_common_u64(sa, a->s_n, sb, b->s_n);
 	size_t uni = a->s_n + b->s_n - inter;
 	const nd_qspan *s = a->h_n <= b->h_n ? a : b;
 	const nd_qspan *l = s == a ? b : a;
@@ -214,7 +196,7 @@ int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
 	for (i = 0; i < n; i++) {
 		const nd_qspan *q = &qs->q[i];
 		uint64_t h = nd_hash64(qs->h + q->h_off,
-				       q->h_n * sizeof(uint64_t), 0x73657175ULL);
+				       q->h_n * sizeof(uint64_t), 0x7365ULL);
 		uint32_t first;
 
 		if (nd_u64map_put(&same, h, (uint32_t)i, &first))
@@ -426,8 +408,8 @@ int nd_corroborate_facts(nd_story_facts *out, nd_fstory *st,
 		order[final[i]].first = earliest[final[i]];
 		o->text = nd_arena_strndup(st->arena, d->text + f->off, f->len);
 		o->kind = f->kind;
-		o->value = nd_arena_strndup(st->arena, value_of(rf, first_of[i]),
-					    f->vlen);
+		o->value = nd_arena_strndup(st->arena,
+					    value_of(rf, first_of[i]), f->vlen);
 		o->context = nd_arena_strndup(st->arena, d->text + s->off,
 					      s->len);
 		o->doc = st->members[f->doc];

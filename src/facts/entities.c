@@ -6,9 +6,7 @@
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/error.h"
-
-/* Longest folded word compared by edit distance. */
-#define DL_MAX 64
+#include "facts/spelling.h"
 
 /* Same-key groups and the clusters they merge into. */
 typedef struct groups {
@@ -20,7 +18,7 @@ typedef struct groups {
 	int32_t (*votes)[ND_VOTES];
 	uint32_t *redirect; /* ND_FX_NONE or the group it is a titled form of */
 	unsigned char *dead; /* an adjective after all: "Serentian" */
-	size_t n, cap;
+	size_t n;
 	/* Surnames several full names end with: candidate roots per group. */
 	uint32_t *amb_at;  /* per group: start in amb, ND_FX_NONE if none */
 	uint32_t *amb_n;
@@ -188,82 +186,6 @@ static bool personish(const groups *g, uint32_t id)
 	       (k < 0 || k == ND_VOTE_PERSON);
 }
 
-/* Optimal-string-alignment distance of a and b, stopping early past max. */
-static size_t osa(const char *a, size_t la, const char *b, size_t lb,
-		  size_t max)
-{
-	size_t rows[3][DL_MAX + 1], i, j;
-	size_t *pp = rows[0], *p = rows[1], *c = rows[2];
-
-	for (j = 0; j <= lb; j++)
-		p[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t best;
-		size_t *t;
-
-		c[0] = i;
-		best = c[0];
-		for (j = 1; j <= lb; j++) {
-			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			size_t v = p[j] + 1;
-
-			if (c[j - 1] + 1 < v)
-				v = c[j - 1] + 1;
-			if (p[j - 1] + cost < v)
-				v = p[j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
-				v = pp[j - 2] + 1;
-			c[j] = v;
-			if (v < best)
-				best = v;
-		}
-		if (best > max)
-			return max + 1;
-		t = pp;
-		pp = p;
-		p = c;
-		c = t;
-	}
-	return p[lb];
-}
-
-/* Spelling variants of one word: Tileuberdi / Tleuberdi / Tileuberd. */
-static bool close_words(const char *a, size_t la, const char *b, size_t lb)
-{
-	size_t min = la < lb ? la : lb, max_d, diff;
-
-	if (la == lb && memcmp(a, b, la) == 0)
-		return true;
-	if (la == 0 || lb == 0 || a[0] != b[0] || la > DL_MAX || lb > DL_MAX)
-		return false;
-	max_d = min >= 10 ? 2 : min >= 6 ? 1 : 0;
-	diff = la > lb ? la - lb : lb - la;
-	if (max_d == 0 || diff > max_d)
-		return false;
-	return osa(a, la, b, lb, max_d) <= max_d;
-}
-
-/* Word-by-word closeness of two keys with the same number of words. */
-static bool close_keys(const char *a, size_t la, const char *b, size_t lb)
-{
-	size_t i = 0, j = 0;
-
-	while (i < la && j < lb) {
-		size_t ie = i, je = j;
-
-		while (ie < la && a[ie] != ' ')
-			ie++;
-		while (je < lb && b[je] != ' ')
-			je++;
-		if (!close_words(a + i, ie - i, b + j, je - j))
-			return false;
-		i = ie + 1;
-		j = je + 1;
-	}
-	return i >= la && j >= lb;
-}
-
 /* The person-shaped group of `words` words spelt close to key, when
  * exactly one is. */
 static uint32_t close_name(const nd_fstory *st, const groups *g,
@@ -275,14 +197,37 @@ static uint32_t close_name(const nd_fstory *st, const groups *g,
 		size_t l;
 		const char *k = gkey(st, g, id, &l);
 
-		if (g->words[id] != words || !(g->flags[id] & ND_MEN_NAMELIKE) ||
-		    !close_keys(k, l, key, len))
+		if (g->words[id] != words ||
+		    !(g->flags[id] & ND_MEN_NAMELIKE) ||
+		    !nd_spelling_close_keys(k, l, key, len))
 			continue;
 		if (found != ND_FX_NONE)
 			return ND_FX_NONE;
 		found = id;
 	}
 	return found;
+}
+
+/* Is adj the place's adjective: place + "n", "an", "ian", "i", "ese",
+ * "ish", or with its final vowel swapped ("Kenya"/"Kenyan",
+ * "China"/"Chinese")? */
+static bool adjective_of(const char *place, size_t lp, const char *adj,
+			 size_t la)
+{
+	static const char *const endings[] = { "n", "an", "ian", "i", "ese",
+					       "ish" };
+	size_t e, stem;
+
+	for (stem = lp; stem + 1 >= lp && stem > 3; stem--) {
+		for (e = 0; e < sizeof(endings) / sizeof(endings[0]); e++) {
+			size_t el = strlen(endings[e]);
+
+			if (la == stem + el && memcmp(adj, place, stem) == 0 &&
+			    memcmp(adj + stem, endings[e], el) == 0)
+				return true;
+		}
+	}
+	return false;
 }
 
 /* Capitalised adjectives of places the word lists do not know:
@@ -413,7 +358,7 @@ static void merge_spellings(nd_fstory *st, groups *g)
 			    (la > lb ? la - lb : lb - la) > 2 * g->words[a] ||
 			    find(g, a) == find(g, b) || !mergeable(g, a, b))
 				continue;
-			if (close_keys(ka, la, kb, lb))
+			if (nd_spelling_close_keys(ka, la, kb, lb))
 				unite(g, a, b);
 		}
 	}
@@ -436,10 +381,87 @@ static void merge_spellings(nd_fstory *st, groups *g)
 			if (g->words[b] != 1 || (g->flags[b] & ND_MEN_GAZ) ||
 			    !mergeable(g, a, b))
 				continue;
-			if (close_words(wa, la, kb, lb))
+			if (adjective_of(wa, la, kb, lb))
+				g->dead[b] = 1; /* "Cambodian" */
+			else if (nd_spelling_close_words(wa, la, kb, lb))
 				unite(g, a, b);
 		}
 	}
+}
+
+/* Initials of a key's words, connectors left out: "cambodian people's
+ * party" gives "cpp", "ministry of foreign affairs" "mfa". */
+static size_t initials(const char *k, size_t len, char *out, size_t size)
+{
+	static const char *const skip[] = { "of", "the", "and", "for", "de",
+					    "la", "le", "du", "des", "del" };
+	size_t i = 0, n = 0, s;
+
+	while (i < len && n + 1 < size) {
+		size_t e = i;
+		bool connector = false;
+
+		while (e < len && k[e] != ' ')
+			e++;
+		for (s = 0; s < sizeof(skip) / sizeof(skip[0]); s++) {
+			if (strlen(skip[s]) == e - i &&
+			    memcmp(skip[s], k + i, e - i) == 0)
+				connector = true;
+		}
+		if (!connector)
+			out[n++] = k[i];
+		i = e + 1;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* "UN" and "United Nations", "CPP" and "Cambodian People's Party": an
+ * acronym joins the one name of the story its letters are the initials
+ * of. */
+static int merge_acronyms(nd_fstory *st, groups *g)
+{
+	nd_strmap by_initials;
+	uint32_t id, *count = NULL;
+	int rc = ND_ENOMEM;
+
+	if (nd_strmap_init(&by_initials))
+		return ND_ENOMEM;
+	count = nd_calloc(g->n + 1, sizeof(*count));
+	if (count == NULL)
+		goto done;
+	for (id = 0; id < g->n; id++) {
+		char ini[16];
+		size_t len, n;
+		const char *k = gkey(st, g, id, &len);
+		uint32_t first;
+
+		if (g->words[id] < 2 || k[0] == '@' || personish(g, id))
+			continue;
+		n = initials(k, len, ini, sizeof(ini));
+		if (n < 2 || n > 8)
+			continue;
+		if (nd_strmap_put(&by_initials, ini, n, id, &first))
+			goto done;
+		if (find(g, first) != find(g, id))
+			count[first]++;
+	}
+	for (id = 0; id < g->n; id++) {
+		size_t len;
+		const char *k = gkey(st, g, id, &len);
+		uint32_t to;
+
+		if (!(g->flags[id] & ND_MEN_ACRONYM) || g->words[id] != 1 ||
+		    k[0] == '@' || len < 2 || len > 8 ||
+		    !nd_strmap_get(&by_initials, k, len, &to) || count[to])
+			continue;
+		unite(g, id, to);
+	}
+	rc = ND_OK;
+done:
+	nd_free(count);
+	nd_strmap_dispose(&by_initials);
+	return rc;
 }
 
 /* Last word of a key. */
@@ -477,7 +499,7 @@ static int merge_surnames(nd_fstory *st, groups *g)
 			    !same_kind(g, s, f))
 				continue;
 			w = last_word(kf, lf, &wl);
-			if (!close_words(ks, ls, w, wl))
+			if (!nd_spelling_close_words(ks, ls, w, wl))
 				continue;
 			root = find(g, f);
 			for (i = start; i < g->n_amb; i++)
@@ -561,7 +583,11 @@ static nd_entity_kind decide_kind(const cluster *c)
 /* Noise: sentence openers nothing else backs, one-off bare words. */
 static bool dropped(const cluster *c)
 {
-	if (!c->strong && !(c->all_flags & ND_MEN_EVIDENCE))
+	/* A one-word sentence opener needs a mention elsewhere ("Upon",
+	 * "Authorities have said"); two words need some context ("Orsolya
+	 * Dent, who heads"). */
+	if (!c->strong &&
+	    (c->max_words == 1 || !(c->all_flags & ND_MEN_EVIDENCE)))
 		return true;
 	return c->max_words == 1 && c->n_mentions == 1 &&
 	       !(c->all_flags &
@@ -610,9 +636,9 @@ static bool mixed_script(const char *s, size_t n)
 			if (latin && other)
 				return true;
 			latin = other = false;
-		} else if (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
-			latin = true;
-		} else if (c < 0x80 && c >= '0' && c <= '9') {
+		} else if (c < 0x80 && (((c | 0x20) >= 'a' &&
+					 (c | 0x20) <= 'z') ||
+					(c >= '0' && c <= '9'))) {
 			latin = true;
 		} else if (c >= 0xCE && c <= 0xD4) {
 			other = true; /* lead bytes of U+0380..U+052F */
@@ -740,6 +766,13 @@ static void pick_canonical(build *b)
 			continue;
 		}
 		best = &b->var[cl->canonical];
+		/* A country goes by its common name, not the official one. */
+		if (cl->all_flags & ND_MEN_GAZ) {
+			if (x->count > best->count ||
+			    (x->count == best->count && x->words > best->words))
+				cl->canonical = (uint32_t)v;
+			continue;
+		}
 		if (x->words > best->words ||
 		    (x->words == best->words && x->count > best->count) ||
 		    (x->words == best->words && x->count == best->count &&
@@ -957,6 +990,9 @@ int nd_entities_build(nd_fstory *st)
 	for (i = 0; i + 1 < st->n_aliases; i += 2)
 		unite(&g, st->ments[st->aliases[i]].group,
 		      st->ments[st->aliases[i + 1]].group);
+	rc = merge_acronyms(st, &g);
+	if (rc)
+		goto done;
 	rc = collect(st, &g, &b);
 	if (rc)
 		goto done;

@@ -43,9 +43,11 @@ int nd_facts_story(nd_story_facts *out, const nd_corpus *c,
 		rc = nd_quotes_find(&qs, &st, k);
 		if (rc)
 			goto done;
-		rc = nd_speaker_resolve(&st, k, qs.q + q0, qs.n - q0);
-		if (rc)
-			goto done;
+		if (qs.n > q0) {
+			rc = nd_speaker_resolve(&st, k, qs.q + q0, qs.n - q0);
+			if (rc)
+				goto done;
+		}
 		if (facts_full)
 			continue;
 		rc = nd_amounts_scan(&rf, &st, k);

@@ -48,17 +48,41 @@ static nd_term_info *term_info(nd_fstory *st, uint32_t term)
 	return &st->terms[next];
 }
 
-const nd_term_info *nd_fstory_term(nd_fstory *st, uint32_t term)
+/* The info of token i of d, through the per-token index built by
+ * scan_case; calls come document by document, so one cached base. */
+static const nd_term_info *tok_info(nd_fstory *st, const nd_doc *d,
+				    size_t i)
 {
-	return term_info(st, term);
+	if (d != st->cache_doc) {
+		uint32_t base = 0;
+
+		nd_u64map_get(&st->doc_base, (uint64_t)(d - st->c->docs),
+			      &base);
+		st->cache_doc = d;
+		st->cache_base = base;
+	}
+	return &st->terms[st->tok_info[st->cache_base + i]];
 }
 
 nd_lex nd_fstory_lex(nd_fstory *st, const nd_doc *d, size_t i)
 {
-	const nd_term_info *t = term_info(st, d->toks[i].term);
-	nd_lex none = { 0, 0, 0 };
+	return tok_info(st, d, i)->lex;
+}
 
-	return t ? t->lex : none;
+uint32_t nd_fstory_seen(nd_fstory *st, const nd_doc *d, size_t i)
+{
+	return tok_info(st, d, i)->seen;
+}
+
+uint32_t nd_fstory_word_seen(const nd_fstory *st, const char *folded,
+			     size_t len)
+{
+	uint32_t term, idx;
+
+	if (!nd_vocab_lookup(st->c->vocab, folded, len, &term) ||
+	    !nd_u64map_get(&st->term_ix, term, &idx))
+		return 0;
+	return st->terms[idx].seen;
 }
 
 bool nd_fstory_is(const nd_fstory *st, const nd_doc *d, size_t i,
@@ -73,16 +97,47 @@ bool nd_fstory_is(const nd_fstory *st, const nd_doc *d, size_t i,
 	return len == strlen(w) && memcmp(s, w, len) == 0;
 }
 
+bool nd_fstory_initial(const nd_doc *d, size_t i)
+{
+	const char *t = d->text;
+	size_t a, b = d->toks[i].off;
+
+	if ((d->toks[i].flags & ND_TOK_FIRST) || i == 0)
+		return true;
+	a = d->toks[i - 1].off + d->toks[i - 1].len;
+	for (; a < b; a++) {
+		char c = t[a];
+
+		if (c == '.' || c == '!' || c == '?' || c == ':' || c == '`' ||
+		    c == '"' || c == '\n' ||
+		    (c == '\xE2' && a + 2 < b && t[a + 1] == '\x80' &&
+		     t[a + 2] == '\x9C') ||
+		    (c == '\xC2' && a + 1 < b && t[a + 1] == '\xAB'))
+			return true;
+	}
+	return false;
+}
+
 /* Whether the story writes each word in lower case, or capitalised away
  * from the start of a sentence: "Upon" opening a sentence is an ordinary
  * word when "upon" shows up elsewhere. */
 static int scan_case(nd_fstory *st)
 {
-	size_t k, i;
+	size_t k, i, total = 0, at = 0;
 
+	for (k = 0; k < st->n; k++) {
+		if (nd_add_overflow(total, nd_fstory_doc(st, k)->ntoks, &total))
+			return ND_ENOMEM;
+	}
+	st->tok_info = nd_calloc(total + 1, sizeof(*st->tok_info));
+	if (st->tok_info == NULL)
+		return ND_ENOMEM;
 	for (k = 0; k < st->n; k++) {
 		const nd_doc *d = nd_fstory_doc(st, k);
 
+		if (nd_u64map_put(&st->doc_base, st->members[k], (uint32_t)at,
+				  NULL))
+			return ND_ENOMEM;
 		for (i = 0; i < d->ntoks; i++) {
 			const nd_token *t = &d->toks[i];
 			nd_term_info *info = term_info(st, t->term);
@@ -90,8 +145,9 @@ static int scan_case(nd_fstory *st)
 
 			if (info == NULL)
 				return ND_ENOMEM;
+			st->tok_info[at++] = (uint32_t)(info - st->terms);
 			if (t->flags & ND_TOK_CAPITAL) {
-				if (!(t->flags & ND_TOK_FIRST))
+				if (!nd_fstory_initial(d, i))
 					info->seen |= ND_SEEN_CAPMID;
 			} else if (!(t->flags & ND_TOK_NUMBER) &&
 				   (c >= 0x80 || (c >= 'a' && c <= 'z'))) {
@@ -111,7 +167,8 @@ int nd_fstory_init(nd_fstory *st, const nd_corpus *c, const size_t *members,
 	st->n = n;
 	st->arena = arena;
 	nd_buf_init(&st->pool, ND_FX_MAX_POOL);
-	if (nd_gazetteer_create(&st->gaz) || nd_u64map_init(&st->term_ix))
+	if (nd_gazetteer_create(&st->gaz) || nd_u64map_init(&st->term_ix) ||
+	    nd_u64map_init(&st->doc_base))
 		return ND_ENOMEM;
 	st->doc_ment = nd_calloc(n + 1, sizeof(*st->doc_ment));
 	if (st->doc_ment == NULL)
@@ -125,6 +182,9 @@ void nd_fstory_dispose(nd_fstory *st)
 	if (st->term_ix.keys)
 		nd_u64map_dispose(&st->term_ix);
 	nd_free(st->terms);
+	nd_free(st->tok_info);
+	if (st->doc_base.keys)
+		nd_u64map_dispose(&st->doc_base);
 	nd_free(st->ments);
 	nd_free(st->doc_ment);
 	nd_buf_dispose(&st->pool);

@@ -73,6 +73,10 @@ typedef struct nd_fstory {
 	nd_u64map term_ix; /* term id -> index into terms */
 	nd_term_info *terms;
 	size_t n_terms, terms_cap;
+	uint32_t *tok_info; /* per token of the story: index into terms */
+	nd_u64map doc_base; /* corpus document -> its first in tok_info */
+	const nd_doc *cache_doc; /* the last document looked up */
+	size_t cache_base;
 	nd_mention *ments; /* in document order, then text order */
 	size_t n_ments, ments_cap;
 	size_t *doc_ment;  /* n + 1: first mention of each document */
@@ -89,15 +93,19 @@ typedef struct nd_fstory {
  * included). 0 or ND_ENOMEM; dispose st in any case. */
 int nd_fstory_init(nd_fstory *st, const nd_corpus *c, const size_t *members,
 		   size_t n, nd_arena *arena);
+/* Frees what init allocated (results in the arena stay). */
 void nd_fstory_dispose(nd_fstory *st);
 /* The k-th document of the story. */
 const nd_doc *nd_fstory_doc(const nd_fstory *st, size_t k);
-/* What the story knows of a term; NULL only when out of memory. */
-const nd_term_info *nd_fstory_term(nd_fstory *st, uint32_t term);
 /* Folded text of a term (vocabulary-owned). */
 const char *nd_fstory_text(const nd_fstory *st, uint32_t term, size_t *len);
-/* Word classes of token i of d (all zero when out of memory). */
+/* Word classes of token i of story document d. */
 nd_lex nd_fstory_lex(nd_fstory *st, const nd_doc *d, size_t i);
+/* ND_SEEN_* of token i of story document d. */
+uint32_t nd_fstory_seen(nd_fstory *st, const nd_doc *d, size_t i);
+/* ND_SEEN_* of a folded word; 0 when the story does not have it. */
+uint32_t nd_fstory_word_seen(const nd_fstory *st, const char *folded,
+			     size_t len);
 /* Is token i of d the folded word w? */
 bool nd_fstory_is(const nd_fstory *st, const nd_doc *d, size_t i,
 		  const char *w);
@@ -116,6 +124,12 @@ typedef enum nd_gap {
 	ND_GAP_OTHER
 } nd_gap;
 
+/* Does token i of d open a sentence, as the analyser says or as the text
+ * shows: ". " before it where an abbreviation kept the sentence going
+ * ("Hun Sen. Events"), an opening quotation mark, a colon? */
+bool nd_fstory_initial(const nd_doc *d, size_t i);
+
+/* The gap between tokens i and i+1 of d (ND_GAP_OTHER past the end). */
 nd_gap nd_fstory_gap(const nd_doc *d, size_t i);
 
 /* Hash of a cue word, so titles and countries compare as integers. */

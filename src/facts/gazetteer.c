@@ -30,8 +30,45 @@ static const char *const aliases[][2] = {
 	{ "GB", "Wales" }, { "GB", "Northern Ireland" },
 };
 
-/* Capitals, large cities and regions: each its own place. */
+/* Capitals, large cities and regions: each its own place. Capitals that
+ * are common words or first names ("Male", "Victoria") are left out. */
 static const char *const places[] = {
+	"Kabul", "Tirana", "Algiers", "Andorra la Vella", "Luanda", "Nassau",
+	"Manama", "Bridgetown", "Belmopan", "Porto-Novo", "Thimphu",
+	"La Paz", "Sucre", "Gaborone", "Bandar Seri Begawan", "Ouagadougou",
+	"Gitega", "Bujumbura", "Phnom Penh", "Yaounde", "Praia", "Bangui",
+	"N'Djamena", "Moroni", "Brazzaville", "San Jose", "Nicosia",
+	"Djibouti", "Roseau", "Santo Domingo", "Quito", "San Salvador",
+	"Malabo", "Asmara", "Mbabane", "Suva", "Libreville", "Banjul",
+	"Guatemala City", "Conakry", "Bissau", "Georgetown",
+	"Port-au-Prince", "Tegucigalpa", "Kingston", "Tarawa", "Pristina",
+	"Kuwait City", "Vientiane", "Maseru", "Monrovia", "Vaduz",
+	"Antananarivo", "Lilongwe", "Bamako", "Valletta", "Majuro",
+	"Nouakchott", "Port Louis", "Palikir", "Ulaanbaatar", "Podgorica",
+	"Maputo", "Naypyidaw", "Yangon", "Rangoon", "Windhoek", "Managua",
+	"Niamey", "Muscat", "Ngerulmud", "Ramallah", "Panama City",
+	"Port Moresby", "Asuncion", "Kigali", "Apia", "Freetown", "Honiara",
+	"Mogadishu", "Juba", "Paramaribo", "Dodoma", "Dar es Salaam", "Dili",
+	"Lome", "Port of Spain", "Funafuti", "Kampala", "Montevideo",
+	"Port Vila", "Sanaa", "Lusaka", "Harare", "Karachi", "Lahore",
+	"Peshawar", "Kandahar", "Herat", "Mosul", "Basra", "Aleppo", "Homs",
+	"Benghazi", "Alexandria", "Casablanca", "Jeddah", "Mecca", "Medina",
+	"Haifa", "Ho Chi Minh City", "Saigon", "Chennai", "Kolkata",
+	"Bangalore", "Hyderabad", "Guangzhou", "Shenzhen", "Wuhan",
+	"Chongqing", "Busan", "Osaka", "Kyoto", "Melbourne", "Montreal",
+	"Vancouver", "Frankfurt", "Munich", "Hamburg", "Milan", "Naples",
+	"Barcelona", "Marseille", "Lyon", "Zurich", "Hague", "Rotterdam",
+	"Kazan", "Novosibirsk", "Yekaterinburg", "Vladivostok", "Sevastopol",
+	"Kherson", "Zaporizhzhia", "Bakhmut", "Dnipro", "Grozny", "Tskhinvali",
+	"Sukhumi", "Stepanakert", "Nagorno-Karabakh", "Transnistria",
+	"Tibet", "Xinjiang", "Taiwan Strait", "Golan Heights", "Sinai",
+	"Darfur", "Kurdistan", "Balochistan", "Punjab", "Bengal", "Kashmir",
+	"Hokkaido", "Okinawa", "Bavaria", "Catalonia", "Flanders",
+	"Wallonia", "Corsica", "Sicily", "Sardinia", "Crete", "Tasmania",
+	"Quebec", "Ontario", "Alberta", "California", "Texas", "Florida",
+	"Siberia", "Patagonia", "Amazon", "Himalayas", "Alps", "Urals",
+	"Sahara", "Gulf of Mexico", "Red Sea", "South China Sea",
+	"North Sea", "Baltic Sea", "Persian Gulf", "Middle East",
 	"Astana", "Nur-Sultan", "Almaty", "Tashkent", "Samarkand", "Bishkek",
 	"Dushanbe", "Ashgabat", "Moscow", "St Petersburg", "Saint Petersburg",
 	"Kyiv", "Kiev", "Kharkiv", "Odesa", "Odessa", "Mariupol", "Lviv",
@@ -159,7 +196,8 @@ static const char *const portfolios[] = {
 	"Environment", "Home", "Treasury", "Commerce", "Industry",
 	"Development", "Security", "Information", "Staff", "Emergency",
 	"Emergencies", "Internal", "External", "Economic", "Water",
-	"Resources", "Communications",
+	"Resources", "Communications", "Relations", "Services", "Rights",
+	"Justice", "Planning", "Finance", "Budget", "Intelligence",
 };
 
 static const char *const orgwords[] = {
@@ -178,9 +216,23 @@ static const char *const orgwords[] = {
 	"Church", "Club", "Conference", "Summit", "House", "Guard", "Agency",
 	"Bulletin", "Courier", "Observer", "Chronicle", "Express", "Mail",
 	"Monitor", "Centre", "Center", "Society", "Trust", "Museum",
-	"Programme", "Program", "Secretariat", "Directorate", "Pentagon",
-	"Reuters", "Partnership", "Initiative", "Council", "Consortium",
+	"Programme", "Program", "Secretariat", "Directorate",
+	"Partnership", "Initiative", "Council", "Consortium",
 	"Holdings", "Industries", "Systems", "Technologies", "Group",
+	"Nations", "Motors", "Airways", "Institution", "Accords", "Accord",
+	"Pact", "Convention", "Charter", "Tribunal",
+	"Ministries", "Brigade", "Brigades", "Battalion", "Regiment",
+	"Command", "Unit", "Corps", "Rouge", "Cartel", "Faction", "Assembly",
+	"Congress", "Embassy", "Consulate",
+	"Mission", "Observatory", "Laboratory", "Labs", "Foundation",
+	"Federal", "Institute",
+};
+
+/* Organisations known by one word. */
+static const char *const orgnames[] = {
+	"Reuters", "Pentagon", "Taliban", "Hamas", "Hezbollah", "Interpol",
+	"Europol", "Gazprom", "Rosneft", "Aeroflot", "Xinhua", "Tass",
+	"Interfax", "Bloomberg", "Eurostat", "Frontex", "Wagner",
 };
 
 static const char *const placewords[] = {
@@ -193,12 +245,13 @@ static const char *const placewords[] = {
 	"Park", "Reservoir", "Harbour", "Harbor", "Falls", "Creek", "Glacier",
 	"Republic", "Kingdom", "Emirates", "Territory", "Territories",
 	"Quarter", "Steppe", "Forest", "Lane", "Boulevard", "Highway",
+	"Stream", "Canyon", "Heights", "Hills", "Pass", "Ridge", "Marsh",
 };
 
 static const char *const connectors[] = {
 	"of", "the", "and", "de", "del", "della", "di", "da", "du", "des",
 	"la", "le", "al", "el", "bin", "ibn", "van", "von", "der", "den",
-	"ul", "dos", "das", "y",
+	"ul", "dos", "das", "y", "on", "for",
 };
 
 static const char *const locpreps[] = {
@@ -431,6 +484,7 @@ int nd_gazetteer_create(nd_gazetteer **out)
 	    add_list(g, abbrevs, N_OF(abbrevs), ND_LEX_ABBREV) ||
 	    add_list(g, portfolios, N_OF(portfolios), ND_LEX_PORTFOLIO) ||
 	    add_list(g, orgwords, N_OF(orgwords), ND_LEX_ORGWORD) ||
+	    add_list(g, orgnames, N_OF(orgnames), ND_LEX_ORGNAME) ||
 	    add_list(g, placewords, N_OF(placewords), ND_LEX_PLACEWORD) ||
 	    add_list(g, connectors, N_OF(connectors), ND_LEX_CONNECTOR) ||
 	    add_list(g, locpreps, N_OF(locpreps), ND_LEX_LOCPREP) ||

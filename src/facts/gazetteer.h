@@ -30,7 +30,8 @@ enum {
 	ND_LEX_SPEECH = 1u << 11,   /* said, told, added: reports speech */
 	ND_LEX_NUMWORD = 1u << 12,  /* aux: 1-90, 12 (dozen), or minus the
 				       power of ten of a multiplier */
-	ND_LEX_NUMVAGUE = 1u << 13  /* tens, thousands: aux power of ten */
+	ND_LEX_NUMVAGUE = 1u << 13, /* tens, thousands: aux power of ten */
+	ND_LEX_ORGNAME = 1u << 14   /* an organisation by itself: Reuters */
 };
 
 typedef struct nd_lex {

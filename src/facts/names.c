@@ -15,9 +15,11 @@ typedef struct scan {
 	size_t s_tok, s_end; /* its tokens */
 } scan;
 
-/* Longest key of one name; longer runs are not names. */
+/* Longest key of one name, most words in a run, longest name in bytes:
+ * anything longer is not a name. */
 #define KEY_MAX 512
 #define RUN_MAX 12
+#define NAME_MAX_BYTES 200
 
 static const char *tok_text(const scan *sc, size_t i)
 {
@@ -38,9 +40,7 @@ static nd_lex lex(const scan *sc, size_t i)
 
 static uint32_t seen(const scan *sc, size_t i)
 {
-	const nd_term_info *t = nd_fstory_term(sc->st, sc->d->toks[i].term);
-
-	return t ? t->seen : 0;
+	return nd_fstory_seen(sc->st, sc->d, i);
 }
 
 /* Bytes of a trailing possessive "'s" or "’s" of token i, or 0. */
@@ -106,8 +106,9 @@ static bool dotted_pair(const scan *sc, size_t i)
 	       gap_is(sc, i, ".");
 }
 
-/* May the name that reached token i go on into token i+1? */
-static bool joins(const scan *sc, size_t i)
+/* May the name that started at token start and reached token i go on into
+ * token i+1? */
+static bool joins(const scan *sc, size_t start, size_t i)
 {
 	nd_gap g = nd_fstory_gap(sc->d, i);
 	const char *p = tok_text(sc, i);
@@ -119,8 +120,15 @@ static bool joins(const scan *sc, size_t i)
 		return false;
 	if (dotted_pair(sc, i))
 		return true;
-	if (gap_period_space(sc, i))
-		return single_letter(sc, i) || (lex(sc, i).cls & ND_LEX_ABBREV);
+	/* "Dr. Sallow", "John F. Kennedy"; but "Hun Sen. In" ends at Sen. */
+	if (gap_period_space(sc, i)) {
+		const uint32_t before = ND_LEX_TITLE | ND_LEX_PORTFOLIO |
+					ND_LEX_DEMONYM | ND_LEX_PLACE;
+
+		return single_letter(sc, i) ||
+		       ((lex(sc, i).cls & ND_LEX_ABBREV) &&
+			(i == start || (lex(sc, i - 1).cls & before)));
+	}
 	/* A plural possessive inside an organisation: "Growers' Union". */
 	if (n > 2 && p[n - 1] == 's')
 		return gap_is(sc, i, "' ") || gap_is(sc, i, "\xE2\x80\x99 ");
@@ -152,6 +160,20 @@ static bool soft_gap(const scan *sc, size_t i)
 	return g == ND_GAP_SPACE || g == ND_GAP_HYPHEN;
 }
 
+/* "Cambodian People's Party": a possessive common noun inside a name
+ * whose next word makes it an organisation. "Kazakhstan's Ministry" and
+ * "Hun Sen's Party" are two names. */
+static bool inner_possessive(const scan *sc, size_t start, size_t i)
+{
+	size_t len;
+	const char *s = nd_fstory_text(sc->st, sc->d->toks[i].term, &len);
+
+	if (i == start || i + 1 >= sc->s_end || !is_cap(sc, i + 1) ||
+	    !(lex(sc, i + 1).cls & ND_LEX_ORGWORD) || len < 3)
+		return false;
+	return (nd_fstory_word_seen(sc->st, s, len - 2) & ND_SEEN_LOWER) != 0;
+}
+
 /* End (exclusive) of the run of name words starting at i. */
 static size_t run_end(const scan *sc, size_t i)
 {
@@ -160,7 +182,9 @@ static size_t run_end(const scan *sc, size_t i)
 	while (j < sc->s_end && j - i < RUN_MAX) {
 		size_t c = j, conn = 0;
 
-		if (possessive(sc, j - 1) || !joins(sc, j - 1))
+		if ((possessive(sc, j - 1) &&
+		     !inner_possessive(sc, i, j - 1)) ||
+		    !joins(sc, i, j - 1))
 			break;
 		if (name_word(sc, j)) {
 			j++;
@@ -309,9 +333,10 @@ static bool name_shaped(const scan *sc, size_t i)
 		  (end - p > 3 && memcmp(p, "Mac", 3) == 0);
 	nd_lex l = lex(sc, i);
 
+	/* Place words may be names: "Michael Jordan", "Paris Hilton". */
 	if (l.cls & (ND_LEX_TITLE | ND_LEX_ORGWORD | ND_LEX_PLACEWORD |
-		     ND_LEX_PLACE | ND_LEX_DEMONYM | ND_LEX_MONTH |
-		     ND_LEX_WEEKDAY | ND_LEX_CONNECTOR))
+		     ND_LEX_DEMONYM | ND_LEX_MONTH | ND_LEX_WEEKDAY |
+		     ND_LEX_CONNECTOR))
 		return false;
 	if (seen(sc, i) & ND_SEEN_LOWER)
 		return false;
@@ -368,8 +393,10 @@ static void context_votes(const scan *sc, nd_mention *m, size_t b)
 			   soft_gap(sc, bt)) {
 			m->vote[ND_VOTE_PLACE] += 1;
 			m->flags |= ND_MEN_EVIDENCE;
-		} else if (nd_fstory_is(sc->st, sc->d, bt, "the") &&
+		} else if (m->words == 1 &&
+			   nd_fstory_is(sc->st, sc->d, bt, "the") &&
 			   !is_cap(sc, bt)) {
+			/* "the Kessa", but "the Larry Bird exception". */
 			m->vote[ND_VOTE_PLACE] += 1;
 			m->flags |= ND_MEN_EVIDENCE;
 		}
@@ -377,8 +404,9 @@ static void context_votes(const scan *sc, nd_mention *m, size_t b)
 	if (at >= sc->s_end)
 		return;
 	if (soft_gap(sc, at - 1)) {
-		if ((sc->d->toks[at].flags & ND_TOK_STOP) && at + 1 < sc->s_end &&
-		    !(lex(sc, at).cls & ND_LEX_SPEECH) && soft_gap(sc, at))
+		if ((sc->d->toks[at].flags & ND_TOK_STOP) &&
+		    at + 1 < sc->s_end && !(lex(sc, at).cls & ND_LEX_SPEECH) &&
+		    soft_gap(sc, at))
 			at++; /* "Blinken also noted" */
 		if (lex(sc, at).cls & ND_LEX_SPEECH) {
 			m->vote[ND_VOTE_PERSON] += 2;
@@ -422,8 +450,8 @@ static void shape_votes(const scan *sc, nd_mention *m, size_t a, size_t b,
 		m->vote[ND_VOTE_PLACE] += 6;
 		return;
 	}
-	if (ext > 1) {
-		m->flags |= ND_MEN_ACRONYM;
+	if (ext > 1 || (lookup(sc, key, m->klen).cls & ND_LEX_ORGNAME)) {
+		m->flags |= ext > 1 ? ND_MEN_ACRONYM : ND_MEN_ORGWORD;
 		m->vote[ND_VOTE_ORG] += 5;
 		return;
 	}
@@ -444,11 +472,10 @@ static void shape_votes(const scan *sc, nd_mention *m, size_t a, size_t b,
 		m->flags |= ND_MEN_ACRONYM; /* dotted: U.N. */
 		m->vote[ND_VOTE_ORG] += 2;
 	}
+	/* Only a default: "in Phnom Penh" outweighs the shape. */
 	if (m->words >= 2 && m->words <= 3 && shaped &&
-	    !(m->flags & (ND_MEN_ORGWORD | ND_MEN_PLACEWORD))) {
+	    !(m->flags & (ND_MEN_ORGWORD | ND_MEN_PLACEWORD)))
 		m->flags |= ND_MEN_NAMELIKE;
-		m->vote[ND_VOTE_PERSON] += 1;
-	}
 	if (m->words == 1 && m->klen >= 5 &&
 	    (ends_with(key, m->klen, "stan") ||
 	     ends_with(key, m->klen, "land") || ends_with(key, m->klen, "ia")))
@@ -510,7 +537,7 @@ static int add_mention(scan *sc, size_t tok0, size_t a, size_t b,
 	char key[KEY_MAX];
 	size_t klen = build_key(sc, a, b, key, sizeof(key));
 	size_t ext = b - a == 1 ? letter_digit(sc, a) : 0;
-	size_t end = sc->d->toks[b - 1].off + sc->d->toks[b - 1].len;
+	size_t end = sc->d->toks[b - 1].off + sc->d->toks[b - 1].len, i;
 	nd_mention m;
 	nd_lex whole;
 	int rc;
@@ -528,7 +555,7 @@ static int add_mention(scan *sc, size_t tok0, size_t a, size_t b,
 	m.entity = ND_FX_NONE;
 	m.group = ND_FX_NONE;
 	m.words = 1;
-	for (size_t i = 0; i < klen; i++)
+	for (i = 0; i < klen; i++)
 		m.words += key[i] == ' ';
 	end -= possessive(sc, b - 1);
 	if (b - a >= 2 && dotted_pair(sc, b - 2) && end < sc->d->len &&
@@ -546,6 +573,8 @@ static int add_mention(scan *sc, size_t tok0, size_t a, size_t b,
 	}
 	m.off = sc->d->toks[a].off;
 	m.len = (uint32_t)(end - m.off);
+	if (m.len > NAME_MAX_BYTES)
+		return ND_OK;
 	whole = lookup(sc, key, klen);
 	if (whole.cls & ND_LEX_DEMONYM)
 		return ND_OK;
@@ -609,10 +638,11 @@ static bool any_lexical(const scan *sc, size_t a, size_t b, uint32_t cls)
 
 /* Splits "Lugansk and Donetsk" at its connectors unless the head makes
  * the whole one name ("Commonwealth of Independent States", "Secretary of
- * State Antony Blinken", "Bosnia and Herzegovina"). "and" joins only an
- * organisation to a bare word ("Ministry of Foreign Affairs and Trade"),
- * so "the Ministry of Water and the Harbour Press" are two. Returns true
- * when the run was split (and taken). */
+ * State Antony Blinken", "Bosnia and Herzegovina"). "and" stays inside
+ * only an "X of Y and Z" organisation ("Ministry of Foreign Affairs and
+ * Trade"), so "Ministry of Water Affairs and the Harbour Press" and "Party
+ * and Ranariddh" are two. Returns true when the run was split (and
+ * taken). */
 static bool split_connectors(scan *sc, size_t a, size_t b, int depth,
 			     int *rc)
 {
@@ -639,7 +669,7 @@ static bool split_connectors(scan *sc, size_t a, size_t b, int depth,
 
 		while (tail < b && !is_cap(sc, tail))
 			tail++;
-		if (!any_lexical(sc, a, and_at, kinds) ||
+		if (c >= and_at || !any_lexical(sc, a, c, ND_LEX_ORGWORD) ||
 		    any_lexical(sc, tail, b, kinds | ND_LEX_PLACE)) {
 			*rc = take_run(sc, a, and_at, depth + 1);
 			if (*rc == ND_OK)
@@ -658,12 +688,17 @@ static bool split_connectors(scan *sc, size_t a, size_t b, int depth,
 	return true;
 }
 
+static bool initial(const scan *sc, size_t i)
+{
+	return i == sc->s_tok || nd_fstory_initial(sc->d, i);
+}
+
 /* Is a sentence-initial token an ordinary word ("The", "Upon")? */
 static bool common_first(const scan *sc, size_t a)
 {
 	const nd_token *t = &sc->d->toks[a];
 
-	if (!(t->flags & ND_TOK_FIRST))
+	if (!initial(sc, a))
 		return false;
 	return (t->flags & ND_TOK_STOP) || (seen(sc, a) & ND_SEEN_LOWER);
 }
@@ -700,6 +735,10 @@ static int take_run(scan *sc, size_t a, size_t b, int depth)
 	for (i = a; i < b && !has_org; i++) {
 		nd_lex l = lex(sc, i);
 
+		/* "Hun Sen": an abbreviated title ending a run is a name
+		 * (as a title it would have joined the name after it). */
+		if ((l.cls & ND_LEX_ABBREV) && i + 1 == b && i > a)
+			break;
 		if (l.cls & ND_LEX_TITLE) {
 			p = i;
 			in_title = true;
@@ -732,15 +771,19 @@ static int take_run(scan *sc, size_t a, size_t b, int depth)
 			p = ND_FX_NONE;
 		}
 	}
-	while (na < b && !is_cap(sc, na))
+	while (na < b && (!is_cap(sc, na) ||
+			  (sc->d->toks[na].flags & ND_TOK_STOP)))
 		na++;
 	if (na >= b || demonym(sc, b - 1))
+		return ND_OK;
+	/* "Foreign Relations": a title before an ordinary word. */
+	if (na > a && b - na == 1 && (seen(sc, na) & ND_SEEN_LOWER))
 		return ND_OK;
 	if (b - na == 1 && !(sc->d->toks[na].flags & ND_TOK_ALLCAPS) &&
 	    lexical(sc, na, ND_LEX_TITLE | ND_LEX_ORGWORD | ND_LEX_PLACEWORD |
 				    ND_LEX_PORTFOLIO))
 		return ND_OK;
-	weak = na == a && (sc->d->toks[a].flags & ND_TOK_FIRST) &&
+	weak = na == a && initial(sc, a) &&
 	       !(seen(sc, a) & ND_SEEN_CAPMID) &&
 	       !lexical(sc, a, ND_LEX_PLACE | ND_LEX_DEMONYM | ND_LEX_TITLE |
 				       ND_LEX_ORGWORD | ND_LEX_PLACEWORD);

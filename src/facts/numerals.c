@@ -180,7 +180,24 @@ void nd_numeral_format(char *out, size_t size, double v)
 		return;
 	}
 	if (fabs(v - (double)llround(v)) < 1e-6 * (fabs(v) > 1 ? fabs(v) : 1)) {
-		snprintf(out, size, "%lld", (long long)llround(v));
+		long long x = llround(v);
+		char tmp[24];
+		size_t k = 0, o = 0;
+		bool neg = x < 0;
+
+		/* The common case, without printf. */
+		if (neg)
+			x = -x;
+		do {
+			tmp[k++] = (char)('0' + x % 10);
+			x /= 10;
+		} while (x > 0 && k < sizeof(tmp));
+		if (neg && o + 1 < size)
+			out[o++] = '-';
+		while (k > 0 && o + 1 < size)
+			out[o++] = tmp[--k];
+		if (size)
+			out[o] = '\0';
 		return;
 	}
 	snprintf(out, size, "%.6f", v);

@@ -22,7 +22,8 @@ typedef enum qkind {
 	Q_GUILL,  /* « … » */
 	Q_ASCII,  /* " … " */
 	Q_RIGHT,  /* ” … ” */
-	Q_SINGLE  /* ‘ … ’ */
+	Q_SINGLE, /* ‘ … ’ */
+	Q_TEX     /* `` … '' of old newswire */
 } qkind;
 
 typedef struct line {
@@ -206,9 +207,9 @@ static int hash_words(nd_quotes *qs, nd_qspan *q, const char *text)
 
 /* Records the quotation between the marks (inner bytes [a, b)) when it is
  * long enough to be speech. */
-static int emit(nd_quotes *qs, const line *l, const nd_fstory *st,
-		uint32_t k, uint32_t para, size_t open, size_t a, size_t b,
-		size_t close, bool closed, qkind kind)
+static int emit(nd_quotes *qs, const line *l, uint32_t k, uint32_t para,
+		size_t open, size_t a, size_t b, size_t close, bool closed,
+		qkind kind)
 {
 	nd_qspan q;
 	uint32_t min;
@@ -222,7 +223,8 @@ static int emit(nd_quotes *qs, const line *l, const nd_fstory *st,
 			break;
 	}
 	for (;;) {
-		while (b > a && (l->text[b - 1] == ' ' || l->text[b - 1] == ',' ||
+		while (b > a && (l->text[b - 1] == ' ' ||
+				 l->text[b - 1] == ',' ||
 				 l->text[b - 1] == '\t'))
 			b--;
 		if (b >= a + 2 && (unsigned char)l->text[b - 2] == 0xC2 &&
@@ -236,7 +238,7 @@ static int emit(nd_quotes *qs, const line *l, const nd_fstory *st,
 		else
 			break;
 	}
-	if (b <= a || b - a > ND_QUOTE_MAX)
+	if (b <= a || b - a > ND_QUOTE_MAX || qs->n >= ND_QUOTES_MAX)
 		return ND_OK;
 	memset(&q, 0, sizeof(q));
 	q.words = count_words(l->text + a, b - a);
@@ -254,7 +256,6 @@ static int emit(nd_quotes *qs, const line *l, const nd_fstory *st,
 	q.len = (uint32_t)(b - a);
 	q.closed = closed;
 	q.speaker = ND_FX_NONE;
-	(void)st;
 	if (hash_words(qs, &q, l->text))
 		return ND_ENOMEM;
 	return ND_ARRAY_PUSH(qs->q, qs->n, qs->cap, q);
@@ -266,8 +267,8 @@ static bool quote_mark(int32_t cp)
 	       cp == 0x00AB || cp == 0x00BB || cp == 0x2018 || cp == 0x2019;
 }
 
-static int scan_line(nd_quotes *qs, const nd_fstory *st, uint32_t k,
-		     uint32_t para, const line *l)
+static int scan_line(nd_quotes *qs, uint32_t k, uint32_t para,
+		     const line *l)
 {
 	size_t at = l->from, open = 0, inner = 0;
 	qkind kind = Q_NONE;
@@ -279,7 +280,24 @@ static int scan_line(nd_quotes *qs, const nd_fstory *st, uint32_t k,
 		int32_t cp;
 		size_t n;
 
-		/* Every mark is '"' or starts with byte C2 or E2. */
+		/* Every mark is '"', "``", "''" or starts with byte C2 or
+		 * E2. */
+		if ((c == '`' || c == '\'') && at + 1 < l->to &&
+		    l->text[at + 1] == (char)c) {
+			if (kind == Q_NONE && c == '`') {
+				kind = Q_TEX;
+				open = at;
+				inner = at + 2;
+			} else if (kind == Q_TEX && c == '\'') {
+				rc = emit(qs, l, k, para, open, inner, at,
+					  at + 2, true, kind);
+				if (rc)
+					return rc;
+				kind = Q_NONE;
+			}
+			at += 2;
+			continue;
+		}
 		if (c != '"' && c != 0xC2 && c != 0xE2) {
 			at++;
 			continue;
@@ -298,8 +316,8 @@ static int scan_line(nd_quotes *qs, const nd_fstory *st, uint32_t k,
 				inner = at + n;
 			}
 		} else if (closing(l, at, cp, n, kind)) {
-			rc = emit(qs, l, st, k, para, open, inner, at, at + n,
-				  true, kind);
+			rc = emit(qs, l, k, para, open, inner, at, at + n, true,
+				  kind);
 			if (rc)
 				return rc;
 			kind = Q_NONE;
@@ -307,8 +325,8 @@ static int scan_line(nd_quotes *qs, const nd_fstory *st, uint32_t k,
 		at += n;
 	}
 	if (kind != Q_NONE && kind != Q_SINGLE)
-		return emit(qs, l, st, k, para, open, inner, l->to, l->to,
-			    false, kind);
+		return emit(qs, l, k, para, open, inner, l->to, l->to, false,
+			    kind);
 	return ND_OK;
 }
 
@@ -340,7 +358,7 @@ int nd_quotes_find(nd_quotes *qs, const nd_fstory *st, uint32_t k)
 			/* Paragraphs are counted as the analyser counts them;
 			 * the title line is no place for speech. */
 			if (!(para == 0 && titled)) {
-				rc = scan_line(qs, st, k, para, &l);
+				rc = scan_line(qs, k, para, &l);
 				if (rc)
 					return rc;
 			}

@@ -1,10 +1,11 @@
 /* Direct quotations inside one paragraph.
  *
- * Marks: “…”, "…", «…», „…“ and ‘…’ (single marks only for four words or
- * more, never nested in a double quotation, and an apostrophe inside a
- * word does not close one). A double quotation left open at the end of its
- * paragraph runs to that end when it has six words or more: the
- * convention for quotes that go on in the next paragraph. Fewer than three
+ * Marks: curly double, straight double, guillemets, low-high (German) and
+ * curly single (four words or more only, never inside a double quotation;
+ * an apostrophe inside a word does not close one). A double quotation
+ * left open at the end of its paragraph runs to that end when it has six
+ * words or more: the convention for quotes that go on in the next
+ * paragraph. Fewer than three
  * words is a scare-quoted term ("neutrality"), not speech. */
 #ifndef ND_FACTS_QUOTES_H
 #define ND_FACTS_QUOTES_H
@@ -15,8 +16,10 @@
 
 #include "facts/fstory.h"
 
-/* Longest quotation kept, in bytes. */
+/* Longest quotation kept, in bytes, and most quotations per story (past
+ * it the rest are not collected). */
 #define ND_QUOTE_MAX 4096
+#define ND_QUOTES_MAX (1u << 18)
 
 typedef struct nd_qspan {
 	uint32_t doc;          /* story position */
@@ -43,6 +46,7 @@ typedef struct nd_quotes {
 /* Appends the quotations of story document k (title line excepted) to qs,
  * in text order, speakers unresolved. 0 or ND_ENOMEM. */
 int nd_quotes_find(nd_quotes *qs, const nd_fstory *st, uint32_t k);
+/* Frees the arrays; qs is empty afterwards. */
 void nd_quotes_dispose(nd_quotes *qs);
 
 #endif

@@ -218,7 +218,8 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 		if (pronoun(w, j))
 			return nearest_person(w, w->d->toks[j].off, NULL, 0);
 		if (is(w, j, "the") && plain_phrase(w, j, v)) {
-			uint32_t before = j > t0 ? ment_of(w, j - 1) : ND_FX_NONE;
+			uint32_t before =
+				j > t0 ? ment_of(w, j - 1) : ND_FX_NONE;
 
 			/* "X, the port's spokesperson, said": X. */
 			if (before != ND_FX_NONE && comma_after(w, j - 1) &&
@@ -388,7 +389,8 @@ int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
 	 * the next paragraph. */
 	for (i = n; i-- > 1;) {
 		if (q[i - 1].speaker == ND_FX_NONE && !q[i - 1].closed &&
-		    q[i - 1].para + 1 == q[i].para && starts_paragraph(&w, &q[i]))
+		    q[i - 1].para + 1 == q[i].para &&
+		    starts_paragraph(&w, &q[i]))
 			q[i - 1].speaker = q[i].speaker;
 	}
 	nd_free(w.tok_ment);

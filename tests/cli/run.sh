@@ -257,6 +257,37 @@ expect_no_grep err "$esc" "control characters in a rejected name"
 expect_grep err 'evil\x1b[2J.txt' "control characters in a rejected name"
 expect_no_grep out "$esc" "control characters in a rejected name"
 
+# The offsets of the digest point into what "clean" prints, byte for byte.
+# spans_ok FOLDER WHAT
+spans_ok() {
+	command -v python3 >/dev/null 2>&1 || return 0
+	if python3 - "$bin" "$1" <<'PY'
+import json, re, subprocess, sys
+prog, folder = sys.argv[1:3]
+clean = subprocess.run([prog, "clean", folder], capture_output=True).stdout
+texts = {}
+for m in re.finditer(rb"(?:^|\n)==> (.*?) <==\n(.*?)(?=\n==> |\Z)", clean,
+                     re.S):
+    texts[m.group(1).decode()] = m.group(2)
+out = subprocess.run([prog, "digest", "--format", "json", folder],
+                     capture_output=True).stdout
+bad = 0
+for story in json.loads(out)["stories"]:
+    for kind in ("summary", "quotes", "facts"):
+        for item in story[kind]:
+            text = texts.get(item["article"], b"")
+            span = text[item["offset"]:item["offset"] + item["length"]]
+            want = item["text"].encode()
+            if not (want in span if kind == "quotes" else span == want):
+                bad += 1
+                print("  %s in %s: %r is not %r" % (kind, item["article"],
+                      span[:60], want[:60]), file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+	then ok; else bad "$2: offsets do not match the cleaned text"; fi
+}
+spans_ok examples/ "examples"
+
 # ---- (c) the seed articles -------------------------------------------------
 
 seeds=$root/../shared/seeds
@@ -266,6 +297,7 @@ if [ -d "$seeds" ]; then
 	expect_grep out "5 articles, 1 story" "seeds digest"
 	run dedup "$seeds"
 	expect_status 0 "seeds dedup"
+	spans_ok "$seeds" "seeds"
 	expect_grep out \
 		"002_a2e798ce7179d953${tab}003_ed7db0c8a3587031${tab}rewrite-of${tab}" \
 		"seeds dedup"
@@ -274,4 +306,5 @@ else
 fi
 
 echo "cli: $pass passed, $fail failed"
+[ -n "${COUNTS:-}" ] && echo "cli: $pass passed, $fail failed" >>"$COUNTS"
 [ "$fail" -eq 0 ]

@@ -1,6 +1,7 @@
 /* The public API as a program sees it, through nd_batch_add_memory. */
 #include "test_util.h"
 
+#include "core/alloc.h" /* nd_alloc_fail_after */
 #include "core/buf.h"
 #include "newsdigest.h"
 
@@ -288,6 +289,43 @@ static void render_arguments(void **state)
 	nd_batch_free(b);
 }
 
+static void render_out_of_memory(void **state)
+{
+	nd_buf out = ND_BUF_INIT(1u << 20);
+	nd_batch *b = fresh_batch();
+	nd_render_kind k;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(add(b, "a.txt", article_a), ND_OK);
+	assert_int_equal(add(b, "b.txt", article_b), ND_OK);
+	assert_int_equal(nd_batch_run(b, ND_STAGE_ALL), ND_OK);
+	/* Room for every output up front: only the renderer may fail. */
+	for (i = 0; i < 128; i++)
+		assert_int_equal(nd_buf_put(&out, article_a,
+					    sizeof(article_a)),
+				 ND_OK);
+	i = out.cap;
+	assert_true(i > 2 * strlen(render(&out, b, ND_RENDER_DIGEST_JSON)));
+	for (k = ND_RENDER_DIGEST_MD; k <= ND_RENDER_SUMMARY_LINES; k++) {
+		int rc;
+
+		nd_buf_clear(&out);
+		nd_alloc_fail_after(1);
+		rc = nd_batch_render(b, k, to_buf, &out);
+		nd_alloc_fail_after(0);
+		assert_true(rc == ND_OK || rc == ND_ENOMEM);
+	}
+	nd_buf_clear(&out);
+	nd_alloc_fail_after(1);
+	assert_int_equal(nd_batch_render(b, ND_RENDER_DIGEST_JSON, to_buf,
+					 &out),
+			 ND_ENOMEM);
+	nd_alloc_fail_after(0);
+	nd_buf_dispose(&out);
+	nd_batch_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -301,6 +339,7 @@ int main(void)
 		cmocka_unit_test(accessor_bounds),
 		cmocka_unit_test(rerun_after_adding),
 		cmocka_unit_test(render_arguments),
+		cmocka_unit_test(render_out_of_memory),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

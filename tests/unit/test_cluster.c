@@ -276,7 +276,7 @@ static void test_seeds_one_story(void **state)
 
 	(void)state;
 	if (dir == NULL)
-		dir = "/work/shared/seeds";
+		dir = "../shared/seeds";
 	if (!dir_exists(dir))
 		skip();
 	for (with_dedup = 0; with_dedup < 2; with_dedup++) {

@@ -14,6 +14,7 @@
 #include "core/arena.h"
 #include "corpus_fixture.h"
 #include "digest/digest.h"
+#include "digest/candidates.h"
 #include "digest/digest_internal.h"
 
 static const char *const unrelated =
@@ -238,12 +239,6 @@ static void digest(nd_story_digest *d, fixture *t, const size_t *members,
 					 n_edges, &o, t->fx.arena),
 			 ND_OK);
 	check_invariants(&t->fx.c, members, n, d);
-	if (getenv("DUMP")) {
-		size_t i;
-		print_message("digest words=%u bytes=%u head=%zu\n", words, bytes, d->headline_doc);
-		for (i = 0; i < d->n_items; i++)
-			print_message("  [%zu:%zu] {%zu} %s\n", d->items[i].doc, d->items[i].sent, d->items[i].n_sources, item_text(&t->fx.c, &d->items[i]));
-	}
 }
 
 static void word_budget_is_exact(void **state)
@@ -312,8 +307,8 @@ static void widely_reported_sentence_lists_all(void **state)
 static void unfit_sentences_never_chosen(void **state)
 {
 	static const char *const banned[] = {
-		"He said", "Will the tolls", "But the opposition", "They carried",
-		"Spare dinghies",
+		"He said", "Will the tolls", "But the opposition",
+		"They carried", "Spare dinghies",
 		"\"We are proud", "will serve the lake", "Harlan Bridge over "
 		"Lake Marrow reopens", "Lake Marrow ferries face",
 	};
@@ -515,6 +510,135 @@ static void copies_count_once(void **state)
 	nd_dstory_dispose(&s);
 }
 
+/* The probe, reading only sentences the stem index offers, finds exactly
+ * the members a comparison with every sentence of the story finds. */
+static void check_probe_exact(const nd_dstory *s)
+{
+	nd_dprobe p;
+	bool *want = calloc(s->n + 1, sizeof(*want));
+	size_t q, t, i, m, n_want;
+
+	assert_non_null(want);
+	assert_int_equal(nd_dprobe_init(&p, s), ND_OK);
+	for (q = 0; q < s->n_sents; q++) {
+		size_t found = nd_dprobe_all(&p, q);
+
+		memset(want, 0, s->n * sizeof(*want));
+		want[s->smember[q]] = true;
+		for (t = 0; t < s->n_sents; t++) {
+			if (nd_dstory_states(s, q, t))
+				want[s->smember[t]] = true;
+		}
+		for (m = n_want = 0; m < s->n; m++)
+			n_want += want[m];
+		assert_int_equal(found, n_want);
+		assert_int_equal(p.list[0], s->smember[q]);
+		for (i = 0; i < found; i++)
+			assert_true(want[p.list[i]]);
+		assert_int_equal(nd_dprobe_support(&p, q, 1),
+				 n_want > 1 ? 1 : 0);
+	}
+	nd_dprobe_dispose(&p);
+	free(want);
+}
+
+static void check_probe_on(const nd_corpus *c, const size_t *members,
+			   size_t n)
+{
+	nd_dstory s;
+
+	assert_int_equal(nd_dstory_build(&s, c, members, n, NULL, 0), ND_OK);
+	check_probe_exact(&s);
+	nd_dstory_dispose(&s);
+}
+
+static void probe_is_exact(void **state)
+{
+	fixture *t = *state;
+
+	check_probe_on(&t->fx.c, story, 5);
+}
+
+static void containment_states(void **state)
+{
+	static const size_t both[] = { 0, 1 };
+	fx_corpus f;
+	nd_dstory s;
+
+	(void)state;
+	assert_int_equal(fx_init(&f), 0);
+	assert_int_equal(
+		fx_add_titled(&f, "long",
+			      "Repair works\n\nEngineers replaced the steel "
+			      "cables of the Harlan Bridge during a long and "
+			      "costly repair that lasted two full years and "
+			      "closed the main coast road to all lorries.\n",
+			      NULL),
+		0);
+	assert_int_equal(fx_add_titled(&f, "short",
+				       "Cables\n\nEngineers replaced the steel "
+				       "cables of the bridge.\n",
+				       NULL),
+			 0);
+	fx_finish(&f);
+	assert_int_equal(nd_dstory_build(&s, &f.c, both, 2, NULL, 0), ND_OK);
+	/* Sentence 1 of each: the body after the title. */
+	assert_false(nd_dstory_same(&s, 3, 1));
+	/* All the short one's content is in the long one... */
+	assert_true(nd_dstory_states(&s, 3, 1));
+	/* ...but not the other way round. */
+	assert_false(nd_dstory_states(&s, 1, 3));
+	check_probe_exact(&s);
+	nd_dstory_dispose(&s);
+	fx_free(&f);
+}
+
+/* A sentence of four everyday words and one rare one is stated by another
+ * holding the four. In a large corpus the four weigh under a third of the
+ * sentence, so the probe may leave them out only while the rest could
+ * still make up four fifths of it. */
+static void probe_keeps_containment(void **state)
+{
+	enum { FILLERS = 1000 };
+	static const char zebras[] =
+		"The harbour council vote on the budget: zebras.\n";
+	static const char again[] = "The harbour council will vote again on "
+				    "the budget next week.\n";
+	static const char filler[] =
+		"A harbour council vote on the budget was held.\n";
+	static const size_t both[] = { 0, 1 };
+	nd_doc *docs = calloc(FILLERS + 2, sizeof(*docs));
+	nd_corpus c = { 0 };
+	nd_vocab *v = NULL;
+	nd_arena *a = NULL;
+	nd_dstory s;
+	size_t i;
+
+	(void)state;
+	assert_non_null(docs);
+	assert_int_equal(nd_vocab_create(&v, NULL), ND_OK);
+	assert_int_equal(nd_arena_create(&a), ND_OK);
+	for (i = 0; i < FILLERS + 2; i++) {
+		const char *text = i == 0 ? zebras : i == 1 ? again : filler;
+
+		assert_int_equal(nd_analyse(&docs[i], v, a, text,
+					    strlen(text), 0),
+				 ND_OK);
+		nd_vocab_count_doc(v, &docs[i]);
+	}
+	c.n = FILLERS + 2;
+	c.docs = docs;
+	c.vocab = v;
+	assert_int_equal(nd_dstory_build(&s, &c, both, 2, NULL, 0), ND_OK);
+	assert_true(nd_dstory_states(&s, 0, 1));
+	assert_false(nd_dstory_same(&s, 0, 1));
+	check_probe_exact(&s);
+	nd_dstory_dispose(&s);
+	nd_arena_free(a);
+	nd_vocab_free(v);
+	free(docs);
+}
+
 /* ---- The sentence filter on its own ---- */
 
 /* Analyses a one-paragraph text into t's corpus (no title) and returns
@@ -582,6 +706,14 @@ static void candidate_rules(void **state)
 			    "built it,\" Colvin said."),
 		"y");
 	assert_string_equal(
+		verdicts(t, "\"We will keep the old ferry timetable for the "
+			    "summer,\" he said."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "\"We will keep the old ferry timetable for the "
+			    "summer,\" Colvin said."),
+		"y");
+	assert_string_equal(
 		verdicts(t, "Colvin said the province firmly supports the new "
 			    "timetable for ferries \""),
 		"n");
@@ -602,6 +734,10 @@ static void candidate_rules(void **state)
 	assert_string_equal(
 		verdicts(t, "Edda Colvin, Transport Minister, Port Tessby, "
 			    "May 6, 2024."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Edda Colvin and Piet Varro in Port Tessby on May "
+			    "6, 2024."),
 		"n");
 	assert_string_equal(
 		verdicts(t, "Transport Minister Edda Colvin said the bridge "
@@ -681,8 +817,7 @@ static void examples_treaty(void **state)
 
 /* ---- The real seed articles, when present ---- */
 
-static const char *const seed_dirs[] = { "../shared/seeds",
-					 "/work/shared/seeds" };
+static const char *const seed_dirs[] = { "../shared/seeds" };
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -759,6 +894,7 @@ static void seeds_case(const char *dir, char **names, size_t n, bool fx,
 			 ND_OK);
 	check_invariants(&f.c, members, n, &d);
 	assert_true(d.n_items > 0);
+	check_probe_on(&f.c, members, n);
 	for (i = 0; i < d.n_items; i++) {
 		const char *s = item_text(&f.c, &d.items[i]);
 
@@ -822,6 +958,9 @@ int main(void)
 		cmocka_unit_test(deterministic),
 		cmocka_unit_test(out_of_memory_is_reported),
 		cmocka_unit_test(copies_count_once),
+		cmocka_unit_test(containment_states),
+		cmocka_unit_test(probe_is_exact),
+		cmocka_unit_test(probe_keeps_containment),
 		cmocka_unit_test(candidate_rules),
 		cmocka_unit_test(word_count_splits_on_any_space),
 		cmocka_unit_test(examples_treaty),

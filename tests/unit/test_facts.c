@@ -1,12 +1,11 @@
 /* Unit tests of src/facts: quotations and speakers, entities and their
  * variants, number facts, grouping across articles; then the real seeds
- * (when /work/shared/seeds exists) and the fictional examples/. Every text
+ * (when ../shared/seeds exists) and the fictional examples/. Every text
  * here is written for these tests. */
 #include "test_util.h"
 
 #include <stdio.h>  /* snprintf, FILE */
 #include <stdlib.h> /* calloc, free */
-#include <time.h>   /* clock_gettime */
 
 #include "analyse/analyse.h"
 #include "clean/clean.h"
@@ -18,7 +17,7 @@
 
 #include "corpus_fixture.h"
 
-#define SEEDS "/work/shared/seeds"
+#define SEEDS "../shared/seeds"
 #define EXAMPLES "examples"
 
 typedef struct fixture {
@@ -313,7 +312,8 @@ static void test_quote_according_to_and_spokesperson(void **state)
 	const nd_story_facts *sf;
 	const char *text =
 		"Ferry strike ends\n\n"
-		"\u201CThe ferries will sail again from Thursday morning,\u201D "
+		"\u201CThe ferries will sail again from Thursday "
+		"morning,\u201D "
 		"according to Marta Ilves, the union secretary.\n"
 		"\u201CWe welcome the return to normal service,\u201D "
 		"Jonas Pell, the port authority's spokesperson, said.\n";
@@ -587,7 +587,8 @@ static void test_entities_sorted(void **state)
 	sf = run(f);
 	assert_true(sf->n_entities >= 4);
 	for (i = 1; i < sf->n_entities; i++) {
-		const nd_entity *a = &sf->entities[i - 1], *b = &sf->entities[i];
+		const nd_entity *a = &sf->entities[i - 1];
+		const nd_entity *b = &sf->entities[i];
 
 		assert_true(a->n_sources > b->n_sources ||
 			    (a->n_sources == b->n_sources &&
@@ -804,10 +805,12 @@ static void test_out_of_memory(void **state)
 	assert_true(ok);
 }
 
-/* Fifty articles of some 600 words: well inside 20 ms. */
+/* Fifty articles of some 600 words repeating one set of facts: the story
+ * merges them rather than listing fifty copies. (Speed is measured by
+ * make bench-digest, not here.) */
 #define SPEED_DOCS 50
 
-static void test_speed(void **state)
+static void test_many_articles(void **state)
 {
 	nd_vocab *v = NULL;
 	nd_arena *a = NULL;
@@ -816,8 +819,7 @@ static void test_speed(void **state)
 	const char *ids[SPEED_DOCS], *titles[SPEED_DOCS], *pub[SPEED_DOCS];
 	size_t members[SPEED_DOCS], i, j;
 	nd_corpus c;
-	double best = 1e9;
-	int r;
+	nd_story_facts sf;
 
 	(void)state;
 	assert_non_null(docs);
@@ -860,28 +862,11 @@ static void test_speed(void **state)
 	c.titles = titles;
 	c.published = pub;
 	c.vocab = v;
-	for (r = 0; r < 10; r++) {
-		nd_story_facts sf;
-		struct timespec t0, t1;
-		double ms;
-
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		assert_int_equal(nd_facts_story(&sf, &c, members, SPEED_DOCS,
-						 a),
-				 ND_OK);
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
-		     (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-		if (ms < best)
-			best = ms;
-		assert_true(sf.n_quotes >= 1);
-		assert_non_null(entity(&sf, "Arslan Tekmerovich"));
-	}
-#if defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__)
-	if (best > 20.0)
-		fail_msg("facts of %d articles took %.1f ms", SPEED_DOCS, best);
-#endif
-	print_message("facts of %d articles: %.2f ms\n", SPEED_DOCS, best);
+	assert_int_equal(nd_facts_story(&sf, &c, members, SPEED_DOCS, a),
+			 ND_OK);
+	assert_true(sf.n_quotes >= 1);
+	assert_true(sf.n_quotes < SPEED_DOCS);
+	assert_non_null(entity(&sf, "Arslan Tekmerovich"));
 	for (i = 0; i < SPEED_DOCS; i++)
 		free(texts[i]);
 	free(texts);
@@ -1138,7 +1123,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_out_of_memory, setup,
 						teardown),
-		cmocka_unit_test(test_speed),
+		cmocka_unit_test(test_many_articles),
 		cmocka_unit_test_setup_teardown(test_seeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_examples, setup,
 						teardown),

@@ -6,8 +6,7 @@
 
 #include "newsdigest.h"
 
-static const char *const seed_dirs[] = { "../shared/seeds",
-					 "/work/shared/seeds" };
+static const char *const seed_dirs[] = { "../shared/seeds" };
 
 static nd_batch *batch;
 

@@ -1,4 +1,4 @@
-#include "dedup/direction.h"
+#include "dedup/pubdate.h"
 
 #include <stddef.h> /* size_t */
 
@@ -29,7 +29,7 @@ static size_t date_prefix(const char *s)
 	return i;
 }
 
-bool nd_dedup_date_cmp(int *cmp, const char *a, const char *b)
+bool nd_pubdate_cmp(int *cmp, const char *a, const char *b)
 {
 	size_t la = date_prefix(a), lb = date_prefix(b), n, i;
 

@@ -1,6 +1,6 @@
-/* Which article of a related pair is the source and which the copy. */
-#ifndef ND_DEDUP_DIRECTION_H
-#define ND_DEDUP_DIRECTION_H
+/* Publication dates, compared to tell a source from its later copy. */
+#ifndef ND_DEDUP_PUBDATE_H
+#define ND_DEDUP_PUBDATE_H
 
 #include <stdbool.h> /* bool */
 
@@ -8,6 +8,6 @@
  * <0, 0 or >0 as a is earlier than, as early as or later than b and returns
  * true. The date-time prefixes are compared as far as both go, with ' ' as
  * 'T'; zone offsets are ignored. NULL or other formats give false. */
-bool nd_dedup_date_cmp(int *cmp, const char *a, const char *b);
+bool nd_pubdate_cmp(int *cmp, const char *a, const char *b);
 
 #endif

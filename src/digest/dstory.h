@@ -1,0 +1,70 @@
+/* The per-story tables the digest steps share.
+ *
+ * A story's sentences get one number (member order, then sentence index),
+ * so every per-sentence table is a flat array. Each sentence carries its
+ * sorted concept ids: content stems first, then stem bigrams of adjacent
+ * content words. Concepts are numbered per story through a hash map, so no
+ * table is the size of the corpus vocabulary and nothing is allocated per
+ * sentence. */
+#ifndef ND_DIGEST_DSTORY_H
+#define ND_DIGEST_DSTORY_H
+
+#include <stdbool.h> /* bool */
+#include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint32_t */
+
+#include "analyse/analyse.h"
+#include "dedup/dedup.h"
+
+/* When one sentence states another (restate.c). */
+#define ND_DIGEST_SAME_SIM 0.5  /* nd_sentence_similarity: same content */
+#define ND_DIGEST_CONTAIN_NUM 4 /* or holding 4/5 of the other's content */
+#define ND_DIGEST_CONTAIN_DEN 5 /* stems */
+
+typedef struct nd_dstory {
+	const nd_corpus *c;
+	const size_t *members; /* corpus indices, story order */
+	size_t n;
+
+	/* Independent groups: members linked by dedup edges share one. */
+	uint32_t *group;  /* per member, 0..n_groups-1 by first member */
+	uint32_t *gsize;  /* per group: members */
+	size_t n_groups;
+
+	/* Sentences, numbered story-wide. */
+	size_t *sbase;    /* per member: its first sentence; [n] = total */
+	size_t n_sents;
+	uint32_t *smember; /* per sentence: member position */
+	size_t *cbeg;     /* per sentence: start in cids; [n_sents] = end */
+	uint32_t *nuni;   /* per sentence: how many of its cids are stems */
+	double *wsum;     /* per sentence: IDF sum of its stems */
+	uint32_t *cids;   /* concept ids, per sentence: stems, then bigrams */
+
+	/* Concepts. */
+	size_t n_concepts;
+	bool *is_uni;     /* per concept: a stem rather than a bigram */
+	double *idf;      /* per concept: IDF of the stem, 0 for bigrams */
+	uint32_t *weight; /* per concept: independent groups stating it */
+	uint32_t wmax;
+	size_t *pbeg;     /* per concept: start in post; stems only */
+	uint32_t *post;   /* sentences holding each stem, ascending */
+} nd_dstory;
+
+/* Fills s for members[0..n) of c: groups from the edges among members,
+ * concept lists and weights, and the stem -> sentence index. Returns 0 or
+ * ND_ENOMEM; s is always safe to dispose. */
+int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
+		    size_t n, const nd_dedup_edge *edges, size_t n_edges);
+/* Frees the tables of s. */
+void nd_dstory_dispose(nd_dstory *s);
+/* The document and local sentence index of story sentence g. */
+const nd_doc *nd_dstory_doc(const nd_dstory *s, size_t g, size_t *sent);
+
+/* True when story sentences a and b say the same thing: the shared
+ * nd_sentence_similarity is at least ND_DIGEST_SAME_SIM. */
+bool nd_dstory_same(const nd_dstory *s, size_t a, size_t b);
+/* True when b states a: same (above) or b holds at least 4/5 of a's content
+ * stems. */
+bool nd_dstory_states(const nd_dstory *s, size_t a, size_t b);
+
+#endif
