@@ -97,15 +97,18 @@ check: deps
 	  END { printf "check (plain + ASan/UBSan): %d passed, %d failed\n", p, f }' \
 	  build/check-counts
 
+# New inputs go to build/libfuzzer/corpus-NAME; the shipped seeds stay as
+# they are. Copy a crash reproducer into fuzz/corpus/NAME once fixed.
 FUZZ_SECONDS ?= 60
-fuzz: deps
+fuzz:
+	@scripts/deps.sh clang
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
-	  mkdir -p build/libfuzzer && \
+	  mkdir -p build/libfuzzer/corpus-$$n && \
 	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) \
 	    -o build/libfuzzer/$$n $$f $(LIB_SRC) $(LDLIBS) && \
-	  build/libfuzzer/$$n -max_total_time=$(FUZZ_SECONDS) \
-	    fuzz/corpus/$${n#fuzz_} || exit 1; done
+	  build/libfuzzer/$$n -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
+	    build/libfuzzer/corpus-$$n fuzz/corpus/$${n#fuzz_} || exit 1; done
 
 SEEDS ?= ../shared/seeds
 # Wall time and memory of the main job on the shipped examples and, when

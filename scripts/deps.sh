@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages newsdigest builds and tests with, if missing.
 set -eu
-need="gcc make pkg-config libutf8proc-dev libstemmer-dev libxml2-dev libcmocka-dev"
+# Extra package names may be given as arguments (make fuzz adds clang).
+need="gcc make pkg-config libutf8proc-dev libstemmer-dev libxml2-dev libcmocka-dev $*"
 missing=""
 for p in $need; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" \

@@ -12,6 +12,11 @@ void nd_alloc_fail_after(unsigned long n)
 	fail_countdown = n;
 }
 
+unsigned long nd_alloc_fail_pending(void)
+{
+	return fail_countdown;
+}
+
 /* True when fault injection says this allocation must fail. */
 static bool injected_failure(void)
 {

@@ -21,6 +21,9 @@ char *nd_strndup(const char *s, size_t len);
 
 /* Test hook: make the n-th allocation from now fail (0 disables). */
 void nd_alloc_fail_after(unsigned long n);
+/* Test hook: allocations still to go before the injected failure; 0 once
+ * it has happened (or when none is set). */
+unsigned long nd_alloc_fail_pending(void);
 
 static inline bool nd_add_overflow(size_t a, size_t b, size_t *out)
 {
