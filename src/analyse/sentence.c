@@ -6,8 +6,9 @@
 
 #include "core/utf8.h"
 
-/* Words after which a period never ends a sentence: titles, and months or
- * "No." that are followed by a number or a name. */
+/* Words after which a period ends a sentence only before a typical
+ * sentence opener: titles, company suffixes, and months or "No." that are
+ * followed by a number or a name. */
 static const char *const never_final[] = {
 	"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt",
 	"Cmdr", "Adm", "Maj", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "St",
@@ -62,30 +63,36 @@ static size_t word_start(const char *p, size_t end)
 	return i;
 }
 
+/* Is the word at p[next] one that commonly opens a sentence? */
+static bool opens_sentence(const char *p, size_t len, size_t next)
+{
+	size_t nl = 0;
+
+	while (next + nl < len && p[next + nl] != ' ' && p[next + nl] != ',')
+		nl++;
+	return in_list(openers, p + next, nl);
+}
+
 /* Does a period at p[dot] belong to an abbreviation or initial that keeps
  * the sentence going into the word at p[next]? */
 static bool abbreviation_continues(const char *p, size_t len, size_t dot,
 				   size_t next)
 {
 	size_t ws = word_start(p, dot);
-	size_t wl = dot - ws, nl = 0;
+	size_t wl = dot - ws;
 	const char *w = p + ws;
-	bool dotted = memchr(w, '.', wl) != NULL;
 
 	if (wl == 0)
 		return false;
 	/* An initial: "John F. Kennedy". */
 	if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z')
 		return true;
-	if (in_list(never_final, w, wl))
-		return true;
-	if (!dotted)
-		return false;
-	/* Dotted acronyms (U.S., a.m.) end a sentence only before a word
-	 * that commonly opens one. */
-	while (next + nl < len && p[next + nl] != ' ' && p[next + nl] != ',')
-		nl++;
-	return !in_list(openers, p + next, nl);
+	/* Titles and company suffixes are followed by a name, never by "The"
+	 * or "In": "…Hun Sen. In Phnom Penh…", "…Acme Inc. The firm…". The
+	 * same holds for dotted acronyms such as U.S. and a.m. */
+	if (in_list(never_final, w, wl) || memchr(w, '.', wl) != NULL)
+		return !opens_sentence(p, len, next);
+	return false;
 }
 
 size_t nd_sentence_end(const char *p, size_t len, size_t start)

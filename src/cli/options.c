@@ -158,6 +158,11 @@ int cli_parse(cli_args *out, const cli_command *cmd, int argc, char **argv)
 	if (out->words && out->bytes)
 		return cli_usage_error(cmd, "--words and --bytes exclude each "
 				       "other", NULL, NULL);
+	/* Without a path the articles come from standard input; waiting on a
+	 * terminal for them would look like a hang. */
+	if (out->n_paths == 0 && isatty(STDIN_FILENO))
+		return cli_usage_error(cmd, "no input: give a PATH, or pipe "
+				       "articles in", NULL, NULL);
 	if (out->format == NULL)
 		out->format = default_format(cmd);
 	return 0;

@@ -521,6 +521,73 @@ static int merge_surnames(nd_fstory *st, groups *g)
 	return ND_OK;
 }
 
+/* Does a key hold a connector word ("bank of kessa")? Then its last word
+ * is no head the name is known by. */
+static bool has_connector(const nd_fstory *st, const char *k, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t e = i;
+
+		while (e < len && k[e] != ' ')
+			e++;
+		if (nd_gazetteer_lookup(st->gaz, k + i, e - i).cls &
+		    ND_LEX_CONNECTOR)
+			return true;
+		i = e + 1;
+	}
+	return false;
+}
+
+/* The one organisation of several words whose head is the one-word key,
+ * or ND_FX_NONE. */
+static uint32_t org_with_head(const nd_fstory *st, groups *g,
+			      const char *ks, size_t ls)
+{
+	uint32_t f, found = ND_FX_NONE;
+
+	for (f = 0; f < g->n; f++) {
+		size_t lf, wl;
+		const char *kf = gkey(st, g, f, &lf), *w;
+
+		if (g->words[f] < 2 || gkind(g, f) != ND_VOTE_ORG ||
+		    kf[0] == '@')
+			continue;
+		w = last_word(kf, lf, &wl);
+		if (wl != ls || memcmp(w, ks, ls) != 0 ||
+		    has_connector(st, kf, lf))
+			continue;
+		if (found != ND_FX_NONE && find(g, found) != find(g, f))
+			return ND_FX_NONE;
+		found = f;
+	}
+	return found;
+}
+
+/* "Mariners" after "Port Amsel Mariners", "Stags" after "Velmont Stags":
+ * once named in full, a team or bloc goes by its head word. A one-word
+ * name that is no person or place joins the one organisation it heads. */
+static void merge_org_heads(nd_fstory *st, groups *g)
+{
+	uint32_t s, to;
+
+	for (s = 0; s < g->n; s++) {
+		size_t ls;
+		const char *ks = gkey(st, g, s, &ls);
+		int k = gkind(g, s);
+
+		if (g->words[s] != 1 || ks[0] == '@' ||
+		    g->redirect[s] != ND_FX_NONE ||
+		    (g->flags[s] & (ND_MEN_GAZ | ND_MEN_ACRONYM)) ||
+		    k == ND_VOTE_PERSON || k == ND_VOTE_PLACE)
+			continue;
+		to = org_with_head(st, g, ks, ls);
+		if (to != ND_FX_NONE)
+			unite(g, s, to);
+	}
+}
+
 /* Root of a mention; an ambiguous surname takes the full name its own
  * article names nearest before it (or after it). */
 static uint32_t mention_root(nd_fstory *st, groups *g, size_t i)
@@ -987,6 +1054,7 @@ int nd_entities_build(nd_fstory *st)
 	rc = merge_surnames(st, &g);
 	if (rc)
 		goto done;
+	merge_org_heads(st, &g);
 	for (i = 0; i + 1 < st->n_aliases; i += 2)
 		unite(&g, st->ments[st->aliases[i]].group,
 		      st->ments[st->aliases[i + 1]].group);

@@ -246,6 +246,19 @@ static const char *const placewords[] = {
 	"Republic", "Kingdom", "Emirates", "Territory", "Territories",
 	"Quarter", "Steppe", "Forest", "Lane", "Boulevard", "Highway",
 	"Stream", "Canyon", "Heights", "Hills", "Pass", "Ridge", "Marsh",
+	/* Venues. "Hall" is left out: as often a surname ("Jerry Hall") as
+	 * a building; "Centre" stays an organisation word ("Carter
+	 * Center"). */
+	"Arena", "Stadium", "Station", "Plaza", "Pavilion", "Theatre",
+	"Theater", "Terminal", "Velodrome", "Racecourse", "Ballpark",
+	"Speedway", "Gardens", "Wharf",
+};
+
+/* Directions: alone ("the West") a point of view, not a place; the
+ * regions named with them ("West Bank") are places of their own. */
+static const char *const compass[] = {
+	"North", "South", "East", "West", "Northeast", "Northwest",
+	"Southeast", "Southwest",
 };
 
 static const char *const connectors[] = {
@@ -486,6 +499,7 @@ int nd_gazetteer_create(nd_gazetteer **out)
 	    add_list(g, orgwords, N_OF(orgwords), ND_LEX_ORGWORD) ||
 	    add_list(g, orgnames, N_OF(orgnames), ND_LEX_ORGNAME) ||
 	    add_list(g, placewords, N_OF(placewords), ND_LEX_PLACEWORD) ||
+	    add_list(g, compass, N_OF(compass), ND_LEX_COMPASS) ||
 	    add_list(g, connectors, N_OF(connectors), ND_LEX_CONNECTOR) ||
 	    add_list(g, locpreps, N_OF(locpreps), ND_LEX_LOCPREP) ||
 	    add_list(g, speech, N_OF(speech), ND_LEX_SPEECH) ||

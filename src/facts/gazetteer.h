@@ -31,7 +31,8 @@ enum {
 	ND_LEX_NUMWORD = 1u << 12,  /* aux: 1-90, 12 (dozen), or minus the
 				       power of ten of a multiplier */
 	ND_LEX_NUMVAGUE = 1u << 13, /* tens, thousands: aux power of ten */
-	ND_LEX_ORGNAME = 1u << 14   /* an organisation by itself: Reuters */
+	ND_LEX_ORGNAME = 1u << 14,  /* an organisation by itself: Reuters */
+	ND_LEX_COMPASS = 1u << 15   /* West, North: a direction, no name */
 };
 
 typedef struct nd_lex {

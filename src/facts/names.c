@@ -362,6 +362,62 @@ static bool ends_with(const char *s, size_t n, const char *suf)
 	return n > sl && memcmp(s + n - sl, suf, sl) == 0;
 }
 
+/* A plural common noun heading a name: "Mariners", "Stags", "Valleys"
+ * (teams, bands, blocs). Not "Davis", "Marcus", "Ross", a possessive, nor
+ * a word the lists know ("Hills", "Affairs", "Netherlands"). */
+static bool plural_head(const scan *sc, size_t i)
+{
+	const uint32_t known = ND_LEX_PLACE | ND_LEX_PLACEWORD |
+			       ND_LEX_ORGWORD | ND_LEX_DEMONYM | ND_LEX_TITLE |
+			       ND_LEX_PORTFOLIO | ND_LEX_ORGNAME;
+	size_t len;
+	const char *s = nd_fstory_text(sc->st, sc->d->toks[i].term, &len);
+	char prev;
+
+	if (len < 4 || s[len - 1] != 's' || possessive(sc, i) ||
+	    (lex(sc, i).cls & known))
+		return false;
+	prev = s[len - 2];
+	return prev != 's' && prev != 'u' && prev != 'i' && prev != '\'';
+}
+
+/* "Port Amsel Mariners", "Kessa City Rovers": a plural head after a
+ * place is a team or club the place only qualifies. The place must show
+ * a place word or be a known name of several words: one known word is as
+ * often a first name ("Chad Roberts", "Sofia Evans"). */
+static bool place_team(const scan *sc, size_t a, size_t b)
+{
+	char key[KEY_MAX];
+	size_t i, len;
+
+	if (b - a < 2 || !plural_head(sc, b - 1))
+		return false;
+	for (i = a; i + 1 < b; i++) {
+		if (lex(sc, i).cls & ND_LEX_PLACEWORD)
+			return true;
+	}
+	len = build_key(sc, a, b - 1, key, sizeof(key));
+	return b - a >= 3 && (lookup(sc, key, len).cls & ND_LEX_PLACE);
+}
+
+/* "the Mariners", "the Green Valleys bloc", "the Orlov family": English
+ * news writes no article before a person's name, so the span is a group,
+ * a thing or a place; a plural head makes it a group of people. */
+static void article_votes(const scan *sc, nd_mention *m, size_t b,
+			  bool lower)
+{
+	m->flags &= ~(uint32_t)ND_MEN_NAMELIKE;
+	if (!(m->flags & ND_MEN_GAZ) && plural_head(sc, b - 1))
+		m->vote[ND_VOTE_ORG] += 2;
+	else if (!(m->flags & ND_MEN_GAZ) && m->words > 1)
+		m->vote[ND_VOTE_ORG] += 1;
+	else if (m->words == 1 && lower)
+		m->vote[ND_VOTE_PLACE] += 1; /* "the Kessa" */
+	else
+		return;
+	m->flags |= ND_MEN_EVIDENCE;
+}
+
 /* Evidence from the words around the name [tok0, b). */
 static void context_votes(const scan *sc, nd_mention *m, size_t b)
 {
@@ -393,12 +449,9 @@ static void context_votes(const scan *sc, nd_mention *m, size_t b)
 			   soft_gap(sc, bt)) {
 			m->vote[ND_VOTE_PLACE] += 1;
 			m->flags |= ND_MEN_EVIDENCE;
-		} else if (m->words == 1 &&
-			   nd_fstory_is(sc->st, sc->d, bt, "the") &&
-			   !is_cap(sc, bt)) {
-			/* "the Kessa", but "the Larry Bird exception". */
-			m->vote[ND_VOTE_PLACE] += 1;
-			m->flags |= ND_MEN_EVIDENCE;
+		} else if (m->tok0 == m->tok &&
+			   nd_fstory_is(sc->st, sc->d, bt, "the")) {
+			article_votes(sc, m, b, !is_cap(sc, bt));
 		}
 	}
 	if (at >= sc->s_end)
@@ -458,6 +511,8 @@ static void shape_votes(const scan *sc, nd_mention *m, size_t a, size_t b,
 	if (last.cls & ND_LEX_ORGWORD) {
 		m->flags |= ND_MEN_ORGWORD;
 		m->vote[ND_VOTE_ORG] += 4;
+	} else if (place_team(sc, a, b)) {
+		m->vote[ND_VOTE_ORG] += 4; /* outweighs "Port" */
 	} else if ((last.cls | first.cls) & ND_LEX_PLACEWORD) {
 		m->flags |= ND_MEN_PLACEWORD;
 		m->vote[ND_VOTE_PLACE] += 3;
@@ -781,8 +836,8 @@ static int take_run(scan *sc, size_t a, size_t b, int depth)
 		return ND_OK;
 	if (b - na == 1 && !(sc->d->toks[na].flags & ND_TOK_ALLCAPS) &&
 	    lexical(sc, na, ND_LEX_TITLE | ND_LEX_ORGWORD | ND_LEX_PLACEWORD |
-				    ND_LEX_PORTFOLIO))
-		return ND_OK;
+				    ND_LEX_PORTFOLIO | ND_LEX_COMPASS))
+		return ND_OK; /* "Minister", "the West": no name alone */
 	weak = na == a && initial(sc, a) &&
 	       !(seen(sc, a) & ND_SEEN_CAPMID) &&
 	       !lexical(sc, a, ND_LEX_PLACE | ND_LEX_DEMONYM | ND_LEX_TITLE |

@@ -73,6 +73,18 @@ static void test_abbreviations_initials_decimals(void **state)
 		"The crowd cheered.");
 }
 
+static void test_title_before_a_sentence_opener(void **state)
+{
+	assert_string_equal(
+		sentences(*state, "The talks were led by Prime Minister Hun "
+				  "Sen. In the capital, crowds gathered. "
+				  "Shares of Orlo Inc. The firm fell. Sen. "
+				  "Ames voted no."),
+		"The talks were led by Prime Minister Hun Sen. | In the "
+		"capital, crowds gathered. | Shares of Orlo Inc. | The firm "
+		"fell. | Sen. Ames voted no.");
+}
+
 static void test_quotes_and_attribution(void **state)
 {
 	assert_string_equal(
@@ -228,6 +240,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_abbreviations_initials_decimals, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_title_before_a_sentence_opener, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_quotes_and_attribution,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_paragraphs_and_title,

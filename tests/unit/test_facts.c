@@ -599,6 +599,115 @@ static void test_entities_sorted(void **state)
 	assert_string_equal(sf->entities[0].name, "Norway");
 }
 
+/* No entity of this kind has this name or variant. */
+static void expect_not_kind(const nd_story_facts *sf, const char *name,
+			    nd_entity_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < sf->n_entities; i++) {
+		if (sf->entities[i].kind == kind &&
+		    has_variant(&sf->entities[i], name))
+			fail_msg("\"%s\" is kind %d in:\n%s", name, (int)kind,
+				 entities_dump(sf));
+	}
+}
+
+static void test_entity_teams_with_article(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_entity *e;
+
+	add(f, "Herons through to the final\n\n"
+	       "The Holloway Herons beat the Dunmere Pikes on Saturday. "
+	       "The Herons, who had lost twice this month, were cheered on by "
+	       "the Brackwater Choristers before the game.\n"
+	       "Herons coach Ilse Marrow thanked the Amber Meadows bloc in "
+	       "the town council for the new pitch.\n",
+	    NULL);
+	sf = run(f);
+	e = expect_entity(sf, "Holloway Herons", ND_ENTITY_ORGANISATION);
+	expect_variant(e, "Herons");
+	expect_entity(sf, "Dunmere Pikes", ND_ENTITY_ORGANISATION);
+	expect_entity(sf, "Brackwater Choristers", ND_ENTITY_ORGANISATION);
+	expect_entity(sf, "Amber Meadows", ND_ENTITY_ORGANISATION);
+	expect_entity(sf, "Ilse Marrow", ND_ENTITY_PERSON);
+}
+
+static void test_entity_venue_heads(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+
+	add(f, "Cup final moved\n\n"
+	       "The cup final moves from the Calloway Stadium to Harlow Arena, "
+	       "and fans will travel from Tessel Station on special trains, "
+	       "organiser Wim Rasko said.\n",
+	    NULL);
+	sf = run(f);
+	expect_entity(sf, "Calloway Stadium", ND_ENTITY_PLACE);
+	expect_entity(sf, "Harlow Arena", ND_ENTITY_PLACE);
+	expect_entity(sf, "Tessel Station", ND_ENTITY_PLACE);
+	expect_entity(sf, "Wim Rasko", ND_ENTITY_PERSON);
+}
+
+static void test_entity_place_modified_team(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_entity *e;
+
+	add(f, "Wardens win at home\n\n"
+	       "A late goal gave Port Essen Wardens a win over visitors from "
+	       "Corlay. Wardens supporters sang until midnight in Port "
+	       "Essen.\n",
+	    NULL);
+	sf = run(f);
+	e = expect_entity(sf, "Port Essen Wardens", ND_ENTITY_ORGANISATION);
+	expect_variant(e, "Wardens");
+	expect_entity(sf, "Port Essen", ND_ENTITY_PLACE);
+}
+
+static void test_entity_bare_compass_word(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+
+	add(f, "Grain talks\n\n"
+	       "Ministers blamed the West for the delay in Valmora. Officials "
+	       "from the West Bank joined the talks, and North and South "
+	       "delegations met later.\n",
+	    NULL);
+	sf = run(f);
+	expect_entity(sf, "West Bank", ND_ENTITY_PLACE);
+	expect_no_entity(sf, "West");
+	expect_no_entity(sf, "North");
+	expect_no_entity(sf, "South");
+}
+
+/* People stay people: no article, a first name that is also a place. */
+static void test_entity_person_not_team(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_entity *e;
+
+	add(f, "Faulk leads comeback\n\n"
+	       "Point guard Dario Faulk scored 29 points for the Marlow "
+	       "Kestrels. \"We kept shooting,\" Faulk said.\n"
+	       "The club is owned by the Orlov family. Sofia Andrews, 41, who "
+	       "sells tickets, said the hall was full.\n",
+	    NULL);
+	sf = run(f);
+	e = expect_entity(sf, "Dario Faulk", ND_ENTITY_PERSON);
+	expect_variant(e, "Faulk");
+	expect_entity(sf, "Sofia Andrews", ND_ENTITY_PERSON);
+	expect_entity(sf, "Marlow Kestrels", ND_ENTITY_ORGANISATION);
+	expect_not_kind(sf, "Orlov", ND_ENTITY_PERSON);
+	expect_not_kind(sf, "Orlov family", ND_ENTITY_PERSON);
+}
+
 /* ---- Number facts ---- */
 
 static void test_facts_money(void **state)
@@ -1102,6 +1211,16 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_entity_shared_surname_not_merged, setup,
 			teardown),
+		cmocka_unit_test_setup_teardown(test_entity_teams_with_article,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_entity_venue_heads, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_entity_place_modified_team, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_entity_bare_compass_word,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_entity_person_not_team,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_entities_sorted, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_facts_money, setup,
