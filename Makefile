@@ -112,10 +112,14 @@ fuzz:
 
 SEEDS ?= ../shared/seeds
 # Wall time and memory of the main job on the shipped examples and, when
-# present, the seed articles.
+# present, the seed articles; `newsdigest --version` shows the floor that
+# starting the process (and loading its libraries) costs.
 bench-digest: $(BIN)
-	@scripts/bench.sh $(BIN) examples digest examples
-	@if [ -d $(SEEDS) ]; then scripts/bench.sh $(BIN) seeds digest $(SEEDS); fi
+	@scripts/bench.sh "startup" - -- $(BIN) --version
+	@scripts/bench.sh "digest examples" examples -- \
+	  $(BIN) digest --format json examples
+	@if [ -d $(SEEDS) ]; then scripts/bench.sh "digest seeds" $(SEEDS) -- \
+	  $(BIN) digest --format json $(SEEDS); fi
 
 clean:
 	rm -rf build

@@ -1,22 +1,28 @@
 #!/bin/sh
-# Times one newsdigest command over an input: median wall time of RUNS runs
-# (process start to exit, timed with date +%s%N) and the peak resident
-# memory (GNU time), with the input's size.
-#   scripts/bench.sh BIN LABEL COMMAND PATH...
-# Shared machines are noisy: the median of several runs is what counts.
+# Times a command: the median wall time of RUNS runs (process start to
+# exit, timed with date +%s%N) and the peak resident memory (GNU time),
+# with the size of its input.
+#   scripts/bench.sh LABEL INPUT -- COMMAND [ARG...]
+# INPUT is the file or folder the command reads ("-" for none), measured
+# for the report. Shared machines are noisy: the median is what counts.
 set -eu
-bin=$1 label=$2 cmd=$3
+label=$1 input=$2
 shift 3
 runs=${RUNS:-9}
-files=$(find "$@" -type f | wc -l)
-bytes=$(find "$@" -type f -exec cat {} + | wc -c)
+if [ "$input" = "-" ]; then
+	files=0 bytes=0
+else
+	files=$(find "$input" -type f \( -name '*.txt' -o -name '*.htm*' \
+		-o -name '*.jsonl' \) | wc -l)
+	bytes=$(find "$input" -type f \( -name '*.txt' -o -name '*.htm*' \
+		-o -name '*.jsonl' \) -exec cat {} + | wc -c)
+fi
 tmp=$(mktemp)
 trap 'rm -f "$tmp" "$tmp.rss"' EXIT
 i=0
 while [ "$i" -lt "$runs" ]; do
 	start=$(date +%s%N)
-	/usr/bin/time -f "%M" -o "$tmp.rss" "$bin" "$cmd" --format json "$@" \
-		>/dev/null 2>&1 || true
+	/usr/bin/time -f "%M" -o "$tmp.rss" "$@" >/dev/null 2>&1 || true
 	end=$(date +%s%N)
 	echo "$(( (end - start) / 1000 )) $(cat "$tmp.rss")" >>"$tmp"
 	i=$((i + 1))
@@ -26,6 +32,6 @@ sort -n "$tmp" | awk -v label="$label" -v files="$files" -v bytes="$bytes" \
 	{ t[NR] = $1; if ($2 > rss) rss = $2 }
 	END {
 		med = t[int((NR + 1) / 2)]
-		printf "%-10s %3d files %8d bytes  median %7.2f ms over %d runs  peak RSS %d KiB\n",
+		printf "%-18s %3d files %8d bytes  median %7.2f ms over %d runs  peak RSS %6d KiB\n",
 			label, files, bytes, med / 1000, runs, rss
 	}'
