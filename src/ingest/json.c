@@ -255,36 +255,53 @@ static int enter(parser *p)
 	return ND_OK;
 }
 
+/* Returned by after_item while the container has more items. */
+#define MORE 1
+
+/* Consumes an empty container's closer right after its opener (and
+ * leaves the container); false when items follow. */
+static bool close_empty(parser *p, char closer)
+{
+	skip_ws(p);
+	if (p->pos >= p->len || p->s[p->pos] != closer)
+		return false;
+	p->pos++;
+	p->depth--;
+	return true;
+}
+
+/* After an item: the closer ends the container (0), a comma asks for the
+ * next item (MORE), anything else is an error. */
+static int after_item(parser *p, char closer)
+{
+	skip_ws(p);
+	if (p->pos >= p->len)
+		return unexpected(p);
+	if (p->s[p->pos] == ',') {
+		p->pos++;
+		return MORE;
+	}
+	if (p->s[p->pos] != closer)
+		return unexpected(p);
+	p->pos++;
+	p->depth--;
+	return ND_OK;
+}
+
 static int parse_array(parser *p)
 {
 	nd_json_kind kind;
 	int rc;
 
 	rc = enter(p);
-	if (rc)
+	if (rc || close_empty(p, ']'))
 		return rc;
-	skip_ws(p);
-	if (p->pos < p->len && p->s[p->pos] == ']') {
-		p->pos++;
-		p->depth--;
-		return ND_OK;
-	}
-	for (;;) {
+	do {
 		rc = parse_value(p, &kind);
-		if (rc)
-			return rc;
-		skip_ws(p);
-		if (p->pos >= p->len)
-			return unexpected(p);
-		if (p->s[p->pos] == ']')
-			break;
-		if (p->s[p->pos] != ',')
-			return unexpected(p);
-		p->pos++;
-	}
-	p->pos++;
-	p->depth--;
-	return ND_OK;
+		if (rc == ND_OK)
+			rc = after_item(p, ']');
+	} while (rc == MORE);
+	return rc;
 }
 
 /* The object at p->pos; fn sees its members when it is the outer one. */
@@ -295,15 +312,9 @@ static int parse_object(parser *p, nd_json_member_fn fn, void *ctx)
 	int rc;
 
 	rc = enter(p);
-	if (rc)
+	if (rc || close_empty(p, '}'))
 		return rc;
-	skip_ws(p);
-	if (p->pos < p->len && p->s[p->pos] == '}') {
-		p->pos++;
-		p->depth--;
-		return ND_OK;
-	}
-	for (;;) {
+	do {
 		skip_ws(p);
 		if (p->pos >= p->len || p->s[p->pos] != '"')
 			return unexpected(p);
@@ -334,18 +345,9 @@ static int parse_object(parser *p, nd_json_member_fn fn, void *ctx)
 			if (rc)
 				return rc;
 		}
-		skip_ws(p);
-		if (p->pos >= p->len)
-			return unexpected(p);
-		if (p->s[p->pos] == '}')
-			break;
-		if (p->s[p->pos] != ',')
-			return unexpected(p);
-		p->pos++;
-	}
-	p->pos++;
-	p->depth--;
-	return ND_OK;
+		rc = after_item(p, '}');
+	} while (rc == MORE);
+	return rc;
 }
 
 static int parse_value(parser *p, nd_json_kind *kind)
