@@ -93,8 +93,9 @@ check: deps
 	@rm -f build/check-counts
 	@$(MAKE) --no-print-directory COUNTS=$(CURDIR)/build/check-counts test
 	@$(MAKE) --no-print-directory COUNTS=$(CURDIR)/build/check-counts test-san
+	@echo "all suites, plain and under ASan+UBSan:"
 	@awk '{ p += $$(NF-3); f += $$(NF-1) } \
-	  END { printf "check (plain + ASan/UBSan): %d passed, %d failed\n", p, f }' \
+	  END { printf "check: %d passed, %d failed\n", p, f }' \
 	  build/check-counts
 
 # New inputs go to build/libfuzzer/corpus-NAME; the shipped seeds stay as
