@@ -61,6 +61,8 @@ typedef struct nd_doc {
 int nd_vocab_create(nd_vocab **out, const char *language);
 /* Accepts NULL. */
 void nd_vocab_free(nd_vocab *v);
+/* Does the stemmer know language (NULL: "english")? */
+bool nd_vocab_language_known(const char *language);
 size_t nd_vocab_term_count(const nd_vocab *v);
 size_t nd_vocab_stem_count(const nd_vocab *v);
 /* Folded form of a term; owned by v. */

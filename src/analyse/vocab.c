@@ -7,15 +7,13 @@
 #include "analyse/stopwords.h"
 #include "analyse/vocab_internal.h"
 #include "core/alloc.h"
-#include "core/arena.h"
 #include "core/error.h"
 #include "core/hashmap.h"
 
 /* Per term: its stem and whether it is a stop word. Per stem: its text and
- * document frequency. Strings live in the vocabulary's arena. */
+ * document frequency. Strings are the hash maps' own key copies. */
 struct nd_vocab {
 	struct sb_stemmer *stemmer;
-	nd_arena *strings;
 	nd_strmap terms;
 	nd_strmap stems;
 	nd_strmap stop;
@@ -59,7 +57,7 @@ int nd_vocab_create(nd_vocab **out, const char *language)
 		rc = ND_EINVAL;
 		goto done;
 	}
-	if (nd_arena_create(&v->strings) || nd_strmap_init(&v->terms) ||
+	if (nd_strmap_init(&v->terms) ||
 	    nd_strmap_init(&v->stems) || nd_strmap_init(&v->stop) ||
 	    load_stopwords(v, language))
 		goto done;
@@ -70,13 +68,22 @@ done:
 	return rc;
 }
 
+bool nd_vocab_language_known(const char *language)
+{
+	struct sb_stemmer *st = sb_stemmer_new(language ? language : "english",
+					       NULL);
+
+	if (st)
+		sb_stemmer_delete(st);
+	return st != NULL;
+}
+
 void nd_vocab_free(nd_vocab *v)
 {
 	if (v == NULL)
 		return;
 	if (v->stemmer)
 		sb_stemmer_delete(v->stemmer);
-	nd_arena_free(v->strings);
 	if (v->terms.slots)
 		nd_strmap_dispose(&v->terms);
 	if (v->stems.slots)
@@ -187,14 +194,13 @@ static int reserve_term(nd_vocab *v)
 static int intern_stem(nd_vocab *v, const char *s, size_t len, uint32_t *id)
 {
 	uint32_t next = (uint32_t)v->n_stems;
-	char *copy;
+	const char *copy;
 
-	if (nd_strmap_put(&v->stems, s, len, next, id))
+	if (nd_strmap_intern(&v->stems, s, len, next, id, &copy))
 		return ND_ENOMEM;
 	if (*id != next)
 		return ND_OK;
-	if (reserve_stem(v) || (copy = nd_arena_strndup(v->strings, s, len)) ==
-				       NULL)
+	if (reserve_stem(v))
 		return ND_ENOMEM;
 	v->stem_str[next] = copy;
 	v->stem_len[next] = (uint32_t)len;
@@ -209,17 +215,16 @@ int nd_vocab__intern(nd_vocab *v, const char *folded, size_t len,
 {
 	uint32_t next = (uint32_t)v->n_terms;
 	const sb_symbol *st;
-	char *copy;
+	const char *copy;
 
-	if (nd_strmap_put(&v->terms, folded, len, next, term))
+	if (nd_strmap_intern(&v->terms, folded, len, next, term, &copy))
 		return ND_ENOMEM;
 	if (*term != next) {
 		*stem = v->term_stem[*term];
 		*stop = v->term_stop[*term];
 		return ND_OK;
 	}
-	if (reserve_term(v) ||
-	    (copy = nd_arena_strndup(v->strings, folded, len)) == NULL)
+	if (reserve_term(v))
 		return ND_ENOMEM;
 	st = sb_stemmer_stem(v->stemmer, (const sb_symbol *)folded, (int)len);
 	if (st == NULL)

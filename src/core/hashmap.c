@@ -89,8 +89,8 @@ static int strmap_grow(nd_strmap *m)
 	return ND_OK;
 }
 
-int nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value,
-		  uint32_t *out)
+int nd_strmap_intern(nd_strmap *m, const char *key, size_t len,
+		     uint32_t value, uint32_t *out, const char **stored)
 {
 	uint64_t h;
 	nd_strmap_slot *s;
@@ -100,27 +100,32 @@ int nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value,
 		return ND_ETOOBIG;
 	h = nd_hash64(key, len, 0);
 	s = &m->slots[strmap_find(m, key, len, h)];
-	if (s->key) {
-		if (out)
-			*out = s->value;
-		return ND_OK;
-	}
-	if (NEEDS_GROWTH(m->count + 1, m->cap)) {
-		if (strmap_grow(m))
+	if (s->key == NULL) {
+		if (NEEDS_GROWTH(m->count + 1, m->cap)) {
+			if (strmap_grow(m))
+				return ND_ENOMEM;
+			s = &m->slots[strmap_find(m, key, len, h)];
+		}
+		copy = nd_arena_strndup(m->keys, key, len);
+		if (copy == NULL)
 			return ND_ENOMEM;
-		s = &m->slots[strmap_find(m, key, len, h)];
+		s->key = copy;
+		s->len = (uint32_t)len;
+		s->value = value;
+		s->hash = h;
+		m->count++;
 	}
-	copy = nd_arena_strndup(m->keys, key, len);
-	if (copy == NULL)
-		return ND_ENOMEM;
-	s->key = copy;
-	s->len = (uint32_t)len;
-	s->value = value;
-	s->hash = h;
-	m->count++;
 	if (out)
-		*out = value;
+		*out = s->value;
+	if (stored)
+		*stored = s->key;
 	return ND_OK;
+}
+
+int nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value,
+		  uint32_t *out)
+{
+	return nd_strmap_intern(m, key, len, value, out, NULL);
 }
 
 int nd_u64map_init(nd_u64map *m)

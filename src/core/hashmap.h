@@ -38,6 +38,11 @@ bool nd_strmap_get(const nd_strmap *m, const char *key, size_t len,
  * ND_ENOMEM. */
 int nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value,
 		  uint32_t *out);
+/* As nd_strmap_put; *stored (may be NULL) receives the map's own
+ * NUL-terminated copy of the key, valid until the map is disposed, so
+ * callers need not keep a second copy. */
+int nd_strmap_intern(nd_strmap *m, const char *key, size_t len,
+		     uint32_t value, uint32_t *out, const char **stored);
 
 typedef struct nd_u64map {
 	uint64_t *keys;

@@ -34,7 +34,6 @@ static void apply_defaults(nd_options *o)
 int nd_batch_create(nd_batch **out, const nd_options *opts)
 {
 	nd_batch *b;
-	nd_vocab *probe = NULL;
 	int rc;
 
 	*out = NULL;
@@ -54,11 +53,11 @@ int nd_batch_create(nd_batch **out, const nd_options *opts)
 		goto fail;
 	}
 	b->opts.language = b->language;
-	/* Fail early on a language the stemmer does not know. */
-	rc = nd_vocab_create(&probe, b->language);
-	nd_vocab_free(probe);
-	if (rc)
+	/* Fail now, not at the first run, on a language without a stemmer. */
+	if (!nd_vocab_language_known(b->language)) {
+		rc = ND_EINVAL;
 		goto fail;
+	}
 	*out = b;
 	return ND_OK;
 fail:

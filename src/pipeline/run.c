@@ -33,14 +33,10 @@ static int clean_one(nd_batch *b, const nd_input *in, nd_clean_article *out)
 				   in->body_len, &err);
 	if (rc == ND_ENOMEM)
 		return rc;
-	if (rc) {
-		char reason[ND_ERR_MSG_MAX + 32];
-
-		snprintf(reason, sizeof(reason), "%s",
-			 err.msg[0] ? err.msg : nd_strerror(rc));
+	if (rc)
 		return nd_batch__reject(b, b->results_arena, in->path,
-					reason) ? ND_ENOMEM : 1;
-	}
+					err.msg[0] ? err.msg : nd_strerror(rc))
+			       ? ND_ENOMEM : 1;
 	return ND_OK;
 }
 

@@ -211,6 +211,9 @@ static void test_unknown_language_is_rejected(void **state)
 	(void)state;
 	assert_int_equal(nd_vocab_create(&v, "klingon"), ND_EINVAL);
 	assert_null(v);
+	assert_false(nd_vocab_language_known("klingon"));
+	assert_true(nd_vocab_language_known("english"));
+	assert_true(nd_vocab_language_known(NULL));
 	nd_vocab_free(NULL);
 }
 

@@ -84,6 +84,27 @@ static void test_strmap_grows_and_keeps_values(void **state)
 	nd_strmap_dispose(&m);
 }
 
+static void test_strmap_intern_hands_back_its_copy(void **state)
+{
+	nd_strmap m;
+	char key[] = "volatile";
+	const char *first = NULL, *again = NULL;
+	uint32_t v;
+
+	(void)state;
+	assert_int_equal(nd_strmap_init(&m), ND_OK);
+	assert_int_equal(nd_strmap_intern(&m, key, 4, 7, &v, &first), ND_OK);
+	assert_int_equal(v, 7);
+	assert_string_equal(first, "vola");
+	assert_ptr_not_equal(first, key);
+	key[0] = 'X'; /* the caller's buffer may change at once */
+	assert_int_equal(nd_strmap_intern(&m, "vola", 4, 9, &v, &again),
+			 ND_OK);
+	assert_int_equal(v, 7);
+	assert_ptr_equal(first, again);
+	nd_strmap_dispose(&m);
+}
+
 static void test_u64map(void **state)
 {
 	nd_u64map m;
@@ -176,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_buf_cap_is_enforced),
 		cmocka_unit_test(test_checked_arithmetic),
 		cmocka_unit_test(test_strmap_grows_and_keeps_values),
+		cmocka_unit_test(test_strmap_intern_hands_back_its_copy),
 		cmocka_unit_test(test_u64map),
 		cmocka_unit_test(test_hash_is_seeded_and_stable),
 		cmocka_unit_test(test_utf8_validation),
