@@ -95,67 +95,67 @@ static bool abbreviation_continues(const char *p, size_t len, size_t dot,
 	return false;
 }
 
+/* Past the run of terminators and closing quotes or brackets at q; *last
+ * is the last terminator, *closed whether a closer was among them. */
+static const char *skip_closers(const char *q, const char *end,
+				int32_t *last, bool *closed)
+{
+	while (q < end) {
+		const char *r = q;
+		int32_t cp = nd_utf8_decode(&r, end);
+
+		if (is_terminator(cp))
+			*last = cp;
+		else if (is_closer(cp))
+			*closed = true;
+		else
+			break;
+		q = r;
+	}
+	return q;
+}
+
+/* Past the white space at q; *next is the code point that follows. */
+static const char *skip_spaces(const char *q, const char *end, int32_t *next)
+{
+	while (q < end) {
+		const char *r = q;
+
+		*next = nd_utf8_decode(&r, end);
+		if (!nd_cp_is_space(*next))
+			break;
+		q = r;
+	}
+	return q;
+}
+
 size_t nd_sentence_end(const char *p, size_t len, size_t start)
 {
 	const char *end = p + len;
 	const char *q = p + start;
 
 	while (q < end) {
-		const char *at = q;
-		int32_t cp = nd_utf8_decode(&q, end);
-		const char *after, *r;
-		int32_t last = cp, next;
+		const char *at = q, *after, *r;
+		int32_t last = nd_utf8_decode(&q, end), next = 0;
 		bool closed = false;
 
-		if (!is_terminator(cp))
+		if (!is_terminator(last))
 			continue;
-		/* Runs of terminators and closing quotes or brackets. */
-		after = q;
-		while (after < end) {
-			r = after;
-			next = nd_utf8_decode(&r, end);
-			if (is_terminator(next))
-				last = next;
-			else if (is_closer(next))
-				closed = true;
-			else
-				break;
-			after = r;
-		}
-		if (after >= end)
-			return len;
-		r = after;
-		next = nd_utf8_decode(&r, end);
-		if (!nd_cp_is_space(next)) {
-			q = after;
-			continue;
-		}
-		while (r < end) {
-			const char *s = r;
-
-			next = nd_utf8_decode(&s, end);
-			if (!nd_cp_is_space(next))
-				break;
-			r = s;
-		}
+		after = skip_closers(q, end, &last, &closed);
+		q = after;
+		r = skip_spaces(after, end, &next);
+		if (r == after)
+			continue; /* "2.5", "U.S.-led": no space, no end */
 		if (r >= end)
 			return len;
-		{
-			const char *s = r;
-
-			next = nd_utf8_decode(&s, end);
-		}
 		/* "...?" he asked / "...," said X: the quotation goes on. */
-		if (nd_cp_is_letter(next) && !nd_cp_is_upper(next) &&
-		    next >= 'a' && next <= 'z')
-			goto keep_going;
+		if (next >= 'a' && next <= 'z')
+			continue;
 		if (last == '.' && !closed && at + 1 == after &&
 		    abbreviation_continues(p, len, (size_t)(at - p),
 					   (size_t)(r - p)))
-			goto keep_going;
+			continue;
 		return (size_t)(after - p);
-keep_going:
-		q = after;
 	}
 	return len;
 }
