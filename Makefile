@@ -78,7 +78,7 @@ test-fuzz: $(FUZZ_REPLAY)
 	  n=$$(basename $$f); $$f fuzz/corpus/$${n#fuzz_} || exit 1; \
 	done; n=$$(echo $(FUZZ_REPLAY) | wc -w); \
 	echo "fuzz replay: $$n passed, 0 failed"; \
-	[ -z "$(COUNTS)" ] || echo "fuzz: $$n passed, 0 failed" >>$(COUNTS)
+	[ -z "$(COUNTS)" ] || echo "fuzz: $$n passed, 0 failed" >>"$(COUNTS)"
 
 test: test-unit test-cli test-fuzz
 
