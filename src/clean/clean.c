@@ -218,13 +218,9 @@ static bool fold_line(ctx *c, size_t i)
 
 	if (c->feat[i].words > ND_CLEAN_PHRASE_WORDS)
 		return false;
-	if (len > ND_CLEAN_FOLD_MAX - 1) {
-		len = ND_CLEAN_FOLD_MAX - 1;
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;
-	}
-	nd_utf8_fold(s, len, c->fold, sizeof(c->fold));
-	nd_clean_key(s, len, c->key, sizeof(c->key));
+	len = nd_cline_cut(s, len, ND_CLEAN_FOLD_MAX - 1);
+	len = nd_utf8_fold(s, len, c->fold, sizeof(c->fold));
+	nd_clean_key_folded(c->fold, len, c->key, sizeof(c->key));
 	return true;
 }
 
@@ -468,11 +464,7 @@ static int arena_nfc(const char **out, nd_arena *arena, const char *s,
 	int rc;
 
 	*out = "";
-	if (len > max) {
-		len = max;
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;
-	}
+	len = nd_cline_cut(s, len, max);
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ','))
 		len--;
 	if (len == 0)
@@ -559,6 +551,13 @@ static size_t count_body_words(const char *s, size_t len)
 	return n;
 }
 
+void nd_clean_reset(nd_clean_article *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->title = out->text = out->byline = out->dateline = "";
+	out->published = "";
+}
+
 static int fail(nd_err *err, int rc)
 {
 	if (rc == ND_EEMPTY)
@@ -582,9 +581,7 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 	bool has_dl = false;
 	int rc = ND_OK;
 
-	memset(out, 0, sizeof(*out));
-	out->title = out->text = out->byline = out->dateline = "";
-	out->published = "";
+	nd_clean_reset(out);
 	if (!h->html)
 		rejoin(lines);
 	c = nd_calloc(1, sizeof(*c));
@@ -613,13 +610,8 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 		rc = nd_clines_normalise(&title, h->title, h->title_len, NULL);
 		if (rc)
 			goto done;
-		if (title.len > ND_CLEAN_TITLE_MAX) {
-			title.len = ND_CLEAN_TITLE_MAX;
-			while (title.len > 0 &&
-			       ((unsigned char)title.ptr[title.len] & 0xC0) ==
-				       0x80)
-				title.len--;
-		}
+		title.len = nd_cline_cut(title.ptr, title.len,
+					 ND_CLEAN_TITLE_MAX);
 		nd_clean_key(title.ptr ? title.ptr : "", title.len, tkey,
 			     sizeof(tkey));
 		for (i = 0; i < c->n; i++) {
@@ -631,15 +623,10 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 			}
 		}
 	} else if ((t = pick_title(c, h->html)) != NONE) {
-		size_t tl = lines->v[t].len;
+		size_t tl = nd_cline_cut(str(c, t), lines->v[t].len,
+					 ND_CLEAN_TITLE_MAX);
 
 		set(c, t, CL_TITLE);
-		if (tl > ND_CLEAN_TITLE_MAX) {
-			tl = ND_CLEAN_TITLE_MAX;
-			while (tl > 0 &&
-			       ((unsigned char)str(c, t)[tl] & 0xC0) == 0x80)
-				tl--;
-		}
 		rc = nd_buf_put(&title, str(c, t), tl);
 		if (rc)
 			goto done;
@@ -777,9 +764,7 @@ done:
 	nd_buf_dispose(&body);
 	nd_buf_dispose(&text);
 	if (rc) {
-		memset(out, 0, sizeof(*out));
-		out->title = out->text = out->byline = out->dateline = "";
-		out->published = "";
+		nd_clean_reset(out);
 		return fail(err, rc);
 	}
 	return ND_OK;

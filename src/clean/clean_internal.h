@@ -28,6 +28,9 @@ typedef struct nd_clean_hints {
 	int html;              /* lines are HTML blocks: never re-joined */
 } nd_clean_hints;
 
+/* Empties *out: counts zero, no captions, every string "". */
+void nd_clean_reset(nd_clean_article *out);
+
 /* Classifies lines (which it may rewrite) and fills *out from arena.
  * Returns 0, ND_EEMPTY when no body is left, or ND_ENOMEM; detail in err. */
 int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,

@@ -137,25 +137,18 @@ static size_t line_break(const char *p, const char *end)
 int nd_clines_add_text(nd_clines *l, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len, *start = text;
-	unsigned hints = 0;
 	int rc;
 
 	for (;;) {
 		size_t br = p < end ? line_break(p, end) : 1;
-		size_t before;
 
 		if (p < end && br == 0) {
 			p++;
 			continue;
 		}
-		before = l->n;
-		rc = nd_clines_add(l, start, (size_t)(p - start), hints);
+		rc = nd_clines_add(l, start, (size_t)(p - start), 0);
 		if (rc)
 			return rc;
-		if (l->n > before)
-			hints = 0;
-		else if (before > 0)
-			hints = ND_CL_BLANK_BEFORE;
 		if (p >= end)
 			break;
 		p += br;

@@ -15,12 +15,10 @@
 
 /* What the reader knows about a line. */
 enum {
-	ND_CL_BLANK_BEFORE = 1u << 0, /* an empty line preceded it */
-	ND_CL_HTML = 1u << 1,         /* one HTML block: never re-joined */
-	ND_CL_HEADING = 1u << 2,      /* h1-h6 */
-	ND_CL_CAPTION = 1u << 3,      /* figcaption */
-	ND_CL_ITEM = 1u << 4,         /* li, dt, dd */
-	ND_CL_LINKY = 1u << 5         /* mostly link text */
+	ND_CL_HEADING = 1u << 0, /* h1-h6 */
+	ND_CL_CAPTION = 1u << 1, /* figcaption */
+	ND_CL_ITEM = 1u << 2,    /* li, dt, dd */
+	ND_CL_LINKY = 1u << 3    /* mostly link text */
 };
 
 typedef struct nd_cline {
@@ -45,7 +43,7 @@ void nd_clines_dispose(nd_clines *l);
  * appends it unless nothing is left. Returns 0, ND_ENOMEM or ND_ETOOBIG. */
 int nd_clines_add(nd_clines *l, const char *raw, size_t len, unsigned hints);
 /* Splits text at LF, CR, CRLF, VT, FF, NEL, U+2028 and U+2029 and adds each
- * line, marking those that follow empty ones. Same return contract. */
+ * line. Same return contract. */
 int nd_clines_add_text(nd_clines *l, const char *text, size_t len);
 /* Appends the normal form of raw[0..len) to out (no NUL added beyond the
  * buffer's own). Returns 0, ND_ENOMEM or ND_ETOOBIG. */
@@ -54,6 +52,18 @@ int nd_clines_normalise(nd_buf *out, const char *raw, size_t len,
 
 /* Words of a normalised line: runs between single spaces. */
 size_t nd_cline_words(const char *s, size_t len);
+
+/* The length of s[0..len) cut to at most max bytes, backing off to the
+ * start of a UTF-8 character so no sequence is split. */
+static inline size_t nd_cline_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	len = max;
+	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len--;
+	return len;
+}
 
 /* The i-th line's text. */
 static inline const char *nd_cline_str(const nd_clines *l, size_t i)

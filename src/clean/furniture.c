@@ -5,6 +5,7 @@
 
 #include "clean/clean_lines.h"
 #include "clean/lorem.h"
+#include "clean/meta.h"
 #include "core/utf8.h"
 
 /* ---- Measuring a line ---- */
@@ -40,24 +41,6 @@ static int script_of(int32_t cp)
 	    cp >= 0x20000)
 		return ND_SCRIPT_CJK;
 	return ND_SCRIPT_OTHER;
-}
-
-/* Lower case in a script that has case. */
-static bool is_lower(int32_t cp)
-{
-	if (cp < 0x80)
-		return cp >= 'a' && cp <= 'z';
-	if (!nd_cp_is_letter(cp) || nd_cp_is_upper(cp))
-		return false;
-	switch (script_of(cp)) {
-	case ND_SCRIPT_LATIN:
-	case ND_SCRIPT_GREEK:
-	case ND_SCRIPT_CYRILLIC:
-	case ND_SCRIPT_ARMENIAN:
-		return true;
-	default:
-		return false;
-	}
 }
 
 static bool is_terminal(int32_t cp)
@@ -168,32 +151,12 @@ static bool has_email(const char *s, size_t len)
 	return false;
 }
 
-/* ". EFE" at the end: an agency's sign-off after the last sentence. */
-static bool has_signoff(const char *s, size_t len)
-{
-	size_t k = len, n;
-	unsigned char b;
-
-	while (k > 0 && s[k - 1] >= 'A' && s[k - 1] <= 'Z')
-		k--;
-	n = len - k;
-	if (n < 2 || n > 6 || k < 3 || s[k - 1] != ' ')
-		return false;
-	b = (unsigned char)s[k - 2];
-	if (b == '.' || b == '!' || b == '?' || b == '"' || b == ')')
-		return true;
-	/* ” and ’ end in 0x9D and 0x99 after E2 80. */
-	return k >= 4 && (unsigned char)s[k - 4] == 0xE2 &&
-	       (unsigned char)s[k - 3] == 0x80 && (b == 0x9D || b == 0x99);
-}
-
 void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 	size_t by_script[ND_SCRIPT_COUNT] = { 0 };
 	int32_t last = 0, prev = 0, prev2 = 0, first = 0;
-	bool in_word = false, first_word = true, first_lower = true;
-	bool word_counted = false, after_stop = false;
+	bool in_word = false, word_counted = false, after_stop = false;
 	int i, best = ND_SCRIPT_NONE;
 
 	memset(f, 0, sizeof(*f));
@@ -209,8 +172,6 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 		if (first == 0)
 			first = cp;
 		if (cp == ' ') {
-			if (in_word)
-				first_word = false;
 			in_word = false;
 			word_counted = false;
 			prev2 = prev;
@@ -230,14 +191,10 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 			if (!word_counted) {
 				word_counted = true;
 				f->words++;
-				if (nd_cp_is_upper(cp))
-					f->caps_words++;
 			}
 			if (nd_cp_is_letter(cp)) {
 				f->letters++;
 				by_script[script_of(cp)]++;
-				if (first_word && !is_lower(cp))
-					first_lower = false;
 			} else {
 				f->digits++;
 			}
@@ -263,14 +220,6 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 	}
 	f->script = best;
 	f->script_letters = by_script[best];
-	f->lower_start = first != 0 && is_lower(first) && first_lower;
-	f->close_start = first == ',' || first == ';' || first == ':' ||
-			 first == '.' || first == ')' || first == ']' ||
-			 first == '!' || first == '?' ||
-			 is_closing_quote(first);
-	if ((first == '"' || first == '\'') &&
-	    (len == 1 || strchr(".,;:!?)", s[1]) != NULL))
-		f->close_start = true;
 	f->bullet = is_bullet_mark(first) ||
 		    (is_dash_mark(first) && len > 1 &&
 		     (s[1] == ' ' || (first > 0x7F && len > 3 && s[3] == ' ')));
@@ -288,21 +237,21 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 		f->sentence = true;
 	else if ((last == ')' || last == ']') && is_terminal(prev))
 		f->sentence = true;
-	if (!f->sentence && f->words >= 5 && has_signoff(s, len)) {
+	/* ". EFE": a sentence signed off by an agency. */
+	if (!f->sentence && f->words >= 5 &&
+	    nd_clean_signoff(s, len, NULL, 0) < len)
 		f->sentence = true;
-		f->signoff = true;
-	}
 	f->phone = has_phone(s, len);
 	f->email = has_email(s, len);
 }
 
 /* ---- Keys ---- */
 
-size_t nd_clean_key(const char *s, size_t len, char *out, size_t outsize)
+size_t nd_clean_key_folded(const char *fold, size_t n, char *out,
+			   size_t outsize)
 {
-	char fold[ND_CLEAN_FOLD_MAX];
-	const char *p, *end;
-	size_t n, at = 0;
+	const char *p = fold, *end = fold + n;
+	size_t at = 0;
 	bool space = true;
 
 	if (outsize < 3) {
@@ -310,14 +259,6 @@ size_t nd_clean_key(const char *s, size_t len, char *out, size_t outsize)
 			out[0] = '\0';
 		return 0;
 	}
-	if (len > ND_CLEAN_FOLD_MAX - 1) {
-		len = ND_CLEAN_FOLD_MAX - 1;
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;
-	}
-	n = nd_utf8_fold(s, len, fold, sizeof(fold));
-	p = fold;
-	end = fold + n;
 	out[at++] = ' ';
 	while (p < end) {
 		const char *c = p;
@@ -341,6 +282,18 @@ size_t nd_clean_key(const char *s, size_t len, char *out, size_t outsize)
 		out[at++] = ' ';
 	out[at] = '\0';
 	return at;
+}
+
+size_t nd_clean_key(const char *s, size_t len, char *out, size_t outsize)
+{
+	char fold[ND_CLEAN_FOLD_MAX];
+	size_t n;
+
+	if (outsize < 3)
+		return nd_clean_key_folded("", 0, out, outsize);
+	len = nd_cline_cut(s, len, ND_CLEAN_FOLD_MAX - 1);
+	n = nd_utf8_fold(s, len, fold, sizeof(fold));
+	return nd_clean_key_folded(fold, n, out, outsize);
 }
 
 /* ---- The phrase lexicon ---- */

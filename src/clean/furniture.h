@@ -34,16 +34,13 @@ typedef struct nd_line_feat {
 	size_t letters;
 	size_t digits;
 	size_t nonspace;     /* characters other than spaces */
-	size_t caps_words;   /* words starting with a capital */
 	size_t script_letters; /* letters of the dominant script */
 	int script;          /* dominant script, ND_SCRIPT_* */
 	unsigned sentences;  /* inner sentence ends (". " then a capital) */
-	bool sentence;       /* ends with . ! ? … or a closing quote */
+	bool sentence;       /* ends with . ! ? … or a closing quote, or
+			      * such an end signed off: ". EFE" */
 	bool period_end;     /* ends with a full stop proper */
 	bool ellipsis;       /* ends with "..." or "…": a teaser */
-	bool signoff;        /* ends ". EFE": a sentence plus an agency tag */
-	bool lower_start;    /* starts with an all-lower-case word */
-	bool close_start;    /* starts with closing punctuation */
 	bool open_end;       /* ends with an opening quote or bracket */
 	bool colon_end;      /* ends with ':' */
 	bool comma_end;      /* ends with ',' */
@@ -76,6 +73,10 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len);
  * with a space at both ends (" read also "). Truncated at outsize - 1
  * bytes; returns the length. */
 size_t nd_clean_key(const char *s, size_t len, char *out, size_t outsize);
+/* As nd_clean_key, from fold[0..n), the nd_utf8_fold form of a line cut
+ * to ND_CLEAN_FOLD_MAX - 1 bytes, for callers that hold it already. */
+size_t nd_clean_key_folded(const char *fold, size_t n, char *out,
+			   size_t outsize);
 /* Judges the line s[0..len) with features f and gaps (column gaps, see
  * nd_cline). fold is its nd_utf8_fold form and key its nd_clean_key form,
  * or NULL for lines too long for phrase rules. Returns ND_FURN_*. */

@@ -283,13 +283,10 @@ static size_t letters_in(const char *s)
 
 enum {
 	H_BOILER = 1u << 0, /* furniture: not text, not measured upwards */
-	H_WEAK = 1u << 1,   /* furniture that may turn out a wrapper */
-	H_H1 = 1u << 2      /* on the path to the article's h1 */
+	H_WEAK = 1u << 1    /* furniture that may turn out a wrapper */
 };
 
 typedef struct hinfo {
-	size_t text;    /* letters below, furniture left out */
-	size_t link;    /* of which inside links */
 	size_t inl;     /* inline letters directly here, links left out */
 	size_t ptext;   /* paragraph letters below */
 	size_t pdirect; /* paragraph letters of direct children */
@@ -337,7 +334,6 @@ static bool m_enter(void *ud, xmlNode *n)
 		if (p && n->content) {
 			size_t k = letters_in((const char *)n->content);
 
-			p->text += k;
 			p->inl += k;
 		}
 		return false;
@@ -346,7 +342,7 @@ static bool m_enter(void *ud, xmlNode *n)
 		return false;
 	nd_html_meta_element(m->meta, n, m->in_strong > 0);
 	kind = tag_kind(name);
-	if (kind == T_HARD && !(name && strcmp(name, "head") == 0))
+	if (kind == T_HARD && strcmp(name, "head") != 0)
 		return false;
 	h = nd_arena_calloc(m->scratch, 1, sizeof(*h));
 	if (h == NULL) {
@@ -426,10 +422,8 @@ static void m_leave(void *ud, xmlNode *n)
 		return;
 	if ((h->flags & H_BOILER) && !(h->flags & H_WEAK))
 		m->in_strong--;
-	if (h->kind == T_LINK) {
-		h->link = h->text;
+	if (h->kind == T_LINK)
 		h->inl = 0;
-	}
 	if (h->kind == T_PARA) {
 		h->ptext += h->inl;
 		if (p)
@@ -441,8 +435,6 @@ static void m_leave(void *ud, xmlNode *n)
 	dense_add(m, n);
 	if (p == NULL || (h->flags & H_BOILER))
 		return;
-	p->text += h->text;
-	p->link += h->link;
 	p->ptext += h->ptext;
 	if (h->kind == T_INLINE || h->kind == T_LINK)
 		p->inl += h->inl;
@@ -455,8 +447,6 @@ static void propagate(xmlNode *n)
 	xmlNode *x;
 
 	for (x = n->parent; (a = info(x)) != NULL; x = x->parent) {
-		a->text += h->text;
-		a->link += h->link;
 		a->ptext += h->ptext;
 		if (a->flags & H_BOILER)
 			break;
@@ -506,10 +496,8 @@ static void settle(measure *m, xmlNode *body)
 	for (x = m->h1; x; x = x->parent) {
 		hinfo *h = info(x);
 
-		if (h) {
-			h->flags |= H_H1;
+		if (h)
 			h->flags &= ~(unsigned)(H_BOILER | H_WEAK);
-		}
 	}
 }
 
@@ -577,7 +565,7 @@ typedef struct emit {
 
 static void flush(emit *e)
 {
-	unsigned hints = ND_CL_HTML;
+	unsigned hints = 0;
 
 	if (e->line.len > 0 && e->rc == ND_OK) {
 		if (e->in_caption)
@@ -720,9 +708,7 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	nd_buf_init(&e.line, 0);
 	if (out == NULL || arena == NULL || (html == NULL && len > 0))
 		return nd_err_set(err, ND_EINVAL, "clean: invalid argument");
-	memset(out, 0, sizeof(*out));
-	out->title = out->text = out->byline = out->dateline = "";
-	out->published = "";
+	nd_clean_reset(out);
 	if (len > INT_MAX || nd_mul_overflow(len, 3, &max) ||
 	    nd_add_overflow(max, 64, &max))
 		return nd_err_set(err, ND_ETOOBIG, "HTML page too big");

@@ -39,11 +39,7 @@ static void copy_to(char *dst, size_t cap, const char *src, size_t len)
 	}
 	while (len > 0 && (unsigned char)src[len - 1] <= ' ')
 		len--;
-	if (len > cap - 1) {
-		len = cap - 1;
-		while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
-			len--;
-	}
+	len = nd_cline_cut(src, len, cap - 1);
 	memcpy(dst, src, len);
 	dst[len] = '\0';
 }
@@ -77,14 +73,10 @@ size_t nd_html_text(const xmlNode *top, char *out, size_t outsize)
 
 		if ((n->type == XML_TEXT_NODE ||
 		     n->type == XML_CDATA_SECTION_NODE) && n->content) {
-			size_t len = strlen((const char *)n->content);
+			const char *c = (const char *)n->content;
+			size_t len = nd_cline_cut(c, strlen(c),
+						  outsize - 1 - at);
 
-			if (at + len >= outsize) {
-				len = outsize - 1 - at;
-				while (len > 0 &&
-				       (n->content[len] & 0xC0) == 0x80)
-					len--;
-			}
 			memcpy(out + at, n->content, len);
 			at += len;
 		} else if (n->type == XML_ELEMENT_NODE) {

@@ -1,7 +1,7 @@
 #include "clean/lorem.h"
 
 #include <stdlib.h> /* bsearch */
-#include <string.h> /* memcpy, strcmp */
+#include <string.h> /* memcmp, strcmp */
 
 /* Sorted (strcmp order) for bsearch. */
 static const char *const filler[] = {

@@ -397,6 +397,24 @@ static size_t num_at(const char *s, size_t len, size_t i, size_t maxd)
 	return j;
 }
 
+/* After a day and month ending at k: past " 2025" or ", 2025" when a
+ * year follows (setting *year), else k. */
+static size_t year_after(const char *s, size_t len, size_t k, bool *year)
+{
+	size_t y;
+
+	if (k + 1 < len && s[k] == ' ' && (y = year_at(s, len, k + 1)) != 0) {
+		*year = true;
+		return y;
+	}
+	if (k + 2 < len && s[k] == ',' && s[k + 1] == ' ' &&
+	    (y = year_at(s, len, k + 2))) {
+		*year = true;
+		return y;
+	}
+	return k;
+}
+
 /* A date starting at s[i]; returns the index past it or 0. *year says
  * whether it names the year. */
 static size_t date_at(const char *s, size_t len, size_t i, bool *year)
@@ -421,34 +439,12 @@ static size_t date_at(const char *s, size_t len, size_t i, bool *year)
 	}
 	/* March 14, 2025 / Feb 28 */
 	if ((j = month_at(s, len, i)) && j < len && s[j] == ' ' &&
-	    (k = day_at(s, len, j + 1))) {
-		if (k + 1 < len && s[k] == ' ' &&
-		    (y = year_at(s, len, k + 1)) != 0) {
-			*year = true;
-			return y;
-		}
-		if (k + 2 < len && s[k] == ',' && s[k + 1] == ' ' &&
-		    (y = year_at(s, len, k + 2))) {
-			*year = true;
-			return y;
-		}
-		return k;
-	}
+	    (k = day_at(s, len, j + 1)))
+		return year_after(s, len, k, year);
 	/* 14 March 2025 / 28 Feb */
 	if ((j = day_at(s, len, i)) && j < len && s[j] == ' ' &&
-	    (k = month_at(s, len, j + 1))) {
-		if (k + 1 < len && s[k] == ' ' &&
-		    (y = year_at(s, len, k + 1)) != 0) {
-			*year = true;
-			return y;
-		}
-		if (k + 2 < len && s[k] == ',' && s[k + 1] == ' ' &&
-		    (y = year_at(s, len, k + 2))) {
-			*year = true;
-			return y;
-		}
-		return k;
-	}
+	    (k = month_at(s, len, j + 1)))
+		return year_after(s, len, k, year);
 	return 0;
 }
 

@@ -19,9 +19,7 @@ int nd_clean_text(nd_clean_article *out, nd_arena *arena, const char *title,
 
 	if (out == NULL || arena == NULL || (text == NULL && len > 0))
 		return nd_err_set(err, ND_EINVAL, "clean: invalid argument");
-	memset(out, 0, sizeof(*out));
-	out->title = out->text = out->byline = out->dateline = "";
-	out->published = "";
+	nd_clean_reset(out);
 	/* Invalid bytes may triple (U+FFFD); the NULs between lines add one
 	 * per line. */
 	if (nd_mul_overflow(len, 4, &max) || nd_add_overflow(max, 64, &max))

@@ -103,6 +103,17 @@ bool nd_charset_declared(char label[ND_CHARSET_LABEL_MAX], const char *html,
 	return false;
 }
 
+/* True when label is one of names[0..n), in any case. */
+static bool in_list(const char *label, const char *const *names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ieq(label, names[i]))
+			return true;
+	return false;
+}
+
 bool nd_charset_is_utf8(const char *label)
 {
 	static const char *const names[] = {
@@ -110,12 +121,8 @@ bool nd_charset_is_utf8(const char *label)
 		"x-unicode20utf8", "utf-16", "utf-16le", "utf-16be",
 		"unicode", "unicodefffe", "ucs-2", "csunicode"
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(*names); i++)
-		if (ieq(label, names[i]))
-			return true;
-	return false;
+	return in_list(label, names, sizeof(names) / sizeof(*names));
 }
 
 /* Labels browsers read as windows-1252. */
@@ -127,12 +134,8 @@ static bool is_western(const char *label)
 		"latin1", "l1", "cp819", "ibm819", "iso-ir-100",
 		"csisolatin1", "us-ascii", "ascii", "ansi_x3.4-1968"
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(*names); i++)
-		if (ieq(label, names[i]))
-			return true;
-	return false;
+	return in_list(label, names, sizeof(names) / sizeof(*names));
 }
 
 /* The iconv name for a page's label, following the Encoding Standard

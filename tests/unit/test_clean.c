@@ -8,6 +8,8 @@
 #include <unistd.h> /* access */
 
 #include "clean/clean.h"
+#include "clean/clean_lines.h"
+#include "clean/furniture.h"
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/utf8.h"
@@ -1061,6 +1063,42 @@ static void seeds(void **state)
 	assert_int_equal(seen, 5);
 }
 
+/* The helpers behind titles and phrase keys: cutting at a character
+ * boundary, and a key built from a fold the caller already holds. */
+static void internal_key_and_cut(void **state)
+{
+	static const char *const lines[] = {
+		"Read also:", "\xE2\x80\x9CRelated\xE2\x80\x9D  Articles!",
+		"\xD0\xA1" "5+1 talks \xE2\x80\x94 day two", "", "...",
+		"Caf\xC3\xA9 SOCIETY, ne\xCC\x81" "e",
+	};
+	char a[ND_CLEAN_FOLD_MAX], b[ND_CLEAN_FOLD_MAX];
+	char fold[ND_CLEAN_FOLD_MAX];
+	const char *e = "ab\xC3\xA9\xE2\x80\x94";
+	size_t i, n;
+
+	(void)state;
+	assert_int_equal(nd_cline_cut(e, 7, 10), 7);
+	assert_int_equal(nd_cline_cut(e, 7, 7), 7);
+	assert_int_equal(nd_cline_cut(e, 7, 6), 4);
+	assert_int_equal(nd_cline_cut(e, 7, 5), 4);
+	assert_int_equal(nd_cline_cut(e, 7, 4), 4);
+	assert_int_equal(nd_cline_cut(e, 7, 3), 2);
+	assert_int_equal(nd_cline_cut(e, 7, 0), 0);
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		size_t len = strlen(lines[i]);
+
+		n = nd_utf8_fold(lines[i], len, fold, sizeof(fold));
+		assert_int_equal(nd_clean_key(lines[i], len, a, sizeof(a)),
+				 nd_clean_key_folded(fold, n, b, sizeof(b)));
+		assert_string_equal(a, b);
+	}
+	assert_int_equal(nd_clean_key("Read also", 9, a, sizeof(a)), 11);
+	assert_string_equal(a, " read also ");
+	assert_int_equal(nd_clean_key("Read also", 9, a, 2), 0);
+	assert_string_equal(a, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1092,6 +1130,7 @@ int main(void)
 		T(html_known_title_and_text_rules),
 		T(out_of_memory),
 		T(seeds),
+		T(internal_key_and_cut),
 #undef T
 	};
 
