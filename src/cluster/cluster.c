@@ -62,7 +62,7 @@ typedef struct cl_run {
 	const nd_corpus *c;
 	double threshold;
 	nd_termvec *vec;       /* per article */
-	size_t *raw;           /* per article: story as first assigned */
+	uint32_t *raw;         /* per article: story as first assigned */
 	/* Stories. */
 	size_t n_stories;
 	uint32_t *parent;      /* merged stories point to the survivor */
@@ -263,13 +263,13 @@ static int place(cl_run *r, size_t i)
 	int rc;
 
 	for (k = r->pfirst[i]; k < r->pfirst[i + 1]; k++) {
-		s = find(r, (uint32_t)r->raw[r->partner[k]]);
+		s = find(r, r->raw[r->partner[k]]);
 		if (target == NONE || s < target)
 			target = s;
 	}
 	if (target != NONE) {
 		for (k = r->pfirst[i]; k < r->pfirst[i + 1]; k++) {
-			s = find(r, (uint32_t)r->raw[r->partner[k]]);
+			s = find(r, r->raw[r->partner[k]]);
 			if (s != target && (rc = merge(r, target, s)))
 				return rc;
 		}
@@ -327,8 +327,7 @@ static void dispose(cl_run *r)
 	nd_free(r->story_head);
 	nd_free(r->e);
 	nd_free(r->stem_head);
-	if (r->where.keys)
-		nd_u64map_dispose(&r->where);
+	nd_u64map_dispose(&r->where);
 	nd_free(r->order);
 	nd_free(r->slot);
 	nd_free(r->partial);
@@ -347,7 +346,7 @@ static size_t renumber(cl_run *r, size_t *story_of)
 	for (i = 0; i < r->n_stories; i++)
 		id[i] = NONE;
 	for (i = 0; i < r->c->n; i++) {
-		uint32_t s = find(r, (uint32_t)r->raw[i]);
+		uint32_t s = find(r, r->raw[i]);
 
 		if (id[s] == NONE)
 			id[s] = (uint32_t)next++;

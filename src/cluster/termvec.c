@@ -103,19 +103,3 @@ done:
 	nd_free(o);
 	return rc;
 }
-
-double nd_termvec_dot(const nd_termvec *a, const nd_termvec *b)
-{
-	size_t i = 0, j = 0;
-	double dot = 0;
-
-	while (i < a->n && j < b->n) {
-		if (a->stem[i] < b->stem[j])
-			i++;
-		else if (b->stem[j] < a->stem[i])
-			j++;
-		else
-			dot += a->w[i++] * b->w[j++];
-	}
-	return dot;
-}

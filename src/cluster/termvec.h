@@ -26,7 +26,5 @@ typedef struct nd_termvec {
 int nd_termvec_build(nd_termvec *out, const nd_doc *d, const nd_vocab *v);
 /* Frees the arrays; *tv is empty afterwards. */
 void nd_termvec_dispose(nd_termvec *tv);
-/* Cosine of two unit vectors. */
-double nd_termvec_dot(const nd_termvec *a, const nd_termvec *b);
 
 #endif

@@ -187,8 +187,7 @@ static int group_exact(dd_run *r)
 	}
 	rc = ND_OK;
 done:
-	if (first.keys)
-		nd_u64map_dispose(&first);
+	nd_u64map_dispose(&first);
 	nd_free(group_rep);
 	nd_free(group_of);
 	return rc;
@@ -246,6 +245,14 @@ static int lsh_visit(void *ctx, uint32_t doc)
 	return ND_OK;
 }
 
+/* The smaller of the indexed stem counts of cur and j. */
+static size_t fewer_stems(const dd_run *r, uint32_t j)
+{
+	size_t a = r->docs[r->cur].nstems, b = r->docs[j].nstems;
+
+	return a < b ? a : b;
+}
+
 /* Earlier documents sharing enough indexed stems with cur become
  * candidates; then cur joins the postings. */
 static int stem_candidates(dd_run *r)
@@ -277,12 +284,9 @@ static int stem_candidates(dd_run *r)
 	}
 	for (k = 0; k < n_touched; k++) {
 		uint32_t j = r->touched[k];
-		size_t small = d->nstems < r->docs[j].nstems
-				       ? d->nstems
-				       : r->docs[j].nstems;
 
 		if (r->count[j] >= CAND_MIN_SHARED &&
-		    r->count[j] >= CAND_MIN_SHARE * (double)small)
+		    r->count[j] >= CAND_MIN_SHARE * (double)fewer_stems(r, j))
 			add_candidate(r, j);
 	}
 	/* The counts stay for rank_candidates, which clears them. */
@@ -303,14 +307,11 @@ static int cmp_ranked(const void *x, const void *y)
  * to align, then clears the stem counts. */
 static void rank_candidates(dd_run *r)
 {
-	const dd_doc *d = &r->docs[r->cur];
 	size_t k;
 
 	for (k = 0; k < r->n_cand; k++) {
 		uint32_t j = r->cand[k];
-		size_t small = d->nstems < r->docs[j].nstems
-				       ? d->nstems
-				       : r->docs[j].nstems;
+		size_t small = fewer_stems(r, j);
 
 		r->rank[k].doc = j;
 		r->rank[k].share =
@@ -546,8 +547,7 @@ static int prune(dd_run *r)
 	r->n_edges = j;
 	rc = ND_OK;
 done:
-	if (pairs.keys)
-		nd_u64map_dispose(&pairs);
+	nd_u64map_dispose(&pairs);
 	nd_free(drop);
 	return rc;
 }

@@ -17,7 +17,6 @@ void nd_minhash_sign(uint64_t sig[ND_MINHASH_PERMS], const uint64_t *sh,
 {
 	size_t i, k;
 
-	memset(sig, 0xff, ND_MINHASH_PERMS * sizeof(sig[0]));
 	for (k = 0; k < ND_MINHASH_PERMS; k++) {
 		uint64_t seed = perm_seed(k), m = UINT64_MAX;
 
@@ -57,8 +56,7 @@ int nd_lsh_init(nd_lsh *l, size_t max_docs)
 
 void nd_lsh_dispose(nd_lsh *l)
 {
-	if (l->buckets.keys)
-		nd_u64map_dispose(&l->buckets);
+	nd_u64map_dispose(&l->buckets);
 	nd_free(l->head);
 	nd_free(l->doc);
 	nd_free(l->next);

@@ -126,12 +126,6 @@ static bool term_in(const nd_token *t, const uint32_t *ids, size_t n)
 	return false;
 }
 
-static bool is_space(int32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-	       cp == '\v' || cp == '\f' || nd_cp_is_space(cp);
-}
-
 size_t nd_digest_count_words(const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
@@ -139,15 +133,7 @@ size_t nd_digest_count_words(const char *text, size_t len)
 	bool in_word = false;
 
 	while (p < end) {
-		unsigned char ch = (unsigned char)*p;
-		bool space;
-
-		if (ch < 0x80) {
-			space = ch == ' ' || (ch >= '\t' && ch <= '\r');
-			p++;
-		} else {
-			space = is_space(nd_utf8_decode(&p, end));
-		}
+		bool space = nd_cp_is_space(nd_utf8_decode(&p, end));
 
 		if (!space && !in_word)
 			words++;

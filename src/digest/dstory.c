@@ -235,8 +235,7 @@ static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 	s->cbeg[g] = at;
 	rc = ND_OK;
 done:
-	if (map.keys)
-		nd_u64map_dispose(&map);
+	nd_u64map_dispose(&map);
 	nd_free(uni);
 	nd_free(bi);
 	return rc;
@@ -341,14 +340,13 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 	    size_sentences(s, &max_ntok, &cid_cap) ||
 	    build_concepts(s, max_ntok, &keys))
 		goto done;
-	s->is_uni = nd_calloc(s->n_concepts + 1, sizeof(*s->is_uni));
 	s->idf = nd_calloc(s->n_concepts + 1, sizeof(*s->idf));
 	s->weight = nd_calloc(s->n_concepts + 1, sizeof(*s->weight));
-	if (!s->is_uni || !s->idf || !s->weight)
+	if (!s->idf || !s->weight)
 		goto done;
+	/* Stem keys fit in 32 bits; bigram keys do not (bigram_key). */
 	for (i = 0; i < s->n_concepts; i++) {
-		s->is_uni[i] = keys[i] <= UINT32_MAX;
-		if (s->is_uni[i])
+		if (keys[i] <= UINT32_MAX)
 			s->idf[i] = nd_vocab_idf(c->vocab, (uint32_t)keys[i]);
 	}
 	for (g = 0; g < s->n_sents; g++) {
@@ -373,7 +371,6 @@ void nd_dstory_dispose(nd_dstory *s)
 	nd_free(s->nuni);
 	nd_free(s->wsum);
 	nd_free(s->cids);
-	nd_free(s->is_uni);
 	nd_free(s->idf);
 	nd_free(s->weight);
 	nd_free(s->pbeg);

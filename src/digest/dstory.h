@@ -42,7 +42,6 @@ typedef struct nd_dstory {
 
 	/* Concepts. */
 	size_t n_concepts;
-	bool *is_uni;     /* per concept: a stem rather than a bigram */
 	double *idf;      /* per concept: IDF of the stem, 0 for bigrams */
 	uint32_t *weight; /* per concept: independent groups stating it */
 	uint32_t wmax;

@@ -48,17 +48,21 @@ static bool exact_same(const nd_dstory *s, size_t a, size_t b)
 	       ND_DIGEST_SAME_SIM;
 }
 
-/* Dice from a known overlap, confirmed by the shared function near the
+/* Dice from a known overlap, settled by the shared function only near the
  * threshold. */
 static bool same_from(const nd_dstory *s, size_t a, size_t b, double wcommon)
 {
-	double total = s->wsum[a] + s->wsum[b];
+	double total = s->wsum[a] + s->wsum[b], dice;
 
 	if (long_sentence(s, a) || long_sentence(s, b))
 		return exact_same(s, a, b);
-	if (total <= 0 ||
-	    2 * wcommon / total < ND_DIGEST_SAME_SIM - SIM_SLACK)
+	if (total <= 0)
 		return false;
+	dice = 2 * wcommon / total;
+	if (dice < ND_DIGEST_SAME_SIM - SIM_SLACK)
+		return false;
+	if (dice >= ND_DIGEST_SAME_SIM + SIM_SLACK)
+		return true;
 	return exact_same(s, a, b);
 }
 

@@ -11,6 +11,7 @@
 #include <stdio.h>  /* FILE */
 #include <stdlib.h> /* malloc */
 #include <string.h> /* memcpy */
+#include <sys/stat.h> /* stat */
 
 #include "analyse/analyse.h"
 #include "core/arena.h"
@@ -254,6 +255,14 @@ static inline char *fx_load(const char *path, size_t *title_len)
 	free(raw);
 	fclose(fp);
 	return out;
+}
+
+/* Is path a directory (the seeds and examples are optional)? */
+static inline int fx_dir_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 static inline int fx_add_file(fx_corpus *f, const char *id, const char *path)

@@ -5,7 +5,6 @@
 #include <stdio.h>    /* snprintf */
 #include <stdlib.h>   /* getenv */
 #include <string.h>
-#include <sys/stat.h> /* stat */
 
 #include "cluster/cluster.h"
 #include "core/alloc.h"
@@ -254,13 +253,6 @@ static void test_out_of_memory(void **state)
 	assert_true(ok);
 }
 
-static int dir_exists(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static void test_seeds_one_story(void **state)
 {
 	static const char *const names[] = {
@@ -277,7 +269,7 @@ static void test_seeds_one_story(void **state)
 	(void)state;
 	if (dir == NULL)
 		dir = "../shared/seeds";
-	if (!dir_exists(dir))
+	if (!fx_dir_exists(dir))
 		skip();
 	for (with_dedup = 0; with_dedup < 2; with_dedup++) {
 		setup_corpus(&x);
@@ -307,7 +299,7 @@ static void test_examples(void **state)
 	int with_dedup;
 
 	(void)state;
-	if (!dir_exists("examples"))
+	if (!fx_dir_exists("examples"))
 		skip();
 	for (with_dedup = 0; with_dedup < 2; with_dedup++) {
 		setup_corpus(&x);

@@ -5,7 +5,6 @@
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* getenv */
 #include <string.h>
-#include <sys/stat.h> /* stat */
 
 #include "core/alloc.h"
 #include "corpus_fixture.h"
@@ -361,13 +360,6 @@ static void test_prefix_match_in_sentence_score(void **state)
 	fx_free(&f);
 }
 
-static int dir_exists(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* The five real seed articles about one event: 003 is a spun rewrite of
  * (a version of) 002; the others are independent. */
 static void test_seeds(void **state)
@@ -384,7 +376,7 @@ static void test_seeds(void **state)
 	(void)state;
 	if (dir == NULL)
 		dir = "../shared/seeds";
-	if (!dir_exists(dir))
+	if (!fx_dir_exists(dir))
 		skip();
 	setup_corpus(&x);
 	for (i = 0; i < 5; i++) {
@@ -415,7 +407,7 @@ static void test_examples(void **state)
 	int e;
 
 	(void)state;
-	if (!dir_exists("examples"))
+	if (!fx_dir_exists("examples"))
 		skip();
 	setup_corpus(&x);
 	for (i = 0; i < 5; i++) {
