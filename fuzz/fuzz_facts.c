@@ -18,11 +18,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *ids[2] = { "a", "b" }, *titles[2] = { "", "" };
 	const char *published[2] = { "2023-02-28T10:00:00Z", "" };
 	size_t members[2] = { 0, 1 }, title = 0;
+	nd_facts *facts = NULL;
 	nd_story_facts sf;
 	nd_corpus c;
 	int i;
 
-	if (nd_vocab_create(&v, NULL) || nd_arena_create(&a))
+	if (nd_vocab_create(&v, NULL) || nd_arena_create(&a) ||
+	    nd_facts_create(&facts))
 		goto done;
 	while (title < size && data[title] != '\n')
 		title++;
@@ -38,9 +40,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.titles = titles;
 	c.published = published;
 	c.vocab = v;
-	nd_facts_story(&sf, &c, members, 1, a);
-	nd_facts_story(&sf, &c, members, 2, a);
+	nd_facts_story(&sf, facts, &c, members, 1, a);
+	nd_facts_story(&sf, facts, &c, members, 2, a);
 done:
+	nd_facts_free(facts);
 	nd_arena_free(a);
 	nd_vocab_free(v);
 	return 0;

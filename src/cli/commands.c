@@ -10,7 +10,6 @@ static const cli_format digest_formats[] = {
 	{ "json", ND_RENDER_DIGEST_JSON },
 };
 
-/* JSON joins once the library renders it (ND_RENDER_CLEAN_JSON). */
 static const cli_format clean_formats[] = {
 	{ "text", ND_RENDER_CLEAN_TEXT },
 	{ "json", ND_RENDER_CLEAN_JSON },

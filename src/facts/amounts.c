@@ -19,10 +19,12 @@ static const char *const signs[][2] = {
 	{ "\xE2\x82\xB4", "UAH" }, { "Rs.", "INR" }, { "Rs", "INR" },
 };
 
-/* ISO codes written as words before or after an amount. */
-static const char *const codes[] = {
-	"usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "rub", "kzt", "chf",
-	"aud", "cad", "uah", "try", "krw", NULL,
+/* ISO codes written as words before or after an amount: folded, shown. */
+static const char *const codes[][2] = {
+	{ "usd", "USD" }, { "eur", "EUR" }, { "gbp", "GBP" }, { "jpy", "JPY" },
+	{ "cny", "CNY" }, { "rmb", "RMB" }, { "inr", "INR" }, { "rub", "RUB" },
+	{ "kzt", "KZT" }, { "chf", "CHF" }, { "aud", "AUD" }, { "cad", "CAD" },
+	{ "uah", "UAH" }, { "try", "TRY" }, { "krw", "KRW" },
 };
 
 /* Currency names after an amount: "40 million dollars". */
@@ -212,17 +214,14 @@ static const char *code_at(const amt *a, size_t i)
 {
 	size_t len, k;
 	const char *s;
-	static const char *const upper[] = {
-		"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "RUB", "KZT",
-		"CHF", "AUD", "CAD", "UAH", "TRY", "KRW",
-	};
 
 	if (!(a->d->toks[i].flags & ND_TOK_ALLCAPS))
 		return NULL;
 	s = term(a, i, &len);
-	for (k = 0; codes[k]; k++) {
-		if (strlen(codes[k]) == len && memcmp(codes[k], s, len) == 0)
-			return upper[k];
+	for (k = 0; k < N_OF(codes); k++) {
+		if (strlen(codes[k][0]) == len &&
+		    memcmp(codes[k][0], s, len) == 0)
+			return codes[k][1];
 	}
 	return NULL;
 }
@@ -270,14 +269,16 @@ static const char *currency_before(const amt *a, size_t i, size_t *start)
 static const char *currency_after(const amt *a, size_t *j)
 {
 	size_t i = *j, n;
+	const char *code;
+	word w;
 
 	if (i >= a->end || nd_fstory_gap(a->d, i - 1) != ND_GAP_SPACE)
 		return NULL;
-	if (code_at(a, i)) {
+	code = code_at(a, i);
+	if (code) {
 		*j = i + 1;
-		return code_at(a, i);
+		return code;
 	}
-	word w;
 
 	/* "US dollars", "U.S. dollars". */
 	if (is(a, i, "us"))
@@ -396,8 +397,7 @@ static bool noun_at(const amt *a, size_t j, bool capital, char *out,
 		     ND_LEX_MONTH | ND_LEX_WEEKDAY | ND_LEX_CONNECTOR))
 		return false;
 	s = term(a, j, &len);
-	if (len > 2 && s[len - 2] == '\'' && s[len - 1] == 's')
-		len -= 2;
+	len = nd_fstory_bare_len(s, len);
 	if (len < 3 || len + 1 > size)
 		return false;
 	for (n = 0; n < len; n++) {

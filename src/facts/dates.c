@@ -1,7 +1,7 @@
 #include "facts/dates.h"
 
 #include <stdio.h>  /* snprintf */
-#include <string.h> /* memset */
+#include <string.h> /* memset, strlen */
 
 /* Words after which a bare year is a date: "in 2015", "since 1991". */
 static const char *const year_preps[] = {
@@ -53,17 +53,6 @@ static int days_in(int month)
 	return month >= 1 && month <= 12 ? days[month - 1] : 0;
 }
 
-static bool gap_is(const nd_doc *d, size_t i, const char *s)
-{
-	size_t a, b, n = strlen(s);
-
-	if (i + 1 >= d->ntoks)
-		return false;
-	a = d->toks[i].off + d->toks[i].len;
-	b = d->toks[i + 1].off;
-	return b - a == n && memcmp(d->text + a, s, n) == 0;
-}
-
 /* Spaces, ". " after "Feb." or ", " before a year. */
 static bool date_gap(const nd_doc *d, size_t i, bool comma)
 {
@@ -71,7 +60,8 @@ static bool date_gap(const nd_doc *d, size_t i, bool comma)
 
 	if (g == ND_GAP_SPACE)
 		return true;
-	return gap_is(d, i, ". ") || (comma && gap_is(d, i, ", "));
+	return nd_fstory_gap_is(d, i, ". ") ||
+	       (comma && nd_fstory_gap_is(d, i, ", "));
 }
 
 static bool month_at(nd_fstory *st, const nd_doc *d, size_t i, int *month)

@@ -372,8 +372,7 @@ static void merge_spellings(nd_fstory *st, groups *g)
 		if (!(g->flags[a] & ND_MEN_GAZ) || ma->ntok != 1)
 			continue;
 		wa = nd_fstory_text(st, d->toks[ma->tok].term, &la);
-		if (la > 2 && wa[la - 2] == '\'' && wa[la - 1] == 's')
-			la -= 2;
+		la = nd_fstory_bare_len(wa, la);
 		for (b = 0; b < g->n; b++) {
 			size_t lb;
 			const char *kb = gkey(st, g, b, &lb);
@@ -588,31 +587,36 @@ static void merge_org_heads(nd_fstory *st, groups *g)
 	}
 }
 
+/* Is the root of mention j one of the candidates amb[at..at+n)? */
+static bool candidate(nd_fstory *st, groups *g, size_t j, uint32_t at,
+		      uint32_t n)
+{
+	uint32_t r = find(g, st->ments[j].group), c;
+
+	for (c = 0; c < n; c++) {
+		if (g->amb[at + c] == r)
+			return true;
+	}
+	return false;
+}
+
 /* Root of a mention; an ambiguous surname takes the full name its own
  * article names nearest before it (or after it). */
 static uint32_t mention_root(nd_fstory *st, groups *g, size_t i)
 {
 	const nd_mention *m = &st->ments[i];
-	uint32_t at = g->amb_at[m->group], n = g->amb_n[m->group], c;
+	uint32_t at = g->amb_at[m->group], n = g->amb_n[m->group];
 	size_t lo = st->doc_ment[m->doc], hi = st->doc_ment[m->doc + 1], j;
 
 	if (at == ND_FX_NONE)
 		return find(g, m->group);
 	for (j = i; j-- > lo;) {
-		uint32_t r = find(g, st->ments[j].group);
-
-		for (c = 0; c < n; c++) {
-			if (g->amb[at + c] == r)
-				return r;
-		}
+		if (candidate(st, g, j, at, n))
+			return find(g, st->ments[j].group);
 	}
 	for (j = i + 1; j < hi; j++) {
-		uint32_t r = find(g, st->ments[j].group);
-
-		for (c = 0; c < n; c++) {
-			if (g->amb[at + c] == r)
-				return r;
-		}
+		if (candidate(st, g, j, at, n))
+			return find(g, st->ments[j].group);
 	}
 	return find(g, m->group);
 }

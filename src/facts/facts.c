@@ -2,6 +2,7 @@
 
 #include <string.h> /* memset */
 
+#include "core/alloc.h"
 #include "core/error.h"
 #include "facts/amounts.h"
 #include "facts/corroborate.h"
@@ -11,12 +12,40 @@
 #include "facts/quotes.h"
 #include "facts/speaker.h"
 
+struct nd_facts {
+	nd_gazetteer *gaz;
+};
+
+int nd_facts_create(nd_facts **out)
+{
+	nd_facts *f = nd_calloc(1, sizeof(*f));
+
+	*out = NULL;
+	if (f == NULL)
+		return ND_ENOMEM;
+	if (nd_gazetteer_create(&f->gaz)) {
+		nd_free(f);
+		return ND_ENOMEM;
+	}
+	*out = f;
+	return ND_OK;
+}
+
+void nd_facts_free(nd_facts *f)
+{
+	if (f == NULL)
+		return;
+	nd_gazetteer_free(f->gaz);
+	nd_free(f);
+}
+
 /* Passes: names in every article, entities across them, then per article
  * its quotations (attributed through the entities) and number facts, and
  * last the grouping of quotations and facts across articles. A story past
  * the mention or value caps keeps what was found before the cap. */
-int nd_facts_story(nd_story_facts *out, const nd_corpus *c,
-		   const size_t *members, size_t n, nd_arena *arena)
+int nd_facts_story(nd_story_facts *out, const nd_facts *f,
+		   const nd_corpus *c, const size_t *members, size_t n,
+		   nd_arena *arena)
 {
 	nd_fstory st;
 	nd_quotes qs;
@@ -28,7 +57,7 @@ int nd_facts_story(nd_story_facts *out, const nd_corpus *c,
 	memset(out, 0, sizeof(*out));
 	memset(&qs, 0, sizeof(qs));
 	nd_rawfacts_init(&rf);
-	rc = nd_fstory_init(&st, c, members, n, arena);
+	rc = nd_fstory_init(&st, f->gaz, c, members, n, arena);
 	if (rc)
 		goto done;
 	rc = nd_names_scan(&st);

@@ -46,9 +46,20 @@ typedef struct nd_story_facts {
 	size_t n_facts;
 } nd_story_facts;
 
-/* Extracts and merges the facts of the story made of members[0..n) of c.
- * Memory in arena. Returns 0 or ND_ENOMEM. */
-int nd_facts_story(nd_story_facts *out, const nd_corpus *c,
-		   const size_t *members, size_t n, nd_arena *arena);
+/* The word lists facts are read against (countries, capitals, titles,
+ * number and month words): built once, then only read, so every story of
+ * a batch shares one. */
+typedef struct nd_facts nd_facts;
+
+/* Builds the word lists. Returns 0 or ND_ENOMEM. */
+int nd_facts_create(nd_facts **out);
+/* Accepts NULL. */
+void nd_facts_free(nd_facts *f);
+
+/* Extracts and merges the facts of the story made of members[0..n) of c,
+ * against the word lists of f. Memory in arena. Returns 0 or ND_ENOMEM. */
+int nd_facts_story(nd_story_facts *out, const nd_facts *f,
+		   const nd_corpus *c, const size_t *members, size_t n,
+		   nd_arena *arena);
 
 #endif

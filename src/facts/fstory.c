@@ -35,10 +35,7 @@ static nd_term_info *term_info(nd_fstory *st, uint32_t term)
 		return &st->terms[idx];
 	memset(&info, 0, sizeof(info));
 	s = nd_fstory_text(st, term, &len);
-	/* "Friday's", "Kazakhstan's": the word lists know the bare word. */
-	if (len > 2 && s[len - 2] == '\'' && s[len - 1] == 's')
-		len -= 2;
-	info.lex = nd_gazetteer_lookup(st->gaz, s, len);
+	info.lex = nd_gazetteer_lookup(st->gaz, s, nd_fstory_bare_len(s, len));
 	if (ND_ARRAY_PUSH(st->terms, st->n_terms, st->terms_cap, info))
 		return NULL;
 	if (nd_u64map_put(&st->term_ix, term, next, NULL)) {
@@ -83,6 +80,13 @@ uint32_t nd_fstory_word_seen(const nd_fstory *st, const char *folded,
 	    !nd_u64map_get(&st->term_ix, term, &idx))
 		return 0;
 	return st->terms[idx].seen;
+}
+
+size_t nd_fstory_bare_len(const char *s, size_t len)
+{
+	if (len > 2 && s[len - 2] == '\'' && s[len - 1] == 's')
+		return len - 2;
+	return len;
 }
 
 bool nd_fstory_is(const nd_fstory *st, const nd_doc *d, size_t i,
@@ -158,16 +162,18 @@ static int scan_case(nd_fstory *st)
 	return ND_OK;
 }
 
-int nd_fstory_init(nd_fstory *st, const nd_corpus *c, const size_t *members,
-		   size_t n, nd_arena *arena)
+int nd_fstory_init(nd_fstory *st, const nd_gazetteer *gaz,
+		   const nd_corpus *c, const size_t *members, size_t n,
+		   nd_arena *arena)
 {
 	memset(st, 0, sizeof(*st));
+	st->gaz = gaz;
 	st->c = c;
 	st->members = members;
 	st->n = n;
 	st->arena = arena;
 	nd_buf_init(&st->pool, ND_FX_MAX_POOL);
-	if (nd_gazetteer_create(&st->gaz) || nd_u64map_init(&st->term_ix) ||
+	if (nd_u64map_init(&st->term_ix) ||
 	    nd_u64map_init(&st->doc_base))
 		return ND_ENOMEM;
 	st->doc_ment = nd_calloc(n + 1, sizeof(*st->doc_ment));
@@ -178,7 +184,6 @@ int nd_fstory_init(nd_fstory *st, const nd_corpus *c, const size_t *members,
 
 void nd_fstory_dispose(nd_fstory *st)
 {
-	nd_gazetteer_free(st->gaz);
 	if (st->term_ix.keys)
 		nd_u64map_dispose(&st->term_ix);
 	nd_free(st->terms);
@@ -255,6 +260,17 @@ nd_gap nd_fstory_gap(const nd_doc *d, size_t i)
 			return ND_GAP_OTHER;
 	}
 	return ND_GAP_SPACE;
+}
+
+bool nd_fstory_gap_is(const nd_doc *d, size_t i, const char *s)
+{
+	size_t a, b, n = strlen(s);
+
+	if (i + 1 >= d->ntoks)
+		return false;
+	a = d->toks[i].off + d->toks[i].len;
+	b = d->toks[i + 1].off;
+	return b - a == n && memcmp(d->text + a, s, n) == 0;
 }
 
 uint64_t nd_fstory_cue(const char *s, size_t len)

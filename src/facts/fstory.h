@@ -69,7 +69,7 @@ typedef struct nd_fstory {
 	const size_t *members;
 	size_t n;
 	nd_arena *arena; /* results */
-	nd_gazetteer *gaz;
+	const nd_gazetteer *gaz; /* shared, read-only */
 	nd_u64map term_ix; /* term id -> index into terms */
 	nd_term_info *terms;
 	size_t n_terms, terms_cap;
@@ -91,8 +91,9 @@ typedef struct nd_fstory {
 
 /* Prepares st for members[0..n) of c (document case statistics
  * included). 0 or ND_ENOMEM; dispose st in any case. */
-int nd_fstory_init(nd_fstory *st, const nd_corpus *c, const size_t *members,
-		   size_t n, nd_arena *arena);
+int nd_fstory_init(nd_fstory *st, const nd_gazetteer *gaz,
+		   const nd_corpus *c, const size_t *members, size_t n,
+		   nd_arena *arena);
 /* Frees what init allocated (results in the arena stay). */
 void nd_fstory_dispose(nd_fstory *st);
 /* The k-th document of the story. */
@@ -106,6 +107,9 @@ uint32_t nd_fstory_seen(nd_fstory *st, const nd_doc *d, size_t i);
 /* ND_SEEN_* of a folded word; 0 when the story does not have it. */
 uint32_t nd_fstory_word_seen(const nd_fstory *st, const char *folded,
 			     size_t len);
+/* Length of the folded word s[0..len) without a trailing "'s": the word
+ * lists know "Friday's" and "Kazakhstan's" by the bare word. */
+size_t nd_fstory_bare_len(const char *s, size_t len);
 /* Is token i of d the folded word w? */
 bool nd_fstory_is(const nd_fstory *st, const nd_doc *d, size_t i,
 		  const char *w);
@@ -131,6 +135,9 @@ bool nd_fstory_initial(const nd_doc *d, size_t i);
 
 /* The gap between tokens i and i+1 of d (ND_GAP_OTHER past the end). */
 nd_gap nd_fstory_gap(const nd_doc *d, size_t i);
+/* Are the bytes between tokens i and i+1 of d exactly s? False past the
+ * end. */
+bool nd_fstory_gap_is(const nd_doc *d, size_t i, const char *s);
 
 /* Hash of a cue word, so titles and countries compare as integers. */
 uint64_t nd_fstory_cue(const char *s, size_t len);

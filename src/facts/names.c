@@ -77,21 +77,9 @@ static bool single_letter(const scan *sc, size_t i)
 	return p == end && nd_cp_is_upper(cp);
 }
 
-/* The raw bytes between tokens i and i+1. */
-static const char *gap_bytes(const scan *sc, size_t i, size_t *n)
-{
-	const nd_token *a = &sc->d->toks[i], *b = &sc->d->toks[i + 1];
-
-	*n = b->off - (a->off + a->len);
-	return sc->d->text + a->off + a->len;
-}
-
 static bool gap_is(const scan *sc, size_t i, const char *s)
 {
-	size_t n, sl = strlen(s);
-	const char *p = gap_bytes(sc, i, &n);
-
-	return n == sl && memcmp(p, s, n) == 0;
+	return nd_fstory_gap_is(sc->d, i, s);
 }
 
 /* ". " with an ordinary or no-break space. */
@@ -218,9 +206,8 @@ static size_t build_key(const scan *sc, size_t a, size_t b, char *out,
 		const char *s = nd_fstory_text(sc->st, sc->d->toks[i].term,
 						&len);
 
-		if (i + 1 == b && len > 2 && s[len - 2] == '\'' &&
-		    s[len - 1] == 's')
-			len -= 2;
+		if (i + 1 == b)
+			len = nd_fstory_bare_len(s, len);
 		if (i > a && !dotted_pair(sc, i - 1)) {
 			if (o + 1 >= size)
 				break;

@@ -62,11 +62,6 @@ static bool opens_after(int32_t cp)
 	       cp == 0x201C || cp == 0x00AB || cp == '\'' || cp == 0x2018;
 }
 
-static bool is_word_cp(int32_t cp)
-{
-	return nd_cp_is_word(cp);
-}
-
 /* Kind of quotation an opening mark at `at` starts, or Q_NONE. */
 static qkind opening(const line *l, size_t at, int32_t cp, size_t n)
 {
@@ -83,10 +78,10 @@ static qkind opening(const line *l, size_t at, int32_t cp, size_t n)
 		return opens_after(prev) && !nd_cp_is_space(next) ? Q_ASCII
 								  : Q_NONE;
 	case 0x201D:
-		return opens_after(prev) && is_word_cp(next) ? Q_RIGHT
+		return opens_after(prev) && nd_cp_is_word(next) ? Q_RIGHT
 							     : Q_NONE;
 	case 0x2018:
-		return opens_after(prev) && is_word_cp(next) ? Q_SINGLE
+		return opens_after(prev) && nd_cp_is_word(next) ? Q_SINGLE
 							     : Q_NONE;
 	default:
 		return Q_NONE;
@@ -104,7 +99,7 @@ static bool closing(const line *l, size_t at, int32_t cp, size_t n,
 		/* Some sites close with a second “. */
 		return cp == 0x201D ||
 		       (cp == 0x201C && !nd_cp_is_space(prev) &&
-			!is_word_cp(next));
+			!nd_cp_is_word(next));
 	case Q_LOW:
 		return cp == 0x201C || cp == 0x201D;
 	case Q_GUILL:
@@ -112,19 +107,14 @@ static bool closing(const line *l, size_t at, int32_t cp, size_t n,
 	case Q_ASCII:
 		return cp == '"';
 	case Q_RIGHT:
-		return cp == 0x201D && !is_word_cp(next);
+		return cp == 0x201D && !nd_cp_is_word(next);
 	case Q_SINGLE:
 		/* An apostrophe sits between letters ("don’t"). */
 		return cp == 0x2019 && !nd_cp_is_space(prev) &&
-		       !is_word_cp(next);
+		       !nd_cp_is_word(next);
 	default:
 		return false;
 	}
-}
-
-static bool edge_space(int32_t cp)
-{
-	return nd_cp_is_space(cp);
 }
 
 /* Words of s[0..n): runs of word characters joined by apostrophes. */
@@ -217,7 +207,7 @@ static int emit(nd_quotes *qs, const line *l, uint32_t k, uint32_t para,
 	for (;;) {
 		const char *p = l->text + a;
 
-		if (a < b && edge_space(nd_utf8_decode(&p, l->text + b)))
+		if (a < b && nd_cp_is_space(nd_utf8_decode(&p, l->text + b)))
 			a = (size_t)(p - l->text);
 		else
 			break;

@@ -358,7 +358,7 @@ int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
 	w.d = nd_fstory_doc(st, k);
 	w.m_lo = st->doc_ment[k];
 	w.m_hi = st->doc_ment[k + 1];
-	w.tok_ment = nd_malloc((w.d->ntoks + 1) * sizeof(*w.tok_ment));
+	w.tok_ment = nd_calloc(w.d->ntoks + 1, sizeof(*w.tok_ment));
 	if (w.tok_ment == NULL)
 		return ND_ENOMEM;
 	for (i = 0; i < w.d->ntoks; i++)

@@ -230,18 +230,19 @@ static int run_digest(nd_batch *b)
 static int run_facts(nd_batch *b)
 {
 	nd_corpus c = corpus_of(b);
+	nd_facts *f = NULL;
 	size_t i;
 	int rc;
 
-	for (i = 0; i < b->n_stories; i++) {
+	rc = nd_facts_create(&f);
+	for (i = 0; rc == ND_OK && i < b->n_stories; i++) {
 		nd_story *s = &b->stories[i];
 
-		rc = nd_facts_story(&s->facts, &c, s->members, s->n_members,
-				    b->results_arena);
-		if (rc)
-			return rc;
+		rc = nd_facts_story(&s->facts, f, &c, s->members,
+				    s->n_members, b->results_arena);
 	}
-	return ND_OK;
+	nd_facts_free(f);
+	return rc;
 }
 
 int nd_batch_run(nd_batch *b, unsigned stages)

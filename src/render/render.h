@@ -16,7 +16,6 @@ int nd_render_digest_md(nd_out *o, const nd_batch *b);
 /* Cleaned texts as they are, with "==> id <==" headers when several. */
 int nd_render_clean_text(nd_out *o, const nd_batch *b);
 int nd_render_clean_json(nd_out *o, const nd_batch *b);
-int nd_render_clean_json(nd_out *o, const nd_batch *b);
 /* One "a, b, relation, score" line per relation. */
 int nd_render_dedup_tsv(nd_out *o, const nd_batch *b);
 int nd_render_dedup_json(nd_out *o, const nd_batch *b);

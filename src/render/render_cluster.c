@@ -2,6 +2,7 @@
 #include "render/json_writer.h"
 #include "render/line_text.h"
 #include "render/render.h"
+#include "render/render_json_parts.h"
 #include "render/render_lineage.h"
 
 int nd_render_cluster_tsv(nd_out *o, const nd_batch *b)
@@ -26,7 +27,7 @@ int nd_render_cluster_json(nd_out *o, const nd_batch *b)
 {
 	nd_story_info s;
 	nd_json j;
-	size_t i, k, n = nd_batch_story_count(b);
+	size_t i, n = nd_batch_story_count(b);
 
 	nd_json_init(&j, o);
 	nd_json_object_begin(&j);
@@ -38,11 +39,8 @@ int nd_render_cluster_json(nd_out *o, const nd_batch *b)
 		nd_json_object_begin(&j);
 		nd_json_kv_str(&j, "id", s.id);
 		nd_json_kv_str(&j, "headline", s.headline);
-		nd_json_key(&j, "articles");
-		nd_json_array_begin_inline(&j);
-		for (k = 0; k < s.n_articles; k++)
-			nd_json_str(&j, nd_render_article_id(b, s.articles[k]));
-		nd_json_array_end(&j);
+		nd_render_json_ids(&j, "articles", b, s.articles,
+				   s.n_articles);
 		nd_json_object_end(&j);
 	}
 	nd_json_array_end(&j);

@@ -2,6 +2,7 @@
 #include "render/json_writer.h"
 #include "render/line_text.h"
 #include "render/render.h"
+#include "render/render_json_parts.h"
 #include "render/render_lineage.h"
 
 int nd_render_dedup_tsv(nd_out *o, const nd_batch *b)
@@ -37,12 +38,7 @@ int nd_render_dedup_json(nd_out *o, const nd_batch *b)
 	for (i = 0; i < n && !o->failed; i++) {
 		if (nd_batch_relation(&r, b, i) != ND_OK)
 			continue;
-		nd_json_object_begin(&j);
-		nd_json_kv_str(&j, "a", nd_render_article_id(b, r.a));
-		nd_json_kv_str(&j, "b", nd_render_article_id(b, r.b));
-		nd_json_kv_str(&j, "relation", nd_relation_name(r.kind));
-		nd_json_kv_num(&j, "score", r.score);
-		nd_json_object_end(&j);
+		nd_render_json_relation(&j, b, &r);
 	}
 	nd_json_array_end(&j);
 	nd_json_object_end(&j);

@@ -1,20 +1,8 @@
 /* The digest as JSON, documented field by field in docs/digest-json.md. */
 #include "render/json_writer.h"
 #include "render/render.h"
+#include "render/render_json_parts.h"
 #include "render/render_lineage.h"
-
-/* An inline array of the ids of articles idx[0..n). */
-static void ids(nd_json *j, const char *key, const nd_batch *b,
-		const size_t *idx, size_t n)
-{
-	size_t k;
-
-	nd_json_key(j, key);
-	nd_json_array_begin_inline(j);
-	for (k = 0; k < n; k++)
-		nd_json_str(j, nd_render_article_id(b, idx[k]));
-	nd_json_array_end(j);
-}
 
 /* "article", "offset", "length": where an item sits in a cleaned text. */
 static void span(nd_json *j, const nd_batch *b, size_t article, size_t off,
@@ -75,7 +63,7 @@ static void summary(nd_json *j, const nd_batch *b, size_t story)
 			continue;
 		nd_json_object_begin(j);
 		nd_json_kv_str(j, "text", s.text);
-		ids(j, "sources", b, s.sources, s.n_sources);
+		nd_render_json_ids(j, "sources", b, s.sources, s.n_sources);
 		span(j, b, s.article, s.offset, s.length);
 		nd_json_object_end(j);
 	}
@@ -97,7 +85,7 @@ static void quotes(nd_json *j, const nd_batch *b, size_t story)
 		nd_json_kv_str(j, "speaker", q.speaker);
 		nd_json_key(j, "direct");
 		nd_json_bool(j, q.direct);
-		ids(j, "sources", b, q.sources, q.n_sources);
+		nd_render_json_ids(j, "sources", b, q.sources, q.n_sources);
 		span(j, b, q.article, q.offset, q.length);
 		nd_json_object_end(j);
 	}
@@ -130,7 +118,7 @@ static void entities(nd_json *j, const nd_batch *b, size_t story)
 		nd_json_kv_str(j, "kind", nd_entity_kind_name(e.kind));
 		variants(j, &e);
 		nd_json_kv_uint(j, "mentions", e.n_mentions);
-		ids(j, "sources", b, e.sources, e.n_sources);
+		nd_render_json_ids(j, "sources", b, e.sources, e.n_sources);
 		nd_json_object_end(j);
 	}
 	nd_json_array_end(j);
@@ -151,7 +139,7 @@ static void facts(nd_json *j, const nd_batch *b, size_t story)
 		nd_json_kv_str(j, "kind", nd_fact_kind_name(f.kind));
 		nd_json_kv_str(j, "value", f.value);
 		nd_json_kv_str(j, "context", f.context);
-		ids(j, "sources", b, f.sources, f.n_sources);
+		nd_render_json_ids(j, "sources", b, f.sources, f.n_sources);
 		span(j, b, f.article, f.offset, f.length);
 		nd_json_object_end(j);
 	}
@@ -169,12 +157,7 @@ static void lineage(nd_json *j, const nd_batch *b, const nd_lineage *l,
 	for (k = l->rel_start[story]; k < l->rel_start[story + 1]; k++) {
 		if (nd_batch_relation(&r, b, l->rel_order[k]) != ND_OK)
 			continue;
-		nd_json_object_begin(j);
-		nd_json_kv_str(j, "a", nd_render_article_id(b, r.a));
-		nd_json_kv_str(j, "b", nd_render_article_id(b, r.b));
-		nd_json_kv_str(j, "relation", nd_relation_name(r.kind));
-		nd_json_kv_num(j, "score", r.score);
-		nd_json_object_end(j);
+		nd_render_json_relation(j, b, &r);
 	}
 	nd_json_array_end(j);
 }

@@ -13,6 +13,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "facts/facts.h"
+#include "facts/fstory.h"
 #include "ingest/json.h"
 
 #include "corpus_fixture.h"
@@ -22,6 +23,7 @@
 
 typedef struct fixture {
 	fx_corpus fx;
+	nd_facts *facts;
 	nd_story_facts sf;
 } fixture;
 
@@ -29,7 +31,7 @@ static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof(*f));
 
-	if (f == NULL || fx_init(&f->fx))
+	if (f == NULL || fx_init(&f->fx) || nd_facts_create(&f->facts))
 		return -1;
 	*state = f;
 	return 0;
@@ -40,6 +42,7 @@ static int teardown(void **state)
 	fixture *f = *state;
 
 	fx_free(&f->fx);
+	nd_facts_free(f->facts);
 	free(f);
 	return 0;
 }
@@ -64,8 +67,8 @@ static nd_story_facts *run(fixture *f)
 	fx_finish(&f->fx);
 	for (i = 0; i < f->fx.n; i++)
 		members[i] = i;
-	assert_int_equal(nd_facts_story(&f->sf, &f->fx.c, members, f->fx.n,
-					 f->fx.arena),
+	assert_int_equal(nd_facts_story(&f->sf, f->facts, &f->fx.c, members,
+					 f->fx.n, f->fx.arena),
 			 ND_OK);
 	return &f->sf;
 }
@@ -877,7 +880,8 @@ static void test_empty_story(void **state)
 	nd_story_facts sf;
 
 	fx_finish(&f->fx);
-	assert_int_equal(nd_facts_story(&sf, &f->fx.c, NULL, 0, f->fx.arena),
+	assert_int_equal(nd_facts_story(&sf, f->facts, &f->fx.c, NULL, 0,
+					 f->fx.arena),
 			 ND_OK);
 	assert_int_equal(sf.n_quotes + sf.n_entities + sf.n_facts, 0);
 	add(f, "Nothing\n\n\u201C\n", NULL);
@@ -903,7 +907,8 @@ static void test_out_of_memory(void **state)
 		int rc;
 
 		nd_alloc_fail_after(k);
-		rc = nd_facts_story(&sf, &f->fx.c, members, 1, f->fx.arena);
+		rc = nd_facts_story(&sf, f->facts, &f->fx.c, members, 1,
+				    f->fx.arena);
 		nd_alloc_fail_after(0);
 		assert_true(rc == ND_OK || rc == ND_ENOMEM);
 		if (rc == ND_OK) {
@@ -921,6 +926,7 @@ static void test_out_of_memory(void **state)
 
 static void test_many_articles(void **state)
 {
+	nd_facts *facts = NULL;
 	nd_vocab *v = NULL;
 	nd_arena *a = NULL;
 	nd_doc *docs = calloc(SPEED_DOCS, sizeof(*docs));
@@ -971,11 +977,14 @@ static void test_many_articles(void **state)
 	c.titles = titles;
 	c.published = pub;
 	c.vocab = v;
-	assert_int_equal(nd_facts_story(&sf, &c, members, SPEED_DOCS, a),
+	assert_int_equal(nd_facts_create(&facts), ND_OK);
+	assert_int_equal(nd_facts_story(&sf, facts, &c, members, SPEED_DOCS,
+					 a),
 			 ND_OK);
 	assert_true(sf.n_quotes >= 1);
 	assert_true(sf.n_quotes < SPEED_DOCS);
 	assert_non_null(entity(&sf, "Arslan Tekmerovich"));
+	nd_facts_free(facts);
 	for (i = 0; i < SPEED_DOCS; i++)
 		free(texts[i]);
 	free(texts);
@@ -1176,6 +1185,28 @@ static void test_examples(void **state)
 	expect_fact(sf, ND_FACT_COUNT, "10000s farmer", NULL);
 }
 
+/* The shared token-gap and possessive helpers of the facts passes: a gap
+ * past the last token is never a match, so no pass reads beyond toks. */
+static void test_fstory_helpers(void **state)
+{
+	static const char text[] = "Carrow, 58";
+	nd_token toks[2] = { { 0, 6, 0, 0, 0 }, { 8, 2, 0, 0, ND_TOK_NUMBER } };
+	nd_doc d;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	d.text = text;
+	d.len = sizeof(text) - 1;
+	d.toks = toks;
+	d.ntoks = 2;
+	assert_true(nd_fstory_gap_is(&d, 0, ", "));
+	assert_false(nd_fstory_gap_is(&d, 0, ","));
+	assert_false(nd_fstory_gap_is(&d, 1, ", "));
+	assert_int_equal(nd_fstory_bare_len("kazakhstan's", 12), 10);
+	assert_int_equal(nd_fstory_bare_len("'s", 2), 2);
+	assert_int_equal(nd_fstory_bare_len("news", 4), 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1243,6 +1274,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_out_of_memory, setup,
 						teardown),
 		cmocka_unit_test(test_many_articles),
+		cmocka_unit_test(test_fstory_helpers),
 		cmocka_unit_test_setup_teardown(test_seeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_examples, setup,
 						teardown),

@@ -1,0 +1,26 @@
+#include "render/render_json_parts.h"
+
+#include "render/render_lineage.h"
+
+void nd_render_json_ids(nd_json *j, const char *key, const nd_batch *b,
+			const size_t *idx, size_t n)
+{
+	size_t k;
+
+	nd_json_key(j, key);
+	nd_json_array_begin_inline(j);
+	for (k = 0; k < n; k++)
+		nd_json_str(j, nd_render_article_id(b, idx[k]));
+	nd_json_array_end(j);
+}
+
+void nd_render_json_relation(nd_json *j, const nd_batch *b,
+			     const nd_relation *r)
+{
+	nd_json_object_begin(j);
+	nd_json_kv_str(j, "a", nd_render_article_id(b, r->a));
+	nd_json_kv_str(j, "b", nd_render_article_id(b, r->b));
+	nd_json_kv_str(j, "relation", nd_relation_name(r->kind));
+	nd_json_kv_num(j, "score", r->score);
+	nd_json_object_end(j);
+}

@@ -1,0 +1,18 @@
+/* Pieces the JSON renderers share, so that one thing (an article list, a
+ * relation) reads the same in every document that holds it. */
+#ifndef ND_RENDER_JSON_PARTS_H
+#define ND_RENDER_JSON_PARTS_H
+
+#include <stddef.h> /* size_t */
+
+#include "newsdigest.h"
+#include "render/json_writer.h"
+
+/* key: an inline array of the ids of articles idx[0..n). */
+void nd_render_json_ids(nd_json *j, const char *key, const nd_batch *b,
+			const size_t *idx, size_t n);
+/* A relation as an object: "a", "b", "relation", "score". */
+void nd_render_json_relation(nd_json *j, const nd_batch *b,
+			     const nd_relation *r);
+
+#endif
