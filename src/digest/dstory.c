@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/hashmap.h"
+#include "core/unionfind.h"
 
 /* A member looked up by corpus index. */
 typedef struct member_ref {
@@ -36,15 +37,6 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static size_t find_root(size_t *parent, size_t i)
-{
-	while (parent[i] != i) {
-		parent[i] = parent[parent[i]];
-		i = parent[i];
-	}
-	return i;
-}
-
 /* Member position of corpus article doc, or SIZE_MAX. */
 static size_t position(const member_ref *refs, size_t n, size_t doc)
 {
@@ -60,7 +52,8 @@ static int build_groups(nd_dstory *s, const nd_dedup_edge *edges,
 			size_t n_edges)
 {
 	member_ref *refs = NULL;
-	size_t *parent = NULL, i;
+	uint32_t *parent = NULL;
+	size_t i;
 	int rc = ND_ENOMEM;
 
 	refs = nd_calloc(s->n, sizeof(*refs));
@@ -72,8 +65,8 @@ static int build_groups(nd_dstory *s, const nd_dedup_edge *edges,
 	for (i = 0; i < s->n; i++) {
 		refs[i].doc = s->members[i];
 		refs[i].pos = i;
-		parent[i] = i;
 	}
+	nd_uf_init(parent, s->n);
 	qsort(refs, s->n, sizeof(*refs), cmp_ref);
 	for (i = 0; i < n_edges; i++) {
 		size_t a = position(refs, s->n, edges[i].a);
@@ -81,15 +74,10 @@ static int build_groups(nd_dstory *s, const nd_dedup_edge *edges,
 
 		if (a == SIZE_MAX || b == SIZE_MAX)
 			continue;
-		a = find_root(parent, a);
-		b = find_root(parent, b);
-		if (a < b)
-			parent[b] = a;
-		else if (b < a)
-			parent[a] = b;
+		nd_uf_union(parent, (uint32_t)a, (uint32_t)b);
 	}
 	for (i = 0; i < s->n; i++) {
-		size_t r = find_root(parent, i);
+		size_t r = nd_uf_find(parent, (uint32_t)i);
 
 		if (r == i)
 			s->group[i] = (uint32_t)s->n_groups++;

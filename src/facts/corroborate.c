@@ -9,6 +9,7 @@
 #include "core/hash.h"
 #include "core/hashmap.h"
 #include "core/sorted.h"
+#include "core/unionfind.h"
 
 /* Word-set overlap above which two quotations are one (10ths). */
 #define JACCARD_TENTHS 7
@@ -16,27 +17,6 @@
  * long or half the other: "territorial integrity and independence" is a
  * phrase many quotations hold. */
 #define CONTAINED_WORDS 6
-
-static uint32_t find(uint32_t *parent, uint32_t x)
-{
-	while (parent[x] != x) {
-		parent[x] = parent[parent[x]];
-		x = parent[x];
-	}
-	return x;
-}
-
-/* Roots are the earliest member, so a group's root is its first
- * occurrence. */
-static void unite(uint32_t *parent, uint32_t a, uint32_t b)
-{
-	a = find(parent, a);
-	b = find(parent, b);
-	if (a < b)
-		parent[b] = a;
-	else if (b < a)
-		parent[a] = b;
-}
 
 /* (group, article) pairs, sorted to give each group its sources. */
 typedef struct pair {
@@ -187,8 +167,7 @@ int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
 	if (!parent || !byg || !start || !members || !used || !scratch ||
 	    !pairs || !order)
 		goto done;
-	for (i = 0; i < n; i++)
-		parent[i] = (uint32_t)i;
+	nd_uf_init(parent, n);
 	/* Word-for-word repeats join at once; only the first of each is
 	 * compared pairwise. */
 	if (nd_u64map_init(&same))
@@ -204,7 +183,7 @@ int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
 		if (first != i && qs->q[first].h_n == q->h_n &&
 		    memcmp(qs->h + q->h_off, qs->h + qs->q[first].h_off,
 			   q->h_n * sizeof(uint64_t)) == 0) {
-			unite(parent, first, (uint32_t)i);
+			nd_uf_union(parent, first, (uint32_t)i);
 			used[i] = 1; /* not a representative */
 		}
 	}
@@ -213,16 +192,16 @@ int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
 			continue;
 		for (j = i + 1; j < n; j++) {
 			if (!used[j] &&
-			    find(parent, (uint32_t)i) !=
-				    find(parent, (uint32_t)j) &&
+			    nd_uf_find(parent, (uint32_t)i) !=
+				    nd_uf_find(parent, (uint32_t)j) &&
 			    same_quote(qs, &qs->q[i], &qs->q[j]))
-				unite(parent, (uint32_t)i, (uint32_t)j);
+				nd_uf_union(parent, (uint32_t)i, (uint32_t)j);
 		}
 	}
 	memset(used, 0, n * sizeof(*used));
 	/* Groups numbered by their first occurrence; members bucketed. */
 	for (i = 0; i < n; i++) {
-		uint32_t r = find(parent, (uint32_t)i);
+		uint32_t r = nd_uf_find(parent, (uint32_t)i);
 
 		if (r == i)
 			byg[i] = (uint32_t)ng++;

@@ -6,6 +6,7 @@
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/error.h"
+#include "core/unionfind.h"
 #include "facts/spelling.h"
 
 /* Same-key groups and the clusters they merge into. */
@@ -64,25 +65,14 @@ static void groups_free(groups *g)
 
 static uint32_t find(groups *g, uint32_t x)
 {
-	while (g->parent[x] != x) {
-		g->parent[x] = g->parent[g->parent[x]];
-		x = g->parent[x];
-	}
-	return x;
+	return nd_uf_find(g->parent, x);
 }
 
+/* The older group stays the root, so results do not depend on the order
+ * pairs are met in. */
 static void unite(groups *g, uint32_t a, uint32_t b)
 {
-	a = find(g, a);
-	b = find(g, b);
-	if (a == b)
-		return;
-	/* The older group stays the root, so results do not depend on the
-	 * order pairs are met in. */
-	if (a < b)
-		g->parent[b] = a;
-	else
-		g->parent[a] = b;
+	nd_uf_union(g->parent, a, b);
 }
 
 static int groups_alloc(groups *g, size_t n)
@@ -101,8 +91,8 @@ static int groups_alloc(groups *g, size_t n)
 	if (!g->parent || !g->first || !g->words || !g->flags || !g->votes ||
 	    !g->redirect || !g->dead || !g->amb_at || !g->amb_n)
 		return ND_ENOMEM;
+	nd_uf_init(g->parent, n);
 	for (i = 0; i < n; i++) {
-		g->parent[i] = (uint32_t)i;
 		g->redirect[i] = ND_FX_NONE;
 		g->amb_at[i] = ND_FX_NONE;
 	}

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/hashmap.h"
+#include "core/unionfind.h"
 #include "core/utf8.h"
 
 #include <stdio.h> /* snprintf */
@@ -105,6 +106,23 @@ static void test_strmap_intern_hands_back_its_copy(void **state)
 	nd_strmap_dispose(&m);
 }
 
+static void test_union_find_roots_are_smallest(void **state)
+{
+	uint32_t parent[8];
+
+	(void)state;
+	nd_uf_init(parent, 8);
+	nd_uf_union(parent, 6, 4);
+	nd_uf_union(parent, 4, 7);
+	nd_uf_union(parent, 2, 7);
+	nd_uf_union(parent, 7, 7);
+	assert_int_equal(nd_uf_find(parent, 6), 2);
+	assert_int_equal(nd_uf_find(parent, 7), 2);
+	assert_int_equal(nd_uf_find(parent, 4), 2);
+	assert_int_equal(nd_uf_find(parent, 5), 5);
+	assert_int_equal(nd_uf_find(parent, 0), 0);
+}
+
 static void test_u64map(void **state)
 {
 	nd_u64map m;
@@ -198,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_checked_arithmetic),
 		cmocka_unit_test(test_strmap_grows_and_keeps_values),
 		cmocka_unit_test(test_strmap_intern_hands_back_its_copy),
+		cmocka_unit_test(test_union_find_roots_are_smallest),
 		cmocka_unit_test(test_u64map),
 		cmocka_unit_test(test_hash_is_seeded_and_stable),
 		cmocka_unit_test(test_utf8_validation),
