@@ -1,22 +1,15 @@
 #include "analyse/analyse.h"
 
-#include <stdlib.h> /* qsort */
+#include "core/sorted.h"
 
 /* Sentences longer than this are compared on their first words only. */
 #define MAX_SENT_STEMS 256
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 size_t nd_sentence_stems(const nd_doc *d, size_t s, uint32_t *out,
 			 size_t max)
 {
 	const nd_sentence *sent = &d->sents[s];
-	size_t i, n = 0, k;
+	size_t i, n = 0;
 
 	for (i = 0; i < sent->ntok && n < max; i++) {
 		const nd_token *t = &d->toks[sent->tok + i];
@@ -24,12 +17,7 @@ size_t nd_sentence_stems(const nd_doc *d, size_t s, uint32_t *out,
 		if (!(t->flags & ND_TOK_STOP))
 			out[n++] = t->stem;
 	}
-	qsort(out, n, sizeof(*out), cmp_u32);
-	for (i = k = 0; i < n; i++) {
-		if (k == 0 || out[k - 1] != out[i])
-			out[k++] = out[i];
-	}
-	return k;
+	return nd_sort_unique_u32(out, n);
 }
 
 double nd_sentence_similarity(const nd_vocab *v, const nd_doc *da, size_t sa,

@@ -1,9 +1,13 @@
-/* Operations on sorted arrays of distinct 64-bit values (hash sets). */
+/* Sorted arrays of distinct ids or hashes, used as small sets. */
 #ifndef ND_CORE_SORTED_H
 #define ND_CORE_SORTED_H
 
 #include <stddef.h> /* size_t */
 #include <stdint.h> /* uint64_t */
+
+/* Sorts a[0..n) ascending and drops repeats; returns how many remain. */
+size_t nd_sort_unique_u32(uint32_t *a, size_t n);
+size_t nd_sort_unique_u64(uint64_t *a, size_t n);
 
 /* Size of the intersection of a[0..na) and b[0..nb), both sorted ascending
  * without repeats; one merge pass. */

@@ -193,20 +193,13 @@ done:
 	return rc;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Distinct body content stems of doc i that are rare enough to index. */
 static int index_stems(dd_run *r, size_t i)
 {
 	const nd_corpus *c = r->c;
 	const nd_doc *d = &c->docs[i];
 	dd_doc *dd = &r->docs[i];
-	size_t t, k, n = 0;
+	size_t t, n = 0;
 
 	if (dd->words == 0)
 		return ND_OK;
@@ -222,12 +215,7 @@ static int index_stems(dd_run *r, size_t i)
 			continue;
 		dd->stems[n++] = tok->stem;
 	}
-	qsort(dd->stems, n, sizeof(*dd->stems), cmp_u32);
-	for (t = k = 0; t < n; t++) {
-		if (k == 0 || dd->stems[k - 1] != dd->stems[t])
-			dd->stems[k++] = dd->stems[t];
-	}
-	dd->nstems = k;
+	dd->nstems = nd_sort_unique_u32(dd->stems, n);
 	return ND_OK;
 }
 
@@ -464,7 +452,8 @@ static int relate(dd_run *r)
 		    (rc = stem_candidates(r)))
 			goto done;
 		rank_candidates(r);
-		qsort(r->cand, r->n_cand, sizeof(*r->cand), cmp_u32);
+		/* Candidates are distinct already (stamped): this only sorts. */
+		r->n_cand = nd_sort_unique_u32(r->cand, r->n_cand);
 		for (k = 0; k < r->n_cand; k++) {
 			uint32_t j = r->cand[k];
 

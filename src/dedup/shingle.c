@@ -1,10 +1,9 @@
 #include "dedup/shingle.h"
 
-#include <stdlib.h> /* qsort */
-
 #include "core/alloc.h"
 #include "core/error.h"
 #include "core/hash.h"
+#include "core/sorted.h"
 
 /* Distinct seeds keep a one-word body hash from equalling a shingle. */
 #define BODY_SEED 0x6e64626f6479ULL
@@ -35,13 +34,6 @@ uint64_t nd_shingle_body_hash(const nd_doc *d)
 	return h;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Hash of the terms of toks[from..from+n). */
 static uint64_t shingle_hash(const nd_token *toks, size_t from, size_t n)
 {
@@ -57,7 +49,7 @@ int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d)
 {
 	size_t start = nd_shingle_body_start(d);
 	size_t words = d->ntoks - start;
-	size_t count, i, k;
+	size_t count, i;
 	uint64_t *h;
 
 	*out = NULL;
@@ -75,13 +67,8 @@ int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d)
 			h[i] = shingle_hash(d->toks, start + i,
 					    ND_SHINGLE_WORDS);
 	}
-	qsort(h, count, sizeof(*h), cmp_u64);
-	for (i = k = 0; i < count; i++) {
-		if (k == 0 || h[k - 1] != h[i])
-			h[k++] = h[i];
-	}
 	*out = h;
-	*n = k;
+	*n = nd_sort_unique_u64(h, count);
 	return ND_OK;
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/hashmap.h"
+#include "core/sorted.h"
 #include "core/unionfind.h"
 
 /* A member looked up by corpus index. */
@@ -28,13 +29,6 @@ static int cmp_doc(const void *key, const void *elem)
 	const member_ref *r = elem;
 
 	return doc < r->doc ? -1 : doc > r->doc;
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 /* Member position of corpus article doc, or SIZE_MAX. */
@@ -141,30 +135,6 @@ static int intern(nd_u64map *map, uint64_t **keys, size_t *cap, size_t *n,
 	return ND_OK;
 }
 
-/* Sorts ids[0..n) and drops repeats; returns the new count. Sentences
- * are short: insertion sort unless one is not. */
-static size_t sort_unique(uint32_t *ids, size_t n)
-{
-	size_t i, j, k = 0;
-
-	if (n > 32) {
-		qsort(ids, n, sizeof(*ids), cmp_u32);
-	} else {
-		for (i = 1; i < n; i++) {
-			uint32_t x = ids[i];
-
-			for (j = i; j > 0 && ids[j - 1] > x; j--)
-				ids[j] = ids[j - 1];
-			ids[j] = x;
-		}
-	}
-	for (i = 0; i < n; i++) {
-		if (k == 0 || ids[k - 1] != ids[i])
-			ids[k++] = ids[i];
-	}
-	return k;
-}
-
 /* Bigram keys sit above 2^32 so they never meet a stem id. */
 static uint64_t bigram_key(uint32_t first, uint32_t second)
 {
@@ -210,8 +180,8 @@ static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 					goto done;
 				prev = tok->stem;
 			}
-			nu = sort_unique(uni, nu);
-			nb = sort_unique(bi, nb);
+			nu = nd_sort_unique_u32(uni, nu);
+			nb = nd_sort_unique_u32(bi, nb);
 			s->smember[g] = (uint32_t)i;
 			s->cbeg[g] = at;
 			s->nuni[g] = (uint32_t)nu;

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/hashmap.h"
+#include "core/sorted.h"
 #include "core/unionfind.h"
 #include "core/utf8.h"
 
@@ -104,6 +105,29 @@ static void test_strmap_intern_hands_back_its_copy(void **state)
 	assert_int_equal(v, 7);
 	assert_ptr_equal(first, again);
 	nd_strmap_dispose(&m);
+}
+
+static void test_sorted_sets(void **state)
+{
+	uint32_t small[] = { 5, 1, 5, 3, 1 };
+	uint32_t big[100];
+	uint64_t a[] = { 9, 2, 9, 4 }, b[] = { 4, 7, 9 };
+	size_t i, n;
+
+	(void)state;
+	assert_int_equal(nd_sort_unique_u32(small, 5), 3);
+	assert_int_equal(small[0], 1);
+	assert_int_equal(small[1], 3);
+	assert_int_equal(small[2], 5);
+	for (i = 0; i < 100; i++)
+		big[i] = (uint32_t)((i * 37) % 50); /* each value twice */
+	n = nd_sort_unique_u32(big, 100);
+	assert_int_equal(n, 50);
+	for (i = 0; i < n; i++)
+		assert_int_equal(big[i], i);
+	assert_int_equal(nd_sort_unique_u64(a, 4), 3);
+	assert_int_equal(nd_sorted_common_u64(a, 3, b, 3), 2);
+	assert_int_equal(nd_sort_unique_u32(small, 0), 0);
 }
 
 static void test_union_find_roots_are_smallest(void **state)
@@ -216,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_checked_arithmetic),
 		cmocka_unit_test(test_strmap_grows_and_keeps_values),
 		cmocka_unit_test(test_strmap_intern_hands_back_its_copy),
+		cmocka_unit_test(test_sorted_sets),
 		cmocka_unit_test(test_union_find_roots_are_smallest),
 		cmocka_unit_test(test_u64map),
 		cmocka_unit_test(test_hash_is_seeded_and_stable),
