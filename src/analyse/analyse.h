@@ -92,6 +92,10 @@ int nd_analyse(nd_doc *out, nd_vocab *v, nd_arena *arena, const char *text,
  * s, written to out (room for max); returns how many. */
 size_t nd_sentence_stems(const nd_doc *d, size_t s, uint32_t *out,
 			 size_t max);
+/* nd_sentence_similarity compares at most this many content words of a
+ * sentence, its first ones. */
+#define ND_SENT_STEMS_MAX 256
+
 /* IDF-weighted overlap of the content stems of two sentences, in [0, 1]:
  * 1 for the same words, about 0.5 and more for a rewrite of one another. */
 double nd_sentence_similarity(const nd_vocab *v, const nd_doc *da, size_t sa,

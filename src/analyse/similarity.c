@@ -2,9 +2,6 @@
 
 #include "core/sorted.h"
 
-/* Sentences longer than this are compared on their first words only. */
-#define MAX_SENT_STEMS 256
-
 size_t nd_sentence_stems(const nd_doc *d, size_t s, uint32_t *out,
 			 size_t max)
 {
@@ -23,9 +20,9 @@ size_t nd_sentence_stems(const nd_doc *d, size_t s, uint32_t *out,
 double nd_sentence_similarity(const nd_vocab *v, const nd_doc *da, size_t sa,
 			      const nd_doc *db, size_t sb)
 {
-	uint32_t a[MAX_SENT_STEMS], b[MAX_SENT_STEMS];
-	size_t na = nd_sentence_stems(da, sa, a, MAX_SENT_STEMS);
-	size_t nb = nd_sentence_stems(db, sb, b, MAX_SENT_STEMS);
+	uint32_t a[ND_SENT_STEMS_MAX], b[ND_SENT_STEMS_MAX];
+	size_t na = nd_sentence_stems(da, sa, a, ND_SENT_STEMS_MAX);
+	size_t nb = nd_sentence_stems(db, sb, b, ND_SENT_STEMS_MAX);
 	double wa = 0, wb = 0, common = 0;
 	size_t i = 0, j = 0;
 

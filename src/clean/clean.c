@@ -218,7 +218,7 @@ static bool fold_line(ctx *c, size_t i)
 
 	if (c->feat[i].words > ND_CLEAN_PHRASE_WORDS)
 		return false;
-	len = nd_cline_cut(s, len, ND_CLEAN_FOLD_MAX - 1);
+	len = nd_utf8_cut(s, len, ND_CLEAN_FOLD_MAX - 1);
 	len = nd_utf8_fold(s, len, c->fold, sizeof(c->fold));
 	nd_clean_key_folded(c->fold, len, c->key, sizeof(c->key));
 	return true;
@@ -464,7 +464,7 @@ static int arena_nfc(const char **out, nd_arena *arena, const char *s,
 	int rc;
 
 	*out = "";
-	len = nd_cline_cut(s, len, max);
+	len = nd_utf8_cut(s, len, max);
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ','))
 		len--;
 	if (len == 0)
@@ -610,7 +610,7 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 		rc = nd_clines_normalise(&title, h->title, h->title_len, NULL);
 		if (rc)
 			goto done;
-		title.len = nd_cline_cut(title.ptr, title.len,
+		title.len = nd_utf8_cut(title.ptr, title.len,
 					 ND_CLEAN_TITLE_MAX);
 		nd_clean_key(title.ptr ? title.ptr : "", title.len, tkey,
 			     sizeof(tkey));
@@ -623,7 +623,7 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 			}
 		}
 	} else if ((t = pick_title(c, h->html)) != NONE) {
-		size_t tl = nd_cline_cut(str(c, t), lines->v[t].len,
+		size_t tl = nd_utf8_cut(str(c, t), lines->v[t].len,
 					 ND_CLEAN_TITLE_MAX);
 
 		set(c, t, CL_TITLE);

@@ -53,18 +53,6 @@ int nd_clines_normalise(nd_buf *out, const char *raw, size_t len,
 /* Words of a normalised line: runs between single spaces. */
 size_t nd_cline_words(const char *s, size_t len);
 
-/* The length of s[0..len) cut to at most max bytes, backing off to the
- * start of a UTF-8 character so no sequence is split. */
-static inline size_t nd_cline_cut(const char *s, size_t len, size_t max)
-{
-	if (len <= max)
-		return len;
-	len = max;
-	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-		len--;
-	return len;
-}
-
 /* The i-th line's text. */
 static inline const char *nd_cline_str(const nd_clines *l, size_t i)
 {

@@ -291,7 +291,7 @@ size_t nd_clean_key(const char *s, size_t len, char *out, size_t outsize)
 
 	if (outsize < 3)
 		return nd_clean_key_folded("", 0, out, outsize);
-	len = nd_cline_cut(s, len, ND_CLEAN_FOLD_MAX - 1);
+	len = nd_utf8_cut(s, len, ND_CLEAN_FOLD_MAX - 1);
 	n = nd_utf8_fold(s, len, fold, sizeof(fold));
 	return nd_clean_key_folded(fold, n, out, outsize);
 }

@@ -39,7 +39,7 @@ static void copy_to(char *dst, size_t cap, const char *src, size_t len)
 	}
 	while (len > 0 && (unsigned char)src[len - 1] <= ' ')
 		len--;
-	len = nd_cline_cut(src, len, cap - 1);
+	len = nd_utf8_cut(src, len, cap - 1);
 	memcpy(dst, src, len);
 	dst[len] = '\0';
 }
@@ -74,7 +74,7 @@ size_t nd_html_text(const xmlNode *top, char *out, size_t outsize)
 		if ((n->type == XML_TEXT_NODE ||
 		     n->type == XML_CDATA_SECTION_NODE) && n->content) {
 			const char *c = (const char *)n->content;
-			size_t len = nd_cline_cut(c, strlen(c),
+			size_t len = nd_utf8_cut(c, strlen(c),
 						  outsize - 1 - at);
 
 			memcpy(out + at, n->content, len);

@@ -80,14 +80,14 @@ bool nd_utf8_valid(const char *s, size_t len, size_t *bad)
 
 	while (p < end) {
 		const char *at = p;
-		int32_t cp;
+		bool invalid;
 
 		if ((unsigned char)*p < 0x80) {
 			p++;
 			continue;
 		}
-		cp = nd_utf8_decode(&p, end);
-		if (cp == ND_UTF8_REPLACEMENT && p - at == 1) {
+		nd_utf8_decode_checked(&p, end, &invalid);
+		if (invalid) {
 			if (bad)
 				*bad = (size_t)(at - s);
 			return false;
@@ -318,10 +318,11 @@ int nd_utf8_nfc(const char *s, size_t len, nd_buf *out)
 	/* utf8proc refuses invalid input, so repair it first. */
 	while (p < end && rc == ND_OK) {
 		const char *at = p;
-		int32_t cp = nd_utf8_decode(&p, end);
+		bool invalid;
+		int32_t cp = nd_utf8_decode_checked(&p, end, &invalid);
 		char tmp[4];
 
-		if (cp == ND_UTF8_REPLACEMENT && p - at == 1)
+		if (invalid)
 			rc = nd_buf_put(&clean, tmp, nd_utf8_encode(cp, tmp));
 		else
 			rc = nd_buf_put(&clean, at, (size_t)(p - at));

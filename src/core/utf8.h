@@ -19,6 +19,31 @@ typedef struct nd_buf nd_buf;
 /* Decodes the code point at *p (p < end) and advances *p past it. Invalid
  * or truncated sequences yield ND_UTF8_REPLACEMENT and advance one byte. */
 int32_t nd_utf8_decode(const char **p, const char *end);
+/* As nd_utf8_decode; *invalid says whether the bytes at *p were not
+ * UTF-8 (the result is then U+FFFD and one byte is consumed), unlike a
+ * U+FFFD that the text really holds. */
+static inline int32_t nd_utf8_decode_checked(const char **p, const char *end,
+					     bool *invalid)
+{
+	const char *at = *p;
+	int32_t cp = nd_utf8_decode(p, end);
+
+	*invalid = cp == ND_UTF8_REPLACEMENT && *p - at == 1;
+	return cp;
+}
+
+/* The length of s[0..len) cut to at most max bytes, backing off to the
+ * start of a UTF-8 character so no sequence is split. */
+static inline size_t nd_utf8_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	len = max;
+	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len--;
+	return len;
+}
+
 /* Writes cp as UTF-8 into out (4 bytes room); returns the byte count. */
 size_t nd_utf8_encode(int32_t cp, char out[4]);
 /* True when s[0..len) is valid UTF-8; else *bad (may be NULL) is the byte

@@ -1,8 +1,5 @@
 #include "digest/dstory.h"
 
-/* nd_sentence_similarity reads at most this many content words of a
- * sentence; longer ones go to it directly so both always agree. */
-#define SIM_MAX_TOKENS 256
 /* The quick Dice sums in another order than the shared one; anything this
  * close to the threshold is settled by the shared function. */
 #define SIM_SLACK 1e-6
@@ -35,7 +32,8 @@ static bool long_sentence(const nd_dstory *s, size_t g)
 	size_t k;
 	const nd_doc *d = nd_dstory_doc(s, g, &k);
 
-	return d->sents[k].ntok > SIM_MAX_TOKENS;
+	/* Past the words nd_sentence_similarity reads, only it can say. */
+	return d->sents[k].ntok > ND_SENT_STEMS_MAX;
 }
 
 static bool exact_same(const nd_dstory *s, size_t a, size_t b)

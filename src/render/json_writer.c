@@ -244,10 +244,9 @@ void nd_json_escape(nd_out *o, const char *s, size_t len)
 	nd_out_put(o, "\"", 1);
 	while (p < end) {
 		const char *at = p;
-		int32_t cp = nd_utf8_decode(&p, end);
+		bool invalid;
+		int32_t cp = nd_utf8_decode_checked(&p, end, &invalid);
 		const char *esc = escape_of(cp, tmp);
-		/* U+FFFD from one byte: an invalid sequence. */
-		int invalid = cp == ND_UTF8_REPLACEMENT && p - at == 1;
 
 		if (esc == NULL && !invalid)
 			continue;

@@ -19,8 +19,8 @@ void nd_line_text(nd_out *o, const char *s, size_t len)
 
 	while (p < end) {
 		const char *at = p;
-		int32_t cp = nd_utf8_decode(&p, end);
-		bool invalid = cp == ND_UTF8_REPLACEMENT && p - at == 1;
+		bool invalid;
+		int32_t cp = nd_utf8_decode_checked(&p, end, &invalid);
 
 		if (!invalid && !is_control(cp))
 			continue;

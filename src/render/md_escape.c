@@ -111,8 +111,8 @@ static void escape(nd_out *o, const char *s, size_t len, bool line_start)
 
 	while (p < end) {
 		const char *at = p;
-		int32_t cp = nd_utf8_decode(&p, end);
-		bool invalid = cp == ND_UTF8_REPLACEMENT && p - at == 1;
+		bool invalid;
+		int32_t cp = nd_utf8_decode_checked(&p, end, &invalid);
 
 		if (is_break(cp) || is_hidden(cp) || invalid) {
 			flush(&st, at);

@@ -1078,13 +1078,13 @@ static void internal_key_and_cut(void **state)
 	size_t i, n;
 
 	(void)state;
-	assert_int_equal(nd_cline_cut(e, 7, 10), 7);
-	assert_int_equal(nd_cline_cut(e, 7, 7), 7);
-	assert_int_equal(nd_cline_cut(e, 7, 6), 4);
-	assert_int_equal(nd_cline_cut(e, 7, 5), 4);
-	assert_int_equal(nd_cline_cut(e, 7, 4), 4);
-	assert_int_equal(nd_cline_cut(e, 7, 3), 2);
-	assert_int_equal(nd_cline_cut(e, 7, 0), 0);
+	assert_int_equal(nd_utf8_cut(e, 7, 10), 7);
+	assert_int_equal(nd_utf8_cut(e, 7, 7), 7);
+	assert_int_equal(nd_utf8_cut(e, 7, 6), 4);
+	assert_int_equal(nd_utf8_cut(e, 7, 5), 4);
+	assert_int_equal(nd_utf8_cut(e, 7, 4), 4);
+	assert_int_equal(nd_utf8_cut(e, 7, 3), 2);
+	assert_int_equal(nd_utf8_cut(e, 7, 0), 0);
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
 		size_t len = strlen(lines[i]);
 

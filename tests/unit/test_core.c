@@ -210,6 +210,22 @@ static void test_fold_matches_lookalikes_and_typography(void **state)
 	assert_string_equal(a, "abc");
 }
 
+static void test_decode_tells_invalid_from_real_fffd(void **state)
+{
+	const char text[] = "\xEF\xBF\xBD\xFF" "a";
+	const char *p = text, *end = text + 5;
+	bool invalid;
+
+	(void)state;
+	assert_int_equal(nd_utf8_decode_checked(&p, end, &invalid), 0xFFFD);
+	assert_false(invalid); /* a U+FFFD the text really holds */
+	assert_int_equal(nd_utf8_decode_checked(&p, end, &invalid), 0xFFFD);
+	assert_true(invalid);
+	assert_int_equal(nd_utf8_decode_checked(&p, end, &invalid), 'a');
+	assert_false(invalid);
+	assert_ptr_equal(p, end);
+}
+
 static void test_nfc_repairs_invalid_input(void **state)
 {
 	nd_buf out = ND_BUF_INIT(1024);
@@ -246,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_hash_is_seeded_and_stable),
 		cmocka_unit_test(test_utf8_validation),
 		cmocka_unit_test(test_fold_matches_lookalikes_and_typography),
+		cmocka_unit_test(test_decode_tells_invalid_from_real_fffd),
 		cmocka_unit_test(test_nfc_repairs_invalid_input),
 		cmocka_unit_test(test_alloc_failure_injection),
 	};
