@@ -311,15 +311,6 @@ static int letter_multiplier(const amt *a, size_t j)
 	return 0;
 }
 
-static double pow10i(int e)
-{
-	double v = 1.0;
-
-	while (e-- > 0)
-		v *= 10.0;
-	return v;
-}
-
 /* End of a "%" after token i (spaces, no-break ones too, allowed). */
 static size_t percent_sign(const amt *a, size_t i)
 {
@@ -485,7 +476,7 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 		int lm = num->mult ? 0 : letter_multiplier(a, j);
 
 		if (lm) {
-			v *= pow10i(lm);
+			v *= nd_numeral_pow10(lm);
 			j++;
 		}
 		nd_numeral_format(n, sizeof(n), v);

@@ -7,7 +7,7 @@
 /* More digits than this is a phone number or an id, not a quantity. */
 #define MAX_DIGITS 15
 
-static double pow10i(int e)
+double nd_numeral_pow10(int e)
 {
 	return pow(10.0, (double)e);
 }
@@ -60,7 +60,7 @@ static int short_multiplier(nd_fstory *st, const nd_doc *d, size_t j)
 static void multiply(nd_numeral *out, int power, bool lakh)
 {
 	out->base = out->value;
-	out->value *= pow10i(power);
+	out->value *= nd_numeral_pow10(power);
 	out->mult = power;
 	out->lakh = lakh;
 }
@@ -99,7 +99,7 @@ static bool read_words(nd_numeral *out, nd_fstory *st, const nd_doc *d,
 			cur = (cur > 0.0 ? cur : 1.0) * 100.0;
 			after_mult = true;
 		} else {
-			total += (cur > 0.0 ? cur : 1.0) * pow10i(-l.aux);
+			total += (cur > 0.0 ? cur : 1.0) * nd_numeral_pow10(-l.aux);
 			cur = 0.0;
 			after_mult = true;
 			if (l.aux == -5 || l.aux == -7)
@@ -159,7 +159,7 @@ bool nd_numeral_read(nd_numeral *out, nd_fstory *st, const nd_doc *d,
 			power += nd_fstory_lex(st, d, j + 1).aux;
 			j += 2;
 		}
-		out->value = pow10i(power);
+		out->value = nd_numeral_pow10(power);
 		out->base = out->value;
 		out->approx = true;
 		out->worded = true;

@@ -27,4 +27,7 @@ bool nd_numeral_read(nd_numeral *out, nd_fstory *st, const nd_doc *d,
 /* Writes v as a plain decimal: "25000000", "2.6". */
 void nd_numeral_format(char *out, size_t size, double v);
 
+/* 10 to the power e, for scales ("million" = 6) and decimals (-2). */
+double nd_numeral_pow10(int e);
+
 #endif
