@@ -3,7 +3,7 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := libutf8proc libxml-2.0
+PKGS    := libutf8proc libxml-2.0 zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -25,9 +25,13 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
+# The extraction scorers (make eval-extract) and the code they share.
+EVAL_LIB_SRC := tools/eval/extract_score.c tools/eval/eval_input.c
+EVAL_LIB_OBJ := $(EVAL_LIB_SRC:%.c=$(BUILD)/%.o)
+EVAL_BIN := $(BUILD)/tools/score_aeb $(BUILD)/tools/score_snippets
 
 .PHONY: all deps demo check test test-unit test-cli test-fuzz test-san \
-        fuzz clean bench-digest
+        fuzz clean bench-digest bench-extract eval-extract
 
 all: $(BIN)
 
@@ -51,7 +55,8 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/*.h $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(TEST_CFLAGS) -o $@ $< \
+	  $(TEST_EXTRA) $(LIB) $(LDLIBS) -lcmocka
 
 # Fuzz targets built with a replay driver: `make check` feeds them the seed
 # corpus; `make fuzz` (clang) runs libFuzzer on them.
@@ -80,7 +85,7 @@ test-fuzz: $(FUZZ_REPLAY)
 	echo "fuzz replay: $$n passed, 0 failed"; \
 	[ -z "$(COUNTS)" ] || echo "fuzz: $$n passed, 0 failed" >>"$(COUNTS)"
 
-test: test-unit test-cli test-fuzz
+test: $(EVAL_BIN) test-unit test-cli test-fuzz
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-san:
@@ -122,7 +127,39 @@ bench-digest: $(BIN)
 	@if [ -d $(SEEDS) ]; then scripts/bench.sh "digest seeds" $(SEEDS) -- \
 	  $(BIN) digest --format json $(SEEDS); fi
 
+# Pages/s and MB/s of `clean` on the AEB pages (median of RUNS runs, peak
+# memory), the same pages REPEAT times in one process, and the split of one
+# process's time between reading, cleaning and writing. Not part of check.
+EXTRACT_DATA ?= ../shared/data/extract/aeb
+$(BUILD)/tools/bench_extract: tools/bench_extract.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+bench-extract: $(BIN) $(BUILD)/tools/bench_extract
+	@scripts/bench-extract.sh $(BIN) $(BUILD)/tools/bench_extract \
+	  $(EXTRACT_DATA)
+
+# Extraction quality on the AEB and trafilatura-eval sets beside the
+# published numbers of other extractors, scored by our ports of the two
+# benchmarks' scorers (tools/eval/); fails when the port no longer
+# reproduces the published peer scores. Not part of check.
+EVAL_DATA ?= ../shared/data/extract
+
+$(EVAL_BIN): $(BUILD)/tools/%: $(BUILD)/tools/eval/%.o $(EVAL_LIB_OBJ) $(LIB)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(EVAL_LIB_OBJ) $(LIB) $(LDLIBS)
+
+# The scorers' unit test links their scoring code.
+$(BUILD)/tests/test_extract_score: TEST_CFLAGS := -Itools
+$(BUILD)/tests/test_extract_score: TEST_EXTRA := $(EVAL_LIB_OBJ)
+$(BUILD)/tests/test_extract_score: $(EVAL_LIB_OBJ)
+
+eval-extract: $(BIN) $(EVAL_BIN)
+	@scripts/eval-extract.sh $(BIN) $(BUILD)/tools $(EVAL_DATA)
+
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(EVAL_LIB_OBJ:.o=.d) \
+  $(EVAL_BIN:$(BUILD)/tools/%=$(BUILD)/tools/eval/%.d)

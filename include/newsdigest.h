@@ -285,6 +285,12 @@ int nd_batch_render(const nd_batch *b, nd_render_kind kind,
 		    nd_write_fn write, void *ctx);
 /* nd_batch_render to a stdio stream, flushed at the end. */
 int nd_batch_render_file(const nd_batch *b, nd_render_kind kind, FILE *out);
+/* Writes article i (input order) alone, exactly as nd_batch_render would
+ * for a batch holding only it; kind is ND_RENDER_CLEAN_TEXT or
+ * ND_RENDER_CLEAN_JSON. Returns 0, ND_ENOTFOUND, ND_EIO when write
+ * stopped, or ND_EINVAL (another kind, NULL b or write). */
+int nd_batch_render_article(const nd_batch *b, nd_render_kind kind,
+			    size_t i, nd_write_fn write, void *ctx);
 
 #ifdef __cplusplus
 }

@@ -190,6 +190,7 @@ typedef struct ctx {
 	nd_clines *l;
 	nd_line_feat *feat;
 	size_t n;
+	bool html; /* lines are the blocks of an article found in a page */
 	char fold[ND_CLEAN_FOLD_MAX];
 	char key[ND_CLEAN_FOLD_MAX];
 } ctx;
@@ -299,9 +300,6 @@ static void classify(ctx *c)
 			if (f->script != script &&
 			    f->script != ND_SCRIPT_NONE &&
 			    script != ND_SCRIPT_NONE && f->words <= 12)
-				k = CL_JUNK;
-			else if ((ln->hints & ND_CL_ITEM) && f->words <= 6 &&
-				 !f->sentence)
 				k = CL_JUNK;
 			else if ((ln->hints & ND_CL_LINKY) &&
 				 !(f->sentence && f->words >= 12))
@@ -430,8 +428,9 @@ static void decide(ctx *c, size_t *first_out)
 
 		switch (cls(c, i)) {
 		case CL_BODY:
-			/* Before and after the prose, only sentences stay. */
-			if (outside && (!f->sentence || f->ellipsis))
+			/* Before and after the prose, only sentences stay;
+			 * in a page the markup has placed them already. */
+			if (outside && !c->html && (!f->sentence || f->ellipsis))
 				set(c, i, CL_JUNK);
 			/* A teaser cut off with "..." right after furniture. */
 			else if (f->ellipsis && (i == 0 ||
@@ -444,7 +443,7 @@ static void decide(ctx *c, size_t *first_out)
 				set(c, i + 1, CL_JUNK);
 			break;
 		case CL_SHORT:
-			set(c, i, CL_JUNK);
+			set(c, i, c->html && !outside ? CL_BODY : CL_JUNK);
 			break;
 		default:
 			break;
@@ -593,6 +592,7 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 	}
 	c->l = lines;
 	c->n = lines->n;
+	c->html = h->html != 0;
 	for (i = 0; i < c->n; i++)
 		nd_clean_features(&c->feat[i], str(c, i), lines->v[i].len);
 	classify(c);

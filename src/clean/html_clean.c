@@ -2,16 +2,20 @@
  * blocks as lines for the shared classifier.
  *
  * Two walks over the tree, both iterative (parent pointers, no recursion)
- * and capped at HTML_MAX_DEPTH: the first measures text per element and
- * gathers metadata, the second emits the lines of the chosen content root.
- * Per-element measurements hang off xmlNode._private for the duration. */
+ * and capped at HTML_MAX_DEPTH. The first measures every element (letters,
+ * letters in links, commas, paragraphs below) and gathers metadata; each
+ * paragraph of prose adds a score to its nearest ancestors, so the element
+ * holding most of the article's paragraphs scores highest (the idea of
+ * Arc90's Readability). The chosen element, with those of its siblings
+ * that score alike, is then walked again to emit its blocks as lines,
+ * leaving out furniture inside it: link lists, share bars, teasers. The
+ * per-element measures hang off xmlNode._private for the duration. */
 #include "clean/clean.h"
 
 #include <limits.h>  /* INT_MAX */
 #include <stdbool.h> /* bool */
-#include <stdint.h>  /* uintptr_t */
-#include <string.h>  /* strlen, strcmp */
-#include <strings.h> /* strcasecmp */
+#include <stdint.h>  /* uint32_t */
+#include <string.h>  /* memset, strlen, strcmp */
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -19,219 +23,21 @@
 #include "clean/clean_internal.h"
 #include "clean/clean_lines.h"
 #include "clean/html_meta.h"
+#include "clean/html_strip.h"
+#include "clean/html_tags.h"
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/error.h"
 
 #define HTML_MAX_DEPTH 512
-/* Candidates remembered for the content root, per kind. */
-#define CAND_MAX 16
-
-/* ---- Elements ---- */
-
-enum {
-	T_INLINE = 0,
-	T_BLOCK,
-	T_PARA,   /* p: paragraph text for the density measure */
-	T_BR,
-	T_LINK,   /* a */
-	T_HARD,   /* never text: script, style, form controls, media */
-	T_STRONG, /* page furniture by name: nav, footer, aside */
-	T_WEAK    /* often furniture, sometimes a wrapper: form, header */
-};
-
-static int tag_kind(const char *t)
-{
-	static const char *const hard[] = {
-		"script", "style", "noscript", "template", "iframe", "svg",
-		"math", "button", "select", "option", "textarea", "input",
-		"object", "embed", "canvas", "audio", "video", "map",
-		"datalist", "link", "meta", "head", "title", "picture",
-		"source", "track", "optgroup",
-	};
-	static const char *const block[] = {
-		"div", "section", "article", "main", "h1", "h2", "h3", "h4",
-		"h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
-		"pre", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
-		"figure", "figcaption", "address", "center", "details",
-		"summary", "hr", "fieldset", "legend", "caption", "body",
-		"html", "hgroup",
-	};
-	size_t i;
-
-	if (t == NULL)
-		return T_INLINE;
-	if (strcmp(t, "p") == 0)
-		return T_PARA;
-	if (strcmp(t, "a") == 0)
-		return T_LINK;
-	if (strcmp(t, "br") == 0)
-		return T_BR;
-	if (strcmp(t, "nav") == 0 || strcmp(t, "footer") == 0 ||
-	    strcmp(t, "aside") == 0)
-		return T_STRONG;
-	if (strcmp(t, "form") == 0 || strcmp(t, "header") == 0 ||
-	    strcmp(t, "dialog") == 0 || strcmp(t, "menu") == 0)
-		return T_WEAK;
-	for (i = 0; i < sizeof(hard) / sizeof(hard[0]); i++) {
-		if (strcmp(t, hard[i]) == 0)
-			return T_HARD;
-	}
-	for (i = 0; i < sizeof(block) / sizeof(block[0]); i++) {
-		if (strcmp(t, block[i]) == 0)
-			return T_BLOCK;
-	}
-	return T_INLINE;
-}
-
-static bool blockish(int k)
-{
-	return k == T_BLOCK || k == T_PARA || k == T_STRONG || k == T_WEAK;
-}
-
-/* Class and id tokens of page furniture. Prefix matches: "nav" covers
- * "navbar", "comment" covers "comments". */
-static const char *const strong_prefixes[] = {
-	"comment", "cookie", "consent", "gdpr", "newsletter", "subscribe",
-	"subscription", "share", "sharing", "social", "related", "recirc",
-	"outbrain", "taboola", "advert", "sponsor", "promo", "breadcrumb",
-	"paywall", "signup", "login", "disqus", "readalso", "nav", "footer",
-};
-static const char *const weak_prefixes[] = {
-	"menu", "sidebar", "banner", "popup", "modal", "overlay", "widget",
-	"masthead", "toolbar",
-};
-/* Whole dash-separated parts only: "ad" in "top-ad", not in "add". */
-static const char *const strong_parts[] = {
-	"ad", "ads", "adv", "tags", "tag", "also", "rail", "aside",
-};
-/* Whole tokens only: "hidden", but not "hidden-xs". */
-static const char *const strong_tokens[] = {
-	"hidden", "hide", "print-only", "sr-only", "visually-hidden",
-};
-/* Never furniture although a prefix matches. */
-static const char *const keep_tokens[] = {
-	"commentary", "navigable", "menus-article", "shared-content",
-};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Verdict on one dash-separated part p[0..n) of a class or id token. */
-static int part_verdict(const char *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < COUNT(strong_prefixes); i++) {
-		size_t sl = strlen(strong_prefixes[i]);
-
-		if (sl <= n && memcmp(p, strong_prefixes[i], sl) == 0)
-			return 2;
-	}
-	for (i = 0; i < COUNT(strong_parts); i++) {
-		if (strlen(strong_parts[i]) == n &&
-		    memcmp(p, strong_parts[i], n) == 0)
-			return 2;
-	}
-	for (i = 0; i < COUNT(weak_prefixes); i++) {
-		size_t sl = strlen(weak_prefixes[i]);
-
-		if (sl <= n && memcmp(p, weak_prefixes[i], sl) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* Verdict on one lower-cased token such as "article-comments". */
-static int token_verdict(const char *tok)
-{
-	const char *part = tok;
-	int verdict = 0;
-	size_t i;
-
-	for (i = 0; i < COUNT(keep_tokens); i++) {
-		if (strcmp(tok, keep_tokens[i]) == 0)
-			return 0;
-	}
-	for (i = 0; i < COUNT(strong_tokens); i++) {
-		if (strcmp(tok, strong_tokens[i]) == 0)
-			return 2;
-	}
-	while (*part) {
-		const char *dash = strchr(part, '-');
-		size_t n = dash ? (size_t)(dash - part) : strlen(part);
-		int v = part_verdict(part, n);
-
-		if (v > verdict)
-			verdict = v;
-		if (dash == NULL)
-			break;
-		part = dash + 1;
-	}
-	return verdict;
-}
-
-/* 2 for strong furniture, 1 for weak, 0 for none, judging one class or id
- * value (tokens split at blanks and underscores). */
-static int furniture_attr(const char *v)
-{
-	int verdict = 0;
-
-	while (v && *v && verdict < 2) {
-		char tok[48];
-		size_t n = 0;
-		int t;
-
-		while (*v && !((*v | 0x20) >= 'a' && (*v | 0x20) <= 'z') &&
-		       !(*v >= '0' && *v <= '9'))
-			v++;
-		while (*v && *v != ' ' && *v != '\t' && *v != '\n' &&
-		       *v != '\r' && *v != '_') {
-			if (n + 1 < sizeof(tok))
-				tok[n++] = (char)((*v >= 'A' && *v <= 'Z') ?
-							  *v + 32 : *v);
-			v++;
-		}
-		tok[n] = '\0';
-		t = n ? token_verdict(tok) : 0;
-		if (t > verdict)
-			verdict = t;
-	}
-	return verdict;
-}
-
-static int furniture_role(const char *r)
-{
-	static const char *const roles[] = {
-		"navigation", "banner", "contentinfo", "complementary",
-		"search", "dialog", "alertdialog", "menu", "menubar",
-		"toolbar",
-	};
-	size_t i;
-
-	if (r == NULL)
-		return 0;
-	for (i = 0; i < COUNT(roles); i++) {
-		if (strcasecmp(r, roles[i]) == 0)
-			return 2;
-	}
-	return 0;
-}
-
-static bool hidden(const xmlNode *n)
-{
-	const char *v;
-
-	if (nd_html_attr(n, "hidden"))
-		return true;
-	v = nd_html_attr(n, "aria-hidden");
-	if (v && strcasecmp(v, "true") == 0)
-		return true;
-	v = nd_html_attr(n, "style");
-	return v && (strstr(v, "display:none") || strstr(v, "display: none") ||
-		     strstr(v, "visibility:hidden") ||
-		     strstr(v, "visibility: hidden"));
-}
+/* Letters a block needs directly inside to count as a paragraph. */
+#define PARA_MIN 25
+/* Ancestors a paragraph's score reaches. */
+#define SCORE_LEVELS 5
+/* Best candidates compared when deciding between one and their
+ * ancestor. */
+#define TOP_N 5
 
 /* ---- Walking ---- */
 
@@ -266,48 +72,68 @@ static void walk(xmlNode *top, enter_fn enter, leave_fn leave, void *ud)
 	}
 }
 
-static size_t letters_in(const char *s)
+/* Letters and digits in s (a multi-byte character counts once), and the
+ * commas among its characters, Latin, CJK and Arabic. */
+static size_t letters_in(const char *s, size_t *commas)
 {
-	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0, c = 0;
 
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	for (; *p; p++) {
+		unsigned char b = *p;
 
-		if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0xC0)
+		if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
+		    (b >= '0' && b <= '9') || b >= 0xC0)
 			n++;
+		else if (b == ',')
+			c++;
+		else if ((b == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ||
+			 (b == 0xE3 && p[1] == 0x80 && p[2] == 0x81) ||
+			 (b == 0xD8 && p[1] == 0x8C))
+			c++;
 	}
+	*commas += c;
 	return n;
 }
 
 /* ---- First walk: measure and gather ---- */
 
 enum {
-	H_BOILER = 1u << 0, /* furniture: not text, not measured upwards */
-	H_WEAK = 1u << 1    /* furniture that may turn out a wrapper */
+	H_GONE = 1u << 0,  /* never text: hard, hidden or strong furniture */
+	H_WEAK = 1u << 1,  /* furniture that may turn out a wrapper */
+	H_CAND = 1u << 2,  /* has a content score */
+	H_TAKEN = 1u << 3, /* chosen as (part of) the content */
+	H_TEASER = 1u << 4 /* furniture whose dates are other stories' */
 };
 
 typedef struct hinfo {
-	size_t inl;     /* inline letters directly here, links left out */
-	size_t ptext;   /* paragraph letters below */
-	size_t pdirect; /* paragraph letters of direct children */
+	uint32_t text;    /* letters below */
+	uint32_t link;    /* of which in links */
+	uint32_t direct;  /* letters of the inline text of this block */
+	uint32_t dlink;   /* of which in links */
+	uint32_t commas;  /* below */
+	uint32_t dcommas; /* in the inline text */
+	uint32_t paras;   /* paragraphs below, this block included */
+	uint32_t imgs;
+	uint32_t inputs;
+	float score;      /* content score gathered from paragraphs */
+	float final;      /* score weighed by tag, class and links */
+	int weight;       /* class and id weight */
+	nd_tag tag;
 	unsigned flags;
-	int kind;
 } hinfo;
-
-typedef struct cand {
-	xmlNode *v[CAND_MAX];
-	size_t n;
-} cand;
 
 typedef struct measure {
 	nd_arena *scratch;
 	nd_html_meta *meta;
-	xmlNode **boilers; /* furniture elements in document order */
-	size_t n_boilers, cap_boilers;
+	xmlNode **cands;  /* elements with a content score */
+	size_t n_cands, cap_cands;
 	xmlNode *h1;
-	size_t in_strong; /* strong furniture elements open around */
-	cand body_prop, article, main;
-	xmlNode *dense[8]; /* most paragraph text directly inside */
+	size_t gone;      /* furniture elements open around */
+	size_t teasers;   /* of which H_TEASER */
+	size_t gone_prose; /* paragraph letters inside furniture */
+	bool lax;         /* class and id names do not make furniture */
+	bool meta_done;   /* metadata gathered already */
 	int rc;
 } measure;
 
@@ -316,101 +142,129 @@ static hinfo *info(const xmlNode *n)
 	return n && n->type == XML_ELEMENT_NODE ? (hinfo *)n->_private : NULL;
 }
 
-static void cand_add(cand *c, xmlNode *n)
-{
-	if (c->n < CAND_MAX)
-		c->v[c->n++] = n;
-}
-
 static bool m_enter(void *ud, xmlNode *n)
 {
 	measure *m = ud;
-	const char *name = (const char *)n->name;
+	nd_html_attrs at;
 	hinfo *h, *p;
-	int kind, f;
+	int f;
 
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		p = info(n->parent);
-		if (p && n->content) {
-			size_t k = letters_in((const char *)n->content);
+		if (p && n->content && m->gone > 0 && p->tag.el == ND_EL_P) {
+			size_t commas = 0;
 
-			p->inl += k;
+			m->gone_prose += letters_in((const char *)n->content,
+						    &commas);
+		}
+		if (p && n->content && m->gone == 0) {
+			size_t commas = 0;
+			size_t k = letters_in((const char *)n->content,
+					      &commas);
+
+			p->direct += (uint32_t)k;
+			p->text += (uint32_t)k;
+			p->dcommas += (uint32_t)commas;
+			p->commas += (uint32_t)commas;
 		}
 		return false;
 	}
-	if (n->type != XML_ELEMENT_NODE || name == NULL || m->rc)
+	if (n->type != XML_ELEMENT_NODE || n->name == NULL || m->rc)
 		return false;
-	nd_html_meta_element(m->meta, n, m->in_strong > 0);
-	kind = tag_kind(name);
-	if (kind == T_HARD && strcmp(name, "head") != 0)
-		return false;
+	if (!m->meta_done)
+		nd_html_meta_element(m->meta, n, m->teasers > 0);
 	h = nd_arena_calloc(m->scratch, 1, sizeof(*h));
 	if (h == NULL) {
 		m->rc = ND_ENOMEM;
 		return false;
 	}
-	h->kind = kind;
 	n->_private = h;
-	if (kind == T_HARD) { /* head: read its metadata, measure nothing */
-		h->flags = H_BOILER;
-		m->in_strong++;
+	h->tag = nd_html_tag((const char *)n->name);
+	if (h->tag.kind == ND_TAG_HARD) {
+		h->flags = H_GONE;
+		if (h->tag.el != ND_EL_HEAD)
+			return false;
+		m->gone++; /* the head is entered for its metadata only */
 		return true;
 	}
-	f = kind == T_STRONG ? 2 : kind == T_WEAK ? 1 : 0;
-	if (strcmp(name, "html") != 0 && strcmp(name, "body") != 0) {
-		int a = furniture_attr(nd_html_attr(n, "class"));
-		int b = furniture_attr(nd_html_attr(n, "id"));
-		int r = furniture_role(nd_html_attr(n, "role"));
-
-		if (a > f)
-			f = a;
-		if (b > f)
-			f = b;
-		if (r > f)
-			f = r;
-		if (hidden(n))
-			f = 1 > f ? 1 : f;
+	if (h->tag.kind == ND_TAG_MEDIA) {
+		if ((p = info(n->parent)) != NULL)
+			p->imgs++;
+		h->flags = H_GONE;
+		m->gone++;
+		return true;
 	}
-	if (f) {
-		h->flags |= H_BOILER | (f == 1 ? H_WEAK : 0);
-		if (ND_ARRAY_PUSH(m->boilers, m->n_boilers, m->cap_boilers, n))
-			m->rc = ND_ENOMEM;
-		m->in_strong += f == 2;
+	if (h->tag.kind == ND_TAG_VOID) {
+		h->inputs = h->tag.el == ND_EL_INPUT;
+		h->imgs = h->tag.el == ND_EL_IMG;
+		return true;
 	}
-	if (strcmp(name, "h1") == 0 && m->h1 == NULL && m->in_strong == 0)
+	if (h->tag.el == ND_EL_HTML || h->tag.el == ND_EL_BODY)
+		return true;
+	nd_html_attrs_read(&at, n);
+	f = m->lax ? ND_FURN_ATTR_NONE : nd_html_furniture(&at);
+	if (h->tag.el == ND_EL_NAV || h->tag.el == ND_EL_ASIDE ||
+	    h->tag.el == ND_EL_FOOTER)
+		f = ND_FURN_ATTR_STRONG;
+	else if ((h->tag.el == ND_EL_FORM || h->tag.el == ND_EL_HEADER ||
+		  h->tag.el == ND_EL_MENU || h->tag.el == ND_EL_DIALOG) &&
+		 f < ND_FURN_ATTR_WEAK)
+		f = ND_FURN_ATTR_WEAK;
+	if (f >= ND_FURN_ATTR_ABOUT || nd_html_hidden(&at)) {
+		h->flags = H_GONE | (f == ND_FURN_ATTR_ABOUT ? 0 : H_TEASER);
+		m->gone++;
+		m->teasers += f != ND_FURN_ATTR_ABOUT;
+		return true;
+	}
+	if (f == ND_FURN_ATTR_WEAK)
+		h->flags = H_WEAK;
+	h->weight = nd_html_weight(&at);
+	if (h->tag.el == ND_EL_H1 && m->h1 == NULL && m->gone == 0)
 		m->h1 = n;
-	{
-		const char *ip = nd_html_attr(n, "itemprop");
-		const char *role = nd_html_attr(n, "role");
-
-		if (ip && strcasecmp(ip, "articleBody") == 0)
-			cand_add(&m->body_prop, n);
-		if (strcmp(name, "article") == 0)
-			cand_add(&m->article, n);
-		if (strcmp(name, "main") == 0 ||
-		    (role && strcasecmp(role, "main") == 0))
-			cand_add(&m->main, n);
-	}
 	return true;
 }
 
-static void dense_add(measure *m, xmlNode *n)
+/* Readability's head start by tag: containers of prose up, lists and
+ * headings down. */
+static int tag_bonus(int el)
 {
-	size_t i, k = sizeof(m->dense) / sizeof(m->dense[0]);
-	hinfo *h = info(n);
-
-	if (h->pdirect == 0)
-		return;
-	for (i = 0; i < k; i++) {
-		if (m->dense[i] == NULL ||
-		    info(m->dense[i])->pdirect < h->pdirect)
-			break;
+	switch (el) {
+	case ND_EL_DIV: case ND_EL_ARTICLE: case ND_EL_MAIN:
+	case ND_EL_SECTION:
+		return 5;
+	case ND_EL_PRE: case ND_EL_TD: case ND_EL_BLOCKQUOTE:
+		return 3;
+	case ND_EL_ADDRESS: case ND_EL_OL: case ND_EL_UL: case ND_EL_DL:
+	case ND_EL_DD: case ND_EL_DT: case ND_EL_LI: case ND_EL_FORM:
+		return -3;
+	case ND_EL_H1: case ND_EL_HEADING: case ND_EL_TH:
+		return -5;
+	default:
+		return 0;
 	}
-	if (i == k)
-		return;
-	memmove(&m->dense[i + 1], &m->dense[i],
-		(k - i - 1) * sizeof(m->dense[0]));
-	m->dense[i] = n;
+}
+
+/* A paragraph's score goes to its parent x and on up, less the further
+ * up. */
+static void spread(measure *m, xmlNode *x, float s)
+{
+	int level;
+
+	for (level = 0; level < SCORE_LEVELS && x; level++, x = x->parent) {
+		hinfo *a = info(x);
+
+		if (a == NULL)
+			break;
+		if (!(a->flags & H_CAND)) {
+			a->flags |= H_CAND;
+			a->score = (float)(tag_bonus(a->tag.el) + a->weight);
+			if (ND_ARRAY_PUSH(m->cands, m->n_cands, m->cap_cands,
+					  x))
+				m->rc = ND_ENOMEM;
+		}
+		a->score += level == 0 ? s : level == 1 ? s / 2 :
+						  s / (float)(level * 3);
+	}
 }
 
 static void m_leave(void *ud, xmlNode *n)
@@ -420,85 +274,82 @@ static void m_leave(void *ud, xmlNode *n)
 
 	if (h == NULL)
 		return;
-	if ((h->flags & H_BOILER) && !(h->flags & H_WEAK))
-		m->in_strong--;
-	if (h->kind == T_LINK)
-		h->inl = 0;
-	if (h->kind == T_PARA) {
-		h->ptext += h->inl;
-		if (p)
-			p->pdirect += h->inl;
-	} else if (h->kind != T_INLINE && h->kind != T_LINK) {
-		h->pdirect += h->inl;
-		h->ptext += h->inl;
-	}
-	dense_add(m, n);
-	if (p == NULL || (h->flags & H_BOILER))
+	if (h->flags & H_GONE) {
+		m->gone--;
+		m->teasers -= (h->flags & H_TEASER) != 0;
 		return;
-	p->ptext += h->ptext;
-	if (h->kind == T_INLINE || h->kind == T_LINK)
-		p->inl += h->inl;
-}
-
-/* Adds n's measures to its ancestors, up to the first furniture one. */
-static void propagate(xmlNode *n)
-{
-	hinfo *h = info(n), *a;
-	xmlNode *x;
-
-	for (x = n->parent; (a = info(x)) != NULL; x = x->parent) {
-		a->ptext += h->ptext;
-		if (a->flags & H_BOILER)
-			break;
 	}
-}
-
-static bool inside_furniture(const xmlNode *n)
-{
-	const xmlNode *x;
-
-	for (x = n; x; x = x->parent) {
-		const hinfo *h = info(x);
-
-		if (h && (h->flags & H_BOILER))
-			return true;
+	if (h->tag.kind == ND_TAG_LINK) {
+		h->link = h->text;
+		h->dlink = h->direct;
 	}
-	return false;
+	if (h->tag.kind == ND_TAG_INLINE || h->tag.kind == ND_TAG_LINK ||
+	    h->tag.kind == ND_TAG_VOID) {
+		if (p) {
+			p->direct += h->direct;
+			p->dlink += h->dlink;
+			p->dcommas += h->dcommas;
+		}
+	} else if (h->direct >= PARA_MIN && h->dlink * 2 < h->direct &&
+		   m->gone == 0) {
+		float len = (float)h->direct / 100.0f;
+
+		/* A block of inline text is its own paragraph's parent. */
+		h->paras++;
+		spread(m, h->tag.kind == ND_TAG_PARA ? n->parent : n,
+		       1.0f + (float)h->dcommas + (len < 3 ? len : 3));
+	}
+	if (p == NULL)
+		return;
+	p->text += h->text;
+	p->link += h->link;
+	p->commas += h->commas;
+	p->paras += h->paras;
+	p->imgs += h->imgs;
+	p->inputs += h->inputs;
 }
 
-/* Weak furniture holding most of the page's paragraph text is a wrapper
- * ("layout-with-sidebar"), and the header holding the h1 is the
- * article's. */
-static void settle(measure *m, xmlNode *body)
+/* ---- Choosing the content ---- */
+
+static xmlNode *find_body(xmlNode *root)
 {
-	size_t i;
-	xmlNode *x;
+	xmlNode *c;
 
-	for (i = 0; i < m->n_boilers; i++) {
-		xmlNode *n = m->boilers[i];
-		hinfo *h = info(n), *b = info(body);
+	for (c = root ? root->children : NULL; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && c->name &&
+		    strcmp((const char *)c->name, "body") == 0)
+			return c;
+	}
+	return root;
+}
 
-		if (!(h->flags & H_WEAK) || b == NULL || n == body)
-			continue;
-		if (h->ptext > 0 && h->ptext > b->ptext) {
-			h->flags &= ~(unsigned)(H_BOILER | H_WEAK);
-			propagate(n);
+static float link_density(const hinfo *h)
+{
+	return h->text ? (float)h->link / (float)h->text : 0.0f;
+}
+
+/* Scores weighed by links; returns the best candidate or NULL. */
+static xmlNode *best_candidate(measure *m, xmlNode **top, size_t *n_top)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < m->n_cands; i++) {
+		xmlNode *n = m->cands[i];
+		hinfo *h = info(n);
+		size_t j;
+
+		h->final = h->score * (1.0f - link_density(h));
+		for (j = k; j > 0 && info(top[j - 1])->final < h->final; j--)
+			if (j < TOP_N)
+				top[j] = top[j - 1];
+		if (j < TOP_N) {
+			top[j] = n;
+			if (k < TOP_N)
+				k++;
 		}
 	}
-	if (m->h1 == NULL)
-		return;
-	for (x = m->h1; x; x = x->parent) {
-		hinfo *h = info(x);
-
-		if (h && (h->flags & H_BOILER) && !(h->flags & H_WEAK))
-			return; /* an h1 in furniture is not the article's */
-	}
-	for (x = m->h1; x; x = x->parent) {
-		hinfo *h = info(x);
-
-		if (h)
-			h->flags &= ~(unsigned)(H_BOILER | H_WEAK);
-	}
+	*n_top = k;
+	return k ? top[0] : NULL;
 }
 
 static bool is_ancestor(const xmlNode *a, const xmlNode *n)
@@ -510,47 +361,150 @@ static bool is_ancestor(const xmlNode *a, const xmlNode *n)
 	return false;
 }
 
-static xmlNode *best_of(const cand *c)
+static float final_of(const xmlNode *n)
 {
-	xmlNode *best = NULL;
-	size_t i;
+	const hinfo *h = info(n);
 
-	for (i = 0; i < c->n; i++) {
-		hinfo *h = info(c->v[i]);
-
-		if (h == NULL || inside_furniture(c->v[i]))
-			continue;
-		if (best == NULL || h->ptext > info(best)->ptext)
-			best = c->v[i];
-	}
-	return best;
+	return h && (h->flags & H_CAND) ? h->final : 0.0f;
 }
 
-/* The element holding the article: an articleBody, <article> or <main>
- * when they hold a fair share of the text, else the block with the most
- * paragraph text directly inside, else the body. */
-static xmlNode *content_root(measure *m, xmlNode *body)
+/* When several strong candidates sit side by side (an article split into
+ * blocks), their common ancestor is the article; a parent scoring higher
+ * than the child is too. */
+static xmlNode *settle_top(xmlNode *top, xmlNode **alt, size_t n_alt)
 {
-	xmlNode *sem = best_of(&m->body_prop), *dense = NULL;
+	float best = final_of(top), last = best;
+	xmlNode *x;
 	size_t i;
 
-	if (sem == NULL || info(sem)->ptext == 0)
-		sem = best_of(&m->article);
-	if (sem == NULL || info(sem)->ptext == 0)
-		sem = best_of(&m->main);
-	for (i = 0; i < sizeof(m->dense) / sizeof(m->dense[0]); i++) {
-		if (m->dense[i] && !inside_furniture(m->dense[i])) {
-			dense = m->dense[i];
+	for (x = top->parent; info(x) && x->parent; x = x->parent) {
+		size_t inside = 0;
+
+		for (i = 1; i < n_alt; i++) {
+			if (final_of(alt[i]) >= best * 0.75f &&
+			    is_ancestor(x, alt[i]))
+				inside++;
+		}
+		if (inside >= 3) {
+			top = x;
 			break;
 		}
 	}
-	if (sem && info(sem)->ptext > 0 &&
-	    (dense == NULL || is_ancestor(sem, dense) ||
-	     info(sem)->ptext * 2 >= info(dense)->pdirect))
-		return sem;
-	if (dense && info(dense)->pdirect >= 200)
-		return dense;
-	return body;
+	for (x = top->parent; info(x) && x->parent; x = x->parent) {
+		float s;
+
+		if (!(info(x)->flags & H_CAND))
+			continue;
+		s = final_of(x);
+		if (s < best / 3)
+			break;
+		if (s > last) {
+			top = x;
+			break;
+		}
+		last = s;
+	}
+	while (top->parent && info(top->parent) && top->parent->parent &&
+	       xmlChildElementCount(top->parent) == 1)
+		top = top->parent;
+	return top;
+}
+
+/* The text of a paragraph ends like a sentence. */
+static bool ends_sentence(const xmlNode *n)
+{
+	char buf[256];
+	size_t len = nd_html_text(n, buf, sizeof(buf));
+
+	while (len > 0 && (unsigned char)buf[len - 1] <= ' ')
+		len--;
+	return len > 0 && (buf[len - 1] == '.' || buf[len - 1] == '!' ||
+			   buf[len - 1] == '?');
+}
+
+static bool same_class(const xmlNode *a, const xmlNode *b)
+{
+	const char *x = nd_html_attr(a, "class"), *y = nd_html_attr(b, "class");
+
+	return x && y && x[0] && strcmp(x, y) == 0;
+}
+
+/* Siblings of the top candidate that belong to the article too: scoring
+ * alike, or paragraphs of prose with few links. */
+static void take_siblings(xmlNode *top)
+{
+	float best = final_of(top);
+	float need = best * 0.2f > 10.0f ? best * 0.2f : 10.0f;
+	xmlNode *s;
+
+	info(top)->flags |= H_TAKEN;
+	if (top->parent == NULL || info(top->parent) == NULL)
+		return;
+	for (s = top->parent->children; s; s = s->next) {
+		hinfo *h = info(s);
+		float bonus = same_class(s, top) ? best * 0.2f : 0.0f;
+
+		if (s == top || h == NULL || (h->flags & H_GONE))
+			continue;
+		if ((h->flags & H_CAND) && h->final + bonus >= need) {
+			h->flags |= H_TAKEN;
+		} else if (h->tag.el == ND_EL_P) {
+			float ld = link_density(h);
+
+			if ((h->text > 80 && ld < 0.25f) ||
+			    (h->text > 0 && h->text <= 80 && ld == 0 &&
+			     ends_sentence(s)))
+				h->flags |= H_TAKEN;
+		}
+	}
+}
+
+/* Marks the article's elements H_TAKEN; returns the element whose
+ * children they are (the body when nothing scored). */
+static xmlNode *choose(measure *m, xmlNode *body)
+{
+	xmlNode *alt[TOP_N], *top;
+	size_t n_alt = 0;
+
+	top = best_candidate(m, alt, &n_alt);
+	if (top == NULL) {
+		if (info(body))
+			info(body)->flags |= H_TAKEN;
+		return body;
+	}
+	top = settle_top(top, alt, n_alt);
+	take_siblings(top);
+	return top->parent && info(top->parent) ? top->parent : top;
+}
+
+/* Measures the tree below root and chooses the article; returns the
+ * scope as choose() does, NULL when out of memory (m->rc). */
+static xmlNode *measure_and_choose(measure *m, xmlNode *root, bool lax)
+{
+	m->lax = lax;
+	m->n_cands = 0;
+	m->h1 = NULL;
+	m->gone = 0;
+	m->teasers = 0;
+	m->gone_prose = 0;
+	walk(root, m_enter, m_leave, m);
+	m->meta_done = true;
+	return m->rc ? NULL : choose(m, find_body(root));
+}
+
+/* Letters of the chosen elements below scope. */
+static size_t chosen_letters(xmlNode *scope)
+{
+	size_t n = 0;
+	xmlNode *c;
+
+	if (info(scope) && (info(scope)->flags & H_TAKEN))
+		return info(scope)->text;
+	for (c = scope->children; c; c = c->next) {
+		if (info(c) && (info(c)->flags & H_TAKEN))
+			n += info(c)->text;
+	}
+	return n;
 }
 
 /* ---- Second walk: lines ---- */
@@ -559,6 +513,8 @@ typedef struct emit {
 	nd_clines *lines;
 	nd_buf line;
 	size_t letters, link_letters;
+	uint32_t article_text; /* letters of the chosen elements */
+	const xmlNode *root;   /* the chosen element being walked */
 	unsigned in_caption, in_heading, in_item, in_pre, in_link;
 	int rc;
 } emit;
@@ -578,6 +534,9 @@ static void flush(emit *e)
 			hints |= ND_CL_LINKY;
 		e->rc = nd_clines_add(e->lines, e->line.ptr, e->line.len,
 				      hints);
+		/* Blank runs in markup are layout, not menu columns. */
+		if (e->rc == ND_OK && e->lines->n > 0)
+			e->lines->v[e->lines->n - 1].gaps = 0;
 	}
 	nd_buf_clear(&e->line);
 	e->letters = 0;
@@ -586,7 +545,7 @@ static void flush(emit *e)
 
 static void text(emit *e, const char *s)
 {
-	size_t k = letters_in(s);
+	size_t commas = 0, k = letters_in(s, &commas);
 
 	e->letters += k;
 	if (e->in_link)
@@ -608,22 +567,57 @@ static void text(emit *e, const char *s)
 	}
 }
 
-static bool is_heading(const char *t)
+static void counters(emit *e, int el, int d)
 {
-	return t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && t[2] == '\0';
+	if (el == ND_EL_FIGCAPTION)
+		e->in_caption += (unsigned)d;
+	else if (el == ND_EL_H1 || el == ND_EL_HEADING)
+		e->in_heading += (unsigned)d;
+	else if (el == ND_EL_LI || el == ND_EL_DT || el == ND_EL_DD)
+		e->in_item += (unsigned)d;
+	else if (el == ND_EL_PRE)
+		e->in_pre += (unsigned)d;
+	else if (el == ND_EL_A)
+		e->in_link += (unsigned)d;
 }
 
-static void counters(emit *e, const char *t, int d)
+/* Table cells are words of their row's line, not lines of their own. */
+static bool blockish(const hinfo *h)
 {
-	if (strcmp(t, "figcaption") == 0)
-		e->in_caption += (unsigned)d;
-	else if (is_heading(t))
-		e->in_heading += (unsigned)d;
-	else if (strcmp(t, "li") == 0 || strcmp(t, "dt") == 0 ||
-		 strcmp(t, "dd") == 0)
-		e->in_item += (unsigned)d;
-	else if (strcmp(t, "pre") == 0)
-		e->in_pre += (unsigned)d;
+	if (h->tag.el == ND_EL_TD || h->tag.el == ND_EL_TH)
+		return false;
+	return h->tag.kind == ND_TAG_BLOCK || h->tag.kind == ND_TAG_PARA;
+}
+
+/* Readability's second look at a container inside the article: one that
+ * is mostly links, a form, or named like furniture is left out unless it
+ * holds real prose (ten commas or more). */
+static bool doubtful(const emit *e, const hinfo *h)
+{
+	float ld = link_density(h);
+	float score = (h->flags & H_CAND) ? h->score : 0.0f;
+
+	if (h->flags & H_WEAK)
+		return h->text * 2 < e->article_text;
+	switch (h->tag.el) {
+	case ND_EL_DIV: case ND_EL_SECTION: case ND_EL_UL: case ND_EL_OL:
+	case ND_EL_TABLE: case ND_EL_DL: case ND_EL_FORM: case ND_EL_HEADER:
+	case ND_EL_FIGURE: case ND_EL_LI:
+		break;
+	case ND_EL_H1: case ND_EL_HEADING:
+		return h->weight < 0 || ld > 0.33f;
+	default:
+		return false;
+	}
+	if ((float)h->weight + score < 0)
+		return true;
+	if (h->commas >= 10)
+		return false;
+	if (h->inputs * 3 > h->paras + 1)
+		return true;
+	if (h->weight < 25 ? ld > 0.33f : ld > 0.5f)
+		return true;
+	return false;
 }
 
 static bool e_enter(void *ud, xmlNode *n)
@@ -638,23 +632,16 @@ static bool e_enter(void *ud, xmlNode *n)
 			text(e, (const char *)n->content);
 		return false;
 	}
-	if (n->type != XML_ELEMENT_NODE)
-		return false;
 	h = info(n);
-	if (h == NULL || h->kind == T_HARD || (h->flags & H_BOILER)) {
-		if (h && blockish(h->kind))
-			flush(e);
+	if (h == NULL || (h->flags & H_GONE) ||
+	    (n != e->root && doubtful(e, h)))
 		return false;
-	}
-	if (h->kind == T_BR) {
+	if (h->tag.kind == ND_TAG_BR || blockish(h))
 		flush(e);
-		return false;
-	}
-	if (blockish(h->kind))
-		flush(e);
-	if (h->kind == T_LINK)
-		e->in_link++;
-	counters(e, (const char *)n->name, 1);
+	else if ((h->tag.el == ND_EL_TD || h->tag.el == ND_EL_TH) &&
+		 e->rc == ND_OK)
+		e->rc = nd_buf_putc(&e->line, ' ');
+	counters(e, h->tag.el, 1);
 	return true;
 }
 
@@ -665,25 +652,59 @@ static void e_leave(void *ud, xmlNode *n)
 
 	if (h == NULL)
 		return;
-	if (blockish(h->kind))
+	if (blockish(h))
 		flush(e);
-	if (h->kind == T_LINK && e->in_link)
-		e->in_link--;
-	counters(e, (const char *)n->name, -1);
+	counters(e, h->tag.el, -1);
 }
 
 /* ---- The reader ---- */
 
-static xmlNode *find_body(xmlNode *root)
+/* Emits the lines of the chosen children of scope (or scope itself). */
+static void emit_article(emit *e, xmlNode *scope)
 {
 	xmlNode *c;
 
-	for (c = root ? root->children : NULL; c; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE && c->name &&
-		    strcmp((const char *)c->name, "body") == 0)
-			return c;
+	if (info(scope) && (info(scope)->flags & H_TAKEN)) {
+		e->article_text = info(scope)->text;
+		e->root = scope;
+		walk(scope, e_enter, e_leave, e);
+		flush(e);
+		return;
 	}
-	return root;
+	for (c = scope->children; c; c = c->next) {
+		if (info(c) && (info(c)->flags & H_TAKEN))
+			e->article_text += info(c)->text;
+	}
+	for (c = scope->children; c && e->rc == ND_OK; c = c->next) {
+		if (info(c) == NULL || !(info(c)->flags & H_TAKEN))
+			continue;
+		e->root = c;
+		walk(c, e_enter, e_leave, e);
+		flush(e);
+	}
+}
+
+/* Fills the title, date and author hints from what the page says. */
+static void take_hints(nd_clean_hints *hints, const nd_html_meta *meta,
+		       const char *title, const xmlNode *h1, char *h1_buf,
+		       char *title_buf)
+{
+	h1_buf[0] = '\0';
+	if (h1)
+		nd_html_text(h1, h1_buf, ND_CLEAN_TITLE_MAX);
+	if (title && title[0]) {
+		hints->title = title;
+		hints->title_len = strlen(title);
+	} else {
+		hints->title_len = nd_html_meta_title(meta, h1_buf, title_buf,
+						      ND_CLEAN_TITLE_MAX);
+		hints->title = title_buf;
+	}
+	hints->published = meta->published;
+	hints->published_len = strlen(meta->published);
+	hints->byline = meta->author;
+	hints->byline_len = strlen(meta->author);
+	hints->html = 1;
 }
 
 int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
@@ -695,9 +716,10 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	measure m;
 	emit e;
 	nd_clines lines;
+	nd_buf bare = ND_BUF_INIT(0);
 	nd_clean_hints hints;
 	char *h1 = NULL, *page_title = NULL;
-	xmlNode *root, *body, *content;
+	xmlNode *root, *scope;
 	size_t max = 0;
 	int rc = ND_OK;
 
@@ -715,7 +737,15 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	if (len == 0)
 		return nd_err_set(err, ND_EEMPTY,
 				  "no article text left after cleaning");
-	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+	/* The parser never sees scripts, styles and comments. */
+	nd_buf_init(&bare, len + 1);
+	rc = nd_html_strip(&bare, html, len);
+	if (rc != ND_OK) {
+		rc = nd_err_set(err, rc, "cleaning HTML: %s", nd_strerror(rc));
+		goto done;
+	}
+	doc = htmlReadMemory(bare.ptr ? bare.ptr : "", (int)bare.len, NULL,
+			     "UTF-8",
 			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 				     HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 				     HTML_PARSE_COMPACT);
@@ -736,43 +766,28 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	nd_html_meta_init(meta);
 	m.scratch = scratch;
 	m.meta = meta;
-	walk(root, m_enter, m_leave, &m);
-	if (m.rc != ND_OK) {
+	/* Class names of furniture sometimes wrap the whole article
+	 * ("paywall", "ad-margins"): when more prose sits in furniture than
+	 * in the article found, measure again without them. */
+	scope = measure_and_choose(&m, root, false);
+	if (scope && chosen_letters(scope) < m.gone_prose)
+		scope = measure_and_choose(&m, root, true);
+	if (scope == NULL) {
 		rc = nd_err_set(err, m.rc, "cleaning HTML: %s",
 				nd_strerror(m.rc));
 		goto done;
 	}
-	body = find_body(root);
-	settle(&m, body);
-	content = content_root(&m, body);
 
 	nd_clines_init(&lines, max);
 	nd_buf_init(&e.line, max);
 	e.lines = &lines;
-	walk(content, e_enter, e_leave, &e);
-	flush(&e);
+	emit_article(&e, scope);
 	if (e.rc != ND_OK) {
 		rc = nd_err_set(err, e.rc, "cleaning HTML: %s",
 				nd_strerror(e.rc));
 		goto done;
 	}
-
-	h1[0] = '\0';
-	if (m.h1 && !inside_furniture(m.h1))
-		nd_html_text(m.h1, h1, ND_CLEAN_TITLE_MAX);
-	if (title && title[0]) {
-		hints.title = title;
-		hints.title_len = strlen(title);
-	} else {
-		hints.title_len = nd_html_meta_title(meta, h1, page_title,
-						     ND_CLEAN_TITLE_MAX);
-		hints.title = page_title;
-	}
-	hints.published = meta->published;
-	hints.published_len = strlen(meta->published);
-	hints.byline = meta->author;
-	hints.byline_len = strlen(meta->author);
-	hints.html = 1;
+	take_hints(&hints, meta, title, m.h1, h1, page_title);
 	rc = nd_clean_finish(out, arena, &lines, &hints, err);
 done:
 	/* The _private pointers into scratch die with the tree. */
@@ -782,8 +797,9 @@ done:
 	nd_free(meta);
 	nd_free(h1);
 	nd_free(page_title);
-	nd_free(m.boilers);
+	nd_free(m.cands);
 	nd_buf_dispose(&e.line);
+	nd_buf_dispose(&bare);
 	nd_clines_dispose(&lines);
 	return rc;
 }

@@ -22,7 +22,8 @@ enum {
 	CLI_OPT_BYTES = 1u << 2,  /* --bytes N */
 	CLI_TTY_FORMAT = 1u << 3, /* default format: the first on a terminal,
 				     the second otherwise */
-	CLI_SINGLE_STORY = 1u << 4 /* all articles are one story */
+	CLI_SINGLE_STORY = 1u << 4, /* all articles are one story */
+	CLI_OPT_OUT = 1u << 5       /* --out DIR: one file per article */
 };
 
 typedef struct cli_format {
@@ -47,6 +48,7 @@ typedef struct cli_args {
 	const cli_format *format;
 	unsigned words; /* 0: the library default */
 	unsigned bytes;
+	const char *out_dir; /* --out DIR, NULL when absent */
 	char **paths;   /* none: standard input */
 	size_t n_paths;
 	int help;       /* --help was given; the rest is unparsed */
@@ -65,6 +67,34 @@ int cli_parse(cli_args *out, const cli_command *cmd, int argc, char **argv);
 /* Runs a parsed command: reads, runs the stages, reports rejected inputs,
  * prints the result. Returns the exit status. */
 int cli_run(const cli_args *args);
+
+/* Longest file-name stem cli_name_safe makes, in bytes. */
+#define CLI_NAME_MAX 200
+
+/* File names taken so far in an output folder; start from all zeros. */
+typedef struct cli_names {
+	char **slots; /* open addressing; NULL is a free slot */
+	size_t cap;   /* a power of two, or 0 */
+	size_t n;
+} cli_names;
+
+/* Writes into out (CLI_NAME_MAX + 1 bytes) a file-name stem for the
+ * article id: '/', '\\' and control characters become '_', as does a
+ * leading '.'; an empty id gives "_"; the rest is cut to CLI_NAME_MAX bytes
+ * at a UTF-8 character boundary. */
+void cli_name_safe(char *out, const char *id);
+/* Claims stem in names: stem itself when free, else the first free of
+ * "stem~2", "stem~3", ... Returns the claimed name (owned by names), or
+ * NULL when memory ran out. */
+const char *cli_names_claim(cli_names *names, const char *stem);
+/* Frees the names; names is empty and reusable afterwards. */
+void cli_names_dispose(cli_names *names);
+
+/* Writes each article of b to DIR/NAME.EXT (EXT "txt", or "json" for JSON
+ * output), creating DIR and its parents when missing, NAME as
+ * cli_name_safe and cli_names_claim make it from the id. Returns CLI_OK,
+ * or CLI_FAIL after saying on stderr what could not be written. */
+int cli_write_articles(const nd_batch *b, const cli_args *a);
 
 /* The program's help, or one command's. */
 void cli_usage_main(FILE *f);

@@ -42,14 +42,21 @@ static const cli_command commands[] = {
 	  " 100)\n",
 	  ND_STAGE_ALL, CLI_OPT_FORMAT | CLI_OPT_WORDS | CLI_TTY_FORMAT,
 	  digest_formats, N(digest_formats) },
-	{ "clean", "[--format text|json] [PATH...]",
+	{ "clean", "[--format text|json] [--out DIR] [PATH...]",
 	  "print the cleaned text of each article",
 	  "Prints each article as the pipeline sees it: title, blank line,\n"
 	  "body paragraphs one per line, with the page furniture removed.\n"
-	  "With several articles, each starts with a line \"==> ID <==\".\n",
+	  "With several articles, each starts with a line \"==> ID <==\".\n"
+	  "With --out, each article goes to a file DIR/ID.txt (or .json)\n"
+	  "holding what clean prints for it alone, and nothing is printed;\n"
+	  "unsafe ids are made safe and repeated ones get ~2, ~3, ...\n"
+	  "(see docs/cli.md).\n",
 	  "  --format text|json plain text (default) or JSON with the\n"
-	  "                    metadata found: byline, dateline, date\n",
-	  ND_STAGE_CLEAN, CLI_OPT_FORMAT, clean_formats, N(clean_formats) },
+	  "                    metadata found: byline, dateline, date\n"
+	  "  --out DIR         one file per article in DIR (created if\n"
+	  "                    missing) instead of standard output\n",
+	  ND_STAGE_CLEAN, CLI_OPT_FORMAT | CLI_OPT_OUT, clean_formats,
+	  N(clean_formats) },
 	{ "dedup", "[--format tsv|json] [PATH...]",
 	  "list duplicates, near-duplicates and rewrites",
 	  "Lists which articles copy or rewrite which: one line per\n"

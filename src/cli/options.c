@@ -11,14 +11,17 @@
 
 #define COUNT_MAX 100000
 
-enum { OPT_FORMAT = 256, OPT_WORDS, OPT_BYTES };
+enum { OPT_FORMAT = 256, OPT_WORDS, OPT_BYTES, OPT_OUT };
 
-/* The long options cmd accepts, in opts (room for 5). */
+/* help, the four options above, and the terminating zeros. */
+#define N_LONG 6
+
+/* The long options cmd accepts, in opts (room for N_LONG). */
 static void long_options(struct option *opts, const cli_command *cmd)
 {
 	size_t n = 0;
 
-	memset(opts, 0, 5 * sizeof(*opts));
+	memset(opts, 0, N_LONG * sizeof(*opts));
 	opts[n++] = (struct option){ "help", no_argument, NULL, 'h' };
 	if (cmd->flags & CLI_OPT_FORMAT)
 		opts[n++] = (struct option){ "format", required_argument,
@@ -29,6 +32,9 @@ static void long_options(struct option *opts, const cli_command *cmd)
 	if (cmd->flags & CLI_OPT_BYTES)
 		opts[n++] = (struct option){ "bytes", required_argument, NULL,
 					     OPT_BYTES };
+	if (cmd->flags & CLI_OPT_OUT)
+		opts[n++] = (struct option){ "out", required_argument, NULL,
+					     OPT_OUT };
 }
 
 /* A count from 1 to COUNT_MAX written as plain decimal digits. */
@@ -119,6 +125,12 @@ static int apply(cli_args *a, int c, char **argv)
 		if (parse_count(&a->bytes, optarg) == 0)
 			return 0;
 		return bad_count(a->cmd, "invalid --bytes", optarg);
+	case OPT_OUT:
+		a->out_dir = optarg;
+		if (optarg[0] != '\0')
+			return 0;
+		return cli_usage_error(a->cmd, "empty --out folder", NULL,
+				       NULL);
 	case ':':
 		return cli_usage_error(a->cmd, "missing value for",
 				       offending(argv, buf), NULL);
@@ -130,7 +142,7 @@ static int apply(cli_args *a, int c, char **argv)
 
 int cli_parse(cli_args *out, const cli_command *cmd, int argc, char **argv)
 {
-	struct option opts[5];
+	struct option opts[N_LONG];
 	int c, i;
 
 	memset(out, 0, sizeof(*out));

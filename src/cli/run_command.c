@@ -1,5 +1,5 @@
 /* One run of a command: read every path, run the stages, report what was
- * rejected, print the result. */
+ * rejected, print the result (or write it to files, for clean --out). */
 #include "cli/cli.h"
 
 #include <errno.h>  /* errno */
@@ -47,6 +47,18 @@ static int add_inputs(nd_batch *b, const cli_args *a)
 	return rc == ND_ENOMEM ? rc : ND_OK;
 }
 
+/* The result on standard output; CLI_OK or CLI_FAIL. */
+static int print(const nd_batch *b, const cli_args *a)
+{
+	int rc = nd_batch_render_file(b, a->format->kind, stdout);
+
+	if (rc == ND_OK)
+		return CLI_OK;
+	cli_error("cannot write the output: %s",
+		  rc == ND_EIO ? strerror(errno) : nd_strerror(rc));
+	return CLI_FAIL;
+}
+
 int cli_run(const cli_args *a)
 {
 	nd_batch *b = create_batch(a);
@@ -60,12 +72,8 @@ int cli_run(const cli_args *a)
 		goto done;
 	}
 	cli_report_rejected(b);
-	rc = nd_batch_render_file(b, a->format->kind, stdout);
-	if (rc) {
-		cli_error("cannot write the output: %s",
-			  rc == ND_EIO ? strerror(errno) : nd_strerror(rc));
+	if (a->out_dir ? cli_write_articles(b, a) : print(b, a))
 		goto done;
-	}
 	status = nd_batch_rejected_count(b) ? CLI_REJECTED : CLI_OK;
 done:
 	nd_batch_free(b);

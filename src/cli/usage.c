@@ -2,9 +2,9 @@
 #include "cli/cli.h"
 
 static const char paths_help[] =
-	"PATH is a file (.txt, .html, .htm, .jsonl or .json), a folder (read\n"
-	"recursively, names in byte order) or - for standard input, which is\n"
-	"read when no PATH is given.\n";
+	"PATH is a file (.txt, .html, .htm, .jsonl or .json, gzipped or not),\n"
+	"a folder (read recursively, names in byte order) or - for standard\n"
+	"input, which is read when no PATH is given.\n";
 
 static const char exit_help[] =
 	"Exit status: 0 when all went well; 1 when some inputs were rejected\n"

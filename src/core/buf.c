@@ -56,6 +56,40 @@ static int grow(nd_buf *b, size_t extra)
 	return ND_OK;
 }
 
+int nd_buf_reserve(nd_buf *b, size_t n)
+{
+	size_t need, twice;
+	char *p;
+
+	if (nd_add_overflow(b->len, n, &need) || need > b->max ||
+	    nd_add_overflow(need, 1, &need))
+		return ND_ETOOBIG;
+	if (need <= b->cap)
+		return ND_OK;
+	/* Doubling keeps a series of reservations linear; the first one is
+	 * taken at its word. */
+	if (b->cap && !nd_mul_overflow(b->cap, 2, &twice) && twice > need)
+		need = twice;
+	if (need - 1 > b->max)
+		need = b->max + 1;
+	p = nd_realloc(b->ptr, need);
+	if (p == NULL)
+		return ND_ENOMEM;
+	if (b->ptr == NULL)
+		p[0] = '\0';
+	b->ptr = p;
+	b->cap = need;
+	return ND_OK;
+}
+
+void nd_buf_commit(nd_buf *b, size_t n)
+{
+	if (b->ptr == NULL)
+		return;
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+
 int nd_buf_put(nd_buf *b, const void *p, size_t n)
 {
 	int rc = grow(b, n);

@@ -24,6 +24,14 @@ void nd_buf_dispose(nd_buf *b);
 void nd_buf_clear(nd_buf *b);
 /* Appends p[0..n); 0, ND_ETOOBIG past the cap, or ND_ENOMEM. */
 int nd_buf_put(nd_buf *b, const void *p, size_t n);
+/* Makes room for n more bytes, within the cap, to be written at ptr + len
+ * and then counted with nd_buf_commit: a first allocation is exactly that
+ * size, so a reader that knows its input's length allocates once. 0,
+ * ND_ETOOBIG past the cap, or ND_ENOMEM. */
+int nd_buf_reserve(nd_buf *b, size_t n);
+/* Counts n bytes written at ptr + len (n no more than was reserved) and
+ * terminates them. */
+void nd_buf_commit(nd_buf *b, size_t n);
 int nd_buf_putc(nd_buf *b, char c);
 int nd_buf_puts(nd_buf *b, const char *s);
 int nd_buf_printf(nd_buf *b, const char *fmt, ...)

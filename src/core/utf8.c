@@ -81,7 +81,16 @@ bool nd_utf8_valid(const char *s, size_t len, size_t *bad)
 	while (p < end) {
 		const char *at = p;
 		bool invalid;
+		uint64_t w;
 
+		/* Eight ASCII bytes at a time: most of a page is ASCII. */
+		if (end - p >= 8) {
+			memcpy(&w, p, 8);
+			if ((w & UINT64_C(0x8080808080808080)) == 0) {
+				p += 8;
+				continue;
+			}
+		}
 		if ((unsigned char)*p < 0x80) {
 			p++;
 			continue;
@@ -307,33 +316,91 @@ size_t nd_utf8_fold(const char *s, size_t len, char *out, size_t outsize)
 	return at;
 }
 
-int nd_utf8_nfc(const char *s, size_t len, nd_buf *out)
+/* Characters NFC leaves alone whatever surrounds them: no decomposition,
+ * combining class 0, never the second of a composition (checked against
+ * utf8proc by the unit tests). Basic Latin to IPA, Cyrillic, general
+ * punctuation, currency signs, CJK ideographs, full-width ASCII. */
+static bool nfc_inert(int32_t cp)
 {
-	nd_buf clean = ND_BUF_INIT(out->max);
-	utf8proc_uint8_t *mapped = NULL;
-	utf8proc_ssize_t n;
+	return cp < 0x300 || (cp >= 0x400 && cp <= 0x482) ||
+	       (cp >= 0x2002 && cp <= 0x205E) ||
+	       (cp >= 0x20A0 && cp <= 0x20C0) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xFF01 && cp <= 0xFF5E);
+}
+
+/* True when s[0..len) is valid UTF-8 of inert characters only, and so its
+ * own NFC form: the case of most lines, which then skip utf8proc. */
+static bool nfc_already(const char *s, size_t len)
+{
 	const char *p = s, *end = s + len;
+
+	while (p < end) {
+		bool invalid;
+		uint64_t w;
+
+		if (end - p >= 8) {
+			memcpy(&w, p, 8);
+			if ((w & UINT64_C(0x8080808080808080)) == 0) {
+				p += 8;
+				continue;
+			}
+		}
+		if ((unsigned char)*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (!nfc_inert(nd_utf8_decode_checked(&p, end, &invalid)) ||
+		    invalid)
+			return false;
+	}
+	return true;
+}
+
+/* Appends s[0..len) to b with each invalid sequence replaced by U+FFFD,
+ * valid runs in one piece. */
+static int put_repaired(nd_buf *b, const char *s, size_t len)
+{
+	const char *p = s, *run = s, *end = s + len;
 	int rc = ND_OK;
 
-	/* utf8proc refuses invalid input, so repair it first. */
 	while (p < end && rc == ND_OK) {
 		const char *at = p;
 		bool invalid;
 		int32_t cp = nd_utf8_decode_checked(&p, end, &invalid);
 		char tmp[4];
 
-		if (invalid)
-			rc = nd_buf_put(&clean, tmp, nd_utf8_encode(cp, tmp));
-		else
-			rc = nd_buf_put(&clean, at, (size_t)(p - at));
+		if (!invalid)
+			continue;
+		rc = nd_buf_put(b, run, (size_t)(at - run));
+		if (rc == ND_OK)
+			rc = nd_buf_put(b, tmp, nd_utf8_encode(cp, tmp));
+		run = p;
 	}
-	if (rc)
-		goto done;
-	if (clean.len == 0)
-		goto done;
-	n = utf8proc_map((const utf8proc_uint8_t *)clean.ptr,
-			 (utf8proc_ssize_t)clean.len, &mapped,
-			 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	return rc ? rc : nd_buf_put(b, run, (size_t)(end - run));
+}
+
+int nd_utf8_nfc(const char *s, size_t len, nd_buf *out)
+{
+	nd_buf clean = ND_BUF_INIT(out->max);
+	utf8proc_uint8_t *mapped = NULL;
+	utf8proc_ssize_t n;
+	int rc = ND_OK;
+
+	if (len == 0)
+		return ND_OK;
+	if (nfc_already(s, len))
+		return nd_buf_put(out, s, len);
+	/* utf8proc refuses invalid input, so repair it first. */
+	if (!nd_utf8_valid(s, len, NULL)) {
+		rc = put_repaired(&clean, s, len);
+		if (rc)
+			goto done;
+		s = clean.ptr;
+		len = clean.len;
+	}
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+			 &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n < 0) {
 		rc = n == UTF8PROC_ERROR_NOMEM ? ND_ENOMEM : ND_EUTF8;
 		goto done;

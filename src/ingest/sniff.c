@@ -26,24 +26,41 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* The extension of path after its dot, NULL when it has none (a leading
- * dot starts a name, not an extension). */
-static const char *extension(const char *path)
+/* The base name of path and its length, less a ".gz" suffix (any case):
+ * "t1.html.gz" is read as "t1.html" would be, once inflated. */
+static const char *plain_name(const char *path, size_t *len)
 {
 	const char *base = base_name(path);
-	const char *dot = strrchr(base, '.');
+	size_t n = strlen(base);
 
-	return dot && dot != base ? dot + 1 : NULL;
+	if (n > 3 && ieq(base + n - 3, 3, ".gz"))
+		n -= 3;
+	*len = n;
+	return base;
+}
+
+/* The extension of name[0..n) after its last dot and its length, NULL
+ * when it has none (a leading dot starts a name, not an extension). */
+static const char *extension(const char *name, size_t n, size_t *ext_len)
+{
+	size_t i = n;
+
+	while (i > 0 && name[i - 1] != '.')
+		i--;
+	if (i <= 1)
+		return NULL;
+	*ext_len = n - i;
+	return name + i;
 }
 
 nd_format nd_sniff_name(const char *name)
 {
-	const char *ext = extension(name);
-	size_t n;
+	size_t len, n;
+	const char *base = plain_name(name, &len);
+	const char *ext = extension(base, len, &n);
 
 	if (ext == NULL)
 		return ND_FORMAT_AUTO;
-	n = strlen(ext);
 	if (ieq(ext, n, "txt") || ieq(ext, n, "text"))
 		return ND_FORMAT_TEXT;
 	if (ieq(ext, n, "html") || ieq(ext, n, "htm") || ieq(ext, n, "xhtml"))
@@ -96,14 +113,12 @@ bool nd_sniff_wanted(const char *name)
 		"readme", "license", "licence", "copying", "changelog",
 		"contributing", "authors", "makefile"
 	};
-	const char *ext;
 	const char *stem;
-	size_t len, i;
+	size_t len, n, i;
 
 	if (name[0] == '.')
 		return false;
-	ext = extension(name);
-	if (ext != NULL && ext[0] != '\0' &&
+	if (extension(name, strlen(name), &n) != NULL && n > 0 &&
 	    nd_sniff_name(name) == ND_FORMAT_AUTO)
 		return false;
 	stem = nd_sniff_stem(name, &len);
@@ -115,9 +130,10 @@ bool nd_sniff_wanted(const char *name)
 
 const char *nd_sniff_stem(const char *path, size_t *len)
 {
-	const char *base = base_name(path);
-	const char *ext = extension(path);
+	size_t n, ext_len;
+	const char *base = plain_name(path, &n);
+	const char *ext = extension(base, n, &ext_len);
 
-	*len = ext ? (size_t)(ext - 1 - base) : strlen(base);
+	*len = ext ? n - ext_len - 1 : n;
 	return base;
 }

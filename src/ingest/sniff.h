@@ -12,7 +12,8 @@
 
 /* The format the extension of name (a path) stands for: .txt and .text
  * TEXT, .html, .htm and .xhtml HTML, .jsonl, .ndjson and .json JSONL, in any
- * case; ND_FORMAT_AUTO for anything else or no extension. */
+ * case, also followed by .gz (gzip data is inflated first); ND_FORMAT_AUTO
+ * for anything else or no extension. */
 nd_format nd_sniff_name(const char *name);
 /* The format the first bytes p[0..n) look like, after a UTF-8 BOM and
  * whitespace: a tag is HTML, an object opening is JSONL, the rest TEXT. */
@@ -21,8 +22,9 @@ nd_format nd_sniff_content(const char *p, size_t n);
  * dot-file, an extension nd_sniff_name knows or none, and not a project
  * file such as README, LICENSE or CHANGELOG. */
 bool nd_sniff_wanted(const char *name);
-/* The base name of path without its last extension, as a pointer into path
- * and *len bytes: the id of a file's article. */
+/* The base name of path without a ".gz" and then its last extension, as a
+ * pointer into path and *len bytes: the id of a file's article
+ * ("t1.html.gz" gives "t1"). */
 const char *nd_sniff_stem(const char *path, size_t *len);
 
 #endif

@@ -117,6 +117,31 @@ static const char *dup_or_empty(nd_arena *a, const char *s)
 	return nd_arena_strdup(a, s ? s : "");
 }
 
+/* Cleans the body of raw for in, in a: cleaning as each input arrives
+ * means no raw page is kept, so memory holds one page at a time rather
+ * than all of them. An input with no text left keeps its reason, to be
+ * reported by the clean stage in input order. 0 or ND_ENOMEM. */
+static int clean_input(nd_input *in, nd_arena *a, const nd_raw_article *raw)
+{
+	nd_err err = { 0 };
+	int rc;
+
+	in->clean_error = NULL;
+	if (raw->is_html)
+		rc = nd_clean_html(&in->clean, a, in->title, raw->body,
+				   raw->body_len, &err);
+	else
+		rc = nd_clean_text(&in->clean, a, in->title, raw->body,
+				   raw->body_len, &err);
+	if (rc == ND_ENOMEM)
+		return rc;
+	if (rc == ND_OK)
+		return ND_OK;
+	in->clean_error = nd_arena_strdup(a, err.msg[0] ? err.msg
+						      : nd_strerror(rc));
+	return in->clean_error ? ND_OK : ND_ENOMEM;
+}
+
 static int on_article(void *ctx, const nd_raw_article *raw)
 {
 	nd_batch *b = ctx;
@@ -129,11 +154,10 @@ static int on_article(void *ctx, const nd_raw_article *raw)
 	in.title = raw->title ? nd_arena_strdup(a, raw->title) : NULL;
 	in.source = dup_or_empty(a, raw->source);
 	in.published = dup_or_empty(a, raw->published);
-	in.body = nd_arena_strndup(a, raw->body, raw->body_len);
-	in.body_len = raw->body_len;
-	in.is_html = raw->is_html;
 	if (!in.id || !in.path || !in.url || !in.source || !in.published ||
-	    !in.body || (raw->title && !in.title))
+	    (raw->title && !in.title))
+		return ND_ENOMEM;
+	if (clean_input(&in, a, raw))
 		return ND_ENOMEM;
 	return ND_ARRAY_PUSH(b->inputs, b->n_inputs, b->inputs_cap, in);
 }

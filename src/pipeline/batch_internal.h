@@ -10,12 +10,12 @@
 #include "facts/facts.h"
 #include "newsdigest.h"
 
-/* An input as ingested; lives in the batch's input arena. */
+/* An input as ingested, and cleaned as it came in; lives in the batch's
+ * input arena. */
 typedef struct nd_input {
 	const char *id, *path, *url, *title, *source, *published;
-	const char *body;
-	size_t body_len;
-	int is_html;
+	nd_clean_article clean;
+	const char *clean_error; /* why no text was left; NULL when some was */
 } nd_input;
 
 typedef struct nd_rejection {
@@ -37,7 +37,7 @@ struct nd_batch {
 	nd_options opts;
 	char *language;
 	nd_err err;
-	nd_arena *inputs_arena; /* inputs and ingest rejections */
+	nd_arena *inputs_arena; /* cleaned inputs, ingest rejections */
 	nd_input *inputs;
 	size_t n_inputs, inputs_cap;
 	nd_rejection *rejected;

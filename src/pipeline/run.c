@@ -20,27 +20,18 @@ static unsigned with_prerequisites(unsigned stages)
 	return stages | ND_STAGE_CLEAN;
 }
 
+/* The input's article, cleaned when it was added; 1 when it had no text
+ * left, and is rejected now (after every ingest rejection). */
 static int clean_one(nd_batch *b, const nd_input *in, nd_clean_article *out)
 {
-	nd_err err = { 0 };
-	int rc;
-
-	if (in->is_html)
-		rc = nd_clean_html(out, b->results_arena, in->title, in->body,
-				   in->body_len, &err);
-	else
-		rc = nd_clean_text(out, b->results_arena, in->title, in->body,
-				   in->body_len, &err);
-	if (rc == ND_ENOMEM)
-		return rc;
-	if (rc)
+	if (in->clean_error)
 		return nd_batch__reject(b, b->results_arena, in->path,
-					err.msg[0] ? err.msg : nd_strerror(rc))
-			       ? ND_ENOMEM : 1;
+					in->clean_error) ? ND_ENOMEM : 1;
+	*out = in->clean;
 	return ND_OK;
 }
 
-/* Cleans every input; those with no text left are rejected. */
+/* Gathers the cleaned inputs; those with no text left are rejected. */
 static int run_clean(nd_batch *b)
 {
 	size_t i;

@@ -1,4 +1,5 @@
-/* nd_batch_render: picks the renderer for a kind. */
+/* nd_batch_render and nd_batch_render_article: pick the renderer for a
+ * kind. */
 #include "render/render.h"
 
 #include <stdio.h> /* fwrite, fflush, ferror */
@@ -25,6 +26,24 @@ int nd_batch_render(const nd_batch *b, nd_render_kind kind,
 		return ND_EINVAL;
 	nd_out_init(&o, write, ctx);
 	rc = renderers[kind](&o, b);
+	return rc ? rc : nd_out_status(&o);
+}
+
+int nd_batch_render_article(const nd_batch *b, nd_render_kind kind,
+			    size_t i, nd_write_fn write, void *ctx)
+{
+	nd_out o;
+	int rc;
+
+	if (b == NULL || write == NULL)
+		return ND_EINVAL;
+	nd_out_init(&o, write, ctx);
+	if (kind == ND_RENDER_CLEAN_TEXT)
+		rc = nd_render_clean_text_article(&o, b, i);
+	else if (kind == ND_RENDER_CLEAN_JSON)
+		rc = nd_render_clean_json_article(&o, b, i);
+	else
+		return ND_EINVAL;
 	return rc ? rc : nd_out_status(&o);
 }
 

@@ -16,6 +16,10 @@ int nd_render_digest_md(nd_out *o, const nd_batch *b);
 /* Cleaned texts as they are, with "==> id <==" headers when several. */
 int nd_render_clean_text(nd_out *o, const nd_batch *b);
 int nd_render_clean_json(nd_out *o, const nd_batch *b);
+/* Article i alone, as the two above print a batch holding only it; 0 or
+ * ND_ENOTFOUND. */
+int nd_render_clean_text_article(nd_out *o, const nd_batch *b, size_t i);
+int nd_render_clean_json_article(nd_out *o, const nd_batch *b, size_t i);
 /* One "a, b, relation, score" line per relation. */
 int nd_render_dedup_tsv(nd_out *o, const nd_batch *b);
 int nd_render_dedup_json(nd_out *o, const nd_batch *b);

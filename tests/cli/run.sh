@@ -174,6 +174,9 @@ clean --words 10 examples/
 summarize --format json examples/
 summarize --bytes 0 examples/
 summarize --words 10 --bytes 10 examples/
+clean --out
+clean --out= examples/
+digest --out somewhere examples/
 CASES
 
 run digest --words= examples/
@@ -256,6 +259,86 @@ expect_status 1 "control characters in a rejected name"
 expect_no_grep err "$esc" "control characters in a rejected name"
 expect_grep err 'evil\x1b[2J.txt' "control characters in a rejected name"
 expect_no_grep out "$esc" "control characters in a rejected name"
+
+# Gzip inputs are inflated before anything else looks at them; a bad one
+# is rejected in one line naming it, and the rest is processed.
+z=$tmp/gz
+mkdir "$z"
+gzip -n -c examples/04_gazette_fr.html >"$z/gazette.html.gz"
+gzip -n -c examples/01_wire_meridian.txt >"$z/wire"
+head -c 200 "$z/gazette.html.gz" >"$z/cut.html.gz"
+"$bin" clean examples/04_gazette_fr.html >"$tmp/plain" 2>/dev/null
+run clean "$z/gazette.html.gz"
+expect_status 0 "clean of a .html.gz"
+if cmp -s "$tmp/out" "$tmp/plain"; then ok; else
+	bad "clean of a .html.gz: not what the plain file gives"; fi
+"$bin" clean <"$z/gazette.html.gz" >"$tmp/out" 2>"$tmp/err"
+status=$?
+expect_status 0 "clean of gzip data on stdin"
+if cmp -s "$tmp/out" "$tmp/plain"; then ok; else
+	bad "clean of gzip data on stdin: not what the plain file gives"; fi
+run cluster "$z"
+expect_status 1 "a truncated .gz among good ones"
+if [ "$(wc -l <"$tmp/err")" -eq 1 ]; then ok; else
+	bad "a truncated .gz: $(wc -l <"$tmp/err") lines on stderr"; fi
+expect_grep err "cut.html.gz: truncated gzip data" "a truncated .gz"
+expect_grep out "${tab}gazette" "a truncated .gz among good ones"
+expect_grep out "${tab}wire" "a truncated .gz among good ones"
+
+# clean --out: a file per article holding what clean prints for it alone,
+# nothing on stdout, the folder and its parents created.
+o=$tmp/cleaned/a/b
+run clean --out "$o" examples/
+expect_status 0 "clean --out"
+if [ -s "$tmp/out" ]; then bad "clean --out: wrote to stdout"; else ok; fi
+for f in examples/*.txt examples/*.html; do
+	"$bin" clean "$f" >"$tmp/one" 2>/dev/null
+	id=$(basename "${f%.*}")
+	if cmp -s "$tmp/one" "$o/$id.txt"; then ok; else
+		bad "clean --out: $id.txt is not what clean $f prints"; fi
+done
+"$bin" clean --format json examples/feeds.jsonl >"$tmp/all.json"
+n=$(ls "$o" | wc -l)
+m=$(grep -c '"id": ' "$tmp/all.json")
+if [ "$n" -eq $((m + 6)) ]; then ok; else
+	bad "clean --out: $n files for $((m + 6)) articles"; fi
+run clean --format json --out "$o" examples/01_wire_meridian.txt
+expect_status 0 "clean --format json --out"
+"$bin" clean --format json examples/01_wire_meridian.txt >"$tmp/one"
+if cmp -s "$tmp/one" "$o/01_wire_meridian.json"; then ok; else
+	bad "clean --format json --out: not what clean --format json prints"
+fi
+expect_json "$o/01_wire_meridian.json" "clean --format json --out"
+
+# Unsafe ids are made safe, and no article overwrites another.
+u=$tmp/ids
+mkdir "$u" "$u/one" "$u/two"
+cp examples/01_wire_meridian.txt "$u/one/story.txt"
+cp examples/03_spin_daily.txt "$u/two/story.txt"
+long=$(printf 'x%.0s' $(seq 1 300))
+body='"title": "Lisk opens a library", "text": "The harbour town of Lisk opened its first public library in a century on Saturday, in a restored rope-making shed on the quay."'
+for id in ../escape .hidden a/b '' same same same~2 "$long"; do
+	printf '{"id": "%s", %s}\n' "$id" "$body"
+done >"$u/feed.jsonl"
+: >"$u/empty.txt"
+run clean --out "$u/out" "$u/one" "$u/two" "$u/feed.jsonl" "$u/empty.txt"
+expect_status 1 "clean --out with a rejected input"
+expect_grep err "empty.txt: empty file" "clean --out with a rejected input"
+for name in story story~2 _._escape _hidden a_b feed:4 same same~2 \
+	same~2~2 "$(printf 'x%.0s' $(seq 1 200))"; do
+	if [ -f "$u/out/$name.txt" ]; then ok; else
+		bad "clean --out: no $name.txt"; fi
+done
+if [ "$(ls -A "$u/out" | wc -l)" -eq 10 ]; then ok; else
+	bad "clean --out: $(ls -A "$u/out" | wc -l) files, expected 10"; fi
+if [ -e "$u/escape.txt" ] || [ -e "$u/out/.hidden.txt" ]; then
+	bad "clean --out: a file outside the folder or hidden"; else ok; fi
+"$bin" clean "$u/two/story.txt" >"$tmp/one"
+if cmp -s "$tmp/one" "$u/out/story~2.txt"; then ok; else
+	bad "clean --out: story~2.txt is not the second story"; fi
+run clean --out /dev/null/sub examples/01_wire_meridian.txt
+expect_status 2 "clean --out into a file"
+expect_grep err "cannot create folder" "clean --out into a file"
 
 # The offsets of the digest point into what "clean" prints, byte for byte.
 # spans_ok FOLDER WHAT

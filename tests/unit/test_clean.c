@@ -10,6 +10,7 @@
 #include "clean/clean.h"
 #include "clean/clean_lines.h"
 #include "clean/furniture.h"
+#include "clean/html_strip.h"
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/utf8.h"
@@ -907,6 +908,78 @@ static void html_script_only(void **state)
 			 ND_EEMPTY);
 }
 
+static void html_strip_cuts_code_keeps_json_ld(void **state)
+{
+	static const char page[] =
+		"<p>a</p><script>var s = \"</p><p>x\";</script><p>b</p>"
+		"<!-- <p>c</p> --><STYLE type=text/css>p{}</STYLE>"
+		"<svg><text>d</text></svg><scripts>e</scripts>"
+		"<script type=\"application/ld+json\">{}</script>"
+		"<script>never closed <p>f</p>";
+	nd_buf out = ND_BUF_INIT(4096);
+
+	(void)state;
+	assert_int_equal(nd_html_strip(&out, page, sizeof(page) - 1), 0);
+	assert_int_equal(nd_buf_putc(&out, '\0'), 0);
+	assert_string_equal(out.ptr,
+			    "<p>a</p><p>b</p><scripts>e</scripts>"
+			    "<script type=\"application/ld+json\">{}</script>");
+	nd_buf_dispose(&out);
+}
+
+static void html_scored_article_and_siblings(void **state)
+{
+	/* The article is split over two blocks with a link list between;
+	 * a comment block holds more words than either block alone. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><nav><a href=/>Home</a> <a href=/w>World</a></nav>"
+		"<div class=\"story\"><h1>Dam opens on the Varn river</h1>"
+		"<div class=\"part\"><p>The new dam on the Varn river opened on "
+		"Friday, ten years after work began, officials said.</p>"
+		"<p>It will supply water to three towns, the regional office "
+		"said, and power to a fourth.</p></div>"
+		"<ul class=\"links\"><li><a href=/a>Flood warning lifted in the "
+		"north of the province today</a></li><li><a href=/b>Town hall "
+		"votes on budget</a></li></ul>"
+		"<div class=\"part\"><table><tr><td>Height</td><td>84 m</td>"
+		"</tr><tr><td>Cost</td><td>2.1 billion</td></tr></table>"
+		"<p>Farmers welcomed the dam, though some "
+		"fishermen fear for the salmon, the union said.</p></div></div>"
+		"<div class=\"comments\"><p>Finally, after all these years of "
+		"waiting, waiting and waiting, the dam is here, and yet, nobody "
+		"asked us, the people, what we wanted, or needed.</p></div>"
+		"</body></html>");
+
+	(void)state;
+	assert_string_equal(a.title, "Dam opens on the Varn river");
+	assert_contains(body(&a), "ten years after work began");
+	assert_contains(body(&a), "fear for the salmon");
+	assert_contains(body(&a), "Height 84 m");
+	assert_not_contains(a.text, "Flood warning");
+	assert_not_contains(a.text, "nobody asked us");
+	assert_not_contains(a.text, "World");
+}
+
+static void html_furniture_name_on_wrapper(void **state)
+{
+	/* A furniture-like class around the whole article ("paywall") and
+	 * libxml2 nesting the body under a stray <link>. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><head><title>Port strike ends</title></head><body>"
+		"<link rel=preconnect href=//x.example><div class=\"paywall\">"
+		"<x-story><p>Dock workers in Salten ended their strike on "
+		"Tuesday after the port agreed to a new contract, the union "
+		"said.</p><p>Ships had waited for nine days outside the "
+		"harbour, and prices of fresh goods had risen, traders said."
+		"</p></x-story></div><div class=\"footer-links\"><a href=/>"
+		"About us</a></div></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "ended their strike on Tuesday");
+	assert_contains(body(&a), "waited for nine days");
+	assert_not_contains(a.text, "About us");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1104,6 +1177,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(text_drops_furniture),
+		T(html_strip_cuts_code_keeps_json_ld),
+		T(html_scored_article_and_siblings),
+		T(html_furniture_name_on_wrapper),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),

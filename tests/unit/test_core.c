@@ -11,7 +11,9 @@
 #include "core/unionfind.h"
 #include "core/utf8.h"
 
-#include <stdio.h> /* snprintf */
+#include <stdio.h>  /* snprintf */
+#include <stdlib.h> /* free (memory utf8proc allocated) */
+#include <utf8proc.h>
 
 static void test_arena_alignment_and_big_blocks(void **state)
 {
@@ -237,6 +239,54 @@ static void test_nfc_repairs_invalid_input(void **state)
 	nd_buf_dispose(&out);
 }
 
+/* nd_utf8_nfc copies lines of these characters as they are; utf8proc must
+ * agree that NFC leaves them alone, next to any likely starter. */
+static void test_nfc_fast_path_agrees_with_utf8proc(void **state)
+{
+	static const int32_t ranges[][2] = {
+		{ 0x1, 0x2FF }, { 0x400, 0x482 }, { 0x2002, 0x205E },
+		{ 0x20A0, 0x20C0 }, { 0x4E00, 0x9FFF }, { 0xFF01, 0xFF5E },
+	};
+	static const int32_t starters[] = {
+		'a', 'e', 'o', 'A', 0xC7, 0x415, 0x438, 0x3B1, 0x928, 0x3042,
+		0xAC00, 0x1100,
+	};
+	nd_buf out = ND_BUF_INIT(64);
+	size_t r, s;
+	int32_t cp;
+
+	(void)state;
+	for (r = 0; r < sizeof(ranges) / sizeof(ranges[0]); r++) {
+		for (cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+			for (s = 0; s < sizeof(starters) / sizeof(*starters);
+			     s++) {
+				char in[16];
+				size_t n = nd_utf8_encode(starters[s], in);
+				utf8proc_uint8_t *ref = NULL;
+				utf8proc_ssize_t m;
+
+				n += nd_utf8_encode(cp, in + n);
+				n += nd_utf8_encode(starters[s], in + n);
+				m = utf8proc_map((const utf8proc_uint8_t *)in,
+						 (utf8proc_ssize_t)n, &ref,
+						 UTF8PROC_STABLE |
+							 UTF8PROC_COMPOSE);
+				if (m != (utf8proc_ssize_t)n ||
+				    memcmp(ref, in, n) != 0)
+					fail_msg("NFC changes U+%04X after "
+						 "U+%04X", (unsigned)cp,
+						 (unsigned)starters[s]);
+				free(ref);
+				nd_buf_clear(&out);
+				assert_int_equal(nd_utf8_nfc(in, n, &out),
+						 ND_OK);
+				assert_memory_equal(out.ptr, in, n);
+			}
+		}
+	}
+	nd_buf_dispose(&out);
+}
+
 static void test_alloc_failure_injection(void **state)
 {
 	nd_arena *a = NULL;
@@ -264,6 +314,7 @@ int main(void)
 		cmocka_unit_test(test_fold_matches_lookalikes_and_typography),
 		cmocka_unit_test(test_decode_tells_invalid_from_real_fffd),
 		cmocka_unit_test(test_nfc_repairs_invalid_input),
+		cmocka_unit_test(test_nfc_fast_path_agrees_with_utf8proc),
 		cmocka_unit_test(test_alloc_failure_injection),
 	};
 

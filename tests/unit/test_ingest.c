@@ -1,5 +1,5 @@
 /* Unit tests of the ingest stage: paths, folders, streams, memory, JSON
- * Lines, validation and charsets. */
+ * Lines, validation, charsets and gzip. */
 #include "test_util.h"
 
 #include <dirent.h>   /* opendir */
@@ -9,6 +9,7 @@
 #include <string.h>   /* strdup, memcpy, memset */
 #include <sys/stat.h> /* mkdir, chmod */
 #include <unistd.h>   /* symlink, unlink, rmdir, geteuid */
+#include <zlib.h>     /* deflate */
 
 #include "core/alloc.h"
 #include "core/buf.h"
@@ -1043,6 +1044,242 @@ static void test_out_of_memory(void **state)
 	free(dir);
 }
 
+/* ---- gzip inputs ---- */
+
+/* data[0..len) as one gzip member, made with zlib's deflate; *out_len
+ * bytes, free() it. */
+static char *gzip_bytes(const char *data, size_t len, size_t *out_len)
+{
+	z_stream z;
+	size_t cap = len + len / 100 + 64;
+	char *out = malloc(cap);
+
+	assert_non_null(out);
+	memset(&z, 0, sizeof(z));
+	assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8,
+				      Z_DEFAULT_STRATEGY),
+			 Z_OK);
+	z.next_in = (Bytef *)data;
+	z.avail_in = (uInt)len;
+	z.next_out = (Bytef *)out;
+	z.avail_out = (uInt)cap;
+	assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+	*out_len = cap - z.avail_out;
+	deflateEnd(&z);
+	return out;
+}
+
+/* Text of n bytes that deflate cannot squeeze much: the head read for
+ * sniffing and the rest of the stream both carry compressed bytes. */
+static char *noisy_text(size_t n)
+{
+	char *t = malloc(n + 1);
+	unsigned x = 12345;
+	size_t i;
+
+	assert_non_null(t);
+	for (i = 0; i < n; i++) {
+		x = x * 1103515245u + 12345u;
+		t[i] = (i % 61 == 60) ? '\n' : (char)('a' + (x >> 16) % 26);
+	}
+	t[n] = '\0';
+	return t;
+}
+
+static void expect_gzip_reject(const char *name, const char *gz, size_t len,
+			       size_t cap, int code, const char *msg)
+{
+	got g;
+	nd_ingest_sink s = sink_for(&g, cap);
+
+	assert_int_equal(nd_ingest_memory(&s, name, gz, len, ND_FORMAT_AUTO),
+			 code);
+	assert_int_equal(g.n_art, 0);
+	assert_int_equal(g.n_rej, 1);
+	assert_int_equal(g.rej[0].code, code);
+	assert_string_equal(g.rej[0].path, name);
+	if (strncmp(msg, g.rej[0].msg, strlen(msg)) != 0)
+		fail_msg("%s: \"%s\" does not start with \"%s\"", name,
+			 g.rej[0].msg, msg);
+	got_free(&g);
+}
+
+static void test_gzip_memory(void **state)
+{
+	static const char html[] = "<p>Inflated before sniffing.</p>";
+	size_t n;
+	char *gz = gzip_bytes(html, sizeof(html) - 1, &n);
+	got g;
+	nd_ingest_sink s = sink_for(&g, 0);
+
+	(void)state;
+	/* The id loses ".gz" and then the extension. */
+	assert_int_equal(nd_ingest_memory(&s, "dir/t0001.html.gz", gz, n,
+					  ND_FORMAT_AUTO),
+			 0);
+	assert_int_equal(g.n_art, 1);
+	assert_string_equal(g.art[0].id, "t0001");
+	assert_string_equal(g.art[0].path, "dir/t0001.html.gz");
+	assert_true(g.art[0].is_html);
+	assert_string_equal(g.art[0].body, html);
+	got_free(&g);
+	/* The magic counts, not the name; the inflated bytes tell HTML. */
+	s = sink_for(&g, 0);
+	assert_int_equal(nd_ingest_memory(&s, "page", gz, n, ND_FORMAT_AUTO),
+			 0);
+	assert_true(g.art[0].is_html);
+	got_free(&g);
+	/* An explicit format wins, as for any input. */
+	s = sink_for(&g, 0);
+	assert_int_equal(nd_ingest_memory(&s, "p.gz", gz, n, ND_FORMAT_TEXT),
+			 0);
+	assert_false(g.art[0].is_html);
+	got_free(&g);
+	free(gz);
+}
+
+static void test_gzip_file_and_stream(void **state)
+{
+	size_t tn = 200000, n, n2;
+	char *text = noisy_text(tn);
+	char *gz = gzip_bytes(text, tn, &n);
+	char *two, *gz2;
+	got g;
+	nd_ingest_sink s;
+	FILE *f;
+
+	(void)state;
+	assert_true(n > 2 * ND_SNIFF_BYTES);
+	assert_int_equal(one_file(&g, 0, "story.txt.gz", gz, n), 0);
+	assert_int_equal(g.n_art, 1);
+	assert_string_equal(g.art[0].id, "story");
+	assert_int_equal(g.art[0].body_len, tn);
+	assert_memory_equal(g.art[0].body, text, tn);
+	got_free(&g);
+
+	f = fmemopen(gz, n, "r");
+	assert_non_null(f);
+	s = sink_for(&g, 0);
+	assert_int_equal(nd_ingest_stream(&s, f, NULL, ND_FORMAT_AUTO), 0);
+	fclose(f);
+	assert_string_equal(g.art[0].id, "stdin");
+	assert_memory_equal(g.art[0].body, text, tn);
+	got_free(&g);
+
+	/* Members one after the other, as "gzip -c a b" writes them. */
+	gz2 = gzip_bytes("Second part.", 12, &n2);
+	two = malloc(n + n2);
+	assert_non_null(two);
+	memcpy(two, gz, n);
+	memcpy(two + n, gz2, n2);
+	s = sink_for(&g, 0);
+	assert_int_equal(nd_ingest_memory(&s, "two.txt.gz", two, n + n2,
+					  ND_FORMAT_AUTO),
+			 0);
+	assert_int_equal(g.art[0].body_len, tn + 12);
+	assert_string_equal(g.art[0].body + tn, "Second part.");
+	got_free(&g);
+	free(two);
+	free(gz2);
+	free(gz);
+	free(text);
+}
+
+static void test_gzip_bad(void **state)
+{
+	size_t tn = 30000, n;
+	char *text = noisy_text(tn);
+	char *gz = gzip_bytes(text, tn, &n);
+	char *bad = malloc(n + 8);
+	got g;
+
+	(void)state;
+	assert_non_null(bad);
+	expect_gzip_reject("cut.html.gz", gz, n / 2, 0, ND_EFORMAT,
+			   "truncated gzip data");
+	expect_gzip_reject("cut.html.gz", gz, n - 4, 0, ND_EFORMAT,
+			   "truncated gzip data");
+	expect_gzip_reject("cut.html.gz", gz, 2, 0, ND_EFORMAT,
+			   "truncated gzip data");
+	memcpy(bad, gz, n);
+	bad[2] = 7; /* a compression method gzip does not know */
+	expect_gzip_reject("m.gz", bad, n, 0, ND_EFORMAT,
+			   "corrupt gzip data: unknown compression method");
+	memcpy(bad, gz, n);
+	bad[n - 8] ^= 0x55; /* the CRC of the trailer */
+	expect_gzip_reject("crc.gz", bad, n, 0, ND_EFORMAT,
+			   "corrupt gzip data: incorrect data check");
+	/* Trailing bytes that are no gzip member. */
+	memcpy(bad, gz, n);
+	memcpy(bad + n, "xyz", 3);
+	expect_gzip_reject("tail.gz", bad, n + 3, 0, ND_EFORMAT,
+			   "corrupt gzip data: incorrect header check");
+	/* The cap holds for the inflated bytes... */
+	memset(text, 'a', tn);
+	free(gz);
+	gz = gzip_bytes(text, tn, &n);
+	expect_gzip_reject("big.txt.gz", gz, n, 1000, ND_ETOOBIG,
+			   "inflated data is over the 1000-byte limit");
+	/* ...and for the compressed ones, twice the cap. */
+	assert_int_equal(one_file(&g, 10, "tiny.txt.gz", gz, n), ND_ETOOBIG);
+	assert_contains(g.rej[0].msg, "over the 20-byte limit for gzip data");
+	got_free(&g);
+	free(bad);
+	free(gz);
+	free(text);
+}
+
+static void test_gzip_jsonl_and_walk(void **state)
+{
+	static const char lines[] = "{\"text\":\"one\"}\n{\"text\":\"two\"}\n";
+	char *dir = make_tmpdir();
+	size_t n;
+	char *gz = gzip_bytes(lines, sizeof(lines) - 1, &n);
+	got g;
+	nd_ingest_sink s = sink_for(&g, 0);
+
+	(void)state;
+	free(write_file(dir, "feed.jsonl.gz", gz, n));
+	free(write_file(dir, "skip.gz", gz, n));     /* says nothing more */
+	free(write_file(dir, "skip.tar.gz", gz, n)); /* not an article */
+	assert_int_equal(nd_ingest_path(&s, dir), 0);
+	assert_int_equal(g.n_rej, 0);
+	assert_int_equal(g.n_art, 2);
+	assert_string_equal(g.art[0].id, "feed:1");
+	assert_string_equal(g.art[1].body, "two");
+	assert_contains(g.art[1].path, "feed.jsonl.gz:2");
+	got_free(&g);
+	remove_tree(dir);
+	free(dir);
+	free(gz);
+}
+
+/* Every allocation failing in turn, zlib's included: ND_ENOMEM or
+ * success, never a crash or a leak. */
+static void test_gzip_out_of_memory(void **state)
+{
+	size_t n;
+	char *gz = gzip_bytes("<p>Short page.</p>", 18, &n);
+	unsigned long k;
+	got g;
+	nd_ingest_sink s;
+	int rc = 0, oom = 0;
+
+	(void)state;
+	for (k = 1; k < 40; k++) {
+		s = sink_for(&g, 0);
+		nd_alloc_fail_after(k);
+		rc = nd_ingest_memory(&s, "p.html.gz", gz, n, ND_FORMAT_AUTO);
+		nd_alloc_fail_after(0);
+		assert_true(rc == ND_ENOMEM || rc == ND_OK);
+		oom += rc == ND_ENOMEM;
+		got_free(&g);
+	}
+	assert_true(oom > 1);
+	assert_int_equal(rc, ND_OK);
+	free(gz);
+}
+
 /* ---- helpers: sniffing and JSON ---- */
 
 static void test_sniff(void **state)
@@ -1078,6 +1315,24 @@ static void test_sniff(void **state)
 	assert_int_equal(len, 11);
 	assert_memory_equal(stem, "story.final", 11);
 	stem = nd_sniff_stem("noext", &len);
+	assert_int_equal(len, 5);
+	/* ".gz" is looked through. */
+	assert_int_equal(nd_sniff_name("a/t1.html.gz"), ND_FORMAT_HTML);
+	assert_int_equal(nd_sniff_name("t1.TXT.GZ"), ND_FORMAT_TEXT);
+	assert_int_equal(nd_sniff_name("f.jsonl.gz"), ND_FORMAT_JSONL);
+	assert_int_equal(nd_sniff_name("t1.gz"), ND_FORMAT_AUTO);
+	assert_int_equal(nd_sniff_name("t1.tar.gz"), ND_FORMAT_AUTO);
+	assert_int_equal(nd_sniff_name(".gz"), ND_FORMAT_AUTO);
+	assert_true(nd_sniff_wanted("t1.html.gz"));
+	assert_false(nd_sniff_wanted("t1.gz"));
+	assert_false(nd_sniff_wanted("t1.tar.gz"));
+	assert_false(nd_sniff_wanted("README.txt.gz"));
+	stem = nd_sniff_stem("d.x/t0001.html.gz", &len);
+	assert_int_equal(len, 5);
+	assert_memory_equal(stem, "t0001", 5);
+	stem = nd_sniff_stem("t2.gz", &len);
+	assert_int_equal(len, 2);
+	stem = nd_sniff_stem("plain.", &len);
 	assert_int_equal(len, 5);
 }
 
@@ -1167,6 +1422,11 @@ int main(void)
 		cmocka_unit_test(test_stdin_dash),
 		cmocka_unit_test(test_sink_abort),
 		cmocka_unit_test(test_out_of_memory),
+		cmocka_unit_test(test_gzip_memory),
+		cmocka_unit_test(test_gzip_file_and_stream),
+		cmocka_unit_test(test_gzip_bad),
+		cmocka_unit_test(test_gzip_jsonl_and_walk),
+		cmocka_unit_test(test_gzip_out_of_memory),
 		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_json_parser),
 	};

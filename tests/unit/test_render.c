@@ -1,5 +1,6 @@
 /* The render building blocks on hostile text: JSON strings, Markdown
- * escaping, one-line TSV fields, and the JSON writer's layout. */
+ * escaping, one-line TSV fields, and the JSON writer's layout; and one
+ * article rendered alone. */
 #include "test_util.h"
 
 #include <math.h> /* NAN, INFINITY */
@@ -294,6 +295,79 @@ static void out_fixed(void **state)
 	assert_string_equal(got(), "0.931 0.72 72 0.000 1.000");
 }
 
+/* A batch of the given texts (memory, names a.txt, b.txt, ...), cleaned. */
+static nd_batch *cleaned(const char *const *texts, size_t n)
+{
+	nd_batch *b = NULL;
+	char name[] = "a.txt";
+	size_t i;
+
+	assert_int_equal(nd_batch_create(&b, NULL), ND_OK);
+	for (i = 0; i < n; i++) {
+		name[0] = (char)('a' + i);
+		assert_int_equal(nd_batch_add_memory(b, name, texts[i],
+						     strlen(texts[i]),
+						     ND_FORMAT_TEXT),
+				 ND_OK);
+	}
+	assert_int_equal(nd_batch_run(b, ND_STAGE_CLEAN), ND_OK);
+	return b;
+}
+
+/* One article rendered alone is what a batch of only it renders. */
+static void render_one_article(void **state)
+{
+	static const char *const texts[] = {
+		"Lisk opens a library\n\nThe harbour town of Lisk opened its "
+		"first public library in a century on Saturday.\n",
+		"Ferry timetable changes\n\nThe ferry to the outer islands "
+		"will run twice a day from November, the harbour office "
+		"said.\n",
+	};
+	static const nd_render_kind kinds[] = { ND_RENDER_CLEAN_TEXT,
+						ND_RENDER_CLEAN_JSON };
+	nd_batch *both = cleaned(texts, 2), *first = cleaned(texts, 1);
+	nd_buf alone = ND_BUF_INIT(1u << 20);
+	size_t k;
+	int calls = 0;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		nd_buf_clear(&alone);
+		assert_int_equal(nd_batch_render(first, kinds[k], to_buf,
+						 &alone),
+				 ND_OK);
+		fresh();
+		assert_int_equal(nd_batch_render_article(both, kinds[k], 0,
+							 to_buf, &sink),
+				 ND_OK);
+		assert_string_equal(got(), alone.ptr);
+	}
+	fresh();
+	assert_int_equal(nd_batch_render_article(both, ND_RENDER_CLEAN_TEXT,
+						 1, to_buf, &sink),
+			 ND_OK);
+	assert_contains(got(), "Ferry timetable changes\n\nThe ferry");
+	assert_int_equal(nd_batch_render_article(both, ND_RENDER_CLEAN_TEXT,
+						 2, to_buf, &sink),
+			 ND_ENOTFOUND);
+	assert_int_equal(nd_batch_render_article(both, ND_RENDER_DIGEST_MD,
+						 0, to_buf, &sink),
+			 ND_EINVAL);
+	assert_int_equal(nd_batch_render_article(both, ND_RENDER_CLEAN_TEXT,
+						 0, NULL, NULL),
+			 ND_EINVAL);
+	assert_int_equal(nd_batch_render_article(NULL, ND_RENDER_CLEAN_TEXT,
+						 0, to_buf, &sink),
+			 ND_EINVAL);
+	assert_int_equal(nd_batch_render_article(both, ND_RENDER_CLEAN_JSON,
+						 0, stop_after_first, &calls),
+			 ND_EIO);
+	nd_buf_dispose(&alone);
+	nd_batch_free(both);
+	nd_batch_free(first);
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -317,6 +391,7 @@ int main(void)
 		cmocka_unit_test(tsv_fields),
 		cmocka_unit_test(out_failure_sticks),
 		cmocka_unit_test(out_fixed),
+		cmocka_unit_test(render_one_article),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, teardown);
