@@ -707,6 +707,30 @@ static void take_hints(nd_clean_hints *hints, const nd_html_meta *meta,
 	hints->html = 1;
 }
 
+/* Emits the chosen article's lines (text capped at max bytes) and
+ * classifies them into *out. Same return contract as nd_clean_html. */
+static int lines_of(nd_clean_article *out, nd_arena *arena, xmlNode *scope,
+		    size_t max, const nd_clean_hints *hints, nd_err *err)
+{
+	nd_clines lines;
+	emit e;
+	int rc;
+
+	memset(&e, 0, sizeof(e));
+	nd_clines_init(&lines, max);
+	nd_buf_init(&e.line, max);
+	e.lines = &lines;
+	emit_article(&e, scope);
+	if (e.rc != ND_OK)
+		rc = nd_err_set(err, e.rc, "cleaning HTML: %s",
+				nd_strerror(e.rc));
+	else
+		rc = nd_clean_finish(out, arena, &lines, hints, err);
+	nd_buf_dispose(&e.line);
+	nd_clines_dispose(&lines);
+	return rc;
+}
+
 int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 		  const char *html, size_t len, nd_err *err)
 {
@@ -714,8 +738,6 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	nd_arena *scratch = NULL;
 	nd_html_meta *meta = NULL;
 	measure m;
-	emit e;
-	nd_clines lines;
 	nd_buf bare = ND_BUF_INIT(0);
 	nd_clean_hints hints;
 	char *h1 = NULL, *page_title = NULL;
@@ -724,10 +746,7 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	int rc = ND_OK;
 
 	memset(&m, 0, sizeof(m));
-	memset(&e, 0, sizeof(e));
 	memset(&hints, 0, sizeof(hints));
-	nd_clines_init(&lines, 0);
-	nd_buf_init(&e.line, 0);
 	if (out == NULL || arena == NULL || (html == NULL && len > 0))
 		return nd_err_set(err, ND_EINVAL, "clean: invalid argument");
 	nd_clean_reset(out);
@@ -778,17 +797,18 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 		goto done;
 	}
 
-	nd_clines_init(&lines, max);
-	nd_buf_init(&e.line, max);
-	e.lines = &lines;
-	emit_article(&e, scope);
-	if (e.rc != ND_OK) {
-		rc = nd_err_set(err, e.rc, "cleaning HTML: %s",
-				nd_strerror(e.rc));
-		goto done;
-	}
 	take_hints(&hints, meta, title, m.h1, h1, page_title);
-	rc = nd_clean_finish(out, arena, &lines, &hints, err);
+	rc = lines_of(out, arena, scope, max, &hints, err);
+	if (rc == ND_EEMPTY && !m.lax) { /* furniture names hid it all */
+		scope = measure_and_choose(&m, root, true);
+		if (scope == NULL) {
+			rc = nd_err_set(err, m.rc, "cleaning HTML: %s",
+					nd_strerror(m.rc));
+			goto done;
+		}
+		take_hints(&hints, meta, title, m.h1, h1, page_title);
+		rc = lines_of(out, arena, scope, max, &hints, err);
+	}
 done:
 	/* The _private pointers into scratch die with the tree. */
 	if (doc)
@@ -798,8 +818,6 @@ done:
 	nd_free(h1);
 	nd_free(page_title);
 	nd_free(m.cands);
-	nd_buf_dispose(&e.line);
 	nd_buf_dispose(&bare);
-	nd_clines_dispose(&lines);
 	return rc;
 }
