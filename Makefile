@@ -89,19 +89,23 @@ test: $(EVAL_BIN) test-unit test-cli test-fuzz
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-san:
-	@$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g" \
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/san CFLAGS="-O1 -g" \
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  test
 
 # Counts of every suite, plain and sanitized, add up to the last line.
+# Everything stays under $(BUILD), so that `make BUILD=build/me check` runs
+# beside another check without sharing files with it.
 check: deps
-	@rm -f build/check-counts
-	@$(MAKE) --no-print-directory COUNTS=$(CURDIR)/build/check-counts test
-	@$(MAKE) --no-print-directory COUNTS=$(CURDIR)/build/check-counts test-san
+	@mkdir -p $(BUILD) && rm -f $(BUILD)/check-counts
+	@$(MAKE) --no-print-directory \
+	  COUNTS=$(CURDIR)/$(BUILD)/check-counts test
+	@$(MAKE) --no-print-directory \
+	  COUNTS=$(CURDIR)/$(BUILD)/check-counts test-san
 	@echo "all suites, plain and under ASan+UBSan:"
 	@awk '{ p += $$(NF-3); f += $$(NF-1) } \
 	  END { printf "check: %d passed, %d failed\n", p, f }' \
-	  build/check-counts
+	  $(BUILD)/check-counts
 
 # New inputs go to build/libfuzzer/corpus-NAME; the shipped seeds stay as
 # they are. Copy a crash reproducer into fuzz/corpus/NAME once fixed.

@@ -32,7 +32,7 @@ static int on_reject(void *ctx, const char *path, int code, const char *msg)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	nd_ingest_sink sink = { 0, on_article, on_reject, NULL };
+	nd_ingest_sink sink = { 0, on_article, on_reject, NULL, NULL };
 
 	nd_ingest_memory(&sink, "fuzz.html.gz", (const char *)data, size,
 			 ND_FORMAT_AUTO);

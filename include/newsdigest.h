@@ -93,7 +93,8 @@ const char *nd_batch_error(const nd_batch *b);
 
 /* Adds the articles at path: a file, a folder (walked recursively, in
  * byte order of names) or "-" for standard input. Inputs that cannot be used
- * are recorded as rejected (see nd_batch_rejected) and the rest are kept.
+ * are recorded as rejected (see nd_batch_rejected) and the rest are kept,
+ * cleaned at once (the raw pages are not kept).
  * Returns 0 when everything was accepted, the code of the last rejection
  * otherwise, or ND_ENOMEM (fatal). */
 int nd_batch_add_path(nd_batch *b, const char *path);

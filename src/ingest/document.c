@@ -22,33 +22,9 @@ bool nd_document_blank(const char *p, size_t n)
 	return true;
 }
 
-#define ONES UINT64_C(0x0101010101010101)
-#define LOW7 UINT64_C(0x7F7F7F7F7F7F7F7F)
-#define HIGHS UINT64_C(0x8080808080808080)
-
-/* The high bit of each byte of w that is zero, and only of those. */
-static uint64_t zero_bytes(uint64_t w)
-{
-	return ~(((w & LOW7) + LOW7) | w | LOW7);
-}
-
-/* The high bit of each byte of w equal to c. */
-static uint64_t bytes_equal(uint64_t w, unsigned char c)
-{
-	return zero_bytes(w ^ (ONES * c));
-}
-
-/* The high bit of each control byte of w: below 0x20 but for tab, LF, FF
- * and CR, or DEL. NUL counts as a control byte. */
-static uint64_t control_bytes(uint64_t w)
-{
-	/* x + 0x60 stays below 0x100 for x < 0x80: no carries. */
-	uint64_t below = ~((w & LOW7) + ONES * 0x60) & ~w & HIGHS;
-	uint64_t white = bytes_equal(w, '\t') | bytes_equal(w, '\n') |
-			 bytes_equal(w, '\f') | bytes_equal(w, '\r');
-
-	return (below & ~white) | bytes_equal(w, 0x7F);
-}
+/* Sixteen bytes at a time (GCC vector extensions: SSE2 or NEON, plain
+ * code elsewhere): every byte of the input passes through here. */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
 
 static bool is_control(unsigned char c)
 {
@@ -59,21 +35,30 @@ static bool is_control(unsigned char c)
 
 bool nd_document_binary(const char *p, size_t n)
 {
-	size_t i = 0, controls = 0;
+	size_t i = 0, controls = 0, k;
 
 	if (n == 0)
 		return false;
-	/* Eight bytes at a time, counting their control bytes at once. */
-	for (; n - i >= 8; i += 8) {
-		uint64_t w, c;
+	while (n - i >= 16) {
+		bytes16 count = { 0 }, nul = { 0 };
+		uint64_t any[2];
 
-		memcpy(&w, p + i, 8);
-		c = control_bytes(w);
-		if (c == 0)
-			continue;
-		if (zero_bytes(w))
+		/* 255 rounds at most: a lane counts to 255. */
+		for (k = 0; k < 255 && n - i >= 16; k++, i += 16) {
+			bytes16 c;
+
+			memcpy(&c, p + i, sizeof(c));
+			nul |= (bytes16)(c == 0);
+			count -= (bytes16)((c < 0x20) & (c != '\t') &
+					   (c != '\n') & (c != '\r') &
+					   (c != '\f')) |
+				 (bytes16)(c == 0x7F);
+		}
+		memcpy(any, &nul, sizeof(any));
+		if (any[0] | any[1])
 			return true;
-		controls += (size_t)__builtin_popcountll(c);
+		for (k = 0; k < sizeof(count); k++)
+			controls += count[k];
 	}
 	for (; i < n; i++) {
 		if (p[i] == '\0')
@@ -83,19 +68,85 @@ bool nd_document_binary(const char *p, size_t n)
 	return controls > n / 10;
 }
 
+/* The charset a UTF-16 or UTF-32 byte order mark at the start of p[0..n)
+ * stands for, with its length in *bom; NULL when there is none. Windows
+ * tools save "Unicode" text that way. */
+static const char *wide_charset(const char *p, size_t n, size_t *bom)
+{
+	static const struct {
+		const char *mark;
+		size_t n;
+		const char *label;
+	} boms[] = {
+		/* UTF-32LE before UTF-16LE: the same first two bytes. */
+		{ "\xFF\xFE\0\0", 4, "UTF-32LE" },
+		{ "\0\0\xFE\xFF", 4, "UTF-32BE" },
+		{ "\xFF\xFE", 2, "UTF-16LE" },
+		{ "\xFE\xFF", 2, "UTF-16BE" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(boms) / sizeof(boms[0]); i++) {
+		if (n >= boms[i].n && memcmp(p, boms[i].mark, boms[i].n) == 0) {
+			*bom = boms[i].n;
+			return boms[i].label;
+		}
+	}
+	return NULL;
+}
+
+/* Converts s[0..n), in the charset label names, into in->conv. True when
+ * done; otherwise false with *verdict the rejection's verdict (offsets in
+ * the message count from base) or ND_ENOMEM. */
+static bool to_utf8(int *verdict, nd_intake *in, const char *path,
+		    const char *label, const char *s, size_t n, size_t base)
+{
+	size_t bad = 0;
+	int rc;
+
+	nd_buf_clear(&in->conv);
+	rc = nd_charset_to_utf8(&in->conv, &bad, label, s, n);
+	if (rc == ND_OK)
+		return true;
+	if (rc == ND_ENOMEM)
+		*verdict = rc;
+	else if (rc == ND_EINVAL)
+		*verdict = nd_intake_reject(in, path, ND_EUTF8,
+					    "unknown charset \"%s\"", label);
+	else if (rc == ND_EUTF8)
+		*verdict = nd_intake_reject(in, path, ND_EUTF8,
+					    "invalid %s at byte %zu", label,
+					    base + bad);
+	else
+		*verdict = nd_intake_reject(in, path, rc,
+					    "text is over the %zu-byte limit "
+					    "once in UTF-8",
+					    in->conv.max);
+	return false;
+}
+
 int nd_document_take(nd_intake *in, const char *path, int is_html)
 {
 	const char *body = in->doc.ptr ? in->doc.ptr : "";
 	size_t len = in->doc.len, off = 0, bad = 0, id_len;
-	const char *id;
+	const char *id, *wide = NULL;
 	char label[ND_CHARSET_LABEL_MAX];
 	nd_raw_article a = { 0 };
 	int rc;
 
 	if (len >= 3 && memcmp(body, "\xEF\xBB\xBF", 3) == 0)
 		off = 3;
-	body += off;
-	len -= off;
+	else
+		wide = wide_charset(body, len, &off);
+	if (wide) {
+		if (!to_utf8(&rc, in, path, wide, body + off, len - off, off))
+			return rc;
+		body = in->conv.ptr ? in->conv.ptr : "";
+		len = in->conv.len;
+	} else {
+		body += off;
+		len -= off;
+	}
 	if (nd_document_blank(body, len))
 		return nd_intake_reject(in, path, ND_EEMPTY, "empty file");
 	if (nd_document_binary(body, len))
@@ -103,23 +154,8 @@ int nd_document_take(nd_intake *in, const char *path, int is_html)
 					"binary data, not text");
 	if (is_html && off == 0 && nd_charset_declared(label, body, len) &&
 	    !nd_charset_is_utf8(label) && !nd_utf8_valid(body, len, NULL)) {
-		nd_buf_clear(&in->conv);
-		rc = nd_charset_to_utf8(&in->conv, &bad, label, body, len);
-		if (rc == ND_ENOMEM)
+		if (!to_utf8(&rc, in, path, label, body, len, 0))
 			return rc;
-		if (rc == ND_EINVAL)
-			return nd_intake_reject(in, path, ND_EUTF8,
-						"unknown charset \"%s\"",
-						label);
-		if (rc == ND_EUTF8)
-			return nd_intake_reject(in, path, ND_EUTF8,
-						"invalid %s at byte %zu",
-						label, bad);
-		if (rc)
-			return nd_intake_reject(in, path, rc,
-						"text is over the %zu-byte "
-						"limit once in UTF-8",
-						in->conv.max);
 		body = in->conv.ptr ? in->conv.ptr : "";
 		len = in->conv.len;
 		if (nd_document_binary(body, len))

@@ -12,6 +12,8 @@
 
 #include "newsdigest.h" /* nd_format */
 
+typedef struct nd_buf nd_buf;
+
 /* One article as read. Strings are NUL-terminated and valid only during the
  * on_article callback; absent fields are NULL. body is valid UTF-8. */
 typedef struct nd_raw_article {
@@ -35,6 +37,10 @@ typedef struct nd_ingest_sink {
 	int (*on_reject)(void *ctx, const char *path, int code,
 			 const char *msg);
 	void *ctx;
+	/* A buffer the caller keeps from call to call, in which text and HTML
+	 * documents are read (its cap is set by ingest), so that its memory
+	 * is reused rather than taken afresh each call; NULL for none. */
+	nd_buf *scratch;
 } nd_ingest_sink;
 
 /* Formats: a file's extension decides (.txt/.text text, .html/.htm/.xhtml
@@ -42,8 +48,9 @@ typedef struct nd_ingest_sink {
  * bytes do (a tag after whitespace or a BOM is HTML, '{' then a key is JSON
  * Lines, the rest text). Text and HTML are rejected when empty, binary (a
  * NUL byte anywhere, or over 10% control bytes) or not UTF-8; a UTF-8 BOM is
- * dropped, and an HTML page declaring another charset in its first 2 KiB is
- * converted with iconv unless its bytes are valid UTF-8 already. A JSON
+ * dropped, text opening with a UTF-16 or UTF-32 BOM is converted, and an
+ * HTML page declaring another charset in its first 2 KiB is converted with
+ * iconv unless its bytes are valid UTF-8 already. A JSON
  * Lines input may be 1 GiB; the per-article cap applies to each line. */
 
 /* Reads a file, a folder (recursive, sorted) or "-" (stdin, named

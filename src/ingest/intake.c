@@ -18,6 +18,10 @@ void nd_intake_init(nd_intake *in, const nd_ingest_sink *sink)
 	if (nd_mul_overflow(in->cap, 4, &conv_max))
 		conv_max = (size_t)-1;
 	nd_buf_init(&in->doc, in->cap);
+	if (sink->scratch) {
+		in->doc = *sink->scratch;
+		in->doc.max = in->cap;
+	}
 	nd_buf_init(&in->conv, conv_max);
 	nd_buf_init(&in->line, in->cap);
 	nd_buf_init(&in->field, 0);     /* cap set per line */
@@ -26,7 +30,10 @@ void nd_intake_init(nd_intake *in, const nd_ingest_sink *sink)
 
 void nd_intake_dispose(nd_intake *in)
 {
-	nd_buf_dispose(&in->doc);
+	if (in->sink->scratch)
+		*in->sink->scratch = in->doc;
+	else
+		nd_buf_dispose(&in->doc);
 	nd_buf_dispose(&in->conv);
 	nd_buf_dispose(&in->line);
 	nd_buf_dispose(&in->field);

@@ -82,10 +82,31 @@ static bool is_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Text opening with a UTF-16 byte order mark, judged on its first
+ * characters made narrow: HTML or TEXT (never JSON Lines, read bytewise). */
+static nd_format sniff_utf16(const char *p, size_t n)
+{
+	char narrow[256];
+	size_t i, k = 0;
+	bool le = p[0] == '\xFF';
+
+	for (i = 2; i + 1 < n && k < sizeof(narrow); i += 2) {
+		unsigned char lo = (unsigned char)p[le ? i : i + 1];
+		unsigned char hi = (unsigned char)p[le ? i + 1 : i];
+
+		narrow[k++] = hi == 0 && lo < 0x80 ? (char)lo : 'x';
+	}
+	return nd_sniff_content(narrow, k) == ND_FORMAT_HTML ? ND_FORMAT_HTML
+							     : ND_FORMAT_TEXT;
+}
+
 nd_format nd_sniff_content(const char *p, size_t n)
 {
 	size_t i = 0;
 
+	if (n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 ||
+		       memcmp(p, "\xFE\xFF", 2) == 0))
+		return sniff_utf16(p, n);
 	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < n && is_space(p[i]))

@@ -16,7 +16,8 @@
  * for anything else or no extension. */
 nd_format nd_sniff_name(const char *name);
 /* The format the first bytes p[0..n) look like, after a UTF-8 BOM and
- * whitespace: a tag is HTML, an object opening is JSONL, the rest TEXT. */
+ * whitespace: a tag is HTML, an object opening is JSONL, the rest TEXT.
+ * After a UTF-16 BOM, the characters are looked at, not the bytes. */
 nd_format nd_sniff_content(const char *p, size_t n);
 /* True when a folder walk takes the file with base name name: not a
  * dot-file, an extension nd_sniff_name knows or none, and not a project

@@ -4,6 +4,7 @@
 
 #include "core/alloc.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "ingest/ingest.h"
 
 #define DEFAULT_MAX_ARTICLE_BYTES (5u * 1024u * 1024u)
@@ -89,6 +90,7 @@ void nd_batch_free(nd_batch *b)
 		return;
 	nd_batch__clear_results(b);
 	nd_arena_free(b->inputs_arena);
+	nd_buf_dispose(&b->scratch);
 	nd_free(b->inputs);
 	nd_free(b->rejected);
 	nd_free(b->language);
@@ -185,6 +187,7 @@ static nd_ingest_sink sink_of(nd_batch *b)
 	s.on_article = on_article;
 	s.on_reject = on_reject;
 	s.ctx = b;
+	s.scratch = &b->scratch;
 	return s;
 }
 

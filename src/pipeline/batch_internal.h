@@ -4,6 +4,7 @@
 
 #include "analyse/analyse.h"
 #include "clean/clean.h"
+#include "core/buf.h"
 #include "core/error.h"
 #include "dedup/dedup.h"
 #include "digest/digest.h"
@@ -38,6 +39,7 @@ struct nd_batch {
 	char *language;
 	nd_err err;
 	nd_arena *inputs_arena; /* cleaned inputs, ingest rejections */
+	nd_buf scratch;         /* ingest's document buffer, reused */
 	nd_input *inputs;
 	size_t n_inputs, inputs_cap;
 	nd_rejection *rejected;

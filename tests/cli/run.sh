@@ -371,6 +371,9 @@ PY
 }
 spans_ok examples/ "examples"
 
+# Hostile pages: deep, huge, truncated, script-only, other charsets.
+. tests/cli/robustness.sh
+
 # ---- (c) the seed articles -------------------------------------------------
 
 seeds=$root/../shared/seeds

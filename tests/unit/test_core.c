@@ -38,6 +38,32 @@ static void test_arena_alignment_and_big_blocks(void **state)
 	nd_arena_free(NULL);
 }
 
+/* A reader that knows its input's size reserves it once and reads in
+ * place; later reservations grow geometrically, within the cap. */
+static void test_buf_reserve_and_commit(void **state)
+{
+	nd_buf b = ND_BUF_INIT(100);
+
+	(void)state;
+	assert_int_equal(nd_buf_reserve(&b, 10), ND_OK);
+	assert_int_equal(b.cap, 11);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.ptr, "");
+	memcpy(b.ptr, "0123456789", 10);
+	nd_buf_commit(&b, 10);
+	assert_int_equal(b.len, 10);
+	assert_string_equal(b.ptr, "0123456789");
+	assert_int_equal(nd_buf_reserve(&b, 5), ND_OK);
+	assert_int_equal(b.cap, 22);
+	assert_int_equal(nd_buf_reserve(&b, 90), ND_OK);
+	assert_int_equal(b.cap, 101); /* doubling stops at the cap */
+	assert_int_equal(nd_buf_reserve(&b, 91), ND_ETOOBIG);
+	assert_int_equal(nd_buf_reserve(&b, (size_t)-1), ND_ETOOBIG);
+	nd_buf_commit(&b, 0);
+	assert_string_equal(b.ptr, "0123456789");
+	nd_buf_dispose(&b);
+}
+
 static void test_buf_cap_is_enforced(void **state)
 {
 	nd_buf b = ND_BUF_INIT(8);
@@ -303,6 +329,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_arena_alignment_and_big_blocks),
 		cmocka_unit_test(test_buf_cap_is_enforced),
+		cmocka_unit_test(test_buf_reserve_and_commit),
 		cmocka_unit_test(test_checked_arithmetic),
 		cmocka_unit_test(test_strmap_grows_and_keeps_values),
 		cmocka_unit_test(test_strmap_intern_hands_back_its_copy),

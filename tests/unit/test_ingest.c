@@ -14,6 +14,7 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "ingest/charset.h"
+#include "ingest/document.h"
 #include "ingest/ingest.h"
 #include "ingest/json.h"
 #include "ingest/sniff.h"
@@ -96,6 +97,7 @@ static nd_ingest_sink sink_for(got *g, size_t max_bytes)
 	s.on_article = on_article;
 	s.on_reject = on_reject;
 	s.ctx = g;
+	s.scratch = NULL;
 	return s;
 }
 
@@ -872,6 +874,104 @@ static void test_bom_stripped(void **state)
 	got_free(&g);
 }
 
+/* A UTF-16 or UTF-32 byte order mark says how to read the rest, as Windows
+ * tools save "Unicode" text; offsets in errors count the mark. */
+static void test_wide_bom(void **state)
+{
+	static const char le[] = "\xFF\xFE<\0p\0>\0C\0a\0f\0\xE9\0<\0/\0p\0>\0";
+	static const char be[] = "\xFE\xFF\0H\0\xE9\0l\0l\0o";
+	static const char le32[] = "\xFF\xFE\0\0H\0\0\0i\0\0\0";
+	nd_ingest_sink s;
+	got g;
+
+	(void)state;
+	assert_int_equal(one_file(&g, 0, "le.html", le, sizeof(le) - 1), 0);
+	assert_int_equal(g.n_art, 1);
+	assert_string_equal(g.art[0].body, "<p>Caf\xC3\xA9</p>");
+	assert_int_equal(g.art[0].is_html, 1);
+	got_free(&g);
+	assert_int_equal(one_file(&g, 0, "be.txt", be, sizeof(be) - 1), 0);
+	assert_string_equal(g.art[0].body, "H\xC3\xA9llo");
+	got_free(&g);
+	assert_int_equal(one_file(&g, 0, "le32.txt", le32, sizeof(le32) - 1),
+			 0);
+	assert_string_equal(g.art[0].body, "Hi");
+	got_free(&g);
+	expect_file_reject("bom.html", "\xFF\xFE", 2, ND_EEMPTY, "empty file");
+	/* A lone high surrogate, then a letter. */
+	expect_file_reject("bad.txt", "\xFF\xFEH\0\x00\xD8i\0", 8, ND_EUTF8,
+			   "invalid UTF-16LE at byte 4");
+	/* With no name to go by, the characters tell HTML from text. */
+	s = sink_for(&g, 0);
+	assert_int_equal(nd_ingest_memory(&s, "stdin", le, sizeof(le) - 1,
+					  ND_FORMAT_AUTO),
+			 0);
+	assert_int_equal(g.art[0].is_html, 1);
+	got_free(&g);
+	assert_int_equal(nd_sniff_content(be, sizeof(be) - 1),
+			 ND_FORMAT_TEXT);
+}
+
+/* A caller's scratch buffer carries the documents of call after call. */
+static void test_scratch_reused(void **state)
+{
+	nd_buf scratch = ND_BUF_INIT(0);
+	char *dir = make_tmpdir(), *a, *b;
+	char *ptr;
+	nd_ingest_sink s;
+	got g;
+
+	(void)state;
+	a = write_file(dir, "a.txt", "A longer first document.", 24);
+	b = write_file(dir, "b.txt", "Short.", 6);
+	s = sink_for(&g, 0);
+	s.scratch = &scratch;
+	assert_int_equal(nd_ingest_path(&s, a), 0);
+	ptr = scratch.ptr;
+	assert_non_null(ptr);
+	assert_int_equal(nd_ingest_path(&s, b), 0);
+	assert_ptr_equal(scratch.ptr, ptr);
+	assert_int_equal(g.n_art, 2);
+	assert_string_equal(g.art[0].body, "A longer first document.");
+	assert_string_equal(g.art[1].body, "Short.");
+	got_free(&g);
+	nd_buf_dispose(&scratch);
+	free(a);
+	free(b);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* Control bytes are counted eight at a time: the 10% line and a NUL are
+ * found wherever they sit. */
+static void test_binary_counts(void **state)
+{
+	char p[83];
+	size_t i, at;
+
+	(void)state;
+	for (at = 0; at + 9 <= sizeof(p); at++) {
+		memset(p, 'a', sizeof(p));
+		for (i = 0; i < 8; i++)
+			p[at + i] = i % 2 ? '\x7F' : '\x01';
+		assert_false(nd_document_binary(p, sizeof(p)));
+		p[at + 8] = '\x1B';
+		assert_true(nd_document_binary(p, sizeof(p)));
+		memset(p, '\n', sizeof(p));
+		p[at] = '\0';
+		assert_true(nd_document_binary(p, sizeof(p)));
+	}
+	memset(p, '\t', sizeof(p));
+	assert_false(nd_document_binary(p, sizeof(p)));
+	p[sizeof(p) - 1] = '\0';
+	assert_true(nd_document_binary(p, sizeof(p)));
+	/* High bytes are not control bytes. */
+	memset(p, '\x80', sizeof(p));
+	assert_false(nd_document_binary(p, sizeof(p)));
+	memset(p, '\x9F', sizeof(p));
+	assert_false(nd_document_binary(p, sizeof(p)));
+}
+
 /* ---- streams and memory ---- */
 
 static void test_streams(void **state)
@@ -1418,6 +1518,9 @@ int main(void)
 		cmocka_unit_test(test_charsets),
 		cmocka_unit_test(test_charset_declared),
 		cmocka_unit_test(test_bom_stripped),
+		cmocka_unit_test(test_wide_bom),
+		cmocka_unit_test(test_scratch_reused),
+		cmocka_unit_test(test_binary_counts),
 		cmocka_unit_test(test_streams),
 		cmocka_unit_test(test_stdin_dash),
 		cmocka_unit_test(test_sink_abort),

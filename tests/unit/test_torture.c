@@ -25,6 +25,12 @@ static const char *const articles[][2] = {
 	{ "feed.jsonl", "{\"id\":\"j1\",\"title\":\"Ferry vote\",\"text\":"
 			"\"The board voted 7 to 2 for the ferry link to "
 			"Lund.\"}\n{\"id\":\"j2\",\"text\":\n" },
+	/* Converted from its charset, nested, cut short in a comment. */
+	{ "cut.html", "<html><head><meta charset=\"windows-1252\"><title>"
+		      "Caf\xE9 licence</title></head><body><div><div><div>"
+		      "<p>The board granted the caf\xE9 on the Lund quay a "
+		      "licence on Monday, chair Mira Tallis said.</p><!-- "
+		      "<p>never closed" },
 };
 
 static int discard(void *ctx, const char *p, size_t n)
