@@ -106,6 +106,14 @@ int nd_batch_add_stream(nd_batch *b, FILE *f, const char *name,
 int nd_batch_add_memory(nd_batch *b, const char *name, const char *data,
 			size_t len, nd_format format);
 
+size_t nd_batch_warning_count(const nd_batch *b);
+/* The i-th warning: an input that was kept but mended on the way in, such
+ * as bytes that were not UTF-8 read as windows-1252. *path names it and
+ * *message says what was done. Strings owned by b, valid until it is
+ * freed. Returns 0 or ND_ENOTFOUND. */
+int nd_batch_warning(const char **path, const char **message,
+		     const nd_batch *b, size_t i);
+
 size_t nd_batch_rejected_count(const nd_batch *b);
 /* The i-th rejected input: *path names it (a file, or "file:line" for a
  * JSONL line) and *error says why. Strings owned by b. Returns 0 or

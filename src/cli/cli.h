@@ -110,7 +110,8 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes s with control characters, invalid UTF-8 and backslashes escaped
  * (\xHH, \uHHHH, \\), so that no input can drive the terminal. */
 void cli_put_escaped(FILE *f, const char *s);
-/* One "newsdigest: path: error" line on stderr per rejected input. */
+/* One "newsdigest: path: warning: what" line on stderr per input mended on
+ * the way in, then one "newsdigest: path: error" line per rejected one. */
 void cli_report_rejected(const nd_batch *b);
 /* Flushes stdout; CLI_OK, or CLI_FAIL with a message when writing failed. */
 int cli_flush_stdout(void);

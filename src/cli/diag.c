@@ -68,19 +68,30 @@ void cli_put_escaped(FILE *f, const char *s)
 	}
 }
 
+/* One line of standard error: "newsdigest: PATH: [warning: ]TEXT". */
+static void report(const char *path, const char *kind, const char *text)
+{
+	fputs("newsdigest: ", stderr);
+	cli_put_escaped(stderr, path);
+	fputs(": ", stderr);
+	fputs(kind, stderr);
+	cli_put_escaped(stderr, text);
+	fputc('\n', stderr);
+}
+
 void cli_report_rejected(const nd_batch *b)
 {
-	const char *path, *error;
-	size_t i, n = nd_batch_rejected_count(b);
+	const char *path, *text;
+	size_t i, n = nd_batch_warning_count(b);
 
 	for (i = 0; i < n; i++) {
-		if (nd_batch_rejected(&path, &error, b, i) != ND_OK)
-			continue;
-		fputs("newsdigest: ", stderr);
-		cli_put_escaped(stderr, path);
-		fputs(": ", stderr);
-		cli_put_escaped(stderr, error);
-		fputc('\n', stderr);
+		if (nd_batch_warning(&path, &text, b, i) == ND_OK)
+			report(path, "warning: ", text);
+	}
+	n = nd_batch_rejected_count(b);
+	for (i = 0; i < n; i++) {
+		if (nd_batch_rejected(&path, &text, b, i) == ND_OK)
+			report(path, "", text);
 	}
 }
 

@@ -2,6 +2,7 @@
 
 #include <errno.h>  /* errno, E2BIG, EILSEQ */
 #include <iconv.h>  /* iconv_open, iconv */
+#include <stdint.h> /* uint16_t */
 #include <string.h> /* memchr, memcpy, strlen */
 
 #include "core/buf.h"
@@ -228,4 +229,46 @@ int nd_charset_to_utf8(nd_buf *out, size_t *bad, const char *label,
 done:
 	iconv_close(cd);
 	return rc;
+}
+
+/* Unicode for windows-1252's bytes 0x80..0x9F; its five gaps keep the C1
+ * control of the same value, as browsers do. */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178
+};
+
+int nd_charset_repair_utf8(nd_buf *out, size_t *n_bad, size_t *first_bad,
+			   const char *s, size_t len)
+{
+	size_t pos = 0, bad = 0;
+	int rc;
+
+	*n_bad = 0;
+	*first_bad = len;
+	while (pos < len) {
+		unsigned char c;
+		char u[4];
+
+		if (nd_utf8_valid(s + pos, len - pos, &bad))
+			return nd_buf_put(out, s + pos, len - pos);
+		rc = nd_buf_put(out, s + pos, bad);
+		if (rc)
+			return rc;
+		pos += bad;
+		if (*n_bad == 0)
+			*first_bad = pos;
+		++*n_bad;
+		c = (unsigned char)s[pos++];
+		rc = nd_buf_put(out, u,
+				nd_utf8_encode(c >= 0x80 && c < 0xA0
+						       ? cp1252_high[c - 0x80]
+						       : c,
+					       u));
+		if (rc)
+			return rc;
+	}
+	return ND_OK;
 }

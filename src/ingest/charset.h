@@ -11,8 +11,10 @@
 
 typedef struct nd_buf nd_buf;
 
-/* Bytes at the start of a page searched for a declaration. */
-#define ND_CHARSET_SCAN 2048
+/* Bytes at the start of a page searched for a declaration: more than the
+ * 1,024 of the HTML standard's prescan, since pages put long scripts and
+ * comments before their <meta> tags and browsers still find them. */
+#define ND_CHARSET_SCAN 8192
 /* Room for a label, NUL included; longer labels are ignored. */
 #define ND_CHARSET_LABEL_MAX 48
 
@@ -32,5 +34,13 @@ bool nd_charset_is_utf8(const char *label);
  * cap) or ND_ENOMEM. */
 int nd_charset_to_utf8(nd_buf *out, size_t *bad, const char *label,
 		       const char *s, size_t len);
+
+/* Appends s[0..len) to out with every byte that is not part of a valid
+ * UTF-8 sequence read as windows-1252: what a page mixing UTF-8 with
+ * Latin-1 (or in Latin-1 without saying so) meant. *n_bad counts those
+ * bytes and *first_bad is the offset of the first (len when none).
+ * Returns 0, ND_ETOOBIG (out's cap) or ND_ENOMEM. */
+int nd_charset_repair_utf8(nd_buf *out, size_t *n_bad, size_t *first_bad,
+			   const char *s, size_t len);
 
 #endif

@@ -1,7 +1,7 @@
 #include "ingest/document.h"
 
-#include <stdint.h> /* uint64_t */
-#include <string.h> /* memcmp, memcpy */
+#include <stdio.h>  /* snprintf */
+#include <string.h> /* memchr, memcmp, memcpy */
 
 #include "core/error.h"
 #include "core/utf8.h"
@@ -39,33 +39,40 @@ bool nd_document_binary(const char *p, size_t n)
 
 	if (n == 0)
 		return false;
+	if (memchr(p, '\0', n < ND_DOCUMENT_SNIFF ? n : ND_DOCUMENT_SNIFF))
+		return true;
 	while (n - i >= 16) {
-		bytes16 count = { 0 }, nul = { 0 };
-		uint64_t any[2];
+		bytes16 count = { 0 };
 
 		/* 255 rounds at most: a lane counts to 255. */
 		for (k = 0; k < 255 && n - i >= 16; k++, i += 16) {
 			bytes16 c;
 
 			memcpy(&c, p + i, sizeof(c));
-			nul |= (bytes16)(c == 0);
 			count -= (bytes16)((c < 0x20) & (c != '\t') &
 					   (c != '\n') & (c != '\r') &
 					   (c != '\f')) |
 				 (bytes16)(c == 0x7F);
 		}
-		memcpy(any, &nul, sizeof(any));
-		if (any[0] | any[1])
-			return true;
 		for (k = 0; k < sizeof(count); k++)
 			controls += count[k];
 	}
-	for (; i < n; i++) {
-		if (p[i] == '\0')
-			return true;
+	for (; i < n; i++)
 		controls += is_control((unsigned char)p[i]);
-	}
 	return controls > n / 10;
+}
+
+/* Stray NUL bytes past the sniffed start (a page glued from pieces) carry
+ * nothing, but would end the text early for the C strings downstream. */
+static void blank_nuls(char *p, size_t n)
+{
+	char *z;
+
+	while ((z = memchr(p, '\0', n)) != NULL) {
+		*z = ' ';
+		n -= (size_t)(z - p) + 1;
+		p = z + 1;
+	}
 }
 
 /* The charset a UTF-16 or UTF-32 byte order mark at the start of p[0..n)
@@ -125,9 +132,38 @@ static bool to_utf8(int *verdict, nd_intake *in, const char *path,
 	return false;
 }
 
+/* Reads the bytes of s[0..n) that are not UTF-8 as windows-1252 into
+ * in->conv, as browsers do for a page that says nothing of its charset,
+ * and words a warning for them; false as to_utf8() is. */
+static bool repair(int *verdict, nd_intake *in, const char *path,
+		   const char *s, size_t n, size_t base)
+{
+	size_t n_bad = 0, first = 0;
+	int rc;
+
+	nd_buf_clear(&in->conv);
+	rc = nd_charset_repair_utf8(&in->conv, &n_bad, &first, s, n);
+	if (rc == ND_ENOMEM) {
+		*verdict = rc;
+		return false;
+	}
+	if (rc) {
+		*verdict = nd_intake_reject(in, path, rc,
+					    "text is over the %zu-byte limit "
+					    "once in UTF-8",
+					    in->conv.max);
+		return false;
+	}
+	snprintf(in->warning, sizeof(in->warning),
+		 "not valid UTF-8: %zu byte%s read as windows-1252, the first "
+		 "at byte %zu",
+		 n_bad, n_bad == 1 ? "" : "s", base + first);
+	return true;
+}
+
 int nd_document_take(nd_intake *in, const char *path, int is_html)
 {
-	const char *body = in->doc.ptr ? in->doc.ptr : "";
+	char *body = in->doc.ptr ? in->doc.ptr : (char *)"";
 	size_t len = in->doc.len, off = 0, bad = 0, id_len;
 	const char *id, *wide = NULL;
 	char label[ND_CHARSET_LABEL_MAX];
@@ -138,10 +174,11 @@ int nd_document_take(nd_intake *in, const char *path, int is_html)
 		off = 3;
 	else
 		wide = wide_charset(body, len, &off);
+	in->warning[0] = '\0';
 	if (wide) {
 		if (!to_utf8(&rc, in, path, wide, body + off, len - off, off))
 			return rc;
-		body = in->conv.ptr ? in->conv.ptr : "";
+		body = in->conv.ptr ? in->conv.ptr : (char *)"";
 		len = in->conv.len;
 	} else {
 		body += off;
@@ -156,16 +193,18 @@ int nd_document_take(nd_intake *in, const char *path, int is_html)
 	    !nd_charset_is_utf8(label) && !nd_utf8_valid(body, len, NULL)) {
 		if (!to_utf8(&rc, in, path, label, body, len, 0))
 			return rc;
-		body = in->conv.ptr ? in->conv.ptr : "";
+		body = in->conv.ptr ? in->conv.ptr : (char *)"";
 		len = in->conv.len;
 		if (nd_document_binary(body, len))
 			return nd_intake_reject(in, path, ND_EBINARY,
 						"binary data, not text");
 	} else if (!nd_utf8_valid(body, len, &bad)) {
-		return nd_intake_reject(in, path, ND_EUTF8,
-					"invalid UTF-8 at byte %zu",
-					off + bad);
+		if (!repair(&rc, in, path, body, len, off))
+			return rc;
+		body = in->conv.ptr ? in->conv.ptr : (char *)"";
+		len = in->conv.len;
 	}
+	blank_nuls(body, len);
 	id = nd_sniff_stem(path, &id_len);
 	nd_buf_clear(&in->label);
 	in->label.max = id_len;
@@ -177,5 +216,6 @@ int nd_document_take(nd_intake *in, const char *path, int is_html)
 	a.body = body;
 	a.body_len = len;
 	a.is_html = is_html;
+	a.warning = in->warning[0] ? in->warning : NULL;
 	return nd_intake_deliver(in, &a);
 }

@@ -26,6 +26,7 @@ typedef struct nd_raw_article {
 	const char *body;      /* text or HTML */
 	size_t body_len;
 	int is_html;
+	const char *warning;   /* what was mended on the way in, or NULL */
 } nd_raw_article;
 
 /* Where ingest delivers. A non-zero return from on_article (ND_ENOMEM) stops
@@ -46,11 +47,12 @@ typedef struct nd_ingest_sink {
 /* Formats: a file's extension decides (.txt/.text text, .html/.htm/.xhtml
  * HTML, .jsonl/.ndjson/.json JSON Lines, any case); otherwise the first
  * bytes do (a tag after whitespace or a BOM is HTML, '{' then a key is JSON
- * Lines, the rest text). Text and HTML are rejected when empty, binary (a
- * NUL byte anywhere, or over 10% control bytes) or not UTF-8; a UTF-8 BOM is
- * dropped, text opening with a UTF-16 or UTF-32 BOM is converted, and an
- * HTML page declaring another charset in its first 2 KiB is converted with
- * iconv unless its bytes are valid UTF-8 already. A JSON
+ * Lines, the rest text). Text and HTML are rejected when empty or binary (a
+ * NUL byte in the first 8,000 bytes, or over 10% control bytes); a UTF-8 BOM
+ * is dropped, text opening with a UTF-16 or UTF-32 BOM is converted, an
+ * HTML page declaring another charset in its first 8 KiB is converted with
+ * iconv unless its bytes are valid UTF-8 already, and bytes that are still
+ * not UTF-8 are read as windows-1252 with a warning. A JSON
  * Lines input may be 1 GiB; the per-article cap applies to each line. */
 
 /* Reads a file, a folder (recursive, sorted) or "-" (stdin, named

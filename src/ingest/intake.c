@@ -25,6 +25,7 @@ void nd_intake_init(nd_intake *in, const nd_ingest_sink *sink)
 	nd_buf_init(&in->conv, conv_max);
 	nd_buf_init(&in->line, in->cap);
 	nd_buf_init(&in->field, 0);     /* cap set per line */
+	in->warning[0] = '\0';
 	nd_buf_init(&in->label, 0);     /* cap set per use */
 }
 

@@ -28,6 +28,7 @@ typedef struct nd_intake {
 	nd_buf line;  /* a JSON Lines line being assembled */
 	nd_buf field; /* decoded JSON strings of one line */
 	nd_buf label; /* "file:line", or an article id */
+	char warning[128]; /* of the article being delivered; "" for none */
 } nd_intake;
 
 /* Prepares in for one call with sink (not NULL). */

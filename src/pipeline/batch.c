@@ -93,6 +93,7 @@ void nd_batch_free(nd_batch *b)
 	nd_buf_dispose(&b->scratch);
 	nd_free(b->inputs);
 	nd_free(b->rejected);
+	nd_free(b->warnings);
 	nd_free(b->language);
 	nd_free(b);
 }
@@ -159,6 +160,15 @@ static int on_article(void *ctx, const nd_raw_article *raw)
 	if (!in.id || !in.path || !in.url || !in.source || !in.published ||
 	    (raw->title && !in.title))
 		return ND_ENOMEM;
+	if (raw->warning) {
+		nd_rejection w;
+
+		w.path = in.path;
+		w.error = nd_arena_strdup(a, raw->warning);
+		if (w.error == NULL || ND_ARRAY_PUSH(b->warnings, b->n_warnings,
+						     b->warnings_cap, w))
+			return ND_ENOMEM;
+	}
 	if (clean_input(&in, a, raw))
 		return ND_ENOMEM;
 	return ND_ARRAY_PUSH(b->inputs, b->n_inputs, b->inputs_cap, in);
@@ -226,6 +236,21 @@ int nd_batch_add_memory(nd_batch *b, const char *name, const char *data,
 
 	return finish_add(b, nd_ingest_memory(&s, name, data, len, format),
 			  name);
+}
+
+size_t nd_batch_warning_count(const nd_batch *b)
+{
+	return b->n_warnings;
+}
+
+int nd_batch_warning(const char **path, const char **message,
+		     const nd_batch *b, size_t i)
+{
+	if (i >= b->n_warnings)
+		return ND_ENOTFOUND;
+	*path = b->warnings[i].path;
+	*message = b->warnings[i].error;
+	return ND_OK;
 }
 
 size_t nd_batch_rejected_count(const nd_batch *b)

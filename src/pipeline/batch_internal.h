@@ -45,6 +45,8 @@ struct nd_batch {
 	nd_rejection *rejected;
 	size_t n_rejected, rejected_cap;
 	size_t n_ingest_rejected; /* the first ones, kept across runs */
+	nd_rejection *warnings;   /* inputs kept, but mended on the way in */
+	size_t n_warnings, warnings_cap;
 
 	/* Results of the last nd_batch_run, all in results_arena. */
 	nd_arena *results_arena;

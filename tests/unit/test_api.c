@@ -146,7 +146,7 @@ static void rejected_inputs_listed(void **state)
 						 sizeof(binary) - 1,
 						 ND_FORMAT_AUTO),
 			     ND_OK);
-	assert_int_not_equal(add(b, "latin1.txt", "Caf\xe9 story\n"), ND_OK);
+	assert_int_not_equal(add(b, "bad.txt", "\x01\x02\x03\x04"), ND_OK);
 	assert_int_equal(add(b, "good.txt", article_a), ND_OK);
 	assert_int_equal(nd_batch_run(b, ND_STAGE_ALL), ND_EPARTIAL);
 	assert_int_equal(nd_batch_article_count(b), 1);
@@ -157,13 +157,39 @@ static void rejected_inputs_listed(void **state)
 	assert_int_equal(nd_batch_rejected(&path, &error, b, 1), ND_OK);
 	assert_string_equal(path, "pic.txt");
 	assert_int_equal(nd_batch_rejected(&path, &error, b, 2), ND_OK);
-	assert_string_equal(path, "latin1.txt");
+	assert_string_equal(path, "bad.txt");
 	assert_int_equal(nd_batch_rejected(&path, &error, b, 3),
 			 ND_ENOTFOUND);
 	assert_true(nd_batch_error(b)[0] != '\0');
 	assert_contains(render(&out, b, ND_RENDER_DIGEST_JSON),
 			"\"path\": \"pic.txt\"");
 	nd_buf_dispose(&out);
+	nd_batch_free(b);
+}
+
+/* An input with bytes that are not UTF-8 is kept, mended, and said so. */
+static void mended_inputs_warned(void **state)
+{
+	static const char latin1[] =
+		"Caf\xe9 owners of Skerra vote to keep the terrace open\n\n"
+		"SKERRA - The owners of the harbour caf\xe9s voted on Tuesday "
+		"to keep their terraces open through the winter, the island "
+		"council said after a long meeting on the quay.\n";
+	nd_batch *b = fresh_batch();
+	const char *path = NULL, *msg = NULL;
+
+	(void)state;
+	assert_int_equal(add(b, "latin1.txt", latin1), ND_OK);
+	assert_int_equal(add(b, "good.txt", article_a), ND_OK);
+	assert_int_equal(nd_batch_run(b, ND_STAGE_ALL), ND_OK);
+	assert_int_equal(nd_batch_article_count(b), 2);
+	assert_int_equal(nd_batch_rejected_count(b), 0);
+	assert_int_equal(nd_batch_warning_count(b), 1);
+	assert_int_equal(nd_batch_warning(&path, &msg, b, 0), ND_OK);
+	assert_string_equal(path, "latin1.txt");
+	assert_string_equal(msg, "not valid UTF-8: 2 bytes read as "
+				 "windows-1252, the first at byte 3");
+	assert_int_equal(nd_batch_warning(&path, &msg, b, 1), ND_ENOTFOUND);
 	nd_batch_free(b);
 }
 
@@ -335,6 +361,7 @@ int main(void)
 		cmocka_unit_test(version_and_names),
 		cmocka_unit_test(empty_batch_runs),
 		cmocka_unit_test(rejected_inputs_listed),
+		cmocka_unit_test(mended_inputs_warned),
 		cmocka_unit_test(rejected_names_escaped),
 		cmocka_unit_test(accessor_bounds),
 		cmocka_unit_test(rerun_after_adding),

@@ -25,6 +25,7 @@ typedef struct got_article {
 	char *id, *path, *url, *title, *source, *published, *body;
 	size_t body_len;
 	int is_html;
+	char *warning;
 } got_article;
 
 typedef struct got_reject {
@@ -71,6 +72,7 @@ static int on_article(void *ctx, const nd_raw_article *a)
 	memcpy(o->body, a->body, a->body_len + 1);
 	o->body_len = a->body_len;
 	o->is_html = a->is_html;
+	o->warning = dup_or_null(a->warning);
 	return 0;
 }
 
@@ -113,6 +115,7 @@ static void got_free(got *g)
 		free(g->art[i].source);
 		free(g->art[i].published);
 		free(g->art[i].body);
+		free(g->art[i].warning);
 	}
 	for (i = 0; i < g->n_rej; i++) {
 		free(g->rej[i].path);
@@ -633,6 +636,21 @@ static void test_empty_and_binary(void **state)
 			   "empty file");
 	expect_file_reject("b.txt", "abc\0def", 7, ND_EBINARY,
 			   "binary data, not text");
+	/* Past the first ND_DOCUMENT_SNIFF bytes a stray NUL is noise: it
+	 * becomes a space. */
+	{
+		static char late[ND_DOCUMENT_SNIFF + 16];
+
+		memset(late, 'a', sizeof(late));
+		late[ND_DOCUMENT_SNIFF + 5] = '\0';
+		assert_int_equal(one_file(&g, 0, "late.txt", late,
+					  sizeof(late)),
+				 0);
+		assert_int_equal(g.n_art, 1);
+		assert_int_equal(g.art[0].body_len, sizeof(late));
+		assert_int_equal(g.art[0].body[ND_DOCUMENT_SNIFF + 5], ' ');
+		got_free(&g);
+	}
 	expect_file_reject("b.html", "\x01\x02\x03<p>abc</p>", 13, ND_EBINARY,
 			   "binary data, not text");
 	expect_file_reject("b", "\x7f\x1b\x02\x03\x04hello", 10, ND_EBINARY,
@@ -646,25 +664,57 @@ static void test_empty_and_binary(void **state)
 	got_free(&g);
 }
 
+/* One file that ingest keeps with a warning: its body and the warning. */
+static void expect_mended(const char *name, const char *data, size_t len,
+			  const char *body, const char *warning)
+{
+	got g;
+
+	assert_int_equal(one_file(&g, 0, name, data, len), 0);
+	assert_int_equal(g.n_art, 1);
+	assert_int_equal(g.n_rej, 0);
+	assert_string_equal(g.art[0].body, body);
+	assert_int_equal(g.art[0].body_len, strlen(body));
+	assert_non_null(g.art[0].warning);
+	assert_string_equal(g.art[0].warning, warning);
+	got_free(&g);
+}
+
 static void test_invalid_utf8(void **state)
 {
+	got g;
+
 	(void)state;
-	expect_file_reject("u.txt", "abc\xff", 4, ND_EUTF8,
-			   "invalid UTF-8 at byte 3");
-	/* Offsets count the BOM: they are offsets in the file. */
-	expect_file_reject("u.txt", "\xEF\xBB\xBF" "ab\xC3", 6, ND_EUTF8,
-			   "invalid UTF-8 at byte 5");
-	/* Overlong forms and surrogates are not UTF-8. */
-	expect_file_reject("u.txt", "a\xC0\xAF", 3, ND_EUTF8,
-			   "invalid UTF-8 at byte 1");
-	expect_file_reject("u.txt", "ab\xED\xA0\x80", 5, ND_EUTF8,
-			   "invalid UTF-8 at byte 2");
-	/* HTML with no declaration gets no benefit of the doubt. */
-	expect_file_reject("u.html", "<p>caf\xe9</p>", 11, ND_EUTF8,
-			   "invalid UTF-8 at byte 6");
-	expect_file_reject("u.html",
-			   "<meta charset=\"utf-8\"><p>caf\xe9</p>", 33,
-			   ND_EUTF8, "invalid UTF-8 at byte 28");
+	/* Bytes that are not UTF-8 are read as windows-1252, as browsers
+	 * read a page that does not say; offsets count the BOM. */
+	expect_mended("u.txt", "abc\xff", 4, "abc\xC3\xBF",
+		      "not valid UTF-8: 1 byte read as windows-1252, the "
+		      "first at byte 3");
+	expect_mended("u.txt", "\xEF\xBB\xBF" "ab\xC3", 6, "ab\xC3\x83",
+		      "not valid UTF-8: 1 byte read as windows-1252, the "
+		      "first at byte 5");
+	/* Overlong forms and surrogates are not UTF-8: byte by byte. */
+	expect_mended("u.txt", "a\xC0\xAF", 3, "a\xC3\x80\xC2\xAF",
+		      "not valid UTF-8: 2 bytes read as windows-1252, the "
+		      "first at byte 1");
+	/* 0x80-0x9F are windows-1252's own; its gaps stay C1 controls. */
+	expect_mended("u.txt", "\x93quoted\x94 \x80 \x81", 12,
+		      "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC "
+		      "\xC2\x81",
+		      "not valid UTF-8: 4 bytes read as windows-1252, the "
+		      "first at byte 0");
+	/* UTF-8 and Latin-1 mixed on one page: the UTF-8 stays. */
+	expect_mended("u.html",
+		      "<meta charset=\"utf-8\"><p>caf\xe9 \xC3\xA9t\xC3\xA9</p>",
+		      39,
+		      "<meta charset=\"utf-8\"><p>caf\xC3\xA9 \xC3\xA9t\xC3\xA9</p>",
+		      "not valid UTF-8: 1 byte read as windows-1252, the "
+		      "first at byte 28");
+	/* Valid UTF-8 has no warning. */
+	assert_int_equal(one_file(&g, 0, "ok.txt", "caf\xC3\xA9", 5), 0);
+	assert_int_equal(g.n_art, 1);
+	assert_null(g.art[0].warning);
+	got_free(&g);
 }
 
 static void test_too_big(void **state)
@@ -830,7 +880,7 @@ static void test_charsets(void **state)
 static void test_charset_declared(void **state)
 {
 	char label[ND_CHARSET_LABEL_MAX];
-	char far[3000];
+	char far[ND_CHARSET_SCAN + 100];
 
 	(void)state;
 	assert_true(nd_charset_declared(label, "<meta charset=latin1>", 21));
@@ -846,9 +896,13 @@ static void test_charset_declared(void **state)
 					 24));
 	assert_false(nd_charset_declared(label, "<metadata charset=x>", 20));
 	assert_false(nd_charset_declared(label, "<p>charset=koi8-r</p>", 21));
-	/* Only the first 2 KiB count. */
+	/* Only the first ND_CHARSET_SCAN bytes count. */
 	memset(far, ' ', sizeof(far));
-	memcpy(far + 2100, "<meta charset=koi8-r>", 21);
+	memcpy(far + ND_CHARSET_SCAN - 30, "<meta charset=koi8-r>", 21);
+	assert_true(nd_charset_declared(label, far, sizeof(far)));
+	assert_string_equal(label, "koi8-r");
+	memset(far, ' ', sizeof(far));
+	memcpy(far + ND_CHARSET_SCAN + 10, "<meta charset=koi8-r>", 21);
 	assert_false(nd_charset_declared(label, far, sizeof(far)));
 	assert_true(nd_charset_is_utf8("UTF-8"));
 	assert_true(nd_charset_is_utf8("utf-16le"));
