@@ -531,7 +531,7 @@ static void harvest(ctx *c, size_t first, found *m)
 	}
 }
 
-static size_t count_body_words(const char *s, size_t len)
+size_t nd_clean_count_words(const char *s, size_t len)
 {
 	size_t i, n = 0;
 	bool in = false;
@@ -704,7 +704,7 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 		goto done;
 	}
 	out->text_len = text.len;
-	out->words = count_body_words(text.ptr + out->body_off,
+	out->words = nd_clean_count_words(text.ptr + out->body_off,
 				      text.len - out->body_off);
 
 	/* Metadata. */

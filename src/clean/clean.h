@@ -43,4 +43,12 @@ int nd_clean_text(nd_clean_article *out, nd_arena *arena, const char *title,
 int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 		  const char *html, size_t len, nd_err *err);
 
+/* Drops from the bodies of arts[0..n), cleaned from one batch, the lines
+ * that only repetition shows to be furniture: a line among the first or
+ * last ones of at least three articles that are not copies of one another,
+ * where it belongs to a run of such lines reaching the body's first or last
+ * line. Rewritten texts are allocated from arena; words and dropped_lines
+ * follow. A body is never emptied. Returns 0 or ND_ENOMEM. */
+int nd_clean_repeats(nd_clean_article *arts, size_t n, nd_arena *arena);
+
 #endif

@@ -28,6 +28,10 @@ typedef struct nd_clean_hints {
 	int html;              /* lines are HTML blocks: never re-joined */
 } nd_clean_hints;
 
+/* Words of s[0..len): runs of bytes other than space, tab, CR and LF, as
+ * nd_clean_article.words counts them. */
+size_t nd_clean_count_words(const char *s, size_t len);
+
 /* Empties *out: counts zero, no captions, every string "". */
 void nd_clean_reset(nd_clean_article *out);
 

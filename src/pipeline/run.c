@@ -65,7 +65,8 @@ static int run_clean(nd_batch *b)
 			(c->published ? c->published : "");
 		b->n_articles++;
 	}
-	return ND_OK;
+	/* What repeats at the edges of unrelated articles is furniture. */
+	return nd_clean_repeats(b->clean, b->n_articles, b->results_arena);
 }
 
 static int run_analyse(nd_batch *b)
