@@ -1,50 +1,26 @@
 #include "dedup/pubdate.h"
 
-#include <stddef.h> /* size_t */
+#include <string.h> /* strlen */
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Length of the date-time prefix of s: digits and the separators of
- * "YYYY-MM-DDTHH:MM:SS.fff", or 0 when s does not open with a date. */
-static size_t date_prefix(const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-	size_t i;
-
-	if (s == NULL)
-		return 0;
-	for (i = 0; shape[i]; i++) {
-		if (shape[i] == 'd' ? !is_digit(s[i]) : s[i] != shape[i])
-			return 0;
-	}
-	while (is_digit(s[i]) || s[i] == 'T' || s[i] == ' ' || s[i] == ':' ||
-	       s[i] == '.' || s[i] == '-')
-		i++;
-	/* A trailing separator carries no time. */
-	while (i > 10 && !is_digit(s[i - 1]))
-		i--;
-	return i;
-}
+#include "core/date.h"
 
 bool nd_pubdate_cmp(int *cmp, const char *a, const char *b)
 {
-	size_t la = date_prefix(a), lb = date_prefix(b), n, i;
+	nd_date x, y;
+	long long mx, my;
 
 	*cmp = 0;
-	if (la == 0 || lb == 0)
+	if (a == NULL || b == NULL ||
+	    nd_date_parse(&x, a, strlen(a)) != ND_DATE_FOUND ||
+	    nd_date_parse(&y, b, strlen(b)) != ND_DATE_FOUND)
 		return false;
-	n = la < lb ? la : lb;
-	for (i = 0; i < n; i++) {
-		char x = a[i] == ' ' ? 'T' : a[i];
-		char y = b[i] == ' ' ? 'T' : b[i];
-
-		if (x != y) {
-			*cmp = x < y ? -1 : 1;
-			break;
-		}
+	/* A day without a time is the whole day: only days compare then. */
+	if (!x.has_time || !y.has_time) {
+		x.hour = x.min = y.hour = y.min = 0;
+		x.zone = y.zone = 0;
 	}
+	mx = nd_date_minutes(&x);
+	my = nd_date_minutes(&y);
+	*cmp = (mx > my) - (mx < my);
 	return true;
 }

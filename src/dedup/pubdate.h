@@ -4,10 +4,10 @@
 
 #include <stdbool.h> /* bool */
 
-/* When both strings start with an ISO 8601 date (YYYY-MM-DD), sets *cmp to
- * <0, 0 or >0 as a is earlier than, as early as or later than b and returns
- * true. The date-time prefixes are compared as far as both go, with ' ' as
- * 'T'; zone offsets are ignored. NULL or other formats give false. */
+/* When both strings are dates nd_date_parse reads, sets *cmp to <0, 0 or
+ * >0 as a is earlier than, as early as or later than b and returns true.
+ * Instants compare across zones; when either has no time of day, only the
+ * days compare. Anything else gives false. */
 bool nd_pubdate_cmp(int *cmp, const char *a, const char *b);
 
 #endif

@@ -6,6 +6,7 @@
 #include "cluster/cluster.h"
 #include "core/alloc.h"
 #include "core/arena.h"
+#include "core/date.h"
 #include "core/hash.h"
 
 /* Stages and the ones they need. */
@@ -29,6 +30,25 @@ static int clean_one(nd_batch *b, const nd_input *in, nd_clean_article *out)
 					in->clean_error) ? ND_ENOMEM : 1;
 	*out = in->clean;
 	return ND_OK;
+}
+
+/* The publication date raw gives, in ISO 8601 when it can be read (so
+ * that dates compare and show alike), as given when it cannot, "" when it
+ * is a placeholder such as 0001-01-01; NULL when out of memory. */
+static const char *iso_published(nd_arena *a, const char *raw)
+{
+	nd_date d;
+	char iso[ND_DATE_ISO_MAX];
+
+	switch (nd_date_parse(&d, raw, strlen(raw))) {
+	case ND_DATE_FOUND:
+		nd_date_iso(&d, iso);
+		return nd_arena_strdup(a, iso);
+	case ND_DATE_INVALID:
+		return "";
+	default:
+		return raw;
+	}
 }
 
 /* Gathers the cleaned inputs; those with no text left are rejected. */
@@ -60,9 +80,11 @@ static int run_clean(nd_batch *b)
 		b->input_of[b->n_articles] = i;
 		b->ids[b->n_articles] = in->id;
 		b->titles[b->n_articles] = c->title ? c->title : "";
-		b->published[b->n_articles] =
-			in->published[0] ? in->published :
-			(c->published ? c->published : "");
+		b->published[b->n_articles] = iso_published(
+			b->results_arena, in->published[0] ? in->published :
+			(c->published ? c->published : ""));
+		if (b->published[b->n_articles] == NULL)
+			return ND_ENOMEM;
 		b->n_articles++;
 	}
 	/* What repeats at the edges of unrelated articles is furniture. */
