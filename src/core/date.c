@@ -461,8 +461,8 @@ static int month_days(int y, int m)
 	return m == 2 && leap(y) ? 29 : days[m - 1];
 }
 
-/* Civil date of a day count from 1970-01-01: days_since_epoch undone. */
-static void civil(long long z, int *y, int *m, int *d)
+/* nd_date_days undone, era by era. */
+void nd_date_civil(long long z, int *y, int *m, int *d)
 {
 	long long era, doe, yoe, doy, mp;
 
@@ -496,7 +496,7 @@ static bool unix_time(nd_date *d, const char *s, size_t len)
 		t /= 1000;
 	memset(d, 0, sizeof(*d));
 	day = t / 86400;
-	civil(day, &d->year, &d->month, &d->day);
+	nd_date_civil(day, &d->year, &d->month, &d->day);
 	d->hour = (int)(t % 86400 / 3600);
 	d->min = (int)(t % 3600 / 60);
 	d->sec = (int)(t % 60);
@@ -575,10 +575,9 @@ size_t nd_date_iso(const nd_date *d, char out[ND_DATE_ISO_MAX])
 	return n > 0 ? (size_t)n : 0;
 }
 
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar:
- * whole 400-year eras of 146,097 days, then the days into the era, with
+/* Whole 400-year eras of 146,097 days, then the days into the era, with
  * years counted from March so that the leap day comes last. */
-static long long days_since_epoch(int y, int m, int d)
+long long nd_date_days(int y, int m, int d)
 {
 	long long era, yoe, doy, doe;
 
@@ -592,6 +591,6 @@ static long long days_since_epoch(int y, int m, int d)
 
 long long nd_date_minutes(const nd_date *d)
 {
-	return days_since_epoch(d->year, d->month, d->day) * 1440 +
+	return nd_date_days(d->year, d->month, d->day) * 1440 +
 	       d->hour * 60 + d->min - d->zone;
 }

@@ -45,6 +45,11 @@ int nd_date_parse(nd_date *d, const char *s, size_t len);
 /* Writes d as ISO 8601 ("2019-11-20", "2019-11-20T13:42:00",
  * "2019-11-20T13:42:00-05:00", "...Z") into out; returns its length. */
 size_t nd_date_iso(const nd_date *d, char out[ND_DATE_ISO_MAX]);
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar
+ * (negative before). */
+long long nd_date_days(int y, int m, int d);
+/* The date *y-*m-*d that is z days after 1970-01-01. */
+void nd_date_civil(long long z, int *y, int *m, int *d);
 /* Minutes since 1970-01-01T00:00Z of d (midnight when it has no time; its
  * own zone, else UTC); for ordering. */
 long long nd_date_minutes(const nd_date *d);

@@ -614,11 +614,11 @@ int nd_amounts_scan(nd_rawfacts *rf, nd_fstory *st, uint32_t k)
 		a.end = a.s_tok + d->sents[s].ntok;
 		i = a.s_tok;
 		while (i < a.end) {
-			nd_date dt;
+			nd_fdate dt;
 			nd_numeral num;
 			nd_lex l;
 
-			if (nd_date_read(&dt, st, d, i, a.s_tok, a.end)) {
+			if (nd_fdate_read(&dt, st, d, i, a.s_tok, a.end)) {
 				rc = emit(&a, ND_FACT_DATE, d->toks[i].off,
 					  tok_end(&a, dt.end - 1), dt.value);
 				if (rc)
@@ -647,9 +647,9 @@ int nd_amounts_scan(nd_rawfacts *rf, nd_fstory *st, uint32_t k)
 	}
 	/* "on Tuesday" only when the article gives no better date. */
 	if (!day_level && wd_tok != ND_FX_NONE) {
-		char value[ND_DATE_VALUE_MAX];
+		char value[ND_FDATE_VALUE_MAX];
 
-		nd_date_weekday(value, sizeof(value), wd, published);
+		nd_fdate_weekday(value, sizeof(value), wd, published);
 		a.s = wd_sent;
 		return emit(&a, ND_FACT_DATE, d->toks[wd_tok].off,
 			    tok_end(&a, wd_tok), value);

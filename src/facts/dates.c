@@ -3,6 +3,8 @@
 #include <stdio.h>  /* snprintf */
 #include <string.h> /* memset, strlen */
 
+#include "core/date.h"
+
 /* Words after which a bare year is a date: "in 2015", "since 1991". */
 static const char *const year_preps[] = {
 	"in", "since", "of", "by", "until", "till", "from", "to", "before",
@@ -85,7 +87,7 @@ static size_t skip_ordinal(nd_fstory *st, const nd_doc *d, size_t j,
 }
 
 /* The day, then maybe a year, after a month: "February 28, 2023". */
-static void day_year(nd_date *out, const nd_doc *d, size_t k, size_t end,
+static void day_year(nd_fdate *out, const nd_doc *d, size_t k, size_t end,
 		     int month, int day)
 {
 	int year = k < end && date_gap(d, k - 1, true) ? year_at(d, k) : -1;
@@ -102,7 +104,7 @@ static void day_year(nd_date *out, const nd_doc *d, size_t k, size_t end,
 	out->day_level = true;
 }
 
-static bool month_first(nd_date *out, nd_fstory *st, const nd_doc *d,
+static bool month_first(nd_fdate *out, nd_fstory *st, const nd_doc *d,
 			size_t i, size_t end, int month)
 {
 	size_t j = i + 1;
@@ -127,7 +129,7 @@ static bool month_first(nd_date *out, nd_fstory *st, const nd_doc *d,
 	return true;
 }
 
-static bool day_first(nd_date *out, nd_fstory *st, const nd_doc *d,
+static bool day_first(nd_fdate *out, nd_fstory *st, const nd_doc *d,
 		      size_t i, size_t end)
 {
 	int day = small_int(d, i, 2), month;
@@ -145,7 +147,7 @@ static bool day_first(nd_date *out, nd_fstory *st, const nd_doc *d,
 }
 
 /* "2023-02-28". */
-static bool iso(nd_date *out, const nd_doc *d, size_t i, size_t end)
+static bool iso(nd_fdate *out, const nd_doc *d, size_t i, size_t end)
 {
 	int y = year_at(d, i), m, dd;
 
@@ -162,7 +164,7 @@ static bool iso(nd_date *out, const nd_doc *d, size_t i, size_t end)
 	return true;
 }
 
-static bool bare_year(nd_date *out, nd_fstory *st, const nd_doc *d,
+static bool bare_year(nd_fdate *out, nd_fstory *st, const nd_doc *d,
 		      size_t i, size_t s_tok)
 {
 	int y = year_at(d, i);
@@ -181,7 +183,7 @@ static bool bare_year(nd_date *out, nd_fstory *st, const nd_doc *d,
 	return false;
 }
 
-bool nd_date_read(nd_date *out, nd_fstory *st, const nd_doc *d, size_t i,
+bool nd_fdate_read(nd_fdate *out, nd_fstory *st, const nd_doc *d, size_t i,
 		  size_t s_tok, size_t end)
 {
 	int month;
@@ -195,69 +197,25 @@ bool nd_date_read(nd_date *out, nd_fstory *st, const nd_doc *d, size_t i,
 	       bare_year(out, st, d, i, s_tok);
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
- * days_from_civil), and back. */
-static long days_from_civil(long y, long m, long d)
+void nd_fdate_weekday(char *out, size_t size, int weekday,
+		      const char *published)
 {
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, long *y, long *m, long *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp + (mp < 10 ? 3 : -9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
-static int digits(const char *s, size_t n, long *out)
-{
-	long v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-void nd_date_weekday(char *out, size_t size, int weekday,
-		     const char *published)
-{
-	long y, m, d, z, dow;
+	nd_date p;
+	long long z, dow;
+	int y, m, d;
 
 	if (weekday < 1 || weekday > 7) {
 		snprintf(out, size, "?");
 		return;
 	}
-	if (published == NULL || strlen(published) < 10 ||
-	    published[4] != '-' || published[7] != '-' ||
-	    digits(published, 4, &y) || digits(published + 5, 2, &m) ||
-	    digits(published + 8, 2, &d) || m < 1 || m > 12 || d < 1 ||
-	    d > days_in((int)m) || y < 1800 || y > 2200) {
+	if (published == NULL ||
+	    nd_date_parse(&p, published, strlen(published)) != ND_DATE_FOUND) {
 		snprintf(out, size, "%s", weekday_names[weekday - 1]);
 		return;
 	}
-	z = days_from_civil(y, m, d);
-	dow = (z + 3) % 7; /* 1970-01-01 was a Thursday; Monday is 0 */
+	z = nd_date_days(p.year, p.month, p.day);
+	dow = ((z + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
 	z -= (dow - (weekday - 1) + 7) % 7;
-	civil_from_days(z, &y, &m, &d);
-	snprintf(out, size, "%04ld-%02ld-%02ld", y, m, d);
+	nd_date_civil(z, &y, &m, &d);
+	snprintf(out, size, "%04d-%02d-%02d", y, m, d);
 }

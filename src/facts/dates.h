@@ -11,22 +11,23 @@
 
 #include "facts/fstory.h"
 
-#define ND_DATE_VALUE_MAX 40
+#define ND_FDATE_VALUE_MAX 40
 
-typedef struct nd_date {
-	char value[ND_DATE_VALUE_MAX];
+typedef struct nd_fdate {
+	char value[ND_FDATE_VALUE_MAX];
 	size_t end;     /* token past the date */
 	bool day_level; /* names a day, not a month or year */
-} nd_date;
+} nd_fdate;
 
 /* Reads a date starting at token i of d; s_tok is the first token of its
  * sentence, end the token past it. False when none starts there. */
-bool nd_date_read(nd_date *out, nd_fstory *st, const nd_doc *d, size_t i,
+bool nd_fdate_read(nd_fdate *out, nd_fstory *st, const nd_doc *d, size_t i,
 		  size_t s_tok, size_t end);
 /* The value of weekday (1 Monday .. 7 Sunday) in an article published on
- * `published` ("YYYY-MM-DD..."): the last such day on or before it, or the
+ * `published` (any date core/date reads; its own day, in its own zone): the
+ * last such day on or before it, or the
  * weekday's name when the date is unknown. */
-void nd_date_weekday(char *out, size_t size, int weekday,
+void nd_fdate_weekday(char *out, size_t size, int weekday,
 		     const char *published);
 
 #endif
