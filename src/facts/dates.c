@@ -184,7 +184,7 @@ static bool bare_year(nd_fdate *out, nd_fstory *st, const nd_doc *d,
 }
 
 bool nd_fdate_read(nd_fdate *out, nd_fstory *st, const nd_doc *d, size_t i,
-		  size_t s_tok, size_t end)
+		   size_t s_tok, size_t end)
 {
 	int month;
 

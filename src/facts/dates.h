@@ -22,12 +22,12 @@ typedef struct nd_fdate {
 /* Reads a date starting at token i of d; s_tok is the first token of its
  * sentence, end the token past it. False when none starts there. */
 bool nd_fdate_read(nd_fdate *out, nd_fstory *st, const nd_doc *d, size_t i,
-		  size_t s_tok, size_t end);
+		   size_t s_tok, size_t end);
 /* The value of weekday (1 Monday .. 7 Sunday) in an article published on
- * `published` (any date core/date reads; its own day, in its own zone): the
- * last such day on or before it, or the
- * weekday's name when the date is unknown. */
+ * `published` (any date core/date reads; its own day, in its own zone):
+ * the last such day on or before it, or the weekday's name when the date
+ * is unknown. */
 void nd_fdate_weekday(char *out, size_t size, int weekday,
-		     const char *published);
+		      const char *published);
 
 #endif
