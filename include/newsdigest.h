@@ -149,6 +149,7 @@ typedef struct nd_article_info {
 	const char *published; /* as given, "" when unknown */
 	const char *byline;    /* "" when none found */
 	const char *dateline;  /* "" when none found */
+	const char *language;  /* ISO 639-1 code of the body, "" when unsure */
 	const char *text;      /* cleaned: title line, blank line, body
 				  paragraphs one per line */
 	size_t text_len;

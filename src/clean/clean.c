@@ -554,7 +554,7 @@ void nd_clean_reset(nd_clean_article *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->title = out->text = out->byline = out->dateline = "";
-	out->published = "";
+	out->published = out->language = "";
 }
 
 static int fail(nd_err *err, int rc)
@@ -706,6 +706,8 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 	out->text_len = text.len;
 	out->words = nd_clean_count_words(text.ptr + out->body_off,
 				      text.len - out->body_off);
+	out->language = nd_clean_language(text.ptr + out->body_off,
+					  text.len - out->body_off);
 
 	/* Metadata. */
 	if (h->byline && h->byline_len) {

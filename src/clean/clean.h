@@ -26,6 +26,8 @@ typedef struct nd_clean_article {
 	const char *byline;    /* "" when none */
 	const char *dateline;  /* "" when none, e.g. "Astana, Feb 28 (EFE)" */
 	const char *published; /* date found in the page, "" when none */
+	const char *language;  /* ISO 639-1 code of the body, "" when unsure
+				  (static storage) */
 	const char **captions; /* photo captions, not part of the body */
 	size_t n_captions;
 	size_t words;          /* words in the body */
@@ -42,6 +44,14 @@ int nd_clean_text(nd_clean_article *out, nd_arena *arena, const char *title,
  * Same return contract. */
 int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 		  const char *html, size_t len, nd_err *err);
+
+/* The language text[0..len) is written in, as an ISO 639-1 code (static
+ * storage): by writing system, then, for Latin and Cyrillic text, by the
+ * share of each language's function words ("en", "de", "fr", "es", "it",
+ * "pt", "nl", "pl", "sv", "da", "nb", "fi", "tr", "cs", "ro", "hu", "id",
+ * "ru", "uk", "bg"; "el", "he", "ar", "fa", "hi", "th", "zh", "ja", "ko").
+ * "" when the text is too short or too mixed to say. */
+const char *nd_clean_language(const char *text, size_t len);
 
 /* Drops from the bodies of arts[0..n), cleaned from one batch, the lines
  * that only repetition shows to be furniture: a line among the first or

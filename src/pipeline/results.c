@@ -25,6 +25,7 @@ int nd_batch_article(nd_article_info *out, const nd_batch *b, size_t i)
 	out->published = b->published[i];
 	out->byline = c->byline ? c->byline : "";
 	out->dateline = c->dateline ? c->dateline : "";
+	out->language = c->language ? c->language : "";
 	out->text = c->text;
 	out->text_len = c->text_len;
 	out->words = c->words;

@@ -43,6 +43,7 @@ static void clean_json(nd_json *j, const nd_article_info *a)
 	nd_json_kv_str(j, "published", a->published);
 	nd_json_kv_str(j, "byline", a->byline);
 	nd_json_kv_str(j, "dateline", a->dateline);
+	nd_json_kv_str(j, "language", a->language);
 	nd_json_kv_uint(j, "words", a->words);
 	nd_json_key(j, "text");
 	nd_json_strn(j, a->text, a->text_len);

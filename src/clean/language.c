@@ -1,0 +1,244 @@
+/* nd_clean_language: the language an article is written in, from its text.
+ *
+ * A page's lang attribute is often the site's default, not the article's,
+ * and text files have none. The writing system tells most languages apart
+ * (Han with kana is Japanese, Hangul Korean, …); within the Latin and
+ * Cyrillic alphabets, the share of each language's commonest function
+ * words does: they make up a third of running text and differ from one
+ * language to the next. Lists are folded as nd_utf8_fold folds words
+ * (lowercase, marks stripped). */
+#include "clean/clean.h"
+
+#include <stdint.h> /* int32_t */
+#include <string.h> /* strcmp */
+
+#include "core/utf8.h"
+
+/* Words looked at: the start of an article says what it is written in. */
+#define LANG_WORDS 1500
+/* Letters looked at for the writing system. */
+#define LANG_LETTERS 4000
+
+typedef struct lang_words {
+	const char *code; /* ISO 639-1 */
+	const char *const *words;
+} lang_words;
+
+#define WORDS(name, ...) static const char *const name[] = { __VA_ARGS__, NULL }
+
+WORDS(w_en, "the", "and", "of", "to", "in", "is", "that", "for", "it", "was",
+      "on", "with", "as", "by", "at", "from", "his", "he", "are", "have",
+      "has", "this", "but", "not", "be", "were", "which", "said", "they",
+      "their");
+WORDS(w_de, "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von",
+      "zu", "sich", "auf", "fur", "ein", "eine", "dem", "des", "auch", "es",
+      "im", "wird", "sie", "werden", "nach", "bei", "aus", "wie", "dass",
+      "oder", "wurde");
+WORDS(w_fr, "le", "la", "les", "des", "et", "est", "une", "du", "dans", "qui",
+      "que", "pour", "pas", "sur", "au", "avec", "par", "il", "sont", "ce",
+      "plus", "aux", "ont", "cette", "mais", "elle", "ete", "nous", "leur");
+WORDS(w_es, "el", "la", "los", "las", "de", "que", "y", "en", "del", "se",
+      "por", "con", "una", "para", "es", "su", "al", "lo", "como", "mas",
+      "pero", "sus", "fue", "este", "ha", "sobre", "entre", "tambien",
+      "ya");
+WORDS(w_it, "il", "di", "che", "la", "e", "per", "un", "una", "del", "della",
+      "non", "sono", "le", "con", "si", "dei", "da", "al", "nel", "piu",
+      "anche", "ha", "come", "gli", "alla", "questo", "ma", "delle",
+      "essere");
+WORDS(w_pt, "o", "a", "os", "as", "de", "que", "e", "do", "da", "em", "um",
+      "uma", "para", "com", "nao", "no", "na", "por", "se", "mais", "dos",
+      "das", "ao", "foi", "sua", "seu", "como", "tambem", "pelo", "ja");
+WORDS(w_nl, "de", "het", "een", "en", "van", "in", "is", "dat", "op", "te",
+      "niet", "met", "voor", "zijn", "die", "er", "aan", "ook", "als",
+      "bij", "door", "maar", "om", "naar", "uit", "werd", "wordt", "heeft",
+      "nog");
+WORDS(w_pl, "i", "w", "nie", "na", "z", "sie", "to", "ze", "do", "jest", "o",
+      "jak", "a", "ale", "po", "od", "tak", "co", "za", "tym", "przez",
+      "dla", "sa", "czy", "tez", "juz", "by", "jego", "lub", "oraz");
+WORDS(w_sv, "och", "i", "att", "det", "som", "en", "pa", "ar", "av", "for",
+      "med", "till", "den", "har", "inte", "om", "ett", "var", "de", "men",
+      "sig", "fran", "vi", "ocksa", "kan", "efter", "nar", "under", "hade");
+WORDS(w_da, "og", "i", "at", "det", "en", "den", "til", "er", "som", "pa",
+      "de", "med", "for", "af", "ikke", "der", "var", "et", "har", "om",
+      "vi", "men", "fra", "ogsa", "efter", "kan", "nar", "hun", "blev");
+WORDS(w_nb, "og", "i", "det", "som", "pa", "er", "til", "en", "av", "for",
+      "med", "at", "ikke", "har", "den", "de", "var", "om", "et", "men",
+      "fra", "ogsa", "etter", "kan", "nar", "ble", "vil", "seg", "hun");
+WORDS(w_fi, "ja", "on", "ei", "se", "etta", "oli", "han", "mutta", "myos",
+      "kun", "tai", "ovat", "joka", "sen", "niin", "kuin", "hanen", "ole",
+      "mika", "jo", "nyt", "viela", "siita", "jos", "vain", "olla");
+WORDS(w_tr, "ve", "bir", "bu", "da", "de", "icin", "ile", "olarak", "cok",
+      "daha", "gibi", "en", "ne", "sonra", "kadar", "ama", "olan", "her",
+      "ise", "ancak", "diye", "mi", "degil", "oldu", "ki");
+WORDS(w_cs, "a", "se", "na", "je", "v", "to", "ze", "s", "z", "do", "o",
+      "jako", "by", "k", "ale", "jsou", "pro", "tak", "po", "jeho", "byl",
+      "ktery", "ktere", "take", "uz", "bylo", "nebo", "jen");
+WORDS(w_ro, "si", "de", "in", "la", "cu", "pe", "nu", "care", "un", "este",
+      "din", "pentru", "sa", "mai", "ca", "se", "au", "fost", "sunt", "dar",
+      "sau", "acest", "lui", "ei", "prin", "o");
+WORDS(w_hu, "a", "az", "es", "hogy", "nem", "is", "egy", "van", "meg", "de",
+      "ezt", "csak", "mar", "mint", "volt", "vagy", "azt", "pedig", "kell",
+      "lesz", "ami", "amely", "el", "ki", "mert");
+WORDS(w_id, "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "tidak",
+      "dari", "dalam", "akan", "pada", "juga", "ke", "ada", "adalah",
+      "oleh", "mereka", "kami", "telah", "bisa", "atau", "saat");
+WORDS(w_ru, "и", "в", "не", "на", "что", "с", "он", "как", "это", "по",
+      "но", "из", "к", "у", "за", "от", "о", "так", "же", "для", "все",
+      "был", "его", "она", "бы", "мы", "они", "если", "было", "также");
+WORDS(w_uk, "і", "в", "не", "на", "що", "з", "у", "та", "до", "як", "це",
+      "за", "від", "але", "для", "він", "його", "про", "був", "вона",
+      "також", "ще", "які", "після", "и");
+WORDS(w_bg, "и", "в", "на", "да", "се", "не", "за", "от", "с", "е", "че",
+      "по", "са", "то", "ще", "като", "това", "към", "но", "който", "при",
+      "със", "бъде", "след", "тя");
+
+static const lang_words latin[] = {
+	{ "en", w_en }, { "de", w_de }, { "fr", w_fr }, { "es", w_es },
+	{ "it", w_it }, { "pt", w_pt }, { "nl", w_nl }, { "pl", w_pl },
+	{ "sv", w_sv }, { "da", w_da }, { "nb", w_nb }, { "fi", w_fi },
+	{ "tr", w_tr }, { "cs", w_cs }, { "ro", w_ro }, { "hu", w_hu },
+	{ "id", w_id },
+};
+
+static const lang_words cyrillic[] = {
+	{ "ru", w_ru }, { "uk", w_uk }, { "bg", w_bg },
+};
+
+/* Writing systems counted. */
+enum {
+	S_LATIN, S_CYRILLIC, S_GREEK, S_ARABIC, S_HEBREW, S_HAN, S_KANA,
+	S_HANGUL, S_THAI, S_DEVANAGARI, S_PERSIAN, N_SCRIPTS
+};
+
+static int script_of(int32_t cp)
+{
+	if (cp < 0x250)
+		return nd_cp_is_letter(cp) ? S_LATIN : -1;
+	if (cp >= 0x370 && cp < 0x400)
+		return S_GREEK;
+	if (cp >= 0x400 && cp < 0x530)
+		return S_CYRILLIC;
+	if (cp >= 0x590 && cp < 0x600)
+		return S_HEBREW;
+	/* Letters Persian and Urdu add to the Arabic alphabet. */
+	if (cp == 0x67E || cp == 0x686 || cp == 0x698 || cp == 0x6AF ||
+	    cp == 0x6CC || cp == 0x6A9)
+		return S_PERSIAN;
+	if (cp >= 0x600 && cp < 0x700)
+		return S_ARABIC;
+	if (cp >= 0x900 && cp < 0x980)
+		return S_DEVANAGARI;
+	if (cp >= 0xE00 && cp < 0xE80)
+		return S_THAI;
+	if (cp >= 0x3040 && cp < 0x3100)
+		return S_KANA;
+	if ((cp >= 0x4E00 && cp < 0xA000) || (cp >= 0x3400 && cp < 0x4DC0))
+		return S_HAN;
+	if (cp >= 0xAC00 && cp < 0xD7B0)
+		return S_HANGUL;
+	return -1;
+}
+
+/* Letters of each writing system among the first LANG_LETTERS. */
+static void count_scripts(const char *s, size_t len, size_t *n)
+{
+	const char *p = s, *end = s + len;
+	size_t seen = 0;
+
+	while (p < end && seen < LANG_LETTERS) {
+		int32_t cp = nd_utf8_decode(&p, end);
+		int k = script_of(cp);
+
+		if (k >= 0) {
+			n[k]++;
+			seen++;
+		}
+	}
+}
+
+static bool in_list(const char *const *list, const char *w)
+{
+	for (; *list; list++)
+		if (strcmp(*list, w) == 0)
+			return true;
+	return false;
+}
+
+/* The language of langs[0..n) whose function words are the largest share
+ * of the first LANG_WORDS words of s, when that share is telling. */
+static const char *by_words(const char *s, size_t len,
+			    const lang_words *langs, size_t n)
+{
+	size_t hits[32] = { 0 }, words = 0, i, best = 0, second = 0;
+	const char *p = s, *end = s + len;
+	char w[64];
+
+	while (p < end && words < LANG_WORDS) {
+		const char *start = p, *q = p, *r;
+
+		if (!nd_cp_is_letter(nd_utf8_decode(&q, end))) {
+			p = q;
+			continue;
+		}
+		for (r = q; q < end && nd_cp_is_letter(nd_utf8_decode(&r, end));
+		     q = r)
+			;
+		p = q;
+		words++;
+		if (nd_utf8_fold(start, (size_t)(p - start), w, sizeof(w)) == 0)
+			continue;
+		for (i = 0; i < n; i++)
+			hits[i] += in_list(langs[i].words, w);
+	}
+	for (i = 1; i < n; i++) {
+		if (hits[i] > hits[best]) {
+			second = best;
+			best = i;
+		} else if (i != best && hits[i] > hits[second]) {
+			second = i;
+		}
+	}
+	/* Function words are a fifth or more of prose; lists, tables and
+	 * scores have fewer, so a twentieth is asked, and the best list must
+	 * beat the next by a tenth, or the text is too short (or too mixed)
+	 * to say. */
+	if (hits[best] < 3 || hits[best] * 20 < words ||
+	    (best != second && hits[best] * 10 < hits[second] * 11))
+		return "";
+	return langs[best].code;
+}
+
+const char *nd_clean_language(const char *text, size_t len)
+{
+	size_t n[N_SCRIPTS] = { 0 }, total = 0, top = 0;
+	int k;
+
+	count_scripts(text, len, n);
+	for (k = 0; k < N_SCRIPTS; k++) {
+		total += n[k];
+		if (n[k] > n[top])
+			top = (size_t)k;
+	}
+	if (total == 0)
+		return "";
+	/* Japanese mixes kana into Han; any real share of kana says so. */
+	if ((top == S_HAN || top == S_KANA) && n[S_KANA] * 10 >= total)
+		return "ja";
+	switch (top) {
+	case S_LATIN:
+		return by_words(text, len, latin, sizeof(latin) / sizeof(*latin));
+	case S_CYRILLIC:
+		return by_words(text, len, cyrillic,
+				sizeof(cyrillic) / sizeof(*cyrillic));
+	case S_GREEK: return "el";
+	case S_HEBREW: return "he";
+	case S_ARABIC:
+		return n[S_PERSIAN] * 50 >= n[S_ARABIC] ? "fa" : "ar";
+	case S_PERSIAN: return "fa";
+	case S_DEVANAGARI: return "hi";
+	case S_THAI: return "th";
+	case S_HAN: return "zh";
+	case S_HANGUL: return "ko";
+	default: return "";
+	}
+}
