@@ -1,0 +1,539 @@
+/* score_rouge: ROUGE-1, ROUGE-2 and ROUGE-SU4 of summaries, as ROUGE-1.5.5
+ * computes them (tools/eval/rouge.h says how).
+ *
+ *   score_rouge [--words N | --bytes N] [--stem] [--wordnet DIR]
+ *               SUMMARY REF...
+ *   score_rouge --check DATA [--wordnet DIR]
+ *   score_rouge --systems DATA [--words N | --bytes N] [--wordnet DIR]
+ *
+ * The first form scores one summary against references (files, or folders
+ * of *.txt files) and prints "METRIC RECALL PRECISION F" lines. --check
+ * recomputes every row of DATA/_rouge_reference.tsv (per-cluster scores by
+ * the original ROUGE-1.5.5 of the summaries in DATA/_systems/SYSTEM/
+ * CLUSTER.txt against DATA/CLUSTER/refs/, stemming on) and prints how many
+ * agree within 0.0005 and the worst deviation; it exits 1 when a row is
+ * off. --systems prints each system's mean recall x 100 over the clusters
+ * (stemming on), as ROUGE averages them; 100 words unless told.
+ *
+ * Stemming uses WordNet's exception lists, DIR/{adj,adv,noun,verb}.exc
+ * (Debian's wordnet-base installs them in /usr/share/wordnet, the
+ * default). Exit status: 0, 1 (--check: rows off), 2 (usage, a file
+ * missing or unreadable). */
+#include <dirent.h> /* opendir, readdir */
+#include <stdio.h>  /* printf, fprintf, snprintf */
+#include <stdlib.h> /* qsort, strtoul, strtod */
+#include <string.h> /* strcmp, strlen, strncmp */
+#include <sys/stat.h> /* stat */
+
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "eval_input.h"
+#include "rouge.h"
+
+/* Rows of the reference table this far from ours count as reproduced. */
+#define TOLERANCE 0.0005
+/* References per summary, at most. */
+#define REFS_MAX 16
+
+/* What one run keeps. */
+typedef struct run {
+	nd_rouge rouge;
+	nd_buf file;
+	nd_err err;
+	nd_rouge_text peer, refs[REFS_MAX];
+	nd_rouge_limit limit;
+	const char *wordnet;
+} run;
+
+/* Names of a folder's entries, sorted; free with free_names. */
+typedef struct names {
+	char **v;
+	size_t n, cap;
+} names;
+
+static void free_names(names *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		nd_free(l->v[i]);
+	nd_free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Fills l with the entries of dir ending in suffix, sorted. Returns 0,
+ * ND_ENOTFOUND or ND_ENOMEM. */
+static int list_dir(names *l, const char *dir, const char *suffix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t k = strlen(suffix);
+	int rc = ND_OK;
+
+	if (d == NULL)
+		return ND_ENOTFOUND;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		char *copy;
+
+		if (e->d_name[0] == '.' || n < k ||
+		    strcmp(e->d_name + n - k, suffix) != 0)
+			continue;
+		copy = nd_strndup(e->d_name, n);
+		if (copy == NULL || ND_ARRAY_PUSH(l->v, l->n, l->cap, copy)) {
+			nd_free(copy);
+			rc = ND_ENOMEM;
+			break;
+		}
+	}
+	closedir(d);
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), cmp_name);
+	return rc;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Reads WordNet's four exception lists from r->wordnet into the
+ * stemmer; adv after adj, as ROUGE's database has them ("better" ->
+ * "well"). */
+static int load_wordnet(run *r)
+{
+	static const char *const lists[] = { "adj", "adv", "noun", "verb" };
+	char path[4096];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s.exc", r->wordnet,
+			 lists[i]);
+		rc = nd_eval_read_file(&r->file, &r->err, path);
+		if (rc == ND_ENOTFOUND)
+			nd_err_set(&r->err, rc, "no WordNet exception list "
+				   "%s (Debian package wordnet-base, or "
+				   "--wordnet DIR)", path);
+		if (rc)
+			return rc;
+		if (nd_rouge_add_exceptions(&r->rouge, r->file.ptr,
+					    r->file.len))
+			return nd_err_set(&r->err, ND_ENOMEM, "out of memory");
+	}
+	return ND_OK;
+}
+
+/* Reads the file at path into t, cut at r->limit. */
+static int read_text(run *r, nd_rouge_text *t, const char *path)
+{
+	int rc = nd_eval_read_file(&r->file, &r->err, path);
+
+	if (rc == ND_ENOTFOUND)
+		nd_err_set(&r->err, rc, "no such file: %s", path);
+	if (rc)
+		return rc;
+	rc = nd_rouge_tokenize(&r->rouge, t, r->file.ptr ? r->file.ptr : "",
+			       r->file.len, r->limit);
+	if (rc)
+		nd_err_set(&r->err, rc, "%s: %s", path, nd_strerror(rc));
+	return rc;
+}
+
+/* Reads the reference path (a file, or a folder of *.txt) into
+ * r->refs[*n...]. */
+static int read_refs(run *r, size_t *n, const char *path)
+{
+	names l = { NULL, 0, 0 };
+	char file[4096];
+	size_t i;
+	int rc = ND_OK;
+
+	if (!is_dir(path)) {
+		if (*n >= REFS_MAX)
+			return nd_err_set(&r->err, ND_ETOOBIG, "more than %d "
+					  "references", REFS_MAX);
+		return read_text(r, &r->refs[(*n)++], path);
+	}
+	if ((rc = list_dir(&l, path, ".txt")))
+		goto done;
+	for (i = 0; i < l.n && rc == ND_OK; i++) {
+		snprintf(file, sizeof(file), "%s/%s", path, l.v[i]);
+		rc = read_refs(r, n, file);
+	}
+done:
+	if (rc == ND_ENOMEM)
+		nd_err_set(&r->err, rc, "out of memory");
+	free_names(&l);
+	return rc;
+}
+
+/* Scores DATA/_systems/SYSTEM/CLUSTER.txt against DATA/CLUSTER/refs. */
+static int score_cluster(run *r, nd_rouge_score out[ND_ROUGE_METRICS],
+			 const char *data, const char *system,
+			 const char *cluster)
+{
+	char path[4096];
+	size_t n = 0;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/_systems/%s/%s.txt", data, system,
+		 cluster);
+	if ((rc = read_text(r, &r->peer, path)))
+		return rc;
+	snprintf(path, sizeof(path), "%s/%s/refs", data, cluster);
+	if ((rc = read_refs(r, &n, path)))
+		return rc;
+	if (n == 0)
+		return nd_err_set(&r->err, ND_ENOTFOUND, "no references in "
+				  "%s", path);
+	if (nd_rouge_eval(out, &r->peer, r->refs, n))
+		return nd_err_set(&r->err, ND_ENOMEM, "out of memory");
+	return ND_OK;
+}
+
+/* Reads a limit as the table writes it, "-l N" or "-b N". */
+static bool parse_limit(nd_rouge_limit *lim, const char *s)
+{
+	char *end;
+	unsigned long v;
+
+	if (strncmp(s, "-l ", 3) != 0 && strncmp(s, "-b ", 3) != 0)
+		return false;
+	v = strtoul(s + 3, &end, 10);
+	if (*end != '\0' || v == 0)
+		return false;
+	lim->words = s[1] == 'l' ? v : 0;
+	lim->bytes = s[1] == 'b' ? v : 0;
+	return true;
+}
+
+static int metric_of(const char *name)
+{
+	int m;
+
+	for (m = 0; m < ND_ROUGE_METRICS; m++)
+		if (strcmp(name, nd_rouge_metric_name(m)) == 0)
+			return m;
+	return -1;
+}
+
+/* The check's tally. */
+typedef struct tally {
+	size_t rows, ok;
+	double worst;
+	char last[512]; /* system, limit, cluster scored last */
+	nd_rouge_score scores[ND_ROUGE_METRICS];
+} tally;
+
+/* Splits line at tabs into f[0..max); returns the number of fields. */
+static size_t split_tabs(char *line, char **f, size_t max)
+{
+	size_t n = 0;
+
+	f[n++] = line;
+	for (; *line && n < max; line++)
+		if (*line == '\t') {
+			*line = '\0';
+			f[n++] = line + 1;
+		}
+	return n;
+}
+
+/* Checks one row of the reference table, a NUL-terminated line. */
+static int check_row(run *r, tally *t, const char *data, char *line)
+{
+	char *f[8], key[512];
+	const nd_rouge_score *s;
+	double want[3], got[3], dev = 0;
+	int m, i, rc;
+
+	if (line[0] == '#' || line[0] == '\0' ||
+	    strncmp(line, "system\t", 7) == 0)
+		return ND_OK;
+	if (split_tabs(line, f, 8) != 7 || !parse_limit(&r->limit, f[1]) ||
+	    (m = metric_of(f[3])) < 0)
+		return nd_err_set(&r->err, ND_EFORMAT, "bad row: %s", line);
+	snprintf(key, sizeof(key), "%s\t%s\t%s", f[0], f[1], f[2]);
+	if (strcmp(key, t->last) != 0) {
+		if ((rc = score_cluster(r, t->scores, data, f[0], f[2])))
+			return rc;
+		snprintf(t->last, sizeof(t->last), "%s", key);
+	}
+	s = &t->scores[m];
+	got[0] = s->recall;
+	got[1] = s->precision;
+	got[2] = s->f;
+	for (i = 0; i < 3; i++) {
+		double d;
+
+		want[i] = strtod(f[4 + i], NULL);
+		d = got[i] > want[i] ? got[i] - want[i] : want[i] - got[i];
+		if (d > dev)
+			dev = d;
+	}
+	t->rows++;
+	if (dev > t->worst)
+		t->worst = dev;
+	if (dev <= TOLERANCE + 1e-9)
+		t->ok++;
+	else
+		printf("off\t%s\t%s\t%s\t%s\tours %.5f %.5f %.5f\tROUGE "
+		       "%.5f %.5f %.5f\n", f[0], f[1], f[2], f[3], got[0],
+		       got[1], got[2], want[0], want[1], want[2]);
+	return ND_OK;
+}
+
+/* --check DATA. */
+static int check(run *r, const char *data)
+{
+	char path[4096];
+	tally t;
+	char *text, *line, *nl;
+	int rc;
+
+	memset(&t, 0, sizeof(t));
+	snprintf(path, sizeof(path), "%s/_rouge_reference.tsv", data);
+	if ((rc = nd_eval_read_file(&r->file, &r->err, path)))
+		return rc == ND_ENOTFOUND
+			       ? nd_err_set(&r->err, rc, "no %s", path)
+			       : rc;
+	/* The file buffer is reused for the texts: keep the table apart. */
+	text = nd_buf_detach(&r->file, NULL);
+	for (line = text; line && *line && rc == ND_OK; line = nl) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl++ = '\0';
+		rc = check_row(r, &t, data, line);
+	}
+	nd_free(text);
+	if (rc)
+		return rc;
+	printf("rouge check: %zu of %zu rows within %.4f of ROUGE-1.5.5, "
+	       "worst deviation %.5f\n", t.ok, t.rows, TOLERANCE, t.worst);
+	return t.rows > 0 && t.ok == t.rows ? ND_OK : 1;
+}
+
+/* One system's mean recalls over the clusters of data. */
+static int system_means(run *r, const char *data, const char *system,
+			const names *clusters)
+{
+	nd_rouge_score s[ND_ROUGE_METRICS];
+	double sum[ND_ROUGE_METRICS] = { 0 };
+	char path[4096];
+	size_t i, n = 0;
+	int m, rc;
+
+	for (i = 0; i < clusters->n; i++) {
+		snprintf(path, sizeof(path), "%s/_systems/%s/%s.txt", data,
+			 system, clusters->v[i]);
+		if (!is_file(path))
+			continue; /* as ROUGE, which warns and goes on */
+		if ((rc = score_cluster(r, s, data, system, clusters->v[i])))
+			return rc;
+		for (m = 0; m < ND_ROUGE_METRICS; m++)
+			sum[m] += s[m].recall;
+		n++;
+	}
+	if (n == 0)
+		return ND_OK;
+	printf("%s\t%.2f\t%.2f\t%.2f\t%zu\n", system, 100 * sum[0] / n,
+	       100 * sum[1] / n, 100 * sum[2] / n, n);
+	return ND_OK;
+}
+
+/* --systems DATA: the clusters are DATA's folders holding refs/. */
+static int systems(run *r, const char *data)
+{
+	names all = { NULL, 0, 0 }, clusters = { NULL, 0, 0 },
+	      sys = { NULL, 0, 0 };
+	char path[4096];
+	size_t i;
+	int rc;
+
+	if ((rc = list_dir(&all, data, "")))
+		goto done;
+	for (i = 0; i < all.n; i++) {
+		snprintf(path, sizeof(path), "%s/%s/refs", data, all.v[i]);
+		if (all.v[i][0] == '_' || !is_dir(path))
+			continue;
+		if (ND_ARRAY_PUSH(clusters.v, clusters.n, clusters.cap,
+				  all.v[i])) {
+			rc = ND_ENOMEM;
+			goto done;
+		}
+		all.v[i] = NULL; /* now clusters' */
+	}
+	snprintf(path, sizeof(path), "%s/_systems", data);
+	if ((rc = list_dir(&sys, path, "")))
+		goto done;
+	printf("system\tR-1\tR-2\tSU4\tclusters\n");
+	for (i = 0; i < sys.n && rc == ND_OK; i++)
+		rc = system_means(r, data, sys.v[i], &clusters);
+done:
+	if (rc == ND_ENOTFOUND)
+		nd_err_set(&r->err, rc, "no %s", path);
+	else if (rc == ND_ENOMEM)
+		nd_err_set(&r->err, rc, "out of memory");
+	free_names(&all);
+	free_names(&clusters);
+	free_names(&sys);
+	return rc;
+}
+
+/* The first form: SUMMARY REF... */
+static int score_one(run *r, char **args, int n)
+{
+	nd_rouge_score s[ND_ROUGE_METRICS];
+	size_t nrefs = 0;
+	int i, m, rc;
+
+	if ((rc = read_text(r, &r->peer, args[0])))
+		return rc;
+	for (i = 1; i < n; i++)
+		if ((rc = read_refs(r, &nrefs, args[i])))
+			return rc;
+	if (nrefs == 0)
+		return nd_err_set(&r->err, ND_ENOTFOUND, "no references");
+	if (nd_rouge_eval(s, &r->peer, r->refs, nrefs))
+		return nd_err_set(&r->err, ND_ENOMEM, "out of memory");
+	printf("metric\trecall\tprecision\tf\n");
+	for (m = 0; m < ND_ROUGE_METRICS; m++)
+		printf("%s\t%.5f\t%.5f\t%.5f\n", nd_rouge_metric_name(m),
+		       s[m].recall, s[m].precision, s[m].f);
+	return ND_OK;
+}
+
+static int usage(void)
+{
+	fputs("usage: score_rouge [--words N | --bytes N] [--stem] "
+	      "[--wordnet DIR] SUMMARY REF...\n"
+	      "       score_rouge --check DATA [--wordnet DIR]\n"
+	      "       score_rouge --systems DATA [--words N | --bytes N] "
+	      "[--wordnet DIR]\n", stderr);
+	return 2;
+}
+
+/* A positive count for --words or --bytes. */
+static bool parse_count(size_t *out, const char *s)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+
+	if (*s < '0' || *s > '9' || *end != '\0' || v == 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+static void dispose(run *r)
+{
+	size_t i;
+
+	nd_rouge_dispose(&r->rouge);
+	nd_buf_dispose(&r->file);
+	nd_rouge_text_dispose(&r->peer);
+	for (i = 0; i < REFS_MAX; i++)
+		nd_rouge_text_dispose(&r->refs[i]);
+}
+
+/* What the command line asks for. */
+typedef struct args {
+	const char *mode; /* NULL, "--check" or "--systems" */
+	const char *data;
+	bool stem;
+	int first; /* index of SUMMARY */
+} args;
+
+/* Reads the options into a and r; false on a usage error. */
+static bool parse_args(args *a, run *r, int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (strcmp(o, "--") == 0) {
+			i++;
+			break;
+		}
+		if (strcmp(o, "--stem") == 0) {
+			a->stem = true;
+			continue;
+		}
+		if (v == NULL)
+			return false;
+		i++;
+		if (strcmp(o, "--words") == 0) {
+			if (r->limit.bytes || !parse_count(&r->limit.words, v))
+				return false;
+		} else if (strcmp(o, "--bytes") == 0) {
+			if (r->limit.words || !parse_count(&r->limit.bytes, v))
+				return false;
+		} else if (strcmp(o, "--wordnet") == 0) {
+			r->wordnet = v;
+		} else if (strcmp(o, "--check") == 0 ||
+			   strcmp(o, "--systems") == 0) {
+			a->mode = o;
+			a->data = v;
+		} else {
+			return false;
+		}
+	}
+	a->first = i;
+	if (a->mode == NULL)
+		return argc - i >= 2;
+	/* The published scores all stem (-m); --systems scores the first
+	 * 100 words unless told. */
+	a->stem = true;
+	if (strcmp(a->mode, "--systems") == 0 && !r->limit.words &&
+	    !r->limit.bytes)
+		r->limit.words = 100;
+	return argc == i;
+}
+
+int main(int argc, char **argv)
+{
+	static run r;
+	args a = { NULL, NULL, false, 0 };
+	int rc;
+
+	nd_buf_init(&r.file, ND_EVAL_FILE_MAX);
+	r.wordnet = "/usr/share/wordnet";
+	if (!parse_args(&a, &r, argc, argv))
+		return usage();
+	if (nd_rouge_init(&r.rouge, a.stem)) {
+		fputs("score_rouge: out of memory\n", stderr);
+		return 2;
+	}
+	rc = a.stem ? load_wordnet(&r) : ND_OK;
+	if (rc == ND_OK) {
+		if (a.mode == NULL)
+			rc = score_one(&r, argv + a.first, argc - a.first);
+		else if (strcmp(a.mode, "--check") == 0)
+			rc = check(&r, a.data);
+		else
+			rc = systems(&r, a.data);
+	}
+	if (rc < 0)
+		fprintf(stderr, "score_rouge: %s\n",
+			r.err.msg[0] ? r.err.msg : nd_strerror(rc));
+	dispose(&r);
+	return rc == 0 ? 0 : rc == 1 ? 1 : 2;
+}
