@@ -25,7 +25,8 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
-# The extraction scorers (make eval-extract) and the code they share.
+# The scorers of make eval-extract and make eval-rouge-check, and the code
+# they share.
 EVAL_LIB_SRC := tools/eval/extract_score.c tools/eval/eval_input.c \
                 tools/eval/rouge.c
 EVAL_LIB_OBJ := $(EVAL_LIB_SRC:%.c=$(BUILD)/%.o)
@@ -157,9 +158,10 @@ $(EVAL_BIN): $(BUILD)/tools/%: $(BUILD)/tools/eval/%.o $(EVAL_LIB_OBJ) $(LIB)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(EVAL_LIB_OBJ) $(LIB) $(LDLIBS)
 
 # The scorers' unit tests link their scoring code.
-$(BUILD)/tests/test_extract_score $(BUILD)/tests/test_rouge: TEST_CFLAGS := -Itools
-$(BUILD)/tests/test_extract_score $(BUILD)/tests/test_rouge: TEST_EXTRA := $(EVAL_LIB_OBJ)
-$(BUILD)/tests/test_extract_score $(BUILD)/tests/test_rouge: $(EVAL_LIB_OBJ)
+EVAL_TESTS := $(BUILD)/tests/test_extract_score $(BUILD)/tests/test_rouge
+$(EVAL_TESTS): TEST_CFLAGS := -Itools
+$(EVAL_TESTS): TEST_EXTRA := $(EVAL_LIB_OBJ)
+$(EVAL_TESTS): $(EVAL_LIB_OBJ)
 
 eval-extract: $(BIN) $(EVAL_BIN)
 	@scripts/eval-extract.sh $(BIN) $(BUILD)/tools $(EVAL_DATA)
