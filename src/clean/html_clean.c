@@ -595,7 +595,12 @@ static bool blockish(const hinfo *h)
 static bool doubtful(const emit *e, const hinfo *h)
 {
 	float ld = link_density(h);
-	float score = (h->flags & H_CAND) ? h->score : 0.0f;
+	/* Less the head start of lists and headings: a list of plain
+	 * items is text, whatever its tag. */
+	int start = tag_bonus(h->tag.el);
+	float score = (h->flags & H_CAND) ?
+			      h->score - (float)(start < 0 ? start : 0) :
+			      0.0f;
 
 	if (h->flags & H_WEAK)
 		return h->text * 2 < e->article_text;

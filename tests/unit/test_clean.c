@@ -960,6 +960,29 @@ static void html_scored_article_and_siblings(void **state)
 	assert_not_contains(a.text, "World");
 }
 
+static void html_list_items_are_text(void **state)
+{
+	/* Plain list items inside the article, each long enough to count
+	 * as a paragraph of its own: the lower head start of lists must not
+	 * make them furniture. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>New tram line opens</h1>"
+		"<p>The new tram line through the old town opened on Monday, "
+		"two years late and over budget, the city said.</p>"
+		"<p>The line brings three changes for riders, officials said, "
+		"starting next week:</p>"
+		"<ul><li>Trams run every six minutes during the day</li>"
+		"<li>Night trams run on the weekend until two in the morning"
+		"</li></ul>"
+		"<p>Bus line 4 will stop running in March, when the last works "
+		"on the bridge are done, the city added.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "Trams run every six minutes");
+	assert_contains(body(&a), "Night trams run on the weekend");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1180,6 +1203,7 @@ int main(void)
 		T(html_strip_cuts_code_keeps_json_ld),
 		T(html_scored_article_and_siblings),
 		T(html_furniture_name_on_wrapper),
+		T(html_list_items_are_text),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
