@@ -620,9 +620,14 @@ static bool doubtful(const emit *e, const hinfo *h)
 		return false;
 	if (h->inputs * 3 > h->paras + 1)
 		return true;
-	if (h->weight < 25 ? ld > 0.33f : ld > 0.5f)
-		return true;
-	return false;
+	/* Items may lead with a linked headline and explain it after: a
+	 * list is doubtful when links are most of it, an item when what is
+	 * not a link is short too. */
+	if (h->tag.el == ND_EL_LI)
+		return ld > 0.5f && h->text - h->link < 60;
+	if (h->tag.el == ND_EL_UL || h->tag.el == ND_EL_OL)
+		return ld > 0.5f;
+	return h->weight < 25 ? ld > 0.33f : ld > 0.5f;
 }
 
 static bool e_enter(void *ud, xmlNode *n)

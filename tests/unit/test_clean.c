@@ -983,6 +983,33 @@ static void html_list_items_are_text(void **state)
 	assert_contains(body(&a), "Night trams run on the weekend");
 }
 
+static void html_list_item_linked_headline(void **state)
+{
+	/* A briefing's items lead with a linked headline and explain it
+	 * after: text, unlike a list of links to other stories. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Five things to know today</h1>"
+		"<p>Good morning, this is the news you need to know this "
+		"Tuesday, in five short points.</p><ol>"
+		"<li><a href=/a>The harbour strike is over after nine days"
+		"</a>. Dock workers accepted a new contract on Monday night, "
+		"the union said.</li>"
+		"<li><a href=/b>The city will build two new bridges</a>. Works "
+		"start in the spring and end in three years, officials said."
+		"</li></ol>"
+		"<p>That is all for today, and we will be back tomorrow with "
+		"more, as every morning.</p>"
+		"<ul><li><a href=/c>Weather: rain all week in the north and "
+		"the south</a></li><li><a href=/d>Sports: the final is on "
+		"Sunday night</a></li></ul>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "Dock workers accepted a new contract");
+	assert_contains(body(&a), "Works start in the spring");
+	assert_not_contains(a.text, "rain all week");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1204,6 +1231,7 @@ int main(void)
 		T(html_scored_article_and_siblings),
 		T(html_furniture_name_on_wrapper),
 		T(html_list_items_are_text),
+		T(html_list_item_linked_headline),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
