@@ -446,6 +446,10 @@ static void take_siblings(xmlNode *top)
 
 		if (s == top || h == NULL || (h->flags & H_GONE))
 			continue;
+		/* An <article> beside the article is another story. */
+		if (h->tag.el == ND_EL_ARTICLE &&
+		    info(top)->tag.el == ND_EL_ARTICLE)
+			continue;
 		if ((h->flags & H_CAND) && h->final + bonus >= need) {
 			h->flags |= H_TAKEN;
 		} else if (h->tag.el == ND_EL_P) {
@@ -457,6 +461,28 @@ static void take_siblings(xmlNode *top)
 				h->flags |= H_TAKEN;
 		}
 	}
+}
+
+/* When top holds several <article>s side by side (a list of stories)
+ * and the page's headline sits in one with prose of its own, that one is
+ * the story the page is about. */
+static xmlNode *titled_story(const measure *m, xmlNode *top)
+{
+	xmlNode *a, *s;
+
+	if (m->h1 == NULL || m->h1 == top || !is_ancestor(top, m->h1))
+		return top;
+	for (a = m->h1->parent; a != top; a = a->parent) {
+		if (info(a) && info(a)->tag.el == ND_EL_ARTICLE)
+			break;
+	}
+	if (a == top || !(info(a)->flags & H_CAND) || info(a)->paras == 0)
+		return top;
+	for (s = a->parent->children; s; s = s->next) {
+		if (s != a && info(s) && info(s)->tag.el == ND_EL_ARTICLE)
+			return a;
+	}
+	return top;
 }
 
 /* Marks the article's elements H_TAKEN; returns the element whose
@@ -472,7 +498,7 @@ static xmlNode *choose(measure *m, xmlNode *body)
 			info(body)->flags |= H_TAKEN;
 		return body;
 	}
-	top = settle_top(top, alt, n_alt);
+	top = titled_story(m, settle_top(top, alt, n_alt));
 	take_siblings(top);
 	return top->parent && info(top->parent) ? top->parent : top;
 }

@@ -1010,6 +1010,32 @@ static void html_list_item_linked_headline(void **state)
 	assert_not_contains(a.text, "rain all week");
 }
 
+static void html_story_among_stories(void **state)
+{
+	/* A blog page: the post with the headline, then other posts in
+	 * <article>s of their own, which together hold more prose. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div id=main>"
+		"<article><h1>Only who loves themselves</h1>"
+		"<p>Living a true experience of love is one of the great joys of "
+		"life, and it starts with how we treat ourselves, every day.</p>"
+		"</article>"
+		"<article><h2>Family</h2><p>What holds a family together is love, "
+		"care, and wishing each other well, in good times and bad.</p>"
+		"<p>A united family is strength, support and understanding, and "
+		"a push forward in life, towards our dreams.</p></article>"
+		"<article><h2>Faith</h2><p>Strength to win and faith to believe, "
+		"that all is possible, that every obstacle can be overcome.</p>"
+		"<p>Gratitude for life lies in the details, in a smile at waking, "
+		"in a prayer of thanks, in a walk.</p></article>"
+		"</div></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "Living a true experience of love");
+	assert_not_contains(a.text, "holds a family together");
+	assert_not_contains(a.text, "Strength to win");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1232,6 +1258,7 @@ int main(void)
 		T(html_furniture_name_on_wrapper),
 		T(html_list_items_are_text),
 		T(html_list_item_linked_headline),
+		T(html_story_among_stories),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
