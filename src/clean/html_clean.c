@@ -452,6 +452,10 @@ static void take_siblings(xmlNode *top)
 			continue;
 		if ((h->flags & H_CAND) && h->final + bonus >= need) {
 			h->flags |= H_TAKEN;
+		} else if (bonus > 0 && h->paras >= 2 &&
+			   link_density(h) < 0.25f) {
+			/* Its prose lies deeper than scores reach. */
+			h->flags |= H_TAKEN;
 		} else if (h->tag.el == ND_EL_P) {
 			float ld = link_density(h);
 

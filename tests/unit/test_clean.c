@@ -1036,6 +1036,31 @@ static void html_story_among_stories(void **state)
 	assert_not_contains(a.text, "Strength to win");
 }
 
+static void html_deep_sibling_same_class(void **state)
+{
+	/* The article in two blocks of one class; the first one's prose sits
+	 * deeper than paragraph scores climb, so it has no score at all. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div id=post>"
+		"<div class=\"body-part\"><section><div><div><div><div>"
+		"<p>When the biologist looked inside the lungs of the mice, he "
+		"thought, at first, that he was seeing things.</p>"
+		"<p>He had found a strange cell, shaped like a pear, and covered "
+		"with receptors for taste, of all things.</p>"
+		"</div></div></div></div></section></div>"
+		"<div class=\"body-part\"><p>Scientists are only beginning to "
+		"understand these cells, but they seem to be a hub of the body's "
+		"defences, and of its alarms.</p><p>They talk to the immune "
+		"system, the authors say, and can sense threats that are still "
+		"invisible to other cells.</p><p>More studies will follow, in "
+		"other tissues, over the next years, the team said.</p></div>"
+		"</div></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "he thought, at first");
+	assert_contains(body(&a), "a hub of the body's defences");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1259,6 +1284,7 @@ int main(void)
 		T(html_list_items_are_text),
 		T(html_list_item_linked_headline),
 		T(html_story_among_stories),
+		T(html_deep_sibling_same_class),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
