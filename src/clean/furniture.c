@@ -10,6 +10,15 @@
 
 /* ---- Measuring a line ---- */
 
+/* Han ideographs and kana, written without spaces between words. */
+static bool ideographic(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) ||
+	       (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || cp >= 0x20000;
+}
+
 static int script_of(int32_t cp)
 {
 	if (cp < 0x80)
@@ -157,6 +166,7 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 	size_t by_script[ND_SCRIPT_COUNT] = { 0 };
 	int32_t last = 0, prev = 0, prev2 = 0, first = 0;
 	bool in_word = false, word_counted = false, after_stop = false;
+	size_t ideo_run = 0;
 	int i, best = ND_SCRIPT_NONE;
 
 	memset(f, 0, sizeof(*f));
@@ -174,6 +184,7 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 		if (cp == ' ') {
 			in_word = false;
 			word_counted = false;
+			ideo_run = 0;
 			prev2 = prev;
 			prev = last;
 			last = cp;
@@ -188,6 +199,12 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 		}
 		after_stop = false;
 		if (nd_cp_is_letter(cp) || nd_cp_is_digit(cp)) {
+			/* Chinese and Japanese put no spaces between words,
+			 * which run about two characters each. */
+			if (!ideographic(cp))
+				ideo_run = 0;
+			else if (ideo_run++ % 2 == 0 && ideo_run > 1)
+				word_counted = false;
 			if (!word_counted) {
 				word_counted = true;
 				f->words++;

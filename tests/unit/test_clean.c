@@ -1273,6 +1273,32 @@ static void internal_key_and_cut(void **state)
 	assert_string_equal(a, "");
 }
 
+static void internal_words_without_spaces(void **state)
+{
+	/* Chinese and Japanese words run about two characters, unspaced;
+	 * Korean spaces its words. */
+	static const struct {
+		const char *s;
+		size_t words;
+	} cases[] = {
+		{ "\xE5\x86\x8D\xE8\xB5\xB7\xE5\x8B\x95\xE3\x81\x97"
+		  "\xE3\x81\xA6\xE5\xAE\x8C\xE4\xBA\x86", 4 },
+		{ "PC\xE3\x81\xAB\xE9\x96\xA2\xE3\x81\x99\xE3\x82\x8B"
+		  "\xE8\xA9\xB1", 3 },
+		{ "\xEC\x95\x88\xEB\x85\x95 \xED\x95\x98\xEC\x84\xB8"
+		  "\xEC\x9A\x94", 2 },
+		{ "Two words", 2 },
+	};
+	nd_line_feat f;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		nd_clean_features(&f, cases[i].s, strlen(cases[i].s));
+		assert_int_equal(f.words, cases[i].words);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1285,6 +1311,7 @@ int main(void)
 		T(html_list_item_linked_headline),
 		T(html_story_among_stories),
 		T(html_deep_sibling_same_class),
+		T(internal_words_without_spaces),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
