@@ -660,6 +660,28 @@ static bool doubtful(const emit *e, const hinfo *h)
 	return h->weight < 25 ? ld > 0.33f : ld > 0.5f;
 }
 
+/* Inline, with a picture and links to other stories: a card that pops
+ * up over a name in a sentence. */
+static bool card(const hinfo *h)
+{
+	return h && h->tag.kind == ND_TAG_INLINE && h->imgs > 0 &&
+	       h->text >= 80 && link_density(h) > 0.8f;
+}
+
+/* The innermost card at n: the name it pops up over stays. */
+static bool popup(const xmlNode *n)
+{
+	const xmlNode *c;
+
+	if (!card(info(n)))
+		return false;
+	for (c = n->children; c; c = c->next) {
+		if (card(info(c)))
+			return false;
+	}
+	return true;
+}
+
 static bool e_enter(void *ud, xmlNode *n)
 {
 	emit *e = ud;
@@ -674,7 +696,7 @@ static bool e_enter(void *ud, xmlNode *n)
 	}
 	h = info(n);
 	if (h == NULL || (h->flags & H_GONE) ||
-	    (n != e->root && doubtful(e, h)))
+	    (n != e->root && (doubtful(e, h) || popup(n))))
 		return false;
 	if (h->tag.kind == ND_TAG_BR || blockish(h))
 		flush(e);

@@ -1061,6 +1061,27 @@ static void html_deep_sibling_same_class(void **state)
 	assert_contains(body(&a), "a hub of the body's defences");
 }
 
+static void html_popup_card_in_sentence(void **state)
+{
+	/* A name in a sentence carries a hidden card: a photo and links to
+	 * other stories about the person. The name stays, the card goes. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Man admits threats to mayor</h1>"
+		"<p>A man pleaded guilty to threatening the mayor, <span "
+		"class=people><a href=/p/ann>Ann Berg</a><span class=card>"
+		"<img src=a.jpg><a href=/s/1>Mayor Berg opens the new harbour "
+		"bridge after years of delays</a> <a href=/s/2>City council "
+		"backs mayor on the housing plan</a></span></span>, prosecutors "
+		"said on Monday.</p><p>He faces up to ten years in prison, and "
+		"a fine, when he is sentenced in the spring.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "threatening the mayor, Ann Berg, "
+				  "prosecutors said");
+	assert_not_contains(a.text, "harbour bridge");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1311,6 +1332,7 @@ int main(void)
 		T(html_list_item_linked_headline),
 		T(html_story_among_stories),
 		T(html_deep_sibling_same_class),
+		T(html_popup_card_in_sentence),
 		T(internal_words_without_spaces),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
