@@ -352,6 +352,7 @@ static const phrase phrases[] = {
 	P(" load comments ", C, W_START, 5, 1),
 	P(" join the conversation ", C, W_START, 8, 1),
 	P(" join the discussion ", C, W_START, 8, 1),
+	P(" tell us what you think ", C, W_START, 6, 1),
 	P(" responses ", C, W_WHOLE, 1, 1),
 	P(" discussion ", C, W_WHOLE, 1, 1),
 	/* Related-links and recommendation blocks. */
@@ -483,6 +484,7 @@ static const phrase phrases[] = {
 	P(" tap here ", J, W_ANY, 20, 0),
 	P(" enable javascript ", J, W_ANY, 30, 1),
 	P(" javascript is disabled ", J, W_ANY, 30, 1),
+	P(" requires javascript ", J, W_ANY, 12, 1),
 	/* Follow, share, apps. */
 	P(" connect with us ", J, W_ANY, 8, 1),
 	P(" follow us ", J, W_ANY, 12, 0),
@@ -539,6 +541,7 @@ static const phrase phrases[] = {
 	P(" cookie ", J, W_ANY, 12, 0),
 	P(" cookies ", J, W_ANY, 12, 0),
 	/* Advertising and reading aids. */
+	P(" advert ", J, W_WHOLE, 2, 1),
 	P(" advertisement ", J, W_WHOLE, 2, 1),
 	P(" advertisements ", J, W_WHOLE, 2, 1),
 	P(" advertising ", J, W_WHOLE, 2, 1),
@@ -636,6 +639,46 @@ static int lexicon(const char *key, const nd_line_feat *f)
 			best = ph->kind;
 	}
 	return best;
+}
+
+/* A sentence of fold starts with the ask: at the start, or after a
+ * stop and a space. */
+static bool sentence_starts(const char *fold, const char *ask)
+{
+	const char *p;
+	size_t n = strlen(ask);
+
+	for (p = strstr(fold, ask); p; p = strstr(p + 1, ask)) {
+		if (p == fold || (p - fold >= 2 && p[-1] == ' ' &&
+				  strchr(".!?", p[-2]) != NULL))
+			return true;
+		if (p[n] == '\0')
+			break;
+	}
+	return false;
+}
+
+/* "Sign up for our newsletter.", "Follow us on Twitter.": a sentence
+ * asking the reader to subscribe, or to follow on a named channel. */
+static bool call_to_action(const char *fold)
+{
+	static const char *const channels[] = {
+		"twitter", "facebook", "instagram", "youtube", "linkedin",
+		"newsletter", "podcast", " live ",
+	};
+	size_t i;
+
+	if (sentence_starts(fold, "sign up ") ||
+	    sentence_starts(fold, "subscribe "))
+		return true;
+	if (!sentence_starts(fold, "follow ") &&
+	    !sentence_starts(fold, "listen to "))
+		return false;
+	for (i = 0; i < sizeof(channels) / sizeof(channels[0]); i++) {
+		if (strstr(fold, channels[i]) != NULL)
+			return true;
+	}
+	return false;
 }
 
 /* "Phone: ...", "E-mail: ...": contact labels (folded, lower case). */
@@ -743,6 +786,8 @@ int nd_clean_furniture(const char *s, size_t len, size_t gaps,
 			return kind;
 	}
 	if (fold && contact_label(fold) && f->words <= 25)
+		return ND_FURN_JUNK;
+	if (fold && f->words <= 40 && call_to_action(fold))
 		return ND_FURN_JUNK;
 	if ((f->phone || f->email) && f->words <= 20)
 		return ND_FURN_JUNK;

@@ -528,6 +528,34 @@ static void text_more_furniture(void **state)
 	assert_contains(body(&a), "cost about 3 million crowns");
 }
 
+static void text_calls_to_action(void **state)
+{
+	/* Asks to subscribe or to follow on a channel, even as sentences
+	 * after another; prose that merely names the channel stays. */
+	nd_clean_article a = text_ok(NULL,
+		"Council approves harbour plan\n\n"
+		"The town council approved a plan on Monday to rebuild the "
+		"harbour wall, which was damaged in the winter storms.\n\n"
+		"Advert\n\n"
+		"Work will start in September and cost about 3 million "
+		"crowns, the council said, and the mayor wrote on Twitter that "
+		"the town would follow the works closely.\n\n"
+		"There is more where that came from. Sign up for the Harbour "
+		"Times today and get the free daily newsletter.\n\n"
+		"Subscribe to the Harbour Times and stay smart.\n\n"
+		"Follow the Harbour Times on Facebook, Twitter and Instagram."
+		"\n\nOfficials said they had watched the weather closely all "
+		"week.\n");
+
+	(void)state;
+	assert_not_contains(a.text, "Advert");
+	assert_not_contains(a.text, "Sign up");
+	assert_not_contains(a.text, "Subscribe");
+	assert_not_contains(a.text, "Follow the Harbour");
+	assert_contains(body(&a), "wrote on Twitter that the town");
+	assert_contains(body(&a), "watched the weather closely all week.");
+}
+
 static void text_dateline_other_languages(void **state)
 {
 	nd_clean_article a = text_ok(NULL,
@@ -1345,6 +1373,7 @@ int main(void)
 		T(text_bylines),
 		T(text_keeps_prose_with_furniture_words),
 		T(text_more_furniture),
+		T(text_calls_to_action),
 		T(text_dateline_other_languages),
 		T(text_format_and_words),
 		T(text_odd_bytes),
