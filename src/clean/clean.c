@@ -409,6 +409,48 @@ static void cut_tails(ctx *c, size_t first_prose)
 	}
 }
 
+static bool digit_at(const char *s, size_t len, size_t i)
+{
+	return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
+/* A year (19xx, 20xx) and a clock time ("20:13") in s, as standalone
+ * numbers: a time stamp in any language. */
+static bool year_and_clock(const char *s, size_t len)
+{
+	bool year = false, clock = false;
+	size_t i, j;
+
+	for (i = 0; i < len; i = j + 1) {
+		for (j = i; digit_at(s, len, j); j++)
+			;
+		if (j == i || (i > 0 && digit_at(s, len, i - 1)))
+			continue;
+		if (j - i == 4 && (s[i] == '1' ? s[i + 1] == '9' :
+				   s[i] == '2' && s[i + 1] == '0'))
+			year = true;
+		if (j - i <= 2 && j + 2 < len && s[j] == ':' &&
+		    digit_at(s, len, j + 1) && digit_at(s, len, j + 2) &&
+		    !digit_at(s, len, j + 3))
+			clock = true;
+	}
+	return year && clock;
+}
+
+/* A short line that dates the article, opening with the date or giving
+ * the time: above its prose, such a line is metadata, not text. */
+static bool date_line(const ctx *c, size_t i)
+{
+	const nd_line_feat *f = &c->feat[i];
+	const char *s = str(c, i);
+	size_t len = c->l->v[i].len, off, dlen;
+
+	if (f->words > 15 || f->sentence)
+		return false;
+	return (nd_clean_find_date(s, len, true, &off, &dlen) && off == 0) ||
+	       year_and_clock(s, len);
+}
+
 static void decide(ctx *c, size_t *first_out)
 {
 	size_t i, first = NONE, last = NONE;
@@ -431,6 +473,8 @@ static void decide(ctx *c, size_t *first_out)
 			/* Before and after the prose, only sentences stay;
 			 * in a page the markup has placed them already. */
 			if (outside && !c->html && (!f->sentence || f->ellipsis))
+				set(c, i, CL_JUNK);
+			else if (first != NONE && i < first && date_line(c, i))
 				set(c, i, CL_JUNK);
 			/* A teaser cut off with "..." right after furniture. */
 			else if (f->ellipsis && (i == 0 ||

@@ -1110,6 +1110,30 @@ static void html_popup_card_in_sentence(void **state)
 	assert_not_contains(a.text, "harbour bridge");
 }
 
+static void html_date_lines_above_prose(void **state)
+{
+	/* Time stamps above the article in any language, one opening with
+	 * the date: metadata. A dated line below the first paragraph, or one
+	 * that only ends with a date, is text. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Rain closes the mountain pass</h1>"
+		"<p>quinta-feira, 21 de novembro de 2019 \xC3\xA0s 07:50</p>"
+		"<p>21/11/2019 - Posted by: Desk - Category: Weather</p>"
+		"<p>Heavy rain closed the mountain pass on Thursday, and the "
+		"police asked drivers to take the valley road instead.</p>"
+		"<p>Road office update from 22 November 2019 at 06:00 in the "
+		"morning</p>"
+		"<p>The pass was closed for the last time in 2015, after a "
+		"landslide, the road office said.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_not_contains(a.text, "quinta-feira");
+	assert_not_contains(a.text, "Posted by");
+	assert_contains(body(&a), "update from 22 November 2019 at 06:00");
+	assert_string_equal(a.published, "21/11/2019");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1361,6 +1385,7 @@ int main(void)
 		T(html_story_among_stories),
 		T(html_deep_sibling_same_class),
 		T(html_popup_card_in_sentence),
+		T(html_date_lines_above_prose),
 		T(internal_words_without_spaces),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
