@@ -353,6 +353,7 @@ static const phrase phrases[] = {
 	P(" join the conversation ", C, W_START, 8, 1),
 	P(" join the discussion ", C, W_START, 8, 1),
 	P(" tell us what you think ", C, W_START, 6, 1),
+	P(" comments are closed ", C, W_START, 5, 1),
 	P(" responses ", C, W_WHOLE, 1, 1),
 	P(" discussion ", C, W_WHOLE, 1, 1),
 	/* Related-links and recommendation blocks. */

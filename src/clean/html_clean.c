@@ -619,6 +619,12 @@ static bool blockish(const hinfo *h)
 	return h->tag.kind == ND_TAG_BLOCK || h->tag.kind == ND_TAG_PARA;
 }
 
+static bool listish(int el)
+{
+	return el == ND_EL_UL || el == ND_EL_OL || el == ND_EL_LI ||
+	       el == ND_EL_DL;
+}
+
 /* Readability's second look at a container inside the article: one that
  * is mostly links, a form, or named like furniture is left out unless it
  * holds real prose (ten commas or more). */
@@ -644,8 +650,12 @@ static bool doubtful(const emit *e, const hinfo *h)
 	default:
 		return false;
 	}
+	/* Prose in a block named like furniture ("media") is the article's
+	 * all the same: no picture, few links, and not a list (of comments,
+	 * say). */
 	if ((float)h->weight + score < 0)
-		return true;
+		return !(h->paras > 0 && h->imgs == 0 && h->text >= 80 &&
+			 ld < 0.2f && !listish(h->tag.el));
 	if (h->commas >= 10)
 		return false;
 	if (h->inputs * 3 > h->paras + 1)

@@ -1134,6 +1134,31 @@ static void html_date_lines_above_prose(void **state)
 	assert_string_equal(a.published, "21/11/2019");
 }
 
+static void html_prose_in_furniture_named_block(void **state)
+{
+	/* The lede in a block whose class reads like furniture: kept for
+	 * its prose; a list of comments named so stays out. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Markets mixed on trade talks</h1>"
+		"<div class=\"lead-media\"><p>HONG KONG - A muddled view of the "
+		"trade talks once again seems to weigh on investors "
+		"across the region, analysts said.</p></div>"
+		"<p>Asian indexes were mixed in early trading on Tuesday, after "
+		"reports that the mood in the capital was gloomy.</p>"
+		"<p>Japan's main index fell, while markets in Seoul and Sydney "
+		"rose slightly, traders said.</p>"
+		"<ol class=\"comment-thread\"><li>Markets always fall when the "
+		"news is bad, and rise when it is good, so what is new here, "
+		"really?</li><li>I sold everything last week and I do not "
+		"regret it at all, whatever they say now.</li></ol>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "A muddled view of the trade talks");
+	assert_contains(body(&a), "markets in Seoul and Sydney");
+	assert_not_contains(a.text, "I sold everything");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1386,6 +1411,7 @@ int main(void)
 		T(html_deep_sibling_same_class),
 		T(html_popup_card_in_sentence),
 		T(html_date_lines_above_prose),
+		T(html_prose_in_furniture_named_block),
 		T(internal_words_without_spaces),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
