@@ -309,6 +309,41 @@ static void classify(ctx *c)
 	}
 }
 
+/* Marks the first line (not a caption) whose key is key as the title. */
+static void mark_title(ctx *c, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		if (cls(c, i) == CL_CAPTION || !fold_line(c, i))
+			continue;
+		if (strcmp(c->key, key) == 0) {
+			set(c, i, CL_TITLE);
+			return;
+		}
+	}
+}
+
+/* Marks the line reading as the headline s[0..len) as the title. */
+static int mark_headline(ctx *c, const char *s, size_t len)
+{
+	nd_buf b = ND_BUF_INIT(0);
+	char key[ND_CLEAN_FOLD_MAX];
+	size_t max;
+	int rc;
+
+	if (nd_mul_overflow(len, 3, &max) || nd_add_overflow(max, 16, &max))
+		return ND_ETOOBIG;
+	nd_buf_init(&b, max);
+	rc = nd_clines_normalise(&b, s, len, NULL);
+	if (rc == ND_OK && b.len > 0) {
+		nd_clean_key(b.ptr, b.len, key, sizeof(key));
+		mark_title(c, key);
+	}
+	nd_buf_dispose(&b);
+	return rc;
+}
+
 static bool prose(const ctx *c, size_t i)
 {
 	const nd_line_feat *f = &c->feat[i];
@@ -658,14 +693,8 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 					 ND_CLEAN_TITLE_MAX);
 		nd_clean_key(title.ptr ? title.ptr : "", title.len, tkey,
 			     sizeof(tkey));
-		for (i = 0; i < c->n; i++) {
-			if (cls(c, i) == CL_CAPTION || !fold_line(c, i))
-				continue;
-			if (strcmp(c->key, tkey) == 0 && title.len > 0) {
-				set(c, i, CL_TITLE);
-				break;
-			}
-		}
+		if (title.len > 0)
+			mark_title(c, tkey);
 	} else if ((t = pick_title(c, h->html)) != NONE) {
 		size_t tl = nd_utf8_cut(str(c, t), lines->v[t].len,
 					 ND_CLEAN_TITLE_MAX);
@@ -675,6 +704,11 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 		if (rc)
 			goto done;
 	}
+	/* A page may title its story one way in its metadata and another
+	 * in its headline: the headline is no more body than the title. */
+	if (h->headline && h->headline_len > 0 &&
+	    (rc = mark_headline(c, h->headline, h->headline_len)) != ND_OK)
+		goto done;
 	decide(c, &first);
 	harvest(c, first, &m);
 

@@ -764,6 +764,8 @@ static void take_hints(nd_clean_hints *hints, const nd_html_meta *meta,
 	h1_buf[0] = '\0';
 	if (h1)
 		nd_html_text(h1, h1_buf, ND_CLEAN_TITLE_MAX);
+	hints->headline = h1_buf;
+	hints->headline_len = strlen(h1_buf);
 	if (title && title[0]) {
 		hints->title = title;
 		hints->title_len = strlen(title);

@@ -1159,6 +1159,26 @@ static void html_prose_in_furniture_named_block(void **state)
 	assert_not_contains(a.text, "I sold everything");
 }
 
+static void html_headline_unlike_meta_title(void **state)
+{
+	/* The social title and the page's headline differ: the title is
+	 * the metadata's, and the headline is no line of the body. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><head><meta property=\"og:title\" content=\"Sweden "
+		"drops the case\"></head><body><article>"
+		"<h1>Prosecutors in Sweden close the investigation</h1>"
+		"<p>Prosecutors in Sweden have closed an investigation into an "
+		"allegation made nine years ago, they said on Tuesday.</p>"
+		"<p>The evidence had weakened over time, the deputy chief "
+		"prosecutor told reporters in the capital.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_string_equal(a.title, "Sweden drops the case");
+	assert_not_contains(body(&a), "close the investigation");
+	assert_contains(body(&a), "have closed an investigation");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1412,6 +1432,7 @@ int main(void)
 		T(html_popup_card_in_sentence),
 		T(html_date_lines_above_prose),
 		T(html_prose_in_furniture_named_block),
+		T(html_headline_unlike_meta_title),
 		T(internal_words_without_spaces),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
