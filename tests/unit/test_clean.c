@@ -556,6 +556,32 @@ static void text_calls_to_action(void **state)
 	assert_contains(body(&a), "watched the weather closely all week.");
 }
 
+static void text_furniture_other_languages(void **state)
+{
+	/* "Read also" and "You may also like" in German and French. */
+	nd_clean_article a = text_ok(NULL,
+		"Stadtrat beschliesst neuen Hafen\n\n"
+		"Der Stadtrat hat am Montag den Bau eines neuen Hafens "
+		"beschlossen, wie die Stadt mitteilte.\n\n"
+		"\xC3\x80 lire aussi : Le port de la ville voisine ferme\n\n"
+		"Die Arbeiten beginnen im Herbst und kosten etwa drei Millionen "
+		"Euro, sagte der B\xC3\xBCrgermeister.\n\n"
+		"Das k\xC3\xB6nnte Sie auch interessieren\n\n"
+		"Neue Buslinie f\xC3\xA4hrt ab Mai durch die Altstadt, wie "
+		"die Stadt am Dienstag mitteilte.\n\n"
+		"Kommentare\n\n"
+		"Endlich tut sich etwas in dieser Stadt, schrieb ein Leser am "
+		"Abend.\n");
+
+	(void)state;
+	assert_contains(body(&a), "kosten etwa drei Millionen Euro");
+	assert_not_contains(a.text, "lire aussi");
+	assert_not_contains(a.text, "interessieren");
+	assert_not_contains(a.text, "Buslinie");
+	assert_not_contains(a.text, "Kommentare");
+	assert_not_contains(a.text, "schrieb ein Leser");
+}
+
 static void text_dateline_other_languages(void **state)
 {
 	nd_clean_article a = text_ok(NULL,
@@ -1446,6 +1472,7 @@ int main(void)
 		T(text_keeps_prose_with_furniture_words),
 		T(text_more_furniture),
 		T(text_calls_to_action),
+		T(text_furniture_other_languages),
 		T(text_dateline_other_languages),
 		T(text_format_and_words),
 		T(text_odd_bytes),
