@@ -564,6 +564,7 @@ static void text_furniture_other_languages(void **state)
 		"Der Stadtrat hat am Montag den Bau eines neuen Hafens "
 		"beschlossen, wie die Stadt mitteilte.\n\n"
 		"\xC3\x80 lire aussi : Le port de la ville voisine ferme\n\n"
+		"Anzeige\n\n"
 		"Die Arbeiten beginnen im Herbst und kosten etwa drei Millionen "
 		"Euro, sagte der B\xC3\xBCrgermeister.\n\n"
 		"Das k\xC3\xB6nnte Sie auch interessieren\n\n"
@@ -576,6 +577,7 @@ static void text_furniture_other_languages(void **state)
 	(void)state;
 	assert_contains(body(&a), "kosten etwa drei Millionen Euro");
 	assert_not_contains(a.text, "lire aussi");
+	assert_not_contains(a.text, "Anzeige");
 	assert_not_contains(a.text, "interessieren");
 	assert_not_contains(a.text, "Buslinie");
 	assert_not_contains(a.text, "Kommentare");
