@@ -486,6 +486,33 @@ static bool date_line(const ctx *c, size_t i)
 	       year_and_clock(s, len);
 }
 
+/* A web address spelled out alone on its line: written by the author,
+ * unlike a link's words. */
+static bool bare_address(const ctx *c, size_t i)
+{
+	return c->feat[i].words == 1 && strstr(str(c, i), "://") != NULL;
+}
+
+/* In a page, a short line after the last prose that closes the article
+ * (a sign-off, a last item, a source): no label, heading, tag-like item
+ * or link but an address, and no furniture between it and the prose. */
+static bool closing(const ctx *c, size_t last, size_t i)
+{
+	unsigned hints = c->l->v[i].hints;
+	size_t j;
+
+	if (last == NONE || i <= last || c->feat[i].colon_end ||
+	    (hints & ND_CL_HEADING) ||
+	    ((hints & ND_CL_ITEM) && c->feat[i].words < 3) ||
+	    ((hints & ND_CL_LINKY) && !bare_address(c, i)))
+		return false;
+	for (j = last + 1; j < i; j++) {
+		if (cls(c, j) != CL_BODY && cls(c, j) != CL_SHORT)
+			return false;
+	}
+	return true;
+}
+
 static void decide(ctx *c, size_t *first_out)
 {
 	size_t i, first = NONE, last = NONE;
@@ -522,7 +549,8 @@ static void decide(ctx *c, size_t *first_out)
 				set(c, i + 1, CL_JUNK);
 			break;
 		case CL_SHORT:
-			set(c, i, c->html && !outside ? CL_BODY : CL_JUNK);
+			set(c, i, c->html && (!outside || closing(c, last, i)) ?
+					  CL_BODY : CL_JUNK);
 			break;
 		default:
 			break;

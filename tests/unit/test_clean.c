@@ -1207,6 +1207,31 @@ static void html_headline_unlike_meta_title(void **state)
 	assert_contains(body(&a), "have closed an investigation");
 }
 
+static void html_short_lines_closing_the_article(void **state)
+{
+	/* After the last paragraph: a sign-off and an address stay; a label,
+	 * a link's words and all after a line of furniture go. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Our trip to the lakes</h1>"
+		"<p>We spent a week at the lakes in the north this summer, and "
+		"it rained only on the last day, which was lucky.</p>"
+		"<p>The cabins were simple but clean, and the owners cooked for "
+		"us every evening, fish from the lake mostly.</p>"
+		"<p>Yours, Franzi</p>"
+		"<p><a href=\"http://lakes.example/cabins\">"
+		"http://lakes.example/cabins</a></p>"
+		"<p><a href=/next>Next trip</a></p>"
+		"<p>Contact:</p><p>Privacy policy</p><p>Anna Berg</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "Yours, Franzi");
+	assert_contains(body(&a), "http://lakes.example/cabins");
+	assert_not_contains(a.text, "Next trip");
+	assert_not_contains(a.text, "Contact");
+	assert_not_contains(a.text, "Anna Berg");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1461,6 +1486,7 @@ int main(void)
 		T(html_date_lines_above_prose),
 		T(html_prose_in_furniture_named_block),
 		T(html_headline_unlike_meta_title),
+		T(html_short_lines_closing_the_article),
 		T(internal_words_without_spaces),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
