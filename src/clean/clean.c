@@ -239,9 +239,19 @@ static int main_script(const ctx *c)
 	return best;
 }
 
+/* A table row's features for the furniture rules: its figures are data,
+ * not a line of symbols and numbers. */
+static const nd_line_feat *as_row(nd_line_feat *row, const nd_line_feat *f)
+{
+	*row = *f;
+	row->nonspace = row->letters;
+	return row;
+}
+
 static void classify(ctx *c)
 {
 	int script = main_script(c);
+	nd_line_feat row;
 	size_t i;
 
 	for (i = 0; i < c->n; i++) {
@@ -272,7 +282,9 @@ static void classify(ctx *c)
 			set(c, i, CL_CAPTION);
 			continue;
 		}
-		switch (nd_clean_furniture(s, ln->len, ln->gaps, f,
+		switch (nd_clean_furniture(s, ln->len, ln->gaps,
+					   (ln->hints & ND_CL_ROW) ?
+						   as_row(&row, f) : f,
 					   folded ? c->fold : NULL,
 					   folded ? c->key : NULL)) {
 		case ND_FURN_NONE:

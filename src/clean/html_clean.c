@@ -546,6 +546,7 @@ typedef struct emit {
 	uint32_t article_text; /* letters of the chosen elements */
 	const xmlNode *root;   /* the chosen element being walked */
 	unsigned in_caption, in_heading, in_item, in_pre, in_link;
+	unsigned cells; /* table cells in the line */
 	int rc;
 } emit;
 
@@ -562,6 +563,8 @@ static void flush(emit *e)
 			hints |= ND_CL_ITEM;
 		if (e->letters > 0 && e->link_letters * 2 > e->letters)
 			hints |= ND_CL_LINKY;
+		if (e->cells >= 2)
+			hints |= ND_CL_ROW;
 		e->rc = nd_clines_add(e->lines, e->line.ptr, e->line.len,
 				      hints);
 		/* Blank runs in markup are layout, not menu columns. */
@@ -571,6 +574,7 @@ static void flush(emit *e)
 	nd_buf_clear(&e->line);
 	e->letters = 0;
 	e->link_letters = 0;
+	e->cells = 0;
 }
 
 static void text(emit *e, const char *s)
@@ -711,8 +715,10 @@ static bool e_enter(void *ud, xmlNode *n)
 	if (h->tag.kind == ND_TAG_BR || blockish(h))
 		flush(e);
 	else if ((h->tag.el == ND_EL_TD || h->tag.el == ND_EL_TH) &&
-		 e->rc == ND_OK)
+		 e->rc == ND_OK) {
 		e->rc = nd_buf_putc(&e->line, ' ');
+		e->cells++;
+	}
 	counters(e, h->tag.el, 1);
 	return true;
 }

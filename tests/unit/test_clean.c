@@ -1232,6 +1232,28 @@ static void html_short_lines_closing_the_article(void **state)
 	assert_not_contains(a.text, "Anna Berg");
 }
 
+static void html_table_rows_of_figures(void **state)
+{
+	/* Standings: rows mostly of figures are data, not symbol lines. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Final standings of the season</h1>"
+		"<p>The season ended on Sunday after 36 races, with the title "
+		"decided by five points, the closest finish in years.</p>"
+		"<table><tr><th>Pos.</th><th>Driver</th><th>Points</th>"
+		"<th>Wins</th><th>Poles</th><th>Top 5</th></tr>"
+		"<tr><td>1</td><td>Kyle Berg</td><td>5040</td><td>5</td>"
+		"<td>1</td><td>17</td></tr>"
+		"<tr><td>24</td><td>Ty Lund</td><td>613</td><td>0</td>"
+		"<td>0</td><td>1</td></tr></table>"
+		"<p>Only the first twelve drivers fight for the title in the "
+		"last ten races, under the rules of the series.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "1 Kyle Berg 5040 5 1 17");
+	assert_contains(body(&a), "24 Ty Lund 613 0 0 1");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1487,6 +1509,7 @@ int main(void)
 		T(html_prose_in_furniture_named_block),
 		T(html_headline_unlike_meta_title),
 		T(html_short_lines_closing_the_article),
+		T(html_table_rows_of_figures),
 		T(internal_words_without_spaces),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
