@@ -309,7 +309,7 @@ static void classify(ctx *c)
 		if (k == CL_BODY) {
 			/* A short line in another script: a caption or label
 			 * left in the page's own language. */
-			if (f->script != script &&
+			if (f->script != script && !c->html &&
 			    f->script != ND_SCRIPT_NONE &&
 			    script != ND_SCRIPT_NONE && f->words <= 12)
 				k = CL_JUNK;

@@ -1254,6 +1254,35 @@ static void html_table_rows_of_figures(void **state)
 	assert_contains(body(&a), "24 Ty Lund 613 0 0 1");
 }
 
+static void html_line_in_other_script(void **state)
+{
+	/* In a page the markup placed the lines: a short command in Latin
+	 * letters inside a Russian article is text (in plain text such a
+	 * line is a stray caption, see text_caption_other_script). */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>\xD0\x9A\xD0\xBE\xD0\xB4\xD1\x8B"
+		"</h1><p>\xD0\xA1\xD0\xBA\xD0\xBE\xD1\x80\xD0\xBE\xD1"
+		"\x81\xD1\x82\xD1\x8C \xD0\xB1\xD0\xB5\xD0\xB3\xD0\xB0 "
+		"\xD0\xBC\xD0\xBE\xD0\xB6\xD0\xBD\xD0\xBE "
+		"\xD1\x83\xD0\xB2\xD0\xB5\xD0\xBB\xD0\xB8\xD1\x87\xD0"
+		"\xB8\xD1\x82\xD1\x8C \xD0\xBA\xD0\xBE\xD0\xB4\xD0\xBE"
+		"\xD0\xBC, \xD0\xB2\xD0\xBE\xD1\x82 \xD1\x82\xD0\xB0"
+		"\xD0\xBA \xD0\xBA\xD0\xB0\xD0\xBA \xD0\xB7\xD0\xB4"
+		"\xD0\xB5\xD1\x81\xD1\x8C \xD0\xBD\xD0\xB8\xD0\xB6"
+		"\xD0\xB5.</p><ul><li>player.setav speedmult 200 and "
+		"player.setav health 500</li></ul>"
+		"<p>\xD0\xA1\xD0\xBA\xD0\xBE\xD1\x80\xD0\xBE\xD1\x81"
+		"\xD1\x82\xD1\x8C \xD0\xB1\xD0\xB5\xD0\xB3\xD0\xB0 "
+		"\xD0\xB2\xD1\x8B\xD1\x80\xD0\xB0\xD1\x81\xD1\x82\xD0"
+		"\xB5\xD1\x82 \xD0\xB2\xD0\xB4\xD0\xB2\xD0\xBE\xD0\xB5, "
+		"\xD0\xB8 \xD1\x8D\xD1\x82\xD0\xBE \xD0\xB2\xD0\xB8\xD0"
+		"\xB4\xD0\xBD\xD0\xBE \xD1\x81\xD1\x80\xD0\xB0\xD0\xB7"
+		"\xD1\x83.</p></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "player.setav speedmult 200 and");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1510,6 +1539,7 @@ int main(void)
 		T(html_headline_unlike_meta_title),
 		T(html_short_lines_closing_the_article),
 		T(html_table_rows_of_figures),
+		T(html_line_in_other_script),
 		T(internal_words_without_spaces),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
