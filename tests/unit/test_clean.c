@@ -565,6 +565,8 @@ static void text_furniture_other_languages(void **state)
 		"beschlossen, wie die Stadt mitteilte.\n\n"
 		"\xC3\x80 lire aussi : Le port de la ville voisine ferme\n\n"
 		"Anzeige\n\n"
+		"Titelbild: Anna Berg/Agentur\n\n"
+		"Folgen Sie uns auf Twitter und Facebook\n\n"
 		"Die Arbeiten beginnen im Herbst und kosten etwa drei "
 		"Millionen "
 		"Euro, sagte der B\xC3\xBCrgermeister.\n\n"
@@ -579,6 +581,8 @@ static void text_furniture_other_languages(void **state)
 	assert_contains(body(&a), "kosten etwa drei Millionen Euro");
 	assert_not_contains(a.text, "lire aussi");
 	assert_not_contains(a.text, "Anzeige");
+	assert_true(has_caption(&a, "Titelbild: Anna Berg/Agentur"));
+	assert_not_contains(a.text, "Folgen Sie");
 	assert_not_contains(a.text, "interessieren");
 	assert_not_contains(a.text, "Buslinie");
 	assert_not_contains(a.text, "Kommentare");
