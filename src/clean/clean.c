@@ -456,6 +456,7 @@ static void cut_tails(ctx *c, size_t first_prose)
 	}
 }
 
+/* s[i] is an ASCII digit (i may be past the end). */
 static bool digit_at(const char *s, size_t len, size_t i)
 {
 	return i < len && s[i] >= '0' && s[i] <= '9';

@@ -430,7 +430,8 @@ static bool same_class(const xmlNode *a, const xmlNode *b)
 }
 
 /* Siblings of the top candidate that belong to the article too: scoring
- * alike, or paragraphs of prose with few links. */
+ * alike, of its class with paragraphs, or paragraphs of prose with few
+ * links. */
 static void take_siblings(xmlNode *top)
 {
 	float best = final_of(top);
@@ -623,6 +624,7 @@ static bool blockish(const hinfo *h)
 	return h->tag.kind == ND_TAG_BLOCK || h->tag.kind == ND_TAG_PARA;
 }
 
+/* Lists and their items. */
 static bool listish(int el)
 {
 	return el == ND_EL_UL || el == ND_EL_OL || el == ND_EL_LI ||
@@ -630,8 +632,8 @@ static bool listish(int el)
 }
 
 /* Readability's second look at a container inside the article: one that
- * is mostly links, a form, or named like furniture is left out unless it
- * holds real prose (ten commas or more). */
+ * is mostly links or a form is left out unless it holds real prose (ten
+ * commas or more); one named like furniture unless it is prose. */
 static bool doubtful(const emit *e, const hinfo *h)
 {
 	float ld = link_density(h);
