@@ -508,27 +508,22 @@ static bool bare_address(const ctx *c, size_t i)
 
 /* In a page, a short line after the last prose that closes the article
  * (a sign-off, a last item, a source): no label, heading, tag-like item
- * or link but an address, and no furniture between it and the prose. */
-static bool closing(const ctx *c, size_t last, size_t i)
+ * or link but an address; run says only body lines lie between it and
+ * the prose, no furniture. */
+static bool closing(const ctx *c, size_t last, size_t i, bool run)
 {
 	unsigned hints = c->l->v[i].hints;
-	size_t j;
 
-	if (last == NONE || i <= last || c->feat[i].colon_end ||
-	    (hints & ND_CL_HEADING) ||
-	    ((hints & ND_CL_ITEM) && c->feat[i].words < 3) ||
-	    ((hints & ND_CL_LINKY) && !bare_address(c, i)))
-		return false;
-	for (j = last + 1; j < i; j++) {
-		if (cls(c, j) != CL_BODY && cls(c, j) != CL_SHORT)
-			return false;
-	}
-	return true;
+	return run && last != NONE && i > last && !c->feat[i].colon_end &&
+	       !(hints & ND_CL_HEADING) &&
+	       !((hints & ND_CL_ITEM) && c->feat[i].words < 3) &&
+	       !((hints & ND_CL_LINKY) && !bare_address(c, i));
 }
 
 static void decide(ctx *c, size_t *first_out)
 {
 	size_t i, first = NONE, last = NONE;
+	bool run = true; /* the lines after the last prose so far are body */
 
 	for (i = 0; i < c->n && first == NONE; i++) {
 		if (prose(c, i))
@@ -542,6 +537,9 @@ static void decide(ctx *c, size_t *first_out)
 	for (i = 0; i < c->n; i++) {
 		const nd_line_feat *f = &c->feat[i];
 		bool outside = first == NONE || i < first || i > last;
+
+		if (last != NONE && i > last + 1 && cls(c, i - 1) != CL_BODY)
+			run = false;
 
 		switch (cls(c, i)) {
 		case CL_BODY:
@@ -562,7 +560,8 @@ static void decide(ctx *c, size_t *first_out)
 				set(c, i + 1, CL_JUNK);
 			break;
 		case CL_SHORT:
-			set(c, i, c->html && (!outside || closing(c, last, i)) ?
+			set(c, i, c->html && (!outside ||
+					      closing(c, last, i, run)) ?
 					  CL_BODY : CL_JUNK);
 			break;
 		default:
