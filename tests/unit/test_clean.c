@@ -556,6 +556,31 @@ static void text_calls_to_action(void **state)
 	assert_contains(body(&a), "watched the weather closely all week.");
 }
 
+static void html_share_and_reading_prompts(void **state)
+{
+	/* Share bars, reading times and pitches to readers who liked the
+	 * story, in a page. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>New bridge opens</h1>"
+		"<p>Tempo de leitura: 2 minutos</p><p>Sharing is caring</p>"
+		"<p>The new bridge over the river opened on Monday, after three "
+		"years of works and a long dispute over its cost.</p>"
+		"<p>Like this story? Share it with a friend!</p>"
+		"<p>Traffic in the old town should ease by the summer, the "
+		"mayor said at the opening on Monday.</p>"
+		"<p>If you enjoyed this article, we have a proposition for you: "
+		"join our club of members and read without limits.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "The new bridge over the river");
+	assert_contains(body(&a), "Traffic in the old town");
+	assert_not_contains(a.text, "Tempo de leitura");
+	assert_not_contains(a.text, "Sharing is caring");
+	assert_not_contains(a.text, "Share it with");
+	assert_not_contains(a.text, "proposition");
+}
+
 static void text_furniture_other_languages(void **state)
 {
 	/* "Read also" and "You may also like" in German and French. */
@@ -1571,6 +1596,7 @@ int main(void)
 		T(text_more_furniture),
 		T(text_calls_to_action),
 		T(text_furniture_other_languages),
+		T(html_share_and_reading_prompts),
 		T(text_dateline_other_languages),
 		T(text_format_and_words),
 		T(text_odd_bytes),
