@@ -239,9 +239,19 @@ static int main_script(const ctx *c)
 	return best;
 }
 
+/* A table row's features for the furniture rules: its figures are data,
+ * not a line of symbols and numbers. */
+static const nd_line_feat *as_row(nd_line_feat *row, const nd_line_feat *f)
+{
+	*row = *f;
+	row->nonspace = row->letters;
+	return row;
+}
+
 static void classify(ctx *c)
 {
 	int script = main_script(c);
+	nd_line_feat row;
 	size_t i;
 
 	for (i = 0; i < c->n; i++) {
@@ -272,7 +282,9 @@ static void classify(ctx *c)
 			set(c, i, CL_CAPTION);
 			continue;
 		}
-		switch (nd_clean_furniture(s, ln->len, ln->gaps, f,
+		switch (nd_clean_furniture(s, ln->len, ln->gaps,
+					   (ln->hints & ND_CL_ROW) ?
+						   as_row(&row, f) : f,
 					   folded ? c->fold : NULL,
 					   folded ? c->key : NULL)) {
 		case ND_FURN_NONE:
@@ -297,7 +309,7 @@ static void classify(ctx *c)
 		if (k == CL_BODY) {
 			/* A short line in another script: a caption or label
 			 * left in the page's own language. */
-			if (f->script != script &&
+			if (f->script != script && !c->html &&
 			    f->script != ND_SCRIPT_NONE &&
 			    script != ND_SCRIPT_NONE && f->words <= 12)
 				k = CL_JUNK;
@@ -307,6 +319,41 @@ static void classify(ctx *c)
 		}
 		set(c, i, k);
 	}
+}
+
+/* Marks the first line (not a caption) whose key is key as the title. */
+static void mark_title(ctx *c, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		if (cls(c, i) == CL_CAPTION || !fold_line(c, i))
+			continue;
+		if (strcmp(c->key, key) == 0) {
+			set(c, i, CL_TITLE);
+			return;
+		}
+	}
+}
+
+/* Marks the line reading as the headline s[0..len) as the title. */
+static int mark_headline(ctx *c, const char *s, size_t len)
+{
+	nd_buf b = ND_BUF_INIT(0);
+	char key[ND_CLEAN_FOLD_MAX];
+	size_t max;
+	int rc;
+
+	if (nd_mul_overflow(len, 3, &max) || nd_add_overflow(max, 16, &max))
+		return ND_ETOOBIG;
+	nd_buf_init(&b, max);
+	rc = nd_clines_normalise(&b, s, len, NULL);
+	if (rc == ND_OK && b.len > 0) {
+		nd_clean_key(b.ptr, b.len, key, sizeof(key));
+		mark_title(c, key);
+	}
+	nd_buf_dispose(&b);
+	return rc;
 }
 
 static bool prose(const ctx *c, size_t i)
@@ -409,9 +456,74 @@ static void cut_tails(ctx *c, size_t first_prose)
 	}
 }
 
+/* s[i] is an ASCII digit (i may be past the end). */
+static bool digit_at(const char *s, size_t len, size_t i)
+{
+	return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
+/* A year (19xx, 20xx) and a clock time ("20:13") in s, as standalone
+ * numbers: a time stamp in any language. */
+static bool year_and_clock(const char *s, size_t len)
+{
+	bool year = false, clock = false;
+	size_t i, j;
+
+	for (i = 0; i < len; i = j + 1) {
+		for (j = i; digit_at(s, len, j); j++)
+			;
+		if (j == i || (i > 0 && digit_at(s, len, i - 1)))
+			continue;
+		if (j - i == 4 && (s[i] == '1' ? s[i + 1] == '9' :
+				   s[i] == '2' && s[i + 1] == '0'))
+			year = true;
+		if (j - i <= 2 && j + 2 < len && s[j] == ':' &&
+		    digit_at(s, len, j + 1) && digit_at(s, len, j + 2) &&
+		    !digit_at(s, len, j + 3))
+			clock = true;
+	}
+	return year && clock;
+}
+
+/* A short line that dates the article, opening with the date or giving
+ * the time: above its prose, such a line is metadata, not text. */
+static bool date_line(const ctx *c, size_t i)
+{
+	const nd_line_feat *f = &c->feat[i];
+	const char *s = str(c, i);
+	size_t len = c->l->v[i].len, off, dlen;
+
+	if (f->words > 15 || f->sentence)
+		return false;
+	return (nd_clean_find_date(s, len, true, &off, &dlen) && off == 0) ||
+	       year_and_clock(s, len);
+}
+
+/* A web address spelled out alone on its line: written by the author,
+ * unlike a link's words. */
+static bool bare_address(const ctx *c, size_t i)
+{
+	return c->feat[i].words == 1 && strstr(str(c, i), "://") != NULL;
+}
+
+/* In a page, a short line after the last prose that closes the article
+ * (a sign-off, a last item, a source): no label, heading, tag-like item
+ * or link but an address; run says only body lines lie between it and
+ * the prose, no furniture. */
+static bool closing(const ctx *c, size_t last, size_t i, bool run)
+{
+	unsigned hints = c->l->v[i].hints;
+
+	return run && last != NONE && i > last && !c->feat[i].colon_end &&
+	       !(hints & ND_CL_HEADING) &&
+	       !((hints & ND_CL_ITEM) && c->feat[i].words < 3) &&
+	       !((hints & ND_CL_LINKY) && !bare_address(c, i));
+}
+
 static void decide(ctx *c, size_t *first_out)
 {
 	size_t i, first = NONE, last = NONE;
+	bool run = true; /* the lines after the last prose so far are body */
 
 	for (i = 0; i < c->n && first == NONE; i++) {
 		if (prose(c, i))
@@ -426,11 +538,16 @@ static void decide(ctx *c, size_t *first_out)
 		const nd_line_feat *f = &c->feat[i];
 		bool outside = first == NONE || i < first || i > last;
 
+		if (last != NONE && i > last + 1 && cls(c, i - 1) != CL_BODY)
+			run = false;
+
 		switch (cls(c, i)) {
 		case CL_BODY:
 			/* Before and after the prose, only sentences stay;
 			 * in a page the markup has placed them already. */
 			if (outside && !c->html && (!f->sentence || f->ellipsis))
+				set(c, i, CL_JUNK);
+			else if (first != NONE && i < first && date_line(c, i))
 				set(c, i, CL_JUNK);
 			/* A teaser cut off with "..." right after furniture. */
 			else if (f->ellipsis && (i == 0 ||
@@ -443,7 +560,9 @@ static void decide(ctx *c, size_t *first_out)
 				set(c, i + 1, CL_JUNK);
 			break;
 		case CL_SHORT:
-			set(c, i, c->html && !outside ? CL_BODY : CL_JUNK);
+			set(c, i, c->html && (!outside ||
+					      closing(c, last, i, run)) ?
+					  CL_BODY : CL_JUNK);
 			break;
 		default:
 			break;
@@ -614,14 +733,8 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 					 ND_CLEAN_TITLE_MAX);
 		nd_clean_key(title.ptr ? title.ptr : "", title.len, tkey,
 			     sizeof(tkey));
-		for (i = 0; i < c->n; i++) {
-			if (cls(c, i) == CL_CAPTION || !fold_line(c, i))
-				continue;
-			if (strcmp(c->key, tkey) == 0 && title.len > 0) {
-				set(c, i, CL_TITLE);
-				break;
-			}
-		}
+		if (title.len > 0)
+			mark_title(c, tkey);
 	} else if ((t = pick_title(c, h->html)) != NONE) {
 		size_t tl = nd_utf8_cut(str(c, t), lines->v[t].len,
 					 ND_CLEAN_TITLE_MAX);
@@ -631,6 +744,11 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 		if (rc)
 			goto done;
 	}
+	/* A page may title its story one way in its metadata and another
+	 * in its headline: the headline is no more body than the title. */
+	if (h->headline && h->headline_len > 0 &&
+	    (rc = mark_headline(c, h->headline, h->headline_len)) != ND_OK)
+		goto done;
 	decide(c, &first);
 	harvest(c, first, &m);
 

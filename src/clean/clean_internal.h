@@ -25,6 +25,8 @@ typedef struct nd_clean_hints {
 	size_t published_len;
 	const char *byline;    /* author from markup */
 	size_t byline_len;
+	const char *headline;  /* the page's own h1: dropped from body */
+	size_t headline_len;
 	int html;              /* lines are HTML blocks: never re-joined */
 } nd_clean_hints;
 

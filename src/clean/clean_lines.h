@@ -18,7 +18,8 @@ enum {
 	ND_CL_HEADING = 1u << 0, /* h1-h6 */
 	ND_CL_CAPTION = 1u << 1, /* figcaption */
 	ND_CL_ITEM = 1u << 2,    /* li, dt, dd */
-	ND_CL_LINKY = 1u << 3    /* mostly link text */
+	ND_CL_LINKY = 1u << 3,   /* mostly link text */
+	ND_CL_ROW = 1u << 4      /* a table row of two cells or more */
 };
 
 typedef struct nd_cline {

@@ -10,6 +10,15 @@
 
 /* ---- Measuring a line ---- */
 
+/* Han ideographs and kana, written without spaces between words. */
+static bool ideographic(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) ||
+	       (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || cp >= 0x20000;
+}
+
 static int script_of(int32_t cp)
 {
 	if (cp < 0x80)
@@ -157,6 +166,7 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 	size_t by_script[ND_SCRIPT_COUNT] = { 0 };
 	int32_t last = 0, prev = 0, prev2 = 0, first = 0;
 	bool in_word = false, word_counted = false, after_stop = false;
+	size_t ideo_run = 0;
 	int i, best = ND_SCRIPT_NONE;
 
 	memset(f, 0, sizeof(*f));
@@ -174,6 +184,7 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 		if (cp == ' ') {
 			in_word = false;
 			word_counted = false;
+			ideo_run = 0;
 			prev2 = prev;
 			prev = last;
 			last = cp;
@@ -188,6 +199,12 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 		}
 		after_stop = false;
 		if (nd_cp_is_letter(cp) || nd_cp_is_digit(cp)) {
+			/* Chinese and Japanese put no spaces between words,
+			 * which run about two characters each. */
+			if (!ideographic(cp))
+				ideo_run = 0;
+			else if (ideo_run++ % 2 == 0 && ideo_run > 1)
+				word_counted = false;
 			if (!word_counted) {
 				word_counted = true;
 				f->words++;
@@ -335,6 +352,8 @@ static const phrase phrases[] = {
 	P(" load comments ", C, W_START, 5, 1),
 	P(" join the conversation ", C, W_START, 8, 1),
 	P(" join the discussion ", C, W_START, 8, 1),
+	P(" tell us what you think ", C, W_START, 6, 1),
+	P(" comments are closed ", C, W_START, 5, 1),
 	P(" responses ", C, W_WHOLE, 1, 1),
 	P(" discussion ", C, W_WHOLE, 1, 1),
 	/* Related-links and recommendation blocks. */
@@ -390,6 +409,72 @@ static const phrase phrases[] = {
 	P(" next article ", T, W_START, 3, 0),
 	P(" previous post ", T, W_START, 3, 0),
 	P(" next post ", T, W_START, 3, 0),
+	/* The same blocks in other languages. */
+	P(" kommentare ", C, W_WHOLE, 1, 1),
+	P(" keine kommentare ", C, W_START, 3, 1),
+	P(" kommentar schreiben ", C, W_START, 4, 1),
+	P(" commentaires ", C, W_WHOLE, 1, 1),
+	P(" laisser un commentaire ", C, W_START, 6, 1),
+	P(" comentarios ", C, W_WHOLE, 1, 1),
+	P(" deja un comentario ", C, W_START, 6, 1),
+	P(" deixe um comentario ", C, W_START, 6, 1),
+	P(" commenti ", C, W_WHOLE, 1, 1),
+	P(" lascia un commento ", C, W_START, 6, 1),
+	P(" komentarze ", C, W_WHOLE, 1, 1),
+	P(" комментарии ", C, W_WHOLE, 1, 1),
+	P(" отзывы ", C, W_WHOLE, 1, 1),
+	P(" auch interessant ", T, W_START, 4, 1),
+	P(" das konnte sie auch interessieren ", T, W_START, 8, 1),
+	P(" das konnte dich auch interessieren ", T, W_START, 8, 1),
+	P(" das konnte sie interessieren ", T, W_START, 6, 1),
+	P(" sie konnten auch ", T, W_START, 10, 0),
+	P(" schon gelesen ", T, W_START, 3, 1),
+	P(" mehr zum thema ", T, W_START, 6, 0),
+	P(" mehr themen ", T, W_START, 3, 0),
+	P(" weitere artikel ", T, W_START, 5, 0),
+	P(" weitere beitrage ", T, W_START, 6, 0),
+	P(" ahnliche artikel ", T, W_START, 4, 1),
+	P(" ahnliche beitrage ", T, W_START, 4, 1),
+	P(" verwandte artikel ", T, W_START, 4, 1),
+	P(" meistgelesen ", T, W_START, 3, 0),
+	P(" uber den autor ", T, W_START, 4, 1),
+	P(" verwandte ", T, W_START, 3, 1),
+	P(" sur le meme sujet ", T, W_START, 6, 1),
+	P(" articles similaires ", T, W_START, 4, 1),
+	P(" les plus lus ", T, W_START, 4, 0),
+	P(" te puede interesar ", T, W_START, 6, 1),
+	P(" tambien te puede interesar ", T, W_START, 6, 1),
+	P(" noticias relacionadas ", T, W_START, 4, 1),
+	P(" articulos relacionados ", T, W_START, 4, 1),
+	P(" lo mas leido ", T, W_START, 4, 0),
+	P(" articoli correlati ", T, W_START, 4, 1),
+	P(" potrebbe interessarti ", T, W_START, 5, 1),
+	P(" i piu letti ", T, W_START, 4, 0),
+	P(" mais lidas ", T, W_START, 4, 0),
+	P(" voce tambem pode gostar ", T, W_START, 6, 1),
+	P(" самые популярные ", T, W_START, 5, 0),
+	P(" похожие статьи ", T, W_START, 4, 1),
+	P(" podobne artykuly ", T, W_START, 4, 1),
+	P(" najczesciej czytane ", T, W_START, 4, 0),
+	P(" lesen sie auch ", R, W_START, 3, 1),
+	P(" siehe auch ", R, W_START, 3, 1),
+	P(" a lire aussi ", R, W_START, 3, 1),
+	P(" a lire egalement ", R, W_START, 3, 1),
+	P(" lee tambien ", R, W_START, 3, 1),
+	P(" leggi anche ", R, W_START, 3, 1),
+	P(" leia tambem ", R, W_START, 3, 1),
+	P(" veja tambem ", R, W_START, 3, 1),
+	P(" читаите также ", R, W_START, 3, 1),
+	P(" czytaj tez ", R, W_START, 3, 1),
+	P(" zobacz takze ", R, W_START, 3, 1),
+	P(" lesen sie auch ", J, W_START, 25, 0),
+	P(" a lire aussi ", J, W_START, 25, 0),
+	P(" lee tambien ", J, W_START, 25, 0),
+	P(" leggi anche ", J, W_START, 25, 0),
+	P(" leia tambem ", J, W_START, 25, 0),
+	P(" veja tambem ", J, W_START, 25, 0),
+	P(" читаите также ", J, W_START, 25, 0),
+	P(" czytaj tez ", J, W_START, 25, 0),
 	/* "Read also": a link to another story follows. */
 	P(" read also ", R, W_START, 3, 1),
 	P(" also read ", R, W_START, 3, 1),
@@ -463,9 +548,11 @@ static const phrase phrases[] = {
 	P(" epaper ", J, W_ANY, 6, 0),
 	P(" breaking news ", J, W_START, 4, 0),
 	P(" click here ", J, W_ANY, 20, 0),
+	P(" click here for more information ", J, W_ANY, 30, 1),
 	P(" tap here ", J, W_ANY, 20, 0),
 	P(" enable javascript ", J, W_ANY, 30, 1),
 	P(" javascript is disabled ", J, W_ANY, 30, 1),
+	P(" requires javascript ", J, W_ANY, 12, 1),
 	/* Follow, share, apps. */
 	P(" connect with us ", J, W_ANY, 8, 1),
 	P(" follow us ", J, W_ANY, 12, 0),
@@ -477,6 +564,8 @@ static const phrase phrases[] = {
 	P(" share via ", J, W_START, 10, 0),
 	P(" share article ", J, W_START, 6, 0),
 	P(" share ", J, W_WHOLE, 1, 1),
+	P(" sharing is caring ", J, W_WHOLE, 3, 1),
+	P(" share it with ", J, W_ANY, 10, 1),
 	P(" tweet ", J, W_WHOLE, 1, 1),
 	P(" email this ", J, W_START, 8, 0),
 	P(" print this ", J, W_START, 8, 0),
@@ -499,6 +588,8 @@ static const phrase phrases[] = {
 	P(" newsletters ", J, W_ANY, 12, 0),
 	P(" subscribe ", J, W_ANY, 12, 0),
 	P(" subscribe to our ", J, W_ANY, 25, 1),
+	P(" if you enjoyed this article ", J, W_ANY, 40, 1),
+	P(" if you enjoyed reading this ", J, W_ANY, 40, 1),
 	P(" subscribe now ", J, W_ANY, 10, 1),
 	P(" sign up ", J, W_ANY, 12, 0),
 	P(" signup ", J, W_ANY, 12, 0),
@@ -521,7 +612,36 @@ static const phrase phrases[] = {
 	P(" manage cookies ", J, W_ANY, 12, 0),
 	P(" cookie ", J, W_ANY, 12, 0),
 	P(" cookies ", J, W_ANY, 12, 0),
+	/* Advertising, sharing and feedback in other languages. */
+	P(" anzeige ", J, W_WHOLE, 1, 1),
+	P(" werbung ", J, W_WHOLE, 1, 1),
+	P(" publicite ", J, W_WHOLE, 1, 1),
+	P(" publicidad ", J, W_WHOLE, 1, 1),
+	P(" pubblicita ", J, W_WHOLE, 1, 1),
+	P(" реклама ", J, W_WHOLE, 1, 1),
+	P(" reklama ", J, W_WHOLE, 1, 1),
+	P(" iklan ", J, W_WHOLE, 1, 1),
+	P(" teilen ", J, W_WHOLE, 1, 1),
+	P(" artikel teilen ", J, W_START, 4, 1),
+	P(" partager ", J, W_WHOLE, 1, 1),
+	P(" compartir ", J, W_WHOLE, 1, 1),
+	P(" condividi ", J, W_WHOLE, 1, 1),
+	P(" поделиться ", J, W_WHOLE, 1, 1),
+	P(" inhaltsverzeichnis ", J, W_WHOLE, 1, 1),
+	P(" table des matieres ", J, W_WHOLE, 3, 1),
+	P(" was this article helpful ", J, W_START, 6, 1),
+	P(" war der artikel ", J, W_START, 5, 0),
+	P(" war dieser artikel ", J, W_START, 5, 0),
+	P(" mochten sie den artikel ", J, W_START, 7, 0),
+	P(" newsletter abonnieren ", J, W_ANY, 10, 1),
+	P(" folgen sie uns ", J, W_ANY, 10, 1),
+	P(" suivez nous ", J, W_ANY, 10, 1),
+	P(" siguenos ", J, W_ANY, 8, 1),
+	P(" siga nos ", J, W_ANY, 8, 1),
+	P(" nos siga ", J, W_START, 6, 1),
+	P(" jetzt abonnieren ", J, W_ANY, 10, 1),
 	/* Advertising and reading aids. */
+	P(" advert ", J, W_WHOLE, 2, 1),
 	P(" advertisement ", J, W_WHOLE, 2, 1),
 	P(" advertisements ", J, W_WHOLE, 2, 1),
 	P(" advertising ", J, W_WHOLE, 2, 1),
@@ -547,6 +667,10 @@ static const phrase phrases[] = {
 	P(" minute read ", J, W_ANY, 14, 1),
 	P(" minutes read ", J, W_ANY, 14, 1),
 	P(" reading time ", J, W_START, 8, 0),
+	P(" lesezeit ", J, W_START, 8, 0),
+	P(" temps de lecture ", J, W_START, 8, 0),
+	P(" tiempo de lectura ", J, W_START, 8, 0),
+	P(" tempo de leitura ", J, W_START, 8, 0),
 	P(" listen to this article ", J, W_ANY, 8, 1),
 	P(" listen to article ", J, W_ANY, 8, 1),
 	P(" watch ", J, W_START, 15, 0),
@@ -619,6 +743,46 @@ static int lexicon(const char *key, const nd_line_feat *f)
 			best = ph->kind;
 	}
 	return best;
+}
+
+/* A sentence of fold starts with the ask: at the start, or after a
+ * stop and a space. */
+static bool sentence_starts(const char *fold, const char *ask)
+{
+	const char *p;
+	size_t n = strlen(ask);
+
+	for (p = strstr(fold, ask); p; p = strstr(p + 1, ask)) {
+		if (p == fold || (p - fold >= 2 && p[-1] == ' ' &&
+				  strchr(".!?", p[-2]) != NULL))
+			return true;
+		if (p[n] == '\0')
+			break;
+	}
+	return false;
+}
+
+/* "Sign up for our newsletter.", "Follow us on Twitter.": a sentence
+ * asking the reader to subscribe, or to follow on a named channel. */
+static bool call_to_action(const char *fold)
+{
+	static const char *const channels[] = {
+		"twitter", "facebook", "instagram", "youtube", "linkedin",
+		"newsletter", "podcast", " live ",
+	};
+	size_t i;
+
+	if (sentence_starts(fold, "sign up ") ||
+	    sentence_starts(fold, "subscribe "))
+		return true;
+	if (!sentence_starts(fold, "follow ") &&
+	    !sentence_starts(fold, "listen to "))
+		return false;
+	for (i = 0; i < sizeof(channels) / sizeof(channels[0]); i++) {
+		if (strstr(fold, channels[i]) != NULL)
+			return true;
+	}
+	return false;
 }
 
 /* "Phone: ...", "E-mail: ...": contact labels (folded, lower case). */
@@ -726,6 +890,8 @@ int nd_clean_furniture(const char *s, size_t len, size_t gaps,
 			return kind;
 	}
 	if (fold && contact_label(fold) && f->words <= 25)
+		return ND_FURN_JUNK;
+	if (fold && f->words <= 40 && call_to_action(fold))
 		return ND_FURN_JUNK;
 	if ((f->phone || f->email) && f->words <= 20)
 		return ND_FURN_JUNK;

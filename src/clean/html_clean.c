@@ -430,7 +430,8 @@ static bool same_class(const xmlNode *a, const xmlNode *b)
 }
 
 /* Siblings of the top candidate that belong to the article too: scoring
- * alike, or paragraphs of prose with few links. */
+ * alike, of its class with paragraphs, or paragraphs of prose with few
+ * links. */
 static void take_siblings(xmlNode *top)
 {
 	float best = final_of(top);
@@ -446,7 +447,15 @@ static void take_siblings(xmlNode *top)
 
 		if (s == top || h == NULL || (h->flags & H_GONE))
 			continue;
+		/* An <article> beside the article is another story. */
+		if (h->tag.el == ND_EL_ARTICLE &&
+		    info(top)->tag.el == ND_EL_ARTICLE)
+			continue;
 		if ((h->flags & H_CAND) && h->final + bonus >= need) {
+			h->flags |= H_TAKEN;
+		} else if (bonus > 0 && h->paras >= 2 &&
+			   link_density(h) < 0.25f) {
+			/* Its prose lies deeper than scores reach. */
 			h->flags |= H_TAKEN;
 		} else if (h->tag.el == ND_EL_P) {
 			float ld = link_density(h);
@@ -457,6 +466,28 @@ static void take_siblings(xmlNode *top)
 				h->flags |= H_TAKEN;
 		}
 	}
+}
+
+/* When top holds several <article>s side by side (a list of stories)
+ * and the page's headline sits in one with prose of its own, that one is
+ * the story the page is about. */
+static xmlNode *titled_story(const measure *m, xmlNode *top)
+{
+	xmlNode *a, *s;
+
+	if (m->h1 == NULL || m->h1 == top || !is_ancestor(top, m->h1))
+		return top;
+	for (a = m->h1->parent; a != top; a = a->parent) {
+		if (info(a) && info(a)->tag.el == ND_EL_ARTICLE)
+			break;
+	}
+	if (a == top || !(info(a)->flags & H_CAND) || info(a)->paras == 0)
+		return top;
+	for (s = a->parent->children; s; s = s->next) {
+		if (s != a && info(s) && info(s)->tag.el == ND_EL_ARTICLE)
+			return a;
+	}
+	return top;
 }
 
 /* Marks the article's elements H_TAKEN; returns the element whose
@@ -472,7 +503,7 @@ static xmlNode *choose(measure *m, xmlNode *body)
 			info(body)->flags |= H_TAKEN;
 		return body;
 	}
-	top = settle_top(top, alt, n_alt);
+	top = titled_story(m, settle_top(top, alt, n_alt));
 	take_siblings(top);
 	return top->parent && info(top->parent) ? top->parent : top;
 }
@@ -516,6 +547,7 @@ typedef struct emit {
 	uint32_t article_text; /* letters of the chosen elements */
 	const xmlNode *root;   /* the chosen element being walked */
 	unsigned in_caption, in_heading, in_item, in_pre, in_link;
+	unsigned cells; /* table cells in the line */
 	int rc;
 } emit;
 
@@ -532,6 +564,8 @@ static void flush(emit *e)
 			hints |= ND_CL_ITEM;
 		if (e->letters > 0 && e->link_letters * 2 > e->letters)
 			hints |= ND_CL_LINKY;
+		if (e->cells >= 2)
+			hints |= ND_CL_ROW;
 		e->rc = nd_clines_add(e->lines, e->line.ptr, e->line.len,
 				      hints);
 		/* Blank runs in markup are layout, not menu columns. */
@@ -541,6 +575,7 @@ static void flush(emit *e)
 	nd_buf_clear(&e->line);
 	e->letters = 0;
 	e->link_letters = 0;
+	e->cells = 0;
 }
 
 static void text(emit *e, const char *s)
@@ -589,13 +624,25 @@ static bool blockish(const hinfo *h)
 	return h->tag.kind == ND_TAG_BLOCK || h->tag.kind == ND_TAG_PARA;
 }
 
+/* Lists and their items. */
+static bool listish(int el)
+{
+	return el == ND_EL_UL || el == ND_EL_OL || el == ND_EL_LI ||
+	       el == ND_EL_DL;
+}
+
 /* Readability's second look at a container inside the article: one that
- * is mostly links, a form, or named like furniture is left out unless it
- * holds real prose (ten commas or more). */
+ * is mostly links or a form is left out unless it holds real prose (ten
+ * commas or more); one named like furniture unless it is prose. */
 static bool doubtful(const emit *e, const hinfo *h)
 {
 	float ld = link_density(h);
-	float score = (h->flags & H_CAND) ? h->score : 0.0f;
+	/* Less the head start of lists and headings: a list of plain
+	 * items is text, whatever its tag. */
+	int start = tag_bonus(h->tag.el);
+	float score = (h->flags & H_CAND) ?
+			      h->score - (float)(start < 0 ? start : 0) :
+			      0.0f;
 
 	if (h->flags & H_WEAK)
 		return h->text * 2 < e->article_text;
@@ -609,15 +656,46 @@ static bool doubtful(const emit *e, const hinfo *h)
 	default:
 		return false;
 	}
+	/* Prose in a block named like furniture ("media") is the article's
+	 * all the same: no picture, few links, and not a list (of comments,
+	 * say). */
 	if ((float)h->weight + score < 0)
-		return true;
+		return !(h->paras > 0 && h->imgs == 0 && h->text >= 80 &&
+			 ld < 0.2f && !listish(h->tag.el));
 	if (h->commas >= 10)
 		return false;
 	if (h->inputs * 3 > h->paras + 1)
 		return true;
-	if (h->weight < 25 ? ld > 0.33f : ld > 0.5f)
-		return true;
-	return false;
+	/* Items may lead with a linked headline and explain it after: a
+	 * list is doubtful when links are most of it, an item when what is
+	 * not a link is short too. */
+	if (h->tag.el == ND_EL_LI)
+		return ld > 0.5f && h->text - h->link < 60;
+	if (h->tag.el == ND_EL_UL || h->tag.el == ND_EL_OL)
+		return ld > 0.5f;
+	return h->weight < 25 ? ld > 0.33f : ld > 0.5f;
+}
+
+/* Inline, with a picture and links to other stories: a card that pops
+ * up over a name in a sentence. */
+static bool card(const hinfo *h)
+{
+	return h && h->tag.kind == ND_TAG_INLINE && h->imgs > 0 &&
+	       h->text >= 80 && link_density(h) > 0.8f;
+}
+
+/* The innermost card at n: the name it pops up over stays. */
+static bool popup(const xmlNode *n)
+{
+	const xmlNode *c;
+
+	if (!card(info(n)))
+		return false;
+	for (c = n->children; c; c = c->next) {
+		if (card(info(c)))
+			return false;
+	}
+	return true;
 }
 
 static bool e_enter(void *ud, xmlNode *n)
@@ -634,13 +712,15 @@ static bool e_enter(void *ud, xmlNode *n)
 	}
 	h = info(n);
 	if (h == NULL || (h->flags & H_GONE) ||
-	    (n != e->root && doubtful(e, h)))
+	    (n != e->root && (doubtful(e, h) || popup(n))))
 		return false;
 	if (h->tag.kind == ND_TAG_BR || blockish(h))
 		flush(e);
 	else if ((h->tag.el == ND_EL_TD || h->tag.el == ND_EL_TH) &&
-		 e->rc == ND_OK)
+		 e->rc == ND_OK) {
 		e->rc = nd_buf_putc(&e->line, ' ');
+		e->cells++;
+	}
 	counters(e, h->tag.el, 1);
 	return true;
 }
@@ -692,6 +772,8 @@ static void take_hints(nd_clean_hints *hints, const nd_html_meta *meta,
 	h1_buf[0] = '\0';
 	if (h1)
 		nd_html_text(h1, h1_buf, ND_CLEAN_TITLE_MAX);
+	hints->headline = h1_buf;
+	hints->headline_len = strlen(h1_buf);
 	if (title && title[0]) {
 		hints->title = title;
 		hints->title_len = strlen(title);

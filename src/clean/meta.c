@@ -283,6 +283,8 @@ bool nd_clean_is_caption(const nd_line_feat *f, const char *fold)
 		"file photo", "illustration:", "photo credit", "photo/",
 		"foto:", "photo courtesy", "main image:", "top image:",
 		"image caption", "image source", "media caption",
+		"titelbild:", "bild:", "bildquelle:", "fotos:",
+		"credits photos", "credit photo", "imagen:", "foto de ",
 	};
 	static const char *const cues[] = {
 		"photo by ", "photos by ", "photograph by ", "picture by ",

@@ -528,6 +528,92 @@ static void text_more_furniture(void **state)
 	assert_contains(body(&a), "cost about 3 million crowns");
 }
 
+static void text_calls_to_action(void **state)
+{
+	/* Asks to subscribe or to follow on a channel, even as sentences
+	 * after another; prose that merely names the channel stays. */
+	nd_clean_article a = text_ok(NULL,
+		"Council approves harbour plan\n\n"
+		"The town council approved a plan on Monday to rebuild the "
+		"harbour wall, which was damaged in the winter storms.\n\n"
+		"Advert\n\n"
+		"Work will start in September and cost about 3 million "
+		"crowns, the council said, and the mayor wrote on Twitter that "
+		"the town would follow the works closely.\n\n"
+		"There is more where that came from. Sign up for the Harbour "
+		"Times today and get the free daily newsletter.\n\n"
+		"Subscribe to the Harbour Times and stay smart.\n\n"
+		"Follow the Harbour Times on Facebook, Twitter and Instagram."
+		"\n\nOfficials said they had watched the weather closely all "
+		"week.\n");
+
+	(void)state;
+	assert_not_contains(a.text, "Advert");
+	assert_not_contains(a.text, "Sign up");
+	assert_not_contains(a.text, "Subscribe");
+	assert_not_contains(a.text, "Follow the Harbour");
+	assert_contains(body(&a), "wrote on Twitter that the town");
+	assert_contains(body(&a), "watched the weather closely all week.");
+}
+
+static void html_share_and_reading_prompts(void **state)
+{
+	/* Share bars, reading times and pitches to readers who liked the
+	 * story, in a page. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>New bridge opens</h1>"
+		"<p>Tempo de leitura: 2 minutos</p><p>Sharing is caring</p>"
+		"<p>The new bridge over the river opened on Monday, after three "
+		"years of works and a long dispute over its cost.</p>"
+		"<p>Like this story? Share it with a friend!</p>"
+		"<p>Traffic in the old town should ease by the summer, the "
+		"mayor said at the opening on Monday.</p>"
+		"<p>If you enjoyed this article, we have a proposition for you: "
+		"join our club of members and read without limits.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "The new bridge over the river");
+	assert_contains(body(&a), "Traffic in the old town");
+	assert_not_contains(a.text, "Tempo de leitura");
+	assert_not_contains(a.text, "Sharing is caring");
+	assert_not_contains(a.text, "Share it with");
+	assert_not_contains(a.text, "proposition");
+}
+
+static void text_furniture_other_languages(void **state)
+{
+	/* "Read also" and "You may also like" in German and French. */
+	nd_clean_article a = text_ok(NULL,
+		"Stadtrat beschliesst neuen Hafen\n\n"
+		"Der Stadtrat hat am Montag den Bau eines neuen Hafens "
+		"beschlossen, wie die Stadt mitteilte.\n\n"
+		"\xC3\x80 lire aussi : Le port de la ville voisine ferme\n\n"
+		"Anzeige\n\n"
+		"Titelbild: Anna Berg/Agentur\n\n"
+		"Folgen Sie uns auf Twitter und Facebook\n\n"
+		"Die Arbeiten beginnen im Herbst und kosten etwa drei "
+		"Millionen "
+		"Euro, sagte der B\xC3\xBCrgermeister.\n\n"
+		"Das k\xC3\xB6nnte Sie auch interessieren\n\n"
+		"Neue Buslinie f\xC3\xA4hrt ab Mai durch die Altstadt, wie "
+		"die Stadt am Dienstag mitteilte.\n\n"
+		"Kommentare\n\n"
+		"Endlich tut sich etwas in dieser Stadt, schrieb ein Leser am "
+		"Abend.\n");
+
+	(void)state;
+	assert_contains(body(&a), "kosten etwa drei Millionen Euro");
+	assert_not_contains(a.text, "lire aussi");
+	assert_not_contains(a.text, "Anzeige");
+	assert_true(has_caption(&a, "Titelbild: Anna Berg/Agentur"));
+	assert_not_contains(a.text, "Folgen Sie");
+	assert_not_contains(a.text, "interessieren");
+	assert_not_contains(a.text, "Buslinie");
+	assert_not_contains(a.text, "Kommentare");
+	assert_not_contains(a.text, "schrieb ein Leser");
+}
+
 static void text_dateline_other_languages(void **state)
 {
 	nd_clean_article a = text_ok(NULL,
@@ -960,6 +1046,285 @@ static void html_scored_article_and_siblings(void **state)
 	assert_not_contains(a.text, "World");
 }
 
+static void html_list_items_are_text(void **state)
+{
+	/* Plain list items inside the article, each long enough to count
+	 * as a paragraph of its own: the lower head start of lists must not
+	 * make them furniture. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>New tram line opens</h1>"
+		"<p>The new tram line through the old town opened on Monday, "
+		"two years late and over budget, the city said.</p>"
+		"<p>The line brings three changes for riders, officials said, "
+		"starting next week:</p>"
+		"<ul><li>Trams run every six minutes during the day</li>"
+		"<li>Night trams run on the weekend until two in the morning"
+		"</li></ul>"
+		"<p>Bus line 4 will stop running in March, when the last works "
+		"on the bridge are done, the city added.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "Trams run every six minutes");
+	assert_contains(body(&a), "Night trams run on the weekend");
+}
+
+static void html_list_item_linked_headline(void **state)
+{
+	/* A briefing's items lead with a linked headline and explain it
+	 * after: text, unlike a list of links to other stories. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Five things to know today</h1>"
+		"<p>Good morning, this is the news you need to know this "
+		"Tuesday, in five short points.</p><ol>"
+		"<li><a href=/a>The harbour strike is over after nine days"
+		"</a>. Dock workers accepted a new contract on Monday night, "
+		"the union said.</li>"
+		"<li><a href=/b>The city will build two new bridges</a>. Works "
+		"start in the spring and end in three years, officials said."
+		"</li></ol>"
+		"<p>That is all for today, and we will be back tomorrow with "
+		"more, as every morning.</p>"
+		"<ul><li><a href=/c>Weather: rain all week in the north and "
+		"the south</a></li><li><a href=/d>Sports: the final is on "
+		"Sunday night</a></li></ul>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "Dock workers accepted a new contract");
+	assert_contains(body(&a), "Works start in the spring");
+	assert_not_contains(a.text, "rain all week");
+}
+
+static void html_story_among_stories(void **state)
+{
+	/* A blog page: the post with the headline, then other posts in
+	 * <article>s of their own, which together hold more prose. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div id=main>"
+		"<article><h1>Only who loves themselves</h1>"
+		"<p>Living a true experience of love is one of the great "
+		"joys of "
+		"life, and it starts with how we treat ourselves, every "
+		"day.</p>"
+		"</article>"
+		"<article><h2>Family</h2><p>What holds a family together is "
+		"love, "
+		"care, and wishing each other well, in good times and bad.</p>"
+		"<p>A united family is strength, support and understanding, "
+		"and "
+		"a push forward in life, towards our dreams.</p></article>"
+		"<article><h2>Faith</h2><p>Strength to win and faith to "
+		"believe, "
+		"that all is possible, that every obstacle can be overcome.</p>"
+		"<p>Gratitude for life lies in the details, in a smile at "
+		"waking, "
+		"in a prayer of thanks, in a walk.</p></article>"
+		"</div></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "Living a true experience of love");
+	assert_not_contains(a.text, "holds a family together");
+	assert_not_contains(a.text, "Strength to win");
+}
+
+static void html_deep_sibling_same_class(void **state)
+{
+	/* The article in two blocks of one class; the first one's prose sits
+	 * deeper than paragraph scores climb, so it has no score at all. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div id=post>"
+		"<div class=\"body-part\"><section><div><div><div><div>"
+		"<p>When the biologist looked inside the lungs of the mice, he "
+		"thought, at first, that he was seeing things.</p>"
+		"<p>He had found a strange cell, shaped like a pear, and "
+		"covered "
+		"with receptors for taste, of all things.</p>"
+		"</div></div></div></div></section></div>"
+		"<div class=\"body-part\"><p>Scientists are only beginning to "
+		"understand these cells, but they seem to be a hub of the "
+		"body's "
+		"defences, and of its alarms.</p><p>They talk to the immune "
+		"system, the authors say, and can sense threats that are still "
+		"invisible to other cells.</p><p>More studies will follow, in "
+		"other tissues, over the next years, the team said.</p></div>"
+		"</div></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "he thought, at first");
+	assert_contains(body(&a), "a hub of the body's defences");
+}
+
+static void html_popup_card_in_sentence(void **state)
+{
+	/* A name in a sentence carries a hidden card: a photo and links to
+	 * other stories about the person. The name stays, the card goes. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Man admits threats to mayor</h1>"
+		"<p>A man pleaded guilty to threatening the mayor, <span "
+		"class=people><a href=/p/ann>Ann Berg</a><span class=card>"
+		"<img src=a.jpg><a href=/s/1>Mayor Berg opens the new harbour "
+		"bridge after years of delays</a> <a href=/s/2>City council "
+		"backs mayor on the housing plan</a></span></span>, "
+		"prosecutors "
+		"said on Monday.</p><p>He faces up to ten years in prison, and "
+		"a fine, when he is sentenced in the spring.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "threatening the mayor, Ann Berg, "
+				  "prosecutors said");
+	assert_not_contains(a.text, "harbour bridge");
+}
+
+static void html_date_lines_above_prose(void **state)
+{
+	/* Time stamps above the article in any language, one opening with
+	 * the date: metadata. A dated line below the first paragraph, or one
+	 * that only ends with a date, is text. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Rain closes the mountain pass</h1>"
+		"<p>quinta-feira, 21 de novembro de 2019 \xC3\xA0s 07:50</p>"
+		"<p>21/11/2019 - Posted by: Desk - Category: Weather</p>"
+		"<p>Heavy rain closed the mountain pass on Thursday, and the "
+		"police asked drivers to take the valley road instead.</p>"
+		"<p>Road office update from 22 November 2019 at 06:00 in the "
+		"morning</p>"
+		"<p>The pass was closed for the last time in 2015, after a "
+		"landslide, the road office said.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_not_contains(a.text, "quinta-feira");
+	assert_not_contains(a.text, "Posted by");
+	assert_contains(body(&a), "update from 22 November 2019 at 06:00");
+	assert_string_equal(a.published, "21/11/2019");
+}
+
+static void html_prose_in_furniture_named_block(void **state)
+{
+	/* The lede in a block whose class reads like furniture: kept for
+	 * its prose; a list of comments named so stays out. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Markets mixed on trade talks</h1>"
+		"<div class=\"lead-media\"><p>HONG KONG - A muddled view of "
+		"the "
+		"trade talks once again seems to weigh on investors "
+		"across the region, analysts said.</p></div>"
+		"<p>Asian indexes were mixed in early trading on Tuesday, "
+		"after "
+		"reports that the mood in the capital was gloomy.</p>"
+		"<p>Japan's main index fell, while markets in Seoul and Sydney "
+		"rose slightly, traders said.</p>"
+		"<ol class=\"comment-thread\"><li>Markets always fall when the "
+		"news is bad, and rise when it is good, so what is new here, "
+		"really?</li><li>I sold everything last week and I do not "
+		"regret it at all, whatever they say now.</li></ol>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "A muddled view of the trade talks");
+	assert_contains(body(&a), "markets in Seoul and Sydney");
+	assert_not_contains(a.text, "I sold everything");
+}
+
+static void html_headline_unlike_meta_title(void **state)
+{
+	/* The social title and the page's headline differ: the title is
+	 * the metadata's, and the headline is no line of the body. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><head><meta property=\"og:title\" content=\"Sweden "
+		"drops the case\"></head><body><article>"
+		"<h1>Prosecutors in Sweden close the investigation</h1>"
+		"<p>Prosecutors in Sweden have closed an investigation into an "
+		"allegation made nine years ago, they said on Tuesday.</p>"
+		"<p>The evidence had weakened over time, the deputy chief "
+		"prosecutor told reporters in the capital.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_string_equal(a.title, "Sweden drops the case");
+	assert_not_contains(body(&a), "close the investigation");
+	assert_contains(body(&a), "have closed an investigation");
+}
+
+static void html_short_lines_closing_the_article(void **state)
+{
+	/* After the last paragraph: a sign-off and an address stay; a label,
+	 * a link's words and all after a line of furniture go. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Our trip to the lakes</h1>"
+		"<p>We spent a week at the lakes in the north this summer, and "
+		"it rained only on the last day, which was lucky.</p>"
+		"<p>The cabins were simple but clean, and the owners cooked "
+		"for "
+		"us every evening, fish from the lake mostly.</p>"
+		"<p>Yours, Franzi</p>"
+		"<p><a href=\"http://lakes.example/cabins\">"
+		"http://lakes.example/cabins</a></p>"
+		"<p><a href=/next>Next trip</a></p>"
+		"<p>Contact:</p><p>Privacy policy</p><p>Anna Berg</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "Yours, Franzi");
+	assert_contains(body(&a), "http://lakes.example/cabins");
+	assert_not_contains(a.text, "Next trip");
+	assert_not_contains(a.text, "Contact");
+	assert_not_contains(a.text, "Anna Berg");
+}
+
+static void html_table_rows_of_figures(void **state)
+{
+	/* Standings: rows mostly of figures are data, not symbol lines. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Final standings of the season</h1>"
+		"<p>The season ended on Sunday after 36 races, with the title "
+		"decided by five points, the closest finish in years.</p>"
+		"<table><tr><th>Pos.</th><th>Driver</th><th>Points</th>"
+		"<th>Wins</th><th>Poles</th><th>Top 5</th></tr>"
+		"<tr><td>1</td><td>Kyle Berg</td><td>5040</td><td>5</td>"
+		"<td>1</td><td>17</td></tr>"
+		"<tr><td>24</td><td>Ty Lund</td><td>613</td><td>0</td>"
+		"<td>0</td><td>1</td></tr></table>"
+		"<p>Only the first twelve drivers fight for the title in the "
+		"last ten races, under the rules of the series.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "1 Kyle Berg 5040 5 1 17");
+	assert_contains(body(&a), "24 Ty Lund 613 0 0 1");
+}
+
+static void html_line_in_other_script(void **state)
+{
+	/* In a page the markup placed the lines: a short command in Latin
+	 * letters inside a Russian article is text (in plain text such a
+	 * line is a stray caption, see text_caption_other_script). */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>\xD0\x9A\xD0\xBE\xD0\xB4\xD1\x8B"
+		"</h1><p>\xD0\xA1\xD0\xBA\xD0\xBE\xD1\x80\xD0\xBE\xD1"
+		"\x81\xD1\x82\xD1\x8C \xD0\xB1\xD0\xB5\xD0\xB3\xD0\xB0 "
+		"\xD0\xBC\xD0\xBE\xD0\xB6\xD0\xBD\xD0\xBE "
+		"\xD1\x83\xD0\xB2\xD0\xB5\xD0\xBB\xD0\xB8\xD1\x87\xD0"
+		"\xB8\xD1\x82\xD1\x8C \xD0\xBA\xD0\xBE\xD0\xB4\xD0\xBE"
+		"\xD0\xBC, \xD0\xB2\xD0\xBE\xD1\x82 \xD1\x82\xD0\xB0"
+		"\xD0\xBA \xD0\xBA\xD0\xB0\xD0\xBA \xD0\xB7\xD0\xB4"
+		"\xD0\xB5\xD1\x81\xD1\x8C \xD0\xBD\xD0\xB8\xD0\xB6"
+		"\xD0\xB5.</p><ul><li>player.setav speedmult 200 and "
+		"player.setav health 500</li></ul>"
+		"<p>\xD0\xA1\xD0\xBA\xD0\xBE\xD1\x80\xD0\xBE\xD1\x81"
+		"\xD1\x82\xD1\x8C \xD0\xB1\xD0\xB5\xD0\xB3\xD0\xB0 "
+		"\xD0\xB2\xD1\x8B\xD1\x80\xD0\xB0\xD1\x81\xD1\x82\xD0"
+		"\xB5\xD1\x82 \xD0\xB2\xD0\xB4\xD0\xB2\xD0\xBE\xD0\xB5, "
+		"\xD0\xB8 \xD1\x8D\xD1\x82\xD0\xBE \xD0\xB2\xD0\xB8\xD0"
+		"\xB4\xD0\xBD\xD0\xBE \xD1\x81\xD1\x80\xD0\xB0\xD0\xB7"
+		"\xD1\x83.</p></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "player.setav speedmult 200 and");
+}
+
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
@@ -1172,6 +1537,32 @@ static void internal_key_and_cut(void **state)
 	assert_string_equal(a, "");
 }
 
+static void internal_words_without_spaces(void **state)
+{
+	/* Chinese and Japanese words run about two characters, unspaced;
+	 * Korean spaces its words. */
+	static const struct {
+		const char *s;
+		size_t words;
+	} cases[] = {
+		{ "\xE5\x86\x8D\xE8\xB5\xB7\xE5\x8B\x95\xE3\x81\x97"
+		  "\xE3\x81\xA6\xE5\xAE\x8C\xE4\xBA\x86", 4 },
+		{ "PC\xE3\x81\xAB\xE9\x96\xA2\xE3\x81\x99\xE3\x82\x8B"
+		  "\xE8\xA9\xB1", 3 },
+		{ "\xEC\x95\x88\xEB\x85\x95 \xED\x95\x98\xEC\x84\xB8"
+		  "\xEC\x9A\x94", 2 },
+		{ "Two words", 2 },
+	};
+	nd_line_feat f;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		nd_clean_features(&f, cases[i].s, strlen(cases[i].s));
+		assert_int_equal(f.words, cases[i].words);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1180,6 +1571,18 @@ int main(void)
 		T(html_strip_cuts_code_keeps_json_ld),
 		T(html_scored_article_and_siblings),
 		T(html_furniture_name_on_wrapper),
+		T(html_list_items_are_text),
+		T(html_list_item_linked_headline),
+		T(html_story_among_stories),
+		T(html_deep_sibling_same_class),
+		T(html_popup_card_in_sentence),
+		T(html_date_lines_above_prose),
+		T(html_prose_in_furniture_named_block),
+		T(html_headline_unlike_meta_title),
+		T(html_short_lines_closing_the_article),
+		T(html_table_rows_of_figures),
+		T(html_line_in_other_script),
+		T(internal_words_without_spaces),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
@@ -1191,6 +1594,9 @@ int main(void)
 		T(text_bylines),
 		T(text_keeps_prose_with_furniture_words),
 		T(text_more_furniture),
+		T(text_calls_to_action),
+		T(text_furniture_other_languages),
+		T(html_share_and_reading_prompts),
 		T(text_dateline_other_languages),
 		T(text_format_and_words),
 		T(text_odd_bytes),
