@@ -599,10 +599,17 @@ static bool doubtful(const emit *e, const hinfo *h)
 
 	if (h->flags & H_WEAK)
 		return h->text * 2 < e->article_text;
+	/* Most of the article is no furniture of it, whatever its name. */
+	if (h->text * 2 >= e->article_text && ld < 0.5f)
+		return false;
 	switch (h->tag.el) {
-	case ND_EL_DIV: case ND_EL_SECTION: case ND_EL_UL: case ND_EL_OL:
-	case ND_EL_TABLE: case ND_EL_DL: case ND_EL_FORM: case ND_EL_HEADER:
-	case ND_EL_FIGURE: case ND_EL_LI:
+	case ND_EL_UL: case ND_EL_OL: case ND_EL_DL: case ND_EL_LI:
+		/* Lists score low by tag alone: only links and names tell
+		 * furniture from the article's own lists. */
+		score = 0.0f;
+		break;
+	case ND_EL_DIV: case ND_EL_SECTION: case ND_EL_TABLE:
+	case ND_EL_FORM: case ND_EL_HEADER: case ND_EL_FIGURE:
 		break;
 	case ND_EL_H1: case ND_EL_HEADING:
 		return h->weight < 0 || ld > 0.33f;

@@ -980,6 +980,30 @@ static void html_furniture_name_on_wrapper(void **state)
 	assert_not_contains(a.text, "About us");
 }
 
+static void html_lists_and_wrappers_kept(void **state)
+{
+	/* A plain list of steps scores low by tag, and a wrapper named
+	 * like a widget holds the whole text: both are the article's. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Bread without a machine</h1>"
+		"<div class=\"text-widget\"><p>Baking bread at home takes "
+		"little more than flour, water, salt and patience, bakers "
+		"say.</p><ol><li>Mix the flour with the water and the salt in "
+		"a large bowl.</li><li>Leave the dough to rest for twelve hours "
+		"under a cloth.</li></ol><p>Bake it for forty minutes in a hot "
+		"oven, then let it cool before cutting.</p></div>"
+		"<ul><li><a href=/a>Cakes for beginners and their friends</a>"
+		"</li><li><a href=/b>Ten soups for the winter</a></li></ul>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "little more than flour");
+	assert_contains(body(&a), "Mix the flour with the water");
+	assert_contains(body(&a), "rest for twelve hours");
+	assert_contains(body(&a), "forty minutes in a hot oven");
+	assert_not_contains(a.text, "Cakes for beginners");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1180,6 +1204,7 @@ int main(void)
 		T(html_strip_cuts_code_keeps_json_ld),
 		T(html_scored_article_and_siblings),
 		T(html_furniture_name_on_wrapper),
+		T(html_lists_and_wrappers_kept),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
