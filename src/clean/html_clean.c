@@ -114,6 +114,7 @@ typedef struct hinfo {
 	uint32_t commas;  /* below */
 	uint32_t dcommas; /* in the inline text */
 	uint32_t paras;   /* paragraphs below, this block included */
+	uint32_t prose;   /* letters of those paragraphs */
 	uint32_t imgs;
 	uint32_t inputs;
 	float score;      /* content score gathered from paragraphs */
@@ -296,6 +297,7 @@ static void m_leave(void *ud, xmlNode *n)
 
 		/* A block of inline text is its own paragraph's parent. */
 		h->paras++;
+		h->prose += h->direct;
 		spread(m, h->tag.kind == ND_TAG_PARA ? n->parent : n,
 		       1.0f + (float)h->dcommas + (len < 3 ? len : 3));
 	}
@@ -305,6 +307,7 @@ static void m_leave(void *ud, xmlNode *n)
 	p->link += h->link;
 	p->commas += h->commas;
 	p->paras += h->paras;
+	p->prose += h->prose;
 	p->imgs += h->imgs;
 	p->inputs += h->inputs;
 }
@@ -368,6 +371,27 @@ static float final_of(const xmlNode *n)
 	return h && (h->flags & H_CAND) ? h->final : 0.0f;
 }
 
+/* An article cut into blocks (a lede above the body, one block a
+ * section) has its prose spread over siblings that score apart. An
+ * ancestor that adds much prose and few links to top is the article. */
+static xmlNode *widen(xmlNode *top)
+{
+	xmlNode *x;
+	int level;
+
+	for (x = top->parent, level = 0; info(x) && x->parent && level < 4;
+	     x = x->parent, level++) {
+		const hinfo *t = info(top), *a = info(x);
+		uint32_t prose = a->prose - t->prose, text = a->text - t->text;
+		uint32_t link = a->link - t->link;
+
+		if (prose * 3 >= t->prose && prose * 2 >= text &&
+		    link * 5 < text)
+			top = x;
+	}
+	return top;
+}
+
 /* When several strong candidates sit side by side (an article split into
  * blocks), their common ancestor is the article; a parent scoring higher
  * than the child is too. */
@@ -407,7 +431,7 @@ static xmlNode *settle_top(xmlNode *top, xmlNode **alt, size_t n_alt)
 	while (top->parent && info(top->parent) && top->parent->parent &&
 	       xmlChildElementCount(top->parent) == 1)
 		top = top->parent;
-	return top;
+	return widen(top);
 }
 
 /* The text of a paragraph ends like a sentence. */

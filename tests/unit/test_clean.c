@@ -1004,6 +1004,43 @@ static void html_lists_and_wrappers_kept(void **state)
 	assert_not_contains(a.text, "Cakes for beginners");
 }
 
+static void html_article_split_in_blocks(void **state)
+{
+	/* The article in sections of its own, the first scoring far above
+	 * the second: their common ancestor is the article, the link list
+	 * beside them is not. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div class=\"content\"><div id=\"list\">"
+		"<section><h2>The bridge</h2><div class=\"body\">"
+		"<p>The city council voted on Monday to close the old harbour "
+		"bridge to cars from next spring, after years of repairs.</p>"
+		"<p>Cyclists and walkers will still cross it, the mayor said, "
+		"and buses will take the new tunnel instead.</p><p>Repairs "
+		"cost the city more than four million last year, the "
+		"council's report says, and engineers warned of worse.</p>"
+		"<p>Shop owners near the bridge, worried about trade, asked "
+		"for more parking, which the council promised to study.</p>"
+		"<p>The bridge, opened in 1911, is the oldest in the region, "
+		"and will be listed as a monument, officials said.</p><p>Work "
+		"on the tunnel, which cost twice as much as planned, ended in "
+		"May, a year late, the builders said.</p></div></section>"
+		"<section><h2>The pier</h2><div class=\"body\"><p>In the "
+		"second part of the plan, the council will also rebuild the "
+		"ferry pier, which storms damaged in March.</p><p>The pier, "
+		"used by fishermen and tourists, has been closed since, and "
+		"the ferry now docks further south.</p><p>A new pier, designed "
+		"to resist storms, will cost two million, which the region and "
+		"the state will share.</p></div></section></div><ul><li>"
+		"<a href=/a>Weather for the weekend in the region and beyond"
+		"</a></li><li><a href=/b>Football results of the second league"
+		"</a></li></ul></div></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "close the old harbour bridge");
+	assert_contains(body(&a), "rebuild the ferry pier");
+	assert_not_contains(a.text, "Weather for the weekend");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1205,6 +1242,7 @@ int main(void)
 		T(html_scored_article_and_siblings),
 		T(html_furniture_name_on_wrapper),
 		T(html_lists_and_wrappers_kept),
+		T(html_article_split_in_blocks),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
