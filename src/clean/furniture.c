@@ -43,6 +43,15 @@ static int script_of(int32_t cp)
 	return ND_SCRIPT_OTHER;
 }
 
+/* Han and kana: scripts written without spaces between words. */
+static bool ideograph(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) ||
+	       (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || cp >= 0x20000;
+}
+
 static bool is_terminal(int32_t cp)
 {
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
@@ -154,7 +163,7 @@ static bool has_email(const char *s, size_t len)
 void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
-	size_t by_script[ND_SCRIPT_COUNT] = { 0 };
+	size_t by_script[ND_SCRIPT_COUNT] = { 0 }, ideographs = 0;
 	int32_t last = 0, prev = 0, prev2 = 0, first = 0;
 	bool in_word = false, word_counted = false, after_stop = false;
 	int i, best = ND_SCRIPT_NONE;
@@ -195,6 +204,7 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 			if (nd_cp_is_letter(cp)) {
 				f->letters++;
 				by_script[script_of(cp)]++;
+				ideographs += ideograph(cp);
 			} else {
 				f->digits++;
 			}
@@ -218,6 +228,9 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 		if (by_script[i] > by_script[best])
 			best = i;
 	}
+	/* Chinese and Japanese put no spaces between words, which run two
+	 * characters long on average. */
+	f->words += ideographs / 2;
 	f->script = best;
 	f->script_letters = by_script[best];
 	f->bullet = is_bullet_mark(first) ||

@@ -16,6 +16,7 @@
 #include <stdbool.h> /* bool */
 #include <stdint.h>  /* uint32_t */
 #include <string.h>  /* memset, strlen, strcmp */
+#include <strings.h> /* strcasecmp */
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -148,6 +149,7 @@ static bool m_enter(void *ud, xmlNode *n)
 	measure *m = ud;
 	nd_html_attrs at;
 	hinfo *h, *p;
+	const char *type;
 	int f;
 
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -196,7 +198,10 @@ static bool m_enter(void *ud, xmlNode *n)
 		return true;
 	}
 	if (h->tag.kind == ND_TAG_VOID) {
-		h->inputs = h->tag.el == ND_EL_INPUT;
+		/* Hidden inputs carry tokens, not a form anyone fills. */
+		type = nd_html_attr(n, "type");
+		h->inputs = h->tag.el == ND_EL_INPUT &&
+			    !(type && strcasecmp(type, "hidden") == 0);
 		h->imgs = h->tag.el == ND_EL_IMG;
 		return true;
 	}

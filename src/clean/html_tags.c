@@ -72,6 +72,8 @@ static const tag_row tags[] = {
 	{ "p", { ND_TAG_PARA, ND_EL_P } },
 	{ "picture", { ND_TAG_MEDIA, ND_EL_OTHER } },
 	{ "pre", { ND_TAG_PARA, ND_EL_PRE } },
+	{ "rp", { ND_TAG_HARD, ND_EL_OTHER } }, /* ruby readings: not text */
+	{ "rt", { ND_TAG_HARD, ND_EL_OTHER } },
 	{ "script", { ND_TAG_HARD, ND_EL_OTHER } },
 	{ "section", { ND_TAG_BLOCK, ND_EL_SECTION } },
 	{ "select", { ND_TAG_HARD, ND_EL_OTHER } },

@@ -573,6 +573,26 @@ static void text_format_and_words(void **state)
 	assert_int_equal(a.words, 17);
 }
 
+static void features_count_words_without_spaces(void **state)
+{
+	/* Chinese runs words together: 12 Han characters weigh as 6
+	 * words, not one, so such a line can be prose. */
+	static const char zh[] = "\xE4\xBB\x8A\xE5\xA4\xA9\xE5\xB8\x82"
+				 "\xE6\x94\xBF\xE5\xBA\x9C\xE5\x8F\x91"
+				 "\xE5\xB8\x83\xE4\xBA\x86\xE6\x96\xB0"
+				 "\xE7\x9A\x84\xE8\xA7\x84\xE5\x88\x92"
+				 "\xE3\x80\x82";
+	nd_line_feat f;
+
+	(void)state;
+	nd_clean_features(&f, zh, sizeof(zh) - 1);
+	assert_int_equal(f.letters, 12);
+	assert_true(f.words >= 6);
+	assert_true(f.sentence);
+	nd_clean_features(&f, "two words", 9);
+	assert_int_equal(f.words, 2);
+}
+
 static void text_odd_bytes(void **state)
 {
 	static const char raw[] =
@@ -1041,6 +1061,27 @@ static void html_article_split_in_blocks(void **state)
 	assert_not_contains(a.text, "Weather for the weekend");
 }
 
+static void html_ruby_and_hidden_inputs(void **state)
+{
+	/* Ruby readings are no text; hidden inputs make no form of the
+	 * block holding the article. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div class=\"post\"><h1>Harbour news</h1>"
+		"<div><input type=hidden name=a value=1><input type=hidden "
+		"name=b value=2><input type=hidden name=c value=3><input "
+		"type=hidden name=d value=4><p>The old harbour reopened on "
+		"Sunday after two years of works, the port authority said, "
+		"and the first ferry docked at noon.</p><p>Its name, "
+		"<ruby>\xE6\xB8\xAF<rt>minato</rt></ruby>, means harbour, "
+		"as the mayor told the crowd, and so it will stay.</p></div>"
+		"</div></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "first ferry docked at noon");
+	assert_contains(body(&a), "Its name, \xE6\xB8\xAF, means");
+	assert_not_contains(a.text, "minato");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1243,6 +1284,7 @@ int main(void)
 		T(html_furniture_name_on_wrapper),
 		T(html_lists_and_wrappers_kept),
 		T(html_article_split_in_blocks),
+		T(html_ruby_and_hidden_inputs),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
@@ -1256,6 +1298,7 @@ int main(void)
 		T(text_more_furniture),
 		T(text_dateline_other_languages),
 		T(text_format_and_words),
+		T(features_count_words_without_spaces),
 		T(text_odd_bytes),
 		T(text_empty),
 		T(text_big_is_fast),
