@@ -528,6 +528,33 @@ static void text_more_furniture(void **state)
 	assert_contains(body(&a), "cost about 3 million crowns");
 }
 
+static void text_furniture_other_languages(void **state)
+{
+	/* German furniture wording: share bar, a "read also" pointer and a
+	 * related block after the article. */
+	nd_clean_article a = text_ok(NULL,
+		"Stadtrat beschlie\xC3\x9Ft neuen Hafenplan\n\n"
+		"Artikel teilen\n\n"
+		"Der Stadtrat hat am Montag beschlossen, die alte Hafenmauer "
+		"neu zu bauen, die im Winter besch\xC3\xA4" "digt wurde.\n\n"
+		"Lesen Sie auch:\n\n"
+		"Sturm \xC3\xBC" "ber der K\xC3\xBCste\n\n"
+		"Die Arbeiten sollen im September beginnen und etwa drei "
+		"Millionen Euro kosten, teilte die Stadt mit.\n\n"
+		"Das k\xC3\xB6nnte Sie auch interessieren\n\n"
+		"Neue F\xC3\xA4hre f\xC3\xBCr die Inseln, die im Sommer "
+		"fahren soll.\n");
+
+	(void)state;
+	assert_contains(body(&a), "die alte Hafenmauer neu zu bauen");
+	assert_contains(body(&a), "drei Millionen Euro kosten");
+	assert_not_contains(a.text, "Artikel teilen");
+	assert_not_contains(a.text, "Lesen Sie auch");
+	assert_not_contains(a.text, "Sturm");
+	assert_not_contains(a.text, "interessieren");
+	assert_not_contains(a.text, "Neue F");
+}
+
 static void text_dateline_other_languages(void **state)
 {
 	nd_clean_article a = text_ok(NULL,
@@ -1296,6 +1323,7 @@ int main(void)
 		T(text_bylines),
 		T(text_keeps_prose_with_furniture_words),
 		T(text_more_furniture),
+		T(text_furniture_other_languages),
 		T(text_dateline_other_languages),
 		T(text_format_and_words),
 		T(features_count_words_without_spaces),
