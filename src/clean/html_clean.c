@@ -115,7 +115,7 @@ typedef struct hinfo {
 	uint32_t commas;  /* below */
 	uint32_t dcommas; /* in the inline text */
 	uint32_t paras;   /* paragraphs below, this block included */
-	uint32_t prose;   /* letters of those paragraphs */
+	uint32_t prose;   /* letters of those paragraphs but headings, items */
 	uint32_t imgs;
 	uint32_t inputs;
 	float score;      /* content score gathered from paragraphs */
@@ -302,7 +302,9 @@ static void m_leave(void *ud, xmlNode *n)
 
 		/* A block of inline text is its own paragraph's parent. */
 		h->paras++;
-		h->prose += h->direct;
+		if (h->tag.el != ND_EL_H1 && h->tag.el != ND_EL_HEADING &&
+		    h->tag.el != ND_EL_LI)
+			h->prose += h->direct;
 		spread(m, h->tag.kind == ND_TAG_PARA ? n->parent : n,
 		       1.0f + (float)h->dcommas + (len < 3 ? len : 3));
 	}
@@ -464,6 +466,7 @@ static void take_siblings(xmlNode *top)
 {
 	float best = final_of(top);
 	float need = best * 0.2f > 10.0f ? best * 0.2f : 10.0f;
+	bool before = true;
 	xmlNode *s;
 
 	info(top)->flags |= H_TAKEN;
@@ -473,9 +476,17 @@ static void take_siblings(xmlNode *top)
 		hinfo *h = info(s);
 		float bonus = same_class(s, top) ? best * 0.2f : 0.0f;
 
+		if (s == top)
+			before = false;
 		if (s == top || h == NULL || (h->flags & H_GONE))
 			continue;
 		if ((h->flags & H_CAND) && h->final + bonus >= need) {
+			h->flags |= H_TAKEN;
+		} else if (before && h->prose >= 80 &&
+			   h->prose * 2 >= h->text &&
+			   link_density(h) < 0.25f) {
+			/* A block of prose before the article: the lede in
+			 * its header. */
 			h->flags |= H_TAKEN;
 		} else if (h->tag.el == ND_EL_P) {
 			float ld = link_density(h);
@@ -626,8 +637,11 @@ static bool doubtful(const emit *e, const hinfo *h)
 	float ld = link_density(h);
 	float score = (h->flags & H_CAND) ? h->score : 0.0f;
 
+	/* A header may hold the lede: paragraphs of prose, few links. */
 	if (h->flags & H_WEAK)
-		return h->text * 2 < e->article_text;
+		return h->text * 2 < e->article_text &&
+		       !(h->prose * 2 >= h->text && h->prose >= 100 &&
+			 ld < 0.2f);
 	/* Most of the article is no furniture of it, whatever its name. */
 	if (h->text * 2 >= e->article_text && ld < 0.5f)
 		return false;

@@ -1109,6 +1109,31 @@ static void html_ruby_and_hidden_inputs(void **state)
 	assert_not_contains(a.text, "minato");
 }
 
+static void html_header_with_lede(void **state)
+{
+	/* The lede sits in the article's header, beside the headline; the
+	 * page header with its menu does not come along. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><header><a href=/>Home</a> <a href=/n>News</a>"
+		"</header><article><header><h1>Harbour reopens</h1><p>After "
+		"two years of works, the old harbour reopened on Sunday, and "
+		"the first ferry docked at noon, the port said.</p></header>"
+		"<div><p>The works cost four million, most of it paid by the "
+		"region, and took a year longer than planned, officials said."
+		"</p><p>Fishermen, who had moored in the next town, welcomed "
+		"the news, though some feared higher fees, their union said."
+		"</p><p>The mayor, who opened the harbour, promised a market "
+		"on the quay every Saturday from next month on.</p><p>Tourists "
+		"are expected to return in the summer, when the ferries run "
+		"every hour, the port authority added.</p></div></article>"
+		"</body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the first ferry docked at noon");
+	assert_contains(body(&a), "a market on the quay");
+	assert_not_contains(a.text, "Home");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1312,6 +1337,7 @@ int main(void)
 		T(html_lists_and_wrappers_kept),
 		T(html_article_split_in_blocks),
 		T(html_ruby_and_hidden_inputs),
+		T(html_header_with_lede),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
