@@ -443,7 +443,10 @@ static void decide(ctx *c, size_t *first_out)
 				set(c, i + 1, CL_JUNK);
 			break;
 		case CL_SHORT:
-			set(c, i, c->html && !outside ? CL_BODY : CL_JUNK);
+			/* In a page, labels up to the article's end are
+			 * its own (list heads, ingredients); after it, tags
+			 * and links. */
+			set(c, i, c->html && i <= last ? CL_BODY : CL_JUNK);
 			break;
 		default:
 			break;

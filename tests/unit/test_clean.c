@@ -1134,6 +1134,26 @@ static void html_header_with_lede(void **state)
 	assert_not_contains(a.text, "Home");
 }
 
+static void html_labels_before_the_prose(void **state)
+{
+	/* Short lines that open the article are its own (ingredients);
+	 * short lines after its last paragraph are tags. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Pancakes for four</h1><div>"
+		"<p>200 g flour</p><p>Two eggs</p><p>Half a litre milk</p>"
+		"<p>Whisk the flour, the eggs and the milk into a smooth "
+		"batter, then let it rest for half an hour.</p><p>Fry thin "
+		"pancakes in a hot pan with a little butter, two minutes a "
+		"side, and serve them warm.</p><p>Breakfast</p><p>Quick meals"
+		"</p></div></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "200 g flour\nTwo eggs\nHalf a litre milk");
+	assert_contains(body(&a), "serve them warm.");
+	assert_not_contains(a.text, "Breakfast");
+	assert_not_contains(a.text, "Quick meals");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1338,6 +1358,7 @@ int main(void)
 		T(html_article_split_in_blocks),
 		T(html_ruby_and_hidden_inputs),
 		T(html_header_with_lede),
+		T(html_labels_before_the_prose),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
