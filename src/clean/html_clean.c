@@ -134,7 +134,8 @@ typedef struct measure {
 	size_t gone;      /* furniture elements open around */
 	size_t teasers;   /* of which H_TEASER */
 	size_t gone_prose; /* paragraph letters inside furniture */
-	bool lax;         /* class and id names do not make furniture */
+	int lax;          /* 1: class and id names make no furniture, 2:
+			   * nor do nav, aside and footer */
 	bool meta_done;   /* metadata gathered already */
 	int rc;
 } measure;
@@ -209,8 +210,8 @@ static bool m_enter(void *ud, xmlNode *n)
 		return true;
 	nd_html_attrs_read(&at, n);
 	f = m->lax ? ND_FURN_ATTR_NONE : nd_html_furniture(&at);
-	if (h->tag.el == ND_EL_NAV || h->tag.el == ND_EL_ASIDE ||
-	    h->tag.el == ND_EL_FOOTER)
+	if ((h->tag.el == ND_EL_NAV || h->tag.el == ND_EL_ASIDE ||
+	     h->tag.el == ND_EL_FOOTER) && m->lax < 2)
 		f = ND_FURN_ATTR_STRONG;
 	else if ((h->tag.el == ND_EL_FORM || h->tag.el == ND_EL_HEADER ||
 		  h->tag.el == ND_EL_MENU || h->tag.el == ND_EL_DIALOG) &&
@@ -519,7 +520,7 @@ static xmlNode *choose(measure *m, xmlNode *body)
 
 /* Measures the tree below root and chooses the article; returns the
  * scope as choose() does, NULL when out of memory (m->rc). */
-static xmlNode *measure_and_choose(measure *m, xmlNode *root, bool lax)
+static xmlNode *measure_and_choose(measure *m, xmlNode *root, int lax)
 {
 	m->lax = lax;
 	m->n_cands = 0;
@@ -792,7 +793,7 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	nd_clean_hints hints;
 	char *h1 = NULL, *page_title = NULL;
 	xmlNode *root, *scope;
-	size_t max = 0;
+	size_t max = 0, got;
 	int rc = ND_OK;
 
 	memset(&m, 0, sizeof(m));
@@ -838,9 +839,16 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	/* Class names of furniture sometimes wrap the whole article
 	 * ("paywall", "ad-margins"): when more prose sits in furniture than
 	 * in the article found, measure again without them. */
-	scope = measure_and_choose(&m, root, false);
+	scope = measure_and_choose(&m, root, 0);
 	if (scope && chosen_letters(scope) < m.gone_prose)
-		scope = measure_and_choose(&m, root, true);
+		scope = measure_and_choose(&m, root, 1);
+	/* Broken markup can leave the article inside a nav or aside; the
+	 * lax choice stands unless that finds more. */
+	if (scope && (got = chosen_letters(scope)) < m.gone_prose) {
+		scope = measure_and_choose(&m, root, 2);
+		if (scope && chosen_letters(scope) <= got)
+			scope = measure_and_choose(&m, root, 1);
+	}
 	if (scope == NULL) {
 		rc = nd_err_set(err, m.rc, "cleaning HTML: %s",
 				nd_strerror(m.rc));
@@ -849,8 +857,8 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 
 	take_hints(&hints, meta, title, m.h1, h1, page_title);
 	rc = lines_of(out, arena, scope, max, &hints, err);
-	if (rc == ND_EEMPTY && !m.lax) { /* furniture names hid it all */
-		scope = measure_and_choose(&m, root, true);
+	if (rc == ND_EEMPTY && m.lax < 2) { /* furniture hid it all */
+		scope = measure_and_choose(&m, root, m.lax + 1);
 		if (scope == NULL) {
 			rc = nd_err_set(err, m.rc, "cleaning HTML: %s",
 					nd_strerror(m.rc));

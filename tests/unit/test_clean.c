@@ -1154,6 +1154,25 @@ static void html_labels_before_the_prose(void **state)
 	assert_not_contains(a.text, "Quick meals");
 }
 
+static void html_article_inside_aside(void **state)
+{
+	/* Markup broken so that the article sits inside an aside: when
+	 * nothing else holds prose, the landmark tags give way. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
+		"<aside><div class=\"story\"><p>The old harbour reopened on "
+		"Sunday after two years of works, the port authority said, "
+		"and the first ferry docked at noon.</p><p>The works cost "
+		"four million, most of it paid by the region, and took a year "
+		"longer than planned, officials said.</p></div></aside>"
+		"<div class=\"note\"><p>Open daily.</p></div></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the first ferry docked at noon");
+	assert_contains(body(&a), "took a year longer than planned");
+	assert_not_contains(a.text, "Home");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1359,6 +1378,7 @@ int main(void)
 		T(html_ruby_and_hidden_inputs),
 		T(html_header_with_lede),
 		T(html_labels_before_the_prose),
+		T(html_article_inside_aside),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
