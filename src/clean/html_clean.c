@@ -794,7 +794,8 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	char *h1 = NULL, *page_title = NULL;
 	xmlNode *root, *scope;
 	size_t max = 0, got;
-	int rc = ND_OK;
+	unsigned tried;
+	int rc = ND_OK, level;
 
 	memset(&m, 0, sizeof(m));
 	memset(&hints, 0, sizeof(hints));
@@ -857,8 +858,14 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 
 	take_hints(&hints, meta, title, m.h1, h1, page_title);
 	rc = lines_of(out, arena, scope, max, &hints, err);
-	if (rc == ND_EEMPTY && m.lax < 2) { /* furniture hid it all */
-		scope = measure_and_choose(&m, root, m.lax + 1);
+	/* Nothing left: furniture hid it all, or the lax measure chose
+	 * furniture (comments) over the article; try the other levels. */
+	tried = 1u << m.lax;
+	for (level = 0; rc == ND_EEMPTY && level < 3; level++) {
+		if (tried & (1u << level))
+			continue;
+		tried |= 1u << level;
+		scope = measure_and_choose(&m, root, level);
 		if (scope == NULL) {
 			rc = nd_err_set(err, m.rc, "cleaning HTML: %s",
 					nd_strerror(m.rc));
