@@ -34,6 +34,8 @@
 #define HTML_MAX_DEPTH 512
 /* Letters a block needs directly inside to count as a paragraph. */
 #define PARA_MIN 25
+/* Letters of a heading long enough to be a lede. */
+#define LEDE_MIN 150
 /* Ancestors a paragraph's score reaches. */
 #define SCORE_LEVELS 5
 /* Best candidates compared when deciding between one and their
@@ -274,6 +276,15 @@ static void spread(measure *m, xmlNode *x, float s)
 	}
 }
 
+/* A paragraph of prose: not an item, nor a heading unless long enough
+ * to be the lede set as one. */
+static bool prose_block(const hinfo *h)
+{
+	if (h->tag.el == ND_EL_H1 || h->tag.el == ND_EL_HEADING)
+		return h->direct >= LEDE_MIN;
+	return h->tag.el != ND_EL_LI;
+}
+
 static void m_leave(void *ud, xmlNode *n)
 {
 	measure *m = ud;
@@ -303,8 +314,7 @@ static void m_leave(void *ud, xmlNode *n)
 
 		/* A block of inline text is its own paragraph's parent. */
 		h->paras++;
-		if (h->tag.el != ND_EL_H1 && h->tag.el != ND_EL_HEADING &&
-		    h->tag.el != ND_EL_LI)
+		if (prose_block(h))
 			h->prose += h->direct;
 		spread(m, h->tag.kind == ND_TAG_PARA ? n->parent : n,
 		       1.0f + (float)h->dcommas + (len < 3 ? len : 3));

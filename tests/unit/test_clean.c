@@ -1201,6 +1201,29 @@ static void html_comments_outweigh_article(void **state)
 	assert_not_contains(a.text, "nobody asked us");
 }
 
+static void html_lede_set_as_heading(void **state)
+{
+	/* A lede long enough to be no headline, set as an h2 in a block
+	 * of its own before the body. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><div class=\"head\"><h1>Harbour "
+		"reopens</h1><h2>After two years of works and a year of "
+		"delays, the old harbour of the town reopened on Sunday, and "
+		"the first ferry from the islands docked there at noon, to "
+		"the cheers of a crowd of several hundred.</h2></div><div class=\"body\"><p>The "
+		"works cost four million, most of it paid by the region, and "
+		"took a year longer than planned, officials said.</p><p>"
+		"Fishermen, who had moored in the next town, welcomed the "
+		"news, though some feared higher fees, their union said.</p>"
+		"<p>The mayor, who opened the harbour, promised a market on "
+		"the quay every Saturday from next month on.</p></div>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the first ferry from the islands");
+	assert_contains(body(&a), "a market on the quay");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1408,6 +1431,7 @@ int main(void)
 		T(html_labels_before_the_prose),
 		T(html_article_inside_aside),
 		T(html_comments_outweigh_article),
+		T(html_lede_set_as_heading),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
