@@ -436,6 +436,11 @@ static void decide(ctx *c, size_t *first_out)
 			else if (f->ellipsis && (i == 0 ||
 						 cls(c, i - 1) != CL_BODY))
 				set(c, i, CL_JUNK);
+			/* A heading after the last paragraph heads what
+			 * comes after the article. */
+			else if (outside && first != NONE && i > last &&
+				 (c->l->v[i].hints & ND_CL_HEADING))
+				set(c, i, CL_JUNK);
 			break;
 		case CL_READALSO:
 			if (i + 1 < c->n && cls(c, i + 1) == CL_BODY &&

@@ -1224,6 +1224,24 @@ static void html_lede_set_as_heading(void **state)
 	assert_contains(body(&a), "a market on the quay");
 }
 
+static void html_heading_after_the_article(void **state)
+{
+	/* A heading after the article's last paragraph heads something
+	 * else: a promotion, a box of links. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Harbour reopens</h1><div><p>The old "
+		"harbour reopened on Sunday after two years of works, the port "
+		"authority said.</p><h2>The works</h2><p>The works cost four "
+		"million, most of it paid by the region, officials said.</p>"
+		"<h3>Never miss a sailing with our ferry timetables</h3>"
+		"<p>Timetables</p></div></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "The works\n");
+	assert_contains(body(&a), "paid by the region, officials said.");
+	assert_not_contains(a.text, "Never miss");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1432,6 +1450,7 @@ int main(void)
 		T(html_article_inside_aside),
 		T(html_comments_outweigh_article),
 		T(html_lede_set_as_heading),
+		T(html_heading_after_the_article),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
