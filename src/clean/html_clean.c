@@ -397,7 +397,7 @@ static xmlNode *widen(xmlNode *top)
 	xmlNode *x;
 	int level;
 
-	for (x = top->parent, level = 0; info(x) && x->parent && level < 4;
+	for (x = top->parent, level = 0; info(x) && x->parent && level < 6;
 	     x = x->parent, level++) {
 		const hinfo *t = info(top), *a = info(x);
 		uint32_t prose = a->prose - t->prose, text = a->text - t->text;
