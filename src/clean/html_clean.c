@@ -34,6 +34,8 @@
 #define HTML_MAX_DEPTH 512
 /* Letters a block needs directly inside to count as a paragraph. */
 #define PARA_MIN 25
+/* Levels above the article where a lede of its own is looked for. */
+#define LEDE_LEVELS 4
 /* Letters of a heading long enough to be a lede. */
 #define LEDE_MIN 150
 /* Ancestors a paragraph's score reaches. */
@@ -510,8 +512,38 @@ static void take_siblings(xmlNode *top)
 	}
 }
 
-/* Marks the article's elements H_TAKEN; returns the element whose
- * children they are (the body when nothing scored). */
+/* A block of prose with few links: a lede or standfirst. */
+static bool lede_like(const hinfo *h)
+{
+	return !(h->flags & (H_GONE | H_WEAK | H_TAKEN)) && h->prose >= 80 &&
+	       h->prose * 2 >= h->text && link_density(h) < 0.25f &&
+	       h->imgs == 0;
+}
+
+/* The lede set apart from the body further up the tree, in a block
+ * before it (a page head, a header): marks such blocks taken, up to
+ * LEDE_LEVELS levels above top; returns the element holding them and
+ * scope. */
+static xmlNode *take_ledes(xmlNode *top, xmlNode *scope)
+{
+	xmlNode *x = scope, *s;
+	int level;
+
+	for (level = 0; level < LEDE_LEVELS && x != top && x->parent &&
+			info(x->parent) && x->parent->parent;
+	     level++, x = x->parent) {
+		for (s = x->prev; s; s = s->prev) {
+			if (info(s) && lede_like(info(s))) {
+				info(s)->flags |= H_TAKEN;
+				scope = x->parent;
+			}
+		}
+	}
+	return scope;
+}
+
+/* Marks the article's elements H_TAKEN; returns the element holding
+ * them (the body when nothing scored). */
 static xmlNode *choose(measure *m, xmlNode *body)
 {
 	xmlNode *alt[TOP_N], *top;
@@ -525,7 +557,8 @@ static xmlNode *choose(measure *m, xmlNode *body)
 	}
 	top = settle_top(top, alt, n_alt);
 	take_siblings(top);
-	return top->parent && info(top->parent) ? top->parent : top;
+	return take_ledes(top,
+			  top->parent && info(top->parent) ? top->parent : top);
 }
 
 /* Measures the tree below root and chooses the article; returns the
@@ -565,7 +598,7 @@ typedef struct emit {
 	nd_buf line;
 	size_t letters, link_letters;
 	uint32_t article_text; /* letters of the chosen elements */
-	const xmlNode *root;   /* the chosen element being walked */
+	unsigned in_taken;     /* chosen elements open around */
 	unsigned in_caption, in_heading, in_item, in_pre, in_link;
 	int rc;
 } emit;
@@ -689,13 +722,19 @@ static bool e_enter(void *ud, xmlNode *n)
 	if (e->rc)
 		return false;
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		if (n->content)
+		if (n->content && e->in_taken)
 			text(e, (const char *)n->content);
 		return false;
 	}
 	h = info(n);
-	if (h == NULL || (h->flags & H_GONE) ||
-	    (n != e->root && doubtful(e, h)))
+	if (h == NULL || (h->flags & H_GONE))
+		return false;
+	/* Outside the chosen elements only a lede further down is. */
+	if (!e->in_taken && !(h->flags & H_TAKEN))
+		return true;
+	if (h->flags & H_TAKEN)
+		e->in_taken++;
+	else if (doubtful(e, h))
 		return false;
 	if (h->tag.kind == ND_TAG_BR || blockish(h))
 		flush(e);
@@ -711,23 +750,27 @@ static void e_leave(void *ud, xmlNode *n)
 	emit *e = ud;
 	hinfo *h = info(n);
 
-	if (h == NULL)
+	if (h == NULL || !e->in_taken)
 		return;
 	if (blockish(h))
 		flush(e);
 	counters(e, h->tag.el, -1);
+	if (h->flags & H_TAKEN) {
+		flush(e);
+		e->in_taken--;
+	}
 }
 
 /* ---- The reader ---- */
 
-/* Emits the lines of the chosen children of scope (or scope itself). */
+/* Emits the lines of the chosen elements below scope (or scope
+ * itself), in page order. */
 static void emit_article(emit *e, xmlNode *scope)
 {
 	xmlNode *c;
 
 	if (info(scope) && (info(scope)->flags & H_TAKEN)) {
 		e->article_text = info(scope)->text;
-		e->root = scope;
 		walk(scope, e_enter, e_leave, e);
 		flush(e);
 		return;
@@ -737,9 +780,6 @@ static void emit_article(emit *e, xmlNode *scope)
 			e->article_text += info(c)->text;
 	}
 	for (c = scope->children; c && e->rc == ND_OK; c = c->next) {
-		if (info(c) == NULL || !(info(c)->flags & H_TAKEN))
-			continue;
-		e->root = c;
 		walk(c, e_enter, e_leave, e);
 		flush(e);
 	}

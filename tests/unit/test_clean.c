@@ -1210,7 +1210,8 @@ static void html_lede_set_as_heading(void **state)
 		"reopens</h1><h2>After two years of works and a year of "
 		"delays, the old harbour of the town reopened on Sunday, and "
 		"the first ferry from the islands docked there at noon, to "
-		"the cheers of a crowd of several hundred.</h2></div><div class=\"body\"><p>The "
+		"the cheers of a crowd of several hundred.</h2></div>"
+		"<div class=\"body\"><p>The "
 		"works cost four million, most of it paid by the region, and "
 		"took a year longer than planned, officials said.</p><p>"
 		"Fishermen, who had moored in the next town, welcomed the "
@@ -1240,6 +1241,37 @@ static void html_heading_after_the_article(void **state)
 	assert_contains(body(&a), "The works\n");
 	assert_contains(body(&a), "paid by the region, officials said.");
 	assert_not_contains(a.text, "Never miss");
+}
+
+static void html_lede_further_up(void **state)
+{
+	/* The standfirst sits in the page head, two wrappers away from
+	 * the body's container: it comes along, in page order, and the
+	 * menu beside it does not. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div class=\"head\"><div class=\"menu\"><a "
+		"href=/>Home</a> <a href=/n>News</a></div><div class=\"lead\">"
+		"<p>After two years of works, the old harbour reopened on "
+		"Sunday, and the first ferry from the islands docked at noon."
+		"</p></div></div>"
+		"<div class=\"main\"><div class=\"wrap\"><div class=\"col\">"
+		"<div class=\"text\">"
+		"<p>The works cost four million, most of it paid by the "
+		"region, and took a year longer than planned, officials said."
+		"</p><p>Fishermen, who had moored in the next town, welcomed "
+		"the news, though some feared higher fees, their union said."
+		"</p><p>The mayor, who opened the harbour, promised a market "
+		"on the quay every Saturday from next month on, and a "
+		"festival.</p><p>Tourists are expected to return in the "
+		"summer, when the ferries run every hour, the port authority "
+		"added.</p></div>"
+		"</div><div class=\"tools\"><a href=/p>Print</a></div></div>"
+		"</div></body></html>");
+
+	(void)state;
+	assert_true(strncmp(body(&a), "After two years of works", 24) == 0);
+	assert_contains(body(&a), "a market on the quay");
+	assert_not_contains(a.text, "Home");
 }
 
 static void html_known_title_and_text_rules(void **state)
@@ -1451,6 +1483,7 @@ int main(void)
 		T(html_comments_outweigh_article),
 		T(html_lede_set_as_heading),
 		T(html_heading_after_the_article),
+		T(html_lede_further_up),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
