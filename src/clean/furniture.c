@@ -688,6 +688,20 @@ static const phrase phrases[] = {
 	P(" aktualisiert am ", J, W_START, 6, 1),
 	P(" veroffentlicht am ", J, W_START, 6, 1),
 	P(" lesezeit ", J, W_ANY, 8, 0),
+	/* Disclosures and picture credits. */
+	P(" affiliate links ", J, W_ANY, 40, 1),
+	P(" affiliate link ", J, W_ANY, 40, 1),
+	P(" we may earn a commission ", J, W_ANY, 40, 1),
+	P(" we may receive compensation ", J, W_ANY, 60, 1),
+	P(" letzte aktualisierung am ", J, W_START, 40, 1),
+	P(" beitragsbild ", J, W_START, 12, 1),
+	P(" titelbild ", J, W_START, 12, 1),
+	P(" bildquelle ", J, W_START, 12, 1),
+	P(" foto ", J, W_START, 6, 0),
+	P(" fotos ", J, W_START, 6, 0),
+	P(" photo ", J, W_START, 6, 0),
+	P(" alle angaben ohne gewahr ", J, W_ANY, 12, 1),
+	P(" suggested citation ", J, W_START, 60, 1),
 };
 
 #undef P

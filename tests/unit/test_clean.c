@@ -553,6 +553,19 @@ static void text_furniture_other_languages(void **state)
 	assert_not_contains(a.text, "Sturm");
 	assert_not_contains(a.text, "interessieren");
 	assert_not_contains(a.text, "Neue F");
+
+	a = text_ok(NULL,
+		"Best ferries of the year\n\n"
+		"This post contains affiliate links; we may earn a commission "
+		"when you book.\n\n"
+		"The island ferry won the prize of the year, the jury said on "
+		"Monday, for its service and its prices.\n\n"
+		"Foto: Hafenamt\n\n"
+		"It will add a second boat in the summer, the company said in a "
+		"statement on Tuesday.\n");
+	assert_contains(body(&a), "won the prize of the year");
+	assert_not_contains(a.text, "affiliate");
+	assert_not_contains(a.text, "Hafenamt");
 }
 
 static void text_dateline_other_languages(void **state)
