@@ -432,9 +432,11 @@ static void decide(ctx *c, size_t *first_out)
 			 * in a page the markup has placed them already. */
 			if (outside && !c->html && (!f->sentence || f->ellipsis))
 				set(c, i, CL_JUNK);
-			/* A teaser cut off with "..." right after furniture. */
+			/* A teaser cut off with "..." right after furniture
+			 * (not the lede cut off under its headline). */
 			else if (f->ellipsis && (i == 0 ||
-						 cls(c, i - 1) != CL_BODY))
+						 (cls(c, i - 1) != CL_BODY &&
+						  cls(c, i - 1) != CL_TITLE)))
 				set(c, i, CL_JUNK);
 			/* A heading after the last paragraph heads what
 			 * comes after the article. */

@@ -1287,6 +1287,24 @@ static void html_lede_further_up(void **state)
 	assert_not_contains(a.text, "Home");
 }
 
+static void html_lede_cut_off_under_headline(void **state)
+{
+	/* A lede cut off with "..." right under the headline is the
+	 * article's own, not a teaser after furniture. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Harbour reopens after two years</h1>"
+		"<p>The old harbour reopened on Sunday, the first ferry docked "
+		"at noon, and the town celebrated until late...</p><p>The "
+		"works cost four million, most of it paid by the region, and "
+		"took a year longer than planned, officials said.</p><p>"
+		"Fishermen welcomed the news, though some feared higher fees, "
+		"their union said on Monday.</p></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the town celebrated until late...");
+	assert_contains(body(&a), "feared higher fees");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1497,6 +1515,7 @@ int main(void)
 		T(html_lede_set_as_heading),
 		T(html_heading_after_the_article),
 		T(html_lede_further_up),
+		T(html_lede_cut_off_under_headline),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
