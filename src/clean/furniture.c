@@ -702,6 +702,18 @@ static const phrase phrases[] = {
 	P(" photo ", J, W_START, 6, 0),
 	P(" alle angaben ohne gewahr ", J, W_ANY, 12, 1),
 	P(" suggested citation ", J, W_START, 60, 1),
+	/* Placeholders of embeds and buttons, newsletter plugs. */
+	P(" externer inhalt ", J, W_START, 4, 1),
+	P(" empfohlener redaktioneller inhalt ", J, W_START, 5, 1),
+	P(" vergrossern ", J, W_START, 20, 1),
+	P(" als pdf herunterladen ", J, W_ANY, 10, 1),
+	P(" datenschutzerklarung ", J, W_ANY, 40, 1),
+	P(" our newsletter ", J, W_ANY, 40, 1),
+	P(" unseren newsletter ", J, W_ANY, 40, 1),
+	P(" unserem newsletter ", J, W_ANY, 40, 1),
+	P(" notre newsletter ", J, W_ANY, 40, 1),
+	P(" nuestro boletin ", J, W_ANY, 40, 1),
+	P(" pubblicato il ", J, W_START, 15, 0),
 };
 
 #undef P
