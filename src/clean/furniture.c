@@ -714,6 +714,11 @@ static const phrase phrases[] = {
 	P(" notre newsletter ", J, W_ANY, 40, 1),
 	P(" nuestro boletin ", J, W_ANY, 40, 1),
 	P(" pubblicato il ", J, W_START, 15, 0),
+	P(" please subscribe ", J, W_ANY, 40, 1),
+	P(" already a subscriber ", J, W_ANY, 40, 1),
+	P(" for ios and android ", J, W_ANY, 30, 1),
+	P(" on ios and android ", J, W_ANY, 30, 1),
+	P(" get the latest news ", J, W_START, 25, 1),
 };
 
 #undef P

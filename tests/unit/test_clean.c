@@ -563,12 +563,15 @@ static void text_furniture_other_languages(void **state)
 		"Foto: Hafenamt\n\n"
 		"Never miss a sailing: sign up to our newsletter today, it is "
 		"free.\n\n"
+		"Download our ferry apps for iOS and Android and book your "
+		"crossing in a minute.\n\n"
 		"It will add a second boat in the summer, the company said in a "
 		"statement on Tuesday.\n");
 	assert_contains(body(&a), "won the prize of the year");
 	assert_not_contains(a.text, "affiliate");
 	assert_not_contains(a.text, "Hafenamt");
 	assert_not_contains(a.text, "newsletter");
+	assert_not_contains(a.text, "Android");
 }
 
 static void text_dateline_other_languages(void **state)
