@@ -188,11 +188,15 @@ static bool m_enter(void *ud, xmlNode *n)
 	}
 	n->_private = h;
 	h->tag = nd_html_tag((const char *)n->name);
+	/* Some pages write the article for readers without scripts only:
+	 * its prose counts as hidden, and the last measure reads it. */
+	if (h->tag.el == ND_EL_NOSCRIPT && m->lax >= 2)
+		h->tag = (nd_tag){ ND_TAG_BLOCK, ND_EL_DIV };
 	if (h->tag.kind == ND_TAG_HARD) {
 		h->flags = H_GONE;
-		if (h->tag.el != ND_EL_HEAD)
+		if (h->tag.el != ND_EL_HEAD && h->tag.el != ND_EL_NOSCRIPT)
 			return false;
-		m->gone++; /* the head is entered for its metadata only */
+		m->gone++; /* the head for its metadata, noscript for prose */
 		return true;
 	}
 	if (h->tag.kind == ND_TAG_MEDIA) {

@@ -64,7 +64,7 @@ static const tag_row tags[] = {
 	{ "menu", { ND_TAG_BLOCK, ND_EL_MENU } },
 	{ "meta", { ND_TAG_VOID, ND_EL_OTHER } },
 	{ "nav", { ND_TAG_BLOCK, ND_EL_NAV } },
-	{ "noscript", { ND_TAG_HARD, ND_EL_OTHER } },
+	{ "noscript", { ND_TAG_HARD, ND_EL_NOSCRIPT } },
 	{ "object", { ND_TAG_HARD, ND_EL_OTHER } },
 	{ "ol", { ND_TAG_BLOCK, ND_EL_OL } },
 	{ "optgroup", { ND_TAG_HARD, ND_EL_OTHER } },

@@ -1311,6 +1311,24 @@ static void html_lede_cut_off_under_headline(void **state)
 	assert_contains(body(&a), "feared higher fees");
 }
 
+static void html_article_in_noscript(void **state)
+{
+	/* The article written for readers without scripts only: read as
+	 * the last resort, when nothing else holds prose. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div class=\"app\"><p>Loading</p></div>"
+		"<noscript><div class=\"post\"><p>The old harbour reopened on "
+		"Sunday after two years of works, the port authority said, "
+		"and the first ferry docked at noon.</p><p>The works cost "
+		"four million, most of it paid by the region, and took a year "
+		"longer than planned, officials said.</p></div></noscript>"
+		"</body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the first ferry docked at noon");
+	assert_not_contains(a.text, "Loading");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1522,6 +1540,7 @@ int main(void)
 		T(html_heading_after_the_article),
 		T(html_lede_further_up),
 		T(html_lede_cut_off_under_headline),
+		T(html_article_in_noscript),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
