@@ -580,17 +580,18 @@ static xmlNode *measure_and_choose(measure *m, xmlNode *root, int lax)
 	return m->rc ? NULL : choose(m, find_body(root));
 }
 
-/* Letters of the chosen elements below scope. */
+/* Letters of paragraphs of prose in the chosen elements below scope:
+ * what furniture hiding the article is measured against. */
 static size_t chosen_letters(xmlNode *scope)
 {
 	size_t n = 0;
 	xmlNode *c;
 
 	if (info(scope) && (info(scope)->flags & H_TAKEN))
-		return info(scope)->text;
+		return info(scope)->prose;
 	for (c = scope->children; c; c = c->next) {
 		if (info(c) && (info(c)->flags & H_TAKEN))
-			n += info(c)->text;
+			n += info(c)->prose;
 	}
 	return n;
 }
