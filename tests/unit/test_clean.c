@@ -1329,6 +1329,29 @@ static void html_article_in_noscript(void **state)
 	assert_not_contains(a.text, "Loading");
 }
 
+static void html_hidden_in_part_names(void **state)
+{
+	/* "label-hidden" hides a field's label, "hidden-xs" hides on small
+	 * screens only: neither hides the text. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><div class=\"body\"><p>The old harbour "
+		"reopened on Sunday after two years of works, the port "
+		"authority said, and the first ferry docked at noon.</p><p>The "
+		"works cost four million, most of it paid by the region, and "
+		"took a year longer than planned, officials said.</p></div>"
+		"<div class=\"field field--label-hidden\"><p>Fishermen "
+		"welcomed the news, their union said.</p></div><div "
+		"class=\"box hidden-xs\"><p>The mayor promised a market on "
+		"the quay.</p></div><div class=\"hidden\"><p>Print this "
+		"page.</p></div></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the first ferry docked at noon");
+	assert_contains(body(&a), "Fishermen welcomed the news");
+	assert_contains(body(&a), "a market on the quay");
+	assert_not_contains(a.text, "Print this");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1541,6 +1564,7 @@ int main(void)
 		T(html_lede_further_up),
 		T(html_lede_cut_off_under_headline),
 		T(html_article_in_noscript),
+		T(html_hidden_in_part_names),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
