@@ -719,6 +719,16 @@ static const phrase phrases[] = {
 	P(" for ios and android ", J, W_ANY, 30, 1),
 	P(" on ios and android ", J, W_ANY, 30, 1),
 	P(" get the latest news ", J, W_START, 25, 1),
+	/* Section labels, sources, calls to action (German and others). */
+	P(" aktuelle ", J, W_START, 4, 0),
+	P(" aktuelles ", J, W_WHOLE, 1, 1),
+	P(" jetzt ", J, W_START, 4, 0),
+	P(" anzeige ", J, W_START, 8, 0),
+	P(" dieser beitrag enthalt werbung ", J, W_ANY, 20, 1),
+	P(" quelle ", J, W_START, 12, 0),
+	P(" quellen ", J, W_START, 4, 0),
+	P(" fuente ", J, W_START, 12, 0),
+	P(" source ", J, W_START, 12, 0),
 };
 
 #undef P

@@ -1352,6 +1352,26 @@ static void html_hidden_in_part_names(void **state)
 	assert_not_contains(a.text, "Print this");
 }
 
+static void html_labels_of_sources_and_sections(void **state)
+{
+	/* Source lines and section labels inside the article's block. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><div><p>Der Stadtrat hat am Montag "
+		"beschlossen, die alte Hafenmauer neu zu bauen, die im Winter "
+		"besch\xC3\xA4" "digt wurde.</p><p>Quelle: Stadtverwaltung "
+		"Hafenstadt</p><p>Die Arbeiten sollen im September beginnen "
+		"und etwa drei Millionen Euro kosten, teilte die Stadt mit.</p>"
+		"<h3>Aktuelle Meldungen</h3><p>Die F\xC3\xA4hre zur Insel "
+		"f\xC3\xA4hrt ab Mai wieder jede Stunde, sagte der Betreiber."
+		"</p></div></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "die alte Hafenmauer neu zu bauen");
+	assert_contains(body(&a), "wieder jede Stunde");
+	assert_not_contains(a.text, "Quelle");
+	assert_not_contains(a.text, "Aktuelle Meldungen");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1565,6 +1585,7 @@ int main(void)
 		T(html_lede_cut_off_under_headline),
 		T(html_article_in_noscript),
 		T(html_hidden_in_part_names),
+		T(html_labels_of_sources_and_sections),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
