@@ -516,10 +516,13 @@ static void take_siblings(xmlNode *top)
 	}
 }
 
-/* A block of prose with few links: a lede or standfirst. */
+/* A block of prose with few links: a lede or standfirst, maybe in a
+ * header. */
 static bool lede_like(const hinfo *h)
 {
-	return !(h->flags & (H_GONE | H_WEAK | H_TAKEN)) && h->prose >= 80 &&
+	return !(h->flags & (H_GONE | H_TAKEN)) &&
+	       (!(h->flags & H_WEAK) || h->tag.el == ND_EL_HEADER) &&
+	       h->prose >= 80 &&
 	       h->prose * 2 >= h->text && link_density(h) < 0.25f &&
 	       h->imgs == 0;
 }
