@@ -299,7 +299,7 @@ static void classify(ctx *c)
 			 * left in the page's own language. */
 			if (f->script != script &&
 			    f->script != ND_SCRIPT_NONE &&
-			    script != ND_SCRIPT_NONE && f->words <= 12)
+			    script != ND_SCRIPT_NONE && f->words <= 6)
 				k = CL_JUNK;
 			else if ((ln->hints & ND_CL_LINKY) &&
 				 !(f->sentence && f->words >= 12))

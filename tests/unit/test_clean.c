@@ -1372,6 +1372,32 @@ static void html_labels_of_sources_and_sections(void **state)
 	assert_not_contains(a.text, "Aktuelle Meldungen");
 }
 
+static void html_quote_in_other_script(void **state)
+{
+	/* A sentence quoted in another script is the article's; only a
+	 * short label in another script is left-over page language. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><p>The old harbour reopened on Sunday "
+		"after two years of works, the port authority said.</p><p>"
+		"\xCE\x91\xCE\xB3\xCE\xB1\xCF\x80\xCE\xB7\xCF\x84\xCE"
+		"\xAD \xCE\xBB\xCE\xB1\xCE\xAD \xCF\x84\xCE\xB7\xCF"
+		"\x82 \xCE\x95\xCF\x85\xCF\x81\xCF\x8E\xCF\x80\xCE"
+		"\xB7\xCF\x82, \xCF\x83\xCE\xB5 \xCE\x95\xCE\xBB\xCE"
+		"\xBB\xCE\xAC\xCE\xB4\xCE\xB1 \xCE\xAE \xCE\xBF\xCF"
+		"\x80\xCE\xBF\xCF\x85\xCE\xB4\xCE\xAE\xCF\x80\xCE\xBF"
+		"\xCF\x84\xCE\xB5 \xCE\xB1\xCE\xBB\xCE\xBB\xCE\xBF"
+		"\xCF\x8D!"
+		"</p><p>The works cost four million, most of it paid by the "
+		"region, officials said.</p><p>"
+		"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9"
+		"\xCE\xBA\xCE\xAC</p></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a),
+			"\xCE\x91\xCE\xB3\xCE\xB1\xCF\x80\xCE\xB7\xCF\x84");
+	assert_not_contains(a.text, "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1586,6 +1612,7 @@ int main(void)
 		T(html_article_in_noscript),
 		T(html_hidden_in_part_names),
 		T(html_labels_of_sources_and_sections),
+		T(html_quote_in_other_script),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
