@@ -729,6 +729,13 @@ static const phrase phrases[] = {
 	P(" quellen ", J, W_START, 4, 0),
 	P(" fuente ", J, W_START, 12, 0),
 	P(" source ", J, W_START, 12, 0),
+	/* Figure captions run into the text, opinion disclaimers. */
+	P(" abbildung ", J, W_START, 40, 1),
+	P(" links auf dieser seite ", J, W_ANY, 40, 1),
+	P(" meinung des autors ", J, W_ANY, 40, 1),
+	P(" opinions expressed ", J, W_ANY, 40, 1),
+	P(" views expressed ", J, W_ANY, 40, 1),
+	P(" opinions exprimees ", J, W_ANY, 40, 1),
 };
 
 #undef P
