@@ -736,6 +736,12 @@ static const phrase phrases[] = {
 	P(" opinions expressed ", J, W_ANY, 40, 1),
 	P(" views expressed ", J, W_ANY, 40, 1),
 	P(" opinions exprimees ", J, W_ANY, 40, 1),
+	P(" weitere infos unter ", J, W_START, 12, 1),
+	P(" weitere informationen unter ", J, W_START, 12, 1),
+	P(" mehr infos unter ", J, W_START, 12, 1),
+	P(" more information at ", J, W_START, 12, 1),
+	P(" plus d informations sur ", J, W_START, 12, 1),
+	P(" mas informacion en ", J, W_START, 12, 1),
 };
 
 #undef P

@@ -563,6 +563,7 @@ static void text_furniture_other_languages(void **state)
 		"Foto: Hafenamt\n\n"
 		"The opinions expressed here are those of the author, not of "
 		"the ferry company.\n\n"
+		"More information at the harbour office.\n\n"
 		"Never miss a sailing: sign up to our newsletter today, it is "
 		"free.\n\n"
 		"Download our ferry apps for iOS and Android and book your "
@@ -575,6 +576,7 @@ static void text_furniture_other_languages(void **state)
 	assert_not_contains(a.text, "newsletter");
 	assert_not_contains(a.text, "Android");
 	assert_not_contains(a.text, "opinions expressed");
+	assert_not_contains(a.text, "More information");
 }
 
 static void text_dateline_other_languages(void **state)
