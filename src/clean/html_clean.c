@@ -410,7 +410,7 @@ static xmlNode *widen(xmlNode *top)
 		uint32_t link = a->link - t->link;
 
 		if (prose * 3 >= t->prose && prose * 2 >= text &&
-		    link * 5 < text)
+		    link * 8 < text)
 			top = x;
 	}
 	return top;
