@@ -523,7 +523,7 @@ static bool lede_like(const hinfo *h)
 	return !(h->flags & (H_GONE | H_TAKEN)) &&
 	       (!(h->flags & H_WEAK) || h->tag.el == ND_EL_HEADER) &&
 	       h->prose >= 80 &&
-	       h->prose * 2 >= h->text && link_density(h) < 0.25f &&
+	       h->prose * 2 >= h->text && link_density(h) < 0.1f &&
 	       h->imgs == 0;
 }
 
