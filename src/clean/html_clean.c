@@ -34,6 +34,8 @@
 #define HTML_MAX_DEPTH 512
 /* Letters a block needs directly inside to count as a paragraph. */
 #define PARA_MIN 25
+/* Levels above the top candidate where the article may widen to. */
+#define WIDEN_LEVELS 6
 /* Levels above the article where a lede of its own is looked for. */
 #define LEDE_LEVELS 4
 /* Letters of a heading long enough to be a lede. */
@@ -139,7 +141,7 @@ typedef struct measure {
 	size_t teasers;   /* of which H_TEASER */
 	size_t gone_prose; /* paragraph letters inside furniture */
 	int lax;          /* 1: class and id names make no furniture, 2:
-			   * nor do nav, aside and footer */
+			   * nor do nav, aside and footer; noscript is read */
 	bool meta_done;   /* metadata gathered already */
 	int rc;
 } measure;
@@ -397,13 +399,15 @@ static float final_of(const xmlNode *n)
 
 /* An article cut into blocks (a lede above the body, one block a
  * section) has its prose spread over siblings that score apart. An
- * ancestor that adds much prose and few links to top is the article. */
+ * ancestor that adds to top a third of its prose or more, mostly prose
+ * and under an eighth links, is the article. */
 static xmlNode *widen(xmlNode *top)
 {
 	xmlNode *x;
 	int level;
 
-	for (x = top->parent, level = 0; info(x) && x->parent && level < 6;
+	for (x = top->parent, level = 0;
+	     info(x) && x->parent && level < WIDEN_LEVELS;
 	     x = x->parent, level++) {
 		const hinfo *t = info(top), *a = info(x);
 		uint32_t prose = a->prose - t->prose, text = a->text - t->text;
@@ -689,7 +693,8 @@ static bool doubtful(const emit *e, const hinfo *h)
 	float ld = link_density(h);
 	float score = (h->flags & H_CAND) ? h->score : 0.0f;
 
-	/* A header may hold the lede: paragraphs of prose, few links. */
+	/* A weak container (a header, a box named like a widget) may hold
+	 * the lede or more: paragraphs of prose with few links. */
 	if (h->flags & H_WEAK)
 		return h->text * 2 < e->article_text &&
 		       !(h->prose * 2 >= h->text && h->prose >= 100 &&
@@ -737,7 +742,8 @@ static bool e_enter(void *ud, xmlNode *n)
 	h = info(n);
 	if (h == NULL || (h->flags & H_GONE))
 		return false;
-	/* Outside the chosen elements only a lede further down is. */
+	/* Outside the chosen elements nothing is written, but a chosen
+	 * one (a lede taken further up) may lie below. */
 	if (!e->in_taken && !(h->flags & H_TAKEN))
 		return true;
 	if (h->flags & H_TAKEN)
