@@ -311,7 +311,7 @@ static void classify(ctx *c)
 			 * left in the page's own language. */
 			if (f->script != script && !c->html &&
 			    f->script != ND_SCRIPT_NONE &&
-			    script != ND_SCRIPT_NONE && f->words <= 12)
+			    script != ND_SCRIPT_NONE && f->words <= 6)
 				k = CL_JUNK;
 			else if ((ln->hints & ND_CL_LINKY) &&
 				 !(f->sentence && f->words >= 12))
@@ -506,9 +506,17 @@ static bool bare_address(const ctx *c, size_t i)
 	return c->feat[i].words == 1 && strstr(str(c, i), "://") != NULL;
 }
 
+/* One or two words and nothing else, not even a comma: a tag or a
+ * section's name ("Breakfast", "Quick meals"), unlike a sign-off ("Yours,
+ * Franzi"). */
+static bool tag_like(const nd_line_feat *f)
+{
+	return f->words < 3 && f->nonspace == f->letters + f->digits;
+}
+
 /* In a page, a short line after the last prose that closes the article
- * (a sign-off, a last item, a source): no label, heading, tag-like item
- * or link but an address; run says only body lines lie between it and
+ * (a sign-off, a last item, a source): no label, heading, tag, tag-like
+ * item or link but an address; run says only body lines lie between it and
  * the prose, no furniture. */
 static bool closing(const ctx *c, size_t last, size_t i, bool run)
 {
@@ -516,6 +524,7 @@ static bool closing(const ctx *c, size_t last, size_t i, bool run)
 
 	return run && last != NONE && i > last && !c->feat[i].colon_end &&
 	       !(hints & ND_CL_HEADING) &&
+	       !tag_like(&c->feat[i]) &&
 	       !((hints & ND_CL_ITEM) && c->feat[i].words < 3) &&
 	       !((hints & ND_CL_LINKY) && !bare_address(c, i));
 }
@@ -549,9 +558,16 @@ static void decide(ctx *c, size_t *first_out)
 				set(c, i, CL_JUNK);
 			else if (first != NONE && i < first && date_line(c, i))
 				set(c, i, CL_JUNK);
-			/* A teaser cut off with "..." right after furniture. */
+			/* A teaser cut off with "..." right after furniture
+			 * (not the lede cut off under its headline). */
 			else if (f->ellipsis && (i == 0 ||
-						 cls(c, i - 1) != CL_BODY))
+						 (cls(c, i - 1) != CL_BODY &&
+						  cls(c, i - 1) != CL_TITLE)))
+				set(c, i, CL_JUNK);
+			/* A heading after the last paragraph heads what
+			 * comes after the article. */
+			else if (outside && first != NONE && i > last &&
+				 (c->l->v[i].hints & ND_CL_HEADING))
 				set(c, i, CL_JUNK);
 			break;
 		case CL_READALSO:
@@ -560,7 +576,10 @@ static void decide(ctx *c, size_t *first_out)
 				set(c, i + 1, CL_JUNK);
 			break;
 		case CL_SHORT:
-			set(c, i, c->html && (!outside ||
+			/* In a page, labels up to the article's end are
+			 * its own (list heads, ingredients); after it, only
+			 * those closing it (sign-offs, last items). */
+			set(c, i, c->html && (i <= last ||
 					      closing(c, last, i, run)) ?
 					  CL_BODY : CL_JUNK);
 			break;

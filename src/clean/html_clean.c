@@ -16,6 +16,7 @@
 #include <stdbool.h> /* bool */
 #include <stdint.h>  /* uint32_t */
 #include <string.h>  /* memset, strlen, strcmp */
+#include <strings.h> /* strcasecmp */
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -33,6 +34,12 @@
 #define HTML_MAX_DEPTH 512
 /* Letters a block needs directly inside to count as a paragraph. */
 #define PARA_MIN 25
+/* Levels above the top candidate where the article may widen to. */
+#define WIDEN_LEVELS 6
+/* Levels above the article where a lede of its own is looked for. */
+#define LEDE_LEVELS 4
+/* Letters of a heading long enough to be a lede. */
+#define LEDE_MIN 150
 /* Ancestors a paragraph's score reaches. */
 #define SCORE_LEVELS 5
 /* Best candidates compared when deciding between one and their
@@ -114,6 +121,7 @@ typedef struct hinfo {
 	uint32_t commas;  /* below */
 	uint32_t dcommas; /* in the inline text */
 	uint32_t paras;   /* paragraphs below, this block included */
+	uint32_t prose;   /* letters of those paragraphs but headings, items */
 	uint32_t imgs;
 	uint32_t inputs;
 	float score;      /* content score gathered from paragraphs */
@@ -132,7 +140,8 @@ typedef struct measure {
 	size_t gone;      /* furniture elements open around */
 	size_t teasers;   /* of which H_TEASER */
 	size_t gone_prose; /* paragraph letters inside furniture */
-	bool lax;         /* class and id names do not make furniture */
+	int lax;          /* 1: class and id names make no furniture, 2:
+			   * nor do nav, aside and footer; noscript is read */
 	bool meta_done;   /* metadata gathered already */
 	int rc;
 } measure;
@@ -147,6 +156,7 @@ static bool m_enter(void *ud, xmlNode *n)
 	measure *m = ud;
 	nd_html_attrs at;
 	hinfo *h, *p;
+	const char *type;
 	int f;
 
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -180,11 +190,15 @@ static bool m_enter(void *ud, xmlNode *n)
 	}
 	n->_private = h;
 	h->tag = nd_html_tag((const char *)n->name);
+	/* Some pages write the article for readers without scripts only:
+	 * its prose counts as hidden, and the last measure reads it. */
+	if (h->tag.el == ND_EL_NOSCRIPT && m->lax >= 2)
+		h->tag = (nd_tag){ ND_TAG_BLOCK, ND_EL_DIV };
 	if (h->tag.kind == ND_TAG_HARD) {
 		h->flags = H_GONE;
-		if (h->tag.el != ND_EL_HEAD)
+		if (h->tag.el != ND_EL_HEAD && h->tag.el != ND_EL_NOSCRIPT)
 			return false;
-		m->gone++; /* the head is entered for its metadata only */
+		m->gone++; /* the head for its metadata, noscript for prose */
 		return true;
 	}
 	if (h->tag.kind == ND_TAG_MEDIA) {
@@ -195,7 +209,10 @@ static bool m_enter(void *ud, xmlNode *n)
 		return true;
 	}
 	if (h->tag.kind == ND_TAG_VOID) {
-		h->inputs = h->tag.el == ND_EL_INPUT;
+		/* Hidden inputs carry tokens, not a form anyone fills. */
+		type = nd_html_attr(n, "type");
+		h->inputs = h->tag.el == ND_EL_INPUT &&
+			    !(type && strcasecmp(type, "hidden") == 0);
 		h->imgs = h->tag.el == ND_EL_IMG;
 		return true;
 	}
@@ -203,8 +220,8 @@ static bool m_enter(void *ud, xmlNode *n)
 		return true;
 	nd_html_attrs_read(&at, n);
 	f = m->lax ? ND_FURN_ATTR_NONE : nd_html_furniture(&at);
-	if (h->tag.el == ND_EL_NAV || h->tag.el == ND_EL_ASIDE ||
-	    h->tag.el == ND_EL_FOOTER)
+	if ((h->tag.el == ND_EL_NAV || h->tag.el == ND_EL_ASIDE ||
+	     h->tag.el == ND_EL_FOOTER) && m->lax < 2)
 		f = ND_FURN_ATTR_STRONG;
 	else if ((h->tag.el == ND_EL_FORM || h->tag.el == ND_EL_HEADER ||
 		  h->tag.el == ND_EL_MENU || h->tag.el == ND_EL_DIALOG) &&
@@ -267,6 +284,15 @@ static void spread(measure *m, xmlNode *x, float s)
 	}
 }
 
+/* A paragraph of prose: not an item, nor a heading unless long enough
+ * to be the lede set as one. */
+static bool prose_block(const hinfo *h)
+{
+	if (h->tag.el == ND_EL_H1 || h->tag.el == ND_EL_HEADING)
+		return h->direct >= LEDE_MIN;
+	return h->tag.el != ND_EL_LI;
+}
+
 static void m_leave(void *ud, xmlNode *n)
 {
 	measure *m = ud;
@@ -296,6 +322,8 @@ static void m_leave(void *ud, xmlNode *n)
 
 		/* A block of inline text is its own paragraph's parent. */
 		h->paras++;
+		if (prose_block(h))
+			h->prose += h->direct;
 		spread(m, h->tag.kind == ND_TAG_PARA ? n->parent : n,
 		       1.0f + (float)h->dcommas + (len < 3 ? len : 3));
 	}
@@ -305,6 +333,7 @@ static void m_leave(void *ud, xmlNode *n)
 	p->link += h->link;
 	p->commas += h->commas;
 	p->paras += h->paras;
+	p->prose += h->prose;
 	p->imgs += h->imgs;
 	p->inputs += h->inputs;
 }
@@ -368,6 +397,29 @@ static float final_of(const xmlNode *n)
 	return h && (h->flags & H_CAND) ? h->final : 0.0f;
 }
 
+/* An article cut into blocks (a lede above the body, one block a
+ * section) has its prose spread over siblings that score apart. An
+ * ancestor that adds to top a third of its prose or more, mostly prose
+ * and under an eighth links, is the article. */
+static xmlNode *widen(xmlNode *top)
+{
+	xmlNode *x;
+	int level;
+
+	for (x = top->parent, level = 0;
+	     info(x) && x->parent && level < WIDEN_LEVELS;
+	     x = x->parent, level++) {
+		const hinfo *t = info(top), *a = info(x);
+		uint32_t prose = a->prose - t->prose, text = a->text - t->text;
+		uint32_t link = a->link - t->link;
+
+		if (prose * 3 >= t->prose && prose * 2 >= text &&
+		    link * 8 < text)
+			top = x;
+	}
+	return top;
+}
+
 /* When several strong candidates sit side by side (an article split into
  * blocks), their common ancestor is the article; a parent scoring higher
  * than the child is too. */
@@ -407,7 +459,7 @@ static xmlNode *settle_top(xmlNode *top, xmlNode **alt, size_t n_alt)
 	while (top->parent && info(top->parent) && top->parent->parent &&
 	       xmlChildElementCount(top->parent) == 1)
 		top = top->parent;
-	return top;
+	return widen(top);
 }
 
 /* The text of a paragraph ends like a sentence. */
@@ -436,6 +488,7 @@ static void take_siblings(xmlNode *top)
 {
 	float best = final_of(top);
 	float need = best * 0.2f > 10.0f ? best * 0.2f : 10.0f;
+	bool before = true;
 	xmlNode *s;
 
 	info(top)->flags |= H_TAKEN;
@@ -445,6 +498,8 @@ static void take_siblings(xmlNode *top)
 		hinfo *h = info(s);
 		float bonus = same_class(s, top) ? best * 0.2f : 0.0f;
 
+		if (s == top)
+			before = false;
 		if (s == top || h == NULL || (h->flags & H_GONE))
 			continue;
 		/* An <article> beside the article is another story. */
@@ -456,6 +511,12 @@ static void take_siblings(xmlNode *top)
 		} else if (bonus > 0 && h->paras >= 2 &&
 			   link_density(h) < 0.25f) {
 			/* Its prose lies deeper than scores reach. */
+			h->flags |= H_TAKEN;
+		} else if (before && h->prose >= 80 &&
+			   h->prose * 2 >= h->text &&
+			   link_density(h) < 0.25f) {
+			/* A block of prose before the article: the lede in
+			 * its header. */
 			h->flags |= H_TAKEN;
 		} else if (h->tag.el == ND_EL_P) {
 			float ld = link_density(h);
@@ -490,8 +551,41 @@ static xmlNode *titled_story(const measure *m, xmlNode *top)
 	return top;
 }
 
-/* Marks the article's elements H_TAKEN; returns the element whose
- * children they are (the body when nothing scored). */
+/* A block of prose with few links: a lede or standfirst, maybe in a
+ * header. */
+static bool lede_like(const hinfo *h)
+{
+	return !(h->flags & (H_GONE | H_TAKEN)) &&
+	       (!(h->flags & H_WEAK) || h->tag.el == ND_EL_HEADER) &&
+	       h->prose >= 80 &&
+	       h->prose * 2 >= h->text && link_density(h) < 0.1f &&
+	       h->imgs == 0;
+}
+
+/* The lede set apart from the body further up the tree, in a block
+ * before it (a page head, a header): marks such blocks taken, up to
+ * LEDE_LEVELS levels above top; returns the element holding them and
+ * scope. */
+static xmlNode *take_ledes(xmlNode *top, xmlNode *scope)
+{
+	xmlNode *x = scope, *s;
+	int level;
+
+	for (level = 0; level < LEDE_LEVELS && x != top && x->parent &&
+			info(x->parent) && x->parent->parent;
+	     level++, x = x->parent) {
+		for (s = x->prev; s; s = s->prev) {
+			if (info(s) && lede_like(info(s))) {
+				info(s)->flags |= H_TAKEN;
+				scope = x->parent;
+			}
+		}
+	}
+	return scope;
+}
+
+/* Marks the article's elements H_TAKEN; returns the element holding
+ * them (the body when nothing scored). */
 static xmlNode *choose(measure *m, xmlNode *body)
 {
 	xmlNode *alt[TOP_N], *top;
@@ -505,12 +599,13 @@ static xmlNode *choose(measure *m, xmlNode *body)
 	}
 	top = titled_story(m, settle_top(top, alt, n_alt));
 	take_siblings(top);
-	return top->parent && info(top->parent) ? top->parent : top;
+	return take_ledes(top,
+			  top->parent && info(top->parent) ? top->parent : top);
 }
 
 /* Measures the tree below root and chooses the article; returns the
  * scope as choose() does, NULL when out of memory (m->rc). */
-static xmlNode *measure_and_choose(measure *m, xmlNode *root, bool lax)
+static xmlNode *measure_and_choose(measure *m, xmlNode *root, int lax)
 {
 	m->lax = lax;
 	m->n_cands = 0;
@@ -523,17 +618,18 @@ static xmlNode *measure_and_choose(measure *m, xmlNode *root, bool lax)
 	return m->rc ? NULL : choose(m, find_body(root));
 }
 
-/* Letters of the chosen elements below scope. */
+/* Letters of paragraphs of prose in the chosen elements below scope:
+ * what furniture hiding the article is measured against. */
 static size_t chosen_letters(xmlNode *scope)
 {
 	size_t n = 0;
 	xmlNode *c;
 
 	if (info(scope) && (info(scope)->flags & H_TAKEN))
-		return info(scope)->text;
+		return info(scope)->prose;
 	for (c = scope->children; c; c = c->next) {
 		if (info(c) && (info(c)->flags & H_TAKEN))
-			n += info(c)->text;
+			n += info(c)->prose;
 	}
 	return n;
 }
@@ -545,7 +641,7 @@ typedef struct emit {
 	nd_buf line;
 	size_t letters, link_letters;
 	uint32_t article_text; /* letters of the chosen elements */
-	const xmlNode *root;   /* the chosen element being walked */
+	unsigned in_taken;     /* chosen elements open around */
 	unsigned in_caption, in_heading, in_item, in_pre, in_link;
 	unsigned cells; /* table cells in the line */
 	int rc;
@@ -644,12 +740,23 @@ static bool doubtful(const emit *e, const hinfo *h)
 			      h->score - (float)(start < 0 ? start : 0) :
 			      0.0f;
 
+	/* A weak container (a header, a box named like a widget) may hold
+	 * the lede or more: paragraphs of prose with few links. */
 	if (h->flags & H_WEAK)
-		return h->text * 2 < e->article_text;
+		return h->text * 2 < e->article_text &&
+		       !(h->prose * 2 >= h->text && h->prose >= 100 &&
+			 ld < 0.2f);
+	/* Most of the article is no furniture of it, whatever its name. */
+	if (h->text * 2 >= e->article_text && ld < 0.5f)
+		return false;
 	switch (h->tag.el) {
-	case ND_EL_DIV: case ND_EL_SECTION: case ND_EL_UL: case ND_EL_OL:
-	case ND_EL_TABLE: case ND_EL_DL: case ND_EL_FORM: case ND_EL_HEADER:
-	case ND_EL_FIGURE: case ND_EL_LI:
+	case ND_EL_UL: case ND_EL_OL: case ND_EL_DL: case ND_EL_LI:
+		/* Lists score low by tag alone: only links and names tell
+		 * furniture from the article's own lists. */
+		score = 0.0f;
+		break;
+	case ND_EL_DIV: case ND_EL_SECTION: case ND_EL_TABLE:
+	case ND_EL_FORM: case ND_EL_HEADER: case ND_EL_FIGURE:
 		break;
 	case ND_EL_H1: case ND_EL_HEADING:
 		return h->weight < 0 || ld > 0.33f;
@@ -706,13 +813,20 @@ static bool e_enter(void *ud, xmlNode *n)
 	if (e->rc)
 		return false;
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		if (n->content)
+		if (n->content && e->in_taken)
 			text(e, (const char *)n->content);
 		return false;
 	}
 	h = info(n);
-	if (h == NULL || (h->flags & H_GONE) ||
-	    (n != e->root && (doubtful(e, h) || popup(n))))
+	if (h == NULL || (h->flags & H_GONE))
+		return false;
+	/* Outside the chosen elements nothing is written, but a chosen
+	 * one (a lede taken further up) may lie below. */
+	if (!e->in_taken && !(h->flags & H_TAKEN))
+		return true;
+	if (h->flags & H_TAKEN)
+		e->in_taken++;
+	else if (doubtful(e, h) || popup(n))
 		return false;
 	if (h->tag.kind == ND_TAG_BR || blockish(h))
 		flush(e);
@@ -730,23 +844,27 @@ static void e_leave(void *ud, xmlNode *n)
 	emit *e = ud;
 	hinfo *h = info(n);
 
-	if (h == NULL)
+	if (h == NULL || !e->in_taken)
 		return;
 	if (blockish(h))
 		flush(e);
 	counters(e, h->tag.el, -1);
+	if (h->flags & H_TAKEN) {
+		flush(e);
+		e->in_taken--;
+	}
 }
 
 /* ---- The reader ---- */
 
-/* Emits the lines of the chosen children of scope (or scope itself). */
+/* Emits the lines of the chosen elements below scope (or scope
+ * itself), in page order. */
 static void emit_article(emit *e, xmlNode *scope)
 {
 	xmlNode *c;
 
 	if (info(scope) && (info(scope)->flags & H_TAKEN)) {
 		e->article_text = info(scope)->text;
-		e->root = scope;
 		walk(scope, e_enter, e_leave, e);
 		flush(e);
 		return;
@@ -756,9 +874,6 @@ static void emit_article(emit *e, xmlNode *scope)
 			e->article_text += info(c)->text;
 	}
 	for (c = scope->children; c && e->rc == ND_OK; c = c->next) {
-		if (info(c) == NULL || !(info(c)->flags & H_TAKEN))
-			continue;
-		e->root = c;
 		walk(c, e_enter, e_leave, e);
 		flush(e);
 	}
@@ -824,8 +939,9 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	nd_clean_hints hints;
 	char *h1 = NULL, *page_title = NULL;
 	xmlNode *root, *scope;
-	size_t max = 0;
-	int rc = ND_OK;
+	size_t max = 0, got;
+	unsigned tried;
+	int rc = ND_OK, level;
 
 	memset(&m, 0, sizeof(m));
 	memset(&hints, 0, sizeof(hints));
@@ -870,9 +986,16 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	/* Class names of furniture sometimes wrap the whole article
 	 * ("paywall", "ad-margins"): when more prose sits in furniture than
 	 * in the article found, measure again without them. */
-	scope = measure_and_choose(&m, root, false);
+	scope = measure_and_choose(&m, root, 0);
 	if (scope && chosen_letters(scope) < m.gone_prose)
-		scope = measure_and_choose(&m, root, true);
+		scope = measure_and_choose(&m, root, 1);
+	/* Broken markup can leave the article inside a nav or aside; the
+	 * lax choice stands unless that finds more. */
+	if (scope && (got = chosen_letters(scope)) < m.gone_prose) {
+		scope = measure_and_choose(&m, root, 2);
+		if (scope && chosen_letters(scope) <= got)
+			scope = measure_and_choose(&m, root, 1);
+	}
 	if (scope == NULL) {
 		rc = nd_err_set(err, m.rc, "cleaning HTML: %s",
 				nd_strerror(m.rc));
@@ -881,8 +1004,14 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 
 	take_hints(&hints, meta, title, m.h1, h1, page_title);
 	rc = lines_of(out, arena, scope, max, &hints, err);
-	if (rc == ND_EEMPTY && !m.lax) { /* furniture names hid it all */
-		scope = measure_and_choose(&m, root, true);
+	/* Nothing left: furniture hid it all, or the lax measure chose
+	 * furniture (comments) over the article; try the other levels. */
+	tried = 1u << m.lax;
+	for (level = 0; rc == ND_EEMPTY && level < 3; level++) {
+		if (tried & (1u << level))
+			continue;
+		tried |= 1u << level;
+		scope = measure_and_choose(&m, root, level);
 		if (scope == NULL) {
 			rc = nd_err_set(err, m.rc, "cleaning HTML: %s",
 					nd_strerror(m.rc));

@@ -64,7 +64,7 @@ static const tag_row tags[] = {
 	{ "menu", { ND_TAG_BLOCK, ND_EL_MENU } },
 	{ "meta", { ND_TAG_VOID, ND_EL_OTHER } },
 	{ "nav", { ND_TAG_BLOCK, ND_EL_NAV } },
-	{ "noscript", { ND_TAG_HARD, ND_EL_OTHER } },
+	{ "noscript", { ND_TAG_HARD, ND_EL_NOSCRIPT } },
 	{ "object", { ND_TAG_HARD, ND_EL_OTHER } },
 	{ "ol", { ND_TAG_BLOCK, ND_EL_OL } },
 	{ "optgroup", { ND_TAG_HARD, ND_EL_OTHER } },
@@ -72,6 +72,8 @@ static const tag_row tags[] = {
 	{ "p", { ND_TAG_PARA, ND_EL_P } },
 	{ "picture", { ND_TAG_MEDIA, ND_EL_OTHER } },
 	{ "pre", { ND_TAG_PARA, ND_EL_PRE } },
+	{ "rp", { ND_TAG_HARD, ND_EL_OTHER } }, /* ruby readings: not text */
+	{ "rt", { ND_TAG_HARD, ND_EL_OTHER } },
 	{ "script", { ND_TAG_HARD, ND_EL_OTHER } },
 	{ "section", { ND_TAG_BLOCK, ND_EL_SECTION } },
 	{ "select", { ND_TAG_HARD, ND_EL_OTHER } },
@@ -153,11 +155,14 @@ static const char *const weak_prefixes[] = {
 /* Whole dash-separated parts only: "ad" in "top-ad", not in "add". */
 static const char *const strong_parts[] = {
 	"ad", "ads", "adv", "tags", "tag", "also", "rail", "aside",
-	"print", "hidden", "hide", "more", "recommended", "trending",
+	"print", "more", "recommended", "trending",
 };
 /* Whole tokens only. */
 static const char *const strong_tokens[] = {
 	"print-only", "sr-only", "visually-hidden", "screen-reader-text",
+	/* Hidden as a whole: "label-hidden" hides a label, "hidden-xs"
+	 * hides on small screens only. */
+	"hidden", "hide", "is-hidden", "u-hidden", "js-hidden",
 };
 /* Never furniture although a prefix matches. */
 static const char *const keep_tokens[] = {
@@ -357,11 +362,24 @@ static const char *const positive[] = {
 	"post", "text", "blog", "story", "prose",
 };
 static const char *const negative[] = {
-	"hidden", "banner", "combx", "comment", "contact", "foot", "gdpr",
+	"banner", "combx", "comment", "contact", "foot", "gdpr",
 	"masthead", "media", "meta", "outbrain", "promo", "related",
 	"scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
 	"shopping", "tags", "tool", "widget", "teaser", "recommend",
 };
+
+/* word is one of the blank-separated tokens of buf. */
+static bool has_token(const char *buf, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = strstr(buf, word); p; p = strstr(p + 1, word)) {
+		if ((p == buf || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+			return true;
+	}
+	return false;
+}
 
 static int words_weight(const char *v)
 {
@@ -378,6 +396,8 @@ static int words_weight(const char *v)
 			break;
 		}
 	}
+	if (i == COUNT(negative) && has_token(buf, "hidden"))
+		w -= 25;
 	for (i = 0; i < COUNT(positive); i++) {
 		if (strstr(buf, positive[i])) {
 			w += 25;

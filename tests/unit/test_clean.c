@@ -614,6 +614,57 @@ static void text_furniture_other_languages(void **state)
 	assert_not_contains(a.text, "schrieb ein Leser");
 }
 
+static void text_furniture_german_wording(void **state)
+{
+	/* German furniture wording: share bar, a "read also" pointer and a
+	 * related block after the article. */
+	nd_clean_article a = text_ok(NULL,
+		"Stadtrat beschlie\xC3\x9Ft neuen Hafenplan\n\n"
+		"Artikel teilen\n\n"
+		"Der Stadtrat hat am Montag beschlossen, die alte Hafenmauer "
+		"neu zu bauen, die im Winter besch\xC3\xA4" "digt wurde.\n\n"
+		"Lesen Sie auch:\n\n"
+		"Sturm \xC3\xBC" "ber der K\xC3\xBCste\n\n"
+		"Die Arbeiten sollen im September beginnen und etwa drei "
+		"Millionen Euro kosten, teilte die Stadt mit.\n\n"
+		"Das k\xC3\xB6nnte Sie auch interessieren\n\n"
+		"Neue F\xC3\xA4hre f\xC3\xBCr die Inseln, die im Sommer "
+		"fahren soll.\n");
+
+	(void)state;
+	assert_contains(body(&a), "die alte Hafenmauer neu zu bauen");
+	assert_contains(body(&a), "drei Millionen Euro kosten");
+	assert_not_contains(a.text, "Artikel teilen");
+	assert_not_contains(a.text, "Lesen Sie auch");
+	assert_not_contains(a.text, "Sturm");
+	assert_not_contains(a.text, "interessieren");
+	assert_not_contains(a.text, "Neue F");
+
+	a = text_ok(NULL,
+		"Best ferries of the year\n\n"
+		"This post contains affiliate links; we may earn a commission "
+		"when you book.\n\n"
+		"The island ferry won the prize of the year, the jury said on "
+		"Monday, for its service and its prices.\n\n"
+		"Foto: Hafenamt\n\n"
+		"The opinions expressed here are those of the author, not of "
+		"the ferry company.\n\n"
+		"More information at the harbour office.\n\n"
+		"Never miss a sailing: sign up to our newsletter today, it is "
+		"free.\n\n"
+		"Download our ferry apps for iOS and Android and book your "
+		"crossing in a minute.\n\n"
+		"It will add a second boat in the summer, the company said in a "
+		"statement on Tuesday.\n");
+	assert_contains(body(&a), "won the prize of the year");
+	assert_not_contains(a.text, "affiliate");
+	assert_not_contains(a.text, "Hafenamt");
+	assert_not_contains(a.text, "newsletter");
+	assert_not_contains(a.text, "Android");
+	assert_not_contains(a.text, "opinions expressed");
+	assert_not_contains(a.text, "More information");
+}
+
 static void text_dateline_other_languages(void **state)
 {
 	nd_clean_article a = text_ok(NULL,
@@ -657,6 +708,26 @@ static void text_format_and_words(void **state)
 	assert_int_equal(a.text_len, strlen(a.text));
 	assert_int_equal(a.body_off, strlen(a.title) + 2);
 	assert_int_equal(a.words, 17);
+}
+
+static void features_count_words_without_spaces(void **state)
+{
+	/* Chinese runs words together: 12 Han characters weigh as 6
+	 * words, not one, so such a line can be prose. */
+	static const char zh[] = "\xE4\xBB\x8A\xE5\xA4\xA9\xE5\xB8\x82"
+				 "\xE6\x94\xBF\xE5\xBA\x9C\xE5\x8F\x91"
+				 "\xE5\xB8\x83\xE4\xBA\x86\xE6\x96\xB0"
+				 "\xE7\x9A\x84\xE8\xA7\x84\xE5\x88\x92"
+				 "\xE3\x80\x82";
+	nd_line_feat f;
+
+	(void)state;
+	nd_clean_features(&f, zh, sizeof(zh) - 1);
+	assert_int_equal(f.letters, 12);
+	assert_true(f.words >= 6);
+	assert_true(f.sentence);
+	nd_clean_features(&f, "two words", 9);
+	assert_int_equal(f.words, 2);
 }
 
 static void text_odd_bytes(void **state)
@@ -1345,6 +1416,358 @@ static void html_furniture_name_on_wrapper(void **state)
 	assert_not_contains(a.text, "About us");
 }
 
+static void html_lists_and_wrappers_kept(void **state)
+{
+	/* A plain list of steps scores low by tag, and a wrapper named
+	 * like a widget holds the whole text: both are the article's. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Bread without a machine</h1>"
+		"<div class=\"text-widget\"><p>Baking bread at home takes "
+		"little more than flour, water, salt and patience, bakers "
+		"say.</p><ol><li>Mix the flour with the water and the salt in "
+		"a large bowl.</li><li>Leave the dough to rest for twelve "
+		"hours "
+		"under a cloth.</li></ol><p>Bake it for forty minutes in a hot "
+		"oven, then let it cool before cutting.</p></div>"
+		"<ul><li><a href=/a>Cakes for beginners and their friends</a>"
+		"</li><li><a href=/b>Ten soups for the winter</a></li></ul>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "little more than flour");
+	assert_contains(body(&a), "Mix the flour with the water");
+	assert_contains(body(&a), "rest for twelve hours");
+	assert_contains(body(&a), "forty minutes in a hot oven");
+	assert_not_contains(a.text, "Cakes for beginners");
+}
+
+static void html_article_split_in_blocks(void **state)
+{
+	/* The article in sections of its own, the first scoring far above
+	 * the second: their common ancestor is the article, the link list
+	 * beside them is not. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div class=\"content\"><div id=\"list\">"
+		"<section><h2>The bridge</h2><div class=\"body\">"
+		"<p>The city council voted on Monday to close the old harbour "
+		"bridge to cars from next spring, after years of repairs.</p>"
+		"<p>Cyclists and walkers will still cross it, the mayor said, "
+		"and buses will take the new tunnel instead.</p><p>Repairs "
+		"cost the city more than four million last year, the "
+		"council's report says, and engineers warned of worse.</p>"
+		"<p>Shop owners near the bridge, worried about trade, asked "
+		"for more parking, which the council promised to study.</p>"
+		"<p>The bridge, opened in 1911, is the oldest in the region, "
+		"and will be listed as a monument, officials said.</p><p>Work "
+		"on the tunnel, which cost twice as much as planned, ended in "
+		"May, a year late, the builders said.</p></div></section>"
+		"<section><h2>The pier</h2><div class=\"body\"><p>In the "
+		"second part of the plan, the council will also rebuild the "
+		"ferry pier, which storms damaged in March.</p><p>The pier, "
+		"used by fishermen and tourists, has been closed since, and "
+		"the ferry now docks further south.</p><p>A new pier, designed "
+		"to resist storms, will cost two million, which the region and "
+		"the state will share.</p></div></section></div><ul><li>"
+		"<a href=/a>Weather for the weekend in the region and beyond"
+		"</a></li><li><a href=/b>Football results of the second league"
+		"</a></li></ul></div></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "close the old harbour bridge");
+	assert_contains(body(&a), "rebuild the ferry pier");
+	assert_not_contains(a.text, "Weather for the weekend");
+}
+
+static void html_ruby_and_hidden_inputs(void **state)
+{
+	/* Ruby readings are no text; hidden inputs make no form of the
+	 * block holding the article. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div class=\"post\"><h1>Harbour news</h1>"
+		"<div><input type=hidden name=a value=1><input type=hidden "
+		"name=b value=2><input type=hidden name=c value=3><input "
+		"type=hidden name=d value=4><p>The old harbour reopened on "
+		"Sunday after two years of works, the port authority said, "
+		"and the first ferry docked at noon.</p><p>Its name, "
+		"<ruby>\xE6\xB8\xAF<rt>minato</rt></ruby>, means harbour, "
+		"as the mayor told the crowd, and so it will stay.</p></div>"
+		"</div></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "first ferry docked at noon");
+	assert_contains(body(&a), "Its name, \xE6\xB8\xAF, means");
+	assert_not_contains(a.text, "minato");
+}
+
+static void html_header_with_lede(void **state)
+{
+	/* The lede sits in the article's header, beside the headline; the
+	 * page header with its menu does not come along. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><header><a href=/>Home</a> <a href=/n>News</a>"
+		"</header><article><header><h1>Harbour reopens</h1><p>After "
+		"two years of works, the old harbour reopened on Sunday, and "
+		"the first ferry docked at noon, the port said.</p></header>"
+		"<div><p>The works cost four million, most of it paid by the "
+		"region, and took a year longer than planned, officials said."
+		"</p><p>Fishermen, who had moored in the next town, welcomed "
+		"the news, though some feared higher fees, their union said."
+		"</p><p>The mayor, who opened the harbour, promised a market "
+		"on the quay every Saturday from next month on.</p><p>Tourists "
+		"are expected to return in the summer, when the ferries run "
+		"every hour, the port authority added.</p></div></article>"
+		"</body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the first ferry docked at noon");
+	assert_contains(body(&a), "a market on the quay");
+	assert_not_contains(a.text, "Home");
+}
+
+static void html_labels_before_the_prose(void **state)
+{
+	/* Short lines that open the article are its own (ingredients);
+	 * short lines after its last paragraph are tags. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Pancakes for four</h1><div>"
+		"<p>200 g flour</p><p>Two eggs</p><p>Half a litre milk</p>"
+		"<p>Whisk the flour, the eggs and the milk into a smooth "
+		"batter, then let it rest for half an hour.</p><p>Fry thin "
+		"pancakes in a hot pan with a little butter, two minutes a "
+		"side, and serve them warm.</p><p>Breakfast</p><p>Quick meals"
+		"</p></div></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "200 g flour\nTwo eggs\nHalf a litre milk");
+	assert_contains(body(&a), "serve them warm.");
+	assert_not_contains(a.text, "Breakfast");
+	assert_not_contains(a.text, "Quick meals");
+}
+
+static void html_article_inside_aside(void **state)
+{
+	/* Markup broken so that the article sits inside an aside: when
+	 * nothing else holds prose, the landmark tags give way. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
+		"<aside><div class=\"story\"><p>The old harbour reopened on "
+		"Sunday after two years of works, the port authority said, "
+		"and the first ferry docked at noon.</p><p>The works cost "
+		"four million, most of it paid by the region, and took a year "
+		"longer than planned, officials said.</p></div></aside>"
+		"<div class=\"note\"><p>Open daily.</p></div></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the first ferry docked at noon");
+	assert_contains(body(&a), "took a year longer than planned");
+	assert_not_contains(a.text, "Home");
+}
+
+static void html_comments_outweigh_article(void **state)
+{
+	/* The comments hold more prose than the article: measured again
+	 * without class names they win, then leave nothing, so the first
+	 * choice stands. */
+	static const char comment[] =
+		"<li id=\"comment-1\"><p>I have lived by the harbour all my "
+		"life, and I think, honestly, that the works took far too "
+		"long, cost far too much, and nobody asked us, the people who "
+		"live here, what we wanted, or needed.</p></li>";
+	char page[4096];
+	nd_clean_article a;
+
+	(void)state;
+	snprintf(page, sizeof(page),
+		 "<html><body><div><p>The old harbour reopened on Sunday "
+		 "after two years of works, the port authority said, and the "
+		 "first ferry docked at noon.</p><p>The works cost four "
+		 "million, most of it paid by the region, officials said.</p>"
+		 "</div><div id=\"comments\"><ul>%s%s%s%s%s%s</ul></div>"
+		 "</body></html>",
+		 comment, comment, comment, comment, comment, comment);
+	a = html_ok(NULL, page);
+	assert_contains(body(&a), "the first ferry docked at noon");
+	assert_not_contains(a.text, "nobody asked us");
+}
+
+static void html_lede_set_as_heading(void **state)
+{
+	/* A lede long enough to be no headline, set as an h2 in a block
+	 * of its own before the body. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><div class=\"head\"><h1>Harbour "
+		"reopens</h1><h2>After two years of works and a year of "
+		"delays, the old harbour of the town reopened on Sunday, and "
+		"the first ferry from the islands docked there at noon, to "
+		"the cheers of a crowd of several hundred.</h2></div>"
+		"<div class=\"body\"><p>The "
+		"works cost four million, most of it paid by the region, and "
+		"took a year longer than planned, officials said.</p><p>"
+		"Fishermen, who had moored in the next town, welcomed the "
+		"news, though some feared higher fees, their union said.</p>"
+		"<p>The mayor, who opened the harbour, promised a market on "
+		"the quay every Saturday from next month on.</p></div>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the first ferry from the islands");
+	assert_contains(body(&a), "a market on the quay");
+}
+
+static void html_heading_after_the_article(void **state)
+{
+	/* A heading after the article's last paragraph heads something
+	 * else: a promotion, a box of links. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Harbour reopens</h1><div><p>The old "
+		"harbour reopened on Sunday after two years of works, the port "
+		"authority said.</p><h2>The works</h2><p>The works cost four "
+		"million, most of it paid by the region, officials said.</p>"
+		"<h3>Never miss a sailing with our ferry timetables</h3>"
+		"<p>Timetables</p></div></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "The works\n");
+	assert_contains(body(&a), "paid by the region, officials said.");
+	assert_not_contains(a.text, "Never miss");
+}
+
+static void html_lede_further_up(void **state)
+{
+	/* The standfirst sits in the page head, two wrappers away from
+	 * the body's container: it comes along, in page order, and the
+	 * menu beside it does not. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div class=\"head\"><div class=\"menu\"><a "
+		"href=/>Home</a> <a href=/n>News</a></div><div class=\"lead\">"
+		"<p>After two years of works, the old harbour reopened on "
+		"Sunday, and the first ferry from the islands docked at noon."
+		"</p></div></div>"
+		"<div class=\"main\"><div class=\"wrap\"><div class=\"col\">"
+		"<div class=\"text\">"
+		"<p>The works cost four million, most of it paid by the "
+		"region, and took a year longer than planned, officials said."
+		"</p><p>Fishermen, who had moored in the next town, welcomed "
+		"the news, though some feared higher fees, their union said."
+		"</p><p>The mayor, who opened the harbour, promised a market "
+		"on the quay every Saturday from next month on, and a "
+		"festival.</p><p>Tourists are expected to return in the "
+		"summer, when the ferries run every hour, the port authority "
+		"added.</p></div>"
+		"</div><div class=\"tools\"><a href=/p>Print</a></div></div>"
+		"</div></body></html>");
+
+	(void)state;
+	assert_true(strncmp(body(&a), "After two years of works", 24) == 0);
+	assert_contains(body(&a), "a market on the quay");
+	assert_not_contains(a.text, "Home");
+}
+
+static void html_lede_cut_off_under_headline(void **state)
+{
+	/* A lede cut off with "..." right under the headline is the
+	 * article's own, not a teaser after furniture. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><h1>Harbour reopens after two years</h1>"
+		"<p>The old harbour reopened on Sunday, the first ferry docked "
+		"at noon, and the town celebrated until late...</p><p>The "
+		"works cost four million, most of it paid by the region, and "
+		"took a year longer than planned, officials said.</p><p>"
+		"Fishermen welcomed the news, though some feared higher fees, "
+		"their union said on Monday.</p></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the town celebrated until late...");
+	assert_contains(body(&a), "feared higher fees");
+}
+
+static void html_article_in_noscript(void **state)
+{
+	/* The article written for readers without scripts only: read as
+	 * the last resort, when nothing else holds prose. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><div class=\"app\"><p>Loading</p></div>"
+		"<noscript><div class=\"post\"><p>The old harbour reopened on "
+		"Sunday after two years of works, the port authority said, "
+		"and the first ferry docked at noon.</p><p>The works cost "
+		"four million, most of it paid by the region, and took a year "
+		"longer than planned, officials said.</p></div></noscript>"
+		"</body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the first ferry docked at noon");
+	assert_not_contains(a.text, "Loading");
+}
+
+static void html_hidden_in_part_names(void **state)
+{
+	/* "label-hidden" hides a field's label, "hidden-xs" hides on small
+	 * screens only: neither hides the text. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><div class=\"body\"><p>The old harbour "
+		"reopened on Sunday after two years of works, the port "
+		"authority said, and the first ferry docked at noon.</p><p>The "
+		"works cost four million, most of it paid by the region, and "
+		"took a year longer than planned, officials said.</p></div>"
+		"<div class=\"field field--label-hidden\"><p>Fishermen "
+		"welcomed the news, their union said.</p></div><div "
+		"class=\"box hidden-xs\"><p>The mayor promised a market on "
+		"the quay.</p></div><div class=\"hidden\"><p>Print this "
+		"page.</p></div></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "the first ferry docked at noon");
+	assert_contains(body(&a), "Fishermen welcomed the news");
+	assert_contains(body(&a), "a market on the quay");
+	assert_not_contains(a.text, "Print this");
+}
+
+static void html_labels_of_sources_and_sections(void **state)
+{
+	/* Source lines and section labels inside the article's block. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><div><p>Der Stadtrat hat am Montag "
+		"beschlossen, die alte Hafenmauer neu zu bauen, die im Winter "
+		"besch\xC3\xA4" "digt wurde.</p><p>Quelle: Stadtverwaltung "
+		"Hafenstadt</p><p>Die Arbeiten sollen im September beginnen "
+		"und etwa drei Millionen Euro kosten, teilte die Stadt mit.</p>"
+		"<h3>Aktuelle Meldungen</h3><p>Die F\xC3\xA4hre zur Insel "
+		"f\xC3\xA4hrt ab Mai wieder jede Stunde, sagte der Betreiber."
+		"</p></div></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a), "die alte Hafenmauer neu zu bauen");
+	assert_contains(body(&a), "wieder jede Stunde");
+	assert_not_contains(a.text, "Quelle");
+	assert_not_contains(a.text, "Aktuelle Meldungen");
+}
+
+static void html_quote_in_other_script(void **state)
+{
+	/* A sentence quoted in another script is the article's; only a
+	 * short label in another script is left-over page language. */
+	nd_clean_article a = html_ok(NULL,
+		"<html><body><article><p>The old harbour reopened on Sunday "
+		"after two years of works, the port authority said.</p><p>"
+		"\xCE\x91\xCE\xB3\xCE\xB1\xCF\x80\xCE\xB7\xCF\x84\xCE"
+		"\xAD \xCE\xBB\xCE\xB1\xCE\xAD \xCF\x84\xCE\xB7\xCF"
+		"\x82 \xCE\x95\xCF\x85\xCF\x81\xCF\x8E\xCF\x80\xCE"
+		"\xB7\xCF\x82, \xCF\x83\xCE\xB5 \xCE\x95\xCE\xBB\xCE"
+		"\xBB\xCE\xAC\xCE\xB4\xCE\xB1 \xCE\xAE \xCE\xBF\xCF"
+		"\x80\xCE\xBF\xCF\x85\xCE\xB4\xCE\xAE\xCF\x80\xCE\xBF"
+		"\xCF\x84\xCE\xB5 \xCE\xB1\xCE\xBB\xCE\xBB\xCE\xBF"
+		"\xCF\x8D!"
+		"</p><p>The works cost four million, most of it paid by the "
+		"region, officials said.</p><p>"
+		"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9"
+		"\xCE\xBA\xCE\xAC</p></article></body></html>");
+
+	(void)state;
+	assert_contains(body(&a),
+			"\xCE\x91\xCE\xB3\xCE\xB1\xCF\x80\xCE\xB7\xCF\x84");
+	assert_not_contains(a.text, "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD");
+}
+
 static void html_known_title_and_text_rules(void **state)
 {
 	nd_clean_article a = html_ok("Ferry route to the island approved",
@@ -1583,6 +2006,21 @@ int main(void)
 		T(html_table_rows_of_figures),
 		T(html_line_in_other_script),
 		T(internal_words_without_spaces),
+		T(html_lists_and_wrappers_kept),
+		T(html_article_split_in_blocks),
+		T(html_ruby_and_hidden_inputs),
+		T(html_header_with_lede),
+		T(html_labels_before_the_prose),
+		T(html_article_inside_aside),
+		T(html_comments_outweigh_article),
+		T(html_lede_set_as_heading),
+		T(html_heading_after_the_article),
+		T(html_lede_further_up),
+		T(html_lede_cut_off_under_headline),
+		T(html_article_in_noscript),
+		T(html_hidden_in_part_names),
+		T(html_labels_of_sources_and_sections),
+		T(html_quote_in_other_script),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),
@@ -1597,8 +2035,10 @@ int main(void)
 		T(text_calls_to_action),
 		T(text_furniture_other_languages),
 		T(html_share_and_reading_prompts),
+		T(text_furniture_german_wording),
 		T(text_dateline_other_languages),
 		T(text_format_and_words),
+		T(features_count_words_without_spaces),
 		T(text_odd_bytes),
 		T(text_empty),
 		T(text_big_is_fast),
