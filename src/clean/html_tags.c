@@ -304,39 +304,43 @@ static int role_verdict(const char *r)
 	return ND_FURN_ATTR_NONE;
 }
 
-void nd_html_attrs_read(nd_html_attrs *a, const xmlNode *n)
+/* The slot of a[...] for the attribute k[0..n), or NULL; compared by
+ * length first, as most attributes are none of these. */
+static const char **slot_of(nd_html_attrs *a, const char *k, size_t n)
 {
-	const xmlAttr *p;
-
-	memset(a, 0, sizeof(*a));
-	for (p = n->properties; p; p = p->next) {
-		const char *k = (const char *)p->name, *v = "";
-		const char **slot = NULL;
-
-		if (k == NULL)
-			continue;
-		if (p->children && p->children->type == XML_TEXT_NODE &&
-		    p->children->content)
-			v = (const char *)p->children->content;
-		switch (k[0]) {
-		case 'c': slot = strcmp(k, "class") ? NULL : &a->cls; break;
-		case 'i':
-			slot = strcmp(k, "id") == 0 ? &a->id :
-			       strcmp(k, "itemprop") == 0 ? &a->itemprop :
-							    NULL;
-			break;
-		case 'r': slot = strcmp(k, "role") ? NULL : &a->role; break;
-		case 's': slot = strcmp(k, "style") ? NULL : &a->style; break;
-		case 'a':
-			slot = strcmp(k, "aria-hidden") ? NULL :
-							  &a->aria_hidden;
-			break;
-		case 'h': a->hidden |= strcmp(k, "hidden") == 0; break;
-		default: break;
-		}
-		if (slot)
-			*slot = v;
+	switch (n) {
+	case 2: return memcmp(k, "id", 2) == 0 ? &a->id : NULL;
+	case 4:
+		return memcmp(k, "role", 4) == 0 ? &a->role :
+		       memcmp(k, "name", 4) == 0 ? &a->name :
+		       memcmp(k, "type", 4) == 0 ? &a->type : NULL;
+	case 5:
+		return memcmp(k, "class", 5) == 0 ? &a->cls :
+		       memcmp(k, "style", 5) == 0 ? &a->style : NULL;
+	case 7: return memcmp(k, "content", 7) == 0 ? &a->content : NULL;
+	case 8:
+		return memcmp(k, "itemprop", 8) == 0 ? &a->itemprop :
+		       memcmp(k, "property", 8) == 0 ? &a->property :
+		       memcmp(k, "datetime", 8) == 0 ? &a->datetime : NULL;
+	case 11:
+		return memcmp(k, "aria-hidden", 11) == 0 ? &a->aria_hidden :
+							   NULL;
+	default: return NULL;
 	}
+}
+
+void nd_html_attrs_take(nd_html_attrs *a, const char *k, size_t klen,
+			const char *v)
+{
+	const char **slot;
+
+	if (klen == 6 && memcmp(k, "hidden", 6) == 0) {
+		a->hidden = true;
+		return;
+	}
+	slot = slot_of(a, k, klen);
+	if (slot && *slot == NULL)
+		*slot = v ? v : "";
 }
 
 int nd_html_furniture(const nd_html_attrs *at)

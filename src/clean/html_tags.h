@@ -12,8 +12,7 @@
 #define ND_CLEAN_HTML_TAGS_H
 
 #include <stdbool.h> /* bool */
-
-#include <libxml/tree.h> /* xmlNode */
+#include <stddef.h>  /* size_t */
 
 /* Layout kinds of elements. */
 enum {
@@ -25,7 +24,7 @@ enum {
 	ND_TAG_HARD,       /* never text: script, style, form controls */
 	ND_TAG_MEDIA,      /* picture: counted as an image, never text */
 	ND_TAG_VOID        /* img, input, link, meta: no text of their own,
-			      but libxml2 may nest what follows inside */
+			      but a parser may nest what follows inside */
 };
 
 /* Elements the extractor treats specially. */
@@ -51,16 +50,19 @@ typedef struct nd_tag {
 /* Kind and identity of the lower-case tag name t (NULL: inline). */
 nd_tag nd_html_tag(const char *t);
 
-/* The attributes the extractor reads, found in one pass (libxml2's HTML
- * parser lower-cases attribute names). Pointers into the tree; NULL when
- * absent. */
+/* The attributes the extractor and the metadata reader use, read once
+ * per element. Pointers into the parsed page; NULL when absent. */
 typedef struct nd_html_attrs {
 	const char *cls, *id, *role, *style, *itemprop, *aria_hidden;
+	const char *content, *property, *name, *type, *datetime; /* metadata */
 	bool hidden;
 } nd_html_attrs;
 
-/* Reads n's attributes into *a. */
-void nd_html_attrs_read(nd_html_attrs *a, const xmlNode *n);
+/* Stores the value v of the lower-case attribute name k[0..klen) in *a
+ * when it is one of those read; the first of duplicates counts, as in
+ * HTML5. */
+void nd_html_attrs_take(nd_html_attrs *a, const char *k, size_t klen,
+			const char *v);
 
 /* Furniture verdicts on class, id and role. */
 enum {

@@ -845,10 +845,12 @@ static void html_density_root_and_title(void **state)
 	assert_not_contains(a.text, "About us");
 }
 
+/* Only the h1 is closed: an open h1 holds the paragraphs that follow
+ * it, in HTML5 as in browsers, so it would swallow the page. */
 static void html_malformed(void **state)
 {
 	nd_clean_article a = html_ok(NULL,
-		"<html><body><article><h1>A page nobody closed<p>First "
+		"<html><body><article><h1>A page nobody closed</h1><p>First "
 		"paragraph of an unclosed page that still has plenty of "
 		"words in it.<p>Second paragraph, also unclosed, and the "
 		"parser must repair it without complaint.<div><b>bold "

@@ -1,0 +1,218 @@
+#include "clean/html_tree.h"
+
+#include <stdint.h> /* uint32_t */
+#include <string.h> /* memset, memchr */
+
+#include <myhtml/myhtml.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+
+struct nd_html_tree {
+	myhtml_t *parser;
+	myhtml_tree_t *tree;
+	nd_hnode *nodes;
+	size_t n, cap;
+	/* nd_tag of myhtml's own tag ids, looked up once. */
+	nd_tag kinds[MyHTML_TAG_LAST_ENTRY];
+	unsigned char known[MyHTML_TAG_LAST_ENTRY];
+};
+
+int nd_html_tree_create(nd_html_tree **out)
+{
+	nd_html_tree *t = nd_calloc(1, sizeof(*t));
+
+	*out = NULL;
+	if (t == NULL)
+		return ND_ENOMEM;
+	t->parser = myhtml_create();
+	if (t->parser == NULL ||
+	    myhtml_init(t->parser, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) !=
+		    MyHTML_STATUS_OK)
+		goto fail;
+	t->tree = myhtml_tree_create();
+	if (t->tree == NULL ||
+	    myhtml_tree_init(t->tree, t->parser) != MyHTML_STATUS_OK)
+		goto fail;
+	*out = t;
+	return ND_OK;
+fail:
+	nd_html_tree_free(t);
+	return ND_ENOMEM;
+}
+
+void nd_html_tree_free(nd_html_tree *t)
+{
+	if (t == NULL)
+		return;
+	if (t->tree)
+		myhtml_tree_destroy(t->tree);
+	if (t->parser)
+		myhtml_destroy(t->parser);
+	nd_free(t->nodes);
+	nd_free(t);
+}
+
+size_t nd_html_tree_size(const nd_html_tree *t)
+{
+	return t->n;
+}
+
+/* Drops start tags once ND_HTML_MAX_OPEN elements are open, before the
+ * tree builder sees them: a doctype token is ignored everywhere in a
+ * document, so the tag opens nothing and costs nothing. End tags go on,
+ * so what follows the deep part lands where it belongs. */
+static void *cap_depth(myhtml_tree_t *tree, myhtml_token_node_t *tok,
+		       void *ctx)
+{
+	if (tree->open_elements->length >= ND_HTML_MAX_OPEN &&
+	    !(tok->type & MyHTML_TOKEN_TYPE_CLOSE) &&
+	    tok->tag_id > MyHTML_TAG__DOCTYPE &&
+	    tok->tag_id < MyHTML_TAG__END_OF_FILE)
+		tok->tag_id = MyHTML_TAG__DOCTYPE;
+	return ctx;
+}
+
+/* The nd_tag of element x, by myhtml's tag id (names looked up once per
+ * id; custom elements by name every time). */
+static nd_tag kind_of(nd_html_tree *t, myhtml_tag_id_t id, const char *name)
+{
+	if (id >= MyHTML_TAG_LAST_ENTRY)
+		return nd_html_tag(name);
+	if (!t->known[id]) {
+		t->kinds[id] = nd_html_tag(name);
+		t->known[id] = 1;
+	}
+	return t->kinds[id];
+}
+
+/* Kept nodes below (and including) top: elements and text. */
+static size_t count_nodes(myhtml_tree_node_t *top)
+{
+	myhtml_tree_node_t *x = top;
+	size_t n = 0;
+
+	while (x) {
+		myhtml_tree_node_t *c = myhtml_node_child(x);
+
+		n++;
+		if (c) {
+			x = c;
+			continue;
+		}
+		while (x != top && myhtml_node_next(x) == NULL)
+			x = myhtml_node_parent(x);
+		if (x == top)
+			break;
+		x = myhtml_node_next(x);
+	}
+	return n;
+}
+
+/* Fills node h from myhtml's x; false when x is neither an element nor
+ * text (then h is unused). */
+static bool copy_node(nd_html_tree *t, nd_hnode *h, myhtml_tree_node_t *x)
+{
+	myhtml_tag_id_t id = myhtml_node_tag_id(x);
+	myhtml_tree_attr_t *a;
+	size_t len;
+
+	memset(h, 0, sizeof(*h));
+	if (id == MyHTML_TAG__TEXT) {
+		h->type = ND_HNODE_TEXT;
+		h->content = myhtml_node_text(x, &h->len);
+		if (h->content == NULL) {
+			h->content = "";
+			h->len = 0;
+		}
+		return true;
+	}
+	if (id == MyHTML_TAG__COMMENT || id == MyHTML_TAG__DOCTYPE ||
+	    id == MyHTML_TAG__UNDEF || id == MyHTML_TAG__END_OF_FILE)
+		return false;
+	h->type = ND_HNODE_ELEMENT;
+	h->name = myhtml_tag_name_by_id(t->tree, id, &len);
+	if (h->name == NULL)
+		h->name = "";
+	h->tag = kind_of(t, id, h->name);
+	for (a = myhtml_node_attribute_first(x); a;
+	     a = myhtml_attribute_next(a)) {
+		size_t klen, vlen;
+		const char *k = myhtml_attribute_key(a, &klen);
+		const char *v = myhtml_attribute_value(a, &vlen);
+
+		if (k)
+			nd_html_attrs_take(&h->at, k, klen, v);
+	}
+	return true;
+}
+
+/* Copies the tree below myhtml's top into t->nodes, in document order,
+ * without recursion; returns the copy of top. */
+static nd_hnode *copy_tree(nd_html_tree *t, myhtml_tree_node_t *top)
+{
+	myhtml_tree_node_t *x = top;
+	nd_hnode *parent = NULL, *prev = NULL, *h = NULL;
+
+	while (x) {
+		myhtml_tree_node_t *c;
+		bool kept = copy_node(t, &t->nodes[t->n], x);
+
+		c = kept ? myhtml_node_child(x) : NULL;
+		if (kept) {
+			h = &t->nodes[t->n++];
+			h->parent = parent;
+			if (prev)
+				prev->next = h;
+			else if (parent)
+				parent->children = h;
+			prev = h;
+		}
+		if (c) {
+			x = c;
+			parent = h;
+			prev = NULL;
+			continue;
+		}
+		while (x != top && myhtml_node_next(x) == NULL) {
+			x = myhtml_node_parent(x);
+			prev = parent;
+			parent = parent ? parent->parent : NULL;
+		}
+		if (x == top)
+			break;
+		x = myhtml_node_next(x);
+	}
+	return t->n ? &t->nodes[0] : NULL;
+}
+
+int nd_html_tree_parse(nd_hnode **root, nd_html_tree *t, const char *html,
+		       size_t len)
+{
+	myhtml_tree_node_t *top;
+	size_t n;
+
+	*root = NULL;
+	t->n = 0;
+	myhtml_tree_clean(t->tree);
+	myhtml_callback_before_token_done_set(t->tree, cap_depth, NULL);
+	if (myhtml_parse_single(t->tree, MyENCODING_UTF_8, html ? html : "",
+				len) != MyHTML_STATUS_OK)
+		return ND_ENOMEM;
+	top = myhtml_tree_get_node_html(t->tree);
+	if (top == NULL)
+		return ND_EEMPTY;
+	n = count_nodes(top);
+	if (n > ND_HTML_MAX_NODES)
+		return ND_ETOOBIG;
+	if (n > t->cap) {
+		nd_hnode *v = nd_reallocarray(t->nodes, n, sizeof(*v));
+
+		if (v == NULL)
+			return ND_ENOMEM;
+		t->nodes = v;
+		t->cap = n;
+	}
+	*root = copy_tree(t, top);
+	return *root ? ND_OK : ND_EEMPTY;
+}
