@@ -123,6 +123,7 @@ typedef struct hinfo {
 
 typedef struct measure {
 	hinfo *infos;     /* one per element entered, reused page by page */
+	nd_html_names *names; /* verdicts on class and id values */
 	size_t n_infos, cap_infos;
 	nd_html_meta *meta;
 	nd_hnode **cands;  /* elements with a content score */
@@ -197,7 +198,7 @@ static bool m_enter(void *ud, nd_hnode *n)
 	}
 	if (h->tag.el == ND_EL_HTML || h->tag.el == ND_EL_BODY)
 		return true;
-	f = m->lax ? ND_FURN_ATTR_NONE : nd_html_furniture(at);
+	f = m->lax ? ND_FURN_ATTR_NONE : nd_html_furniture(at, m->names);
 	if (h->tag.el == ND_EL_NAV || h->tag.el == ND_EL_ASIDE ||
 	    h->tag.el == ND_EL_FOOTER)
 		f = ND_FURN_ATTR_STRONG;
@@ -213,7 +214,7 @@ static bool m_enter(void *ud, nd_hnode *n)
 	}
 	if (f == ND_FURN_ATTR_WEAK)
 		h->flags = H_WEAK;
-	h->weight = nd_html_weight(at);
+	h->weight = nd_html_weight(at, m->names);
 	if (h->tag.el == ND_EL_H1 && m->h1 == NULL && m->gone == 0)
 		m->h1 = n;
 	return true;
@@ -752,7 +753,8 @@ int nd_html_reader_create(nd_html_reader **out)
 	*out = NULL;
 	if (r == NULL)
 		return ND_ENOMEM;
-	if (nd_html_tree_create(&r->tree) != ND_OK) {
+	if (nd_html_tree_create(&r->tree) != ND_OK ||
+	    nd_html_names_create(&r->m.names) != ND_OK) {
 		nd_html_reader_free(r);
 		return ND_ENOMEM;
 	}
@@ -765,6 +767,7 @@ void nd_html_reader_free(nd_html_reader *r)
 	if (r == NULL)
 		return;
 	nd_html_tree_free(r->tree);
+	nd_html_names_free(r->m.names);
 	nd_free(r->m.infos);
 	nd_free(r->m.cands);
 	nd_buf_dispose(&r->bare);
@@ -779,6 +782,7 @@ static int measure_reset(measure *m, nd_html_meta *meta, size_t nodes)
 	size_t cap = m->cap_infos;
 	nd_hnode **cands = m->cands;
 	size_t cap_cands = m->cap_cands;
+	nd_html_names *names = m->names;
 
 	if (nodes > cap) {
 		infos = nd_reallocarray(m->infos, nodes, sizeof(*infos));
@@ -791,6 +795,8 @@ static int measure_reset(measure *m, nd_html_meta *meta, size_t nodes)
 	m->cap_infos = cap;
 	m->cands = cands;
 	m->cap_cands = cap_cands;
+	m->names = names;
+	nd_html_names_reset(names);
 	m->meta = meta;
 	nd_html_meta_init(meta);
 	return ND_OK;

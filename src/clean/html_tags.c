@@ -1,8 +1,12 @@
 #include "clean/html_tags.h"
 
 #include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint32_t */
 #include <string.h>  /* memcmp, memset, strcmp, strlen, strstr */
 #include <strings.h> /* strcasecmp */
+
+#include "core/alloc.h"
+#include "core/error.h"
 
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -120,101 +124,152 @@ nd_tag nd_html_tag(const char *t)
 
 /* ---- Class and id ---- */
 
+/* A word of the lists below with its length, so that matching one is a
+ * byte and a memcmp, never a strlen. */
+typedef struct word {
+	const char *s;
+	size_t n;
+} word;
+#define W(lit) { lit, sizeof(lit) - 1 }
+
 /* Lower-cased copy of v into out (cap bytes, cut short silently: the
- * words that matter come early). */
-static const char *lower(const char *v, char *out, size_t cap)
+ * words that matter come early); returns its length. */
+static size_t lower(const char *v, char *out, size_t cap)
 {
 	size_t n = 0;
 
 	for (; v && *v && n + 1 < cap; v++)
 		out[n++] = (char)((*v >= 'A' && *v <= 'Z') ? *v + 32 : *v);
 	out[n] = '\0';
-	return out;
+	return n;
 }
 
 /* Prefixes of class and id tokens of page furniture: "nav" covers
  * "navbar", "comment" covers "comments". */
-static const char *const strong_prefixes[] = {
-	"comment", "cookie", "consent", "gdpr", "newsletter", "subscribe",
-	"subscription", "share", "sharing", "social", "related", "recirc",
-	"outbrain", "taboola", "advert", "sponsor", "promo", "breadcrumb",
-	"paywall", "signup", "login", "disqus", "readalso", "nav", "footer",
-	"caption",
+static const word strong_prefixes[] = {
+	W("comment"), W("cookie"), W("consent"), W("gdpr"), W("newsletter"),
+	W("subscribe"), W("subscription"), W("share"), W("sharing"),
+	W("social"), W("related"), W("recirc"), W("outbrain"), W("taboola"),
+	W("advert"), W("sponsor"), W("promo"), W("breadcrumb"), W("paywall"),
+	W("signup"), W("login"), W("disqus"), W("readalso"), W("nav"),
+	W("footer"), W("caption"),
 };
 /* Prefixes of the blocks about the article: furniture for the text, but
  * where its own date and author are. */
-static const char *const about_prefixes[] = {
-	"byline", "author", "timestamp", "dateline", "meta",
+static const word about_prefixes[] = {
+	W("byline"), W("author"), W("timestamp"), W("dateline"), W("meta"),
 };
-static const char *const weak_prefixes[] = {
-	"menu", "sidebar", "banner", "popup", "modal", "overlay", "widget",
-	"masthead", "toolbar", "header",
+static const word weak_prefixes[] = {
+	W("menu"), W("sidebar"), W("banner"), W("popup"), W("modal"),
+	W("overlay"), W("widget"), W("masthead"), W("toolbar"), W("header"),
 };
 /* Whole dash-separated parts only: "ad" in "top-ad", not in "add". */
-static const char *const strong_parts[] = {
-	"ad", "ads", "adv", "tags", "tag", "also", "rail", "aside",
-	"print", "hidden", "hide", "more", "recommended", "trending",
+static const word strong_parts[] = {
+	W("ad"), W("ads"), W("adv"), W("tags"), W("tag"), W("also"),
+	W("rail"), W("aside"), W("print"), W("hidden"), W("hide"), W("more"),
+	W("recommended"), W("trending"),
 };
 /* Whole tokens only. */
-static const char *const strong_tokens[] = {
-	"print-only", "sr-only", "visually-hidden", "screen-reader-text",
+static const word strong_tokens[] = {
+	W("print-only"), W("sr-only"), W("visually-hidden"),
+	W("screen-reader-text"),
 };
 /* Never furniture although a prefix matches. */
-static const char *const keep_tokens[] = {
-	"commentary", "navigable", "menus-article", "shared-content",
+static const word keep_tokens[] = {
+	W("commentary"), W("navigable"), W("menus-article"),
+	W("shared-content"),
 };
 
-/* Verdict on one part p[0..n) of a class or id token. */
-static int part_verdict(const char *p, size_t n)
+/* Whether one of the n words is a prefix of p[0..len). */
+static bool has_prefix(const char *p, size_t len, const word *w, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < COUNT(strong_prefixes); i++) {
-		size_t sl = strlen(strong_prefixes[i]);
+	for (i = 0; i < n; i++) {
+		if (w[i].s[0] == p[0] && w[i].n <= len &&
+		    memcmp(p, w[i].s, w[i].n) == 0)
+			return true;
+	}
+	return false;
+}
 
-		if (sl <= n && memcmp(p, strong_prefixes[i], sl) == 0)
-			return ND_FURN_ATTR_STRONG;
-	}
-	for (i = 0; i < COUNT(about_prefixes); i++) {
-		size_t sl = strlen(about_prefixes[i]);
+/* Whether p[0..len) is one of the n words. */
+static bool is_word(const char *p, size_t len, const word *w, size_t n)
+{
+	size_t i;
 
-		if (sl <= n && memcmp(p, about_prefixes[i], sl) == 0)
-			return ND_FURN_ATTR_ABOUT;
+	for (i = 0; i < n; i++) {
+		if (w[i].n == len && w[i].s[0] == p[0] &&
+		    memcmp(p, w[i].s, len) == 0)
+			return true;
 	}
-	for (i = 0; i < COUNT(strong_parts); i++) {
-		if (strlen(strong_parts[i]) == n &&
-		    memcmp(p, strong_parts[i], n) == 0)
-			return ND_FURN_ATTR_STRONG;
-	}
-	for (i = 0; i < COUNT(weak_prefixes); i++) {
-		size_t sl = strlen(weak_prefixes[i]);
+	return false;
+}
 
-		if (sl <= n && memcmp(p, weak_prefixes[i], sl) == 0)
-			return ND_FURN_ATTR_WEAK;
-	}
+/* The first two letters of a list's words: a place in a name where no
+ * word starts is passed over at the cost of one bit test. */
+typedef struct pairs {
+	uint32_t row[26];
+} pairs;
+
+static void pairs_add(pairs *f, const word *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		f->row[w[i].s[0] - 'a'] |= 1u << (w[i].s[1] - 'a');
+}
+
+/* Whether a word of the lists in f may start p[0..len) (every word has
+ * two letters or more). */
+static bool pairs_may(const pairs *f, const char *p, size_t len)
+{
+	unsigned a = (unsigned char)p[0] - 'a', b;
+
+	if (len < 2 || a >= 26)
+		return false;
+	b = (unsigned char)p[1] - 'a';
+	return b < 26 && (f->row[a] >> b & 1u);
+}
+
+/* The filters of the furniture and the weight words. */
+typedef struct filters {
+	pairs furn, weight;
+} filters;
+
+static void filters_init(filters *f);
+
+/* Verdict on one part p[0..n) of a class or id token. */
+static int part_verdict(const char *p, size_t n, const filters *f)
+{
+	if (!pairs_may(&f->furn, p, n))
+		return ND_FURN_ATTR_NONE;
+	if (has_prefix(p, n, strong_prefixes, COUNT(strong_prefixes)))
+		return ND_FURN_ATTR_STRONG;
+	if (has_prefix(p, n, about_prefixes, COUNT(about_prefixes)))
+		return ND_FURN_ATTR_ABOUT;
+	if (is_word(p, n, strong_parts, COUNT(strong_parts)))
+		return ND_FURN_ATTR_STRONG;
+	if (has_prefix(p, n, weak_prefixes, COUNT(weak_prefixes)))
+		return ND_FURN_ATTR_WEAK;
 	return ND_FURN_ATTR_NONE;
 }
 
-/* Verdict on one lower-cased token such as "article-comments": the
- * strongest of its dash-separated parts. */
-static int token_verdict(const char *tok)
+/* Verdict on one lower-cased token tok[0..n) such as "article-comments":
+ * the strongest of its dash-separated parts. */
+static int token_verdict(const char *tok, size_t n, const filters *f)
 {
-	const char *part = tok;
+	const char *part = tok, *end = tok + n;
 	int verdict = ND_FURN_ATTR_NONE;
-	size_t i;
 
-	for (i = 0; i < COUNT(keep_tokens); i++) {
-		if (strcmp(tok, keep_tokens[i]) == 0)
-			return ND_FURN_ATTR_NONE;
-	}
-	for (i = 0; i < COUNT(strong_tokens); i++) {
-		if (strcmp(tok, strong_tokens[i]) == 0)
-			return ND_FURN_ATTR_STRONG;
-	}
-	while (*part) {
-		const char *dash = strchr(part, '-');
-		size_t n = dash ? (size_t)(dash - part) : strlen(part);
-		int v = part_verdict(part, n);
+	if (is_word(tok, n, keep_tokens, COUNT(keep_tokens)))
+		return ND_FURN_ATTR_NONE;
+	if (is_word(tok, n, strong_tokens, COUNT(strong_tokens)))
+		return ND_FURN_ATTR_STRONG;
+	while (part < end) {
+		const char *dash = memchr(part, '-', (size_t)(end - part));
+		size_t k = dash ? (size_t)(dash - part) : (size_t)(end - part);
+		int v = part_verdict(part, k, f);
 
 		if (v > verdict)
 			verdict = v;
@@ -230,29 +285,27 @@ static bool alnum(char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-/* A token naming the article's own container: its last part is
+/* A token tok[0..n) naming the article's own container: its last part is
  * "content", "article", "body" and the like ("ArticlePage-content"). */
-static bool container_token(const char *tok)
+static bool container_token(const char *tok, size_t n)
 {
-	static const char *const words[] = {
-		"content", "article", "body", "main", "story", "entry",
-		"post", "text", "embed",
+	static const word words[] = {
+		W("content"), W("article"), W("body"), W("main"), W("story"),
+		W("entry"), W("post"), W("text"), W("embed"),
 	};
-	const char *last = strrchr(tok, '-');
-	size_t i;
+	const char *last = tok + n;
 
-	last = last ? last + 1 : tok;
-	for (i = 0; i < COUNT(words); i++) {
-		if (strcmp(last, words[i]) == 0)
-			return true;
-	}
-	return false;
+	while (last > tok && last[-1] != '-')
+		last--;
+	if (last == tok + n)
+		return false;
+	return is_word(last, (size_t)(tok + n - last), words, COUNT(words));
 }
 
 /* The verdict on one class or id value: tokens split at blanks and
  * underscores, camelCase split into dash parts. A value with a token
  * naming the article's container is never furniture. */
-static int attr_verdict(const char *v)
+static int attr_verdict(const char *v, const filters *f)
 {
 	int verdict = ND_FURN_ATTR_NONE;
 
@@ -277,9 +330,9 @@ static int attr_verdict(const char *v)
 				tok[n++] = c;
 		}
 		tok[n] = '\0';
-		if (n && container_token(tok))
+		if (n && container_token(tok, n))
 			return ND_FURN_ATTR_NONE;
-		t = n ? token_verdict(tok) : ND_FURN_ATTR_NONE;
+		t = n ? token_verdict(tok, n, f) : ND_FURN_ATTR_NONE;
 		if (t > verdict)
 			verdict = t;
 	}
@@ -343,10 +396,135 @@ void nd_html_attrs_take(nd_html_attrs *a, const char *k, size_t klen,
 		*slot = v ? v : "";
 }
 
-int nd_html_furniture(const nd_html_attrs *at)
+/* Words of class and id names that mark the article's container, and
+ * words that mark everything around it; matched anywhere in the name. */
+static const word positive[] = {
+	W("article"), W("body"), W("content"), W("entry"), W("hentry"),
+	W("main"), W("page"), W("post"), W("text"), W("blog"), W("story"),
+	W("prose"),
+};
+static const word negative[] = {
+	W("hidden"), W("banner"), W("combx"), W("comment"), W("contact"),
+	W("foot"), W("gdpr"), W("masthead"), W("media"), W("meta"),
+	W("outbrain"), W("promo"), W("related"), W("scroll"), W("share"),
+	W("shoutbox"), W("sidebar"), W("skyscraper"), W("sponsor"),
+	W("shopping"), W("tags"), W("tool"), W("widget"), W("teaser"),
+	W("recommend"),
+};
+
+/* +25 when a positive word is in v, -25 when a negative one is: one pass
+ * over v, trying at each place the words that start with its letter. */
+static int words_weight(const char *v, const filters *f)
 {
-	int a = attr_verdict(at->cls);
-	int b = attr_verdict(at->id);
+	char buf[256];
+	bool neg = false, pos = false;
+	size_t i, len;
+
+	if (v == NULL || v[0] == '\0')
+		return 0;
+	len = lower(v, buf, sizeof(buf));
+	for (i = 0; i < len && !(neg && pos); i++) {
+		if (!pairs_may(&f->weight, buf + i, len - i))
+			continue;
+		if (!neg)
+			neg = has_prefix(buf + i, len - i, negative,
+					 COUNT(negative));
+		if (!pos)
+			pos = has_prefix(buf + i, len - i, positive,
+					 COUNT(positive));
+	}
+	return (pos ? 25 : 0) - (neg ? 25 : 0);
+}
+
+/* ---- Verdicts on names, remembered ---- */
+
+/* Slots of the cache: a page has a few hundred distinct class and id
+ * values, repeated on many elements. */
+#define NAMES_SLOTS 2048
+
+typedef struct name_slot {
+	const char *v;      /* the value, in the page being read */
+	uint32_t hash;
+	uint32_t page;      /* the page it was seen on */
+	signed char verdict;
+	signed char weight;
+} name_slot;
+
+static void filters_init(filters *f)
+{
+	memset(f, 0, sizeof(*f));
+	pairs_add(&f->furn, strong_prefixes, COUNT(strong_prefixes));
+	pairs_add(&f->furn, about_prefixes, COUNT(about_prefixes));
+	pairs_add(&f->furn, strong_parts, COUNT(strong_parts));
+	pairs_add(&f->furn, weak_prefixes, COUNT(weak_prefixes));
+	pairs_add(&f->weight, positive, COUNT(positive));
+	pairs_add(&f->weight, negative, COUNT(negative));
+}
+
+struct nd_html_names {
+	filters f;
+	uint32_t page;
+	name_slot slot[NAMES_SLOTS];
+};
+
+int nd_html_names_create(nd_html_names **out)
+{
+	*out = nd_calloc(1, sizeof(**out));
+	if (*out == NULL)
+		return ND_ENOMEM;
+	(*out)->page = 1;
+	filters_init(&(*out)->f);
+	return ND_OK;
+}
+
+void nd_html_names_free(nd_html_names *c)
+{
+	nd_free(c);
+}
+
+void nd_html_names_reset(nd_html_names *c)
+{
+	if (++c->page == 0) { /* wrapped: forget every slot */
+		memset(c->slot, 0, sizeof(c->slot));
+		c->page = 1;
+	}
+}
+
+/* The furniture verdict and the weight of the class or id value v, from
+ * c when v was seen on this page (c may be NULL). */
+static name_slot name_of(nd_html_names *c, const char *v)
+{
+	name_slot s = { v, 0, 0, 0, 0 };
+	uint32_t h = 2166136261u; /* FNV-1a */
+	const char *p;
+	filters own;
+	const filters *f = &own;
+
+	if (c != NULL) {
+		for (p = v; *p; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
+		s = c->slot[h % NAMES_SLOTS];
+		if (s.page == c->page && s.hash == h && strcmp(s.v, v) == 0)
+			return s;
+	}
+	if (c != NULL)
+		f = &c->f;
+	else
+		filters_init(&own);
+	s.v = v;
+	s.hash = h;
+	s.page = c ? c->page : 0;
+	s.verdict = (signed char)attr_verdict(v, f);
+	s.weight = (signed char)words_weight(v, f);
+	if (c != NULL)
+		c->slot[h % NAMES_SLOTS] = s;
+	return s;
+}
+
+int nd_html_furniture(const nd_html_attrs *at, nd_html_names *c)
+{
+	int a = at->cls ? name_of(c, at->cls).verdict : ND_FURN_ATTR_NONE;
+	int b = at->id ? name_of(c, at->id).verdict : ND_FURN_ATTR_NONE;
 	int r = role_verdict(at->role);
 
 	if (b > a)
@@ -354,47 +532,11 @@ int nd_html_furniture(const nd_html_attrs *at)
 	return r > a ? r : a;
 }
 
-/* Words of class and id names that mark the article's container, and
- * words that mark everything around it; matched anywhere in the name. */
-static const char *const positive[] = {
-	"article", "body", "content", "entry", "hentry", "main", "page",
-	"post", "text", "blog", "story", "prose",
-};
-static const char *const negative[] = {
-	"hidden", "banner", "combx", "comment", "contact", "foot", "gdpr",
-	"masthead", "media", "meta", "outbrain", "promo", "related",
-	"scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
-	"shopping", "tags", "tool", "widget", "teaser", "recommend",
-};
-
-static int words_weight(const char *v)
-{
-	char buf[256];
-	int w = 0;
-	size_t i;
-
-	if (v == NULL || v[0] == '\0')
-		return 0;
-	lower(v, buf, sizeof(buf));
-	for (i = 0; i < COUNT(negative); i++) {
-		if (strstr(buf, negative[i])) {
-			w -= 25;
-			break;
-		}
-	}
-	for (i = 0; i < COUNT(positive); i++) {
-		if (strstr(buf, positive[i])) {
-			w += 25;
-			break;
-		}
-	}
-	return w;
-}
-
-int nd_html_weight(const nd_html_attrs *a)
+int nd_html_weight(const nd_html_attrs *a, nd_html_names *c)
 {
 	const char *ip = a->itemprop;
-	int w = words_weight(a->cls) + words_weight(a->id);
+	int w = (a->cls ? name_of(c, a->cls).weight : 0) +
+		(a->id ? name_of(c, a->id).weight : 0);
 
 	if (ip && strcasecmp(ip, "articleBody") == 0)
 		w += 50;

@@ -72,10 +72,22 @@ enum {
 	ND_FURN_ATTR_STRONG /* furniture: never article text */
 };
 
-/* The furniture verdict of an element from its class, id and role. */
-int nd_html_furniture(const nd_html_attrs *a);
+/* What the class and id values of one page were judged, remembered so
+ * that a value repeated on many elements is judged once. */
+typedef struct nd_html_names nd_html_names;
+
+/* Creates an empty cache; returns 0 or ND_ENOMEM. */
+int nd_html_names_create(nd_html_names **out);
+/* Frees the cache; accepts NULL. */
+void nd_html_names_free(nd_html_names *c);
+/* Forgets the values of the last page (they point into its tree). */
+void nd_html_names_reset(nd_html_names *c);
+
+/* The furniture verdict of an element from its class, id and role; c
+ * remembers verdicts on values (NULL: none kept). */
+int nd_html_furniture(const nd_html_attrs *a, nd_html_names *c);
 /* The content weight of an element from its class and id: -50 to +100. */
-int nd_html_weight(const nd_html_attrs *a);
+int nd_html_weight(const nd_html_attrs *a, nd_html_names *c);
 /* Hidden by the hidden attribute, aria-hidden or an inline style. */
 bool nd_html_hidden(const nd_html_attrs *a);
 
