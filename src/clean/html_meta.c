@@ -292,11 +292,14 @@ void nd_html_meta_element(nd_html_meta *m, const nd_hnode *n,
 
 	if (name == NULL)
 		return;
-	if (is(name, "meta")) {
+	/* Names are lower-case (HTML5 tokenizing); the first letter spares
+	 * most elements the comparisons. */
+	if (name[0] == 'm' && strcmp(name, "meta") == 0) {
 		meta_tag(m, n);
 		return;
 	}
-	if (is(name, "title") && m->doc_title[0] == '\0' && n->parent &&
+	if (name[0] == 't' && strcmp(name, "title") == 0 &&
+	    m->doc_title[0] == '\0' && n->parent &&
 	    is(n->parent->name, "head")) {
 		char t[ND_CLEAN_TITLE_MAX];
 		size_t len = nd_html_text(n, t, sizeof(t));
@@ -304,7 +307,7 @@ void nd_html_meta_element(nd_html_meta *m, const nd_hnode *n,
 		copy_to(m->doc_title, sizeof(m->doc_title), t, len);
 		return;
 	}
-	if (is(name, "script")) {
+	if (name[0] == 's' && strcmp(name, "script") == 0) {
 		v = n->at.type;
 		if (v && strstr(v, "ld+json"))
 			json_ld(m, n);
@@ -322,7 +325,7 @@ void nd_html_meta_element(nd_html_meta *m, const nd_hnode *n,
 			take(m->published, sizeof(m->published),
 			     &m->published_rank, 2, d, strlen(d));
 	}
-	if (is(name, "time")) {
+	if (n->tag.el == ND_EL_TIME) {
 		v = n->at.datetime;
 		if (v)
 			take(m->published, sizeof(m->published),

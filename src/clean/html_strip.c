@@ -69,6 +69,8 @@ static const char *skip_at(const char *p, const char *end)
 
 	if (left >= 4 && p[1] == '!' && p[2] == '-' && p[3] == '-')
 		return comment_end(p, end);
+	if ((p[1] | 0x20) != 's') /* most tags: none of the three */
+		return NULL;
 	if (opens(p + 1, left - 1, "style", 5))
 		return close_of(p + 6, end, "style", 5);
 	if (opens(p + 1, left - 1, "svg", 3))

@@ -232,9 +232,9 @@ static bool pairs_may(const pairs *f, const char *p, size_t len)
 	return b < 26 && (f->row[a] >> b & 1u);
 }
 
-/* The filters of the furniture and the weight words. */
+/* A filter for each list of words. */
 typedef struct filters {
-	pairs furn, weight;
+	pairs strong, about, parts, weak, pos, neg;
 } filters;
 
 static void filters_init(filters *f);
@@ -242,15 +242,17 @@ static void filters_init(filters *f);
 /* Verdict on one part p[0..n) of a class or id token. */
 static int part_verdict(const char *p, size_t n, const filters *f)
 {
-	if (!pairs_may(&f->furn, p, n))
-		return ND_FURN_ATTR_NONE;
-	if (has_prefix(p, n, strong_prefixes, COUNT(strong_prefixes)))
+	if (pairs_may(&f->strong, p, n) &&
+	    has_prefix(p, n, strong_prefixes, COUNT(strong_prefixes)))
 		return ND_FURN_ATTR_STRONG;
-	if (has_prefix(p, n, about_prefixes, COUNT(about_prefixes)))
+	if (pairs_may(&f->about, p, n) &&
+	    has_prefix(p, n, about_prefixes, COUNT(about_prefixes)))
 		return ND_FURN_ATTR_ABOUT;
-	if (is_word(p, n, strong_parts, COUNT(strong_parts)))
+	if (pairs_may(&f->parts, p, n) &&
+	    is_word(p, n, strong_parts, COUNT(strong_parts)))
 		return ND_FURN_ATTR_STRONG;
-	if (has_prefix(p, n, weak_prefixes, COUNT(weak_prefixes)))
+	if (pairs_may(&f->weak, p, n) &&
+	    has_prefix(p, n, weak_prefixes, COUNT(weak_prefixes)))
 		return ND_FURN_ATTR_WEAK;
 	return ND_FURN_ATTR_NONE;
 }
@@ -424,12 +426,10 @@ static int words_weight(const char *v, const filters *f)
 		return 0;
 	len = lower(v, buf, sizeof(buf));
 	for (i = 0; i < len && !(neg && pos); i++) {
-		if (!pairs_may(&f->weight, buf + i, len - i))
-			continue;
-		if (!neg)
+		if (!neg && pairs_may(&f->neg, buf + i, len - i))
 			neg = has_prefix(buf + i, len - i, negative,
 					 COUNT(negative));
-		if (!pos)
+		if (!pos && pairs_may(&f->pos, buf + i, len - i))
 			pos = has_prefix(buf + i, len - i, positive,
 					 COUNT(positive));
 	}
@@ -453,17 +453,20 @@ typedef struct name_slot {
 static void filters_init(filters *f)
 {
 	memset(f, 0, sizeof(*f));
-	pairs_add(&f->furn, strong_prefixes, COUNT(strong_prefixes));
-	pairs_add(&f->furn, about_prefixes, COUNT(about_prefixes));
-	pairs_add(&f->furn, strong_parts, COUNT(strong_parts));
-	pairs_add(&f->furn, weak_prefixes, COUNT(weak_prefixes));
-	pairs_add(&f->weight, positive, COUNT(positive));
-	pairs_add(&f->weight, negative, COUNT(negative));
+	pairs_add(&f->strong, strong_prefixes, COUNT(strong_prefixes));
+	pairs_add(&f->about, about_prefixes, COUNT(about_prefixes));
+	pairs_add(&f->parts, strong_parts, COUNT(strong_parts));
+	pairs_add(&f->weak, weak_prefixes, COUNT(weak_prefixes));
+	pairs_add(&f->pos, positive, COUNT(positive));
+	pairs_add(&f->neg, negative, COUNT(negative));
 }
 
 struct nd_html_names {
 	filters f;
 	uint32_t page;
+	/* The last values asked for, by address: an element's class and id
+	 * are asked for twice, once per verdict. */
+	name_slot recent[2];
 	name_slot slot[NAMES_SLOTS];
 };
 
@@ -488,6 +491,7 @@ void nd_html_names_reset(nd_html_names *c)
 		memset(c->slot, 0, sizeof(c->slot));
 		c->page = 1;
 	}
+	memset(c->recent, 0, sizeof(c->recent));
 }
 
 /* The furniture verdict and the weight of the class or id value v, from
@@ -501,11 +505,18 @@ static name_slot name_of(nd_html_names *c, const char *v)
 	const filters *f = &own;
 
 	if (c != NULL) {
+		if (c->recent[0].v == v)
+			return c->recent[0];
+		if (c->recent[1].v == v)
+			return c->recent[1];
 		for (p = v; *p; p++)
 			h = (h ^ (unsigned char)*p) * 16777619u;
 		s = c->slot[h % NAMES_SLOTS];
-		if (s.page == c->page && s.hash == h && strcmp(s.v, v) == 0)
+		if (s.page == c->page && s.hash == h && strcmp(s.v, v) == 0) {
+			c->recent[1] = c->recent[0];
+			c->recent[0] = s;
 			return s;
+		}
 	}
 	if (c != NULL)
 		f = &c->f;
@@ -516,8 +527,11 @@ static name_slot name_of(nd_html_names *c, const char *v)
 	s.page = c ? c->page : 0;
 	s.verdict = (signed char)attr_verdict(v, f);
 	s.weight = (signed char)words_weight(v, f);
-	if (c != NULL)
+	if (c != NULL) {
 		c->slot[h % NAMES_SLOTS] = s;
+		c->recent[1] = c->recent[0];
+		c->recent[0] = s;
+	}
 	return s;
 }
 
