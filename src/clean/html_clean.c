@@ -778,18 +778,17 @@ void nd_html_reader_free(nd_html_reader *r)
  * room for one hinfo per node of the page parsed. 0 or ND_ENOMEM. */
 static int measure_reset(measure *m, nd_html_meta *meta, size_t nodes)
 {
-	hinfo *infos = m->infos;
-	size_t cap = m->cap_infos;
+	hinfo *infos;
+	size_t cap;
 	nd_hnode **cands = m->cands;
 	size_t cap_cands = m->cap_cands;
 	nd_html_names *names = m->names;
 
-	if (nodes > cap) {
-		infos = nd_reallocarray(m->infos, nodes, sizeof(*infos));
-		if (infos == NULL)
-			return ND_ENOMEM;
-		cap = nodes;
-	}
+	if (nd_array_reserve((void **)&m->infos, &m->cap_infos, nodes,
+			     sizeof(*m->infos)) != ND_OK)
+		return ND_ENOMEM;
+	infos = m->infos;
+	cap = m->cap_infos;
 	memset(m, 0, sizeof(*m));
 	m->infos = infos;
 	m->cap_infos = cap;

@@ -205,14 +205,9 @@ int nd_html_tree_parse(nd_hnode **root, nd_html_tree *t, const char *html,
 	n = count_nodes(top);
 	if (n > ND_HTML_MAX_NODES)
 		return ND_ETOOBIG;
-	if (n > t->cap) {
-		nd_hnode *v = nd_reallocarray(t->nodes, n, sizeof(*v));
-
-		if (v == NULL)
-			return ND_ENOMEM;
-		t->nodes = v;
-		t->cap = n;
-	}
+	if (nd_array_reserve((void **)&t->nodes, &t->cap, n,
+			     sizeof(*t->nodes)) != ND_OK)
+		return ND_ENOMEM;
 	*root = copy_tree(t, top);
 	return *root ? ND_OK : ND_EEMPTY;
 }

@@ -965,7 +965,7 @@ static void html_scored_article_and_siblings(void **state)
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
-	 * libxml2 nesting the body under a stray <link>. */
+	 * a stray <link> before it (which libxml2 nested the body under). */
 	nd_clean_article a = html_ok(NULL,
 		"<html><head><title>Port strike ends</title></head><body>"
 		"<link rel=preconnect href=//x.example><div class=\"paywall\">"
