@@ -189,6 +189,7 @@ static void rejoin(nd_clines *l)
 typedef struct ctx {
 	nd_clines *l;
 	nd_line_feat *feat;
+	uint32_t *khash; /* hash of each line's key, as classify folded it */
 	size_t n;
 	bool html; /* lines are the blocks of an article found in a page */
 	char fold[ND_CLEAN_FOLD_MAX];
@@ -208,6 +209,16 @@ static int cls(const ctx *c, size_t i)
 static void set(ctx *c, size_t i, int k)
 {
 	c->l->v[i].cls = k;
+}
+
+/* FNV-1a of the NUL-terminated s. */
+static uint32_t hash_of(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
 }
 
 /* Folds line i into c->fold and c->key; false for lines too long for the
@@ -252,6 +263,8 @@ static void classify(ctx *c)
 		size_t no, nl;
 		int k;
 
+		/* The title is looked for among the keys: hashed once. */
+		c->khash[i] = folded ? hash_of(c->key) : 0;
 		if (ln->hints & ND_CL_CAPTION) {
 			set(c, i, f->letters ? CL_CAPTION : CL_JUNK);
 			continue;
@@ -584,9 +597,11 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 	if (!h->html)
 		rejoin(lines);
 	c = nd_calloc(1, sizeof(*c));
-	if (c && lines->n)
+	if (c && lines->n) {
 		c->feat = nd_calloc(lines->n, sizeof(*c->feat));
-	if (c == NULL || (lines->n && c->feat == NULL)) {
+		c->khash = nd_calloc(lines->n, sizeof(*c->khash));
+	}
+	if (c == NULL || (lines->n && (c->feat == NULL || c->khash == NULL))) {
 		rc = ND_ENOMEM;
 		goto done;
 	}
@@ -614,8 +629,11 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 					 ND_CLEAN_TITLE_MAX);
 		nd_clean_key(title.ptr ? title.ptr : "", title.len, tkey,
 			     sizeof(tkey));
+		uint32_t th = hash_of(tkey);
+
 		for (i = 0; i < c->n; i++) {
-			if (cls(c, i) == CL_CAPTION || !fold_line(c, i))
+			if (cls(c, i) == CL_CAPTION || c->khash[i] != th ||
+			    !fold_line(c, i))
 				continue;
 			if (strcmp(c->key, tkey) == 0 && title.len > 0) {
 				set(c, i, CL_TITLE);
@@ -757,8 +775,10 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 			out->dropped_lines++;
 	}
 done:
-	if (c)
+	if (c) {
 		nd_free(c->feat);
+		nd_free(c->khash);
+	}
 	nd_free(c);
 	nd_buf_dispose(&title);
 	nd_buf_dispose(&body);
