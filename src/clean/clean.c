@@ -2,7 +2,7 @@
 
 #include <stdbool.h> /* bool */
 #include <stdint.h>  /* SIZE_MAX, int32_t */
-#include <string.h>  /* memmove, memset, strcmp */
+#include <string.h>  /* memmove, memset, strcmp, strlen */
 
 #include "clean/furniture.h"
 #include "clean/meta.h"
@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/hash.h"
 #include "core/utf8.h"
 
 /* What a line turned out to be. */
@@ -189,7 +190,7 @@ static void rejoin(nd_clines *l)
 typedef struct ctx {
 	nd_clines *l;
 	nd_line_feat *feat;
-	uint32_t *khash; /* hash of each line's key, as classify folded it */
+	uint64_t *khash; /* hash of each line's key, as classify folded it */
 	size_t n;
 	bool html; /* lines are the blocks of an article found in a page */
 	char fold[ND_CLEAN_FOLD_MAX];
@@ -211,14 +212,10 @@ static void set(ctx *c, size_t i, int k)
 	c->l->v[i].cls = k;
 }
 
-/* FNV-1a of the NUL-terminated s. */
-static uint32_t hash_of(const char *s)
+/* The hash of the NUL-terminated s. */
+static uint64_t hash_of(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	return nd_hash64(s, strlen(s), 0);
 }
 
 /* Folds line i into c->fold and c->key; false for lines too long for the
@@ -629,7 +626,7 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 					 ND_CLEAN_TITLE_MAX);
 		nd_clean_key(title.ptr ? title.ptr : "", title.len, tkey,
 			     sizeof(tkey));
-		uint32_t th = hash_of(tkey);
+		uint64_t th = hash_of(tkey);
 
 		for (i = 0; i < c->n; i++) {
 			if (cls(c, i) == CL_CAPTION || c->khash[i] != th ||

@@ -7,6 +7,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "core/hash.h"
 
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -444,7 +445,7 @@ static int words_weight(const char *v, const filters *f)
 
 typedef struct name_slot {
 	const char *v;      /* the value, in the page being read */
-	uint32_t hash;
+	uint64_t hash;
 	uint32_t page;      /* the page it was seen on */
 	signed char verdict;
 	signed char weight;
@@ -499,8 +500,7 @@ void nd_html_names_reset(nd_html_names *c)
 static name_slot name_of(nd_html_names *c, const char *v)
 {
 	name_slot s = { v, 0, 0, 0, 0 };
-	uint32_t h = 2166136261u; /* FNV-1a */
-	const char *p;
+	uint64_t h = 0;
 	filters own;
 	const filters *f = &own;
 
@@ -509,8 +509,7 @@ static name_slot name_of(nd_html_names *c, const char *v)
 			return c->recent[0];
 		if (c->recent[1].v == v)
 			return c->recent[1];
-		for (p = v; *p; p++)
-			h = (h ^ (unsigned char)*p) * 16777619u;
+		h = nd_hash64(v, strlen(v), 0);
 		s = c->slot[h % NAMES_SLOTS];
 		if (s.page == c->page && s.hash == h && strcmp(s.v, v) == 0) {
 			c->recent[1] = c->recent[0];
