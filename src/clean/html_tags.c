@@ -385,6 +385,15 @@ static const char **slot_of(nd_html_attrs *a, const char *k, size_t n)
 	}
 }
 
+bool nd_html_attr_wanted(const char *k, size_t klen)
+{
+	nd_html_attrs none;
+
+	memset(&none, 0, sizeof(none));
+	return (klen == 6 && memcmp(k, "hidden", 6) == 0) ||
+	       slot_of(&none, k, klen) != NULL;
+}
+
 void nd_html_attrs_take(nd_html_attrs *a, const char *k, size_t klen,
 			const char *v)
 {

@@ -58,6 +58,8 @@ typedef struct nd_html_attrs {
 	bool hidden;
 } nd_html_attrs;
 
+/* Whether the lower-case attribute name k[0..klen) is one of those read. */
+bool nd_html_attr_wanted(const char *k, size_t klen);
 /* Stores the value v of the lower-case attribute name k[0..klen) in *a
  * when it is one of those read; the first of duplicates counts, as in
  * HTML5. */

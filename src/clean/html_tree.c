@@ -1,7 +1,7 @@
 #include "clean/html_tree.h"
 
 #include <stdint.h> /* uint32_t */
-#include <string.h> /* memset, memchr */
+#include <string.h> /* memset, strcmp */
 
 #include <myhtml/myhtml.h>
 
@@ -13,6 +13,8 @@ struct nd_html_tree {
 	myhtml_tree_t *tree;
 	nd_hnode *nodes;
 	size_t n, cap;
+	const char *page; /* being parsed: token offsets index it */
+	size_t page_len;
 	/* nd_tag of myhtml's own tag ids, looked up once. */
 	nd_tag kinds[MyHTML_TAG_LAST_ENTRY];
 	unsigned char known[MyHTML_TAG_LAST_ENTRY];
@@ -58,18 +60,80 @@ size_t nd_html_tree_size(const nd_html_tree *t)
 	return t->n;
 }
 
-/* Drops start tags once ND_HTML_MAX_OPEN elements are open, before the
- * tree builder sees them: a doctype token is ignored everywhere in a
- * document, so the tag opens nothing and costs nothing. End tags go on,
- * so what follows the deep part lands where it belongs. */
-static void *cap_depth(myhtml_tree_t *tree, myhtml_token_node_t *tok,
-		       void *ctx)
+/* Whether the attribute named raw[0..n) (any case) is kept: one the
+ * extractor reads, or one that steers HTML5 tree building (font's in
+ * foreign content, annotation-xml's encoding, meta's charset). */
+static bool kept_attr(const char *raw, size_t n)
 {
-	if (tree->open_elements->length >= ND_HTML_MAX_OPEN &&
-	    !(tok->type & MyHTML_TOKEN_TYPE_CLOSE) &&
-	    tok->tag_id > MyHTML_TAG__DOCTYPE &&
-	    tok->tag_id < MyHTML_TAG__END_OF_FILE)
+	static const char *const steering[] = {
+		"color", "face", "size", "encoding", "charset", "http-equiv",
+	};
+	char k[16];
+	size_t i;
+
+	if (n >= sizeof(k))
+		return false;
+	for (i = 0; i < n; i++) {
+		char c = raw[i];
+
+		k[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	k[n] = '\0';
+	if (nd_html_attr_wanted(k, n))
+		return true;
+	for (i = 0; i < sizeof(steering) / sizeof(steering[0]); i++) {
+		if (strcmp(k, steering[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Unlinks the attributes of tok nobody reads (href, src, data-*, ...),
+ * before myhtml decodes them: a third of a page's bytes after scripts and
+ * styles are attribute values. data is the page, offsets index it. */
+static void drop_attrs(myhtml_token_node_t *tok, const char *data, size_t len)
+{
+	myhtml_token_attr_t *a = tok->attr_first, *last = NULL;
+
+	tok->attr_first = NULL;
+	while (a) {
+		myhtml_token_attr_t *next = a->next;
+
+		if (a->raw_key_begin + a->raw_key_length <= len &&
+		    !kept_attr(data + a->raw_key_begin, a->raw_key_length)) {
+			a = next;
+			continue;
+		}
+		a->prev = last;
+		a->next = NULL;
+		if (last)
+			last->next = a;
+		else
+			tok->attr_first = a;
+		last = a;
+		a = next;
+	}
+	tok->attr_last = last;
+}
+
+/* Runs on each token before myhtml decodes it and builds the tree with it.
+ * Drops start tags once ND_HTML_MAX_OPEN elements are open: a doctype
+ * token is ignored everywhere in a document, so the tag opens nothing and
+ * costs nothing. End tags go on, so what follows the deep part lands where
+ * it belongs. */
+static void *on_token(myhtml_tree_t *tree, myhtml_token_node_t *tok,
+		      void *ctx)
+{
+	const nd_html_tree *t = ctx;
+
+	if (tok->tag_id <= MyHTML_TAG__DOCTYPE ||
+	    tok->tag_id >= MyHTML_TAG__END_OF_FILE ||
+	    (tok->type & MyHTML_TOKEN_TYPE_CLOSE))
+		return ctx;
+	if (tree->open_elements->length >= ND_HTML_MAX_OPEN)
 		tok->tag_id = MyHTML_TAG__DOCTYPE;
+	else if (tok->attr_first)
+		drop_attrs(tok, t->page, t->page_len);
 	return ctx;
 }
 
@@ -195,9 +259,11 @@ int nd_html_tree_parse(nd_hnode **root, nd_html_tree *t, const char *html,
 	*root = NULL;
 	t->n = 0;
 	myhtml_tree_clean(t->tree);
-	myhtml_callback_before_token_done_set(t->tree, cap_depth, NULL);
-	if (myhtml_parse_single(t->tree, MyENCODING_UTF_8, html ? html : "",
-				len) != MyHTML_STATUS_OK)
+	t->page = html ? html : "";
+	t->page_len = len;
+	myhtml_callback_before_token_done_set(t->tree, on_token, t);
+	if (myhtml_parse_single(t->tree, MyENCODING_UTF_8, t->page, len) !=
+	    MyHTML_STATUS_OK)
 		return ND_ENOMEM;
 	top = myhtml_tree_get_node_html(t->tree);
 	if (top == NULL)
