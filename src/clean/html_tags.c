@@ -181,19 +181,6 @@ static const word keep_tokens[] = {
 	W("shared-content"),
 };
 
-/* Whether one of the n words is a prefix of p[0..len). */
-static bool has_prefix(const char *p, size_t len, const word *w, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (w[i].s[0] == p[0] && w[i].n <= len &&
-		    memcmp(p, w[i].s, w[i].n) == 0)
-			return true;
-	}
-	return false;
-}
-
 /* Whether p[0..len) is one of the n words. */
 static bool is_word(const char *p, size_t len, const word *w, size_t n)
 {
@@ -207,10 +194,11 @@ static bool is_word(const char *p, size_t len, const word *w, size_t n)
 	return false;
 }
 
-/* The first two letters of a list's words: a place in a name where no
- * word starts is passed over at the cost of one bit test. */
+/* The words of a list (32 at most, two letters or more) by their first
+ * two letters: at a place in a name, only the words starting with its two
+ * letters are compared, and mostly there are none. */
 typedef struct pairs {
-	uint32_t row[26];
+	uint32_t at[26][26];
 } pairs;
 
 static void pairs_add(pairs *f, const word *w, size_t n)
@@ -218,19 +206,35 @@ static void pairs_add(pairs *f, const word *w, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		f->row[w[i].s[0] - 'a'] |= 1u << (w[i].s[1] - 'a');
+		f->at[w[i].s[0] - 'a'][w[i].s[1] - 'a'] |= 1u << i;
 }
 
-/* Whether a word of the lists in f may start p[0..len) (every word has
- * two letters or more). */
-static bool pairs_may(const pairs *f, const char *p, size_t len)
+/* The set of f's words that start with the two letters of p[0..len). */
+static inline uint32_t pairs_of(const pairs *f, const char *p, size_t len)
 {
-	unsigned a = (unsigned char)p[0] - 'a', b;
+	unsigned a, b;
 
-	if (len < 2 || a >= 26)
-		return false;
+	if (len < 2)
+		return 0;
+	a = (unsigned char)p[0] - 'a';
 	b = (unsigned char)p[1] - 'a';
-	return b < 26 && (f->row[a] >> b & 1u);
+	return a < 26 && b < 26 ? f->at[a][b] : 0;
+}
+
+/* Whether one of the words set in m is a prefix of p[0..len) (whole:
+ * all of p). */
+static bool among(const char *p, size_t len, const word *w, uint32_t m,
+		  bool whole)
+{
+	while (m) {
+		unsigned i = (unsigned)__builtin_ctz(m);
+
+		m &= m - 1;
+		if ((whole ? w[i].n == len : w[i].n <= len) &&
+		    memcmp(p, w[i].s, w[i].n) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* A filter for each list of words. */
@@ -243,17 +247,13 @@ static void filters_init(filters *f);
 /* Verdict on one part p[0..n) of a class or id token. */
 static int part_verdict(const char *p, size_t n, const filters *f)
 {
-	if (pairs_may(&f->strong, p, n) &&
-	    has_prefix(p, n, strong_prefixes, COUNT(strong_prefixes)))
+	if (among(p, n, strong_prefixes, pairs_of(&f->strong, p, n), false))
 		return ND_FURN_ATTR_STRONG;
-	if (pairs_may(&f->about, p, n) &&
-	    has_prefix(p, n, about_prefixes, COUNT(about_prefixes)))
+	if (among(p, n, about_prefixes, pairs_of(&f->about, p, n), false))
 		return ND_FURN_ATTR_ABOUT;
-	if (pairs_may(&f->parts, p, n) &&
-	    is_word(p, n, strong_parts, COUNT(strong_parts)))
+	if (among(p, n, strong_parts, pairs_of(&f->parts, p, n), true))
 		return ND_FURN_ATTR_STRONG;
-	if (pairs_may(&f->weak, p, n) &&
-	    has_prefix(p, n, weak_prefixes, COUNT(weak_prefixes)))
+	if (among(p, n, weak_prefixes, pairs_of(&f->weak, p, n), false))
 		return ND_FURN_ATTR_WEAK;
 	return ND_FURN_ATTR_NONE;
 }
@@ -387,11 +387,10 @@ static const char **slot_of(nd_html_attrs *a, const char *k, size_t n)
 
 bool nd_html_attr_wanted(const char *k, size_t klen)
 {
-	nd_html_attrs none;
+	nd_html_attrs probe; /* only its members' addresses are taken */
 
-	memset(&none, 0, sizeof(none));
 	return (klen == 6 && memcmp(k, "hidden", 6) == 0) ||
-	       slot_of(&none, k, klen) != NULL;
+	       slot_of(&probe, k, klen) != NULL;
 }
 
 void nd_html_attrs_take(nd_html_attrs *a, const char *k, size_t klen,
@@ -436,12 +435,15 @@ static int words_weight(const char *v, const filters *f)
 		return 0;
 	len = lower(v, buf, sizeof(buf));
 	for (i = 0; i < len && !(neg && pos); i++) {
-		if (!neg && pairs_may(&f->neg, buf + i, len - i))
-			neg = has_prefix(buf + i, len - i, negative,
-					 COUNT(negative));
-		if (!pos && pairs_may(&f->pos, buf + i, len - i))
-			pos = has_prefix(buf + i, len - i, positive,
-					 COUNT(positive));
+		uint32_t mn = neg ? 0 : pairs_of(&f->neg, buf + i, len - i);
+		uint32_t mp = pos ? 0 : pairs_of(&f->pos, buf + i, len - i);
+
+		if ((mn | mp) == 0) /* mostly */
+			continue;
+		if (mn)
+			neg = among(buf + i, len - i, negative, mn, false);
+		if (mp)
+			pos = among(buf + i, len - i, positive, mp, false);
 	}
 	return (pos ? 25 : 0) - (neg ? 25 : 0);
 }
@@ -459,6 +461,11 @@ typedef struct name_slot {
 	signed char verdict;
 	signed char weight;
 } name_slot;
+
+_Static_assert(COUNT(strong_prefixes) <= 32 && COUNT(about_prefixes) <= 32 &&
+		       COUNT(strong_parts) <= 32 && COUNT(weak_prefixes) <= 32 &&
+		       COUNT(positive) <= 32 && COUNT(negative) <= 32,
+	       "a pairs set holds 32 words");
 
 static void filters_init(filters *f)
 {

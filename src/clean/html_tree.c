@@ -65,13 +65,12 @@ size_t nd_html_tree_size(const nd_html_tree *t)
  * foreign content, annotation-xml's encoding, meta's charset). */
 static bool kept_attr(const char *raw, size_t n)
 {
-	static const char *const steering[] = {
-		"color", "face", "size", "encoding", "charset", "http-equiv",
-	};
 	char k[16];
 	size_t i;
 
-	if (n >= sizeof(k))
+	/* All of them have 2 to 11 letters, and most attributes that are
+	 * none of them ("data-...") have more. */
+	if (n < 2 || n > 11)
 		return false;
 	for (i = 0; i < n; i++) {
 		char c = raw[i];
@@ -81,11 +80,14 @@ static bool kept_attr(const char *raw, size_t n)
 	k[n] = '\0';
 	if (nd_html_attr_wanted(k, n))
 		return true;
-	for (i = 0; i < sizeof(steering) / sizeof(steering[0]); i++) {
-		if (strcmp(k, steering[i]) == 0)
-			return true;
+	switch (n) {
+	case 4: return strcmp(k, "face") == 0 || strcmp(k, "size") == 0;
+	case 5: return strcmp(k, "color") == 0;
+	case 7: return strcmp(k, "charset") == 0;
+	case 8: return strcmp(k, "encoding") == 0;
+	case 10: return strcmp(k, "http-equiv") == 0;
+	default: return false;
 	}
-	return false;
 }
 
 /* Unlinks the attributes of tok nobody reads (href, src, data-*, ...),
