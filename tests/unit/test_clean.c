@@ -889,6 +889,83 @@ static void html_deep_nesting(void **state)
 	free(page);
 }
 
+/* Start tags past the parser's depth cap are dropped, not their text:
+ * what sits at the bottom of 10,000 closed divs and what follows them
+ * both survive. */
+static void html_deep_text_kept(void **state)
+{
+	size_t depth = 10000, i, len = 0;
+	const char *top = "<html><body><p>The ferry council met on Monday "
+			  "evening to discuss the winter timetable.</p>";
+	const char *deep = "<p>The ferry will run twice a day from November, "
+			   "the harbour office said on Monday.</p>";
+	const char *after = "<p>The mayor thanked the ferry crews for their "
+			    "work through the storms of last winter.</p>";
+	char *page = malloc(depth * 11 + 1024);
+	nd_clean_article a;
+
+	(void)state;
+	assert_non_null(page);
+#define PUT(s) (memcpy(page + len, (s), strlen(s)), len += strlen(s))
+	PUT(top);
+	for (i = 0; i < depth; i++)
+		PUT("<div>");
+	PUT(deep);
+	for (i = 0; i < depth; i++)
+		PUT("</div>");
+	PUT(after);
+#undef PUT
+	page[len] = '\0';
+	a = html_ok(NULL, page);
+	assert_contains(body(&a), "council met on Monday");
+	assert_contains(body(&a), "twice a day from November");
+	assert_contains(body(&a), "thanked the ferry crews");
+	free(page);
+}
+
+/* One reader for many pages gives what a fresh one gives. */
+static void html_reader_reused(void **state)
+{
+	const char *pages[] = {
+		"<html><head><title>Quay works start</title>"
+		"<meta property=\"og:title\" content=\"Quay works\">"
+		"</head><body><nav><a href=/>Home</a></nav><article><p>Work "
+		"on the north quay of Brenna starts on Monday and will last "
+		"until the spring, the port authority said.</p><p>Ferries "
+		"will use the south quay while the works go on, and the "
+		"timetable stays the same.</p></article></body></html>",
+		"<p>A short page whose only paragraph has enough words in "
+		"it to be kept as the body of an article.",
+		"<html><body><div class=\"comments\"><p>A comment that "
+		"says nothing at all about the harbour works, at length."
+		"</p></div><main><p>The council of Brenna approved the "
+		"budget for the harbour on Tuesday, with two votes against."
+		"</p></main></body></html>",
+	};
+	nd_html_reader *r = NULL;
+	size_t i, k;
+
+	(void)state;
+	assert_int_equal(nd_html_reader_create(&r), ND_OK);
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+			nd_clean_article fresh = html_ok(NULL, pages[i]), got;
+			nd_err err = { 0, "" };
+
+			assert_int_equal(nd_clean_html_with(&got, r, arena,
+							    NULL, pages[i],
+							    strlen(pages[i]),
+							    &err),
+					 ND_OK);
+			assert_string_equal(got.text, fresh.text);
+			assert_string_equal(got.title, fresh.title);
+			assert_string_equal(got.published, fresh.published);
+		}
+	}
+	nd_html_reader_free(r);
+	nd_html_reader_free(NULL);
+}
+
 static void html_script_only(void **state)
 {
 	static const char page[] =
@@ -1204,6 +1281,8 @@ int main(void)
 		T(html_density_root_and_title),
 		T(html_malformed),
 		T(html_deep_nesting),
+		T(html_deep_text_kept),
+		T(html_reader_reused),
 		T(html_script_only),
 		T(html_known_title_and_text_rules),
 		T(out_of_memory),
