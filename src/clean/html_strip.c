@@ -55,7 +55,8 @@ static bool json_ld(const char *tag, size_t len)
 	size_t i;
 
 	for (i = 0; i + 8 <= len; i++) {
-		if (strncasecmp(tag + i, "ld+json", 7) == 0)
+		if ((tag[i] | 0x20) == 'l' &&
+		    strncasecmp(tag + i, "ld+json", 7) == 0)
 			return true;
 	}
 	return false;
