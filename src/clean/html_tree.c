@@ -152,25 +152,27 @@ static nd_tag kind_of(nd_html_tree *t, myhtml_tag_id_t id, const char *name)
 	return t->kinds[id];
 }
 
-/* Kept nodes below (and including) top: elements and text. */
+/* Kept nodes below (and including) top: elements and text. The walks
+ * read myhtml's node links directly (tree.h), as they run over every
+ * node of every page. */
 static size_t count_nodes(myhtml_tree_node_t *top)
 {
 	myhtml_tree_node_t *x = top;
 	size_t n = 0;
 
 	while (x) {
-		myhtml_tree_node_t *c = myhtml_node_child(x);
+		myhtml_tree_node_t *c = x->child;
 
 		n++;
 		if (c) {
 			x = c;
 			continue;
 		}
-		while (x != top && myhtml_node_next(x) == NULL)
-			x = myhtml_node_parent(x);
+		while (x != top && x->next == NULL)
+			x = x->parent;
 		if (x == top)
 			break;
-		x = myhtml_node_next(x);
+		x = x->next;
 	}
 	return n;
 }
@@ -179,7 +181,7 @@ static size_t count_nodes(myhtml_tree_node_t *top)
  * text (then h is unused). */
 static bool copy_node(nd_html_tree *t, nd_hnode *h, myhtml_tree_node_t *x)
 {
-	myhtml_tag_id_t id = myhtml_node_tag_id(x);
+	myhtml_tag_id_t id = x->tag_id;
 	myhtml_tree_attr_t *a;
 	size_t len;
 
@@ -224,7 +226,7 @@ static nd_hnode *copy_tree(nd_html_tree *t, myhtml_tree_node_t *top)
 		myhtml_tree_node_t *c;
 		bool kept = copy_node(t, &t->nodes[t->n], x);
 
-		c = kept ? myhtml_node_child(x) : NULL;
+		c = kept ? x->child : NULL;
 		if (kept) {
 			h = &t->nodes[t->n++];
 			h->parent = parent;
@@ -240,14 +242,14 @@ static nd_hnode *copy_tree(nd_html_tree *t, myhtml_tree_node_t *top)
 			prev = NULL;
 			continue;
 		}
-		while (x != top && myhtml_node_next(x) == NULL) {
-			x = myhtml_node_parent(x);
+		while (x != top && x->next == NULL) {
+			x = x->parent;
 			prev = parent;
 			parent = parent ? parent->parent : NULL;
 		}
 		if (x == top)
 			break;
-		x = myhtml_node_next(x);
+		x = x->next;
 	}
 	return t->n ? &t->nodes[0] : NULL;
 }
