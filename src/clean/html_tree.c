@@ -128,13 +128,15 @@ static void *on_token(myhtml_tree_t *tree, myhtml_token_node_t *tok,
 {
 	const nd_html_tree *t = ctx;
 
+	/* Custom elements have ids past MyHTML_TAG_LAST_ENTRY. */
 	if (tok->tag_id <= MyHTML_TAG__DOCTYPE ||
-	    tok->tag_id >= MyHTML_TAG__END_OF_FILE ||
+	    tok->tag_id == MyHTML_TAG__END_OF_FILE ||
 	    (tok->type & MyHTML_TOKEN_TYPE_CLOSE))
 		return ctx;
-	if (tree->open_elements->length >= ND_HTML_MAX_OPEN)
+	if (tree->open_elements->length >= ND_HTML_MAX_OPEN) {
 		tok->tag_id = MyHTML_TAG__DOCTYPE;
-	else if (tok->attr_first)
+		tok->attr_first = tok->attr_last = NULL;
+	} else if (tok->attr_first)
 		drop_attrs(tok, t->page, t->page_len);
 	return ctx;
 }

@@ -890,36 +890,41 @@ static void html_deep_nesting(void **state)
 }
 
 /* Start tags past the parser's depth cap are dropped, not their text:
- * what sits at the bottom of 10,000 closed divs and what follows them
- * both survive. */
+ * what sits at the bottom of 10,000 closed divs (or custom elements) and
+ * what follows them both survive. */
 static void html_deep_text_kept(void **state)
 {
-	size_t depth = 10000, i, len = 0;
+	static const char *const opens[] = { "<div>", "<x-box>" };
+	static const char *const closes[] = { "</div>", "</x-box>" };
+	size_t depth = 10000, i, k, len;
 	const char *top = "<html><body><p>The ferry council met on Monday "
 			  "evening to discuss the winter timetable.</p>";
 	const char *deep = "<p>The ferry will run twice a day from November, "
 			   "the harbour office said on Monday.</p>";
 	const char *after = "<p>The mayor thanked the ferry crews for their "
 			    "work through the storms of last winter.</p>";
-	char *page = malloc(depth * 11 + 1024);
+	char *page = malloc(depth * 15 + 1024);
 	nd_clean_article a;
 
 	(void)state;
 	assert_non_null(page);
 #define PUT(s) (memcpy(page + len, (s), strlen(s)), len += strlen(s))
-	PUT(top);
-	for (i = 0; i < depth; i++)
-		PUT("<div>");
-	PUT(deep);
-	for (i = 0; i < depth; i++)
-		PUT("</div>");
-	PUT(after);
+	for (k = 0; k < 2; k++) {
+		len = 0;
+		PUT(top);
+		for (i = 0; i < depth; i++)
+			PUT(opens[k]);
+		PUT(deep);
+		for (i = 0; i < depth; i++)
+			PUT(closes[k]);
+		PUT(after);
+		page[len] = '\0';
+		a = html_ok(NULL, page);
+		assert_contains(body(&a), "council met on Monday");
+		assert_contains(body(&a), "twice a day from November");
+		assert_contains(body(&a), "thanked the ferry crews");
+	}
 #undef PUT
-	page[len] = '\0';
-	a = html_ok(NULL, page);
-	assert_contains(body(&a), "council met on Monday");
-	assert_contains(body(&a), "twice a day from November");
-	assert_contains(body(&a), "thanked the ferry crews");
 	free(page);
 }
 
