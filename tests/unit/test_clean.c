@@ -1011,6 +1011,32 @@ static void html_strip_cuts_code_keeps_json_ld(void **state)
 	nd_buf_dispose(&out);
 }
 
+/* Blank runs between tags become one blank, a line break when they held
+ * one; blanks inside text and single blanks stay. */
+static void html_strip_collapses_indentation(void **state)
+{
+	static const char page[] =
+		"<div>\n    <p>a  b</p>  \t <p>c</p> <p>d</p>\r\n\n  <pre>"
+		"x</pre>\n";
+	nd_buf out = ND_BUF_INIT(4096);
+	nd_clean_article a;
+
+	(void)state;
+	assert_int_equal(nd_html_strip(&out, page, sizeof(page) - 1), 0);
+	assert_int_equal(nd_buf_putc(&out, '\0'), 0);
+	assert_string_equal(out.ptr, "<div>\n<p>a  b</p> <p>c</p> <p>d</p>\n"
+				     "<pre>x</pre>\n");
+	nd_buf_dispose(&out);
+	/* A <pre> keeps its line breaks between inline tags. */
+	a = html_ok(NULL, "<html><body><p>The listing below prints the "
+			  "timetable of the harbour ferry for each day of "
+			  "the week.</p><pre><b>The ferry leaves Brenna at "
+			  "nine on Monday mornings, the office said.</b>\n"
+			  "\n  <b>On Tuesdays it leaves at ten, after the "
+			  "mail boat has come in.</b></pre></body></html>");
+	assert_contains(body(&a), "the office said.\nOn Tuesdays it leaves");
+}
+
 static void html_scored_article_and_siblings(void **state)
 {
 	/* The article is split over two blocks with a link list between;
@@ -1262,6 +1288,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(text_drops_furniture),
 		T(html_strip_cuts_code_keeps_json_ld),
+		T(html_strip_collapses_indentation),
 		T(html_scored_article_and_siblings),
 		T(html_furniture_name_on_wrapper),
 		T(text_tail_caption_byline),
