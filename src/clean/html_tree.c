@@ -15,6 +15,7 @@ struct nd_html_tree {
 	size_t n, cap;
 	const char *page; /* being parsed: token offsets index it */
 	size_t page_len;
+	size_t built;     /* nodes myhtml inserted into its tree */
 	/* nd_tag of myhtml's own tag ids, looked up once. */
 	nd_tag kinds[MyHTML_TAG_LAST_ENTRY];
 	unsigned char known[MyHTML_TAG_LAST_ENTRY];
@@ -128,6 +129,17 @@ static void *on_token(myhtml_tree_t *tree, myhtml_token_node_t *tok,
 {
 	const nd_html_tree *t = ctx;
 
+	/* Past the node cap every token becomes a comment: one node at
+	 * most, never a reason to re-open formatting elements, and its text
+	 * is still decoded for the insertion modes that take any token as
+	 * text. */
+	if (t->built >= ND_HTML_MAX_NODES &&
+	    tok->tag_id != MyHTML_TAG__END_OF_FILE) {
+		tok->tag_id = MyHTML_TAG__COMMENT;
+		tok->type &= ~MyHTML_TOKEN_TYPE_CLOSE;
+		tok->attr_first = tok->attr_last = NULL;
+		return ctx;
+	}
 	/* Custom elements have ids past MyHTML_TAG_LAST_ENTRY. */
 	if (tok->tag_id <= MyHTML_TAG__DOCTYPE ||
 	    tok->tag_id == MyHTML_TAG__END_OF_FILE ||
@@ -139,6 +151,17 @@ static void *on_token(myhtml_tree_t *tree, myhtml_token_node_t *tok,
 	} else if (tok->attr_first)
 		drop_attrs(tok, t->page, t->page_len);
 	return ctx;
+}
+
+/* Counts the nodes myhtml builds, those of no token included. */
+static void on_insert(myhtml_tree_t *tree, myhtml_tree_node_t *node,
+		      void *ctx)
+{
+	nd_html_tree *t = ctx;
+
+	(void)tree;
+	(void)node;
+	t->built++;
 }
 
 /* The nd_tag of element x, by myhtml's tag id (names looked up once per
@@ -267,10 +290,14 @@ int nd_html_tree_parse(nd_hnode **root, nd_html_tree *t, const char *html,
 	myhtml_tree_clean(t->tree);
 	t->page = html ? html : "";
 	t->page_len = len;
+	t->built = 0;
 	myhtml_callback_before_token_done_set(t->tree, on_token, t);
+	myhtml_callback_tree_node_insert_set(t->tree, on_insert, t);
 	if (myhtml_parse_single(t->tree, MyENCODING_UTF_8, t->page, len) !=
 	    MyHTML_STATUS_OK)
 		return ND_ENOMEM;
+	if (t->built >= ND_HTML_MAX_NODES)
+		return ND_ETOOBIG;
 	top = myhtml_tree_get_node_html(t->tree);
 	if (top == NULL)
 		return ND_EEMPTY;

@@ -24,8 +24,11 @@
 
 /* Open elements a page may nest before further start tags are dropped. */
 #define ND_HTML_MAX_OPEN 256
-/* Nodes one page may have: a 5 MB page of "<p>" stays under it. */
-#define ND_HTML_MAX_NODES (1u << 22)
+/* Nodes one page may have (news pages have a few thousand). HTML5 tree
+ * building re-opens the formatting elements left open at each paragraph,
+ * so a few bytes can make hundreds of nodes: past this many, the rest of
+ * the page is not built, and the page is refused. */
+#define ND_HTML_MAX_NODES (1u << 19)
 
 enum { ND_HNODE_ELEMENT = 1, ND_HNODE_TEXT };
 
@@ -49,7 +52,7 @@ int nd_html_tree_create(nd_html_tree **out);
 void nd_html_tree_free(nd_html_tree *t);
 /* Parses the UTF-8 page html[0..len) into t, replacing the previous page,
  * and sets *root to its <html> element. Nodes stay valid until the next
- * parse. 0, ND_ENOMEM, ND_ETOOBIG (more than ND_HTML_MAX_NODES) or
+ * parse. 0, ND_ENOMEM, ND_ETOOBIG (ND_HTML_MAX_NODES reached) or
  * ND_EEMPTY (no element at all). */
 int nd_html_tree_parse(nd_hnode **root, nd_html_tree *t, const char *html,
 		       size_t len);

@@ -3,7 +3,7 @@
 #include "test_util.h"
 
 #include <dirent.h> /* opendir */
-#include <stdio.h>  /* FILE, snprintf */
+#include <stdio.h>  /* FILE, snprintf, sprintf */
 #include <stdlib.h> /* malloc, free, qsort */
 #include <unistd.h> /* access */
 
@@ -928,6 +928,30 @@ static void html_deep_text_kept(void **state)
 	free(page);
 }
 
+/* Formatting elements left open are re-opened in every paragraph (HTML5
+ * tree building), so 200 of them and 3,000 short divs would make 600,000
+ * nodes out of 36 kB: the page is refused once the node cap is reached,
+ * and quickly. */
+static void html_node_cap(void **state)
+{
+	size_t i, len = 0;
+	char *page = malloc(200 * 16 + 3000 * 12 + 64);
+	nd_clean_article a;
+	nd_err err = { 0, "" };
+
+	(void)state;
+	assert_non_null(page);
+	len += (size_t)sprintf(page + len, "<html><body><div>");
+	for (i = 0; i < 200; i++)
+		len += (size_t)sprintf(page + len, "<b id=%zu>", i);
+	len += (size_t)sprintf(page + len, "</div>");
+	for (i = 0; i < 3000; i++)
+		len += (size_t)sprintf(page + len, "<div>x</div>");
+	assert_int_equal(nd_clean_html(&a, arena, NULL, page, len, &err),
+			 ND_ETOOBIG);
+	free(page);
+}
+
 /* One reader for many pages gives what a fresh one gives. */
 static void html_reader_reused(void **state)
 {
@@ -1314,6 +1338,7 @@ int main(void)
 		T(html_malformed),
 		T(html_deep_nesting),
 		T(html_deep_text_kept),
+		T(html_node_cap),
 		T(html_reader_reused),
 		T(html_script_only),
 		T(html_known_title_and_text_rules),
