@@ -16,6 +16,8 @@ struct nd_html_tree {
 	const char *page; /* being parsed: token offsets index it */
 	size_t page_len;
 	size_t built;     /* nodes myhtml inserted into its tree */
+	size_t built_at_text; /* built when the last text token came */
+	unsigned joins;   /* text tokens in a row with nothing built between */
 	/* nd_tag of myhtml's own tag ids, looked up once. */
 	nd_tag kinds[MyHTML_TAG_LAST_ENTRY];
 	unsigned char known[MyHTML_TAG_LAST_ENTRY];
@@ -127,8 +129,18 @@ static void drop_attrs(myhtml_token_node_t *tok, const char *data, size_t len)
 static void *on_token(myhtml_tree_t *tree, myhtml_token_node_t *tok,
 		      void *ctx)
 {
-	const nd_html_tree *t = ctx;
+	nd_html_tree *t = ctx;
 
+	if (tok->tag_id == MyHTML_TAG__TEXT) {
+		/* Nothing built since the last text: myhtml will join them,
+		 * copying both; past a few joins a comment cuts the run. */
+		if (t->built != t->built_at_text)
+			t->joins = 0;
+		else if (++t->joins > ND_HTML_MAX_JOINS)
+			tok->tag_id = MyHTML_TAG__COMMENT;
+		t->built_at_text = t->built;
+		return ctx;
+	}
 	/* Past the node cap every token becomes a comment: one node at
 	 * most, never a reason to re-open formatting elements, and its text
 	 * is still decoded for the insertion modes that take any token as
@@ -291,6 +303,8 @@ int nd_html_tree_parse(nd_hnode **root, nd_html_tree *t, const char *html,
 	t->page = html ? html : "";
 	t->page_len = len;
 	t->built = 0;
+	t->built_at_text = (size_t)-1;
+	t->joins = 0;
 	myhtml_callback_before_token_done_set(t->tree, on_token, t);
 	myhtml_callback_tree_node_insert_set(t->tree, on_insert, t);
 	if (myhtml_parse_single(t->tree, MyENCODING_UTF_8, t->page, len) !=

@@ -952,6 +952,29 @@ static void html_node_cap(void **state)
 	free(page);
 }
 
+/* Text pieces between stray end tags join into one text node, each join
+ * copying all so far; the run is cut every few joins, losing a piece
+ * now and then but never growing quadratically. */
+static void html_text_joins_cut(void **state)
+{
+	const char *piece = "The ferry to Lisk runs twice a day. </zz>";
+	size_t i, n = 20000, len = 0, found = 0;
+	char *page = malloc(n * strlen(piece) + 64);
+	nd_clean_article a;
+	const char *p;
+
+	(void)state;
+	assert_non_null(page);
+	len += (size_t)sprintf(page, "<html><body><p>");
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(page + len, "%s", piece);
+	a = html_ok(NULL, page);
+	for (p = a.text; (p = strstr(p, "twice a day")) != NULL; p++)
+		found++;
+	assert_true(found > n - n / 20 && found <= n);
+	free(page);
+}
+
 /* One reader for many pages gives what a fresh one gives. */
 static void html_reader_reused(void **state)
 {
@@ -1339,6 +1362,7 @@ int main(void)
 		T(html_deep_nesting),
 		T(html_deep_text_kept),
 		T(html_node_cap),
+		T(html_text_joins_cut),
 		T(html_reader_reused),
 		T(html_script_only),
 		T(html_known_title_and_text_rules),
