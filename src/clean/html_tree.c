@@ -8,6 +8,9 @@
 #include "core/alloc.h"
 #include "core/error.h"
 
+/* Past ND_HTML_MAX_JOINS, one text in this many is let through. */
+#define JOIN_PROBE 1024
+
 struct nd_html_tree {
 	myhtml_t *parser;
 	myhtml_tree_t *tree;
@@ -16,8 +19,9 @@ struct nd_html_tree {
 	const char *page; /* being parsed: token offsets index it */
 	size_t page_len;
 	size_t built;     /* nodes myhtml inserted into its tree */
-	size_t built_at_text; /* built when the last text token came */
-	unsigned joins;   /* text tokens in a row with nothing built between */
+	size_t texts;     /* of which text nodes */
+	size_t texts_at_text; /* texts when the last text token came */
+	size_t joins;     /* text tokens in a row that made no text node */
 	/* nd_tag of myhtml's own tag ids, looked up once. */
 	nd_tag kinds[MyHTML_TAG_LAST_ENTRY];
 	unsigned char known[MyHTML_TAG_LAST_ENTRY];
@@ -131,16 +135,6 @@ static void *on_token(myhtml_tree_t *tree, myhtml_token_node_t *tok,
 {
 	nd_html_tree *t = ctx;
 
-	if (tok->tag_id == MyHTML_TAG__TEXT) {
-		/* Nothing built since the last text: myhtml will join them,
-		 * copying both; past a few joins a comment cuts the run. */
-		if (t->built != t->built_at_text)
-			t->joins = 0;
-		else if (++t->joins > ND_HTML_MAX_JOINS)
-			tok->tag_id = MyHTML_TAG__COMMENT;
-		t->built_at_text = t->built;
-		return ctx;
-	}
 	/* Past the node cap every token becomes a comment: one node at
 	 * most, never a reason to re-open formatting elements, and its text
 	 * is still decoded for the insertion modes that take any token as
@@ -150,6 +144,25 @@ static void *on_token(myhtml_tree_t *tree, myhtml_token_node_t *tok,
 		tok->tag_id = MyHTML_TAG__COMMENT;
 		tok->type &= ~MyHTML_TOKEN_TYPE_CLOSE;
 		tok->attr_first = tok->attr_last = NULL;
+		return ctx;
+	}
+	if (tok->tag_id == MyHTML_TAG__TEXT) {
+		/* The last text made no text node: myhtml joined it to one
+		 * (or holds it, in a table), copying all. Past a few such
+		 * texts in a row, texts are comments, which mostly start a
+		 * new text node for the next; the text after the first comment
+		 * and one in JOIN_PROBE after it go through, to see. */
+		size_t over;
+
+		if (t->texts != t->texts_at_text)
+			t->joins = 0;
+		else
+			t->joins++;
+		t->texts_at_text = t->texts;
+		over = t->joins > ND_HTML_MAX_JOINS ?
+			       t->joins - ND_HTML_MAX_JOINS : 0;
+		if (over > 0 && over % JOIN_PROBE != 2)
+			tok->tag_id = MyHTML_TAG__COMMENT;
 		return ctx;
 	}
 	/* Custom elements have ids past MyHTML_TAG_LAST_ENTRY. */
@@ -165,15 +178,16 @@ static void *on_token(myhtml_tree_t *tree, myhtml_token_node_t *tok,
 	return ctx;
 }
 
-/* Counts the nodes myhtml builds, those of no token included. */
+/* Counts the nodes myhtml builds, those of no token included, and the
+ * text nodes among them. */
 static void on_insert(myhtml_tree_t *tree, myhtml_tree_node_t *node,
 		      void *ctx)
 {
 	nd_html_tree *t = ctx;
 
 	(void)tree;
-	(void)node;
 	t->built++;
+	t->texts += node->tag_id == MyHTML_TAG__TEXT;
 }
 
 /* The nd_tag of element x, by myhtml's tag id (names looked up once per
@@ -303,7 +317,8 @@ int nd_html_tree_parse(nd_hnode **root, nd_html_tree *t, const char *html,
 	t->page = html ? html : "";
 	t->page_len = len;
 	t->built = 0;
-	t->built_at_text = (size_t)-1;
+	t->texts = 0;
+	t->texts_at_text = (size_t)-1;
 	t->joins = 0;
 	myhtml_callback_before_token_done_set(t->tree, on_token, t);
 	myhtml_callback_tree_node_insert_set(t->tree, on_insert, t);

@@ -26,8 +26,9 @@
 #define ND_HTML_MAX_OPEN 256
 /* Text tokens in a row that myhtml may join into one text node (they
  * are joined when what separates them is ignored, a stray end tag say,
- * each join copying the whole text so far); the next is made a comment,
- * which starts a new text node. */
+ * or when a table sends them before itself, each join copying the whole
+ * text so far); later ones are made comments until a text node is made
+ * again. */
 #define ND_HTML_MAX_JOINS 32
 /* Nodes one page may have (news pages have a few thousand). HTML5 tree
  * building re-opens the formatting elements left open at each paragraph,
