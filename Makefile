@@ -3,7 +3,7 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := libutf8proc libxml-2.0 zlib
+PKGS    := libutf8proc zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -12,7 +12,8 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
               -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS)
-LDLIBS  := $(PKG_LIBS) -lstemmer -lm
+# myhtml (Debian's libmodest) ships no pkg-config file.
+LDLIBS  := $(PKG_LIBS) -lmodest -lstemmer -lm
 
 LIB_SRC := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))

@@ -1,4 +1,4 @@
-/* Fuzz target: HTML cleaning (libxml2 parser, tree walks, metadata) on
+/* Fuzz target: HTML cleaning (myhtml parser, tree walks, metadata) on
  * any bytes, with the same output invariants as the text target. */
 #include <stddef.h> /* size_t */
 #include <stdint.h> /* uint8_t */

@@ -2,7 +2,7 @@
 
 #include <stdbool.h> /* bool */
 #include <stdint.h>  /* SIZE_MAX, int32_t */
-#include <string.h>  /* memmove, memset, strcmp */
+#include <string.h>  /* memmove, memset, strcmp, strlen */
 
 #include "clean/furniture.h"
 #include "clean/meta.h"
@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/hash.h"
 #include "core/utf8.h"
 
 /* What a line turned out to be. */
@@ -189,6 +190,7 @@ static void rejoin(nd_clines *l)
 typedef struct ctx {
 	nd_clines *l;
 	nd_line_feat *feat;
+	uint64_t *khash; /* hash of each line's key, as classify folded it */
 	size_t n;
 	bool html; /* lines are the blocks of an article found in a page */
 	char fold[ND_CLEAN_FOLD_MAX];
@@ -208,6 +210,12 @@ static int cls(const ctx *c, size_t i)
 static void set(ctx *c, size_t i, int k)
 {
 	c->l->v[i].cls = k;
+}
+
+/* The hash of the NUL-terminated s. */
+static uint64_t hash_of(const char *s)
+{
+	return nd_hash64(s, strlen(s), 0);
 }
 
 /* Folds line i into c->fold and c->key; false for lines too long for the
@@ -262,6 +270,8 @@ static void classify(ctx *c)
 		size_t no, nl;
 		int k;
 
+		/* The title is looked for among the keys: hashed once. */
+		c->khash[i] = folded ? hash_of(c->key) : 0;
 		if (ln->hints & ND_CL_CAPTION) {
 			set(c, i, f->letters ? CL_CAPTION : CL_JUNK);
 			continue;
@@ -326,8 +336,13 @@ static void mark_title(ctx *c, const char *key)
 {
 	size_t i;
 
+	uint64_t kh = hash_of(key);
+
+	/* Lines were hashed as classify folded them: only a line with the
+	 * same hash is folded again to compare. */
 	for (i = 0; i < c->n; i++) {
-		if (cls(c, i) == CL_CAPTION || !fold_line(c, i))
+		if (cls(c, i) == CL_CAPTION || c->khash[i] != kh ||
+		    !fold_line(c, i))
 			continue;
 		if (strcmp(c->key, key) == 0) {
 			set(c, i, CL_TITLE);
@@ -722,9 +737,11 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 	if (!h->html)
 		rejoin(lines);
 	c = nd_calloc(1, sizeof(*c));
-	if (c && lines->n)
+	if (c && lines->n) {
 		c->feat = nd_calloc(lines->n, sizeof(*c->feat));
-	if (c == NULL || (lines->n && c->feat == NULL)) {
+		c->khash = nd_calloc(lines->n, sizeof(*c->khash));
+	}
+	if (c == NULL || (lines->n && (c->feat == NULL || c->khash == NULL))) {
 		rc = ND_ENOMEM;
 		goto done;
 	}
@@ -896,8 +913,10 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 			out->dropped_lines++;
 	}
 done:
-	if (c)
+	if (c) {
 		nd_free(c->feat);
+		nd_free(c->khash);
+	}
 	nd_free(c);
 	nd_buf_dispose(&title);
 	nd_buf_dispose(&body);

@@ -39,9 +39,22 @@ typedef struct nd_clean_article {
  * body is left, or ND_ENOMEM; detail in err. */
 int nd_clean_text(nd_clean_article *out, nd_arena *arena, const char *title,
 		  const char *text, size_t len, nd_err *err);
-/* Cleans an HTML page (libxml2's HTML parser; malformed markup is repaired,
- * not rejected). title as for nd_clean_text; NULL takes <title>/og:title/h1.
- * Same return contract. */
+/* What reading HTML pages needs from one page to the next: the parser and
+ * the memory of its tree and measures, so that a batch allocates them once. */
+typedef struct nd_html_reader nd_html_reader;
+
+/* Creates a reader; returns 0 or ND_ENOMEM. */
+int nd_html_reader_create(nd_html_reader **out);
+/* Frees the reader and everything it holds; accepts NULL. */
+void nd_html_reader_free(nd_html_reader *r);
+
+/* Cleans an HTML page with reader r (parsed as browsers do, so malformed
+ * markup is repaired, not rejected). title as for nd_clean_text; NULL takes
+ * <title>/og:title/h1. Same return contract. */
+int nd_clean_html_with(nd_clean_article *out, nd_html_reader *r,
+		       nd_arena *arena, const char *title, const char *html,
+		       size_t len, nd_err *err);
+/* nd_clean_html_with on a reader of its own, for a single page. */
 int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 		  const char *html, size_t len, nd_err *err);
 

@@ -1,5 +1,5 @@
-/* nd_clean_html: libxml2's forgiving HTML parser, then the article's
- * blocks as lines for the shared classifier.
+/* nd_clean_html: the page parsed as browsers do (html_tree.h), then the
+ * article's blocks as lines for the shared classifier.
  *
  * Two walks over the tree, both iterative (parent pointers, no recursion)
  * and capped at HTML_MAX_DEPTH. The first measures every element (letters,
@@ -9,25 +9,22 @@
  * Arc90's Readability). The chosen element, with those of its siblings
  * that score alike, is then walked again to emit its blocks as lines,
  * leaving out furniture inside it: link lists, share bars, teasers. The
- * per-element measures hang off xmlNode._private for the duration. */
+ * per-element measures hang off nd_hnode.priv for the duration. */
 #include "clean/clean.h"
 
 #include <limits.h>  /* INT_MAX */
 #include <stdbool.h> /* bool */
 #include <stdint.h>  /* uint32_t */
-#include <string.h>  /* memset, strlen, strcmp */
+#include <string.h>  /* memchr, memset, strlen, strcmp */
 #include <strings.h> /* strcasecmp */
-
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 
 #include "clean/clean_internal.h"
 #include "clean/clean_lines.h"
 #include "clean/html_meta.h"
 #include "clean/html_strip.h"
 #include "clean/html_tags.h"
+#include "clean/html_tree.h"
 #include "core/alloc.h"
-#include "core/arena.h"
 #include "core/buf.h"
 #include "core/error.h"
 
@@ -50,12 +47,12 @@
 
 /* enter returns whether to go below n (then leave is called after its
  * subtree); nodes other than elements are never entered. */
-typedef bool (*enter_fn)(void *ud, xmlNode *n);
-typedef void (*leave_fn)(void *ud, xmlNode *n);
+typedef bool (*enter_fn)(void *ud, nd_hnode *n);
+typedef void (*leave_fn)(void *ud, nd_hnode *n);
 
-static void walk(xmlNode *top, enter_fn enter, leave_fn leave, void *ud)
+static void walk(nd_hnode *top, enter_fn enter, leave_fn leave, void *ud)
 {
-	xmlNode *n = top;
+	nd_hnode *n = top;
 	size_t depth = 0;
 
 	while (n) {
@@ -79,14 +76,15 @@ static void walk(xmlNode *top, enter_fn enter, leave_fn leave, void *ud)
 	}
 }
 
-/* Letters and digits in s (a multi-byte character counts once), and the
+/* Letters and digits in s[0..len) (a multi-byte character counts once), and the
  * commas among its characters, Latin, CJK and Arabic. */
-static size_t letters_in(const char *s, size_t *commas)
+static size_t letters_in(const char *s, size_t len, size_t *commas)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	size_t n = 0, c = 0;
 
-	for (; *p; p++) {
+	/* s is NUL-terminated: the look-ahead stops there. */
+	for (; p < end; p++) {
 		unsigned char b = *p;
 
 		if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
@@ -132,11 +130,13 @@ typedef struct hinfo {
 } hinfo;
 
 typedef struct measure {
-	nd_arena *scratch;
+	hinfo *infos;     /* one per element entered, reused page by page */
+	nd_html_names *names; /* verdicts on class and id values */
+	size_t n_infos, cap_infos;
 	nd_html_meta *meta;
-	xmlNode **cands;  /* elements with a content score */
+	nd_hnode **cands;  /* elements with a content score */
 	size_t n_cands, cap_cands;
-	xmlNode *h1;
+	nd_hnode *h1;
 	size_t gone;      /* furniture elements open around */
 	size_t teasers;   /* of which H_TEASER */
 	size_t gone_prose; /* paragraph letters inside furniture */
@@ -146,31 +146,29 @@ typedef struct measure {
 	int rc;
 } measure;
 
-static hinfo *info(const xmlNode *n)
+static hinfo *info(const nd_hnode *n)
 {
-	return n && n->type == XML_ELEMENT_NODE ? (hinfo *)n->_private : NULL;
+	return n && n->type == ND_HNODE_ELEMENT ? (hinfo *)n->priv : NULL;
 }
 
-static bool m_enter(void *ud, xmlNode *n)
+static bool m_enter(void *ud, nd_hnode *n)
 {
 	measure *m = ud;
-	nd_html_attrs at;
+	const nd_html_attrs *at = &n->at;
 	hinfo *h, *p;
-	const char *type;
 	int f;
 
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+	if (n->type == ND_HNODE_TEXT) {
 		p = info(n->parent);
-		if (p && n->content && m->gone > 0 && p->tag.el == ND_EL_P) {
+		if (p && m->gone > 0 && p->tag.el == ND_EL_P) {
 			size_t commas = 0;
 
-			m->gone_prose += letters_in((const char *)n->content,
+			m->gone_prose += letters_in(n->content, n->len,
 						    &commas);
 		}
-		if (p && n->content && m->gone == 0) {
+		if (p && m->gone == 0) {
 			size_t commas = 0;
-			size_t k = letters_in((const char *)n->content,
-					      &commas);
+			size_t k = letters_in(n->content, n->len, &commas);
 
 			p->direct += (uint32_t)k;
 			p->text += (uint32_t)k;
@@ -179,17 +177,15 @@ static bool m_enter(void *ud, xmlNode *n)
 		}
 		return false;
 	}
-	if (n->type != XML_ELEMENT_NODE || n->name == NULL || m->rc)
+	if (n->type != ND_HNODE_ELEMENT || m->rc)
 		return false;
 	if (!m->meta_done)
 		nd_html_meta_element(m->meta, n, m->teasers > 0);
-	h = nd_arena_calloc(m->scratch, 1, sizeof(*h));
-	if (h == NULL) {
-		m->rc = ND_ENOMEM;
-		return false;
-	}
-	n->_private = h;
-	h->tag = nd_html_tag((const char *)n->name);
+	/* The pool holds one per element of the page: never full here. */
+	h = &m->infos[m->n_infos++];
+	memset(h, 0, sizeof(*h));
+	n->priv = h;
+	h->tag = n->tag;
 	/* Some pages write the article for readers without scripts only:
 	 * its prose counts as hidden, and the last measure reads it. */
 	if (h->tag.el == ND_EL_NOSCRIPT && m->lax >= 2)
@@ -210,16 +206,19 @@ static bool m_enter(void *ud, xmlNode *n)
 	}
 	if (h->tag.kind == ND_TAG_VOID) {
 		/* Hidden inputs carry tokens, not a form anyone fills. */
-		type = nd_html_attr(n, "type");
 		h->inputs = h->tag.el == ND_EL_INPUT &&
-			    !(type && strcasecmp(type, "hidden") == 0);
+			    !(at->type && strcasecmp(at->type, "hidden") == 0);
 		h->imgs = h->tag.el == ND_EL_IMG;
 		return true;
 	}
 	if (h->tag.el == ND_EL_HTML || h->tag.el == ND_EL_BODY)
 		return true;
-	nd_html_attrs_read(&at, n);
-	f = m->lax ? ND_FURN_ATTR_NONE : nd_html_furniture(&at);
+	if (!n->judged) {
+		n->furniture = (signed char)nd_html_furniture(at, m->names);
+		n->weight = (short)nd_html_weight(at, m->names);
+		n->judged = true;
+	}
+	f = m->lax ? ND_FURN_ATTR_NONE : n->furniture;
 	if ((h->tag.el == ND_EL_NAV || h->tag.el == ND_EL_ASIDE ||
 	     h->tag.el == ND_EL_FOOTER) && m->lax < 2)
 		f = ND_FURN_ATTR_STRONG;
@@ -227,7 +226,7 @@ static bool m_enter(void *ud, xmlNode *n)
 		  h->tag.el == ND_EL_MENU || h->tag.el == ND_EL_DIALOG) &&
 		 f < ND_FURN_ATTR_WEAK)
 		f = ND_FURN_ATTR_WEAK;
-	if (f >= ND_FURN_ATTR_ABOUT || nd_html_hidden(&at)) {
+	if (f >= ND_FURN_ATTR_ABOUT || nd_html_hidden(at)) {
 		h->flags = H_GONE | (f == ND_FURN_ATTR_ABOUT ? 0 : H_TEASER);
 		m->gone++;
 		m->teasers += f != ND_FURN_ATTR_ABOUT;
@@ -235,7 +234,7 @@ static bool m_enter(void *ud, xmlNode *n)
 	}
 	if (f == ND_FURN_ATTR_WEAK)
 		h->flags = H_WEAK;
-	h->weight = nd_html_weight(&at);
+	h->weight = n->weight;
 	if (h->tag.el == ND_EL_H1 && m->h1 == NULL && m->gone == 0)
 		m->h1 = n;
 	return true;
@@ -263,7 +262,7 @@ static int tag_bonus(int el)
 
 /* A paragraph's score goes to its parent x and on up, less the further
  * up. */
-static void spread(measure *m, xmlNode *x, float s)
+static void spread(measure *m, nd_hnode *x, float s)
 {
 	int level;
 
@@ -293,7 +292,7 @@ static bool prose_block(const hinfo *h)
 	return h->tag.el != ND_EL_LI;
 }
 
-static void m_leave(void *ud, xmlNode *n)
+static void m_leave(void *ud, nd_hnode *n)
 {
 	measure *m = ud;
 	hinfo *h = info(n), *p = info(n->parent);
@@ -340,13 +339,12 @@ static void m_leave(void *ud, xmlNode *n)
 
 /* ---- Choosing the content ---- */
 
-static xmlNode *find_body(xmlNode *root)
+static nd_hnode *find_body(nd_hnode *root)
 {
-	xmlNode *c;
+	nd_hnode *c;
 
 	for (c = root ? root->children : NULL; c; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE && c->name &&
-		    strcmp((const char *)c->name, "body") == 0)
+		if (c->type == ND_HNODE_ELEMENT && c->tag.el == ND_EL_BODY)
 			return c;
 	}
 	return root;
@@ -358,12 +356,12 @@ static float link_density(const hinfo *h)
 }
 
 /* Scores weighed by links; returns the best candidate or NULL. */
-static xmlNode *best_candidate(measure *m, xmlNode **top, size_t *n_top)
+static nd_hnode *best_candidate(measure *m, nd_hnode **top, size_t *n_top)
 {
 	size_t i, k = 0;
 
 	for (i = 0; i < m->n_cands; i++) {
-		xmlNode *n = m->cands[i];
+		nd_hnode *n = m->cands[i];
 		hinfo *h = info(n);
 		size_t j;
 
@@ -381,7 +379,7 @@ static xmlNode *best_candidate(measure *m, xmlNode **top, size_t *n_top)
 	return k ? top[0] : NULL;
 }
 
-static bool is_ancestor(const xmlNode *a, const xmlNode *n)
+static bool is_ancestor(const nd_hnode *a, const nd_hnode *n)
 {
 	for (; n; n = n->parent) {
 		if (n == a)
@@ -390,7 +388,7 @@ static bool is_ancestor(const xmlNode *a, const xmlNode *n)
 	return false;
 }
 
-static float final_of(const xmlNode *n)
+static float final_of(const nd_hnode *n)
 {
 	const hinfo *h = info(n);
 
@@ -401,9 +399,9 @@ static float final_of(const xmlNode *n)
  * section) has its prose spread over siblings that score apart. An
  * ancestor that adds to top a third of its prose or more, mostly prose
  * and under an eighth links, is the article. */
-static xmlNode *widen(xmlNode *top)
+static nd_hnode *widen(nd_hnode *top)
 {
-	xmlNode *x;
+	nd_hnode *x;
 	int level;
 
 	for (x = top->parent, level = 0;
@@ -420,13 +418,23 @@ static xmlNode *widen(xmlNode *top)
 	return top;
 }
 
+/* Element children of n. */
+static size_t child_elements(const nd_hnode *n)
+{
+	size_t k = 0;
+
+	for (n = n->children; n; n = n->next)
+		k += n->type == ND_HNODE_ELEMENT;
+	return k;
+}
+
 /* When several strong candidates sit side by side (an article split into
  * blocks), their common ancestor is the article; a parent scoring higher
  * than the child is too. */
-static xmlNode *settle_top(xmlNode *top, xmlNode **alt, size_t n_alt)
+static nd_hnode *settle_top(nd_hnode *top, nd_hnode **alt, size_t n_alt)
 {
 	float best = final_of(top), last = best;
-	xmlNode *x;
+	nd_hnode *x;
 	size_t i;
 
 	for (x = top->parent; info(x) && x->parent; x = x->parent) {
@@ -457,13 +465,13 @@ static xmlNode *settle_top(xmlNode *top, xmlNode **alt, size_t n_alt)
 		last = s;
 	}
 	while (top->parent && info(top->parent) && top->parent->parent &&
-	       xmlChildElementCount(top->parent) == 1)
+	       child_elements(top->parent) == 1)
 		top = top->parent;
 	return widen(top);
 }
 
 /* The text of a paragraph ends like a sentence. */
-static bool ends_sentence(const xmlNode *n)
+static bool ends_sentence(const nd_hnode *n)
 {
 	char buf[256];
 	size_t len = nd_html_text(n, buf, sizeof(buf));
@@ -474,9 +482,9 @@ static bool ends_sentence(const xmlNode *n)
 			   buf[len - 1] == '?');
 }
 
-static bool same_class(const xmlNode *a, const xmlNode *b)
+static bool same_class(const nd_hnode *a, const nd_hnode *b)
 {
-	const char *x = nd_html_attr(a, "class"), *y = nd_html_attr(b, "class");
+	const char *x = a->at.cls, *y = b->at.cls;
 
 	return x && y && x[0] && strcmp(x, y) == 0;
 }
@@ -484,12 +492,12 @@ static bool same_class(const xmlNode *a, const xmlNode *b)
 /* Siblings of the top candidate that belong to the article too: scoring
  * alike, of its class with paragraphs, or paragraphs of prose with few
  * links. */
-static void take_siblings(xmlNode *top)
+static void take_siblings(nd_hnode *top)
 {
 	float best = final_of(top);
 	float need = best * 0.2f > 10.0f ? best * 0.2f : 10.0f;
 	bool before = true;
-	xmlNode *s;
+	nd_hnode *s;
 
 	info(top)->flags |= H_TAKEN;
 	if (top->parent == NULL || info(top->parent) == NULL)
@@ -532,9 +540,9 @@ static void take_siblings(xmlNode *top)
 /* When top holds several <article>s side by side (a list of stories)
  * and the page's headline sits in one with prose of its own, that one is
  * the story the page is about. */
-static xmlNode *titled_story(const measure *m, xmlNode *top)
+static nd_hnode *titled_story(const measure *m, nd_hnode *top)
 {
-	xmlNode *a, *s;
+	nd_hnode *a, *s;
 
 	if (m->h1 == NULL || m->h1 == top || !is_ancestor(top, m->h1))
 		return top;
@@ -566,15 +574,15 @@ static bool lede_like(const hinfo *h)
  * before it (a page head, a header): marks such blocks taken, up to
  * LEDE_LEVELS levels above top; returns the element holding them and
  * scope. */
-static xmlNode *take_ledes(xmlNode *top, xmlNode *scope)
+static nd_hnode *take_ledes(nd_hnode *top, nd_hnode *scope)
 {
-	xmlNode *x = scope, *s;
+	nd_hnode *x = scope, *s;
 	int level;
 
 	for (level = 0; level < LEDE_LEVELS && x != top && x->parent &&
 			info(x->parent) && x->parent->parent;
 	     level++, x = x->parent) {
-		for (s = x->prev; s; s = s->prev) {
+		for (s = x->parent->children; s != x; s = s->next) {
 			if (info(s) && lede_like(info(s))) {
 				info(s)->flags |= H_TAKEN;
 				scope = x->parent;
@@ -586,9 +594,9 @@ static xmlNode *take_ledes(xmlNode *top, xmlNode *scope)
 
 /* Marks the article's elements H_TAKEN; returns the element holding
  * them (the body when nothing scored). */
-static xmlNode *choose(measure *m, xmlNode *body)
+static nd_hnode *choose(measure *m, nd_hnode *body)
 {
-	xmlNode *alt[TOP_N], *top;
+	nd_hnode *alt[TOP_N], *top;
 	size_t n_alt = 0;
 
 	top = best_candidate(m, alt, &n_alt);
@@ -605,9 +613,10 @@ static xmlNode *choose(measure *m, xmlNode *body)
 
 /* Measures the tree below root and chooses the article; returns the
  * scope as choose() does, NULL when out of memory (m->rc). */
-static xmlNode *measure_and_choose(measure *m, xmlNode *root, int lax)
+static nd_hnode *measure_and_choose(measure *m, nd_hnode *root, int lax)
 {
 	m->lax = lax;
+	m->n_infos = 0;
 	m->n_cands = 0;
 	m->h1 = NULL;
 	m->gone = 0;
@@ -620,10 +629,10 @@ static xmlNode *measure_and_choose(measure *m, xmlNode *root, int lax)
 
 /* Letters of paragraphs of prose in the chosen elements below scope:
  * what furniture hiding the article is measured against. */
-static size_t chosen_letters(xmlNode *scope)
+static size_t chosen_letters(nd_hnode *scope)
 {
 	size_t n = 0;
-	xmlNode *c;
+	nd_hnode *c;
 
 	if (info(scope) && (info(scope)->flags & H_TAKEN))
 		return info(scope)->prose;
@@ -674,21 +683,22 @@ static void flush(emit *e)
 	e->cells = 0;
 }
 
-static void text(emit *e, const char *s)
+static void text(emit *e, const char *s, size_t len)
 {
-	size_t commas = 0, k = letters_in(s, &commas);
+	size_t commas = 0, k = letters_in(s, len, &commas);
+	const char *end = s + len;
 
 	e->letters += k;
 	if (e->in_link)
 		e->link_letters += k;
 	if (!e->in_pre) {
 		if (e->rc == ND_OK)
-			e->rc = nd_buf_puts(&e->line, s);
+			e->rc = nd_buf_put(&e->line, s, len);
 		return;
 	}
-	while (*s && e->rc == ND_OK) {
-		const char *nl = strchr(s, '\n');
-		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+	while (s < end && e->rc == ND_OK) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
 
 		e->rc = nd_buf_put(&e->line, s, n);
 		if (nl == NULL)
@@ -792,9 +802,9 @@ static bool card(const hinfo *h)
 }
 
 /* The innermost card at n: the name it pops up over stays. */
-static bool popup(const xmlNode *n)
+static bool popup(const nd_hnode *n)
 {
-	const xmlNode *c;
+	const nd_hnode *c;
 
 	if (!card(info(n)))
 		return false;
@@ -805,16 +815,16 @@ static bool popup(const xmlNode *n)
 	return true;
 }
 
-static bool e_enter(void *ud, xmlNode *n)
+static bool e_enter(void *ud, nd_hnode *n)
 {
 	emit *e = ud;
 	hinfo *h;
 
 	if (e->rc)
 		return false;
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		if (n->content && e->in_taken)
-			text(e, (const char *)n->content);
+	if (n->type == ND_HNODE_TEXT) {
+		if (e->in_taken)
+			text(e, n->content, n->len);
 		return false;
 	}
 	h = info(n);
@@ -839,7 +849,7 @@ static bool e_enter(void *ud, xmlNode *n)
 	return true;
 }
 
-static void e_leave(void *ud, xmlNode *n)
+static void e_leave(void *ud, nd_hnode *n)
 {
 	emit *e = ud;
 	hinfo *h = info(n);
@@ -859,9 +869,9 @@ static void e_leave(void *ud, xmlNode *n)
 
 /* Emits the lines of the chosen elements below scope (or scope
  * itself), in page order. */
-static void emit_article(emit *e, xmlNode *scope)
+static void emit_article(emit *e, nd_hnode *scope)
 {
-	xmlNode *c;
+	nd_hnode *c;
 
 	if (info(scope) && (info(scope)->flags & H_TAKEN)) {
 		e->article_text = info(scope)->text;
@@ -881,7 +891,7 @@ static void emit_article(emit *e, xmlNode *scope)
 
 /* Fills the title, date and author hints from what the page says. */
 static void take_hints(nd_clean_hints *hints, const nd_html_meta *meta,
-		       const char *title, const xmlNode *h1, char *h1_buf,
+		       const char *title, const nd_hnode *h1, char *h1_buf,
 		       char *title_buf)
 {
 	h1_buf[0] = '\0';
@@ -906,7 +916,7 @@ static void take_hints(nd_clean_hints *hints, const nd_html_meta *meta,
 
 /* Emits the chosen article's lines (text capped at max bytes) and
  * classifies them into *out. Same return contract as nd_clean_html. */
-static int lines_of(nd_clean_article *out, nd_arena *arena, xmlNode *scope,
+static int lines_of(nd_clean_article *out, nd_arena *arena, nd_hnode *scope,
 		    size_t max, const nd_clean_hints *hints, nd_err *err)
 {
 	nd_clines lines;
@@ -928,24 +938,84 @@ static int lines_of(nd_clean_article *out, nd_arena *arena, xmlNode *scope,
 	return rc;
 }
 
-int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
-		  const char *html, size_t len, nd_err *err)
+struct nd_html_reader {
+	nd_html_tree *tree;
+	measure m;        /* its pools (infos, cands) are kept between pages */
+	nd_html_meta meta;
+	nd_buf bare;      /* the page without scripts and styles */
+	char h1[ND_CLEAN_TITLE_MAX];
+	char title[ND_CLEAN_TITLE_MAX];
+};
+
+int nd_html_reader_create(nd_html_reader **out)
 {
-	htmlDocPtr doc = NULL;
-	nd_arena *scratch = NULL;
-	nd_html_meta *meta = NULL;
-	measure m;
-	nd_buf bare = ND_BUF_INIT(0);
+	nd_html_reader *r = nd_calloc(1, sizeof(*r));
+
+	*out = NULL;
+	if (r == NULL)
+		return ND_ENOMEM;
+	if (nd_html_tree_create(&r->tree) != ND_OK ||
+	    nd_html_names_create(&r->m.names) != ND_OK) {
+		nd_html_reader_free(r);
+		return ND_ENOMEM;
+	}
+	*out = r;
+	return ND_OK;
+}
+
+void nd_html_reader_free(nd_html_reader *r)
+{
+	if (r == NULL)
+		return;
+	nd_html_tree_free(r->tree);
+	nd_html_names_free(r->m.names);
+	nd_free(r->m.infos);
+	nd_free(r->m.cands);
+	nd_buf_dispose(&r->bare);
+	nd_free(r);
+}
+
+/* Empties the measures of the last page, keeping their memory, and makes
+ * room for one hinfo per node of the page parsed. 0 or ND_ENOMEM. */
+static int measure_reset(measure *m, nd_html_meta *meta, size_t nodes)
+{
+	hinfo *infos;
+	size_t cap;
+	nd_hnode **cands = m->cands;
+	size_t cap_cands = m->cap_cands;
+	nd_html_names *names = m->names;
+
+	if (nd_array_reserve((void **)&m->infos, &m->cap_infos, nodes,
+			     sizeof(*m->infos)) != ND_OK)
+		return ND_ENOMEM;
+	infos = m->infos;
+	cap = m->cap_infos;
+	memset(m, 0, sizeof(*m));
+	m->infos = infos;
+	m->cap_infos = cap;
+	m->cands = cands;
+	m->cap_cands = cap_cands;
+	m->names = names;
+	nd_html_names_reset(names);
+	m->meta = meta;
+	nd_html_meta_init(meta);
+	return ND_OK;
+}
+
+int nd_clean_html_with(nd_clean_article *out, nd_html_reader *r,
+		       nd_arena *arena, const char *title, const char *html,
+		       size_t len, nd_err *err)
+{
+	measure *m = &r->m;
 	nd_clean_hints hints;
-	char *h1 = NULL, *page_title = NULL;
-	xmlNode *root, *scope;
+	nd_hnode *root, *scope;
 	size_t max = 0, got;
 	unsigned tried;
-	int rc = ND_OK, level;
+	int rc, level;
 
-	memset(&m, 0, sizeof(m));
 	memset(&hints, 0, sizeof(hints));
-	if (out == NULL || arena == NULL || (html == NULL && len > 0))
+	if (out == NULL || r == NULL || arena == NULL ||
+	    (html == NULL && len > 0))
 		return nd_err_set(err, ND_EINVAL, "clean: invalid argument");
 	nd_clean_reset(out);
 	if (len > INT_MAX || nd_mul_overflow(len, 3, &max) ||
@@ -954,81 +1024,67 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
 	if (len == 0)
 		return nd_err_set(err, ND_EEMPTY,
 				  "no article text left after cleaning");
-	/* The parser never sees scripts, styles and comments. */
-	nd_buf_init(&bare, len + 1);
-	rc = nd_html_strip(&bare, html, len);
-	if (rc != ND_OK) {
-		rc = nd_err_set(err, rc, "cleaning HTML: %s", nd_strerror(rc));
-		goto done;
-	}
-	doc = htmlReadMemory(bare.ptr ? bare.ptr : "", (int)bare.len, NULL,
-			     "UTF-8",
-			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-				     HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				     HTML_PARSE_COMPACT);
-	root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (root == NULL) {
-		rc = nd_err_set(err, ND_EEMPTY,
-				"no article text left after cleaning");
-		goto done;
-	}
-	meta = nd_malloc(sizeof(*meta));
-	h1 = nd_malloc(ND_CLEAN_TITLE_MAX);
-	page_title = nd_malloc(ND_CLEAN_TITLE_MAX);
-	if (meta == NULL || h1 == NULL || page_title == NULL ||
-	    nd_arena_create(&scratch) != ND_OK) {
-		rc = nd_err_set(err, ND_ENOMEM, "cleaning HTML: out of memory");
-		goto done;
-	}
-	nd_html_meta_init(meta);
-	m.scratch = scratch;
-	m.meta = meta;
+	/* The parser never sees scripts, styles and comments: cutting them
+	 * out first is cheaper than tokenizing them. */
+	nd_buf_clear(&r->bare);
+	r->bare.max = len + 1;
+	rc = nd_html_strip(&r->bare, html, len);
+	if (rc == ND_OK)
+		rc = nd_html_tree_parse(&root, r->tree, r->bare.ptr,
+					r->bare.len);
+	if (rc == ND_EEMPTY)
+		return nd_err_set(err, ND_EEMPTY,
+				  "no article text left after cleaning");
+	if (rc == ND_OK)
+		rc = measure_reset(m, &r->meta, nd_html_tree_size(r->tree));
+	if (rc != ND_OK)
+		return nd_err_set(err, rc, "cleaning HTML: %s",
+				  nd_strerror(rc));
 	/* Class names of furniture sometimes wrap the whole article
 	 * ("paywall", "ad-margins"): when more prose sits in furniture than
 	 * in the article found, measure again without them. */
-	scope = measure_and_choose(&m, root, 0);
-	if (scope && chosen_letters(scope) < m.gone_prose)
-		scope = measure_and_choose(&m, root, 1);
+	scope = measure_and_choose(m, root, 0);
+	if (scope && chosen_letters(scope) < m->gone_prose)
+		scope = measure_and_choose(m, root, 1);
 	/* Broken markup can leave the article inside a nav or aside; the
 	 * lax choice stands unless that finds more. */
-	if (scope && (got = chosen_letters(scope)) < m.gone_prose) {
-		scope = measure_and_choose(&m, root, 2);
+	if (scope && (got = chosen_letters(scope)) < m->gone_prose) {
+		scope = measure_and_choose(m, root, 2);
 		if (scope && chosen_letters(scope) <= got)
-			scope = measure_and_choose(&m, root, 1);
+			scope = measure_and_choose(m, root, 1);
 	}
-	if (scope == NULL) {
-		rc = nd_err_set(err, m.rc, "cleaning HTML: %s",
-				nd_strerror(m.rc));
-		goto done;
-	}
-
-	take_hints(&hints, meta, title, m.h1, h1, page_title);
+	if (scope == NULL)
+		return nd_err_set(err, m->rc, "cleaning HTML: %s",
+				  nd_strerror(m->rc));
+	take_hints(&hints, &r->meta, title, m->h1, r->h1, r->title);
 	rc = lines_of(out, arena, scope, max, &hints, err);
 	/* Nothing left: furniture hid it all, or the lax measure chose
 	 * furniture (comments) over the article; try the other levels. */
-	tried = 1u << m.lax;
+	tried = 1u << m->lax;
 	for (level = 0; rc == ND_EEMPTY && level < 3; level++) {
 		if (tried & (1u << level))
 			continue;
 		tried |= 1u << level;
-		scope = measure_and_choose(&m, root, level);
-		if (scope == NULL) {
-			rc = nd_err_set(err, m.rc, "cleaning HTML: %s",
-					nd_strerror(m.rc));
-			goto done;
-		}
-		take_hints(&hints, meta, title, m.h1, h1, page_title);
+		scope = measure_and_choose(m, root, level);
+		if (scope == NULL)
+			return nd_err_set(err, m->rc, "cleaning HTML: %s",
+					  nd_strerror(m->rc));
+		take_hints(&hints, &r->meta, title, m->h1, r->h1, r->title);
 		rc = lines_of(out, arena, scope, max, &hints, err);
 	}
-done:
-	/* The _private pointers into scratch die with the tree. */
-	if (doc)
-		xmlFreeDoc(doc);
-	nd_arena_free(scratch);
-	nd_free(meta);
-	nd_free(h1);
-	nd_free(page_title);
-	nd_free(m.cands);
-	nd_buf_dispose(&bare);
+	return rc;
+}
+
+int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
+		  const char *html, size_t len, nd_err *err)
+{
+	nd_html_reader *r = NULL;
+	int rc;
+
+	if (nd_html_reader_create(&r) != ND_OK)
+		return nd_err_set(err, ND_ENOMEM,
+				  "cleaning HTML: out of memory");
+	rc = nd_clean_html_with(out, r, arena, title, html, len, err);
+	nd_html_reader_free(r);
 	return rc;
 }

@@ -13,22 +13,6 @@ void nd_html_meta_init(nd_html_meta *m)
 	memset(m, 0, sizeof(*m));
 }
 
-const char *nd_html_attr(const xmlNode *n, const char *name)
-{
-	const xmlAttr *a;
-
-	for (a = n->properties; a; a = a->next) {
-		if (a->name == NULL ||
-		    strcasecmp((const char *)a->name, name) != 0)
-			continue;
-		if (a->children && a->children->type == XML_TEXT_NODE &&
-		    a->children->content)
-			return (const char *)a->children->content;
-		return "";
-	}
-	return NULL;
-}
-
 /* Copies src[0..len) into dst (cap bytes), cut at a character boundary,
  * trimmed of blanks at both ends. */
 static void copy_to(char *dst, size_t cap, const char *src, size_t len)
@@ -60,9 +44,9 @@ static void take(char *dst, size_t cap, int *held, int r, const char *v,
 	*held = r;
 }
 
-size_t nd_html_text(const xmlNode *top, char *out, size_t outsize)
+size_t nd_html_text(const nd_hnode *top, char *out, size_t outsize)
 {
-	const xmlNode *n = top->children;
+	const nd_hnode *n = top->children;
 	size_t at = 0, depth = 1;
 
 	if (outsize == 0)
@@ -71,22 +55,18 @@ size_t nd_html_text(const xmlNode *top, char *out, size_t outsize)
 	while (n && n != top) {
 		bool down = false;
 
-		if ((n->type == XML_TEXT_NODE ||
-		     n->type == XML_CDATA_SECTION_NODE) && n->content) {
-			const char *c = (const char *)n->content;
-			size_t len = nd_utf8_cut(c, strlen(c),
+		if (n->type == ND_HNODE_TEXT) {
+			size_t len = nd_utf8_cut(n->content, n->len,
 						  outsize - 1 - at);
 
 			memcpy(out + at, n->content, len);
 			at += len;
-		} else if (n->type == XML_ELEMENT_NODE) {
-			const char *t = (const char *)n->name;
-
-			if (t && strcasecmp(t, "br") == 0 && at + 1 < outsize)
+		} else if (n->type == ND_HNODE_ELEMENT) {
+			if (n->tag.el == ND_EL_BR && at + 1 < outsize)
 				out[at++] = ' ';
-			down = n->children != NULL && depth < 64 && t &&
-			       strcasecmp(t, "script") != 0 &&
-			       strcasecmp(t, "style") != 0;
+			down = n->children != NULL && depth < 64 &&
+			       strcmp(n->name, "script") != 0 &&
+			       strcmp(n->name, "style") != 0;
 		}
 		if (at + 1 >= outsize)
 			break;
@@ -214,18 +194,17 @@ static bool json_value(const char *s, const char *key, bool nested, char *out,
 	return false;
 }
 
-static void json_ld(nd_html_meta *m, const xmlNode *script)
+static void json_ld(nd_html_meta *m, const nd_hnode *script)
 {
-	const xmlNode *t;
+	const nd_hnode *t;
 	char v[ND_CLEAN_TITLE_MAX];
 
 	for (t = script->children; t; t = t->next) {
 		const char *s;
 
-		if ((t->type != XML_TEXT_NODE &&
-		     t->type != XML_CDATA_SECTION_NODE) || t->content == NULL)
+		if (t->type != ND_HNODE_TEXT)
 			continue;
-		s = (const char *)t->content;
+		s = t->content;
 		if (json_value(s, "\"headline\"", false, v, sizeof(v)))
 			take(m->title, sizeof(m->title), &m->title_rank, 3, v,
 			     strlen(v));
@@ -267,18 +246,18 @@ static int date_rank(const char *k)
 	return 0;
 }
 
-static void meta_tag(nd_html_meta *m, const xmlNode *n)
+static void meta_tag(nd_html_meta *m, const nd_hnode *n)
 {
-	const char *content = nd_html_attr(n, "content");
+	const char *content = n->at.content;
 	const char *keys[3];
 	size_t i, len;
 
 	if (content == NULL)
 		return;
 	len = strlen(content);
-	keys[0] = nd_html_attr(n, "property");
-	keys[1] = nd_html_attr(n, "name");
-	keys[2] = nd_html_attr(n, "itemprop");
+	keys[0] = n->at.property;
+	keys[1] = n->at.name;
+	keys[2] = n->at.itemprop;
 	for (i = 0; i < 3; i++) {
 		const char *k = keys[i];
 		int r;
@@ -305,46 +284,49 @@ static void meta_tag(nd_html_meta *m, const xmlNode *n)
 	}
 }
 
-void nd_html_meta_element(nd_html_meta *m, const xmlNode *n,
+void nd_html_meta_element(nd_html_meta *m, const nd_hnode *n,
 			  bool in_furniture)
 {
-	const char *name = (const char *)n->name;
+	const char *name = n->name;
 	const char *v;
 
 	if (name == NULL)
 		return;
-	if (is(name, "meta")) {
+	/* Names are lower-case (HTML5 tokenizing); the first letter spares
+	 * most elements the comparisons. */
+	if (name[0] == 'm' && strcmp(name, "meta") == 0) {
 		meta_tag(m, n);
 		return;
 	}
-	if (is(name, "title") && m->doc_title[0] == '\0' && n->parent &&
-	    is((const char *)n->parent->name, "head")) {
+	if (name[0] == 't' && strcmp(name, "title") == 0 &&
+	    m->doc_title[0] == '\0' && n->parent &&
+	    is(n->parent->name, "head")) {
 		char t[ND_CLEAN_TITLE_MAX];
 		size_t len = nd_html_text(n, t, sizeof(t));
 
 		copy_to(m->doc_title, sizeof(m->doc_title), t, len);
 		return;
 	}
-	if (is(name, "script")) {
-		v = nd_html_attr(n, "type");
+	if (name[0] == 's' && strcmp(name, "script") == 0) {
+		v = n->at.type;
 		if (v && strstr(v, "ld+json"))
 			json_ld(m, n);
 		return;
 	}
 	if (in_furniture)
 		return;
-	v = nd_html_attr(n, "itemprop");
+	v = n->at.itemprop;
 	if (v && is(v, "datePublished")) {
-		const char *d = nd_html_attr(n, "content");
+		const char *d = n->at.content;
 
 		if (d == NULL)
-			d = nd_html_attr(n, "datetime");
+			d = n->at.datetime;
 		if (d)
 			take(m->published, sizeof(m->published),
 			     &m->published_rank, 2, d, strlen(d));
 	}
-	if (is(name, "time")) {
-		v = nd_html_attr(n, "datetime");
+	if (n->tag.el == ND_EL_TIME) {
+		v = n->at.datetime;
 		if (v)
 			take(m->published, sizeof(m->published),
 			     &m->published_rank, 5, v, strlen(v));

@@ -11,9 +11,9 @@
 #include <stdbool.h> /* bool */
 #include <stddef.h>  /* size_t */
 
-#include <libxml/tree.h> /* xmlNode */
 
 #include "clean/clean_internal.h" /* caps */
+#include "clean/html_tree.h"      /* nd_hnode */
 
 typedef struct nd_html_meta {
 	char title[ND_CLEAN_TITLE_MAX];     /* og:title and the like */
@@ -30,17 +30,15 @@ void nd_html_meta_init(nd_html_meta *m);
 /* Takes whatever metadata the element n carries (meta, title, time,
  * JSON-LD script, itemprop). Inside page furniture (in_furniture) only
  * head-style tags count: a <time> in a teaser dates another story. */
-void nd_html_meta_element(nd_html_meta *m, const xmlNode *n,
+void nd_html_meta_element(nd_html_meta *m, const nd_hnode *n,
 			  bool in_furniture);
 /* The page title into out (cap outsize): the markup title, else h1
  * (h1 may be NULL), else <title>; a " | Site" or " - Site" suffix is
  * removed. Returns its length. */
 size_t nd_html_meta_title(const nd_html_meta *m, const char *h1,
 			  char *out, size_t outsize);
-/* Value of attribute name on n (without allocating), or NULL. */
-const char *nd_html_attr(const xmlNode *n, const char *name);
 /* Concatenated text below n, bounded by outsize and a depth cap. Returns
  * its length. */
-size_t nd_html_text(const xmlNode *n, char *out, size_t outsize);
+size_t nd_html_text(const nd_hnode *n, char *out, size_t outsize);
 
 #endif

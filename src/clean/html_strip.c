@@ -55,7 +55,8 @@ static bool json_ld(const char *tag, size_t len)
 	size_t i;
 
 	for (i = 0; i + 8 <= len; i++) {
-		if (strncasecmp(tag + i, "ld+json", 7) == 0)
+		if ((tag[i] | 0x20) == 'l' &&
+		    strncasecmp(tag + i, "ld+json", 7) == 0)
 			return true;
 	}
 	return false;
@@ -69,6 +70,8 @@ static const char *skip_at(const char *p, const char *end)
 
 	if (left >= 4 && p[1] == '!' && p[2] == '-' && p[3] == '-')
 		return comment_end(p, end);
+	if ((p[1] | 0x20) != 's') /* most tags: none of the three */
+		return NULL;
 	if (opens(p + 1, left - 1, "style", 5))
 		return close_of(p + 6, end, "style", 5);
 	if (opens(p + 1, left - 1, "svg", 3))
@@ -81,6 +84,12 @@ static const char *skip_at(const char *p, const char *end)
 	return close_of(p + 7, end, "script", 6);
 }
 
+/* HTML's white space. */
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 int nd_html_strip(nd_buf *out, const char *html, size_t len)
 {
 	const char *p = html, *end = html + len, *from = html;
@@ -89,7 +98,23 @@ int nd_html_strip(nd_buf *out, const char *html, size_t len)
 	while (rc == ND_OK &&
 	       (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		const char *past = p + 1 < end ? skip_at(p, end) : NULL;
+		const char *ws = p;
 
+		/* Indentation between two tags becomes one blank, a line
+		 * break if it held one (which a <pre> keeps): lines are
+		 * blank-collapsed later anyway, and a tenth of the bytes the
+		 * parser would copy go. */
+		while (ws > from && blank(ws[-1]))
+			ws--;
+		if (p - ws > 1 && ws > from && ws[-1] == '>') {
+			bool nl = memchr(ws, '\n', (size_t)(p - ws)) ||
+				  memchr(ws, '\r', (size_t)(p - ws));
+
+			rc = nd_buf_put(out, from, (size_t)(ws - from));
+			if (rc == ND_OK)
+				rc = nd_buf_putc(out, nl ? '\n' : ' ');
+			from = p;
+		}
 		if (past == NULL) {
 			p++;
 			continue;

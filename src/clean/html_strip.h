@@ -6,7 +6,9 @@
  * a comment at the first "-->", a script or style at the first "</script"
  * or "</style" whatever the quoting inside, so cutting them out before
  * parsing changes nothing else. JSON-LD scripts are kept for their
- * metadata. */
+ * metadata. A run of blanks between two tags becomes one blank (a line
+ * break when it held one): the lines made of the page collapse blanks,
+ * and a <pre> breaks lines where the run had a break. */
 #ifndef ND_CLEAN_HTML_STRIP_H
 #define ND_CLEAN_HTML_STRIP_H
 
@@ -15,7 +17,8 @@
 #include "core/buf.h"
 
 /* Appends html[0..len) to out without scripts (other than JSON-LD),
- * styles, SVG and comments; an unterminated one runs to the end. Returns
+ * styles, SVG and comments, blank runs between tags made one blank; an
+ * unterminated script, style, SVG or comment runs to the end. Returns
  * 0, ND_ENOMEM or ND_ETOOBIG (out's cap). */
 int nd_html_strip(nd_buf *out, const char *html, size_t len);
 

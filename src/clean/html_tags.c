@@ -1,8 +1,13 @@
 #include "clean/html_tags.h"
 
 #include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint32_t */
 #include <string.h>  /* memcmp, memset, strcmp, strlen, strstr */
 #include <strings.h> /* strcasecmp */
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "core/hash.h"
 
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -122,104 +127,157 @@ nd_tag nd_html_tag(const char *t)
 
 /* ---- Class and id ---- */
 
+/* A word of the lists below with its length, so that matching one is a
+ * byte and a memcmp, never a strlen. */
+typedef struct word {
+	const char *s;
+	size_t n;
+} word;
+#define W(lit) { lit, sizeof(lit) - 1 }
+
 /* Lower-cased copy of v into out (cap bytes, cut short silently: the
- * words that matter come early). */
-static const char *lower(const char *v, char *out, size_t cap)
+ * words that matter come early); returns its length. */
+static size_t lower(const char *v, char *out, size_t cap)
 {
 	size_t n = 0;
 
 	for (; v && *v && n + 1 < cap; v++)
 		out[n++] = (char)((*v >= 'A' && *v <= 'Z') ? *v + 32 : *v);
 	out[n] = '\0';
-	return out;
+	return n;
 }
 
 /* Prefixes of class and id tokens of page furniture: "nav" covers
  * "navbar", "comment" covers "comments". */
-static const char *const strong_prefixes[] = {
-	"comment", "cookie", "consent", "gdpr", "newsletter", "subscribe",
-	"subscription", "share", "sharing", "social", "related", "recirc",
-	"outbrain", "taboola", "advert", "sponsor", "promo", "breadcrumb",
-	"paywall", "signup", "login", "disqus", "readalso", "nav", "footer",
-	"caption",
+static const word strong_prefixes[] = {
+	W("comment"), W("cookie"), W("consent"), W("gdpr"), W("newsletter"),
+	W("subscribe"), W("subscription"), W("share"), W("sharing"),
+	W("social"), W("related"), W("recirc"), W("outbrain"), W("taboola"),
+	W("advert"), W("sponsor"), W("promo"), W("breadcrumb"), W("paywall"),
+	W("signup"), W("login"), W("disqus"), W("readalso"), W("nav"),
+	W("footer"), W("caption"),
 };
 /* Prefixes of the blocks about the article: furniture for the text, but
  * where its own date and author are. */
-static const char *const about_prefixes[] = {
-	"byline", "author", "timestamp", "dateline", "meta",
+static const word about_prefixes[] = {
+	W("byline"), W("author"), W("timestamp"), W("dateline"), W("meta"),
 };
-static const char *const weak_prefixes[] = {
-	"menu", "sidebar", "banner", "popup", "modal", "overlay", "widget",
-	"masthead", "toolbar", "header",
+static const word weak_prefixes[] = {
+	W("menu"), W("sidebar"), W("banner"), W("popup"), W("modal"),
+	W("overlay"), W("widget"), W("masthead"), W("toolbar"), W("header"),
 };
 /* Whole dash-separated parts only: "ad" in "top-ad", not in "add". */
-static const char *const strong_parts[] = {
-	"ad", "ads", "adv", "tags", "tag", "also", "rail", "aside",
-	"print", "more", "recommended", "trending",
+static const word strong_parts[] = {
+	W("ad"), W("ads"), W("adv"), W("tags"), W("tag"), W("also"),
+	W("rail"), W("aside"), W("print"), W("more"), W("recommended"),
+	W("trending"),
 };
 /* Whole tokens only. */
-static const char *const strong_tokens[] = {
-	"print-only", "sr-only", "visually-hidden", "screen-reader-text",
+static const word strong_tokens[] = {
+	W("print-only"), W("sr-only"), W("visually-hidden"),
+	W("screen-reader-text"),
 	/* Hidden as a whole: "label-hidden" hides a label, "hidden-xs"
 	 * hides on small screens only. */
-	"hidden", "hide", "is-hidden", "u-hidden", "js-hidden",
+	W("hidden"), W("hide"), W("is-hidden"), W("u-hidden"), W("js-hidden"),
 };
 /* Never furniture although a prefix matches. */
-static const char *const keep_tokens[] = {
-	"commentary", "navigable", "menus-article", "shared-content",
+static const word keep_tokens[] = {
+	W("commentary"), W("navigable"), W("menus-article"),
+	W("shared-content"),
 };
 
-/* Verdict on one part p[0..n) of a class or id token. */
-static int part_verdict(const char *p, size_t n)
+/* Whether p[0..len) is one of the n words. */
+static bool is_word(const char *p, size_t len, const word *w, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < COUNT(strong_prefixes); i++) {
-		size_t sl = strlen(strong_prefixes[i]);
+	for (i = 0; i < n; i++) {
+		if (w[i].n == len && w[i].s[0] == p[0] &&
+		    memcmp(p, w[i].s, len) == 0)
+			return true;
+	}
+	return false;
+}
 
-		if (sl <= n && memcmp(p, strong_prefixes[i], sl) == 0)
-			return ND_FURN_ATTR_STRONG;
-	}
-	for (i = 0; i < COUNT(about_prefixes); i++) {
-		size_t sl = strlen(about_prefixes[i]);
+/* The words of a list (32 at most, two letters or more) by their first
+ * two letters: at a place in a name, only the words starting with its two
+ * letters are compared, and mostly there are none. */
+typedef struct pairs {
+	uint32_t at[26][26];
+} pairs;
 
-		if (sl <= n && memcmp(p, about_prefixes[i], sl) == 0)
-			return ND_FURN_ATTR_ABOUT;
-	}
-	for (i = 0; i < COUNT(strong_parts); i++) {
-		if (strlen(strong_parts[i]) == n &&
-		    memcmp(p, strong_parts[i], n) == 0)
-			return ND_FURN_ATTR_STRONG;
-	}
-	for (i = 0; i < COUNT(weak_prefixes); i++) {
-		size_t sl = strlen(weak_prefixes[i]);
+static void pairs_add(pairs *f, const word *w, size_t n)
+{
+	size_t i;
 
-		if (sl <= n && memcmp(p, weak_prefixes[i], sl) == 0)
-			return ND_FURN_ATTR_WEAK;
+	for (i = 0; i < n; i++)
+		f->at[w[i].s[0] - 'a'][w[i].s[1] - 'a'] |= 1u << i;
+}
+
+/* The set of f's words that start with the two letters of p[0..len). */
+static inline uint32_t pairs_of(const pairs *f, const char *p, size_t len)
+{
+	unsigned a, b;
+
+	if (len < 2)
+		return 0;
+	a = (unsigned char)p[0] - 'a';
+	b = (unsigned char)p[1] - 'a';
+	return a < 26 && b < 26 ? f->at[a][b] : 0;
+}
+
+/* Whether one of the words set in m is a prefix of p[0..len) (whole:
+ * all of p). */
+static bool among(const char *p, size_t len, const word *w, uint32_t m,
+		  bool whole)
+{
+	while (m) {
+		unsigned i = (unsigned)__builtin_ctz(m);
+
+		m &= m - 1;
+		if ((whole ? w[i].n == len : w[i].n <= len) &&
+		    memcmp(p, w[i].s, w[i].n) == 0)
+			return true;
 	}
+	return false;
+}
+
+/* A filter for each list of words. */
+typedef struct filters {
+	pairs strong, about, parts, weak, pos, neg;
+} filters;
+
+static void filters_init(filters *f);
+
+/* Verdict on one part p[0..n) of a class or id token. */
+static int part_verdict(const char *p, size_t n, const filters *f)
+{
+	if (among(p, n, strong_prefixes, pairs_of(&f->strong, p, n), false))
+		return ND_FURN_ATTR_STRONG;
+	if (among(p, n, about_prefixes, pairs_of(&f->about, p, n), false))
+		return ND_FURN_ATTR_ABOUT;
+	if (among(p, n, strong_parts, pairs_of(&f->parts, p, n), true))
+		return ND_FURN_ATTR_STRONG;
+	if (among(p, n, weak_prefixes, pairs_of(&f->weak, p, n), false))
+		return ND_FURN_ATTR_WEAK;
 	return ND_FURN_ATTR_NONE;
 }
 
-/* Verdict on one lower-cased token such as "article-comments": the
- * strongest of its dash-separated parts. */
-static int token_verdict(const char *tok)
+/* Verdict on one lower-cased token tok[0..n) such as "article-comments":
+ * the strongest of its dash-separated parts. */
+static int token_verdict(const char *tok, size_t n, const filters *f)
 {
-	const char *part = tok;
+	const char *part = tok, *end = tok + n;
 	int verdict = ND_FURN_ATTR_NONE;
-	size_t i;
 
-	for (i = 0; i < COUNT(keep_tokens); i++) {
-		if (strcmp(tok, keep_tokens[i]) == 0)
-			return ND_FURN_ATTR_NONE;
-	}
-	for (i = 0; i < COUNT(strong_tokens); i++) {
-		if (strcmp(tok, strong_tokens[i]) == 0)
-			return ND_FURN_ATTR_STRONG;
-	}
-	while (*part) {
-		const char *dash = strchr(part, '-');
-		size_t n = dash ? (size_t)(dash - part) : strlen(part);
-		int v = part_verdict(part, n);
+	if (is_word(tok, n, keep_tokens, COUNT(keep_tokens)))
+		return ND_FURN_ATTR_NONE;
+	if (is_word(tok, n, strong_tokens, COUNT(strong_tokens)))
+		return ND_FURN_ATTR_STRONG;
+	while (part < end) {
+		const char *dash = memchr(part, '-', (size_t)(end - part));
+		size_t k = dash ? (size_t)(dash - part) : (size_t)(end - part);
+		int v = part_verdict(part, k, f);
 
 		if (v > verdict)
 			verdict = v;
@@ -235,29 +293,27 @@ static bool alnum(char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-/* A token naming the article's own container: its last part is
+/* A token tok[0..n) naming the article's own container: its last part is
  * "content", "article", "body" and the like ("ArticlePage-content"). */
-static bool container_token(const char *tok)
+static bool container_token(const char *tok, size_t n)
 {
-	static const char *const words[] = {
-		"content", "article", "body", "main", "story", "entry",
-		"post", "text", "embed",
+	static const word words[] = {
+		W("content"), W("article"), W("body"), W("main"), W("story"),
+		W("entry"), W("post"), W("text"), W("embed"),
 	};
-	const char *last = strrchr(tok, '-');
-	size_t i;
+	const char *last = tok + n;
 
-	last = last ? last + 1 : tok;
-	for (i = 0; i < COUNT(words); i++) {
-		if (strcmp(last, words[i]) == 0)
-			return true;
-	}
-	return false;
+	while (last > tok && last[-1] != '-')
+		last--;
+	if (last == tok + n)
+		return false;
+	return is_word(last, (size_t)(tok + n - last), words, COUNT(words));
 }
 
 /* The verdict on one class or id value: tokens split at blanks and
  * underscores, camelCase split into dash parts. A value with a token
  * naming the article's container is never furniture. */
-static int attr_verdict(const char *v)
+static int attr_verdict(const char *v, const filters *f)
 {
 	int verdict = ND_FURN_ATTR_NONE;
 
@@ -282,9 +338,9 @@ static int attr_verdict(const char *v)
 				tok[n++] = c;
 		}
 		tok[n] = '\0';
-		if (n && container_token(tok))
+		if (n && container_token(tok, n))
 			return ND_FURN_ATTR_NONE;
-		t = n ? token_verdict(tok) : ND_FURN_ATTR_NONE;
+		t = n ? token_verdict(tok, n, f) : ND_FURN_ATTR_NONE;
 		if (t > verdict)
 			verdict = t;
 	}
@@ -309,45 +365,216 @@ static int role_verdict(const char *r)
 	return ND_FURN_ATTR_NONE;
 }
 
-void nd_html_attrs_read(nd_html_attrs *a, const xmlNode *n)
+/* The slot of a[...] for the attribute k[0..n), or NULL; compared by
+ * length first, as most attributes are none of these. */
+static const char **slot_of(nd_html_attrs *a, const char *k, size_t n)
 {
-	const xmlAttr *p;
-
-	memset(a, 0, sizeof(*a));
-	for (p = n->properties; p; p = p->next) {
-		const char *k = (const char *)p->name, *v = "";
-		const char **slot = NULL;
-
-		if (k == NULL)
-			continue;
-		if (p->children && p->children->type == XML_TEXT_NODE &&
-		    p->children->content)
-			v = (const char *)p->children->content;
-		switch (k[0]) {
-		case 'c': slot = strcmp(k, "class") ? NULL : &a->cls; break;
-		case 'i':
-			slot = strcmp(k, "id") == 0 ? &a->id :
-			       strcmp(k, "itemprop") == 0 ? &a->itemprop :
-							    NULL;
-			break;
-		case 'r': slot = strcmp(k, "role") ? NULL : &a->role; break;
-		case 's': slot = strcmp(k, "style") ? NULL : &a->style; break;
-		case 'a':
-			slot = strcmp(k, "aria-hidden") ? NULL :
-							  &a->aria_hidden;
-			break;
-		case 'h': a->hidden |= strcmp(k, "hidden") == 0; break;
-		default: break;
-		}
-		if (slot)
-			*slot = v;
+	switch (n) {
+	case 2: return memcmp(k, "id", 2) == 0 ? &a->id : NULL;
+	case 4:
+		return memcmp(k, "role", 4) == 0 ? &a->role :
+		       memcmp(k, "name", 4) == 0 ? &a->name :
+		       memcmp(k, "type", 4) == 0 ? &a->type : NULL;
+	case 5:
+		return memcmp(k, "class", 5) == 0 ? &a->cls :
+		       memcmp(k, "style", 5) == 0 ? &a->style : NULL;
+	case 7: return memcmp(k, "content", 7) == 0 ? &a->content : NULL;
+	case 8:
+		return memcmp(k, "itemprop", 8) == 0 ? &a->itemprop :
+		       memcmp(k, "property", 8) == 0 ? &a->property :
+		       memcmp(k, "datetime", 8) == 0 ? &a->datetime : NULL;
+	case 11:
+		return memcmp(k, "aria-hidden", 11) == 0 ? &a->aria_hidden :
+							   NULL;
+	default: return NULL;
 	}
 }
 
-int nd_html_furniture(const nd_html_attrs *at)
+bool nd_html_attr_wanted(const char *k, size_t klen)
 {
-	int a = attr_verdict(at->cls);
-	int b = attr_verdict(at->id);
+	nd_html_attrs probe; /* only its members' addresses are taken */
+
+	return (klen == 6 && memcmp(k, "hidden", 6) == 0) ||
+	       slot_of(&probe, k, klen) != NULL;
+}
+
+void nd_html_attrs_take(nd_html_attrs *a, const char *k, size_t klen,
+			const char *v)
+{
+	const char **slot;
+
+	if (klen == 6 && memcmp(k, "hidden", 6) == 0) {
+		a->hidden = true;
+		return;
+	}
+	slot = slot_of(a, k, klen);
+	if (slot && *slot == NULL)
+		*slot = v ? v : "";
+}
+
+/* Words of class and id names that mark the article's container, and
+ * words that mark everything around it; matched anywhere in the name. */
+static const word positive[] = {
+	W("article"), W("body"), W("content"), W("entry"), W("hentry"),
+	W("main"), W("page"), W("post"), W("text"), W("blog"), W("story"),
+	W("prose"),
+};
+static const word negative[] = {
+	W("banner"), W("combx"), W("comment"), W("contact"),
+	W("foot"), W("gdpr"), W("masthead"), W("media"), W("meta"),
+	W("outbrain"), W("promo"), W("related"), W("scroll"), W("share"),
+	W("shoutbox"), W("sidebar"), W("skyscraper"), W("sponsor"),
+	W("shopping"), W("tags"), W("tool"), W("widget"), W("teaser"),
+	W("recommend"),
+};
+
+/* w[0..n) is one of the blank-separated tokens of buf[0..len). */
+static bool has_token(const char *buf, size_t len, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + n <= len; i++) {
+		if ((i == 0 || buf[i - 1] == ' ') && memcmp(buf + i, w, n) == 0 &&
+		    (i + n == len || buf[i + n] == ' '))
+			return true;
+	}
+	return false;
+}
+
+/* +25 when a positive word is in v, -25 when a negative one is: one pass
+ * over v, trying at each place the words that start with its letter. */
+static int words_weight(const char *v, const filters *f)
+{
+	char buf[256];
+	bool neg = false, pos = false;
+	size_t i, len;
+
+	if (v == NULL || v[0] == '\0')
+		return 0;
+	len = lower(v, buf, sizeof(buf));
+	for (i = 0; i < len && !(neg && pos); i++) {
+		uint32_t mn = neg ? 0 : pairs_of(&f->neg, buf + i, len - i);
+		uint32_t mp = pos ? 0 : pairs_of(&f->pos, buf + i, len - i);
+
+		if ((mn | mp) == 0) /* mostly */
+			continue;
+		if (mn)
+			neg = among(buf + i, len - i, negative, mn, false);
+		if (mp)
+			pos = among(buf + i, len - i, positive, mp, false);
+	}
+	/* "hidden" counts as a whole token only ("label-hidden" is not). */
+	if (!neg)
+		neg = has_token(buf, len, "hidden", 6);
+	return (pos ? 25 : 0) - (neg ? 25 : 0);
+}
+
+/* ---- Verdicts on names, remembered ---- */
+
+/* Slots of the cache: a page has a few hundred distinct class and id
+ * values, repeated on many elements. */
+#define NAMES_SLOTS 2048
+
+typedef struct name_slot {
+	const char *v;      /* the value, in the page being read */
+	uint64_t hash;
+	uint32_t page;      /* the page it was seen on */
+	signed char verdict;
+	signed char weight;
+} name_slot;
+
+_Static_assert(COUNT(strong_prefixes) <= 32 && COUNT(about_prefixes) <= 32 &&
+		       COUNT(strong_parts) <= 32 && COUNT(weak_prefixes) <= 32 &&
+		       COUNT(positive) <= 32 && COUNT(negative) <= 32,
+	       "a pairs set holds 32 words");
+
+static void filters_init(filters *f)
+{
+	memset(f, 0, sizeof(*f));
+	pairs_add(&f->strong, strong_prefixes, COUNT(strong_prefixes));
+	pairs_add(&f->about, about_prefixes, COUNT(about_prefixes));
+	pairs_add(&f->parts, strong_parts, COUNT(strong_parts));
+	pairs_add(&f->weak, weak_prefixes, COUNT(weak_prefixes));
+	pairs_add(&f->pos, positive, COUNT(positive));
+	pairs_add(&f->neg, negative, COUNT(negative));
+}
+
+struct nd_html_names {
+	filters f;
+	uint32_t page;
+	/* The last values asked for, by address: an element's class and id
+	 * are asked for twice, once per verdict. */
+	name_slot recent[2];
+	name_slot slot[NAMES_SLOTS];
+};
+
+int nd_html_names_create(nd_html_names **out)
+{
+	*out = nd_calloc(1, sizeof(**out));
+	if (*out == NULL)
+		return ND_ENOMEM;
+	(*out)->page = 1;
+	filters_init(&(*out)->f);
+	return ND_OK;
+}
+
+void nd_html_names_free(nd_html_names *c)
+{
+	nd_free(c);
+}
+
+void nd_html_names_reset(nd_html_names *c)
+{
+	if (++c->page == 0) { /* wrapped: forget every slot */
+		memset(c->slot, 0, sizeof(c->slot));
+		c->page = 1;
+	}
+	memset(c->recent, 0, sizeof(c->recent));
+}
+
+/* The furniture verdict and the weight of the class or id value v, from
+ * c when v was seen on this page (c may be NULL). */
+static name_slot name_of(nd_html_names *c, const char *v)
+{
+	name_slot s = { v, 0, 0, 0, 0 };
+	uint64_t h = 0;
+	filters own;
+	const filters *f = &own;
+
+	if (c != NULL) {
+		if (c->recent[0].v == v)
+			return c->recent[0];
+		if (c->recent[1].v == v)
+			return c->recent[1];
+		h = nd_hash64(v, strlen(v), 0);
+		s = c->slot[h % NAMES_SLOTS];
+		if (s.page == c->page && s.hash == h && strcmp(s.v, v) == 0) {
+			c->recent[1] = c->recent[0];
+			c->recent[0] = s;
+			return s;
+		}
+	}
+	if (c != NULL)
+		f = &c->f;
+	else
+		filters_init(&own);
+	s.v = v;
+	s.hash = h;
+	s.page = c ? c->page : 0;
+	s.verdict = (signed char)attr_verdict(v, f);
+	s.weight = (signed char)words_weight(v, f);
+	if (c != NULL) {
+		c->slot[h % NAMES_SLOTS] = s;
+		c->recent[1] = c->recent[0];
+		c->recent[0] = s;
+	}
+	return s;
+}
+
+int nd_html_furniture(const nd_html_attrs *at, nd_html_names *c)
+{
+	int a = at->cls ? name_of(c, at->cls).verdict : ND_FURN_ATTR_NONE;
+	int b = at->id ? name_of(c, at->id).verdict : ND_FURN_ATTR_NONE;
 	int r = role_verdict(at->role);
 
 	if (b > a)
@@ -355,62 +582,11 @@ int nd_html_furniture(const nd_html_attrs *at)
 	return r > a ? r : a;
 }
 
-/* Words of class and id names that mark the article's container, and
- * words that mark everything around it; matched anywhere in the name. */
-static const char *const positive[] = {
-	"article", "body", "content", "entry", "hentry", "main", "page",
-	"post", "text", "blog", "story", "prose",
-};
-static const char *const negative[] = {
-	"banner", "combx", "comment", "contact", "foot", "gdpr",
-	"masthead", "media", "meta", "outbrain", "promo", "related",
-	"scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
-	"shopping", "tags", "tool", "widget", "teaser", "recommend",
-};
-
-/* word is one of the blank-separated tokens of buf. */
-static bool has_token(const char *buf, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p;
-
-	for (p = strstr(buf, word); p; p = strstr(p + 1, word)) {
-		if ((p == buf || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
-			return true;
-	}
-	return false;
-}
-
-static int words_weight(const char *v)
-{
-	char buf[256];
-	int w = 0;
-	size_t i;
-
-	if (v == NULL || v[0] == '\0')
-		return 0;
-	lower(v, buf, sizeof(buf));
-	for (i = 0; i < COUNT(negative); i++) {
-		if (strstr(buf, negative[i])) {
-			w -= 25;
-			break;
-		}
-	}
-	if (i == COUNT(negative) && has_token(buf, "hidden"))
-		w -= 25;
-	for (i = 0; i < COUNT(positive); i++) {
-		if (strstr(buf, positive[i])) {
-			w += 25;
-			break;
-		}
-	}
-	return w;
-}
-
-int nd_html_weight(const nd_html_attrs *a)
+int nd_html_weight(const nd_html_attrs *a, nd_html_names *c)
 {
 	const char *ip = a->itemprop;
-	int w = words_weight(a->cls) + words_weight(a->id);
+	int w = (a->cls ? name_of(c, a->cls).weight : 0) +
+		(a->id ? name_of(c, a->id).weight : 0);
 
 	if (ip && strcasecmp(ip, "articleBody") == 0)
 		w += 50;

@@ -12,8 +12,7 @@
 #define ND_CLEAN_HTML_TAGS_H
 
 #include <stdbool.h> /* bool */
-
-#include <libxml/tree.h> /* xmlNode */
+#include <stddef.h>  /* size_t */
 
 /* Layout kinds of elements. */
 enum {
@@ -25,7 +24,7 @@ enum {
 	ND_TAG_HARD,       /* never text: script, style, form controls */
 	ND_TAG_MEDIA,      /* picture: counted as an image, never text */
 	ND_TAG_VOID        /* img, input, link, meta: no text of their own,
-			      but libxml2 may nest what follows inside */
+			      but a parser may nest what follows inside */
 };
 
 /* Elements the extractor treats specially. */
@@ -51,16 +50,21 @@ typedef struct nd_tag {
 /* Kind and identity of the lower-case tag name t (NULL: inline). */
 nd_tag nd_html_tag(const char *t);
 
-/* The attributes the extractor reads, found in one pass (libxml2's HTML
- * parser lower-cases attribute names). Pointers into the tree; NULL when
- * absent. */
+/* The attributes the extractor and the metadata reader use, read once
+ * per element. Pointers into the parsed page; NULL when absent. */
 typedef struct nd_html_attrs {
 	const char *cls, *id, *role, *style, *itemprop, *aria_hidden;
+	const char *content, *property, *name, *type, *datetime; /* metadata */
 	bool hidden;
 } nd_html_attrs;
 
-/* Reads n's attributes into *a. */
-void nd_html_attrs_read(nd_html_attrs *a, const xmlNode *n);
+/* Whether the lower-case attribute name k[0..klen) is one of those read. */
+bool nd_html_attr_wanted(const char *k, size_t klen);
+/* Stores the value v of the lower-case attribute name k[0..klen) in *a
+ * when it is one of those read; the first of duplicates counts, as in
+ * HTML5. */
+void nd_html_attrs_take(nd_html_attrs *a, const char *k, size_t klen,
+			const char *v);
 
 /* Furniture verdicts on class, id and role. */
 enum {
@@ -70,10 +74,22 @@ enum {
 	ND_FURN_ATTR_STRONG /* furniture: never article text */
 };
 
-/* The furniture verdict of an element from its class, id and role. */
-int nd_html_furniture(const nd_html_attrs *a);
+/* What the class and id values of one page were judged, remembered so
+ * that a value repeated on many elements is judged once. */
+typedef struct nd_html_names nd_html_names;
+
+/* Creates an empty cache; returns 0 or ND_ENOMEM. */
+int nd_html_names_create(nd_html_names **out);
+/* Frees the cache; accepts NULL. */
+void nd_html_names_free(nd_html_names *c);
+/* Forgets the values of the last page (they point into its tree). */
+void nd_html_names_reset(nd_html_names *c);
+
+/* The furniture verdict of an element from its class, id and role; c
+ * remembers verdicts on values (NULL: none kept). */
+int nd_html_furniture(const nd_html_attrs *a, nd_html_names *c);
 /* The content weight of an element from its class and id: -50 to +100. */
-int nd_html_weight(const nd_html_attrs *a);
+int nd_html_weight(const nd_html_attrs *a, nd_html_names *c);
 /* Hidden by the hidden attribute, aria-hidden or an inline style. */
 bool nd_html_hidden(const nd_html_attrs *a);
 

@@ -9,13 +9,15 @@
  * (lowercase, marks stripped). */
 #include "clean/clean.h"
 
-#include <stdint.h> /* int32_t */
-#include <string.h> /* strcmp */
+#include <stdint.h> /* int32_t, uint32_t, uint64_t */
+#include <string.h> /* memset, strlen */
 
+#include "core/hash.h"
 #include "core/utf8.h"
 
-/* Words looked at: the start of an article says what it is written in. */
-#define LANG_WORDS 1500
+/* Words looked at: the start of an article says what it is written in
+ * (a few hundred words tell even close languages apart). */
+#define LANG_WORDS 400
 /* Letters looked at for the writing system. */
 #define LANG_LETTERS 4000
 
@@ -156,12 +158,45 @@ static void count_scripts(const char *s, size_t len, size_t *n)
 	}
 }
 
-static bool in_list(const char *const *list, const char *w)
+/* The function words of up to 32 languages as one hash set, each word
+ * with the languages it belongs to: one look-up per word of the text. It
+ * is built per call, on the stack: a few hundred hashes, no shared
+ * state. */
+#define WORD_SLOTS 1024
+
+typedef struct word_slot {
+	uint64_t hash; /* 0: empty */
+	uint32_t langs;
+} word_slot;
+
+static uint64_t word_hash(const char *w, size_t n)
 {
-	for (; *list; list++)
-		if (strcmp(*list, w) == 0)
-			return true;
-	return false;
+	return nd_hash64(w, n, 0x6c616e67ULL) | 1; /* "lang"; never 0 */
+}
+
+static word_slot *slot_for(word_slot *t, uint64_t h)
+{
+	size_t i = (size_t)h & (WORD_SLOTS - 1);
+
+	while (t[i].hash != 0 && t[i].hash != h)
+		i = (i + 1) & (WORD_SLOTS - 1);
+	return &t[i];
+}
+
+static void build_set(word_slot *t, const lang_words *langs, size_t n)
+{
+	const char *const *w;
+	size_t i;
+
+	memset(t, 0, WORD_SLOTS * sizeof(*t));
+	for (i = 0; i < n; i++) {
+		for (w = langs[i].words; *w; w++) {
+			word_slot *s = slot_for(t, word_hash(*w, strlen(*w)));
+
+			s->hash = word_hash(*w, strlen(*w));
+			s->langs |= 1u << i;
+		}
+	}
 }
 
 /* The language of langs[0..n) whose function words are the largest share
@@ -169,9 +204,13 @@ static bool in_list(const char *const *list, const char *w)
 static const char *by_words(const char *s, size_t len,
 			    const lang_words *langs, size_t n)
 {
-	size_t hits[32] = { 0 }, words = 0, i, best = 0, second = 0;
+	size_t hits[32] = { 0 }, words = 0, i, best = 0, second = 0, wl;
 	const char *p = s, *end = s + len;
+	word_slot set[WORD_SLOTS];
+	uint32_t mask;
 	char w[64];
+
+	build_set(set, langs, n);
 
 	while (p < end && words < LANG_WORDS) {
 		const char *start = p, *q = p, *r;
@@ -185,10 +224,15 @@ static const char *by_words(const char *s, size_t len,
 			;
 		p = q;
 		words++;
-		if (nd_utf8_fold(start, (size_t)(p - start), w, sizeof(w)) == 0)
+		/* Function words are short: longer words need no look-up. */
+		if (p - start > 24)
 			continue;
-		for (i = 0; i < n; i++)
-			hits[i] += in_list(langs[i].words, w);
+		wl = nd_utf8_fold(start, (size_t)(p - start), w, sizeof(w));
+		if (wl == 0)
+			continue;
+		mask = slot_for(set, word_hash(w, wl))->langs;
+		for (i = 0; mask != 0; i++, mask >>= 1)
+			hits[i] += mask & 1;
 	}
 	for (i = 1; i < n; i++) {
 		if (hits[i] > hits[best]) {

@@ -1,6 +1,6 @@
 #include "clean/lorem.h"
 
-#include <stdlib.h> /* bsearch */
+#include <stddef.h> /* size_t */
 #include <string.h> /* memcmp, strcmp */
 
 /* Sorted (strcmp order) for bsearch. */
@@ -51,15 +51,26 @@ static const char *const filler[] = {
 	"voluptatibus", "voluptatum", "vulputate",
 };
 
-static int cmp(const void *a, const void *b)
-{
-	return strcmp((const char *)a, *(const char *const *)b);
-}
-
+/* Binary search of w in filler; the first letters decide most steps
+ * without a call to strcmp (every word of every line is looked up). */
 static bool is_filler(const char *w)
 {
-	return bsearch(w, filler, sizeof(filler) / sizeof(filler[0]),
-		       sizeof(filler[0]), cmp) != NULL;
+	size_t lo = 0, hi = sizeof(filler) / sizeof(filler[0]);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = (unsigned char)w[0] - (unsigned char)filler[mid][0];
+
+		if (d == 0)
+			d = strcmp(w, filler[mid]);
+		if (d == 0)
+			return true;
+		if (d < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
 }
 
 bool nd_clean_is_lorem(const char *s, size_t len)

@@ -91,6 +91,7 @@ void nd_batch_free(nd_batch *b)
 	nd_batch__clear_results(b);
 	nd_arena_free(b->inputs_arena);
 	nd_buf_dispose(&b->scratch);
+	nd_html_reader_free(b->html);
 	nd_free(b->inputs);
 	nd_free(b->rejected);
 	nd_free(b->warnings);
@@ -120,19 +121,23 @@ static const char *dup_or_empty(nd_arena *a, const char *s)
 	return nd_arena_strdup(a, s ? s : "");
 }
 
-/* Cleans the body of raw for in, in a: cleaning as each input arrives
+/* Cleans the body of raw for in, in a, with b's HTML reader: cleaning as each input arrives
  * means no raw page is kept, so memory holds one page at a time rather
  * than all of them. An input with no text left keeps its reason, to be
  * reported by the clean stage in input order. 0 or ND_ENOMEM. */
-static int clean_input(nd_input *in, nd_arena *a, const nd_raw_article *raw)
+static int clean_input(nd_batch *b, nd_input *in, nd_arena *a,
+		       const nd_raw_article *raw)
 {
 	nd_err err = { 0 };
 	int rc;
 
 	in->clean_error = NULL;
+	if (raw->is_html && b->html == NULL &&
+	    nd_html_reader_create(&b->html) != ND_OK)
+		return ND_ENOMEM;
 	if (raw->is_html)
-		rc = nd_clean_html(&in->clean, a, in->title, raw->body,
-				   raw->body_len, &err);
+		rc = nd_clean_html_with(&in->clean, b->html, a, in->title,
+					raw->body, raw->body_len, &err);
 	else
 		rc = nd_clean_text(&in->clean, a, in->title, raw->body,
 				   raw->body_len, &err);
@@ -169,7 +174,7 @@ static int on_article(void *ctx, const nd_raw_article *raw)
 						     b->warnings_cap, w))
 			return ND_ENOMEM;
 	}
-	if (clean_input(&in, a, raw))
+	if (clean_input(b, &in, a, raw))
 		return ND_ENOMEM;
 	return ND_ARRAY_PUSH(b->inputs, b->n_inputs, b->inputs_cap, in);
 }

@@ -40,6 +40,8 @@ struct nd_batch {
 	nd_err err;
 	nd_arena *inputs_arena; /* cleaned inputs, ingest rejections */
 	nd_buf scratch;         /* ingest's document buffer, reused */
+	nd_html_reader *html;   /* HTML parser and its memory, made at the
+				   first HTML page */
 	nd_input *inputs;
 	size_t n_inputs, inputs_cap;
 	nd_rejection *rejected;

@@ -3,7 +3,7 @@
 #include "test_util.h"
 
 #include <dirent.h> /* opendir */
-#include <stdio.h>  /* FILE, snprintf */
+#include <stdio.h>  /* FILE, snprintf, sprintf */
 #include <stdlib.h> /* malloc, free, qsort */
 #include <unistd.h> /* access */
 
@@ -1002,10 +1002,12 @@ static void html_density_root_and_title(void **state)
 	assert_not_contains(a.text, "About us");
 }
 
+/* Only the h1 is closed: an open h1 holds the paragraphs that follow
+ * it, in HTML5 as in browsers, so it would swallow the page. */
 static void html_malformed(void **state)
 {
 	nd_clean_article a = html_ok(NULL,
-		"<html><body><article><h1>A page nobody closed<p>First "
+		"<html><body><article><h1>A page nobody closed</h1><p>First "
 		"paragraph of an unclosed page that still has plenty of "
 		"words in it.<p>Second paragraph, also unclosed, and the "
 		"parser must repair it without complaint.<div><b>bold "
@@ -1042,6 +1044,135 @@ static void html_deep_nesting(void **state)
 	assert_int_equal(rc, ND_OK);
 	assert_contains(a.text, "The top paragraph sits outside");
 	free(page);
+}
+
+/* Start tags past the parser's depth cap are dropped, not their text:
+ * what sits at the bottom of 10,000 closed divs (or custom elements) and
+ * what follows them both survive. */
+static void html_deep_text_kept(void **state)
+{
+	static const char *const opens[] = { "<div>", "<x-box>" };
+	static const char *const closes[] = { "</div>", "</x-box>" };
+	size_t depth = 10000, i, k, len;
+	const char *top = "<html><body><p>The ferry council met on Monday "
+			  "evening to discuss the winter timetable.</p>";
+	const char *deep = "<p>The ferry will run twice a day from November, "
+			   "the harbour office said on Monday.</p>";
+	const char *after = "<p>The mayor thanked the ferry crews for their "
+			    "work through the storms of last winter.</p>";
+	char *page = malloc(depth * 15 + 1024);
+	nd_clean_article a;
+
+	(void)state;
+	assert_non_null(page);
+#define PUT(s) (memcpy(page + len, (s), strlen(s)), len += strlen(s))
+	for (k = 0; k < 2; k++) {
+		len = 0;
+		PUT(top);
+		for (i = 0; i < depth; i++)
+			PUT(opens[k]);
+		PUT(deep);
+		for (i = 0; i < depth; i++)
+			PUT(closes[k]);
+		PUT(after);
+		page[len] = '\0';
+		a = html_ok(NULL, page);
+		assert_contains(body(&a), "council met on Monday");
+		assert_contains(body(&a), "twice a day from November");
+		assert_contains(body(&a), "thanked the ferry crews");
+	}
+#undef PUT
+	free(page);
+}
+
+/* Formatting elements left open are re-opened in every paragraph (HTML5
+ * tree building), so 200 of them and 3,000 short divs would make 600,000
+ * nodes out of 36 kB: the page is refused once the node cap is reached,
+ * and quickly. */
+static void html_node_cap(void **state)
+{
+	size_t i, len = 0;
+	char *page = malloc(200 * 16 + 3000 * 12 + 64);
+	nd_clean_article a;
+	nd_err err = { 0, "" };
+
+	(void)state;
+	assert_non_null(page);
+	len += (size_t)sprintf(page + len, "<html><body><div>");
+	for (i = 0; i < 200; i++)
+		len += (size_t)sprintf(page + len, "<b id=%zu>", i);
+	len += (size_t)sprintf(page + len, "</div>");
+	for (i = 0; i < 3000; i++)
+		len += (size_t)sprintf(page + len, "<div>x</div>");
+	assert_int_equal(nd_clean_html(&a, arena, NULL, page, len, &err),
+			 ND_ETOOBIG);
+	free(page);
+}
+
+/* Text pieces between stray end tags join into one text node, each join
+ * copying all so far; the run is cut every few joins, losing a piece
+ * now and then but never growing quadratically. */
+static void html_text_joins_cut(void **state)
+{
+	const char *piece = "The ferry to Lisk runs twice a day. </zz>";
+	size_t i, n = 20000, len = 0, found = 0;
+	char *page = malloc(n * strlen(piece) + 64);
+	nd_clean_article a;
+	const char *p;
+
+	(void)state;
+	assert_non_null(page);
+	len += (size_t)sprintf(page, "<html><body><p>");
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(page + len, "%s", piece);
+	a = html_ok(NULL, page);
+	for (p = a.text; (p = strstr(p, "twice a day")) != NULL; p++)
+		found++;
+	assert_true(found > n - n / 20 && found <= n);
+	free(page);
+}
+
+/* One reader for many pages gives what a fresh one gives. */
+static void html_reader_reused(void **state)
+{
+	const char *pages[] = {
+		"<html><head><title>Quay works start</title>"
+		"<meta property=\"og:title\" content=\"Quay works\">"
+		"</head><body><nav><a href=/>Home</a></nav><article><p>Work "
+		"on the north quay of Brenna starts on Monday and will last "
+		"until the spring, the port authority said.</p><p>Ferries "
+		"will use the south quay while the works go on, and the "
+		"timetable stays the same.</p></article></body></html>",
+		"<p>A short page whose only paragraph has enough words in "
+		"it to be kept as the body of an article.",
+		"<html><body><div class=\"comments\"><p>A comment that "
+		"says nothing at all about the harbour works, at length."
+		"</p></div><main><p>The council of Brenna approved the "
+		"budget for the harbour on Tuesday, with two votes against."
+		"</p></main></body></html>",
+	};
+	nd_html_reader *r = NULL;
+	size_t i, k;
+
+	(void)state;
+	assert_int_equal(nd_html_reader_create(&r), ND_OK);
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+			nd_clean_article fresh = html_ok(NULL, pages[i]), got;
+			nd_err err = { 0, "" };
+
+			assert_int_equal(nd_clean_html_with(&got, r, arena,
+							    NULL, pages[i],
+							    strlen(pages[i]),
+							    &err),
+					 ND_OK);
+			assert_string_equal(got.text, fresh.text);
+			assert_string_equal(got.title, fresh.title);
+			assert_string_equal(got.published, fresh.published);
+		}
+	}
+	nd_html_reader_free(r);
+	nd_html_reader_free(NULL);
 }
 
 static void html_script_only(void **state)
@@ -1082,6 +1213,32 @@ static void html_strip_cuts_code_keeps_json_ld(void **state)
 			    "<p>a</p><p>b</p><scripts>e</scripts>"
 			    "<script type=\"application/ld+json\">{}</script>");
 	nd_buf_dispose(&out);
+}
+
+/* Blank runs between tags become one blank, a line break when they held
+ * one; blanks inside text and single blanks stay. */
+static void html_strip_collapses_indentation(void **state)
+{
+	static const char page[] =
+		"<div>\n    <p>a  b</p>  \t <p>c</p> <p>d</p>\r\n\n  <pre>"
+		"x</pre>\n";
+	nd_buf out = ND_BUF_INIT(4096);
+	nd_clean_article a;
+
+	(void)state;
+	assert_int_equal(nd_html_strip(&out, page, sizeof(page) - 1), 0);
+	assert_int_equal(nd_buf_putc(&out, '\0'), 0);
+	assert_string_equal(out.ptr, "<div>\n<p>a  b</p> <p>c</p> <p>d</p>\n"
+				     "<pre>x</pre>\n");
+	nd_buf_dispose(&out);
+	/* A <pre> keeps its line breaks between inline tags. */
+	a = html_ok(NULL, "<html><body><p>The listing below prints the "
+			  "timetable of the harbour ferry for each day of "
+			  "the week.</p><pre><b>The ferry leaves Brenna at "
+			  "nine on Monday mornings, the office said.</b>\n"
+			  "\n  <b>On Tuesdays it leaves at ten, after the "
+			  "mail boat has come in.</b></pre></body></html>");
+	assert_contains(body(&a), "the office said.\nOn Tuesdays it leaves");
 }
 
 static void html_scored_article_and_siblings(void **state)
@@ -1399,7 +1556,7 @@ static void html_line_in_other_script(void **state)
 static void html_furniture_name_on_wrapper(void **state)
 {
 	/* A furniture-like class around the whole article ("paywall") and
-	 * libxml2 nesting the body under a stray <link>. */
+	 * a stray <link> before it (which libxml2 nested the body under). */
 	nd_clean_article a = html_ok(NULL,
 		"<html><head><title>Port strike ends</title></head><body>"
 		"<link rel=preconnect href=//x.example><div class=\"paywall\">"
@@ -1992,6 +2149,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(text_drops_furniture),
 		T(html_strip_cuts_code_keeps_json_ld),
+		T(html_strip_collapses_indentation),
 		T(html_scored_article_and_siblings),
 		T(html_furniture_name_on_wrapper),
 		T(html_list_items_are_text),
@@ -2048,6 +2206,10 @@ int main(void)
 		T(html_density_root_and_title),
 		T(html_malformed),
 		T(html_deep_nesting),
+		T(html_deep_text_kept),
+		T(html_node_cap),
+		T(html_text_joins_cut),
+		T(html_reader_reused),
 		T(html_script_only),
 		T(html_known_title_and_text_rules),
 		T(out_of_memory),
