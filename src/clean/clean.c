@@ -707,7 +707,7 @@ void nd_clean_reset(nd_clean_article *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->title = out->text = out->byline = out->dateline = "";
-	out->published = out->language = "";
+	out->published = out->language = out->site = out->url = "";
 }
 
 static int fail(nd_err *err, int rc)

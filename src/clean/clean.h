@@ -28,6 +28,8 @@ typedef struct nd_clean_article {
 	const char *published; /* date found in the page, "" when none */
 	const char *language;  /* ISO 639-1 code of the body, "" when unsure
 				  (static storage) */
+	const char *site;      /* the page's site name (og:site_name), "" */
+	const char *url;       /* the page's canonical URL, "" when none */
 	const char **captions; /* photo captions, not part of the body */
 	size_t n_captions;
 	size_t words;          /* words in the body */
@@ -65,6 +67,10 @@ int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,
  * "ru", "uk", "bg"; "el", "he", "ar", "fa", "hi", "th", "zh", "ja", "ko").
  * "" when the text is too short or too mixed to say. */
 const char *nd_clean_language(const char *text, size_t len);
+/* The code nd_clean_language would give for the language a page declares
+ * (an HTML lang value such as "de-AT" or "pt_BR"): its primary subtag when
+ * it is one of those codes ("nb" for "no"), else "". Static storage. */
+const char *nd_clean_language_declared(const char *tag);
 
 /* Drops from the bodies of arts[0..n), cleaned from one batch, the lines
  * that only repetition shows to be furniture: a line among the first or

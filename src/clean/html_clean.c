@@ -25,6 +25,7 @@
 #include "clean/html_tags.h"
 #include "clean/html_tree.h"
 #include "core/alloc.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/error.h"
 
@@ -914,6 +915,22 @@ static void take_hints(nd_clean_hints *hints, const nd_html_meta *meta,
 	hints->html = 1;
 }
 
+/* What the page says of itself beyond the article's lines: site name,
+ * canonical URL, and its language when the text alone cannot tell. 0 or
+ * ND_ENOMEM. */
+static int page_facts(nd_clean_article *out, nd_arena *arena,
+		      const nd_html_meta *meta, nd_err *err)
+{
+	out->site = nd_arena_strdup(arena, meta->site);
+	out->url = nd_arena_strdup(arena, meta->url);
+	if (out->site == NULL || out->url == NULL)
+		return nd_err_set(err, ND_ENOMEM, "cleaning HTML: %s",
+				  nd_strerror(ND_ENOMEM));
+	if (out->language[0] == '\0')
+		out->language = nd_clean_language_declared(meta->lang);
+	return ND_OK;
+}
+
 /* Emits the chosen article's lines (text capped at max bytes) and
  * classifies them into *out. Same return contract as nd_clean_html. */
 static int lines_of(nd_clean_article *out, nd_arena *arena, nd_hnode *scope,
@@ -1072,7 +1089,7 @@ int nd_clean_html_with(nd_clean_article *out, nd_html_reader *r,
 		take_hints(&hints, &r->meta, title, m->h1, r->h1, r->title);
 		rc = lines_of(out, arena, scope, max, &hints, err);
 	}
-	return rc;
+	return rc == ND_OK ? page_facts(out, arena, &r->meta, err) : rc;
 }
 
 int nd_clean_html(nd_clean_article *out, nd_arena *arena, const char *title,

@@ -272,6 +272,9 @@ static void meta_tag(nd_html_meta *m, const nd_hnode *n)
 			     content, len);
 		else if (is(k, "og:site_name"))
 			copy_to(m->site, sizeof(m->site), content, len);
+		else if (is(k, "og:url"))
+			take(m->url, sizeof(m->url), &m->url_rank, 2, content,
+			     len);
 		else if ((r = date_rank(k)) != 0)
 			take(m->published, sizeof(m->published),
 			     &m->published_rank, r, content, len);
@@ -305,6 +308,18 @@ void nd_html_meta_element(nd_html_meta *m, const nd_hnode *n,
 		size_t len = nd_html_text(n, t, sizeof(t));
 
 		copy_to(m->doc_title, sizeof(m->doc_title), t, len);
+		return;
+	}
+	if (name[0] == 'l' && strcmp(name, "link") == 0) {
+		v = n->at.rel;
+		if (v && n->at.href && is(v, "canonical"))
+			take(m->url, sizeof(m->url), &m->url_rank, 1,
+			     n->at.href, strlen(n->at.href));
+		return;
+	}
+	if (n->tag.el == ND_EL_HTML && n->at.lang) {
+		copy_to(m->lang, sizeof(m->lang), n->at.lang,
+			strlen(n->at.lang));
 		return;
 	}
 	if (name[0] == 's' && strcmp(name, "script") == 0) {

@@ -3,8 +3,9 @@
  * Title (og:title, twitter:title, JSON-LD headline, <title>), site name,
  * publication date (article:published_time, og:published_time,
  * itemprop=datePublished, JSON-LD datePublished, <time datetime>, date
- * meta names) and author (meta author, JSON-LD author name). Values are
- * copied, truncated to fixed caps, as found. */
+ * meta names), author (meta author, JSON-LD author name), the canonical
+ * URL (<link rel=canonical>, og:url) and the page's language (<html
+ * lang>). Values are copied, truncated to fixed caps, as found. */
 #ifndef ND_CLEAN_HTML_META_H
 #define ND_CLEAN_HTML_META_H
 
@@ -21,9 +22,12 @@ typedef struct nd_html_meta {
 	char site[ND_CLEAN_META_MAX];       /* og:site_name */
 	char published[ND_CLEAN_META_MAX];
 	char author[ND_CLEAN_META_MAX];
+	char url[ND_CLEAN_META_MAX];        /* canonical, else og:url */
+	char lang[16];                      /* <html lang> */
 	int title_rank;                     /* lower is better; 0: none */
 	int published_rank;
 	int author_rank;
+	int url_rank;
 } nd_html_meta;
 
 void nd_html_meta_init(nd_html_meta *m);

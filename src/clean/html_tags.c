@@ -371,10 +371,13 @@ static const char **slot_of(nd_html_attrs *a, const char *k, size_t n)
 {
 	switch (n) {
 	case 2: return memcmp(k, "id", 2) == 0 ? &a->id : NULL;
+	case 3: return memcmp(k, "rel", 3) == 0 ? &a->rel : NULL;
 	case 4:
 		return memcmp(k, "role", 4) == 0 ? &a->role :
 		       memcmp(k, "name", 4) == 0 ? &a->name :
-		       memcmp(k, "type", 4) == 0 ? &a->type : NULL;
+		       memcmp(k, "type", 4) == 0 ? &a->type :
+		       memcmp(k, "href", 4) == 0 ? &a->href :
+		       memcmp(k, "lang", 4) == 0 ? &a->lang : NULL;
 	case 5:
 		return memcmp(k, "class", 5) == 0 ? &a->cls :
 		       memcmp(k, "style", 5) == 0 ? &a->style : NULL;

@@ -55,6 +55,7 @@ nd_tag nd_html_tag(const char *t);
 typedef struct nd_html_attrs {
 	const char *cls, *id, *role, *style, *itemprop, *aria_hidden;
 	const char *content, *property, *name, *type, *datetime; /* metadata */
+	const char *rel, *href, *lang; /* <link rel href>, <html lang> */
 	bool hidden;
 } nd_html_attrs;
 

@@ -67,10 +67,10 @@ size_t nd_html_tree_size(const nd_html_tree *t)
 	return t->n;
 }
 
-/* Whether the attribute named raw[0..n) (any case) is kept: one the
- * extractor reads, or one that steers HTML5 tree building (font's in
+/* Whether the attribute named raw[0..n) (any case) of a tag is kept: one
+ * the extractor reads, or one that steers HTML5 tree building (font's in
  * foreign content, annotation-xml's encoding, meta's charset). */
-static bool kept_attr(const char *raw, size_t n)
+static bool kept_attr(const char *raw, size_t n, myhtml_tag_id_t tag)
 {
 	char k[16];
 	size_t i;
@@ -85,6 +85,14 @@ static bool kept_attr(const char *raw, size_t n)
 		k[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
 	k[n] = '\0';
+	/* Links and languages matter on two elements only: every <a> has
+	 * an href, which would cost its decoding. */
+	if (n == 4 && strcmp(k, "href") == 0)
+		return tag == MyHTML_TAG_LINK;
+	if (n == 3 && strcmp(k, "rel") == 0)
+		return tag == MyHTML_TAG_LINK;
+	if (n == 4 && strcmp(k, "lang") == 0)
+		return tag == MyHTML_TAG_HTML;
 	if (nd_html_attr_wanted(k, n))
 		return true;
 	switch (n) {
@@ -109,7 +117,8 @@ static void drop_attrs(myhtml_token_node_t *tok, const char *data, size_t len)
 		myhtml_token_attr_t *next = a->next;
 
 		if (a->raw_key_begin + a->raw_key_length <= len &&
-		    !kept_attr(data + a->raw_key_begin, a->raw_key_length)) {
+		    !kept_attr(data + a->raw_key_begin, a->raw_key_length,
+			       tok->tag_id)) {
 			a = next;
 			continue;
 		}

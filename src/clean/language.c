@@ -10,7 +10,7 @@
 #include "clean/clean.h"
 
 #include <stdint.h> /* int32_t, uint32_t, uint64_t */
-#include <string.h> /* memset, strlen */
+#include <string.h> /* memset, strcmp, strlen */
 
 #include "core/hash.h"
 #include "core/utf8.h"
@@ -285,4 +285,34 @@ const char *nd_clean_language(const char *text, size_t len)
 	case S_HANGUL: return "ko";
 	default: return "";
 	}
+}
+
+const char *nd_clean_language_declared(const char *tag)
+{
+	static const char *const codes[] = {
+		"en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "da",
+		"nb", "fi", "tr", "cs", "ro", "hu", "id", "ru", "uk", "bg",
+		"el", "he", "ar", "fa", "hi", "th", "zh", "ja", "ko",
+	};
+	char c[3];
+	size_t i;
+
+	if (tag == NULL)
+		return "";
+	for (i = 0; i < 2 && tag[i]; i++)
+		c[i] = (char)(tag[i] >= 'A' && tag[i] <= 'Z' ? tag[i] + 32
+							     : tag[i]);
+	/* Two letters, then the end or a region or script subtag. */
+	if (i < 2 || (tag[2] != '\0' && tag[2] != '-' && tag[2] != '_'))
+		return "";
+	c[2] = '\0';
+	if (strcmp(c, "no") == 0 || strcmp(c, "nn") == 0)
+		return "nb";
+	if (strcmp(c, "iw") == 0) /* Hebrew's old code */
+		return "he";
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+		if (strcmp(codes[i], c) == 0)
+			return codes[i];
+	}
+	return "";
 }

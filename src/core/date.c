@@ -1,7 +1,7 @@
 #include "core/date.h"
 
 #include <stdio.h>  /* snprintf */
-#include <string.h> /* memcmp, memset */
+#include <string.h> /* memcmp, memset, strchr, strstr */
 
 /* ---- Words ---- */
 
@@ -593,4 +593,63 @@ long long nd_date_minutes(const nd_date *d)
 {
 	return nd_date_days(d->year, d->month, d->day) * 1440 +
 	       d->hour * 60 + d->min - d->zone;
+}
+
+/* The number of exactly n digits at s, or -1. */
+static int fixed_digits(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!is_digit(s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return is_digit(s[n]) ? -1 : v;
+}
+
+/* A date whose year starts at p (just after a '/'), in one of the URL
+ * forms; true and *d set when it is a real one. */
+static bool url_date_at(nd_date *d, const char *p)
+{
+	int y = -1, m = -1, day = -1;
+
+	if (fixed_digits(p, 8) >= 0 && (p[8] == '/' || p[8] == '\0')) {
+		int v = fixed_digits(p, 8);
+
+		y = v / 10000;
+		m = v / 100 % 100;
+		day = v % 100;
+	} else if (fixed_digits(p, 4) >= 0 && (p[4] == '/' || p[4] == '-')) {
+		char sep = p[4];
+
+		y = fixed_digits(p, 4);
+		if (fixed_digits(p + 5, 2) < 0 || p[7] != sep ||
+		    fixed_digits(p + 8, 2) < 0)
+			return false;
+		m = fixed_digits(p + 5, 2);
+		day = fixed_digits(p + 8, 2);
+	}
+	if (y < 1990 || y > 2099 || m < 1 || m > 12 || day < 1 ||
+	    day > month_days(y, m))
+		return false;
+	memset(d, 0, sizeof(*d));
+	d->year = y;
+	d->month = m;
+	d->day = day;
+	return true;
+}
+
+bool nd_date_from_url(nd_date *d, const char *url)
+{
+	const char *p = url ? strstr(url, "://") : NULL;
+
+	/* The path: past the scheme and the host. */
+	p = p ? strchr(p + 3, '/') : (url ? strchr(url, '/') : NULL);
+	for (; p && *p; p = strchr(p + 1, '/')) {
+		if (url_date_at(d, p + 1))
+			return true;
+	}
+	return false;
 }

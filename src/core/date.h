@@ -42,6 +42,10 @@ enum {
  * the Unix epoch's first day, which pages print for "unknown"; *d is set
  * only then. */
 int nd_date_parse(nd_date *d, const char *s, size_t len);
+/* The date a URL's path states, as news sites write it: "/2019/11/20/",
+ * "/2019-11-20-slug", "/20191120/" (a whole segment). True and *d set
+ * (no time) when one real date from 1990 to 2099 is found. */
+bool nd_date_from_url(nd_date *d, const char *url);
 /* Writes d as ISO 8601 ("2019-11-20", "2019-11-20T13:42:00",
  * "2019-11-20T13:42:00-05:00", "...Z") into out; returns its length. */
 size_t nd_date_iso(const nd_date *d, char out[ND_DATE_ISO_MAX]);

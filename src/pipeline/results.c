@@ -20,8 +20,9 @@ int nd_batch_article(nd_article_info *out, const nd_batch *b, size_t i)
 	out->id = in->id;
 	out->path = in->path;
 	out->title = c->title ? c->title : "";
-	out->url = in->url;
-	out->source = in->source;
+	/* What the input said first; what the page says of itself else. */
+	out->url = in->url[0] ? in->url : c->url ? c->url : "";
+	out->source = in->source[0] ? in->source : c->site ? c->site : "";
 	out->published = b->published[i];
 	out->byline = c->byline ? c->byline : "";
 	out->dateline = c->dateline ? c->dateline : "";

@@ -34,21 +34,27 @@ static int clean_one(nd_batch *b, const nd_input *in, nd_clean_article *out)
 
 /* The publication date raw gives, in ISO 8601 when it can be read (so
  * that dates compare and show alike), as given when it cannot, "" when it
- * is a placeholder such as 0001-01-01; NULL when out of memory. */
-static const char *iso_published(nd_arena *a, const char *raw)
+ * is a placeholder such as 0001-01-01; when raw has none, the date in the
+ * path of url (may be NULL), as news sites write it. NULL when out of
+ * memory. */
+static const char *iso_published(nd_arena *a, const char *raw,
+				 const char *url)
 {
 	nd_date d;
 	char iso[ND_DATE_ISO_MAX];
 
 	switch (nd_date_parse(&d, raw, strlen(raw))) {
 	case ND_DATE_FOUND:
-		nd_date_iso(&d, iso);
-		return nd_arena_strdup(a, iso);
+		break;
 	case ND_DATE_INVALID:
-		return "";
+		if (!nd_date_from_url(&d, url))
+			return "";
+		break;
 	default:
 		return raw;
 	}
+	nd_date_iso(&d, iso);
+	return nd_arena_strdup(a, iso);
 }
 
 /* Gathers the cleaned inputs; those with no text left are rejected. */
@@ -82,7 +88,8 @@ static int run_clean(nd_batch *b)
 		b->titles[b->n_articles] = c->title ? c->title : "";
 		b->published[b->n_articles] = iso_published(
 			b->results_arena, in->published[0] ? in->published :
-			(c->published ? c->published : ""));
+			(c->published ? c->published : ""),
+			in->url[0] ? in->url : c->url);
 		if (b->published[b->n_articles] == NULL)
 			return ND_ENOMEM;
 		b->n_articles++;

@@ -2143,6 +2143,29 @@ static void internal_words_without_spaces(void **state)
 	}
 }
 
+/* What a page says of itself: site, canonical URL (before og:url), and
+ * its declared language when the text is too short to tell. */
+static void html_page_facts(void **state)
+{
+	nd_clean_article a = html_ok(NULL,
+		"<html lang=\"pt-BR\"><head><title>Balsa</title>"
+		"<meta property=\"og:url\" content=\"https://x.example/og\">"
+		"<link rel=\"canonical\" href=\"https://x.example/balsa\">"
+		"<meta property=\"og:site_name\" content=\"Porto Hoje\">"
+		"</head><body><article><p>Balsa sai ao meio-dia.</p>"
+		"</article></body></html>");
+
+	(void)state;
+	assert_string_equal(a.url, "https://x.example/balsa");
+	assert_string_equal(a.site, "Porto Hoje");
+	assert_string_equal(a.language, "pt");
+	a = html_ok(NULL, "<html lang=\"xx\"><body><p>The ferry leaves at "
+			  "noon on Monday, and the harbour office said that "
+			  "the crossing will take two hours.</p></body></html>");
+	assert_string_equal(a.url, "");
+	assert_string_equal(a.language, "en");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2179,6 +2202,7 @@ int main(void)
 		T(html_hidden_in_part_names),
 		T(html_labels_of_sources_and_sections),
 		T(html_quote_in_other_script),
+		T(html_page_facts),
 		T(text_tail_caption_byline),
 		T(text_caption_other_script),
 		T(text_title_rules),

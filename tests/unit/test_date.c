@@ -112,6 +112,32 @@ static void not_dates(void **state)
 	expect_invalid("id 20191120");
 }
 
+static void url_dates(void **state)
+{
+	nd_date d;
+	char iso[ND_DATE_ISO_MAX];
+
+	(void)state;
+	assert_true(nd_date_from_url(&d, "https://news.example/2019/11/20/"
+					 "ferry-timetable"));
+	nd_date_iso(&d, iso);
+	assert_string_equal(iso, "2019-11-20");
+	assert_true(nd_date_from_url(&d, "http://example.org/world/"
+					 "2021-03-05-harbour-reopens.html"));
+	nd_date_iso(&d, iso);
+	assert_string_equal(iso, "2021-03-05");
+	assert_true(nd_date_from_url(&d, "https://example.org/a/20220704/"));
+	nd_date_iso(&d, iso);
+	assert_string_equal(iso, "2022-07-04");
+	/* A month alone, an id, a host with digits: no date. */
+	assert_false(nd_date_from_url(&d, "https://example.org/2019/11/"));
+	assert_false(nd_date_from_url(&d, "https://example.org/a/123456789"));
+	assert_false(nd_date_from_url(&d, "https://2019.example.org/11/20"));
+	assert_false(nd_date_from_url(&d, "https://example.org/2019/13/40/"));
+	assert_false(nd_date_from_url(&d, "https://example.org"));
+	assert_false(nd_date_from_url(&d, NULL));
+}
+
 static void ordering(void **state)
 {
 	nd_date a, b;
@@ -136,6 +162,7 @@ int main(void)
 		cmocka_unit_test(written_forms),
 		cmocka_unit_test(numeric_forms),
 		cmocka_unit_test(not_dates),
+		cmocka_unit_test(url_dates),
 		cmocka_unit_test(ordering),
 	};
 

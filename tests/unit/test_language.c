@@ -71,12 +71,28 @@ static void too_little_to_say(void **state)
 	expect_lang("Lisk Ferry Timetable", "");
 }
 
+static void declared_tags(void **state)
+{
+	(void)state;
+	assert_string_equal(nd_clean_language_declared("de-AT"), "de");
+	assert_string_equal(nd_clean_language_declared("PT_br"), "pt");
+	assert_string_equal(nd_clean_language_declared("zh-Hant-TW"), "zh");
+	assert_string_equal(nd_clean_language_declared("no"), "nb");
+	assert_string_equal(nd_clean_language_declared("iw"), "he");
+	assert_string_equal(nd_clean_language_declared("eng"), "");
+	assert_string_equal(nd_clean_language_declared("x"), "");
+	assert_string_equal(nd_clean_language_declared("xx"), "");
+	assert_string_equal(nd_clean_language_declared(""), "");
+	assert_string_equal(nd_clean_language_declared(NULL), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(latin_languages),
 		cmocka_unit_test(other_scripts),
 		cmocka_unit_test(too_little_to_say),
+		cmocka_unit_test(declared_tags),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
