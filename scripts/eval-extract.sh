@@ -95,9 +95,12 @@ clean_set() {
 		exit 2
 	fi
 	awk -v n="$#" -v t0="$t0" -v t1="$t1" \
-		-v r="$(wc -l <"$work/clean-errors.txt")" 'BEGIN {
+		-v w="$(grep -c ': warning: ' "$work/clean-errors.txt")" \
+		-v r="$(grep -vc ': warning: ' "$work/clean-errors.txt")" \
+		'BEGIN {
 		printf "newsdigest clean: %d files in %.1f s (%.0f files/s), " \
-		       "%d rejected\n", n, t1 - t0, n / (t1 - t0), r }'
+		       "%d rejected, %d mended with a warning\n", n, t1 - t0,
+		       n / (t1 - t0), r, w }'
 }
 
 # ---- AEB -------------------------------------------------------------------
