@@ -1,6 +1,6 @@
 #include "clean/furniture.h"
 
-#include <stdint.h> /* int32_t */
+#include <stdint.h> /* int32_t, uint64_t */
 #include <string.h> /* strlen, strncmp, strstr, strcmp */
 
 #include "clean/clean_lines.h"
@@ -878,9 +878,31 @@ static int rank(int kind)
 	}
 }
 
+/* A bit of 64 for the two bytes a and b starting a word. */
+static uint64_t pair_bit(unsigned char a, unsigned char b)
+{
+	return UINT64_C(1) << ((a * 7u + b) & 63u);
+}
+
+/* The pair_bit of every word of key (each starts after a blank): a
+ * phrase, blank first, is in key only where one of its words starts, so
+ * one whose first word's bit is missing is not in key. */
+static uint64_t word_starts(const char *key)
+{
+	const unsigned char *k = (const unsigned char *)key;
+	uint64_t m = 0;
+
+	for (; *k; k++) {
+		if (k[0] == ' ' && k[1] != '\0')
+			m |= pair_bit(k[1], k[2]);
+	}
+	return m;
+}
+
 static int lexicon(const char *key, const nd_line_feat *f)
 {
 	size_t i, n = sizeof(phrases) / sizeof(phrases[0]), klen = strlen(key);
+	uint64_t starts = word_starts(key);
 	int best = ND_FURN_NONE;
 
 	for (i = 0; i < n; i++) {
@@ -888,7 +910,9 @@ static int lexicon(const char *key, const nd_line_feat *f)
 		bool hit;
 
 		if (f->words > ph->maxw || rank(ph->kind) <= rank(best) ||
-		    ph->len > klen)
+		    ph->len > klen ||
+		    !(starts & pair_bit((unsigned char)ph->key[1],
+					(unsigned char)ph->key[2])))
 			continue;
 		/* Weak wording is furniture only on lines that do not read
 		 * as prose: "Follow us on X", not "Follow us, he said." */
