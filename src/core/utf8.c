@@ -74,6 +74,23 @@ size_t nd_utf8_encode(int32_t cp, char out[4])
 	return 4;
 }
 
+/* The length of the valid two- or three-byte sequence at s (n bytes
+ * left), or 0 for any other: those go the long way, which finds the
+ * invalid ones. Pages off the Latin alphabet are mostly these. */
+static size_t valid_short(const unsigned char *s, size_t n)
+{
+	unsigned char a = s[0];
+
+	if (a >= 0xC2 && a <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80)
+		return 2;
+	/* Past E0's overlong forms and short of ED's surrogates. */
+	if (a >= 0xE0 && a <= 0xEF && n >= 3 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80 && (a != 0xE0 || s[1] >= 0xA0) &&
+	    (a != 0xED || s[1] <= 0x9F))
+		return 3;
+	return 0;
+}
+
 bool nd_utf8_valid(const char *s, size_t len, size_t *bad)
 {
 	const char *p = s, *end = s + len;
@@ -81,18 +98,25 @@ bool nd_utf8_valid(const char *s, size_t len, size_t *bad)
 	while (p < end) {
 		const char *at = p;
 		bool invalid;
-		uint64_t w;
+		uint64_t w[2];
+		size_t k;
 
-		/* Eight ASCII bytes at a time: most of a page is ASCII. */
-		if (end - p >= 8) {
-			memcpy(&w, p, 8);
-			if ((w & UINT64_C(0x8080808080808080)) == 0) {
-				p += 8;
+		/* Sixteen ASCII bytes at a time: most of a page is ASCII. */
+		if (end - p >= 16) {
+			memcpy(w, p, 16);
+			if (((w[0] | w[1]) & UINT64_C(0x8080808080808080)) ==
+			    0) {
+				p += 16;
 				continue;
 			}
 		}
 		if ((unsigned char)*p < 0x80) {
 			p++;
+			continue;
+		}
+		k = valid_short((const unsigned char *)p, (size_t)(end - p));
+		if (k) {
+			p += k;
 			continue;
 		}
 		nd_utf8_decode_checked(&p, end, &invalid);
