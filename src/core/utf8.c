@@ -7,7 +7,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 
-int32_t nd_utf8_decode(const char **p, const char *end)
+int32_t nd_utf8_decode_wide(const char **p, const char *end)
 {
 	const unsigned char *s = (const unsigned char *)*p;
 	size_t avail = (size_t)(end - *p);

@@ -16,9 +16,22 @@ typedef struct nd_buf nd_buf;
 /* Longest fold of one token that callers need to budget for. */
 #define ND_FOLD_MAX 256
 
+/* nd_utf8_decode of a character that is not ASCII. */
+int32_t nd_utf8_decode_wide(const char **p, const char *end);
+
 /* Decodes the code point at *p (p < end) and advances *p past it. Invalid
- * or truncated sequences yield ND_UTF8_REPLACEMENT and advance one byte. */
-int32_t nd_utf8_decode(const char **p, const char *end);
+ * or truncated sequences yield ND_UTF8_REPLACEMENT and advance one byte.
+ * Inline for ASCII, most of the text of most pages. */
+static inline int32_t nd_utf8_decode(const char **p, const char *end)
+{
+	unsigned char b = (unsigned char)**p;
+
+	if (b < 0x80) {
+		*p += 1;
+		return b;
+	}
+	return nd_utf8_decode_wide(p, end);
+}
 /* As nd_utf8_decode; *invalid says whether the bytes at *p were not
  * UTF-8 (the result is then U+FFFD and one byte is consumed), unlike a
  * U+FFFD that the text really holds. */
