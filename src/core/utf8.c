@@ -129,7 +129,7 @@ bool nd_utf8_valid(const char *s, size_t len, size_t *bad)
 	return true;
 }
 
-bool nd_cp_is_letter(int32_t cp)
+bool nd_cp_is_letter_wide(int32_t cp)
 {
 	if (cp < 0x80)
 		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
@@ -145,7 +145,7 @@ bool nd_cp_is_letter(int32_t cp)
 	}
 }
 
-bool nd_cp_is_upper(int32_t cp)
+bool nd_cp_is_upper_wide(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';
@@ -153,7 +153,7 @@ bool nd_cp_is_upper(int32_t cp)
 	       utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
 }
 
-bool nd_cp_is_digit(int32_t cp)
+bool nd_cp_is_digit_wide(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= '0' && cp <= '9';
@@ -179,7 +179,7 @@ bool nd_cp_is_space(int32_t cp)
 	}
 }
 
-bool nd_cp_is_word(int32_t cp)
+bool nd_cp_is_word_wide(int32_t cp)
 {
 	if (cp < 0x80)
 		return nd_cp_is_letter(cp) || nd_cp_is_digit(cp);
