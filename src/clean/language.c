@@ -191,9 +191,10 @@ static void build_set(word_slot *t, const lang_words *langs, size_t n)
 	memset(t, 0, WORD_SLOTS * sizeof(*t));
 	for (i = 0; i < n; i++) {
 		for (w = langs[i].words; *w; w++) {
-			word_slot *s = slot_for(t, word_hash(*w, strlen(*w)));
+			uint64_t h = word_hash(*w, strlen(*w));
+			word_slot *s = slot_for(t, h);
 
-			s->hash = word_hash(*w, strlen(*w));
+			s->hash = h;
 			s->langs |= 1u << i;
 		}
 	}
