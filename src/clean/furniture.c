@@ -320,14 +320,27 @@ enum { W_ANY, W_START, W_WHOLE };
 typedef struct phrase {
 	const char *key;     /* an nd_clean_key form */
 	size_t len;
+	uint64_t first;      /* PAIR_BIT of its first word */
 	unsigned char kind;  /* ND_FURN_* */
+	unsigned char rank;  /* RANK of kind */
 	unsigned char where; /* W_* */
 	unsigned char maxw;  /* only lines of at most this many words */
 	unsigned char strong; /* also on lines that end like sentences */
 } phrase;
 
+/* A bit of 64 for the two bytes a and b starting a word. */
+#define PAIR_BIT(a, b) (UINT64_C(1) << (((a) * 7u + (b)) & 63u))
+
+/* Which verdict wins when a line matches several phrases. */
+#define RANK(kind)                                                            \
+	((kind) == ND_FURN_COMMENTS ? 4 : (kind) == ND_FURN_TAIL ? 3 :        \
+	 (kind) == ND_FURN_READALSO ? 2 : (kind) == ND_FURN_JUNK ? 1 : 0)
+
+/* Every key starts with a blank and a word. */
 #define P(k, kind, where, maxw, strong)                                       \
-	{ k, sizeof(k) - 1, kind, where, maxw, strong }
+	{ k, sizeof(k) - 1,                                                   \
+	  PAIR_BIT((unsigned char)(k)[1], (unsigned char)(k)[2]), kind,       \
+	  RANK(kind), where, maxw, strong }
 #define C ND_FURN_COMMENTS
 #define T ND_FURN_TAIL
 #define R ND_FURN_READALSO
@@ -861,30 +874,7 @@ static const phrase phrases[] = {
 #undef R
 #undef J
 
-/* Which verdict wins when a line matches several phrases. */
-static int rank(int kind)
-{
-	switch (kind) {
-	case ND_FURN_COMMENTS:
-		return 4;
-	case ND_FURN_TAIL:
-		return 3;
-	case ND_FURN_READALSO:
-		return 2;
-	case ND_FURN_JUNK:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* A bit of 64 for the two bytes a and b starting a word. */
-static uint64_t pair_bit(unsigned char a, unsigned char b)
-{
-	return UINT64_C(1) << ((a * 7u + b) & 63u);
-}
-
-/* The pair_bit of every word of key (each starts after a blank): a
+/* The PAIR_BIT of every word of key (each starts after a blank): a
  * phrase, blank first, is in key only where one of its words starts, so
  * one whose first word's bit is missing is not in key. */
 static uint64_t word_starts(const char *key)
@@ -894,30 +884,28 @@ static uint64_t word_starts(const char *key)
 
 	for (; *k; k++) {
 		if (k[0] == ' ' && k[1] != '\0')
-			m |= pair_bit(k[1], k[2]);
+			m |= PAIR_BIT(k[1], k[2]);
 	}
 	return m;
 }
 
+/* The kind of the highest-ranked phrase in key, or ND_FURN_NONE. */
 static int lexicon(const char *key, const nd_line_feat *f)
 {
 	size_t i, n = sizeof(phrases) / sizeof(phrases[0]), klen = strlen(key);
 	uint64_t starts = word_starts(key);
-	int best = ND_FURN_NONE;
+	int best = ND_FURN_NONE, best_rank = 0;
+	/* Weak wording is furniture only on lines that do not read as
+	 * prose: "Follow us on X", not "Follow us, he said." */
+	bool prose = f->period_end || (f->sentence && f->words > 4);
 
 	for (i = 0; i < n; i++) {
 		const phrase *ph = &phrases[i];
 		bool hit;
 
-		if (f->words > ph->maxw || rank(ph->kind) <= rank(best) ||
-		    ph->len > klen ||
-		    !(starts & pair_bit((unsigned char)ph->key[1],
-					(unsigned char)ph->key[2])))
-			continue;
-		/* Weak wording is furniture only on lines that do not read
-		 * as prose: "Follow us on X", not "Follow us, he said." */
-		if (!ph->strong && (f->period_end ||
-				    (f->sentence && f->words > 4)))
+		if (!(starts & ph->first) || f->words > ph->maxw ||
+		    ph->rank <= best_rank || ph->len > klen ||
+		    (!ph->strong && prose))
 			continue;
 		switch (ph->where) {
 		case W_WHOLE:
@@ -931,8 +919,10 @@ static int lexicon(const char *key, const nd_line_feat *f)
 			hit = strstr(key, ph->key) != NULL;
 			break;
 		}
-		if (hit)
+		if (hit) {
 			best = ph->kind;
+			best_rank = ph->rank;
+		}
 	}
 	return best;
 }
