@@ -160,6 +160,42 @@ static bool has_email(const char *s, size_t len)
 	return false;
 }
 
+static bool ascii_alnum(int32_t c)
+{
+	return ((unsigned)c | 0x20) - 'a' < 26u || (unsigned)c - '0' < 10u;
+}
+
+/* The ASCII letters and digits from p on, after one of them: inside a
+ * word already counted, each only adds to the counts and becomes the
+ * last character, as the loop of nd_clean_features would have it.
+ * Returns where they end. */
+static const char *rest_of_word(nd_line_feat *f, size_t *by_script,
+				const char *p, const char *end,
+				int32_t *prev2, int32_t *prev, int32_t *last)
+{
+	size_t letters = 0, digits = 0;
+	int32_t a = *prev2, b = *prev, c = *last;
+
+	while (p < end && ascii_alnum((unsigned char)*p)) {
+		unsigned char x = (unsigned char)*p++;
+		bool letter = ((unsigned)x | 0x20) - 'a' < 26u;
+
+		letters += letter;
+		digits += !letter;
+		a = b;
+		b = c;
+		c = x;
+	}
+	f->nonspace += letters + digits;
+	f->letters += letters;
+	f->digits += digits;
+	by_script[ND_SCRIPT_LATIN] += letters;
+	*prev2 = a;
+	*prev = b;
+	*last = c;
+	return p;
+}
+
 void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
@@ -230,6 +266,9 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 		if ((cp == '.' || cp == '!' || cp == '?') && p < end &&
 		    *p == ' ')
 			after_stop = true;
+		else if (cp < 0x80 && ascii_alnum(cp))
+			p = rest_of_word(f, by_script, p, end, &prev2, &prev,
+					 &last);
 	}
 	for (i = 1; i < ND_SCRIPT_COUNT; i++) {
 		if (by_script[i] > by_script[best])
