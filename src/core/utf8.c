@@ -247,6 +247,19 @@ static bool is_greek_or_cyrillic(int32_t cp)
 	return (cp >= 0x0370 && cp <= 0x03FF) || (cp >= 0x0400 && cp <= 0x052F);
 }
 
+/* Whether s[0..len) has a byte that starts a Greek or Cyrillic letter
+ * (U+0370 to U+052F lead with CD to D4): most text has none, and this
+ * one pass has no branch. */
+static bool greek_or_cyrillic_lead(const char *s, size_t len)
+{
+	unsigned any = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		any |= (unsigned char)s[i] - 0xCDu <= 0xD4u - 0xCDu;
+	return any != 0;
+}
+
 /* True when the word mixes Latin letters or digits with Greek or Cyrillic
  * letters that all have Latin look-alikes. */
 static bool folds_lookalikes(const char *s, size_t len)
@@ -254,6 +267,8 @@ static bool folds_lookalikes(const char *s, size_t len)
 	const char *p = s, *end = s + len;
 	bool latin = false, foreign = false;
 
+	if (!greek_or_cyrillic_lead(s, len))
+		return false;
 	while (p < end) {
 		int32_t cp = nd_utf8_decode(&p, end);
 
