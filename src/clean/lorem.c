@@ -1,7 +1,9 @@
 #include "clean/lorem.h"
 
-#include <stddef.h> /* size_t */
-#include <string.h> /* memcmp, strcmp */
+#include <pthread.h> /* pthread_once */
+#include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint32_t */
+#include <string.h>  /* memcmp, strcmp */
 
 /* The words by their first letter, each list sorted (strcmp order): a
  * word is compared with the few of its letter only, and held in place, so
@@ -130,14 +132,32 @@ static const letter filler[26] = {
 };
 #undef L
 
+/* For each first letter, the second letters of its words as bits: most
+ * words of a text start with two letters no filler word starts with
+ * ("th", "wh"). Built once, from filler, on first use. */
+static uint32_t seconds[26];
+static pthread_once_t seconds_once = PTHREAD_ONCE_INIT;
+
+static void seconds_build(void)
+{
+	size_t a, i;
+
+	for (a = 0; a < 26; a++) {
+		for (i = 0; i < filler[a].n; i++)
+			seconds[a] |= 1u << (filler[a].w[i][1] - 'a');
+	}
+}
+
 /* Whether the lower-case word w (NUL-terminated) is one of filler's: the
- * words of its first letter in order, until one sorts after it. */
+ * words of its first letter in order, until one sorts after it. seconds
+ * is built. */
 static bool is_filler(const char *w)
 {
 	unsigned a = (unsigned char)w[0] - 'a';
+	unsigned b = (unsigned char)w[1] - 'a';
 	size_t i;
 
-	if (a >= 26)
+	if (a >= 26 || b >= 26 || !(seconds[a] >> b & 1u))
 		return false;
 	for (i = 0; i < filler[a].n; i++) {
 		const char *f = filler[a].w[i];
@@ -158,6 +178,7 @@ bool nd_clean_is_lorem(const char *s, size_t len)
 	size_t i = 0, words = 0, hits = 0;
 	char w[24];
 
+	pthread_once(&seconds_once, seconds_build);
 	while (i < len) {
 		size_t start, n;
 		bool ascii = true, alpha = false;
