@@ -1,7 +1,8 @@
 #include "clean/furniture.h"
 
-#include <stdint.h> /* int32_t, uint64_t */
-#include <string.h> /* strlen, strncmp, strstr, strcmp */
+#include <pthread.h> /* pthread_once */
+#include <stdint.h>  /* int32_t, uint16_t, uint64_t */
+#include <string.h>  /* strlen, strncmp, strstr, strcmp */
 
 #include "clean/clean_lines.h"
 #include "clean/lorem.h"
@@ -928,39 +929,71 @@ static uint64_t word_starts(const char *key)
 	return m;
 }
 
-/* The kind of the highest-ranked phrase in key, or ND_FURN_NONE. */
+#define N_PHRASES (sizeof(phrases) / sizeof(phrases[0]))
+
+/* The phrases by the PAIR_BIT of their first word: those of bit b are
+ * by_first[first_at[b] .. first_at[b + 1]). Built once, on first use. */
+static uint16_t by_first[N_PHRASES];
+static uint16_t first_at[65];
+static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
+
+_Static_assert(N_PHRASES <= UINT16_MAX, "phrase numbers fit 16 bits");
+
+static void by_first_build(void)
+{
+	uint16_t at[64] = { 0 };
+	size_t i, b;
+
+	for (i = 0; i < N_PHRASES; i++)
+		first_at[__builtin_ctzll(phrases[i].first) + 1]++;
+	for (b = 0; b < 64; b++) {
+		first_at[b + 1] += first_at[b];
+		at[b] = first_at[b];
+	}
+	for (i = 0; i < N_PHRASES; i++)
+		by_first[at[__builtin_ctzll(phrases[i].first)]++] =
+			(uint16_t)i;
+}
+
+/* The kind of the highest-ranked phrase in key, or ND_FURN_NONE: only
+ * the phrases whose first word starts a word of key are tried, and which
+ * wins does not depend on the order they are tried in. */
 static int lexicon(const char *key, const nd_line_feat *f)
 {
-	size_t i, n = sizeof(phrases) / sizeof(phrases[0]), klen = strlen(key);
+	size_t klen = strlen(key), j;
 	uint64_t starts = word_starts(key);
 	int best = ND_FURN_NONE, best_rank = 0;
 	/* Weak wording is furniture only on lines that do not read as
 	 * prose: "Follow us on X", not "Follow us, he said." */
 	bool prose = f->period_end || (f->sentence && f->words > 4);
 
-	for (i = 0; i < n; i++) {
-		const phrase *ph = &phrases[i];
-		bool hit;
+	pthread_once(&by_first_once, by_first_build);
+	for (; starts; starts &= starts - 1) {
+		unsigned b = (unsigned)__builtin_ctzll(starts);
 
-		if (!(starts & ph->first) || f->words > ph->maxw ||
-		    ph->rank <= best_rank || ph->len > klen ||
-		    (!ph->strong && prose))
-			continue;
-		switch (ph->where) {
-		case W_WHOLE:
-			hit = klen == ph->len &&
-			      memcmp(key, ph->key, klen) == 0;
-			break;
-		case W_START:
-			hit = memcmp(key, ph->key, ph->len) == 0;
-			break;
-		default:
-			hit = strstr(key, ph->key) != NULL;
-			break;
-		}
-		if (hit) {
-			best = ph->kind;
-			best_rank = ph->rank;
+		for (j = first_at[b]; j < first_at[b + 1]; j++) {
+			const phrase *ph = &phrases[by_first[j]];
+			bool hit;
+
+			if (f->words > ph->maxw || ph->rank <= best_rank ||
+			    ph->len > klen || (!ph->strong && prose))
+				continue;
+			switch (ph->where) {
+			case W_WHOLE:
+				hit = klen == ph->len &&
+				      memcmp(key, ph->key, klen) == 0;
+				break;
+			case W_START:
+				hit = memcmp(key, ph->key, ph->len) == 0;
+				break;
+			default:
+				hit = strstr(key, ph->key) != NULL;
+				break;
+			}
+			if (hit) {
+				best = ph->kind;
+				best_rank = ph->rank;
+			}
 		}
 	}
 	return best;
