@@ -242,9 +242,11 @@ static bool among(const char *p, size_t len, const word *w, uint32_t m,
 	return false;
 }
 
-/* A filter for each list of words. */
+/* A filter for each list of words; posneg holds pos's bits above neg's,
+ * for the one look-up words_weight makes at each place. */
 typedef struct filters {
 	pairs strong, about, parts, weak, pos, neg;
+	uint64_t posneg[26][26];
 } filters;
 
 static void filters_init(filters *f);
@@ -452,9 +454,12 @@ static int words_weight(const char *v, const filters *f)
 	if (v == NULL || v[0] == '\0')
 		return 0;
 	len = lower(v, buf, sizeof(buf));
-	for (i = 0; i < len && !(neg && pos); i++) {
-		uint32_t mn = neg ? 0 : pairs_of(&f->neg, buf + i, len - i);
-		uint32_t mp = pos ? 0 : pairs_of(&f->pos, buf + i, len - i);
+	for (i = 0; i + 1 < len && !(neg && pos); i++) {
+		unsigned a = (unsigned char)buf[i] - 'a';
+		unsigned b = (unsigned char)buf[i + 1] - 'a';
+		uint64_t m = a < 26 && b < 26 ? f->posneg[a][b] : 0;
+		uint32_t mn = neg ? 0 : (uint32_t)m;
+		uint32_t mp = pos ? 0 : (uint32_t)(m >> 32);
 
 		if ((mn | mp) == 0) /* mostly */
 			continue;
@@ -490,6 +495,8 @@ _Static_assert(COUNT(strong_prefixes) <= 32 && COUNT(about_prefixes) <= 32 &&
 
 static void filters_init(filters *f)
 {
+	size_t a, b;
+
 	memset(f, 0, sizeof(*f));
 	pairs_add(&f->strong, strong_prefixes, COUNT(strong_prefixes));
 	pairs_add(&f->about, about_prefixes, COUNT(about_prefixes));
@@ -497,6 +504,11 @@ static void filters_init(filters *f)
 	pairs_add(&f->weak, weak_prefixes, COUNT(weak_prefixes));
 	pairs_add(&f->pos, positive, COUNT(positive));
 	pairs_add(&f->neg, negative, COUNT(negative));
+	for (a = 0; a < 26; a++) {
+		for (b = 0; b < 26; b++)
+			f->posneg[a][b] = (uint64_t)f->pos.at[a][b] << 32 |
+					  f->neg.at[a][b];
+	}
 }
 
 struct nd_html_names {
@@ -534,40 +546,42 @@ void nd_html_names_reset(nd_html_names *c)
 
 /* The furniture verdict and the weight of the class or id value v, from
  * c when v was seen on this page (c may be NULL). */
-static name_slot name_of(nd_html_names *c, const char *v)
+/* name_of without a cache: the filters built for the one value. Apart,
+ * so that name_of's frame does not carry them. */
+static __attribute__((noinline)) name_slot name_judged(const char *v)
 {
 	name_slot s = { v, 0, 0, 0, 0 };
-	uint64_t h = 0;
 	filters own;
-	const filters *f = &own;
 
-	if (c != NULL) {
-		if (c->recent[0].v == v)
-			return c->recent[0];
-		if (c->recent[1].v == v)
-			return c->recent[1];
-		h = nd_hash64(v, strlen(v), 0);
-		s = c->slot[h % NAMES_SLOTS];
-		if (s.page == c->page && s.hash == h && strcmp(s.v, v) == 0) {
-			c->recent[1] = c->recent[0];
-			c->recent[0] = s;
-			return s;
-		}
-	}
-	if (c != NULL)
-		f = &c->f;
-	else
-		filters_init(&own);
-	s.v = v;
-	s.hash = h;
-	s.page = c ? c->page : 0;
-	s.verdict = (signed char)attr_verdict(v, f);
-	s.weight = (signed char)words_weight(v, f);
-	if (c != NULL) {
+	filters_init(&own);
+	s.verdict = (signed char)attr_verdict(v, &own);
+	s.weight = (signed char)words_weight(v, &own);
+	return s;
+}
+
+static name_slot name_of(nd_html_names *c, const char *v)
+{
+	name_slot s;
+	uint64_t h;
+
+	if (c == NULL)
+		return name_judged(v);
+	if (c->recent[0].v == v)
+		return c->recent[0];
+	if (c->recent[1].v == v)
+		return c->recent[1];
+	h = nd_hash64(v, strlen(v), 0);
+	s = c->slot[h % NAMES_SLOTS];
+	if (!(s.page == c->page && s.hash == h && strcmp(s.v, v) == 0)) {
+		s.v = v;
+		s.hash = h;
+		s.page = c->page;
+		s.verdict = (signed char)attr_verdict(v, &c->f);
+		s.weight = (signed char)words_weight(v, &c->f);
 		c->slot[h % NAMES_SLOTS] = s;
-		c->recent[1] = c->recent[0];
-		c->recent[0] = s;
 	}
+	c->recent[1] = c->recent[0];
+	c->recent[0] = s;
 	return s;
 }
 
