@@ -400,6 +400,33 @@ bool nd_html_attr_wanted(const char *k, size_t klen)
 	       slot_of(&probe, k, klen) != NULL;
 }
 
+bool nd_html_attr_kept(const char *raw, size_t n)
+{
+	char k[16];
+	size_t i;
+
+	/* All of them have 2 to 11 letters, and most attributes that are
+	 * none of them ("data-...") have more. */
+	if (n < 2 || n > 11)
+		return false;
+	for (i = 0; i < n; i++) {
+		char c = raw[i];
+
+		k[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	k[n] = '\0';
+	if (nd_html_attr_wanted(k, n))
+		return true;
+	switch (n) {
+	case 4: return strcmp(k, "face") == 0 || strcmp(k, "size") == 0;
+	case 5: return strcmp(k, "color") == 0;
+	case 7: return strcmp(k, "charset") == 0;
+	case 8: return strcmp(k, "encoding") == 0;
+	case 10: return strcmp(k, "http-equiv") == 0;
+	default: return false;
+	}
+}
+
 void nd_html_attrs_take(nd_html_attrs *a, const char *k, size_t klen,
 			const char *v)
 {

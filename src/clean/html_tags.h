@@ -60,6 +60,11 @@ typedef struct nd_html_attrs {
 
 /* Whether the lower-case attribute name k[0..klen) is one of those read. */
 bool nd_html_attr_wanted(const char *k, size_t klen);
+/* Whether the attribute named raw[0..n) (any case) is kept when a page is
+ * parsed: one the extractor reads, or one that steers HTML5 tree building
+ * (font's in foreign content, annotation-xml's encoding, meta's
+ * charset). */
+bool nd_html_attr_kept(const char *raw, size_t n);
 /* Stores the value v of the lower-case attribute name k[0..klen) in *a
  * when it is one of those read; the first of duplicates counts, as in
  * HTML5. */

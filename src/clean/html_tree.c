@@ -67,36 +67,6 @@ size_t nd_html_tree_size(const nd_html_tree *t)
 	return t->n;
 }
 
-/* Whether the attribute named raw[0..n) (any case) is kept: one the
- * extractor reads, or one that steers HTML5 tree building (font's in
- * foreign content, annotation-xml's encoding, meta's charset). */
-static bool kept_attr(const char *raw, size_t n)
-{
-	char k[16];
-	size_t i;
-
-	/* All of them have 2 to 11 letters, and most attributes that are
-	 * none of them ("data-...") have more. */
-	if (n < 2 || n > 11)
-		return false;
-	for (i = 0; i < n; i++) {
-		char c = raw[i];
-
-		k[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	k[n] = '\0';
-	if (nd_html_attr_wanted(k, n))
-		return true;
-	switch (n) {
-	case 4: return strcmp(k, "face") == 0 || strcmp(k, "size") == 0;
-	case 5: return strcmp(k, "color") == 0;
-	case 7: return strcmp(k, "charset") == 0;
-	case 8: return strcmp(k, "encoding") == 0;
-	case 10: return strcmp(k, "http-equiv") == 0;
-	default: return false;
-	}
-}
-
 /* Unlinks the attributes of tok nobody reads (href, src, data-*, ...),
  * before myhtml decodes them: a third of a page's bytes after scripts and
  * styles are attribute values. data is the page, offsets index it. */
@@ -109,7 +79,8 @@ static void drop_attrs(myhtml_token_node_t *tok, const char *data, size_t len)
 		myhtml_token_attr_t *next = a->next;
 
 		if (a->raw_key_begin + a->raw_key_length <= len &&
-		    !kept_attr(data + a->raw_key_begin, a->raw_key_length)) {
+		    !nd_html_attr_kept(data + a->raw_key_begin,
+				       a->raw_key_length)) {
 			a = next;
 			continue;
 		}
