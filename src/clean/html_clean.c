@@ -938,6 +938,7 @@ struct nd_html_reader {
 	measure m;        /* its pools (infos, cands) are kept between pages */
 	nd_html_meta meta;
 	nd_buf bare;      /* the page without scripts and styles */
+	nd_buf lean;      /* and without the attributes nobody reads */
 	char h1[ND_CLEAN_TITLE_MAX];
 	char title[ND_CLEAN_TITLE_MAX];
 };
@@ -967,6 +968,7 @@ void nd_html_reader_free(nd_html_reader *r)
 	nd_free(r->m.infos);
 	nd_free(r->m.cands);
 	nd_buf_dispose(&r->bare);
+	nd_buf_dispose(&r->lean);
 	nd_free(r);
 }
 
@@ -1024,9 +1026,16 @@ int nd_clean_html_with(nd_clean_article *out, nd_html_reader *r,
 	nd_buf_clear(&r->bare);
 	r->bare.max = len + 1;
 	rc = nd_html_strip(&r->bare, html, len);
+	/* A tag may grow by a blank ("<br/>" is written "<br />"), by a
+	 * quarter at most. */
+	nd_buf_clear(&r->lean);
+	r->lean.max = r->bare.len + r->bare.len / 2 + 64;
 	if (rc == ND_OK)
-		rc = nd_html_tree_parse(&root, r->tree, r->bare.ptr,
-					r->bare.len);
+		rc = nd_html_lean(&r->lean, r->bare.ptr ? r->bare.ptr : "",
+				  r->bare.len);
+	if (rc == ND_OK)
+		rc = nd_html_tree_parse(&root, r->tree, r->lean.ptr,
+					r->lean.len);
 	if (rc == ND_EEMPTY)
 		return nd_err_set(err, ND_EEMPTY,
 				  "no article text left after cleaning");

@@ -1,9 +1,10 @@
 #include "clean/html_strip.h"
 
 #include <stdbool.h> /* bool */
-#include <string.h>  /* memchr */
+#include <string.h>  /* memchr, memcmp */
 #include <strings.h> /* strncasecmp */
 
+#include "clean/html_tags.h"
 #include "core/error.h"
 
 /* s[0..len) starts with the tag name name (case-insensitive), ended by a
@@ -121,6 +122,224 @@ int nd_html_strip(nd_buf *out, const char *html, size_t len)
 		}
 		rc = nd_buf_put(out, from, (size_t)(p - from));
 		from = p = past;
+	}
+	if (rc == ND_OK)
+		rc = nd_buf_put(out, from, (size_t)(end - from));
+	return rc;
+}
+
+/* ---- Start tags without the attributes nobody reads ---- */
+
+/* HTML's white space in a tag (a CR is a line feed to the tokenizer). */
+static bool tag_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static bool ascii_alpha(char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* The end of the tag at p ('<' and a name), read as the HTML tokenizer
+ * reads it, or NULL when the page ends inside it (the tokenizer then
+ * drops it). When out is not NULL, appends the tag to it with only the
+ * attributes nd_html_attr_kept keeps, in their order and written as they
+ * were: the tokenizer makes the same token of it, less those. *name and
+ * *nlen are its name as written; *odd is set when the tag should rather
+ * be written as it is. */
+static const char *lean_tag(nd_buf *out, const char *p, const char *end,
+			    const char **name, size_t *nlen, bool *odd,
+			    int *rc)
+{
+	const char *q = p + 1;
+
+	while (q < end && !tag_blank(*q) && *q != '/' && *q != '>')
+		q++;
+	*name = p + 1;
+	*nlen = (size_t)(q - p - 1);
+	if (out && (*rc = nd_buf_put(out, p, (size_t)(q - p))) != ND_OK)
+		return NULL;
+	for (;;) {
+		const char *a, *a_end, *name_end;
+
+		/* Before an attribute's name. */
+		while (q < end && tag_blank(*q))
+			q++;
+		if (q >= end)
+			return NULL;
+		if (*q == '>') {
+			if (out)
+				*rc = nd_buf_putc(out, '>');
+			return q + 1;
+		}
+		if (*q == '/') {
+			/* "/>" closes the tag itself. A '/' before anything
+			 * else is dropped by the standard, not by every
+			 * parser: such a tag is left as it is. */
+			if (++q >= end)
+				return NULL;
+			if (*q == '>') {
+				if (out)
+					*rc = nd_buf_put(out, " />", 3);
+				return q + 1;
+			}
+			*odd = true;
+			continue;
+		}
+		/* The name: its first character whatever it is ('=' too). */
+		a = q++;
+		while (q < end && !tag_blank(*q) && *q != '/' && *q != '>' &&
+		       *q != '=')
+			q++;
+		name_end = a_end = q;
+		while (q < end && tag_blank(*q))
+			q++;
+		if (q >= end)
+			return NULL;
+		if (*q == '=') {
+			for (q++; q < end && tag_blank(*q); q++)
+				;
+			if (q >= end)
+				return NULL;
+			if (*q == '"' || *q == '\'') {
+				const char *close =
+					memchr(q + 1, *q, (size_t)(end - q - 1));
+
+				if (close == NULL)
+					return NULL;
+				q = close + 1;
+			} else {
+				/* Unquoted, or none before a '>'. */
+				while (q < end && !tag_blank(*q) && *q != '>')
+					q++;
+			}
+			a_end = q;
+		}
+		if (out && nd_html_attr_kept(a, (size_t)(name_end - a)) &&
+		    ((*rc = nd_buf_putc(out, ' ')) != ND_OK ||
+		     (*rc = nd_buf_put(out, a, (size_t)(a_end - a))) != ND_OK))
+			return NULL;
+	}
+}
+
+/* Whether p[0..end) starts with "</" and the name n[0..len) (any case)
+ * ended as the tokenizer ends an element's raw text. */
+static bool raw_close(const char *p, const char *end, const char *n,
+		      size_t len)
+{
+	return (size_t)(end - p) > len + 2 && p[1] == '/' &&
+	       strncasecmp(p + 2, n, len) == 0 &&
+	       (tag_blank(p[len + 2]) || p[len + 2] == '/' ||
+		p[len + 2] == '>');
+}
+
+/* The elements whose content the tokenizer reads as text, not tags;
+ * by length first, as most names have none of theirs. (With scripting
+ * off, as myhtml parses, a noscript's content is tags.) */
+static bool raw_element(const char *n, size_t len)
+{
+	static const struct {
+		const char *s;
+		size_t n;
+	} raw[] = {
+		{ "xmp", 3 }, { "title", 5 }, { "style", 5 }, { "iframe", 6 },
+		{ "script", 6 }, { "noembed", 7 }, { "textarea", 8 },
+		{ "noframes", 8 }, { "plaintext", 9 },
+	};
+	size_t i;
+
+	if (len < 3 || len > 9)
+		return false;
+	for (i = 0; i < sizeof(raw) / sizeof(raw[0]); i++) {
+		if (raw[i].n == len && strncasecmp(n, raw[i].s, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Where the text of the raw element n[0..len) opened before p ends: at
+ * its closing tag. Inside foreign content (MathML) the same tag opens
+ * an element like any other, whose content the tokenizer reads as tags:
+ * so a raw text holding any other '<' (or none closing it) makes the rest
+ * of the page be taken as it is (end), as both readings then agree on
+ * nothing after it. */
+static const char *raw_end(const char *p, const char *end, const char *n,
+			   size_t len)
+{
+	const char *q = memchr(p, '<', (size_t)(end - p));
+
+	if (len == 9 && strncasecmp(n, "plaintext", 9) == 0)
+		return end;
+	return q && raw_close(q, end, n, len) ? q : end;
+}
+
+/* The end of what starts at p ('<' not before a letter) and holds no
+ * start tag: a doctype or other declaration, an end tag; p + 1 for a '<'
+ * that is text; end for a comment or CDATA section (strip took the
+ * comments out; where a section ends depends on whether it is in
+ * foreign content), or a doctype with quotes: the rest is taken as it
+ * is. */
+static const char *skip_other(const char *p, const char *end)
+{
+	const char *q, *name;
+	size_t nlen;
+	bool odd = false;
+	int rc = ND_OK;
+
+	if (end - p >= 3 && p[1] == '/' && ascii_alpha(p[2])) {
+		/* An end tag: attributes (quoted '>' and all) as in a start
+		 * tag, written as they are. */
+		q = lean_tag(NULL, p + 1, end, &name, &nlen, &odd, &rc);
+		return q ? q : end;
+	}
+	if (end - p < 2 || (p[1] != '!' && p[1] != '?' && p[1] != '/'))
+		return p + 1;
+	if (p[1] == '!' && end - p >= 3 && (p[2] == '-' || p[2] == '['))
+		return end;
+	q = memchr(p, '>', (size_t)(end - p));
+	if (q == NULL || (p[1] == '!' && (memchr(p, '"', (size_t)(q - p)) ||
+					  memchr(p, '\'', (size_t)(q - p)))))
+		return end;
+	return q + 1;
+}
+
+int nd_html_lean(nd_buf *out, const char *html, size_t len)
+{
+	const char *p = html, *end = html + len, *from = html;
+	int rc = ND_OK;
+
+	while (rc == ND_OK &&
+	       (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *q, *name;
+		size_t nlen, mark;
+		bool odd = false;
+
+		if (p + 1 >= end || !ascii_alpha(p[1])) {
+			p = skip_other(p, end);
+			continue;
+		}
+		rc = nd_buf_put(out, from, (size_t)(p - from));
+		if (rc)
+			break;
+		mark = out->len;
+		q = lean_tag(out, p, end, &name, &nlen, &odd, &rc);
+		if (rc)
+			break;
+		if (q == NULL) {
+			/* The page ends inside the tag: as it is. */
+			out->len = mark;
+			from = p;
+			break;
+		}
+		if (odd) {
+			/* Written as it is after all. */
+			out->len = mark;
+			rc = nd_buf_put(out, p, (size_t)(q - p));
+		}
+		from = p = q;
+		if (raw_element(name, nlen))
+			p = raw_end(p, end, name, nlen);
 	}
 	if (rc == ND_OK)
 		rc = nd_buf_put(out, from, (size_t)(end - from));
