@@ -203,12 +203,14 @@ static const char *lean_tag(nd_buf *out, const char *p, const char *end,
 			if (q >= end)
 				return NULL;
 			if (*q == '"' || *q == '\'') {
-				const char *close =
-					memchr(q + 1, *q, (size_t)(end - q - 1));
+				/* Values are short: a loop, not a call. */
+				char mark = *q;
 
-				if (close == NULL)
+				for (q++; q < end && *q != mark; q++)
+					;
+				if (q >= end)
 					return NULL;
-				q = close + 1;
+				q++;
 			} else {
 				/* Unquoted, or none before a '>'. */
 				while (q < end && !tag_blank(*q) && *q != '>')
