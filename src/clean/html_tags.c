@@ -180,6 +180,11 @@ static const word strong_tokens[] = {
 	 * hides on small screens only. */
 	W("hidden"), W("hide"), W("is-hidden"), W("u-hidden"), W("js-hidden"),
 };
+/* The last part of a token naming the article's own container. */
+static const word box_words[] = {
+	W("content"), W("article"), W("body"), W("main"), W("story"),
+	W("entry"), W("post"), W("text"), W("embed"),
+};
 /* Never furniture although a prefix matches. */
 static const word keep_tokens[] = {
 	W("commentary"), W("navigable"), W("menus-article"),
@@ -247,7 +252,30 @@ static bool among(const char *p, size_t len, const word *w, uint32_t m,
 typedef struct filters {
 	pairs strong, about, parts, weak, pos, neg;
 	uint64_t posneg[26][26];
+	/* The lengths of the whole tokens and container words, as bits
+	 * (LONG_WORD for any of 31 or more): most tokens have none. */
+	uint32_t keep_lens, strong_lens, box_lens;
 } filters;
+
+#define LONG_WORD 31
+
+/* The lengths of the n words as bits. */
+static uint32_t lens_of(const word *w, size_t n)
+{
+	uint32_t m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m |= 1u << (w[i].n < LONG_WORD ? w[i].n : LONG_WORD);
+	return m;
+}
+
+/* Whether a word of length len may be among those of lens. */
+static bool may_be(uint32_t lens, size_t len)
+{
+	return len >= LONG_WORD ? (lens >> LONG_WORD) & 1u :
+				  (lens >> len) & 1u;
+}
 
 static void filters_init(filters *f);
 
@@ -272,9 +300,11 @@ static int token_verdict(const char *tok, size_t n, const filters *f)
 	const char *part = tok, *end = tok + n;
 	int verdict = ND_FURN_ATTR_NONE;
 
-	if (is_word(tok, n, keep_tokens, COUNT(keep_tokens)))
+	if (may_be(f->keep_lens, n) &&
+	    is_word(tok, n, keep_tokens, COUNT(keep_tokens)))
 		return ND_FURN_ATTR_NONE;
-	if (is_word(tok, n, strong_tokens, COUNT(strong_tokens)))
+	if (may_be(f->strong_lens, n) &&
+	    is_word(tok, n, strong_tokens, COUNT(strong_tokens)))
 		return ND_FURN_ATTR_STRONG;
 	while (part < end) {
 		const char *dash = memchr(part, '-', (size_t)(end - part));
@@ -297,19 +327,18 @@ static bool alnum(char c)
 
 /* A token tok[0..n) naming the article's own container: its last part is
  * "content", "article", "body" and the like ("ArticlePage-content"). */
-static bool container_token(const char *tok, size_t n)
+static bool container_token(const char *tok, size_t n, const filters *f)
 {
-	static const word words[] = {
-		W("content"), W("article"), W("body"), W("main"), W("story"),
-		W("entry"), W("post"), W("text"), W("embed"),
-	};
 	const char *last = tok + n;
+	size_t k;
 
 	while (last > tok && last[-1] != '-')
 		last--;
 	if (last == tok + n)
 		return false;
-	return is_word(last, (size_t)(tok + n - last), words, COUNT(words));
+	k = (size_t)(tok + n - last);
+	return may_be(f->box_lens, k) &&
+	       is_word(last, k, box_words, COUNT(box_words));
 }
 
 /* The verdict on one class or id value: tokens split at blanks and
@@ -340,7 +369,7 @@ static int attr_verdict(const char *v, const filters *f)
 				tok[n++] = c;
 		}
 		tok[n] = '\0';
-		if (n && container_token(tok, n))
+		if (n && container_token(tok, n, f))
 			return ND_FURN_ATTR_NONE;
 		t = n ? token_verdict(tok, n, f) : ND_FURN_ATTR_NONE;
 		if (t > verdict)
@@ -531,6 +560,9 @@ static void filters_init(filters *f)
 	pairs_add(&f->weak, weak_prefixes, COUNT(weak_prefixes));
 	pairs_add(&f->pos, positive, COUNT(positive));
 	pairs_add(&f->neg, negative, COUNT(negative));
+	f->keep_lens = lens_of(keep_tokens, COUNT(keep_tokens));
+	f->strong_lens = lens_of(strong_tokens, COUNT(strong_tokens));
+	f->box_lens = lens_of(box_words, COUNT(box_words));
 	for (a = 0; a < 26; a++) {
 		for (b = 0; b < 26; b++)
 			f->posneg[a][b] = (uint64_t)f->pos.at[a][b] << 32 |
