@@ -130,10 +130,25 @@ int nd_html_strip(nd_buf *out, const char *html, size_t len)
 
 /* ---- Start tags without the attributes nobody reads ---- */
 
-/* HTML's white space in a tag (a CR is a line feed to the tokenizer). */
+/* Classes of the bytes that end a tag's parts. */
+enum { C_BLANK = 1, C_SLASH = 2, C_GT = 4, C_EQ = 8 };
+
+/* HTML's white space in a tag (a CR is a line feed to the tokenizer),
+ * '/', '>' and '='; every other byte is 0. */
+static const unsigned char tag_class[256] = {
+	[' '] = C_BLANK, ['\t'] = C_BLANK, ['\n'] = C_BLANK,
+	['\r'] = C_BLANK, ['\f'] = C_BLANK, ['/'] = C_SLASH, ['>'] = C_GT,
+	['='] = C_EQ,
+};
+
+static bool tag_is(char c, unsigned classes)
+{
+	return (tag_class[(unsigned char)c] & classes) != 0;
+}
+
 static bool tag_blank(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+	return tag_is(c, C_BLANK);
 }
 
 static bool ascii_alpha(char c)
@@ -141,25 +156,32 @@ static bool ascii_alpha(char c)
 	return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
+/* Appends p[0..n) at *w (room reserved) when w is not NULL. */
+static void put(char **w, const char *p, size_t n)
+{
+	if (w) {
+		memcpy(*w, p, n);
+		*w += n;
+	}
+}
+
 /* The end of the tag at p ('<' and a name), read as the HTML tokenizer
  * reads it, or NULL when the page ends inside it (the tokenizer then
- * drops it). When out is not NULL, appends the tag to it with only the
+ * drops it). When w is not NULL, writes the tag at *w with only the
  * attributes nd_html_attr_kept keeps, in their order and written as they
- * were: the tokenizer makes the same token of it, less those. *name and
- * *nlen are its name as written; *odd is set when the tag should rather
- * be written as it is. */
-static const char *lean_tag(nd_buf *out, const char *p, const char *end,
-			    const char **name, size_t *nlen, bool *odd,
-			    int *rc)
+ * were: the tokenizer makes the same token of it, less those; never more
+ * than a quarter longer than it was. *name and *nlen are its name as
+ * written; *odd is set when the tag should rather be written as it is. */
+static const char *lean_tag(char **w, const char *p, const char *end,
+			    const char **name, size_t *nlen, bool *odd)
 {
 	const char *q = p + 1;
 
-	while (q < end && !tag_blank(*q) && *q != '/' && *q != '>')
+	while (q < end && !tag_is(*q, C_BLANK | C_SLASH | C_GT))
 		q++;
 	*name = p + 1;
 	*nlen = (size_t)(q - p - 1);
-	if (out && (*rc = nd_buf_put(out, p, (size_t)(q - p))) != ND_OK)
-		return NULL;
+	put(w, p, (size_t)(q - p));
 	for (;;) {
 		const char *a, *a_end, *name_end;
 
@@ -169,8 +191,7 @@ static const char *lean_tag(nd_buf *out, const char *p, const char *end,
 		if (q >= end)
 			return NULL;
 		if (*q == '>') {
-			if (out)
-				*rc = nd_buf_putc(out, '>');
+			put(w, ">", 1);
 			return q + 1;
 		}
 		if (*q == '/') {
@@ -180,8 +201,7 @@ static const char *lean_tag(nd_buf *out, const char *p, const char *end,
 			if (++q >= end)
 				return NULL;
 			if (*q == '>') {
-				if (out)
-					*rc = nd_buf_put(out, " />", 3);
+				put(w, " />", 3);
 				return q + 1;
 			}
 			*odd = true;
@@ -189,8 +209,7 @@ static const char *lean_tag(nd_buf *out, const char *p, const char *end,
 		}
 		/* The name: its first character whatever it is ('=' too). */
 		a = q++;
-		while (q < end && !tag_blank(*q) && *q != '/' && *q != '>' &&
-		       *q != '=')
+		while (q < end && !tag_is(*q, C_BLANK | C_SLASH | C_GT | C_EQ))
 			q++;
 		name_end = a_end = q;
 		while (q < end && tag_blank(*q))
@@ -213,15 +232,15 @@ static const char *lean_tag(nd_buf *out, const char *p, const char *end,
 				q++;
 			} else {
 				/* Unquoted, or none before a '>'. */
-				while (q < end && !tag_blank(*q) && *q != '>')
+				while (q < end && !tag_is(*q, C_BLANK | C_GT))
 					q++;
 			}
 			a_end = q;
 		}
-		if (out && nd_html_attr_kept(a, (size_t)(name_end - a)) &&
-		    ((*rc = nd_buf_putc(out, ' ')) != ND_OK ||
-		     (*rc = nd_buf_put(out, a, (size_t)(a_end - a))) != ND_OK))
-			return NULL;
+		if (w && nd_html_attr_kept(a, (size_t)(name_end - a))) {
+			put(w, " ", 1);
+			put(w, a, (size_t)(a_end - a));
+		}
 	}
 }
 
@@ -287,12 +306,11 @@ static const char *skip_other(const char *p, const char *end)
 	const char *q, *name;
 	size_t nlen;
 	bool odd = false;
-	int rc = ND_OK;
 
 	if (end - p >= 3 && p[1] == '/' && ascii_alpha(p[2])) {
 		/* An end tag: attributes (quoted '>' and all) as in a start
 		 * tag, written as they are. */
-		q = lean_tag(NULL, p + 1, end, &name, &nlen, &odd, &rc);
+		q = lean_tag(NULL, p + 1, end, &name, &nlen, &odd);
 		return q ? q : end;
 	}
 	if (end - p < 2 || (p[1] != '!' && p[1] != '?' && p[1] != '/'))
@@ -309,41 +327,43 @@ static const char *skip_other(const char *p, const char *end)
 int nd_html_lean(nd_buf *out, const char *html, size_t len)
 {
 	const char *p = html, *end = html + len, *from = html;
-	int rc = ND_OK;
+	char *w, *start;
+	int rc;
 
-	while (rc == ND_OK &&
-	       (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+	/* Written in place: a quarter longer at most, and a little. */
+	rc = nd_buf_reserve(out, len + len / 2 + 64);
+	if (rc)
+		return rc;
+	w = start = out->ptr + out->len;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		const char *q, *name;
-		size_t nlen, mark;
+		size_t nlen;
 		bool odd = false;
+		char *mark;
 
 		if (p + 1 >= end || !ascii_alpha(p[1])) {
 			p = skip_other(p, end);
 			continue;
 		}
-		rc = nd_buf_put(out, from, (size_t)(p - from));
-		if (rc)
-			break;
-		mark = out->len;
-		q = lean_tag(out, p, end, &name, &nlen, &odd, &rc);
-		if (rc)
-			break;
+		put(&w, from, (size_t)(p - from));
+		mark = w;
+		q = lean_tag(&w, p, end, &name, &nlen, &odd);
 		if (q == NULL) {
 			/* The page ends inside the tag: as it is. */
-			out->len = mark;
+			w = mark;
 			from = p;
 			break;
 		}
 		if (odd) {
 			/* Written as it is after all. */
-			out->len = mark;
-			rc = nd_buf_put(out, p, (size_t)(q - p));
+			w = mark;
+			put(&w, p, (size_t)(q - p));
 		}
 		from = p = q;
 		if (raw_element(name, nlen))
 			p = raw_end(p, end, name, nlen);
 	}
-	if (rc == ND_OK)
-		rc = nd_buf_put(out, from, (size_t)(end - from));
-	return rc;
+	put(&w, from, (size_t)(end - from));
+	nd_buf_commit(out, (size_t)(w - start));
+	return ND_OK;
 }
