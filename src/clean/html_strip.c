@@ -222,14 +222,14 @@ static const char *lean_tag(char **w, const char *p, const char *end,
 			if (q >= end)
 				return NULL;
 			if (*q == '"' || *q == '\'') {
-				/* Values are short: a loop, not a call. */
-				char mark = *q;
+				/* Values run long (addresses, srcset): one
+				 * call that looks at many bytes at once. */
+				const char *close =
+					memchr(q + 1, *q, (size_t)(end - q - 1));
 
-				for (q++; q < end && *q != mark; q++)
-					;
-				if (q >= end)
+				if (close == NULL)
 					return NULL;
-				q++;
+				q = close + 1;
 			} else {
 				/* Unquoted, or none before a '>'. */
 				while (q < end && !tag_is(*q, C_BLANK | C_GT))
