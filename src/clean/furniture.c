@@ -298,7 +298,8 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 	if (!f->sentence && f->words >= 5 &&
 	    nd_clean_signoff(s, len, NULL, 0) < len)
 		f->sentence = true;
-	f->phone = has_phone(s, len);
+	/* A phone number has nine digits or more: most lines have fewer. */
+	f->phone = f->digits >= 9 && has_phone(s, len);
 	f->email = has_email(s, len);
 }
 
