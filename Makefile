@@ -13,7 +13,7 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
               -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS)
 # myhtml (Debian's libmodest) ships no pkg-config file.
-LDLIBS  := $(PKG_LIBS) -lmodest -lstemmer -lm
+LDLIBS  := $(PKG_LIBS) -lmodest -lstemmer -lm -pthread
 
 LIB_SRC := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))

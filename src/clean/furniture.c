@@ -1,7 +1,8 @@
 #include "clean/furniture.h"
 
-#include <stdint.h> /* int32_t */
-#include <string.h> /* strlen, strncmp, strstr, strcmp */
+#include <pthread.h> /* pthread_once */
+#include <stdint.h>  /* int32_t, uint16_t, uint64_t */
+#include <string.h>  /* strlen, strncmp, strstr, strcmp */
 
 #include "clean/clean_lines.h"
 #include "clean/lorem.h"
@@ -160,6 +161,42 @@ static bool has_email(const char *s, size_t len)
 	return false;
 }
 
+static bool ascii_alnum(int32_t c)
+{
+	return ((unsigned)c | 0x20) - 'a' < 26u || (unsigned)c - '0' < 10u;
+}
+
+/* The ASCII letters and digits from p on, after one of them: inside a
+ * word already counted, each only adds to the counts and becomes the
+ * last character, as the loop of nd_clean_features would have it.
+ * Returns where they end. */
+static const char *rest_of_word(nd_line_feat *f, size_t *by_script,
+				const char *p, const char *end,
+				int32_t *prev2, int32_t *prev, int32_t *last)
+{
+	size_t letters = 0, digits = 0;
+	int32_t a = *prev2, b = *prev, c = *last;
+
+	while (p < end && ascii_alnum((unsigned char)*p)) {
+		unsigned char x = (unsigned char)*p++;
+		bool letter = ((unsigned)x | 0x20) - 'a' < 26u;
+
+		letters += letter;
+		digits += !letter;
+		a = b;
+		b = c;
+		c = x;
+	}
+	f->nonspace += letters + digits;
+	f->letters += letters;
+	f->digits += digits;
+	by_script[ND_SCRIPT_LATIN] += letters;
+	*prev2 = a;
+	*prev = b;
+	*last = c;
+	return p;
+}
+
 void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
@@ -230,6 +267,9 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 		if ((cp == '.' || cp == '!' || cp == '?') && p < end &&
 		    *p == ' ')
 			after_stop = true;
+		else if (cp < 0x80 && ascii_alnum(cp))
+			p = rest_of_word(f, by_script, p, end, &prev2, &prev,
+					 &last);
 	}
 	for (i = 1; i < ND_SCRIPT_COUNT; i++) {
 		if (by_script[i] > by_script[best])
@@ -258,7 +298,8 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 	if (!f->sentence && f->words >= 5 &&
 	    nd_clean_signoff(s, len, NULL, 0) < len)
 		f->sentence = true;
-	f->phone = has_phone(s, len);
+	/* A phone number has nine digits or more: most lines have fewer. */
+	f->phone = f->digits >= 9 && has_phone(s, len);
 	f->email = has_email(s, len);
 }
 
@@ -320,14 +361,27 @@ enum { W_ANY, W_START, W_WHOLE };
 typedef struct phrase {
 	const char *key;     /* an nd_clean_key form */
 	size_t len;
+	uint64_t first;      /* PAIR_BIT of its first word */
 	unsigned char kind;  /* ND_FURN_* */
+	unsigned char rank;  /* RANK of kind */
 	unsigned char where; /* W_* */
 	unsigned char maxw;  /* only lines of at most this many words */
 	unsigned char strong; /* also on lines that end like sentences */
 } phrase;
 
+/* A bit of 64 for the two bytes a and b starting a word. */
+#define PAIR_BIT(a, b) (UINT64_C(1) << (((a) * 7u + (b)) & 63u))
+
+/* Which verdict wins when a line matches several phrases. */
+#define RANK(kind)                                                            \
+	((kind) == ND_FURN_COMMENTS ? 4 : (kind) == ND_FURN_TAIL ? 3 :        \
+	 (kind) == ND_FURN_READALSO ? 2 : (kind) == ND_FURN_JUNK ? 1 : 0)
+
+/* Every key starts with a blank and a word. */
 #define P(k, kind, where, maxw, strong)                                       \
-	{ k, sizeof(k) - 1, kind, where, maxw, strong }
+	{ k, sizeof(k) - 1,                                                   \
+	  PAIR_BIT((unsigned char)(k)[1], (unsigned char)(k)[2]), kind,       \
+	  RANK(kind), where, maxw, strong }
 #define C ND_FURN_COMMENTS
 #define T ND_FURN_TAIL
 #define R ND_FURN_READALSO
@@ -861,54 +915,87 @@ static const phrase phrases[] = {
 #undef R
 #undef J
 
-/* Which verdict wins when a line matches several phrases. */
-static int rank(int kind)
+/* The PAIR_BIT of every word of key (each starts after a blank): a
+ * phrase, blank first, is in key only where one of its words starts, so
+ * one whose first word's bit is missing is not in key. */
+static uint64_t word_starts(const char *key)
 {
-	switch (kind) {
-	case ND_FURN_COMMENTS:
-		return 4;
-	case ND_FURN_TAIL:
-		return 3;
-	case ND_FURN_READALSO:
-		return 2;
-	case ND_FURN_JUNK:
-		return 1;
-	default:
-		return 0;
+	const unsigned char *k = (const unsigned char *)key;
+	uint64_t m = 0;
+
+	for (; *k; k++) {
+		if (k[0] == ' ' && k[1] != '\0')
+			m |= PAIR_BIT(k[1], k[2]);
 	}
+	return m;
 }
 
+#define N_PHRASES (sizeof(phrases) / sizeof(phrases[0]))
+
+/* The phrases by the PAIR_BIT of their first word: those of bit b are
+ * by_first[first_at[b] .. first_at[b + 1]). Built once, on first use. */
+static uint16_t by_first[N_PHRASES];
+static uint16_t first_at[65];
+static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
+
+_Static_assert(N_PHRASES <= UINT16_MAX, "phrase numbers fit 16 bits");
+
+static void by_first_build(void)
+{
+	uint16_t at[64] = { 0 };
+	size_t i, b;
+
+	for (i = 0; i < N_PHRASES; i++)
+		first_at[__builtin_ctzll(phrases[i].first) + 1]++;
+	for (b = 0; b < 64; b++) {
+		first_at[b + 1] += first_at[b];
+		at[b] = first_at[b];
+	}
+	for (i = 0; i < N_PHRASES; i++)
+		by_first[at[__builtin_ctzll(phrases[i].first)]++] =
+			(uint16_t)i;
+}
+
+/* The kind of the highest-ranked phrase in key, or ND_FURN_NONE: only
+ * the phrases whose first word starts a word of key are tried, and which
+ * wins does not depend on the order they are tried in. */
 static int lexicon(const char *key, const nd_line_feat *f)
 {
-	size_t i, n = sizeof(phrases) / sizeof(phrases[0]), klen = strlen(key);
-	int best = ND_FURN_NONE;
+	size_t klen = strlen(key), j;
+	uint64_t starts = word_starts(key);
+	int best = ND_FURN_NONE, best_rank = 0;
+	/* Weak wording is furniture only on lines that do not read as
+	 * prose: "Follow us on X", not "Follow us, he said." */
+	bool prose = f->period_end || (f->sentence && f->words > 4);
 
-	for (i = 0; i < n; i++) {
-		const phrase *ph = &phrases[i];
-		bool hit;
+	pthread_once(&by_first_once, by_first_build);
+	for (; starts; starts &= starts - 1) {
+		unsigned b = (unsigned)__builtin_ctzll(starts);
 
-		if (f->words > ph->maxw || rank(ph->kind) <= rank(best) ||
-		    ph->len > klen)
-			continue;
-		/* Weak wording is furniture only on lines that do not read
-		 * as prose: "Follow us on X", not "Follow us, he said." */
-		if (!ph->strong && (f->period_end ||
-				    (f->sentence && f->words > 4)))
-			continue;
-		switch (ph->where) {
-		case W_WHOLE:
-			hit = klen == ph->len &&
-			      memcmp(key, ph->key, klen) == 0;
-			break;
-		case W_START:
-			hit = memcmp(key, ph->key, ph->len) == 0;
-			break;
-		default:
-			hit = strstr(key, ph->key) != NULL;
-			break;
+		for (j = first_at[b]; j < first_at[b + 1]; j++) {
+			const phrase *ph = &phrases[by_first[j]];
+			bool hit;
+
+			if (f->words > ph->maxw || ph->rank <= best_rank ||
+			    ph->len > klen || (!ph->strong && prose))
+				continue;
+			switch (ph->where) {
+			case W_WHOLE:
+				hit = klen == ph->len &&
+				      memcmp(key, ph->key, klen) == 0;
+				break;
+			case W_START:
+				hit = memcmp(key, ph->key, ph->len) == 0;
+				break;
+			default:
+				hit = strstr(key, ph->key) != NULL;
+				break;
+			}
+			if (hit) {
+				best = ph->kind;
+				best_rank = ph->rank;
+			}
 		}
-		if (hit)
-			best = ph->kind;
 	}
 	return best;
 }

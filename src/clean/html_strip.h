@@ -22,4 +22,14 @@
  * 0, ND_ENOMEM or ND_ETOOBIG (out's cap). */
 int nd_html_strip(nd_buf *out, const char *html, size_t len);
 
+/* Appends html[0..len) to out with each start tag written without the
+ * attributes the parser drops anyway (!nd_html_attr_kept): a third of a
+ * page's bytes once scripts are out, which the parser would tokenize
+ * and allocate for. Tags are read as the HTML tokenizer reads them; the
+ * text of comments, CDATA sections, end tags and of the elements read as
+ * text (title, textarea, script, ...) is left as it is, and where unsure
+ * the page is left as it is, so the parser makes the same tree of it.
+ * Returns 0, ND_ENOMEM or ND_ETOOBIG (out's cap). */
+int nd_html_lean(nd_buf *out, const char *html, size_t len);
+
 #endif

@@ -180,6 +180,11 @@ static const word strong_tokens[] = {
 	 * hides on small screens only. */
 	W("hidden"), W("hide"), W("is-hidden"), W("u-hidden"), W("js-hidden"),
 };
+/* The last part of a token naming the article's own container. */
+static const word box_words[] = {
+	W("content"), W("article"), W("body"), W("main"), W("story"),
+	W("entry"), W("post"), W("text"), W("embed"),
+};
 /* Never furniture although a prefix matches. */
 static const word keep_tokens[] = {
 	W("commentary"), W("navigable"), W("menus-article"),
@@ -242,10 +247,35 @@ static bool among(const char *p, size_t len, const word *w, uint32_t m,
 	return false;
 }
 
-/* A filter for each list of words. */
+/* A filter for each list of words; posneg holds pos's bits above neg's,
+ * for the one look-up words_weight makes at each place. */
 typedef struct filters {
 	pairs strong, about, parts, weak, pos, neg;
+	uint64_t posneg[26][26];
+	/* The lengths of the whole tokens and container words, as bits
+	 * (LONG_WORD for any of 31 or more): most tokens have none. */
+	uint32_t keep_lens, strong_lens, box_lens;
 } filters;
+
+#define LONG_WORD 31
+
+/* The lengths of the n words as bits. */
+static uint32_t lens_of(const word *w, size_t n)
+{
+	uint32_t m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m |= 1u << (w[i].n < LONG_WORD ? w[i].n : LONG_WORD);
+	return m;
+}
+
+/* Whether a word of length len may be among those of lens. */
+static bool may_be(uint32_t lens, size_t len)
+{
+	return len >= LONG_WORD ? (lens >> LONG_WORD) & 1u :
+				  (lens >> len) & 1u;
+}
 
 static void filters_init(filters *f);
 
@@ -270,9 +300,11 @@ static int token_verdict(const char *tok, size_t n, const filters *f)
 	const char *part = tok, *end = tok + n;
 	int verdict = ND_FURN_ATTR_NONE;
 
-	if (is_word(tok, n, keep_tokens, COUNT(keep_tokens)))
+	if (may_be(f->keep_lens, n) &&
+	    is_word(tok, n, keep_tokens, COUNT(keep_tokens)))
 		return ND_FURN_ATTR_NONE;
-	if (is_word(tok, n, strong_tokens, COUNT(strong_tokens)))
+	if (may_be(f->strong_lens, n) &&
+	    is_word(tok, n, strong_tokens, COUNT(strong_tokens)))
 		return ND_FURN_ATTR_STRONG;
 	while (part < end) {
 		const char *dash = memchr(part, '-', (size_t)(end - part));
@@ -295,19 +327,18 @@ static bool alnum(char c)
 
 /* A token tok[0..n) naming the article's own container: its last part is
  * "content", "article", "body" and the like ("ArticlePage-content"). */
-static bool container_token(const char *tok, size_t n)
+static bool container_token(const char *tok, size_t n, const filters *f)
 {
-	static const word words[] = {
-		W("content"), W("article"), W("body"), W("main"), W("story"),
-		W("entry"), W("post"), W("text"), W("embed"),
-	};
 	const char *last = tok + n;
+	size_t k;
 
 	while (last > tok && last[-1] != '-')
 		last--;
 	if (last == tok + n)
 		return false;
-	return is_word(last, (size_t)(tok + n - last), words, COUNT(words));
+	k = (size_t)(tok + n - last);
+	return may_be(f->box_lens, k) &&
+	       is_word(last, k, box_words, COUNT(box_words));
 }
 
 /* The verdict on one class or id value: tokens split at blanks and
@@ -338,7 +369,7 @@ static int attr_verdict(const char *v, const filters *f)
 				tok[n++] = c;
 		}
 		tok[n] = '\0';
-		if (n && container_token(tok, n))
+		if (n && container_token(tok, n, f))
 			return ND_FURN_ATTR_NONE;
 		t = n ? token_verdict(tok, n, f) : ND_FURN_ATTR_NONE;
 		if (t > verdict)
@@ -401,6 +432,39 @@ bool nd_html_attr_wanted(const char *k, size_t klen)
 	       slot_of(&probe, k, klen) != NULL;
 }
 
+bool nd_html_attr_kept(const char *raw, size_t n, int home)
+{
+	char k[16];
+	size_t i;
+
+	/* All of them have 2 to 11 letters, and most attributes that are
+	 * none of them ("data-...") have more. */
+	if (n < 2 || n > 11)
+		return false;
+	for (i = 0; i < n; i++) {
+		char c = raw[i];
+
+		k[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	k[n] = '\0';
+	if (n == 4 && (strcmp(k, "href") == 0))
+		return home == ND_ATTRS_LINK;
+	if (n == 3 && strcmp(k, "rel") == 0)
+		return home == ND_ATTRS_LINK;
+	if (n == 4 && strcmp(k, "lang") == 0)
+		return home == ND_ATTRS_HTML;
+	if (nd_html_attr_wanted(k, n))
+		return true;
+	switch (n) {
+	case 4: return strcmp(k, "face") == 0 || strcmp(k, "size") == 0;
+	case 5: return strcmp(k, "color") == 0;
+	case 7: return strcmp(k, "charset") == 0;
+	case 8: return strcmp(k, "encoding") == 0;
+	case 10: return strcmp(k, "http-equiv") == 0;
+	default: return false;
+	}
+}
+
 void nd_html_attrs_take(nd_html_attrs *a, const char *k, size_t klen,
 			const char *v)
 {
@@ -455,9 +519,12 @@ static int words_weight(const char *v, const filters *f)
 	if (v == NULL || v[0] == '\0')
 		return 0;
 	len = lower(v, buf, sizeof(buf));
-	for (i = 0; i < len && !(neg && pos); i++) {
-		uint32_t mn = neg ? 0 : pairs_of(&f->neg, buf + i, len - i);
-		uint32_t mp = pos ? 0 : pairs_of(&f->pos, buf + i, len - i);
+	for (i = 0; i + 1 < len && !(neg && pos); i++) {
+		unsigned a = (unsigned char)buf[i] - 'a';
+		unsigned b = (unsigned char)buf[i + 1] - 'a';
+		uint64_t m = a < 26 && b < 26 ? f->posneg[a][b] : 0;
+		uint32_t mn = neg ? 0 : (uint32_t)m;
+		uint32_t mp = pos ? 0 : (uint32_t)(m >> 32);
 
 		if ((mn | mp) == 0) /* mostly */
 			continue;
@@ -493,6 +560,8 @@ _Static_assert(COUNT(strong_prefixes) <= 32 && COUNT(about_prefixes) <= 32 &&
 
 static void filters_init(filters *f)
 {
+	size_t a, b;
+
 	memset(f, 0, sizeof(*f));
 	pairs_add(&f->strong, strong_prefixes, COUNT(strong_prefixes));
 	pairs_add(&f->about, about_prefixes, COUNT(about_prefixes));
@@ -500,6 +569,14 @@ static void filters_init(filters *f)
 	pairs_add(&f->weak, weak_prefixes, COUNT(weak_prefixes));
 	pairs_add(&f->pos, positive, COUNT(positive));
 	pairs_add(&f->neg, negative, COUNT(negative));
+	f->keep_lens = lens_of(keep_tokens, COUNT(keep_tokens));
+	f->strong_lens = lens_of(strong_tokens, COUNT(strong_tokens));
+	f->box_lens = lens_of(box_words, COUNT(box_words));
+	for (a = 0; a < 26; a++) {
+		for (b = 0; b < 26; b++)
+			f->posneg[a][b] = (uint64_t)f->pos.at[a][b] << 32 |
+					  f->neg.at[a][b];
+	}
 }
 
 struct nd_html_names {
@@ -537,40 +614,42 @@ void nd_html_names_reset(nd_html_names *c)
 
 /* The furniture verdict and the weight of the class or id value v, from
  * c when v was seen on this page (c may be NULL). */
-static name_slot name_of(nd_html_names *c, const char *v)
+/* name_of without a cache: the filters built for the one value. Apart,
+ * so that name_of's frame does not carry them. */
+static __attribute__((noinline)) name_slot name_judged(const char *v)
 {
 	name_slot s = { v, 0, 0, 0, 0 };
-	uint64_t h = 0;
 	filters own;
-	const filters *f = &own;
 
-	if (c != NULL) {
-		if (c->recent[0].v == v)
-			return c->recent[0];
-		if (c->recent[1].v == v)
-			return c->recent[1];
-		h = nd_hash64(v, strlen(v), 0);
-		s = c->slot[h % NAMES_SLOTS];
-		if (s.page == c->page && s.hash == h && strcmp(s.v, v) == 0) {
-			c->recent[1] = c->recent[0];
-			c->recent[0] = s;
-			return s;
-		}
-	}
-	if (c != NULL)
-		f = &c->f;
-	else
-		filters_init(&own);
-	s.v = v;
-	s.hash = h;
-	s.page = c ? c->page : 0;
-	s.verdict = (signed char)attr_verdict(v, f);
-	s.weight = (signed char)words_weight(v, f);
-	if (c != NULL) {
+	filters_init(&own);
+	s.verdict = (signed char)attr_verdict(v, &own);
+	s.weight = (signed char)words_weight(v, &own);
+	return s;
+}
+
+static name_slot name_of(nd_html_names *c, const char *v)
+{
+	name_slot s;
+	uint64_t h;
+
+	if (c == NULL)
+		return name_judged(v);
+	if (c->recent[0].v == v)
+		return c->recent[0];
+	if (c->recent[1].v == v)
+		return c->recent[1];
+	h = nd_hash64(v, strlen(v), 0);
+	s = c->slot[h % NAMES_SLOTS];
+	if (!(s.page == c->page && s.hash == h && strcmp(s.v, v) == 0)) {
+		s.v = v;
+		s.hash = h;
+		s.page = c->page;
+		s.verdict = (signed char)attr_verdict(v, &c->f);
+		s.weight = (signed char)words_weight(v, &c->f);
 		c->slot[h % NAMES_SLOTS] = s;
-		c->recent[1] = c->recent[0];
-		c->recent[0] = s;
 	}
+	c->recent[1] = c->recent[0];
+	c->recent[0] = s;
 	return s;
 }
 

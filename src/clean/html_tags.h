@@ -61,6 +61,16 @@ typedef struct nd_html_attrs {
 
 /* Whether the lower-case attribute name k[0..klen) is one of those read. */
 bool nd_html_attr_wanted(const char *k, size_t klen);
+/* The elements some attributes are kept on only: href and rel on <link>
+ * (the canonical URL), lang on <html>; every <a> has an href, which would
+ * cost its decoding. */
+enum { ND_ATTRS_OTHER = 0, ND_ATTRS_LINK, ND_ATTRS_HTML };
+
+/* Whether the attribute named raw[0..n) (any case) of an element of kind
+ * home (ND_ATTRS_*) is kept when a page is parsed: one the extractor
+ * reads, or one that steers HTML5 tree building (font's in foreign
+ * content, annotation-xml's encoding, meta's charset). */
+bool nd_html_attr_kept(const char *raw, size_t n, int home);
 /* Stores the value v of the lower-case attribute name k[0..klen) in *a
  * when it is one of those read; the first of duplicates counts, as in
  * HTML5. */

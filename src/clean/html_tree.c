@@ -67,58 +67,23 @@ size_t nd_html_tree_size(const nd_html_tree *t)
 	return t->n;
 }
 
-/* Whether the attribute named raw[0..n) (any case) of a tag is kept: one
- * the extractor reads, or one that steers HTML5 tree building (font's in
- * foreign content, annotation-xml's encoding, meta's charset). */
-static bool kept_attr(const char *raw, size_t n, myhtml_tag_id_t tag)
-{
-	char k[16];
-	size_t i;
-
-	/* All of them have 2 to 11 letters, and most attributes that are
-	 * none of them ("data-...") have more. */
-	if (n < 2 || n > 11)
-		return false;
-	for (i = 0; i < n; i++) {
-		char c = raw[i];
-
-		k[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	k[n] = '\0';
-	/* Links and languages matter on two elements only: every <a> has
-	 * an href, which would cost its decoding. */
-	if (n == 4 && strcmp(k, "href") == 0)
-		return tag == MyHTML_TAG_LINK;
-	if (n == 3 && strcmp(k, "rel") == 0)
-		return tag == MyHTML_TAG_LINK;
-	if (n == 4 && strcmp(k, "lang") == 0)
-		return tag == MyHTML_TAG_HTML;
-	if (nd_html_attr_wanted(k, n))
-		return true;
-	switch (n) {
-	case 4: return strcmp(k, "face") == 0 || strcmp(k, "size") == 0;
-	case 5: return strcmp(k, "color") == 0;
-	case 7: return strcmp(k, "charset") == 0;
-	case 8: return strcmp(k, "encoding") == 0;
-	case 10: return strcmp(k, "http-equiv") == 0;
-	default: return false;
-	}
-}
-
 /* Unlinks the attributes of tok nobody reads (href, src, data-*, ...),
  * before myhtml decodes them: a third of a page's bytes after scripts and
  * styles are attribute values. data is the page, offsets index it. */
 static void drop_attrs(myhtml_token_node_t *tok, const char *data, size_t len)
 {
 	myhtml_token_attr_t *a = tok->attr_first, *last = NULL;
+	int home = tok->tag_id == MyHTML_TAG_LINK ? ND_ATTRS_LINK :
+		   tok->tag_id == MyHTML_TAG_HTML ? ND_ATTRS_HTML :
+						    ND_ATTRS_OTHER;
 
 	tok->attr_first = NULL;
 	while (a) {
 		myhtml_token_attr_t *next = a->next;
 
 		if (a->raw_key_begin + a->raw_key_length <= len &&
-		    !kept_attr(data + a->raw_key_begin, a->raw_key_length,
-			       tok->tag_id)) {
+		    !nd_html_attr_kept(data + a->raw_key_begin,
+				       a->raw_key_length, home)) {
 			a = next;
 			continue;
 		}

@@ -9,8 +9,9 @@
  * (lowercase, marks stripped). */
 #include "clean/clean.h"
 
-#include <stdint.h> /* int32_t, uint32_t, uint64_t */
-#include <string.h> /* memset, strcmp, strlen */
+#include <pthread.h> /* pthread_once */
+#include <stdint.h>  /* int32_t, uint32_t, uint64_t */
+#include <string.h>  /* memset, strcmp, strlen */
 
 #include "core/hash.h"
 #include "core/utf8.h"
@@ -159,9 +160,10 @@ static void count_scripts(const char *s, size_t len, size_t *n)
 }
 
 /* The function words of up to 32 languages as one hash set, each word
- * with the languages it belongs to: one look-up per word of the text. It
- * is built per call, on the stack: a few hundred hashes, no shared
- * state. */
+ * with the languages it belongs to: one look-up per word of the text.
+ * Each alphabet's set is built once, on first use (pthread_once, so
+ * threads may share it), and read-only after: building it per call cost
+ * more than the look-ups. */
 #define WORD_SLOTS 1024
 
 typedef struct word_slot {
@@ -174,13 +176,14 @@ static uint64_t word_hash(const char *w, size_t n)
 	return nd_hash64(w, n, 0x6c616e67ULL) | 1; /* "lang"; never 0 */
 }
 
-static word_slot *slot_for(word_slot *t, uint64_t h)
+/* Where the word hashed h is in t, or the empty slot where it goes. */
+static size_t slot_at(const word_slot *t, uint64_t h)
 {
 	size_t i = (size_t)h & (WORD_SLOTS - 1);
 
 	while (t[i].hash != 0 && t[i].hash != h)
 		i = (i + 1) & (WORD_SLOTS - 1);
-	return &t[i];
+	return i;
 }
 
 static void build_set(word_slot *t, const lang_words *langs, size_t n)
@@ -191,26 +194,41 @@ static void build_set(word_slot *t, const lang_words *langs, size_t n)
 	memset(t, 0, WORD_SLOTS * sizeof(*t));
 	for (i = 0; i < n; i++) {
 		for (w = langs[i].words; *w; w++) {
-			word_slot *s = slot_for(t, word_hash(*w, strlen(*w)));
+			uint64_t h = word_hash(*w, strlen(*w));
+			word_slot *s = &t[slot_at(t, h)];
 
-			s->hash = word_hash(*w, strlen(*w));
+			s->hash = h;
 			s->langs |= 1u << i;
 		}
 	}
 }
 
-/* The language of langs[0..n) whose function words are the largest share
- * of the first LANG_WORDS words of s, when that share is telling. */
+static word_slot latin_set[WORD_SLOTS], cyrillic_set[WORD_SLOTS];
+static pthread_once_t latin_once = PTHREAD_ONCE_INIT;
+static pthread_once_t cyrillic_once = PTHREAD_ONCE_INIT;
+
+static void build_latin(void)
+{
+	build_set(latin_set, latin, sizeof(latin) / sizeof(*latin));
+}
+
+static void build_cyrillic(void)
+{
+	build_set(cyrillic_set, cyrillic,
+		  sizeof(cyrillic) / sizeof(*cyrillic));
+}
+
+/* The language of langs[0..n) (whose words set holds) whose function
+ * words are the largest share of the first LANG_WORDS words of s, when
+ * that share is telling. */
 static const char *by_words(const char *s, size_t len,
-			    const lang_words *langs, size_t n)
+			    const lang_words *langs, size_t n,
+			    const word_slot *set)
 {
 	size_t hits[32] = { 0 }, words = 0, i, best = 0, second = 0, wl;
 	const char *p = s, *end = s + len;
-	word_slot set[WORD_SLOTS];
 	uint32_t mask;
 	char w[64];
-
-	build_set(set, langs, n);
 
 	while (p < end && words < LANG_WORDS) {
 		const char *start = p, *q = p, *r;
@@ -230,7 +248,7 @@ static const char *by_words(const char *s, size_t len,
 		wl = nd_utf8_fold(start, (size_t)(p - start), w, sizeof(w));
 		if (wl == 0)
 			continue;
-		mask = slot_for(set, word_hash(w, wl))->langs;
+		mask = set[slot_at(set, word_hash(w, wl))].langs;
 		for (i = 0; mask != 0; i++, mask >>= 1)
 			hits[i] += mask & 1;
 	}
@@ -270,10 +288,14 @@ const char *nd_clean_language(const char *text, size_t len)
 		return "ja";
 	switch (top) {
 	case S_LATIN:
-		return by_words(text, len, latin, sizeof(latin) / sizeof(*latin));
+		pthread_once(&latin_once, build_latin);
+		return by_words(text, len, latin, sizeof(latin) / sizeof(*latin),
+				latin_set);
 	case S_CYRILLIC:
+		pthread_once(&cyrillic_once, build_cyrillic);
 		return by_words(text, len, cyrillic,
-				sizeof(cyrillic) / sizeof(*cyrillic));
+				sizeof(cyrillic) / sizeof(*cyrillic),
+				cyrillic_set);
 	case S_GREEK: return "el";
 	case S_HEBREW: return "he";
 	case S_ARABIC:

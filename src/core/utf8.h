@@ -16,9 +16,22 @@ typedef struct nd_buf nd_buf;
 /* Longest fold of one token that callers need to budget for. */
 #define ND_FOLD_MAX 256
 
+/* nd_utf8_decode of a character that is not ASCII. */
+int32_t nd_utf8_decode_wide(const char **p, const char *end);
+
 /* Decodes the code point at *p (p < end) and advances *p past it. Invalid
- * or truncated sequences yield ND_UTF8_REPLACEMENT and advance one byte. */
-int32_t nd_utf8_decode(const char **p, const char *end);
+ * or truncated sequences yield ND_UTF8_REPLACEMENT and advance one byte.
+ * Inline for ASCII, most of the text of most pages. */
+static inline int32_t nd_utf8_decode(const char **p, const char *end)
+{
+	unsigned char b = (unsigned char)**p;
+
+	if (b < 0x80) {
+		*p += 1;
+		return b;
+	}
+	return nd_utf8_decode_wide(p, end);
+}
 /* As nd_utf8_decode; *invalid says whether the bytes at *p were not
  * UTF-8 (the result is then U+FFFD and one byte is consumed), unlike a
  * U+FFFD that the text really holds. */
@@ -50,13 +63,44 @@ size_t nd_utf8_encode(int32_t cp, char out[4]);
  * offset of the first invalid sequence. */
 bool nd_utf8_valid(const char *s, size_t len, size_t *bad);
 
-bool nd_cp_is_letter(int32_t cp);
-bool nd_cp_is_upper(int32_t cp);
-bool nd_cp_is_digit(int32_t cp);
+/* The classes below for characters past ASCII (Unicode categories). */
+bool nd_cp_is_letter_wide(int32_t cp);
+bool nd_cp_is_upper_wide(int32_t cp);
+bool nd_cp_is_digit_wide(int32_t cp);
+bool nd_cp_is_word_wide(int32_t cp);
+
+/* Inline for ASCII: every character of every line is asked. */
+static inline bool nd_cp_is_letter(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	return nd_cp_is_letter_wide(cp);
+}
+
+static inline bool nd_cp_is_upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return nd_cp_is_upper_wide(cp);
+}
+
+static inline bool nd_cp_is_digit(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= '0' && cp <= '9';
+	return nd_cp_is_digit_wide(cp);
+}
+
 /* Any Unicode space, including no-break and zero-width spaces. */
 bool nd_cp_is_space(int32_t cp);
+
 /* Letters, digits and combining marks: what words are made of. */
-bool nd_cp_is_word(int32_t cp);
+static inline bool nd_cp_is_word(int32_t cp)
+{
+	if (cp < 0x80)
+		return nd_cp_is_letter(cp) || nd_cp_is_digit(cp);
+	return nd_cp_is_word_wide(cp);
+}
 /* Apostrophes and hyphens that may sit inside a word. */
 bool nd_cp_is_joiner(int32_t cp);
 

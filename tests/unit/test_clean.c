@@ -1215,6 +1215,33 @@ static void html_strip_cuts_code_keeps_json_ld(void **state)
 	nd_buf_dispose(&out);
 }
 
+/* Start tags lose the attributes nobody reads; the text of raw elements,
+ * end tags, declarations, odd tags and a tag the page ends in stay as
+ * they are. */
+static void html_lean_drops_unread_attributes(void **state)
+{
+	static const char page[] =
+		"<!DOCTYPE html><a href=\"/x>y\" CLASS=\"k\"data-n=1 id=i/>"
+		"<p class=a/><img src=x hidden><b / title=t></b x=\"<i>\">"
+		"<title>T</title><p style='a' onclick=f() role=r>"
+		"<title><p class=t></title><i data-x=1>";
+	nd_buf out = ND_BUF_INIT(4096);
+
+	(void)state;
+	assert_int_equal(nd_html_lean(&out, page, sizeof(page) - 1), 0);
+	/* A raw text holding a '<' may be no raw text (in MathML): what
+	 * follows stays as it is. */
+	assert_string_equal(out.ptr,
+			    "<!DOCTYPE html><a CLASS=\"k\" id=i/>"
+			    "<p class=a/><img hidden><b / title=t></b x=\"<i>\">"
+			    "<title>T</title><p style='a' role=r>"
+			    "<title><p class=t></title><i data-x=1>");
+	nd_buf_clear(&out);
+	assert_int_equal(nd_html_lean(&out, "<p>a<div data-x=1", 17), 0);
+	assert_string_equal(out.ptr, "<p>a<div data-x=1");
+	nd_buf_dispose(&out);
+}
+
 /* Blank runs between tags become one blank, a line break when they held
  * one; blanks inside text and single blanks stay. */
 static void html_strip_collapses_indentation(void **state)
@@ -2172,6 +2199,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(text_drops_furniture),
 		T(html_strip_cuts_code_keeps_json_ld),
+		T(html_lean_drops_unread_attributes),
 		T(html_strip_collapses_indentation),
 		T(html_scored_article_and_siblings),
 		T(html_furniture_name_on_wrapper),
