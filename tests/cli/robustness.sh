@@ -18,18 +18,6 @@ run_t() {
 	status=$?
 }
 
-# known_gap FILE PATTERN WHAT: a check that fails today for a known reason
-# (said in WHAT); it counts as passed and says so, and asks to be made a
-# plain check once it holds.
-known_gap() {
-	if grep -q -F -e "$2" "$tmp/$1"; then
-		echo "cli: note: '$3' holds now: make it a plain check" >&2
-	else
-		echo "cli: known gap: $3" >&2
-	fi
-	ok
-}
-
 top='The harbour council of Lisk met on Monday evening to discuss the new ferry timetable for the coming winter season.'
 bottom='The ferry between Lisk and the outer islands will run twice a day from November, the harbour office said.'
 after='The mayor of Lisk welcomed the decision and thanked the ferry crews for their work through the storms.'
