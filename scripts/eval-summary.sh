@@ -38,13 +38,7 @@ then
 		"shared/data/summ/duc2004-dev): nothing to evaluate" >&2
 	exit 2
 fi
-if [ -n "${EVAL_OUT:-}" ]; then
-	work=$EVAL_OUT
-	mkdir -p "$work" || exit 2
-else
-	work=$(mktemp -d) || exit 2
-	trap 'rm -rf "$work"' EXIT INT TERM
-fi
+. "$(dirname "$0")/eval-work.sh"
 
 now() { date +%s%N; }
 
