@@ -188,6 +188,13 @@ eval-summary: $(BIN) $(BUILD)/tools/score_rouge
 	@scripts/eval-summary.sh $(BIN) $(BUILD)/tools/score_rouge \
 	  $(SUMM_DATA) $(SUMM2006_DATA)
 
+# Time and peak memory of `newsdigest summarize` on one core for stories
+# of 10, 50 and 500 articles built at run time from the DUC data (see
+# scripts/bench-summary.sh), beside the summary issue's targets, and the
+# process startup floor. Not part of check.
+bench-summary: $(BIN)
+	@scripts/bench-summary.sh $(BIN) $(SUMM_DATA) $(SUMM2006_DATA)
+
 clean:
 	rm -rf build
 
