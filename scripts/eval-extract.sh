@@ -27,13 +27,7 @@ then
 		"evaluate" >&2
 	exit 2
 fi
-if [ -n "${EVAL_OUT:-}" ]; then
-	work=$EVAL_OUT
-	mkdir -p "$work" || exit 2
-else
-	work=$(mktemp -d) || exit 2
-	trap 'rm -rf "$work"' EXIT INT TERM
-fi
+. "$(dirname "$0")/eval-work.sh"
 
 # Published AEB scores, from aeb/SOURCE.md (the AEB README at commit
 # 4a3bc97): peer-output name, F1, precision, recall, accuracy.

@@ -1,7 +1,8 @@
 /* Unit tests of the ROUGE scorer (tools/eval/rouge.c) on small invented
  * texts whose counts are worked out by hand: tokens, the -l and -b cuts,
  * the stemmer and its exceptions, gram counts and their clip, the model
- * average over references, SU4's unigrams, and the rounding. */
+ * average over references, SU4's unigrams, the rounding, and the mean
+ * over clusters. */
 #include "test_util.h"
 
 #include <stdio.h>  /* snprintf */
@@ -253,6 +254,42 @@ static void test_scores(void **state)
 	assert_true(zero.recall == 0 && zero.precision == 0 && zero.f == 0);
 }
 
+/* The mean over clusters: of the rounded ratios, counts summed. */
+static void test_mean(void **state)
+{
+	nd_rouge_mean m;
+	nd_rouge_score a[ND_ROUGE_METRICS], b[ND_ROUGE_METRICS], got;
+	int k;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	got = nd_rouge_mean_of(&m, ND_ROUGE_2);
+	assert_true(got.recall == 0 && got.precision == 0 && got.f == 0);
+	for (k = 0; k < ND_ROUGE_METRICS; k++) {
+		nd_rouge_score x = { 3, 8, 6, 0, 0, 0 };
+		nd_rouge_score y = { 1, 3, 3, 0, 0, 0 };
+
+		nd_rouge_score_finish(&x);
+		nd_rouge_score_finish(&y);
+		a[k] = x;
+		b[k] = y;
+	}
+	nd_rouge_mean_add(&m, a);
+	nd_rouge_mean_add(&m, b);
+	assert_int_equal(m.n, 2);
+	for (k = 0; k < ND_ROUGE_METRICS; k++) {
+		got = nd_rouge_mean_of(&m, k);
+		/* Not 4/11 (the pooled counts): the mean of 0.375, 0.33333. */
+		assert_true(got.recall > 0.354164 && got.recall < 0.354166);
+		assert_true(got.precision > 0.416664 &&
+			    got.precision < 0.416666);
+		assert_true(got.f > 0.380949 && got.f < 0.380951);
+		assert_int_equal(got.hits, 4);
+		assert_int_equal(got.model, 11);
+		assert_int_equal(got.peer, 9);
+	}
+}
+
 static void test_eval(void **state)
 {
 	nd_rouge r;
@@ -312,6 +349,7 @@ int main(void)
 		cmocka_unit_test(test_bags),
 		cmocka_unit_test(test_scores),
 		cmocka_unit_test(test_eval),
+		cmocka_unit_test(test_mean),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

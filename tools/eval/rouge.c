@@ -663,6 +663,34 @@ done:
 	return rc;
 }
 
+void nd_rouge_mean_add(nd_rouge_mean *m,
+		       const nd_rouge_score s[ND_ROUGE_METRICS])
+{
+	int k;
+
+	for (k = 0; k < ND_ROUGE_METRICS; k++) {
+		m->sum[k].hits += s[k].hits;
+		m->sum[k].model += s[k].model;
+		m->sum[k].peer += s[k].peer;
+		m->sum[k].recall += s[k].recall;
+		m->sum[k].precision += s[k].precision;
+		m->sum[k].f += s[k].f;
+	}
+	m->n++;
+}
+
+nd_rouge_score nd_rouge_mean_of(const nd_rouge_mean *m, int metric)
+{
+	nd_rouge_score s = m->sum[metric];
+
+	if (m->n == 0)
+		return s; /* zeroed, as m starts */
+	s.recall /= (double)m->n;
+	s.precision /= (double)m->n;
+	s.f /= (double)m->n;
+	return s;
+}
+
 const char *nd_rouge_metric_name(int metric)
 {
 	switch (metric) {

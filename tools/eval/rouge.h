@@ -145,6 +145,20 @@ int nd_rouge_eval(nd_rouge_score out[ND_ROUGE_METRICS],
 		  const nd_rouge_text *peer, const nd_rouge_text *refs,
 		  size_t nrefs);
 
+/* Mean recall, precision and F of each metric over several summaries
+ * (one per cluster), as ROUGE averages its evaluations. Start zeroed. */
+typedef struct nd_rouge_mean {
+	nd_rouge_score sum[ND_ROUGE_METRICS]; /* counts and ratios, summed */
+	size_t n;                             /* summaries added */
+} nd_rouge_mean;
+
+/* Adds one summary's scores, as nd_rouge_eval gives them. */
+void nd_rouge_mean_add(nd_rouge_mean *m,
+		       const nd_rouge_score s[ND_ROUGE_METRICS]);
+/* The mean over the summaries added of metric's recall, precision and F
+ * (and the counts summed); all 0 when none was added. */
+nd_rouge_score nd_rouge_mean_of(const nd_rouge_mean *m, int metric);
+
 /* Names of the metrics as ROUGE prints them: "ROUGE-1", ... */
 const char *nd_rouge_metric_name(int metric);
 

@@ -5,6 +5,8 @@
  *               SUMMARY REF...
  *   score_rouge --check DATA [--wordnet DIR]
  *   score_rouge --systems DATA [--words N | --bytes N] [--wordnet DIR]
+ *   score_rouge --system-dir NAME DIR DATA [--words N | --bytes N]
+ *               [--wordnet DIR]
  *
  * The first form scores one summary against references (files, or folders
  * of *.txt files) and prints "METRIC RECALL PRECISION F" lines. --check
@@ -14,6 +16,11 @@
  * agree within 0.0005 and the worst deviation; it exits 1 when a row is
  * off. --systems prints each system's mean recall x 100 over the clusters
  * (stemming on), as ROUGE averages them; 100 words unless told.
+ * --system-dir scores the summaries DIR/CLUSTER.txt (laid out as one
+ * system of DATA/_systems/) against DATA's references the same way and
+ * prints one row, NAME then the mean recall, precision and F x 100 of
+ * ROUGE-1, ROUGE-2 and ROUGE-SU4, then the number of clusters scored; a
+ * cluster without a summary is left out, as ROUGE does.
  *
  * Stemming uses WordNet's exception lists, DIR/{adj,adv,noun,verb}.exc
  * (Debian's wordnet-base installs them in /usr/share/wordnet, the
@@ -184,17 +191,16 @@ done:
 	return rc;
 }
 
-/* Scores DATA/_systems/SYSTEM/CLUSTER.txt against DATA/CLUSTER/refs. */
+/* Scores DIR/CLUSTER.txt against DATA/CLUSTER/refs. */
 static int score_cluster(run *r, nd_rouge_score out[ND_ROUGE_METRICS],
-			 const char *data, const char *system,
+			 const char *data, const char *dir,
 			 const char *cluster)
 {
 	char path[4096];
 	size_t n = 0;
 	int rc;
 
-	snprintf(path, sizeof(path), "%s/_systems/%s/%s.txt", data, system,
-		 cluster);
+	snprintf(path, sizeof(path), "%s/%s.txt", dir, cluster);
 	if ((rc = read_text(r, &r->peer, path)))
 		return rc;
 	snprintf(path, sizeof(path), "%s/%s/refs", data, cluster);
@@ -259,7 +265,7 @@ static size_t split_tabs(char *line, char **f, size_t max)
 /* Checks one row of the reference table, a NUL-terminated line. */
 static int check_row(run *r, tally *t, const char *data, char *line)
 {
-	char *f[8], key[512];
+	char *f[8], key[512], dir[4096];
 	const nd_rouge_score *s;
 	double want[3], got[3], dev = 0;
 	int m, i, rc;
@@ -272,7 +278,8 @@ static int check_row(run *r, tally *t, const char *data, char *line)
 		return nd_err_set(&r->err, ND_EFORMAT, "bad row: %s", line);
 	snprintf(key, sizeof(key), "%s\t%s\t%s", f[0], f[1], f[2]);
 	if (strcmp(key, t->last) != 0) {
-		if ((rc = score_cluster(r, t->scores, data, f[0], f[2])))
+		snprintf(dir, sizeof(dir), "%s/_systems/%s", data, f[0]);
+		if ((rc = score_cluster(r, t->scores, data, dir, f[2])))
 			return rc;
 		snprintf(t->last, sizeof(t->last), "%s", key);
 	}
@@ -330,39 +337,32 @@ static int check(run *r, const char *data)
 	return t.rows > 0 && t.ok == t.rows ? ND_OK : 1;
 }
 
-/* One system's mean recalls over the clusters of data. */
-static int system_means(run *r, const char *data, const char *system,
-			const names *clusters)
+/* The means over the clusters of data of the summaries DIR/CLUSTER.txt
+ * there are. */
+static int dir_means(run *r, nd_rouge_mean *mean, const char *data,
+		     const char *dir, const names *clusters)
 {
 	nd_rouge_score s[ND_ROUGE_METRICS];
-	double sum[ND_ROUGE_METRICS] = { 0 };
 	char path[4096];
-	size_t i, n = 0;
-	int m, rc;
+	size_t i;
+	int rc;
 
+	memset(mean, 0, sizeof(*mean));
 	for (i = 0; i < clusters->n; i++) {
-		snprintf(path, sizeof(path), "%s/_systems/%s/%s.txt", data,
-			 system, clusters->v[i]);
+		snprintf(path, sizeof(path), "%s/%s.txt", dir, clusters->v[i]);
 		if (!is_file(path))
 			continue; /* as ROUGE, which warns and goes on */
-		if ((rc = score_cluster(r, s, data, system, clusters->v[i])))
+		if ((rc = score_cluster(r, s, data, dir, clusters->v[i])))
 			return rc;
-		for (m = 0; m < ND_ROUGE_METRICS; m++)
-			sum[m] += s[m].recall;
-		n++;
+		nd_rouge_mean_add(mean, s);
 	}
-	if (n == 0)
-		return ND_OK;
-	printf("%s\t%.2f\t%.2f\t%.2f\t%zu\n", system, 100 * sum[0] / n,
-	       100 * sum[1] / n, 100 * sum[2] / n, n);
 	return ND_OK;
 }
 
-/* --systems DATA: the clusters are DATA's folders holding refs/. */
-static int systems(run *r, const char *data)
+/* Fills clusters with DATA's folders holding refs/, sorted. */
+static int list_clusters(run *r, names *clusters, const char *data)
 {
-	names all = { NULL, 0, 0 }, clusters = { NULL, 0, 0 },
-	      sys = { NULL, 0, 0 };
+	names all = { NULL, 0, 0 };
 	char path[4096];
 	size_t i;
 	int rc;
@@ -373,27 +373,85 @@ static int systems(run *r, const char *data)
 		snprintf(path, sizeof(path), "%s/%s/refs", data, all.v[i]);
 		if (all.v[i][0] == '_' || !is_dir(path))
 			continue;
-		if (ND_ARRAY_PUSH(clusters.v, clusters.n, clusters.cap,
+		if (ND_ARRAY_PUSH(clusters->v, clusters->n, clusters->cap,
 				  all.v[i])) {
 			rc = ND_ENOMEM;
 			goto done;
 		}
 		all.v[i] = NULL; /* now clusters' */
 	}
-	snprintf(path, sizeof(path), "%s/_systems", data);
-	if ((rc = list_dir(&sys, path, "")))
-		goto done;
-	printf("system\tR-1\tR-2\tSU4\tclusters\n");
-	for (i = 0; i < sys.n && rc == ND_OK; i++)
-		rc = system_means(r, data, sys.v[i], &clusters);
 done:
 	if (rc == ND_ENOTFOUND)
-		nd_err_set(&r->err, rc, "no %s", path);
+		nd_err_set(&r->err, rc, "no %s", data);
 	else if (rc == ND_ENOMEM)
 		nd_err_set(&r->err, rc, "out of memory");
 	free_names(&all);
+	return rc;
+}
+
+/* --systems DATA: each system's mean recalls. */
+static int systems(run *r, const char *data)
+{
+	names clusters = { NULL, 0, 0 }, sys = { NULL, 0, 0 };
+	nd_rouge_mean mean;
+	char path[4096], dir[4096];
+	size_t i;
+	int rc;
+
+	if ((rc = list_clusters(r, &clusters, data)))
+		goto done;
+	snprintf(path, sizeof(path), "%s/_systems", data);
+	if ((rc = list_dir(&sys, path, ""))) {
+		nd_err_set(&r->err, rc, rc == ND_ENOMEM ? "out of memory"
+			   : "no %s", path);
+		goto done;
+	}
+	printf("system\tR-1\tR-2\tSU4\tclusters\n");
+	for (i = 0; i < sys.n && rc == ND_OK; i++) {
+		snprintf(dir, sizeof(dir), "%s/_systems/%s", data, sys.v[i]);
+		if ((rc = dir_means(r, &mean, data, dir, &clusters)) ||
+		    mean.n == 0)
+			continue;
+		printf("%s\t%.2f\t%.2f\t%.2f\t%zu\n", sys.v[i],
+		       100 * nd_rouge_mean_of(&mean, ND_ROUGE_1).recall,
+		       100 * nd_rouge_mean_of(&mean, ND_ROUGE_2).recall,
+		       100 * nd_rouge_mean_of(&mean, ND_ROUGE_SU4).recall,
+		       mean.n);
+	}
+done:
 	free_names(&clusters);
 	free_names(&sys);
+	return rc;
+}
+
+/* --system-dir NAME DIR DATA: one row of means, recall, precision and F
+ * of each metric. */
+static int system_dir(run *r, const char *name, const char *dir,
+		      const char *data)
+{
+	names clusters = { NULL, 0, 0 };
+	nd_rouge_mean mean;
+	int m, rc;
+
+	if (!is_dir(dir))
+		return nd_err_set(&r->err, ND_ENOTFOUND, "no %s", dir);
+	if ((rc = list_clusters(r, &clusters, data)) ||
+	    (rc = dir_means(r, &mean, data, dir, &clusters)))
+		goto done;
+	printf("system");
+	for (m = 0; m < ND_ROUGE_METRICS; m++)
+		printf("\t%s R\t%s P\t%s F", nd_rouge_metric_name(m),
+		       nd_rouge_metric_name(m), nd_rouge_metric_name(m));
+	printf("\tclusters\n%s", name);
+	for (m = 0; m < ND_ROUGE_METRICS; m++) {
+		nd_rouge_score s = nd_rouge_mean_of(&mean, m);
+
+		printf("\t%.2f\t%.2f\t%.2f", 100 * s.recall,
+		       100 * s.precision, 100 * s.f);
+	}
+	printf("\t%zu\n", mean.n);
+done:
+	free_names(&clusters);
 	return rc;
 }
 
@@ -426,7 +484,9 @@ static int usage(void)
 	      "[--wordnet DIR] SUMMARY REF...\n"
 	      "       score_rouge --check DATA [--wordnet DIR]\n"
 	      "       score_rouge --systems DATA [--words N | --bytes N] "
-	      "[--wordnet DIR]\n", stderr);
+	      "[--wordnet DIR]\n"
+	      "       score_rouge --system-dir NAME DIR DATA "
+	      "[--words N | --bytes N] [--wordnet DIR]\n", stderr);
 	return 2;
 }
 
@@ -455,8 +515,9 @@ static void dispose(run *r)
 
 /* What the command line asks for. */
 typedef struct args {
-	const char *mode; /* NULL, "--check" or "--systems" */
+	const char *mode; /* NULL, "--check", "--systems", "--system-dir" */
 	const char *data;
+	const char *name, *dir; /* --system-dir's */
 	bool stem;
 	int first; /* index of SUMMARY */
 } args;
@@ -488,6 +549,13 @@ static bool parse_args(args *a, run *r, int argc, char **argv)
 				return false;
 		} else if (strcmp(o, "--wordnet") == 0) {
 			r->wordnet = v;
+		} else if (strcmp(o, "--system-dir") == 0) {
+			if (i + 2 >= argc)
+				return false;
+			a->mode = o;
+			a->name = v;
+			a->dir = argv[++i];
+			a->data = argv[++i];
 		} else if (strcmp(o, "--check") == 0 ||
 			   strcmp(o, "--systems") == 0) {
 			a->mode = o;
@@ -499,10 +567,10 @@ static bool parse_args(args *a, run *r, int argc, char **argv)
 	a->first = i;
 	if (a->mode == NULL)
 		return argc - i >= 2;
-	/* The published scores all stem (-m); --systems scores the first
-	 * 100 words unless told. */
+	/* The published scores all stem (-m); --systems and --system-dir
+	 * score the first 100 words unless told. */
 	a->stem = true;
-	if (strcmp(a->mode, "--systems") == 0 && !r->limit.words &&
+	if (strcmp(a->mode, "--check") != 0 && !r->limit.words &&
 	    !r->limit.bytes)
 		r->limit.words = 100;
 	return argc == i;
@@ -511,7 +579,7 @@ static bool parse_args(args *a, run *r, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	static run r;
-	args a = { NULL, NULL, false, 0 };
+	args a = { NULL, NULL, NULL, NULL, false, 0 };
 	int rc;
 
 	nd_buf_init(&r.file, ND_EVAL_FILE_MAX);
@@ -528,8 +596,10 @@ int main(int argc, char **argv)
 			rc = score_one(&r, argv + a.first, argc - a.first);
 		else if (strcmp(a.mode, "--check") == 0)
 			rc = check(&r, a.data);
-		else
+		else if (strcmp(a.mode, "--systems") == 0)
 			rc = systems(&r, a.data);
+		else
+			rc = system_dir(&r, a.name, a.dir, a.data);
 	}
 	if (rc < 0)
 		fprintf(stderr, "score_rouge: %s\n",
