@@ -110,7 +110,7 @@ static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *cid_cap)
 	}
 	s->sbase[s->n] = s->n_sents;
 	/* Sentence numbers are stored as uint32_t in the postings. */
-	if (s->n_sents >= UINT32_MAX || nd_mul_overflow(toks, 2, cid_cap))
+	if (s->n_sents >= UINT32_MAX || nd_mul_overflow(toks, 3, cid_cap))
 		return ND_ENOMEM;
 	s->smember = nd_calloc(s->n_sents + 1, sizeof(*s->smember));
 	s->cbeg = nd_calloc(s->n_sents + 1, sizeof(*s->cbeg));
@@ -151,7 +151,9 @@ static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 	int rc = ND_ENOMEM;
 
 	uni = nd_calloc(max_ntok + 1, sizeof(*uni));
-	bi = nd_calloc(max_ntok + 1, sizeof(*bi));
+	/* Two bigrams at most per token: with the word before it, and with
+	 * the content word before it. */
+	bi = nd_calloc(2 * max_ntok + 1, sizeof(*bi));
 	if (!uni || !bi || nd_u64map_init(&map))
 		goto done;
 	for (i = 0; i < s->n; i++) {
@@ -161,12 +163,26 @@ static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 		for (k = 0; k < d->nsents; k++, g++) {
 			const nd_sentence *st = &d->sents[k];
 			size_t t, nu = 0, nb = 0;
-			uint32_t prev = UINT32_MAX;
+			uint32_t prev = UINT32_MAX, adj = 0;
+			bool adj_stop = false;
 
 			for (t = 0; t < st->ntok; t++) {
 				const nd_token *tok = &d->toks[st->tok + t];
+				bool stop = tok->flags & ND_TOK_STOP;
 
-				if (tok->flags & ND_TOK_STOP)
+				/* A function word beside a content word ("of
+				 * Cambodia") ties the word to its context, as
+				 * the reference summaries phrase it; two
+				 * function words say nothing. */
+				if (t > 0 && stop != adj_stop &&
+				    intern(&map, keys, &key_cap,
+					   &s->n_concepts,
+					   bigram_key(adj, tok->stem),
+					   &bi[nb++]))
+					goto done;
+				adj = tok->stem;
+				adj_stop = stop;
+				if (stop)
 					continue;
 				if (intern(&map, keys, &key_cap,
 					   &s->n_concepts, tok->stem,
