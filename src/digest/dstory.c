@@ -169,32 +169,33 @@ static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 			for (t = 0; t < st->ntok; t++) {
 				const nd_token *tok = &d->toks[st->tok + t];
 				bool stop = tok->flags & ND_TOK_STOP;
+				uint64_t pair[2];
+				size_t np = 0, j;
 
 				/* A function word beside a content word ("of
 				 * Cambodia") ties the word to its context, as
 				 * the reference summaries phrase it; two
 				 * function words say nothing. */
-				if (t > 0 && stop != adj_stop &&
-				    intern(&map, keys, &key_cap,
-					   &s->n_concepts,
-					   bigram_key(adj, tok->stem),
-					   &bi[nb++]))
-					goto done;
+				if (t > 0 && stop != adj_stop)
+					pair[np++] = bigram_key(adj, tok->stem);
 				adj = tok->stem;
 				adj_stop = stop;
-				if (stop)
-					continue;
-				if (intern(&map, keys, &key_cap,
-					   &s->n_concepts, tok->stem,
-					   &uni[nu++]))
-					goto done;
-				if (prev != UINT32_MAX &&
-				    intern(&map, keys, &key_cap,
-					   &s->n_concepts,
-					   bigram_key(prev, tok->stem),
-					   &bi[nb++]))
-					goto done;
-				prev = tok->stem;
+				if (!stop) {
+					if (intern(&map, keys, &key_cap,
+						   &s->n_concepts, tok->stem,
+						   &uni[nu++]))
+						goto done;
+					if (prev != UINT32_MAX)
+						pair[np++] = bigram_key(
+							prev, tok->stem);
+					prev = tok->stem;
+				}
+				for (j = 0; j < np; j++) {
+					if (intern(&map, keys, &key_cap,
+						   &s->n_concepts, pair[j],
+						   &bi[nb++]))
+						goto done;
+				}
 			}
 			nu = nd_sort_unique_u32(uni, nu);
 			nb = nd_sort_unique_u32(bi, nb);
