@@ -208,6 +208,7 @@ static void support(nd_dprobe *p, cand *c)
 typedef struct pick {
 	cand *heap, *held; /* candidates; those waiting for backing */
 	size_t n, n_held;
+	cand *picked;      /* the chosen candidates, as chosen */
 	bool *covered;
 	size_t *chosen, k, max;
 	size_t left;       /* budget left */
@@ -266,6 +267,7 @@ static void run_greedy(pick *st, nd_dprobe *p)
 		cover(s, st->covered, c.g);
 		st->total += gain + c.prior;
 		st->left -= c.cost;
+		st->picked[st->k] = c;
 		st->chosen[st->k++] = c.g;
 		if (c.backed) {
 			st->backed++;
@@ -274,6 +276,137 @@ static void run_greedy(pick *st, nd_dprobe *p)
 			st->lone++;
 		}
 	}
+}
+
+/* Refinement: the greedy fills the budget in the order of value per
+ * word, which can leave a better pair on the table (a long sentence picked
+ * early blocks two shorter ones). Single swaps of a chosen sentence for a
+ * candidate, or additions into the room left, are tried while they raise
+ * the covered weight; at most SWAP_ROUNDS of them keep it bounded. */
+#define SWAP_ROUNDS 8
+
+/* Weight of g's concepts no chosen sentence holds (cnt: holders each). */
+static double gain_cnt(const nd_dstory *s, const uint32_t *cnt, size_t g)
+{
+	double gain = 0;
+	size_t k;
+
+	for (k = s->cbeg[g] + s->nuni[g]; k < s->cbeg[g + 1]; k++) {
+		if (cnt[s->cids[k]] == 0)
+			gain += s->weight[s->cids[k]];
+	}
+	return gain;
+}
+
+static void count(const nd_dstory *s, uint32_t *cnt, size_t g, int by)
+{
+	size_t k;
+
+	for (k = s->cbeg[g] + s->nuni[g]; k < s->cbeg[g + 1]; k++)
+		cnt[s->cids[k]] += (uint32_t)by;
+}
+
+/* The best move: out is the chosen slot to free (st->k to add), *in the
+ * candidate to take; returns its value change. */
+typedef struct move {
+	size_t out;
+	cand in;
+	double delta;
+} move;
+
+/* May c join the choice with slot out freed: not a restatement of a
+ * sentence kept, and lone sentences still no more than backed ones. */
+static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out)
+{
+	size_t j, backed = 0, lone = 0;
+
+	for (j = 0; j < st->k; j++) {
+		if (j == out)
+			continue;
+		if (nd_dstory_same(p->s, st->chosen[j], c->g) ||
+		    st->chosen[j] == c->g)
+			return false;
+		if (st->picked[j].backed)
+			backed++;
+		else
+			lone++;
+	}
+	if (!c->known)
+		support(p, c);
+	if (c->backed)
+		backed++;
+	else
+		lone++;
+	return !st->cap_lone || lone <= (backed > 0 ? backed : 1);
+}
+
+/* Best swap (or addition, out == st->k) over all candidates. */
+static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
+		      uint32_t *cnt)
+{
+	const nd_dstory *s = p->s;
+	move best = { 0, { 0, 0, 0, 0, false, false }, 1e-9 };
+	size_t out, a;
+
+	for (out = 0; out <= st->k; out++) {
+		size_t room = st->left;
+		double loss = 0;
+
+		if (out < st->k) {
+			count(s, cnt, st->picked[out].g, -1);
+			loss = gain_cnt(s, cnt, st->picked[out].g) +
+			       st->picked[out].prior;
+			room += st->picked[out].cost;
+		} else if (st->k >= st->max) {
+			break;
+		}
+		for (a = 0; a < n_all; a++) {
+			double d;
+
+			if (all[a].cost > room)
+				continue;
+			d = gain_cnt(s, cnt, all[a].g) + all[a].prior - loss;
+			if (d > best.delta && fits(st, p, &all[a], out)) {
+				best.out = out;
+				best.in = all[a];
+				best.delta = d;
+			}
+		}
+		if (out < st->k)
+			count(s, cnt, st->picked[out].g, 1);
+	}
+	return best;
+}
+
+/* Applies improving moves to the greedy choice. */
+static int refine(pick *st, nd_dprobe *p, cand *all, size_t n_all)
+{
+	uint32_t *cnt = nd_calloc(p->s->n_concepts + 1, sizeof(*cnt));
+	size_t r, j;
+
+	if (cnt == NULL)
+		return ND_ENOMEM;
+	for (j = 0; j < st->k; j++)
+		count(p->s, cnt, st->chosen[j], 1);
+	for (r = 0; r < SWAP_ROUNDS; r++) {
+		move m = best_move(st, p, all, n_all, cnt);
+
+		if (m.delta <= 1e-9)
+			break;
+		if (m.out < st->k) {
+			count(p->s, cnt, st->chosen[m.out], -1);
+			st->left += st->picked[m.out].cost;
+		} else {
+			st->k++;
+		}
+		st->left -= m.in.cost;
+		st->total += m.delta;
+		st->picked[m.out] = m.in;
+		st->chosen[m.out] = m.in.g;
+		count(p->s, cnt, m.in.g, 1);
+	}
+	nd_free(cnt);
+	return ND_OK;
 }
 
 /* Budgeted greedy maximisation of covered concept weight, lazily
@@ -288,7 +421,8 @@ int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
 	cand best = { 0, 0, 0, 0, false, false };
 	pick st;
 	nd_dlex lex;
-	size_t i, budget;
+	cand *all = NULL;
+	size_t i, budget, n_all = 0;
 	double best_value = -1;
 	int rc = ND_ENOMEM;
 
@@ -297,8 +431,10 @@ int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
 	budget = bytes ? bytes : words ? words : DEFAULT_WORDS;
 	st.heap = nd_calloc(s->n_sents + 1, sizeof(*st.heap));
 	st.held = nd_calloc(s->n_sents + 1, sizeof(*st.held));
+	st.picked = nd_calloc(max + 1, sizeof(*st.picked));
+	all = nd_calloc(s->n_sents + 1, sizeof(*all));
 	st.covered = nd_calloc(s->n_concepts + 1, sizeof(*st.covered));
-	if (!st.heap || !st.held || !st.covered)
+	if (!st.heap || !st.held || !st.covered || !st.picked || !all)
 		goto done;
 	nd_dlex_init(&lex, s->c->vocab);
 	if (gather(st.heap, &st.n, s, &lex, st.covered, bytes, budget,
@@ -315,6 +451,8 @@ int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
 			best = st.heap[i];
 		}
 	}
+	n_all = st.n;
+	memcpy(all, st.heap, n_all * sizeof(*all));
 	for (i = st.n / 2; i-- > 0;)
 		sift_down(st.heap, st.n, i);
 	st.chosen = chosen;
@@ -328,6 +466,8 @@ int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
 		release_held(&st);
 		run_greedy(&st, p);
 	}
+	if (refine(&st, p, all, n_all))
+		goto done;
 	if (max > 0 && best_value >= 0) {
 		support(p, &best);
 		/* A lone sentence does not replace a backed choice. */
@@ -342,6 +482,8 @@ int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
 done:
 	nd_free(st.heap);
 	nd_free(st.held);
+	nd_free(st.picked);
+	nd_free(all);
 	nd_free(st.covered);
 	return rc;
 }
