@@ -1,5 +1,6 @@
 #include "digest/dstory.h"
 
+#include <math.h>   /* pow */
 #include <stdlib.h> /* bsearch, qsort */
 #include <string.h> /* memcpy, memset */
 
@@ -216,6 +217,12 @@ done:
 	return rc;
 }
 
+/* Covering a concept is worth its weight to this power: above 1, one fact
+ * every article states outweighs two that only a few mention, which is
+ * what the reference summaries keep (1.5 to 2 measured alike on DUC 2004
+ * dev; 1 clearly worse). */
+#define VALUE_EXP 1.75
+
 /* Weight of a concept: the independent groups holding it. With three groups
  * or more, a concept of one group only is that source's angle or its
  * furniture, not the story's core. */
@@ -258,6 +265,7 @@ static int build_weights(nd_dstory *s)
 			s->weight[i] = 0;
 		if (s->weight[i] > s->wmax)
 			s->wmax = s->weight[i];
+		s->value[i] = pow((double)s->weight[i], VALUE_EXP);
 	}
 	rc = ND_OK;
 done:
@@ -317,7 +325,8 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 		goto done;
 	s->idf = nd_calloc(s->n_concepts + 1, sizeof(*s->idf));
 	s->weight = nd_calloc(s->n_concepts + 1, sizeof(*s->weight));
-	if (!s->idf || !s->weight)
+	s->value = nd_calloc(s->n_concepts + 1, sizeof(*s->value));
+	if (!s->idf || !s->weight || !s->value)
 		goto done;
 	/* Stem keys fit in 32 bits; bigram keys do not (bigram_key). */
 	for (i = 0; i < s->n_concepts; i++) {
@@ -348,6 +357,7 @@ void nd_dstory_dispose(nd_dstory *s)
 	nd_free(s->cids);
 	nd_free(s->idf);
 	nd_free(s->weight);
+	nd_free(s->value);
 	nd_free(s->pbeg);
 	nd_free(s->post);
 	memset(s, 0, sizeof(*s));

@@ -45,6 +45,7 @@ typedef struct nd_dstory {
 	size_t n_concepts;
 	double *idf;      /* per concept: IDF of the stem, 0 for bigrams */
 	uint32_t *weight; /* per concept: independent groups stating it */
+	double *value;    /* per concept: what covering it is worth */
 	uint32_t wmax;
 	size_t *pbeg;     /* per concept: start in post; stems only */
 	uint32_t *post;   /* sentences holding each stem, ascending */

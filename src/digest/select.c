@@ -99,7 +99,7 @@ static double gain_of(const nd_dstory *s, const bool *covered, size_t g)
 
 	for (k = s->cbeg[g] + s->nuni[g]; k < s->cbeg[g + 1]; k++) {
 		if (!covered[s->cids[k]])
-			gain += s->weight[s->cids[k]];
+			gain += s->value[s->cids[k]];
 	}
 	return gain;
 }
@@ -293,7 +293,7 @@ static double gain_cnt(const nd_dstory *s, const uint32_t *cnt, size_t g)
 
 	for (k = s->cbeg[g] + s->nuni[g]; k < s->cbeg[g + 1]; k++) {
 		if (cnt[s->cids[k]] == 0)
-			gain += s->weight[s->cids[k]];
+			gain += s->value[s->cids[k]];
 	}
 	return gain;
 }
