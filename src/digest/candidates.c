@@ -254,6 +254,15 @@ static bool update_quote(bool inside, int mark)
 	return mark == 2 ? !inside : inside;
 }
 
+/* The ASCII quotation marks of wire copy: `` opens, '' closes; 0 when p
+ * (before end) holds neither. */
+static int wire_quote(const char *p, const char *end)
+{
+	if (end - p < 2 || p[1] != p[0])
+		return 0;
+	return p[0] == '`' ? 1 : p[0] == '\'' ? -1 : 0;
+}
+
 /* Any quotation mark in p[0..n)? Most sentences have none, and this byte
  * scan spares them the decoding below. */
 static bool has_quote_mark(const char *p, size_t n)
@@ -263,7 +272,7 @@ static bool has_quote_mark(const char *p, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 
-		if (c == '"')
+		if (c == '"' || wire_quote(p + i, p + n))
 			return true;
 		if (c == 0xC2 && i + 1 < n &&
 		    ((unsigned char)p[i + 1] == 0xAB ||
@@ -279,13 +288,14 @@ static bool has_quote_mark(const char *p, size_t n)
 
 /* A sentence that is mostly quoted words with no speaker outside the
  * quotes (one piece of a longer quotation), whose speaker is only a
- * pronoun ("..., he said"), or that ends on an opening quote mark (a
- * quotation cut off by the page layout). */
+ * pronoun ("..., he said"), or that starts or ends inside a quotation
+ * (a closing mark with no opening one, or an opening one never closed:
+ * the quotation runs on across sentences, or the page layout cut it). */
 static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 			   const nd_sentence *st)
 {
 	const char *p = d->text + st->off, *end = p + st->len;
-	size_t t = 0, in = 0, after_open = 0;
+	size_t t = 0, in = 0;
 	bool inside = false, attributed = false, opened = false;
 	bool pronoun = false, named = false;
 
@@ -294,15 +304,20 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 
 	while (p < end) {
 		const char *here = p;
-		int32_t cp = nd_utf8_decode(&p, end);
-		int mark = quote_mark(cp);
+		int mark = wire_quote(p, end);
+		int32_t cp = 0;
+
+		if (mark)
+			p += 2;
+		else
+			cp = nd_utf8_decode(&p, end);
+		mark = mark ? mark : quote_mark(cp);
 
 		if (mark) {
+			if (mark == -1 && !inside)
+				return true;
 			inside = update_quote(inside, mark);
-			if (inside) {
-				opened = true;
-				after_open = 0;
-			}
+			opened |= inside;
 			continue;
 		}
 		if (t < st->ntok &&
@@ -319,11 +334,10 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 				named |= (tok->flags & ND_TOK_CAPITAL) &&
 					 !(tok->flags & ND_TOK_FIRST);
 			}
-			after_open++;
 			t++;
 		}
 	}
-	if (opened && inside && after_open == 0)
+	if (opened && inside)
 		return true;
 	if (in == 0)
 		return false;

@@ -1,5 +1,6 @@
 #include "digest/dstory.h"
 
+#include <math.h>   /* pow */
 #include <stdlib.h> /* bsearch, qsort */
 #include <string.h> /* memcpy, memset */
 
@@ -110,7 +111,7 @@ static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *cid_cap)
 	}
 	s->sbase[s->n] = s->n_sents;
 	/* Sentence numbers are stored as uint32_t in the postings. */
-	if (s->n_sents >= UINT32_MAX || nd_mul_overflow(toks, 2, cid_cap))
+	if (s->n_sents >= UINT32_MAX || nd_mul_overflow(toks, 3, cid_cap))
 		return ND_ENOMEM;
 	s->smember = nd_calloc(s->n_sents + 1, sizeof(*s->smember));
 	s->cbeg = nd_calloc(s->n_sents + 1, sizeof(*s->cbeg));
@@ -151,7 +152,9 @@ static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 	int rc = ND_ENOMEM;
 
 	uni = nd_calloc(max_ntok + 1, sizeof(*uni));
-	bi = nd_calloc(max_ntok + 1, sizeof(*bi));
+	/* Two bigrams at most per token: with the word before it, and with
+	 * the content word before it. */
+	bi = nd_calloc(2 * max_ntok + 1, sizeof(*bi));
 	if (!uni || !bi || nd_u64map_init(&map))
 		goto done;
 	for (i = 0; i < s->n; i++) {
@@ -161,24 +164,39 @@ static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 		for (k = 0; k < d->nsents; k++, g++) {
 			const nd_sentence *st = &d->sents[k];
 			size_t t, nu = 0, nb = 0;
-			uint32_t prev = UINT32_MAX;
+			uint32_t prev = UINT32_MAX, adj = 0;
+			bool adj_stop = false;
 
 			for (t = 0; t < st->ntok; t++) {
 				const nd_token *tok = &d->toks[st->tok + t];
+				bool stop = tok->flags & ND_TOK_STOP;
+				uint64_t pair[2];
+				size_t np = 0, j;
 
-				if (tok->flags & ND_TOK_STOP)
-					continue;
-				if (intern(&map, keys, &key_cap,
-					   &s->n_concepts, tok->stem,
-					   &uni[nu++]))
-					goto done;
-				if (prev != UINT32_MAX &&
-				    intern(&map, keys, &key_cap,
-					   &s->n_concepts,
-					   bigram_key(prev, tok->stem),
-					   &bi[nb++]))
-					goto done;
-				prev = tok->stem;
+				/* A function word beside a content word ("of
+				 * Cambodia") ties the word to its context, as
+				 * the reference summaries phrase it; two
+				 * function words say nothing. */
+				if (t > 0 && stop != adj_stop)
+					pair[np++] = bigram_key(adj, tok->stem);
+				adj = tok->stem;
+				adj_stop = stop;
+				if (!stop) {
+					if (intern(&map, keys, &key_cap,
+						   &s->n_concepts, tok->stem,
+						   &uni[nu++]))
+						goto done;
+					if (prev != UINT32_MAX)
+						pair[np++] = bigram_key(
+							prev, tok->stem);
+					prev = tok->stem;
+				}
+				for (j = 0; j < np; j++) {
+					if (intern(&map, keys, &key_cap,
+						   &s->n_concepts, pair[j],
+						   &bi[nb++]))
+						goto done;
+				}
 			}
 			nu = nd_sort_unique_u32(uni, nu);
 			nb = nd_sort_unique_u32(bi, nb);
@@ -198,6 +216,12 @@ done:
 	nd_free(bi);
 	return rc;
 }
+
+/* Covering a concept is worth its weight to this power: above 1, one fact
+ * every article states outweighs two that only a few mention, which is
+ * what the reference summaries keep (1.5 to 2 measured alike on DUC 2004
+ * dev; 1 clearly worse). */
+#define VALUE_EXP 1.75
 
 /* Weight of a concept: the independent groups holding it. With three groups
  * or more, a concept of one group only is that source's angle or its
@@ -241,6 +265,7 @@ static int build_weights(nd_dstory *s)
 			s->weight[i] = 0;
 		if (s->weight[i] > s->wmax)
 			s->wmax = s->weight[i];
+		s->value[i] = pow((double)s->weight[i], VALUE_EXP);
 	}
 	rc = ND_OK;
 done:
@@ -300,7 +325,8 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 		goto done;
 	s->idf = nd_calloc(s->n_concepts + 1, sizeof(*s->idf));
 	s->weight = nd_calloc(s->n_concepts + 1, sizeof(*s->weight));
-	if (!s->idf || !s->weight)
+	s->value = nd_calloc(s->n_concepts + 1, sizeof(*s->value));
+	if (!s->idf || !s->weight || !s->value)
 		goto done;
 	/* Stem keys fit in 32 bits; bigram keys do not (bigram_key). */
 	for (i = 0; i < s->n_concepts; i++) {
@@ -331,6 +357,7 @@ void nd_dstory_dispose(nd_dstory *s)
 	nd_free(s->cids);
 	nd_free(s->idf);
 	nd_free(s->weight);
+	nd_free(s->value);
 	nd_free(s->pbeg);
 	nd_free(s->post);
 	memset(s, 0, sizeof(*s));

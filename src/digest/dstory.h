@@ -2,10 +2,11 @@
  *
  * A story's sentences get one number (member order, then sentence index),
  * so every per-sentence table is a flat array. Each sentence carries its
- * sorted concept ids: content stems first, then stem bigrams of adjacent
- * content words. Concepts are numbered per story through a hash map, so no
- * table is the size of the corpus vocabulary and nothing is allocated per
- * sentence. */
+ * sorted concept ids: content stems first, then stem bigrams: of
+ * consecutive content words (function words skipped), and of a function
+ * word with the content word beside it. Concepts are numbered per story
+ * through a hash map, so no table is the size of the corpus vocabulary and
+ * nothing is allocated per sentence. */
 #ifndef ND_DIGEST_DSTORY_H
 #define ND_DIGEST_DSTORY_H
 
@@ -44,6 +45,7 @@ typedef struct nd_dstory {
 	size_t n_concepts;
 	double *idf;      /* per concept: IDF of the stem, 0 for bigrams */
 	uint32_t *weight; /* per concept: independent groups stating it */
+	double *value;    /* per concept: what covering it is worth */
 	uint32_t wmax;
 	size_t *pbeg;     /* per concept: start in post; stems only */
 	uint32_t *post;   /* sentences holding each stem, ascending */

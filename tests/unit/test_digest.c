@@ -717,6 +717,18 @@ static void candidate_rules(void **state)
 		verdicts(t, "Colvin said the province firmly supports the new "
 			    "timetable for ferries \""),
 		"n");
+	/* A quotation running across sentences, in wire copy's `` and ''
+	 * marks too: its first and its last sentence are pieces of it. */
+	assert_string_equal(
+		verdicts(t, "Colvin told the assembly: ``The bridge will carry "
+			    "more trucks than any other crossing. It was worth "
+			    "every single crown we spent on it,'' Colvin "
+			    "added."),
+		"nn");
+	assert_string_equal(
+		verdicts(t, "Colvin called the bridge ``the best crossing in the "
+			    "whole province'' at the opening on Monday."),
+		"y");
 	assert_string_equal(
 		verdicts(t, "the bridge over Lake Marrow reopened to traffic "
 			    "on Monday morning."),
