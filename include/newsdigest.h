@@ -205,6 +205,13 @@ typedef struct nd_summary_sentence {
 size_t nd_batch_summary_count(const nd_batch *b, size_t story);
 int nd_batch_summary(nd_summary_sentence *out, const nd_batch *b,
 		     size_t story, size_t i);
+/* The k-th source (as in nd_summary_sentence.sources) of summary sentence
+ * i of story: *article and the byte span *offset, *length of its sentence
+ * that states the same content, in that article's cleaned text. Returns 0
+ * or ND_ENOTFOUND. */
+int nd_batch_summary_source(size_t *article, size_t *offset, size_t *length,
+			    const nd_batch *b, size_t story, size_t i,
+			    size_t k);
 
 typedef struct nd_quote_info {
 	const char *text;      /* the quoted words, without quote marks */

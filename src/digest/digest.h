@@ -22,6 +22,7 @@ typedef struct nd_summary_item {
 	size_t sent;     /* its sentence index in that article */
 	size_t n_sources;
 	size_t *sources; /* supporting articles, sorted, doc included */
+	size_t *source_sents; /* per source: its sentence stating it */
 } nd_summary_item;
 
 typedef struct nd_story_digest {

@@ -23,10 +23,11 @@ int nd_dprobe_init(nd_dprobe *p, const nd_dstory *s)
 	p->touched = nd_calloc(s->n_sents + 1, sizeof(*p->touched));
 	p->found = nd_calloc(s->n + 1, sizeof(*p->found));
 	p->list = nd_calloc(s->n + 1, sizeof(*p->list));
+	p->hit = nd_calloc(s->n + 1, sizeof(*p->hit));
 	p->stems = nd_calloc(maxq + 1, sizeof(*p->stems));
 	p->skip = nd_calloc(maxq + 1, sizeof(*p->skip));
 	if (!p->stamp || !p->acc_w || !p->acc_n || !p->touched ||
-	    !p->found || !p->list || !p->stems || !p->skip) {
+	    !p->found || !p->list || !p->hit || !p->stems || !p->skip) {
 		nd_dprobe_dispose(p);
 		return ND_ENOMEM;
 	}
@@ -41,6 +42,7 @@ void nd_dprobe_dispose(nd_dprobe *p)
 	nd_free(p->touched);
 	nd_free(p->found);
 	nd_free(p->list);
+	nd_free(p->hit);
 	nd_free(p->stems);
 	nd_free(p->skip);
 	memset(p, 0, sizeof(*p));
@@ -148,6 +150,7 @@ static size_t run(nd_dprobe *p, size_t q, size_t max)
 	}
 	p->mark++;
 	p->found[own] = true;
+	p->hit[nfound] = (uint32_t)q;
 	p->list[nfound++] = own;
 	choose_probe(p, q, &wleft, &left);
 	n = accumulate(p, q);
@@ -159,6 +162,7 @@ static size_t run(nd_dprobe *p, size_t q, size_t max)
 		    !nd_dstory_states(s, q, t))
 			continue;
 		p->found[m] = true;
+		p->hit[nfound] = t;
 		p->list[nfound++] = m;
 	}
 	for (i = 0; i < nfound; i++)

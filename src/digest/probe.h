@@ -15,6 +15,7 @@
 typedef struct nd_dprobe {
 	const nd_dstory *s;
 	size_t *list;     /* member positions found by the last run */
+	uint32_t *hit;    /* story sentence of each of them stating it */
 	uint32_t *stamp;  /* per sentence: last run that touched it */
 	uint32_t mark;
 	double *acc_w;    /* per sentence: IDF of probe stems shared */
@@ -29,7 +30,8 @@ typedef struct nd_dprobe {
 int nd_dprobe_init(nd_dprobe *p, const nd_dstory *s);
 void nd_dprobe_dispose(nd_dprobe *p);
 /* Member positions of every member stating story sentence g (its own
- * first) into p->list; returns how many. */
+ * first) into p->list, and the sentence of each that states it into
+ * p->hit; returns how many. */
 size_t nd_dprobe_all(nd_dprobe *p, size_t g);
 /* How many members besides its own state g, counting up to cap only. */
 size_t nd_dprobe_support(nd_dprobe *p, size_t g, size_t cap);

@@ -120,6 +120,25 @@ int nd_batch_summary(nd_summary_sentence *out, const nd_batch *b,
 	return ND_OK;
 }
 
+int nd_batch_summary_source(size_t *article, size_t *offset, size_t *length,
+			    const nd_batch *b, size_t story, size_t i,
+			    size_t k)
+{
+	const nd_story *s = digested(b, story, ND_STAGE_DIGEST);
+	const nd_summary_item *it;
+	const nd_sentence *sent;
+
+	if (s == NULL || i >= s->digest.n_items ||
+	    k >= s->digest.items[i].n_sources)
+		return ND_ENOTFOUND;
+	it = &s->digest.items[i];
+	sent = &b->docs[it->sources[k]].sents[it->source_sents[k]];
+	*article = it->sources[k];
+	*offset = sent->off;
+	*length = sent->len;
+	return ND_OK;
+}
+
 size_t nd_batch_quote_count(const nd_batch *b, size_t story)
 {
 	const nd_story *s = digested(b, story, ND_STAGE_FACTS);

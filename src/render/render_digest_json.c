@@ -51,6 +51,26 @@ static void article(nd_json *j, const nd_batch *b, const nd_lineage *l,
 	nd_json_object_end(j);
 }
 
+/* "support": each source of summary sentence i with the span of its own
+ * sentence stating the same content. */
+static void support(nd_json *j, const nd_batch *b, size_t story, size_t i,
+		    size_t n)
+{
+	size_t k, article, offset, length;
+
+	nd_json_key(j, "support");
+	nd_json_array_begin(j);
+	for (k = 0; k < n; k++) {
+		if (nd_batch_summary_source(&article, &offset, &length, b,
+					    story, i, k) != ND_OK)
+			continue;
+		nd_json_object_begin(j);
+		span(j, b, article, offset, length);
+		nd_json_object_end(j);
+	}
+	nd_json_array_end(j);
+}
+
 static void summary(nd_json *j, const nd_batch *b, size_t story)
 {
 	nd_summary_sentence s;
@@ -65,6 +85,7 @@ static void summary(nd_json *j, const nd_batch *b, size_t story)
 		nd_json_kv_str(j, "text", s.text);
 		nd_render_json_ids(j, "sources", b, s.sources, s.n_sources);
 		span(j, b, s.article, s.offset, s.length);
+		support(j, b, story, i, s.n_sources);
 		nd_json_object_end(j);
 	}
 	nd_json_array_end(j);

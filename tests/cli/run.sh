@@ -365,6 +365,23 @@ for story in json.loads(out)["stories"]:
                 bad += 1
                 print("  %s in %s: %r is not %r" % (kind, item["article"],
                       span[:60], want[:60]), file=sys.stderr)
+            if kind != "summary":
+                continue
+            # Every source cites a whole line's sentence of its own text,
+            # the chosen article its chosen sentence.
+            sup = item["support"]
+            if [s["article"] for s in sup] != item["sources"]:
+                bad += 1
+                print("  support of %r does not list its sources" %
+                      want[:40], file=sys.stderr)
+            for s in sup:
+                t = texts.get(s["article"], b"")
+                piece = t[s["offset"]:s["offset"] + s["length"]]
+                if (not piece.strip() or piece != piece.strip() or
+                        (s["article"] == item["article"] and piece != want)):
+                    bad += 1
+                    print("  support in %s: %r" % (s["article"],
+                          piece[:60]), file=sys.stderr)
 sys.exit(1 if bad else 0)
 PY
 	then ok; else bad "$2: offsets do not match the cleaned text"; fi

@@ -243,6 +243,24 @@ static void accessor_bounds(void **state)
 			 ND_ENOTFOUND);
 	assert_int_equal(nd_batch_summary(&ss, b, n, 0), ND_ENOTFOUND);
 	assert_int_equal(nd_batch_summary_count(b, n), 0);
+	/* A one-article story: each sentence's only source is itself. */
+	assert_int_equal(nd_batch_summary(&ss, b, 0, 0), ND_OK);
+	{
+		size_t art = 9, off = 0, len = 0;
+
+		assert_int_equal(nd_batch_summary_source(&art, &off, &len, b,
+							 0, 0, 0),
+				 ND_OK);
+		assert_int_equal(art, ss.article);
+		assert_int_equal(off, ss.offset);
+		assert_int_equal(len, ss.length);
+		assert_int_equal(nd_batch_summary_source(&art, &off, &len, b,
+							 0, 0, ss.n_sources),
+				 ND_ENOTFOUND);
+		assert_int_equal(nd_batch_summary_source(&art, &off, &len, b,
+							 n, 0, 0),
+				 ND_ENOTFOUND);
+	}
 	assert_int_equal(nd_batch_quote(&q, b, 0, nd_batch_quote_count(b, 0)),
 			 ND_ENOTFOUND);
 	assert_int_equal(nd_batch_quote(&q, b, n, 0), ND_ENOTFOUND);
