@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "core/sorted.h"
 
 /* Shortest common prefix, in bytes, that lets two different words match,
  * and the share of the shorter word it must cover, in percent. */
@@ -17,7 +18,7 @@ void nd_align_dispose(nd_align_doc *ad)
 	nd_free(ad->first);
 	nd_free(ad->total);
 	nd_free(ad->sent);
-	nd_free(ad->bloom);
+	nd_free(ad->keys);
 	memset(ad, 0, sizeof(*ad));
 }
 
@@ -40,57 +41,98 @@ static void make_word(nd_align_word *w, const nd_token *t, const nd_vocab *v)
 	w->w = nd_vocab_idf(v, t->stem);
 }
 
-static unsigned bloom_bit(uint32_t x, uint64_t mul)
+/* Index keys: the kind (stem or prefix head) in the top bit, the value,
+ * then the sentence in the low SENT_BITS bits. */
+#define SENT_BITS 16
+#define KIND_HEAD (1ULL << 63)
+_Static_assert(ND_ALIGN_MAX_SENTS < (1 << SENT_BITS),
+	       "sentence numbers fit an index key");
+
+static uint64_t index_key(uint64_t kind, uint32_t value, size_t sent)
 {
-	return (unsigned)(((uint64_t)x * mul) >> 56);
+	return kind | (uint64_t)value << SENT_BITS | (uint64_t)sent;
 }
 
-static void bloom_set(uint64_t *bits, unsigned bit)
+/* Appends the keys of word w of sentence k to keys[*n]. */
+static void index_word(uint64_t *keys, size_t *n, const nd_align_word *w,
+		       size_t k)
 {
-	bits[bit >> 6] |= 1ULL << (bit & 63);
-}
-
-static bool bloom_has(const uint64_t *bits, unsigned bit)
-{
-	return (bits[bit >> 6] >> (bit & 63)) & 1;
-}
-
-#define STEM_MUL 0x9e3779b97f4a7c15ULL
-#define HEAD_MUL 0xc2b2ae3d27d4eb4fULL
-
-static void bloom_add(nd_align_bloom *b, const nd_align_word *w)
-{
-	bloom_set(b->stems, bloom_bit(w->stem, STEM_MUL));
+	keys[(*n)++] = index_key(0, w->stem, k);
 	if (w->head)
-		bloom_set(b->heads, bloom_bit(w->head, HEAD_MUL));
+		keys[(*n)++] = index_key(KIND_HEAD, w->head, k);
 }
 
-/* Could w match some word of the sentence with filters b? */
-static bool bloom_may_match(const nd_align_bloom *b, const nd_align_word *w)
+/* Position of the first key of d's index not below key. */
+static size_t index_find(const nd_align_doc *d, uint64_t key)
 {
-	return bloom_has(b->stems, bloom_bit(w->stem, STEM_MUL)) ||
-	       (w->head && bloom_has(b->heads, bloom_bit(w->head, HEAD_MUL)));
+	size_t lo = 0, hi = d->n_keys;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
-/* An upper bound of nd_align_score(a, i, b, j): the weight of the words
- * of either side that may have a partner on the other. */
-static double score_bound(const nd_align_doc *a, size_t i,
-			  const nd_align_doc *b, size_t j)
+/* Marks in seen[] (stamp) the sentences of d holding value of the kind;
+ * adds w to out[s] for those not marked yet. */
+static void add_holders(double *out, uint32_t *seen, uint32_t stamp,
+			const nd_align_doc *d, uint64_t kind, uint32_t value,
+			double w)
 {
-	double all = a->total[i] + b->total[j], may = 0;
-	size_t k;
+	uint64_t lead = index_key(kind, value, 0) >> SENT_BITS;
+	size_t p;
 
-	if (all <= 0)
-		return 0;
-	for (k = a->first[i]; k < a->first[i + 1]; k++) {
-		if (bloom_may_match(&b->bloom[j], &a->words[k]))
-			may += a->words[k].w;
+	for (p = index_find(d, index_key(kind, value, 0));
+	     p < d->n_keys && d->keys[p] >> SENT_BITS == lead; p++) {
+		size_t s = (size_t)(d->keys[p] & ((1u << SENT_BITS) - 1));
+
+		if (seen[s] != stamp) {
+			seen[s] = stamp;
+			out[s] += w;
+		}
 	}
-	for (k = b->first[j]; k < b->first[j + 1]; k++) {
-		if (bloom_may_match(&a->bloom[i], &b->words[k]))
-			may += b->words[k].w;
+}
+
+/* may[k * stride + s] (or may[s * stride + k] when flip) += the weight of
+ * the words of a's sentence k that share a stem or a prefix head with
+ * b's sentence s: word_match needs one of the two, so this bounds the
+ * weight of a's side of any alignment of k and s. seen has b->n_sents
+ * zeroed slots and row b->n_sents. */
+static void partner_weights(double *may, size_t stride, int flip,
+			    double *row, uint32_t *seen,
+			    const nd_align_doc *a, const nd_align_doc *b)
+{
+	size_t k, s, i;
+
+	for (k = 0; k < a->n_sents; k++) {
+		memset(row, 0, b->n_sents * sizeof(row[0]));
+		for (i = a->first[k]; i < a->first[k + 1]; i++) {
+			const nd_align_word *w = &a->words[i];
+			uint32_t stamp = (uint32_t)i + 1;
+
+			add_holders(row, seen, stamp, b, 0, w->stem, w->w);
+			if (w->head)
+				add_holders(row, seen, stamp, b, KIND_HEAD,
+					    w->head, w->w);
+		}
+		for (s = 0; s < b->n_sents; s++)
+			may[flip ? s * stride + k : k * stride + s] += row[s];
 	}
-	return may / all;
+}
+
+/* Rounding slack of the bounds: a bound and the score it bounds sum the
+ * same weights in different orders. */
+#define BOUND_SLACK (1 - 1e-9)
+
+/* Can a score bounded by the weight may over all reach min? */
+static bool may_reach(double may, double all, double min)
+{
+	return all > 0 && may >= min * BOUND_SLACK * all;
 }
 
 /* Content words of sentence s when it is alignable, else 0. */
@@ -125,9 +167,9 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 	out->total = nd_calloc(sents + 1, sizeof(*out->total));
 	out->sent = nd_calloc(sents + 1, sizeof(*out->sent));
 	out->words = nd_calloc(words + 1, sizeof(*out->words));
-	out->bloom = nd_calloc(sents + 1, sizeof(*out->bloom));
+	out->keys = nd_calloc(2 * words + 1, sizeof(*out->keys));
 	if (!out->first || !out->total || !out->sent || !out->words ||
-	    !out->bloom)
+	    !out->keys)
 		return ND_ENOMEM;
 	for (s = 0; s < d->nsents && out->n_sents < sents; s++) {
 		const nd_sentence *st = &d->sents[s];
@@ -143,13 +185,15 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 			if (t->flags & ND_TOK_STOP)
 				continue;
 			make_word(&w[n], t, v);
-			bloom_add(&out->bloom[out->n_sents], &w[n]);
+			index_word(out->keys, &out->n_keys, &w[n],
+				   out->n_sents);
 			out->total[out->n_sents] += w[n++].w;
 		}
 		out->sent[out->n_sents++] = (uint32_t)s;
 		out->n_words += n;
 	}
 	out->first[out->n_sents] = out->n_words;
+	out->n_keys = nd_sort_unique_u64(out->keys, out->n_keys);
 	return ND_OK;
 }
 
@@ -248,14 +292,64 @@ static cell extend(cell c, double s, size_t ka, size_t kb)
 	return c;
 }
 
+/* The fixed inputs of one alignment: the two articles, the threshold,
+ * and wa[k * m + s] (wb[k * m + s]), the weight of the words of a's
+ * sentence k (b's sentence s) with a possible partner on the other side. */
+typedef struct pairing {
+	const nd_align_doc *a, *b;
+	const double *wa, *wb;
+	size_t m;
+	double min_sim;
+} pairing;
+
+/* Can a's sentences ka..ka+na-1 against b's kb..kb+nb-1, one side a single
+ * sentence, score min? Each word of the single sentence may count
+ * against both of the other side, so its weight is capped by its total. */
+static bool run_may_reach(const pairing *g, size_t ka, size_t na, size_t kb,
+			  size_t nb, double min)
+{
+	const nd_align_doc *a = g->a, *b = g->b;
+	double may_a = 0, may_b = 0, all = 0;
+	size_t x, y;
+
+	for (x = ka; x < ka + na; x++)
+		for (y = kb; y < kb + nb; y++) {
+			may_a += g->wa[x * g->m + y];
+			may_b += g->wb[x * g->m + y];
+		}
+	for (x = ka; x < ka + na; x++)
+		all += a->total[x];
+	for (y = kb; y < kb + nb; y++)
+		all += b->total[y];
+	if (na == 1 && may_a > a->total[ka])
+		may_a = a->total[ka];
+	if (nb == 1 && may_b > b->total[kb])
+		may_b = b->total[kb];
+	return may_reach(may_a + may_b, all, min);
+}
+
+/* Score of a's sentences ka.. (na of them) against b's kb.. (nb), or 0
+ * when it cannot reach min. */
+static double run_pair(const pairing *g, size_t ka, size_t na, size_t kb,
+		       size_t nb, double min)
+{
+	run x, y;
+
+	if (!run_may_reach(g, ka, na, kb, nb, min))
+		return 0;
+	x = sentences(g->a, ka, na);
+	y = sentences(g->b, kb, nb);
+	return run_score(&x, &y);
+}
+
 /* Best cell at (i, j) of the table, 1-based, given rows i-2 (r2), i-1 (r1)
  * and the cells of row i left of j (r0). pair[j-1] is the score of a's
  * sentence i-1 against b's j-1; pair_up the row above's. */
-static cell best_cell(const nd_align_doc *a, const nd_align_doc *b,
-		      size_t i, size_t j, const cell *r2, const cell *r1,
-		      const cell *r0, const double *pair,
-		      const double *pair_up, double min_sim)
+static cell best_cell(const pairing *g, size_t i, size_t j, const cell *r2,
+		      const cell *r1, const cell *r0, const double *pair,
+		      const double *pair_up)
 {
+	double min_sim = g->min_sim;
 	cell c = better(r1[j], r0[j - 1]);
 	double s = pair[j - 1];
 
@@ -264,19 +358,37 @@ static cell best_cell(const nd_align_doc *a, const nd_align_doc *b,
 	/* Two sentences against one only when each of the two shares
 	 * something with the one. */
 	if (i >= 2 && s >= min_sim / 2 && pair_up[j - 1] >= min_sim / 2) {
-		run x = sentences(a, i - 2, 2), y = sentences(b, j - 1, 1);
-
-		if ((s = run_score(&x, &y)) >= min_sim)
+		if ((s = run_pair(g, i - 2, 2, j - 1, 1, min_sim)) >= min_sim)
 			c = better(c, extend(r2[j - 1], s, 2, 1));
 	}
 	if (j >= 2 && pair[j - 1] >= min_sim / 2 &&
 	    pair[j - 2] >= min_sim / 2) {
-		run x = sentences(a, i - 1, 1), y = sentences(b, j - 2, 2);
-
-		if ((s = run_score(&x, &y)) >= min_sim)
+		if ((s = run_pair(g, i - 1, 1, j - 2, 2, min_sim)) >= min_sim)
 			c = better(c, extend(r1[j - 2], s, 1, 2));
 	}
 	return c;
+}
+
+/* Fills g->wa and g->wb (n * m each, zeroed) from the two indexes. */
+static int fill_partner_weights(pairing *g, double *wa, double *wb)
+{
+	size_t n = g->a->n_sents, m = g->m, most = n > m ? n : m;
+	double *row = nd_calloc(most, sizeof(*row));
+	uint32_t *seen = nd_calloc(most, sizeof(*seen));
+
+	if (!row || !seen) {
+		nd_free(row);
+		nd_free(seen);
+		return ND_ENOMEM;
+	}
+	partner_weights(wa, m, 0, row, seen, g->a, g->b);
+	memset(seen, 0, most * sizeof(*seen));
+	partner_weights(wb, m, 1, row, seen, g->b, g->a);
+	g->wa = wa;
+	g->wb = wb;
+	nd_free(row);
+	nd_free(seen);
+	return ND_OK;
 }
 
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
@@ -284,31 +396,34 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 {
 	/* Table rows i-2, i-1 and i, and pair scores of rows i-1 and i. */
 	cell *r2 = NULL, *r1 = NULL, *r0 = NULL, *tc;
-	double *pair = NULL, *pair_up = NULL, *td;
+	double *pair = NULL, *pair_up = NULL, *td, *wa = NULL, *wb = NULL;
 	size_t i, j, m = b->n_sents;
+	pairing g = { a, b, NULL, NULL, m, min_sim };
 	int rc = ND_ENOMEM;
 
 	*cover_a = *cover_b = 0;
 	if (a->n_sents == 0 || m == 0)
 		return ND_OK;
+	/* Both counts are at most ND_ALIGN_MAX_SENTS: no overflow. */
+	wa = nd_calloc(a->n_sents * m, sizeof(*wa));
+	wb = nd_calloc(a->n_sents * m, sizeof(*wb));
 	r2 = nd_calloc(m + 1, sizeof(*r2));
 	r1 = nd_calloc(m + 1, sizeof(*r1));
 	r0 = nd_calloc(m + 1, sizeof(*r0));
 	pair = nd_calloc(m, sizeof(*pair));
 	pair_up = nd_calloc(m, sizeof(*pair_up));
-	if (!r2 || !r1 || !r0 || !pair || !pair_up)
+	if (!wa || !wb || !r2 || !r1 || !r0 || !pair || !pair_up ||
+	    fill_partner_weights(&g, wa, wb))
 		goto done;
 	for (i = 1; i <= a->n_sents; i++) {
 		/* Pair scores under half the threshold count for nothing
 		 * below, so those the bound rules out stay 0. */
 		for (j = 0; j < m; j++)
-			pair[j] = score_bound(a, i - 1, b, j) < min_sim / 2
-					  ? 0
-					  : nd_align_score(a, i - 1, b, j);
+			pair[j] = run_pair(&g, i - 1, 1, j, 1, min_sim / 2);
 		memset(&r0[0], 0, sizeof(r0[0]));
 		for (j = 1; j <= m; j++)
-			r0[j] = best_cell(a, b, i, j, r2, r1, r0, pair,
-					  pair_up, min_sim);
+			r0[j] = best_cell(&g, i, j, r2, r1, r0, pair,
+					  pair_up);
 		tc = r2;
 		r2 = r1;
 		r1 = r0;
@@ -321,6 +436,8 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	*cover_b = r1[m].nb;
 	rc = ND_OK;
 done:
+	nd_free(wa);
+	nd_free(wb);
 	nd_free(r2);
 	nd_free(r1);
 	nd_free(r0);

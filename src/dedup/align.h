@@ -39,14 +39,6 @@ typedef struct nd_align_word {
 	double w;         /* IDF of the stem */
 } nd_align_word;
 
-/* 256-bit Bloom filters of a sentence's stems and prefix heads: they
- * bound a pair's score cheaply, so most pairs skip the full comparison. */
-#define ND_ALIGN_BLOOM_WORDS 4
-typedef struct nd_align_bloom {
-	uint64_t stems[ND_ALIGN_BLOOM_WORDS];
-	uint64_t heads[ND_ALIGN_BLOOM_WORDS];
-} nd_align_bloom;
-
 /* The alignable (non-title, long enough) sentences of one article. Their
  * words are stored one sentence after the other, in text order. */
 typedef struct nd_align_doc {
@@ -55,7 +47,13 @@ typedef struct nd_align_doc {
 	size_t *first;  /* sentence k owns words[first[k]..first[k+1]) */
 	double *total;  /* summed weight of sentence k */
 	uint32_t *sent; /* index of sentence k in the nd_doc */
-	nd_align_bloom *bloom; /* of sentence k */
+	/* Which sentences hold each stem and each prefix head: sorted
+	 * distinct (kind, stem or head, sentence) keys. Two words can match
+	 * only if they share one, so the index bounds every pair's score
+	 * in one pass per article pair, and most pairs skip the full
+	 * comparison. */
+	uint64_t *keys;
+	size_t n_keys;
 	size_t n_sents;
 } nd_align_doc;
 
