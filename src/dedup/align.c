@@ -42,53 +42,71 @@ static void make_word(nd_align_word *w, const nd_token *t, const nd_vocab *v)
 }
 
 /* Index keys: the kind (stem or prefix head) in the top bit, the value,
- * then the sentence in the low SENT_BITS bits. */
-#define SENT_BITS 16
+ * the word's position in the article, then its sentence. */
+#define SENT_BITS 9
+#define WORD_BITS 16
+#define LOW_BITS (SENT_BITS + WORD_BITS)
 #define KIND_HEAD (1ULL << 63)
-_Static_assert(ND_ALIGN_MAX_SENTS < (1 << SENT_BITS),
-	       "sentence numbers fit an index key");
+_Static_assert(ND_ALIGN_MAX_SENTS <= (1 << SENT_BITS) &&
+		       ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS <=
+			       (1 << WORD_BITS),
+	       "sentence and word numbers fit an index key");
 
-static uint64_t index_key(uint64_t kind, uint32_t value, size_t sent)
+static uint64_t index_key(uint64_t kind, uint32_t value, size_t word,
+			  size_t sent)
 {
-	return kind | (uint64_t)value << SENT_BITS | (uint64_t)sent;
+	return kind | (uint64_t)value << LOW_BITS |
+	       (uint64_t)word << SENT_BITS | (uint64_t)sent;
 }
 
-/* Appends the keys of word w of sentence k to keys[*n]. */
+/* Appends the keys of word w, the word-th of the article, in sentence k. */
 static void index_word(uint64_t *keys, size_t *n, const nd_align_word *w,
-		       size_t k)
+		       size_t word, size_t k)
 {
-	keys[(*n)++] = index_key(0, w->stem, k);
+	keys[(*n)++] = index_key(0, w->stem, word, k);
 	if (w->head)
-		keys[(*n)++] = index_key(KIND_HEAD, w->head, k);
+		keys[(*n)++] = index_key(KIND_HEAD, w->head, word, k);
 }
 
-/* Position of the first key of d's index not below key. */
-static size_t index_find(const nd_align_doc *d, uint64_t key)
+/* The keys of b sharing one word's stem (kind 0) or head (kind 1). */
+typedef struct span {
+	uint32_t lo, hi;
+} span;
+
+/* out[2 * x + kind]: the span of b's keys with the stem or head of a's
+ * word x; empty when none. One merge of the two sorted indexes. */
+static void match_spans(span *out, const nd_align_doc *a,
+			const nd_align_doc *b)
 {
-	size_t lo = 0, hi = d->n_keys;
+	size_t p = 0, q = 0;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
+	while (p < a->n_keys) {
+		uint64_t group = a->keys[p] >> LOW_BITS;
+		span sp;
 
-		if (d->keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+		while (q < b->n_keys && b->keys[q] >> LOW_BITS < group)
+			q++;
+		sp.lo = (uint32_t)q;
+		while (q < b->n_keys && b->keys[q] >> LOW_BITS == group)
+			q++;
+		sp.hi = (uint32_t)q;
+		for (; p < a->n_keys && a->keys[p] >> LOW_BITS == group; p++) {
+			size_t x = (size_t)(a->keys[p] >> SENT_BITS) &
+				   ((1u << WORD_BITS) - 1);
+
+			out[2 * x + (a->keys[p] >> 63)] = sp;
+		}
 	}
-	return lo;
 }
 
-/* Marks in seen[] (stamp) the sentences of d holding value of the kind;
- * adds w to out[s] for those not marked yet. */
+/* Adds w to out[s] for each sentence s of d's keys in sp not marked with
+ * stamp in seen[] yet, and marks it. */
 static void add_holders(double *out, uint32_t *seen, uint32_t stamp,
-			const nd_align_doc *d, uint64_t kind, uint32_t value,
-			double w)
+			const nd_align_doc *d, span sp, double w)
 {
-	uint64_t lead = index_key(kind, value, 0) >> SENT_BITS;
 	size_t p;
 
-	for (p = index_find(d, index_key(kind, value, 0));
-	     p < d->n_keys && d->keys[p] >> SENT_BITS == lead; p++) {
+	for (p = sp.lo; p < sp.hi; p++) {
 		size_t s = (size_t)(d->keys[p] & ((1u << SENT_BITS) - 1));
 
 		if (seen[s] != stamp) {
@@ -101,10 +119,10 @@ static void add_holders(double *out, uint32_t *seen, uint32_t stamp,
 /* may[k * stride + s] (or may[s * stride + k] when flip) += the weight of
  * the words of a's sentence k that share a stem or a prefix head with
  * b's sentence s: word_match needs one of the two, so this bounds the
- * weight of a's side of any alignment of k and s. seen has b->n_sents
- * zeroed slots and row b->n_sents. */
+ * weight of a's side of any alignment of k and s. sp are a's spans in b;
+ * seen has b->n_sents zeroed slots, and so has row. */
 static void partner_weights(double *may, size_t stride, int flip,
-			    double *row, uint32_t *seen,
+			    double *row, uint32_t *seen, const span *sp,
 			    const nd_align_doc *a, const nd_align_doc *b)
 {
 	size_t k, s, i;
@@ -112,13 +130,11 @@ static void partner_weights(double *may, size_t stride, int flip,
 	for (k = 0; k < a->n_sents; k++) {
 		memset(row, 0, b->n_sents * sizeof(row[0]));
 		for (i = a->first[k]; i < a->first[k + 1]; i++) {
-			const nd_align_word *w = &a->words[i];
 			uint32_t stamp = (uint32_t)i + 1;
+			double w = a->words[i].w;
 
-			add_holders(row, seen, stamp, b, 0, w->stem, w->w);
-			if (w->head)
-				add_holders(row, seen, stamp, b, KIND_HEAD,
-					    w->head, w->w);
+			add_holders(row, seen, stamp, b, sp[2 * i], w);
+			add_holders(row, seen, stamp, b, sp[2 * i + 1], w);
 		}
 		for (s = 0; s < b->n_sents; s++)
 			may[flip ? s * stride + k : k * stride + s] += row[s];
@@ -186,7 +202,7 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 				continue;
 			make_word(&w[n], t, v);
 			index_word(out->keys, &out->n_keys, &w[n],
-				   out->n_sents);
+				   out->n_words + n, out->n_sents);
 			out->total[out->n_sents] += w[n++].w;
 		}
 		out->sent[out->n_sents++] = (uint32_t)s;
@@ -369,26 +385,33 @@ static cell best_cell(const pairing *g, size_t i, size_t j, const cell *r2,
 	return c;
 }
 
-/* Fills g->wa and g->wb (n * m each, zeroed) from the two indexes. */
+/* Fills wa and wb (n * m each, zeroed) from the two indexes. */
 static int fill_partner_weights(pairing *g, double *wa, double *wb)
 {
-	size_t n = g->a->n_sents, m = g->m, most = n > m ? n : m;
+	const nd_align_doc *a = g->a, *b = g->b;
+	size_t n = a->n_sents, m = g->m, most = n > m ? n : m;
+	size_t words = a->n_words > b->n_words ? a->n_words : b->n_words;
 	double *row = nd_calloc(most, sizeof(*row));
 	uint32_t *seen = nd_calloc(most, sizeof(*seen));
+	span *sp = nd_calloc(2 * words + 1, sizeof(*sp));
+	int rc = ND_ENOMEM;
 
-	if (!row || !seen) {
-		nd_free(row);
-		nd_free(seen);
-		return ND_ENOMEM;
-	}
-	partner_weights(wa, m, 0, row, seen, g->a, g->b);
+	if (!row || !seen || !sp)
+		goto done;
+	match_spans(sp, a, b);
+	partner_weights(wa, m, 0, row, seen, sp, a, b);
 	memset(seen, 0, most * sizeof(*seen));
-	partner_weights(wb, m, 1, row, seen, g->b, g->a);
+	memset(sp, 0, (2 * words + 1) * sizeof(*sp));
+	match_spans(sp, b, a);
+	partner_weights(wb, m, 1, row, seen, sp, b, a);
 	g->wa = wa;
 	g->wb = wb;
+	rc = ND_OK;
+done:
 	nd_free(row);
 	nd_free(seen);
-	return ND_OK;
+	nd_free(sp);
+	return rc;
 }
 
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
