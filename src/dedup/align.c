@@ -100,9 +100,10 @@ static void match_spans(span *out, const nd_align_doc *a,
 }
 
 /* Adds w to out[s] for each sentence s of d's keys in sp not marked with
- * stamp in seen[] yet, and marks it. */
-static void add_holders(double *out, uint32_t *seen, uint32_t stamp,
-			const nd_align_doc *d, span sp, double w)
+ * stamp in seen[] yet, and marks it, in seen and in the bitset held. */
+static void add_holders(double *out, uint32_t *seen, uint64_t *held,
+			uint32_t stamp, const nd_align_doc *d, span sp,
+			double w)
 {
 	size_t p;
 
@@ -112,20 +113,29 @@ static void add_holders(double *out, uint32_t *seen, uint32_t stamp,
 		if (seen[s] != stamp) {
 			seen[s] = stamp;
 			out[s] += w;
+			held[s >> 6] |= 1ULL << (s & 63);
 		}
 	}
+}
+
+/* 64-bit words per word's row of a held bitset over n sentences. */
+static size_t held_width(size_t n)
+{
+	return (n + 63) / 64;
 }
 
 /* may[k * stride + s] (or may[s * stride + k] when flip) += the weight of
  * the words of a's sentence k that share a stem or a prefix head with
  * b's sentence s: word_match needs one of the two, so this bounds the
- * weight of a's side of any alignment of k and s. sp are a's spans in b;
- * seen has b->n_sents zeroed slots, and so has row. */
+ * weight of a's side of any alignment of k and s. Sets bit s of word x's
+ * row of held for the same relation. sp are a's spans in b; seen has
+ * b->n_sents zeroed slots, and so has row. */
 static void partner_weights(double *may, size_t stride, int flip,
-			    double *row, uint32_t *seen, const span *sp,
-			    const nd_align_doc *a, const nd_align_doc *b)
+			    uint64_t *held, double *row, uint32_t *seen,
+			    const span *sp, const nd_align_doc *a,
+			    const nd_align_doc *b)
 {
-	size_t k, s, i;
+	size_t k, s, i, hw = held_width(b->n_sents);
 
 	for (k = 0; k < a->n_sents; k++) {
 		memset(row, 0, b->n_sents * sizeof(row[0]));
@@ -133,8 +143,10 @@ static void partner_weights(double *may, size_t stride, int flip,
 			uint32_t stamp = (uint32_t)i + 1;
 			double w = a->words[i].w;
 
-			add_holders(row, seen, stamp, b, sp[2 * i], w);
-			add_holders(row, seen, stamp, b, sp[2 * i + 1], w);
+			uint64_t *h = held + i * hw;
+
+			add_holders(row, seen, h, stamp, b, sp[2 * i], w);
+			add_holders(row, seen, h, stamp, b, sp[2 * i + 1], w);
 		}
 		for (s = 0; s < b->n_sents; s++)
 			may[flip ? s * stride + k : k * stride + s] += row[s];
@@ -309,14 +321,50 @@ static cell extend(cell c, double s, size_t ka, size_t kb)
 }
 
 /* The fixed inputs of one alignment: the two articles, the threshold,
- * and wa[k * m + s] (wb[k * m + s]), the weight of the words of a's
- * sentence k (b's sentence s) with a possible partner on the other side. */
+ * wa[k * m + s] (wb[k * m + s]), the weight of the words of a's sentence
+ * k (b's sentence s) with a possible partner on the other side, and which
+ * of the other's sentences hold a possible partner of each word of a
+ * (held_a) and of b (held_b), as bitsets. */
 typedef struct pairing {
 	const nd_align_doc *a, *b;
-	const double *wa, *wb;
+	double *wa, *wb;
+	uint64_t *held_a, *held_b;
 	size_t m;
 	double min_sim;
 } pairing;
+
+/* Does bitset row h have one of bits k..k+count-1? */
+static bool held_in(const uint64_t *h, size_t k, size_t count)
+{
+	size_t s;
+
+	for (s = k; s < k + count; s++) {
+		if ((h[s >> 6] >> (s & 63)) & 1)
+			return true;
+	}
+	return false;
+}
+
+/* Sentences k..k+count-1 of d as a run of only the words with a possible
+ * partner in the other run (held: d's words' bitsets, of hw words a row,
+ * o and ocount the other run's sentences), copied to buf. A word without
+ * a partner leaves the LCS table as it found it (rows and columns of the
+ * table stay nondecreasing), so the score is the same, for less work. */
+static run partnered(nd_align_word *buf, const nd_align_doc *d, size_t k,
+		     size_t count, const uint64_t *held, size_t hw, size_t o,
+		     size_t ocount)
+{
+	run r = sentences(d, k, count);
+	size_t x, n = 0;
+
+	for (x = d->first[k]; x < d->first[k + count]; x++) {
+		if (held_in(held + x * hw, o, ocount))
+			buf[n++] = d->words[x];
+	}
+	r.w = buf;
+	r.n = n;
+	return r;
+}
 
 /* Can a's sentences ka..ka+na-1 against b's kb..kb+nb-1, one side a single
  * sentence, score min? Each word of the single sentence may count
@@ -349,12 +397,14 @@ static bool run_may_reach(const pairing *g, size_t ka, size_t na, size_t kb,
 static double run_pair(const pairing *g, size_t ka, size_t na, size_t kb,
 		       size_t nb, double min)
 {
+	nd_align_word wx[2 * ND_ALIGN_MAX_WORDS], wy[2 * ND_ALIGN_MAX_WORDS];
 	run x, y;
 
 	if (!run_may_reach(g, ka, na, kb, nb, min))
 		return 0;
-	x = sentences(g->a, ka, na);
-	y = sentences(g->b, kb, nb);
+	x = partnered(wx, g->a, ka, na, g->held_a, held_width(g->m), kb, nb);
+	y = partnered(wy, g->b, kb, nb, g->held_b,
+		      held_width(g->a->n_sents), ka, na);
 	return run_score(&x, &y);
 }
 
@@ -385,8 +435,9 @@ static cell best_cell(const pairing *g, size_t i, size_t j, const cell *r2,
 	return c;
 }
 
-/* Fills wa and wb (n * m each, zeroed) from the two indexes. */
-static int fill_partner_weights(pairing *g, double *wa, double *wb)
+/* Fills g's partner weights and bitsets (allocated and zeroed) from the
+ * two indexes. */
+static int fill_partner_weights(pairing *g)
 {
 	const nd_align_doc *a = g->a, *b = g->b;
 	size_t n = a->n_sents, m = g->m, most = n > m ? n : m;
@@ -399,13 +450,11 @@ static int fill_partner_weights(pairing *g, double *wa, double *wb)
 	if (!row || !seen || !sp)
 		goto done;
 	match_spans(sp, a, b);
-	partner_weights(wa, m, 0, row, seen, sp, a, b);
+	partner_weights(g->wa, m, 0, g->held_a, row, seen, sp, a, b);
 	memset(seen, 0, most * sizeof(*seen));
 	memset(sp, 0, (2 * words + 1) * sizeof(*sp));
 	match_spans(sp, b, a);
-	partner_weights(wb, m, 1, row, seen, sp, b, a);
-	g->wa = wa;
-	g->wb = wb;
+	partner_weights(g->wb, m, 1, g->held_b, row, seen, sp, b, a);
 	rc = ND_OK;
 done:
 	nd_free(row);
@@ -419,24 +468,29 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 {
 	/* Table rows i-2, i-1 and i, and pair scores of rows i-1 and i. */
 	cell *r2 = NULL, *r1 = NULL, *r0 = NULL, *tc;
-	double *pair = NULL, *pair_up = NULL, *td, *wa = NULL, *wb = NULL;
+	double *pair = NULL, *pair_up = NULL, *td;
 	size_t i, j, m = b->n_sents;
-	pairing g = { a, b, NULL, NULL, m, min_sim };
+	pairing g = { a, b, NULL, NULL, NULL, NULL, m, min_sim };
 	int rc = ND_ENOMEM;
 
 	*cover_a = *cover_b = 0;
 	if (a->n_sents == 0 || m == 0)
 		return ND_OK;
 	/* Both counts are at most ND_ALIGN_MAX_SENTS: no overflow. */
-	wa = nd_calloc(a->n_sents * m, sizeof(*wa));
-	wb = nd_calloc(a->n_sents * m, sizeof(*wb));
+	g.wa = nd_calloc(a->n_sents * m, sizeof(*g.wa));
+	g.wb = nd_calloc(a->n_sents * m, sizeof(*g.wb));
+	/* At most ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS words a side. */
+	g.held_a = nd_calloc(a->n_words * held_width(m) + 1,
+			     sizeof(*g.held_a));
+	g.held_b = nd_calloc(b->n_words * held_width(a->n_sents) + 1,
+			     sizeof(*g.held_b));
 	r2 = nd_calloc(m + 1, sizeof(*r2));
 	r1 = nd_calloc(m + 1, sizeof(*r1));
 	r0 = nd_calloc(m + 1, sizeof(*r0));
 	pair = nd_calloc(m, sizeof(*pair));
 	pair_up = nd_calloc(m, sizeof(*pair_up));
-	if (!wa || !wb || !r2 || !r1 || !r0 || !pair || !pair_up ||
-	    fill_partner_weights(&g, wa, wb))
+	if (!g.wa || !g.wb || !g.held_a || !g.held_b || !r2 || !r1 || !r0 ||
+	    !pair || !pair_up || fill_partner_weights(&g))
 		goto done;
 	for (i = 1; i <= a->n_sents; i++) {
 		/* Pair scores under half the threshold count for nothing
@@ -459,8 +513,10 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	*cover_b = r1[m].nb;
 	rc = ND_OK;
 done:
-	nd_free(wa);
-	nd_free(wb);
+	nd_free(g.wa);
+	nd_free(g.wb);
+	nd_free(g.held_a);
+	nd_free(g.held_b);
 	nd_free(r2);
 	nd_free(r1);
 	nd_free(r0);
