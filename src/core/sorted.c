@@ -48,18 +48,26 @@ static void insertion_u64(uint64_t *a, size_t n)
 	}
 }
 
-/* Sorts a[0..n), whose bytes above shift + 8 are all alike, by an in-place
- * radix sort from the byte at shift down (American flag sort): linear and
- * without allocation, where qsort's call per comparison dominated the
- * dedup stage's shingle and index sorts. Recursion is at most 8 deep. */
-static void flag_sort_u64(uint64_t *a, size_t n, unsigned shift)
+/* Sorts a[0..n) by an in-place radix sort from the highest byte where
+ * its values differ down (American flag sort): linear and without
+ * allocation, where qsort's call per comparison dominated the dedup
+ * stage's shingle and index sorts. Recursion is at most 8 deep. */
+static void flag_sort_u64(uint64_t *a, size_t n);
+
+/* One pass of flag_sort_u64 on more than SMALL values, and the recursion
+ * into its buckets. Apart so that short buckets skip its tables. */
+static void flag_pass_u64(uint64_t *a, size_t n)
 {
 	size_t count[256] = { 0 }, start[256], next[256], sum = 0, d, i;
+	uint64_t differ = 0;
+	unsigned shift = 56;
 
-	if (n <= SMALL) {
-		insertion_u64(a, n);
+	for (i = 1; i < n; i++)
+		differ |= a[i] ^ a[0];
+	if (differ == 0)
 		return;
-	}
+	while (!(differ >> shift))
+		shift -= 8;
 	for (i = 0; i < n; i++)
 		count[(a[i] >> shift) & 0xff]++;
 	for (d = 0; d < 256; d++) {
@@ -86,14 +94,22 @@ static void flag_sort_u64(uint64_t *a, size_t n, unsigned shift)
 	if (shift == 0)
 		return;
 	for (d = 0; d < 256; d++)
-		flag_sort_u64(a + start[d], count[d], shift - 8);
+		flag_sort_u64(a + start[d], count[d]);
+}
+
+static void flag_sort_u64(uint64_t *a, size_t n)
+{
+	if (n <= SMALL)
+		insertion_u64(a, n);
+	else
+		flag_pass_u64(a, n);
 }
 
 size_t nd_sort_unique_u64(uint64_t *a, size_t n)
 {
 	size_t i, k = 0;
 
-	flag_sort_u64(a, n, 56);
+	flag_sort_u64(a, n);
 	for (i = 0; i < n; i++) {
 		if (k == 0 || a[k - 1] != a[i])
 			a[k++] = a[i];
