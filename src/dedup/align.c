@@ -73,29 +73,58 @@ typedef struct span {
 	uint32_t lo, hi;
 } span;
 
-/* out[2 * x + kind]: the span of b's keys with the stem or head of a's
- * word x; empty when none. One merge of the two sorted indexes. */
-static void match_spans(span *out, const nd_align_doc *a,
+/* The value group (kind, stem or head) of an index key. */
+static uint64_t key_group(uint64_t key)
+{
+	return key >> LOW_BITS;
+}
+
+/* The index key k's word. */
+static size_t key_word(uint64_t key)
+{
+	return (size_t)(key >> SENT_BITS) & ((1u << WORD_BITS) - 1);
+}
+
+/* End of the group of keys[p] in keys[0..n). */
+static size_t group_end(const uint64_t *keys, size_t n, size_t p)
+{
+	uint64_t group = key_group(keys[p]);
+
+	while (p < n && key_group(keys[p]) == group)
+		p++;
+	return p;
+}
+
+/* spa[2 * x + kind]: the span of b's keys with the stem or head of a's
+ * word x, and spb the same for b's words in a's keys; empty when none.
+ * One merge of the two sorted indexes. */
+static void match_spans(span *spa, span *spb, const nd_align_doc *a,
 			const nd_align_doc *b)
 {
 	size_t p = 0, q = 0;
 
-	while (p < a->n_keys) {
-		uint64_t group = a->keys[p] >> LOW_BITS;
-		span sp;
+	while (p < a->n_keys && q < b->n_keys) {
+		uint64_t ga = key_group(a->keys[p]), gb = key_group(b->keys[q]);
+		span in_a, in_b;
+		size_t x;
 
-		while (q < b->n_keys && b->keys[q] >> LOW_BITS < group)
-			q++;
-		sp.lo = (uint32_t)q;
-		while (q < b->n_keys && b->keys[q] >> LOW_BITS == group)
-			q++;
-		sp.hi = (uint32_t)q;
-		for (; p < a->n_keys && a->keys[p] >> LOW_BITS == group; p++) {
-			size_t x = (size_t)(a->keys[p] >> SENT_BITS) &
-				   ((1u << WORD_BITS) - 1);
-
-			out[2 * x + (a->keys[p] >> 63)] = sp;
+		if (ga != gb) {
+			p += ga < gb;
+			q += gb < ga;
+			continue;
 		}
+		in_a.lo = (uint32_t)p;
+		in_a.hi = (uint32_t)group_end(a->keys, a->n_keys, p);
+		in_b.lo = (uint32_t)q;
+		in_b.hi = (uint32_t)group_end(b->keys, b->n_keys, q);
+		for (x = in_a.lo; x < in_a.hi; x++)
+			spa[2 * key_word(a->keys[x]) + (a->keys[x] >> 63)] =
+				in_b;
+		for (x = in_b.lo; x < in_b.hi; x++)
+			spb[2 * key_word(b->keys[x]) + (b->keys[x] >> 63)] =
+				in_a;
+		p = in_a.hi;
+		q = in_b.hi;
 	}
 }
 
@@ -441,25 +470,24 @@ static int fill_partner_weights(pairing *g)
 {
 	const nd_align_doc *a = g->a, *b = g->b;
 	size_t n = a->n_sents, m = g->m, most = n > m ? n : m;
-	size_t words = a->n_words > b->n_words ? a->n_words : b->n_words;
 	double *row = nd_calloc(most, sizeof(*row));
 	uint32_t *seen = nd_calloc(most, sizeof(*seen));
-	span *sp = nd_calloc(2 * words + 1, sizeof(*sp));
+	span *spa = nd_calloc(2 * a->n_words + 1, sizeof(*spa));
+	span *spb = nd_calloc(2 * b->n_words + 1, sizeof(*spb));
 	int rc = ND_ENOMEM;
 
-	if (!row || !seen || !sp)
+	if (!row || !seen || !spa || !spb)
 		goto done;
-	match_spans(sp, a, b);
-	partner_weights(g->wa, m, 0, g->held_a, row, seen, sp, a, b);
+	match_spans(spa, spb, a, b);
+	partner_weights(g->wa, m, 0, g->held_a, row, seen, spa, a, b);
 	memset(seen, 0, most * sizeof(*seen));
-	memset(sp, 0, (2 * words + 1) * sizeof(*sp));
-	match_spans(sp, b, a);
-	partner_weights(g->wb, m, 1, g->held_b, row, seen, sp, b, a);
+	partner_weights(g->wb, m, 1, g->held_b, row, seen, spb, b, a);
 	rc = ND_OK;
 done:
 	nd_free(row);
 	nd_free(seen);
-	nd_free(sp);
+	nd_free(spa);
+	nd_free(spb);
 	return rc;
 }
 
