@@ -491,8 +491,38 @@ done:
 	return rc;
 }
 
+/* Could a bead cover a's sentence k (by_a) or b's sentence k (else)?
+ * Every bead's sentences have a pair score of at least half min_sim with
+ * a sentence of the other side, and pair scores below that stay 0. */
+static bool may_cover(const pairing *g, size_t k, bool by_a)
+{
+	size_t o, others = by_a ? g->m : g->a->n_sents;
+
+	for (o = 0; o < others; o++) {
+		if (by_a ? run_may_reach(g, k, 1, o, 1, g->min_sim / 2)
+			 : run_may_reach(g, o, 1, k, 1, g->min_sim / 2))
+			return true;
+	}
+	return false;
+}
+
+/* Can a's cover reach need_a, or b's need_b? */
+static bool may_need(const pairing *g, size_t need_a, size_t need_b)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < g->a->n_sents && n < need_a; k++)
+		n += may_cover(g, k, true);
+	if (n >= need_a)
+		return true;
+	for (k = 0, n = 0; k < g->m && n < need_b; k++)
+		n += may_cover(g, k, false);
+	return n >= need_b;
+}
+
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
-		   const nd_align_doc *b, double min_sim)
+		   const nd_align_doc *b, double min_sim, size_t need_a,
+		   size_t need_b)
 {
 	/* Table rows i-2, i-1 and i, and pair scores of rows i-1 and i. */
 	cell *r2 = NULL, *r1 = NULL, *r0 = NULL, *tc;
@@ -520,6 +550,9 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	if (!g.wa || !g.wb || !g.held_a || !g.held_b || !r2 || !r1 || !r0 ||
 	    !pair || !pair_up || fill_partner_weights(&g))
 		goto done;
+	rc = ND_OK;
+	if (!may_need(&g, need_a, need_b))
+		goto done;
 	for (i = 1; i <= a->n_sents; i++) {
 		/* Pair scores under half the threshold count for nothing
 		 * below, so those the bound rules out stay 0. */
@@ -539,7 +572,6 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	}
 	*cover_a = r1[m].na;
 	*cover_b = r1[m].nb;
-	rc = ND_OK;
 done:
 	nd_free(g.wa);
 	nd_free(g.wb);

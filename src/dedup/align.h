@@ -67,8 +67,11 @@ double nd_align_score(const nd_align_doc *a, size_t i, const nd_align_doc *b,
 		      size_t j);
 /* Best order-preserving alignment of a and b from beads scoring at least
  * min_sim: *cover_a and *cover_b receive how many sentences of a and of b
- * it covers. Returns 0 or ND_ENOMEM. */
+ * it covers. When neither a can have need_a sentences covered nor b
+ * need_b, both may be 0 instead (the caller has no use for less). Returns
+ * 0 or ND_ENOMEM. */
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
-		   const nd_align_doc *b, double min_sim);
+		   const nd_align_doc *b, double min_sim, size_t need_a,
+		   size_t need_b);
 
 #endif

@@ -374,6 +374,19 @@ static bool rewrite_enough(const dd_run *r, size_t cover, double share)
 	return cover >= SURE_ALIGNED || share >= SHORT_SHARE;
 }
 
+/* The fewest aligned sentences of an article of n that can make it a
+ * rewrite; n + 1 when none can. */
+static size_t rewrite_need(const dd_run *r, size_t n)
+{
+	size_t cover;
+
+	for (cover = 0; cover <= n; cover++) {
+		if (rewrite_enough(r, cover, (double)cover / (double)n))
+			return cover;
+	}
+	return n + 1;
+}
+
 /* Classifies the pair (j, i), j < i: near-duplicate by shingles, else
  * rewrite by sentence alignment when align is set, else nothing. */
 static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
@@ -400,10 +413,15 @@ static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 	if (!align)
 		return ND_OK;
 	if ((rc = nd_align_count(&cover_j, &cover_i, &dj->al, &di->al,
-				 r->sim)))
+				 r->sim, rewrite_need(r, dj->al.n_sents),
+				 rewrite_need(r, di->al.n_sents))))
 		return rc;
 	share_j = (double)cover_j / (double)dj->al.n_sents;
 	share_i = (double)cover_i / (double)di->al.n_sents;
+	/* Which is the copy matters only when one could be. */
+	if (!rewrite_enough(r, cover_i, share_i) &&
+	    !rewrite_enough(r, cover_j, share_j))
+		return ND_OK;
 	derived = rewrite_copy(r, j, i, share_j, share_i);
 	if (derived == i && rewrite_enough(r, cover_i, share_i))
 		return push_edge(r, j, i, ND_REL_REWRITE_OF, share_i);
