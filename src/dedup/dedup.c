@@ -392,9 +392,17 @@ static size_t rewrite_need(const dd_run *r, size_t n)
 static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 {
 	const dd_doc *dj = &r->docs[j], *di = &r->docs[i];
-	size_t inter = nd_sorted_common_u64(dj->sh, dj->nsh, di->sh, di->nsh);
 	size_t small = dj->nsh < di->nsh ? dj->nsh : di->nsh;
 	size_t large = dj->nsh < di->nsh ? di->nsh : dj->nsh;
+	bool may_contain = small >= CONTAIN_MIN_SHINGLES &&
+			   (double)small >= CONTAIN_SIZE_RATIO * (double)large;
+	/* The Jaccard grows with the intersection, to small / large at
+	 * most (the same expression at inter = small): below the threshold
+	 * there, the intersection need not be counted. */
+	size_t inter = (double)small / (double)large < r->near && !may_contain
+			       ? 0
+			       : nd_sorted_common_u64(dj->sh, dj->nsh, di->sh,
+						      di->nsh);
 	double jac = (double)inter / (double)(dj->nsh + di->nsh - inter);
 	double contain = r->near > CONTAIN_SHARE ? r->near : CONTAIN_SHARE;
 	size_t cover_j, cover_i;
@@ -403,9 +411,7 @@ static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 	int rc;
 
 	if (jac >= r->near ||
-	    (small >= CONTAIN_MIN_SHINGLES &&
-	     (double)small >= CONTAIN_SIZE_RATIO * (double)large &&
-	     (double)inter >= contain * (double)small)) {
+	    (may_contain && (double)inter >= contain * (double)small)) {
 		if (copy_source_first(r, j, i))
 			return push_edge(r, j, i, ND_REL_NEAR_DUPLICATE, jac);
 		return push_edge(r, i, j, ND_REL_NEAR_DUPLICATE, jac);
