@@ -421,20 +421,44 @@ static bool run_may_reach(const pairing *g, size_t ka, size_t na, size_t kb,
 	return may_reach(may_a + may_b, all, min);
 }
 
-/* Score of a's sentences ka.. (na of them) against b's kb.. (nb), or 0
- * when it cannot reach min. */
-static double run_pair(const pairing *g, size_t ka, size_t na, size_t kb,
-		       size_t nb, double min)
+/* run_may_reach for a's sentence k against b's s, half min_sim: the
+ * pair test of every cell, without the loops. */
+static bool pair_may_reach(const pairing *g, size_t k, size_t s)
+{
+	double ta = g->a->total[k], tb = g->b->total[s];
+	double may_a = g->wa[k * g->m + s], may_b = g->wb[k * g->m + s];
+
+	return may_reach((may_a > ta ? ta : may_a) + (may_b > tb ? tb : may_b),
+			 ta + tb, g->min_sim / 2);
+}
+
+/* Score of a's sentences ka.. (na of them) against b's kb.. (nb). */
+static double score_runs(const pairing *g, size_t ka, size_t na, size_t kb,
+			 size_t nb)
 {
 	nd_align_word wx[2 * ND_ALIGN_MAX_WORDS], wy[2 * ND_ALIGN_MAX_WORDS];
 	run x, y;
 
-	if (!run_may_reach(g, ka, na, kb, nb, min))
-		return 0;
 	x = partnered(wx, g->a, ka, na, g->held_a, held_width(g->m), kb, nb);
 	y = partnered(wy, g->b, kb, nb, g->held_b,
 		      held_width(g->a->n_sents), ka, na);
 	return run_score(&x, &y);
+}
+
+/* score_runs, or 0 when it cannot reach min. */
+static double run_pair(const pairing *g, size_t ka, size_t na, size_t kb,
+		       size_t nb, double min)
+{
+	if (!run_may_reach(g, ka, na, kb, nb, min))
+		return 0;
+	return score_runs(g, ka, na, kb, nb);
+}
+
+/* Score of a's sentence k against b's s, or 0 when it cannot reach half
+ * min_sim. */
+static double pair_score(const pairing *g, size_t k, size_t s)
+{
+	return pair_may_reach(g, k, s) ? score_runs(g, k, 1, s, 1) : 0;
 }
 
 /* Best cell at (i, j) of the table, 1-based, given rows i-2 (r2), i-1 (r1)
@@ -499,8 +523,7 @@ static bool may_cover(const pairing *g, size_t k, bool by_a)
 	size_t o, others = by_a ? g->m : g->a->n_sents;
 
 	for (o = 0; o < others; o++) {
-		if (by_a ? run_may_reach(g, k, 1, o, 1, g->min_sim / 2)
-			 : run_may_reach(g, o, 1, k, 1, g->min_sim / 2))
+		if (by_a ? pair_may_reach(g, k, o) : pair_may_reach(g, o, k))
 			return true;
 	}
 	return false;
@@ -557,7 +580,7 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 		/* Pair scores under half the threshold count for nothing
 		 * below, so those the bound rules out stay 0. */
 		for (j = 0; j < m; j++)
-			pair[j] = run_pair(&g, i - 1, 1, j, 1, min_sim / 2);
+			pair[j] = pair_score(&g, i - 1, j);
 		memset(&r0[0], 0, sizeof(r0[0]));
 		for (j = 1; j <= m; j++)
 			r0[j] = best_cell(&g, i, j, r2, r1, r0, pair,
