@@ -13,13 +13,6 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 size_t nd_sort_unique_u32(uint32_t *a, size_t n)
 {
 	size_t i, j, k = 0;
@@ -42,11 +35,81 @@ size_t nd_sort_unique_u32(uint32_t *a, size_t n)
 	return k;
 }
 
+static void insertion_u64(uint64_t *a, size_t n)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		uint64_t x = a[i];
+
+		for (j = i; j > 0 && a[j - 1] > x; j--)
+			a[j] = a[j - 1];
+		a[j] = x;
+	}
+}
+
+/* Sorts a[0..n) by an in-place radix sort from the highest byte where
+ * its values differ down (American flag sort): linear and without
+ * allocation, where qsort's call per comparison dominated the dedup
+ * stage's shingle and index sorts. Recursion is at most 8 deep. */
+static void flag_sort_u64(uint64_t *a, size_t n);
+
+/* One pass of flag_sort_u64 on more than SMALL values, and the recursion
+ * into its buckets. Apart so that short buckets skip its tables. */
+static void flag_pass_u64(uint64_t *a, size_t n)
+{
+	size_t count[256] = { 0 }, start[256], next[256], sum = 0, d, i;
+	uint64_t differ = 0;
+	unsigned shift = 56;
+
+	for (i = 1; i < n; i++)
+		differ |= a[i] ^ a[0];
+	if (differ == 0)
+		return;
+	while (!(differ >> shift))
+		shift -= 8;
+	for (i = 0; i < n; i++)
+		count[(a[i] >> shift) & 0xff]++;
+	for (d = 0; d < 256; d++) {
+		start[d] = next[d] = sum;
+		sum += count[d];
+	}
+	for (d = 0; d < 256; d++) {
+		while (next[d] < start[d] + count[d]) {
+			uint64_t v = a[next[d]];
+			size_t to = (v >> shift) & 0xff;
+
+			/* Carry v to its bucket, and what it displaces to
+			 * that one's, until one belongs here. */
+			while (to != d) {
+				uint64_t t = a[next[to]];
+
+				a[next[to]++] = v;
+				v = t;
+				to = (v >> shift) & 0xff;
+			}
+			a[next[d]++] = v;
+		}
+	}
+	if (shift == 0)
+		return;
+	for (d = 0; d < 256; d++)
+		flag_sort_u64(a + start[d], count[d]);
+}
+
+static void flag_sort_u64(uint64_t *a, size_t n)
+{
+	if (n <= SMALL)
+		insertion_u64(a, n);
+	else
+		flag_pass_u64(a, n);
+}
+
 size_t nd_sort_unique_u64(uint64_t *a, size_t n)
 {
 	size_t i, k = 0;
 
-	qsort(a, n, sizeof(*a), cmp_u64);
+	flag_sort_u64(a, n);
 	for (i = 0; i < n; i++) {
 		if (k == 0 || a[k - 1] != a[i])
 			a[k++] = a[i];

@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "core/sorted.h"
 
 /* Shortest common prefix, in bytes, that lets two different words match,
  * and the share of the shorter word it must cover, in percent. */
@@ -17,7 +18,7 @@ void nd_align_dispose(nd_align_doc *ad)
 	nd_free(ad->first);
 	nd_free(ad->total);
 	nd_free(ad->sent);
-	nd_free(ad->bloom);
+	nd_free(ad->keys);
 	memset(ad, 0, sizeof(*ad));
 }
 
@@ -40,57 +41,155 @@ static void make_word(nd_align_word *w, const nd_token *t, const nd_vocab *v)
 	w->w = nd_vocab_idf(v, t->stem);
 }
 
-static unsigned bloom_bit(uint32_t x, uint64_t mul)
+/* Index keys: the kind (stem or prefix head) in the top bit, the value,
+ * the word's position in the article, then its sentence. */
+#define SENT_BITS 9
+#define WORD_BITS 16
+#define LOW_BITS (SENT_BITS + WORD_BITS)
+#define KIND_HEAD (1ULL << 63)
+_Static_assert(ND_ALIGN_MAX_SENTS <= (1 << SENT_BITS) &&
+		       ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS <=
+			       (1 << WORD_BITS),
+	       "sentence and word numbers fit an index key");
+
+static uint64_t index_key(uint64_t kind, uint32_t value, size_t word,
+			  size_t sent)
 {
-	return (unsigned)(((uint64_t)x * mul) >> 56);
+	return kind | (uint64_t)value << LOW_BITS |
+	       (uint64_t)word << SENT_BITS | (uint64_t)sent;
 }
 
-static void bloom_set(uint64_t *bits, unsigned bit)
+/* Appends the keys of word w, the word-th of the article, in sentence k. */
+static void index_word(uint64_t *keys, size_t *n, const nd_align_word *w,
+		       size_t word, size_t k)
 {
-	bits[bit >> 6] |= 1ULL << (bit & 63);
-}
-
-static bool bloom_has(const uint64_t *bits, unsigned bit)
-{
-	return (bits[bit >> 6] >> (bit & 63)) & 1;
-}
-
-#define STEM_MUL 0x9e3779b97f4a7c15ULL
-#define HEAD_MUL 0xc2b2ae3d27d4eb4fULL
-
-static void bloom_add(nd_align_bloom *b, const nd_align_word *w)
-{
-	bloom_set(b->stems, bloom_bit(w->stem, STEM_MUL));
+	keys[(*n)++] = index_key(0, w->stem, word, k);
 	if (w->head)
-		bloom_set(b->heads, bloom_bit(w->head, HEAD_MUL));
+		keys[(*n)++] = index_key(KIND_HEAD, w->head, word, k);
 }
 
-/* Could w match some word of the sentence with filters b? */
-static bool bloom_may_match(const nd_align_bloom *b, const nd_align_word *w)
+/* The keys of b sharing one word's stem (kind 0) or head (kind 1). */
+typedef struct span {
+	uint32_t lo, hi;
+} span;
+
+/* The value group (kind, stem or head) of an index key. */
+static uint64_t key_group(uint64_t key)
 {
-	return bloom_has(b->stems, bloom_bit(w->stem, STEM_MUL)) ||
-	       (w->head && bloom_has(b->heads, bloom_bit(w->head, HEAD_MUL)));
+	return key >> LOW_BITS;
 }
 
-/* An upper bound of nd_align_score(a, i, b, j): the weight of the words
- * of either side that may have a partner on the other. */
-static double score_bound(const nd_align_doc *a, size_t i,
-			  const nd_align_doc *b, size_t j)
+/* The index key k's word. */
+static size_t key_word(uint64_t key)
 {
-	double all = a->total[i] + b->total[j], may = 0;
-	size_t k;
+	return (size_t)(key >> SENT_BITS) & ((1u << WORD_BITS) - 1);
+}
 
-	if (all <= 0)
-		return 0;
-	for (k = a->first[i]; k < a->first[i + 1]; k++) {
-		if (bloom_may_match(&b->bloom[j], &a->words[k]))
-			may += a->words[k].w;
+/* End of the group of keys[p] in keys[0..n). */
+static size_t group_end(const uint64_t *keys, size_t n, size_t p)
+{
+	uint64_t group = key_group(keys[p]);
+
+	while (p < n && key_group(keys[p]) == group)
+		p++;
+	return p;
+}
+
+/* spa[2 * x + kind]: the span of b's keys with the stem or head of a's
+ * word x, and spb the same for b's words in a's keys; empty when none.
+ * One merge of the two sorted indexes. */
+static void match_spans(span *spa, span *spb, const nd_align_doc *a,
+			const nd_align_doc *b)
+{
+	size_t p = 0, q = 0;
+
+	while (p < a->n_keys && q < b->n_keys) {
+		uint64_t ga = key_group(a->keys[p]), gb = key_group(b->keys[q]);
+		span in_a, in_b;
+		size_t x;
+
+		if (ga != gb) {
+			p += ga < gb;
+			q += gb < ga;
+			continue;
+		}
+		in_a.lo = (uint32_t)p;
+		in_a.hi = (uint32_t)group_end(a->keys, a->n_keys, p);
+		in_b.lo = (uint32_t)q;
+		in_b.hi = (uint32_t)group_end(b->keys, b->n_keys, q);
+		for (x = in_a.lo; x < in_a.hi; x++)
+			spa[2 * key_word(a->keys[x]) + (a->keys[x] >> 63)] =
+				in_b;
+		for (x = in_b.lo; x < in_b.hi; x++)
+			spb[2 * key_word(b->keys[x]) + (b->keys[x] >> 63)] =
+				in_a;
+		p = in_a.hi;
+		q = in_b.hi;
 	}
-	for (k = b->first[j]; k < b->first[j + 1]; k++) {
-		if (bloom_may_match(&a->bloom[i], &b->words[k]))
-			may += b->words[k].w;
+}
+
+/* Adds w to out[s] for each sentence s of d's keys in sp not marked with
+ * stamp in seen[] yet, and marks it, in seen and in the bitset held. */
+static void add_holders(double *out, uint32_t *seen, uint64_t *held,
+			uint32_t stamp, const nd_align_doc *d, span sp,
+			double w)
+{
+	size_t p;
+
+	for (p = sp.lo; p < sp.hi; p++) {
+		size_t s = (size_t)(d->keys[p] & ((1u << SENT_BITS) - 1));
+
+		if (seen[s] != stamp) {
+			seen[s] = stamp;
+			out[s] += w;
+			held[s >> 6] |= 1ULL << (s & 63);
+		}
 	}
-	return may / all;
+}
+
+/* 64-bit words per word's row of a held bitset over n sentences. */
+static size_t held_width(size_t n)
+{
+	return (n + 63) / 64;
+}
+
+/* may[k * stride + s] (or may[s * stride + k] when flip) += the weight of
+ * the words of a's sentence k that share a stem or a prefix head with
+ * b's sentence s: word_match needs one of the two, so this bounds the
+ * weight of a's side of any alignment of k and s. Sets bit s of word x's
+ * row of held for the same relation. sp are a's spans in b; seen has
+ * b->n_sents zeroed slots, and so has row. */
+static void partner_weights(double *may, size_t stride, int flip,
+			    uint64_t *held, double *row, uint32_t *seen,
+			    const span *sp, const nd_align_doc *a,
+			    const nd_align_doc *b)
+{
+	size_t k, s, i, hw = held_width(b->n_sents);
+
+	for (k = 0; k < a->n_sents; k++) {
+		memset(row, 0, b->n_sents * sizeof(row[0]));
+		for (i = a->first[k]; i < a->first[k + 1]; i++) {
+			uint32_t stamp = (uint32_t)i + 1;
+			double w = a->words[i].w;
+
+			uint64_t *h = held + i * hw;
+
+			add_holders(row, seen, h, stamp, b, sp[2 * i], w);
+			add_holders(row, seen, h, stamp, b, sp[2 * i + 1], w);
+		}
+		for (s = 0; s < b->n_sents; s++)
+			may[flip ? s * stride + k : k * stride + s] += row[s];
+	}
+}
+
+/* Rounding slack of the bounds: a bound and the score it bounds sum the
+ * same weights in different orders. */
+#define BOUND_SLACK (1 - 1e-9)
+
+/* Can a score bounded by the weight may over all reach min? */
+static bool may_reach(double may, double all, double min)
+{
+	return all > 0 && may >= min * BOUND_SLACK * all;
 }
 
 /* Content words of sentence s when it is alignable, else 0. */
@@ -125,9 +224,9 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 	out->total = nd_calloc(sents + 1, sizeof(*out->total));
 	out->sent = nd_calloc(sents + 1, sizeof(*out->sent));
 	out->words = nd_calloc(words + 1, sizeof(*out->words));
-	out->bloom = nd_calloc(sents + 1, sizeof(*out->bloom));
+	out->keys = nd_calloc(2 * words + 1, sizeof(*out->keys));
 	if (!out->first || !out->total || !out->sent || !out->words ||
-	    !out->bloom)
+	    !out->keys)
 		return ND_ENOMEM;
 	for (s = 0; s < d->nsents && out->n_sents < sents; s++) {
 		const nd_sentence *st = &d->sents[s];
@@ -143,13 +242,15 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 			if (t->flags & ND_TOK_STOP)
 				continue;
 			make_word(&w[n], t, v);
-			bloom_add(&out->bloom[out->n_sents], &w[n]);
+			index_word(out->keys, &out->n_keys, &w[n],
+				   out->n_words + n, out->n_sents);
 			out->total[out->n_sents] += w[n++].w;
 		}
 		out->sent[out->n_sents++] = (uint32_t)s;
 		out->n_words += n;
 	}
 	out->first[out->n_sents] = out->n_words;
+	out->n_keys = nd_sort_unique_u64(out->keys, out->n_keys);
 	return ND_OK;
 }
 
@@ -248,14 +349,126 @@ static cell extend(cell c, double s, size_t ka, size_t kb)
 	return c;
 }
 
+/* The fixed inputs of one alignment: the two articles, the threshold,
+ * wa[k * m + s] (wb[k * m + s]), the weight of the words of a's sentence
+ * k (b's sentence s) with a possible partner on the other side, and which
+ * of the other's sentences hold a possible partner of each word of a
+ * (held_a) and of b (held_b), as bitsets. */
+typedef struct pairing {
+	const nd_align_doc *a, *b;
+	double *wa, *wb;
+	uint64_t *held_a, *held_b;
+	size_t m;
+	double min_sim;
+} pairing;
+
+/* Does bitset row h have one of bits k..k+count-1? */
+static bool held_in(const uint64_t *h, size_t k, size_t count)
+{
+	size_t s;
+
+	for (s = k; s < k + count; s++) {
+		if ((h[s >> 6] >> (s & 63)) & 1)
+			return true;
+	}
+	return false;
+}
+
+/* Sentences k..k+count-1 of d as a run of only the words with a possible
+ * partner in the other run (held: d's words' bitsets, of hw words a row,
+ * o and ocount the other run's sentences), copied to buf. A word without
+ * a partner leaves the LCS table as it found it (rows and columns of the
+ * table stay nondecreasing), so the score is the same, for less work. */
+static run partnered(nd_align_word *buf, const nd_align_doc *d, size_t k,
+		     size_t count, const uint64_t *held, size_t hw, size_t o,
+		     size_t ocount)
+{
+	run r = sentences(d, k, count);
+	size_t x, n = 0;
+
+	for (x = d->first[k]; x < d->first[k + count]; x++) {
+		if (held_in(held + x * hw, o, ocount))
+			buf[n++] = d->words[x];
+	}
+	r.w = buf;
+	r.n = n;
+	return r;
+}
+
+/* Can a's sentences ka..ka+na-1 against b's kb..kb+nb-1, one side a single
+ * sentence, score min? Each word of the single sentence may count
+ * against both of the other side, so its weight is capped by its total. */
+static bool run_may_reach(const pairing *g, size_t ka, size_t na, size_t kb,
+			  size_t nb, double min)
+{
+	const nd_align_doc *a = g->a, *b = g->b;
+	double may_a = 0, may_b = 0, all = 0;
+	size_t x, y;
+
+	for (x = ka; x < ka + na; x++)
+		for (y = kb; y < kb + nb; y++) {
+			may_a += g->wa[x * g->m + y];
+			may_b += g->wb[x * g->m + y];
+		}
+	for (x = ka; x < ka + na; x++)
+		all += a->total[x];
+	for (y = kb; y < kb + nb; y++)
+		all += b->total[y];
+	if (na == 1 && may_a > a->total[ka])
+		may_a = a->total[ka];
+	if (nb == 1 && may_b > b->total[kb])
+		may_b = b->total[kb];
+	return may_reach(may_a + may_b, all, min);
+}
+
+/* run_may_reach for a's sentence k against b's s, half min_sim: the
+ * pair test of every cell, without the loops. */
+static bool pair_may_reach(const pairing *g, size_t k, size_t s)
+{
+	double ta = g->a->total[k], tb = g->b->total[s];
+	double may_a = g->wa[k * g->m + s], may_b = g->wb[k * g->m + s];
+
+	return may_reach((may_a > ta ? ta : may_a) + (may_b > tb ? tb : may_b),
+			 ta + tb, g->min_sim / 2);
+}
+
+/* Score of a's sentences ka.. (na of them) against b's kb.. (nb). */
+static double score_runs(const pairing *g, size_t ka, size_t na, size_t kb,
+			 size_t nb)
+{
+	nd_align_word wx[2 * ND_ALIGN_MAX_WORDS], wy[2 * ND_ALIGN_MAX_WORDS];
+	run x, y;
+
+	x = partnered(wx, g->a, ka, na, g->held_a, held_width(g->m), kb, nb);
+	y = partnered(wy, g->b, kb, nb, g->held_b,
+		      held_width(g->a->n_sents), ka, na);
+	return run_score(&x, &y);
+}
+
+/* score_runs, or 0 when it cannot reach min. */
+static double run_pair(const pairing *g, size_t ka, size_t na, size_t kb,
+		       size_t nb, double min)
+{
+	if (!run_may_reach(g, ka, na, kb, nb, min))
+		return 0;
+	return score_runs(g, ka, na, kb, nb);
+}
+
+/* Score of a's sentence k against b's s, or 0 when it cannot reach half
+ * min_sim. */
+static double pair_score(const pairing *g, size_t k, size_t s)
+{
+	return pair_may_reach(g, k, s) ? score_runs(g, k, 1, s, 1) : 0;
+}
+
 /* Best cell at (i, j) of the table, 1-based, given rows i-2 (r2), i-1 (r1)
  * and the cells of row i left of j (r0). pair[j-1] is the score of a's
  * sentence i-1 against b's j-1; pair_up the row above's. */
-static cell best_cell(const nd_align_doc *a, const nd_align_doc *b,
-		      size_t i, size_t j, const cell *r2, const cell *r1,
-		      const cell *r0, const double *pair,
-		      const double *pair_up, double min_sim)
+static cell best_cell(const pairing *g, size_t i, size_t j, const cell *r2,
+		      const cell *r1, const cell *r0, const double *pair,
+		      const double *pair_up)
 {
+	double min_sim = g->min_sim;
 	cell c = better(r1[j], r0[j - 1]);
 	double s = pair[j - 1];
 
@@ -264,51 +477,114 @@ static cell best_cell(const nd_align_doc *a, const nd_align_doc *b,
 	/* Two sentences against one only when each of the two shares
 	 * something with the one. */
 	if (i >= 2 && s >= min_sim / 2 && pair_up[j - 1] >= min_sim / 2) {
-		run x = sentences(a, i - 2, 2), y = sentences(b, j - 1, 1);
-
-		if ((s = run_score(&x, &y)) >= min_sim)
+		if ((s = run_pair(g, i - 2, 2, j - 1, 1, min_sim)) >= min_sim)
 			c = better(c, extend(r2[j - 1], s, 2, 1));
 	}
 	if (j >= 2 && pair[j - 1] >= min_sim / 2 &&
 	    pair[j - 2] >= min_sim / 2) {
-		run x = sentences(a, i - 1, 1), y = sentences(b, j - 2, 2);
-
-		if ((s = run_score(&x, &y)) >= min_sim)
+		if ((s = run_pair(g, i - 1, 1, j - 2, 2, min_sim)) >= min_sim)
 			c = better(c, extend(r1[j - 2], s, 1, 2));
 	}
 	return c;
 }
 
+/* Fills g's partner weights and bitsets (allocated and zeroed) from the
+ * two indexes. */
+static int fill_partner_weights(pairing *g)
+{
+	const nd_align_doc *a = g->a, *b = g->b;
+	size_t n = a->n_sents, m = g->m, most = n > m ? n : m;
+	double *row = nd_calloc(most, sizeof(*row));
+	uint32_t *seen = nd_calloc(most, sizeof(*seen));
+	span *spa = nd_calloc(2 * a->n_words + 1, sizeof(*spa));
+	span *spb = nd_calloc(2 * b->n_words + 1, sizeof(*spb));
+	int rc = ND_ENOMEM;
+
+	if (!row || !seen || !spa || !spb)
+		goto done;
+	match_spans(spa, spb, a, b);
+	partner_weights(g->wa, m, 0, g->held_a, row, seen, spa, a, b);
+	memset(seen, 0, most * sizeof(*seen));
+	partner_weights(g->wb, m, 1, g->held_b, row, seen, spb, b, a);
+	rc = ND_OK;
+done:
+	nd_free(row);
+	nd_free(seen);
+	nd_free(spa);
+	nd_free(spb);
+	return rc;
+}
+
+/* Could a bead cover a's sentence k (by_a) or b's sentence k (else)?
+ * Every bead's sentences have a pair score of at least half min_sim with
+ * a sentence of the other side, and pair scores below that stay 0. */
+static bool may_cover(const pairing *g, size_t k, bool by_a)
+{
+	size_t o, others = by_a ? g->m : g->a->n_sents;
+
+	for (o = 0; o < others; o++) {
+		if (by_a ? pair_may_reach(g, k, o) : pair_may_reach(g, o, k))
+			return true;
+	}
+	return false;
+}
+
+/* Can a's cover reach need_a, or b's need_b? */
+static bool may_need(const pairing *g, size_t need_a, size_t need_b)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < g->a->n_sents && n < need_a; k++)
+		n += may_cover(g, k, true);
+	if (n >= need_a)
+		return true;
+	for (k = 0, n = 0; k < g->m && n < need_b; k++)
+		n += may_cover(g, k, false);
+	return n >= need_b;
+}
+
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
-		   const nd_align_doc *b, double min_sim)
+		   const nd_align_doc *b, double min_sim, size_t need_a,
+		   size_t need_b)
 {
 	/* Table rows i-2, i-1 and i, and pair scores of rows i-1 and i. */
 	cell *r2 = NULL, *r1 = NULL, *r0 = NULL, *tc;
 	double *pair = NULL, *pair_up = NULL, *td;
 	size_t i, j, m = b->n_sents;
+	pairing g = { a, b, NULL, NULL, NULL, NULL, m, min_sim };
 	int rc = ND_ENOMEM;
 
 	*cover_a = *cover_b = 0;
 	if (a->n_sents == 0 || m == 0)
 		return ND_OK;
+	/* Both counts are at most ND_ALIGN_MAX_SENTS: no overflow. */
+	g.wa = nd_calloc(a->n_sents * m, sizeof(*g.wa));
+	g.wb = nd_calloc(a->n_sents * m, sizeof(*g.wb));
+	/* At most ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS words a side. */
+	g.held_a = nd_calloc(a->n_words * held_width(m) + 1,
+			     sizeof(*g.held_a));
+	g.held_b = nd_calloc(b->n_words * held_width(a->n_sents) + 1,
+			     sizeof(*g.held_b));
 	r2 = nd_calloc(m + 1, sizeof(*r2));
 	r1 = nd_calloc(m + 1, sizeof(*r1));
 	r0 = nd_calloc(m + 1, sizeof(*r0));
 	pair = nd_calloc(m, sizeof(*pair));
 	pair_up = nd_calloc(m, sizeof(*pair_up));
-	if (!r2 || !r1 || !r0 || !pair || !pair_up)
+	if (!g.wa || !g.wb || !g.held_a || !g.held_b || !r2 || !r1 || !r0 ||
+	    !pair || !pair_up || fill_partner_weights(&g))
+		goto done;
+	rc = ND_OK;
+	if (!may_need(&g, need_a, need_b))
 		goto done;
 	for (i = 1; i <= a->n_sents; i++) {
 		/* Pair scores under half the threshold count for nothing
 		 * below, so those the bound rules out stay 0. */
 		for (j = 0; j < m; j++)
-			pair[j] = score_bound(a, i - 1, b, j) < min_sim / 2
-					  ? 0
-					  : nd_align_score(a, i - 1, b, j);
+			pair[j] = pair_score(&g, i - 1, j);
 		memset(&r0[0], 0, sizeof(r0[0]));
 		for (j = 1; j <= m; j++)
-			r0[j] = best_cell(a, b, i, j, r2, r1, r0, pair,
-					  pair_up, min_sim);
+			r0[j] = best_cell(&g, i, j, r2, r1, r0, pair,
+					  pair_up);
 		tc = r2;
 		r2 = r1;
 		r1 = r0;
@@ -319,8 +595,11 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	}
 	*cover_a = r1[m].na;
 	*cover_b = r1[m].nb;
-	rc = ND_OK;
 done:
+	nd_free(g.wa);
+	nd_free(g.wb);
+	nd_free(g.held_a);
+	nd_free(g.held_b);
 	nd_free(r2);
 	nd_free(r1);
 	nd_free(r0);

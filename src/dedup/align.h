@@ -39,14 +39,6 @@ typedef struct nd_align_word {
 	double w;         /* IDF of the stem */
 } nd_align_word;
 
-/* 256-bit Bloom filters of a sentence's stems and prefix heads: they
- * bound a pair's score cheaply, so most pairs skip the full comparison. */
-#define ND_ALIGN_BLOOM_WORDS 4
-typedef struct nd_align_bloom {
-	uint64_t stems[ND_ALIGN_BLOOM_WORDS];
-	uint64_t heads[ND_ALIGN_BLOOM_WORDS];
-} nd_align_bloom;
-
 /* The alignable (non-title, long enough) sentences of one article. Their
  * words are stored one sentence after the other, in text order. */
 typedef struct nd_align_doc {
@@ -55,7 +47,13 @@ typedef struct nd_align_doc {
 	size_t *first;  /* sentence k owns words[first[k]..first[k+1]) */
 	double *total;  /* summed weight of sentence k */
 	uint32_t *sent; /* index of sentence k in the nd_doc */
-	nd_align_bloom *bloom; /* of sentence k */
+	/* Which sentences hold each stem and each prefix head: sorted
+	 * distinct (kind, stem or head, sentence) keys. Two words can match
+	 * only if they share one, so the index bounds every pair's score
+	 * in one pass per article pair, and most pairs skip the full
+	 * comparison. */
+	uint64_t *keys;
+	size_t n_keys;
 	size_t n_sents;
 } nd_align_doc;
 
@@ -69,8 +67,11 @@ double nd_align_score(const nd_align_doc *a, size_t i, const nd_align_doc *b,
 		      size_t j);
 /* Best order-preserving alignment of a and b from beads scoring at least
  * min_sim: *cover_a and *cover_b receive how many sentences of a and of b
- * it covers. Returns 0 or ND_ENOMEM. */
+ * it covers. When neither a can have need_a sentences covered nor b
+ * need_b, both may be 0 instead (the caller has no use for less). Returns
+ * 0 or ND_ENOMEM. */
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
-		   const nd_align_doc *b, double min_sim);
+		   const nd_align_doc *b, double min_sim, size_t need_a,
+		   size_t need_b);
 
 #endif

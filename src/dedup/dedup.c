@@ -374,14 +374,35 @@ static bool rewrite_enough(const dd_run *r, size_t cover, double share)
 	return cover >= SURE_ALIGNED || share >= SHORT_SHARE;
 }
 
+/* The fewest aligned sentences of an article of n that can make it a
+ * rewrite; n + 1 when none can. */
+static size_t rewrite_need(const dd_run *r, size_t n)
+{
+	size_t cover;
+
+	for (cover = 0; cover <= n; cover++) {
+		if (rewrite_enough(r, cover, (double)cover / (double)n))
+			return cover;
+	}
+	return n + 1;
+}
+
 /* Classifies the pair (j, i), j < i: near-duplicate by shingles, else
  * rewrite by sentence alignment when align is set, else nothing. */
 static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 {
 	const dd_doc *dj = &r->docs[j], *di = &r->docs[i];
-	size_t inter = nd_sorted_common_u64(dj->sh, dj->nsh, di->sh, di->nsh);
 	size_t small = dj->nsh < di->nsh ? dj->nsh : di->nsh;
 	size_t large = dj->nsh < di->nsh ? di->nsh : dj->nsh;
+	bool may_contain = small >= CONTAIN_MIN_SHINGLES &&
+			   (double)small >= CONTAIN_SIZE_RATIO * (double)large;
+	/* The Jaccard grows with the intersection, to small / large at
+	 * most (the same expression at inter = small): below the threshold
+	 * there, the intersection need not be counted. */
+	size_t inter = (double)small / (double)large < r->near && !may_contain
+			       ? 0
+			       : nd_sorted_common_u64(dj->sh, dj->nsh, di->sh,
+						      di->nsh);
 	double jac = (double)inter / (double)(dj->nsh + di->nsh - inter);
 	double contain = r->near > CONTAIN_SHARE ? r->near : CONTAIN_SHARE;
 	size_t cover_j, cover_i;
@@ -390,9 +411,7 @@ static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 	int rc;
 
 	if (jac >= r->near ||
-	    (small >= CONTAIN_MIN_SHINGLES &&
-	     (double)small >= CONTAIN_SIZE_RATIO * (double)large &&
-	     (double)inter >= contain * (double)small)) {
+	    (may_contain && (double)inter >= contain * (double)small)) {
 		if (copy_source_first(r, j, i))
 			return push_edge(r, j, i, ND_REL_NEAR_DUPLICATE, jac);
 		return push_edge(r, i, j, ND_REL_NEAR_DUPLICATE, jac);
@@ -400,10 +419,15 @@ static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 	if (!align)
 		return ND_OK;
 	if ((rc = nd_align_count(&cover_j, &cover_i, &dj->al, &di->al,
-				 r->sim)))
+				 r->sim, rewrite_need(r, dj->al.n_sents),
+				 rewrite_need(r, di->al.n_sents))))
 		return rc;
 	share_j = (double)cover_j / (double)dj->al.n_sents;
 	share_i = (double)cover_i / (double)di->al.n_sents;
+	/* Which is the copy matters only when one could be. */
+	if (!rewrite_enough(r, cover_i, share_i) &&
+	    !rewrite_enough(r, cover_j, share_j))
+		return ND_OK;
 	derived = rewrite_copy(r, j, i, share_j, share_i);
 	if (derived == i && rewrite_enough(r, cover_i, share_i))
 		return push_edge(r, j, i, ND_REL_REWRITE_OF, share_i);

@@ -12,8 +12,9 @@ static uint64_t perm_seed(size_t k)
 	return nd_mix64((uint64_t)(k + 1) * 0x9e3779b97f4a7c15ULL);
 }
 
-void nd_minhash_sign(uint64_t sig[ND_MINHASH_PERMS], const uint64_t *sh,
-		     size_t n)
+/* The portable signature: permutation by permutation. */
+static void sign_scalar(uint64_t sig[ND_MINHASH_PERMS], const uint64_t *sh,
+			size_t n)
 {
 	size_t i, k;
 
@@ -30,6 +31,59 @@ void nd_minhash_sign(uint64_t sig[ND_MINHASH_PERMS], const uint64_t *sh,
 		}
 		sig[k] = m;
 	}
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#define SIGN_WIDE 1
+/* Eight 64-bit lanes: AVX-512 multiplies them at once (vpmullq), where
+ * the scalar loop was a tenth of a summary run. */
+typedef uint64_t lanes __attribute__((vector_size(64)));
+#define LANES 8
+#define WIDE_TARGET __attribute__((target("avx512f,avx512dq")))
+
+/* nd_mix64 of each lane. */
+WIDE_TARGET static lanes mix_lanes(lanes x)
+{
+	ND_MIX64_STEPS(x);
+	return x;
+}
+
+/* sign_scalar's result, LANES permutations a vector, all kept in
+ * registers while the shingles pass once. */
+WIDE_TARGET static void sign_wide(uint64_t sig[ND_MINHASH_PERMS],
+				  const uint64_t *sh, size_t n)
+{
+	lanes seed[ND_MINHASH_PERMS / LANES], m[ND_MINHASH_PERMS / LANES];
+	size_t i, v, k;
+
+	for (v = 0; v < ND_MINHASH_PERMS / LANES; v++)
+		for (k = 0; k < LANES; k++) {
+			seed[v][k] = perm_seed(v * LANES + k);
+			m[v][k] = UINT64_MAX;
+		}
+	for (i = 0; i < n; i++)
+		for (v = 0; v < ND_MINHASH_PERMS / LANES; v++) {
+			lanes h = mix_lanes(seed[v] ^ sh[i]);
+			lanes less = (lanes)(h < m[v]);
+
+			m[v] = (h & less) | (m[v] & ~less);
+		}
+	for (v = 0; v < ND_MINHASH_PERMS / LANES; v++)
+		for (k = 0; k < LANES; k++)
+			sig[v * LANES + k] = m[v][k];
+}
+#endif
+
+void nd_minhash_sign(uint64_t sig[ND_MINHASH_PERMS], const uint64_t *sh,
+		     size_t n)
+{
+#ifdef SIGN_WIDE
+	if (__builtin_cpu_supports("avx512dq")) {
+		sign_wide(sig, sh, n);
+		return;
+	}
+#endif
+	sign_scalar(sig, sh, n);
 }
 
 int nd_lsh_init(nd_lsh *l, size_t max_docs)
