@@ -13,7 +13,6 @@
 
 #include <stdbool.h> /* bool */
 #include <stdint.h>  /* uint32_t, uint64_t, UINT32_MAX */
-#include <stdlib.h>  /* qsort */
 #include <string.h>  /* memchr, memcpy */
 
 #include "clean/clean_internal.h"
@@ -22,6 +21,7 @@
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/hashmap.h"
+#include "core/sorted.h"
 
 /* Articles a line must open or close, none a copy of another. */
 #define ND_REPEAT_MIN 3
@@ -72,27 +72,15 @@ static size_t key_bytes(uint64_t key)
 	return (size_t)(key & 0xFFFFF);
 }
 
-static int by_key(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* Sorts keys[0..n) and drops repeats; returns how many remain, their
  * bytes in *bytes. */
 static size_t unique_lines(uint64_t *keys, size_t n, size_t *bytes)
 {
-	size_t i, k = 0;
+	size_t i, k = nd_sort_unique_u64(keys, n);
 
-	qsort(keys, n, sizeof(*keys), by_key);
 	*bytes = 0;
-	for (i = 0; i < n; i++) {
-		if (k > 0 && keys[k - 1] == keys[i])
-			continue;
-		keys[k++] = keys[i];
+	for (i = 0; i < k; i++)
 		*bytes += key_bytes(keys[i]);
-	}
 	return k;
 }
 
