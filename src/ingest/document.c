@@ -106,6 +106,17 @@ static const char *wide_charset(const char *p, size_t n, size_t *bom)
 	return NULL;
 }
 
+/* The verdict on the document at path when writing it into in->conv
+ * failed with rc: ND_ENOMEM as it is, else its cap was reached. */
+static int conv_failed(nd_intake *in, const char *path, int rc)
+{
+	if (rc == ND_ENOMEM)
+		return rc;
+	return nd_intake_reject(in, path, rc,
+				"text is over the %zu-byte limit once in UTF-8",
+				in->conv.max);
+}
+
 /* Converts s[0..n), in the charset label names, into in->conv. True when
  * done; otherwise false with *verdict the rejection's verdict (offsets in
  * the message count from base) or ND_ENOMEM. */
@@ -119,9 +130,7 @@ static bool to_utf8(int *verdict, nd_intake *in, const char *path,
 	rc = nd_charset_to_utf8(&in->conv, &bad, label, s, n);
 	if (rc == ND_OK)
 		return true;
-	if (rc == ND_ENOMEM)
-		*verdict = rc;
-	else if (rc == ND_EINVAL)
+	if (rc == ND_EINVAL)
 		*verdict = nd_intake_reject(in, path, ND_EUTF8,
 					    "unknown charset \"%s\"", label);
 	else if (rc == ND_EUTF8)
@@ -129,10 +138,7 @@ static bool to_utf8(int *verdict, nd_intake *in, const char *path,
 					    "invalid %s at byte %zu", label,
 					    base + bad);
 	else
-		*verdict = nd_intake_reject(in, path, rc,
-					    "text is over the %zu-byte limit "
-					    "once in UTF-8",
-					    in->conv.max);
+		*verdict = conv_failed(in, path, rc);
 	return false;
 }
 
@@ -147,15 +153,8 @@ static bool repair(int *verdict, nd_intake *in, const char *path,
 
 	nd_buf_clear(&in->conv);
 	rc = nd_charset_repair_utf8(&in->conv, &n_bad, &first, s, n);
-	if (rc == ND_ENOMEM) {
-		*verdict = rc;
-		return false;
-	}
 	if (rc) {
-		*verdict = nd_intake_reject(in, path, rc,
-					    "text is over the %zu-byte limit "
-					    "once in UTF-8",
-					    in->conv.max);
+		*verdict = conv_failed(in, path, rc);
 		return false;
 	}
 	snprintf(in->warning, sizeof(in->warning),
