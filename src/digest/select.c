@@ -88,28 +88,30 @@ static void push(cand *h, size_t *n, cand c)
 	sift_up(h, (*n)++);
 }
 
-/* Weight of the concepts of g not yet covered. Only bigrams count: a
- * stem alone says little about what happened (every sentence of the story
- * names its actors), while a word pair the articles share is a fact they
- * report (Gillick & Favre 2009); stems still decide redundancy. */
-static double gain_of(const nd_dstory *s, const bool *covered, size_t g)
+/* Weight of the concepts of g no chosen sentence holds (covered: how
+ * many chosen sentences hold each). Only bigrams count: a stem alone says
+ * little about what happened (every sentence of the story names its
+ * actors), while a word pair the articles share is a fact they report
+ * (Gillick & Favre 2009); stems still decide redundancy. */
+static double gain_of(const nd_dstory *s, const uint32_t *covered, size_t g)
 {
 	double gain = 0;
 	size_t k;
 
 	for (k = s->cbeg[g] + s->nuni[g]; k < s->cbeg[g + 1]; k++) {
-		if (!covered[s->cids[k]])
+		if (covered[s->cids[k]] == 0)
 			gain += s->value[s->cids[k]];
 	}
 	return gain;
 }
 
-static void cover(const nd_dstory *s, bool *covered, size_t g)
+/* Adds by (1 or -1) to the holders of each of g's bigrams. */
+static void count(const nd_dstory *s, uint32_t *covered, size_t g, int by)
 {
 	size_t k;
 
-	for (k = s->cbeg[g]; k < s->cbeg[g + 1]; k++)
-		covered[s->cids[k]] = true;
+	for (k = s->cbeg[g] + s->nuni[g]; k < s->cbeg[g + 1]; k++)
+		covered[s->cids[k]] += (uint32_t)by;
 }
 
 static bool same_concepts(const nd_dstory *s, size_t a, size_t b)
@@ -139,7 +141,7 @@ static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
 
 /* Candidates with their cost and position prior into h, *n of them. */
 static int gather(cand *h, size_t *n, const nd_dstory *s,
-		  const nd_dlex *lex, const bool *covered, unsigned bytes,
+		  const nd_dlex *lex, const uint32_t *covered, unsigned bytes,
 		  size_t budget, bool relaxed)
 {
 	nd_u64map seen = { 0 };
@@ -209,7 +211,7 @@ typedef struct pick {
 	cand *heap, *held; /* candidates; those waiting for backing */
 	size_t n, n_held;
 	cand *picked;      /* the chosen candidates, as chosen */
-	bool *covered;
+	uint32_t *covered; /* holders of each concept among the chosen */
 	size_t *chosen, k, max;
 	size_t left;       /* budget left */
 	size_t backed, lone; /* chosen sentences with and without backing */
@@ -264,7 +266,7 @@ static void run_greedy(pick *st, nd_dprobe *p)
 			redundant = nd_dstory_same(s, st->chosen[j], c.g);
 		if (redundant)
 			continue;
-		cover(s, st->covered, c.g);
+		count(s, st->covered, c.g, 1);
 		st->total += gain + c.prior;
 		st->left -= c.cost;
 		st->picked[st->k] = c;
@@ -284,27 +286,6 @@ static void run_greedy(pick *st, nd_dprobe *p)
  * candidate, or additions into the room left, are tried while they raise
  * the covered weight; at most SWAP_ROUNDS of them keep it bounded. */
 #define SWAP_ROUNDS 8
-
-/* Weight of g's concepts no chosen sentence holds (cnt: holders each). */
-static double gain_cnt(const nd_dstory *s, const uint32_t *cnt, size_t g)
-{
-	double gain = 0;
-	size_t k;
-
-	for (k = s->cbeg[g] + s->nuni[g]; k < s->cbeg[g + 1]; k++) {
-		if (cnt[s->cids[k]] == 0)
-			gain += s->value[s->cids[k]];
-	}
-	return gain;
-}
-
-static void count(const nd_dstory *s, uint32_t *cnt, size_t g, int by)
-{
-	size_t k;
-
-	for (k = s->cbeg[g] + s->nuni[g]; k < s->cbeg[g + 1]; k++)
-		cnt[s->cids[k]] += (uint32_t)by;
-}
 
 /* The best move: out is the chosen slot to free (st->k to add), *in the
  * candidate to take; returns its value change. */
@@ -354,7 +335,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 
 		if (out < st->k) {
 			count(s, cnt, st->picked[out].g, -1);
-			loss = gain_cnt(s, cnt, st->picked[out].g) +
+			loss = gain_of(s, cnt, st->picked[out].g) +
 			       st->picked[out].prior;
 			room += st->picked[out].cost;
 		} else if (st->k >= st->max) {
@@ -365,7 +346,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 
 			if (all[a].cost > room)
 				continue;
-			d = gain_cnt(s, cnt, all[a].g) + all[a].prior - loss;
+			d = gain_of(s, cnt, all[a].g) + all[a].prior - loss;
 			if (d > best.delta && fits(st, p, &all[a], out)) {
 				best.out = out;
 				best.in = all[a];
@@ -379,15 +360,11 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 }
 
 /* Applies improving moves to the greedy choice. */
-static int refine(pick *st, nd_dprobe *p, cand *all, size_t n_all)
+static void refine(pick *st, nd_dprobe *p, cand *all, size_t n_all)
 {
-	uint32_t *cnt = nd_calloc(p->s->n_concepts + 1, sizeof(*cnt));
-	size_t r, j;
+	uint32_t *cnt = st->covered; /* the greedy's counts: what is chosen */
+	size_t r;
 
-	if (cnt == NULL)
-		return ND_ENOMEM;
-	for (j = 0; j < st->k; j++)
-		count(p->s, cnt, st->chosen[j], 1);
 	for (r = 0; r < SWAP_ROUNDS; r++) {
 		move m = best_move(st, p, all, n_all, cnt);
 
@@ -405,8 +382,6 @@ static int refine(pick *st, nd_dprobe *p, cand *all, size_t n_all)
 		st->chosen[m.out] = m.in.g;
 		count(p->s, cnt, m.in.g, 1);
 	}
-	nd_free(cnt);
-	return ND_OK;
 }
 
 /* Partial enumeration: besides the plain greedy, a greedy that starts
@@ -422,7 +397,7 @@ static int refine(pick *st, nd_dprobe *p, cand *all, size_t n_all)
 
 /* One greedy run plus refinement over all[0..n_all), starting from seed
  * when not NULL, into st (whose chosen and picked arrays it fills). */
-static int solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
+static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		 cand *seed, size_t budget)
 {
 	const nd_dstory *s = p->s;
@@ -441,7 +416,7 @@ static int solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		if (!seed->known)
 			support(p, seed);
 		st->total = gain_of(s, st->covered, seed->g) + seed->prior;
-		cover(s, st->covered, seed->g);
+		count(s, st->covered, seed->g, 1);
 		st->left -= seed->cost;
 		st->picked[0] = *seed;
 		st->chosen[st->k++] = seed->g;
@@ -454,13 +429,13 @@ static int solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		release_held(st);
 		run_greedy(st, p);
 	}
-	return refine(st, p, all, n_all);
+	refine(st, p, all, n_all);
 }
 
 /* Indices of the (up to max <= SEEDS) candidates of highest value into
  * top; returns how many. */
 static size_t top_seeds(size_t *top, size_t max, const nd_dstory *s,
-			const cand *all, size_t n_all, const bool *none)
+			const cand *all, size_t n_all, const uint32_t *none)
 {
 	double v[SEEDS + 1];
 	size_t n = 0, a, j;
@@ -538,9 +513,8 @@ int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
 	n_seeds = top_seeds(top, n_seeds < SEEDS ? n_seeds : SEEDS, s, all,
 			    n_all, st.covered);
 	for (i = 0; i <= n_seeds; i++) {
-		if (solve(&st, p, all, n_all, i > 0 ? &all[top[i - 1]] : NULL,
-			  budget))
-			goto done;
+		solve(&st, p, all, n_all, i > 0 ? &all[top[i - 1]] : NULL,
+		      budget);
 		if (i == 0 || st.total > total + 1e-9) {
 			total = st.total;
 			k = st.k;
