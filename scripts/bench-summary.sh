@@ -20,7 +20,10 @@
 #                 articles, longer ones): 35 stories as one. Skipped when
 #                 DUC2006 is missing (the dev half has 250 articles only).
 # Files are named ORDER_CLUSTER_DOCNO.txt, so the program reads them in the
-# order of the draw. Exits 2 when DUC2004 is missing.
+# order of the draw. Then, for the 50- and 500-article stories, the same
+# timing of the commands that stop earlier in the pipeline (clean; dedup:
+# + analyse and dedup; cluster: + cluster), so that the differences show
+# what each stage costs. Exits 2 when DUC2004 is missing.
 set -eu
 bin=$1 duc04=$2
 duc06=${3:-}
@@ -103,4 +106,19 @@ if [ -d "$tmp/s500" ]; then
 else
 	echo "500 articles: skipped, no DUC 2006 articles in '$duc06' (the" \
 		"DUC 2004 dev half has 250)"
+fi
+
+# stages LABEL NAME: the commands that stop earlier, on the same story.
+stages() {
+	for s_cmd in clean dedup cluster; do
+		# shellcheck disable=SC2086
+		"$bench" "  $1: $s_cmd" "$tmp/$2" -- $pin "$bin" "$s_cmd" \
+			"$tmp/$2"
+	done
+}
+
+echo "where the time goes (stages up to and including):"
+stages "50" s50
+if [ -d "$tmp/s500" ]; then
+	stages "500" s500
 fi
