@@ -105,13 +105,30 @@ static double gain_of(const nd_dstory *s, const uint32_t *covered, size_t g)
 	return gain;
 }
 
-/* Adds by (1 or -1) to the holders of each of g's bigrams. */
+/* Adds by (1 or -1) to the holders of each of g's concepts, stems
+ * included (for covered_share). */
 static void count(const nd_dstory *s, uint32_t *covered, size_t g, int by)
 {
 	size_t k;
 
-	for (k = s->cbeg[g] + s->nuni[g]; k < s->cbeg[g + 1]; k++)
+	for (k = s->cbeg[g]; k < s->cbeg[g + 1]; k++)
 		covered[s->cids[k]] += (uint32_t)by;
+}
+
+/* Share of g's stem weight (IDF) that chosen sentences hold already. */
+static double covered_share(const nd_dstory *s, const uint32_t *covered,
+			    size_t g)
+{
+	double held = 0;
+	size_t k;
+
+	if (s->wsum[g] <= 0)
+		return 0;
+	for (k = s->cbeg[g]; k < s->cbeg[g] + s->nuni[g]; k++) {
+		if (covered[s->cids[k]] > 0)
+			held += s->idf[s->cids[k]];
+	}
+	return held / s->wsum[g];
 }
 
 static bool same_concepts(const nd_dstory *s, size_t a, size_t b)
@@ -235,6 +252,38 @@ static void release_held(pick *st)
 		push(st->heap, &st->n, st->held[--st->n_held]);
 }
 
+/* A sentence whose stems, by IDF, are this much held by the rest of the
+ * choice repeats it in other words ("X arrived in Y on his first visit"
+ * beside "X's first visit... arrived in Y" and "X ... Y"), even when no
+ * single chosen sentence states it. 0.6 removes such repeats; higher lets
+ * them through, lower starts refusing sentences that add a fact (DUC
+ * 2004 dev unchanged from 0.5 to 0.7, DUC 2006 R-2 up). */
+#define REPEAT_SHARE 0.6
+
+/* Would g, joining the choice with slot out freed (st->k: none), repeat
+ * what the others say: most of its stem weight held by them, or most of
+ * a kept sentence's held by the others and g? cnt counts the choice
+ * without slot out; it is restored before returning. */
+static bool overlaps(const pick *st, const nd_dstory *s, uint32_t *cnt,
+		     size_t out, size_t g)
+{
+	size_t j;
+	bool hit;
+
+	if (covered_share(s, cnt, g) >= REPEAT_SHARE)
+		return true;
+	count(s, cnt, g, 1);
+	for (j = 0, hit = false; j < st->k && !hit; j++) {
+		if (j == out)
+			continue;
+		count(s, cnt, st->chosen[j], -1);
+		hit = covered_share(s, cnt, st->chosen[j]) >= REPEAT_SHARE;
+		count(s, cnt, st->chosen[j], 1);
+	}
+	count(s, cnt, g, -1);
+	return hit;
+}
+
 /* Runs the lazy greedy until no candidate is left or max are chosen. */
 static void run_greedy(pick *st, nd_dprobe *p)
 {
@@ -264,6 +313,8 @@ static void run_greedy(pick *st, nd_dprobe *p)
 		}
 		for (j = 0; j < st->k && !redundant; j++)
 			redundant = nd_dstory_same(s, st->chosen[j], c.g);
+		if (!redundant)
+			redundant = overlaps(st, s, st->covered, st->k, c.g);
 		if (redundant)
 			continue;
 		count(s, st->covered, c.g, 1);
@@ -297,9 +348,13 @@ typedef struct move {
 
 /* May c join the choice with slot out freed: not a restatement of a
  * sentence kept, and lone sentences still no more than backed ones. */
-static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out)
+static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
+		 uint32_t *cnt)
 {
 	size_t j, backed = 0, lone = 0;
+
+	if (overlaps(st, p->s, cnt, out, c->g))
+		return false;
 
 	for (j = 0; j < st->k; j++) {
 		if (j == out)
@@ -347,7 +402,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 			if (all[a].cost > room)
 				continue;
 			d = gain_of(s, cnt, all[a].g) + all[a].prior - loss;
-			if (d > best.delta && fits(st, p, &all[a], out)) {
+			if (d > best.delta && fits(st, p, &all[a], out, cnt)) {
 				best.out = out;
 				best.in = all[a];
 				best.delta = d;

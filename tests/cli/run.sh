@@ -404,6 +404,15 @@ if [ -d "$seeds" ]; then
 	expect_grep out \
 		"002_a2e798ce7179d953${tab}003_ed7db0c8a3587031${tab}rewrite-of${tab}" \
 		"seeds dedup"
+	# One fact, one sentence: the arrival is told in several articles,
+	# in other words each time, and the summary says it once.
+	run summarize --words 100 "$seeds"
+	expect_status 0 "seeds summarize"
+	if [ "$(grep -c -F "arrived in" "$tmp/out")" -le 1 ]; then
+		ok
+	else
+		bad "seeds summarize: the arrival said twice"
+	fi
 else
 	echo "cli: no $seeds, seed checks skipped" >&2
 fi
