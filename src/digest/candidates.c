@@ -69,6 +69,41 @@ static const char *const speech_words[] = {
 	"tweeted", "posted", NULL
 };
 
+/* Openers a summary can drop: bare ("But the army...") or before a comma
+ * ("However, the army..."); what follows stands alone. "So", "still" and
+ * "now" are left out bare: they also open sentences as adverbs of degree
+ * or time ("So far", "Still unknown is"). */
+static const char *const bare_connectives[] = { "but", "and", NULL };
+static const char *const comma_connectives[] = {
+	"but", "and", "however", "meanwhile", "moreover", "furthermore",
+	"nevertheless", "nonetheless", "also", "additionally", "separately",
+	"still", "instead", "indeed", "besides", "likewise", "similarly",
+	"consequently", "accordingly", "thus", "therefore", "hence", "yet",
+	"so", "now", "then", "overall", "earlier", "later", "elsewhere",
+	"today", "yesterday", NULL
+};
+
+/* An opening adverbial of time or place is a phrase up to a comma headed
+ * by one of these, whose other content words are names, numbers, nouns
+ * of time or these setting words ("In addition,", "At the same time,").
+ * "Since 1860," and "For AOL," are left alone: they are what the rest is
+ * measured from or true for. */
+static const char *const adverbial_heads[] = {
+	"on", "in", "at", "earlier", "later", "last", "early", "late",
+	"during", "this", NULL
+};
+static const char *const setting_words[] = {
+	"addition", "meantime", "meanwhile", "same", "contrast", "ago",
+	"earlier", "later", "today", "yesterday", "tonight", "past", "recent",
+	"weeks", "months", "years", "days", "hours", "day", "hour", NULL
+};
+
+/* A clause, not a sentence, starts with these ("In Russia, where"). */
+static const char *const clause_words[] = {
+	"that", "which", "who", "whom", "whose", "but", "and", "or", "because",
+	"while", "when", "if", "after", "before", "as", "where", "although",
+	"though", "since", "until", "so", NULL
+};
 /* Term ids of the words of list that the corpus has seen, sorted, into
  * out (room for max); returns how many. */
 static size_t resolve(const nd_vocab *v, const char *const *list,
@@ -95,21 +130,32 @@ static size_t resolve(const nd_vocab *v, const char *const *list,
 
 void nd_dlex_init(nd_dlex *lex, const nd_vocab *v)
 {
+	const struct {
+		const char *const *words;
+		uint32_t *ids;
+		size_t *n;
+	} lists[] = {
+		{ dangling_openers, lex->open, &lex->n_open },
+		{ demonstratives, lex->demo, &lex->n_demo },
+		{ time_nouns, lex->time, &lex->n_time },
+		{ subject_pronouns, lex->subj, &lex->n_subj },
+		{ speech_words, lex->speech, &lex->n_speech },
+		{ speaker_pronouns, lex->speaker, &lex->n_speaker },
+		{ bare_connectives, lex->conj, &lex->n_conj },
+		{ comma_connectives, lex->conn, &lex->n_conn },
+		{ adverbial_heads, lex->prep, &lex->n_prep },
+		{ setting_words, lex->setting, &lex->n_setting },
+		{ clause_words, lex->clause, &lex->n_clause },
+	};
+	size_t i;
+
 	lex->v = v;
-	lex->n_open = resolve(v, dangling_openers, lex->open,
-			      ND_DLEX_LIST_MAX);
-	lex->n_demo = resolve(v, demonstratives, lex->demo,
-			      ND_DLEX_LIST_MAX);
-	lex->n_time = resolve(v, time_nouns, lex->time, ND_DLEX_LIST_MAX);
-	lex->n_subj = resolve(v, subject_pronouns, lex->subj,
-			      ND_DLEX_LIST_MAX);
-	lex->n_speech = resolve(v, speech_words, lex->speech,
-				ND_DLEX_LIST_MAX);
-	lex->n_speaker = resolve(v, speaker_pronouns, lex->speaker,
-				 ND_DLEX_LIST_MAX);
+	for (i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+		*lists[i].n = resolve(v, lists[i].words, lists[i].ids,
+				      ND_DLEX_LIST_MAX);
 }
 
-static bool term_in(const nd_token *t, const uint32_t *ids, size_t n)
+bool nd_dlex_has(const nd_token *t, const uint32_t *ids, size_t n)
 {
 	size_t lo = 0, hi = n;
 
@@ -204,7 +250,7 @@ static bool pronoun_after_comma(const nd_dlex *lex, const nd_doc *d,
 		const nd_token *prev = &d->toks[st->tok + i - 1];
 		const nd_token *t = &d->toks[st->tok + i];
 
-		if (!term_in(t, lex->subj, lex->n_subj))
+		if (!nd_dlex_has(t, lex->subj, lex->n_subj))
 			continue;
 		return memchr(d->text + prev->off + prev->len, ',',
 			      t->off - (prev->off + prev->len)) != NULL;
@@ -222,14 +268,14 @@ static bool dangling(const nd_dlex *lex, const nd_doc *d,
 	const nd_token *t = &d->toks[st->tok];
 
 	if ((st->flags & ND_SENT_QUOTE) &&
-	    term_in(&t[0], lex->speaker, lex->n_speaker))
+	    nd_dlex_has(&t[0], lex->speaker, lex->n_speaker))
 		return false;
-	if (term_in(&t[0], lex->open, lex->n_open)) {
+	if (nd_dlex_has(&t[0], lex->open, lex->n_open)) {
 		return !(st->ntok > 1 &&
-			 term_in(&t[0], lex->demo, lex->n_demo) &&
-			 term_in(&t[1], lex->time, lex->n_time));
+			 nd_dlex_has(&t[0], lex->demo, lex->n_demo) &&
+			 nd_dlex_has(&t[1], lex->time, lex->n_time));
 	}
-	if (st->ntok > 1 && term_in(&t[1], lex->subj, lex->n_subj) &&
+	if (st->ntok > 1 && nd_dlex_has(&t[1], lex->subj, lex->n_subj) &&
 	    !is_name(d, &t[0]))
 		return true;
 	return (t[0].flags & ND_TOK_STOP) && pronoun_after_comma(lex, d, st);
@@ -263,9 +309,9 @@ static int wire_quote(const char *p, const char *end)
 	return p[0] == '`' ? 1 : p[0] == '\'' ? -1 : 0;
 }
 
-/* Any quotation mark in p[0..n)? Most sentences have none, and this byte
- * scan spares them the decoding below. */
-static bool has_quote_mark(const char *p, size_t n)
+/* Most sentences have no quotation mark, and this byte scan spares them
+ * the decoding below. */
+bool nd_digest_has_quote(const char *p, size_t n)
 {
 	size_t i;
 
@@ -299,7 +345,7 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 	bool inside = false, attributed = false, opened = false;
 	bool pronoun = false, named = false;
 
-	if (!has_quote_mark(p, st->len))
+	if (!nd_digest_has_quote(p, st->len))
 		return false;
 
 	while (p < end) {
@@ -327,9 +373,9 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 			if (inside) {
 				in++;
 			} else {
-				attributed |= term_in(tok, lex->speech,
+				attributed |= nd_dlex_has(tok, lex->speech,
 						      lex->n_speech);
-				pronoun |= term_in(tok, lex->subj,
+				pronoun |= nd_dlex_has(tok, lex->subj,
 						   lex->n_subj);
 				named |= (tok->flags & ND_TOK_CAPITAL) &&
 					 !(tok->flags & ND_TOK_FIRST);
@@ -358,11 +404,11 @@ static bool title_case(const nd_doc *d, const nd_sentence *st)
 	return (double)caps > CAPS_SHARE * (double)st->ntok;
 }
 
-bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
-			 size_t words, bool relaxed)
+/* The checks of nd_digest_candidate on st (a sentence or its trimmed
+ * form), opening with token t0 as written and ended as a sentence or not. */
+static bool fit(const nd_dlex *lex, const nd_doc *d, const nd_sentence *st,
+		size_t words, bool relaxed, const nd_token *t0, bool ended)
 {
-	const nd_sentence *st = &d->sents[i];
-	const nd_token *t0;
 	size_t k, content = 0, lower = 0;
 
 	if (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION) || st->ntok == 0)
@@ -384,11 +430,35 @@ bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
 		return true;
 	if (lower < MIN_LOWER_CONTENT)
 		return false;
-	t0 = &d->toks[st->tok];
 	/* Opening in lower case: the tail of a sentence the page split. */
 	if (!(t0->flags & (ND_TOK_CAPITAL | ND_TOK_NUMBER)))
 		return false;
-	return terminated(d->text + st->off, st->len) &&
-	       !dangling(lex, d, st) && !title_case(d, st) &&
+	return ended && !dangling(lex, d, st) && !title_case(d, st) &&
 	       !quote_fragment(lex, d, st);
+}
+
+bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
+			 size_t words, bool relaxed)
+{
+	const nd_sentence *st = &d->sents[i];
+
+	return fit(lex, d, st, words, relaxed, &d->toks[st->tok],
+		   st->ntok > 0 && terminated(d->text + st->off, st->len));
+}
+
+bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
+			      const nd_dtrim *tr, size_t words)
+{
+	const nd_sentence *st = &d->sents[i];
+	nd_sentence form = *st;
+
+	form.tok = tr->tok;
+	form.ntok = tr->ntok;
+	form.off = tr->off;
+	form.len = tr->len;
+	/* The cut leaves a lower-case word that is shown capitalised, so the
+	 * sentence's own opening says whether it is a split tail. */
+	return st->ntok > 0 && fit(lex, d, &form, words, false,
+				   &d->toks[st->tok],
+				   terminated(d->text + st->off, st->len));
 }

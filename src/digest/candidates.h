@@ -24,7 +24,13 @@ typedef struct nd_dlex {
 	uint32_t subj[ND_DLEX_LIST_MAX];   /* subject pronouns */
 	uint32_t speech[ND_DLEX_LIST_MAX]; /* verbs of attribution */
 	uint32_t speaker[ND_DLEX_LIST_MAX]; /* first and second person */
+	uint32_t conj[ND_DLEX_LIST_MAX];   /* openers droppable bare */
+	uint32_t conn[ND_DLEX_LIST_MAX];   /* openers droppable with a comma */
+	uint32_t prep[ND_DLEX_LIST_MAX];   /* heads of opening adverbials */
+	uint32_t setting[ND_DLEX_LIST_MAX]; /* their lower-case words */
+	uint32_t clause[ND_DLEX_LIST_MAX]; /* words that open a clause */
 	size_t n_open, n_demo, n_time, n_subj, n_speech, n_speaker;
+	size_t n_conj, n_conn, n_prep, n_setting, n_clause;
 } nd_dlex;
 
 /* Resolves the lists against v's terms. */
@@ -34,5 +40,32 @@ void nd_dlex_init(nd_dlex *lex, const nd_vocab *v);
  * the length and content checks, for stories with no better sentence. */
 bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
 			 size_t words, bool relaxed);
+
+/* Is t one of ids[0..n) (sorted term ids)? */
+bool nd_dlex_has(const nd_token *t, const uint32_t *ids, size_t n);
+/* Any quotation mark in p[0..n)? */
+bool nd_digest_has_quote(const char *p, size_t n);
+
+/* A sentence without the opener a summary can spare: a connective
+ * ("But", "However,") or a time or place adverbial ("On Tuesday,", "In
+ * Astana,"), twice at most ("But on Tuesday,"). The kept words are tokens
+ * [tok, tok + ntok) and bytes [off, off + len) of the article text, to
+ * the sentence's end; shown, they start with a capital. */
+typedef struct nd_dtrim {
+	uint32_t tok, ntok;
+	uint32_t off, len;
+} nd_dtrim;
+
+/* The trimmed form of sentence i of d into out; false when nothing can be
+ * cut (quotations are never cut). */
+bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
+		    size_t i);
+/* As nd_digest_candidate, for the trimmed form tr (of words words) of
+ * sentence i. */
+bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
+			      const nd_dtrim *tr, size_t words);
+/* Writes the trimmed form as shown into out (room for tr->len); returns
+ * its length. */
+size_t nd_digest_trim_text(char *out, const nd_doc *d, const nd_dtrim *tr);
 
 #endif

@@ -30,6 +30,7 @@ typedef struct cand {
 	uint32_t cost;
 	bool known;    /* backing looked up */
 	bool backed;   /* another article states it too */
+	bool trim;     /* the trimmed form (nd_digest_trim) */
 } cand;
 
 /* Heap order: larger key first, then the earlier sentence, so equal scores
@@ -156,8 +157,10 @@ static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
 	return ND_OK;
 }
 
-/* Candidates with their cost and position prior into h, *n of them. */
-static int gather(cand *h, size_t *n, const nd_dstory *s,
+/* Candidates with their cost and position prior into h, *n of them:
+ * each fit sentence, and its trimmed form (into trims[g]) when that is
+ * fit too. */
+static int gather(cand *h, size_t *n, nd_dtrim *trims, const nd_dstory *s,
 		  const nd_dlex *lex, const uint32_t *covered, unsigned bytes,
 		  size_t budget, bool relaxed)
 {
@@ -184,12 +187,26 @@ static int gather(cand *h, size_t *n, const nd_dstory *s,
 			size_t words = nd_digest_count_words(d->text + st->off,
 							     st->len);
 			size_t cost = bytes ? (size_t)st->len + 1 : words;
+			nd_dtrim *tr = &trims[g];
+			bool whole, cut = false, copy;
 			double rel, gain;
-			bool copy;
 			cand c;
 
-			if (cost > budget ||
-			    !nd_digest_candidate(lex, d, k, words, relaxed))
+			whole = cost <= budget &&
+				nd_digest_candidate(lex, d, k, words, relaxed);
+			if (!relaxed && nd_digest_trim(tr, lex, d, k)) {
+				size_t tw = nd_digest_count_words(
+					d->text + tr->off, tr->len);
+				size_t tc = bytes ? (size_t)tr->len + 1
+						  : tw;
+
+				cut = tc <= budget && tc < cost &&
+				      nd_digest_candidate_trim(lex, d, k, tr,
+							       tw);
+				if (cut)
+					cost = tc;
+			}
+			if (!whole && !cut)
 				continue;
 			gain = gain_of(s, covered, g);
 			if (gain <= 0)
@@ -204,6 +221,7 @@ static int gather(cand *h, size_t *n, const nd_dstory *s,
 			c.prior = POS_PRIOR * s->wmax * (1 - rel);
 			c.known = false;
 			c.backed = false;
+			c.trim = cut;
 			c.g = (uint32_t)g;
 			c.cost = (uint32_t)cost;
 			c.key = (gain + c.prior) / pow((double)cost, COST_EXP);
@@ -381,7 +399,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		      uint32_t *cnt)
 {
 	const nd_dstory *s = p->s;
-	move best = { 0, { 0, 0, 0, 0, false, false }, 1e-9 };
+	move best = { 0, { 0, 0, 0, 0, false, false, false }, 1e-9 };
 	size_t out, a;
 
 	for (out = 0; out <= st->k; out++) {
@@ -511,21 +529,30 @@ static size_t top_seeds(size_t *top, size_t max, const nd_dstory *s,
 	return n;
 }
 
+/* The form of c as chosen: its trimmed one, or ntok 0 for the whole. */
+static nd_dtrim form_of(const nd_dtrim *trims, const cand *c)
+{
+	nd_dtrim whole = { 0, 0, 0, 0 };
+
+	return c->trim ? trims[c->g] : whole;
+}
+
 /* Budgeted greedy maximisation of covered concept weight, lazily
  * re-evaluated: gains only shrink as coverage grows, and a candidate's
  * backing is looked up only when its score reaches the top.
  * The result is then compared with the best single sentence, as the
  * budgeted-greedy guarantee requires. */
-int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
-		     nd_dprobe *p, unsigned words, unsigned bytes)
+int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
+		     size_t max, nd_dprobe *p, unsigned words, unsigned bytes)
 {
 	const nd_dstory *s = p->s;
-	cand best = { 0, 0, 0, 0, false, false };
+	cand best = { 0, 0, 0, 0, false, false, false };
+	nd_dtrim *trims = NULL;
 	pick st;
 	nd_dlex lex;
 	cand *all = NULL;
 	size_t *scratch = NULL, top[SEEDS];
-	size_t i, budget, n_all = 0, n_seeds, k = 0, backed = 0;
+	size_t i, j, budget, n_all = 0, n_seeds, k = 0, backed = 0;
 	double total = 0;
 	double best_value = -1;
 	int rc = ND_ENOMEM;
@@ -539,14 +566,15 @@ int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
 	all = nd_calloc(s->n_sents + 1, sizeof(*all));
 	scratch = nd_calloc(max + 1, sizeof(*scratch));
 	st.covered = nd_calloc(s->n_concepts + 1, sizeof(*st.covered));
+	trims = nd_calloc(s->n_sents + 1, sizeof(*trims));
 	if (!st.heap || !st.held || !st.covered || !st.picked || !all ||
-	    !scratch)
+	    !scratch || !trims)
 		goto done;
 	nd_dlex_init(&lex, s->c->vocab);
-	if (gather(st.heap, &st.n, s, &lex, st.covered, bytes, budget,
+	if (gather(st.heap, &st.n, trims, s, &lex, st.covered, bytes, budget,
 		   false) ||
-	    (st.n == 0 && gather(st.heap, &st.n, s, &lex, st.covered, bytes,
-				 budget, true)))
+	    (st.n == 0 && gather(st.heap, &st.n, trims, s, &lex, st.covered,
+				 bytes, budget, true)))
 		goto done;
 	for (i = 0; i < st.n; i++) {
 		double v = gain_of(s, st.covered, st.heap[i].g) +
@@ -575,6 +603,8 @@ int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
 			k = st.k;
 			backed = st.backed;
 			memcpy(chosen, scratch, k * sizeof(*chosen));
+			for (j = 0; j < k; j++)
+				forms[j] = form_of(trims, &st.picked[j]);
 		}
 	}
 	st.total = total;
@@ -586,6 +616,7 @@ int nd_digest_select(size_t *chosen, size_t *n_chosen, size_t max,
 		if (best_value > st.total &&
 		    (best.backed || st.backed == 0)) {
 			chosen[0] = best.g;
+			forms[0] = form_of(trims, &best);
 			st.k = 1;
 		}
 	}
@@ -598,5 +629,6 @@ done:
 	nd_free(all);
 	nd_free(scratch);
 	nd_free(st.covered);
+	nd_free(trims);
 	return rc;
 }

@@ -148,14 +148,25 @@ static const nd_sentence *item_sent(const nd_corpus *c,
 	return &c->docs[it->doc].sents[it->sent];
 }
 
-/* The text of an item as a NUL-terminated string (static buffer). */
+/* The text of an item as shown (whole or trimmed), NUL-terminated
+ * (static buffer). */
 static const char *item_text(const nd_corpus *c, const nd_summary_item *it)
 {
 	static char buf[1024];
 	const nd_sentence *s = item_sent(c, it);
+	size_t n;
 
-	snprintf(buf, sizeof(buf), "%.*s", (int)s->len,
-		 c->docs[it->doc].text + s->off);
+	if (it->form.ntok == 0) {
+		snprintf(buf, sizeof(buf), "%.*s", (int)s->len,
+			 c->docs[it->doc].text + s->off);
+		return buf;
+	}
+	/* A trimmed form is the end of its sentence. */
+	assert_true(it->form.off > s->off &&
+		    it->form.off + it->form.len == s->off + s->len);
+	assert_true(it->form.len < sizeof(buf));
+	n = nd_digest_trim_text(buf, &c->docs[it->doc], &it->form);
+	buf[n] = '\0';
 	return buf;
 }
 
@@ -274,7 +285,7 @@ static void byte_budget_is_exact(void **state)
 
 		digest(&d, t, story, 5, copy_edge, 1, 5, budgets[i]);
 		for (k = 0; k < d.n_items; k++)
-			bytes += item_sent(&t->fx.c, &d.items[k])->len + 1;
+			bytes += strlen(item_text(&t->fx.c, &d.items[k])) + 1;
 		assert_true(bytes <= budgets[i]);
 		if (budgets[i] >= 200)
 			assert_true(d.n_items > 0);
@@ -643,6 +654,15 @@ static void probe_keeps_containment(void **state)
 
 /* Analyses a one-paragraph text into t's corpus (no title) and returns
  * the candidate verdict of each sentence as a string of 'y'/'n'. */
+/* Analyses text into *doc of t's corpus and resolves *lex there. */
+static void analysed(nd_doc *doc, nd_dlex *lex, fixture *t, const char *text)
+{
+	assert_int_equal(nd_analyse(doc, t->fx.vocab, t->fx.arena, text,
+				    strlen(text), 0),
+			 ND_OK);
+	nd_dlex_init(lex, t->fx.vocab);
+}
+
 static const char *verdicts(fixture *t, const char *text)
 {
 	static char out[64];
@@ -650,10 +670,7 @@ static const char *verdicts(fixture *t, const char *text)
 	nd_dlex lex;
 	size_t i;
 
-	assert_int_equal(nd_analyse(&doc, t->fx.vocab, t->fx.arena, text,
-				    strlen(text), 0),
-			 ND_OK);
-	nd_dlex_init(&lex, t->fx.vocab);
+	analysed(&doc, &lex, t, text);
 	for (i = 0; i < doc.nsents && i + 1 < sizeof(out); i++) {
 		const nd_sentence *s = &doc.sents[i];
 
@@ -666,6 +683,77 @@ static const char *verdicts(fixture *t, const char *text)
 	}
 	out[i] = '\0';
 	return out;
+}
+
+/* Analyses a one-sentence text into t's corpus and returns its trimmed
+ * form as shown, "" when there is none or it is unfit to stand alone. */
+static const char *trimmed(fixture *t, const char *text)
+{
+	static char out[256];
+	nd_doc doc;
+	nd_dlex lex;
+	nd_dtrim tr;
+	size_t n;
+
+	analysed(&doc, &lex, t, text);
+	out[0] = '\0';
+	if (!nd_digest_trim(&tr, &lex, &doc, 0) ||
+	    !nd_digest_candidate_trim(
+		    &lex, &doc, 0, &tr,
+		    nd_digest_count_words(text + tr.off, tr.len)))
+		return out;
+	assert_true(tr.len < sizeof(out));
+	n = nd_digest_trim_text(out, &doc, &tr);
+	out[n] = '\0';
+	return out;
+}
+
+static void trim_rules(void **state)
+{
+	fixture *t = *state;
+
+	/* Connectives and settings go, two at most, the rest capitalised. */
+	assert_string_equal(
+		trimmed(t, "However, the province kept the tolls on the old "
+			   "crossing for now."),
+		"The province kept the tolls on the old crossing for now.");
+	assert_string_equal(
+		trimmed(t, "But on Monday, the bridge reopened to traffic "
+			   "after a two-year repair."),
+		"The bridge reopened to traffic after a two-year repair.");
+	assert_string_equal(
+		trimmed(t, "In Tessby, shop owners said trade had fallen by "
+			   "half during the closure."),
+		"Shop owners said trade had fallen by half during the "
+		"closure.");
+	/* What is left must stand alone: no pronoun, clause or apposition
+	 * without its head, and nothing the rest is measured from. */
+	assert_string_equal(
+		trimmed(t, "On Monday, he said the work had finished three "
+			   "weeks early."),
+		"");
+	assert_string_equal(
+		trimmed(t, "In Tessby, where the ferries dock, shop owners "
+			   "fear for their trade."),
+		"");
+	assert_string_equal(
+		trimmed(t, "This Friday evening, March 14, the two provinces "
+			   "signed the water treaty."),
+		"");
+	assert_string_equal(
+		trimmed(t, "Since 2020, the toll has risen by half for every "
+			   "car crossing the lake."),
+		"");
+	/* Quotations are never cut. */
+	assert_string_equal(
+		trimmed(t, "But \"the bridge will serve the lake for a "
+			   "century,\" Transport Minister Edda Colvin said."),
+		"");
+	/* Nothing to cut. */
+	assert_string_equal(
+		trimmed(t, "The province reopened the bridge over Lake Marrow "
+			   "to traffic."),
+		"");
 }
 
 static void candidate_rules(void **state)
@@ -978,6 +1066,7 @@ int main(void)
 		cmocka_unit_test(probe_is_exact),
 		cmocka_unit_test(probe_keeps_containment),
 		cmocka_unit_test(candidate_rules),
+		cmocka_unit_test(trim_rules),
 		cmocka_unit_test(word_count_splits_on_any_space),
 		cmocka_unit_test(examples_treaty),
 		cmocka_unit_test(seeds_summary),
