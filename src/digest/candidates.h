@@ -46,9 +46,10 @@ bool nd_dlex_has(const nd_token *t, const uint32_t *ids, size_t n);
 /* Any quotation mark in p[0..n)? */
 bool nd_digest_has_quote(const char *p, size_t n);
 
-/* A sentence without the opener a summary can spare: a connective
- * ("But", "However,") or a time or place adverbial ("On Tuesday,", "In
- * Astana,"), twice at most ("But on Tuesday,"). The kept words are tokens
+/* A sentence without the opener a summary can spare: a wire dateline
+ * ("BEIJING (AP) _"), then a connective ("But", "However,") or a time or
+ * place adverbial ("On Tuesday,", "In Astana,"), twice at most ("But on
+ * Tuesday,"). The kept words are tokens
  * [tok, tok + ntok) and bytes [off, off + len) of the article text, to
  * the sentence's end; shown, they start with a capital. */
 typedef struct nd_dtrim {

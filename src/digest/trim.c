@@ -6,11 +6,14 @@
  * the reference summaries keep who said what. */
 #include "digest/candidates.h"
 
-#include <string.h> /* memcpy */
+#include <string.h> /* memcmp, memcpy */
 
 /* An opening adverbial longer than this is no mere setting ("On Tuesday",
  * "Earlier on Monday", "In the Kazakh capital Astana"). */
 #define ADVERBIAL_MAX 5
+/* Words of the longest dateline: place, region and agency ("DAR ES
+ * SALAAM, Tanzania (AP)"). */
+#define DATELINE_MAX 6
 
 /* Is there a comma between tokens a and a + 1 of d, right after a? */
 static bool comma_after(const nd_doc *d, size_t a)
@@ -65,6 +68,40 @@ static size_t opener(const nd_dlex *lex, const nd_doc *d, size_t at,
 	return k ? k + 1 : 0;
 }
 
+/* Does the gap between tokens a and a + 1 of d hold a wire dateline's
+ * dash: '_', "--" or an em dash? */
+static bool dash_after(const nd_doc *d, size_t a)
+{
+	const nd_token *t = &d->toks[a], *u = &d->toks[a + 1];
+	const char *p = d->text + t->off + t->len;
+	size_t n = u->off - (t->off + t->len), i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '_' || (i + 1 < n && memcmp(p + i, "--", 2) == 0) ||
+		    (i + 2 < n && memcmp(p + i, "\xE2\x80\x94", 3) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* Tokens of a wire dateline opening the sentence from token `at`
+ * ("BEIJING (AP) _", "DAR ES SALAAM, Tanzania (AP) _"), 0 when none: a
+ * place in capitals, then names only, up to a dash. */
+static size_t dateline(const nd_doc *d, size_t at, size_t end)
+{
+	size_t k;
+
+	if (!(d->toks[at].flags & ND_TOK_ALLCAPS))
+		return 0;
+	for (k = 0; k < DATELINE_MAX && at + k + 1 < end; k++) {
+		if (!(d->toks[at + k].flags & ND_TOK_CAPITAL))
+			return 0;
+		if (dash_after(d, at + k))
+			return k + 1;
+	}
+	return 0;
+}
+
 bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 		    size_t i)
 {
@@ -74,6 +111,7 @@ bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 	if (st->ntok < 2 || (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION)) ||
 	    nd_digest_has_quote(d->text + st->off, st->len))
 		return false;
+	first += dateline(d, first, end);
 	/* "But on Tuesday, the army..." holds two openers. */
 	for (k = 0; k < 2 && first < end; k++) {
 		cut = opener(lex, d, first, end);

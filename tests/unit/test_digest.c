@@ -726,6 +726,17 @@ static void trim_rules(void **state)
 			   "half during the closure."),
 		"Shop owners said trade had fallen by half during the "
 		"closure.");
+	/* A wire dateline is furniture; a dash after words in lower case is
+	 * part of the sentence. */
+	assert_string_equal(
+		trimmed(t, "TESSBY, Marrow (AP) _ Ferry operators on the lake "
+			   "fear for their jobs after the reopening."),
+		"Ferry operators on the lake fear for their jobs after the "
+		"reopening.");
+	assert_string_equal(
+		trimmed(t, "The ferry operators _ four families in all _ fear "
+			   "for their jobs after the reopening."),
+		"");
 	/* What is left must stand alone: no pronoun, clause or apposition
 	 * without its head, and nothing the rest is measured from. */
 	assert_string_equal(
