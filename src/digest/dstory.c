@@ -142,12 +142,51 @@ static uint64_t bigram_key(uint32_t first, uint32_t second)
 	return ((uint64_t)first + 1) << 32 | second;
 }
 
+/* Concept keys of tokens [from, st->ntok) of st in order of first sight:
+ * per token its stem (content words only, marked in is_stem), then its
+ * bigrams. Room for 3 per token; returns how many. */
+static size_t sentence_keys(const nd_doc *d, const nd_sentence *st,
+			    size_t from, uint64_t *keys, bool *is_stem)
+{
+	size_t t, n = 0;
+	uint32_t prev = UINT32_MAX, adj = 0;
+	bool adj_stop = false;
+
+	for (t = from; t < st->ntok; t++) {
+		const nd_token *tok = &d->toks[st->tok + t];
+		bool stop = tok->flags & ND_TOK_STOP;
+		uint64_t pair[2];
+		size_t np = 0, j;
+
+		/* A function word beside a content word ("of Cambodia") ties
+		 * the word to its context, as the reference summaries phrase
+		 * it; two function words say nothing. */
+		if (t > from && stop != adj_stop)
+			pair[np++] = bigram_key(adj, tok->stem);
+		adj = tok->stem;
+		adj_stop = stop;
+		if (!stop) {
+			is_stem[n] = true;
+			keys[n++] = tok->stem;
+			if (prev != UINT32_MAX)
+				pair[np++] = bigram_key(prev, tok->stem);
+			prev = tok->stem;
+		}
+		for (j = 0; j < np; j++) {
+			is_stem[n] = false;
+			keys[n++] = pair[j];
+		}
+	}
+	return n;
+}
+
 /* Concept lists of every sentence; *keys receives the key of each concept
- * (a stem id for stems). */
+ * (a stem id for stems), s->ids the concept of each key. */
 static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 {
-	nd_u64map map = { 0 };
 	uint32_t *uni = NULL, *bi = NULL;
+	uint64_t *seq = NULL;
+	bool *is_stem = NULL;
 	size_t key_cap = 0, at = 0, i, g = 0;
 	int rc = ND_ENOMEM;
 
@@ -155,48 +194,26 @@ static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 	/* Two bigrams at most per token: with the word before it, and with
 	 * the content word before it. */
 	bi = nd_calloc(2 * max_ntok + 1, sizeof(*bi));
-	if (!uni || !bi || nd_u64map_init(&map))
+	seq = nd_calloc(3 * max_ntok + 1, sizeof(*seq));
+	is_stem = nd_calloc(3 * max_ntok + 1, sizeof(*is_stem));
+	if (!uni || !bi || !seq || !is_stem || nd_u64map_init(&s->ids))
 		goto done;
 	for (i = 0; i < s->n; i++) {
 		const nd_doc *d = &s->c->docs[s->members[i]];
 		size_t k;
 
 		for (k = 0; k < d->nsents; k++, g++) {
-			const nd_sentence *st = &d->sents[k];
-			size_t t, nu = 0, nb = 0;
-			uint32_t prev = UINT32_MAX, adj = 0;
-			bool adj_stop = false;
+			size_t nk = sentence_keys(d, &d->sents[k], 0, seq,
+						  is_stem);
+			size_t j, nu = 0, nb = 0;
 
-			for (t = 0; t < st->ntok; t++) {
-				const nd_token *tok = &d->toks[st->tok + t];
-				bool stop = tok->flags & ND_TOK_STOP;
-				uint64_t pair[2];
-				size_t np = 0, j;
+			for (j = 0; j < nk; j++) {
+				uint32_t *to = is_stem[j] ? &uni[nu++]
+							  : &bi[nb++];
 
-				/* A function word beside a content word ("of
-				 * Cambodia") ties the word to its context, as
-				 * the reference summaries phrase it; two
-				 * function words say nothing. */
-				if (t > 0 && stop != adj_stop)
-					pair[np++] = bigram_key(adj, tok->stem);
-				adj = tok->stem;
-				adj_stop = stop;
-				if (!stop) {
-					if (intern(&map, keys, &key_cap,
-						   &s->n_concepts, tok->stem,
-						   &uni[nu++]))
-						goto done;
-					if (prev != UINT32_MAX)
-						pair[np++] = bigram_key(
-							prev, tok->stem);
-					prev = tok->stem;
-				}
-				for (j = 0; j < np; j++) {
-					if (intern(&map, keys, &key_cap,
-						   &s->n_concepts, pair[j],
-						   &bi[nb++]))
-						goto done;
-				}
+				if (intern(&s->ids, keys, &key_cap,
+					   &s->n_concepts, seq[j], to))
+					goto done;
 			}
 			nu = nd_sort_unique_u32(uni, nu);
 			nb = nd_sort_unique_u32(bi, nb);
@@ -209,12 +226,38 @@ static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 		}
 	}
 	s->cbeg[g] = at;
+	s->max_ntok = max_ntok;
 	rc = ND_OK;
 done:
-	nd_u64map_dispose(&map);
 	nd_free(uni);
 	nd_free(bi);
+	nd_free(seq);
+	nd_free(is_stem);
 	return rc;
+}
+
+size_t nd_dstory_form(const nd_dstory *s, size_t g, size_t from,
+		      uint32_t *out, size_t *nuni, uint64_t *seq,
+		      bool *is_stem)
+{
+	size_t sent, nk, j, nu = 0, nb = 0;
+	const nd_doc *d = nd_dstory_doc(s, g, &sent);
+	uint32_t *bi;
+
+	nk = sentence_keys(d, &d->sents[sent], from, seq, is_stem);
+	for (j = 0; j < nk; j++) {
+		if (is_stem[j])
+			nd_u64map_get(&s->ids, seq[j], &out[nu++]);
+	}
+	nu = nd_sort_unique_u32(out, nu);
+	bi = out + nu;
+	for (j = 0; j < nk; j++) {
+		if (!is_stem[j])
+			nd_u64map_get(&s->ids, seq[j], &bi[nb++]);
+	}
+	nb = nd_sort_unique_u32(bi, nb);
+	*nuni = nu;
+	return nu + nb;
 }
 
 /* Covering a concept is worth its weight to this power: above 1, one fact
@@ -360,6 +403,7 @@ void nd_dstory_dispose(nd_dstory *s)
 	nd_free(s->value);
 	nd_free(s->pbeg);
 	nd_free(s->post);
+	nd_u64map_dispose(&s->ids);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -15,6 +15,7 @@
 #include <stdint.h>  /* uint32_t */
 
 #include "analyse/analyse.h"
+#include "core/hashmap.h"
 #include "dedup/dedup.h"
 
 /* When one sentence states another (restate.c). */
@@ -49,6 +50,8 @@ typedef struct nd_dstory {
 	uint32_t wmax;
 	size_t *pbeg;     /* per concept: start in post; stems only */
 	uint32_t *post;   /* sentences holding each stem, ascending */
+	nd_u64map ids;    /* concept key (stem id or bigram) -> concept */
+	size_t max_ntok;  /* tokens of the longest sentence */
 } nd_dstory;
 
 /* Fills s for members[0..n) of c: groups from the edges among members,
@@ -60,6 +63,14 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 void nd_dstory_dispose(nd_dstory *s);
 /* The document and local sentence index of story sentence g. */
 const nd_doc *nd_dstory_doc(const nd_dstory *s, size_t g, size_t *sent);
+
+/* Concepts of story sentence g without its first `from` tokens (a
+ * trimmed form) into out (room for 3 per token), stems first and sorted,
+ * then bigrams sorted; *nuni of them stems. seq and is_stem are scratch
+ * of the same size. Returns how many. */
+size_t nd_dstory_form(const nd_dstory *s, size_t g, size_t from,
+		      uint32_t *out, size_t *nuni, uint64_t *seq,
+		      bool *is_stem);
 
 /* True when story sentences a and b say the same thing: the shared
  * nd_sentence_similarity is at least ND_DIGEST_SAME_SIM. */

@@ -23,14 +23,23 @@
  * article is all the backing test needs. */
 #define SUPPORT_CAP 1
 
+/* The concepts of one form of a sentence: whole (the story's lists) or
+ * trimmed (its own, without the cut words' concepts). */
+typedef struct fview {
+	const uint32_t *cids; /* stems, then bigrams */
+	uint32_t nuni, n;
+	double wsum;          /* IDF of its stems */
+	nd_dtrim trim;        /* ntok 0: the whole sentence */
+} fview;
+
 typedef struct cand {
 	double key;    /* (gain + prior) / cost^COST_EXP, or stale */
 	double prior;
 	uint32_t g;    /* story sentence */
+	uint32_t f;    /* its form, in the views */
 	uint32_t cost;
 	bool known;    /* backing looked up */
 	bool backed;   /* another article states it too */
-	bool trim;     /* the trimmed form (nd_digest_trim) */
 } cand;
 
 /* Heap order: larger key first, then the earlier sentence, so equal scores
@@ -89,47 +98,48 @@ static void push(cand *h, size_t *n, cand c)
 	sift_up(h, (*n)++);
 }
 
-/* Weight of the concepts of g no chosen sentence holds (covered: how
+/* Weight of the concepts of form v no chosen sentence holds (covered: how
  * many chosen sentences hold each). Only bigrams count: a stem alone says
  * little about what happened (every sentence of the story names its
  * actors), while a word pair the articles share is a fact they report
  * (Gillick & Favre 2009); stems still decide redundancy. */
-static double gain_of(const nd_dstory *s, const uint32_t *covered, size_t g)
+static double gain_of(const nd_dstory *s, const uint32_t *covered,
+		      const fview *v)
 {
 	double gain = 0;
 	size_t k;
 
-	for (k = s->cbeg[g] + s->nuni[g]; k < s->cbeg[g + 1]; k++) {
-		if (covered[s->cids[k]] == 0)
-			gain += s->value[s->cids[k]];
+	for (k = v->nuni; k < v->n; k++) {
+		if (covered[v->cids[k]] == 0)
+			gain += s->value[v->cids[k]];
 	}
 	return gain;
 }
 
-/* Adds by (1 or -1) to the holders of each of g's concepts, stems
+/* Adds by (1 or -1) to the holders of each of v's concepts, stems
  * included (for covered_share). */
-static void count(const nd_dstory *s, uint32_t *covered, size_t g, int by)
+static void count(uint32_t *covered, const fview *v, int by)
 {
 	size_t k;
 
-	for (k = s->cbeg[g]; k < s->cbeg[g + 1]; k++)
-		covered[s->cids[k]] += (uint32_t)by;
+	for (k = 0; k < v->n; k++)
+		covered[v->cids[k]] += (uint32_t)by;
 }
 
-/* Share of g's stem weight (IDF) that chosen sentences hold already. */
+/* Share of v's stem weight (IDF) that chosen sentences hold already. */
 static double covered_share(const nd_dstory *s, const uint32_t *covered,
-			    size_t g)
+			    const fview *v)
 {
 	double held = 0;
 	size_t k;
 
-	if (s->wsum[g] <= 0)
+	if (v->wsum <= 0)
 		return 0;
-	for (k = s->cbeg[g]; k < s->cbeg[g] + s->nuni[g]; k++) {
-		if (covered[s->cids[k]] > 0)
-			held += s->idf[s->cids[k]];
+	for (k = 0; k < v->nuni; k++) {
+		if (covered[v->cids[k]] > 0)
+			held += s->idf[v->cids[k]];
 	}
-	return held / s->wsum[g];
+	return held / v->wsum;
 }
 
 static bool same_concepts(const nd_dstory *s, size_t a, size_t b)
@@ -157,10 +167,69 @@ static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
 	return ND_OK;
 }
 
+/* The forms of the candidates: views, and the concepts of the trimmed
+ * ones (a subset of their sentence's, so the story's count bounds them). */
+typedef struct formset {
+	fview *v;
+	size_t n;
+	uint32_t *pool;
+	size_t used;
+	uint64_t *seq;  /* scratch of nd_dstory_form */
+	bool *is_stem;
+} formset;
+
+/* Adds form fm->v[fm->n] of sentence g as a candidate into h when it
+ * covers something. */
+static void add_form(cand *h, size_t *n, formset *fm, const nd_dstory *s,
+		     const uint32_t *covered, size_t g, double prior,
+		     size_t cost)
+{
+	double gain = gain_of(s, covered, &fm->v[fm->n]);
+	cand c;
+
+	if (gain <= 0)
+		return;
+	c.prior = prior;
+	c.known = false;
+	c.backed = false;
+	c.g = (uint32_t)g;
+	c.f = (uint32_t)fm->n++;
+	c.cost = (uint32_t)cost;
+	c.key = (gain + c.prior) / pow((double)cost, COST_EXP);
+	h[(*n)++] = c;
+}
+
+/* The view of sentence g whole, or trimmed as tr, into fm->v[fm->n]. */
+static void view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
+{
+	fview *v = &fm->v[fm->n];
+	const nd_doc *d;
+	size_t k, nuni, sent;
+
+	memset(v, 0, sizeof(*v));
+	if (tr == NULL) {
+		v->cids = s->cids + s->cbeg[g];
+		v->nuni = s->nuni[g];
+		v->n = (uint32_t)(s->cbeg[g + 1] - s->cbeg[g]);
+		v->wsum = s->wsum[g];
+		return;
+	}
+	d = nd_dstory_doc(s, g, &sent);
+	v->trim = *tr;
+	v->cids = fm->pool + fm->used;
+	v->n = (uint32_t)nd_dstory_form(s, g, tr->tok - d->sents[sent].tok,
+					fm->pool + fm->used, &nuni, fm->seq,
+					fm->is_stem);
+	v->nuni = (uint32_t)nuni;
+	fm->used += v->n;
+	for (k = 0; k < nuni; k++)
+		v->wsum += s->idf[v->cids[k]];
+}
+
 /* Candidates with their cost and position prior into h, *n of them:
- * each fit sentence, and its trimmed form (into trims[g]) when that is
- * fit too. */
-static int gather(cand *h, size_t *n, nd_dtrim *trims, const nd_dstory *s,
+ * each fit sentence, whole and, when fit too, trimmed, so the selector
+ * weighs what the cut words cover against the words they cost. */
+static int gather(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 		  const nd_dlex *lex, const uint32_t *covered, unsigned bytes,
 		  size_t budget, bool relaxed)
 {
@@ -169,6 +238,7 @@ static int gather(cand *h, size_t *n, nd_dtrim *trims, const nd_dstory *s,
 	int rc = ND_ENOMEM;
 
 	*n = 0;
+	fm->n = fm->used = 0;
 	if (nd_u64map_init(&seen))
 		return ND_ENOMEM;
 
@@ -187,29 +257,23 @@ static int gather(cand *h, size_t *n, nd_dtrim *trims, const nd_dstory *s,
 			size_t words = nd_digest_count_words(d->text + st->off,
 							     st->len);
 			size_t cost = bytes ? (size_t)st->len + 1 : words;
-			nd_dtrim *tr = &trims[g];
+			size_t tc = 0;
+			nd_dtrim tr;
 			bool whole, cut = false, copy;
-			double rel, gain;
-			cand c;
+			double rel, prior;
 
 			whole = cost <= budget &&
 				nd_digest_candidate(lex, d, k, words, relaxed);
-			if (!relaxed && nd_digest_trim(tr, lex, d, k)) {
+			if (!relaxed && nd_digest_trim(&tr, lex, d, k)) {
 				size_t tw = nd_digest_count_words(
-					d->text + tr->off, tr->len);
-				size_t tc = bytes ? (size_t)tr->len + 1
-						  : tw;
+					d->text + tr.off, tr.len);
 
+				tc = bytes ? (size_t)tr.len + 1 : tw;
 				cut = tc <= budget && tc < cost &&
-				      nd_digest_candidate_trim(lex, d, k, tr,
+				      nd_digest_candidate_trim(lex, d, k, &tr,
 							       tw);
-				if (cut)
-					cost = tc;
 			}
 			if (!whole && !cut)
-				continue;
-			gain = gain_of(s, covered, g);
-			if (gain <= 0)
 				continue;
 			if (repeated(&copy, &seen, s, g))
 				goto done;
@@ -218,14 +282,15 @@ static int gather(cand *h, size_t *n, nd_dtrim *trims, const nd_dstory *s,
 			rel = nbody > 1 && k >= ntitle
 				      ? (double)(k - ntitle) / (double)nbody
 				      : 0;
-			c.prior = POS_PRIOR * s->wmax * (1 - rel);
-			c.known = false;
-			c.backed = false;
-			c.trim = cut;
-			c.g = (uint32_t)g;
-			c.cost = (uint32_t)cost;
-			c.key = (gain + c.prior) / pow((double)cost, COST_EXP);
-			h[(*n)++] = c;
+			prior = POS_PRIOR * s->wmax * (1 - rel);
+			if (whole) {
+				view(fm, s, g, NULL);
+				add_form(h, n, fm, s, covered, g, prior, cost);
+			}
+			if (cut) {
+				view(fm, s, g, &tr);
+				add_form(h, n, fm, s, covered, g, prior, tc);
+			}
 		}
 	}
 	rc = ND_OK;
@@ -246,6 +311,7 @@ typedef struct pick {
 	cand *heap, *held; /* candidates; those waiting for backing */
 	size_t n, n_held;
 	cand *picked;      /* the chosen candidates, as chosen */
+	const fview *views; /* the candidates' forms (cand.f) */
 	uint32_t *covered; /* holders of each concept among the chosen */
 	size_t *chosen, k, max;
 	size_t left;       /* budget left */
@@ -283,22 +349,24 @@ static void release_held(pick *st)
  * a kept sentence's held by the others and g? cnt counts the choice
  * without slot out; it is restored before returning. */
 static bool overlaps(const pick *st, const nd_dstory *s, uint32_t *cnt,
-		     size_t out, size_t g)
+		     size_t out, const fview *g)
 {
 	size_t j;
 	bool hit;
 
 	if (covered_share(s, cnt, g) >= REPEAT_SHARE)
 		return true;
-	count(s, cnt, g, 1);
+	count(cnt, g, 1);
 	for (j = 0, hit = false; j < st->k && !hit; j++) {
+		const fview *v = &st->views[st->picked[j].f];
+
 		if (j == out)
 			continue;
-		count(s, cnt, st->chosen[j], -1);
-		hit = covered_share(s, cnt, st->chosen[j]) >= REPEAT_SHARE;
-		count(s, cnt, st->chosen[j], 1);
+		count(cnt, v, -1);
+		hit = covered_share(s, cnt, v) >= REPEAT_SHARE;
+		count(cnt, v, 1);
 	}
-	count(s, cnt, g, -1);
+	count(cnt, g, -1);
 	return hit;
 }
 
@@ -315,7 +383,7 @@ static void run_greedy(pick *st, nd_dprobe *p)
 
 		if (c.cost > st->left)
 			continue;
-		gain = gain_of(s, st->covered, c.g);
+		gain = gain_of(s, st->covered, &st->views[c.f]);
 		if (gain <= 0)
 			continue;
 		if (!c.known)
@@ -332,10 +400,11 @@ static void run_greedy(pick *st, nd_dprobe *p)
 		for (j = 0; j < st->k && !redundant; j++)
 			redundant = nd_dstory_same(s, st->chosen[j], c.g);
 		if (!redundant)
-			redundant = overlaps(st, s, st->covered, st->k, c.g);
+			redundant = overlaps(st, s, st->covered, st->k,
+					     &st->views[c.f]);
 		if (redundant)
 			continue;
-		count(s, st->covered, c.g, 1);
+		count(st->covered, &st->views[c.f], 1);
 		st->total += gain + c.prior;
 		st->left -= c.cost;
 		st->picked[st->k] = c;
@@ -371,7 +440,7 @@ static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
 {
 	size_t j, backed = 0, lone = 0;
 
-	if (overlaps(st, p->s, cnt, out, c->g))
+	if (overlaps(st, p->s, cnt, out, &st->views[c->f]))
 		return false;
 
 	for (j = 0; j < st->k; j++) {
@@ -399,7 +468,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		      uint32_t *cnt)
 {
 	const nd_dstory *s = p->s;
-	move best = { 0, { 0, 0, 0, 0, false, false, false }, 1e-9 };
+	move best = { 0, { 0, 0, 0, 0, 0, false, false }, 1e-9 };
 	size_t out, a;
 
 	for (out = 0; out <= st->k; out++) {
@@ -407,8 +476,8 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		double loss = 0;
 
 		if (out < st->k) {
-			count(s, cnt, st->picked[out].g, -1);
-			loss = gain_of(s, cnt, st->picked[out].g) +
+			count(cnt, &st->views[st->picked[out].f], -1);
+			loss = gain_of(s, cnt, &st->views[st->picked[out].f]) +
 			       st->picked[out].prior;
 			room += st->picked[out].cost;
 		} else if (st->k >= st->max) {
@@ -419,7 +488,8 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 
 			if (all[a].cost > room)
 				continue;
-			d = gain_of(s, cnt, all[a].g) + all[a].prior - loss;
+			d = gain_of(s, cnt, &st->views[all[a].f]) +
+			    all[a].prior - loss;
 			if (d > best.delta && fits(st, p, &all[a], out, cnt)) {
 				best.out = out;
 				best.in = all[a];
@@ -427,7 +497,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 			}
 		}
 		if (out < st->k)
-			count(s, cnt, st->picked[out].g, 1);
+			count(cnt, &st->views[st->picked[out].f], 1);
 	}
 	return best;
 }
@@ -444,7 +514,7 @@ static void refine(pick *st, nd_dprobe *p, cand *all, size_t n_all)
 		if (m.delta <= 1e-9)
 			break;
 		if (m.out < st->k) {
-			count(p->s, cnt, st->chosen[m.out], -1);
+			count(cnt, &st->views[st->picked[m.out].f], -1);
 			st->left += st->picked[m.out].cost;
 		} else {
 			st->k++;
@@ -453,7 +523,7 @@ static void refine(pick *st, nd_dprobe *p, cand *all, size_t n_all)
 		st->total += m.delta;
 		st->picked[m.out] = m.in;
 		st->chosen[m.out] = m.in.g;
-		count(p->s, cnt, m.in.g, 1);
+		count(cnt, &st->views[m.in.f], 1);
 	}
 }
 
@@ -488,8 +558,9 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 	if (seed != NULL && st->max > 0 && seed->cost <= budget) {
 		if (!seed->known)
 			support(p, seed);
-		st->total = gain_of(s, st->covered, seed->g) + seed->prior;
-		count(s, st->covered, seed->g, 1);
+		st->total = gain_of(s, st->covered, &st->views[seed->f]) +
+			    seed->prior;
+		count(st->covered, &st->views[seed->f], 1);
 		st->left -= seed->cost;
 		st->picked[0] = *seed;
 		st->chosen[st->k++] = seed->g;
@@ -508,13 +579,14 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 /* Indices of the (up to max <= SEEDS) candidates of highest value into
  * top; returns how many. */
 static size_t top_seeds(size_t *top, size_t max, const nd_dstory *s,
-			const cand *all, size_t n_all, const uint32_t *none)
+			const fview *views, const cand *all, size_t n_all,
+			const uint32_t *none)
 {
 	double v[SEEDS + 1];
 	size_t n = 0, a, j;
 
 	for (a = 0; a < n_all && max > 0; a++) {
-		double x = gain_of(s, none, all[a].g) + all[a].prior;
+		double x = gain_of(s, none, &views[all[a].f]) + all[a].prior;
 
 		if (n == max && x <= v[n - 1])
 			continue;
@@ -529,12 +601,25 @@ static size_t top_seeds(size_t *top, size_t max, const nd_dstory *s,
 	return n;
 }
 
-/* The form of c as chosen: its trimmed one, or ntok 0 for the whole. */
-static nd_dtrim form_of(const nd_dtrim *trims, const cand *c)
+/* Room for the forms of every sentence of s, whole and trimmed. Returns
+ * 0 or ND_ENOMEM; fm is always safe to dispose. */
+static int formset_init(formset *fm, const nd_dstory *s)
 {
-	nd_dtrim whole = { 0, 0, 0, 0 };
+	memset(fm, 0, sizeof(*fm));
+	fm->v = nd_calloc(2 * s->n_sents + 1, sizeof(*fm->v));
+	fm->pool = nd_calloc(s->cbeg[s->n_sents] + 1, sizeof(*fm->pool));
+	fm->seq = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->seq));
+	fm->is_stem = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->is_stem));
+	return fm->v && fm->pool && fm->seq && fm->is_stem ? ND_OK
+							   : ND_ENOMEM;
+}
 
-	return c->trim ? trims[c->g] : whole;
+static void formset_dispose(formset *fm)
+{
+	nd_free(fm->v);
+	nd_free(fm->pool);
+	nd_free(fm->seq);
+	nd_free(fm->is_stem);
 }
 
 /* Budgeted greedy maximisation of covered concept weight, lazily
@@ -546,8 +631,8 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 		     size_t max, nd_dprobe *p, unsigned words, unsigned bytes)
 {
 	const nd_dstory *s = p->s;
-	cand best = { 0, 0, 0, 0, false, false, false };
-	nd_dtrim *trims = NULL;
+	cand best = { 0, 0, 0, 0, 0, false, false };
+	formset fm;
 	pick st;
 	nd_dlex lex;
 	cand *all = NULL;
@@ -560,24 +645,25 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	memset(&st, 0, sizeof(st));
 	*n_chosen = 0;
 	budget = bytes ? bytes : words ? words : DEFAULT_WORDS;
-	st.heap = nd_calloc(s->n_sents + 1, sizeof(*st.heap));
-	st.held = nd_calloc(s->n_sents + 1, sizeof(*st.held));
+	/* Two forms per sentence at most: whole and trimmed. */
+	st.heap = nd_calloc(2 * s->n_sents + 1, sizeof(*st.heap));
+	st.held = nd_calloc(2 * s->n_sents + 1, sizeof(*st.held));
 	st.picked = nd_calloc(max + 1, sizeof(*st.picked));
-	all = nd_calloc(s->n_sents + 1, sizeof(*all));
+	all = nd_calloc(2 * s->n_sents + 1, sizeof(*all));
 	scratch = nd_calloc(max + 1, sizeof(*scratch));
 	st.covered = nd_calloc(s->n_concepts + 1, sizeof(*st.covered));
-	trims = nd_calloc(s->n_sents + 1, sizeof(*trims));
-	if (!st.heap || !st.held || !st.covered || !st.picked || !all ||
-	    !scratch || !trims)
+	if (formset_init(&fm, s) || !st.heap || !st.held || !st.covered ||
+	    !st.picked || !all || !scratch)
 		goto done;
+	st.views = fm.v;
 	nd_dlex_init(&lex, s->c->vocab);
-	if (gather(st.heap, &st.n, trims, s, &lex, st.covered, bytes, budget,
+	if (gather(st.heap, &st.n, &fm, s, &lex, st.covered, bytes, budget,
 		   false) ||
-	    (st.n == 0 && gather(st.heap, &st.n, trims, s, &lex, st.covered,
+	    (st.n == 0 && gather(st.heap, &st.n, &fm, s, &lex, st.covered,
 				 bytes, budget, true)))
 		goto done;
 	for (i = 0; i < st.n; i++) {
-		double v = gain_of(s, st.covered, st.heap[i].g) +
+		double v = gain_of(s, st.covered, &fm.v[st.heap[i].f]) +
 			   st.heap[i].prior;
 
 		if (v > best_value) {
@@ -593,8 +679,8 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	 * alike, and the best cover is merely the most distinct words: the
 	 * greedy's value per word and lead prior serve the reader better. */
 	n_seeds = s->n_groups >= 3 ? SEED_WORK / (n_all + 1) : 0;
-	n_seeds = top_seeds(top, n_seeds < SEEDS ? n_seeds : SEEDS, s, all,
-			    n_all, st.covered);
+	n_seeds = top_seeds(top, n_seeds < SEEDS ? n_seeds : SEEDS, s, fm.v,
+			    all, n_all, st.covered);
 	for (i = 0; i <= n_seeds; i++) {
 		solve(&st, p, all, n_all, i > 0 ? &all[top[i - 1]] : NULL,
 		      budget);
@@ -604,7 +690,7 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 			backed = st.backed;
 			memcpy(chosen, scratch, k * sizeof(*chosen));
 			for (j = 0; j < k; j++)
-				forms[j] = form_of(trims, &st.picked[j]);
+				forms[j] = fm.v[st.picked[j].f].trim;
 		}
 	}
 	st.total = total;
@@ -616,7 +702,7 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 		if (best_value > st.total &&
 		    (best.backed || st.backed == 0)) {
 			chosen[0] = best.g;
-			forms[0] = form_of(trims, &best);
+			forms[0] = fm.v[best.f].trim;
 			st.k = 1;
 		}
 	}
@@ -629,6 +715,6 @@ done:
 	nd_free(all);
 	nd_free(scratch);
 	nd_free(st.covered);
-	nd_free(trims);
+	formset_dispose(&fm);
 	return rc;
 }

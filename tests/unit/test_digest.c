@@ -570,6 +570,55 @@ static void probe_is_exact(void **state)
 	check_probe_on(&t->fx.c, story, 5);
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A trimmed form's concepts: with nothing cut, the sentence's own; with
+ * its opener cut, a subset of them without the opener's words ("But the
+ * opposition called..." loses "but the", kept words keep theirs). */
+static void form_concepts(void **state)
+{
+	fixture *t = *state;
+	nd_dstory s;
+	uint32_t out[3 * 64];
+	uint64_t seq[3 * 64];
+	bool is_stem[3 * 64];
+	size_t g, n, nuni, k, cut = 0;
+
+	assert_int_equal(nd_dstory_build(&s, &t->fx.c, story, 5, copy_edge,
+					 1),
+			 ND_OK);
+	assert_true(s.max_ntok <= 64);
+	for (g = 0; g < s.n_sents; g++) {
+		const uint32_t *own = s.cids + s.cbeg[g];
+		size_t n_own = s.cbeg[g + 1] - s.cbeg[g], sent;
+		const nd_doc *d = nd_dstory_doc(&s, g, &sent);
+
+		n = nd_dstory_form(&s, g, 0, out, &nuni, seq, is_stem);
+		assert_int_equal(n, n_own);
+		assert_int_equal(nuni, s.nuni[g]);
+		assert_memory_equal(out, own, n * sizeof(*out));
+		if (d->sents[sent].ntok < 2)
+			continue;
+		n = nd_dstory_form(&s, g, 1, out, &nuni, seq, is_stem);
+		assert_true(n <= n_own);
+		for (k = 0; k < n; k++) {
+			const uint32_t *from = k < nuni ? own : own + s.nuni[g];
+			size_t m = k < nuni ? s.nuni[g] : n_own - s.nuni[g];
+
+			assert_non_null(bsearch(&out[k], from, m, sizeof(*own),
+						cmp_u32));
+		}
+		cut += n < n_own;
+	}
+	assert_true(cut > 0);
+	nd_dstory_dispose(&s);
+}
+
 static void containment_states(void **state)
 {
 	static const size_t both[] = { 0, 1 };
@@ -1074,6 +1123,7 @@ int main(void)
 		cmocka_unit_test(out_of_memory_is_reported),
 		cmocka_unit_test(copies_count_once),
 		cmocka_unit_test(containment_states),
+		cmocka_unit_test(form_concepts),
 		cmocka_unit_test(probe_is_exact),
 		cmocka_unit_test(probe_keeps_containment),
 		cmocka_unit_test(candidate_rules),
