@@ -57,10 +57,11 @@ typedef struct nd_dtrim {
 	uint32_t off, len;
 } nd_dtrim;
 
-/* The trimmed form of sentence i of d into out; false when nothing can be
- * cut (quotations are never cut). */
+/* The trimmed form of sentence i of d into out, openers cut or only the
+ * dateline; false when nothing can be cut (in a sentence with a quotation
+ * only the dateline is). */
 bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
-		    size_t i);
+		    size_t i, bool openers);
 /* As nd_digest_candidate, for the trimmed form tr (of words words) of
  * sentence i. */
 bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,

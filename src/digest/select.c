@@ -226,6 +226,51 @@ static void view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
 		v->wsum += s->idf[v->cids[k]];
 }
 
+/* Cost of the trimmed form tr of sentence k of d if it fits the budget
+ * and may stand alone, else 0. */
+static size_t trim_cost(const nd_dlex *lex, const nd_doc *d, size_t k,
+			const nd_dtrim *tr, unsigned bytes, size_t budget)
+{
+	size_t words = nd_digest_count_words(d->text + tr->off, tr->len);
+	size_t cost = bytes ? (size_t)tr->len + 1 : words;
+
+	return cost <= budget &&
+			       nd_digest_candidate_trim(lex, d, k, tr, words)
+		       ? cost
+		       : 0;
+}
+
+/* The fit forms of sentence k of d into tr (ntok 0: whole) with their
+ * costs; returns how many (2 at most). The first is the sentence as
+ * written, less its dateline, which is furniture; the second is trimmed
+ * of its openers too, when that is shorter. */
+static size_t fit_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
+			const nd_doc *d, size_t k, unsigned bytes,
+			size_t budget, bool relaxed)
+{
+	const nd_sentence *st = &d->sents[k];
+	size_t words = nd_digest_count_words(d->text + st->off, st->len);
+	size_t base = bytes ? (size_t)st->len + 1 : words, n = 0;
+	bool dated = !relaxed && nd_digest_trim(&tr[0], lex, d, k, false);
+
+	if (dated) {
+		base = trim_cost(lex, d, k, &tr[0], bytes, budget);
+		n = base > 0;
+	} else if (base <= budget &&
+		   nd_digest_candidate(lex, d, k, words, relaxed)) {
+		memset(&tr[0], 0, sizeof(*tr));
+		n = 1;
+	}
+	costs[0] = base;
+	if (relaxed || !nd_digest_trim(&tr[n], lex, d, k, true) ||
+	    (dated && tr[n].tok == tr[0].tok))
+		return n;
+	costs[n] = trim_cost(lex, d, k, &tr[n], bytes, budget);
+	if (costs[n] > 0 && (n == 0 || costs[n] < base))
+		n++;
+	return n;
+}
+
 /* Candidates with their cost and position prior into h, *n of them:
  * each fit sentence, whole and, when fit too, trimmed, so the selector
  * weighs what the cut words cover against the words they cost. */
@@ -252,28 +297,15 @@ static int gather(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 		}
 		nbody = d->nsents - ntitle;
 		for (k = 0; k < d->nsents; k++) {
-			const nd_sentence *st = &d->sents[k];
-			size_t g = s->sbase[m] + k;
-			size_t words = nd_digest_count_words(d->text + st->off,
-							     st->len);
-			size_t cost = bytes ? (size_t)st->len + 1 : words;
-			size_t tc = 0;
-			nd_dtrim tr;
-			bool whole, cut = false, copy;
+			size_t g = s->sbase[m] + k, nf, f;
+			size_t costs[2];
+			nd_dtrim tr[2];
+			bool copy;
 			double rel, prior;
 
-			whole = cost <= budget &&
-				nd_digest_candidate(lex, d, k, words, relaxed);
-			if (!relaxed && nd_digest_trim(&tr, lex, d, k)) {
-				size_t tw = nd_digest_count_words(
-					d->text + tr.off, tr.len);
-
-				tc = bytes ? (size_t)tr.len + 1 : tw;
-				cut = tc <= budget && tc < cost &&
-				      nd_digest_candidate_trim(lex, d, k, &tr,
-							       tw);
-			}
-			if (!whole && !cut)
+			nf = fit_forms(tr, costs, lex, d, k, bytes, budget,
+				       relaxed);
+			if (nf == 0)
 				continue;
 			if (repeated(&copy, &seen, s, g))
 				goto done;
@@ -283,13 +315,10 @@ static int gather(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 				      ? (double)(k - ntitle) / (double)nbody
 				      : 0;
 			prior = POS_PRIOR * s->wmax * (1 - rel);
-			if (whole) {
-				view(fm, s, g, NULL);
-				add_form(h, n, fm, s, covered, g, prior, cost);
-			}
-			if (cut) {
-				view(fm, s, g, &tr);
-				add_form(h, n, fm, s, covered, g, prior, tc);
+			for (f = 0; f < nf; f++) {
+				view(fm, s, g, tr[f].ntok ? &tr[f] : NULL);
+				add_form(h, n, fm, s, covered, g, prior,
+					 costs[f]);
 			}
 		}
 	}

@@ -103,17 +103,22 @@ static size_t dateline(const nd_doc *d, size_t at, size_t end)
 }
 
 bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
-		    size_t i)
+		    size_t i, bool openers)
 {
 	const nd_sentence *st = &d->sents[i];
 	size_t first = st->tok, end = (size_t)st->tok + st->ntok, cut, k;
+	size_t dated;
 
-	if (st->ntok < 2 || (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION)) ||
-	    nd_digest_has_quote(d->text + st->off, st->len))
+	if (st->ntok < 2 || (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION)))
 		return false;
+	/* A quotation keeps its opener (what leads up to it is part of
+	 * it); a dateline stands before any. */
+	if (nd_digest_has_quote(d->text + st->off, st->len))
+		openers = false;
 	first += dateline(d, first, end);
+	dated = first;
 	/* "But on Tuesday, the army..." holds two openers. */
-	for (k = 0; k < 2 && first < end; k++) {
+	for (k = 0; k < 2 && first < end && openers; k++) {
 		cut = opener(lex, d, first, end);
 		if (cut == 0)
 			break;
@@ -122,10 +127,10 @@ bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 	/* "In Russia, where..." leaves a clause, not a sentence; "This
 	 * Friday, March 14, ..." or "In Astana, Blinken, who..." an
 	 * apposition without its head. */
-	if (first < end && first > st->tok &&
+	if (first < end && first > dated &&
 	    (nd_dlex_has(&d->toks[first], lex->clause, lex->n_clause) ||
 	     setting_run(lex, d, first, end) > 0))
-		first = st->tok;
+		first = dated;
 	if (first == st->tok || first >= end)
 		return false;
 	out->tok = (uint32_t)first;

@@ -746,7 +746,7 @@ static const char *trimmed(fixture *t, const char *text)
 
 	analysed(&doc, &lex, t, text);
 	out[0] = '\0';
-	if (!nd_digest_trim(&tr, &lex, &doc, 0) ||
+	if (!nd_digest_trim(&tr, &lex, &doc, 0, true) ||
 	    !nd_digest_candidate_trim(
 		    &lex, &doc, 0, &tr,
 		    nd_digest_count_words(text + tr.off, tr.len)))
@@ -786,6 +786,13 @@ static void trim_rules(void **state)
 		trimmed(t, "The ferry operators _ four families in all _ fear "
 			   "for their jobs after the reopening."),
 		"");
+	/* Before a quotation, only the dateline goes. */
+	assert_string_equal(
+		trimmed(t, "TESSBY (AP) _ On Monday, Transport Minister Edda "
+			   "Colvin called it \"a bridge for a century\" at "
+			   "the ceremony."),
+		"On Monday, Transport Minister Edda Colvin called it \"a "
+		"bridge for a century\" at the ceremony.");
 	/* What is left must stand alone: no pronoun, clause or apposition
 	 * without its head, and nothing the rest is measured from. */
 	assert_string_equal(
