@@ -168,7 +168,8 @@ static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
 }
 
 /* The forms of the candidates: views, and the concepts of the trimmed
- * ones (a subset of their sentence's, so the story's count bounds them). */
+ * ones (each a subset of its sentence's, and two trimmed forms at most per
+ * sentence, so twice the story's count bounds them). */
 typedef struct formset {
 	fview *v;
 	size_t n;
@@ -636,7 +637,7 @@ static int formset_init(formset *fm, const nd_dstory *s)
 {
 	memset(fm, 0, sizeof(*fm));
 	fm->v = nd_calloc(2 * s->n_sents + 1, sizeof(*fm->v));
-	fm->pool = nd_calloc(s->cbeg[s->n_sents] + 1, sizeof(*fm->pool));
+	fm->pool = nd_calloc(2 * s->cbeg[s->n_sents] + 1, sizeof(*fm->pool));
 	fm->seq = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->seq));
 	fm->is_stem = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->is_stem));
 	return fm->v && fm->pool && fm->seq && fm->is_stem ? ND_OK

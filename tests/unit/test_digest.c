@@ -292,6 +292,45 @@ static void byte_budget_is_exact(void **state)
 	}
 }
 
+/* Every sentence with a dateline and an opener: two trimmed forms each,
+ * all of them candidates (the forms' concept pool must hold them). */
+static void dated_openers_everywhere(void **state)
+{
+	static const char *const texts[] = {
+		"Ferry trade\n\nTESSBY (AP) _ On Monday, ferry operators on "
+		"Lake Marrow said trade had fallen by half.\nTESSBY (AP) _ "
+		"But ferry operators on Lake Marrow still run four boats a "
+		"day across the lake.\n",
+		"Ferries\n\nMARROW (AP) _ On Monday, ferry operators on Lake "
+		"Marrow said trade had fallen by half.\nMARROW (AP) _ But "
+		"ferry operators on Lake Marrow still run four boats a day "
+		"across the lake.\n",
+		"Lake ferries\n\nHARLAN (AP) _ On Monday, ferry operators on "
+		"Lake Marrow said their trade had fallen by half.\n",
+	};
+	static const char *const ids[] = { "a", "b", "c" };
+	static const size_t all[] = { 0, 1, 2 };
+	nd_digest_opts o = { 100, 0 };
+	nd_story_digest d;
+	fx_corpus f;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(fx_init(&f), 0);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(fx_add_titled(&f, ids[i], texts[i],
+					       NULL),
+				 0);
+	fx_finish(&f);
+	assert_int_equal(nd_digest_story(&d, &f.c, all, 3, NULL, 0, &o,
+					 f.arena),
+			 ND_OK);
+	assert_true(d.n_items > 0);
+	for (i = 0; i < d.n_items; i++)
+		assert_not_contains(item_text(&f.c, &d.items[i]), "(AP)");
+	fx_free(&f);
+}
+
 static void widely_reported_sentence_lists_all(void **state)
 {
 	fixture *t = *state;
@@ -1121,6 +1160,7 @@ int main(void)
 		cmocka_unit_test(word_budget_is_exact),
 		cmocka_unit_test(byte_budget_is_exact),
 		cmocka_unit_test(widely_reported_sentence_lists_all),
+		cmocka_unit_test(dated_openers_everywhere),
 		cmocka_unit_test(unfit_sentences_never_chosen),
 		cmocka_unit_test(reading_order),
 		cmocka_unit_test(chronological_when_dated),
