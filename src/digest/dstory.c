@@ -5,7 +5,7 @@
 #include <string.h> /* memcpy, memset */
 
 #include "core/alloc.h"
-#include "core/hashmap.h"
+#include "core/hash.h"
 #include "core/sorted.h"
 #include "core/unionfind.h"
 
@@ -87,22 +87,23 @@ done:
 	return rc;
 }
 
-/* Counts sentences and tokens and sizes the per-sentence tables. */
-static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *cid_cap)
+/* Counts sentences and tokens (*toks) and sizes the per-sentence
+ * tables. */
+static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *toks)
 {
-	size_t i, toks = 0;
+	size_t i, cid_cap;
 
 	s->sbase = nd_calloc(s->n + 1, sizeof(*s->sbase));
 	if (s->sbase == NULL)
 		return ND_ENOMEM;
-	*max_ntok = 0;
+	*max_ntok = *toks = 0;
 	for (i = 0; i < s->n; i++) {
 		const nd_doc *d = &s->c->docs[s->members[i]];
 		size_t k;
 
 		s->sbase[i] = s->n_sents;
 		if (nd_add_overflow(s->n_sents, d->nsents, &s->n_sents) ||
-		    nd_add_overflow(toks, d->ntoks, &toks))
+		    nd_add_overflow(*toks, d->ntoks, toks))
 			return ND_ENOMEM;
 		for (k = 0; k < d->nsents; k++) {
 			if (d->sents[k].ntok > *max_ntok)
@@ -111,29 +112,84 @@ static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *cid_cap)
 	}
 	s->sbase[s->n] = s->n_sents;
 	/* Sentence numbers are stored as uint32_t in the postings. */
-	if (s->n_sents >= UINT32_MAX || nd_mul_overflow(toks, 3, cid_cap))
+	if (s->n_sents >= UINT32_MAX || nd_mul_overflow(*toks, 3, &cid_cap))
 		return ND_ENOMEM;
 	s->smember = nd_calloc(s->n_sents + 1, sizeof(*s->smember));
 	s->cbeg = nd_calloc(s->n_sents + 1, sizeof(*s->cbeg));
 	s->nuni = nd_calloc(s->n_sents + 1, sizeof(*s->nuni));
 	s->wsum = nd_calloc(s->n_sents + 1, sizeof(*s->wsum));
-	s->cids = nd_calloc(*cid_cap + 1, sizeof(*s->cids));
+	s->cids = nd_calloc(cid_cap + 1, sizeof(*s->cids));
 	if (!s->smember || !s->cbeg || !s->nuni || !s->wsum || !s->cids)
 		return ND_ENOMEM;
 	return ND_OK;
 }
 
-/* Concept id of key, numbering new keys in order of first sight. */
-static int intern(nd_u64map *map, uint64_t **keys, size_t *cap, size_t *n,
-		  uint64_t key, uint32_t *id)
+/* A concept's key and id + 1 (0: empty slot). */
+typedef struct concept_slot {
+	uint64_t key;
+	uint32_t id1;
+} concept_slot;
+
+/* Concept ids by key: open addressing with key and id side by side, so a
+ * lookup costs one cache miss, not one per array of a key/value/used
+ * triple; keys are kept in order of id as well, for the IDF and for
+ * growing the table. */
+typedef struct concept_map {
+	concept_slot *slots;
+	size_t cap; /* power of two */
+	uint64_t *keys; /* per concept */
+	size_t n, key_cap;
+} concept_map;
+
+/* Load factor bound, as a fraction: 7/10 keeps linear probes short. */
+#define MAP_LOAD_NUM 7
+#define MAP_LOAD_DEN 10
+/* Smallest table: a story of a few short articles. */
+#define MAP_MIN_CAP 64
+
+/* Makes room for cap slots, placing every key held again. */
+static int map_resize(concept_map *m, size_t cap)
 {
-	if (*n >= UINT32_MAX)
+	size_t id;
+
+	nd_free(m->slots);
+	m->cap = cap;
+	m->slots = nd_calloc(cap, sizeof(*m->slots));
+	if (m->slots == NULL)
 		return ND_ENOMEM;
-	if (nd_u64map_put(map, key, (uint32_t)*n, id))
-		return ND_ENOMEM;
-	if (*id == *n && ND_ARRAY_PUSH(*keys, *n, *cap, key))
-		return ND_ENOMEM;
+	for (id = 0; id < m->n; id++) {
+		size_t i = (size_t)nd_mix64(m->keys[id]) & (cap - 1);
+
+		while (m->slots[i].id1)
+			i = (i + 1) & (cap - 1);
+		m->slots[i].key = m->keys[id];
+		m->slots[i].id1 = (uint32_t)(id + 1);
+	}
 	return ND_OK;
+}
+
+/* Concept id of key (hash h), numbering new keys in order of first
+ * sight. */
+static int intern(concept_map *m, uint64_t key, uint64_t h, uint32_t *id)
+{
+	size_t mask = m->cap - 1, i = (size_t)h & mask;
+
+	for (; m->slots[i].id1; i = (i + 1) & mask) {
+		if (m->slots[i].key == key) {
+			*id = m->slots[i].id1 - 1;
+			return ND_OK;
+		}
+	}
+	if (m->n >= UINT32_MAX - 1 ||
+	    ND_ARRAY_PUSH(m->keys, m->n, m->key_cap, key))
+		return ND_ENOMEM;
+	*id = (uint32_t)(m->n - 1);
+	if (m->n * MAP_LOAD_DEN < m->cap * MAP_LOAD_NUM) {
+		m->slots[i].key = key;
+		m->slots[i].id1 = (uint32_t)m->n;
+		return ND_OK;
+	}
+	return map_resize(m, 2 * m->cap);
 }
 
 /* Bigram keys sit above 2^32 so they never meet a stem id. */
@@ -142,78 +198,142 @@ static uint64_t bigram_key(uint32_t first, uint32_t second)
 	return ((uint64_t)first + 1) << 32 | second;
 }
 
-/* Concept lists of every sentence; *keys receives the key of each concept
- * (a stem id for stems). */
-static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
+/* A sentence's concept keys in order of sight, before they are numbered. */
+typedef struct sent_keys {
+	uint64_t *key, *hash;
+	bool *bigram;
+	size_t n;
+} sent_keys;
+
+static void add_key(sent_keys *sk, uint64_t key, bool bigram)
 {
-	nd_u64map map = { 0 };
+	sk->key[sk->n] = key;
+	sk->bigram[sk->n++] = bigram;
+}
+
+/* The keys of sentence k of d: each content stem, then the bigrams the
+ * token ends. */
+static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k)
+{
+	const nd_sentence *st = &d->sents[k];
+	const nd_token *tok = d->toks + st->tok;
+	uint32_t prev = UINT32_MAX, adj = 0;
+	bool adj_stop = false;
+	size_t t;
+
+	sk->n = 0;
+	for (t = 0; t < st->ntok; t++) {
+		bool stop = tok[t].flags & ND_TOK_STOP;
+		uint32_t stem = tok[t].stem;
+
+		/* A function word beside a content word ("of Cambodia") ties
+		 * the word to its context, as the reference summaries phrase
+		 * it; two function words say nothing. */
+		if (t > 0 && stop != adj_stop)
+			add_key(sk, bigram_key(adj, stem), true);
+		adj = stem;
+		adj_stop = stop;
+		if (stop)
+			continue;
+		add_key(sk, stem, false);
+		if (prev != UINT32_MAX)
+			add_key(sk, bigram_key(prev, stem), true);
+		prev = stem;
+	}
+}
+
+/* Numbers the keys of sk: stems into uni (*nu), bigrams into bi (*nb),
+ * unsorted. Their slots are fetched all at once first, so that the cache
+ * misses of a sentence overlap rather than queue. */
+static int number_keys(concept_map *m, sent_keys *sk, uint32_t *uni,
+		       size_t *nu, uint32_t *bi, size_t *nb)
+{
+	size_t j;
+
+	for (j = 0; j < sk->n; j++) {
+		sk->hash[j] = nd_mix64(sk->key[j]);
+		__builtin_prefetch(&m->slots[sk->hash[j] & (m->cap - 1)]);
+	}
+	*nu = *nb = 0;
+	for (j = 0; j < sk->n; j++) {
+		uint32_t *id = sk->bigram[j] ? &bi[(*nb)++] : &uni[(*nu)++];
+
+		if (intern(m, sk->key[j], sk->hash[j], id))
+			return ND_ENOMEM;
+	}
+	return ND_OK;
+}
+
+/* Sorts ids[0..n) without repeats into out; returns how many remain. Ids
+ * from first up are new to the story: numbered in order of sight, they
+ * come ascending already, a repeat being no more than the last, so only
+ * the older ones need a sort. */
+static size_t sort_ids(uint32_t *out, uint32_t *ids, size_t n, uint32_t first)
+{
+	size_t i, n_old = 0, n_new = 0;
+
+	for (i = 0; i < n; i++) {
+		if (ids[i] < first)
+			out[n_old++] = ids[i];
+		else if (n_new == 0 || ids[i] > ids[n_new - 1])
+			ids[n_new++] = ids[i];
+	}
+	n_old = nd_sort_unique_u32(out, n_old);
+	memcpy(out + n_old, ids, n_new * sizeof(*ids));
+	return n_old + n_new;
+}
+
+/* Concept lists of every sentence, numbered by m, which starts with room
+ * for about toks keys. */
+static int build_concepts(nd_dstory *s, concept_map *m, size_t max_ntok,
+			  size_t toks)
+{
 	uint32_t *uni = NULL, *bi = NULL;
-	size_t key_cap = 0, at = 0, i, g = 0;
+	sent_keys sk = { 0 };
+	size_t at = 0, i, g = 0, cap = MAP_MIN_CAP;
 	int rc = ND_ENOMEM;
 
+	/* Most concepts occur once, so a story has about as many as tokens:
+	 * a table of that many slots seldom grows. */
+	while (cap < toks)
+		cap *= 2;
 	uni = nd_calloc(max_ntok + 1, sizeof(*uni));
 	/* Two bigrams at most per token: with the word before it, and with
 	 * the content word before it. */
 	bi = nd_calloc(2 * max_ntok + 1, sizeof(*bi));
-	if (!uni || !bi || nd_u64map_init(&map))
+	sk.key = nd_calloc(3 * max_ntok + 1, sizeof(*sk.key));
+	sk.hash = nd_calloc(3 * max_ntok + 1, sizeof(*sk.hash));
+	sk.bigram = nd_calloc(3 * max_ntok + 1, sizeof(*sk.bigram));
+	if (!uni || !bi || !sk.key || !sk.hash || !sk.bigram ||
+	    map_resize(m, cap))
 		goto done;
 	for (i = 0; i < s->n; i++) {
 		const nd_doc *d = &s->c->docs[s->members[i]];
-		size_t k;
+		size_t k, nu, nb;
 
 		for (k = 0; k < d->nsents; k++, g++) {
-			const nd_sentence *st = &d->sents[k];
-			size_t t, nu = 0, nb = 0;
-			uint32_t prev = UINT32_MAX, adj = 0;
-			bool adj_stop = false;
+			uint32_t first = (uint32_t)m->n;
 
-			for (t = 0; t < st->ntok; t++) {
-				const nd_token *tok = &d->toks[st->tok + t];
-				bool stop = tok->flags & ND_TOK_STOP;
-				uint64_t pair[2];
-				size_t np = 0, j;
-
-				/* A function word beside a content word ("of
-				 * Cambodia") ties the word to its context, as
-				 * the reference summaries phrase it; two
-				 * function words say nothing. */
-				if (t > 0 && stop != adj_stop)
-					pair[np++] = bigram_key(adj, tok->stem);
-				adj = tok->stem;
-				adj_stop = stop;
-				if (!stop) {
-					if (intern(&map, keys, &key_cap,
-						   &s->n_concepts, tok->stem,
-						   &uni[nu++]))
-						goto done;
-					if (prev != UINT32_MAX)
-						pair[np++] = bigram_key(
-							prev, tok->stem);
-					prev = tok->stem;
-				}
-				for (j = 0; j < np; j++) {
-					if (intern(&map, keys, &key_cap,
-						   &s->n_concepts, pair[j],
-						   &bi[nb++]))
-						goto done;
-				}
-			}
-			nu = nd_sort_unique_u32(uni, nu);
-			nb = nd_sort_unique_u32(bi, nb);
+			collect_keys(&sk, d, k);
+			if (number_keys(m, &sk, uni, &nu, bi, &nb))
+				goto done;
+			nu = sort_ids(s->cids + at, uni, nu, first);
+			nb = sort_ids(s->cids + at + nu, bi, nb, first);
 			s->smember[g] = (uint32_t)i;
 			s->cbeg[g] = at;
 			s->nuni[g] = (uint32_t)nu;
-			memcpy(s->cids + at, uni, nu * sizeof(*uni));
-			memcpy(s->cids + at + nu, bi, nb * sizeof(*bi));
 			at += nu + nb;
 		}
 	}
 	s->cbeg[g] = at;
+	s->n_concepts = m->n;
 	rc = ND_OK;
 done:
-	nd_u64map_dispose(&map);
 	nd_free(uni);
 	nd_free(bi);
+	nd_free(sk.key);
+	nd_free(sk.hash);
+	nd_free(sk.bigram);
 	return rc;
 }
 
@@ -309,8 +429,8 @@ done:
 int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 		    size_t n, const nd_dedup_edge *edges, size_t n_edges)
 {
-	uint64_t *keys = NULL;
-	size_t max_ntok = 0, cid_cap = 0, i, g;
+	concept_map map = { 0 };
+	size_t max_ntok = 0, toks = 0, i, g;
 	int rc = ND_ENOMEM;
 
 	memset(s, 0, sizeof(*s));
@@ -320,8 +440,8 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 	if (n == 0)
 		return ND_OK;
 	if (build_groups(s, edges, n_edges) ||
-	    size_sentences(s, &max_ntok, &cid_cap) ||
-	    build_concepts(s, max_ntok, &keys))
+	    size_sentences(s, &max_ntok, &toks) ||
+	    build_concepts(s, &map, max_ntok, toks))
 		goto done;
 	s->idf = nd_calloc(s->n_concepts + 1, sizeof(*s->idf));
 	s->weight = nd_calloc(s->n_concepts + 1, sizeof(*s->weight));
@@ -330,8 +450,9 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 		goto done;
 	/* Stem keys fit in 32 bits; bigram keys do not (bigram_key). */
 	for (i = 0; i < s->n_concepts; i++) {
-		if (keys[i] <= UINT32_MAX)
-			s->idf[i] = nd_vocab_idf(c->vocab, (uint32_t)keys[i]);
+		if (map.keys[i] <= UINT32_MAX)
+			s->idf[i] = nd_vocab_idf(c->vocab,
+						 (uint32_t)map.keys[i]);
 	}
 	for (g = 0; g < s->n_sents; g++) {
 		for (i = 0; i < s->nuni[g]; i++)
@@ -341,7 +462,8 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 		goto done;
 	rc = ND_OK;
 done:
-	nd_free(keys);
+	nd_free(map.slots);
+	nd_free(map.keys);
 	return rc;
 }
 
