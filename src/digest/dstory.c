@@ -343,9 +343,32 @@ done:
  * dev; 1 clearly worse). */
 #define VALUE_EXP 1.75
 
-/* Weight of a concept: the independent groups holding it. With three groups
- * or more, a concept of one group only is that source's angle or its
- * furniture, not the story's core. */
+/* Drops the weight of concepts of one group only, when there are three
+ * groups or more: such a concept is that source's angle or its furniture,
+ * not the story's core; then sets each value. Weights are group counts, so
+ * the powers are taken once per count, not once per concept. */
+static int set_values(nd_dstory *s)
+{
+	double *power = nd_calloc(s->n_groups + 1, sizeof(*power));
+	size_t i;
+
+	if (power == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i <= s->n_groups; i++)
+		power[i] = pow((double)i, VALUE_EXP);
+	s->wmax = 1;
+	for (i = 0; i < s->n_concepts; i++) {
+		if (s->n_groups >= 3 && s->weight[i] < 2)
+			s->weight[i] = 0;
+		if (s->weight[i] > s->wmax)
+			s->wmax = s->weight[i];
+		s->value[i] = power[s->weight[i]];
+	}
+	nd_free(power);
+	return ND_OK;
+}
+
+/* Weight of a concept: the independent groups holding it. */
 static int build_weights(nd_dstory *s)
 {
 	uint32_t *last = NULL;
@@ -379,15 +402,7 @@ static int build_weights(nd_dstory *s)
 			}
 		}
 	}
-	s->wmax = 1;
-	for (i = 0; i < s->n_concepts; i++) {
-		if (s->n_groups >= 3 && s->weight[i] < 2)
-			s->weight[i] = 0;
-		if (s->weight[i] > s->wmax)
-			s->wmax = s->weight[i];
-		s->value[i] = pow((double)s->weight[i], VALUE_EXP);
-	}
-	rc = ND_OK;
+	rc = set_values(s);
 done:
 	nd_free(last);
 	nd_free(order);
@@ -398,32 +413,30 @@ done:
 /* Stem -> sentences, in compressed rows; sentences come out ascending. */
 static int build_postings(nd_dstory *s)
 {
-	size_t *fill = NULL, g, i, total = 0;
-	int rc = ND_ENOMEM;
+	size_t g, i, total = 0;
 
 	s->pbeg = nd_calloc(s->n_concepts + 1, sizeof(*s->pbeg));
-	fill = nd_calloc(s->n_concepts + 1, sizeof(*fill));
-	if (!s->pbeg || !fill)
-		goto done;
+	if (s->pbeg == NULL)
+		return ND_ENOMEM;
 	for (g = 0; g < s->n_sents; g++) {
 		for (i = 0; i < s->nuni[g]; i++)
-			s->pbeg[s->cids[s->cbeg[g] + i] + 1]++;
+			s->pbeg[s->cids[s->cbeg[g] + i]]++;
 		total += s->nuni[g];
 	}
-	for (i = 0; i < s->n_concepts; i++)
-		s->pbeg[i + 1] += s->pbeg[i];
+	/* Each row's end, which the fill below, from the last sentence back,
+	 * moves to its start. */
+	for (i = 1; i < s->n_concepts; i++)
+		s->pbeg[i] += s->pbeg[i - 1];
+	s->pbeg[s->n_concepts] = total;
 	s->post = nd_calloc(total + 1, sizeof(*s->post));
 	if (s->post == NULL)
-		goto done;
-	memcpy(fill, s->pbeg, s->n_concepts * sizeof(*fill));
-	for (g = 0; g < s->n_sents; g++) {
+		return ND_ENOMEM;
+	for (g = s->n_sents; g-- > 0;) {
 		for (i = 0; i < s->nuni[g]; i++)
-			s->post[fill[s->cids[s->cbeg[g] + i]]++] = (uint32_t)g;
+			s->post[--s->pbeg[s->cids[s->cbeg[g] + i]]] =
+				(uint32_t)g;
 	}
-	rc = ND_OK;
-done:
-	nd_free(fill);
-	return rc;
+	return ND_OK;
 }
 
 int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
