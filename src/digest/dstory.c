@@ -118,9 +118,17 @@ static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *toks)
 	s->cbeg = nd_calloc(s->n_sents + 1, sizeof(*s->cbeg));
 	s->nuni = nd_calloc(s->n_sents + 1, sizeof(*s->nuni));
 	s->wsum = nd_calloc(s->n_sents + 1, sizeof(*s->wsum));
-	s->cids = nd_calloc(cid_cap + 1, sizeof(*s->cids));
+	/* Room for the most concepts the tokens could give, more than
+	 * they do: left unzeroed, the pages past the end are never touched. */
+	s->cids = nd_reallocarray(NULL, cid_cap + 1, sizeof(*s->cids));
 	if (!s->smember || !s->cbeg || !s->nuni || !s->wsum || !s->cids)
 		return ND_ENOMEM;
+	for (i = 0; i < s->n; i++) {
+		size_t g;
+
+		for (g = s->sbase[i]; g < s->sbase[i + 1]; g++)
+			s->smember[g] = (uint32_t)i;
+	}
 	return ND_OK;
 }
 
@@ -242,18 +250,50 @@ static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k)
 	}
 }
 
-/* Numbers the keys of sk: stems into uni (*nu), bigrams into bi (*nb),
- * unsorted. Their slots are fetched all at once first, so that the cache
- * misses of a sentence overlap rather than queue. */
-static int number_keys(concept_map *m, sent_keys *sk, uint32_t *uni,
-		       size_t *nu, uint32_t *bi, size_t *nb)
+/* Room for the keys of a sentence of up to max_ntok tokens: a stem and two
+ * bigrams at most per token. */
+static int keys_init(sent_keys *sk, size_t max_ntok)
 {
-	size_t j;
+	sk->key = nd_calloc(3 * max_ntok + 1, sizeof(*sk->key));
+	sk->hash = nd_calloc(3 * max_ntok + 1, sizeof(*sk->hash));
+	sk->bigram = nd_calloc(3 * max_ntok + 1, sizeof(*sk->bigram));
+	return sk->key && sk->hash && sk->bigram ? ND_OK : ND_ENOMEM;
+}
 
+static void keys_dispose(sent_keys *sk)
+{
+	nd_free(sk->key);
+	nd_free(sk->hash);
+	nd_free(sk->bigram);
+}
+
+/* The keys of story sentence g (none past the last) and their hashes,
+ * their slots asked of memory already: fetched a sentence ahead of their
+ * numbering, the cache misses overlap rather than queue. */
+static void fetch_keys(sent_keys *sk, const nd_dstory *s,
+		       const concept_map *m, size_t g)
+{
+	size_t j, k;
+	const nd_doc *d;
+
+	sk->n = 0;
+	if (g >= s->n_sents)
+		return;
+	d = nd_dstory_doc(s, g, &k);
+	collect_keys(sk, d, k);
 	for (j = 0; j < sk->n; j++) {
 		sk->hash[j] = nd_mix64(sk->key[j]);
 		__builtin_prefetch(&m->slots[sk->hash[j] & (m->cap - 1)]);
 	}
+}
+
+/* Numbers the keys of sk: stems into uni (*nu), bigrams into bi (*nb),
+ * unsorted. */
+static int number_keys(concept_map *m, const sent_keys *sk, uint32_t *uni,
+		       size_t *nu, uint32_t *bi, size_t *nb)
+{
+	size_t j;
+
 	*nu = *nb = 0;
 	for (j = 0; j < sk->n; j++) {
 		uint32_t *id = sk->bigram[j] ? &bi[(*nb)++] : &uni[(*nu)++];
@@ -289,8 +329,8 @@ static int build_concepts(nd_dstory *s, concept_map *m, size_t max_ntok,
 			  size_t toks)
 {
 	uint32_t *uni = NULL, *bi = NULL;
-	sent_keys sk = { 0 };
-	size_t at = 0, i, g = 0, cap = MAP_MIN_CAP;
+	sent_keys sk[2] = { { 0 }, { 0 } };
+	size_t at = 0, g, cap = MAP_MIN_CAP, nu, nb;
 	int rc = ND_ENOMEM;
 
 	/* Most concepts occur once, so a story has about as many as tokens:
@@ -301,29 +341,21 @@ static int build_concepts(nd_dstory *s, concept_map *m, size_t max_ntok,
 	/* Two bigrams at most per token: with the word before it, and with
 	 * the content word before it. */
 	bi = nd_calloc(2 * max_ntok + 1, sizeof(*bi));
-	sk.key = nd_calloc(3 * max_ntok + 1, sizeof(*sk.key));
-	sk.hash = nd_calloc(3 * max_ntok + 1, sizeof(*sk.hash));
-	sk.bigram = nd_calloc(3 * max_ntok + 1, sizeof(*sk.bigram));
-	if (!uni || !bi || !sk.key || !sk.hash || !sk.bigram ||
-	    map_resize(m, cap))
+	if (!uni || !bi || keys_init(&sk[0], max_ntok) ||
+	    keys_init(&sk[1], max_ntok) || map_resize(m, cap))
 		goto done;
-	for (i = 0; i < s->n; i++) {
-		const nd_doc *d = &s->c->docs[s->members[i]];
-		size_t k, nu, nb;
+	fetch_keys(&sk[0], s, m, 0);
+	for (g = 0; g < s->n_sents; g++) {
+		uint32_t first = (uint32_t)m->n;
 
-		for (k = 0; k < d->nsents; k++, g++) {
-			uint32_t first = (uint32_t)m->n;
-
-			collect_keys(&sk, d, k);
-			if (number_keys(m, &sk, uni, &nu, bi, &nb))
-				goto done;
-			nu = sort_ids(s->cids + at, uni, nu, first);
-			nb = sort_ids(s->cids + at + nu, bi, nb, first);
-			s->smember[g] = (uint32_t)i;
-			s->cbeg[g] = at;
-			s->nuni[g] = (uint32_t)nu;
-			at += nu + nb;
-		}
+		fetch_keys(&sk[(g + 1) % 2], s, m, g + 1);
+		if (number_keys(m, &sk[g % 2], uni, &nu, bi, &nb))
+			goto done;
+		nu = sort_ids(s->cids + at, uni, nu, first);
+		nb = sort_ids(s->cids + at + nu, bi, nb, first);
+		s->cbeg[g] = at;
+		s->nuni[g] = (uint32_t)nu;
+		at += nu + nb;
 	}
 	s->cbeg[g] = at;
 	s->n_concepts = m->n;
@@ -331,9 +363,8 @@ static int build_concepts(nd_dstory *s, concept_map *m, size_t max_ntok,
 done:
 	nd_free(uni);
 	nd_free(bi);
-	nd_free(sk.key);
-	nd_free(sk.hash);
-	nd_free(sk.bigram);
+	keys_dispose(&sk[0]);
+	keys_dispose(&sk[1]);
 	return rc;
 }
 
@@ -428,7 +459,7 @@ static int build_postings(nd_dstory *s)
 	for (i = 1; i < s->n_concepts; i++)
 		s->pbeg[i] += s->pbeg[i - 1];
 	s->pbeg[s->n_concepts] = total;
-	s->post = nd_calloc(total + 1, sizeof(*s->post));
+	s->post = nd_reallocarray(NULL, total + 1, sizeof(*s->post));
 	if (s->post == NULL)
 		return ND_ENOMEM;
 	for (g = s->n_sents; g-- > 0;) {
@@ -456,16 +487,19 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 	    size_sentences(s, &max_ntok, &toks) ||
 	    build_concepts(s, &map, max_ntok, toks))
 		goto done;
-	s->idf = nd_calloc(s->n_concepts + 1, sizeof(*s->idf));
+	/* Every idf and value is set below: no need to zero them. */
+	s->idf = nd_reallocarray(NULL, s->n_concepts + 1, sizeof(*s->idf));
 	s->weight = nd_calloc(s->n_concepts + 1, sizeof(*s->weight));
-	s->value = nd_calloc(s->n_concepts + 1, sizeof(*s->value));
+	s->value = nd_reallocarray(NULL, s->n_concepts + 1,
+				   sizeof(*s->value));
 	if (!s->idf || !s->weight || !s->value)
 		goto done;
 	/* Stem keys fit in 32 bits; bigram keys do not (bigram_key). */
 	for (i = 0; i < s->n_concepts; i++) {
-		if (map.keys[i] <= UINT32_MAX)
-			s->idf[i] = nd_vocab_idf(c->vocab,
-						 (uint32_t)map.keys[i]);
+		s->idf[i] = map.keys[i] <= UINT32_MAX
+				    ? nd_vocab_idf(c->vocab,
+						   (uint32_t)map.keys[i])
+				    : 0;
 	}
 	for (g = 0; g < s->n_sents; g++) {
 		for (i = 0; i < s->nuni[g]; i++)
