@@ -334,9 +334,13 @@ static int build_concepts(nd_dstory *s, concept_map *m, size_t max_ntok,
 	int rc = ND_ENOMEM;
 
 	/* Most concepts occur once, so a story has about as many as tokens:
-	 * a table of that many slots seldom grows. */
+	 * a table of that many slots seldom grows, and the keys, reserved
+	 * for as many, are seldom copied. */
 	while (cap < toks)
 		cap *= 2;
+	if (nd_array_reserve((void **)&m->keys, &m->key_cap, toks + 1,
+			     sizeof(*m->keys)))
+		return ND_ENOMEM;
 	uni = nd_calloc(max_ntok + 1, sizeof(*uni));
 	/* Two bigrams at most per token: with the word before it, and with
 	 * the content word before it. */
@@ -446,6 +450,9 @@ static int build_postings(nd_dstory *s)
 {
 	size_t g, i, total = 0;
 
+	/* Positions in post are stored as uint32_t. */
+	if (s->cbeg[s->n_sents] >= UINT32_MAX)
+		return ND_ENOMEM;
 	s->pbeg = nd_calloc(s->n_concepts + 1, sizeof(*s->pbeg));
 	if (s->pbeg == NULL)
 		return ND_ENOMEM;
@@ -458,7 +465,7 @@ static int build_postings(nd_dstory *s)
 	 * moves to its start. */
 	for (i = 1; i < s->n_concepts; i++)
 		s->pbeg[i] += s->pbeg[i - 1];
-	s->pbeg[s->n_concepts] = total;
+	s->pbeg[s->n_concepts] = (uint32_t)total;
 	s->post = nd_reallocarray(NULL, total + 1, sizeof(*s->post));
 	if (s->post == NULL)
 		return ND_ENOMEM;

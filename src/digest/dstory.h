@@ -47,7 +47,7 @@ typedef struct nd_dstory {
 	uint32_t *weight; /* per concept: independent groups stating it */
 	double *value;    /* per concept: what covering it is worth */
 	uint32_t wmax;
-	size_t *pbeg;     /* per concept: start in post; stems only */
+	uint32_t *pbeg;   /* per concept: start in post; stems only */
 	uint32_t *post;   /* sentences holding each stem, ascending */
 } nd_dstory;
 
