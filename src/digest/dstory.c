@@ -333,9 +333,10 @@ static int build_concepts(nd_dstory *s, concept_map *m, size_t max_ntok,
 	size_t at = 0, g, cap = MAP_MIN_CAP, nu, nb;
 	int rc = ND_ENOMEM;
 
-	/* Most concepts occur once, so a story has about as many as tokens:
-	 * a table of that many slots seldom grows, and the keys, reserved
-	 * for as many, are seldom copied. */
+	/* Most concepts occur once, and a story has fewer of them than
+	 * tokens (some two for three): a table of a slot per token, rounded
+	 * up, seldom grows, and the keys, reserved for as many, are seldom
+	 * copied. */
 	while (cap < toks)
 		cap *= 2;
 	if (nd_array_reserve((void **)&m->keys, &m->key_cap, toks + 1,
