@@ -15,8 +15,24 @@
 #include <stdint.h>  /* uint32_t */
 
 #include "analyse/analyse.h"
-#include "core/hashmap.h"
 #include "dedup/dedup.h"
+
+/* A concept's key and id + 1 (0: empty slot). */
+typedef struct nd_dconcept_slot {
+	uint64_t key;
+	uint32_t id1;
+} nd_dconcept_slot;
+
+/* Concept ids by key: open addressing with key and id side by side, so a
+ * lookup costs one cache miss, not one per array of a key/value/used
+ * triple; keys are kept in order of id as well, for the IDF and for
+ * growing the table. */
+typedef struct nd_dconcepts {
+	nd_dconcept_slot *slots;
+	size_t cap;     /* power of two */
+	uint64_t *keys; /* per concept */
+	size_t n, key_cap;
+} nd_dconcepts;
 
 /* When one sentence states another (restate.c). */
 #define ND_DIGEST_SAME_SIM 0.5  /* nd_sentence_similarity: same content */
@@ -48,9 +64,9 @@ typedef struct nd_dstory {
 	uint32_t *weight; /* per concept: independent groups stating it */
 	double *value;    /* per concept: what covering it is worth */
 	uint32_t wmax;
-	size_t *pbeg;     /* per concept: start in post; stems only */
+	uint32_t *pbeg;   /* per concept: start in post; stems only */
 	uint32_t *post;   /* sentences holding each stem, ascending */
-	nd_u64map ids;    /* concept key (stem id or bigram) -> concept */
+	nd_dconcepts ids; /* concept key (stem id or bigram) -> concept */
 	size_t max_ntok;  /* tokens of the longest sentence */
 } nd_dstory;
 
@@ -66,11 +82,11 @@ const nd_doc *nd_dstory_doc(const nd_dstory *s, size_t g, size_t *sent);
 
 /* Concepts of story sentence g without its first `from` tokens (a
  * trimmed form) into out (room for 3 per token), stems first and sorted,
- * then bigrams sorted; *nuni of them stems. seq and is_stem are scratch
+ * then bigrams sorted; *nuni of them stems. seq and bigram are scratch
  * of the same size. Returns how many. */
 size_t nd_dstory_form(const nd_dstory *s, size_t g, size_t from,
 		      uint32_t *out, size_t *nuni, uint64_t *seq,
-		      bool *is_stem);
+		      bool *bigram);
 
 /* True when story sentences a and b say the same thing: the shared
  * nd_sentence_similarity is at least ND_DIGEST_SAME_SIM. */
