@@ -421,15 +421,22 @@ static bool run_may_reach(const pairing *g, size_t ka, size_t na, size_t kb,
 	return may_reach(may_a + may_b, all, min);
 }
 
-/* run_may_reach for a's sentence k against b's s, half min_sim: the
- * pair test of every cell, without the loops. */
-static bool pair_may_reach(const pairing *g, size_t k, size_t s)
+/* What the bounds let a pair of sentences be part of: a one-to-one bead
+ * (MAY_FULL, min_sim) or a two-to-one bead (MAY_HALF, half min_sim). */
+#define MAY_FULL 1
+#define MAY_HALF 2
+
+/* The MAY_ flags of a's sentence k against b's s, from run_may_reach's
+ * bound without its loops. */
+static unsigned char may_flags(const pairing *g, size_t k, size_t s)
 {
 	double ta = g->a->total[k], tb = g->b->total[s];
 	double may_a = g->wa[k * g->m + s], may_b = g->wb[k * g->m + s];
+	double may = (may_a > ta ? ta : may_a) + (may_b > tb ? tb : may_b);
 
-	return may_reach((may_a > ta ? ta : may_a) + (may_b > tb ? tb : may_b),
-			 ta + tb, g->min_sim / 2);
+	if (may_reach(may, ta + tb, g->min_sim))
+		return MAY_FULL | MAY_HALF;
+	return may_reach(may, ta + tb, g->min_sim / 2) ? MAY_HALF : 0;
 }
 
 /* Score of a's sentences ka.. (na of them) against b's kb.. (nb). */
@@ -458,7 +465,7 @@ static double run_pair(const pairing *g, size_t ka, size_t na, size_t kb,
  * min_sim. */
 static double pair_score(const pairing *g, size_t k, size_t s)
 {
-	return pair_may_reach(g, k, s) ? score_runs(g, k, 1, s, 1) : 0;
+	return may_flags(g, k, s) & MAY_HALF ? score_runs(g, k, 1, s, 1) : 0;
 }
 
 /* Best cell at (i, j) of the table, 1-based, given rows i-2 (r2), i-1 (r1)
@@ -515,32 +522,70 @@ done:
 	return rc;
 }
 
-/* Could a bead cover a's sentence k (by_a) or b's sentence k (else)?
- * Every bead's sentences have a pair score of at least half min_sim with
- * a sentence of the other side, and pair scores below that stay 0. */
-static bool may_cover(const pairing *g, size_t k, bool by_a)
-{
-	size_t o, others = by_a ? g->m : g->a->n_sents;
+/* Sentences of a (na) and of b (nb) covered by a chain of beads. */
+typedef struct reach {
+	uint16_t na, nb;
+} reach;
+_Static_assert(2 * ND_ALIGN_MAX_SENTS <= UINT16_MAX,
+	       "a chain's cover fits a reach");
 
-	for (o = 0; o < others; o++) {
-		if (by_a ? pair_may_reach(g, k, o) : pair_may_reach(g, o, k))
-			return true;
-	}
-	return false;
+static reach reach_max(reach x, reach y)
+{
+	reach r = { x.na > y.na ? x.na : y.na, x.nb > y.nb ? x.nb : y.nb };
+
+	return r;
 }
 
-/* Can a's cover reach need_a, or b's need_b? */
+static reach reach_add(reach x, size_t ka, size_t kb)
+{
+	x.na = (uint16_t)(x.na + ka);
+	x.nb = (uint16_t)(x.nb + kb);
+	return x;
+}
+
+/* best_cell with every bead the bounds allow in place of the scored ones,
+ * each cover maximised on its own. */
+static reach bound_cell(const pairing *g, size_t i, size_t j, const reach *r2,
+			const reach *r1, const reach *r0,
+			const unsigned char *may, const unsigned char *may_up)
+{
+	reach c = reach_max(r1[j], r0[j - 1]);
+
+	if (may[j - 1] & MAY_FULL)
+		c = reach_max(c, reach_add(r1[j - 1], 1, 1));
+	if (i >= 2 && (may[j - 1] & may_up[j - 1] & MAY_HALF) &&
+	    run_may_reach(g, i - 2, 2, j - 1, 1, g->min_sim))
+		c = reach_max(c, reach_add(r2[j - 1], 2, 1));
+	if (j >= 2 && (may[j - 1] & may[j - 2] & MAY_HALF) &&
+	    run_may_reach(g, i - 1, 1, j - 2, 2, g->min_sim))
+		c = reach_max(c, reach_add(r1[j - 2], 1, 2));
+	return c;
+}
+
+/* Can a's cover reach need_a, or b's need_b? Every bead of the scored
+ * alignment passes the bounds, so its chain is one of those counted here
+ * and its covers are at most these; the bounds cost no word comparison,
+ * and most candidate pairs of a story stop here. */
 static bool may_need(const pairing *g, size_t need_a, size_t need_b)
 {
-	size_t k, n = 0;
+	/* Rows i % 3 (this one), (i - 1) % 3 and (i - 2) % 3, and the flags
+	 * of rows i % 2 and (i - 1) % 2. */
+	reach rows[3][ND_ALIGN_MAX_SENTS + 1];
+	unsigned char may[2][ND_ALIGN_MAX_SENTS];
+	size_t i, j, n = g->a->n_sents, m = g->m;
 
-	for (k = 0; k < g->a->n_sents && n < need_a; k++)
-		n += may_cover(g, k, true);
-	if (n >= need_a)
-		return true;
-	for (k = 0, n = 0; k < g->m && n < need_b; k++)
-		n += may_cover(g, k, false);
-	return n >= need_b;
+	memset(rows, 0, sizeof(rows));
+	for (i = 1; i <= n; i++) {
+		reach *r0 = rows[i % 3];
+
+		for (j = 0; j < m; j++)
+			may[i % 2][j] = may_flags(g, i - 1, j);
+		for (j = 1; j <= m; j++)
+			r0[j] = bound_cell(g, i, j, rows[(i + 1) % 3],
+					   rows[(i + 2) % 3], r0, may[i % 2],
+					   may[(i + 1) % 2]);
+	}
+	return rows[n % 3][m].na >= need_a || rows[n % 3][m].nb >= need_b;
 }
 
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
