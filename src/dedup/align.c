@@ -18,7 +18,9 @@ void nd_align_dispose(nd_align_doc *ad)
 	nd_free(ad->first);
 	nd_free(ad->total);
 	nd_free(ad->sent);
-	nd_free(ad->keys);
+	nd_free(ad->groups);
+	nd_free(ad->bits);
+	nd_free(ad->group);
 	memset(ad, 0, sizeof(*ad));
 }
 
@@ -68,11 +70,6 @@ static void index_word(uint64_t *keys, size_t *n, const nd_align_word *w,
 		keys[(*n)++] = index_key(KIND_HEAD, w->head, word, k);
 }
 
-/* The keys of b sharing one word's stem (kind 0) or head (kind 1). */
-typedef struct span {
-	uint32_t lo, hi;
-} span;
-
 /* The value group (kind, stem or head) of an index key. */
 static uint64_t key_group(uint64_t key)
 {
@@ -85,66 +82,10 @@ static size_t key_word(uint64_t key)
 	return (size_t)(key >> SENT_BITS) & ((1u << WORD_BITS) - 1);
 }
 
-/* End of the group of keys[p] in keys[0..n). */
-static size_t group_end(const uint64_t *keys, size_t n, size_t p)
+/* The index key k's sentence. */
+static size_t key_sent(uint64_t key)
 {
-	uint64_t group = key_group(keys[p]);
-
-	while (p < n && key_group(keys[p]) == group)
-		p++;
-	return p;
-}
-
-/* spa[2 * x + kind]: the span of b's keys with the stem or head of a's
- * word x, and spb the same for b's words in a's keys; empty when none.
- * One merge of the two sorted indexes. */
-static void match_spans(span *spa, span *spb, const nd_align_doc *a,
-			const nd_align_doc *b)
-{
-	size_t p = 0, q = 0;
-
-	while (p < a->n_keys && q < b->n_keys) {
-		uint64_t ga = key_group(a->keys[p]), gb = key_group(b->keys[q]);
-		span in_a, in_b;
-		size_t x;
-
-		if (ga != gb) {
-			p += ga < gb;
-			q += gb < ga;
-			continue;
-		}
-		in_a.lo = (uint32_t)p;
-		in_a.hi = (uint32_t)group_end(a->keys, a->n_keys, p);
-		in_b.lo = (uint32_t)q;
-		in_b.hi = (uint32_t)group_end(b->keys, b->n_keys, q);
-		for (x = in_a.lo; x < in_a.hi; x++)
-			spa[2 * key_word(a->keys[x]) + (a->keys[x] >> 63)] =
-				in_b;
-		for (x = in_b.lo; x < in_b.hi; x++)
-			spb[2 * key_word(b->keys[x]) + (b->keys[x] >> 63)] =
-				in_a;
-		p = in_a.hi;
-		q = in_b.hi;
-	}
-}
-
-/* Adds w to out[s] for each sentence s of d's keys in sp not marked with
- * stamp in seen[] yet, and marks it, in seen and in the bitset held. */
-static void add_holders(double *out, uint32_t *seen, uint64_t *held,
-			uint32_t stamp, const nd_align_doc *d, span sp,
-			double w)
-{
-	size_t p;
-
-	for (p = sp.lo; p < sp.hi; p++) {
-		size_t s = (size_t)(d->keys[p] & ((1u << SENT_BITS) - 1));
-
-		if (seen[s] != stamp) {
-			seen[s] = stamp;
-			out[s] += w;
-			held[s >> 6] |= 1ULL << (s & 63);
-		}
-	}
+	return (size_t)(key & ((1u << SENT_BITS) - 1));
 }
 
 /* 64-bit words per word's row of a held bitset over n sentences. */
@@ -153,32 +94,108 @@ static size_t held_width(size_t n)
 	return (n + 63) / 64;
 }
 
+/* Does keys[p] start a group of the sorted keys? */
+static bool group_start(const uint64_t *keys, size_t p)
+{
+	return p == 0 || key_group(keys[p]) != key_group(keys[p - 1]);
+}
+
+/* Fills d's groups, their sentence bitsets and its words' groups from
+ * the n sorted distinct index keys of its words. */
+static int build_groups(nd_align_doc *d, const uint64_t *keys, size_t n)
+{
+	size_t p, g = 0, hw = held_width(d->n_sents);
+
+	for (p = 0; p < n; p++)
+		d->n_groups += group_start(keys, p);
+	d->groups = nd_calloc(d->n_groups + 1, sizeof(*d->groups));
+	d->bits = nd_calloc(d->n_groups * hw + 1, sizeof(*d->bits));
+	d->group = nd_calloc(2 * d->n_words + 1, sizeof(*d->group));
+	if (!d->groups || !d->bits || !d->group)
+		return ND_ENOMEM;
+	for (p = 0; p < 2 * d->n_words; p++)
+		d->group[p] = ND_ALIGN_NONE;
+	for (p = 0; p < n; p++) {
+		size_t s = key_sent(keys[p]);
+
+		g += p > 0 && group_start(keys, p);
+		d->groups[g] = key_group(keys[p]);
+		d->bits[g * hw + s / 64] |= 1ULL << (s % 64);
+		d->group[2 * key_word(keys[p]) + (keys[p] >> 63)] = (uint32_t)g;
+	}
+	return ND_OK;
+}
+
+/* in_b[g]: b's group equal to a's group g, ND_ALIGN_NONE when b lacks it;
+ * in_a the same for b's groups. One merge of the two sorted lists. */
+static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
+			 const nd_align_doc *b)
+{
+	size_t p, q;
+
+	for (p = 0; p < a->n_groups; p++)
+		in_b[p] = ND_ALIGN_NONE;
+	for (q = 0; q < b->n_groups; q++)
+		in_a[q] = ND_ALIGN_NONE;
+	for (p = q = 0; p < a->n_groups && q < b->n_groups;) {
+		if (a->groups[p] != b->groups[q]) {
+			p += a->groups[p] < b->groups[q];
+			q += b->groups[q] < a->groups[p];
+			continue;
+		}
+		in_b[p] = (uint32_t)q;
+		in_a[q] = (uint32_t)p;
+		p++;
+		q++;
+	}
+}
+
+/* h (hw words): the sentences of b holding a partner of a word whose stem
+ * and head groups are gx[0] and gx[1], mapped to b's groups by in_b. */
+static void partner_row(uint64_t *h, size_t hw, const uint32_t *in_b,
+			const uint32_t *gx, const nd_align_doc *b)
+{
+	uint32_t gs = in_b[gx[0]];
+	uint32_t gh = gx[1] == ND_ALIGN_NONE ? ND_ALIGN_NONE : in_b[gx[1]];
+	size_t t;
+
+	for (t = 0; t < hw; t++) {
+		h[t] = gs == ND_ALIGN_NONE ? 0 : b->bits[gs * hw + t];
+		if (gh != ND_ALIGN_NONE)
+			h[t] |= b->bits[gh * hw + t];
+	}
+}
+
 /* may[k * stride + s] (or may[s * stride + k] when flip) += the weight of
  * the words of a's sentence k that share a stem or a prefix head with
  * b's sentence s: word_match needs one of the two, so this bounds the
- * weight of a's side of any alignment of k and s. Sets bit s of word x's
- * row of held for the same relation. sp are a's spans in b; seen has
- * b->n_sents zeroed slots, and so has row. */
+ * weight of a's side of any alignment of k and s. Row x of held receives
+ * the sentences of b with a possible partner of a's word x. in_b maps
+ * a's groups to b's. */
 static void partner_weights(double *may, size_t stride, int flip,
-			    uint64_t *held, double *row, uint32_t *seen,
-			    const span *sp, const nd_align_doc *a,
-			    const nd_align_doc *b)
+			    uint64_t *held, const uint32_t *in_b,
+			    const nd_align_doc *a, const nd_align_doc *b)
 {
-	size_t k, s, i, hw = held_width(b->n_sents);
+	size_t k, x, t, hw = held_width(b->n_sents);
 
 	for (k = 0; k < a->n_sents; k++) {
-		memset(row, 0, b->n_sents * sizeof(row[0]));
-		for (i = a->first[k]; i < a->first[k + 1]; i++) {
-			uint32_t stamp = (uint32_t)i + 1;
-			double w = a->words[i].w;
+		for (x = a->first[k]; x < a->first[k + 1]; x++) {
+			uint64_t *h = held + x * hw;
 
-			uint64_t *h = held + i * hw;
+			partner_row(h, hw, in_b, a->group + 2 * x, b);
+			for (t = 0; t < hw; t++) {
+				uint64_t v;
 
-			add_holders(row, seen, h, stamp, b, sp[2 * i], w);
-			add_holders(row, seen, h, stamp, b, sp[2 * i + 1], w);
+				for (v = h[t]; v; v &= v - 1) {
+					size_t s = t * 64 +
+						   (size_t)__builtin_ctzll(v);
+
+					may[flip ? s * stride + k
+						 : k * stride + s] +=
+						a->words[x].w;
+				}
+			}
 		}
-		for (s = 0; s < b->n_sents; s++)
-			may[flip ? s * stride + k : k * stride + s] += row[s];
 	}
 }
 
@@ -209,7 +226,10 @@ static size_t alignable_words(const nd_doc *d, size_t s)
 
 int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 {
-	size_t s, sents = 0, words = 0;
+	/* Index keys of the words: (kind, stem or head, word, sentence). */
+	uint64_t *keys = NULL;
+	size_t s, sents = 0, words = 0, n_keys = 0;
+	int rc = ND_ENOMEM;
 
 	memset(out, 0, sizeof(*out));
 	/* Sizes first, so each array is allocated once. Both counts are
@@ -224,10 +244,9 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 	out->total = nd_calloc(sents + 1, sizeof(*out->total));
 	out->sent = nd_calloc(sents + 1, sizeof(*out->sent));
 	out->words = nd_calloc(words + 1, sizeof(*out->words));
-	out->keys = nd_calloc(2 * words + 1, sizeof(*out->keys));
-	if (!out->first || !out->total || !out->sent || !out->words ||
-	    !out->keys)
-		return ND_ENOMEM;
+	keys = nd_calloc(2 * words + 1, sizeof(*keys));
+	if (!out->first || !out->total || !out->sent || !out->words || !keys)
+		goto done;
 	for (s = 0; s < d->nsents && out->n_sents < sents; s++) {
 		const nd_sentence *st = &d->sents[s];
 		nd_align_word *w = out->words + out->n_words;
@@ -242,7 +261,7 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 			if (t->flags & ND_TOK_STOP)
 				continue;
 			make_word(&w[n], t, v);
-			index_word(out->keys, &out->n_keys, &w[n],
+			index_word(keys, &n_keys, &w[n],
 				   out->n_words + n, out->n_sents);
 			out->total[out->n_sents] += w[n++].w;
 		}
@@ -250,8 +269,10 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 		out->n_words += n;
 	}
 	out->first[out->n_sents] = out->n_words;
-	out->n_keys = nd_sort_unique_u64(out->keys, out->n_keys);
-	return ND_OK;
+	rc = build_groups(out, keys, nd_sort_unique_u64(keys, n_keys));
+done:
+	nd_free(keys);
+	return rc;
 }
 
 /* Do two words match: same stem, or a long enough common prefix? */
@@ -495,30 +516,24 @@ static cell best_cell(const pairing *g, size_t i, size_t j, const cell *r2,
 	return c;
 }
 
-/* Fills g's partner weights and bitsets (allocated and zeroed) from the
- * two indexes. */
+/* Fills g's partner weights (allocated and zeroed) and bitsets
+ * (allocated) from the two indexes. */
 static int fill_partner_weights(pairing *g)
 {
 	const nd_align_doc *a = g->a, *b = g->b;
-	size_t n = a->n_sents, m = g->m, most = n > m ? n : m;
-	double *row = nd_calloc(most, sizeof(*row));
-	uint32_t *seen = nd_calloc(most, sizeof(*seen));
-	span *spa = nd_calloc(2 * a->n_words + 1, sizeof(*spa));
-	span *spb = nd_calloc(2 * b->n_words + 1, sizeof(*spb));
+	uint32_t *in_b = nd_calloc(a->n_groups + 1, sizeof(*in_b));
+	uint32_t *in_a = nd_calloc(b->n_groups + 1, sizeof(*in_a));
 	int rc = ND_ENOMEM;
 
-	if (!row || !seen || !spa || !spb)
+	if (!in_b || !in_a)
 		goto done;
-	match_spans(spa, spb, a, b);
-	partner_weights(g->wa, m, 0, g->held_a, row, seen, spa, a, b);
-	memset(seen, 0, most * sizeof(*seen));
-	partner_weights(g->wb, m, 1, g->held_b, row, seen, spb, b, a);
+	match_groups(in_b, in_a, a, b);
+	partner_weights(g->wa, g->m, 0, g->held_a, in_b, a, b);
+	partner_weights(g->wb, g->m, 1, g->held_b, in_a, b, a);
 	rc = ND_OK;
 done:
-	nd_free(row);
-	nd_free(seen);
-	nd_free(spa);
-	nd_free(spb);
+	nd_free(in_b);
+	nd_free(in_a);
 	return rc;
 }
 
