@@ -193,19 +193,25 @@ done:
 	return rc;
 }
 
-/* Distinct body content stems of doc i that are rare enough to index. */
+/* Distinct body content stems of doc i that are rare enough to index.
+ * They are sorted as 64-bit keys: core/sorted's radix sort of those beats
+ * the qsort of 32-bit ones on articles of hundreds of words. */
 static int index_stems(dd_run *r, size_t i)
 {
 	const nd_corpus *c = r->c;
 	const nd_doc *d = &c->docs[i];
 	dd_doc *dd = &r->docs[i];
+	uint64_t *keys;
 	size_t t, n = 0;
 
 	if (dd->words == 0)
 		return ND_OK;
 	dd->stems = nd_calloc(dd->words, sizeof(*dd->stems));
-	if (dd->stems == NULL)
+	keys = nd_calloc(dd->words, sizeof(*keys));
+	if (dd->stems == NULL || keys == NULL) {
+		nd_free(keys);
 		return ND_ENOMEM;
+	}
 	for (t = nd_shingle_body_start(d); t < d->ntoks; t++) {
 		const nd_token *tok = &d->toks[t];
 
@@ -213,9 +219,12 @@ static int index_stems(dd_run *r, size_t i)
 			continue;
 		if (nd_vocab_df(c->vocab, tok->stem) > CAND_DF_MAX)
 			continue;
-		dd->stems[n++] = tok->stem;
+		keys[n++] = tok->stem;
 	}
-	dd->nstems = nd_sort_unique_u32(dd->stems, n);
+	dd->nstems = nd_sort_unique_u64(keys, n);
+	for (t = 0; t < dd->nstems; t++)
+		dd->stems[t] = (uint32_t)keys[t];
+	nd_free(keys);
 	return ND_OK;
 }
 
