@@ -96,11 +96,11 @@ typedef struct dd_run {
 	size_t n_touched;
 	ranked *rank;         /* candidates by shared stems */
 	uint32_t *align_mark; /* cur + 1 when cand may be aligned with cur */
-	/* Stem postings: head per stem, entries chained newest first. */
-	uint32_t *head;
+	/* Stem postings: the documents holding indexed stem s, ascending,
+	 * are p_doc[p_start[s] .. p_start[s + 1]). */
+	uint32_t *p_start;
 	size_t n_head;
-	uint32_t *p_doc, *p_next;
-	size_t n_post, cap_post, cap_next;
+	uint32_t *p_doc;
 	/* Per stem: mark of the last document whose words were listed. */
 	uint32_t *stem_mark;
 	uint32_t mark;
@@ -250,34 +250,68 @@ static size_t fewer_stems(const dd_run *r, uint32_t j)
 	return a < b ? a : b;
 }
 
+/* Indexes the stems of every document that relate will place, and lists
+ * the documents of each stem, in one array in input order: the walk of
+ * a stem's earlier documents then reads adjacent memory. */
+static int build_postings(dd_run *r)
+{
+	size_t i, k, total = 0;
+
+	r->p_start = nd_calloc(r->n_head + 1, sizeof(*r->p_start));
+	if (r->p_start == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i < r->c->n; i++) {
+		const dd_doc *d = &r->docs[i];
+
+		if (d->rep != i || d->words == 0)
+			continue;
+		if (index_stems(r, i))
+			return ND_ENOMEM;
+		for (k = 0; k < d->nstems; k++)
+			total += d->stems[k] < r->n_head;
+		if (total >= UINT32_MAX)
+			return ND_ENOMEM;
+		for (k = 0; k < d->nstems; k++)
+			r->p_start[d->stems[k]] += d->stems[k] < r->n_head;
+	}
+	/* Each stem's end, then filled backwards down to its start. */
+	for (k = 1; k <= r->n_head; k++)
+		r->p_start[k] += r->p_start[k - 1];
+	r->p_doc = nd_calloc(total + 1, sizeof(*r->p_doc));
+	if (r->p_doc == NULL)
+		return ND_ENOMEM;
+	for (i = r->c->n; i-- > 0;) {
+		const dd_doc *d = &r->docs[i];
+
+		for (k = 0; k < d->nstems; k++) {
+			if (d->stems[k] < r->n_head)
+				r->p_doc[--r->p_start[d->stems[k]]] =
+					(uint32_t)i;
+		}
+	}
+	return ND_OK;
+}
+
 /* Earlier documents sharing enough indexed stems with cur become
- * candidates; then cur joins the postings. */
-static int stem_candidates(dd_run *r)
+ * candidates. */
+static void stem_candidates(dd_run *r)
 {
 	const dd_doc *d = &r->docs[r->cur];
-	size_t k, n_touched = 0;
+	size_t k, p, n_touched = 0;
 
 	r->n_touched = 0;
 	for (k = 0; k < d->nstems; k++) {
-		uint32_t s = d->stems[k], e;
+		uint32_t s = d->stems[k];
 
 		if (s >= r->n_head)
 			continue;
-		for (e = r->head[s]; e; e = r->p_next[e - 1]) {
-			uint32_t j = r->p_doc[e - 1];
+		for (p = r->p_start[s];
+		     p < r->p_start[s + 1] && r->p_doc[p] < r->cur; p++) {
+			uint32_t j = r->p_doc[p];
 
 			if (r->count[j]++ == 0)
 				r->touched[n_touched++] = j;
 		}
-		if (r->n_post >= UINT32_MAX - 1)
-			return ND_ENOMEM;
-		if (ND_ARRAY_PUSH(r->p_doc, r->n_post, r->cap_post, r->cur))
-			return ND_ENOMEM;
-		if (nd_array_reserve((void **)&r->p_next, &r->cap_next,
-				     r->n_post, sizeof(*r->p_next)))
-			return ND_ENOMEM;
-		r->p_next[r->n_post - 1] = r->head[s];
-		r->head[s] = (uint32_t)r->n_post;
 	}
 	for (k = 0; k < n_touched; k++) {
 		uint32_t j = r->touched[k];
@@ -288,7 +322,6 @@ static int stem_candidates(dd_run *r)
 	}
 	/* The counts stay for rank_candidates, which clears them. */
 	r->n_touched = n_touched;
-	return ND_OK;
 }
 
 static int cmp_ranked(const void *x, const void *y)
@@ -455,7 +488,6 @@ static int relate(dd_run *r)
 	int rc = ND_ENOMEM;
 
 	r->n_head = nd_vocab_stem_count(c->vocab);
-	r->head = nd_calloc(r->n_head + 1, sizeof(*r->head));
 	r->stem_mark = nd_calloc(r->n_head + 1, sizeof(*r->stem_mark));
 	r->stamp = nd_calloc(c->n, sizeof(*r->stamp));
 	r->count = nd_calloc(c->n, sizeof(*r->count));
@@ -463,10 +495,10 @@ static int relate(dd_run *r)
 	r->cand = nd_calloc(c->n, sizeof(*r->cand));
 	r->rank = nd_calloc(c->n, sizeof(*r->rank));
 	r->align_mark = nd_calloc(c->n, sizeof(*r->align_mark));
-	if (!r->head || !r->stem_mark || !r->stamp || !r->count ||
+	if (!r->stem_mark || !r->stamp || !r->count ||
 	    !r->touched || !r->cand || !r->rank || !r->align_mark)
 		goto done;
-	if ((rc = nd_lsh_init(&lsh, c->n)))
+	if ((rc = nd_lsh_init(&lsh, c->n)) || (rc = build_postings(r)))
 		goto done;
 	for (i = 0; i < c->n; i++) {
 		dd_doc *d = &r->docs[i];
@@ -474,16 +506,15 @@ static int relate(dd_run *r)
 		if (d->rep != i || d->words == 0)
 			continue;
 		if ((rc = nd_shingle_set(&d->sh, &d->nsh, &c->docs[i])) ||
-		    (rc = nd_align_prepare(&d->al, &c->docs[i], c->vocab)) ||
-		    (rc = index_stems(r, i)))
+		    (rc = nd_align_prepare(&d->al, &c->docs[i], c->vocab)))
 			goto done;
 		r->cur = (uint32_t)i;
 		r->n_cand = 0;
 		nd_minhash_sign(sig, d->sh, d->nsh);
 		if ((rc = nd_lsh_insert(&lsh, sig, (uint32_t)i, lsh_visit,
-					r)) ||
-		    (rc = stem_candidates(r)))
+					r)))
 			goto done;
+		stem_candidates(r);
 		rank_candidates(r);
 		/* Candidates are distinct already (stamped): this only sorts. */
 		r->n_cand = nd_sort_unique_u32(r->cand, r->n_cand);
@@ -634,9 +665,8 @@ done:
 	nd_free(r.cand);
 	nd_free(r.rank);
 	nd_free(r.align_mark);
-	nd_free(r.head);
+	nd_free(r.p_start);
 	nd_free(r.stem_mark);
 	nd_free(r.p_doc);
-	nd_free(r.p_next);
 	return rc;
 }
