@@ -558,49 +558,64 @@ static reach reach_add(reach x, size_t ka, size_t kb)
 	return x;
 }
 
-/* best_cell with every bead the bounds allow in place of the scored ones,
- * each cover maximised on its own. */
-static reach bound_cell(const pairing *g, size_t i, size_t j, const reach *r2,
-			const reach *r1, const reach *r0,
-			const unsigned char *may, const unsigned char *may_up)
+/* suf[i][j] of fill_suffix from the rows i (r0), i + 1 (r1) and i + 2
+ * (r2, only read when a has sentences i + 1 and i + 2): best_cell's
+ * recursion from the end, with every bead the bounds allow in place of
+ * the scored ones, each cover maximised on its own. may and may_dn are
+ * the MAY_ flags of a's sentences i and i + 1. */
+static reach suffix_cell(const pairing *g, size_t i, size_t j,
+			 const reach *r2, const reach *r1, const reach *r0,
+			 const unsigned char *may, const unsigned char *may_dn)
 {
-	reach c = reach_max(r1[j], r0[j - 1]);
+	reach c = reach_max(r1[j], r0[j + 1]);
 
-	if (may[j - 1] & MAY_FULL)
-		c = reach_max(c, reach_add(r1[j - 1], 1, 1));
-	if (i >= 2 && (may[j - 1] & may_up[j - 1] & MAY_HALF) &&
-	    run_may_reach(g, i - 2, 2, j - 1, 1, g->min_sim))
-		c = reach_max(c, reach_add(r2[j - 1], 2, 1));
-	if (j >= 2 && (may[j - 1] & may[j - 2] & MAY_HALF) &&
-	    run_may_reach(g, i - 1, 1, j - 2, 2, g->min_sim))
-		c = reach_max(c, reach_add(r1[j - 2], 1, 2));
+	if (may[j] & MAY_FULL)
+		c = reach_max(c, reach_add(r1[j + 1], 1, 1));
+	if (i + 2 <= g->a->n_sents && (may[j] & may_dn[j] & MAY_HALF) &&
+	    run_may_reach(g, i, 2, j, 1, g->min_sim))
+		c = reach_max(c, reach_add(r2[j + 1], 2, 1));
+	if (j + 2 <= g->m && (may[j] & may[j + 1] & MAY_HALF) &&
+	    run_may_reach(g, i, 1, j, 2, g->min_sim))
+		c = reach_max(c, reach_add(r1[j + 2], 1, 2));
 	return c;
 }
 
-/* Can a's cover reach need_a, or b's need_b? Every bead of the scored
- * alignment passes the bounds, so its chain is one of those counted here
- * and its covers are at most these; the bounds cost no word comparison,
- * and most candidate pairs of a story stop here. */
-static bool may_need(const pairing *g, size_t need_a, size_t need_b)
+/* suf[i * (m + 1) + j]: the most sentences of a and of b that beads the
+ * bounds allow can cover among a's sentences from i and b's from j. Every
+ * bead of the scored alignment passes the bounds, so what it adds after
+ * any cell of its table is at most this; the bounds cost no word
+ * comparison. */
+static void fill_suffix(reach *suf, const pairing *g)
 {
-	/* Rows i % 3 (this one), (i - 1) % 3 and (i - 2) % 3, and the flags
-	 * of rows i % 2 and (i - 1) % 2. */
-	reach rows[3][ND_ALIGN_MAX_SENTS + 1];
+	size_t i, j, n = g->a->n_sents, m = g->m, w = m + 1;
 	unsigned char may[2][ND_ALIGN_MAX_SENTS];
-	size_t i, j, n = g->a->n_sents, m = g->m;
 
-	memset(rows, 0, sizeof(rows));
-	for (i = 1; i <= n; i++) {
-		reach *r0 = rows[i % 3];
+	memset(suf + n * w, 0, w * sizeof(*suf));
+	for (i = n; i-- > 0;) {
+		reach *r0 = suf + i * w;
 
 		for (j = 0; j < m; j++)
-			may[i % 2][j] = may_flags(g, i - 1, j);
-		for (j = 1; j <= m; j++)
-			r0[j] = bound_cell(g, i, j, rows[(i + 1) % 3],
-					   rows[(i + 2) % 3], r0, may[i % 2],
-					   may[(i + 1) % 2]);
+			may[i % 2][j] = may_flags(g, i, j);
+		memset(&r0[m], 0, sizeof(r0[m]));
+		for (j = m; j-- > 0;)
+			r0[j] = suffix_cell(g, i, j, r0 + 2 * w, r0 + w, r0,
+					    may[i % 2], may[(i + 1) % 2]);
 	}
-	return rows[n % 3][m].na >= need_a || rows[n % 3][m].nb >= need_b;
+}
+
+/* Can an alignment through a cell of table row r (m + 1 cells), with the
+ * suffix bounds suf of that row, cover need_a of a or need_b of b? */
+static bool row_may_need(const cell *r, const reach *suf, size_t m,
+			 size_t need_a, size_t need_b)
+{
+	size_t j;
+
+	for (j = 0; j <= m; j++) {
+		if (r[j].na + suf[j].na >= need_a ||
+		    r[j].nb + suf[j].nb >= need_b)
+			return true;
+	}
+	return false;
 }
 
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
@@ -610,8 +625,10 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	/* Table rows i-2, i-1 and i, and pair scores of rows i-1 and i. */
 	cell *r2 = NULL, *r1 = NULL, *r0 = NULL, *tc;
 	double *pair = NULL, *pair_up = NULL, *td;
+	reach *suf = NULL;
 	size_t i, j, m = b->n_sents;
 	pairing g = { a, b, NULL, NULL, NULL, NULL, m, min_sim };
+	bool live, live_up;
 	int rc = ND_ENOMEM;
 
 	*cover_a = *cover_b = 0;
@@ -620,6 +637,7 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	/* Both counts are at most ND_ALIGN_MAX_SENTS: no overflow. */
 	g.wa = nd_calloc(a->n_sents * m, sizeof(*g.wa));
 	g.wb = nd_calloc(a->n_sents * m, sizeof(*g.wb));
+	suf = nd_calloc((a->n_sents + 1) * (m + 1), sizeof(*suf));
 	/* At most ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS words a side. */
 	g.held_a = nd_calloc(a->n_words * held_width(m) + 1,
 			     sizeof(*g.held_a));
@@ -630,11 +648,17 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	r0 = nd_calloc(m + 1, sizeof(*r0));
 	pair = nd_calloc(m, sizeof(*pair));
 	pair_up = nd_calloc(m, sizeof(*pair_up));
-	if (!g.wa || !g.wb || !g.held_a || !g.held_b || !r2 || !r1 || !r0 ||
-	    !pair || !pair_up || fill_partner_weights(&g))
+	if (!g.wa || !g.wb || !suf || !g.held_a || !g.held_b || !r2 || !r1 ||
+	    !r0 || !pair || !pair_up || fill_partner_weights(&g))
 		goto done;
 	rc = ND_OK;
-	if (!may_need(&g, need_a, need_b))
+	fill_suffix(suf, &g);
+	/* The alignment's path holds a cell of row i or of row i - 1 (a
+	 * bead of two of a's sentences steps over row i): when none of
+	 * those can lead to need_a or need_b, neither can the alignment.
+	 * Most candidate pairs of a story stop at row 0. */
+	live_up = row_may_need(r1, suf, m, need_a, need_b);
+	if (!live_up)
 		goto done;
 	for (i = 1; i <= a->n_sents; i++) {
 		/* Pair scores under half the threshold count for nothing
@@ -645,6 +669,10 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 		for (j = 1; j <= m; j++)
 			r0[j] = best_cell(&g, i, j, r2, r1, r0, pair,
 					  pair_up);
+		live = row_may_need(r0, suf + i * (m + 1), m, need_a, need_b);
+		if (!live && !live_up)
+			goto done;
+		live_up = live;
 		tc = r2;
 		r2 = r1;
 		r1 = r0;
@@ -658,6 +686,7 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 done:
 	nd_free(g.wa);
 	nd_free(g.wb);
+	nd_free(suf);
 	nd_free(g.held_a);
 	nd_free(g.held_b);
 	nd_free(r2);
