@@ -429,6 +429,68 @@ static size_t rewrite_need(const dd_run *r, size_t n)
 	return n + 1;
 }
 
+/* Jaccard of two sets of na and nb sharing inter. */
+static double jaccard(size_t inter, size_t na, size_t nb)
+{
+	return (double)inter / (double)(na + nb - inter);
+}
+
+/* Is an intersection of inter shingles enough to make near-duplicates of
+ * sets of na and nb shingles (may_contain: the smaller may count as lying
+ * inside the larger)? Grows with inter. */
+static bool near_enough(const dd_run *r, size_t inter, size_t na, size_t nb,
+			bool may_contain)
+{
+	size_t small = na < nb ? na : nb;
+	double jac = jaccard(inter, na, nb);
+	double contain = r->near > CONTAIN_SHARE ? r->near : CONTAIN_SHARE;
+
+	return jac >= r->near ||
+	       (may_contain && (double)inter >= contain * (double)small);
+}
+
+/* The smallest intersection near_enough accepts, by bisection over
+ * 0..small; small + 1 when none. */
+static size_t near_need(const dd_run *r, size_t na, size_t nb,
+			bool may_contain)
+{
+	size_t lo = 0, hi = (na < nb ? na : nb) + 1;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (near_enough(r, mid, na, nb, may_contain))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* The size of the intersection of the sorted sets a and b when it is at
+ * least need; else some count below need, found as soon as the rest of
+ * the sets cannot make up the difference (most pairs of a story share
+ * few shingles). */
+static size_t common_if(const uint64_t *a, size_t na, const uint64_t *b,
+			size_t nb, size_t need)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < na && j < nb) {
+		if (n + (na - i < nb - j ? na - i : nb - j) < need)
+			return n;
+		if (a[i] != b[j]) {
+			i += a[i] < b[j];
+			j += b[j] < a[i];
+			continue;
+		}
+		n++;
+		i++;
+		j++;
+	}
+	return n;
+}
+
 /* Classifies the pair (j, i), j < i: near-duplicate by shingles, else
  * rewrite by sentence alignment when align is set, else nothing. */
 static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
@@ -438,22 +500,20 @@ static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 	size_t large = dj->nsh < di->nsh ? di->nsh : dj->nsh;
 	bool may_contain = small >= CONTAIN_MIN_SHINGLES &&
 			   (double)small >= CONTAIN_SIZE_RATIO * (double)large;
-	/* The Jaccard grows with the intersection, to small / large at
-	 * most (the same expression at inter = small): below the threshold
-	 * there, the intersection need not be counted. */
-	size_t inter = (double)small / (double)large < r->near && !may_contain
-			       ? 0
-			       : nd_sorted_common_u64(dj->sh, dj->nsh, di->sh,
-						      di->nsh);
-	double jac = (double)inter / (double)(dj->nsh + di->nsh - inter);
-	double contain = r->near > CONTAIN_SHARE ? r->near : CONTAIN_SHARE;
+	/* Below the least intersection that passes, its size is of no
+	 * use: near_enough grows with it. */
+	size_t need = near_need(r, dj->nsh, di->nsh, may_contain);
+	size_t inter = need > small ? 0
+				    : common_if(dj->sh, dj->nsh, di->sh,
+						di->nsh, need);
 	size_t cover_j, cover_i;
 	double share_j, share_i;
 	uint32_t derived;
 	int rc;
 
-	if (jac >= r->near ||
-	    (may_contain && (double)inter >= contain * (double)small)) {
+	if (near_enough(r, inter, dj->nsh, di->nsh, may_contain)) {
+		double jac = jaccard(inter, dj->nsh, di->nsh);
+
 		if (copy_source_first(r, j, i))
 			return push_edge(r, j, i, ND_REL_NEAR_DUPLICATE, jac);
 		return push_edge(r, i, j, ND_REL_NEAR_DUPLICATE, jac);
