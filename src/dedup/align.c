@@ -137,16 +137,16 @@ static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
 		in_b[p] = ND_ALIGN_NONE;
 	for (q = 0; q < b->n_groups; q++)
 		in_a[q] = ND_ALIGN_NONE;
+	/* Without branches (most steps are unequal, in no pattern): each
+	 * slot's last write is when its side steps on, and says whether the
+	 * two were equal. */
 	for (p = q = 0; p < a->n_groups && q < b->n_groups;) {
-		if (a->groups[p] != b->groups[q]) {
-			p += a->groups[p] < b->groups[q];
-			q += b->groups[q] < a->groups[p];
-			continue;
-		}
-		in_b[p] = (uint32_t)q;
-		in_a[q] = (uint32_t)p;
-		p++;
-		q++;
+		uint64_t x = a->groups[p], y = b->groups[q];
+
+		in_b[p] = x == y ? (uint32_t)q : ND_ALIGN_NONE;
+		in_a[q] = x == y ? (uint32_t)p : ND_ALIGN_NONE;
+		p += x <= y;
+		q += y <= x;
 	}
 }
 
