@@ -99,7 +99,10 @@ int nd_termvec_build(nd_termvec *out, const nd_doc *d, const nd_vocab *v)
 		goto done;
 	for (i = 0; i < k; i++) {
 		out->stem[i] = m[i].stem;
-		out->w[i] = (1.0 + log((double)m[i].count)) *
+		/* log(1) is +0 exactly (C11 F.10.3.7): most stems occur
+		 * once, and skip the call. */
+		out->w[i] = (m[i].count == 1 ? 1.0
+					     : 1.0 + log((double)m[i].count)) *
 			    nd_vocab_idf(v, m[i].stem);
 		out->name[i] = (unsigned char)m[i].name;
 		norm += out->w[i] * out->w[i];
