@@ -392,6 +392,85 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 	return !attributed && (double)in >= QUOTE_SHARE * (double)st->ntok;
 }
 
+/* A sentence that starts or ends inside brackets: a ")" with none open, or
+ * a "(" never closed. The splitter cut a bracketed aside (wire copy's
+ * editors' notes: "(ART ADV: Photo is being sent ...") or the page cut
+ * the sentence. */
+static bool bracket_fragment(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off;
+	size_t i, depth = 0;
+
+	for (i = 0; i < st->len; i++) {
+		if (p[i] == '(') {
+			depth++;
+		} else if (p[i] == ')') {
+			if (depth == 0)
+				return true;
+			depth--;
+		}
+	}
+	return depth > 0;
+}
+
+/* How many sentences back an open bracket is looked for: wire notes to
+ * editors run to three or four sentences inside one pair. */
+#define ASIDE_REACH 4
+
+/* Does sentence i of d start inside brackets that an earlier sentence of
+ * its paragraph opened ("(ART ADV: Photo is being sent. Graphic is being
+ * sent. ...)")? Then it is part of an aside, whole as it may look. */
+static bool inside_aside(const nd_doc *d, size_t i)
+{
+	size_t j = i > ASIDE_REACH ? i - ASIDE_REACH : 0, depth = 0, k;
+
+	for (; j < i; j++) {
+		const nd_sentence *st = &d->sents[j];
+		const char *p = d->text + st->off;
+		size_t gap_end = d->sents[j + 1].off;
+
+		for (k = 0; k < st->len; k++) {
+			if (p[k] == '(')
+				depth++;
+			else if (p[k] == ')' && depth > 0)
+				depth--;
+		}
+		/* A paragraph break closes whatever was left open. */
+		if (memchr(p + st->len, '\n', gap_end - st->off - st->len))
+			depth = 0;
+	}
+	return depth > 0;
+}
+
+/* Up to this many capitalised words before a colon make a label. */
+#define LABEL_WORDS 4
+
+/* A sentence opening with a label in capitals and a colon ("ATTENTION
+ * EDITORS:", "PLEASE NOTE:"): a notice to editors or a section heading
+ * glued to its first sentence, neither of which reads as a summary line.
+ * Words of one letter ("A") do not make a label. */
+static bool caps_label(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off, *end = p + st->len;
+	size_t words = 0;
+
+	while (words < LABEL_WORDS) {
+		const char *w = p;
+
+		while (p < end && ((*p >= 'A' && *p <= 'Z') || *p == '\''))
+			p++;
+		if (p - w < 2 || (p < end && *p >= 'a' && *p <= 'z'))
+			return false;
+		words++;
+		if (p < end && *p == ':')
+			return true;
+		if (p >= end || *p != ' ')
+			return false;
+		p++;
+	}
+	return false;
+}
+
 /* Headings, menus and tag lists: nearly every word capitalised. */
 static bool title_case(const nd_doc *d, const nd_sentence *st)
 {
@@ -434,7 +513,8 @@ static bool fit(const nd_dlex *lex, const nd_doc *d, const nd_sentence *st,
 	if (!(t0->flags & (ND_TOK_CAPITAL | ND_TOK_NUMBER)))
 		return false;
 	return ended && !dangling(lex, d, st) && !title_case(d, st) &&
-	       !quote_fragment(lex, d, st);
+	       !quote_fragment(lex, d, st) && !bracket_fragment(d, st) &&
+	       !caps_label(d, st);
 }
 
 bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
@@ -443,7 +523,8 @@ bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
 	const nd_sentence *st = &d->sents[i];
 
 	return fit(lex, d, st, words, relaxed, &d->toks[st->tok],
-		   st->ntok > 0 && terminated(d->text + st->off, st->len));
+		   st->ntok > 0 && terminated(d->text + st->off, st->len)) &&
+	       !inside_aside(d, i);
 }
 
 bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
@@ -458,7 +539,8 @@ bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
 	form.len = tr->len;
 	/* The cut leaves a lower-case word that is shown capitalised, so the
 	 * sentence's own opening says whether it is a split tail. */
-	return st->ntok > 0 && fit(lex, d, &form, words, false,
-				   &d->toks[st->tok],
-				   terminated(d->text + st->off, st->len));
+	return st->ntok > 0 &&
+	       fit(lex, d, &form, words, false, &d->toks[st->tok],
+		   terminated(d->text + st->off, st->len)) &&
+	       !inside_aside(d, i);
 }

@@ -927,6 +927,26 @@ static void candidate_rules(void **state)
 		verdicts(t, "the bridge over Lake Marrow reopened to traffic "
 			    "on Monday morning."),
 		"n");
+	/* Pieces of a bracketed aside, and notices to editors. */
+	assert_string_equal(
+		verdicts(t, "(EDS: Photos of the bridge are being sent to photo "
+			    "clients today. A map of the lake is being sent to "
+			    "graphics clients. Others may buy them by calling "
+			    "the desk.) The bridge reopened to traffic on Monday "
+			    "morning."),
+		"nnny");
+	assert_string_equal(
+		verdicts(t, "The bridge (first opened in 1961) reopened to "
+			    "traffic on Monday morning."),
+		"y");
+	assert_string_equal(
+		verdicts(t, "ATTENTION EDITORS: The following story is for use "
+			    "by clients of the lake region service."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "NATO ministers met in Tessby to discuss the bridge "
+			    "over Lake Marrow."),
+		"y");
 	/* Furniture: headings, short lines, no ending, no verbs. */
 	assert_string_equal(
 		verdicts(t, "Harlan Bridge Lake Marrow Province Tessby Ferry "
