@@ -95,11 +95,11 @@ static uint32_t word_flags(const char *p, size_t n)
 	return flags;
 }
 
-static int add_token(scratch *s, nd_vocab *v, const char *text,
-		     const char *p, size_t n, bool first)
+/* Appends the token p[0..n) of text, folded to folded[0..flen). */
+static int push_token(scratch *s, nd_vocab *v, const char *text,
+		      const char *p, size_t n, const char *folded,
+		      size_t flen, uint32_t flags)
 {
-	char folded[ND_FOLD_MAX];
-	size_t flen = nd_utf8_fold(p, n, folded, sizeof(folded));
 	nd_token t;
 	bool stop;
 
@@ -109,9 +109,92 @@ static int add_token(scratch *s, nd_vocab *v, const char *text,
 		return ND_ENOMEM;
 	t.off = (uint32_t)(p - text);
 	t.len = (uint32_t)n;
-	t.flags = word_flags(p, n) | (stop ? ND_TOK_STOP : 0) |
-		  (first ? ND_TOK_FIRST : 0);
+	t.flags = flags | (stop ? ND_TOK_STOP : 0);
 	return ND_ARRAY_PUSH(s->toks, s->ntoks, s->tok_cap, t);
+}
+
+static int add_token(scratch *s, nd_vocab *v, const char *text,
+		     const char *p, size_t n, bool first)
+{
+	char folded[ND_FOLD_MAX];
+	size_t flen = nd_utf8_fold(p, n, folded, sizeof(folded));
+
+	return push_token(s, v, text, p, n, folded, flen,
+			  word_flags(p, n) | (first ? ND_TOK_FIRST : 0));
+}
+
+static bool is_ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The word at p (an ASCII letter) when it is ASCII throughout: its length,
+ * with its lower case in folded and its flags, as word_len, nd_utf8_fold
+ * and word_flags would give them, in one pass instead of three. 0 when a
+ * byte past ASCII may belong to it, for those to handle. */
+static size_t ascii_word(const char *p, const char *end,
+			 char folded[ND_FOLD_MAX], size_t *flen,
+			 uint32_t *flags)
+{
+	const unsigned char *q = (const unsigned char *)p;
+	const unsigned char *e = (const unsigned char *)end;
+	size_t n = 0, letters = 0, upper = 0;
+
+	*flags = 0;
+	for (; q < e; q++) {
+		unsigned char c = *q;
+
+		if (c >= 0x80)
+			return 0;
+		if (!is_ascii_alnum(c)) {
+			/* An apostrophe inside is kept: "Russia's". */
+			if (c != '\'' || q + 1 >= e)
+				break;
+			if (q[1] >= 0x80)
+				return 0;
+			if (!is_ascii_alnum(q[1]))
+				break;
+		} else if (c > '9') {
+			if (c <= 'Z') {
+				if (letters == 0)
+					*flags |= ND_TOK_CAPITAL;
+				upper++;
+				c |= 0x20;
+			}
+			letters++;
+		}
+		if (n < ND_FOLD_MAX - 1)
+			folded[n] = (char)c;
+		n++;
+	}
+	if (letters >= 2 && upper == letters)
+		*flags |= ND_TOK_ALLCAPS;
+	*flen = n < ND_FOLD_MAX - 1 ? n : ND_FOLD_MAX - 1;
+	return n;
+}
+/* The token starting at p, an ASCII character that starts one, added by
+ * ascii_word's single pass when it can; its length, or 0 when the general
+ * path must take it. *rc is set when adding failed. */
+static size_t add_ascii_token(scratch *s, nd_vocab *v, const char *text,
+			      const char *p, const char *end, bool first,
+			      int *rc)
+{
+	char folded[ND_FOLD_MAX];
+	size_t n, flen;
+	uint32_t flags = ND_TOK_NUMBER;
+
+	if (*p >= '0' && *p <= '9') {
+		/* Digits, ',' and '.': their own folded form. */
+		n = number_len(p, end);
+		flen = n < ND_FOLD_MAX - 1 ? n : ND_FOLD_MAX - 1;
+		memcpy(folded, p, flen);
+	} else {
+		n = ascii_word(p, end, folded, &flen, &flags);
+	}
+	if (n)
+		*rc = push_token(s, v, text, p, n, folded, flen,
+				 flags | (first ? ND_TOK_FIRST : 0));
+	return n;
 }
 
 /* Tokens of text[from..to), appended to the scratch. */
@@ -123,9 +206,21 @@ static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
 
 	while (p < end) {
 		const char *r = p;
-		int32_t cp = nd_utf8_decode(&r, end);
+		int32_t cp;
 		size_t n;
+		int rc = ND_OK;
 
+		if (is_ascii_alnum((unsigned char)*p)) {
+			n = add_ascii_token(s, v, text, p, end, first, &rc);
+			if (rc)
+				return rc;
+			if (n) {
+				first = false;
+				p += n;
+				continue;
+			}
+		}
+		cp = nd_utf8_decode(&r, end);
 		if (cp >= '0' && cp <= '9')
 			n = number_len(p, end);
 		else if (nd_cp_is_word(cp))
