@@ -30,8 +30,11 @@ static const char *const openers[] = {
 
 static bool in_list(const char *const *list, const char *w, size_t n)
 {
+	/* The first letter first: most words of the list differ there, and
+	 * the call to strlen costs more than the comparison. */
 	for (; *list; list++) {
-		if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+		if (n > 0 && (*list)[0] == w[0] && strlen(*list) == n &&
+		    memcmp(*list, w, n) == 0)
 			return true;
 	}
 	return false;
@@ -135,10 +138,19 @@ size_t nd_sentence_end(const char *p, size_t len, size_t start)
 	const char *q = p + start;
 
 	while (q < end) {
-		const char *at = q, *after, *r;
-		int32_t last = nd_utf8_decode(&q, end), next = 0;
+		const char *at, *after, *r;
+		int32_t last, next = 0;
 		bool closed = false;
 
+		/* Most bytes are ASCII and no terminator: passed without a
+		 * decode. */
+		while (q < end && (unsigned char)*q < 0x80 && *q != '.' &&
+		       *q != '!' && *q != '?')
+			q++;
+		if (q >= end)
+			break;
+		at = q;
+		last = nd_utf8_decode(&q, end);
 		if (!is_terminator(last))
 			continue;
 		after = skip_closers(q, end, &last, &closed);
