@@ -5,96 +5,100 @@
 #include <stdint.h>  /* uint32_t */
 #include <string.h>  /* memcmp, strcmp */
 
+/* The room of a filler word, its NUL included: the longest has 14
+ * letters. */
+#define FILLER_MAX 16
+
 /* The words by their first letter, each list sorted (strcmp order): a
  * word is compared with the few of its letter only, and held in place, so
  * a comparison reads it without a load first. */
-static const char filler_a[][16] = {
+static const char filler_a[][FILLER_MAX] = {
 	"accumsan", "accusam", "accusantium", "adipisci", "adipiscing",
 	"aenean", "aliqua", "aliquam", "aliquet", "aliquid", "aliquip",
 	"amet", "animi", "aperiam", "arcu", "assumenda", "atque", "auctor",
 	"aut", "autem",
 };
-static const char filler_b[][16] = {
+static const char filler_b[][FILLER_MAX] = {
 	"beatae", "bibendum", "blandit", "blanditiis",
 };
-static const char filler_c[][16] = {
+static const char filler_c[][FILLER_MAX] = {
 	"commodi", "commodo", "condimentum", "congue", "consectetur",
 	"consequat", "consequatur", "consequuntur", "convallis", "corporis",
 	"corrupti", "cras", "cupidatat", "cupiditate", "curabitur", "cursus",
 };
-static const char filler_d[][16] = {
+static const char filler_d[][FILLER_MAX] = {
 	"dapibus", "debitis", "delectus", "deleniti", "deserunt", "diam",
 	"dictum", "dignissim", "dignissimos", "distinctio", "dolor", "dolore",
 	"dolorem", "doloremque", "dolores", "doloribus", "dolorum", "donec",
 	"ducimus", "duis",
 };
-static const char filler_e[][16] = {
+static const char filler_e[][FILLER_MAX] = {
 	"ea", "eaque", "earum", "egestas", "eget", "eirmod", "eius",
 	"eiusdem", "eiusmod", "elementum", "eligendi", "elit", "enim", "eos",
 	"esse", "etiam", "euismod", "eum", "eveniet", "excepteur",
 	"excepturi", "exercitation", "exercitationem", "expedita",
 	"explicabo",
 };
-static const char filler_f[][16] = {
+static const char filler_f[][FILLER_MAX] = {
 	"facere", "facilis", "facilisis", "faucibus", "fermentum", "feugiat",
 	"fringilla", "fugiat", "fugit",
 };
-static const char filler_g[][16] = {
+static const char filler_g[][FILLER_MAX] = {
 	"gravida", "gubergren",
 };
-static const char filler_h[][16] = {
+static const char filler_h[][FILLER_MAX] = {
 	"harum",
 };
-static const char filler_i[][16] = {
+static const char filler_i[][FILLER_MAX] = {
 	"iaculis", "illa", "illo", "illum", "impedit", "imperdiet",
 	"incididunt", "incidunt", "interdum", "inventore", "invidunt", "ipsa",
 	"ipsam", "ipsum", "irure", "ita", "itaque", "iure", "iusto",
 };
-static const char filler_l[][16] = {
+static const char filler_l[][FILLER_MAX] = {
 	"labore", "laboriosam", "laborum", "lacinia", "lacus", "laoreet",
 	"laudantium", "lectus", "ligula", "lobortis", "lorem", "luctus",
 };
-static const char filler_m[][16] = {
+static const char filler_m[][FILLER_MAX] = {
 	"maecenas", "magnam", "maiores", "malesuada", "mattis", "mauris",
 	"maxime", "metus", "minim", "minima", "molestiae", "molestias",
 	"molestie", "mollit", "mollitia", "morbi",
 };
-static const char filler_n[][16] = {
+static const char filler_n[][FILLER_MAX] = {
 	"nec", "necessitatibus", "nemo", "neque", "nesciunt", "nibh", "nihil",
 	"nisi", "nisl", "nobis", "nonumy", "nostrud", "nostrum", "nullam",
 	"numquam",
 };
-static const char filler_o[][16] = {
+static const char filler_o[][FILLER_MAX] = {
 	"obcaecati", "occaecat", "odit", "officia", "officiis", "omnis",
 	"oportet", "optio", "orci",
 };
-static const char filler_p[][16] = {
+static const char filler_p[][FILLER_MAX] = {
 	"pariatur", "pellentesque", "perferendis", "perspiciatis",
 	"phasellus", "placeat", "porro", "porttitor", "possimus", "posuere",
 	"praesent", "praesentium", "pretium", "proident", "proin",
 	"provident", "pulvinar", "purus",
 };
-static const char filler_q[][16] = {
+static const char filler_q[][FILLER_MAX] = {
 	"quae", "quaerat", "quam", "quas", "quia", "quibusdam", "quidem",
 	"quis", "quisquam", "quisque", "quod", "quoque", "quos",
 };
-static const char filler_r[][16] = {
+static const char filler_r[][FILLER_MAX] = {
 	"ratione", "recusandae", "reiciendis", "repellat", "repellendus",
 	"reprehenderit", "repudiandae", "rerum", "rhoncus", "risus", "rutrum",
 };
-static const char filler_s[][16] = {
+static const char filler_s[][FILLER_MAX] = {
 	"sadipscing", "saepe", "sagittis", "sapien", "scelerisque", "sed",
 	"semper", "sequi", "similique", "sint", "sodales", "sollicitudin",
 	"soluta", "sunt", "suscipit", "suspendisse",
 };
-static const char filler_t[][16] = {
+static const char filler_t[][FILLER_MAX] = {
 	"takimata", "tellus", "tempor", "tempora", "temporibus", "tenetur",
 	"tincidunt", "tortor", "totam", "tristique", "turpis",
 };
-static const char filler_u[][16] = {
+static const char filler_u[][FILLER_MAX] = {
 	"ullam", "ullamco", "ullamcorper", "ultrices", "ultricies", "ut",
 };
-static const char filler_v[][16] = {
+static const char filler_v[][FILLER_MAX] = {
 	"varius", "vehicula", "vel", "velit", "venenatis", "veniam",
 	"veritatis", "vestibulum", "vitae", "viverra", "voluptas",
 	"voluptate", "voluptatem", "voluptates", "voluptatibus", "voluptatum",
@@ -102,7 +106,7 @@ static const char filler_v[][16] = {
 };
 
 typedef struct letter {
-	const char (*w)[16];
+	const char (*w)[FILLER_MAX];
 	size_t n;
 } letter;
 
@@ -148,76 +152,92 @@ static void seconds_build(void)
 	}
 }
 
-/* Whether the lower-case word w (NUL-terminated) is one of filler's: the
- * words of its first letter in order, until one sorts after it. seconds
- * is built. */
-static bool is_filler(const char *w)
+/* Whether the lower-case word w[0..n) (n >= 2), zero-padded to
+ * FILLER_MAX bytes, is one of filler's: among the words of its first
+ * letter, those of its second, compared whole as the padded entries are
+ * (a call to strcmp cost more than the rest of the test). seconds is
+ * built. */
+static bool is_filler(const char w[FILLER_MAX], size_t n)
 {
 	unsigned a = (unsigned char)w[0] - 'a';
-	unsigned b = (unsigned char)w[1] - 'a';
 	size_t i;
 
-	if (a >= 26 || b >= 26 || !(seconds[a] >> b & 1u))
-		return false;
 	for (i = 0; i < filler[a].n; i++) {
 		const char *f = filler[a].w[i];
-		int d = (unsigned char)w[1] - (unsigned char)f[1];
 
-		if (d == 0)
-			d = strcmp(w + 1, f + 1);
-		if (d == 0)
-			return true;
-		if (d < 0)
+		if (f[1] < w[1])
+			continue;
+		if (f[1] > w[1])
 			return false;
+		if (memcmp(f, w, FILLER_MAX) == 0)
+			return true;
 	}
 	return false;
+}
+
+static bool is_ascii_letter(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* Whether the word s[start..end) (ASCII) is filler: its first run of
+ * letters, lower-cased, is one of filler's. The letters are copied only
+ * when their first two could start a filler word, which most words'
+ * cannot. Sets *lorem when the run is "lorem". */
+static bool word_is_filler(const char *s, size_t start, size_t end,
+			   bool *lorem)
+{
+	char w[FILLER_MAX] = { 0 };
+	size_t n = 0;
+	unsigned a, b;
+
+	while (start < end && !is_ascii_letter((unsigned char)s[start]))
+		start++;
+	if (end - start < 2 || !is_ascii_letter((unsigned char)s[start + 1]))
+		return false;
+	a = ((unsigned char)s[start] | 0x20) - 'a';
+	b = ((unsigned char)s[start + 1] | 0x20) - 'a';
+	if (!(seconds[a] >> b & 1u))
+		return false;
+	/* The run without what follows it; one too long for a filler word
+	 * is no filler word. */
+	for (; start < end && is_ascii_letter((unsigned char)s[start]);
+	     start++) {
+		if (n == FILLER_MAX)
+			return false;
+		w[n++] = (char)(s[start] | 0x20);
+	}
+	*lorem = n == 5 && memcmp(w, "lorem", 5) == 0;
+	return is_filler(w, n);
 }
 
 bool nd_clean_is_lorem(const char *s, size_t len)
 {
 	size_t i = 0, words = 0, hits = 0;
-	char w[24];
 
 	pthread_once(&seconds_once, seconds_build);
 	while (i < len) {
-		size_t start, n;
-		bool ascii = true, alpha = false;
+		size_t start;
+		unsigned char high = 0;
+		bool alpha = false, lorem = false;
 
 		while (i < len && s[i] == ' ')
 			i++;
 		start = i;
-		while (i < len && s[i] != ' ') {
+		for (; i < len && s[i] != ' '; i++) {
 			unsigned char c = (unsigned char)s[i];
 
-			if (c >= 0x80)
-				ascii = false;
-			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-				alpha = true;
-			i++;
+			high |= c;
+			alpha |= is_ascii_letter(c);
 		}
-		if (i == start || (!alpha && ascii))
+		if (i == start || (!alpha && high < 0x80))
 			continue;
 		words++;
-		if (!ascii)
+		if (high >= 0x80)
 			continue;
-		/* The word without surrounding punctuation, lower-cased. */
-		n = 0;
-		for (; start < i; start++) {
-			char c = s[start];
-
-			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-				if (n + 1 >= sizeof(w))
-					break;
-				w[n++] = (char)(c | 0x20);
-			} else if (n > 0) {
-				break;
-			}
-		}
-		w[n] = '\0';
-		if (n > 0 && is_filler(w))
+		if (word_is_filler(s, start, i, &lorem))
 			hits++;
-		if (n == 5 && memcmp(w, "lorem", 5) == 0 && i + 6 <= len &&
-		    memcmp(s + i, " ipsum", 6) == 0)
+		if (lorem && i + 6 <= len && memcmp(s + i, " ipsum", 6) == 0)
 			return true;
 	}
 	return words >= 4 && hits >= 3 && hits * 10 >= words * 3;
