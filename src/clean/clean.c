@@ -1,7 +1,7 @@
 #include "clean/clean_internal.h"
 
 #include <stdbool.h> /* bool */
-#include <stdint.h>  /* SIZE_MAX, int32_t */
+#include <stdint.h>  /* SIZE_MAX, int32_t, uint64_t */
 #include <string.h>  /* memmove, memset, strcmp, strlen */
 
 #include "clean/furniture.h"
@@ -684,21 +684,58 @@ static void harvest(ctx *c, size_t first, found *m)
 	}
 }
 
+#define BYTE_ONES 0x0101010101010101ULL
+#define BYTE_HIGHS 0x8080808080808080ULL
+
+/* The high bit of each zero byte of x, and no other bit (exact, unlike
+ * the shorter test that a borrow can fool). */
+static uint64_t zero_bytes(uint64_t x)
+{
+	return ~(((x & ~BYTE_HIGHS) + ~BYTE_HIGHS) | x) & BYTE_HIGHS;
+}
+
+/* The high bit of each byte of x that separates words. */
+static uint64_t blank_bytes(uint64_t x)
+{
+	return zero_bytes(x ^ (BYTE_ONES * ' ')) |
+	       zero_bytes(x ^ (BYTE_ONES * '\n')) |
+	       zero_bytes(x ^ (BYTE_ONES * '\t')) |
+	       zero_bytes(x ^ (BYTE_ONES * '\r'));
+}
+
+static bool is_blank_byte(unsigned char ch)
+{
+	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+}
+
+/* Words are counted as the bytes that start one, eight bytes at a time:
+ * a branch per word boundary mispredicted often enough to cost more. */
 size_t nd_clean_count_words(const char *s, size_t len)
 {
-	size_t i, n = 0;
-	bool in = false;
+	size_t i = 0, n = 0;
+	uint64_t before = BYTE_HIGHS; /* as if a blank preceded s */
+	bool in;
 
-	for (i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		bool sp = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* (Byte k of s + i is byte k of x only on a little-endian host.) */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x, blank;
 
-		if (sp) {
-			in = false;
-		} else if (!in) {
-			in = true;
-			n++;
-		}
+		memcpy(&x, s + i, 8);
+		blank = blank_bytes(x);
+		/* Byte k starts a word when it is no blank and byte k - 1
+		 * (the last of the previous eight, for k = 0) is one. */
+		n += (size_t)__builtin_popcountll(
+			~blank & BYTE_HIGHS & (blank << 8 | before >> 56));
+		before = blank;
+	}
+#endif
+	in = i > 0 && !is_blank_byte((unsigned char)s[i - 1]);
+	for (; i < len; i++) {
+		bool blank = is_blank_byte((unsigned char)s[i]);
+
+		n += !blank && !in;
+		in = !blank;
 	}
 	return n;
 }
