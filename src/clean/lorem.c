@@ -136,26 +136,41 @@ static const letter filler[26] = {
 };
 #undef L
 
-/* For each first letter, the second letters of its words as bits: most
- * words of a text start with two letters no filler word starts with
- * ("th", "wh"). Built once, from filler, on first use. */
-static uint32_t seconds[26];
-static pthread_once_t seconds_once = PTHREAD_ONCE_INIT;
+/* Bit of thirds for a word of two letters only. */
+#define END_BIT (1u << 26)
 
-static void seconds_build(void)
+/* For each first two letters, the third letters of filler's words that
+ * start with them as bits (END_BIT: the word ends there): most words of
+ * a text start with three letters no filler word starts with ("the",
+ * "con" but "cons"). Built once, from filler, on first use. */
+static uint32_t thirds[26][26];
+static pthread_once_t thirds_once = PTHREAD_ONCE_INIT;
+
+/* The bit of thirds for the character c after two letters. */
+static uint32_t third_bit(unsigned char c)
+{
+	unsigned t = (unsigned)(c | 0x20) - 'a';
+
+	return t < 26 ? 1u << t : END_BIT;
+}
+
+static void thirds_build(void)
 {
 	size_t a, i;
 
 	for (a = 0; a < 26; a++) {
-		for (i = 0; i < filler[a].n; i++)
-			seconds[a] |= 1u << (filler[a].w[i][1] - 'a');
+		for (i = 0; i < filler[a].n; i++) {
+			const char *w = filler[a].w[i];
+
+			thirds[a][w[1] - 'a'] |= third_bit((unsigned char)w[2]);
+		}
 	}
 }
 
 /* Whether the lower-case word w[0..n) (n >= 2), zero-padded to
  * FILLER_MAX bytes, is one of filler's: among the words of its first
  * letter, those of its second, compared whole as the padded entries are
- * (a call to strcmp cost more than the rest of the test). seconds is
+ * (a call to strcmp cost more than the rest of the test). thirds is
  * built. */
 static bool is_filler(const char w[FILLER_MAX], size_t n)
 {
@@ -182,7 +197,7 @@ static bool is_ascii_letter(unsigned char c)
 
 /* Whether the word s[start..end) (ASCII) is filler: its first run of
  * letters, lower-cased, is one of filler's. The letters are copied only
- * when their first two could start a filler word, which most words'
+ * when their first three could start a filler word, which most words'
  * cannot. Sets *lorem when the run is "lorem". */
 static bool word_is_filler(const char *s, size_t start, size_t end,
 			   bool *lorem)
@@ -197,7 +212,9 @@ static bool word_is_filler(const char *s, size_t start, size_t end,
 		return false;
 	a = ((unsigned char)s[start] | 0x20) - 'a';
 	b = ((unsigned char)s[start + 1] | 0x20) - 'a';
-	if (!(seconds[a] >> b & 1u))
+	if (!(thirds[a][b] & (end - start > 2 ? third_bit((unsigned char)
+							   s[start + 2])
+					      : END_BIT)))
 		return false;
 	/* The run without what follows it; one too long for a filler word
 	 * is no filler word. */
@@ -215,7 +232,7 @@ bool nd_clean_is_lorem(const char *s, size_t len)
 {
 	size_t i = 0, words = 0, hits = 0;
 
-	pthread_once(&seconds_once, seconds_build);
+	pthread_once(&thirds_once, thirds_build);
 	while (i < len) {
 		size_t start;
 		unsigned char high = 0;
