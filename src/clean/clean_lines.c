@@ -37,6 +37,11 @@ static int is_blank(int32_t cp)
 	return nd_cp_is_space(cp);
 }
 
+static bool is_printable(char c)
+{
+	return (unsigned char)c > 0x20 && (unsigned char)c < 0x7F;
+}
+
 int nd_clines_normalise(nd_buf *out, const char *raw, size_t len,
 			size_t *gaps)
 {
@@ -55,10 +60,15 @@ int nd_clines_normalise(nd_buf *out, const char *raw, size_t len,
 				p++;
 				continue;
 			}
-			for (q = p; q < end && (unsigned char)*q > 0x20 &&
-				    (unsigned char)*q < 0x7F;
-			     q++)
-				;
+			/* Printable ASCII, with the single spaces between
+			 * words, which stay as they are: copied in one go. */
+			for (q = p; q < end; q++) {
+				if (is_printable(*q) ||
+				    (*q == ' ' && q + 1 < end &&
+				     is_printable(q[1])))
+					continue;
+				break;
+			}
 			if (run && any) {
 				rc = nd_buf_putc(out, ' ');
 				ngaps += run >= 2;
@@ -140,7 +150,13 @@ int nd_clines_add_text(nd_clines *l, const char *text, size_t len)
 	int rc;
 
 	for (;;) {
-		size_t br = p < end ? line_break(p, end) : 1;
+		size_t br;
+
+		/* Printable ASCII, most of a text, breaks no line. */
+		while (p < end && (unsigned char)*p >= 0x20 &&
+		       (unsigned char)*p < 0x80)
+			p++;
+		br = p < end ? line_break(p, end) : 1;
 
 		if (p < end && br == 0) {
 			p++;
