@@ -95,34 +95,6 @@ static uint32_t word_flags(const char *p, size_t n)
 	return flags;
 }
 
-/* Appends the token p[0..n) of text, folded to folded[0..flen). */
-static int push_token(scratch *s, nd_vocab *v, const char *text,
-		      const char *p, size_t n, const char *folded,
-		      size_t flen, uint32_t flags)
-{
-	nd_token t;
-	bool stop;
-
-	if (flen == 0)
-		return ND_OK;
-	if (nd_vocab__intern(v, folded, flen, &t.term, &t.stem, &stop))
-		return ND_ENOMEM;
-	t.off = (uint32_t)(p - text);
-	t.len = (uint32_t)n;
-	t.flags = flags | (stop ? ND_TOK_STOP : 0);
-	return ND_ARRAY_PUSH(s->toks, s->ntoks, s->tok_cap, t);
-}
-
-static int add_token(scratch *s, nd_vocab *v, const char *text,
-		     const char *p, size_t n, bool first)
-{
-	char folded[ND_FOLD_MAX];
-	size_t flen = nd_utf8_fold(p, n, folded, sizeof(folded));
-
-	return push_token(s, v, text, p, n, folded, flen,
-			  word_flags(p, n) | (first ? ND_TOK_FIRST : 0));
-}
-
 static bool is_ascii_alnum(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
@@ -172,29 +144,87 @@ static size_t ascii_word(const char *p, const char *end,
 	*flen = n < ND_FOLD_MAX - 1 ? n : ND_FOLD_MAX - 1;
 	return n;
 }
-/* The token starting at p, an ASCII character that starts one, added by
- * ascii_word's single pass when it can; its length, or 0 when the general
- * path must take it. *rc is set when adding failed. */
-static size_t add_ascii_token(scratch *s, nd_vocab *v, const char *text,
-			      const char *p, const char *end, bool first,
-			      int *rc)
-{
-	char folded[ND_FOLD_MAX];
-	size_t n, flen;
-	uint32_t flags = ND_TOK_NUMBER;
+/* Tokens are folded and hashed this many ahead of their look-up in the
+ * vocabulary: the start of each look-up is loaded meanwhile, so that the
+ * cache misses of a large vocabulary overlap instead of following one
+ * another. */
+#define TOK_AHEAD 16
 
+/* A token scanned but not yet looked up. */
+typedef struct pending {
+	const char *p; /* in the text */
+	size_t n;
+	size_t flen;
+	uint32_t flags;
+	uint64_t hash;
+	char folded[ND_FOLD_MAX];
+} pending;
+
+/* The token at p, an ASCII character that starts one, scanned into t by
+ * ascii_word's single pass when it can; its length, or 0 when the
+ * general path must take it. */
+static size_t scan_ascii(pending *t, const char *p, const char *end)
+{
+	size_t n;
+
+	t->flags = ND_TOK_NUMBER;
 	if (*p >= '0' && *p <= '9') {
 		/* Digits, ',' and '.': their own folded form. */
 		n = number_len(p, end);
-		flen = n < ND_FOLD_MAX - 1 ? n : ND_FOLD_MAX - 1;
-		memcpy(folded, p, flen);
+		t->flen = n < ND_FOLD_MAX - 1 ? n : ND_FOLD_MAX - 1;
+		memcpy(t->folded, p, t->flen);
 	} else {
-		n = ascii_word(p, end, folded, &flen, &flags);
+		n = ascii_word(p, end, t->folded, &t->flen, &t->flags);
 	}
-	if (n)
-		*rc = push_token(s, v, text, p, n, folded, flen,
-				 flags | (first ? ND_TOK_FIRST : 0));
 	return n;
+}
+
+/* Scans the token at p into t (t->n = 0 when p starts none); returns how
+ * far to go on. */
+static size_t scan_token(pending *t, const char *p, const char *end)
+{
+	const char *r = p;
+	int32_t cp;
+
+	t->p = p;
+	if (is_ascii_alnum((unsigned char)*p) &&
+	    (t->n = scan_ascii(t, p, end)) != 0)
+		return t->n;
+	cp = nd_utf8_decode(&r, end);
+	if (cp >= '0' && cp <= '9')
+		t->n = number_len(p, end);
+	else if (nd_cp_is_word(cp))
+		t->n = word_len(p, end);
+	else
+		t->n = 0;
+	if (t->n == 0)
+		return (size_t)(r - p);
+	t->flen = nd_utf8_fold(p, t->n, t->folded, sizeof(t->folded));
+	t->flags = word_flags(p, t->n);
+	return t->n;
+}
+
+/* Looks up the pending tokens t[0..n) in order and appends them. */
+static int add_pending(scratch *s, nd_vocab *v, const char *text,
+		       const pending *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		nd_token tok;
+		bool stop;
+
+		if (nd_vocab__intern_hashed(v, t[i].folded, t[i].flen,
+					    t[i].hash, &tok.term, &tok.stem,
+					    &stop))
+			return ND_ENOMEM;
+		tok.off = (uint32_t)(t[i].p - text);
+		tok.len = (uint32_t)t[i].n;
+		tok.flags = t[i].flags | (stop ? ND_TOK_STOP : 0);
+		if (ND_ARRAY_PUSH(s->toks, s->ntoks, s->tok_cap, tok))
+			return ND_ENOMEM;
+	}
+	return ND_OK;
 }
 
 /* Tokens of text[from..to), appended to the scratch. */
@@ -202,41 +232,31 @@ static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
 		    size_t to)
 {
 	const char *p = text + from, *end = text + to;
+	pending ahead[TOK_AHEAD];
+	size_t n = 0;
 	bool first = true;
 
 	while (p < end) {
-		const char *r = p;
-		int32_t cp;
-		size_t n;
-		int rc = ND_OK;
+		pending *t = &ahead[n];
 
-		if (is_ascii_alnum((unsigned char)*p)) {
-			n = add_ascii_token(s, v, text, p, end, first, &rc);
-			if (rc)
-				return rc;
-			if (n) {
-				first = false;
-				p += n;
-				continue;
-			}
-		}
-		cp = nd_utf8_decode(&r, end);
-		if (cp >= '0' && cp <= '9')
-			n = number_len(p, end);
-		else if (nd_cp_is_word(cp))
-			n = word_len(p, end);
-		else
-			n = 0;
-		if (n == 0) {
-			p = r;
+		p += scan_token(t, p, end);
+		if (t->n == 0)
 			continue;
-		}
-		if (add_token(s, v, text, p, n, first))
-			return ND_ENOMEM;
+		if (first)
+			t->flags |= ND_TOK_FIRST;
 		first = false;
-		p += n;
+		/* A word that folds to nothing is no token. */
+		if (t->flen == 0)
+			continue;
+		t->hash = nd_vocab__hash(t->folded, t->flen);
+		nd_vocab__prefetch(v, t->hash);
+		if (++n == TOK_AHEAD) {
+			if (add_pending(s, v, text, ahead, n))
+				return ND_ENOMEM;
+			n = 0;
+		}
 	}
-	return ND_OK;
+	return add_pending(s, v, text, ahead, n);
 }
 
 static size_t trim_left(const char *text, size_t from, size_t to)
