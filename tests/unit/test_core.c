@@ -135,6 +135,29 @@ static void test_strmap_intern_hands_back_its_copy(void **state)
 	nd_strmap_dispose(&m);
 }
 
+/* A key interned with its hash given is the key interned without. */
+static void test_strmap_intern_hashed_is_intern(void **state)
+{
+	nd_strmap m;
+	const char *copy = NULL;
+	uint32_t v;
+	uint64_t h = nd_strmap_hash("stem", 4);
+
+	(void)state;
+	assert_int_equal(nd_strmap_init(&m), ND_OK);
+	nd_strmap_prefetch(&m, h);
+	assert_int_equal(nd_strmap_intern_hashed(&m, "stem", 4, h, 3, &v,
+						 &copy),
+			 ND_OK);
+	assert_int_equal(v, 3);
+	assert_string_equal(copy, "stem");
+	assert_int_equal(nd_strmap_put(&m, "stem", 4, 8, &v), ND_OK);
+	assert_int_equal(v, 3);
+	assert_true(nd_strmap_get(&m, "stem", 4, &v));
+	assert_int_equal(m.count, 1);
+	nd_strmap_dispose(&m);
+}
+
 static void test_sorted_sets(void **state)
 {
 	uint32_t small[] = { 5, 1, 5, 3, 1 };
@@ -333,6 +356,7 @@ int main(void)
 		cmocka_unit_test(test_checked_arithmetic),
 		cmocka_unit_test(test_strmap_grows_and_keeps_values),
 		cmocka_unit_test(test_strmap_intern_hands_back_its_copy),
+		cmocka_unit_test(test_strmap_intern_hashed_is_intern),
 		cmocka_unit_test(test_sorted_sets),
 		cmocka_unit_test(test_union_find_roots_are_smallest),
 		cmocka_unit_test(test_u64map),
