@@ -1053,7 +1053,8 @@ static bool contact_label(const char *fold)
 	size_t i;
 
 	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
-		if (strncmp(fold, labels[i], strlen(labels[i])) == 0)
+		if (fold[0] == labels[i][0] &&
+		    strncmp(fold, labels[i], strlen(labels[i])) == 0)
 			return true;
 	}
 	return false;
