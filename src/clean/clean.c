@@ -9,6 +9,7 @@
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/bytes8.h"
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/utf8.h"
@@ -684,24 +685,14 @@ static void harvest(ctx *c, size_t first, found *m)
 	}
 }
 
-#define BYTE_ONES 0x0101010101010101ULL
-#define BYTE_HIGHS 0x8080808080808080ULL
-
-/* The high bit of each zero byte of x, and no other bit (exact, unlike
- * the shorter test that a borrow can fool). */
-static uint64_t zero_bytes(uint64_t x)
-{
-	return ~(((x & ~BYTE_HIGHS) + ~BYTE_HIGHS) | x) & BYTE_HIGHS;
-}
-
-/* The high bit of each byte of x that separates words. */
+#if ND_BYTES8_IN_ORDER
+/* The bytes of x that separate words. */
 static uint64_t blank_bytes(uint64_t x)
 {
-	return zero_bytes(x ^ (BYTE_ONES * ' ')) |
-	       zero_bytes(x ^ (BYTE_ONES * '\n')) |
-	       zero_bytes(x ^ (BYTE_ONES * '\t')) |
-	       zero_bytes(x ^ (BYTE_ONES * '\r'));
+	return nd_bytes8_eq(x, ' ') | nd_bytes8_eq(x, '\n') |
+	       nd_bytes8_eq(x, '\t') | nd_bytes8_eq(x, '\r');
 }
+#endif
 
 static bool is_blank_byte(unsigned char ch)
 {
@@ -713,22 +704,18 @@ static bool is_blank_byte(unsigned char ch)
 size_t nd_clean_count_words(const char *s, size_t len)
 {
 	size_t i = 0, n = 0;
-	uint64_t before = BYTE_HIGHS; /* as if a blank preceded s */
 	bool in;
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	/* (Byte k of s + i is byte k of x only on a little-endian host.) */
-	for (; i + 8 <= len; i += 8) {
-		uint64_t x, blank, starts;
+#if ND_BYTES8_IN_ORDER
+	uint64_t before = ND_BYTES8_HIGHS; /* as if a blank preceded s */
 
-		memcpy(&x, s + i, 8);
-		blank = blank_bytes(x);
+	for (; i + 8 <= len; i += 8) {
+		uint64_t blank = blank_bytes(nd_bytes8_load(s + i));
+
 		/* Byte k starts a word when it is no blank and byte k - 1
 		 * (the last of the previous eight, for k = 0) is one. */
-		starts = ~blank & BYTE_HIGHS & (blank << 8 | before >> 56);
-		/* One bit a byte at most: a multiply sums them (without
-		 * -mpopcnt, __builtin_popcountll is a call). */
-		n += (size_t)(((starts >> 7) * BYTE_ONES) >> 56);
+		n += nd_bytes8_count(~blank & ND_BYTES8_HIGHS &
+				     (blank << 8 | before >> 56));
 		before = blank;
 	}
 #endif

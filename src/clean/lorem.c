@@ -3,7 +3,9 @@
 #include <pthread.h> /* pthread_once */
 #include <stddef.h>  /* size_t */
 #include <stdint.h>  /* uint32_t */
-#include <string.h>  /* memcmp, strcmp */
+#include <string.h>  /* memcmp */
+
+#include "core/bytes8.h"
 
 /* The room of a filler word, its NUL included: the longest has 14
  * letters. */
@@ -228,29 +230,6 @@ static bool word_is_filler(const char *s, size_t start, size_t end,
 	return is_filler(w, n);
 }
 
-#define BYTE_ONES 0x0101010101010101ULL
-#define BYTE_HIGHS 0x8080808080808080ULL
-
-/* The high bit of each byte of x that is an ASCII letter. Each sum stays
- * inside its byte: the high bits are cleared first. */
-static uint64_t letter_bytes(uint64_t x)
-{
-	uint64_t t = (x | BYTE_ONES * 0x20) & ~BYTE_HIGHS;
-	uint64_t from_a = t + BYTE_ONES * (0x80 - 'a');
-	uint64_t past_z = t + BYTE_ONES * (0x80 - 'z' - 1);
-
-	return from_a & ~past_z & ~x & BYTE_HIGHS;
-}
-
-/* The high bit of each space byte of x (exact: no borrow crosses
- * bytes). */
-static uint64_t space_bytes(uint64_t x)
-{
-	uint64_t y = x ^ BYTE_ONES * ' ';
-
-	return ~(((y & ~BYTE_HIGHS) + ~BYTE_HIGHS) | y) & BYTE_HIGHS;
-}
-
 /* The end of the word at s[i] (the next space, or len), with *high the OR
  * of its bytes and *alpha whether one is an ASCII letter. Eight bytes at
  * a time where a little-endian host has them in order: a word then takes
@@ -258,30 +237,29 @@ static uint64_t space_bytes(uint64_t x)
 static size_t word_end(const char *s, size_t i, size_t len,
 		       unsigned char *high, bool *alpha)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if ND_BYTES8_IN_ORDER
 	uint64_t bits = 0, letters = 0;
 
 	while (i + 8 <= len) {
-		uint64_t x, sp, keep;
+		uint64_t x = nd_bytes8_load(s + i);
+		uint64_t sp = nd_bytes8_eq(x, ' '), keep;
 
-		memcpy(&x, s + i, 8);
-		sp = space_bytes(x);
 		if (sp == 0) {
 			bits |= x;
-			letters |= letter_bytes(x);
+			letters |= nd_bytes8_letters(x);
 			i += 8;
 			continue;
 		}
 		/* The bytes below the first space. */
 		keep = (sp & -sp) - 1;
 		bits |= x & keep;
-		letters |= letter_bytes(x) & keep;
+		letters |= nd_bytes8_letters(x) & keep;
 		i += (size_t)__builtin_ctzll(sp) / 8;
-		*high |= (unsigned char)((bits & BYTE_HIGHS) ? 0x80 : 0);
+		*high |= (unsigned char)((bits & ND_BYTES8_HIGHS) ? 0x80 : 0);
 		*alpha = *alpha || letters != 0;
 		return i;
 	}
-	*high |= (unsigned char)((bits & BYTE_HIGHS) ? 0x80 : 0);
+	*high |= (unsigned char)((bits & ND_BYTES8_HIGHS) ? 0x80 : 0);
 	*alpha = *alpha || letters != 0;
 #endif
 	for (; i < len && s[i] != ' '; i++) {
