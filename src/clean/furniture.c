@@ -7,6 +7,7 @@
 #include "clean/clean_lines.h"
 #include "clean/lorem.h"
 #include "clean/meta.h"
+#include "core/bytes8.h"
 #include "core/utf8.h"
 
 /* ---- Measuring a line ---- */
@@ -94,21 +95,40 @@ static bool is_dash_mark(int32_t cp)
 	       cp == 0x2013 || cp == 0x2014;
 }
 
+static bool opens_phone(char c)
+{
+	return c == '+' || c == '(' || (c >= '0' && c <= '9');
+}
+
+/* The first i' >= i with s[i'] a digit, '+' or '(', or len: eight bytes
+ * at a time where they can be tested so, as most of a line is words. */
+static size_t next_phone_start(const char *s, size_t i, size_t len)
+{
+#if ND_BYTES8_IN_ORDER
+	for (; len - i >= 8; i += 8) {
+		uint64_t x = nd_bytes8_load(s + i);
+		uint64_t hit = nd_bytes8_range(x, '0', '9') |
+			       nd_bytes8_eq(x, '+') | nd_bytes8_eq(x, '(');
+
+		if (hit)
+			return i + (size_t)__builtin_ctzll(hit) / 8;
+	}
+#endif
+	while (i < len && !opens_phone(s[i]))
+		i++;
+	return i;
+}
+
 /* A phone number: a run of digits and separators with at least nine
  * digits, starting with '+' or holding '-' or '(' . */
 static bool has_phone(const char *s, size_t len)
 {
 	size_t i = 0;
 
-	while (i < len) {
+	while ((i = next_phone_start(s, i, len)) < len) {
 		size_t j = i, digits = 0;
 		bool plus = s[i] == '+', sep = false;
 
-		if (!(s[i] == '+' || s[i] == '(' ||
-		      (s[i] >= '0' && s[i] <= '9'))) {
-			i++;
-			continue;
-		}
 		if (i > 0 && (s[i - 1] | 0x20) >= 'a' &&
 		    (s[i - 1] | 0x20) <= 'z') {
 			i++;
