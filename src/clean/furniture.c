@@ -346,7 +346,12 @@ size_t nd_clean_key_folded(const char *fold, size_t n, char *out,
 		if (nd_cp_is_word(cp)) {
 			if (at + w + 2 > outsize)
 				break;
-			memcpy(out + at, c, w);
+			/* Mostly one byte: a memcpy of a length not known
+			 * here is a call. */
+			if (w == 1)
+				out[at] = *c;
+			else
+				memcpy(out + at, c, w);
 			at += w;
 			space = false;
 		} else if (!space) {

@@ -13,6 +13,7 @@
 #include <stdint.h>  /* int32_t, uint32_t, uint64_t */
 #include <string.h>  /* memset, strcmp, strlen */
 
+#include "core/bytes8.h"
 #include "core/hash.h"
 #include "core/utf8.h"
 
@@ -149,8 +150,28 @@ static void count_scripts(const char *s, size_t len, size_t *n)
 	size_t seen = 0;
 
 	while (p < end && seen < LANG_LETTERS) {
-		int32_t cp = nd_utf8_decode(&p, end);
-		int k = script_of(cp);
+		int32_t cp;
+		int k;
+
+#if ND_BYTES8_IN_ORDER
+		/* Eight ASCII bytes at once, when all their letters
+		 * count: those are Latin, the rest of ASCII no letter. */
+		if (end - p >= 8 && seen + 8 <= LANG_LETTERS) {
+			uint64_t x = nd_bytes8_load(p);
+
+			if ((x & ND_BYTES8_HIGHS) == 0) {
+				size_t m = nd_bytes8_count(
+					nd_bytes8_letters(x));
+
+				n[S_LATIN] += m;
+				seen += m;
+				p += 8;
+				continue;
+			}
+		}
+#endif
+		cp = nd_utf8_decode(&p, end);
+		k = script_of(cp);
 
 		if (k >= 0) {
 			n[k]++;
