@@ -196,7 +196,40 @@ static const char *rest_of_word(nd_line_feat *f, size_t *by_script,
 {
 	size_t letters = 0, digits = 0;
 	int32_t a = *prev2, b = *prev, c = *last;
+#if ND_BYTES8_IN_ORDER
+	const char *from = p;
 
+	/* Eight bytes at a time up to the first that is no letter or
+	 * digit; the last three of them become the last characters. */
+	while (end - p >= 8) {
+		uint64_t x = nd_bytes8_load(p);
+		uint64_t l = nd_bytes8_letters(x);
+		uint64_t d = nd_bytes8_range(x, '0', '9');
+		uint64_t stop = ~(l | d) & ND_BYTES8_HIGHS;
+		uint64_t keep = stop ? (stop & -stop) - 1 : ~0ULL;
+
+		letters += nd_bytes8_count(l & keep);
+		digits += nd_bytes8_count(d & keep);
+		if (stop) {
+			p += __builtin_ctzll(stop) / 8;
+			break;
+		}
+		p += 8;
+	}
+	if (p - from >= 3) {
+		a = (unsigned char)p[-3];
+		b = (unsigned char)p[-2];
+		c = (unsigned char)p[-1];
+	} else if (p - from == 2) {
+		a = c;
+		b = (unsigned char)p[-2];
+		c = (unsigned char)p[-1];
+	} else if (p - from == 1) {
+		a = b;
+		b = c;
+		c = (unsigned char)p[-1];
+	}
+#endif
 	while (p < end && ascii_alnum((unsigned char)*p)) {
 		unsigned char x = (unsigned char)*p++;
 		bool letter = ((unsigned)x | 0x20) - 'a' < 26u;
