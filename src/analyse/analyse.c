@@ -1,11 +1,12 @@
 #include "analyse/analyse.h"
 
-#include <string.h> /* memchr */
+#include <string.h> /* memchr, memcpy */
 
 #include "analyse/sentence.h"
 #include "analyse/vocab_internal.h"
 #include "core/alloc.h"
 #include "core/arena.h"
+#include "core/bytes8.h"
 #include "core/error.h"
 #include "core/utf8.h"
 
@@ -113,6 +114,33 @@ static size_t ascii_word(const char *p, const char *end,
 	size_t n = 0, letters = 0, upper = 0;
 
 	*flags = 0;
+#if ND_BYTES8_IN_ORDER
+	/* The letters and digits it opens with, eight bytes at a time,
+	 * lower-cased at once (a digit has the 0x20 bit already); the loop
+	 * below takes it on from the first other byte. */
+	while (e - q >= 8 && n + 8 <= ND_FOLD_MAX) {
+		uint64_t x = nd_bytes8_load((const char *)q);
+		uint64_t l = nd_bytes8_letters(x);
+		uint64_t stop = ~(l | nd_bytes8_range(x, '0', '9')) &
+				ND_BYTES8_HIGHS;
+		uint64_t keep = stop ? (stop & -stop) - 1 : ~0ULL;
+		uint64_t up = nd_bytes8_range(x, 'A', 'Z') & keep;
+		uint64_t lower = x | (ND_BYTES8_ONES * 0x20);
+		size_t k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+
+		l &= keep;
+		/* Capital: the first letter is upper case. */
+		if (letters == 0 && l && (up & (l & -l)))
+			*flags |= ND_TOK_CAPITAL;
+		letters += nd_bytes8_count(l);
+		upper += nd_bytes8_count(up);
+		memcpy(folded + n, &lower, 8);
+		n += k;
+		q += k;
+		if (stop)
+			break;
+	}
+#endif
 	for (; q < e; q++) {
 		unsigned char c = *q;
 
