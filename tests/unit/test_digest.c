@@ -382,6 +382,22 @@ static void unfit_sentences_never_chosen(void **state)
 	assert_true(d.n_items >= 4);
 }
 
+/* A budget the backed sentences fill under half of is filled on with
+ * lone ones: the reader asked for that length, and the cap that keeps a
+ * summary mostly backed would stop it far short. */
+static void short_summary_filled(void **state)
+{
+	fixture *t = *state;
+	nd_story_digest d;
+	size_t i, lone = 0, backed = 0;
+
+	digest(&d, t, story, 5, copy_edge, 1, 400, 0);
+	for (i = 0; i < d.n_items; i++) {
+		*(d.items[i].n_sources >= 2 ? &backed : &lone) += 1;
+	}
+	assert_true(lone > backed);
+}
+
 static void reading_order(void **state)
 {
 	fixture *t = *state;
@@ -1162,6 +1178,7 @@ int main(void)
 		cmocka_unit_test(widely_reported_sentence_lists_all),
 		cmocka_unit_test(dated_openers_everywhere),
 		cmocka_unit_test(unfit_sentences_never_chosen),
+		cmocka_unit_test(short_summary_filled),
 		cmocka_unit_test(reading_order),
 		cmocka_unit_test(chronological_when_dated),
 		cmocka_unit_test(headline_is_central_and_titled),
