@@ -146,22 +146,24 @@ static uint64_t bigram_key(uint32_t first, uint32_t second)
  * per token its stem (content words only, marked in is_stem), then its
  * bigrams. Room for 3 per token; returns how many. */
 static size_t sentence_keys(const nd_doc *d, const nd_sentence *st,
-			    size_t from, uint64_t *keys, bool *is_stem)
+			    const nd_dcut *cut, uint64_t *keys, bool *is_stem)
 {
 	size_t t, n = 0;
 	uint32_t prev = UINT32_MAX, adj = 0;
 	bool adj_stop = false;
 
-	for (t = from; t < st->ntok; t++) {
+	for (t = cut->from; t < st->ntok; t++) {
 		const nd_token *tok = &d->toks[st->tok + t];
 		bool stop = tok->flags & ND_TOK_STOP;
 		uint64_t pair[2];
 		size_t np = 0, j;
 
+		if (t >= cut->gap && t < cut->gap + cut->ngap)
+			continue;
 		/* A function word beside a content word ("of Cambodia") ties
 		 * the word to its context, as the reference summaries phrase
 		 * it; two function words say nothing. */
-		if (t > from && stop != adj_stop)
+		if (t > cut->from && stop != adj_stop)
 			pair[np++] = bigram_key(adj, tok->stem);
 		adj = tok->stem;
 		adj_stop = stop;
@@ -184,6 +186,7 @@ static size_t sentence_keys(const nd_doc *d, const nd_sentence *st,
  * (a stem id for stems), s->ids the concept of each key. */
 static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 {
+	static const nd_dcut whole = { 0, 0, 0 };
 	uint32_t *uni = NULL, *bi = NULL;
 	uint64_t *seq = NULL;
 	bool *is_stem = NULL;
@@ -203,7 +206,7 @@ static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
 		size_t k;
 
 		for (k = 0; k < d->nsents; k++, g++) {
-			size_t nk = sentence_keys(d, &d->sents[k], 0, seq,
+			size_t nk = sentence_keys(d, &d->sents[k], &whole, seq,
 						  is_stem);
 			size_t j, nu = 0, nb = 0;
 
@@ -236,7 +239,7 @@ done:
 	return rc;
 }
 
-size_t nd_dstory_form(const nd_dstory *s, size_t g, size_t from,
+size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
 		      uint32_t *out, size_t *nuni, uint64_t *seq,
 		      bool *is_stem)
 {
@@ -244,16 +247,16 @@ size_t nd_dstory_form(const nd_dstory *s, size_t g, size_t from,
 	const nd_doc *d = nd_dstory_doc(s, g, &sent);
 	uint32_t *bi;
 
-	nk = sentence_keys(d, &d->sents[sent], from, seq, is_stem);
+	nk = sentence_keys(d, &d->sents[sent], cut, seq, is_stem);
 	for (j = 0; j < nk; j++) {
-		if (is_stem[j])
-			nd_u64map_get(&s->ids, seq[j], &out[nu++]);
+		if (is_stem[j] && nd_u64map_get(&s->ids, seq[j], &out[nu]))
+			nu++;
 	}
 	nu = nd_sort_unique_u32(out, nu);
 	bi = out + nu;
 	for (j = 0; j < nk; j++) {
-		if (!is_stem[j])
-			nd_u64map_get(&s->ids, seq[j], &bi[nb++]);
+		if (!is_stem[j] && nd_u64map_get(&s->ids, seq[j], &bi[nb]))
+			nb++;
 	}
 	nb = nd_sort_unique_u32(bi, nb);
 	*nuni = nu;
