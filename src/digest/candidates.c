@@ -104,6 +104,13 @@ static const char *const clause_words[] = {
 	"while", "when", "if", "after", "before", "as", "where", "although",
 	"though", "since", "until", "so", NULL
 };
+/* A relative clause after a comma opening with these adds to its noun
+ * ("the ferry companies, which carried..."); after an aside's comma an
+ * article opens a noun phrase, so the comma closed an opening phrase. */
+static const char *const relative_pronouns[] = { "who", "which", "whose",
+						  NULL };
+static const char *const articles[] = { "a", "an", "the", NULL };
+
 /* Term ids of the words of list that the corpus has seen, sorted, into
  * out (room for max); returns how many. */
 static size_t resolve(const nd_vocab *v, const char *const *list,
@@ -146,6 +153,8 @@ void nd_dlex_init(nd_dlex *lex, const nd_vocab *v)
 		{ adverbial_heads, lex->prep, &lex->n_prep },
 		{ setting_words, lex->setting, &lex->n_setting },
 		{ clause_words, lex->clause, &lex->n_clause },
+		{ relative_pronouns, lex->rel, &lex->n_rel },
+		{ articles, lex->det, &lex->n_det },
 	};
 	size_t i;
 

@@ -29,8 +29,10 @@ typedef struct nd_dlex {
 	uint32_t prep[ND_DLEX_LIST_MAX];   /* heads of opening adverbials */
 	uint32_t setting[ND_DLEX_LIST_MAX]; /* their lower-case words */
 	uint32_t clause[ND_DLEX_LIST_MAX]; /* words that open a clause */
+	uint32_t rel[ND_DLEX_LIST_MAX];    /* relative pronouns */
+	uint32_t det[ND_DLEX_LIST_MAX];    /* articles */
 	size_t n_open, n_demo, n_time, n_subj, n_speech, n_speaker;
-	size_t n_conj, n_conn, n_prep, n_setting, n_clause;
+	size_t n_conj, n_conn, n_prep, n_setting, n_clause, n_rel, n_det;
 } nd_dlex;
 
 /* Resolves the lists against v's terms. */
@@ -55,6 +57,10 @@ bool nd_digest_has_quote(const char *p, size_t n);
 typedef struct nd_dtrim {
 	uint32_t tok, ntok;
 	uint32_t off, len;
+	/* An aside cut from inside too: tokens [gap, gap + ngap) and bytes
+	 * [goff, goff + glen), its opening comma included; ngap 0: none. */
+	uint32_t gap, ngap;
+	uint32_t goff, glen;
 } nd_dtrim;
 
 /* The trimmed form of sentence i of d into out, openers cut or only the
@@ -62,6 +68,14 @@ typedef struct nd_dtrim {
  * only the dateline is). */
 bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 		    size_t i, bool openers);
+/* The form base of sentence i of d (ntok 0: whole) less an aside into
+ * out: its first short non-restrictive relative clause (", who was
+ * elected in May,"), where what is left still reads as the sentence;
+ * false when there is none (never in a sentence with a quotation). */
+bool nd_digest_trim_aside(nd_dtrim *out, const nd_dlex *lex,
+			  const nd_doc *d, size_t i, const nd_dtrim *base);
+/* Words of the trimmed form tr as shown. */
+size_t nd_digest_trim_words(const nd_doc *d, const nd_dtrim *tr);
 /* As nd_digest_candidate, for the trimmed form tr (of words words) of
  * sentence i. */
 bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,

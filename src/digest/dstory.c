@@ -183,14 +183,15 @@ static int intern(nd_dconcepts *m, uint64_t key, uint64_t h, uint32_t *id)
 	return map_resize(m, 2 * m->cap);
 }
 
-/* Concept id of a key the story holds. */
-static uint32_t lookup(const nd_dconcepts *m, uint64_t key)
+/* Concept id of key in *id; false when the story lacks it. */
+static bool lookup(const nd_dconcepts *m, uint64_t key, uint32_t *id)
 {
 	size_t mask = m->cap - 1, i = (size_t)nd_mix64(key) & mask;
 
 	while (m->slots[i].id1 && m->slots[i].key != key)
 		i = (i + 1) & mask;
-	return m->slots[i].id1 - 1;
+	*id = m->slots[i].id1 - 1;
+	return m->slots[i].id1 != 0;
 }
 
 /* Bigram keys sit above 2^32 so they never meet a stem id. */
@@ -212,10 +213,10 @@ static void add_key(sent_keys *sk, uint64_t key, bool bigram)
 	sk->bigram[sk->n++] = bigram;
 }
 
-/* The keys of sentence k of d from its token `from` on: each content
- * stem, then the bigrams the token ends. */
+/* The keys of sentence k of d without the tokens cut: each content stem,
+ * then the bigrams the token ends. */
 static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
-			 size_t from)
+			 const nd_dcut *cut)
 {
 	const nd_sentence *st = &d->sents[k];
 	const nd_token *tok = d->toks + st->tok;
@@ -224,14 +225,16 @@ static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
 	size_t t;
 
 	sk->n = 0;
-	for (t = from; t < st->ntok; t++) {
+	for (t = cut->from; t < st->ntok; t++) {
 		bool stop = tok[t].flags & ND_TOK_STOP;
 		uint32_t stem = tok[t].stem;
 
+		if (t >= cut->gap && t < cut->gap + cut->ngap)
+			continue;
 		/* A function word beside a content word ("of Cambodia") ties
 		 * the word to its context, as the reference summaries phrase
 		 * it; two function words say nothing. */
-		if (t > from && stop != adj_stop)
+		if (t > cut->from && stop != adj_stop)
 			add_key(sk, bigram_key(adj, stem), true);
 		adj = stem;
 		adj_stop = stop;
@@ -267,6 +270,7 @@ static void keys_dispose(sent_keys *sk)
 static void fetch_keys(sent_keys *sk, const nd_dstory *s,
 		       const nd_dconcepts *m, size_t g)
 {
+	static const nd_dcut whole = { 0, 0, 0 };
 	size_t j, k;
 	const nd_doc *d;
 
@@ -274,7 +278,7 @@ static void fetch_keys(sent_keys *sk, const nd_dstory *s,
 	if (g >= s->n_sents)
 		return;
 	d = nd_dstory_doc(s, g, &k);
-	collect_keys(sk, d, k, 0);
+	collect_keys(sk, d, k, &whole);
 	for (j = 0; j < sk->n; j++) {
 		sk->hash[j] = nd_mix64(sk->key[j]);
 		__builtin_prefetch(&m->slots[sk->hash[j] & (m->cap - 1)]);
@@ -368,7 +372,7 @@ done:
 	return rc;
 }
 
-size_t nd_dstory_form(const nd_dstory *s, size_t g, size_t from,
+size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
 		      uint32_t *out, size_t *nuni, uint64_t *seq,
 		      bool *bigram)
 {
@@ -377,16 +381,16 @@ size_t nd_dstory_form(const nd_dstory *s, size_t g, size_t from,
 	const nd_doc *d = nd_dstory_doc(s, g, &sent);
 	uint32_t *bi;
 
-	collect_keys(&sk, d, sent, from);
+	collect_keys(&sk, d, sent, cut);
 	for (j = 0; j < sk.n; j++) {
-		if (!bigram[j])
-			out[nu++] = lookup(&s->ids, seq[j]);
+		if (!bigram[j] && lookup(&s->ids, seq[j], &out[nu]))
+			nu++;
 	}
 	nu = nd_sort_unique_u32(out, nu);
 	bi = out + nu;
 	for (j = 0; j < sk.n; j++) {
-		if (bigram[j])
-			bi[nb++] = lookup(&s->ids, seq[j]);
+		if (bigram[j] && lookup(&s->ids, seq[j], &bi[nb]))
+			nb++;
 	}
 	nb = nd_sort_unique_u32(bi, nb);
 	*nuni = nu;

@@ -80,11 +80,18 @@ void nd_dstory_dispose(nd_dstory *s);
 /* The document and local sentence index of story sentence g. */
 const nd_doc *nd_dstory_doc(const nd_dstory *s, size_t g, size_t *sent);
 
-/* Concepts of story sentence g without its first `from` tokens (a
- * trimmed form) into out (room for 3 per token), stems first and sorted,
- * then bigrams sorted; *nuni of them stems. seq and bigram are scratch
+/* The tokens a trimmed form cuts from its sentence: the first `from`,
+ * and ngap from token gap on (ngap 0: none), counted in the sentence. */
+typedef struct nd_dcut {
+	size_t from, gap, ngap;
+} nd_dcut;
+
+/* Concepts of story sentence g without the tokens cut (a trimmed form)
+ * into out (room for 3 per token), stems first and sorted, then bigrams
+ * sorted; *nuni of them stems. A word pair that meets only across the
+ * gap is left out unless the story has it. seq and bigram are scratch
  * of the same size. Returns how many. */
-size_t nd_dstory_form(const nd_dstory *s, size_t g, size_t from,
+size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
 		      uint32_t *out, size_t *nuni, uint64_t *seq,
 		      bool *bigram);
 

@@ -382,6 +382,22 @@ static void unfit_sentences_never_chosen(void **state)
 	assert_true(d.n_items >= 4);
 }
 
+/* A budget the backed sentences fill under half of is filled on with
+ * lone ones: the reader asked for that length, and the cap that keeps a
+ * summary mostly backed would stop it far short. */
+static void short_summary_filled(void **state)
+{
+	fixture *t = *state;
+	nd_story_digest d;
+	size_t i, lone = 0, backed = 0;
+
+	digest(&d, t, story, 5, copy_edge, 1, 400, 0);
+	for (i = 0; i < d.n_items; i++) {
+		*(d.items[i].n_sources >= 2 ? &backed : &lone) += 1;
+	}
+	assert_true(lone > backed);
+}
+
 static void reading_order(void **state)
 {
 	fixture *t = *state;
@@ -626,6 +642,7 @@ static void form_concepts(void **state)
 	uint32_t out[3 * 64];
 	uint64_t seq[3 * 64];
 	bool is_stem[3 * 64];
+	static const nd_dcut whole = { 0, 0, 0 }, opener = { 1, 0, 0 };
 	size_t g, n, nuni, k, cut = 0;
 
 	assert_int_equal(nd_dstory_build(&s, &t->fx.c, story, 5, copy_edge,
@@ -637,13 +654,13 @@ static void form_concepts(void **state)
 		size_t n_own = s.cbeg[g + 1] - s.cbeg[g], sent;
 		const nd_doc *d = nd_dstory_doc(&s, g, &sent);
 
-		n = nd_dstory_form(&s, g, 0, out, &nuni, seq, is_stem);
+		n = nd_dstory_form(&s, g, &whole, out, &nuni, seq, is_stem);
 		assert_int_equal(n, n_own);
 		assert_int_equal(nuni, s.nuni[g]);
 		assert_memory_equal(out, own, n * sizeof(*out));
 		if (d->sents[sent].ntok < 2)
 			continue;
-		n = nd_dstory_form(&s, g, 1, out, &nuni, seq, is_stem);
+		n = nd_dstory_form(&s, g, &opener, out, &nuni, seq, is_stem);
 		assert_true(n <= n_own);
 		for (k = 0; k < n; k++) {
 			const uint32_t *from = k < nuni ? own : own + s.nuni[g];
@@ -794,6 +811,68 @@ static const char *trimmed(fixture *t, const char *text)
 	n = nd_digest_trim_text(out, &doc, &tr);
 	out[n] = '\0';
 	return out;
+}
+
+/* Analyses a one-sentence text into t's corpus and returns it as shown
+ * without its aside, "" when there is none or it is unfit. */
+static const char *without_aside(fixture *t, const char *text)
+{
+	static char out[256];
+	nd_doc doc;
+	nd_dlex lex;
+	nd_dtrim whole, tr;
+	size_t n;
+
+	analysed(&doc, &lex, t, text);
+	memset(&whole, 0, sizeof(whole));
+	out[0] = '\0';
+	if (!nd_digest_trim_aside(&tr, &lex, &doc, 0, &whole) ||
+	    !nd_digest_candidate_trim(&lex, &doc, 0, &tr,
+				      nd_digest_trim_words(&doc, &tr)))
+		return out;
+	assert_true(tr.len < sizeof(out));
+	n = nd_digest_trim_text(out, &doc, &tr);
+	out[n] = '\0';
+	assert_int_equal(nd_digest_trim_words(&doc, &tr), words_of(out));
+	return out;
+}
+
+/* A short relative clause set off by commas goes, inside or at the end;
+ * nothing else, and never where the rest would not read. */
+static void aside_rules(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "Ferry companies, which carried commuters across the lake, "
+		  "expect to lose trade.",
+		  "Ferry companies expect to lose trade." },
+		{ "The minister opened the Harlan Bridge, which cost 84 "
+		  "million crowns.",
+		  "The minister opened the Harlan Bridge." },
+		/* Too long to be a detail. */
+		{ "Ferry companies, which carried commuters across the lake "
+		  "during the two years of closure, expect to lose trade.",
+		  "" },
+		/* The comma closed an opening phrase or a list. */
+		{ "Unlike the ferries, which cost more, the bridge is open all "
+		  "night.",
+		  "" },
+		{ "The bridge, which links Tessby, Orvik and Carn, reopened on "
+		  "Monday.",
+		  "" },
+		/* Appositions and quotations stay whole. */
+		{ "Edda Colvin, the transport minister, opened the bridge on "
+		  "Monday.",
+		  "" },
+		{ "Colvin, who cut the ribbon, called it \"a bridge for a "
+		  "century\" on Monday.",
+		  "" },
+	};
+	fixture *t = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(without_aside(t, cases[i][0]),
+				    cases[i][1]);
 }
 
 static void trim_rules(void **state)
@@ -1182,6 +1261,8 @@ int main(void)
 		cmocka_unit_test(widely_reported_sentence_lists_all),
 		cmocka_unit_test(dated_openers_everywhere),
 		cmocka_unit_test(unfit_sentences_never_chosen),
+		cmocka_unit_test(short_summary_filled),
+		cmocka_unit_test(aside_rules),
 		cmocka_unit_test(reading_order),
 		cmocka_unit_test(chronological_when_dated),
 		cmocka_unit_test(headline_is_central_and_titled),
