@@ -134,11 +134,17 @@ SEEDS ?= ../shared/seeds
 # Wall time and memory of the main job on the shipped examples and, when
 # present, the seed articles; `newsdigest --version` shows the floor that
 # starting the process (and loading its libraries) costs.
-bench-digest: $(BIN)
-	@scripts/bench.sh "startup" - -- $(BIN) --version
-	@scripts/bench.sh "digest examples" examples -- \
+TIMEIT := $(BUILD)/tools/timeit
+$(TIMEIT): tools/timeit.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $<
+
+bench-digest: $(BIN) $(TIMEIT)
+	@TIMEIT=$(TIMEIT) scripts/bench.sh "startup" - -- $(BIN) --version
+	@TIMEIT=$(TIMEIT) scripts/bench.sh "digest examples" examples -- \
 	  $(BIN) digest --format json examples
-	@if [ -d $(SEEDS) ]; then scripts/bench.sh "digest seeds" $(SEEDS) -- \
+	@if [ -d $(SEEDS) ]; then TIMEIT=$(TIMEIT) scripts/bench.sh "digest seeds" $(SEEDS) -- \
 	  $(BIN) digest --format json $(SEEDS); fi
 
 # Pages/s and MB/s of `clean` on the AEB pages (median of RUNS runs, peak
@@ -197,8 +203,8 @@ eval-summary: $(BIN) $(BUILD)/tools/score_rouge
 # of 10, 50 and 500 articles built at run time from the DUC data (see
 # scripts/bench-summary.sh), beside the summary issue's targets, and the
 # process startup floor. Not part of check.
-bench-summary: $(BIN)
-	@scripts/bench-summary.sh $(BIN) $(SUMM_DATA) $(SUMM2006_DATA)
+bench-summary: $(BIN) $(TIMEIT)
+	@TIMEIT=$(TIMEIT) scripts/bench-summary.sh $(BIN) $(SUMM_DATA) $(SUMM2006_DATA)
 
 clean:
 	rm -rf build
