@@ -135,7 +135,7 @@ SEEDS ?= ../shared/seeds
 # present, the seed articles; `newsdigest --version` shows the floor that
 # starting the process (and loading its libraries) costs.
 TIMEIT := $(BUILD)/tools/timeit
-$(TIMEIT): tools/timeit.c
+$(TIMEIT): tools/timeit.c tools/bench_time.h
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $<
@@ -151,7 +151,7 @@ bench-digest: $(BIN) $(TIMEIT)
 # memory), the same pages REPEAT times in one process, and the split of one
 # process's time between reading, cleaning and writing. Not part of check.
 EXTRACT_DATA ?= ../shared/data/extract/aeb
-$(BUILD)/tools/bench_extract: tools/bench_extract.c $(LIB)
+$(BUILD)/tools/bench_extract: tools/bench_extract.c tools/bench_time.h $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)

@@ -11,42 +11,22 @@
 #include <errno.h>        /* errno */
 #include <fcntl.h>        /* open */
 #include <stdio.h>        /* printf, fprintf */
-#include <stdlib.h>       /* strtoul, qsort */
+#include <stdlib.h>       /* strtoul */
 #include <string.h>       /* strerror */
 #include <sys/resource.h> /* struct rusage */
 #include <sys/wait.h>     /* wait4 */
-#include <time.h>         /* clock_gettime */
 #include <unistd.h>       /* fork, execvp, dup2 */
 
+#include "bench_time.h"
+
 #define MAX_RUNS 1000
-
-static double now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, size_t n)
-{
-	qsort(v, n, sizeof(*v), by_value);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /* One run of argv: its wall and CPU time and peak memory; -1 when it
  * could not be started, else its exit status (0 ok). */
 static int run_once(char **argv, double *wall, double *cpu, long *rss_kib)
 {
 	struct rusage ru;
-	double start = now_us();
+	double start = bench_now_ms();
 	int status;
 	pid_t pid = fork();
 
@@ -64,7 +44,7 @@ static int run_once(char **argv, double *wall, double *cpu, long *rss_kib)
 	}
 	if (wait4(pid, &status, 0, &ru) < 0)
 		return -1;
-	*wall = now_us() - start;
+	*wall = (bench_now_ms() - start) * 1e3;
 	*cpu = (double)ru.ru_utime.tv_sec * 1e6 + (double)ru.ru_utime.tv_usec +
 	       (double)ru.ru_stime.tv_sec * 1e6 + (double)ru.ru_stime.tv_usec;
 	*rss_kib = ru.ru_maxrss;
@@ -98,7 +78,7 @@ int main(int argc, char **argv)
 		if (rss > peak)
 			peak = rss;
 	}
-	printf("%.0f %.0f %ld %zu\n", median(wall, runs), median(cpu, runs),
+	printf("%.0f %.0f %ld %zu\n", bench_median(wall, runs), bench_median(cpu, runs),
 	       peak, failed);
 	return 0;
 }
