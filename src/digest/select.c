@@ -29,6 +29,7 @@ typedef struct fview {
 	const uint32_t *cids; /* stems, then bigrams */
 	uint32_t nuni, n;
 	double wsum;          /* IDF of its stems */
+	double full;          /* gain under no cover: bounds every gain */
 	nd_dtrim trim;        /* ntok 0: the whole sentence */
 } fview;
 
@@ -188,6 +189,7 @@ static void add_form(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 	double gain = gain_of(s, covered, &fm->v[fm->n]);
 	cand c;
 
+	fm->v[fm->n].full = gain;
 	if (gain <= 0)
 		return;
 	c.prior = prior;
@@ -345,6 +347,8 @@ typedef struct pick {
 	uint32_t *covered; /* holders of each concept among the chosen */
 	size_t *chosen, k, max;
 	size_t left;       /* budget left */
+	size_t *waiting;   /* per cost up to top: candidates not yet let go */
+	size_t top, fit;   /* costliest candidate; waiting ones within left */
 	size_t backed, lone; /* chosen sentences with and without backing */
 	bool cap_lone;     /* lone sentences may not outnumber backed ones */
 	double total;      /* value of the choice */
@@ -358,6 +362,28 @@ static bool must_wait(const pick *st, const cand *c)
 	size_t room = st->backed > 0 ? st->backed : 1;
 
 	return st->cap_lone && !c->backed && st->lone >= room;
+}
+
+/* Candidate c leaves the greedy for good. Costs above what is left are
+ * never looked at again, so only those within it are counted. */
+static void let_go(pick *st, const cand *c)
+{
+	if (c->cost <= st->left) {
+		st->waiting[c->cost]--;
+		st->fit--;
+	}
+}
+
+/* Takes cost from the budget left: candidates costing more no longer fit. */
+static void spend(pick *st, size_t cost)
+{
+	size_t c;
+
+	for (c = st->left; c > st->left - cost; c--) {
+		if (c <= st->top)
+			st->fit -= st->waiting[c];
+	}
+	st->left -= cost;
 }
 
 static void release_held(pick *st)
@@ -400,12 +426,14 @@ static bool overlaps(const pick *st, const nd_dstory *s, uint32_t *cnt,
 	return hit;
 }
 
-/* Runs the lazy greedy until no candidate is left or max are chosen. */
+/* Runs the lazy greedy until no candidate is left or max are chosen. Once
+ * none waiting fits the budget left, the rest of the heap would only be
+ * popped and dropped, so it stops there. */
 static void run_greedy(pick *st, nd_dprobe *p)
 {
 	const nd_dstory *s = p->s;
 
-	while (st->n > 0 && st->k < st->max) {
+	while (st->n > 0 && st->k < st->max && st->fit > 0) {
 		cand c = pop(st->heap, &st->n);
 		double gain;
 		size_t j;
@@ -414,8 +442,10 @@ static void run_greedy(pick *st, nd_dprobe *p)
 		if (c.cost > st->left)
 			continue;
 		gain = gain_of(s, st->covered, &st->views[c.f]);
-		if (gain <= 0)
+		if (gain <= 0) {
+			let_go(st, &c);
 			continue;
+		}
 		if (!c.known)
 			support(p, &c);
 		c.key = (gain + c.prior) / pow((double)c.cost, COST_EXP);
@@ -432,11 +462,12 @@ static void run_greedy(pick *st, nd_dprobe *p)
 		if (!redundant)
 			redundant = overlaps(st, s, st->covered, st->k,
 					     &st->views[c.f]);
+		let_go(st, &c);
 		if (redundant)
 			continue;
 		count(st->covered, &st->views[c.f], 1);
 		st->total += gain + c.prior;
-		st->left -= c.cost;
+		spend(st, c.cost);
 		st->picked[st->k] = c;
 		st->chosen[st->k++] = c.g;
 		if (c.backed) {
@@ -516,7 +547,12 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		for (a = 0; a < n_all; a++) {
 			double d;
 
-			if (all[a].cost > room)
+			/* Values are not negative and float sums grow with
+			 * their terms, so the gain under no cover bounds d
+			 * exactly: most candidates are dismissed unsummed. */
+			if (all[a].cost > room ||
+			    st->views[all[a].f].full + all[a].prior - loss <=
+				    best.delta)
 				continue;
 			d = gain_of(s, cnt, &st->views[all[a].f]) +
 			    all[a].prior - loss;
@@ -583,6 +619,13 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		sift_down(st->heap, st->n, i);
 	st->n_held = st->k = st->backed = st->lone = 0;
 	st->left = budget;
+	memset(st->waiting, 0, (st->top + 1) * sizeof(*st->waiting));
+	for (st->fit = i = 0; i < n_all; i++) {
+		if (all[i].cost <= budget) {
+			st->waiting[all[i].cost]++;
+			st->fit++;
+		}
+	}
 	st->total = 0;
 	st->cap_lone = true;
 	if (seed != NULL && st->max > 0 && seed->cost <= budget) {
@@ -591,7 +634,7 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		st->total = gain_of(s, st->covered, &st->views[seed->f]) +
 			    seed->prior;
 		count(st->covered, &st->views[seed->f], 1);
-		st->left -= seed->cost;
+		spend(st, seed->cost);
 		st->picked[0] = *seed;
 		st->chosen[st->k++] = seed->g;
 		*(seed->backed ? &st->backed : &st->lone) += 1;
@@ -700,7 +743,12 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 			best_value = v;
 			best = st.heap[i];
 		}
+		if (st.heap[i].cost > st.top)
+			st.top = st.heap[i].cost;
 	}
+	st.waiting = nd_calloc(st.top + 1, sizeof(*st.waiting));
+	if (st.waiting == NULL)
+		goto done;
 	n_all = st.n;
 	memcpy(all, st.heap, n_all * sizeof(*all));
 	st.chosen = scratch;
@@ -745,6 +793,7 @@ done:
 	nd_free(all);
 	nd_free(scratch);
 	nd_free(st.covered);
+	nd_free(st.waiting);
 	formset_dispose(&fm);
 	return rc;
 }
