@@ -179,7 +179,16 @@ size_t nd_digest_count_words(const char *text, size_t len)
 	bool in_word = false;
 
 	while (p < end) {
-		bool space = nd_cp_is_space(nd_utf8_decode(&p, end));
+		unsigned char b = (unsigned char)*p;
+		bool space;
+
+		/* ASCII, most of the text, spares the call. */
+		if (b < 0x80) {
+			space = b == ' ' || (b >= '\t' && b <= '\r');
+			p++;
+		} else {
+			space = nd_cp_is_space(nd_utf8_decode(&p, end));
+		}
 
 		if (!space && !in_word)
 			words++;
@@ -309,6 +318,11 @@ static int wire_quote(const char *p, const char *end)
 	return p[0] == '`' ? 1 : p[0] == '\'' ? -1 : 0;
 }
 
+/* The first bytes of the quotation marks nd_digest_has_quote looks for. */
+static const bool quote_lead[256] = {
+	['"'] = true, ['`'] = true, ['\''] = true, [0xC2] = true, [0xE2] = true
+};
+
 /* Most sentences have no quotation mark, and this byte scan spares them
  * the decoding below. */
 bool nd_digest_has_quote(const char *p, size_t n)
@@ -318,6 +332,8 @@ bool nd_digest_has_quote(const char *p, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 
+		if (!quote_lead[c])
+			continue;
 		if (c == '"' || wire_quote(p + i, p + n))
 			return true;
 		if (c == 0xC2 && i + 1 < n &&

@@ -1,6 +1,7 @@
 #include "digest/digest_internal.h"
 
 #include <math.h> /* pow */
+#include <stdlib.h> /* qsort */
 #include <string.h> /* memcmp */
 
 #include "core/alloc.h"
@@ -331,12 +332,25 @@ done:
 	return rc;
 }
 
-/* Looks up whether another article states c too. */
-static void support(nd_dprobe *p, cand *c)
+/* Looks up whether another article states c too; backing (per
+ * sentence: 0 not looked up, 1 lone, 2 backed) keeps the answers, which
+ * every restart asks again. */
+static void support(nd_dprobe *p, uint8_t *backing, cand *c)
 {
-	c->backed = nd_dprobe_support(p, c->g, SUPPORT_CAP) > 0;
+	if (backing[c->g] == 0)
+		backing[c->g] =
+			nd_dprobe_support(p, c->g, SUPPORT_CAP) > 0 ? 2 : 1;
+	c->backed = backing[c->g] == 2;
 	c->known = true;
 }
+
+/* A candidate (index into the candidates) with a bound on what it adds:
+ * its gain under no cover plus its prior. Values are not negative and
+ * float sums grow with their terms, so no cover gives it more, exactly. */
+typedef struct ranked {
+	double bound;
+	uint32_t a, cost;
+} ranked;
 
 /* The greedy state. */
 typedef struct pick {
@@ -344,7 +358,10 @@ typedef struct pick {
 	size_t n, n_held;
 	cand *picked;      /* the chosen candidates, as chosen */
 	const fview *views; /* the candidates' forms (cand.f) */
+	ranked *rank;      /* the candidates, highest bound first */
+	uint64_t *mark;    /* a bit per candidate, for best_move */
 	uint32_t *covered; /* holders of each concept among the chosen */
+	uint8_t *backing;  /* per sentence, for support */
 	size_t *chosen, k, max;
 	size_t left;       /* budget left */
 	size_t *waiting;   /* per cost up to top: candidates not yet let go */
@@ -447,7 +464,7 @@ static void run_greedy(pick *st, nd_dprobe *p)
 			continue;
 		}
 		if (!c.known)
-			support(p, &c);
+			support(p, st->backing, &c);
 		c.key = (gain + c.prior) / pow((double)c.cost, COST_EXP);
 		if (st->n > 0 && better(&st->heap[0], &c)) {
 			push(st->heap, &st->n, c);
@@ -516,7 +533,7 @@ static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
 			lone++;
 	}
 	if (!c->known)
-		support(p, c);
+		support(p, st->backing, c);
 	if (c->backed)
 		backed++;
 	else
@@ -524,13 +541,30 @@ static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
 	return !st->cap_lone || lone <= (backed > 0 ? backed : 1);
 }
 
-/* Best swap (or addition, out == st->k) over all candidates. */
+/* Marks the candidates within room whose bound, less loss, beats delta:
+ * no other can be a better move, and most are left unsummed. */
+static void mark_hopeful(pick *st, size_t n_all, double loss, double delta,
+			 size_t room)
+{
+	size_t i;
+
+	for (i = 0; i < n_all && st->rank[i].bound - loss > delta; i++) {
+		uint32_t a = st->rank[i].a;
+
+		if (st->rank[i].cost <= room)
+			st->mark[a / 64] |= (uint64_t)1 << (a % 64);
+	}
+}
+
+/* Best swap (or addition, out == st->k) over all candidates; the marked
+ * ones are visited in candidate order, as a full scan would meet them, so
+ * ties go the same way. */
 static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		      uint32_t *cnt)
 {
 	const nd_dstory *s = p->s;
 	move best = { 0, { 0, 0, 0, 0, 0, false, false }, 1e-9 };
-	size_t out, a;
+	size_t out, w;
 
 	for (out = 0; out <= st->k; out++) {
 		size_t room = st->left;
@@ -544,22 +578,22 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		} else if (st->k >= st->max) {
 			break;
 		}
-		for (a = 0; a < n_all; a++) {
-			double d;
+		mark_hopeful(st, n_all, loss, best.delta, room);
+		for (w = 0; w < (n_all + 63) / 64; w++) {
+			while (st->mark[w] != 0) {
+				size_t a = w * 64 + (size_t)__builtin_ctzll(
+							    st->mark[w]);
+				double d;
 
-			/* Values are not negative and float sums grow with
-			 * their terms, so the gain under no cover bounds d
-			 * exactly: most candidates are dismissed unsummed. */
-			if (all[a].cost > room ||
-			    st->views[all[a].f].full + all[a].prior - loss <=
-				    best.delta)
-				continue;
-			d = gain_of(s, cnt, &st->views[all[a].f]) +
-			    all[a].prior - loss;
-			if (d > best.delta && fits(st, p, &all[a], out, cnt)) {
-				best.out = out;
-				best.in = all[a];
-				best.delta = d;
+				st->mark[w] &= st->mark[w] - 1;
+				d = gain_of(s, cnt, &st->views[all[a].f]) +
+				    all[a].prior - loss;
+				if (d > best.delta &&
+				    fits(st, p, &all[a], out, cnt)) {
+					best.out = out;
+					best.in = all[a];
+					best.delta = d;
+				}
 			}
 		}
 		if (out < st->k)
@@ -612,7 +646,10 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 	const nd_dstory *s = p->s;
 	size_t i;
 
-	memset(st->covered, 0, (s->n_concepts + 1) * sizeof(*st->covered));
+	/* Undoing the last choice clears the counts, and costs far less than
+	 * zeroing every concept's. */
+	for (i = 0; i < st->k; i++)
+		count(st->covered, &st->views[st->picked[i].f], -1);
 	memcpy(st->heap, all, n_all * sizeof(*all));
 	st->n = n_all;
 	for (i = st->n / 2; i-- > 0;)
@@ -630,7 +667,7 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 	st->cap_lone = true;
 	if (seed != NULL && st->max > 0 && seed->cost <= budget) {
 		if (!seed->known)
-			support(p, seed);
+			support(p, st->backing, seed);
 		st->total = gain_of(s, st->covered, &st->views[seed->f]) +
 			    seed->prior;
 		count(st->covered, &st->views[seed->f], 1);
@@ -672,6 +709,27 @@ static size_t top_seeds(size_t *top, size_t max, const nd_dstory *s,
 		top[j] = a;
 	}
 	return n;
+}
+
+static int by_bound(const void *x, const void *y)
+{
+	const ranked *a = x, *b = y;
+
+	return a->bound > b->bound ? -1 : a->bound < b->bound ? 1 : 0;
+}
+
+/* The candidates all[0..n) by bound into rank, highest first. */
+static void rank_all(ranked *rank, const fview *views, const cand *all,
+		     size_t n)
+{
+	size_t a;
+
+	for (a = 0; a < n; a++) {
+		rank[a].bound = views[all[a].f].full + all[a].prior;
+		rank[a].a = (uint32_t)a;
+		rank[a].cost = all[a].cost;
+	}
+	qsort(rank, n, sizeof(*rank), by_bound);
 }
 
 /* Room for the forms of every sentence of s, whole and trimmed. Returns
@@ -725,8 +783,12 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	all = nd_calloc(2 * s->n_sents + 1, sizeof(*all));
 	scratch = nd_calloc(max + 1, sizeof(*scratch));
 	st.covered = nd_calloc(s->n_concepts + 1, sizeof(*st.covered));
+	st.backing = nd_calloc(s->n_sents + 1, sizeof(*st.backing));
+	st.rank = nd_calloc(2 * s->n_sents + 1, sizeof(*st.rank));
+	st.mark = nd_calloc(2 * s->n_sents / 64 + 1, sizeof(*st.mark));
 	if (formset_init(&fm, s) || !st.heap || !st.held || !st.covered ||
-	    !st.picked || !all || !scratch)
+	    !st.backing || !st.rank || !st.mark || !st.picked || !all ||
+	    !scratch)
 		goto done;
 	st.views = fm.v;
 	nd_dlex_init(&lex, s->c->vocab);
@@ -751,6 +813,7 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 		goto done;
 	n_all = st.n;
 	memcpy(all, st.heap, n_all * sizeof(*all));
+	rank_all(st.rank, fm.v, all, n_all);
 	st.chosen = scratch;
 	st.max = max;
 	/* With fewer than three independent groups every concept weighs
@@ -775,7 +838,7 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	st.k = k;
 	st.backed = backed;
 	if (max > 0 && best_value >= 0) {
-		support(p, &best);
+		support(p, st.backing, &best);
 		/* A lone sentence does not replace a backed choice. */
 		if (best_value > st.total &&
 		    (best.backed || st.backed == 0)) {
@@ -794,6 +857,9 @@ done:
 	nd_free(scratch);
 	nd_free(st.covered);
 	nd_free(st.waiting);
+	nd_free(st.backing);
+	nd_free(st.rank);
+	nd_free(st.mark);
 	formset_dispose(&fm);
 	return rc;
 }
