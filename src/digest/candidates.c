@@ -175,24 +175,22 @@ bool nd_dlex_has(const nd_token *t, const uint32_t *ids, size_t n)
 size_t nd_digest_count_words(const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
-	size_t words = 0;
-	bool in_word = false;
+	size_t words = 0, in_word = 0;
 
 	while (p < end) {
 		unsigned char b = (unsigned char)*p;
-		bool space;
+		size_t inside;
 
-		/* ASCII, most of the text, spares the call. */
+		/* ASCII, most of the text, spares the call; the count adds
+		 * without a branch on where words start. */
 		if (b < 0x80) {
-			space = b == ' ' || (b >= '\t' && b <= '\r');
+			inside = b != ' ' && (b < '\t' || b > '\r');
 			p++;
 		} else {
-			space = nd_cp_is_space(nd_utf8_decode(&p, end));
+			inside = !nd_cp_is_space(nd_utf8_decode(&p, end));
 		}
-
-		if (!space && !in_word)
-			words++;
-		in_word = !space;
+		words += inside & (in_word ^ 1);
+		in_word = inside;
 	}
 	return words;
 }

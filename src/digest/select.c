@@ -355,6 +355,7 @@ typedef struct ranked {
 /* The greedy state. */
 typedef struct pick {
 	cand *heap, *held; /* candidates; those waiting for backing */
+	cand *start;       /* the candidates as a heap: each run's first one */
 	size_t n, n_held;
 	cand *picked;      /* the chosen candidates, as chosen */
 	const fview *views; /* the candidates' forms (cand.f) */
@@ -650,10 +651,8 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 	 * zeroing every concept's. */
 	for (i = 0; i < st->k; i++)
 		count(st->covered, &st->views[st->picked[i].f], -1);
-	memcpy(st->heap, all, n_all * sizeof(*all));
+	memcpy(st->heap, st->start, n_all * sizeof(*all));
 	st->n = n_all;
-	for (i = st->n / 2; i-- > 0;)
-		sift_down(st->heap, st->n, i);
 	st->n_held = st->k = st->backed = st->lone = 0;
 	st->left = budget;
 	memset(st->waiting, 0, (st->top + 1) * sizeof(*st->waiting));
@@ -779,6 +778,7 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	/* Two forms per sentence at most: whole and trimmed. */
 	st.heap = nd_calloc(2 * s->n_sents + 1, sizeof(*st.heap));
 	st.held = nd_calloc(2 * s->n_sents + 1, sizeof(*st.held));
+	st.start = nd_calloc(2 * s->n_sents + 1, sizeof(*st.start));
 	st.picked = nd_calloc(max + 1, sizeof(*st.picked));
 	all = nd_calloc(2 * s->n_sents + 1, sizeof(*all));
 	scratch = nd_calloc(max + 1, sizeof(*scratch));
@@ -786,9 +786,9 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	st.backing = nd_calloc(s->n_sents + 1, sizeof(*st.backing));
 	st.rank = nd_calloc(2 * s->n_sents + 1, sizeof(*st.rank));
 	st.mark = nd_calloc(2 * s->n_sents / 64 + 1, sizeof(*st.mark));
-	if (formset_init(&fm, s) || !st.heap || !st.held || !st.covered ||
-	    !st.backing || !st.rank || !st.mark || !st.picked || !all ||
-	    !scratch)
+	if (formset_init(&fm, s) || !st.heap || !st.held || !st.start ||
+	    !st.covered || !st.backing || !st.rank || !st.mark ||
+	    !st.picked || !all || !scratch)
 		goto done;
 	st.views = fm.v;
 	nd_dlex_init(&lex, s->c->vocab);
@@ -814,6 +814,11 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	n_all = st.n;
 	memcpy(all, st.heap, n_all * sizeof(*all));
 	rank_all(st.rank, fm.v, all, n_all);
+	/* Only keys and sentences order the heap, so one serves every run;
+	 * the backing its copies would carry is kept in st.backing anyway. */
+	memcpy(st.start, all, n_all * sizeof(*all));
+	for (i = n_all / 2; i-- > 0;)
+		sift_down(st.start, n_all, i);
 	st.chosen = scratch;
 	st.max = max;
 	/* With fewer than three independent groups every concept weighs
@@ -852,6 +857,7 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 done:
 	nd_free(st.heap);
 	nd_free(st.held);
+	nd_free(st.start);
 	nd_free(st.picked);
 	nd_free(all);
 	nd_free(scratch);
