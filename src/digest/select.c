@@ -444,18 +444,24 @@ static bool overlaps(const pick *st, const nd_dstory *s, uint32_t *cnt,
 	return hit;
 }
 
-/* Runs the lazy greedy until no candidate is left or max are chosen. Once
- * none waiting fits the budget left, the rest of the heap would only be
- * popped and dropped, so it stops there. */
+/* Runs the lazy greedy until no candidate is left or max are chosen. */
 static void run_greedy(pick *st, nd_dprobe *p)
 {
 	const nd_dstory *s = p->s;
 
-	while (st->n > 0 && st->k < st->max && st->fit > 0) {
-		cand c = pop(st->heap, &st->n);
+	while (st->n > 0 && st->k < st->max) {
+		cand c;
 		double gain;
 		size_t j;
 		bool redundant = false;
+
+		/* None waiting fits the budget left: the rest of the heap
+		 * would only be popped and dropped. */
+		if (st->fit == 0) {
+			st->n = 0;
+			break;
+		}
+		c = pop(st->heap, &st->n);
 
 		if (c.cost > st->left)
 			continue;
@@ -778,17 +784,13 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	/* Two forms per sentence at most: whole and trimmed. */
 	st.heap = nd_calloc(2 * s->n_sents + 1, sizeof(*st.heap));
 	st.held = nd_calloc(2 * s->n_sents + 1, sizeof(*st.held));
-	st.start = nd_calloc(2 * s->n_sents + 1, sizeof(*st.start));
 	st.picked = nd_calloc(max + 1, sizeof(*st.picked));
 	all = nd_calloc(2 * s->n_sents + 1, sizeof(*all));
 	scratch = nd_calloc(max + 1, sizeof(*scratch));
 	st.covered = nd_calloc(s->n_concepts + 1, sizeof(*st.covered));
 	st.backing = nd_calloc(s->n_sents + 1, sizeof(*st.backing));
-	st.rank = nd_calloc(2 * s->n_sents + 1, sizeof(*st.rank));
-	st.mark = nd_calloc(2 * s->n_sents / 64 + 1, sizeof(*st.mark));
-	if (formset_init(&fm, s) || !st.heap || !st.held || !st.start ||
-	    !st.covered || !st.backing || !st.rank || !st.mark ||
-	    !st.picked || !all || !scratch)
+	if (formset_init(&fm, s) || !st.heap || !st.held || !st.covered ||
+	    !st.backing || !st.picked || !all || !scratch)
 		goto done;
 	st.views = fm.v;
 	nd_dlex_init(&lex, s->c->vocab);
@@ -808,10 +810,13 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 		if (st.heap[i].cost > st.top)
 			st.top = st.heap[i].cost;
 	}
-	st.waiting = nd_calloc(st.top + 1, sizeof(*st.waiting));
-	if (st.waiting == NULL)
-		goto done;
 	n_all = st.n;
+	st.waiting = nd_calloc(st.top + 1, sizeof(*st.waiting));
+	st.start = nd_calloc(n_all + 1, sizeof(*st.start));
+	st.rank = nd_calloc(n_all + 1, sizeof(*st.rank));
+	st.mark = nd_calloc(n_all / 64 + 1, sizeof(*st.mark));
+	if (!st.waiting || !st.start || !st.rank || !st.mark)
+		goto done;
 	memcpy(all, st.heap, n_all * sizeof(*all));
 	rank_all(st.rank, fm.v, all, n_all);
 	/* Only keys and sentences order the heap, so one serves every run;
