@@ -128,9 +128,11 @@ static void count(uint32_t *covered, const fview *v, int by)
 		covered[v->cids[k]] += (uint32_t)by;
 }
 
-/* Share of v's stem weight (IDF) that chosen sentences hold already. */
-static double covered_share(const nd_dstory *s, const uint32_t *covered,
-			    const fview *v)
+/* Share of v's stem weight (IDF) held by more than self of the chosen
+ * sentences: 0 when v is not among them, 1 when it is (its stems are
+ * distinct, so this is the share the others hold). */
+static double held_share(const nd_dstory *s, const uint32_t *covered,
+			 const fview *v, uint32_t self)
 {
 	double held = 0;
 	size_t k;
@@ -138,10 +140,17 @@ static double covered_share(const nd_dstory *s, const uint32_t *covered,
 	if (v->wsum <= 0)
 		return 0;
 	for (k = 0; k < v->nuni; k++) {
-		if (covered[v->cids[k]] > 0)
+		if (covered[v->cids[k]] > self)
 			held += s->idf[v->cids[k]];
 	}
 	return held / v->wsum;
+}
+
+/* Share of v's stem weight that chosen sentences hold already. */
+static double covered_share(const nd_dstory *s, const uint32_t *covered,
+			    const fview *v)
+{
+	return held_share(s, covered, v, 0);
 }
 
 static bool same_concepts(const nd_dstory *s, size_t a, size_t b)
@@ -352,6 +361,10 @@ typedef struct ranked {
 	uint32_t a, cost;
 } ranked;
 
+/* Slots of the memo of same: a 64 KiB table, far more than the pairs a
+ * restart asks of. */
+#define SAME_MEMO 4096
+
 /* The greedy state. */
 typedef struct pick {
 	cand *heap, *held; /* candidates; those waiting for backing */
@@ -363,6 +376,10 @@ typedef struct pick {
 	uint64_t *mark;    /* a bit per candidate, for best_move */
 	uint32_t *covered; /* holders of each concept among the chosen */
 	uint8_t *backing;  /* per sentence, for support */
+	struct memo {
+		uint64_t key;      /* the pair asked, 0: none */
+		bool yes;
+	} *memo;           /* SAME_MEMO answers of same */
 	size_t *chosen, k, max;
 	size_t left;       /* budget left */
 	size_t *waiting;   /* per cost up to top: candidates not yet let go */
@@ -371,6 +388,22 @@ typedef struct pick {
 	bool cap_lone;     /* lone sentences may not outnumber backed ones */
 	double total;      /* value of the choice */
 } pick;
+
+/* nd_dstory_same of kept a and candidate b, remembered: every restart
+ * and every refining move asks of the same few pairs again. A slot keeps
+ * the last pair hashed to it, whole, so a clash only costs a recount. */
+static bool same(pick *st, const nd_dstory *s, size_t a, size_t b)
+{
+	/* Sentence numbers are below UINT32_MAX, so no key is 0. */
+	uint64_t key = ((uint64_t)a << 32 | b) + 1;
+	struct memo *slot = &st->memo[nd_mix64(key) % SAME_MEMO];
+
+	if (slot->key != key) {
+		slot->key = key;
+		slot->yes = nd_dstory_same(s, a, b);
+	}
+	return slot->yes;
+}
 
 /* Lone sentences wait until enough backed ones are chosen: when the
  * articles of a story agree on something, the digest is mostly what they
@@ -418,6 +451,16 @@ static void release_held(pick *st)
  * 2004 dev unchanged from 0.5 to 0.7, DUC 2006 R-2 up). */
 #define REPEAT_SHARE 0.6
 
+/* Adds by (1 or -1) to the holders of v's stems only: the redundancy
+ * test reads no bigram. */
+static void count_stems(uint32_t *covered, const fview *v, int by)
+{
+	size_t k;
+
+	for (k = 0; k < v->nuni; k++)
+		covered[v->cids[k]] += (uint32_t)by;
+}
+
 /* Would g, joining the choice with slot out freed (st->k: none), repeat
  * what the others say: most of its stem weight held by them, or most of
  * a kept sentence's held by the others and g? cnt counts the choice
@@ -430,17 +473,13 @@ static bool overlaps(const pick *st, const nd_dstory *s, uint32_t *cnt,
 
 	if (covered_share(s, cnt, g) >= REPEAT_SHARE)
 		return true;
-	count(cnt, g, 1);
+	count_stems(cnt, g, 1);
 	for (j = 0, hit = false; j < st->k && !hit; j++) {
-		const fview *v = &st->views[st->picked[j].f];
-
-		if (j == out)
-			continue;
-		count(cnt, v, -1);
-		hit = covered_share(s, cnt, v) >= REPEAT_SHARE;
-		count(cnt, v, 1);
+		if (j != out)
+			hit = held_share(s, cnt, &st->views[st->picked[j].f],
+					 1) >= REPEAT_SHARE;
 	}
-	count(cnt, g, -1);
+	count_stems(cnt, g, -1);
 	return hit;
 }
 
@@ -482,7 +521,7 @@ static void run_greedy(pick *st, nd_dprobe *p)
 			continue;
 		}
 		for (j = 0; j < st->k && !redundant; j++)
-			redundant = nd_dstory_same(s, st->chosen[j], c.g);
+			redundant = same(st, s, st->chosen[j], c.g);
 		if (!redundant)
 			redundant = overlaps(st, s, st->covered, st->k,
 					     &st->views[c.f]);
@@ -525,14 +564,11 @@ static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
 {
 	size_t j, backed = 0, lone = 0;
 
-	if (overlaps(st, p->s, cnt, out, &st->views[c->f]))
-		return false;
-
+	/* Every test must pass, so the cheap ones go first. */
 	for (j = 0; j < st->k; j++) {
 		if (j == out)
 			continue;
-		if (nd_dstory_same(p->s, st->chosen[j], c->g) ||
-		    st->chosen[j] == c->g)
+		if (st->chosen[j] == c->g)
 			return false;
 		if (st->picked[j].backed)
 			backed++;
@@ -545,7 +581,13 @@ static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
 		backed++;
 	else
 		lone++;
-	return !st->cap_lone || lone <= (backed > 0 ? backed : 1);
+	if (st->cap_lone && lone > (backed > 0 ? backed : 1))
+		return false;
+	for (j = 0; j < st->k; j++) {
+		if (j != out && same(st, p->s, st->chosen[j], c->g))
+			return false;
+	}
+	return !overlaps(st, p->s, cnt, out, &st->views[c->f]);
 }
 
 /* Marks the candidates within room whose bound, less loss, beats delta:
@@ -789,8 +831,9 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	scratch = nd_calloc(max + 1, sizeof(*scratch));
 	st.covered = nd_calloc(s->n_concepts + 1, sizeof(*st.covered));
 	st.backing = nd_calloc(s->n_sents + 1, sizeof(*st.backing));
+	st.memo = nd_calloc(SAME_MEMO, sizeof(*st.memo));
 	if (formset_init(&fm, s) || !st.heap || !st.held || !st.covered ||
-	    !st.backing || !st.picked || !all || !scratch)
+	    !st.backing || !st.memo || !st.picked || !all || !scratch)
 		goto done;
 	st.views = fm.v;
 	nd_dlex_init(&lex, s->c->vocab);
@@ -869,6 +912,7 @@ done:
 	nd_free(st.covered);
 	nd_free(st.waiting);
 	nd_free(st.backing);
+	nd_free(st.memo);
 	nd_free(st.rank);
 	nd_free(st.mark);
 	formset_dispose(&fm);
