@@ -384,6 +384,7 @@ typedef struct pick {
 	size_t left;       /* budget left */
 	size_t *waiting;   /* per cost up to top: candidates not yet let go */
 	size_t top, fit;   /* costliest candidate; waiting ones within left */
+	double *per_cost;  /* per cost up to top: cost^COST_EXP */
 	size_t backed, lone; /* chosen sentences with and without backing */
 	bool cap_lone;     /* lone sentences may not outnumber backed ones */
 	double total;      /* value of the choice */
@@ -511,7 +512,7 @@ static void run_greedy(pick *st, nd_dprobe *p)
 		}
 		if (!c.known)
 			support(p, st->backing, &c);
-		c.key = (gain + c.prior) / pow((double)c.cost, COST_EXP);
+		c.key = (gain + c.prior) / st->per_cost[c.cost];
 		if (st->n > 0 && better(&st->heap[0], &c)) {
 			push(st->heap, &st->n, c);
 			continue;
@@ -855,11 +856,14 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	}
 	n_all = st.n;
 	st.waiting = nd_calloc(st.top + 1, sizeof(*st.waiting));
+	st.per_cost = nd_calloc(st.top + 1, sizeof(*st.per_cost));
 	st.start = nd_calloc(n_all + 1, sizeof(*st.start));
 	st.rank = nd_calloc(n_all + 1, sizeof(*st.rank));
 	st.mark = nd_calloc(n_all / 64 + 1, sizeof(*st.mark));
-	if (!st.waiting || !st.start || !st.rank || !st.mark)
+	if (!st.waiting || !st.per_cost || !st.start || !st.rank || !st.mark)
 		goto done;
+	for (i = 0; i <= st.top; i++)
+		st.per_cost[i] = pow((double)i, COST_EXP);
 	memcpy(all, st.heap, n_all * sizeof(*all));
 	rank_all(st.rank, fm.v, all, n_all);
 	/* Only keys and sentences order the heap, so one serves every run;
@@ -911,6 +915,7 @@ done:
 	nd_free(scratch);
 	nd_free(st.covered);
 	nd_free(st.waiting);
+	nd_free(st.per_cost);
 	nd_free(st.backing);
 	nd_free(st.memo);
 	nd_free(st.rank);
