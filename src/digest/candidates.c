@@ -1,6 +1,7 @@
 #include "digest/candidates.h"
 
-#include <string.h> /* memcmp, strlen */
+#include <stdint.h> /* uint64_t */
+#include <string.h> /* memcmp, memcpy, strlen */
 
 #include "core/utf8.h"
 
@@ -184,15 +185,22 @@ bool nd_dlex_has(const nd_token *t, const uint32_t *ids, size_t n)
 size_t nd_digest_count_words(const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
-	size_t words = 0;
-	bool in_word = false;
+	size_t words = 0, in_word = 0;
 
 	while (p < end) {
-		bool space = nd_cp_is_space(nd_utf8_decode(&p, end));
+		unsigned char b = (unsigned char)*p;
+		size_t inside;
 
-		if (!space && !in_word)
-			words++;
-		in_word = !space;
+		/* ASCII, most of the text, spares the call; the count adds
+		 * without a branch on where words start. */
+		if (b < 0x80) {
+			inside = b != ' ' && (b < '\t' || b > '\r');
+			p++;
+		} else {
+			inside = !nd_cp_is_space(nd_utf8_decode(&p, end));
+		}
+		words += inside & (in_word ^ 1);
+		in_word = inside;
 	}
 	return words;
 }
@@ -318,8 +326,36 @@ static int wire_quote(const char *p, const char *end)
 	return p[0] == '`' ? 1 : p[0] == '\'' ? -1 : 0;
 }
 
+/* The first bytes of the quotation marks nd_digest_has_quote looks for. */
+static const bool quote_lead[256] = {
+	['"'] = true, ['`'] = true, ['\''] = true, [0xC2] = true, [0xE2] = true
+};
+
+/* A byte repeated in each of the eight bytes of a word, and their high
+ * bits: for testing eight bytes of text at once. */
+#define BYTES_ONE 0x0101010101010101ULL
+#define BYTES_HIGH 0x8080808080808080ULL
+
+/* Is any byte of x b? (A byte of x ^ b is zero just where the
+ * subtraction borrows into a clear high bit.) */
+static bool has_byte(uint64_t x, unsigned char b)
+{
+	uint64_t v = x ^ (BYTES_ONE * b);
+
+	return ((v - BYTES_ONE) & ~v & BYTES_HIGH) != 0;
+}
+
+/* Could the eight bytes x hold the start of a quotation mark: one of the
+ * ASCII leads, or any byte of a multi-byte character? */
+static bool may_quote(uint64_t x)
+{
+	return (x & BYTES_HIGH) || has_byte(x, '"') || has_byte(x, '`') ||
+	       has_byte(x, '\'');
+}
+
 /* Most sentences have no quotation mark, and this byte scan spares them
- * the decoding below. */
+ * the decoding below; stretches of eight bytes with no lead at all are
+ * passed over whole. */
 bool nd_digest_has_quote(const char *p, size_t n)
 {
 	size_t i;
@@ -327,6 +363,17 @@ bool nd_digest_has_quote(const char *p, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 
+		if (i % 8 == 0 && i + 8 <= n) {
+			uint64_t x;
+
+			memcpy(&x, p + i, sizeof(x));
+			if (!may_quote(x)) {
+				i += 7;
+				continue;
+			}
+		}
+		if (!quote_lead[c])
+			continue;
 		if (c == '"' || wire_quote(p + i, p + n))
 			return true;
 		if (c == 0xC2 && i + 1 < n &&

@@ -1,6 +1,7 @@
 #include "digest/digest_internal.h"
 
 #include <math.h> /* pow */
+#include <stdlib.h> /* qsort */
 #include <string.h> /* memcmp */
 
 #include "core/alloc.h"
@@ -29,6 +30,7 @@ typedef struct fview {
 	const uint32_t *cids; /* stems, then bigrams */
 	uint32_t nuni, n;
 	double wsum;          /* IDF of its stems */
+	double full;          /* gain under no cover: bounds every gain */
 	nd_dtrim trim;        /* ntok 0: the whole sentence */
 } fview;
 
@@ -126,9 +128,11 @@ static void count(uint32_t *covered, const fview *v, int by)
 		covered[v->cids[k]] += (uint32_t)by;
 }
 
-/* Share of v's stem weight (IDF) that chosen sentences hold already. */
-static double covered_share(const nd_dstory *s, const uint32_t *covered,
-			    const fview *v)
+/* Share of v's stem weight (IDF) held by more than self of the chosen
+ * sentences: 0 when v is not among them, 1 when it is (its stems are
+ * distinct, so this is the share the others hold). */
+static double held_share(const nd_dstory *s, const uint32_t *covered,
+			 const fview *v, uint32_t self)
 {
 	double held = 0;
 	size_t k;
@@ -136,10 +140,17 @@ static double covered_share(const nd_dstory *s, const uint32_t *covered,
 	if (v->wsum <= 0)
 		return 0;
 	for (k = 0; k < v->nuni; k++) {
-		if (covered[v->cids[k]] > 0)
+		if (covered[v->cids[k]] > self)
 			held += s->idf[v->cids[k]];
 	}
 	return held / v->wsum;
+}
+
+/* Share of v's stem weight that chosen sentences hold already. */
+static double covered_share(const nd_dstory *s, const uint32_t *covered,
+			    const fview *v)
+{
+	return held_share(s, covered, v, 0);
 }
 
 static bool same_concepts(const nd_dstory *s, size_t a, size_t b)
@@ -193,6 +204,7 @@ static void add_form(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 	double gain = gain_of(s, covered, &fm->v[fm->n]);
 	cand c;
 
+	fm->v[fm->n].full = gain;
 	if (gain <= 0)
 		return;
 	c.prior = prior;
@@ -356,26 +368,70 @@ done:
 	return rc;
 }
 
-/* Looks up whether another article states c too. */
-static void support(nd_dprobe *p, cand *c)
+/* Looks up whether another article states c too; backing (per
+ * sentence: 0 not looked up, 1 lone, 2 backed) keeps the answers, which
+ * every restart asks again. */
+static void support(nd_dprobe *p, uint8_t *backing, cand *c)
 {
-	c->backed = nd_dprobe_support(p, c->g, SUPPORT_CAP) > 0;
+	if (backing[c->g] == 0)
+		backing[c->g] =
+			nd_dprobe_support(p, c->g, SUPPORT_CAP) > 0 ? 2 : 1;
+	c->backed = backing[c->g] == 2;
 	c->known = true;
 }
+
+/* A candidate (index into the candidates) with a bound on what it adds:
+ * its gain under no cover plus its prior. Values are not negative and
+ * float sums grow with their terms, so no cover gives it more, exactly. */
+typedef struct ranked {
+	double bound;
+	uint32_t a, cost;
+} ranked;
+
+/* Slots of the memo of same: a 64 KiB table, far more than the pairs a
+ * restart asks of. */
+#define SAME_MEMO 4096
 
 /* The greedy state. */
 typedef struct pick {
 	cand *heap, *held; /* candidates; those waiting for backing */
+	cand *start;       /* the candidates as a heap: each run's first one */
 	size_t n, n_held;
 	cand *picked;      /* the chosen candidates, as chosen */
 	const fview *views; /* the candidates' forms (cand.f) */
+	ranked *rank;      /* the candidates, highest bound first */
+	uint64_t *mark;    /* a bit per candidate, for best_move */
 	uint32_t *covered; /* holders of each concept among the chosen */
+	uint8_t *backing;  /* per sentence, for support */
+	struct memo {
+		uint64_t key;      /* the pair asked, 0: none */
+		bool yes;
+	} *memo;           /* SAME_MEMO answers of same */
 	size_t *chosen, k, max;
 	size_t left;       /* budget left */
+	size_t *waiting;   /* per cost up to top: candidates not yet let go */
+	size_t top, fit;   /* costliest candidate; waiting ones within left */
+	double *per_cost;  /* per cost up to top: cost^COST_EXP */
 	size_t backed, lone; /* chosen sentences with and without backing */
 	bool cap_lone;     /* lone sentences may not outnumber backed ones */
 	double total;      /* value of the choice */
 } pick;
+
+/* nd_dstory_same of kept a and candidate b, remembered: every restart
+ * and every refining move asks of the same few pairs again. A slot keeps
+ * the last pair hashed to it, whole, so a clash only costs a recount. */
+static bool same(pick *st, const nd_dstory *s, size_t a, size_t b)
+{
+	/* Sentence numbers are below UINT32_MAX, so no key is 0. */
+	uint64_t key = ((uint64_t)a << 32 | b) + 1;
+	struct memo *slot = &st->memo[nd_mix64(key) % SAME_MEMO];
+
+	if (slot->key != key) {
+		slot->key = key;
+		slot->yes = nd_dstory_same(s, a, b);
+	}
+	return slot->yes;
+}
 
 /* Lone sentences wait until enough backed ones are chosen: when the
  * articles of a story agree on something, the digest is mostly what they
@@ -395,6 +451,28 @@ static bool must_wait(const pick *st, const cand *c)
  * (R-1 39.18 -> 40.71; a third or a quarter start changing dev). */
 #define SHORT_SHARE 2
 
+/* Candidate c leaves the greedy for good. Costs above what is left are
+ * never looked at again, so only those within it are counted. */
+static void let_go(pick *st, const cand *c)
+{
+	if (c->cost <= st->left) {
+		st->waiting[c->cost]--;
+		st->fit--;
+	}
+}
+
+/* Takes cost from the budget left: candidates costing more no longer fit. */
+static void spend(pick *st, size_t cost)
+{
+	size_t c;
+
+	for (c = st->left; c > st->left - cost; c--) {
+		if (c <= st->top)
+			st->fit -= st->waiting[c];
+	}
+	st->left -= cost;
+}
+
 static void release_held(pick *st)
 {
 	while (st->n_held > 0)
@@ -409,6 +487,16 @@ static void release_held(pick *st)
  * 2004 dev unchanged from 0.5 to 0.7, DUC 2006 R-2 up). */
 #define REPEAT_SHARE 0.6
 
+/* Adds by (1 or -1) to the holders of v's stems only: the redundancy
+ * test reads no bigram. */
+static void count_stems(uint32_t *covered, const fview *v, int by)
+{
+	size_t k;
+
+	for (k = 0; k < v->nuni; k++)
+		covered[v->cids[k]] += (uint32_t)by;
+}
+
 /* Would g, joining the choice with slot out freed (st->k: none), repeat
  * what the others say: most of its stem weight held by them, or most of
  * a kept sentence's held by the others and g? cnt counts the choice
@@ -421,17 +509,13 @@ static bool overlaps(const pick *st, const nd_dstory *s, uint32_t *cnt,
 
 	if (covered_share(s, cnt, g) >= REPEAT_SHARE)
 		return true;
-	count(cnt, g, 1);
+	count_stems(cnt, g, 1);
 	for (j = 0, hit = false; j < st->k && !hit; j++) {
-		const fview *v = &st->views[st->picked[j].f];
-
-		if (j == out)
-			continue;
-		count(cnt, v, -1);
-		hit = covered_share(s, cnt, v) >= REPEAT_SHARE;
-		count(cnt, v, 1);
+		if (j != out)
+			hit = held_share(s, cnt, &st->views[st->picked[j].f],
+					 1) >= REPEAT_SHARE;
 	}
-	count(cnt, g, -1);
+	count_stems(cnt, g, -1);
 	return hit;
 }
 
@@ -441,19 +525,29 @@ static void run_greedy(pick *st, nd_dprobe *p)
 	const nd_dstory *s = p->s;
 
 	while (st->n > 0 && st->k < st->max) {
-		cand c = pop(st->heap, &st->n);
+		cand c;
 		double gain;
 		size_t j;
 		bool redundant = false;
 
+		/* None waiting fits the budget left: the rest of the heap
+		 * would only be popped and dropped. */
+		if (st->fit == 0) {
+			st->n = 0;
+			break;
+		}
+		c = pop(st->heap, &st->n);
+
 		if (c.cost > st->left)
 			continue;
 		gain = gain_of(s, st->covered, &st->views[c.f]);
-		if (gain <= 0)
+		if (gain <= 0) {
+			let_go(st, &c);
 			continue;
+		}
 		if (!c.known)
-			support(p, &c);
-		c.key = (gain + c.prior) / pow((double)c.cost, COST_EXP);
+			support(p, st->backing, &c);
+		c.key = (gain + c.prior) / st->per_cost[c.cost];
 		if (st->n > 0 && better(&st->heap[0], &c)) {
 			push(st->heap, &st->n, c);
 			continue;
@@ -463,15 +557,16 @@ static void run_greedy(pick *st, nd_dprobe *p)
 			continue;
 		}
 		for (j = 0; j < st->k && !redundant; j++)
-			redundant = nd_dstory_same(s, st->chosen[j], c.g);
+			redundant = same(st, s, st->chosen[j], c.g);
 		if (!redundant)
 			redundant = overlaps(st, s, st->covered, st->k,
 					     &st->views[c.f]);
+		let_go(st, &c);
 		if (redundant)
 			continue;
 		count(st->covered, &st->views[c.f], 1);
 		st->total += gain + c.prior;
-		st->left -= c.cost;
+		spend(st, c.cost);
 		st->picked[st->k] = c;
 		st->chosen[st->k++] = c.g;
 		if (c.backed) {
@@ -505,14 +600,11 @@ static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
 {
 	size_t j, backed = 0, lone = 0;
 
-	if (overlaps(st, p->s, cnt, out, &st->views[c->f]))
-		return false;
-
+	/* Every test must pass, so the cheap ones go first. */
 	for (j = 0; j < st->k; j++) {
 		if (j == out)
 			continue;
-		if (nd_dstory_same(p->s, st->chosen[j], c->g) ||
-		    st->chosen[j] == c->g)
+		if (st->chosen[j] == c->g)
 			return false;
 		if (st->picked[j].backed)
 			backed++;
@@ -520,21 +612,44 @@ static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
 			lone++;
 	}
 	if (!c->known)
-		support(p, c);
+		support(p, st->backing, c);
 	if (c->backed)
 		backed++;
 	else
 		lone++;
-	return !st->cap_lone || lone <= (backed > 0 ? backed : 1);
+	if (st->cap_lone && lone > (backed > 0 ? backed : 1))
+		return false;
+	for (j = 0; j < st->k; j++) {
+		if (j != out && same(st, p->s, st->chosen[j], c->g))
+			return false;
+	}
+	return !overlaps(st, p->s, cnt, out, &st->views[c->f]);
 }
 
-/* Best swap (or addition, out == st->k) over all candidates. */
+/* Marks the candidates within room whose bound, less loss, beats delta:
+ * no other can be a better move, and most are left unsummed. */
+static void mark_hopeful(pick *st, size_t n_all, double loss, double delta,
+			 size_t room)
+{
+	size_t i;
+
+	for (i = 0; i < n_all && st->rank[i].bound - loss > delta; i++) {
+		uint32_t a = st->rank[i].a;
+
+		if (st->rank[i].cost <= room)
+			st->mark[a / 64] |= (uint64_t)1 << (a % 64);
+	}
+}
+
+/* Best swap (or addition, out == st->k) over all candidates; the marked
+ * ones are visited in candidate order, as a full scan would meet them, so
+ * ties go the same way. */
 static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		      uint32_t *cnt)
 {
 	const nd_dstory *s = p->s;
 	move best = { 0, { 0, 0, 0, 0, 0, false, false }, 1e-9 };
-	size_t out, a;
+	size_t out, w;
 
 	for (out = 0; out <= st->k; out++) {
 		size_t room = st->left;
@@ -548,17 +663,22 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		} else if (st->k >= st->max) {
 			break;
 		}
-		for (a = 0; a < n_all; a++) {
-			double d;
+		mark_hopeful(st, n_all, loss, best.delta, room);
+		for (w = 0; w < (n_all + 63) / 64; w++) {
+			while (st->mark[w] != 0) {
+				size_t a = w * 64 + (size_t)__builtin_ctzll(
+							    st->mark[w]);
+				double d;
 
-			if (all[a].cost > room)
-				continue;
-			d = gain_of(s, cnt, &st->views[all[a].f]) +
-			    all[a].prior - loss;
-			if (d > best.delta && fits(st, p, &all[a], out, cnt)) {
-				best.out = out;
-				best.in = all[a];
-				best.delta = d;
+				st->mark[w] &= st->mark[w] - 1;
+				d = gain_of(s, cnt, &st->views[all[a].f]) +
+				    all[a].prior - loss;
+				if (d > best.delta &&
+				    fits(st, p, &all[a], out, cnt)) {
+					best.out = out;
+					best.in = all[a];
+					best.delta = d;
+				}
 			}
 		}
 		if (out < st->k)
@@ -611,22 +731,30 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 	const nd_dstory *s = p->s;
 	size_t i;
 
-	memset(st->covered, 0, (s->n_concepts + 1) * sizeof(*st->covered));
-	memcpy(st->heap, all, n_all * sizeof(*all));
+	/* Undoing the last choice clears the counts, and costs far less than
+	 * zeroing every concept's. */
+	for (i = 0; i < st->k; i++)
+		count(st->covered, &st->views[st->picked[i].f], -1);
+	memcpy(st->heap, st->start, n_all * sizeof(*all));
 	st->n = n_all;
-	for (i = st->n / 2; i-- > 0;)
-		sift_down(st->heap, st->n, i);
 	st->n_held = st->k = st->backed = st->lone = 0;
 	st->left = budget;
+	memset(st->waiting, 0, (st->top + 1) * sizeof(*st->waiting));
+	for (st->fit = i = 0; i < n_all; i++) {
+		if (all[i].cost <= budget) {
+			st->waiting[all[i].cost]++;
+			st->fit++;
+		}
+	}
 	st->total = 0;
 	st->cap_lone = true;
 	if (seed != NULL && st->max > 0 && seed->cost <= budget) {
 		if (!seed->known)
-			support(p, seed);
+			support(p, st->backing, seed);
 		st->total = gain_of(s, st->covered, &st->views[seed->f]) +
 			    seed->prior;
 		count(st->covered, &st->views[seed->f], 1);
-		st->left -= seed->cost;
+		spend(st, seed->cost);
 		st->picked[0] = *seed;
 		st->chosen[st->k++] = seed->g;
 		*(seed->backed ? &st->backed : &st->lone) += 1;
@@ -667,6 +795,27 @@ static size_t top_seeds(size_t *top, size_t max, const nd_dstory *s,
 		top[j] = a;
 	}
 	return n;
+}
+
+static int by_bound(const void *x, const void *y)
+{
+	const ranked *a = x, *b = y;
+
+	return a->bound > b->bound ? -1 : a->bound < b->bound ? 1 : 0;
+}
+
+/* The candidates all[0..n) by bound into rank, highest first. */
+static void rank_all(ranked *rank, const fview *views, const cand *all,
+		     size_t n)
+{
+	size_t a;
+
+	for (a = 0; a < n; a++) {
+		rank[a].bound = views[all[a].f].full + all[a].prior;
+		rank[a].a = (uint32_t)a;
+		rank[a].cost = all[a].cost;
+	}
+	qsort(rank, n, sizeof(*rank), by_bound);
 }
 
 /* Room for the forms of every sentence of s, whole and trimmed. Returns
@@ -722,8 +871,10 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	all = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*all));
 	scratch = nd_calloc(max + 1, sizeof(*scratch));
 	st.covered = nd_calloc(s->n_concepts + 1, sizeof(*st.covered));
+	st.backing = nd_calloc(s->n_sents + 1, sizeof(*st.backing));
+	st.memo = nd_calloc(SAME_MEMO, sizeof(*st.memo));
 	if (formset_init(&fm, s) || !st.heap || !st.held || !st.covered ||
-	    !st.picked || !all || !scratch)
+	    !st.backing || !st.memo || !st.picked || !all || !scratch)
 		goto done;
 	st.views = fm.v;
 	nd_dlex_init(&lex, s->c->vocab);
@@ -740,9 +891,26 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 			best_value = v;
 			best = st.heap[i];
 		}
+		if (st.heap[i].cost > st.top)
+			st.top = st.heap[i].cost;
 	}
 	n_all = st.n;
+	st.waiting = nd_calloc(st.top + 1, sizeof(*st.waiting));
+	st.per_cost = nd_calloc(st.top + 1, sizeof(*st.per_cost));
+	st.start = nd_calloc(n_all + 1, sizeof(*st.start));
+	st.rank = nd_calloc(n_all + 1, sizeof(*st.rank));
+	st.mark = nd_calloc(n_all / 64 + 1, sizeof(*st.mark));
+	if (!st.waiting || !st.per_cost || !st.start || !st.rank || !st.mark)
+		goto done;
+	for (i = 0; i <= st.top; i++)
+		st.per_cost[i] = pow((double)i, COST_EXP);
 	memcpy(all, st.heap, n_all * sizeof(*all));
+	rank_all(st.rank, fm.v, all, n_all);
+	/* Only keys and sentences order the heap, so one serves every run;
+	 * the backing its copies would carry is kept in st.backing anyway. */
+	memcpy(st.start, all, n_all * sizeof(*all));
+	for (i = n_all / 2; i-- > 0;)
+		sift_down(st.start, n_all, i);
 	st.chosen = scratch;
 	st.max = max;
 	/* With fewer than three independent groups every concept weighs
@@ -767,7 +935,7 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	st.k = k;
 	st.backed = backed;
 	if (max > 0 && best_value >= 0) {
-		support(p, &best);
+		support(p, st.backing, &best);
 		/* A lone sentence does not replace a backed choice. */
 		if (best_value > st.total &&
 		    (best.backed || st.backed == 0)) {
@@ -781,10 +949,17 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 done:
 	nd_free(st.heap);
 	nd_free(st.held);
+	nd_free(st.start);
 	nd_free(st.picked);
 	nd_free(all);
 	nd_free(scratch);
 	nd_free(st.covered);
+	nd_free(st.waiting);
+	nd_free(st.per_cost);
+	nd_free(st.backing);
+	nd_free(st.memo);
+	nd_free(st.rank);
+	nd_free(st.mark);
 	formset_dispose(&fm);
 	return rc;
 }

@@ -114,7 +114,7 @@ bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 		return false;
 	/* A quotation keeps its opener (what leads up to it is part of
 	 * it); a dateline stands before any. */
-	if (nd_digest_has_quote(d->text + st->off, st->len))
+	if (openers && nd_digest_has_quote(d->text + st->off, st->len))
 		openers = false;
 	first += dateline(d, first, end);
 	dated = first;
