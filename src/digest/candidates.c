@@ -111,6 +111,28 @@ static const char *const relative_pronouns[] = { "who", "which", "whose",
 						  NULL };
 static const char *const articles[] = { "a", "an", "the", NULL };
 
+/* The last words of opening phrases that answer an earlier sentence
+ * ("In other words,", "On the other hand,", "For its part,", "In
+ * response,", "As a result,"): the sentence leans on what it answers. */
+static const char *const back_words[] = {
+	"other", "words", "hand", "part", "response", "turn", "reply",
+	"return", "contrast", "result", "addition", NULL
+};
+/* Words standing for a noun named before ("One would require...", "The
+ * latter was..."), when an auxiliary follows. */
+static const char *const referents[] = { "one", "other", "others", "latter",
+					 "former", NULL };
+static const char *const auxiliaries[] = {
+	"is", "are", "was", "were", "has", "have", "had", "will", "would",
+	"can", "could", "shall", "should", "may", "might", "must", "does",
+	"did", NULL
+};
+
+/* "The following stories", "the material below": a pointer to text after
+ * the sentence, which a summary does not show ("the following day" is a
+ * time, not a pointer). */
+static const char *const ahead_words[] = { "following", "below", NULL };
+
 /* Term ids of the words of list that the corpus has seen, sorted, into
  * out (room for max); returns how many. */
 static size_t resolve(const nd_vocab *v, const char *const *list,
@@ -155,6 +177,10 @@ void nd_dlex_init(nd_dlex *lex, const nd_vocab *v)
 		{ clause_words, lex->clause, &lex->n_clause },
 		{ relative_pronouns, lex->rel, &lex->n_rel },
 		{ articles, lex->det, &lex->n_det },
+		{ back_words, lex->back, &lex->n_back },
+		{ referents, lex->refer, &lex->n_refer },
+		{ auxiliaries, lex->aux, &lex->n_aux },
+		{ ahead_words, lex->ahead, &lex->n_ahead },
 	};
 	size_t i;
 
@@ -267,14 +293,50 @@ static bool pronoun_after_comma(const nd_dlex *lex, const nd_doc *d,
 	return false;
 }
 
+/* Is the sentence's subject a word standing for a noun named before
+ * ("One would require...", "The other was...")? An auxiliary follows it
+ * there; "One man was" or "The former president" name their noun. */
+static bool referent_subject(const nd_dlex *lex, const nd_doc *d,
+			     const nd_sentence *st)
+{
+	const nd_token *t = &d->toks[st->tok];
+	size_t k = st->ntok > 2 && nd_dlex_has(&t[0], lex->det, lex->n_det);
+
+	return k + 1 < st->ntok && nd_dlex_has(&t[k], lex->refer, lex->n_refer) &&
+	       nd_dlex_has(&t[k + 1], lex->aux, lex->n_aux);
+}
+
+/* Does the sentence point at text after it ("the following stories")?
+ * An article and a pointing word before a noun that is no time. */
+static bool points_ahead(const nd_dlex *lex, const nd_doc *d,
+			 const nd_sentence *st)
+{
+	const nd_token *t = &d->toks[st->tok];
+	size_t i;
+
+	for (i = 0; i + 2 < st->ntok; i++) {
+		if (nd_dlex_has(&t[i + 1], lex->ahead, lex->n_ahead) &&
+		    nd_dlex_has(&t[i], lex->det, lex->n_det) &&
+		    !nd_dlex_has(&t[i + 2], lex->time, lex->n_time))
+			return true;
+	}
+	return false;
+}
+
 /* Does the sentence lean on an earlier one for its subject? It opens with
- * a pronoun or connective ("He said", "But"), has a pronoun for its second
- * word after a word that is no name ("Later he"), or has one as the subject
- * of its main clause right after an opening phrase ("In Astana, he met"). */
+ * a pronoun, connective or phrase answering what came before ("He said",
+ * "But", "In other words,"), has a pronoun for its second word after a
+ * word that is no name ("Later he"), has one as the subject of its main
+ * clause right after an opening phrase ("In Astana, he met") or a word
+ * standing for a noun ("One would"). */
 static bool dangling(const nd_dlex *lex, const nd_doc *d,
 		     const nd_sentence *st)
 {
 	const nd_token *t = &d->toks[st->tok];
+
+	if (nd_digest_back_phrase(lex, d, st->tok, st->tok + st->ntok) ||
+	    referent_subject(lex, d, st) || points_ahead(lex, d, st))
+		return true;
 
 	if ((st->flags & ND_SENT_QUOTE) &&
 	    nd_dlex_has(&t[0], lex->speaker, lex->n_speaker))
@@ -480,6 +542,75 @@ static bool caps_label(const nd_doc *d, const nd_sentence *st)
 	return false;
 }
 
+/* A sentence opening with a bracket or a list's dash ("(For use by ...",
+ * "(Repeating series ...)", "--Europe and Asia: ...", "_ A cut in ..."):
+ * an editors' note, a credit or an item of a list, none of which reads
+ * as a line of prose. */
+static bool furniture_start(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off;
+
+	if (st->len == 0)
+		return false;
+	if (p[0] == '(' || p[0] == '_' || p[0] == '-')
+		return true;
+	return st->len >= 3 && memcmp(p, "\xE2\x80\x94", 3) == 0;
+}
+
+/* Digits a telephone number has at least, in three groups or more. */
+#define PHONE_DIGITS 7
+
+/* Does the sentence give a telephone number ("call 404-526-5456", "at
+ * 47-42-17-11")? Then it tells the wire's clients whom to call. */
+static bool phone_number(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off, *end = p + st->len;
+	size_t groups = 0, digits = 0;
+
+	for (; p < end; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+			if (p + 1 == end || p[1] != '-')
+				continue;
+			groups++;
+			if (groups >= 2 && p + 2 < end && p[2] >= '0' &&
+			    p[2] <= '9' && digits >= PHONE_DIGITS - 1)
+				return true;
+		} else if (*p != '-') {
+			groups = digits = 0;
+		}
+	}
+	return false;
+}
+
+/* Consecutive words in capitals from this many on are a headline or a
+ * byline glued to the text ("CONGRESS STUDIES RAPIDLY CHANGING ...");
+ * prose writes its acronyms one at a time. After "By", two make a
+ * byline ("By RICK ALM"). */
+#define CAPS_RUN 3
+#define BYLINE_RUN 2
+
+/* Does the sentence hold a headline or a byline in capitals? */
+static bool caps_run(const nd_doc *d, const nd_sentence *st)
+{
+	size_t i, run = 0;
+	bool by = false;
+
+	for (i = 0; i < st->ntok; i++) {
+		const nd_token *t = &d->toks[st->tok + i];
+
+		if (!(t->flags & ND_TOK_ALLCAPS)) {
+			by = t->len == 2 && memcmp(d->text + t->off, "By", 2) == 0;
+			run = 0;
+			continue;
+		}
+		run++;
+		if (run >= CAPS_RUN || (by && run >= BYLINE_RUN))
+			return true;
+	}
+	return false;
+}
+
 /* Headings, menus and tag lists: nearly every word capitalised. */
 static bool title_case(const nd_doc *d, const nd_sentence *st)
 {
@@ -523,7 +654,7 @@ static bool fit(const nd_dlex *lex, const nd_doc *d, const nd_sentence *st,
 		return false;
 	return ended && !dangling(lex, d, st) && !title_case(d, st) &&
 	       !quote_fragment(lex, d, st) && !bracket_fragment(d, st) &&
-	       !caps_label(d, st);
+	       !caps_label(d, st) && !caps_run(d, st) && !phone_number(d, st);
 }
 
 bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
@@ -533,7 +664,7 @@ bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
 
 	return fit(lex, d, st, words, relaxed, &d->toks[st->tok],
 		   st->ntok > 0 && terminated(d->text + st->off, st->len)) &&
-	       !inside_aside(d, i);
+	       !inside_aside(d, i) && !furniture_start(d, st);
 }
 
 bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
@@ -551,5 +682,5 @@ bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
 	return st->ntok > 0 &&
 	       fit(lex, d, &form, words, false, &d->toks[st->tok],
 		   terminated(d->text + st->off, st->len)) &&
-	       !inside_aside(d, i);
+	       !inside_aside(d, i) && !furniture_start(d, st);
 }

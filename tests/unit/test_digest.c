@@ -893,6 +893,15 @@ static void trim_rules(void **state)
 			   "half during the closure."),
 		"Shop owners said trade had fallen by half during the "
 		"closure.");
+	/* A phrase answering an earlier sentence goes too. */
+	assert_string_equal(
+		trimmed(t, "On the other hand, the ferry operators fear for "
+			   "their jobs."),
+		"The ferry operators fear for their jobs.");
+	assert_string_equal(
+		trimmed(t, "For its part, the province kept the tolls on the "
+			   "old crossing."),
+		"The province kept the tolls on the old crossing.");
 	/* A wire dateline is furniture; a dash after words in lower case is
 	 * part of the sentence. */
 	assert_string_equal(
@@ -1025,6 +1034,70 @@ static void candidate_rules(void **state)
 	assert_string_equal(
 		verdicts(t, "NATO ministers met in Tessby to discuss the bridge "
 			    "over Lake Marrow."),
+		"y");
+	/* Phrases answering an earlier sentence, words standing for a noun
+	 * named before, pointers to text after the sentence. */
+	assert_string_equal(
+		verdicts(t, "In other words, the province will pay for the "
+			    "repair itself."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "In the other, the ferry operators asked for help "
+			    "from the province."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Aside from that, the ferry timetable stays the "
+			    "same all summer."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "One would require the ferries to run every hour "
+			    "in summer."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "The latter was opened in 1961 by the governor of "
+			    "the province."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "One ferry was moored at the old pier on Monday "
+			    "morning."),
+		"y");
+	assert_string_equal(
+		verdicts(t, "The province plans to publish the following "
+			    "reports for use by its ferry operators."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "The bridge reopened to traffic in Tessby the "
+			    "following week after repairs."),
+		"y");
+	/* Wire furniture: editors' notes in brackets, items of lists,
+	 * headlines and bylines in capitals, whom to call. */
+	assert_string_equal(
+		verdicts(t, "(For use by clients of the lake region news "
+			    "service.)"),
+		"n");
+	assert_string_equal(
+		verdicts(t, "--Ferry operators on the lake fear for their jobs "
+			    "after the reopening."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "_ Ferry operators on the lake fear for their jobs "
+			    "after the reopening."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "BRIDGE OVER LAKE MARROW REOPENS to traffic after "
+			    "two years of repair work."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "The bridge story was written for the paper By "
+			    "EDDA COLVIN in Tessby."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "For questions on the bridge story please call the "
+			    "desk at 404-526-5456."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "NATO and EU ministers met in Tessby in 2019-20 to "
+			    "discuss the bridge."),
 		"y");
 	/* Furniture: headings, short lines, no ending, no verbs. */
 	assert_string_equal(
