@@ -557,6 +557,22 @@ static bool furniture_start(const nd_doc *d, const nd_sentence *st)
 	return st->len >= 3 && memcmp(p, "\xE2\x80\x94", 3) == 0;
 }
 
+/* Does the sentence open with a quotation ("``We're down to splitting
+ * infinitives,'' Armey said.")? Then it gives a speaker's words, where a
+ * summary tells what happened in its own voice; a quotation inside a
+ * sentence ("called it ``a bridge for a century''") is the writer's. */
+static bool opens_quote(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off;
+
+	if (st->len > 0 && p[0] == '"')
+		return true;
+	if (st->len >= 2 && p[0] == '`' && p[1] == '`')
+		return true;
+	return st->len >= 3 && (memcmp(p, "\xE2\x80\x9C", 3) == 0 ||
+				memcmp(p, "\xC2\xAB", 2) == 0);
+}
+
 /* Digits a telephone number has at least, in three groups or more. */
 #define PHONE_DIGITS 7
 
@@ -654,7 +670,8 @@ static bool fit(const nd_dlex *lex, const nd_doc *d, const nd_sentence *st,
 		return false;
 	return ended && !dangling(lex, d, st) && !title_case(d, st) &&
 	       !quote_fragment(lex, d, st) && !bracket_fragment(d, st) &&
-	       !caps_label(d, st) && !caps_run(d, st) && !phone_number(d, st);
+	       !caps_label(d, st) && !caps_run(d, st) &&
+	       !phone_number(d, st) && !opens_quote(d, st);
 }
 
 bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,

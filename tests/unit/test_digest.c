@@ -983,10 +983,16 @@ static void candidate_rules(void **state)
 		verdicts(t, "\"We are proud of this bridge and of everyone who "
 			    "built it.\""),
 		"n");
+	/* A speaker's words opening the sentence, attributed or not: a
+	 * summary tells what happened in its own voice. */
 	assert_string_equal(
 		verdicts(t, "\"We are proud of this bridge and of everyone who "
 			    "built it,\" Colvin said."),
-		"y");
+		"n");
+	assert_string_equal(
+		verdicts(t, "``We are proud of this bridge and of everyone who "
+			    "built it,'' Colvin said."),
+		"n");
 	assert_string_equal(
 		verdicts(t, "\"We will keep the old ferry timetable for the "
 			    "summer,\" he said."),
@@ -994,7 +1000,7 @@ static void candidate_rules(void **state)
 	assert_string_equal(
 		verdicts(t, "\"We will keep the old ferry timetable for the "
 			    "summer,\" Colvin said."),
-		"y");
+		"n");
 	assert_string_equal(
 		verdicts(t, "Colvin said the province firmly supports the new "
 			    "timetable for ferries \""),
