@@ -28,7 +28,12 @@ static const char *const dangling_openers[] = {
 	"nonetheless", "still", "instead", "thus", "therefore", "hence",
 	"besides", "then", "otherwise", "likewise", "similarly",
 	"additionally", "consequently", "accordingly", "indeed", "such",
-	"another", "further", "plus", "both", NULL
+	"another", "further", "plus", "both",
+	/* Contracted, as one word: "It's going to start with...". */
+	"it's", "that's", "he's", "she's", "they're", "we're", "i'm",
+	"you're", "they've", "we've", "i've", "he'd", "she'd", "they'd",
+	"we'd", "i'd", "it'll", "they'll", "we'll", "he'll", "she'll",
+	"that'll", NULL
 };
 
 /* "This week", "that year": a demonstrative pointing at time, not back. */
@@ -573,6 +578,22 @@ static bool opens_quote(const nd_doc *d, const nd_sentence *st)
 				memcmp(p, "\xC2\xAB", 2) == 0);
 }
 
+/* Does the sentence open with digits right after a full stop that
+ * follows a digit ("... will exceed 3. 5 billion dollars")? Then it is
+ * the tail of a number the source broke and the splitter cut. */
+static bool number_tail(const nd_doc *d, const nd_sentence *st)
+{
+	const char *t = d->text;
+	size_t at = st->off;
+
+	if (st->len == 0 || t[at] < '0' || t[at] > '9')
+		return false;
+	while (at > 0 && (t[at - 1] == ' ' || t[at - 1] == '\t'))
+		at--;
+	return at >= 2 && t[at - 1] == '.' && t[at - 2] >= '0' &&
+	       t[at - 2] <= '9';
+}
+
 /* Digits a telephone number has at least, in three groups or more. */
 #define PHONE_DIGITS 7
 
@@ -681,7 +702,8 @@ bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
 
 	return fit(lex, d, st, words, relaxed, &d->toks[st->tok],
 		   st->ntok > 0 && terminated(d->text + st->off, st->len)) &&
-	       !inside_aside(d, i) && !furniture_start(d, st);
+	       !inside_aside(d, i) && !furniture_start(d, st) &&
+	       !number_tail(d, st);
 }
 
 bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
@@ -699,5 +721,6 @@ bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
 	return st->ntok > 0 &&
 	       fit(lex, d, &form, words, false, &d->toks[st->tok],
 		   terminated(d->text + st->off, st->len)) &&
-	       !inside_aside(d, i) && !furniture_start(d, st);
+	       !inside_aside(d, i) && !furniture_start(d, st) &&
+	       !number_tail(d, st);
 }

@@ -12,7 +12,7 @@
  * separating, so no reader's word count can come out higher. */
 size_t nd_digest_count_words(const char *text, size_t len);
 
-#define ND_DLEX_LIST_MAX 96
+#define ND_DLEX_LIST_MAX 128
 
 /* The word lists of the candidate rules as term ids of the corpus, so a
  * rule compares integers. */

@@ -128,6 +128,16 @@ static size_t dateline(const nd_doc *d, size_t at, size_t end)
 	return 0;
 }
 
+/* Does token at open with a digit ("92 percent")? A sentence shown
+ * opening so reads as a table's line, and the figure was one the cut
+ * opener placed ("In Canada, 92 percent ..."). */
+static bool starts_number(const nd_doc *d, size_t at)
+{
+	char c = d->text[d->toks[at].off];
+
+	return c >= '0' && c <= '9';
+}
+
 bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 		    size_t i, bool openers)
 {
@@ -152,10 +162,11 @@ bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 	}
 	/* "In Russia, where..." leaves a clause, not a sentence; "This
 	 * Friday, March 14, ..." or "In Astana, Blinken, who..." an
-	 * apposition without its head. */
+	 * apposition without its head; "In Canada, 92 percent..." a figure
+	 * without its place. */
 	if (first < end && first > dated &&
 	    (nd_dlex_has(&d->toks[first], lex->clause, lex->n_clause) ||
-	     setting_run(lex, d, first, end) > 0))
+	     setting_run(lex, d, first, end) > 0 || starts_number(d, first)))
 		first = dated;
 	if (first == st->tok || first >= end)
 		return false;

@@ -938,6 +938,11 @@ static void trim_rules(void **state)
 		trimmed(t, "Since 2020, the toll has risen by half for every "
 			   "car crossing the lake."),
 		"");
+	/* Nor a figure without the place it is measured in. */
+	assert_string_equal(
+		trimmed(t, "In Tessby, 92 percent of the drivers use the new "
+			   "bridge every day."),
+		"");
 	/* Quotations are never cut. */
 	assert_string_equal(
 		trimmed(t, "But \"the bridge will serve the lake for a "
@@ -1075,6 +1080,20 @@ static void candidate_rules(void **state)
 		verdicts(t, "The bridge reopened to traffic in Tessby the "
 			    "following week after repairs."),
 		"y");
+	/* A contracted pronoun opens as the pronoun does. */
+	assert_string_equal(
+		verdicts(t, "It's going to take two more years to repair the "
+			    "old ferry pier."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "That's why the ferry operators fear for their jobs "
+			    "this summer."),
+		"n");
+	/* The tail of a number the source broke ("3. 5 billion"). */
+	assert_string_equal(
+		verdicts(t, "The repair of the bridge over the lake will cost "
+			    "3. 5 billion crowns, twice what it cost in 1995."),
+		"yn");
 	/* Wire furniture: editors' notes in brackets, items of lists,
 	 * headlines and bylines in capitals, whom to call. */
 	assert_string_equal(
