@@ -28,7 +28,7 @@ static const char *const dangling_openers[] = {
 	"nonetheless", "still", "instead", "thus", "therefore", "hence",
 	"besides", "then", "otherwise", "likewise", "similarly",
 	"additionally", "consequently", "accordingly", "indeed", "such",
-	"another", "further", "plus", "both",
+	"another", "further", "plus", "both", "others",
 	/* Contracted, as one word: "It's going to start with...". */
 	"it's", "that's", "he's", "she's", "they're", "we're", "i'm",
 	"you're", "they've", "we've", "i've", "he'd", "she'd", "they'd",
@@ -124,9 +124,9 @@ static const char *const back_words[] = {
 	"return", "contrast", "result", "addition", NULL
 };
 /* Words standing for a noun named before ("One would require...", "The
- * latter was..."), when an auxiliary follows. */
-static const char *const referents[] = { "one", "other", "others", "latter",
-					 "former", NULL };
+ * latter was...", "The first is..."), when an auxiliary follows. */
+static const char *const referents[] = { "one", "other", "latter", "former",
+					 "first", "second", "third", NULL };
 static const char *const auxiliaries[] = {
 	"is", "are", "was", "were", "has", "have", "had", "will", "would",
 	"can", "could", "shall", "should", "may", "might", "must", "does",
@@ -137,6 +137,12 @@ static const char *const auxiliaries[] = {
  * the sentence, which a summary does not show ("the following day" is a
  * time, not a pointer). */
 static const char *const ahead_words[] = { "following", "below", NULL };
+
+/* "These offenders", "those areas": a plural determiner pointing back at
+ * nouns the reader of a lone sentence has not met ("this" is left out:
+ * "this country" is where the paper is read; "that" mostly opens a
+ * clause). */
+static const char *const near_words[] = { "these", "those", NULL };
 
 /* Term ids of the words of list that the corpus has seen, sorted, into
  * out (room for max); returns how many. */
@@ -186,6 +192,7 @@ void nd_dlex_init(nd_dlex *lex, const nd_vocab *v)
 		{ referents, lex->refer, &lex->n_refer },
 		{ auxiliaries, lex->aux, &lex->n_aux },
 		{ ahead_words, lex->ahead, &lex->n_ahead },
+		{ near_words, lex->near, &lex->n_near },
 	};
 	size_t i;
 
@@ -328,6 +335,26 @@ static bool points_ahead(const nd_dlex *lex, const nd_doc *d,
 	return false;
 }
 
+/* Does a demonstrative inside the sentence point back at nouns ("view
+ * these offenders differently")? Only before a plural: "those who" or
+ * "those singled out" name whom they mean. */
+static bool points_back(const nd_dlex *lex, const nd_doc *d,
+			const nd_sentence *st)
+{
+	const nd_token *t = &d->toks[st->tok];
+	size_t i;
+
+	for (i = 1; i + 1 < st->ntok; i++) {
+		uint32_t f = t[i + 1].flags;
+
+		if (nd_dlex_has(&t[i], lex->near, lex->n_near) &&
+		    !(f & (ND_TOK_STOP | ND_TOK_CAPITAL | ND_TOK_NUMBER)) &&
+		    d->text[t[i + 1].off + t[i + 1].len - 1] == 's')
+			return true;
+	}
+	return false;
+}
+
 /* Does the sentence lean on an earlier one for its subject? It opens with
  * a pronoun, connective or phrase answering what came before ("He said",
  * "But", "In other words,"), has a pronoun for its second word after a
@@ -340,7 +367,8 @@ static bool dangling(const nd_dlex *lex, const nd_doc *d,
 	const nd_token *t = &d->toks[st->tok];
 
 	if (nd_digest_back_phrase(lex, d, st->tok, st->tok + st->ntok) ||
-	    referent_subject(lex, d, st) || points_ahead(lex, d, st))
+	    referent_subject(lex, d, st) || points_ahead(lex, d, st) ||
+	    points_back(lex, d, st))
 		return true;
 
 	if ((st->flags & ND_SENT_QUOTE) &&

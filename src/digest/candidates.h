@@ -35,9 +35,10 @@ typedef struct nd_dlex {
 	uint32_t refer[ND_DLEX_LIST_MAX];  /* words standing for a noun */
 	uint32_t aux[ND_DLEX_LIST_MAX];    /* auxiliary verbs */
 	uint32_t ahead[ND_DLEX_LIST_MAX];  /* words pointing forward */
+	uint32_t near[ND_DLEX_LIST_MAX];   /* demonstrative determiners */
 	size_t n_open, n_demo, n_time, n_subj, n_speech, n_speaker;
 	size_t n_conj, n_conn, n_prep, n_setting, n_clause, n_rel, n_det;
-	size_t n_back, n_refer, n_aux, n_ahead;
+	size_t n_back, n_refer, n_aux, n_ahead, n_near;
 } nd_dlex;
 
 /* Resolves the lists against v's terms. */

@@ -1069,6 +1069,22 @@ static void candidate_rules(void **state)
 			    "the province."),
 		"n");
 	assert_string_equal(
+		verdicts(t, "The first is a new pier for the ferries at the "
+			    "south end of the lake."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Others say the ferry operators will lose half "
+			    "their trade to the bridge."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Ferry operators on the lake view these plans for "
+			    "the bridge with alarm."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Ferry operators praised those who rebuilt the "
+			    "bridge over the lake."),
+		"y");
+	assert_string_equal(
 		verdicts(t, "One ferry was moored at the old pier on Monday "
 			    "morning."),
 		"y");
