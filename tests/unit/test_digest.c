@@ -551,14 +551,21 @@ static uint32_t max_weight(const nd_dstory *s, size_t g)
 	return w;
 }
 
+/* The story of t's five articles as one dstory, grouped by edges. */
+static void story_of(nd_dstory *s, fixture *t, const nd_dedup_edge *edges,
+		     size_t n_edges)
+{
+	assert_int_equal(nd_dstory_build(s, &t->fx.c, story, 5, edges,
+					 n_edges),
+			 ND_OK);
+}
+
 static void copies_count_once(void **state)
 {
 	fixture *t = *state;
 	nd_dstory s;
 
-	assert_int_equal(nd_dstory_build(&s, &t->fx.c, story, 5, copy_edge,
-					 1),
-			 ND_OK);
+	story_of(&s, t, copy_edge, 1);
 	/* Members 0 and 1 (articles 1 and 2) are one group of four. */
 	assert_int_equal(s.n_groups, 4);
 	assert_int_equal(s.group[0], s.group[1]);
@@ -573,6 +580,39 @@ static void copies_count_once(void **state)
 				   find_sentence(&s, 1, "Ferry")));
 	assert_false(nd_dstory_same(&s, find_sentence(&s, 0, "Ferry"),
 				    find_sentence(&s, 4, "Spare")));
+	nd_dstory_dispose(&s);
+}
+
+/* Concepts of sentence g weighing w. */
+static size_t count_weight(const nd_dstory *s, size_t g, uint32_t w)
+{
+	size_t k, n = 0;
+
+	for (k = s->cbeg[g]; k < s->cbeg[g + 1]; k++)
+		n += s->weight[s->cids[k]] == w;
+	return n;
+}
+
+/* A group of half the story's articles or more is its main account:
+ * what that group alone says still counts, once; a smaller group's own
+ * words weigh nothing. */
+static void main_account_counts(void **state)
+{
+	static const nd_dedup_edge main_edges[] = {
+		{ 1, 2, ND_REL_NEAR_DUPLICATE, 0.9 },
+		{ 1, 3, ND_REL_REWRITE_OF, 0.7 },
+	};
+	fixture *t = *state;
+	nd_dstory s;
+
+	story_of(&s, t, main_edges, 2);
+	assert_int_equal(s.n_groups, 3);
+	assert_true(count_weight(&s, find_sentence(&s, 0, "He said"), 1) > 0);
+	assert_int_equal(max_weight(&s, find_sentence(&s, 4, "Spare")), 0);
+	nd_dstory_dispose(&s);
+	story_of(&s, t, copy_edge, 1);
+	assert_int_equal(count_weight(&s, find_sentence(&s, 0, "He said"), 1),
+			 0);
 	nd_dstory_dispose(&s);
 }
 
@@ -1384,6 +1424,7 @@ int main(void)
 		cmocka_unit_test(deterministic),
 		cmocka_unit_test(out_of_memory_is_reported),
 		cmocka_unit_test(copies_count_once),
+		cmocka_unit_test(main_account_counts),
 		cmocka_unit_test(containment_states),
 		cmocka_unit_test(form_concepts),
 		cmocka_unit_test(probe_is_exact),
