@@ -29,7 +29,12 @@ static const char *const dangling_openers[] = {
 	"nonetheless", "still", "instead", "thus", "therefore", "hence",
 	"besides", "then", "otherwise", "likewise", "similarly",
 	"additionally", "consequently", "accordingly", "indeed", "such",
-	"another", "further", "plus", "both", NULL
+	"another", "further", "plus", "both", "others",
+	/* Contracted, as one word: "It's going to start with...". */
+	"it's", "that's", "he's", "she's", "they're", "we're", "i'm",
+	"you're", "they've", "we've", "i've", "he'd", "she'd", "they'd",
+	"we'd", "i'd", "it'll", "they'll", "we'll", "he'll", "she'll",
+	"that'll", NULL
 };
 
 /* "This week", "that year": a demonstrative pointing at time, not back. */
@@ -112,6 +117,34 @@ static const char *const relative_pronouns[] = { "who", "which", "whose",
 						  NULL };
 static const char *const articles[] = { "a", "an", "the", NULL };
 
+/* The last words of opening phrases that answer an earlier sentence
+ * ("In other words,", "On the other hand,", "For its part,", "In
+ * response,", "As a result,"): the sentence leans on what it answers. */
+static const char *const back_words[] = {
+	"other", "words", "hand", "part", "response", "turn", "reply",
+	"return", "contrast", "result", "addition", NULL
+};
+/* Words standing for a noun named before ("One would require...", "The
+ * latter was...", "The first is..."), when an auxiliary follows. */
+static const char *const referents[] = { "one", "other", "latter", "former",
+					 "first", "second", "third", NULL };
+static const char *const auxiliaries[] = {
+	"is", "are", "was", "were", "has", "have", "had", "will", "would",
+	"can", "could", "shall", "should", "may", "might", "must", "does",
+	"did", NULL
+};
+
+/* "The following stories", "the material below": a pointer to text after
+ * the sentence, which a summary does not show ("the following day" is a
+ * time, not a pointer). */
+static const char *const ahead_words[] = { "following", "below", NULL };
+
+/* "These offenders", "those areas": a plural determiner pointing back at
+ * nouns the reader of a lone sentence has not met ("this" is left out:
+ * "this country" is where the paper is read; "that" mostly opens a
+ * clause). */
+static const char *const near_words[] = { "these", "those", NULL };
+
 /* Term ids of the words of list that the corpus has seen, sorted, into
  * out (room for max); returns how many. */
 static size_t resolve(const nd_vocab *v, const char *const *list,
@@ -156,6 +189,11 @@ void nd_dlex_init(nd_dlex *lex, const nd_vocab *v)
 		{ clause_words, lex->clause, &lex->n_clause },
 		{ relative_pronouns, lex->rel, &lex->n_rel },
 		{ articles, lex->det, &lex->n_det },
+		{ back_words, lex->back, &lex->n_back },
+		{ referents, lex->refer, &lex->n_refer },
+		{ auxiliaries, lex->aux, &lex->n_aux },
+		{ ahead_words, lex->ahead, &lex->n_ahead },
+		{ near_words, lex->near, &lex->n_near },
 	};
 	size_t i;
 
@@ -275,14 +313,71 @@ static bool pronoun_after_comma(const nd_dlex *lex, const nd_doc *d,
 	return false;
 }
 
+/* Is the sentence's subject a word standing for a noun named before
+ * ("One would require...", "The other was...")? An auxiliary follows it
+ * there; "One man was" or "The former president" name their noun. */
+static bool referent_subject(const nd_dlex *lex, const nd_doc *d,
+			     const nd_sentence *st)
+{
+	const nd_token *t = &d->toks[st->tok];
+	size_t k = st->ntok > 2 && nd_dlex_has(&t[0], lex->det, lex->n_det);
+
+	return k + 1 < st->ntok && nd_dlex_has(&t[k], lex->refer, lex->n_refer) &&
+	       nd_dlex_has(&t[k + 1], lex->aux, lex->n_aux);
+}
+
+/* Does the sentence point at text after it ("the following stories")?
+ * An article and a pointing word before a noun that is no time. */
+static bool points_ahead(const nd_dlex *lex, const nd_doc *d,
+			 const nd_sentence *st)
+{
+	const nd_token *t = &d->toks[st->tok];
+	size_t i;
+
+	for (i = 0; i + 2 < st->ntok; i++) {
+		if (nd_dlex_has(&t[i + 1], lex->ahead, lex->n_ahead) &&
+		    nd_dlex_has(&t[i], lex->det, lex->n_det) &&
+		    !nd_dlex_has(&t[i + 2], lex->time, lex->n_time))
+			return true;
+	}
+	return false;
+}
+
+/* Does a demonstrative inside the sentence point back at nouns ("view
+ * these offenders differently")? Only before a plural: "those who" or
+ * "those singled out" name whom they mean. */
+static bool points_back(const nd_dlex *lex, const nd_doc *d,
+			const nd_sentence *st)
+{
+	const nd_token *t = &d->toks[st->tok];
+	size_t i;
+
+	for (i = 1; i + 1 < st->ntok; i++) {
+		uint32_t f = t[i + 1].flags;
+
+		if (nd_dlex_has(&t[i], lex->near, lex->n_near) &&
+		    !(f & (ND_TOK_STOP | ND_TOK_CAPITAL | ND_TOK_NUMBER)) &&
+		    d->text[t[i + 1].off + t[i + 1].len - 1] == 's')
+			return true;
+	}
+	return false;
+}
+
 /* Does the sentence lean on an earlier one for its subject? It opens with
- * a pronoun or connective ("He said", "But"), has a pronoun for its second
- * word after a word that is no name ("Later he"), or has one as the subject
- * of its main clause right after an opening phrase ("In Astana, he met"). */
+ * a pronoun, connective or phrase answering what came before ("He said",
+ * "But", "In other words,"), has a pronoun for its second word after a
+ * word that is no name ("Later he"), has one as the subject of its main
+ * clause right after an opening phrase ("In Astana, he met") or a word
+ * standing for a noun ("One would"). */
 static bool dangling(const nd_dlex *lex, const nd_doc *d,
 		     const nd_sentence *st)
 {
 	const nd_token *t = &d->toks[st->tok];
+
+	if (nd_digest_back_phrase(lex, d, st->tok, st->tok + st->ntok) ||
+	    referent_subject(lex, d, st) || points_ahead(lex, d, st) ||
+	    points_back(lex, d, st))
+		return true;
 
 	if ((st->flags & ND_SENT_QUOTE) &&
 	    nd_dlex_has(&t[0], lex->speaker, lex->n_speaker))
@@ -527,6 +622,107 @@ static bool caps_label(const nd_doc *d, const nd_sentence *st)
 	return false;
 }
 
+/* A sentence opening with a bracket or a list's dash ("(For use by ...",
+ * "(Repeating series ...)", "--Europe and Asia: ...", "_ A cut in ..."):
+ * an editors' note, a credit or an item of a list, none of which reads
+ * as a line of prose. */
+static bool furniture_start(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off;
+
+	if (st->len == 0)
+		return false;
+	if (p[0] == '(' || p[0] == '_' || p[0] == '-')
+		return true;
+	return st->len >= 3 && memcmp(p, "\xE2\x80\x94", 3) == 0;
+}
+
+/* Does the sentence open with a quotation ("``We're down to splitting
+ * infinitives,'' Armey said.")? Then it gives a speaker's words, where a
+ * summary tells what happened in its own voice; a quotation inside a
+ * sentence ("called it ``a bridge for a century''") is the writer's. */
+static bool opens_quote(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off;
+
+	if (st->len > 0 && p[0] == '"')
+		return true;
+	if (st->len >= 2 && p[0] == '`' && p[1] == '`')
+		return true;
+	return st->len >= 3 && (memcmp(p, "\xE2\x80\x9C", 3) == 0 ||
+				memcmp(p, "\xC2\xAB", 2) == 0);
+}
+
+/* Does the sentence open with digits right after a full stop that
+ * follows a digit ("... will exceed 3. 5 billion dollars")? Then it is
+ * the tail of a number the source broke and the splitter cut. */
+static bool number_tail(const nd_doc *d, const nd_sentence *st)
+{
+	const char *t = d->text;
+	size_t at = st->off;
+
+	if (st->len == 0 || t[at] < '0' || t[at] > '9')
+		return false;
+	while (at > 0 && (t[at - 1] == ' ' || t[at - 1] == '\t'))
+		at--;
+	return at >= 2 && t[at - 1] == '.' && t[at - 2] >= '0' &&
+	       t[at - 2] <= '9';
+}
+
+/* Digits a telephone number has at least, in three groups or more. */
+#define PHONE_DIGITS 7
+
+/* Does the sentence give a telephone number ("call 404-526-5456", "at
+ * 47-42-17-11")? Then it tells the wire's clients whom to call. */
+static bool phone_number(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off, *end = p + st->len;
+	size_t groups = 0, digits = 0;
+
+	for (; p < end; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+			if (p + 1 == end || p[1] != '-')
+				continue;
+			groups++;
+			if (groups >= 2 && p + 2 < end && p[2] >= '0' &&
+			    p[2] <= '9' && digits >= PHONE_DIGITS - 1)
+				return true;
+		} else if (*p != '-') {
+			groups = digits = 0;
+		}
+	}
+	return false;
+}
+
+/* Consecutive words in capitals from this many on are a headline or a
+ * byline glued to the text ("CONGRESS STUDIES RAPIDLY CHANGING ...");
+ * prose writes its acronyms one at a time. After "By", two make a
+ * byline ("By RICK ALM"). */
+#define CAPS_RUN 3
+#define BYLINE_RUN 2
+
+/* Does the sentence hold a headline or a byline in capitals? */
+static bool caps_run(const nd_doc *d, const nd_sentence *st)
+{
+	size_t i, run = 0;
+	bool by = false;
+
+	for (i = 0; i < st->ntok; i++) {
+		const nd_token *t = &d->toks[st->tok + i];
+
+		if (!(t->flags & ND_TOK_ALLCAPS)) {
+			by = t->len == 2 && memcmp(d->text + t->off, "By", 2) == 0;
+			run = 0;
+			continue;
+		}
+		run++;
+		if (run >= CAPS_RUN || (by && run >= BYLINE_RUN))
+			return true;
+	}
+	return false;
+}
+
 /* Headings, menus and tag lists: nearly every word capitalised. */
 static bool title_case(const nd_doc *d, const nd_sentence *st)
 {
@@ -570,7 +766,8 @@ static bool fit(const nd_dlex *lex, const nd_doc *d, const nd_sentence *st,
 		return false;
 	return ended && !dangling(lex, d, st) && !title_case(d, st) &&
 	       !quote_fragment(lex, d, st) && !bracket_fragment(d, st) &&
-	       !caps_label(d, st);
+	       !caps_label(d, st) && !caps_run(d, st) &&
+	       !phone_number(d, st) && !opens_quote(d, st);
 }
 
 bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
@@ -580,7 +777,8 @@ bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
 
 	return fit(lex, d, st, words, relaxed, &d->toks[st->tok],
 		   st->ntok > 0 && terminated(d->text + st->off, st->len)) &&
-	       !inside_aside(d, i);
+	       !inside_aside(d, i) && !furniture_start(d, st) &&
+	       !number_tail(d, st);
 }
 
 bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
@@ -598,5 +796,6 @@ bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
 	return st->ntok > 0 &&
 	       fit(lex, d, &form, words, false, &d->toks[st->tok],
 		   terminated(d->text + st->off, st->len)) &&
-	       !inside_aside(d, i);
+	       !inside_aside(d, i) && !furniture_start(d, st) &&
+	       !number_tail(d, st);
 }

@@ -12,7 +12,7 @@
  * separating, so no reader's word count can come out higher. */
 size_t nd_digest_count_words(const char *text, size_t len);
 
-#define ND_DLEX_LIST_MAX 96
+#define ND_DLEX_LIST_MAX 128
 
 /* The word lists of the candidate rules as term ids of the corpus, so a
  * rule compares integers. */
@@ -31,8 +31,14 @@ typedef struct nd_dlex {
 	uint32_t clause[ND_DLEX_LIST_MAX]; /* words that open a clause */
 	uint32_t rel[ND_DLEX_LIST_MAX];    /* relative pronouns */
 	uint32_t det[ND_DLEX_LIST_MAX];    /* articles */
+	uint32_t back[ND_DLEX_LIST_MAX];   /* last words of answering phrases */
+	uint32_t refer[ND_DLEX_LIST_MAX];  /* words standing for a noun */
+	uint32_t aux[ND_DLEX_LIST_MAX];    /* auxiliary verbs */
+	uint32_t ahead[ND_DLEX_LIST_MAX];  /* words pointing forward */
+	uint32_t near[ND_DLEX_LIST_MAX];   /* demonstrative determiners */
 	size_t n_open, n_demo, n_time, n_subj, n_speech, n_speaker;
 	size_t n_conj, n_conn, n_prep, n_setting, n_clause, n_rel, n_det;
+	size_t n_back, n_refer, n_aux, n_ahead, n_near;
 } nd_dlex;
 
 /* Resolves the lists against v's terms. */
@@ -74,6 +80,12 @@ bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
  * false when there is none (never in a sentence with a quotation). */
 bool nd_digest_trim_aside(nd_dtrim *out, const nd_dlex *lex,
 			  const nd_doc *d, size_t i, const nd_dtrim *base);
+/* Tokens of an opening phrase up to its comma from token at (of the
+ * sentence ending before token end) that answers an earlier sentence
+ * ("In other words,", "On the other hand,", "Aside from that,", "For its
+ * part,"), 0 when there is none. */
+size_t nd_digest_back_phrase(const nd_dlex *lex, const nd_doc *d, size_t at,
+			     size_t end);
 /* Words of the trimmed form tr as shown. */
 size_t nd_digest_trim_words(const nd_doc *d, const nd_dtrim *tr);
 /* As nd_digest_candidate, for the trimmed form tr (of words words) of

@@ -403,11 +403,14 @@ size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
  * dev; 1 clearly worse). */
 #define VALUE_EXP 1.75
 
-/* Drops the weight of concepts of one group only, when there are three
- * groups or more: such a concept is that source's angle or its furniture,
- * not the story's core; then sets each value. Weights are group counts, so
- * the powers are taken once per count, not once per concept. */
-static int set_values(nd_dstory *s)
+/* Drops the weight of concepts of one group only (last[c] - 1), when
+ * there are three groups or more: such a concept is that source's angle
+ * or its furniture, not the story's core; unless the group holds half the
+ * story's articles or more, when it is the story's main account (seven
+ * updates of one wire story among ten articles) and what it alone says
+ * counts once. Then sets each value. Weights are group counts, so the
+ * powers are taken once per count, not once per concept. */
+static int set_values(nd_dstory *s, const uint32_t *last)
 {
 	double *power = nd_calloc(s->n_groups + 1, sizeof(*power));
 	size_t i;
@@ -418,7 +421,9 @@ static int set_values(nd_dstory *s)
 		power[i] = pow((double)i, VALUE_EXP);
 	s->wmax = 1;
 	for (i = 0; i < s->n_concepts; i++) {
-		if (s->n_groups >= 3 && s->weight[i] < 2)
+		if (s->n_groups >= 3 && s->weight[i] < 2 &&
+		    !(s->weight[i] == 1 &&
+		      2 * s->gsize[last[i] - 1] >= s->n))
 			s->weight[i] = 0;
 		if (s->weight[i] > s->wmax)
 			s->wmax = s->weight[i];
@@ -462,7 +467,7 @@ static int build_weights(nd_dstory *s)
 			}
 		}
 	}
-	rc = set_values(s);
+	rc = set_values(s, last);
 done:
 	nd_free(last);
 	nd_free(order);

@@ -50,15 +50,40 @@ static size_t setting_run(const nd_dlex *lex, const nd_doc *d, size_t at,
 	return 0;
 }
 
+/* Words of the longest answering phrase with its head ("On the other
+ * hand", "Aside from all that"). */
+#define BACK_MAX 5
+
+size_t nd_digest_back_phrase(const nd_dlex *lex, const nd_doc *d, size_t at,
+			     size_t end)
+{
+	size_t k;
+
+	for (k = 1; k < BACK_MAX && at + k + 1 < end; k++) {
+		const nd_token *t = &d->toks[at + k];
+
+		if (!comma_after(d, at + k))
+			continue;
+		return nd_dlex_has(t, lex->demo, lex->n_demo) ||
+				       nd_dlex_has(t, lex->back, lex->n_back)
+			       ? k + 1
+			       : 0;
+	}
+	return 0;
+}
+
 /* Tokens of an opener at token `at` (of the sentence ending before token
- * end) a summary can drop, 0 when none: a connective, or an adverbial of
- * time or place up to its comma. */
+ * end) a summary can drop, 0 when none: a connective, a phrase answering
+ * an earlier sentence, or an adverbial of time or place up to its
+ * comma. */
 static size_t opener(const nd_dlex *lex, const nd_doc *d, size_t at,
 		     size_t end)
 {
 	const nd_token *t = &d->toks[at];
-	size_t k;
+	size_t k = nd_digest_back_phrase(lex, d, at, end);
 
+	if (k)
+		return k;
 	if (nd_dlex_has(t, lex->conn, lex->n_conn) && comma_after(d, at))
 		return 1;
 	if (nd_dlex_has(t, lex->conj, lex->n_conj))
@@ -103,6 +128,16 @@ static size_t dateline(const nd_doc *d, size_t at, size_t end)
 	return 0;
 }
 
+/* Does token at open with a digit ("92 percent")? A sentence shown
+ * opening so reads as a table's line, and the figure was one the cut
+ * opener placed ("In Canada, 92 percent ..."). */
+static bool starts_number(const nd_doc *d, size_t at)
+{
+	char c = d->text[d->toks[at].off];
+
+	return c >= '0' && c <= '9';
+}
+
 bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 		    size_t i, bool openers)
 {
@@ -127,10 +162,11 @@ bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 	}
 	/* "In Russia, where..." leaves a clause, not a sentence; "This
 	 * Friday, March 14, ..." or "In Astana, Blinken, who..." an
-	 * apposition without its head. */
+	 * apposition without its head; "In Canada, 92 percent..." a figure
+	 * without its place. */
 	if (first < end && first > dated &&
 	    (nd_dlex_has(&d->toks[first], lex->clause, lex->n_clause) ||
-	     setting_run(lex, d, first, end) > 0))
+	     setting_run(lex, d, first, end) > 0 || starts_number(d, first)))
 		first = dated;
 	if (first == st->tok || first >= end)
 		return false;

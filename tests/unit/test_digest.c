@@ -551,14 +551,21 @@ static uint32_t max_weight(const nd_dstory *s, size_t g)
 	return w;
 }
 
+/* The story of t's five articles as one dstory, grouped by edges. */
+static void story_of(nd_dstory *s, fixture *t, const nd_dedup_edge *edges,
+		     size_t n_edges)
+{
+	assert_int_equal(nd_dstory_build(s, &t->fx.c, story, 5, edges,
+					 n_edges),
+			 ND_OK);
+}
+
 static void copies_count_once(void **state)
 {
 	fixture *t = *state;
 	nd_dstory s;
 
-	assert_int_equal(nd_dstory_build(&s, &t->fx.c, story, 5, copy_edge,
-					 1),
-			 ND_OK);
+	story_of(&s, t, copy_edge, 1);
 	/* Members 0 and 1 (articles 1 and 2) are one group of four. */
 	assert_int_equal(s.n_groups, 4);
 	assert_int_equal(s.group[0], s.group[1]);
@@ -573,6 +580,39 @@ static void copies_count_once(void **state)
 				   find_sentence(&s, 1, "Ferry")));
 	assert_false(nd_dstory_same(&s, find_sentence(&s, 0, "Ferry"),
 				    find_sentence(&s, 4, "Spare")));
+	nd_dstory_dispose(&s);
+}
+
+/* Concepts of sentence g weighing w. */
+static size_t count_weight(const nd_dstory *s, size_t g, uint32_t w)
+{
+	size_t k, n = 0;
+
+	for (k = s->cbeg[g]; k < s->cbeg[g + 1]; k++)
+		n += s->weight[s->cids[k]] == w;
+	return n;
+}
+
+/* A group of half the story's articles or more is its main account:
+ * what that group alone says still counts, once; a smaller group's own
+ * words weigh nothing. */
+static void main_account_counts(void **state)
+{
+	static const nd_dedup_edge main_edges[] = {
+		{ 1, 2, ND_REL_NEAR_DUPLICATE, 0.9 },
+		{ 1, 3, ND_REL_REWRITE_OF, 0.7 },
+	};
+	fixture *t = *state;
+	nd_dstory s;
+
+	story_of(&s, t, main_edges, 2);
+	assert_int_equal(s.n_groups, 3);
+	assert_true(count_weight(&s, find_sentence(&s, 0, "He said"), 1) > 0);
+	assert_int_equal(max_weight(&s, find_sentence(&s, 4, "Spare")), 0);
+	nd_dstory_dispose(&s);
+	story_of(&s, t, copy_edge, 1);
+	assert_int_equal(count_weight(&s, find_sentence(&s, 0, "He said"), 1),
+			 0);
 	nd_dstory_dispose(&s);
 }
 
@@ -893,6 +933,15 @@ static void trim_rules(void **state)
 			   "half during the closure."),
 		"Shop owners said trade had fallen by half during the "
 		"closure.");
+	/* A phrase answering an earlier sentence goes too. */
+	assert_string_equal(
+		trimmed(t, "On the other hand, the ferry operators fear for "
+			   "their jobs."),
+		"The ferry operators fear for their jobs.");
+	assert_string_equal(
+		trimmed(t, "For its part, the province kept the tolls on the "
+			   "old crossing."),
+		"The province kept the tolls on the old crossing.");
 	/* A wire dateline is furniture; a dash after words in lower case is
 	 * part of the sentence. */
 	assert_string_equal(
@@ -928,6 +977,11 @@ static void trim_rules(void **state)
 	assert_string_equal(
 		trimmed(t, "Since 2020, the toll has risen by half for every "
 			   "car crossing the lake."),
+		"");
+	/* Nor a figure without the place it is measured in. */
+	assert_string_equal(
+		trimmed(t, "In Tessby, 92 percent of the drivers use the new "
+			   "bridge every day."),
 		"");
 	/* Quotations are never cut. */
 	assert_string_equal(
@@ -974,10 +1028,16 @@ static void candidate_rules(void **state)
 		verdicts(t, "\"We are proud of this bridge and of everyone who "
 			    "built it.\""),
 		"n");
+	/* A speaker's words opening the sentence, attributed or not: a
+	 * summary tells what happened in its own voice. */
 	assert_string_equal(
 		verdicts(t, "\"We are proud of this bridge and of everyone who "
 			    "built it,\" Colvin said."),
-		"y");
+		"n");
+	assert_string_equal(
+		verdicts(t, "``We are proud of this bridge and of everyone who "
+			    "built it,'' Colvin said."),
+		"n");
 	assert_string_equal(
 		verdicts(t, "\"We will keep the old ferry timetable for the "
 			    "summer,\" he said."),
@@ -985,7 +1045,7 @@ static void candidate_rules(void **state)
 	assert_string_equal(
 		verdicts(t, "\"We will keep the old ferry timetable for the "
 			    "summer,\" Colvin said."),
-		"y");
+		"n");
 	assert_string_equal(
 		verdicts(t, "Colvin said the province firmly supports the new "
 			    "timetable for ferries \""),
@@ -1025,6 +1085,100 @@ static void candidate_rules(void **state)
 	assert_string_equal(
 		verdicts(t, "NATO ministers met in Tessby to discuss the bridge "
 			    "over Lake Marrow."),
+		"y");
+	/* Phrases answering an earlier sentence, words standing for a noun
+	 * named before, pointers to text after the sentence. */
+	assert_string_equal(
+		verdicts(t, "In other words, the province will pay for the "
+			    "repair itself."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "In the other, the ferry operators asked for help "
+			    "from the province."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Aside from that, the ferry timetable stays the "
+			    "same all summer."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "One would require the ferries to run every hour "
+			    "in summer."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "The latter was opened in 1961 by the governor of "
+			    "the province."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "The first is a new pier for the ferries at the "
+			    "south end of the lake."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Others say the ferry operators will lose half "
+			    "their trade to the bridge."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Ferry operators on the lake view these plans for "
+			    "the bridge with alarm."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "Ferry operators praised those who rebuilt the "
+			    "bridge over the lake."),
+		"y");
+	assert_string_equal(
+		verdicts(t, "One ferry was moored at the old pier on Monday "
+			    "morning."),
+		"y");
+	assert_string_equal(
+		verdicts(t, "The province plans to publish the following "
+			    "reports for use by its ferry operators."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "The bridge reopened to traffic in Tessby the "
+			    "following week after repairs."),
+		"y");
+	/* A contracted pronoun opens as the pronoun does. */
+	assert_string_equal(
+		verdicts(t, "It's going to take two more years to repair the "
+			    "old ferry pier."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "That's why the ferry operators fear for their jobs "
+			    "this summer."),
+		"n");
+	/* The tail of a number the source broke ("3. 5 billion"). */
+	assert_string_equal(
+		verdicts(t, "The repair of the bridge over the lake will cost "
+			    "3. 5 billion crowns, twice what it cost in 1995."),
+		"yn");
+	/* Wire furniture: editors' notes in brackets, items of lists,
+	 * headlines and bylines in capitals, whom to call. */
+	assert_string_equal(
+		verdicts(t, "(For use by clients of the lake region news "
+			    "service.)"),
+		"n");
+	assert_string_equal(
+		verdicts(t, "--Ferry operators on the lake fear for their jobs "
+			    "after the reopening."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "_ Ferry operators on the lake fear for their jobs "
+			    "after the reopening."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "BRIDGE OVER LAKE MARROW REOPENS to traffic after "
+			    "two years of repair work."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "The bridge story was written for the paper By "
+			    "EDDA COLVIN in Tessby."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "For questions on the bridge story please call the "
+			    "desk at 404-526-5456."),
+		"n");
+	assert_string_equal(
+		verdicts(t, "NATO and EU ministers met in Tessby in 2019-20 to "
+			    "discuss the bridge."),
 		"y");
 	/* Furniture: headings, short lines, no ending, no verbs. */
 	assert_string_equal(
@@ -1270,6 +1424,7 @@ int main(void)
 		cmocka_unit_test(deterministic),
 		cmocka_unit_test(out_of_memory_is_reported),
 		cmocka_unit_test(copies_count_once),
+		cmocka_unit_test(main_account_counts),
 		cmocka_unit_test(containment_states),
 		cmocka_unit_test(form_concepts),
 		cmocka_unit_test(probe_is_exact),
