@@ -191,8 +191,11 @@ typedef struct nd_story_info {
 size_t nd_batch_story_count(const nd_batch *b);
 int nd_batch_story(nd_story_info *out, const nd_batch *b, size_t i);
 
-/* One summary sentence: the text of article `article` at byte `offset`
- * (length `length`) of its cleaned text, and every article stating it. */
+/* One summary sentence: the sentence of article `article` at byte
+ * `offset` (length `length`) of its cleaned text, and every article
+ * stating it. text is that sentence, or its end without an opener a
+ * lone sentence can spare ("BEIJING (AP) _", "But", "On Tuesday,"), its
+ * first letter capitalised: then shorter than the span. */
 typedef struct nd_summary_sentence {
 	const char *text;
 	size_t article;

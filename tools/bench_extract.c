@@ -6,9 +6,9 @@
  * RUNS runs; scripts/bench-extract.sh runs it.
  *   bench_extract RUNS PATH... */
 #include <stdio.h>  /* printf */
-#include <stdlib.h> /* strtoul, qsort */
-#include <time.h>   /* clock_gettime */
+#include <stdlib.h> /* strtoul */
 
+#include "bench_time.h"
 #include "core/buf.h"
 #include "ingest/ingest.h"
 #include "newsdigest.h"
@@ -16,21 +16,6 @@
 #define MAX_RUNS 64
 
 enum { READ, READ_CLEAN, WRITE, FREE, N_PHASES };
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 static int count_article(void *ctx, const nd_raw_article *a)
 {
@@ -63,36 +48,30 @@ static long one_run(double t[N_PHASES], char **paths, int n, FILE *sink)
 	long articles = -1;
 	int i, rc;
 
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	read_only(paths, n);
-	t[READ] = now_ms() - t0;
+	t[READ] = bench_now_ms() - t0;
 	if (nd_batch_create(&b, NULL) != ND_OK)
 		return -1;
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	for (i = 0; i < n; i++)
 		if (nd_batch_add_path(b, paths[i]) == ND_ENOMEM)
 			goto done;
 	rc = nd_batch_run(b, ND_STAGE_CLEAN);
 	if (rc != ND_OK && rc != ND_EPARTIAL)
 		goto done;
-	t[READ_CLEAN] = now_ms() - t0;
-	t0 = now_ms();
+	t[READ_CLEAN] = bench_now_ms() - t0;
+	t0 = bench_now_ms();
 	if (nd_batch_render_file(b, ND_RENDER_CLEAN_TEXT, sink) != ND_OK)
 		goto done;
 	fflush(sink);
-	t[WRITE] = now_ms() - t0;
+	t[WRITE] = bench_now_ms() - t0;
 	articles = (long)nd_batch_article_count(b);
 done:
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	nd_batch_free(b);
-	t[FREE] = now_ms() - t0;
+	t[FREE] = bench_now_ms() - t0;
 	return articles;
-}
-
-static double median(double *v, unsigned long n)
-{
-	qsort(v, n, sizeof(*v), by_value);
-	return v[n / 2];
 }
 
 int main(int argc, char **argv)
@@ -124,7 +103,7 @@ int main(int argc, char **argv)
 	}
 	fclose(sink);
 	for (p = 0; p < N_PHASES; p++)
-		m[p] = median(t[p], runs);
+		m[p] = bench_median(t[p], runs);
 	printf("in one process, median of %lu runs, %ld articles: "
 	       "read %.1f ms, read+clean %.1f ms (clean ~%.1f ms), "
 	       "write %.1f ms, free %.1f ms\n",

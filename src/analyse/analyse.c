@@ -1,11 +1,12 @@
 #include "analyse/analyse.h"
 
-#include <string.h> /* memchr */
+#include <string.h> /* memchr, memcpy */
 
 #include "analyse/sentence.h"
 #include "analyse/vocab_internal.h"
 #include "core/alloc.h"
 #include "core/arena.h"
+#include "core/bytes8.h"
 #include "core/error.h"
 #include "core/utf8.h"
 
@@ -95,23 +96,163 @@ static uint32_t word_flags(const char *p, size_t n)
 	return flags;
 }
 
-static int add_token(scratch *s, nd_vocab *v, const char *text,
-		     const char *p, size_t n, bool first)
+static bool is_ascii_alnum(unsigned char c)
 {
-	char folded[ND_FOLD_MAX];
-	size_t flen = nd_utf8_fold(p, n, folded, sizeof(folded));
-	nd_token t;
-	bool stop;
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
 
-	if (flen == 0)
-		return ND_OK;
-	if (nd_vocab__intern(v, folded, flen, &t.term, &t.stem, &stop))
-		return ND_ENOMEM;
-	t.off = (uint32_t)(p - text);
-	t.len = (uint32_t)n;
-	t.flags = word_flags(p, n) | (stop ? ND_TOK_STOP : 0) |
-		  (first ? ND_TOK_FIRST : 0);
-	return ND_ARRAY_PUSH(s->toks, s->ntoks, s->tok_cap, t);
+/* The word at p (an ASCII letter) when it is ASCII throughout: its length,
+ * with its lower case in folded and its flags, as word_len, nd_utf8_fold
+ * and word_flags would give them, in one pass instead of three. 0 when a
+ * byte past ASCII may belong to it, for those to handle. */
+static size_t ascii_word(const char *p, const char *end,
+			 char folded[ND_FOLD_MAX], size_t *flen,
+			 uint32_t *flags)
+{
+	const unsigned char *q = (const unsigned char *)p;
+	const unsigned char *e = (const unsigned char *)end;
+	size_t n = 0, letters = 0, upper = 0;
+
+	*flags = 0;
+#if ND_BYTES8_IN_ORDER
+	/* The letters and digits it opens with, eight bytes at a time,
+	 * lower-cased at once (a digit has the 0x20 bit already); the loop
+	 * below takes it on from the first other byte. */
+	while (e - q >= 8 && n + 8 <= ND_FOLD_MAX) {
+		uint64_t x = nd_bytes8_load((const char *)q);
+		uint64_t l = nd_bytes8_letters(x);
+		uint64_t stop = ~(l | nd_bytes8_range(x, '0', '9')) &
+				ND_BYTES8_HIGHS;
+		uint64_t keep = stop ? (stop & -stop) - 1 : ~0ULL;
+		uint64_t up = nd_bytes8_range(x, 'A', 'Z') & keep;
+		uint64_t lower = x | (ND_BYTES8_ONES * 0x20);
+		size_t k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+
+		l &= keep;
+		/* Capital: the first letter is upper case. */
+		if (letters == 0 && l && (up & (l & -l)))
+			*flags |= ND_TOK_CAPITAL;
+		letters += nd_bytes8_count(l);
+		upper += nd_bytes8_count(up);
+		memcpy(folded + n, &lower, 8);
+		n += k;
+		q += k;
+		if (stop)
+			break;
+	}
+#endif
+	for (; q < e; q++) {
+		unsigned char c = *q;
+
+		if (c >= 0x80)
+			return 0;
+		if (!is_ascii_alnum(c)) {
+			/* An apostrophe inside is kept: "Russia's". */
+			if (c != '\'' || q + 1 >= e)
+				break;
+			if (q[1] >= 0x80)
+				return 0;
+			if (!is_ascii_alnum(q[1]))
+				break;
+		} else if (c > '9') {
+			if (c <= 'Z') {
+				if (letters == 0)
+					*flags |= ND_TOK_CAPITAL;
+				upper++;
+				c |= 0x20;
+			}
+			letters++;
+		}
+		if (n < ND_FOLD_MAX - 1)
+			folded[n] = (char)c;
+		n++;
+	}
+	if (letters >= 2 && upper == letters)
+		*flags |= ND_TOK_ALLCAPS;
+	*flen = n < ND_FOLD_MAX - 1 ? n : ND_FOLD_MAX - 1;
+	return n;
+}
+/* Tokens are folded and hashed this many ahead of their look-up in the
+ * vocabulary: the start of each look-up is loaded meanwhile, so that the
+ * cache misses of a large vocabulary overlap instead of following one
+ * another. */
+#define TOK_AHEAD 16
+
+/* A token scanned but not yet looked up. */
+typedef struct pending {
+	const char *p; /* in the text */
+	size_t n;
+	size_t flen;
+	uint32_t flags;
+	uint64_t hash;
+	char folded[ND_FOLD_MAX];
+} pending;
+
+/* The token at p, an ASCII character that starts one, scanned into t by
+ * ascii_word's single pass when it can; its length, or 0 when the
+ * general path must take it. */
+static size_t scan_ascii(pending *t, const char *p, const char *end)
+{
+	size_t n;
+
+	t->flags = ND_TOK_NUMBER;
+	if (*p >= '0' && *p <= '9') {
+		/* Digits, ',' and '.': their own folded form. */
+		n = number_len(p, end);
+		t->flen = n < ND_FOLD_MAX - 1 ? n : ND_FOLD_MAX - 1;
+		memcpy(t->folded, p, t->flen);
+	} else {
+		n = ascii_word(p, end, t->folded, &t->flen, &t->flags);
+	}
+	return n;
+}
+
+/* Scans the token at p into t (t->n = 0 when p starts none); returns how
+ * far to go on. */
+static size_t scan_token(pending *t, const char *p, const char *end)
+{
+	const char *r = p;
+	int32_t cp;
+
+	t->p = p;
+	if (is_ascii_alnum((unsigned char)*p) &&
+	    (t->n = scan_ascii(t, p, end)) != 0)
+		return t->n;
+	cp = nd_utf8_decode(&r, end);
+	if (cp >= '0' && cp <= '9')
+		t->n = number_len(p, end);
+	else if (nd_cp_is_word(cp))
+		t->n = word_len(p, end);
+	else
+		t->n = 0;
+	if (t->n == 0)
+		return (size_t)(r - p);
+	t->flen = nd_utf8_fold(p, t->n, t->folded, sizeof(t->folded));
+	t->flags = word_flags(p, t->n);
+	return t->n;
+}
+
+/* Looks up the pending tokens t[0..n) in order and appends them. */
+static int add_pending(scratch *s, nd_vocab *v, const char *text,
+		       const pending *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		nd_token tok;
+		bool stop;
+
+		if (nd_vocab__intern_hashed(v, t[i].folded, t[i].flen,
+					    t[i].hash, &tok.term, &tok.stem,
+					    &stop))
+			return ND_ENOMEM;
+		tok.off = (uint32_t)(t[i].p - text);
+		tok.len = (uint32_t)t[i].n;
+		tok.flags = t[i].flags | (stop ? ND_TOK_STOP : 0);
+		if (ND_ARRAY_PUSH(s->toks, s->ntoks, s->tok_cap, tok))
+			return ND_ENOMEM;
+	}
+	return ND_OK;
 }
 
 /* Tokens of text[from..to), appended to the scratch. */
@@ -119,29 +260,31 @@ static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
 		    size_t to)
 {
 	const char *p = text + from, *end = text + to;
+	pending ahead[TOK_AHEAD];
+	size_t n = 0;
 	bool first = true;
 
 	while (p < end) {
-		const char *r = p;
-		int32_t cp = nd_utf8_decode(&r, end);
-		size_t n;
+		pending *t = &ahead[n];
 
-		if (cp >= '0' && cp <= '9')
-			n = number_len(p, end);
-		else if (nd_cp_is_word(cp))
-			n = word_len(p, end);
-		else
-			n = 0;
-		if (n == 0) {
-			p = r;
+		p += scan_token(t, p, end);
+		if (t->n == 0)
 			continue;
-		}
-		if (add_token(s, v, text, p, n, first))
-			return ND_ENOMEM;
+		if (first)
+			t->flags |= ND_TOK_FIRST;
 		first = false;
-		p += n;
+		/* A word that folds to nothing is no token. */
+		if (t->flen == 0)
+			continue;
+		t->hash = nd_vocab__hash(t->folded, t->flen);
+		nd_vocab__prefetch(v, t->hash);
+		if (++n == TOK_AHEAD) {
+			if (add_pending(s, v, text, ahead, n))
+				return ND_ENOMEM;
+			n = 0;
+		}
 	}
-	return ND_OK;
+	return add_pending(s, v, text, ahead, n);
 }
 
 static size_t trim_left(const char *text, size_t from, size_t to)

@@ -4,6 +4,7 @@
 #include <stdint.h>  /* int32_t */
 #include <string.h>  /* memcmp */
 
+#include "core/bytes8.h"
 #include "core/utf8.h"
 
 /* Words after which a period ends a sentence only before a typical
@@ -30,8 +31,11 @@ static const char *const openers[] = {
 
 static bool in_list(const char *const *list, const char *w, size_t n)
 {
+	/* The first letter first: most words of the list differ there, and
+	 * the call to strlen costs more than the comparison. */
 	for (; *list; list++) {
-		if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+		if (n > 0 && (*list)[0] == w[0] && strlen(*list) == n &&
+		    memcmp(*list, w, n) == 0)
 			return true;
 	}
 	return false;
@@ -129,16 +133,42 @@ static const char *skip_spaces(const char *q, const char *end, int32_t *next)
 	return q;
 }
 
+/* Past the bytes from q on that are ASCII and no terminator, most of a
+ * text: passed eight at a time where they can be, without a decode. */
+static const char *past_plain(const char *q, const char *end)
+{
+#if ND_BYTES8_IN_ORDER
+	while (end - q >= 8) {
+		uint64_t x = nd_bytes8_load(q);
+		uint64_t stop = (x & ND_BYTES8_HIGHS) | nd_bytes8_eq(x, '.') |
+				nd_bytes8_eq(x, '!') | nd_bytes8_eq(x, '?');
+
+		if (stop)
+			return q + __builtin_ctzll(stop) / 8;
+		q += 8;
+	}
+#endif
+	while (q < end && (unsigned char)*q < 0x80 && *q != '.' &&
+	       *q != '!' && *q != '?')
+		q++;
+	return q;
+}
+
 size_t nd_sentence_end(const char *p, size_t len, size_t start)
 {
 	const char *end = p + len;
 	const char *q = p + start;
 
 	while (q < end) {
-		const char *at = q, *after, *r;
-		int32_t last = nd_utf8_decode(&q, end), next = 0;
+		const char *at, *after, *r;
+		int32_t last, next = 0;
 		bool closed = false;
 
+		q = past_plain(q, end);
+		if (q >= end)
+			break;
+		at = q;
+		last = nd_utf8_decode(&q, end);
 		if (!is_terminator(last))
 			continue;
 		after = skip_closers(q, end, &last, &closed);

@@ -210,14 +210,34 @@ static int intern_stem(nd_vocab *v, const char *s, size_t len, uint32_t *id)
 	return ND_OK;
 }
 
+uint64_t nd_vocab__hash(const char *folded, size_t len)
+{
+	return nd_strmap_hash(folded, len);
+}
+
+void nd_vocab__prefetch(const nd_vocab *v, uint64_t h)
+{
+	nd_strmap_prefetch(&v->terms, h);
+}
+
 int nd_vocab__intern(nd_vocab *v, const char *folded, size_t len,
 		     uint32_t *term, uint32_t *stem, bool *stop)
+{
+	return nd_vocab__intern_hashed(v, folded, len,
+				       nd_vocab__hash(folded, len), term, stem,
+				       stop);
+}
+
+int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
+			    uint64_t h, uint32_t *term, uint32_t *stem,
+			    bool *stop)
 {
 	uint32_t next = (uint32_t)v->n_terms;
 	const sb_symbol *st;
 	const char *copy;
 
-	if (nd_strmap_intern(&v->terms, folded, len, next, term, &copy))
+	if (nd_strmap_intern_hashed(&v->terms, folded, len, h, next, term,
+				    &copy))
 		return ND_ENOMEM;
 	if (*term != next) {
 		*stem = v->term_stem[*term];

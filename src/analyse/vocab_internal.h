@@ -12,5 +12,15 @@
  * a stop word. Returns 0 or ND_ENOMEM. */
 int nd_vocab__intern(nd_vocab *v, const char *folded, size_t len,
 		     uint32_t *term, uint32_t *stem, bool *stop);
+/* The hash of a folded word that nd_vocab__intern_hashed takes. */
+uint64_t nd_vocab__hash(const char *folded, size_t len);
+/* Starts loading where the word hashed h is looked up: the tokenizer
+ * hashes a few words ahead, so that the cache misses of a large
+ * vocabulary overlap. */
+void nd_vocab__prefetch(const nd_vocab *v, uint64_t h);
+/* nd_vocab__intern of a word whose nd_vocab__hash is h. */
+int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
+			    uint64_t h, uint32_t *term, uint32_t *stem,
+			    bool *stop);
 
 #endif

@@ -1,7 +1,7 @@
 #include "clean/clean_internal.h"
 
 #include <stdbool.h> /* bool */
-#include <stdint.h>  /* SIZE_MAX, int32_t */
+#include <stdint.h>  /* SIZE_MAX, int32_t, uint64_t */
 #include <string.h>  /* memmove, memset, strcmp, strlen */
 
 #include "clean/furniture.h"
@@ -9,6 +9,7 @@
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/bytes8.h"
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/utf8.h"
@@ -684,21 +685,46 @@ static void harvest(ctx *c, size_t first, found *m)
 	}
 }
 
+#if ND_BYTES8_IN_ORDER
+/* The bytes of x that separate words. */
+static uint64_t blank_bytes(uint64_t x)
+{
+	return nd_bytes8_eq(x, ' ') | nd_bytes8_eq(x, '\n') |
+	       nd_bytes8_eq(x, '\t') | nd_bytes8_eq(x, '\r');
+}
+#endif
+
+static bool is_blank_byte(unsigned char ch)
+{
+	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+}
+
+/* Words are counted as the bytes that start one, eight bytes at a time:
+ * a branch per word boundary mispredicted often enough to cost more. */
 size_t nd_clean_count_words(const char *s, size_t len)
 {
-	size_t i, n = 0;
-	bool in = false;
+	size_t i = 0, n = 0;
+	bool in;
 
-	for (i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		bool sp = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+#if ND_BYTES8_IN_ORDER
+	uint64_t before = ND_BYTES8_HIGHS; /* as if a blank preceded s */
 
-		if (sp) {
-			in = false;
-		} else if (!in) {
-			in = true;
-			n++;
-		}
+	for (; i + 8 <= len; i += 8) {
+		uint64_t blank = blank_bytes(nd_bytes8_load(s + i));
+
+		/* Byte k starts a word when it is no blank and byte k - 1
+		 * (the last of the previous eight, for k = 0) is one. */
+		n += nd_bytes8_count(~blank & ND_BYTES8_HIGHS &
+				     (blank << 8 | before >> 56));
+		before = blank;
+	}
+#endif
+	in = i > 0 && !is_blank_byte((unsigned char)s[i - 1]);
+	for (; i < len; i++) {
+		bool blank = is_blank_byte((unsigned char)s[i]);
+
+		n += !blank && !in;
+		in = !blank;
 	}
 	return n;
 }

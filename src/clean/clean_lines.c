@@ -3,6 +3,7 @@
 #include <stdint.h> /* int32_t */
 
 #include "core/alloc.h"
+#include "core/bytes8.h"
 #include "core/error.h"
 #include "core/utf8.h"
 
@@ -37,6 +38,35 @@ static int is_blank(int32_t cp)
 	return nd_cp_is_space(cp);
 }
 
+static bool is_printable(char c)
+{
+	return (unsigned char)c > 0x20 && (unsigned char)c < 0x7F;
+}
+
+/* Past the blocks of eight bytes from p that are all printable ASCII or
+ * single spaces before it: the run nd_clines_normalise copies as it is
+ * goes on at least that far. */
+static const char *past_plain(const char *p, const char *end)
+{
+#if ND_BYTES8_IN_ORDER
+	/* The ninth byte tells whether a space that ends the eight is
+	 * single. */
+	while (end - p >= 9) {
+		uint64_t x = nd_bytes8_load(p);
+		uint64_t odd = ~nd_bytes8_range(x, 0x21, 0x7E) &
+			       ND_BYTES8_HIGHS;
+		uint64_t space = nd_bytes8_eq(x, ' ');
+		uint64_t next_odd = odd >> 8 |
+				    (uint64_t)!is_printable(p[8]) << 63;
+
+		if ((odd & ~space) | (space & next_odd))
+			break;
+		p += 8;
+	}
+#endif
+	return p;
+}
+
 int nd_clines_normalise(nd_buf *out, const char *raw, size_t len,
 			size_t *gaps)
 {
@@ -55,10 +85,16 @@ int nd_clines_normalise(nd_buf *out, const char *raw, size_t len,
 				p++;
 				continue;
 			}
-			for (q = p; q < end && (unsigned char)*q > 0x20 &&
-				    (unsigned char)*q < 0x7F;
-			     q++)
-				;
+			/* Printable ASCII, with the single spaces between
+			 * words, which stay as they are: copied in one go. */
+			q = past_plain(p, end);
+			for (; q < end; q++) {
+				if (is_printable(*q) ||
+				    (*q == ' ' && q + 1 < end &&
+				     is_printable(q[1])))
+					continue;
+				break;
+			}
 			if (run && any) {
 				rc = nd_buf_putc(out, ' ');
 				ngaps += run >= 2;
@@ -140,7 +176,13 @@ int nd_clines_add_text(nd_clines *l, const char *text, size_t len)
 	int rc;
 
 	for (;;) {
-		size_t br = p < end ? line_break(p, end) : 1;
+		size_t br;
+
+		/* Printable ASCII, most of a text, breaks no line. */
+		while (p < end && (unsigned char)*p >= 0x20 &&
+		       (unsigned char)*p < 0x80)
+			p++;
+		br = p < end ? line_break(p, end) : 1;
 
 		if (p < end && br == 0) {
 			p++;

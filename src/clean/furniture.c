@@ -7,6 +7,7 @@
 #include "clean/clean_lines.h"
 #include "clean/lorem.h"
 #include "clean/meta.h"
+#include "core/bytes8.h"
 #include "core/utf8.h"
 
 /* ---- Measuring a line ---- */
@@ -94,21 +95,40 @@ static bool is_dash_mark(int32_t cp)
 	       cp == 0x2013 || cp == 0x2014;
 }
 
+static bool opens_phone(char c)
+{
+	return c == '+' || c == '(' || (c >= '0' && c <= '9');
+}
+
+/* The first i' >= i with s[i'] a digit, '+' or '(', or len: eight bytes
+ * at a time where they can be tested so, as most of a line is words. */
+static size_t next_phone_start(const char *s, size_t i, size_t len)
+{
+#if ND_BYTES8_IN_ORDER
+	for (; len - i >= 8; i += 8) {
+		uint64_t x = nd_bytes8_load(s + i);
+		uint64_t hit = nd_bytes8_range(x, '0', '9') |
+			       nd_bytes8_eq(x, '+') | nd_bytes8_eq(x, '(');
+
+		if (hit)
+			return i + (size_t)__builtin_ctzll(hit) / 8;
+	}
+#endif
+	while (i < len && !opens_phone(s[i]))
+		i++;
+	return i;
+}
+
 /* A phone number: a run of digits and separators with at least nine
  * digits, starting with '+' or holding '-' or '(' . */
 static bool has_phone(const char *s, size_t len)
 {
 	size_t i = 0;
 
-	while (i < len) {
+	while ((i = next_phone_start(s, i, len)) < len) {
 		size_t j = i, digits = 0;
 		bool plus = s[i] == '+', sep = false;
 
-		if (!(s[i] == '+' || s[i] == '(' ||
-		      (s[i] >= '0' && s[i] <= '9'))) {
-			i++;
-			continue;
-		}
 		if (i > 0 && (s[i - 1] | 0x20) >= 'a' &&
 		    (s[i - 1] | 0x20) <= 'z') {
 			i++;
@@ -176,7 +196,40 @@ static const char *rest_of_word(nd_line_feat *f, size_t *by_script,
 {
 	size_t letters = 0, digits = 0;
 	int32_t a = *prev2, b = *prev, c = *last;
+#if ND_BYTES8_IN_ORDER
+	const char *from = p;
 
+	/* Eight bytes at a time up to the first that is no letter or
+	 * digit; the last three of them become the last characters. */
+	while (end - p >= 8) {
+		uint64_t x = nd_bytes8_load(p);
+		uint64_t l = nd_bytes8_letters(x);
+		uint64_t d = nd_bytes8_range(x, '0', '9');
+		uint64_t stop = ~(l | d) & ND_BYTES8_HIGHS;
+		uint64_t keep = stop ? (stop & -stop) - 1 : ~0ULL;
+
+		letters += nd_bytes8_count(l & keep);
+		digits += nd_bytes8_count(d & keep);
+		if (stop) {
+			p += __builtin_ctzll(stop) / 8;
+			break;
+		}
+		p += 8;
+	}
+	if (p - from >= 3) {
+		a = (unsigned char)p[-3];
+		b = (unsigned char)p[-2];
+		c = (unsigned char)p[-1];
+	} else if (p - from == 2) {
+		a = c;
+		b = (unsigned char)p[-2];
+		c = (unsigned char)p[-1];
+	} else if (p - from == 1) {
+		a = b;
+		b = c;
+		c = (unsigned char)p[-1];
+	}
+#endif
 	while (p < end && ascii_alnum((unsigned char)*p)) {
 		unsigned char x = (unsigned char)*p++;
 		bool letter = ((unsigned)x | 0x20) - 'a' < 26u;
@@ -326,7 +379,12 @@ size_t nd_clean_key_folded(const char *fold, size_t n, char *out,
 		if (nd_cp_is_word(cp)) {
 			if (at + w + 2 > outsize)
 				break;
-			memcpy(out + at, c, w);
+			/* Mostly one byte: a memcpy of a length not known
+			 * here is a call. */
+			if (w == 1)
+				out[at] = *c;
+			else
+				memcpy(out + at, c, w);
 			at += w;
 			space = false;
 		} else if (!space) {
@@ -1053,7 +1111,8 @@ static bool contact_label(const char *fold)
 	size_t i;
 
 	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
-		if (strncmp(fold, labels[i], strlen(labels[i])) == 0)
+		if (fold[0] == labels[i][0] &&
+		    strncmp(fold, labels[i], strlen(labels[i])) == 0)
 			return true;
 	}
 	return false;

@@ -13,6 +13,7 @@
 #include <stdint.h>  /* int32_t, uint32_t, uint64_t */
 #include <string.h>  /* memset, strcmp, strlen */
 
+#include "core/bytes8.h"
 #include "core/hash.h"
 #include "core/utf8.h"
 
@@ -149,8 +150,28 @@ static void count_scripts(const char *s, size_t len, size_t *n)
 	size_t seen = 0;
 
 	while (p < end && seen < LANG_LETTERS) {
-		int32_t cp = nd_utf8_decode(&p, end);
-		int k = script_of(cp);
+		int32_t cp;
+		int k;
+
+#if ND_BYTES8_IN_ORDER
+		/* Eight ASCII bytes at once, when all their letters
+		 * count: those are Latin, the rest of ASCII no letter. */
+		if (end - p >= 8 && seen + 8 <= LANG_LETTERS) {
+			uint64_t x = nd_bytes8_load(p);
+
+			if ((x & ND_BYTES8_HIGHS) == 0) {
+				size_t m = nd_bytes8_count(
+					nd_bytes8_letters(x));
+
+				n[S_LATIN] += m;
+				seen += m;
+				p += 8;
+				continue;
+			}
+		}
+#endif
+		cp = nd_utf8_decode(&p, end);
+		k = script_of(cp);
 
 		if (k >= 0) {
 			n[k]++;
@@ -218,6 +239,40 @@ static void build_cyrillic(void)
 		  sizeof(cyrillic) / sizeof(*cyrillic));
 }
 
+/* Counts the folded word w[0..wl) towards the languages set gives it. */
+static void count_langs(size_t hits[32], const word_slot *set, const char *w,
+			size_t wl)
+{
+	uint32_t mask = set[slot_at(set, word_hash(w, wl))].langs;
+	size_t i;
+
+	for (i = 0; mask != 0; i++, mask >>= 1)
+		hits[i] += mask & 1;
+}
+
+static bool is_ascii_letter(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* The length of the word at p when it is ASCII letters only, with its
+ * lower case (as nd_utf8_fold gives it) in w[0..64) when it is no longer
+ * than that; 0 when p holds no ASCII letter or a letter past ASCII may go
+ * on with the word, for the general path to take. */
+static size_t ascii_word(const char *p, const char *end, char w[64])
+{
+	size_t n = 0;
+
+	while (p + n < end && is_ascii_letter((unsigned char)p[n])) {
+		if (n < 64)
+			w[n] = (char)(p[n] | 0x20);
+		n++;
+	}
+	if (p + n < end && (unsigned char)p[n] >= 0x80)
+		return 0;
+	return n;
+}
+
 /* The language of langs[0..n) (whose words set holds) whose function
  * words are the largest share of the first LANG_WORDS words of s, when
  * that share is telling. */
@@ -227,12 +282,18 @@ static const char *by_words(const char *s, size_t len,
 {
 	size_t hits[32] = { 0 }, words = 0, i, best = 0, second = 0, wl;
 	const char *p = s, *end = s + len;
-	uint32_t mask;
 	char w[64];
 
 	while (p < end && words < LANG_WORDS) {
 		const char *start = p, *q = p, *r;
 
+		if ((wl = ascii_word(p, end, w)) != 0) {
+			p += wl;
+			words++;
+			if (wl <= 24)
+				count_langs(hits, set, w, wl);
+			continue;
+		}
 		if (!nd_cp_is_letter(nd_utf8_decode(&q, end))) {
 			p = q;
 			continue;
@@ -248,9 +309,7 @@ static const char *by_words(const char *s, size_t len,
 		wl = nd_utf8_fold(start, (size_t)(p - start), w, sizeof(w));
 		if (wl == 0)
 			continue;
-		mask = set[slot_at(set, word_hash(w, wl))].langs;
-		for (i = 0; mask != 0; i++, mask >>= 1)
-			hits[i] += mask & 1;
+		count_langs(hits, set, w, wl);
 	}
 	for (i = 1; i < n; i++) {
 		if (hits[i] > hits[best]) {

@@ -3,98 +3,104 @@
 #include <pthread.h> /* pthread_once */
 #include <stddef.h>  /* size_t */
 #include <stdint.h>  /* uint32_t */
-#include <string.h>  /* memcmp, strcmp */
+#include <string.h>  /* memcmp */
+
+#include "core/bytes8.h"
+
+/* The room of a filler word, its NUL included: the longest has 14
+ * letters. */
+#define FILLER_MAX 16
 
 /* The words by their first letter, each list sorted (strcmp order): a
  * word is compared with the few of its letter only, and held in place, so
  * a comparison reads it without a load first. */
-static const char filler_a[][16] = {
+static const char filler_a[][FILLER_MAX] = {
 	"accumsan", "accusam", "accusantium", "adipisci", "adipiscing",
 	"aenean", "aliqua", "aliquam", "aliquet", "aliquid", "aliquip",
 	"amet", "animi", "aperiam", "arcu", "assumenda", "atque", "auctor",
 	"aut", "autem",
 };
-static const char filler_b[][16] = {
+static const char filler_b[][FILLER_MAX] = {
 	"beatae", "bibendum", "blandit", "blanditiis",
 };
-static const char filler_c[][16] = {
+static const char filler_c[][FILLER_MAX] = {
 	"commodi", "commodo", "condimentum", "congue", "consectetur",
 	"consequat", "consequatur", "consequuntur", "convallis", "corporis",
 	"corrupti", "cras", "cupidatat", "cupiditate", "curabitur", "cursus",
 };
-static const char filler_d[][16] = {
+static const char filler_d[][FILLER_MAX] = {
 	"dapibus", "debitis", "delectus", "deleniti", "deserunt", "diam",
 	"dictum", "dignissim", "dignissimos", "distinctio", "dolor", "dolore",
 	"dolorem", "doloremque", "dolores", "doloribus", "dolorum", "donec",
 	"ducimus", "duis",
 };
-static const char filler_e[][16] = {
+static const char filler_e[][FILLER_MAX] = {
 	"ea", "eaque", "earum", "egestas", "eget", "eirmod", "eius",
 	"eiusdem", "eiusmod", "elementum", "eligendi", "elit", "enim", "eos",
 	"esse", "etiam", "euismod", "eum", "eveniet", "excepteur",
 	"excepturi", "exercitation", "exercitationem", "expedita",
 	"explicabo",
 };
-static const char filler_f[][16] = {
+static const char filler_f[][FILLER_MAX] = {
 	"facere", "facilis", "facilisis", "faucibus", "fermentum", "feugiat",
 	"fringilla", "fugiat", "fugit",
 };
-static const char filler_g[][16] = {
+static const char filler_g[][FILLER_MAX] = {
 	"gravida", "gubergren",
 };
-static const char filler_h[][16] = {
+static const char filler_h[][FILLER_MAX] = {
 	"harum",
 };
-static const char filler_i[][16] = {
+static const char filler_i[][FILLER_MAX] = {
 	"iaculis", "illa", "illo", "illum", "impedit", "imperdiet",
 	"incididunt", "incidunt", "interdum", "inventore", "invidunt", "ipsa",
 	"ipsam", "ipsum", "irure", "ita", "itaque", "iure", "iusto",
 };
-static const char filler_l[][16] = {
+static const char filler_l[][FILLER_MAX] = {
 	"labore", "laboriosam", "laborum", "lacinia", "lacus", "laoreet",
 	"laudantium", "lectus", "ligula", "lobortis", "lorem", "luctus",
 };
-static const char filler_m[][16] = {
+static const char filler_m[][FILLER_MAX] = {
 	"maecenas", "magnam", "maiores", "malesuada", "mattis", "mauris",
 	"maxime", "metus", "minim", "minima", "molestiae", "molestias",
 	"molestie", "mollit", "mollitia", "morbi",
 };
-static const char filler_n[][16] = {
+static const char filler_n[][FILLER_MAX] = {
 	"nec", "necessitatibus", "nemo", "neque", "nesciunt", "nibh", "nihil",
 	"nisi", "nisl", "nobis", "nonumy", "nostrud", "nostrum", "nullam",
 	"numquam",
 };
-static const char filler_o[][16] = {
+static const char filler_o[][FILLER_MAX] = {
 	"obcaecati", "occaecat", "odit", "officia", "officiis", "omnis",
 	"oportet", "optio", "orci",
 };
-static const char filler_p[][16] = {
+static const char filler_p[][FILLER_MAX] = {
 	"pariatur", "pellentesque", "perferendis", "perspiciatis",
 	"phasellus", "placeat", "porro", "porttitor", "possimus", "posuere",
 	"praesent", "praesentium", "pretium", "proident", "proin",
 	"provident", "pulvinar", "purus",
 };
-static const char filler_q[][16] = {
+static const char filler_q[][FILLER_MAX] = {
 	"quae", "quaerat", "quam", "quas", "quia", "quibusdam", "quidem",
 	"quis", "quisquam", "quisque", "quod", "quoque", "quos",
 };
-static const char filler_r[][16] = {
+static const char filler_r[][FILLER_MAX] = {
 	"ratione", "recusandae", "reiciendis", "repellat", "repellendus",
 	"reprehenderit", "repudiandae", "rerum", "rhoncus", "risus", "rutrum",
 };
-static const char filler_s[][16] = {
+static const char filler_s[][FILLER_MAX] = {
 	"sadipscing", "saepe", "sagittis", "sapien", "scelerisque", "sed",
 	"semper", "sequi", "similique", "sint", "sodales", "sollicitudin",
 	"soluta", "sunt", "suscipit", "suspendisse",
 };
-static const char filler_t[][16] = {
+static const char filler_t[][FILLER_MAX] = {
 	"takimata", "tellus", "tempor", "tempora", "temporibus", "tenetur",
 	"tincidunt", "tortor", "totam", "tristique", "turpis",
 };
-static const char filler_u[][16] = {
+static const char filler_u[][FILLER_MAX] = {
 	"ullam", "ullamco", "ullamcorper", "ultrices", "ultricies", "ut",
 };
-static const char filler_v[][16] = {
+static const char filler_v[][FILLER_MAX] = {
 	"varius", "vehicula", "vel", "velit", "venenatis", "veniam",
 	"veritatis", "vestibulum", "vitae", "viverra", "voluptas",
 	"voluptate", "voluptatem", "voluptates", "voluptatibus", "voluptatum",
@@ -102,7 +108,7 @@ static const char filler_v[][16] = {
 };
 
 typedef struct letter {
-	const char (*w)[16];
+	const char (*w)[FILLER_MAX];
 	size_t n;
 } letter;
 
@@ -132,92 +138,161 @@ static const letter filler[26] = {
 };
 #undef L
 
-/* For each first letter, the second letters of its words as bits: most
- * words of a text start with two letters no filler word starts with
- * ("th", "wh"). Built once, from filler, on first use. */
-static uint32_t seconds[26];
-static pthread_once_t seconds_once = PTHREAD_ONCE_INIT;
+/* Bit of thirds for a word of two letters only. */
+#define END_BIT (1u << 26)
 
-static void seconds_build(void)
+/* For each first two letters, the third letters of filler's words that
+ * start with them as bits (END_BIT: the word ends there): most words of
+ * a text start with three letters no filler word starts with ("the",
+ * "con" but "cons"). Built once, from filler, on first use. */
+static uint32_t thirds[26][26];
+static pthread_once_t thirds_once = PTHREAD_ONCE_INIT;
+
+/* The bit of thirds for the character c after two letters. */
+static uint32_t third_bit(unsigned char c)
+{
+	unsigned t = (unsigned)(c | 0x20) - 'a';
+
+	return t < 26 ? 1u << t : END_BIT;
+}
+
+static void thirds_build(void)
 {
 	size_t a, i;
 
 	for (a = 0; a < 26; a++) {
-		for (i = 0; i < filler[a].n; i++)
-			seconds[a] |= 1u << (filler[a].w[i][1] - 'a');
+		for (i = 0; i < filler[a].n; i++) {
+			const char *w = filler[a].w[i];
+
+			thirds[a][w[1] - 'a'] |= third_bit((unsigned char)w[2]);
+		}
 	}
 }
 
-/* Whether the lower-case word w (NUL-terminated) is one of filler's: the
- * words of its first letter in order, until one sorts after it. seconds
- * is built. */
-static bool is_filler(const char *w)
+/* Whether the lower-case word w[0..n) (n >= 2), zero-padded to
+ * FILLER_MAX bytes, is one of filler's: among the words of its first
+ * letter, those of its second, compared whole as the padded entries are
+ * (a call to strcmp cost more than the rest of the test). thirds is
+ * built. */
+static bool is_filler(const char w[FILLER_MAX], size_t n)
 {
 	unsigned a = (unsigned char)w[0] - 'a';
-	unsigned b = (unsigned char)w[1] - 'a';
 	size_t i;
 
-	if (a >= 26 || b >= 26 || !(seconds[a] >> b & 1u))
-		return false;
 	for (i = 0; i < filler[a].n; i++) {
 		const char *f = filler[a].w[i];
-		int d = (unsigned char)w[1] - (unsigned char)f[1];
 
-		if (d == 0)
-			d = strcmp(w + 1, f + 1);
-		if (d == 0)
-			return true;
-		if (d < 0)
+		if (f[1] < w[1])
+			continue;
+		if (f[1] > w[1])
 			return false;
+		if (memcmp(f, w, FILLER_MAX) == 0)
+			return true;
 	}
 	return false;
+}
+
+static bool is_ascii_letter(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* Whether the word s[start..end) (ASCII) is filler: its first run of
+ * letters, lower-cased, is one of filler's. The letters are copied only
+ * when their first three could start a filler word, which most words'
+ * cannot. Sets *lorem when the run is "lorem". */
+static bool word_is_filler(const char *s, size_t start, size_t end,
+			   bool *lorem)
+{
+	char w[FILLER_MAX] = { 0 };
+	size_t n = 0;
+	unsigned a, b;
+
+	while (start < end && !is_ascii_letter((unsigned char)s[start]))
+		start++;
+	if (end - start < 2 || !is_ascii_letter((unsigned char)s[start + 1]))
+		return false;
+	a = ((unsigned char)s[start] | 0x20) - 'a';
+	b = ((unsigned char)s[start + 1] | 0x20) - 'a';
+	if (!(thirds[a][b] & (end - start > 2 ? third_bit((unsigned char)
+							   s[start + 2])
+					      : END_BIT)))
+		return false;
+	/* The run without what follows it; one too long for a filler word
+	 * is no filler word. */
+	for (; start < end && is_ascii_letter((unsigned char)s[start]);
+	     start++) {
+		if (n == FILLER_MAX)
+			return false;
+		w[n++] = (char)(s[start] | 0x20);
+	}
+	*lorem = n == 5 && memcmp(w, "lorem", 5) == 0;
+	return is_filler(w, n);
+}
+
+/* The end of the word at s[i] (the next space, or len), with *high the OR
+ * of its bytes and *alpha whether one is an ASCII letter. Eight bytes at
+ * a time where a little-endian host has them in order: a word then takes
+ * a pass or two instead of a pass a byte. */
+static size_t word_end(const char *s, size_t i, size_t len,
+		       unsigned char *high, bool *alpha)
+{
+#if ND_BYTES8_IN_ORDER
+	uint64_t bits = 0, letters = 0;
+
+	while (i + 8 <= len) {
+		uint64_t x = nd_bytes8_load(s + i);
+		uint64_t sp = nd_bytes8_eq(x, ' '), keep;
+
+		if (sp == 0) {
+			bits |= x;
+			letters |= nd_bytes8_letters(x);
+			i += 8;
+			continue;
+		}
+		/* The bytes below the first space. */
+		keep = (sp & -sp) - 1;
+		bits |= x & keep;
+		letters |= nd_bytes8_letters(x) & keep;
+		i += (size_t)__builtin_ctzll(sp) / 8;
+		*high |= (unsigned char)((bits & ND_BYTES8_HIGHS) ? 0x80 : 0);
+		*alpha = *alpha || letters != 0;
+		return i;
+	}
+	*high |= (unsigned char)((bits & ND_BYTES8_HIGHS) ? 0x80 : 0);
+	*alpha = *alpha || letters != 0;
+#endif
+	for (; i < len && s[i] != ' '; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		*high |= c;
+		*alpha = *alpha || is_ascii_letter(c);
+	}
+	return i;
 }
 
 bool nd_clean_is_lorem(const char *s, size_t len)
 {
 	size_t i = 0, words = 0, hits = 0;
-	char w[24];
 
-	pthread_once(&seconds_once, seconds_build);
+	pthread_once(&thirds_once, thirds_build);
 	while (i < len) {
-		size_t start, n;
-		bool ascii = true, alpha = false;
+		size_t start;
+		unsigned char high = 0;
+		bool alpha = false, lorem = false;
 
 		while (i < len && s[i] == ' ')
 			i++;
 		start = i;
-		while (i < len && s[i] != ' ') {
-			unsigned char c = (unsigned char)s[i];
-
-			if (c >= 0x80)
-				ascii = false;
-			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-				alpha = true;
-			i++;
-		}
-		if (i == start || (!alpha && ascii))
+		i = word_end(s, i, len, &high, &alpha);
+		if (i == start || (!alpha && high < 0x80))
 			continue;
 		words++;
-		if (!ascii)
+		if (high >= 0x80)
 			continue;
-		/* The word without surrounding punctuation, lower-cased. */
-		n = 0;
-		for (; start < i; start++) {
-			char c = s[start];
-
-			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-				if (n + 1 >= sizeof(w))
-					break;
-				w[n++] = (char)(c | 0x20);
-			} else if (n > 0) {
-				break;
-			}
-		}
-		w[n] = '\0';
-		if (n > 0 && is_filler(w))
+		if (word_is_filler(s, start, i, &lorem))
 			hits++;
-		if (n == 5 && memcmp(w, "lorem", 5) == 0 && i + 6 <= len &&
-		    memcmp(s + i, " ipsum", 6) == 0)
+		if (lorem && i + 6 <= len && memcmp(s + i, " ipsum", 6) == 0)
 			return true;
 	}
 	return words >= 4 && hits >= 3 && hits * 10 >= words * 3;

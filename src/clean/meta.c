@@ -286,15 +286,33 @@ bool nd_clean_is_caption(const nd_line_feat *f, const char *fold)
 		"titelbild:", "bild:", "bildquelle:", "fotos:",
 		"credits photos", "credit photo", "imagen:", "foto de ",
 	};
-	static const char *const cues[] = {
-		"photo by ", "photos by ", "photograph by ", "picture by ",
-		"image by ", "photo: ", "(photo", "photo credit",
-		"photo courtesy", "image credit", "credit: ", "/ap",
-		"/ afp", "/afp", "/reuters", "/ reuters", "/ ap ", "ap photo",
-		"afp photo", "reuters photo", "getty images", "shutterstock",
-		"ap - ", "afp - ", "reuters - ", "epa - ", "epa-efe",
-		"\xC2\xA9",
+	/* The words the cues hold, by cue_key. */
+	static const char *const cue_keys[] = {
+		"photo", "/", "picture", "image", "credit", " - ",
+		"shutterstock", "epa-efe", "\xC2\xA9",
 	};
+	enum cue_key { K_PHOTO, K_SLASH, K_PICTURE, K_IMAGE, K_CREDIT,
+		       K_DASH, K_SHUTTERSTOCK, K_EPA, K_COPY, K_COUNT };
+	static const struct {
+		const char *text;
+		enum cue_key key; /* a word text holds */
+	} cues[] = {
+		{ "photo by ", K_PHOTO }, { "photos by ", K_PHOTO },
+		{ "photograph by ", K_PHOTO }, { "picture by ", K_PICTURE },
+		{ "image by ", K_IMAGE }, { "photo: ", K_PHOTO },
+		{ "(photo", K_PHOTO }, { "photo credit", K_PHOTO },
+		{ "photo courtesy", K_PHOTO }, { "image credit", K_IMAGE },
+		{ "credit: ", K_CREDIT }, { "/ap", K_SLASH },
+		{ "/ afp", K_SLASH }, { "/afp", K_SLASH },
+		{ "/reuters", K_SLASH }, { "/ reuters", K_SLASH },
+		{ "/ ap ", K_SLASH }, { "ap photo", K_PHOTO },
+		{ "afp photo", K_PHOTO }, { "reuters photo", K_PHOTO },
+		{ "getty images", K_IMAGE }, { "shutterstock", K_SHUTTERSTOCK },
+		{ "ap - ", K_DASH }, { "afp - ", K_DASH },
+		{ "reuters - ", K_DASH }, { "epa - ", K_DASH },
+		{ "epa-efe", K_EPA }, { "\xC2\xA9", K_COPY },
+	};
+	bool held[K_COUNT];
 	size_t i;
 
 	if (fold == NULL || f->words == 0 || f->words > 45)
@@ -302,19 +320,27 @@ bool nd_clean_is_caption(const nd_line_feat *f, const char *fold)
 	if (strstr(fold, "copyright") || strstr(fold, "all rights reserved"))
 		return false;
 	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++) {
-		if (strncmp(fold, starts[i], strlen(starts[i])) == 0)
+		if (fold[0] == starts[i][0] &&
+		    strncmp(fold, starts[i], strlen(starts[i])) == 0)
 			return true;
 	}
+	/* Each cue holds one of a few words: the line is searched for
+	 * those first, and for the cues of the ones it holds only. */
+	for (i = 0; i < sizeof(cue_keys) / sizeof(cue_keys[0]); i++)
+		held[i] = strstr(fold, cue_keys[i]) != NULL;
 	for (i = 0; i < sizeof(cues) / sizeof(cues[0]); i++) {
-		const char *q = strstr(fold, cues[i]);
+		const char *q;
 		const char *rest;
 		size_t rl;
 
+		if (!held[cues[i].key])
+			continue;
+		q = strstr(fold, cues[i].text);
 		if (q == NULL)
 			continue;
 		if (q > fold && ascii_alpha(q[-1]))
 			continue;
-		rest = q + strlen(cues[i]);
+		rest = q + strlen(cues[i].text);
 		rl = strlen(rest);
 		/* The credit closes the line: a few words, no sentence. */
 		if (nd_cline_words(rest, rl) > 6)

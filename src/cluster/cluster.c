@@ -2,7 +2,6 @@
 
 #include <math.h>    /* sqrt */
 #include <stdbool.h> /* bool */
-#include <stdlib.h>  /* qsort */
 #include <string.h>  /* memset */
 
 #include "cluster/termvec.h"
@@ -28,6 +27,11 @@
  * of the candidates get a full score. */
 #define CAND_STEMS 32
 #define SCORED_STORIES 16
+/* A walk of the candidate index visits an entry for about a quarter of
+ * what a lookup in the story-stem map costs (one cache line, not three):
+ * the scored stories are found by walking the article's stems' chains
+ * when those hold at most this many entries per lookup they replace. */
+#define WALK_PER_LOOKUP 4
 
 #define NONE UINT32_MAX
 
@@ -58,6 +62,30 @@ static int cmp_heavy(const void *x, const void *y)
 	return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
+/* Puts the first top of a[0..n) in cmp_heavy order, in that order, at the
+ * front of a (the rest after them in no order); returns how many that is.
+ * The same front as a sort of all of a, for one comparison for most
+ * elements when top is small. */
+static size_t front_heavy(heavy *a, size_t n, size_t top)
+{
+	size_t i, p, t = 0;
+
+	for (i = 0; i < n; i++) {
+		heavy x = a[i];
+
+		if (t == top) {
+			if (top == 0 || cmp_heavy(&x, &a[t - 1]) >= 0)
+				continue;
+			a[i] = a[--t];
+		}
+		for (p = t; p > 0 && cmp_heavy(&x, &a[p - 1]) < 0; p--)
+			a[p] = a[p - 1];
+		a[p] = x;
+		t++;
+	}
+	return t;
+}
+
 typedef struct cl_run {
 	const nd_corpus *c;
 	double threshold;
@@ -72,6 +100,7 @@ typedef struct cl_run {
 	entry *e;
 	size_t n_e, cap_e;
 	uint32_t *stem_head;   /* per stem: first entry + 1 */
+	uint32_t *stem_len;    /* per stem: entries in its chain */
 	size_t n_stems;
 	nd_u64map where;       /* story << 32 | stem -> entry */
 	/* Scoring scratch: per story, and the stems of one article. */
@@ -122,6 +151,7 @@ static int add_weight(cl_run *r, uint32_t s, uint32_t stem, double w,
 		if (ND_ARRAY_PUSH(r->e, r->n_e, r->cap_e, fresh))
 			return ND_ENOMEM;
 		r->stem_head[stem] = idx + 1;
+		r->stem_len[stem]++;
 		r->story_head[s] = idx + 1;
 	}
 	x = &r->e[idx];
@@ -176,6 +206,22 @@ static int merge(cl_run *r, uint32_t s, uint32_t t)
 	return ND_OK;
 }
 
+/* Does the article's stem k, matched by entry x, earn a name bonus? */
+static bool name_shared(const cl_run *r, const nd_termvec *v, size_t k,
+			const entry *x)
+{
+	return v->name[k] && x->name && rare_name(r, v->stem[k]);
+}
+
+/* dot / |centroid of s| plus bonus, capped. */
+static double final_score(const cl_run *r, uint32_t s, double dot,
+			  double bonus)
+{
+	if (bonus > NAME_BONUS_MAX)
+		bonus = NAME_BONUS_MAX;
+	return dot / sqrt(r->norm2[s]) + bonus;
+}
+
 /* Score of article i against story s: cosine to the centroid plus the
  * bonus for shared rare names. */
 static double story_score(const cl_run *r, size_t i, uint32_t s)
@@ -193,13 +239,60 @@ static double story_score(const cl_run *r, size_t i, uint32_t s)
 				   &x))
 			continue;
 		dot += v->w[k] * r->e[x].w;
-		if (v->name[k] && r->e[x].name && bonus < NAME_BONUS_MAX &&
-		    rare_name(r, v->stem[k]))
+		if (bonus < NAME_BONUS_MAX && name_shared(r, v, k, &r->e[x]))
 			bonus += NAME_BONUS;
 	}
-	if (bonus > NAME_BONUS_MAX)
-		bonus = NAME_BONUS_MAX;
-	return dot / sqrt(r->norm2[s]) + bonus;
+	return final_score(r, s, dot, bonus);
+}
+
+/* story_score of article i against each story partial[0..top) into sc,
+ * from one walk of the chains of the article's stems: each story's sums
+ * take the same terms in the same (stem) order, so the scores are the
+ * same to the bit. The stories' slots must be theirs in partial. */
+static void walk_scores(double *sc, const cl_run *r, size_t i, size_t top)
+{
+	const nd_termvec *v = &r->vec[i];
+	double dot[SCORED_STORIES] = { 0 }, bonus[SCORED_STORIES] = { 0 };
+	size_t k, t;
+	uint32_t x;
+
+	for (k = 0; k < v->n; k++) {
+		for (x = r->stem_head[v->stem[k]]; x;
+		     x = r->e[x - 1].next_stem) {
+			const entry *e = &r->e[x - 1];
+
+			if (e->story == NONE ||
+			    r->mark[e->story] != (uint32_t)i + 1 ||
+			    (t = r->slot[e->story]) >= top)
+				continue;
+			dot[t] += v->w[k] * e->w;
+			if (bonus[t] < NAME_BONUS_MAX &&
+			    name_shared(r, v, k, e))
+				bonus[t] += NAME_BONUS;
+		}
+	}
+	for (t = 0; t < top; t++)
+		sc[t] = final_score(r, r->partial[t].pos, dot[t], bonus[t]);
+}
+
+/* Scores of article i against the stories partial[0..top) into sc: by
+ * walking the stem chains when they are short enough, else by lookups. */
+static void scores(double *sc, cl_run *r, size_t i, size_t top,
+		   size_t n_touched)
+{
+	const nd_termvec *v = &r->vec[i];
+	size_t k, walk = 0;
+
+	for (k = 0; k < v->n; k++)
+		walk += r->stem_len[v->stem[k]];
+	if (walk > WALK_PER_LOOKUP * top * v->n) {
+		for (k = 0; k < top; k++)
+			sc[k] = story_score(r, i, r->partial[k].pos);
+		return;
+	}
+	for (k = 0; k < n_touched; k++)
+		r->slot[r->partial[k].pos] = (uint32_t)k;
+	walk_scores(sc, r, i, top);
 }
 
 /* The best story for article i and its score; NONE when no story shares
@@ -211,6 +304,7 @@ static uint32_t best_story(cl_run *r, size_t i, double *score)
 {
 	const nd_termvec *v = &r->vec[i];
 	uint32_t mark = (uint32_t)i + 1, best = NONE;
+	double sc[SCORED_STORIES];
 	size_t k, top, n_touched = 0;
 
 	*score = 0;
@@ -218,8 +312,7 @@ static uint32_t best_story(cl_run *r, size_t i, double *score)
 		r->order[k].w = v->w[k];
 		r->order[k].pos = (uint32_t)k;
 	}
-	qsort(r->order, v->n, sizeof(*r->order), cmp_heavy);
-	top = v->n < CAND_STEMS ? v->n : CAND_STEMS;
+	top = front_heavy(r->order, v->n, CAND_STEMS);
 	for (k = 0; k < top; k++) {
 		uint32_t pos = r->order[k].pos, x;
 
@@ -239,14 +332,15 @@ static uint32_t best_story(cl_run *r, size_t i, double *score)
 				v->w[pos] * e->w / sqrt(r->norm2[e->story]);
 		}
 	}
-	qsort(r->partial, n_touched, sizeof(*r->partial), cmp_heavy);
-	for (k = 0; k < n_touched && k < SCORED_STORIES; k++) {
+	top = front_heavy(r->partial, n_touched, SCORED_STORIES);
+	scores(sc, r, i, top, n_touched);
+	for (k = 0; k < top; k++) {
 		uint32_t s = r->partial[k].pos;
-		double sc = story_score(r, i, s);
 
-		if (best == NONE || sc > *score || (sc == *score && s < best)) {
+		if (best == NONE || sc[k] > *score ||
+		    (sc[k] == *score && s < best)) {
 			best = s;
-			*score = sc;
+			*score = sc[k];
 		}
 	}
 	return best;
@@ -327,6 +421,7 @@ static void dispose(cl_run *r)
 	nd_free(r->story_head);
 	nd_free(r->e);
 	nd_free(r->stem_head);
+	nd_free(r->stem_len);
 	nd_u64map_dispose(&r->where);
 	nd_free(r->order);
 	nd_free(r->slot);
@@ -385,12 +480,13 @@ int nd_cluster_run(size_t *story_of, size_t *n_stories, const nd_corpus *c,
 	r.norm2 = nd_calloc(n, sizeof(*r.norm2));
 	r.story_head = nd_calloc(n, sizeof(*r.story_head));
 	r.stem_head = nd_calloc(r.n_stems + 1, sizeof(*r.stem_head));
+	r.stem_len = nd_calloc(r.n_stems + 1, sizeof(*r.stem_len));
 	r.mark = nd_calloc(n, sizeof(*r.mark));
 	r.slot = nd_calloc(n, sizeof(*r.slot));
 	r.partial = nd_calloc(n, sizeof(*r.partial));
 	r.renum = nd_calloc(n, sizeof(*r.renum));
 	if (!r.vec || !r.raw || !r.parent || !r.norm2 || !r.story_head ||
-	    !r.stem_head || !r.mark || !r.slot || !r.partial || !r.renum ||
+	    !r.stem_head || !r.stem_len || !r.mark || !r.slot || !r.partial || !r.renum ||
 	    nd_u64map_init(&r.where))
 		goto done;
 	if ((rc = build_partners(&r, edges, n_edges)))

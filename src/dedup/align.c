@@ -18,7 +18,9 @@ void nd_align_dispose(nd_align_doc *ad)
 	nd_free(ad->first);
 	nd_free(ad->total);
 	nd_free(ad->sent);
-	nd_free(ad->keys);
+	nd_free(ad->groups);
+	nd_free(ad->bits);
+	nd_free(ad->group);
 	memset(ad, 0, sizeof(*ad));
 }
 
@@ -68,11 +70,6 @@ static void index_word(uint64_t *keys, size_t *n, const nd_align_word *w,
 		keys[(*n)++] = index_key(KIND_HEAD, w->head, word, k);
 }
 
-/* The keys of b sharing one word's stem (kind 0) or head (kind 1). */
-typedef struct span {
-	uint32_t lo, hi;
-} span;
-
 /* The value group (kind, stem or head) of an index key. */
 static uint64_t key_group(uint64_t key)
 {
@@ -85,66 +82,10 @@ static size_t key_word(uint64_t key)
 	return (size_t)(key >> SENT_BITS) & ((1u << WORD_BITS) - 1);
 }
 
-/* End of the group of keys[p] in keys[0..n). */
-static size_t group_end(const uint64_t *keys, size_t n, size_t p)
+/* The index key k's sentence. */
+static size_t key_sent(uint64_t key)
 {
-	uint64_t group = key_group(keys[p]);
-
-	while (p < n && key_group(keys[p]) == group)
-		p++;
-	return p;
-}
-
-/* spa[2 * x + kind]: the span of b's keys with the stem or head of a's
- * word x, and spb the same for b's words in a's keys; empty when none.
- * One merge of the two sorted indexes. */
-static void match_spans(span *spa, span *spb, const nd_align_doc *a,
-			const nd_align_doc *b)
-{
-	size_t p = 0, q = 0;
-
-	while (p < a->n_keys && q < b->n_keys) {
-		uint64_t ga = key_group(a->keys[p]), gb = key_group(b->keys[q]);
-		span in_a, in_b;
-		size_t x;
-
-		if (ga != gb) {
-			p += ga < gb;
-			q += gb < ga;
-			continue;
-		}
-		in_a.lo = (uint32_t)p;
-		in_a.hi = (uint32_t)group_end(a->keys, a->n_keys, p);
-		in_b.lo = (uint32_t)q;
-		in_b.hi = (uint32_t)group_end(b->keys, b->n_keys, q);
-		for (x = in_a.lo; x < in_a.hi; x++)
-			spa[2 * key_word(a->keys[x]) + (a->keys[x] >> 63)] =
-				in_b;
-		for (x = in_b.lo; x < in_b.hi; x++)
-			spb[2 * key_word(b->keys[x]) + (b->keys[x] >> 63)] =
-				in_a;
-		p = in_a.hi;
-		q = in_b.hi;
-	}
-}
-
-/* Adds w to out[s] for each sentence s of d's keys in sp not marked with
- * stamp in seen[] yet, and marks it, in seen and in the bitset held. */
-static void add_holders(double *out, uint32_t *seen, uint64_t *held,
-			uint32_t stamp, const nd_align_doc *d, span sp,
-			double w)
-{
-	size_t p;
-
-	for (p = sp.lo; p < sp.hi; p++) {
-		size_t s = (size_t)(d->keys[p] & ((1u << SENT_BITS) - 1));
-
-		if (seen[s] != stamp) {
-			seen[s] = stamp;
-			out[s] += w;
-			held[s >> 6] |= 1ULL << (s & 63);
-		}
-	}
+	return (size_t)(key & ((1u << SENT_BITS) - 1));
 }
 
 /* 64-bit words per word's row of a held bitset over n sentences. */
@@ -153,32 +94,108 @@ static size_t held_width(size_t n)
 	return (n + 63) / 64;
 }
 
+/* Does keys[p] start a group of the sorted keys? */
+static bool group_start(const uint64_t *keys, size_t p)
+{
+	return p == 0 || key_group(keys[p]) != key_group(keys[p - 1]);
+}
+
+/* Fills d's groups, their sentence bitsets and its words' groups from
+ * the n sorted distinct index keys of its words. */
+static int build_groups(nd_align_doc *d, const uint64_t *keys, size_t n)
+{
+	size_t p, g = 0, hw = held_width(d->n_sents);
+
+	for (p = 0; p < n; p++)
+		d->n_groups += group_start(keys, p);
+	d->groups = nd_calloc(d->n_groups + 1, sizeof(*d->groups));
+	d->bits = nd_calloc(d->n_groups * hw + 1, sizeof(*d->bits));
+	d->group = nd_calloc(2 * d->n_words + 1, sizeof(*d->group));
+	if (!d->groups || !d->bits || !d->group)
+		return ND_ENOMEM;
+	for (p = 0; p < 2 * d->n_words; p++)
+		d->group[p] = ND_ALIGN_NONE;
+	for (p = 0; p < n; p++) {
+		size_t s = key_sent(keys[p]);
+
+		g += p > 0 && group_start(keys, p);
+		d->groups[g] = key_group(keys[p]);
+		d->bits[g * hw + s / 64] |= 1ULL << (s % 64);
+		d->group[2 * key_word(keys[p]) + (keys[p] >> 63)] = (uint32_t)g;
+	}
+	return ND_OK;
+}
+
+/* in_b[g]: b's group equal to a's group g, ND_ALIGN_NONE when b lacks it;
+ * in_a the same for b's groups. One merge of the two sorted lists. */
+static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
+			 const nd_align_doc *b)
+{
+	size_t p, q;
+
+	for (p = 0; p < a->n_groups; p++)
+		in_b[p] = ND_ALIGN_NONE;
+	for (q = 0; q < b->n_groups; q++)
+		in_a[q] = ND_ALIGN_NONE;
+	/* Without branches (most steps are unequal, in no pattern): each
+	 * slot's last write is when its side steps on, and says whether the
+	 * two were equal. */
+	for (p = q = 0; p < a->n_groups && q < b->n_groups;) {
+		uint64_t x = a->groups[p], y = b->groups[q];
+
+		in_b[p] = x == y ? (uint32_t)q : ND_ALIGN_NONE;
+		in_a[q] = x == y ? (uint32_t)p : ND_ALIGN_NONE;
+		p += x <= y;
+		q += y <= x;
+	}
+}
+
+/* h (hw words): the sentences of b holding a partner of a word whose stem
+ * and head groups are gx[0] and gx[1], mapped to b's groups by in_b. */
+static void partner_row(uint64_t *h, size_t hw, const uint32_t *in_b,
+			const uint32_t *gx, const nd_align_doc *b)
+{
+	uint32_t gs = in_b[gx[0]];
+	uint32_t gh = gx[1] == ND_ALIGN_NONE ? ND_ALIGN_NONE : in_b[gx[1]];
+	size_t t;
+
+	for (t = 0; t < hw; t++) {
+		h[t] = gs == ND_ALIGN_NONE ? 0 : b->bits[gs * hw + t];
+		if (gh != ND_ALIGN_NONE)
+			h[t] |= b->bits[gh * hw + t];
+	}
+}
+
 /* may[k * stride + s] (or may[s * stride + k] when flip) += the weight of
  * the words of a's sentence k that share a stem or a prefix head with
  * b's sentence s: word_match needs one of the two, so this bounds the
- * weight of a's side of any alignment of k and s. Sets bit s of word x's
- * row of held for the same relation. sp are a's spans in b; seen has
- * b->n_sents zeroed slots, and so has row. */
+ * weight of a's side of any alignment of k and s. Row x of held receives
+ * the sentences of b with a possible partner of a's word x. in_b maps
+ * a's groups to b's. */
 static void partner_weights(double *may, size_t stride, int flip,
-			    uint64_t *held, double *row, uint32_t *seen,
-			    const span *sp, const nd_align_doc *a,
-			    const nd_align_doc *b)
+			    uint64_t *held, const uint32_t *in_b,
+			    const nd_align_doc *a, const nd_align_doc *b)
 {
-	size_t k, s, i, hw = held_width(b->n_sents);
+	size_t k, x, t, hw = held_width(b->n_sents);
 
 	for (k = 0; k < a->n_sents; k++) {
-		memset(row, 0, b->n_sents * sizeof(row[0]));
-		for (i = a->first[k]; i < a->first[k + 1]; i++) {
-			uint32_t stamp = (uint32_t)i + 1;
-			double w = a->words[i].w;
+		for (x = a->first[k]; x < a->first[k + 1]; x++) {
+			uint64_t *h = held + x * hw;
 
-			uint64_t *h = held + i * hw;
+			partner_row(h, hw, in_b, a->group + 2 * x, b);
+			for (t = 0; t < hw; t++) {
+				uint64_t v;
 
-			add_holders(row, seen, h, stamp, b, sp[2 * i], w);
-			add_holders(row, seen, h, stamp, b, sp[2 * i + 1], w);
+				for (v = h[t]; v; v &= v - 1) {
+					size_t s = t * 64 +
+						   (size_t)__builtin_ctzll(v);
+
+					may[flip ? s * stride + k
+						 : k * stride + s] +=
+						a->words[x].w;
+				}
+			}
 		}
-		for (s = 0; s < b->n_sents; s++)
-			may[flip ? s * stride + k : k * stride + s] += row[s];
 	}
 }
 
@@ -209,7 +226,10 @@ static size_t alignable_words(const nd_doc *d, size_t s)
 
 int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 {
-	size_t s, sents = 0, words = 0;
+	/* Index keys of the words: (kind, stem or head, word, sentence). */
+	uint64_t *keys = NULL;
+	size_t s, sents = 0, words = 0, n_keys = 0;
+	int rc = ND_ENOMEM;
 
 	memset(out, 0, sizeof(*out));
 	/* Sizes first, so each array is allocated once. Both counts are
@@ -224,10 +244,9 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 	out->total = nd_calloc(sents + 1, sizeof(*out->total));
 	out->sent = nd_calloc(sents + 1, sizeof(*out->sent));
 	out->words = nd_calloc(words + 1, sizeof(*out->words));
-	out->keys = nd_calloc(2 * words + 1, sizeof(*out->keys));
-	if (!out->first || !out->total || !out->sent || !out->words ||
-	    !out->keys)
-		return ND_ENOMEM;
+	keys = nd_calloc(2 * words + 1, sizeof(*keys));
+	if (!out->first || !out->total || !out->sent || !out->words || !keys)
+		goto done;
 	for (s = 0; s < d->nsents && out->n_sents < sents; s++) {
 		const nd_sentence *st = &d->sents[s];
 		nd_align_word *w = out->words + out->n_words;
@@ -242,7 +261,7 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 			if (t->flags & ND_TOK_STOP)
 				continue;
 			make_word(&w[n], t, v);
-			index_word(out->keys, &out->n_keys, &w[n],
+			index_word(keys, &n_keys, &w[n],
 				   out->n_words + n, out->n_sents);
 			out->total[out->n_sents] += w[n++].w;
 		}
@@ -250,8 +269,10 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 		out->n_words += n;
 	}
 	out->first[out->n_sents] = out->n_words;
-	out->n_keys = nd_sort_unique_u64(out->keys, out->n_keys);
-	return ND_OK;
+	rc = build_groups(out, keys, nd_sort_unique_u64(keys, n_keys));
+done:
+	nd_free(keys);
+	return rc;
 }
 
 /* Do two words match: same stem, or a long enough common prefix? */
@@ -421,15 +442,22 @@ static bool run_may_reach(const pairing *g, size_t ka, size_t na, size_t kb,
 	return may_reach(may_a + may_b, all, min);
 }
 
-/* run_may_reach for a's sentence k against b's s, half min_sim: the
- * pair test of every cell, without the loops. */
-static bool pair_may_reach(const pairing *g, size_t k, size_t s)
+/* What the bounds let a pair of sentences be part of: a one-to-one bead
+ * (MAY_FULL, min_sim) or a two-to-one bead (MAY_HALF, half min_sim). */
+#define MAY_FULL 1
+#define MAY_HALF 2
+
+/* The MAY_ flags of a's sentence k against b's s, from run_may_reach's
+ * bound without its loops. */
+static unsigned char may_flags(const pairing *g, size_t k, size_t s)
 {
 	double ta = g->a->total[k], tb = g->b->total[s];
 	double may_a = g->wa[k * g->m + s], may_b = g->wb[k * g->m + s];
+	double may = (may_a > ta ? ta : may_a) + (may_b > tb ? tb : may_b);
 
-	return may_reach((may_a > ta ? ta : may_a) + (may_b > tb ? tb : may_b),
-			 ta + tb, g->min_sim / 2);
+	if (may_reach(may, ta + tb, g->min_sim))
+		return MAY_FULL | MAY_HALF;
+	return may_reach(may, ta + tb, g->min_sim / 2) ? MAY_HALF : 0;
 }
 
 /* Score of a's sentences ka.. (na of them) against b's kb.. (nb). */
@@ -458,7 +486,7 @@ static double run_pair(const pairing *g, size_t ka, size_t na, size_t kb,
  * min_sim. */
 static double pair_score(const pairing *g, size_t k, size_t s)
 {
-	return pair_may_reach(g, k, s) ? score_runs(g, k, 1, s, 1) : 0;
+	return may_flags(g, k, s) & MAY_HALF ? score_runs(g, k, 1, s, 1) : 0;
 }
 
 /* Best cell at (i, j) of the table, 1-based, given rows i-2 (r2), i-1 (r1)
@@ -488,59 +516,106 @@ static cell best_cell(const pairing *g, size_t i, size_t j, const cell *r2,
 	return c;
 }
 
-/* Fills g's partner weights and bitsets (allocated and zeroed) from the
- * two indexes. */
+/* Fills g's partner weights (allocated and zeroed) and bitsets
+ * (allocated) from the two indexes. */
 static int fill_partner_weights(pairing *g)
 {
 	const nd_align_doc *a = g->a, *b = g->b;
-	size_t n = a->n_sents, m = g->m, most = n > m ? n : m;
-	double *row = nd_calloc(most, sizeof(*row));
-	uint32_t *seen = nd_calloc(most, sizeof(*seen));
-	span *spa = nd_calloc(2 * a->n_words + 1, sizeof(*spa));
-	span *spb = nd_calloc(2 * b->n_words + 1, sizeof(*spb));
+	uint32_t *in_b = nd_calloc(a->n_groups + 1, sizeof(*in_b));
+	uint32_t *in_a = nd_calloc(b->n_groups + 1, sizeof(*in_a));
 	int rc = ND_ENOMEM;
 
-	if (!row || !seen || !spa || !spb)
+	if (!in_b || !in_a)
 		goto done;
-	match_spans(spa, spb, a, b);
-	partner_weights(g->wa, m, 0, g->held_a, row, seen, spa, a, b);
-	memset(seen, 0, most * sizeof(*seen));
-	partner_weights(g->wb, m, 1, g->held_b, row, seen, spb, b, a);
+	match_groups(in_b, in_a, a, b);
+	partner_weights(g->wa, g->m, 0, g->held_a, in_b, a, b);
+	partner_weights(g->wb, g->m, 1, g->held_b, in_a, b, a);
 	rc = ND_OK;
 done:
-	nd_free(row);
-	nd_free(seen);
-	nd_free(spa);
-	nd_free(spb);
+	nd_free(in_b);
+	nd_free(in_a);
 	return rc;
 }
 
-/* Could a bead cover a's sentence k (by_a) or b's sentence k (else)?
- * Every bead's sentences have a pair score of at least half min_sim with
- * a sentence of the other side, and pair scores below that stay 0. */
-static bool may_cover(const pairing *g, size_t k, bool by_a)
-{
-	size_t o, others = by_a ? g->m : g->a->n_sents;
+/* Sentences of a (na) and of b (nb) covered by a chain of beads. */
+typedef struct reach {
+	uint16_t na, nb;
+} reach;
+_Static_assert(2 * ND_ALIGN_MAX_SENTS <= UINT16_MAX,
+	       "a chain's cover fits a reach");
 
-	for (o = 0; o < others; o++) {
-		if (by_a ? pair_may_reach(g, k, o) : pair_may_reach(g, o, k))
+static reach reach_max(reach x, reach y)
+{
+	reach r = { x.na > y.na ? x.na : y.na, x.nb > y.nb ? x.nb : y.nb };
+
+	return r;
+}
+
+static reach reach_add(reach x, size_t ka, size_t kb)
+{
+	x.na = (uint16_t)(x.na + ka);
+	x.nb = (uint16_t)(x.nb + kb);
+	return x;
+}
+
+/* suf[i][j] of fill_suffix from the rows i (r0), i + 1 (r1) and i + 2
+ * (r2, only read when a has sentences i + 1 and i + 2): best_cell's
+ * recursion from the end, with every bead the bounds allow in place of
+ * the scored ones, each cover maximised on its own. may and may_dn are
+ * the MAY_ flags of a's sentences i and i + 1. */
+static reach suffix_cell(const pairing *g, size_t i, size_t j,
+			 const reach *r2, const reach *r1, const reach *r0,
+			 const unsigned char *may, const unsigned char *may_dn)
+{
+	reach c = reach_max(r1[j], r0[j + 1]);
+
+	if (may[j] & MAY_FULL)
+		c = reach_max(c, reach_add(r1[j + 1], 1, 1));
+	if (i + 2 <= g->a->n_sents && (may[j] & may_dn[j] & MAY_HALF) &&
+	    run_may_reach(g, i, 2, j, 1, g->min_sim))
+		c = reach_max(c, reach_add(r2[j + 1], 2, 1));
+	if (j + 2 <= g->m && (may[j] & may[j + 1] & MAY_HALF) &&
+	    run_may_reach(g, i, 1, j, 2, g->min_sim))
+		c = reach_max(c, reach_add(r1[j + 2], 1, 2));
+	return c;
+}
+
+/* suf[i * (m + 1) + j]: the most sentences of a and of b that beads the
+ * bounds allow can cover among a's sentences from i and b's from j. Every
+ * bead of the scored alignment passes the bounds, so what it adds after
+ * any cell of its table is at most this; the bounds cost no word
+ * comparison. */
+static void fill_suffix(reach *suf, const pairing *g)
+{
+	size_t i, j, n = g->a->n_sents, m = g->m, w = m + 1;
+	unsigned char may[2][ND_ALIGN_MAX_SENTS];
+
+	memset(suf + n * w, 0, w * sizeof(*suf));
+	for (i = n; i-- > 0;) {
+		reach *r0 = suf + i * w;
+
+		for (j = 0; j < m; j++)
+			may[i % 2][j] = may_flags(g, i, j);
+		memset(&r0[m], 0, sizeof(r0[m]));
+		for (j = m; j-- > 0;)
+			r0[j] = suffix_cell(g, i, j, r0 + 2 * w, r0 + w, r0,
+					    may[i % 2], may[(i + 1) % 2]);
+	}
+}
+
+/* Can an alignment through a cell of table row r (m + 1 cells), with the
+ * suffix bounds suf of that row, cover need_a of a or need_b of b? */
+static bool row_may_need(const cell *r, const reach *suf, size_t m,
+			 size_t need_a, size_t need_b)
+{
+	size_t j;
+
+	for (j = 0; j <= m; j++) {
+		if (r[j].na + suf[j].na >= need_a ||
+		    r[j].nb + suf[j].nb >= need_b)
 			return true;
 	}
 	return false;
-}
-
-/* Can a's cover reach need_a, or b's need_b? */
-static bool may_need(const pairing *g, size_t need_a, size_t need_b)
-{
-	size_t k, n = 0;
-
-	for (k = 0; k < g->a->n_sents && n < need_a; k++)
-		n += may_cover(g, k, true);
-	if (n >= need_a)
-		return true;
-	for (k = 0, n = 0; k < g->m && n < need_b; k++)
-		n += may_cover(g, k, false);
-	return n >= need_b;
 }
 
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
@@ -550,8 +625,10 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	/* Table rows i-2, i-1 and i, and pair scores of rows i-1 and i. */
 	cell *r2 = NULL, *r1 = NULL, *r0 = NULL, *tc;
 	double *pair = NULL, *pair_up = NULL, *td;
+	reach *suf = NULL;
 	size_t i, j, m = b->n_sents;
 	pairing g = { a, b, NULL, NULL, NULL, NULL, m, min_sim };
+	bool live, live_up;
 	int rc = ND_ENOMEM;
 
 	*cover_a = *cover_b = 0;
@@ -560,6 +637,7 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	/* Both counts are at most ND_ALIGN_MAX_SENTS: no overflow. */
 	g.wa = nd_calloc(a->n_sents * m, sizeof(*g.wa));
 	g.wb = nd_calloc(a->n_sents * m, sizeof(*g.wb));
+	suf = nd_calloc((a->n_sents + 1) * (m + 1), sizeof(*suf));
 	/* At most ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS words a side. */
 	g.held_a = nd_calloc(a->n_words * held_width(m) + 1,
 			     sizeof(*g.held_a));
@@ -570,11 +648,17 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	r0 = nd_calloc(m + 1, sizeof(*r0));
 	pair = nd_calloc(m, sizeof(*pair));
 	pair_up = nd_calloc(m, sizeof(*pair_up));
-	if (!g.wa || !g.wb || !g.held_a || !g.held_b || !r2 || !r1 || !r0 ||
-	    !pair || !pair_up || fill_partner_weights(&g))
+	if (!g.wa || !g.wb || !suf || !g.held_a || !g.held_b || !r2 || !r1 ||
+	    !r0 || !pair || !pair_up || fill_partner_weights(&g))
 		goto done;
 	rc = ND_OK;
-	if (!may_need(&g, need_a, need_b))
+	fill_suffix(suf, &g);
+	/* The alignment's path holds a cell of row i or of row i - 1 (a
+	 * bead of two of a's sentences steps over row i): when none of
+	 * those can lead to need_a or need_b, neither can the alignment.
+	 * Most candidate pairs of a story stop at row 0. */
+	live_up = row_may_need(r1, suf, m, need_a, need_b);
+	if (!live_up)
 		goto done;
 	for (i = 1; i <= a->n_sents; i++) {
 		/* Pair scores under half the threshold count for nothing
@@ -585,6 +669,10 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 		for (j = 1; j <= m; j++)
 			r0[j] = best_cell(&g, i, j, r2, r1, r0, pair,
 					  pair_up);
+		live = row_may_need(r0, suf + i * (m + 1), m, need_a, need_b);
+		if (!live && !live_up)
+			goto done;
+		live_up = live;
 		tc = r2;
 		r2 = r1;
 		r1 = r0;
@@ -598,6 +686,7 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 done:
 	nd_free(g.wa);
 	nd_free(g.wb);
+	nd_free(suf);
 	nd_free(g.held_a);
 	nd_free(g.held_b);
 	nd_free(r2);

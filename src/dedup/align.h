@@ -29,6 +29,9 @@
 /* Content words of one sentence that are compared. */
 #define ND_ALIGN_MAX_WORDS 128
 
+/* No group: a word without a prefix head. */
+#define ND_ALIGN_NONE UINT32_MAX
+
 /* One content word of a sentence. */
 typedef struct nd_align_word {
 	uint32_t stem;
@@ -47,13 +50,17 @@ typedef struct nd_align_doc {
 	size_t *first;  /* sentence k owns words[first[k]..first[k+1]) */
 	double *total;  /* summed weight of sentence k */
 	uint32_t *sent; /* index of sentence k in the nd_doc */
-	/* Which sentences hold each stem and each prefix head: sorted
-	 * distinct (kind, stem or head, sentence) keys. Two words can match
-	 * only if they share one, so the index bounds every pair's score
-	 * in one pass per article pair, and most pairs skip the full
-	 * comparison. */
-	uint64_t *keys;
-	size_t n_keys;
+	/* Which sentences hold each stem and each prefix head: the sorted
+	 * distinct groups (kind, stem or head), a bitset of sentences per
+	 * group ((n_sents + 63) / 64 words each), and the group of each
+	 * word's stem (group[2 * x]) and head (group[2 * x + 1], ND_ALIGN_NONE
+	 * without one). Two words can match only if they share a group, so
+	 * one merge of two articles' groups bounds every sentence pair's
+	 * score, and most pairs skip the full comparison. */
+	uint64_t *groups;
+	size_t n_groups;
+	uint64_t *bits;
+	uint32_t *group;
 	size_t n_sents;
 } nd_align_doc;
 

@@ -96,11 +96,11 @@ typedef struct dd_run {
 	size_t n_touched;
 	ranked *rank;         /* candidates by shared stems */
 	uint32_t *align_mark; /* cur + 1 when cand may be aligned with cur */
-	/* Stem postings: head per stem, entries chained newest first. */
-	uint32_t *head;
+	/* Stem postings: the documents holding indexed stem s, ascending,
+	 * are p_doc[p_start[s] .. p_start[s + 1]). */
+	uint32_t *p_start;
 	size_t n_head;
-	uint32_t *p_doc, *p_next;
-	size_t n_post, cap_post, cap_next;
+	uint32_t *p_doc;
 	/* Per stem: mark of the last document whose words were listed. */
 	uint32_t *stem_mark;
 	uint32_t mark;
@@ -193,19 +193,25 @@ done:
 	return rc;
 }
 
-/* Distinct body content stems of doc i that are rare enough to index. */
+/* Distinct body content stems of doc i that are rare enough to index.
+ * They are sorted as 64-bit keys: core/sorted's radix sort of those beats
+ * the qsort of 32-bit ones on articles of hundreds of words. */
 static int index_stems(dd_run *r, size_t i)
 {
 	const nd_corpus *c = r->c;
 	const nd_doc *d = &c->docs[i];
 	dd_doc *dd = &r->docs[i];
+	uint64_t *keys;
 	size_t t, n = 0;
 
 	if (dd->words == 0)
 		return ND_OK;
 	dd->stems = nd_calloc(dd->words, sizeof(*dd->stems));
-	if (dd->stems == NULL)
+	keys = nd_calloc(dd->words, sizeof(*keys));
+	if (dd->stems == NULL || keys == NULL) {
+		nd_free(keys);
 		return ND_ENOMEM;
+	}
 	for (t = nd_shingle_body_start(d); t < d->ntoks; t++) {
 		const nd_token *tok = &d->toks[t];
 
@@ -213,9 +219,12 @@ static int index_stems(dd_run *r, size_t i)
 			continue;
 		if (nd_vocab_df(c->vocab, tok->stem) > CAND_DF_MAX)
 			continue;
-		dd->stems[n++] = tok->stem;
+		keys[n++] = tok->stem;
 	}
-	dd->nstems = nd_sort_unique_u32(dd->stems, n);
+	dd->nstems = nd_sort_unique_u64(keys, n);
+	for (t = 0; t < dd->nstems; t++)
+		dd->stems[t] = (uint32_t)keys[t];
+	nd_free(keys);
 	return ND_OK;
 }
 
@@ -241,34 +250,68 @@ static size_t fewer_stems(const dd_run *r, uint32_t j)
 	return a < b ? a : b;
 }
 
+/* Indexes the stems of every document that relate will place, and lists
+ * the documents of each stem, in one array in input order: the walk of
+ * a stem's earlier documents then reads adjacent memory. */
+static int build_postings(dd_run *r)
+{
+	size_t i, k, total = 0;
+
+	r->p_start = nd_calloc(r->n_head + 1, sizeof(*r->p_start));
+	if (r->p_start == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i < r->c->n; i++) {
+		const dd_doc *d = &r->docs[i];
+
+		if (d->rep != i || d->words == 0)
+			continue;
+		if (index_stems(r, i))
+			return ND_ENOMEM;
+		for (k = 0; k < d->nstems; k++)
+			total += d->stems[k] < r->n_head;
+		if (total >= UINT32_MAX)
+			return ND_ENOMEM;
+		for (k = 0; k < d->nstems; k++)
+			r->p_start[d->stems[k]] += d->stems[k] < r->n_head;
+	}
+	/* Each stem's end, then filled backwards down to its start. */
+	for (k = 1; k <= r->n_head; k++)
+		r->p_start[k] += r->p_start[k - 1];
+	r->p_doc = nd_calloc(total + 1, sizeof(*r->p_doc));
+	if (r->p_doc == NULL)
+		return ND_ENOMEM;
+	for (i = r->c->n; i-- > 0;) {
+		const dd_doc *d = &r->docs[i];
+
+		for (k = 0; k < d->nstems; k++) {
+			if (d->stems[k] < r->n_head)
+				r->p_doc[--r->p_start[d->stems[k]]] =
+					(uint32_t)i;
+		}
+	}
+	return ND_OK;
+}
+
 /* Earlier documents sharing enough indexed stems with cur become
- * candidates; then cur joins the postings. */
-static int stem_candidates(dd_run *r)
+ * candidates. */
+static void stem_candidates(dd_run *r)
 {
 	const dd_doc *d = &r->docs[r->cur];
-	size_t k, n_touched = 0;
+	size_t k, p, n_touched = 0;
 
 	r->n_touched = 0;
 	for (k = 0; k < d->nstems; k++) {
-		uint32_t s = d->stems[k], e;
+		uint32_t s = d->stems[k];
 
 		if (s >= r->n_head)
 			continue;
-		for (e = r->head[s]; e; e = r->p_next[e - 1]) {
-			uint32_t j = r->p_doc[e - 1];
+		for (p = r->p_start[s];
+		     p < r->p_start[s + 1] && r->p_doc[p] < r->cur; p++) {
+			uint32_t j = r->p_doc[p];
 
 			if (r->count[j]++ == 0)
 				r->touched[n_touched++] = j;
 		}
-		if (r->n_post >= UINT32_MAX - 1)
-			return ND_ENOMEM;
-		if (ND_ARRAY_PUSH(r->p_doc, r->n_post, r->cap_post, r->cur))
-			return ND_ENOMEM;
-		if (nd_array_reserve((void **)&r->p_next, &r->cap_next,
-				     r->n_post, sizeof(*r->p_next)))
-			return ND_ENOMEM;
-		r->p_next[r->n_post - 1] = r->head[s];
-		r->head[s] = (uint32_t)r->n_post;
 	}
 	for (k = 0; k < n_touched; k++) {
 		uint32_t j = r->touched[k];
@@ -279,7 +322,6 @@ static int stem_candidates(dd_run *r)
 	}
 	/* The counts stay for rank_candidates, which clears them. */
 	r->n_touched = n_touched;
-	return ND_OK;
 }
 
 static int cmp_ranked(const void *x, const void *y)
@@ -387,6 +429,68 @@ static size_t rewrite_need(const dd_run *r, size_t n)
 	return n + 1;
 }
 
+/* Jaccard of two sets of na and nb sharing inter. */
+static double jaccard(size_t inter, size_t na, size_t nb)
+{
+	return (double)inter / (double)(na + nb - inter);
+}
+
+/* Is an intersection of inter shingles enough to make near-duplicates of
+ * sets of na and nb shingles (may_contain: the smaller may count as lying
+ * inside the larger)? Grows with inter. */
+static bool near_enough(const dd_run *r, size_t inter, size_t na, size_t nb,
+			bool may_contain)
+{
+	size_t small = na < nb ? na : nb;
+	double jac = jaccard(inter, na, nb);
+	double contain = r->near > CONTAIN_SHARE ? r->near : CONTAIN_SHARE;
+
+	return jac >= r->near ||
+	       (may_contain && (double)inter >= contain * (double)small);
+}
+
+/* The smallest intersection near_enough accepts, by bisection over
+ * 0..small; small + 1 when none. */
+static size_t near_need(const dd_run *r, size_t na, size_t nb,
+			bool may_contain)
+{
+	size_t lo = 0, hi = (na < nb ? na : nb) + 1;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (near_enough(r, mid, na, nb, may_contain))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* The size of the intersection of the sorted sets a and b when it is at
+ * least need; else some count below need, found as soon as the rest of
+ * the sets cannot make up the difference (most pairs of a story share
+ * few shingles). */
+static size_t common_if(const uint64_t *a, size_t na, const uint64_t *b,
+			size_t nb, size_t need)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < na && j < nb) {
+		if (n + (na - i < nb - j ? na - i : nb - j) < need)
+			return n;
+		if (a[i] != b[j]) {
+			i += a[i] < b[j];
+			j += b[j] < a[i];
+			continue;
+		}
+		n++;
+		i++;
+		j++;
+	}
+	return n;
+}
+
 /* Classifies the pair (j, i), j < i: near-duplicate by shingles, else
  * rewrite by sentence alignment when align is set, else nothing. */
 static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
@@ -396,22 +500,20 @@ static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 	size_t large = dj->nsh < di->nsh ? di->nsh : dj->nsh;
 	bool may_contain = small >= CONTAIN_MIN_SHINGLES &&
 			   (double)small >= CONTAIN_SIZE_RATIO * (double)large;
-	/* The Jaccard grows with the intersection, to small / large at
-	 * most (the same expression at inter = small): below the threshold
-	 * there, the intersection need not be counted. */
-	size_t inter = (double)small / (double)large < r->near && !may_contain
-			       ? 0
-			       : nd_sorted_common_u64(dj->sh, dj->nsh, di->sh,
-						      di->nsh);
-	double jac = (double)inter / (double)(dj->nsh + di->nsh - inter);
-	double contain = r->near > CONTAIN_SHARE ? r->near : CONTAIN_SHARE;
+	/* Below the least intersection that passes, its size is of no
+	 * use: near_enough grows with it. */
+	size_t need = near_need(r, dj->nsh, di->nsh, may_contain);
+	size_t inter = need > small ? 0
+				    : common_if(dj->sh, dj->nsh, di->sh,
+						di->nsh, need);
 	size_t cover_j, cover_i;
 	double share_j, share_i;
 	uint32_t derived;
 	int rc;
 
-	if (jac >= r->near ||
-	    (may_contain && (double)inter >= contain * (double)small)) {
+	if (near_enough(r, inter, dj->nsh, di->nsh, may_contain)) {
+		double jac = jaccard(inter, dj->nsh, di->nsh);
+
 		if (copy_source_first(r, j, i))
 			return push_edge(r, j, i, ND_REL_NEAR_DUPLICATE, jac);
 		return push_edge(r, i, j, ND_REL_NEAR_DUPLICATE, jac);
@@ -446,7 +548,6 @@ static int relate(dd_run *r)
 	int rc = ND_ENOMEM;
 
 	r->n_head = nd_vocab_stem_count(c->vocab);
-	r->head = nd_calloc(r->n_head + 1, sizeof(*r->head));
 	r->stem_mark = nd_calloc(r->n_head + 1, sizeof(*r->stem_mark));
 	r->stamp = nd_calloc(c->n, sizeof(*r->stamp));
 	r->count = nd_calloc(c->n, sizeof(*r->count));
@@ -454,10 +555,10 @@ static int relate(dd_run *r)
 	r->cand = nd_calloc(c->n, sizeof(*r->cand));
 	r->rank = nd_calloc(c->n, sizeof(*r->rank));
 	r->align_mark = nd_calloc(c->n, sizeof(*r->align_mark));
-	if (!r->head || !r->stem_mark || !r->stamp || !r->count ||
+	if (!r->stem_mark || !r->stamp || !r->count ||
 	    !r->touched || !r->cand || !r->rank || !r->align_mark)
 		goto done;
-	if ((rc = nd_lsh_init(&lsh, c->n)))
+	if ((rc = nd_lsh_init(&lsh, c->n)) || (rc = build_postings(r)))
 		goto done;
 	for (i = 0; i < c->n; i++) {
 		dd_doc *d = &r->docs[i];
@@ -465,16 +566,15 @@ static int relate(dd_run *r)
 		if (d->rep != i || d->words == 0)
 			continue;
 		if ((rc = nd_shingle_set(&d->sh, &d->nsh, &c->docs[i])) ||
-		    (rc = nd_align_prepare(&d->al, &c->docs[i], c->vocab)) ||
-		    (rc = index_stems(r, i)))
+		    (rc = nd_align_prepare(&d->al, &c->docs[i], c->vocab)))
 			goto done;
 		r->cur = (uint32_t)i;
 		r->n_cand = 0;
 		nd_minhash_sign(sig, d->sh, d->nsh);
 		if ((rc = nd_lsh_insert(&lsh, sig, (uint32_t)i, lsh_visit,
-					r)) ||
-		    (rc = stem_candidates(r)))
+					r)))
 			goto done;
+		stem_candidates(r);
 		rank_candidates(r);
 		/* Candidates are distinct already (stamped): this only sorts. */
 		r->n_cand = nd_sort_unique_u32(r->cand, r->n_cand);
@@ -625,9 +725,8 @@ done:
 	nd_free(r.cand);
 	nd_free(r.rank);
 	nd_free(r.align_mark);
-	nd_free(r.head);
+	nd_free(r.p_start);
 	nd_free(r.stem_mark);
 	nd_free(r.p_doc);
-	nd_free(r.p_next);
 	return rc;
 }

@@ -1,6 +1,7 @@
 #include "digest/candidates.h"
 
-#include <string.h> /* memcmp, strlen */
+#include <stdint.h> /* uint64_t */
+#include <string.h> /* memcmp, memcpy, strlen */
 
 #include "core/utf8.h"
 
@@ -28,7 +29,12 @@ static const char *const dangling_openers[] = {
 	"nonetheless", "still", "instead", "thus", "therefore", "hence",
 	"besides", "then", "otherwise", "likewise", "similarly",
 	"additionally", "consequently", "accordingly", "indeed", "such",
-	"another", "further", "plus", "both", NULL
+	"another", "further", "plus", "both", "others",
+	/* Contracted, as one word: "It's going to start with...". */
+	"it's", "that's", "he's", "she's", "they're", "we're", "i'm",
+	"you're", "they've", "we've", "i've", "he'd", "she'd", "they'd",
+	"we'd", "i'd", "it'll", "they'll", "we'll", "he'll", "she'll",
+	"that'll", NULL
 };
 
 /* "This week", "that year": a demonstrative pointing at time, not back. */
@@ -69,6 +75,76 @@ static const char *const speech_words[] = {
 	"tweeted", "posted", NULL
 };
 
+/* Openers a summary can drop: bare ("But the army...") or before a comma
+ * ("However, the army..."); what follows stands alone. "So", "still" and
+ * "now" are left out bare: they also open sentences as adverbs of degree
+ * or time ("So far", "Still unknown is"). */
+static const char *const bare_connectives[] = { "but", "and", NULL };
+static const char *const comma_connectives[] = {
+	"but", "and", "however", "meanwhile", "moreover", "furthermore",
+	"nevertheless", "nonetheless", "also", "additionally", "separately",
+	"still", "instead", "indeed", "besides", "likewise", "similarly",
+	"consequently", "accordingly", "thus", "therefore", "hence", "yet",
+	"so", "now", "then", "overall", "earlier", "later", "elsewhere",
+	"today", "yesterday", NULL
+};
+
+/* An opening adverbial of time or place is a phrase up to a comma headed
+ * by one of these, whose other content words are names, numbers, nouns
+ * of time or these setting words ("In addition,", "At the same time,").
+ * "Since 1860," and "For AOL," are left alone: they are what the rest is
+ * measured from or true for. */
+static const char *const adverbial_heads[] = {
+	"on", "in", "at", "earlier", "later", "last", "early", "late",
+	"during", "this", NULL
+};
+static const char *const setting_words[] = {
+	"addition", "meantime", "meanwhile", "same", "contrast", "ago",
+	"earlier", "later", "today", "yesterday", "tonight", "past", "recent",
+	"weeks", "months", "years", "days", "hours", "day", "hour", NULL
+};
+
+/* A clause, not a sentence, starts with these ("In Russia, where"). */
+static const char *const clause_words[] = {
+	"that", "which", "who", "whom", "whose", "but", "and", "or", "because",
+	"while", "when", "if", "after", "before", "as", "where", "although",
+	"though", "since", "until", "so", NULL
+};
+/* A relative clause after a comma opening with these adds to its noun
+ * ("the ferry companies, which carried..."); after an aside's comma an
+ * article opens a noun phrase, so the comma closed an opening phrase. */
+static const char *const relative_pronouns[] = { "who", "which", "whose",
+						  NULL };
+static const char *const articles[] = { "a", "an", "the", NULL };
+
+/* The last words of opening phrases that answer an earlier sentence
+ * ("In other words,", "On the other hand,", "For its part,", "In
+ * response,", "As a result,"): the sentence leans on what it answers. */
+static const char *const back_words[] = {
+	"other", "words", "hand", "part", "response", "turn", "reply",
+	"return", "contrast", "result", "addition", NULL
+};
+/* Words standing for a noun named before ("One would require...", "The
+ * latter was...", "The first is..."), when an auxiliary follows. */
+static const char *const referents[] = { "one", "other", "latter", "former",
+					 "first", "second", "third", NULL };
+static const char *const auxiliaries[] = {
+	"is", "are", "was", "were", "has", "have", "had", "will", "would",
+	"can", "could", "shall", "should", "may", "might", "must", "does",
+	"did", NULL
+};
+
+/* "The following stories", "the material below": a pointer to text after
+ * the sentence, which a summary does not show ("the following day" is a
+ * time, not a pointer). */
+static const char *const ahead_words[] = { "following", "below", NULL };
+
+/* "These offenders", "those areas": a plural determiner pointing back at
+ * nouns the reader of a lone sentence has not met ("this" is left out:
+ * "this country" is where the paper is read; "that" mostly opens a
+ * clause). */
+static const char *const near_words[] = { "these", "those", NULL };
+
 /* Term ids of the words of list that the corpus has seen, sorted, into
  * out (room for max); returns how many. */
 static size_t resolve(const nd_vocab *v, const char *const *list,
@@ -95,21 +171,39 @@ static size_t resolve(const nd_vocab *v, const char *const *list,
 
 void nd_dlex_init(nd_dlex *lex, const nd_vocab *v)
 {
+	const struct {
+		const char *const *words;
+		uint32_t *ids;
+		size_t *n;
+	} lists[] = {
+		{ dangling_openers, lex->open, &lex->n_open },
+		{ demonstratives, lex->demo, &lex->n_demo },
+		{ time_nouns, lex->time, &lex->n_time },
+		{ subject_pronouns, lex->subj, &lex->n_subj },
+		{ speech_words, lex->speech, &lex->n_speech },
+		{ speaker_pronouns, lex->speaker, &lex->n_speaker },
+		{ bare_connectives, lex->conj, &lex->n_conj },
+		{ comma_connectives, lex->conn, &lex->n_conn },
+		{ adverbial_heads, lex->prep, &lex->n_prep },
+		{ setting_words, lex->setting, &lex->n_setting },
+		{ clause_words, lex->clause, &lex->n_clause },
+		{ relative_pronouns, lex->rel, &lex->n_rel },
+		{ articles, lex->det, &lex->n_det },
+		{ back_words, lex->back, &lex->n_back },
+		{ referents, lex->refer, &lex->n_refer },
+		{ auxiliaries, lex->aux, &lex->n_aux },
+		{ ahead_words, lex->ahead, &lex->n_ahead },
+		{ near_words, lex->near, &lex->n_near },
+	};
+	size_t i;
+
 	lex->v = v;
-	lex->n_open = resolve(v, dangling_openers, lex->open,
-			      ND_DLEX_LIST_MAX);
-	lex->n_demo = resolve(v, demonstratives, lex->demo,
-			      ND_DLEX_LIST_MAX);
-	lex->n_time = resolve(v, time_nouns, lex->time, ND_DLEX_LIST_MAX);
-	lex->n_subj = resolve(v, subject_pronouns, lex->subj,
-			      ND_DLEX_LIST_MAX);
-	lex->n_speech = resolve(v, speech_words, lex->speech,
-				ND_DLEX_LIST_MAX);
-	lex->n_speaker = resolve(v, speaker_pronouns, lex->speaker,
-				 ND_DLEX_LIST_MAX);
+	for (i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+		*lists[i].n = resolve(v, lists[i].words, lists[i].ids,
+				      ND_DLEX_LIST_MAX);
 }
 
-static bool term_in(const nd_token *t, const uint32_t *ids, size_t n)
+bool nd_dlex_has(const nd_token *t, const uint32_t *ids, size_t n)
 {
 	size_t lo = 0, hi = n;
 
@@ -129,15 +223,22 @@ static bool term_in(const nd_token *t, const uint32_t *ids, size_t n)
 size_t nd_digest_count_words(const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
-	size_t words = 0;
-	bool in_word = false;
+	size_t words = 0, in_word = 0;
 
 	while (p < end) {
-		bool space = nd_cp_is_space(nd_utf8_decode(&p, end));
+		unsigned char b = (unsigned char)*p;
+		size_t inside;
 
-		if (!space && !in_word)
-			words++;
-		in_word = !space;
+		/* ASCII, most of the text, spares the call; the count adds
+		 * without a branch on where words start. */
+		if (b < 0x80) {
+			inside = b != ' ' && (b < '\t' || b > '\r');
+			p++;
+		} else {
+			inside = !nd_cp_is_space(nd_utf8_decode(&p, end));
+		}
+		words += inside & (in_word ^ 1);
+		in_word = inside;
 	}
 	return words;
 }
@@ -204,7 +305,7 @@ static bool pronoun_after_comma(const nd_dlex *lex, const nd_doc *d,
 		const nd_token *prev = &d->toks[st->tok + i - 1];
 		const nd_token *t = &d->toks[st->tok + i];
 
-		if (!term_in(t, lex->subj, lex->n_subj))
+		if (!nd_dlex_has(t, lex->subj, lex->n_subj))
 			continue;
 		return memchr(d->text + prev->off + prev->len, ',',
 			      t->off - (prev->off + prev->len)) != NULL;
@@ -212,24 +313,81 @@ static bool pronoun_after_comma(const nd_dlex *lex, const nd_doc *d,
 	return false;
 }
 
+/* Is the sentence's subject a word standing for a noun named before
+ * ("One would require...", "The other was...")? An auxiliary follows it
+ * there; "One man was" or "The former president" name their noun. */
+static bool referent_subject(const nd_dlex *lex, const nd_doc *d,
+			     const nd_sentence *st)
+{
+	const nd_token *t = &d->toks[st->tok];
+	size_t k = st->ntok > 2 && nd_dlex_has(&t[0], lex->det, lex->n_det);
+
+	return k + 1 < st->ntok && nd_dlex_has(&t[k], lex->refer, lex->n_refer) &&
+	       nd_dlex_has(&t[k + 1], lex->aux, lex->n_aux);
+}
+
+/* Does the sentence point at text after it ("the following stories")?
+ * An article and a pointing word before a noun that is no time. */
+static bool points_ahead(const nd_dlex *lex, const nd_doc *d,
+			 const nd_sentence *st)
+{
+	const nd_token *t = &d->toks[st->tok];
+	size_t i;
+
+	for (i = 0; i + 2 < st->ntok; i++) {
+		if (nd_dlex_has(&t[i + 1], lex->ahead, lex->n_ahead) &&
+		    nd_dlex_has(&t[i], lex->det, lex->n_det) &&
+		    !nd_dlex_has(&t[i + 2], lex->time, lex->n_time))
+			return true;
+	}
+	return false;
+}
+
+/* Does a demonstrative inside the sentence point back at nouns ("view
+ * these offenders differently")? Only before a plural: "those who" or
+ * "those singled out" name whom they mean. */
+static bool points_back(const nd_dlex *lex, const nd_doc *d,
+			const nd_sentence *st)
+{
+	const nd_token *t = &d->toks[st->tok];
+	size_t i;
+
+	for (i = 1; i + 1 < st->ntok; i++) {
+		uint32_t f = t[i + 1].flags;
+
+		if (nd_dlex_has(&t[i], lex->near, lex->n_near) &&
+		    !(f & (ND_TOK_STOP | ND_TOK_CAPITAL | ND_TOK_NUMBER)) &&
+		    d->text[t[i + 1].off + t[i + 1].len - 1] == 's')
+			return true;
+	}
+	return false;
+}
+
 /* Does the sentence lean on an earlier one for its subject? It opens with
- * a pronoun or connective ("He said", "But"), has a pronoun for its second
- * word after a word that is no name ("Later he"), or has one as the subject
- * of its main clause right after an opening phrase ("In Astana, he met"). */
+ * a pronoun, connective or phrase answering what came before ("He said",
+ * "But", "In other words,"), has a pronoun for its second word after a
+ * word that is no name ("Later he"), has one as the subject of its main
+ * clause right after an opening phrase ("In Astana, he met") or a word
+ * standing for a noun ("One would"). */
 static bool dangling(const nd_dlex *lex, const nd_doc *d,
 		     const nd_sentence *st)
 {
 	const nd_token *t = &d->toks[st->tok];
 
+	if (nd_digest_back_phrase(lex, d, st->tok, st->tok + st->ntok) ||
+	    referent_subject(lex, d, st) || points_ahead(lex, d, st) ||
+	    points_back(lex, d, st))
+		return true;
+
 	if ((st->flags & ND_SENT_QUOTE) &&
-	    term_in(&t[0], lex->speaker, lex->n_speaker))
+	    nd_dlex_has(&t[0], lex->speaker, lex->n_speaker))
 		return false;
-	if (term_in(&t[0], lex->open, lex->n_open)) {
+	if (nd_dlex_has(&t[0], lex->open, lex->n_open)) {
 		return !(st->ntok > 1 &&
-			 term_in(&t[0], lex->demo, lex->n_demo) &&
-			 term_in(&t[1], lex->time, lex->n_time));
+			 nd_dlex_has(&t[0], lex->demo, lex->n_demo) &&
+			 nd_dlex_has(&t[1], lex->time, lex->n_time));
 	}
-	if (st->ntok > 1 && term_in(&t[1], lex->subj, lex->n_subj) &&
+	if (st->ntok > 1 && nd_dlex_has(&t[1], lex->subj, lex->n_subj) &&
 	    !is_name(d, &t[0]))
 		return true;
 	return (t[0].flags & ND_TOK_STOP) && pronoun_after_comma(lex, d, st);
@@ -263,15 +421,54 @@ static int wire_quote(const char *p, const char *end)
 	return p[0] == '`' ? 1 : p[0] == '\'' ? -1 : 0;
 }
 
-/* Any quotation mark in p[0..n)? Most sentences have none, and this byte
- * scan spares them the decoding below. */
-static bool has_quote_mark(const char *p, size_t n)
+/* The first bytes of the quotation marks nd_digest_has_quote looks for. */
+static const bool quote_lead[256] = {
+	['"'] = true, ['`'] = true, ['\''] = true, [0xC2] = true, [0xE2] = true
+};
+
+/* A byte repeated in each of the eight bytes of a word, and their high
+ * bits: for testing eight bytes of text at once. */
+#define BYTES_ONE 0x0101010101010101ULL
+#define BYTES_HIGH 0x8080808080808080ULL
+
+/* Is any byte of x b? (A byte of x ^ b is zero just where the
+ * subtraction borrows into a clear high bit.) */
+static bool has_byte(uint64_t x, unsigned char b)
+{
+	uint64_t v = x ^ (BYTES_ONE * b);
+
+	return ((v - BYTES_ONE) & ~v & BYTES_HIGH) != 0;
+}
+
+/* Could the eight bytes x hold the start of a quotation mark: one of the
+ * ASCII leads, or any byte of a multi-byte character? */
+static bool may_quote(uint64_t x)
+{
+	return (x & BYTES_HIGH) || has_byte(x, '"') || has_byte(x, '`') ||
+	       has_byte(x, '\'');
+}
+
+/* Most sentences have no quotation mark, and this byte scan spares them
+ * the decoding below; stretches of eight bytes with no lead at all are
+ * passed over whole. */
+bool nd_digest_has_quote(const char *p, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 
+		if (i % 8 == 0 && i + 8 <= n) {
+			uint64_t x;
+
+			memcpy(&x, p + i, sizeof(x));
+			if (!may_quote(x)) {
+				i += 7;
+				continue;
+			}
+		}
+		if (!quote_lead[c])
+			continue;
 		if (c == '"' || wire_quote(p + i, p + n))
 			return true;
 		if (c == 0xC2 && i + 1 < n &&
@@ -299,7 +496,7 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 	bool inside = false, attributed = false, opened = false;
 	bool pronoun = false, named = false;
 
-	if (!has_quote_mark(p, st->len))
+	if (!nd_digest_has_quote(p, st->len))
 		return false;
 
 	while (p < end) {
@@ -327,9 +524,9 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 			if (inside) {
 				in++;
 			} else {
-				attributed |= term_in(tok, lex->speech,
+				attributed |= nd_dlex_has(tok, lex->speech,
 						      lex->n_speech);
-				pronoun |= term_in(tok, lex->subj,
+				pronoun |= nd_dlex_has(tok, lex->subj,
 						   lex->n_subj);
 				named |= (tok->flags & ND_TOK_CAPITAL) &&
 					 !(tok->flags & ND_TOK_FIRST);
@@ -346,6 +543,186 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 	return !attributed && (double)in >= QUOTE_SHARE * (double)st->ntok;
 }
 
+/* A sentence that starts or ends inside brackets: a ")" with none open, or
+ * a "(" never closed. The splitter cut a bracketed aside (wire copy's
+ * editors' notes: "(ART ADV: Photo is being sent ...") or the page cut
+ * the sentence. */
+static bool bracket_fragment(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off;
+	size_t i, depth = 0;
+
+	for (i = 0; i < st->len; i++) {
+		if (p[i] == '(') {
+			depth++;
+		} else if (p[i] == ')') {
+			if (depth == 0)
+				return true;
+			depth--;
+		}
+	}
+	return depth > 0;
+}
+
+/* How many sentences back an open bracket is looked for: wire notes to
+ * editors run to three or four sentences inside one pair. */
+#define ASIDE_REACH 4
+
+/* Does sentence i of d start inside brackets that an earlier sentence of
+ * its paragraph opened ("(ART ADV: Photo is being sent. Graphic is being
+ * sent. ...)")? Then it is part of an aside, whole as it may look. */
+static bool inside_aside(const nd_doc *d, size_t i)
+{
+	size_t j = i > ASIDE_REACH ? i - ASIDE_REACH : 0, depth = 0, k;
+
+	for (; j < i; j++) {
+		const nd_sentence *st = &d->sents[j];
+		const char *p = d->text + st->off;
+		size_t gap_end = d->sents[j + 1].off;
+
+		for (k = 0; k < st->len; k++) {
+			if (p[k] == '(')
+				depth++;
+			else if (p[k] == ')' && depth > 0)
+				depth--;
+		}
+		/* A paragraph break closes whatever was left open. */
+		if (memchr(p + st->len, '\n', gap_end - st->off - st->len))
+			depth = 0;
+	}
+	return depth > 0;
+}
+
+/* Up to this many capitalised words before a colon make a label. */
+#define LABEL_WORDS 4
+
+/* A sentence opening with a label in capitals and a colon ("ATTENTION
+ * EDITORS:", "PLEASE NOTE:"): a notice to editors or a section heading
+ * glued to its first sentence, neither of which reads as a summary line.
+ * Words of one letter ("A") do not make a label. */
+static bool caps_label(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off, *end = p + st->len;
+	size_t words = 0;
+
+	while (words < LABEL_WORDS) {
+		const char *w = p;
+
+		while (p < end && ((*p >= 'A' && *p <= 'Z') || *p == '\''))
+			p++;
+		if (p - w < 2 || (p < end && *p >= 'a' && *p <= 'z'))
+			return false;
+		words++;
+		if (p < end && *p == ':')
+			return true;
+		if (p >= end || *p != ' ')
+			return false;
+		p++;
+	}
+	return false;
+}
+
+/* A sentence opening with a bracket or a list's dash ("(For use by ...",
+ * "(Repeating series ...)", "--Europe and Asia: ...", "_ A cut in ..."):
+ * an editors' note, a credit or an item of a list, none of which reads
+ * as a line of prose. */
+static bool furniture_start(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off;
+
+	if (st->len == 0)
+		return false;
+	if (p[0] == '(' || p[0] == '_' || p[0] == '-')
+		return true;
+	return st->len >= 3 && memcmp(p, "\xE2\x80\x94", 3) == 0;
+}
+
+/* Does the sentence open with a quotation ("``We're down to splitting
+ * infinitives,'' Armey said.")? Then it gives a speaker's words, where a
+ * summary tells what happened in its own voice; a quotation inside a
+ * sentence ("called it ``a bridge for a century''") is the writer's. */
+static bool opens_quote(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off;
+
+	if (st->len > 0 && p[0] == '"')
+		return true;
+	if (st->len >= 2 && p[0] == '`' && p[1] == '`')
+		return true;
+	return st->len >= 3 && (memcmp(p, "\xE2\x80\x9C", 3) == 0 ||
+				memcmp(p, "\xC2\xAB", 2) == 0);
+}
+
+/* Does the sentence open with digits right after a full stop that
+ * follows a digit ("... will exceed 3. 5 billion dollars")? Then it is
+ * the tail of a number the source broke and the splitter cut. */
+static bool number_tail(const nd_doc *d, const nd_sentence *st)
+{
+	const char *t = d->text;
+	size_t at = st->off;
+
+	if (st->len == 0 || t[at] < '0' || t[at] > '9')
+		return false;
+	while (at > 0 && (t[at - 1] == ' ' || t[at - 1] == '\t'))
+		at--;
+	return at >= 2 && t[at - 1] == '.' && t[at - 2] >= '0' &&
+	       t[at - 2] <= '9';
+}
+
+/* Digits a telephone number has at least, in three groups or more. */
+#define PHONE_DIGITS 7
+
+/* Does the sentence give a telephone number ("call 404-526-5456", "at
+ * 47-42-17-11")? Then it tells the wire's clients whom to call. */
+static bool phone_number(const nd_doc *d, const nd_sentence *st)
+{
+	const char *p = d->text + st->off, *end = p + st->len;
+	size_t groups = 0, digits = 0;
+
+	for (; p < end; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+			if (p + 1 == end || p[1] != '-')
+				continue;
+			groups++;
+			if (groups >= 2 && p + 2 < end && p[2] >= '0' &&
+			    p[2] <= '9' && digits >= PHONE_DIGITS - 1)
+				return true;
+		} else if (*p != '-') {
+			groups = digits = 0;
+		}
+	}
+	return false;
+}
+
+/* Consecutive words in capitals from this many on are a headline or a
+ * byline glued to the text ("CONGRESS STUDIES RAPIDLY CHANGING ...");
+ * prose writes its acronyms one at a time. After "By", two make a
+ * byline ("By RICK ALM"). */
+#define CAPS_RUN 3
+#define BYLINE_RUN 2
+
+/* Does the sentence hold a headline or a byline in capitals? */
+static bool caps_run(const nd_doc *d, const nd_sentence *st)
+{
+	size_t i, run = 0;
+	bool by = false;
+
+	for (i = 0; i < st->ntok; i++) {
+		const nd_token *t = &d->toks[st->tok + i];
+
+		if (!(t->flags & ND_TOK_ALLCAPS)) {
+			by = t->len == 2 && memcmp(d->text + t->off, "By", 2) == 0;
+			run = 0;
+			continue;
+		}
+		run++;
+		if (run >= CAPS_RUN || (by && run >= BYLINE_RUN))
+			return true;
+	}
+	return false;
+}
+
 /* Headings, menus and tag lists: nearly every word capitalised. */
 static bool title_case(const nd_doc *d, const nd_sentence *st)
 {
@@ -358,11 +735,11 @@ static bool title_case(const nd_doc *d, const nd_sentence *st)
 	return (double)caps > CAPS_SHARE * (double)st->ntok;
 }
 
-bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
-			 size_t words, bool relaxed)
+/* The checks of nd_digest_candidate on st (a sentence or its trimmed
+ * form), opening with token t0 as written and ended as a sentence or not. */
+static bool fit(const nd_dlex *lex, const nd_doc *d, const nd_sentence *st,
+		size_t words, bool relaxed, const nd_token *t0, bool ended)
 {
-	const nd_sentence *st = &d->sents[i];
-	const nd_token *t0;
 	size_t k, content = 0, lower = 0;
 
 	if (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION) || st->ntok == 0)
@@ -384,11 +761,41 @@ bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
 		return true;
 	if (lower < MIN_LOWER_CONTENT)
 		return false;
-	t0 = &d->toks[st->tok];
 	/* Opening in lower case: the tail of a sentence the page split. */
 	if (!(t0->flags & (ND_TOK_CAPITAL | ND_TOK_NUMBER)))
 		return false;
-	return terminated(d->text + st->off, st->len) &&
-	       !dangling(lex, d, st) && !title_case(d, st) &&
-	       !quote_fragment(lex, d, st);
+	return ended && !dangling(lex, d, st) && !title_case(d, st) &&
+	       !quote_fragment(lex, d, st) && !bracket_fragment(d, st) &&
+	       !caps_label(d, st) && !caps_run(d, st) &&
+	       !phone_number(d, st) && !opens_quote(d, st);
+}
+
+bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
+			 size_t words, bool relaxed)
+{
+	const nd_sentence *st = &d->sents[i];
+
+	return fit(lex, d, st, words, relaxed, &d->toks[st->tok],
+		   st->ntok > 0 && terminated(d->text + st->off, st->len)) &&
+	       !inside_aside(d, i) && !furniture_start(d, st) &&
+	       !number_tail(d, st);
+}
+
+bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
+			      const nd_dtrim *tr, size_t words)
+{
+	const nd_sentence *st = &d->sents[i];
+	nd_sentence form = *st;
+
+	form.tok = tr->tok;
+	form.ntok = tr->ntok;
+	form.off = tr->off;
+	form.len = tr->len;
+	/* The cut leaves a lower-case word that is shown capitalised, so the
+	 * sentence's own opening says whether it is a split tail. */
+	return st->ntok > 0 &&
+	       fit(lex, d, &form, words, false, &d->toks[st->tok],
+		   terminated(d->text + st->off, st->len)) &&
+	       !inside_aside(d, i) && !furniture_start(d, st) &&
+	       !number_tail(d, st);
 }

@@ -1,10 +1,21 @@
 #include "digest/digest.h"
 
-#include <string.h> /* memset */
+#include <string.h> /* memcpy, memset */
 
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "digest/digest_internal.h"
+
+/* The form chosen for sentence g: picked[k] == g for one k. */
+static nd_dtrim form_of(size_t g, const size_t *picked, const nd_dtrim *forms,
+			size_t n)
+{
+	size_t k = 0;
+
+	while (k + 1 < n && picked[k] != g)
+		k++;
+	return forms[k];
+}
 
 int nd_digest_story(nd_story_digest *out, const nd_corpus *c,
 		    const size_t *members, size_t n,
@@ -14,7 +25,9 @@ int nd_digest_story(nd_story_digest *out, const nd_corpus *c,
 	nd_dstory s;
 	nd_dprobe probe = { 0 };
 	nd_summary_item *items = NULL;
-	size_t *chosen = NULL, n_chosen = 0, headline = 0, max, i;
+	nd_dtrim *forms = NULL;
+	size_t *chosen = NULL, *picked = NULL, n_chosen = 0, headline = 0;
+	size_t max, i;
 	unsigned words = opts ? opts->words : 0, bytes = opts ? opts->bytes : 0;
 	int rc;
 
@@ -33,14 +46,18 @@ int nd_digest_story(nd_story_digest *out, const nd_corpus *c,
 		max = words;
 	rc = ND_ENOMEM;
 	chosen = nd_calloc(max + 1, sizeof(*chosen));
-	if (chosen == NULL)
+	picked = nd_calloc(max + 1, sizeof(*picked));
+	forms = nd_calloc(max + 1, sizeof(*forms));
+	if (chosen == NULL || picked == NULL || forms == NULL)
 		goto done;
 	rc = nd_dprobe_init(&probe, &s);
 	if (rc == ND_OK)
-		rc = nd_digest_select(chosen, &n_chosen, max, &probe, words,
-				      bytes);
-	if (rc == ND_OK)
+		rc = nd_digest_select(chosen, forms, &n_chosen, max, &probe,
+				      words, bytes);
+	if (rc == ND_OK) {
+		memcpy(picked, chosen, n_chosen * sizeof(*picked));
 		rc = nd_digest_order(chosen, n_chosen, &s);
+	}
 	if (rc)
 		goto done;
 	rc = ND_ENOMEM;
@@ -55,6 +72,7 @@ int nd_digest_story(nd_story_digest *out, const nd_corpus *c,
 		nd_dstory_doc(&s, chosen[i], &sent);
 		items[i].doc = members[s.smember[chosen[i]]];
 		items[i].sent = sent;
+		items[i].form = form_of(chosen[i], picked, forms, n_chosen);
 	}
 	rc = nd_digest_attribute(items, chosen, n_chosen, &probe, arena);
 	if (rc)
@@ -66,5 +84,24 @@ done:
 	nd_dprobe_dispose(&probe);
 	nd_dstory_dispose(&s);
 	nd_free(chosen);
+	nd_free(picked);
+	nd_free(forms);
 	return rc;
+}
+
+char *nd_digest_item_text(const nd_doc *d, const nd_summary_item *it,
+			  nd_arena *arena)
+{
+	const nd_sentence *st = &d->sents[it->sent];
+	char *text;
+	size_t n;
+
+	if (it->form.ntok == 0)
+		return nd_arena_strndup(arena, d->text + st->off, st->len);
+	text = nd_arena_alloc(arena, (size_t)it->form.len + 1);
+	if (text == NULL)
+		return NULL;
+	n = nd_digest_trim_text(text, d, &it->form);
+	text[n] = '\0';
+	return text;
 }

@@ -11,6 +11,7 @@
 
 #include "analyse/analyse.h"
 #include "dedup/dedup.h"
+#include "digest/candidates.h"
 
 typedef struct nd_digest_opts {
 	unsigned words; /* budget in words, default 100 */
@@ -23,6 +24,7 @@ typedef struct nd_summary_item {
 	size_t n_sources;
 	size_t *sources; /* supporting articles, sorted, doc included */
 	size_t *source_sents; /* per source: its sentence stating it */
+	nd_dtrim form;   /* the form shown: trimmed, or ntok 0 for whole */
 } nd_summary_item;
 
 typedef struct nd_story_digest {
@@ -38,5 +40,11 @@ int nd_digest_story(nd_story_digest *out, const nd_corpus *c,
 		    const size_t *members, size_t n,
 		    const nd_dedup_edge *edges, size_t n_edges,
 		    const nd_digest_opts *opts, nd_arena *arena);
+
+/* The text of item it of article d as the summary shows it (the whole
+ * sentence, or its trimmed form), NUL-terminated in arena; NULL when out
+ * of memory. */
+char *nd_digest_item_text(const nd_doc *d, const nd_summary_item *it,
+			  nd_arena *arena);
 
 #endif

@@ -5,7 +5,7 @@
 #include <string.h> /* memcpy, memset */
 
 #include "core/alloc.h"
-#include "core/hashmap.h"
+#include "core/hash.h"
 #include "core/sorted.h"
 #include "core/unionfind.h"
 
@@ -87,22 +87,23 @@ done:
 	return rc;
 }
 
-/* Counts sentences and tokens and sizes the per-sentence tables. */
-static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *cid_cap)
+/* Counts sentences and tokens (*toks) and sizes the per-sentence
+ * tables. */
+static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *toks)
 {
-	size_t i, toks = 0;
+	size_t i, cid_cap;
 
 	s->sbase = nd_calloc(s->n + 1, sizeof(*s->sbase));
 	if (s->sbase == NULL)
 		return ND_ENOMEM;
-	*max_ntok = 0;
+	*max_ntok = *toks = 0;
 	for (i = 0; i < s->n; i++) {
 		const nd_doc *d = &s->c->docs[s->members[i]];
 		size_t k;
 
 		s->sbase[i] = s->n_sents;
 		if (nd_add_overflow(s->n_sents, d->nsents, &s->n_sents) ||
-		    nd_add_overflow(toks, d->ntoks, &toks))
+		    nd_add_overflow(*toks, d->ntoks, toks))
 			return ND_ENOMEM;
 		for (k = 0; k < d->nsents; k++) {
 			if (d->sents[k].ntok > *max_ntok)
@@ -111,29 +112,86 @@ static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *cid_cap)
 	}
 	s->sbase[s->n] = s->n_sents;
 	/* Sentence numbers are stored as uint32_t in the postings. */
-	if (s->n_sents >= UINT32_MAX || nd_mul_overflow(toks, 3, cid_cap))
+	if (s->n_sents >= UINT32_MAX || nd_mul_overflow(*toks, 3, &cid_cap))
 		return ND_ENOMEM;
 	s->smember = nd_calloc(s->n_sents + 1, sizeof(*s->smember));
 	s->cbeg = nd_calloc(s->n_sents + 1, sizeof(*s->cbeg));
 	s->nuni = nd_calloc(s->n_sents + 1, sizeof(*s->nuni));
 	s->wsum = nd_calloc(s->n_sents + 1, sizeof(*s->wsum));
-	s->cids = nd_calloc(*cid_cap + 1, sizeof(*s->cids));
+	/* Room for the most concepts the tokens could give, more than
+	 * they do: left unzeroed, the pages past the end are never touched. */
+	s->cids = nd_reallocarray(NULL, cid_cap + 1, sizeof(*s->cids));
 	if (!s->smember || !s->cbeg || !s->nuni || !s->wsum || !s->cids)
 		return ND_ENOMEM;
+	for (i = 0; i < s->n; i++) {
+		size_t g;
+
+		for (g = s->sbase[i]; g < s->sbase[i + 1]; g++)
+			s->smember[g] = (uint32_t)i;
+	}
 	return ND_OK;
 }
 
-/* Concept id of key, numbering new keys in order of first sight. */
-static int intern(nd_u64map *map, uint64_t **keys, size_t *cap, size_t *n,
-		  uint64_t key, uint32_t *id)
+/* Load factor bound, as a fraction: 7/10 keeps linear probes short. */
+#define MAP_LOAD_NUM 7
+#define MAP_LOAD_DEN 10
+/* Smallest table: a story of a few short articles. */
+#define MAP_MIN_CAP 64
+
+/* Makes room for cap slots, placing every key held again. */
+static int map_resize(nd_dconcepts *m, size_t cap)
 {
-	if (*n >= UINT32_MAX)
+	size_t id;
+
+	nd_free(m->slots);
+	m->cap = cap;
+	m->slots = nd_calloc(cap, sizeof(*m->slots));
+	if (m->slots == NULL)
 		return ND_ENOMEM;
-	if (nd_u64map_put(map, key, (uint32_t)*n, id))
-		return ND_ENOMEM;
-	if (*id == *n && ND_ARRAY_PUSH(*keys, *n, *cap, key))
-		return ND_ENOMEM;
+	for (id = 0; id < m->n; id++) {
+		size_t i = (size_t)nd_mix64(m->keys[id]) & (cap - 1);
+
+		while (m->slots[i].id1)
+			i = (i + 1) & (cap - 1);
+		m->slots[i].key = m->keys[id];
+		m->slots[i].id1 = (uint32_t)(id + 1);
+	}
 	return ND_OK;
+}
+
+/* Concept id of key (hash h), numbering new keys in order of first
+ * sight. */
+static int intern(nd_dconcepts *m, uint64_t key, uint64_t h, uint32_t *id)
+{
+	size_t mask = m->cap - 1, i = (size_t)h & mask;
+
+	for (; m->slots[i].id1; i = (i + 1) & mask) {
+		if (m->slots[i].key == key) {
+			*id = m->slots[i].id1 - 1;
+			return ND_OK;
+		}
+	}
+	if (m->n >= UINT32_MAX - 1 ||
+	    ND_ARRAY_PUSH(m->keys, m->n, m->key_cap, key))
+		return ND_ENOMEM;
+	*id = (uint32_t)(m->n - 1);
+	if (m->n * MAP_LOAD_DEN < m->cap * MAP_LOAD_NUM) {
+		m->slots[i].key = key;
+		m->slots[i].id1 = (uint32_t)m->n;
+		return ND_OK;
+	}
+	return map_resize(m, 2 * m->cap);
+}
+
+/* Concept id of key in *id; false when the story lacks it. */
+static bool lookup(const nd_dconcepts *m, uint64_t key, uint32_t *id)
+{
+	size_t mask = m->cap - 1, i = (size_t)nd_mix64(key) & mask;
+
+	while (m->slots[i].id1 && m->slots[i].key != key)
+		i = (i + 1) & mask;
+	*id = m->slots[i].id1 - 1;
+	return m->slots[i].id1 != 0;
 }
 
 /* Bigram keys sit above 2^32 so they never meet a stem id. */
@@ -142,79 +200,201 @@ static uint64_t bigram_key(uint32_t first, uint32_t second)
 	return ((uint64_t)first + 1) << 32 | second;
 }
 
-/* Concept lists of every sentence; *keys receives the key of each concept
- * (a stem id for stems). */
-static int build_concepts(nd_dstory *s, size_t max_ntok, uint64_t **keys)
+/* A sentence's concept keys in order of sight, before they are numbered. */
+typedef struct sent_keys {
+	uint64_t *key, *hash;
+	bool *bigram;
+	size_t n;
+} sent_keys;
+
+static void add_key(sent_keys *sk, uint64_t key, bool bigram)
 {
-	nd_u64map map = { 0 };
+	sk->key[sk->n] = key;
+	sk->bigram[sk->n++] = bigram;
+}
+
+/* The keys of sentence k of d without the tokens cut: each content stem,
+ * then the bigrams the token ends. */
+static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
+			 const nd_dcut *cut)
+{
+	const nd_sentence *st = &d->sents[k];
+	const nd_token *tok = d->toks + st->tok;
+	uint32_t prev = UINT32_MAX, adj = 0;
+	bool adj_stop = false;
+	size_t t;
+
+	sk->n = 0;
+	for (t = cut->from; t < st->ntok; t++) {
+		bool stop = tok[t].flags & ND_TOK_STOP;
+		uint32_t stem = tok[t].stem;
+
+		if (t >= cut->gap && t < cut->gap + cut->ngap)
+			continue;
+		/* A function word beside a content word ("of Cambodia") ties
+		 * the word to its context, as the reference summaries phrase
+		 * it; two function words say nothing. */
+		if (t > cut->from && stop != adj_stop)
+			add_key(sk, bigram_key(adj, stem), true);
+		adj = stem;
+		adj_stop = stop;
+		if (stop)
+			continue;
+		add_key(sk, stem, false);
+		if (prev != UINT32_MAX)
+			add_key(sk, bigram_key(prev, stem), true);
+		prev = stem;
+	}
+}
+
+/* Room for the keys of a sentence of up to max_ntok tokens: a stem and two
+ * bigrams at most per token. */
+static int keys_init(sent_keys *sk, size_t max_ntok)
+{
+	sk->key = nd_calloc(3 * max_ntok + 1, sizeof(*sk->key));
+	sk->hash = nd_calloc(3 * max_ntok + 1, sizeof(*sk->hash));
+	sk->bigram = nd_calloc(3 * max_ntok + 1, sizeof(*sk->bigram));
+	return sk->key && sk->hash && sk->bigram ? ND_OK : ND_ENOMEM;
+}
+
+static void keys_dispose(sent_keys *sk)
+{
+	nd_free(sk->key);
+	nd_free(sk->hash);
+	nd_free(sk->bigram);
+}
+
+/* The keys of story sentence g (none past the last) and their hashes,
+ * their slots asked of memory already: fetched a sentence ahead of their
+ * numbering, the cache misses overlap rather than queue. */
+static void fetch_keys(sent_keys *sk, const nd_dstory *s,
+		       const nd_dconcepts *m, size_t g)
+{
+	static const nd_dcut whole = { 0, 0, 0 };
+	size_t j, k;
+	const nd_doc *d;
+
+	sk->n = 0;
+	if (g >= s->n_sents)
+		return;
+	d = nd_dstory_doc(s, g, &k);
+	collect_keys(sk, d, k, &whole);
+	for (j = 0; j < sk->n; j++) {
+		sk->hash[j] = nd_mix64(sk->key[j]);
+		__builtin_prefetch(&m->slots[sk->hash[j] & (m->cap - 1)]);
+	}
+}
+
+/* Numbers the keys of sk: stems into uni (*nu), bigrams into bi (*nb),
+ * unsorted. */
+static int number_keys(nd_dconcepts *m, const sent_keys *sk, uint32_t *uni,
+		       size_t *nu, uint32_t *bi, size_t *nb)
+{
+	size_t j;
+
+	*nu = *nb = 0;
+	for (j = 0; j < sk->n; j++) {
+		uint32_t *id = sk->bigram[j] ? &bi[(*nb)++] : &uni[(*nu)++];
+
+		if (intern(m, sk->key[j], sk->hash[j], id))
+			return ND_ENOMEM;
+	}
+	return ND_OK;
+}
+
+/* Sorts ids[0..n) without repeats into out; returns how many remain. Ids
+ * from first up are new to the story: numbered in order of sight, they
+ * come ascending already, a repeat being no more than the last, so only
+ * the older ones need a sort. */
+static size_t sort_ids(uint32_t *out, uint32_t *ids, size_t n, uint32_t first)
+{
+	size_t i, n_old = 0, n_new = 0;
+
+	for (i = 0; i < n; i++) {
+		if (ids[i] < first)
+			out[n_old++] = ids[i];
+		else if (n_new == 0 || ids[i] > ids[n_new - 1])
+			ids[n_new++] = ids[i];
+	}
+	n_old = nd_sort_unique_u32(out, n_old);
+	memcpy(out + n_old, ids, n_new * sizeof(*ids));
+	return n_old + n_new;
+}
+
+/* Concept lists of every sentence, numbered by m, which starts with room
+ * for about toks keys. */
+static int build_concepts(nd_dstory *s, nd_dconcepts *m, size_t max_ntok,
+			  size_t toks)
+{
 	uint32_t *uni = NULL, *bi = NULL;
-	size_t key_cap = 0, at = 0, i, g = 0;
+	sent_keys sk[2] = { { 0 }, { 0 } };
+	size_t at = 0, g, cap = MAP_MIN_CAP, nu, nb;
 	int rc = ND_ENOMEM;
 
+	/* Most concepts occur once, and a story has fewer of them than
+	 * tokens (some two for three): a table of a slot per token, rounded
+	 * up, seldom grows, and the keys, reserved for as many, are seldom
+	 * copied. */
+	while (cap < toks)
+		cap *= 2;
+	if (nd_array_reserve((void **)&m->keys, &m->key_cap, toks + 1,
+			     sizeof(*m->keys)))
+		return ND_ENOMEM;
 	uni = nd_calloc(max_ntok + 1, sizeof(*uni));
 	/* Two bigrams at most per token: with the word before it, and with
 	 * the content word before it. */
 	bi = nd_calloc(2 * max_ntok + 1, sizeof(*bi));
-	if (!uni || !bi || nd_u64map_init(&map))
+	if (!uni || !bi || keys_init(&sk[0], max_ntok) ||
+	    keys_init(&sk[1], max_ntok) || map_resize(m, cap))
 		goto done;
-	for (i = 0; i < s->n; i++) {
-		const nd_doc *d = &s->c->docs[s->members[i]];
-		size_t k;
+	fetch_keys(&sk[0], s, m, 0);
+	for (g = 0; g < s->n_sents; g++) {
+		uint32_t first = (uint32_t)m->n;
 
-		for (k = 0; k < d->nsents; k++, g++) {
-			const nd_sentence *st = &d->sents[k];
-			size_t t, nu = 0, nb = 0;
-			uint32_t prev = UINT32_MAX, adj = 0;
-			bool adj_stop = false;
-
-			for (t = 0; t < st->ntok; t++) {
-				const nd_token *tok = &d->toks[st->tok + t];
-				bool stop = tok->flags & ND_TOK_STOP;
-				uint64_t pair[2];
-				size_t np = 0, j;
-
-				/* A function word beside a content word ("of
-				 * Cambodia") ties the word to its context, as
-				 * the reference summaries phrase it; two
-				 * function words say nothing. */
-				if (t > 0 && stop != adj_stop)
-					pair[np++] = bigram_key(adj, tok->stem);
-				adj = tok->stem;
-				adj_stop = stop;
-				if (!stop) {
-					if (intern(&map, keys, &key_cap,
-						   &s->n_concepts, tok->stem,
-						   &uni[nu++]))
-						goto done;
-					if (prev != UINT32_MAX)
-						pair[np++] = bigram_key(
-							prev, tok->stem);
-					prev = tok->stem;
-				}
-				for (j = 0; j < np; j++) {
-					if (intern(&map, keys, &key_cap,
-						   &s->n_concepts, pair[j],
-						   &bi[nb++]))
-						goto done;
-				}
-			}
-			nu = nd_sort_unique_u32(uni, nu);
-			nb = nd_sort_unique_u32(bi, nb);
-			s->smember[g] = (uint32_t)i;
-			s->cbeg[g] = at;
-			s->nuni[g] = (uint32_t)nu;
-			memcpy(s->cids + at, uni, nu * sizeof(*uni));
-			memcpy(s->cids + at + nu, bi, nb * sizeof(*bi));
-			at += nu + nb;
-		}
+		fetch_keys(&sk[(g + 1) % 2], s, m, g + 1);
+		if (number_keys(m, &sk[g % 2], uni, &nu, bi, &nb))
+			goto done;
+		nu = sort_ids(s->cids + at, uni, nu, first);
+		nb = sort_ids(s->cids + at + nu, bi, nb, first);
+		s->cbeg[g] = at;
+		s->nuni[g] = (uint32_t)nu;
+		at += nu + nb;
 	}
 	s->cbeg[g] = at;
+	s->n_concepts = m->n;
+	s->max_ntok = max_ntok;
 	rc = ND_OK;
 done:
-	nd_u64map_dispose(&map);
 	nd_free(uni);
 	nd_free(bi);
+	keys_dispose(&sk[0]);
+	keys_dispose(&sk[1]);
 	return rc;
+}
+
+size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
+		      uint32_t *out, size_t *nuni, uint64_t *seq,
+		      bool *bigram)
+{
+	sent_keys sk = { seq, NULL, bigram, 0 };
+	size_t sent, j, nu = 0, nb = 0;
+	const nd_doc *d = nd_dstory_doc(s, g, &sent);
+	uint32_t *bi;
+
+	collect_keys(&sk, d, sent, cut);
+	for (j = 0; j < sk.n; j++) {
+		if (!bigram[j] && lookup(&s->ids, seq[j], &out[nu]))
+			nu++;
+	}
+	nu = nd_sort_unique_u32(out, nu);
+	bi = out + nu;
+	for (j = 0; j < sk.n; j++) {
+		if (bigram[j] && lookup(&s->ids, seq[j], &bi[nb]))
+			nb++;
+	}
+	nb = nd_sort_unique_u32(bi, nb);
+	*nuni = nu;
+	return nu + nb;
 }
 
 /* Covering a concept is worth its weight to this power: above 1, one fact
@@ -223,9 +403,37 @@ done:
  * dev; 1 clearly worse). */
 #define VALUE_EXP 1.75
 
-/* Weight of a concept: the independent groups holding it. With three groups
- * or more, a concept of one group only is that source's angle or its
- * furniture, not the story's core. */
+/* Drops the weight of concepts of one group only (last[c] - 1), when
+ * there are three groups or more: such a concept is that source's angle
+ * or its furniture, not the story's core; unless the group holds half the
+ * story's articles or more, when it is the story's main account (seven
+ * updates of one wire story among ten articles) and what it alone says
+ * counts once. Then sets each value. Weights are group counts, so the
+ * powers are taken once per count, not once per concept. */
+static int set_values(nd_dstory *s, const uint32_t *last)
+{
+	double *power = nd_calloc(s->n_groups + 1, sizeof(*power));
+	size_t i;
+
+	if (power == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i <= s->n_groups; i++)
+		power[i] = pow((double)i, VALUE_EXP);
+	s->wmax = 1;
+	for (i = 0; i < s->n_concepts; i++) {
+		if (s->n_groups >= 3 && s->weight[i] < 2 &&
+		    !(s->weight[i] == 1 &&
+		      2 * s->gsize[last[i] - 1] >= s->n))
+			s->weight[i] = 0;
+		if (s->weight[i] > s->wmax)
+			s->wmax = s->weight[i];
+		s->value[i] = power[s->weight[i]];
+	}
+	nd_free(power);
+	return ND_OK;
+}
+
+/* Weight of a concept: the independent groups holding it. */
 static int build_weights(nd_dstory *s)
 {
 	uint32_t *last = NULL;
@@ -259,15 +467,7 @@ static int build_weights(nd_dstory *s)
 			}
 		}
 	}
-	s->wmax = 1;
-	for (i = 0; i < s->n_concepts; i++) {
-		if (s->n_groups >= 3 && s->weight[i] < 2)
-			s->weight[i] = 0;
-		if (s->weight[i] > s->wmax)
-			s->wmax = s->weight[i];
-		s->value[i] = pow((double)s->weight[i], VALUE_EXP);
-	}
-	rc = ND_OK;
+	rc = set_values(s, last);
 done:
 	nd_free(last);
 	nd_free(order);
@@ -278,39 +478,39 @@ done:
 /* Stem -> sentences, in compressed rows; sentences come out ascending. */
 static int build_postings(nd_dstory *s)
 {
-	size_t *fill = NULL, g, i, total = 0;
-	int rc = ND_ENOMEM;
+	size_t g, i, total = 0;
 
+	/* Positions in post are stored as uint32_t. */
+	if (s->cbeg[s->n_sents] >= UINT32_MAX)
+		return ND_ENOMEM;
 	s->pbeg = nd_calloc(s->n_concepts + 1, sizeof(*s->pbeg));
-	fill = nd_calloc(s->n_concepts + 1, sizeof(*fill));
-	if (!s->pbeg || !fill)
-		goto done;
+	if (s->pbeg == NULL)
+		return ND_ENOMEM;
 	for (g = 0; g < s->n_sents; g++) {
 		for (i = 0; i < s->nuni[g]; i++)
-			s->pbeg[s->cids[s->cbeg[g] + i] + 1]++;
+			s->pbeg[s->cids[s->cbeg[g] + i]]++;
 		total += s->nuni[g];
 	}
-	for (i = 0; i < s->n_concepts; i++)
-		s->pbeg[i + 1] += s->pbeg[i];
-	s->post = nd_calloc(total + 1, sizeof(*s->post));
+	/* Each row's end, which the fill below, from the last sentence back,
+	 * moves to its start. */
+	for (i = 1; i < s->n_concepts; i++)
+		s->pbeg[i] += s->pbeg[i - 1];
+	s->pbeg[s->n_concepts] = (uint32_t)total;
+	s->post = nd_reallocarray(NULL, total + 1, sizeof(*s->post));
 	if (s->post == NULL)
-		goto done;
-	memcpy(fill, s->pbeg, s->n_concepts * sizeof(*fill));
-	for (g = 0; g < s->n_sents; g++) {
+		return ND_ENOMEM;
+	for (g = s->n_sents; g-- > 0;) {
 		for (i = 0; i < s->nuni[g]; i++)
-			s->post[fill[s->cids[s->cbeg[g] + i]]++] = (uint32_t)g;
+			s->post[--s->pbeg[s->cids[s->cbeg[g] + i]]] =
+				(uint32_t)g;
 	}
-	rc = ND_OK;
-done:
-	nd_free(fill);
-	return rc;
+	return ND_OK;
 }
 
 int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 		    size_t n, const nd_dedup_edge *edges, size_t n_edges)
 {
-	uint64_t *keys = NULL;
-	size_t max_ntok = 0, cid_cap = 0, i, g;
+	size_t max_ntok = 0, toks = 0, i, g;
 	int rc = ND_ENOMEM;
 
 	memset(s, 0, sizeof(*s));
@@ -320,18 +520,22 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 	if (n == 0)
 		return ND_OK;
 	if (build_groups(s, edges, n_edges) ||
-	    size_sentences(s, &max_ntok, &cid_cap) ||
-	    build_concepts(s, max_ntok, &keys))
+	    size_sentences(s, &max_ntok, &toks) ||
+	    build_concepts(s, &s->ids, max_ntok, toks))
 		goto done;
-	s->idf = nd_calloc(s->n_concepts + 1, sizeof(*s->idf));
+	/* Every idf and value is set below: no need to zero them. */
+	s->idf = nd_reallocarray(NULL, s->n_concepts + 1, sizeof(*s->idf));
 	s->weight = nd_calloc(s->n_concepts + 1, sizeof(*s->weight));
-	s->value = nd_calloc(s->n_concepts + 1, sizeof(*s->value));
+	s->value = nd_reallocarray(NULL, s->n_concepts + 1,
+				   sizeof(*s->value));
 	if (!s->idf || !s->weight || !s->value)
 		goto done;
 	/* Stem keys fit in 32 bits; bigram keys do not (bigram_key). */
 	for (i = 0; i < s->n_concepts; i++) {
-		if (keys[i] <= UINT32_MAX)
-			s->idf[i] = nd_vocab_idf(c->vocab, (uint32_t)keys[i]);
+		s->idf[i] = s->ids.keys[i] <= UINT32_MAX
+				    ? nd_vocab_idf(c->vocab,
+						   (uint32_t)s->ids.keys[i])
+				    : 0;
 	}
 	for (g = 0; g < s->n_sents; g++) {
 		for (i = 0; i < s->nuni[g]; i++)
@@ -341,7 +545,6 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 		goto done;
 	rc = ND_OK;
 done:
-	nd_free(keys);
 	return rc;
 }
 
@@ -360,6 +563,8 @@ void nd_dstory_dispose(nd_dstory *s)
 	nd_free(s->value);
 	nd_free(s->pbeg);
 	nd_free(s->post);
+	nd_free(s->ids.slots);
+	nd_free(s->ids.keys);
 	memset(s, 0, sizeof(*s));
 }
 

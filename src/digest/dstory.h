@@ -17,6 +17,23 @@
 #include "analyse/analyse.h"
 #include "dedup/dedup.h"
 
+/* A concept's key and id + 1 (0: empty slot). */
+typedef struct nd_dconcept_slot {
+	uint64_t key;
+	uint32_t id1;
+} nd_dconcept_slot;
+
+/* Concept ids by key: open addressing with key and id side by side, so a
+ * lookup costs one cache miss, not one per array of a key/value/used
+ * triple; keys are kept in order of id as well, for the IDF and for
+ * growing the table. */
+typedef struct nd_dconcepts {
+	nd_dconcept_slot *slots;
+	size_t cap;     /* power of two */
+	uint64_t *keys; /* per concept */
+	size_t n, key_cap;
+} nd_dconcepts;
+
 /* When one sentence states another (restate.c). */
 #define ND_DIGEST_SAME_SIM 0.5  /* nd_sentence_similarity: same content */
 #define ND_DIGEST_CONTAIN_NUM 4 /* or holding 4/5 of the other's content */
@@ -47,8 +64,10 @@ typedef struct nd_dstory {
 	uint32_t *weight; /* per concept: independent groups stating it */
 	double *value;    /* per concept: what covering it is worth */
 	uint32_t wmax;
-	size_t *pbeg;     /* per concept: start in post; stems only */
+	uint32_t *pbeg;   /* per concept: start in post; stems only */
 	uint32_t *post;   /* sentences holding each stem, ascending */
+	nd_dconcepts ids; /* concept key (stem id or bigram) -> concept */
+	size_t max_ntok;  /* tokens of the longest sentence */
 } nd_dstory;
 
 /* Fills s for members[0..n) of c: groups from the edges among members,
@@ -60,6 +79,21 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 void nd_dstory_dispose(nd_dstory *s);
 /* The document and local sentence index of story sentence g. */
 const nd_doc *nd_dstory_doc(const nd_dstory *s, size_t g, size_t *sent);
+
+/* The tokens a trimmed form cuts from its sentence: the first `from`,
+ * and ngap from token gap on (ngap 0: none), counted in the sentence. */
+typedef struct nd_dcut {
+	size_t from, gap, ngap;
+} nd_dcut;
+
+/* Concepts of story sentence g without the tokens cut (a trimmed form)
+ * into out (room for 3 per token), stems first and sorted, then bigrams
+ * sorted; *nuni of them stems. A word pair that meets only across the
+ * gap is left out unless the story has it. seq and bigram are scratch
+ * of the same size. Returns how many. */
+size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
+		      uint32_t *out, size_t *nuni, uint64_t *seq,
+		      bool *bigram);
 
 /* True when story sentences a and b say the same thing: the shared
  * nd_sentence_similarity is at least ND_DIGEST_SAME_SIM. */

@@ -85,7 +85,8 @@ int nd_digest_headline(size_t *member, const nd_dstory *s)
 		return ND_OK;
 	centroid = nd_calloc(s->n_concepts + 1, sizeof(*centroid));
 	stamp = nd_calloc(s->n_concepts + 1, sizeof(*stamp));
-	stems = nd_calloc(s->n_concepts + 1, sizeof(*stems));
+	/* Written before read: no need to zero. */
+	stems = nd_reallocarray(NULL, s->n_concepts + 1, sizeof(*stems));
 	if (!centroid || !stamp || !stems)
 		goto done;
 	for (pass = 0; pass < 2; pass++) {

@@ -235,12 +235,9 @@ static int run_digest(nd_batch *b)
 			return ND_ENOMEM;
 		for (k = 0; k < s->digest.n_items; k++) {
 			const nd_summary_item *it = &s->digest.items[k];
-			const nd_sentence *sent =
-				&b->docs[it->doc].sents[it->sent];
 
-			s->summary_text[k] = nd_arena_strndup(
-				b->results_arena,
-				b->docs[it->doc].text + sent->off, sent->len);
+			s->summary_text[k] = nd_digest_item_text(
+				&b->docs[it->doc], it, b->results_arena);
 			if (s->summary_text[k] == NULL)
 				return ND_ENOMEM;
 		}

@@ -4,6 +4,7 @@
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/bytes8.h"
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/hashmap.h"
@@ -13,6 +14,7 @@
 
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* free (memory utf8proc allocated) */
+#include <string.h> /* memset */
 #include <utf8proc.h>
 
 static void test_arena_alignment_and_big_blocks(void **state)
@@ -133,6 +135,62 @@ static void test_strmap_intern_hands_back_its_copy(void **state)
 	assert_int_equal(v, 7);
 	assert_ptr_equal(first, again);
 	nd_strmap_dispose(&m);
+}
+
+/* A key interned with its hash given is the key interned without. */
+static void test_strmap_intern_hashed_is_intern(void **state)
+{
+	nd_strmap m;
+	const char *copy = NULL;
+	uint32_t v;
+	uint64_t h = nd_strmap_hash("stem", 4);
+
+	(void)state;
+	assert_int_equal(nd_strmap_init(&m), ND_OK);
+	nd_strmap_prefetch(&m, h);
+	assert_int_equal(nd_strmap_intern_hashed(&m, "stem", 4, h, 3, &v,
+						 &copy),
+			 ND_OK);
+	assert_int_equal(v, 3);
+	assert_string_equal(copy, "stem");
+	assert_int_equal(nd_strmap_put(&m, "stem", 4, 8, &v), ND_OK);
+	assert_int_equal(v, 3);
+	assert_true(nd_strmap_get(&m, "stem", 4, &v));
+	assert_int_equal(m.count, 1);
+	nd_strmap_dispose(&m);
+}
+
+/* Each eight-byte test agrees with the byte-by-byte one on every byte
+ * value in every position. */
+static void test_bytes8_tests_agree_with_bytes(void **state)
+{
+	unsigned v, k;
+
+	(void)state;
+	for (v = 0; v < 256; v++) {
+		for (k = 0; k < 8; k++) {
+			char b[8];
+			uint64_t x, bit = 0x80ULL << (8 * k);
+			bool letter = (v | 0x20) >= 'a' && (v | 0x20) <= 'z';
+
+			/* Neighbours that would carry or borrow into byte k
+			 * if a test let them. */
+			memset(b, k % 2 ? 0xFF : 0x00, sizeof(b));
+			b[k] = (char)v;
+			x = nd_bytes8_load(b);
+			if (!ND_BYTES8_IN_ORDER)
+				continue;
+			assert_int_equal((nd_bytes8_eq(x, ' ') & bit) != 0,
+					 v == ' ');
+			assert_int_equal(
+				(nd_bytes8_range(x, 0x21, 0x7E) & bit) != 0,
+				v >= 0x21 && v <= 0x7E);
+			assert_int_equal((nd_bytes8_letters(x) & bit) != 0,
+					 letter);
+		}
+	}
+	assert_int_equal(nd_bytes8_count(ND_BYTES8_HIGHS), 8);
+	assert_int_equal(nd_bytes8_count(0x80ULL << 24), 1);
 }
 
 static void test_sorted_sets(void **state)
@@ -333,6 +391,8 @@ int main(void)
 		cmocka_unit_test(test_checked_arithmetic),
 		cmocka_unit_test(test_strmap_grows_and_keeps_values),
 		cmocka_unit_test(test_strmap_intern_hands_back_its_copy),
+		cmocka_unit_test(test_strmap_intern_hashed_is_intern),
+		cmocka_unit_test(test_bytes8_tests_agree_with_bytes),
 		cmocka_unit_test(test_sorted_sets),
 		cmocka_unit_test(test_union_find_roots_are_smallest),
 		cmocka_unit_test(test_u64map),
