@@ -477,11 +477,15 @@ static size_t common_if(const uint64_t *a, size_t na, const uint64_t *b,
 	size_t i = 0, j = 0, n = 0;
 
 	while (i < na && j < nb) {
+		uint64_t x = a[i], y = b[j];
+
 		if (n + (na - i < nb - j ? na - i : nb - j) < need)
 			return n;
-		if (a[i] != b[j]) {
-			i += a[i] < b[j];
-			j += b[j] < a[i];
+		if (x != y) {
+			/* Both steps from the values before either moves: a
+			 * moved i may be na already. */
+			i += x < y;
+			j += y < x;
 			continue;
 		}
 		n++;
