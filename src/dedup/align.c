@@ -109,12 +109,13 @@ static int build_groups(nd_align_doc *d, const uint64_t *keys, size_t n)
 	for (p = 0; p < n; p++)
 		d->n_groups += group_start(keys, p);
 	d->groups = nd_calloc(d->n_groups + 1, sizeof(*d->groups));
-	d->bits = nd_calloc(d->n_groups * hw + 1, sizeof(*d->bits));
+	/* One more row, left empty: the group of no word. */
+	d->bits = nd_calloc((d->n_groups + 1) * hw + 1, sizeof(*d->bits));
 	d->group = nd_calloc(2 * d->n_words + 1, sizeof(*d->group));
 	if (!d->groups || !d->bits || !d->group)
 		return ND_ENOMEM;
 	for (p = 0; p < 2 * d->n_words; p++)
-		d->group[p] = ND_ALIGN_NONE;
+		d->group[p] = (uint32_t)d->n_groups;
 	for (p = 0; p < n; p++) {
 		size_t s = key_sent(keys[p]);
 
@@ -126,47 +127,130 @@ static int build_groups(nd_align_doc *d, const uint64_t *keys, size_t n)
 	return ND_OK;
 }
 
-/* in_b[g]: b's group equal to a's group g, ND_ALIGN_NONE when b lacks it;
- * in_a the same for b's groups. One merge of the two sorted lists. */
+/* in_b[g]: b's group equal to a's group g, b's empty group when b lacks
+ * it or g is a's empty group; in_a the same for b's groups. One merge of
+ * the two sorted lists. */
 static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
 			 const nd_align_doc *b)
 {
 	size_t p, q;
 
-	for (p = 0; p < a->n_groups; p++)
-		in_b[p] = ND_ALIGN_NONE;
-	for (q = 0; q < b->n_groups; q++)
-		in_a[q] = ND_ALIGN_NONE;
+	uint32_t none_a = (uint32_t)a->n_groups, none_b = (uint32_t)b->n_groups;
+
+	for (p = 0; p <= a->n_groups; p++)
+		in_b[p] = none_b;
+	for (q = 0; q <= b->n_groups; q++)
+		in_a[q] = none_a;
 	/* Without branches (most steps are unequal, in no pattern): each
 	 * slot's last write is when its side steps on, and says whether the
 	 * two were equal. */
 	for (p = q = 0; p < a->n_groups && q < b->n_groups;) {
 		uint64_t x = a->groups[p], y = b->groups[q];
 
-		in_b[p] = x == y ? (uint32_t)q : ND_ALIGN_NONE;
-		in_a[q] = x == y ? (uint32_t)p : ND_ALIGN_NONE;
+		in_b[p] = x == y ? (uint32_t)q : none_b;
+		in_a[q] = x == y ? (uint32_t)p : none_a;
 		p += x <= y;
 		q += y <= x;
 	}
 }
 
 /* h (hw words): the sentences of b holding a partner of a word whose stem
- * and head groups are gx[0] and gx[1], mapped to b's groups by in_b. */
+ * and head groups are gx[0] and gx[1], mapped to b's groups by in_b.
+ * Groups b lacks map to its empty row, so no branch asks which. */
 static void partner_row(uint64_t *h, size_t hw, const uint32_t *in_b,
 			const uint32_t *gx, const nd_align_doc *b)
 {
-	uint32_t gs = in_b[gx[0]];
-	uint32_t gh = gx[1] == ND_ALIGN_NONE ? ND_ALIGN_NONE : in_b[gx[1]];
+	const uint64_t *bs = b->bits + (size_t)in_b[gx[0]] * hw;
+	const uint64_t *bh = b->bits + (size_t)in_b[gx[1]] * hw;
 	size_t t;
 
-	for (t = 0; t < hw; t++) {
-		h[t] = gs == ND_ALIGN_NONE ? 0 : b->bits[gs * hw + t];
-		if (gh != ND_ALIGN_NONE)
-			h[t] |= b->bits[gh * hw + t];
+	for (t = 0; t < hw; t++)
+		h[t] = bs[t] | bh[t];
+}
+
+/* Sentences of a row of partner weights rounded up to whole bitset
+ * words: add_row writes them all. */
+#define ROW_CAP (((ND_ALIGN_MAX_SENTS + 63) / 64) * 64)
+
+/* row[s] = the summed weights of the n words w whose held rows (hw words
+ * each) have bit s, for s < 64 * hw, each sum taken in word order. */
+static void add_row_scalar(double *row, const uint64_t *held,
+			   const nd_align_word *w, size_t n, size_t hw)
+{
+	size_t x, t;
+
+	memset(row, 0, hw * 64 * sizeof(*row));
+	for (x = 0; x < n; x++) {
+		for (t = 0; t < hw; t++) {
+			uint64_t v;
+
+			for (v = held[x * hw + t]; v; v &= v - 1)
+				row[t * 64 + (size_t)__builtin_ctzll(v)] +=
+					w[x].w;
+		}
 	}
 }
 
-/* may[k * stride + s] (or may[s * stride + k] when flip) += the weight of
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define ROW_WIDE 1
+
+/* add_row_scalar's sums with AVX-512: eight masked additions of a word's
+ * weight cover 64 sentences, where scattered additions of one sentence
+ * at a time each waited on the last store to their row (the largest cost
+ * of a story's deduplication). Every sum still adds in word order, from
+ * 0, so the doubles are the same. */
+__attribute__((target("avx512f"))) static void
+add_row_wide(double *row, const uint64_t *held, const nd_align_word *w,
+	     size_t n, size_t hw)
+{
+	size_t x, t;
+
+	for (t = 0; t < hw; t++) {
+		/* Named, not an array: an array of them is kept in memory. */
+		__m512d a0 = _mm512_setzero_pd(), a1 = a0, a2 = a0, a3 = a0,
+			a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+		double *out = row + t * 64;
+
+		for (x = 0; x < n; x++) {
+			uint64_t h = held[x * hw + t];
+			__m512d wx = _mm512_set1_pd(w[x].w);
+
+			a0 = _mm512_mask_add_pd(a0, (__mmask8)h, a0, wx);
+			a1 = _mm512_mask_add_pd(a1, (__mmask8)(h >> 8), a1, wx);
+			a2 = _mm512_mask_add_pd(a2, (__mmask8)(h >> 16), a2, wx);
+			a3 = _mm512_mask_add_pd(a3, (__mmask8)(h >> 24), a3, wx);
+			a4 = _mm512_mask_add_pd(a4, (__mmask8)(h >> 32), a4, wx);
+			a5 = _mm512_mask_add_pd(a5, (__mmask8)(h >> 40), a5, wx);
+			a6 = _mm512_mask_add_pd(a6, (__mmask8)(h >> 48), a6, wx);
+			a7 = _mm512_mask_add_pd(a7, (__mmask8)(h >> 56), a7, wx);
+		}
+		_mm512_storeu_pd(out, a0);
+		_mm512_storeu_pd(out + 8, a1);
+		_mm512_storeu_pd(out + 16, a2);
+		_mm512_storeu_pd(out + 24, a3);
+		_mm512_storeu_pd(out + 32, a4);
+		_mm512_storeu_pd(out + 40, a5);
+		_mm512_storeu_pd(out + 48, a6);
+		_mm512_storeu_pd(out + 56, a7);
+	}
+}
+#endif
+
+/* add_row_scalar, by the fastest way the processor has. */
+static void add_row(double *row, const uint64_t *held,
+		    const nd_align_word *w, size_t n, size_t hw)
+{
+#ifdef ROW_WIDE
+	if (__builtin_cpu_supports("avx512f")) {
+		add_row_wide(row, held, w, n, hw);
+		return;
+	}
+#endif
+	add_row_scalar(row, held, w, n, hw);
+}
+
+/* may[k * stride + s] (or may[s * stride + k] when flip) = the weight of
  * the words of a's sentence k that share a stem or a prefix head with
  * b's sentence s: word_match needs one of the two, so this bounds the
  * weight of a's side of any alignment of k and s. Row x of held receives
@@ -176,26 +260,18 @@ static void partner_weights(double *may, size_t stride, int flip,
 			    uint64_t *held, const uint32_t *in_b,
 			    const nd_align_doc *a, const nd_align_doc *b)
 {
-	size_t k, x, t, hw = held_width(b->n_sents);
+	double row[ROW_CAP];
+	size_t k, x, s, hw = held_width(b->n_sents);
 
 	for (k = 0; k < a->n_sents; k++) {
-		for (x = a->first[k]; x < a->first[k + 1]; x++) {
-			uint64_t *h = held + x * hw;
+		size_t from = a->first[k], to = a->first[k + 1];
 
-			partner_row(h, hw, in_b, a->group + 2 * x, b);
-			for (t = 0; t < hw; t++) {
-				uint64_t v;
-
-				for (v = h[t]; v; v &= v - 1) {
-					size_t s = t * 64 +
-						   (size_t)__builtin_ctzll(v);
-
-					may[flip ? s * stride + k
-						 : k * stride + s] +=
-						a->words[x].w;
-				}
-			}
-		}
+		for (x = from; x < to; x++)
+			partner_row(held + x * hw, hw, in_b, a->group + 2 * x,
+				    b);
+		add_row(row, held + from * hw, a->words + from, to - from, hw);
+		for (s = 0; s < b->n_sents; s++)
+			may[flip ? s * stride + k : k * stride + s] = row[s];
 	}
 }
 

@@ -29,9 +29,6 @@
 /* Content words of one sentence that are compared. */
 #define ND_ALIGN_MAX_WORDS 128
 
-/* No group: a word without a prefix head. */
-#define ND_ALIGN_NONE UINT32_MAX
-
 /* One content word of a sentence. */
 typedef struct nd_align_word {
 	uint32_t stem;
@@ -53,10 +50,11 @@ typedef struct nd_align_doc {
 	/* Which sentences hold each stem and each prefix head: the sorted
 	 * distinct groups (kind, stem or head), a bitset of sentences per
 	 * group ((n_sents + 63) / 64 words each), and the group of each
-	 * word's stem (group[2 * x]) and head (group[2 * x + 1], ND_ALIGN_NONE
-	 * without one). Two words can match only if they share a group, so
-	 * one merge of two articles' groups bounds every sentence pair's
-	 * score, and most pairs skip the full comparison. */
+	 * word's stem (group[2 * x]) and head (group[2 * x + 1], n_groups
+	 * without one: row n_groups of bits is empty). Two words can match
+	 * only if they share a group, so one merge of two articles' groups
+	 * bounds every sentence pair's score, and most pairs skip the full
+	 * comparison. */
 	uint64_t *groups;
 	size_t n_groups;
 	uint64_t *bits;
