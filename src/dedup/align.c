@@ -536,6 +536,66 @@ static unsigned char may_flags(const pairing *g, size_t k, size_t s)
 	return may_reach(may, ta + tb, g->min_sim / 2) ? MAY_HALF : 0;
 }
 
+/* f[s] = may_flags(g, k, s) for each of b's sentences s. */
+static void may_row_scalar(unsigned char *f, const pairing *g, size_t k)
+{
+	size_t s;
+
+	for (s = 0; s < g->m; s++)
+		f[s] = may_flags(g, k, s);
+}
+
+#ifdef ROW_WIDE
+/* may_row_scalar eight sentences at a time, by the same operations on
+ * the same doubles; f needs room for m rounded up to a multiple of 8. */
+__attribute__((target("avx512f,bmi2"))) static void
+may_row_wide(unsigned char *f, const pairing *g, size_t k)
+{
+	/* One byte a lane, from one bit a lane of a mask. */
+	const uint64_t spread = 0x0101010101010101ULL;
+	__m512d ta = _mm512_set1_pd(g->a->total[k]);
+	__m512d full = _mm512_set1_pd(g->min_sim * BOUND_SLACK);
+	__m512d half = _mm512_set1_pd(g->min_sim / 2 * BOUND_SLACK);
+	const double *wa = g->wa + k * g->m, *wb = g->wb + k * g->m;
+	size_t s;
+
+	for (s = 0; s < g->m; s += 8) {
+		__mmask8 in = g->m - s >= 8 ? 0xff
+					    : (__mmask8)((1u << (g->m - s)) - 1);
+		__m512d tb = _mm512_maskz_loadu_pd(in, g->b->total + s);
+		__m512d may = _mm512_add_pd(
+			_mm512_min_pd(_mm512_maskz_loadu_pd(in, wa + s), ta),
+			_mm512_min_pd(_mm512_maskz_loadu_pd(in, wb + s), tb));
+		__m512d all = _mm512_add_pd(ta, tb);
+		__mmask8 some = _mm512_cmp_pd_mask(all, _mm512_setzero_pd(),
+						   _CMP_GT_OQ);
+		__mmask8 f1 = some & _mm512_cmp_pd_mask(
+					     may, _mm512_mul_pd(full, all),
+					     _CMP_GE_OQ);
+		__mmask8 f2 = some & _mm512_cmp_pd_mask(
+					     may, _mm512_mul_pd(half, all),
+					     _CMP_GE_OQ);
+		uint64_t bytes = _pdep_u64(f1, spread) * (MAY_FULL | MAY_HALF) |
+				 _pdep_u64(f2, spread) * MAY_HALF;
+
+		memcpy(f + s, &bytes, sizeof(bytes));
+	}
+}
+#endif
+
+/* may_row_scalar, by the fastest way the processor has. */
+static void may_row(unsigned char *f, const pairing *g, size_t k)
+{
+#ifdef ROW_WIDE
+	if (__builtin_cpu_supports("avx512f") &&
+	    __builtin_cpu_supports("bmi2")) {
+		may_row_wide(f, g, k);
+		return;
+	}
+#endif
+	may_row_scalar(f, g, k);
+}
+
 /* Score of a's sentences ka.. (na of them) against b's kb.. (nb). */
 static double score_runs(const pairing *g, size_t ka, size_t na, size_t kb,
 			 size_t nb)
@@ -664,14 +724,13 @@ static reach suffix_cell(const pairing *g, size_t i, size_t j,
 static void fill_suffix(reach *suf, const pairing *g)
 {
 	size_t i, j, n = g->a->n_sents, m = g->m, w = m + 1;
-	unsigned char may[2][ND_ALIGN_MAX_SENTS];
+	unsigned char may[2][ROW_CAP];
 
 	memset(suf + n * w, 0, w * sizeof(*suf));
 	for (i = n; i-- > 0;) {
 		reach *r0 = suf + i * w;
 
-		for (j = 0; j < m; j++)
-			may[i % 2][j] = may_flags(g, i, j);
+		may_row(may[i % 2], g, i);
 		memset(&r0[m], 0, sizeof(r0[m]));
 		for (j = m; j-- > 0;)
 			r0[j] = suffix_cell(g, i, j, r0 + 2 * w, r0 + w, r0,
