@@ -652,25 +652,13 @@ static cell best_cell(const pairing *g, size_t i, size_t j, const cell *r2,
 	return c;
 }
 
-/* Fills g's partner weights (allocated and zeroed) and bitsets
- * (allocated) from the two indexes. */
-static int fill_partner_weights(pairing *g)
+/* Fills g's partner weights and bitsets (allocated) from the two
+ * indexes; in_b and in_a have room for a's and b's groups and one more. */
+static void fill_partner_weights(pairing *g, uint32_t *in_b, uint32_t *in_a)
 {
-	const nd_align_doc *a = g->a, *b = g->b;
-	uint32_t *in_b = nd_calloc(a->n_groups + 1, sizeof(*in_b));
-	uint32_t *in_a = nd_calloc(b->n_groups + 1, sizeof(*in_a));
-	int rc = ND_ENOMEM;
-
-	if (!in_b || !in_a)
-		goto done;
-	match_groups(in_b, in_a, a, b);
-	partner_weights(g->wa, g->m, 0, g->held_a, in_b, a, b);
-	partner_weights(g->wb, g->m, 1, g->held_b, in_a, b, a);
-	rc = ND_OK;
-done:
-	nd_free(in_b);
-	nd_free(in_a);
-	return rc;
+	match_groups(in_b, in_a, g->a, g->b);
+	partner_weights(g->wa, g->m, 0, g->held_a, in_b, g->a, g->b);
+	partner_weights(g->wb, g->m, 1, g->held_b, in_a, g->b, g->a);
 }
 
 /* Sentences of a (na) and of b (nb) covered by a chain of beads. */
@@ -753,40 +741,94 @@ static bool row_may_need(const cell *r, const reach *suf, size_t m,
 	return false;
 }
 
+void nd_align_scratch_dispose(nd_align_scratch *sc)
+{
+	nd_free(sc->buf);
+	sc->buf = NULL;
+	sc->cap = 0;
+}
+
+/* Bytes of a part of the scratch space: whole cache lines, so no two
+ * parts share one. */
+static size_t part_bytes(size_t n)
+{
+	return (n + 63) / 64 * 64;
+}
+
+/* part[k] = room for size[k] bytes, k < n, all in sc's space (grown when
+ * too small). Returns 0 or ND_ENOMEM. */
+static int scratch_parts(nd_align_scratch *sc, const size_t *size,
+			 void **part, size_t n)
+{
+	size_t k, total = 0;
+	unsigned char *p;
+
+	for (k = 0; k < n; k++)
+		total += part_bytes(size[k]);
+	if (total > sc->cap) {
+		nd_align_scratch_dispose(sc);
+		sc->buf = nd_malloc(total);
+		if (sc->buf == NULL)
+			return ND_ENOMEM;
+		sc->cap = total;
+	}
+	for (p = sc->buf, k = 0; k < n; p += part_bytes(size[k++]))
+		part[k] = p;
+	return ND_OK;
+}
+
+/* nd_align_count's parts of the scratch space. */
+enum { P_WA, P_WB, P_SUF, P_HELD_A, P_HELD_B, P_R2, P_R1, P_R0, P_PAIR,
+       P_PAIR_UP, P_IN_B, P_IN_A, P_COUNT };
+
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 		   const nd_align_doc *b, double min_sim, size_t need_a,
-		   size_t need_b)
+		   size_t need_b, nd_align_scratch *sc)
 {
 	/* Table rows i-2, i-1 and i, and pair scores of rows i-1 and i. */
-	cell *r2 = NULL, *r1 = NULL, *r0 = NULL, *tc;
-	double *pair = NULL, *pair_up = NULL, *td;
-	reach *suf = NULL;
-	size_t i, j, m = b->n_sents;
+	cell *r2, *r1, *r0, *tc;
+	double *pair, *pair_up, *td;
+	reach *suf;
+	size_t i, j, n = a->n_sents, m = b->n_sents;
 	pairing g = { a, b, NULL, NULL, NULL, NULL, m, min_sim };
+	/* Both counts are at most ND_ALIGN_MAX_SENTS, and words at most
+	 * ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS a side: no overflow. */
+	size_t size[P_COUNT] = {
+		[P_WA] = n * m * sizeof(*g.wa),
+		[P_WB] = n * m * sizeof(*g.wb),
+		[P_SUF] = (n + 1) * (m + 1) * sizeof(*suf),
+		[P_HELD_A] = a->n_words * held_width(m) * sizeof(*g.held_a),
+		[P_HELD_B] = b->n_words * held_width(n) * sizeof(*g.held_b),
+		[P_R2] = (m + 1) * sizeof(*r2),
+		[P_R1] = (m + 1) * sizeof(*r1),
+		[P_R0] = (m + 1) * sizeof(*r0),
+		[P_PAIR] = m * sizeof(*pair),
+		[P_PAIR_UP] = m * sizeof(*pair_up),
+		[P_IN_B] = (a->n_groups + 1) * sizeof(uint32_t),
+		[P_IN_A] = (b->n_groups + 1) * sizeof(uint32_t),
+	};
+	void *part[P_COUNT];
 	bool live, live_up;
-	int rc = ND_ENOMEM;
 
 	*cover_a = *cover_b = 0;
-	if (a->n_sents == 0 || m == 0)
+	if (n == 0 || m == 0)
 		return ND_OK;
-	/* Both counts are at most ND_ALIGN_MAX_SENTS: no overflow. */
-	g.wa = nd_calloc(a->n_sents * m, sizeof(*g.wa));
-	g.wb = nd_calloc(a->n_sents * m, sizeof(*g.wb));
-	suf = nd_calloc((a->n_sents + 1) * (m + 1), sizeof(*suf));
-	/* At most ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS words a side. */
-	g.held_a = nd_calloc(a->n_words * held_width(m) + 1,
-			     sizeof(*g.held_a));
-	g.held_b = nd_calloc(b->n_words * held_width(a->n_sents) + 1,
-			     sizeof(*g.held_b));
-	r2 = nd_calloc(m + 1, sizeof(*r2));
-	r1 = nd_calloc(m + 1, sizeof(*r1));
-	r0 = nd_calloc(m + 1, sizeof(*r0));
-	pair = nd_calloc(m, sizeof(*pair));
-	pair_up = nd_calloc(m, sizeof(*pair_up));
-	if (!g.wa || !g.wb || !suf || !g.held_a || !g.held_b || !r2 || !r1 ||
-	    !r0 || !pair || !pair_up || fill_partner_weights(&g))
-		goto done;
-	rc = ND_OK;
+	if (scratch_parts(sc, size, part, P_COUNT))
+		return ND_ENOMEM;
+	g.wa = part[P_WA];
+	g.wb = part[P_WB];
+	g.held_a = part[P_HELD_A];
+	g.held_b = part[P_HELD_B];
+	suf = part[P_SUF];
+	r2 = part[P_R2];
+	r1 = part[P_R1];
+	r0 = part[P_R0];
+	pair = part[P_PAIR];
+	pair_up = part[P_PAIR_UP];
+	/* The rest is written before it is read; the table starts empty. */
+	memset(r2, 0, size[P_R2]);
+	memset(r1, 0, size[P_R1]);
+	fill_partner_weights(&g, part[P_IN_B], part[P_IN_A]);
 	fill_suffix(suf, &g);
 	/* The alignment's path holds a cell of row i or of row i - 1 (a
 	 * bead of two of a's sentences steps over row i): when none of
@@ -794,8 +836,8 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	 * Most candidate pairs of a story stop at row 0. */
 	live_up = row_may_need(r1, suf, m, need_a, need_b);
 	if (!live_up)
-		goto done;
-	for (i = 1; i <= a->n_sents; i++) {
+		return ND_OK;
+	for (i = 1; i <= n; i++) {
 		/* Pair scores under half the threshold count for nothing
 		 * below, so those the bound rules out stay 0. */
 		for (j = 0; j < m; j++)
@@ -806,7 +848,7 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 					  pair_up);
 		live = row_may_need(r0, suf + i * (m + 1), m, need_a, need_b);
 		if (!live && !live_up)
-			goto done;
+			return ND_OK;
 		live_up = live;
 		tc = r2;
 		r2 = r1;
@@ -818,16 +860,5 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	}
 	*cover_a = r1[m].na;
 	*cover_b = r1[m].nb;
-done:
-	nd_free(g.wa);
-	nd_free(g.wb);
-	nd_free(suf);
-	nd_free(g.held_a);
-	nd_free(g.held_b);
-	nd_free(r2);
-	nd_free(r1);
-	nd_free(r0);
-	nd_free(pair);
-	nd_free(pair_up);
-	return rc;
+	return ND_OK;
 }

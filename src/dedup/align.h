@@ -70,13 +70,23 @@ void nd_align_dispose(nd_align_doc *ad);
 /* Similarity in [0, 1] of alignable sentence i of a and j of b. */
 double nd_align_score(const nd_align_doc *a, size_t i, const nd_align_doc *b,
 		      size_t j);
+/* Work space of nd_align_count, kept from one call to the next so that a
+ * story's many pairs of articles do not each allocate theirs. Starts
+ * zeroed. */
+typedef struct nd_align_scratch {
+	unsigned char *buf;
+	size_t cap;
+} nd_align_scratch;
+
+/* Frees sc's space; *sc is empty afterwards. */
+void nd_align_scratch_dispose(nd_align_scratch *sc);
 /* Best order-preserving alignment of a and b from beads scoring at least
  * min_sim: *cover_a and *cover_b receive how many sentences of a and of b
  * it covers. When neither a can have need_a sentences covered nor b
- * need_b, both may be 0 instead (the caller has no use for less). Returns
- * 0 or ND_ENOMEM. */
+ * need_b, both may be 0 instead (the caller has no use for less). sc is
+ * the work space. Returns 0 or ND_ENOMEM. */
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 		   const nd_align_doc *b, double min_sim, size_t need_a,
-		   size_t need_b);
+		   size_t need_b, nd_align_scratch *sc);
 
 #endif

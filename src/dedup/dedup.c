@@ -101,6 +101,7 @@ typedef struct dd_run {
 	uint32_t *p_start;
 	size_t n_head;
 	uint32_t *p_doc;
+	nd_align_scratch align; /* work space of sentence alignment */
 	/* Per stem: mark of the last document whose words were listed. */
 	uint32_t *stem_mark;
 	uint32_t mark;
@@ -522,7 +523,7 @@ static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 		return ND_OK;
 	if ((rc = nd_align_count(&cover_j, &cover_i, &dj->al, &di->al,
 				 r->sim, rewrite_need(r, dj->al.n_sents),
-				 rewrite_need(r, di->al.n_sents))))
+				 rewrite_need(r, di->al.n_sents), &r->align)))
 		return rc;
 	share_j = (double)cover_j / (double)dj->al.n_sents;
 	share_i = (double)cover_i / (double)di->al.n_sents;
@@ -728,5 +729,6 @@ done:
 	nd_free(r.p_start);
 	nd_free(r.stem_mark);
 	nd_free(r.p_doc);
+	nd_align_scratch_dispose(&r.align);
 	return rc;
 }
