@@ -172,10 +172,10 @@ static void partner_row(uint64_t *h, size_t hw, const uint32_t *in_b,
  * words: add_row writes them all. */
 #define ROW_CAP (((ND_ALIGN_MAX_SENTS + 63) / 64) * 64)
 
-/* row[s] = the summed weights of the n words w whose held rows (hw words
- * each) have bit s, for s < 64 * hw, each sum taken in word order. */
-static void add_row_scalar(double *row, const uint64_t *held,
-			   const nd_align_word *w, size_t n, size_t hw)
+/* row[s] = the summed weights ws of the n words whose held rows hs (hw
+ * words each) have bit s, for s < 64 * hw, each sum taken in word order. */
+static void add_row_scalar(double *row, const uint64_t *hs, const double *ws,
+			   size_t n, size_t hw)
 {
 	size_t x, t;
 
@@ -184,9 +184,9 @@ static void add_row_scalar(double *row, const uint64_t *held,
 		for (t = 0; t < hw; t++) {
 			uint64_t v;
 
-			for (v = held[x * hw + t]; v; v &= v - 1)
+			for (v = hs[x * hw + t]; v; v &= v - 1)
 				row[t * 64 + (size_t)__builtin_ctzll(v)] +=
-					w[x].w;
+					ws[x];
 		}
 	}
 }
@@ -195,59 +195,51 @@ static void add_row_scalar(double *row, const uint64_t *held,
 #include <immintrin.h>
 #define ROW_WIDE 1
 
-/* add_row_scalar's sums with AVX-512: eight masked additions of a word's
- * weight cover 64 sentences, where scattered additions of one sentence
- * at a time each waited on the last store to their row (the largest cost
- * of a story's deduplication). Every sum still adds in word order, from
- * 0, so the doubles are the same. */
+/* add_row_scalar's sums for s < m with AVX-512: four masked additions of
+ * a word's weight cover 32 sentences (an article rarely has more), where
+ * scattered additions of one sentence at a time each waited on the last
+ * store to their row (the largest cost of a story's deduplication). Every
+ * sum still adds in word order, from 0, so the doubles are the same. */
 __attribute__((target("avx512f"))) static void
-add_row_wide(double *row, const uint64_t *held, const nd_align_word *w,
-	     size_t n, size_t hw)
+add_row_wide(double *row, const uint64_t *hs, const double *ws, size_t n,
+	     size_t hw, size_t m)
 {
-	size_t x, t;
+	size_t x, from;
 
-	for (t = 0; t < hw; t++) {
+	for (from = 0; from < m; from += 32) {
 		/* Named, not an array: an array of them is kept in memory. */
-		__m512d a0 = _mm512_setzero_pd(), a1 = a0, a2 = a0, a3 = a0,
-			a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-		double *out = row + t * 64;
+		__m512d a0 = _mm512_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
+		size_t t = from / 64, shift = from % 64;
 
 		for (x = 0; x < n; x++) {
-			uint64_t h = held[x * hw + t];
-			__m512d wx = _mm512_set1_pd(w[x].w);
+			uint64_t h = hs[x * hw + t] >> shift;
+			__m512d wx = _mm512_set1_pd(ws[x]);
 
 			a0 = _mm512_mask_add_pd(a0, (__mmask8)h, a0, wx);
 			a1 = _mm512_mask_add_pd(a1, (__mmask8)(h >> 8), a1, wx);
 			a2 = _mm512_mask_add_pd(a2, (__mmask8)(h >> 16), a2, wx);
 			a3 = _mm512_mask_add_pd(a3, (__mmask8)(h >> 24), a3, wx);
-			a4 = _mm512_mask_add_pd(a4, (__mmask8)(h >> 32), a4, wx);
-			a5 = _mm512_mask_add_pd(a5, (__mmask8)(h >> 40), a5, wx);
-			a6 = _mm512_mask_add_pd(a6, (__mmask8)(h >> 48), a6, wx);
-			a7 = _mm512_mask_add_pd(a7, (__mmask8)(h >> 56), a7, wx);
 		}
-		_mm512_storeu_pd(out, a0);
-		_mm512_storeu_pd(out + 8, a1);
-		_mm512_storeu_pd(out + 16, a2);
-		_mm512_storeu_pd(out + 24, a3);
-		_mm512_storeu_pd(out + 32, a4);
-		_mm512_storeu_pd(out + 40, a5);
-		_mm512_storeu_pd(out + 48, a6);
-		_mm512_storeu_pd(out + 56, a7);
+		_mm512_storeu_pd(row + from, a0);
+		_mm512_storeu_pd(row + from + 8, a1);
+		_mm512_storeu_pd(row + from + 16, a2);
+		_mm512_storeu_pd(row + from + 24, a3);
 	}
 }
 #endif
 
-/* add_row_scalar, by the fastest way the processor has. */
-static void add_row(double *row, const uint64_t *held,
-		    const nd_align_word *w, size_t n, size_t hw)
+/* add_row_scalar for s < m (row has room for ROW_CAP), by the fastest way
+ * the processor has. */
+static void add_row(double *row, const uint64_t *hs, const double *ws,
+		    size_t n, size_t hw, size_t m)
 {
 #ifdef ROW_WIDE
 	if (__builtin_cpu_supports("avx512f")) {
-		add_row_wide(row, held, w, n, hw);
+		add_row_wide(row, hs, ws, n, hw, m);
 		return;
 	}
 #endif
-	add_row_scalar(row, held, w, n, hw);
+	add_row_scalar(row, hs, ws, n, hw);
 }
 
 /* may[k * stride + s] (or may[s * stride + k] when flip) = the weight of
@@ -260,16 +252,27 @@ static void partner_weights(double *may, size_t stride, int flip,
 			    uint64_t *held, const uint32_t *in_b,
 			    const nd_align_doc *a, const nd_align_doc *b)
 {
-	double row[ROW_CAP];
-	size_t k, x, s, hw = held_width(b->n_sents);
+	/* The rows and weights of a sentence's words that have a partner:
+	 * most have none, and add nothing. */
+	uint64_t hs[ND_ALIGN_MAX_WORDS * (ROW_CAP / 64)];
+	double ws[ND_ALIGN_MAX_WORDS], row[ROW_CAP];
+	size_t k, x, s, t, hw = held_width(b->n_sents);
 
 	for (k = 0; k < a->n_sents; k++) {
-		size_t from = a->first[k], to = a->first[k + 1];
+		size_t n = 0;
 
-		for (x = from; x < to; x++)
-			partner_row(held + x * hw, hw, in_b, a->group + 2 * x,
-				    b);
-		add_row(row, held + from * hw, a->words + from, to - from, hw);
+		for (x = a->first[k]; x < a->first[k + 1]; x++) {
+			uint64_t *h = held + x * hw, any = 0;
+
+			partner_row(h, hw, in_b, a->group + 2 * x, b);
+			for (t = 0; t < hw; t++) {
+				hs[n * hw + t] = h[t];
+				any |= h[t];
+			}
+			ws[n] = a->words[x].w;
+			n += any != 0;
+		}
+		add_row(row, hs, ws, n, hw, b->n_sents);
 		for (s = 0; s < b->n_sents; s++)
 			may[flip ? s * stride + k : k * stride + s] = row[s];
 	}
