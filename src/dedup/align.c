@@ -722,8 +722,13 @@ static void fill_suffix(reach *suf, const pairing *g)
 		reach *r0 = suf + i * w;
 
 		may_row(may[i % 2], g, i);
-		memset(&r0[m], 0, sizeof(r0[m]));
-		for (j = m; j-- > 0;)
+		/* Right of the row's last flag no bead starts, and a row of
+		 * suf never grows to the right: the cells are the next
+		 * row's (its cell m is 0, as this one's). */
+		for (j = m; j > 0 && may[i % 2][j - 1] == 0; j--)
+			;
+		memcpy(r0 + j, r0 + w + j, (w - j) * sizeof(*r0));
+		while (j-- > 0)
 			r0[j] = suffix_cell(g, i, j, r0 + 2 * w, r0 + w, r0,
 					    may[i % 2], may[(i + 1) % 2]);
 	}
