@@ -5,7 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
-#include "core/sorted.h"
+#include "dedup/spread.h"
 
 /* Shortest common prefix, in bytes, that lets two different words match,
  * and the share of the shorter word it must cover, in percent. */
@@ -43,22 +43,32 @@ static void make_word(nd_align_word *w, const nd_token *t, nd_idf_cache *idf)
 	w->w = nd_idf_get(idf, t->stem);
 }
 
-/* Index keys: the kind (stem or prefix head) in the top bit, the value,
- * the word's position in the article, then its sentence. */
+/* Index keys: the value group (kind, then stem or prefix head) in the
+ * top bits, then the slot of the word's group in nd_align_doc.group (twice
+ * the word's position in the article, plus the kind), then its sentence.
+ * The group is multiplied by an odd constant (a bijection of its bits) so
+ * that groups spread evenly and nd_spread_sort_unique sorts them fast:
+ * any order of groups does, as long as every article uses the same. */
 #define SENT_BITS 9
-#define WORD_BITS 16
-#define LOW_BITS (SENT_BITS + WORD_BITS)
-#define KIND_HEAD (1ULL << 63)
+#define SLOT_BITS 17
+#define GROUP_BITS 33
+#define LOW_BITS (64 - GROUP_BITS)
+#define GROUP_MIX 0x9e3779b97f4a7c15ULL
+#define KIND_HEAD 1
 _Static_assert(ND_ALIGN_MAX_SENTS <= (1 << SENT_BITS) &&
-		       ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS <=
-			       (1 << WORD_BITS),
-	       "sentence and word numbers fit an index key");
+		       2 * ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS <=
+			       (1 << SLOT_BITS) &&
+		       SENT_BITS + SLOT_BITS <= LOW_BITS,
+	       "sentence and slot numbers fit an index key");
 
-static uint64_t index_key(uint64_t kind, uint32_t value, size_t word,
+static uint64_t index_key(unsigned kind, uint32_t value, size_t word,
 			  size_t sent)
 {
-	return kind | (uint64_t)value << LOW_BITS |
-	       (uint64_t)word << SENT_BITS | (uint64_t)sent;
+	uint64_t g = ((uint64_t)kind << 32 | value) * GROUP_MIX &
+		     ((1ULL << GROUP_BITS) - 1);
+
+	return g << LOW_BITS | (uint64_t)(2 * word + kind) << SENT_BITS |
+	       (uint64_t)sent;
 }
 
 /* Appends the keys of word w, the word-th of the article, in sentence k. */
@@ -76,10 +86,10 @@ static uint64_t key_group(uint64_t key)
 	return key >> LOW_BITS;
 }
 
-/* The index key k's word. */
-static size_t key_word(uint64_t key)
+/* The index key k's slot in nd_align_doc.group. */
+static size_t key_slot(uint64_t key)
 {
-	return (size_t)(key >> SENT_BITS) & ((1u << WORD_BITS) - 1);
+	return (size_t)(key >> SENT_BITS) & ((1u << SLOT_BITS) - 1);
 }
 
 /* The index key k's sentence. */
@@ -122,7 +132,7 @@ static int build_groups(nd_align_doc *d, const uint64_t *keys, size_t n)
 		g += p > 0 && group_start(keys, p);
 		d->groups[g] = key_group(keys[p]);
 		d->bits[g * hw + s / 64] |= 1ULL << (s % 64);
-		d->group[2 * key_word(keys[p]) + (keys[p] >> 63)] = (uint32_t)g;
+		d->group[key_slot(keys[p])] = (uint32_t)g;
 	}
 	return ND_OK;
 }
@@ -305,8 +315,9 @@ static size_t alignable_words(const nd_doc *d, size_t s)
 
 int nd_align_prepare(nd_align_doc *out, const nd_doc *d, nd_idf_cache *idf)
 {
-	/* Index keys of the words: (kind, stem or head, word, sentence). */
-	uint64_t *keys = NULL;
+	/* Index keys of the words (group, slot, sentence), and room to sort
+	 * them. */
+	uint64_t *keys = NULL, *tmp;
 	size_t s, sents = 0, words = 0, n_keys = 0;
 	int rc = ND_ENOMEM;
 
@@ -323,9 +334,10 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, nd_idf_cache *idf)
 	out->total = nd_calloc(sents + 1, sizeof(*out->total));
 	out->sent = nd_calloc(sents + 1, sizeof(*out->sent));
 	out->words = nd_calloc(words + 1, sizeof(*out->words));
-	keys = nd_calloc(2 * words + 1, sizeof(*keys));
+	keys = nd_calloc(4 * words + 2, sizeof(*keys));
 	if (!out->first || !out->total || !out->sent || !out->words || !keys)
 		goto done;
+	tmp = keys + 2 * words + 1;
 	for (s = 0; s < d->nsents && out->n_sents < sents; s++) {
 		const nd_sentence *st = &d->sents[s];
 		nd_align_word *w = out->words + out->n_words;
@@ -348,7 +360,7 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, nd_idf_cache *idf)
 		out->n_words += n;
 	}
 	out->first[out->n_sents] = out->n_words;
-	rc = build_groups(out, keys, nd_sort_unique_u64(keys, n_keys));
+	rc = build_groups(out, keys, nd_spread_sort_unique(keys, tmp, n_keys));
 done:
 	nd_free(keys);
 	return rc;
