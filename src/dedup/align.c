@@ -477,13 +477,12 @@ typedef struct pairing {
 /* Does bitset row h have one of bits k..k+count-1? */
 static bool held_in(const uint64_t *h, size_t k, size_t count)
 {
+	bool in = (h[k >> 6] >> (k & 63)) & 1;
 	size_t s;
 
-	for (s = k; s < k + count; s++) {
-		if ((h[s >> 6] >> (s & 63)) & 1)
-			return true;
-	}
-	return false;
+	for (s = k + 1; s < k + count; s++)
+		in |= (h[s >> 6] >> (s & 63)) & 1;
+	return in;
 }
 
 /* Sentences k..k+count-1 of d as a run of only the words with a possible
@@ -498,9 +497,11 @@ static run partnered(nd_align_word *buf, const nd_align_doc *d, size_t k,
 	run r = sentences(d, k, count);
 	size_t x, n = 0;
 
+	/* Every word is copied, only those held kept: the test is in no
+	 * pattern a branch could learn. */
 	for (x = d->first[k]; x < d->first[k + count]; x++) {
-		if (held_in(held + x * hw, o, ocount))
-			buf[n++] = d->words[x];
+		buf[n] = d->words[x];
+		n += held_in(held + x * hw, o, ocount);
 	}
 	r.w = buf;
 	r.n = n;
