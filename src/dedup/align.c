@@ -137,31 +137,79 @@ static int build_groups(nd_align_doc *d, const uint64_t *keys, size_t n)
 	return ND_OK;
 }
 
+/* One merge of match_groups: a's groups p..pe against b's q..qe. */
+typedef struct merge {
+	size_t p, pe, q, qe;
+} merge;
+
+/* Is m's merge still going? */
+static bool merge_on(const merge *m)
+{
+	return m->p < m->pe && m->q < m->qe;
+}
+
+/* One step of merge m, without branches (most steps are unequal, in no
+ * pattern): each slot's last write is when its side steps on, and says
+ * whether the two were equal. none_a and none_b are the empty groups. */
+static void merge_step(merge *m, uint32_t *in_b, uint32_t *in_a,
+		       const uint64_t *ga, const uint64_t *gb, uint32_t none_a,
+		       uint32_t none_b)
+{
+	uint64_t x = ga[m->p], y = gb[m->q];
+
+	in_b[m->p] = x == y ? (uint32_t)m->q : none_b;
+	in_a[m->q] = x == y ? (uint32_t)m->p : none_a;
+	m->p += x <= y;
+	m->q += y <= x;
+}
+
+/* The first of the n sorted groups g at least v. */
+static size_t groups_from(const uint64_t *g, size_t n, uint64_t v)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (g[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* in_b[g]: b's group equal to a's group g, b's empty group when b lacks
- * it or g is a's empty group; in_a the same for b's groups. One merge of
- * the two sorted lists. */
+ * it or g is a's empty group; in_a the same for b's groups. The sorted
+ * lists are merged as two halves, below and above the middle value, one
+ * step of each in turn: a step of one merge waits on its last, and the
+ * two overlap. Groups are spread evenly, so the halves are about even. */
 static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
 			 const nd_align_doc *b)
 {
-	size_t p, q;
-
 	uint32_t none_a = (uint32_t)a->n_groups, none_b = (uint32_t)b->n_groups;
+	uint64_t mid = 1ULL << (GROUP_BITS - 1);
+	merge lo = { 0, 0, 0, 0 }, hi = { 0, a->n_groups, 0, b->n_groups };
+	size_t p, q;
 
 	for (p = 0; p <= a->n_groups; p++)
 		in_b[p] = none_b;
 	for (q = 0; q <= b->n_groups; q++)
 		in_a[q] = none_a;
-	/* Without branches (most steps are unequal, in no pattern): each
-	 * slot's last write is when its side steps on, and says whether the
-	 * two were equal. */
-	for (p = q = 0; p < a->n_groups && q < b->n_groups;) {
-		uint64_t x = a->groups[p], y = b->groups[q];
-
-		in_b[p] = x == y ? (uint32_t)q : none_b;
-		in_a[q] = x == y ? (uint32_t)p : none_a;
-		p += x <= y;
-		q += y <= x;
+	lo.pe = hi.p = groups_from(a->groups, a->n_groups, mid);
+	lo.qe = hi.q = groups_from(b->groups, b->n_groups, mid);
+	while (merge_on(&lo) && merge_on(&hi)) {
+		merge_step(&lo, in_b, in_a, a->groups, b->groups, none_a,
+			   none_b);
+		merge_step(&hi, in_b, in_a, a->groups, b->groups, none_a,
+			   none_b);
 	}
+	while (merge_on(&lo))
+		merge_step(&lo, in_b, in_a, a->groups, b->groups, none_a,
+			   none_b);
+	while (merge_on(&hi))
+		merge_step(&hi, in_b, in_a, a->groups, b->groups, none_a,
+			   none_b);
 }
 
 /* h (hw words): the sentences of b holding a partner of a word whose stem
