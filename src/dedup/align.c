@@ -300,6 +300,33 @@ static void add_row(double *row, const uint64_t *hs, const double *ws,
 	add_row_scalar(row, hs, ws, n, hw);
 }
 
+/* Fills the rows of held (hw words each) of the words of a's sentence k
+ * (see partner_weights), and copies the rows and weights of those with a
+ * partner to hs and ws; returns how many have one (most have none, and
+ * add nothing). Inline, so that a caller's hw of 1 (an article of at most
+ * 64 sentences, most of them) leaves no loop over it. */
+static inline size_t partnered_words(uint64_t *hs, double *ws,
+				     uint64_t *held, size_t hw,
+				     const uint32_t *in_b,
+				     const nd_align_doc *a,
+				     const nd_align_doc *b, size_t k)
+{
+	size_t x, t, n = 0;
+
+	for (x = a->first[k]; x < a->first[k + 1]; x++) {
+		uint64_t *h = held + x * hw, any = 0;
+
+		partner_row(h, hw, in_b, a->group + 2 * x, b);
+		for (t = 0; t < hw; t++) {
+			hs[n * hw + t] = h[t];
+			any |= h[t];
+		}
+		ws[n] = a->words[x].w;
+		n += any != 0;
+	}
+	return n;
+}
+
 /* may[k * stride + s] (or may[s * stride + k] when flip) = the weight of
  * the words of a's sentence k that share a stem or a prefix head with
  * b's sentence s: word_match needs one of the two, so this bounds the
@@ -310,29 +337,22 @@ static void partner_weights(double *may, size_t stride, int flip,
 			    uint64_t *held, const uint32_t *in_b,
 			    const nd_align_doc *a, const nd_align_doc *b)
 {
-	/* The rows and weights of a sentence's words that have a partner:
-	 * most have none, and add nothing. */
 	uint64_t hs[ND_ALIGN_MAX_WORDS * (ROW_CAP / 64)];
 	double ws[ND_ALIGN_MAX_WORDS], row[ROW_CAP];
-	size_t k, x, s, t, hw = held_width(b->n_sents);
+	size_t k, s, hw = held_width(b->n_sents);
 
 	for (k = 0; k < a->n_sents; k++) {
-		size_t n = 0;
+		size_t n = hw == 1 ? partnered_words(hs, ws, held, 1, in_b, a,
+						     b, k)
+				   : partnered_words(hs, ws, held, hw, in_b, a,
+						     b, k);
 
-		for (x = a->first[k]; x < a->first[k + 1]; x++) {
-			uint64_t *h = held + x * hw, any = 0;
-
-			partner_row(h, hw, in_b, a->group + 2 * x, b);
-			for (t = 0; t < hw; t++) {
-				hs[n * hw + t] = h[t];
-				any |= h[t];
-			}
-			ws[n] = a->words[x].w;
-			n += any != 0;
-		}
 		add_row(row, hs, ws, n, hw, b->n_sents);
-		for (s = 0; s < b->n_sents; s++)
-			may[flip ? s * stride + k : k * stride + s] = row[s];
+		if (!flip)
+			memcpy(may + k * stride, row,
+			       b->n_sents * sizeof(*row));
+		for (s = 0; flip && s < b->n_sents; s++)
+			may[s * stride + k] = row[s];
 	}
 }
 
