@@ -9,10 +9,11 @@
 #define SPREAD_MAX_BITS 12
 /* Below this, the table costs more than it saves. */
 #define SPREAD_MIN 32
-/* Keys of one bucket that the insertion sort may have to pass: more in a
- * bucket (keys not spread after all) go to nd_sort_unique_u64, so the
- * time stays linear whatever the keys. */
-#define SPREAD_MAX_BUCKET 16
+/* Moves of the insertion sort allowed per key, bounded by the squares of
+ * the bucket sizes: keys less spread than that (an article repeats a name
+ * a few times, which is fine; keys in few buckets are not) go to
+ * nd_sort_unique_u64, so the time stays linear whatever the keys. */
+#define SPREAD_WORK 16
 
 /* One pass by the top bits into about as many buckets as there are keys
  * leaves few out of order, and an insertion sort puts those right. */
@@ -20,7 +21,7 @@ size_t nd_spread_sort_unique(uint64_t *h, uint64_t *tmp, size_t n)
 {
 	uint32_t start[1u << SPREAD_MAX_BITS];
 	unsigned bits = 1;
-	size_t i, j, k, buckets;
+	size_t i, j, k, buckets, work = 0;
 
 	while (bits < SPREAD_MAX_BITS && (1u << bits) < n)
 		bits++;
@@ -33,11 +34,12 @@ size_t nd_spread_sort_unique(uint64_t *h, uint64_t *tmp, size_t n)
 	for (i = 0, k = 0; i < buckets; i++) {
 		size_t c = start[i];
 
-		if (c > SPREAD_MAX_BUCKET)
-			return nd_sort_unique_u64(h, n);
+		work += c * c;
 		start[i] = (uint32_t)k;
 		k += c;
 	}
+	if (work > SPREAD_WORK * n)
+		return nd_sort_unique_u64(h, n);
 	for (i = 0; i < n; i++)
 		tmp[start[h[i] >> (64 - bits)]++] = h[i];
 	for (i = 1; i < n; i++) {
