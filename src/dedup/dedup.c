@@ -225,8 +225,10 @@ static int index_stems(dd_run *r, size_t i)
 	for (t = nd_shingle_body_start(d); t < d->ntoks; t++) {
 		const nd_token *tok = &d->toks[t];
 
+		/* Every stem is one of the vocabulary's; one past them could
+		 * be neither marked nor posted. */
 		if (tok->flags & (ND_TOK_STOP | ND_TOK_NUMBER) ||
-		    r->stem_mark[tok->stem] == mark)
+		    tok->stem >= r->n_head || r->stem_mark[tok->stem] == mark)
 			continue;
 		if (nd_vocab_df(c->vocab, tok->stem) > CAND_DF_MAX)
 			continue;
