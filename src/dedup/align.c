@@ -5,7 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
-#include "core/sorted.h"
+#include "dedup/spread.h"
 
 /* Shortest common prefix, in bytes, that lets two different words match,
  * and the share of the shorter word it must cover, in percent. */
@@ -26,10 +26,10 @@ void nd_align_dispose(nd_align_doc *ad)
 
 /* The prefix head stays 0 for numbers and for words too short to match by
  * prefix. */
-static void make_word(nd_align_word *w, const nd_token *t, const nd_vocab *v)
+static void make_word(nd_align_word *w, const nd_token *t, nd_idf_cache *idf)
 {
 	size_t len = 0;
-	const char *form = nd_vocab_term(v, t->term, &len);
+	const char *form = nd_vocab_term(idf->v, t->term, &len);
 
 	w->stem = t->stem;
 	w->form = form;
@@ -40,25 +40,35 @@ static void make_word(nd_align_word *w, const nd_token *t, const nd_vocab *v)
 		if (w->head == 0)
 			w->head = 1;
 	}
-	w->w = nd_vocab_idf(v, t->stem);
+	w->w = nd_idf_get(idf, t->stem);
 }
 
-/* Index keys: the kind (stem or prefix head) in the top bit, the value,
- * the word's position in the article, then its sentence. */
+/* Index keys: the value group (kind, then stem or prefix head) in the
+ * top bits, then the slot of the word's group in nd_align_doc.group (twice
+ * the word's position in the article, plus the kind), then its sentence.
+ * The group is multiplied by an odd constant (a bijection of its bits) so
+ * that groups spread evenly and nd_spread_sort_unique sorts them fast:
+ * any order of groups does, as long as every article uses the same. */
 #define SENT_BITS 9
-#define WORD_BITS 16
-#define LOW_BITS (SENT_BITS + WORD_BITS)
-#define KIND_HEAD (1ULL << 63)
+#define SLOT_BITS 17
+#define GROUP_BITS 33
+#define LOW_BITS (64 - GROUP_BITS)
+#define GROUP_MIX 0x9e3779b97f4a7c15ULL
+#define KIND_HEAD 1
 _Static_assert(ND_ALIGN_MAX_SENTS <= (1 << SENT_BITS) &&
-		       ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS <=
-			       (1 << WORD_BITS),
-	       "sentence and word numbers fit an index key");
+		       2 * ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS <=
+			       (1 << SLOT_BITS) &&
+		       SENT_BITS + SLOT_BITS <= LOW_BITS,
+	       "sentence and slot numbers fit an index key");
 
-static uint64_t index_key(uint64_t kind, uint32_t value, size_t word,
+static uint64_t index_key(unsigned kind, uint32_t value, size_t word,
 			  size_t sent)
 {
-	return kind | (uint64_t)value << LOW_BITS |
-	       (uint64_t)word << SENT_BITS | (uint64_t)sent;
+	uint64_t g = ((uint64_t)kind << 32 | value) * GROUP_MIX &
+		     ((1ULL << GROUP_BITS) - 1);
+
+	return g << LOW_BITS | (uint64_t)(2 * word + kind) << SENT_BITS |
+	       (uint64_t)sent;
 }
 
 /* Appends the keys of word w, the word-th of the article, in sentence k. */
@@ -76,10 +86,10 @@ static uint64_t key_group(uint64_t key)
 	return key >> LOW_BITS;
 }
 
-/* The index key k's word. */
-static size_t key_word(uint64_t key)
+/* The index key k's slot in nd_align_doc.group. */
+static size_t key_slot(uint64_t key)
 {
-	return (size_t)(key >> SENT_BITS) & ((1u << WORD_BITS) - 1);
+	return (size_t)(key >> SENT_BITS) & ((1u << SLOT_BITS) - 1);
 }
 
 /* The index key k's sentence. */
@@ -109,64 +119,215 @@ static int build_groups(nd_align_doc *d, const uint64_t *keys, size_t n)
 	for (p = 0; p < n; p++)
 		d->n_groups += group_start(keys, p);
 	d->groups = nd_calloc(d->n_groups + 1, sizeof(*d->groups));
-	d->bits = nd_calloc(d->n_groups * hw + 1, sizeof(*d->bits));
+	/* One more row, left empty: the group of no word. */
+	d->bits = nd_calloc((d->n_groups + 1) * hw + 1, sizeof(*d->bits));
 	d->group = nd_calloc(2 * d->n_words + 1, sizeof(*d->group));
 	if (!d->groups || !d->bits || !d->group)
 		return ND_ENOMEM;
 	for (p = 0; p < 2 * d->n_words; p++)
-		d->group[p] = ND_ALIGN_NONE;
+		d->group[p] = (uint32_t)d->n_groups;
 	for (p = 0; p < n; p++) {
 		size_t s = key_sent(keys[p]);
 
 		g += p > 0 && group_start(keys, p);
 		d->groups[g] = key_group(keys[p]);
 		d->bits[g * hw + s / 64] |= 1ULL << (s % 64);
-		d->group[2 * key_word(keys[p]) + (keys[p] >> 63)] = (uint32_t)g;
+		d->group[key_slot(keys[p])] = (uint32_t)g;
 	}
 	return ND_OK;
 }
 
-/* in_b[g]: b's group equal to a's group g, ND_ALIGN_NONE when b lacks it;
- * in_a the same for b's groups. One merge of the two sorted lists. */
+/* One merge of match_groups: a's groups p..pe against b's q..qe. */
+typedef struct merge {
+	size_t p, pe, q, qe;
+} merge;
+
+/* Is m's merge still going? */
+static bool merge_on(const merge *m)
+{
+	return m->p < m->pe && m->q < m->qe;
+}
+
+/* One step of merge m, without branches (most steps are unequal, in no
+ * pattern): each slot's last write is when its side steps on, and says
+ * whether the two were equal. none_a and none_b are the empty groups. */
+static void merge_step(merge *m, uint32_t *in_b, uint32_t *in_a,
+		       const uint64_t *ga, const uint64_t *gb, uint32_t none_a,
+		       uint32_t none_b)
+{
+	uint64_t x = ga[m->p], y = gb[m->q];
+
+	in_b[m->p] = x == y ? (uint32_t)m->q : none_b;
+	in_a[m->q] = x == y ? (uint32_t)m->p : none_a;
+	m->p += x <= y;
+	m->q += y <= x;
+}
+
+/* The first of the n sorted groups g at least v. */
+static size_t groups_from(const uint64_t *g, size_t n, uint64_t v)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (g[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* in_b[g]: b's group equal to a's group g, b's empty group when b lacks
+ * it or g is a's empty group; in_a the same for b's groups. The sorted
+ * lists are merged as two halves, below and above the middle value, one
+ * step of each in turn: a step of one merge waits on its last, and the
+ * two overlap. Groups are spread evenly, so the halves are about even. */
 static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
 			 const nd_align_doc *b)
 {
+	uint32_t none_a = (uint32_t)a->n_groups, none_b = (uint32_t)b->n_groups;
+	uint64_t mid = 1ULL << (GROUP_BITS - 1);
+	merge lo = { 0, 0, 0, 0 }, hi = { 0, a->n_groups, 0, b->n_groups };
 	size_t p, q;
 
-	for (p = 0; p < a->n_groups; p++)
-		in_b[p] = ND_ALIGN_NONE;
-	for (q = 0; q < b->n_groups; q++)
-		in_a[q] = ND_ALIGN_NONE;
-	/* Without branches (most steps are unequal, in no pattern): each
-	 * slot's last write is when its side steps on, and says whether the
-	 * two were equal. */
-	for (p = q = 0; p < a->n_groups && q < b->n_groups;) {
-		uint64_t x = a->groups[p], y = b->groups[q];
-
-		in_b[p] = x == y ? (uint32_t)q : ND_ALIGN_NONE;
-		in_a[q] = x == y ? (uint32_t)p : ND_ALIGN_NONE;
-		p += x <= y;
-		q += y <= x;
+	for (p = 0; p <= a->n_groups; p++)
+		in_b[p] = none_b;
+	for (q = 0; q <= b->n_groups; q++)
+		in_a[q] = none_a;
+	lo.pe = hi.p = groups_from(a->groups, a->n_groups, mid);
+	lo.qe = hi.q = groups_from(b->groups, b->n_groups, mid);
+	while (merge_on(&lo) && merge_on(&hi)) {
+		merge_step(&lo, in_b, in_a, a->groups, b->groups, none_a,
+			   none_b);
+		merge_step(&hi, in_b, in_a, a->groups, b->groups, none_a,
+			   none_b);
 	}
+	while (merge_on(&lo))
+		merge_step(&lo, in_b, in_a, a->groups, b->groups, none_a,
+			   none_b);
+	while (merge_on(&hi))
+		merge_step(&hi, in_b, in_a, a->groups, b->groups, none_a,
+			   none_b);
 }
 
 /* h (hw words): the sentences of b holding a partner of a word whose stem
- * and head groups are gx[0] and gx[1], mapped to b's groups by in_b. */
+ * and head groups are gx[0] and gx[1], mapped to b's groups by in_b.
+ * Groups b lacks map to its empty row, so no branch asks which. */
 static void partner_row(uint64_t *h, size_t hw, const uint32_t *in_b,
 			const uint32_t *gx, const nd_align_doc *b)
 {
-	uint32_t gs = in_b[gx[0]];
-	uint32_t gh = gx[1] == ND_ALIGN_NONE ? ND_ALIGN_NONE : in_b[gx[1]];
+	const uint64_t *bs = b->bits + (size_t)in_b[gx[0]] * hw;
+	const uint64_t *bh = b->bits + (size_t)in_b[gx[1]] * hw;
 	size_t t;
 
-	for (t = 0; t < hw; t++) {
-		h[t] = gs == ND_ALIGN_NONE ? 0 : b->bits[gs * hw + t];
-		if (gh != ND_ALIGN_NONE)
-			h[t] |= b->bits[gh * hw + t];
+	for (t = 0; t < hw; t++)
+		h[t] = bs[t] | bh[t];
+}
+
+/* Sentences of a row of partner weights rounded up to whole bitset
+ * words: add_row writes them all. */
+#define ROW_CAP (((ND_ALIGN_MAX_SENTS + 63) / 64) * 64)
+
+/* row[s] = the summed weights ws of the n words whose held rows hs (hw
+ * words each) have bit s, for s < 64 * hw, each sum taken in word order. */
+static void add_row_scalar(double *row, const uint64_t *hs, const double *ws,
+			   size_t n, size_t hw)
+{
+	size_t x, t;
+
+	memset(row, 0, hw * 64 * sizeof(*row));
+	for (x = 0; x < n; x++) {
+		for (t = 0; t < hw; t++) {
+			uint64_t v;
+
+			for (v = hs[x * hw + t]; v; v &= v - 1)
+				row[t * 64 + (size_t)__builtin_ctzll(v)] +=
+					ws[x];
+		}
 	}
 }
 
-/* may[k * stride + s] (or may[s * stride + k] when flip) += the weight of
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define ROW_WIDE 1
+
+/* add_row_scalar's sums for s < m with AVX-512: four masked additions of
+ * a word's weight cover 32 sentences (an article rarely has more), where
+ * scattered additions of one sentence at a time each waited on the last
+ * store to their row (the largest cost of a story's deduplication). Every
+ * sum still adds in word order, from 0, so the doubles are the same. */
+__attribute__((target("avx512f"))) static void
+add_row_wide(double *row, const uint64_t *hs, const double *ws, size_t n,
+	     size_t hw, size_t m)
+{
+	size_t x, from;
+
+	for (from = 0; from < m; from += 32) {
+		/* Named, not an array: an array of them is kept in memory. */
+		__m512d a0 = _mm512_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
+		size_t t = from / 64, shift = from % 64;
+
+		for (x = 0; x < n; x++) {
+			uint64_t h = hs[x * hw + t] >> shift;
+			__m512d wx = _mm512_set1_pd(ws[x]);
+
+			a0 = _mm512_mask_add_pd(a0, (__mmask8)h, a0, wx);
+			a1 = _mm512_mask_add_pd(a1, (__mmask8)(h >> 8), a1, wx);
+			a2 = _mm512_mask_add_pd(a2, (__mmask8)(h >> 16), a2, wx);
+			a3 = _mm512_mask_add_pd(a3, (__mmask8)(h >> 24), a3, wx);
+		}
+		_mm512_storeu_pd(row + from, a0);
+		_mm512_storeu_pd(row + from + 8, a1);
+		_mm512_storeu_pd(row + from + 16, a2);
+		_mm512_storeu_pd(row + from + 24, a3);
+	}
+}
+#endif
+
+/* add_row_scalar for s < m (row has room for ROW_CAP), by the fastest way
+ * the processor has. */
+static void add_row(double *row, const uint64_t *hs, const double *ws,
+		    size_t n, size_t hw, size_t m)
+{
+#ifdef ROW_WIDE
+	if (__builtin_cpu_supports("avx512f")) {
+		add_row_wide(row, hs, ws, n, hw, m);
+		return;
+	}
+#endif
+	add_row_scalar(row, hs, ws, n, hw);
+}
+
+/* Fills the rows of held (hw words each) of the words of a's sentence k
+ * (see partner_weights), and copies the rows and weights of those with a
+ * partner to hs and ws; returns how many have one (most have none, and
+ * add nothing). Inline, so that a caller's hw of 1 (an article of at most
+ * 64 sentences, most of them) leaves no loop over it. */
+static inline size_t partnered_words(uint64_t *hs, double *ws,
+				     uint64_t *held, size_t hw,
+				     const uint32_t *in_b,
+				     const nd_align_doc *a,
+				     const nd_align_doc *b, size_t k)
+{
+	size_t x, t, n = 0;
+
+	for (x = a->first[k]; x < a->first[k + 1]; x++) {
+		uint64_t *h = held + x * hw, any = 0;
+
+		partner_row(h, hw, in_b, a->group + 2 * x, b);
+		for (t = 0; t < hw; t++) {
+			hs[n * hw + t] = h[t];
+			any |= h[t];
+		}
+		ws[n] = a->words[x].w;
+		n += any != 0;
+	}
+	return n;
+}
+
+/* may[k * stride + s] (or may[s * stride + k] when flip) = the weight of
  * the words of a's sentence k that share a stem or a prefix head with
  * b's sentence s: word_match needs one of the two, so this bounds the
  * weight of a's side of any alignment of k and s. Row x of held receives
@@ -176,26 +337,22 @@ static void partner_weights(double *may, size_t stride, int flip,
 			    uint64_t *held, const uint32_t *in_b,
 			    const nd_align_doc *a, const nd_align_doc *b)
 {
-	size_t k, x, t, hw = held_width(b->n_sents);
+	uint64_t hs[ND_ALIGN_MAX_WORDS * (ROW_CAP / 64)];
+	double ws[ND_ALIGN_MAX_WORDS], row[ROW_CAP];
+	size_t k, s, hw = held_width(b->n_sents);
 
 	for (k = 0; k < a->n_sents; k++) {
-		for (x = a->first[k]; x < a->first[k + 1]; x++) {
-			uint64_t *h = held + x * hw;
+		size_t n = hw == 1 ? partnered_words(hs, ws, held, 1, in_b, a,
+						     b, k)
+				   : partnered_words(hs, ws, held, hw, in_b, a,
+						     b, k);
 
-			partner_row(h, hw, in_b, a->group + 2 * x, b);
-			for (t = 0; t < hw; t++) {
-				uint64_t v;
-
-				for (v = h[t]; v; v &= v - 1) {
-					size_t s = t * 64 +
-						   (size_t)__builtin_ctzll(v);
-
-					may[flip ? s * stride + k
-						 : k * stride + s] +=
-						a->words[x].w;
-				}
-			}
-		}
+		add_row(row, hs, ws, n, hw, b->n_sents);
+		if (!flip)
+			memcpy(may + k * stride, row,
+			       b->n_sents * sizeof(*row));
+		for (s = 0; flip && s < b->n_sents; s++)
+			may[s * stride + k] = row[s];
 	}
 }
 
@@ -224,10 +381,11 @@ static size_t alignable_words(const nd_doc *d, size_t s)
 	return words < ND_ALIGN_MAX_WORDS ? words : ND_ALIGN_MAX_WORDS;
 }
 
-int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
+int nd_align_prepare(nd_align_doc *out, const nd_doc *d, nd_idf_cache *idf)
 {
-	/* Index keys of the words: (kind, stem or head, word, sentence). */
-	uint64_t *keys = NULL;
+	/* Index keys of the words (group, slot, sentence), and room to sort
+	 * them. */
+	uint64_t *keys = NULL, *tmp;
 	size_t s, sents = 0, words = 0, n_keys = 0;
 	int rc = ND_ENOMEM;
 
@@ -244,9 +402,10 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 	out->total = nd_calloc(sents + 1, sizeof(*out->total));
 	out->sent = nd_calloc(sents + 1, sizeof(*out->sent));
 	out->words = nd_calloc(words + 1, sizeof(*out->words));
-	keys = nd_calloc(2 * words + 1, sizeof(*keys));
+	keys = nd_calloc(4 * words + 2, sizeof(*keys));
 	if (!out->first || !out->total || !out->sent || !out->words || !keys)
 		goto done;
+	tmp = keys + 2 * words + 1;
 	for (s = 0; s < d->nsents && out->n_sents < sents; s++) {
 		const nd_sentence *st = &d->sents[s];
 		nd_align_word *w = out->words + out->n_words;
@@ -260,7 +419,7 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 
 			if (t->flags & ND_TOK_STOP)
 				continue;
-			make_word(&w[n], t, v);
+			make_word(&w[n], t, idf);
 			index_word(keys, &n_keys, &w[n],
 				   out->n_words + n, out->n_sents);
 			out->total[out->n_sents] += w[n++].w;
@@ -269,7 +428,7 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 		out->n_words += n;
 	}
 	out->first[out->n_sents] = out->n_words;
-	rc = build_groups(out, keys, nd_sort_unique_u64(keys, n_keys));
+	rc = build_groups(out, keys, nd_spread_sort_unique(keys, tmp, n_keys));
 done:
 	nd_free(keys);
 	return rc;
@@ -386,13 +545,12 @@ typedef struct pairing {
 /* Does bitset row h have one of bits k..k+count-1? */
 static bool held_in(const uint64_t *h, size_t k, size_t count)
 {
+	bool in = (h[k >> 6] >> (k & 63)) & 1;
 	size_t s;
 
-	for (s = k; s < k + count; s++) {
-		if ((h[s >> 6] >> (s & 63)) & 1)
-			return true;
-	}
-	return false;
+	for (s = k + 1; s < k + count; s++)
+		in |= (h[s >> 6] >> (s & 63)) & 1;
+	return in;
 }
 
 /* Sentences k..k+count-1 of d as a run of only the words with a possible
@@ -407,9 +565,11 @@ static run partnered(nd_align_word *buf, const nd_align_doc *d, size_t k,
 	run r = sentences(d, k, count);
 	size_t x, n = 0;
 
+	/* Every word is copied, only those held kept: the test is in no
+	 * pattern a branch could learn. */
 	for (x = d->first[k]; x < d->first[k + count]; x++) {
-		if (held_in(held + x * hw, o, ocount))
-			buf[n++] = d->words[x];
+		buf[n] = d->words[x];
+		n += held_in(held + x * hw, o, ocount);
 	}
 	r.w = buf;
 	r.n = n;
@@ -458,6 +618,66 @@ static unsigned char may_flags(const pairing *g, size_t k, size_t s)
 	if (may_reach(may, ta + tb, g->min_sim))
 		return MAY_FULL | MAY_HALF;
 	return may_reach(may, ta + tb, g->min_sim / 2) ? MAY_HALF : 0;
+}
+
+/* f[s] = may_flags(g, k, s) for each of b's sentences s. */
+static void may_row_scalar(unsigned char *f, const pairing *g, size_t k)
+{
+	size_t s;
+
+	for (s = 0; s < g->m; s++)
+		f[s] = may_flags(g, k, s);
+}
+
+#ifdef ROW_WIDE
+/* may_row_scalar eight sentences at a time, by the same operations on
+ * the same doubles; f needs room for m rounded up to a multiple of 8. */
+__attribute__((target("avx512f,bmi2"))) static void
+may_row_wide(unsigned char *f, const pairing *g, size_t k)
+{
+	/* One byte a lane, from one bit a lane of a mask. */
+	const uint64_t spread = 0x0101010101010101ULL;
+	__m512d ta = _mm512_set1_pd(g->a->total[k]);
+	__m512d full = _mm512_set1_pd(g->min_sim * BOUND_SLACK);
+	__m512d half = _mm512_set1_pd(g->min_sim / 2 * BOUND_SLACK);
+	const double *wa = g->wa + k * g->m, *wb = g->wb + k * g->m;
+	size_t s;
+
+	for (s = 0; s < g->m; s += 8) {
+		__mmask8 in = g->m - s >= 8 ? 0xff
+					    : (__mmask8)((1u << (g->m - s)) - 1);
+		__m512d tb = _mm512_maskz_loadu_pd(in, g->b->total + s);
+		__m512d may = _mm512_add_pd(
+			_mm512_min_pd(_mm512_maskz_loadu_pd(in, wa + s), ta),
+			_mm512_min_pd(_mm512_maskz_loadu_pd(in, wb + s), tb));
+		__m512d all = _mm512_add_pd(ta, tb);
+		__mmask8 some = _mm512_cmp_pd_mask(all, _mm512_setzero_pd(),
+						   _CMP_GT_OQ);
+		__mmask8 f1 = some & _mm512_cmp_pd_mask(
+					     may, _mm512_mul_pd(full, all),
+					     _CMP_GE_OQ);
+		__mmask8 f2 = some & _mm512_cmp_pd_mask(
+					     may, _mm512_mul_pd(half, all),
+					     _CMP_GE_OQ);
+		uint64_t bytes = _pdep_u64(f1, spread) * (MAY_FULL | MAY_HALF) |
+				 _pdep_u64(f2, spread) * MAY_HALF;
+
+		memcpy(f + s, &bytes, sizeof(bytes));
+	}
+}
+#endif
+
+/* may_row_scalar, by the fastest way the processor has. */
+static void may_row(unsigned char *f, const pairing *g, size_t k)
+{
+#ifdef ROW_WIDE
+	if (__builtin_cpu_supports("avx512f") &&
+	    __builtin_cpu_supports("bmi2")) {
+		may_row_wide(f, g, k);
+		return;
+	}
+#endif
+	may_row_scalar(f, g, k);
 }
 
 /* Score of a's sentences ka.. (na of them) against b's kb.. (nb). */
@@ -516,25 +736,13 @@ static cell best_cell(const pairing *g, size_t i, size_t j, const cell *r2,
 	return c;
 }
 
-/* Fills g's partner weights (allocated and zeroed) and bitsets
- * (allocated) from the two indexes. */
-static int fill_partner_weights(pairing *g)
+/* Fills g's partner weights and bitsets (allocated) from the two
+ * indexes; in_b and in_a have room for a's and b's groups and one more. */
+static void fill_partner_weights(pairing *g, uint32_t *in_b, uint32_t *in_a)
 {
-	const nd_align_doc *a = g->a, *b = g->b;
-	uint32_t *in_b = nd_calloc(a->n_groups + 1, sizeof(*in_b));
-	uint32_t *in_a = nd_calloc(b->n_groups + 1, sizeof(*in_a));
-	int rc = ND_ENOMEM;
-
-	if (!in_b || !in_a)
-		goto done;
-	match_groups(in_b, in_a, a, b);
-	partner_weights(g->wa, g->m, 0, g->held_a, in_b, a, b);
-	partner_weights(g->wb, g->m, 1, g->held_b, in_a, b, a);
-	rc = ND_OK;
-done:
-	nd_free(in_b);
-	nd_free(in_a);
-	return rc;
+	match_groups(in_b, in_a, g->a, g->b);
+	partner_weights(g->wa, g->m, 0, g->held_a, in_b, g->a, g->b);
+	partner_weights(g->wb, g->m, 1, g->held_b, in_a, g->b, g->a);
 }
 
 /* Sentences of a (na) and of b (nb) covered by a chain of beads. */
@@ -588,16 +796,20 @@ static reach suffix_cell(const pairing *g, size_t i, size_t j,
 static void fill_suffix(reach *suf, const pairing *g)
 {
 	size_t i, j, n = g->a->n_sents, m = g->m, w = m + 1;
-	unsigned char may[2][ND_ALIGN_MAX_SENTS];
+	unsigned char may[2][ROW_CAP];
 
 	memset(suf + n * w, 0, w * sizeof(*suf));
 	for (i = n; i-- > 0;) {
 		reach *r0 = suf + i * w;
 
-		for (j = 0; j < m; j++)
-			may[i % 2][j] = may_flags(g, i, j);
-		memset(&r0[m], 0, sizeof(r0[m]));
-		for (j = m; j-- > 0;)
+		may_row(may[i % 2], g, i);
+		/* Right of the row's last flag no bead starts, and a row of
+		 * suf never grows to the right: the cells are the next
+		 * row's (its cell m is 0, as this one's). */
+		for (j = m; j > 0 && may[i % 2][j - 1] == 0; j--)
+			;
+		memcpy(r0 + j, r0 + w + j, (w - j) * sizeof(*r0));
+		while (j-- > 0)
 			r0[j] = suffix_cell(g, i, j, r0 + 2 * w, r0 + w, r0,
 					    may[i % 2], may[(i + 1) % 2]);
 	}
@@ -618,40 +830,94 @@ static bool row_may_need(const cell *r, const reach *suf, size_t m,
 	return false;
 }
 
+void nd_align_scratch_dispose(nd_align_scratch *sc)
+{
+	nd_free(sc->buf);
+	sc->buf = NULL;
+	sc->cap = 0;
+}
+
+/* Bytes of a part of the scratch space: whole cache lines, so no two
+ * parts share one. */
+static size_t part_bytes(size_t n)
+{
+	return (n + 63) / 64 * 64;
+}
+
+/* part[k] = room for size[k] bytes, k < n, all in sc's space (grown when
+ * too small). Returns 0 or ND_ENOMEM. */
+static int scratch_parts(nd_align_scratch *sc, const size_t *size,
+			 void **part, size_t n)
+{
+	size_t k, total = 0;
+	unsigned char *p;
+
+	for (k = 0; k < n; k++)
+		total += part_bytes(size[k]);
+	if (total > sc->cap) {
+		nd_align_scratch_dispose(sc);
+		sc->buf = nd_malloc(total);
+		if (sc->buf == NULL)
+			return ND_ENOMEM;
+		sc->cap = total;
+	}
+	for (p = sc->buf, k = 0; k < n; p += part_bytes(size[k++]))
+		part[k] = p;
+	return ND_OK;
+}
+
+/* nd_align_count's parts of the scratch space. */
+enum { P_WA, P_WB, P_SUF, P_HELD_A, P_HELD_B, P_R2, P_R1, P_R0, P_PAIR,
+       P_PAIR_UP, P_IN_B, P_IN_A, P_COUNT };
+
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 		   const nd_align_doc *b, double min_sim, size_t need_a,
-		   size_t need_b)
+		   size_t need_b, nd_align_scratch *sc)
 {
 	/* Table rows i-2, i-1 and i, and pair scores of rows i-1 and i. */
-	cell *r2 = NULL, *r1 = NULL, *r0 = NULL, *tc;
-	double *pair = NULL, *pair_up = NULL, *td;
-	reach *suf = NULL;
-	size_t i, j, m = b->n_sents;
+	cell *r2, *r1, *r0, *tc;
+	double *pair, *pair_up, *td;
+	reach *suf;
+	size_t i, j, n = a->n_sents, m = b->n_sents;
 	pairing g = { a, b, NULL, NULL, NULL, NULL, m, min_sim };
+	/* Both counts are at most ND_ALIGN_MAX_SENTS, and words at most
+	 * ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS a side: no overflow. */
+	size_t size[P_COUNT] = {
+		[P_WA] = n * m * sizeof(*g.wa),
+		[P_WB] = n * m * sizeof(*g.wb),
+		[P_SUF] = (n + 1) * (m + 1) * sizeof(*suf),
+		[P_HELD_A] = a->n_words * held_width(m) * sizeof(*g.held_a),
+		[P_HELD_B] = b->n_words * held_width(n) * sizeof(*g.held_b),
+		[P_R2] = (m + 1) * sizeof(*r2),
+		[P_R1] = (m + 1) * sizeof(*r1),
+		[P_R0] = (m + 1) * sizeof(*r0),
+		[P_PAIR] = m * sizeof(*pair),
+		[P_PAIR_UP] = m * sizeof(*pair_up),
+		[P_IN_B] = (a->n_groups + 1) * sizeof(uint32_t),
+		[P_IN_A] = (b->n_groups + 1) * sizeof(uint32_t),
+	};
+	void *part[P_COUNT];
 	bool live, live_up;
-	int rc = ND_ENOMEM;
 
 	*cover_a = *cover_b = 0;
-	if (a->n_sents == 0 || m == 0)
+	if (n == 0 || m == 0)
 		return ND_OK;
-	/* Both counts are at most ND_ALIGN_MAX_SENTS: no overflow. */
-	g.wa = nd_calloc(a->n_sents * m, sizeof(*g.wa));
-	g.wb = nd_calloc(a->n_sents * m, sizeof(*g.wb));
-	suf = nd_calloc((a->n_sents + 1) * (m + 1), sizeof(*suf));
-	/* At most ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS words a side. */
-	g.held_a = nd_calloc(a->n_words * held_width(m) + 1,
-			     sizeof(*g.held_a));
-	g.held_b = nd_calloc(b->n_words * held_width(a->n_sents) + 1,
-			     sizeof(*g.held_b));
-	r2 = nd_calloc(m + 1, sizeof(*r2));
-	r1 = nd_calloc(m + 1, sizeof(*r1));
-	r0 = nd_calloc(m + 1, sizeof(*r0));
-	pair = nd_calloc(m, sizeof(*pair));
-	pair_up = nd_calloc(m, sizeof(*pair_up));
-	if (!g.wa || !g.wb || !suf || !g.held_a || !g.held_b || !r2 || !r1 ||
-	    !r0 || !pair || !pair_up || fill_partner_weights(&g))
-		goto done;
-	rc = ND_OK;
+	if (scratch_parts(sc, size, part, P_COUNT))
+		return ND_ENOMEM;
+	g.wa = part[P_WA];
+	g.wb = part[P_WB];
+	g.held_a = part[P_HELD_A];
+	g.held_b = part[P_HELD_B];
+	suf = part[P_SUF];
+	r2 = part[P_R2];
+	r1 = part[P_R1];
+	r0 = part[P_R0];
+	pair = part[P_PAIR];
+	pair_up = part[P_PAIR_UP];
+	/* The rest is written before it is read; the table starts empty. */
+	memset(r2, 0, size[P_R2]);
+	memset(r1, 0, size[P_R1]);
+	fill_partner_weights(&g, part[P_IN_B], part[P_IN_A]);
 	fill_suffix(suf, &g);
 	/* The alignment's path holds a cell of row i or of row i - 1 (a
 	 * bead of two of a's sentences steps over row i): when none of
@@ -659,8 +925,8 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	 * Most candidate pairs of a story stop at row 0. */
 	live_up = row_may_need(r1, suf, m, need_a, need_b);
 	if (!live_up)
-		goto done;
-	for (i = 1; i <= a->n_sents; i++) {
+		return ND_OK;
+	for (i = 1; i <= n; i++) {
 		/* Pair scores under half the threshold count for nothing
 		 * below, so those the bound rules out stay 0. */
 		for (j = 0; j < m; j++)
@@ -671,7 +937,7 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 					  pair_up);
 		live = row_may_need(r0, suf + i * (m + 1), m, need_a, need_b);
 		if (!live && !live_up)
-			goto done;
+			return ND_OK;
 		live_up = live;
 		tc = r2;
 		r2 = r1;
@@ -683,16 +949,5 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	}
 	*cover_a = r1[m].na;
 	*cover_b = r1[m].nb;
-done:
-	nd_free(g.wa);
-	nd_free(g.wb);
-	nd_free(suf);
-	nd_free(g.held_a);
-	nd_free(g.held_b);
-	nd_free(r2);
-	nd_free(r1);
-	nd_free(r0);
-	nd_free(pair);
-	nd_free(pair_up);
-	return rc;
+	return ND_OK;
 }

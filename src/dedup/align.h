@@ -20,6 +20,7 @@
 #include <stdint.h> /* uint32_t */
 
 #include "analyse/analyse.h"
+#include "dedup/idf.h"
 
 /* Sentences with fewer content words say too little to align on. */
 #define ND_ALIGN_MIN_WORDS 4
@@ -28,9 +29,6 @@
 #define ND_ALIGN_MAX_SENTS 400
 /* Content words of one sentence that are compared. */
 #define ND_ALIGN_MAX_WORDS 128
-
-/* No group: a word without a prefix head. */
-#define ND_ALIGN_NONE UINT32_MAX
 
 /* One content word of a sentence. */
 typedef struct nd_align_word {
@@ -53,10 +51,11 @@ typedef struct nd_align_doc {
 	/* Which sentences hold each stem and each prefix head: the sorted
 	 * distinct groups (kind, stem or head), a bitset of sentences per
 	 * group ((n_sents + 63) / 64 words each), and the group of each
-	 * word's stem (group[2 * x]) and head (group[2 * x + 1], ND_ALIGN_NONE
-	 * without one). Two words can match only if they share a group, so
-	 * one merge of two articles' groups bounds every sentence pair's
-	 * score, and most pairs skip the full comparison. */
+	 * word's stem (group[2 * x]) and head (group[2 * x + 1], n_groups
+	 * without one: row n_groups of bits is empty). Two words can match
+	 * only if they share a group, so one merge of two articles' groups
+	 * bounds every sentence pair's score, and most pairs skip the full
+	 * comparison. */
 	uint64_t *groups;
 	size_t n_groups;
 	uint64_t *bits;
@@ -64,21 +63,31 @@ typedef struct nd_align_doc {
 	size_t n_sents;
 } nd_align_doc;
 
-/* Builds the alignable sentences of d; weights come from v's IDF. Returns
- * 0 or ND_ENOMEM; dispose *out either way. */
-int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v);
+/* Builds the alignable sentences of d; weights are the IDFs of idf's
+ * vocabulary. Returns 0 or ND_ENOMEM; dispose *out either way. */
+int nd_align_prepare(nd_align_doc *out, const nd_doc *d, nd_idf_cache *idf);
 /* Frees what nd_align_prepare allocated; *ad is empty afterwards. */
 void nd_align_dispose(nd_align_doc *ad);
 /* Similarity in [0, 1] of alignable sentence i of a and j of b. */
 double nd_align_score(const nd_align_doc *a, size_t i, const nd_align_doc *b,
 		      size_t j);
+/* Work space of nd_align_count, kept from one call to the next so that a
+ * story's many pairs of articles do not each allocate theirs. Starts
+ * zeroed. */
+typedef struct nd_align_scratch {
+	unsigned char *buf;
+	size_t cap;
+} nd_align_scratch;
+
+/* Frees sc's space; *sc is empty afterwards. */
+void nd_align_scratch_dispose(nd_align_scratch *sc);
 /* Best order-preserving alignment of a and b from beads scoring at least
  * min_sim: *cover_a and *cover_b receive how many sentences of a and of b
  * it covers. When neither a can have need_a sentences covered nor b
- * need_b, both may be 0 instead (the caller has no use for less). Returns
- * 0 or ND_ENOMEM. */
+ * need_b, both may be 0 instead (the caller has no use for less). sc is
+ * the work space. Returns 0 or ND_ENOMEM. */
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 		   const nd_align_doc *b, double min_sim, size_t need_a,
-		   size_t need_b);
+		   size_t need_b, nd_align_scratch *sc);
 
 #endif

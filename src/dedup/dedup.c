@@ -68,7 +68,7 @@ typedef struct dd_doc {
 	uint32_t rep;    /* first-choice source among its exact copies */
 	uint64_t *sh;    /* shingle set */
 	size_t nsh;
-	uint32_t *stems; /* distinct indexed content stems, sorted */
+	uint32_t *stems; /* distinct indexed content stems */
 	size_t nstems;
 	nd_align_doc al;
 } dd_doc;
@@ -101,6 +101,8 @@ typedef struct dd_run {
 	uint32_t *p_start;
 	size_t n_head;
 	uint32_t *p_doc;
+	nd_align_scratch align; /* work space of sentence alignment */
+	nd_idf_cache idf;
 	/* Per stem: mark of the last document whose words were listed. */
 	uint32_t *stem_mark;
 	uint32_t mark;
@@ -193,38 +195,46 @@ done:
 	return rc;
 }
 
-/* Distinct body content stems of doc i that are rare enough to index.
- * They are sorted as 64-bit keys: core/sorted's radix sort of those beats
- * the qsort of 32-bit ones on articles of hundreds of words. */
+/* A mark no stem_mark entry holds yet. */
+static uint32_t fresh_mark(dd_run *r)
+{
+	if (r->mark == UINT32_MAX) {
+		memset(r->stem_mark, 0, r->n_head * sizeof(*r->stem_mark));
+		r->mark = 0;
+	}
+	return ++r->mark;
+}
+
+/* Distinct body content stems of doc i that are rare enough to index, in
+ * text order: a mark per stem finds the repeats, where sorting them was a
+ * tenth of the stage on small stories, and no use reads them in order. */
 static int index_stems(dd_run *r, size_t i)
 {
 	const nd_corpus *c = r->c;
 	const nd_doc *d = &c->docs[i];
 	dd_doc *dd = &r->docs[i];
-	uint64_t *keys;
-	size_t t, n = 0;
+	uint32_t mark;
+	size_t t;
 
 	if (dd->words == 0)
 		return ND_OK;
 	dd->stems = nd_calloc(dd->words, sizeof(*dd->stems));
-	keys = nd_calloc(dd->words, sizeof(*keys));
-	if (dd->stems == NULL || keys == NULL) {
-		nd_free(keys);
+	if (dd->stems == NULL)
 		return ND_ENOMEM;
-	}
+	mark = fresh_mark(r);
 	for (t = nd_shingle_body_start(d); t < d->ntoks; t++) {
 		const nd_token *tok = &d->toks[t];
 
-		if (tok->flags & (ND_TOK_STOP | ND_TOK_NUMBER))
+		/* Every stem is one of the vocabulary's; one past them could
+		 * be neither marked nor posted. */
+		if (tok->flags & (ND_TOK_STOP | ND_TOK_NUMBER) ||
+		    tok->stem >= r->n_head || r->stem_mark[tok->stem] == mark)
 			continue;
 		if (nd_vocab_df(c->vocab, tok->stem) > CAND_DF_MAX)
 			continue;
-		keys[n++] = tok->stem;
+		r->stem_mark[tok->stem] = mark;
+		dd->stems[dd->nstems++] = tok->stem;
 	}
-	dd->nstems = nd_sort_unique_u64(keys, n);
-	for (t = 0; t < dd->nstems; t++)
-		dd->stems[t] = (uint32_t)keys[t];
-	nd_free(keys);
 	return ND_OK;
 }
 
@@ -363,12 +373,8 @@ static double own_rarity(dd_run *r, uint32_t x, uint32_t y)
 	double sum = 0;
 	size_t t, n = 0;
 
-	if (r->mark > UINT32_MAX - 2) {
-		memset(r->stem_mark, 0, r->n_head * sizeof(*r->stem_mark));
-		r->mark = 0;
-	}
-	mark_y = ++r->mark;
-	mark_x = ++r->mark;
+	mark_y = fresh_mark(r);
+	mark_x = fresh_mark(r);
 
 	for (t = 0; t < dy->ntoks; t++)
 		r->stem_mark[dy->toks[t].stem] = mark_y;
@@ -380,7 +386,7 @@ static double own_rarity(dd_run *r, uint32_t x, uint32_t y)
 		    r->stem_mark[tok->stem] == mark_x)
 			continue;
 		r->stem_mark[tok->stem] = mark_x;
-		sum += nd_vocab_idf(r->c->vocab, tok->stem);
+		sum += nd_idf_get(&r->idf, tok->stem);
 		n++;
 	}
 	return n ? sum / (double)n : 0;
@@ -526,7 +532,7 @@ static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 		return ND_OK;
 	if ((rc = nd_align_count(&cover_j, &cover_i, &dj->al, &di->al,
 				 r->sim, rewrite_need(r, dj->al.n_sents),
-				 rewrite_need(r, di->al.n_sents))))
+				 rewrite_need(r, di->al.n_sents), &r->align)))
 		return rc;
 	share_j = (double)cover_j / (double)dj->al.n_sents;
 	share_i = (double)cover_i / (double)di->al.n_sents;
@@ -560,7 +566,8 @@ static int relate(dd_run *r)
 	r->rank = nd_calloc(c->n, sizeof(*r->rank));
 	r->align_mark = nd_calloc(c->n, sizeof(*r->align_mark));
 	if (!r->stem_mark || !r->stamp || !r->count ||
-	    !r->touched || !r->cand || !r->rank || !r->align_mark)
+	    !r->touched || !r->cand || !r->rank || !r->align_mark ||
+	    nd_idf_cache_init(&r->idf, c->vocab))
 		goto done;
 	if ((rc = nd_lsh_init(&lsh, c->n)) || (rc = build_postings(r)))
 		goto done;
@@ -570,7 +577,7 @@ static int relate(dd_run *r)
 		if (d->rep != i || d->words == 0)
 			continue;
 		if ((rc = nd_shingle_set(&d->sh, &d->nsh, &c->docs[i])) ||
-		    (rc = nd_align_prepare(&d->al, &c->docs[i], c->vocab)))
+		    (rc = nd_align_prepare(&d->al, &c->docs[i], &r->idf)))
 			goto done;
 		r->cur = (uint32_t)i;
 		r->n_cand = 0;
@@ -732,5 +739,7 @@ done:
 	nd_free(r.p_start);
 	nd_free(r.stem_mark);
 	nd_free(r.p_doc);
+	nd_align_scratch_dispose(&r.align);
+	nd_idf_cache_dispose(&r.idf);
 	return rc;
 }

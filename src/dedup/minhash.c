@@ -40,6 +40,7 @@ static void sign_scalar(uint64_t sig[ND_MINHASH_PERMS], const uint64_t *sh,
 typedef uint64_t lanes __attribute__((vector_size(64)));
 #define LANES 8
 #define WIDE_TARGET __attribute__((target("avx512f,avx512dq")))
+#include <immintrin.h>
 
 /* nd_mix64 of each lane. */
 WIDE_TARGET static lanes mix_lanes(lanes x)
@@ -48,29 +49,44 @@ WIDE_TARGET static lanes mix_lanes(lanes x)
 	return x;
 }
 
-/* sign_scalar's result, LANES permutations a vector, all kept in
- * registers while the shingles pass once. */
+/* The minimums of sign_scalar for the 4 * LANES permutations whose seeds
+ * are seed[0..4), into sig. Four named vectors, not an array of them: an
+ * array was kept in memory, a load and a store per shingle and vector. */
+WIDE_TARGET static void sign_quarter(uint64_t *sig, const lanes *seed,
+				     const uint64_t *sh, size_t n)
+{
+	lanes s0 = seed[0], s1 = seed[1], s2 = seed[2], s3 = seed[3];
+	__m512i m0 = _mm512_set1_epi64(-1), m1 = m0, m2 = m0, m3 = m0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		m0 = _mm512_min_epu64(m0, (__m512i)mix_lanes(s0 ^ sh[i]));
+		m1 = _mm512_min_epu64(m1, (__m512i)mix_lanes(s1 ^ sh[i]));
+		m2 = _mm512_min_epu64(m2, (__m512i)mix_lanes(s2 ^ sh[i]));
+		m3 = _mm512_min_epu64(m3, (__m512i)mix_lanes(s3 ^ sh[i]));
+	}
+	_mm512_storeu_si512(sig, m0);
+	_mm512_storeu_si512(sig + LANES, m1);
+	_mm512_storeu_si512(sig + 2 * LANES, m2);
+	_mm512_storeu_si512(sig + 3 * LANES, m3);
+}
+
+_Static_assert(ND_MINHASH_PERMS % (4 * LANES) == 0,
+	       "the permutations split into passes of four vectors");
+
+/* sign_scalar's result, LANES permutations a vector, four vectors a pass
+ * over the shingles. */
 WIDE_TARGET static void sign_wide(uint64_t sig[ND_MINHASH_PERMS],
 				  const uint64_t *sh, size_t n)
 {
-	lanes seed[ND_MINHASH_PERMS / LANES], m[ND_MINHASH_PERMS / LANES];
-	size_t i, v, k;
+	lanes seed[ND_MINHASH_PERMS / LANES];
+	size_t v, k;
 
-	for (v = 0; v < ND_MINHASH_PERMS / LANES; v++)
-		for (k = 0; k < LANES; k++) {
-			seed[v][k] = perm_seed(v * LANES + k);
-			m[v][k] = UINT64_MAX;
-		}
-	for (i = 0; i < n; i++)
-		for (v = 0; v < ND_MINHASH_PERMS / LANES; v++) {
-			lanes h = mix_lanes(seed[v] ^ sh[i]);
-			lanes less = (lanes)(h < m[v]);
-
-			m[v] = (h & less) | (m[v] & ~less);
-		}
 	for (v = 0; v < ND_MINHASH_PERMS / LANES; v++)
 		for (k = 0; k < LANES; k++)
-			sig[v * LANES + k] = m[v][k];
+			seed[v][k] = perm_seed(v * LANES + k);
+	for (v = 0; v < ND_MINHASH_PERMS / LANES; v += 4)
+		sign_quarter(sig + v * LANES, seed + v, sh, n);
 }
 #endif
 

@@ -3,7 +3,7 @@
 #include "core/alloc.h"
 #include "core/error.h"
 #include "core/hash.h"
-#include "core/sorted.h"
+#include "dedup/spread.h"
 
 /* Distinct seeds keep a one-word body hash from equalling a shingle. */
 #define BODY_SEED 0x6e64626f6479ULL
@@ -11,7 +11,6 @@
 /* Terms of a body hashed per call: a call per term was most of the cost
  * of finding exact copies. */
 #define BODY_CHUNK 64
-
 size_t nd_shingle_body_start(const nd_doc *d)
 {
 	size_t s;
@@ -56,7 +55,7 @@ int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d)
 	size_t start = nd_shingle_body_start(d);
 	size_t words = d->ntoks - start;
 	size_t count, i;
-	uint64_t *h;
+	uint64_t *h, *tmp;
 
 	*out = NULL;
 	*n = 0;
@@ -64,8 +63,12 @@ int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d)
 		return ND_OK;
 	count = words < ND_SHINGLE_WORDS ? 1 : words - ND_SHINGLE_WORDS + 1;
 	h = nd_calloc(count, sizeof(*h));
-	if (h == NULL)
+	tmp = nd_calloc(count, sizeof(*tmp));
+	if (h == NULL || tmp == NULL) {
+		nd_free(h);
+		nd_free(tmp);
 		return ND_ENOMEM;
+	}
 	if (words < ND_SHINGLE_WORDS) {
 		h[0] = shingle_hash(d->toks, start, words);
 	} else {
@@ -74,7 +77,8 @@ int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d)
 					    ND_SHINGLE_WORDS);
 	}
 	*out = h;
-	*n = nd_sort_unique_u64(h, count);
+	*n = nd_spread_sort_unique(h, tmp, count);
+	nd_free(tmp);
 	return ND_OK;
 }
 

@@ -7,10 +7,13 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/hash.h"
+#include "core/sorted.h"
 #include "corpus_fixture.h"
 #include "dedup/align.h"
 #include "dedup/dedup.h"
 #include "dedup/pubdate.h"
+#include "dedup/spread.h"
 #include "story_texts.h"
 
 typedef struct fixture {
@@ -331,6 +334,7 @@ static void test_prefix_match_in_sentence_score(void **state)
 {
 	fx_corpus f;
 	nd_align_doc a, b, c;
+	nd_idf_cache idf;
 	double with_prefix, without;
 
 	(void)state;
@@ -351,9 +355,10 @@ static void test_prefix_match_in_sentence_score(void **state)
 				0, NULL),
 			 0);
 	fx_finish(&f);
-	assert_int_equal(nd_align_prepare(&a, &f.docs[0], f.vocab), 0);
-	assert_int_equal(nd_align_prepare(&b, &f.docs[1], f.vocab), 0);
-	assert_int_equal(nd_align_prepare(&c, &f.docs[2], f.vocab), 0);
+	assert_int_equal(nd_idf_cache_init(&idf, f.vocab), 0);
+	assert_int_equal(nd_align_prepare(&a, &f.docs[0], &idf), 0);
+	assert_int_equal(nd_align_prepare(&b, &f.docs[1], &idf), 0);
+	assert_int_equal(nd_align_prepare(&c, &f.docs[2], &idf), 0);
 	assert_int_equal(a.n_sents, 1);
 	with_prefix = nd_align_score(&a, 0, &b, 0);
 	without = nd_align_score(&a, 0, &c, 0);
@@ -362,11 +367,45 @@ static void test_prefix_match_in_sentence_score(void **state)
 	nd_align_dispose(&a);
 	nd_align_dispose(&b);
 	nd_align_dispose(&c);
+	nd_idf_cache_dispose(&idf);
 	fx_free(&f);
 }
 
 /* The five real seed articles about one event: 003 is a spun rewrite of
  * (a version of) 002; the others are independent. */
+/* Keys of a: hashes (spread), small numbers (one bucket) or both. */
+static void spread_keys(uint64_t *a, size_t n, int kind)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		uint64_t h = nd_mix64(i / 3 + 1);
+
+		a[i] = kind == 0 ? h : kind == 1 ? h % 97 : (i % 2 ? h : i);
+	}
+}
+
+static void test_spread_sort(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 31, 32, 33, 500, 5000, 30000 };
+	static uint64_t a[30000], b[30000], tmp[30000];
+	size_t s, na, nb;
+	int kind;
+
+	(void)state;
+	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		for (kind = 0; kind < 3; kind++) {
+			spread_keys(a, sizes[s], kind);
+			memcpy(b, a, sizes[s] * sizeof(a[0]));
+			na = nd_spread_sort_unique(a, tmp, sizes[s]);
+			nb = nd_sort_unique_u64(b, sizes[s]);
+			assert_int_equal(na, nb);
+			if (na > 0)
+				assert_memory_equal(a, b, na * sizeof(a[0]));
+		}
+	}
+}
+
 static void test_seeds(void **state)
 {
 	static const char *const names[] = {
@@ -451,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_prefix_match_in_sentence_score),
+		cmocka_unit_test(test_spread_sort),
 		cmocka_unit_test(test_seeds),
 		cmocka_unit_test(test_examples),
 	};
