@@ -403,13 +403,22 @@ size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
  * dev; 1 clearly worse). */
 #define VALUE_EXP 1.75
 
+/* A stem half the story's groups or more name is its subject ("Netanyahu",
+ * "extradition"), what every reader expects a summary to name: it is
+ * worth this share of its value, so a sentence naming it wins over one
+ * that does not and the summary names many of them, while word pairs
+ * stay what chooses (0.08 to 0.15 measured alike on DUC 2004 dev, 0.05
+ * and 0.2 lower; the share for every stem: dev R-1 39.97, R-2 10.19). */
+#define SUBJECT_SHARE 0.1
+
 /* Drops the weight of concepts of one group only (last[c] - 1), when
  * there are three groups or more: such a concept is that source's angle
  * or its furniture, not the story's core; unless the group holds half the
  * story's articles or more, when it is the story's main account (seven
  * updates of one wire story among ten articles) and what it alone says
- * counts once. Then sets each value. Weights are group counts, so the
- * powers are taken once per count, not once per concept. */
+ * counts once. Then sets each value (a stem's: SUBJECT_SHARE). Weights
+ * are group counts, so the powers are taken once per count, not once per
+ * concept. */
 static int set_values(nd_dstory *s, const uint32_t *last)
 {
 	double *power = nd_calloc(s->n_groups + 1, sizeof(*power));
@@ -428,6 +437,11 @@ static int set_values(nd_dstory *s, const uint32_t *last)
 		if (s->weight[i] > s->wmax)
 			s->wmax = s->weight[i];
 		s->value[i] = power[s->weight[i]];
+		/* Stem keys fit in 32 bits (bigram_key). */
+		if (s->ids.keys[i] <= UINT32_MAX)
+			s->value[i] = 2 * s->weight[i] >= s->n_groups
+					      ? SUBJECT_SHARE * s->value[i]
+					      : 0;
 	}
 	nd_free(power);
 	return ND_OK;

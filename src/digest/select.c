@@ -101,17 +101,18 @@ static void push(cand *h, size_t *n, cand c)
 }
 
 /* Weight of the concepts of form v no chosen sentence holds (covered: how
- * many chosen sentences hold each). Only bigrams count: a stem alone says
+ * many chosen sentences hold each). Bigrams count most: a stem alone says
  * little about what happened (every sentence of the story names its
  * actors), while a word pair the articles share is a fact they report
- * (Gillick & Favre 2009); stems still decide redundancy. */
+ * (Gillick & Favre 2009); only the story's subject stems add a little
+ * (SUBJECT_SHARE); stems still decide redundancy. */
 static double gain_of(const nd_dstory *s, const uint32_t *covered,
 		      const fview *v)
 {
 	double gain = 0;
 	size_t k;
 
-	for (k = v->nuni; k < v->n; k++) {
+	for (k = 0; k < v->n; k++) {
 		if (covered[v->cids[k]] == 0)
 			gain += s->value[v->cids[k]];
 	}

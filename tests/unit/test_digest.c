@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 #include <dirent.h> /* opendir */
+#include <math.h>   /* pow */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */
 
@@ -596,12 +597,13 @@ static size_t count_weight(const nd_dstory *s, size_t g, uint32_t w)
 /* A group of half the story's articles or more is its main account:
  * what that group alone says still counts, once; a smaller group's own
  * words weigh nothing. */
+static const nd_dedup_edge main_edges[] = {
+	{ 1, 2, ND_REL_NEAR_DUPLICATE, 0.9 },
+	{ 1, 3, ND_REL_REWRITE_OF, 0.7 },
+};
+
 static void main_account_counts(void **state)
 {
-	static const nd_dedup_edge main_edges[] = {
-		{ 1, 2, ND_REL_NEAR_DUPLICATE, 0.9 },
-		{ 1, 3, ND_REL_REWRITE_OF, 0.7 },
-	};
 	fixture *t = *state;
 	nd_dstory s;
 
@@ -613,6 +615,48 @@ static void main_account_counts(void **state)
 	story_of(&s, t, copy_edge, 1);
 	assert_int_equal(count_weight(&s, find_sentence(&s, 0, "He said"), 1),
 			 0);
+	nd_dstory_dispose(&s);
+}
+
+/* Stems of sentence g of s whose value is what subject_stems_count
+ * expects: a share of their weight's power when half the groups or more
+ * name them, else nothing; *lone counts the stems of weight 1. */
+static size_t subject_stems(const nd_dstory *s, size_t g, size_t *lone)
+{
+	size_t k, ok = 0;
+
+	*lone = 0;
+	for (k = s->cbeg[g]; k < s->cbeg[g] + s->nuni[g]; k++) {
+		uint32_t c = s->cids[k], w = s->weight[c];
+		double full = pow((double)w, 1.75);
+
+		*lone += w == 1;
+		if (2 * w >= s->n_groups)
+			ok += s->value[c] > 0 && s->value[c] < full / 2;
+		else
+			ok += s->value[c] == 0;
+	}
+	return ok;
+}
+
+/* A stem counts a little, and only when half the story's groups or more
+ * name it (its subject): word pairs still choose; what the main account
+ * alone says counts as its pairs, not as its words. */
+static void subject_stems_count(void **state)
+{
+	fixture *t = *state;
+	nd_dstory s;
+	size_t g, lone;
+
+	story_of(&s, t, main_edges, 2);
+	assert_int_equal(s.n_groups, 3);
+	g = find_sentence(&s, 0, "He said");
+	assert_int_equal(subject_stems(&s, g, &lone), s.nuni[g]);
+	assert_true(lone > 0);
+	assert_true(count_weight(&s, g, 1) > lone);
+	g = find_sentence(&s, 0, "The Harlan");
+	assert_int_equal(subject_stems(&s, g, &lone), s.nuni[g]);
+	assert_true(max_weight(&s, g) == 3);
 	nd_dstory_dispose(&s);
 }
 
@@ -1425,6 +1469,7 @@ int main(void)
 		cmocka_unit_test(out_of_memory_is_reported),
 		cmocka_unit_test(copies_count_once),
 		cmocka_unit_test(main_account_counts),
+		cmocka_unit_test(subject_stems_count),
 		cmocka_unit_test(containment_states),
 		cmocka_unit_test(form_concepts),
 		cmocka_unit_test(probe_is_exact),
