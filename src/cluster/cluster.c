@@ -417,6 +417,31 @@ static int build_partners(cl_run *r, const nd_dedup_edge *edges,
 	return ND_OK;
 }
 
+/* The articles' term vectors, and room to order the longest's stems. */
+static int build_vectors(cl_run *r)
+{
+	nd_termvec_work w;
+	size_t i;
+	int rc;
+
+	if (nd_termvec_work_init(&w, r->n_stems))
+		return ND_ENOMEM;
+	for (i = 0; i < r->c->n; i++) {
+		rc = nd_termvec_build(&r->vec[i], &w, &r->c->docs[i],
+				      r->c->vocab);
+		if (rc == ND_OK &&
+		    nd_array_reserve((void **)&r->order, &r->order_cap,
+				     r->vec[i].n + 1, sizeof(*r->order)))
+			rc = ND_ENOMEM;
+		if (rc)
+			goto done;
+	}
+	rc = ND_OK;
+done:
+	nd_termvec_work_dispose(&w);
+	return rc;
+}
+
 /* Room in the postings for one entry per article with the stem. */
 static int room_postings(cl_run *r)
 {
@@ -520,16 +545,7 @@ int nd_cluster_run(size_t *story_of, size_t *n_stories, const nd_corpus *c,
 		goto done;
 	if ((rc = build_partners(&r, edges, n_edges)))
 		goto done;
-	for (i = 0; i < n; i++) {
-		if ((rc = nd_termvec_build(&r.vec[i], &c->docs[i], c->vocab)))
-			goto done;
-		if (nd_array_reserve((void **)&r.order, &r.order_cap,
-				     r.vec[i].n + 1, sizeof(*r.order))) {
-			rc = ND_ENOMEM;
-			goto done;
-		}
-	}
-	if ((rc = room_postings(&r)))
+	if ((rc = build_vectors(&r)) || (rc = room_postings(&r)))
 		goto done;
 	for (i = 0; i < n; i++) {
 		if ((rc = place(&r, i)))
