@@ -28,6 +28,7 @@ struct nd_vocab {
 	uint32_t *df_mark; /* doc count + 1 when last counted, per stem */
 	size_t n_stems, stem_cap;
 	size_t n_docs;
+	nd_analyse_scratch scratch;
 };
 
 static int load_stopwords(nd_vocab *v, const char *language)
@@ -98,6 +99,8 @@ void nd_vocab_free(nd_vocab *v)
 	nd_free(v->stem_len);
 	nd_free(v->df);
 	nd_free(v->df_mark);
+	nd_free(v->scratch.toks);
+	nd_free(v->scratch.sents);
 	nd_free(v);
 }
 
@@ -210,6 +213,13 @@ static int intern_stem(nd_vocab *v, const char *s, size_t len, uint32_t *id)
 	return ND_OK;
 }
 
+nd_analyse_scratch *nd_vocab__scratch(nd_vocab *v)
+{
+	v->scratch.ntoks = 0;
+	v->scratch.nsents = 0;
+	return &v->scratch;
+}
+
 uint64_t nd_vocab__hash(const char *folded, size_t len)
 {
 	return nd_strmap_hash(folded, len);
@@ -266,12 +276,14 @@ int nd_vocab_count_doc(nd_vocab *v, const nd_doc *d)
 	uint32_t mark = (uint32_t)v->n_docs + 1;
 	size_t i;
 
+	/* Without a branch on whether the stem was counted: which it is
+	 * follows no pattern. */
 	for (i = 0; i < d->ntoks; i++) {
 		uint32_t s = d->toks[i].stem;
 
-		if (s < v->n_stems && v->df_mark[s] != mark) {
+		if (s < v->n_stems) {
+			v->df[s] += v->df_mark[s] != mark;
 			v->df_mark[s] = mark;
-			v->df[s]++;
 		}
 	}
 	v->n_docs++;
