@@ -9,6 +9,11 @@
 
 /* Title words count this many times: a headline names the story. */
 #define TITLE_WEIGHT 2
+/* An article's stems are put in order by a scan of the per-stem bitmap
+ * when it has at most this many words per stem, else by a sort: a word
+ * scanned costs a small part of what a key sorted does, and the scan
+ * stays bounded by the sort's cost however large the vocabulary. */
+#define SCAN_PER_STEM 8
 
 /* A stem of one article: how much it counts, used as a name or not. */
 typedef struct nd_termvec_count {
@@ -29,6 +34,7 @@ void nd_termvec_work_dispose(nd_termvec_work *w)
 {
 	nd_free(w->at);
 	nd_free(w->idf);
+	nd_free(w->bits);
 	nd_free(w->m);
 	nd_free(w->keys);
 	memset(w, 0, sizeof(*w));
@@ -39,7 +45,9 @@ int nd_termvec_work_init(nd_termvec_work *w, size_t n_stems)
 	memset(w, 0, sizeof(*w));
 	w->at = nd_calloc(n_stems + 1, sizeof(*w->at));
 	w->idf = nd_calloc(n_stems + 1, sizeof(*w->idf));
-	if (w->at == NULL || w->idf == NULL) {
+	w->n_bits = n_stems / 64 + 1;
+	w->bits = nd_calloc(w->n_bits, sizeof(*w->bits));
+	if (w->at == NULL || w->idf == NULL || w->bits == NULL) {
 		nd_termvec_work_dispose(w);
 		return ND_ENOMEM;
 	}
@@ -47,8 +55,9 @@ int nd_termvec_work_init(nd_termvec_work *w, size_t n_stems)
 }
 
 /* The content words of d counted per stem into w->m, in order of first
- * occurrence; returns how many stems there are. w->m has room for
- * d->ntoks, and w->at is all 0, as it is again when the vector is made. */
+ * occurrence, each marked in w->at and w->bits; returns how many stems
+ * there are. w->m has room for d->ntoks, and the marks are all clear, as
+ * order_stems leaves them. */
 static size_t collect(nd_termvec_work *w, const nd_doc *d)
 {
 	size_t s, i, n = 0;
@@ -69,6 +78,7 @@ static size_t collect(nd_termvec_work *w, const nd_doc *d)
 				x->count = 0;
 				x->name = 0;
 				w->at[t->stem] = (uint32_t)++n;
+				w->bits[t->stem / 64] |= 1ULL << t->stem % 64;
 			}
 			x = &w->m[w->at[t->stem] - 1];
 			x->count += title ? TITLE_WEIGHT : 1;
@@ -90,6 +100,34 @@ static double idf(nd_termvec_work *w, const nd_vocab *v, uint32_t stem)
 	return w->idf[stem];
 }
 
+/* The places in w->m of its k stems, in stem order, into the low halves
+ * of w->keys; clears the stems' marks. */
+static void order_stems(nd_termvec_work *w, size_t k)
+{
+	size_t i, n = 0;
+
+	if (w->n_bits <= SCAN_PER_STEM * k) {
+		for (i = 0; i < w->n_bits; i++) {
+			uint64_t b = w->bits[i];
+
+			w->bits[i] = 0;
+			for (; b; b &= b - 1) {
+				size_t stem = i * 64 + (size_t)__builtin_ctzll(b);
+
+				w->keys[n++] = w->at[stem] - 1;
+				w->at[stem] = 0;
+			}
+		}
+		return;
+	}
+	for (i = 0; i < k; i++) {
+		w->keys[i] = (uint64_t)w->m[i].stem << 32 | i;
+		w->at[w->m[i].stem] = 0;
+		w->bits[w->m[i].stem / 64] = 0;
+	}
+	nd_sort_unique_u64(w->keys, k);
+}
+
 int nd_termvec_build(nd_termvec *out, nd_termvec_work *w, const nd_doc *d,
 		     const nd_vocab *v)
 {
@@ -105,11 +143,7 @@ int nd_termvec_build(nd_termvec *out, nd_termvec_work *w, const nd_doc *d,
 			     sizeof(*w->keys)))
 		return ND_ENOMEM;
 	k = collect(w, d);
-	for (i = 0; i < k; i++) {
-		w->keys[i] = (uint64_t)w->m[i].stem << 32 | i;
-		w->at[w->m[i].stem] = 0;
-	}
-	nd_sort_unique_u64(w->keys, k);
+	order_stems(w, k);
 	out->stem = nd_calloc(k + 1, sizeof(*out->stem));
 	out->w = nd_calloc(k + 1, sizeof(*out->w));
 	out->name = nd_calloc(k + 1, sizeof(*out->name));
