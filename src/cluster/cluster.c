@@ -33,6 +33,8 @@
  * chain when that holds at most this many entries per lookup it
  * replaces. */
 #define WALK_PER_LOOKUP 4
+/* What a story not being scored has for its place among those scored. */
+#define UNSCORED 0xff
 
 #define NONE UINT32_MAX
 
@@ -120,6 +122,7 @@ typedef struct cl_run {
 	/* Scoring scratch: per story, and the stems of one article. */
 	uint32_t *mark;        /* article + 1 once the story is a candidate */
 	uint32_t *slot;        /* where the story is in partial */
+	unsigned char *scored; /* its place among those scored, or UNSCORED */
 	heavy *partial;        /* candidate stories by partial cosine */
 	uint32_t *renum;       /* per story: its final id */
 	heavy *order;          /* stem positions by weight */
@@ -266,8 +269,8 @@ static void add_term(double *dot, double *bonus, const cl_run *r,
  * i against each story partial[0..top) into sc. A stem's terms come from
  * a walk of its chain when that is short, else from a lookup per story:
  * either way each story's sums take the same terms in the same (stem)
- * order, so the scores are the same to the bit. The stories' slots must
- * be theirs in partial. */
+ * order, so the scores are the same to the bit. The stories' places in
+ * r->scored must be theirs in partial. */
 static void scores(double *sc, const cl_run *r, size_t i, size_t top)
 {
 	const nd_termvec *v = &r->vec[i];
@@ -292,8 +295,7 @@ static void scores(double *sc, const cl_run *r, size_t i, size_t top)
 			continue;
 		}
 		for (; p < end; p++) {
-			if (r->mark[p->story] != (uint32_t)i + 1 ||
-			    (t = r->slot[p->story]) >= top)
+			if ((t = r->scored[p->story]) >= top)
 				continue;
 			add_term(dot, bonus, r, v, k, t, p->w,
 				 &r->e[p->entry]);
@@ -342,9 +344,11 @@ static uint32_t best_story(cl_run *r, size_t i, double *score)
 		}
 	}
 	top = front_heavy(r->partial, n_touched, SCORED_STORIES);
-	for (k = 0; k < n_touched; k++)
-		r->slot[r->partial[k].pos] = (uint32_t)k;
+	for (k = 0; k < top; k++)
+		r->scored[r->partial[k].pos] = (unsigned char)k;
 	scores(sc, r, i, top);
+	for (k = 0; k < top; k++)
+		r->scored[r->partial[k].pos] = UNSCORED;
 	for (k = 0; k < top; k++) {
 		uint32_t s = r->partial[k].pos;
 
@@ -478,6 +482,7 @@ static void dispose(cl_run *r)
 	nd_u64map_dispose(&r->where);
 	nd_free(r->order);
 	nd_free(r->slot);
+	nd_free(r->scored);
 	nd_free(r->partial);
 	nd_free(r->mark);
 	nd_free(r->renum);
@@ -536,13 +541,15 @@ int nd_cluster_run(size_t *story_of, size_t *n_stories, const nd_corpus *c,
 	r.post_len = nd_calloc(r.n_stems + 1, sizeof(*r.post_len));
 	r.mark = nd_calloc(n, sizeof(*r.mark));
 	r.slot = nd_calloc(n, sizeof(*r.slot));
+	r.scored = nd_malloc(n);
 	r.partial = nd_calloc(n, sizeof(*r.partial));
 	r.renum = nd_calloc(n, sizeof(*r.renum));
 	if (!r.vec || !r.raw || !r.parent || !r.norm2 || !r.story_head ||
 	    !r.post_first || !r.post_len || !r.mark || !r.slot ||
-	    !r.partial || !r.renum ||
+	    !r.partial || !r.renum || !r.scored ||
 	    nd_u64map_init(&r.where))
 		goto done;
+	memset(r.scored, UNSCORED, n);
 	if ((rc = build_partners(&r, edges, n_edges)))
 		goto done;
 	if ((rc = build_vectors(&r)) || (rc = room_postings(&r)))
