@@ -37,6 +37,11 @@
 #define UNSCORED 0xff
 
 #define NONE UINT32_MAX
+/* A story's entry for a stem is found by a scan of the stem's postings,
+ * side by side, while they are at most this many; past that by the map,
+ * whose lookup costs a few cache misses: most stems are in a few stories,
+ * and the scan bounds a common stem's cost. */
+#define SCAN_MAX 32
 
 /* The weight of one stem in one story's centroid (sum of its members'
  * unit vectors), posted under its stem (the candidate index) and chained
@@ -118,7 +123,8 @@ typedef struct cl_run {
 	size_t *post_first;
 	uint32_t *post_len;
 	size_t n_stems;
-	nd_u64map where;       /* story << 32 | stem -> entry */
+	nd_u64map where;       /* story << 32 | stem -> entry, mapped stems */
+	unsigned char *mapped; /* per stem: its postings once past SCAN_MAX */
 	/* Scoring scratch: per story, and the stems of one article. */
 	uint32_t *mark;        /* article + 1 once the story is a candidate */
 	uint32_t *slot;        /* where the story is in partial */
@@ -149,29 +155,70 @@ static bool rare_name(const cl_run *r, uint32_t stem)
 	return (double)nd_vocab_df(r->c->vocab, stem) <= max;
 }
 
+/* Entry index + 1 of stem in story s, 0 when the story lacks it. */
+static uint32_t find_entry(const cl_run *r, uint32_t s, uint32_t stem)
+{
+	const posting *p = r->post + r->post_first[stem];
+	const posting *end = p + r->post_len[stem];
+	uint32_t x;
+
+	if (r->mapped[stem])
+		return nd_u64map_get(&r->where, (uint64_t)s << 32 | stem, &x)
+			       ? x + 1
+			       : 0;
+	for (; p < end; p++) {
+		if (p->story == s)
+			return p->entry + 1;
+	}
+	return 0;
+}
+
+/* Puts the new entry idx of stem in story s in the map when the stem's
+ * postings are mapped or have just grown past SCAN_MAX (all of them,
+ * then). A stem stays mapped: its map keys stay right, as a story's entry
+ * for a stem lasts as long as the story. */
+static int map_entry(cl_run *r, uint32_t s, uint32_t stem, uint32_t idx)
+{
+	const posting *p = r->post + r->post_first[stem];
+	uint32_t k;
+
+	if (r->mapped[stem])
+		return nd_u64map_put(&r->where, (uint64_t)s << 32 | stem, idx,
+				     NULL);
+	if (r->post_len[stem] <= SCAN_MAX)
+		return ND_OK;
+	r->mapped[stem] = 1;
+	for (k = 0; k < r->post_len[stem]; k++) {
+		if (nd_u64map_put(&r->where,
+				  (uint64_t)p[k].story << 32 | stem,
+				  p[k].entry, NULL))
+			return ND_ENOMEM;
+	}
+	return ND_OK;
+}
+
 /* Adds w to stem's weight in story s, creating the entry. */
 static int add_weight(cl_run *r, uint32_t s, uint32_t stem, double w,
 		      unsigned char name)
 {
-	uint64_t key = (uint64_t)s << 32 | stem;
-	uint32_t idx, next = (uint32_t)r->n_e;
+	uint32_t idx = find_entry(r, s, stem);
 	entry *x;
 
-	if (r->n_e >= UINT32_MAX - 1)
-		return ND_ENOMEM;
-	if (nd_u64map_put(&r->where, key, next, &idx))
-		return ND_ENOMEM;
-	if (idx == next) {
+	if (idx == 0) {
 		entry fresh = { s, stem, r->post_len[stem],
 				r->story_head[s], 0, 0 };
-		posting p = { s, idx, 0 };
+		posting p = { s, (uint32_t)r->n_e, 0 };
 
-		if (ND_ARRAY_PUSH(r->e, r->n_e, r->cap_e, fresh))
+		if (r->n_e >= UINT32_MAX - 1 ||
+		    ND_ARRAY_PUSH(r->e, r->n_e, r->cap_e, fresh))
 			return ND_ENOMEM;
 		r->post[r->post_first[stem] + r->post_len[stem]++] = p;
-		r->story_head[s] = idx + 1;
+		r->story_head[s] = p.entry + 1;
+		if (map_entry(r, s, stem, p.entry))
+			return ND_ENOMEM;
+		idx = p.entry + 1;
 	}
-	x = &r->e[idx];
+	x = &r->e[idx - 1];
 	r->norm2[s] += (x->w + w) * (x->w + w) - x->w * x->w;
 	x->w += w;
 	r->post[r->post_first[stem] + x->post].w = x->w;
@@ -282,15 +329,14 @@ static void scores(double *sc, const cl_run *r, size_t i, size_t top)
 		const posting *p = r->post + r->post_first[v->stem[k]];
 		const posting *end = p + r->post_len[v->stem[k]];
 
-		if (r->post_len[v->stem[k]] > WALK_PER_LOOKUP * top) {
+		if (r->post_len[v->stem[k]] > WALK_PER_LOOKUP * top &&
+		    r->mapped[v->stem[k]]) {
 			for (t = 0; t < top; t++) {
-				uint64_t key = (uint64_t)r->partial[t].pos
-						       << 32 |
-					       v->stem[k];
-
-				if (nd_u64map_get(&r->where, key, &x))
+				x = find_entry(r, r->partial[t].pos,
+					       v->stem[k]);
+				if (x)
 					add_term(dot, bonus, r, v, k, t,
-						 r->e[x].w, &r->e[x]);
+						 r->e[x - 1].w, &r->e[x - 1]);
 			}
 			continue;
 		}
@@ -480,6 +526,7 @@ static void dispose(cl_run *r)
 	nd_free(r->post_first);
 	nd_free(r->post_len);
 	nd_u64map_dispose(&r->where);
+	nd_free(r->mapped);
 	nd_free(r->order);
 	nd_free(r->slot);
 	nd_free(r->scored);
@@ -539,13 +586,14 @@ int nd_cluster_run(size_t *story_of, size_t *n_stories, const nd_corpus *c,
 	r.story_head = nd_calloc(n, sizeof(*r.story_head));
 	r.post_first = nd_calloc(r.n_stems + 2, sizeof(*r.post_first));
 	r.post_len = nd_calloc(r.n_stems + 1, sizeof(*r.post_len));
+	r.mapped = nd_calloc(r.n_stems + 1, sizeof(*r.mapped));
 	r.mark = nd_calloc(n, sizeof(*r.mark));
 	r.slot = nd_calloc(n, sizeof(*r.slot));
 	r.scored = nd_malloc(n);
 	r.partial = nd_calloc(n, sizeof(*r.partial));
 	r.renum = nd_calloc(n, sizeof(*r.renum));
 	if (!r.vec || !r.raw || !r.parent || !r.norm2 || !r.story_head ||
-	    !r.post_first || !r.post_len || !r.mark || !r.slot ||
+	    !r.post_first || !r.post_len || !r.mapped || !r.mark || !r.slot ||
 	    !r.partial || !r.renum || !r.scored ||
 	    nd_u64map_init(&r.where))
 		goto done;
