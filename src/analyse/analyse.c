@@ -10,14 +10,9 @@
 #include "core/error.h"
 #include "core/utf8.h"
 
-/* Growable scratch arrays; copied into the arena once the article is done,
- * so the arena holds exactly what the document needs. */
-typedef struct scratch {
-	nd_token *toks;
-	size_t ntoks, tok_cap;
-	nd_sentence *sents;
-	size_t nsents, sent_cap;
-} scratch;
+/* Copied into the arena once the article is done, so the arena holds
+ * exactly what the document needs. */
+typedef nd_analyse_scratch scratch;
 
 static bool is_quote_open(int32_t cp)
 {
@@ -353,7 +348,7 @@ static int analyse_line(scratch *s, nd_vocab *v, const char *text,
 int nd_analyse(nd_doc *out, nd_vocab *v, nd_arena *arena, const char *text,
 	       size_t len, size_t title_len)
 {
-	scratch s = { 0 };
+	scratch *s = nd_vocab__scratch(v);
 	size_t at = 0;
 	uint32_t para = 0;
 	int rc = ND_OK;
@@ -366,10 +361,10 @@ int nd_analyse(nd_doc *out, nd_vocab *v, nd_arena *arena, const char *text,
 		size_t end = nl ? (size_t)(nl - text) : len;
 
 		if (trim_left(text, at, end) < trim_right(text, at, end)) {
-			rc = analyse_line(&s, v, text, at, end, para,
+			rc = analyse_line(s, v, text, at, end, para,
 					  para == 0 && title_len > 0);
 			if (rc)
-				goto done;
+				return rc;
 			para++;
 		}
 		at = end + 1;
@@ -377,17 +372,14 @@ int nd_analyse(nd_doc *out, nd_vocab *v, nd_arena *arena, const char *text,
 	out->text = text;
 	out->len = len;
 	out->npara = para;
-	out->ntoks = s.ntoks;
-	out->nsents = s.nsents;
-	if ((s.ntoks && (out->toks = nd_arena_memdup(arena, s.toks, s.ntoks,
-						     sizeof(*s.toks))) ==
-				NULL) ||
-	    (s.nsents &&
-	     (out->sents = nd_arena_memdup(arena, s.sents, s.nsents,
-					   sizeof(*s.sents))) == NULL))
+	out->ntoks = s->ntoks;
+	out->nsents = s->nsents;
+	if ((s->ntoks && (out->toks = nd_arena_memdup(arena, s->toks, s->ntoks,
+						      sizeof(*s->toks))) ==
+				 NULL) ||
+	    (s->nsents &&
+	     (out->sents = nd_arena_memdup(arena, s->sents, s->nsents,
+					   sizeof(*s->sents))) == NULL))
 		rc = ND_ENOMEM;
-done:
-	nd_free(s.toks);
-	nd_free(s.sents);
 	return rc;
 }

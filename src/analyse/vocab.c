@@ -14,6 +14,10 @@
  * document frequency. Strings are the hash maps' own key copies. */
 struct nd_vocab {
 	struct sb_stemmer *stemmer;
+	/* The same algorithm over single bytes (ISO-8859-1), for words all
+	 * ASCII, which both read alike: it decodes no UTF-8 on each test of
+	 * a letter. NULL when the language has no such variant. */
+	struct sb_stemmer *ascii_stemmer;
 	nd_strmap terms;
 	nd_strmap stems;
 	nd_strmap stop;
@@ -28,6 +32,7 @@ struct nd_vocab {
 	uint32_t *df_mark; /* doc count + 1 when last counted, per stem */
 	size_t n_stems, stem_cap;
 	size_t n_docs;
+	nd_analyse_scratch scratch;
 };
 
 static int load_stopwords(nd_vocab *v, const char *language)
@@ -57,6 +62,7 @@ int nd_vocab_create(nd_vocab **out, const char *language)
 		rc = ND_EINVAL;
 		goto done;
 	}
+	v->ascii_stemmer = sb_stemmer_new(language, "ISO_8859_1");
 	if (nd_strmap_init(&v->terms) ||
 	    nd_strmap_init(&v->stems) || nd_strmap_init(&v->stop) ||
 	    load_stopwords(v, language))
@@ -84,6 +90,8 @@ void nd_vocab_free(nd_vocab *v)
 		return;
 	if (v->stemmer)
 		sb_stemmer_delete(v->stemmer);
+	if (v->ascii_stemmer)
+		sb_stemmer_delete(v->ascii_stemmer);
 	if (v->terms.slots)
 		nd_strmap_dispose(&v->terms);
 	if (v->stems.slots)
@@ -98,6 +106,8 @@ void nd_vocab_free(nd_vocab *v)
 	nd_free(v->stem_len);
 	nd_free(v->df);
 	nd_free(v->df_mark);
+	nd_free(v->scratch.toks);
+	nd_free(v->scratch.sents);
 	nd_free(v);
 }
 
@@ -210,6 +220,13 @@ static int intern_stem(nd_vocab *v, const char *s, size_t len, uint32_t *id)
 	return ND_OK;
 }
 
+nd_analyse_scratch *nd_vocab__scratch(nd_vocab *v)
+{
+	v->scratch.ntoks = 0;
+	v->scratch.nsents = 0;
+	return &v->scratch;
+}
+
 uint64_t nd_vocab__hash(const char *folded, size_t len)
 {
 	return nd_strmap_hash(folded, len);
@@ -228,11 +245,22 @@ int nd_vocab__intern(nd_vocab *v, const char *folded, size_t len,
 				       stop);
 }
 
+static bool is_ascii(const char *s, size_t len)
+{
+	unsigned char any = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		any |= (unsigned char)s[i];
+	return any < 0x80;
+}
+
 int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
 			    uint64_t h, uint32_t *term, uint32_t *stem,
 			    bool *stop)
 {
 	uint32_t next = (uint32_t)v->n_terms;
+	struct sb_stemmer *stemmer;
 	const sb_symbol *st;
 	const char *copy;
 
@@ -246,11 +274,13 @@ int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
 	}
 	if (reserve_term(v))
 		return ND_ENOMEM;
-	st = sb_stemmer_stem(v->stemmer, (const sb_symbol *)folded, (int)len);
+	stemmer = v->ascii_stemmer && is_ascii(folded, len) ? v->ascii_stemmer
+							  : v->stemmer;
+	st = sb_stemmer_stem(stemmer, (const sb_symbol *)folded, (int)len);
 	if (st == NULL)
 		return ND_ENOMEM;
 	if (intern_stem(v, (const char *)st,
-			(size_t)sb_stemmer_length(v->stemmer), stem))
+			(size_t)sb_stemmer_length(stemmer), stem))
 		return ND_ENOMEM;
 	*stop = nd_strmap_get(&v->stop, folded, len, NULL);
 	v->term_str[next] = copy;
@@ -266,12 +296,14 @@ int nd_vocab_count_doc(nd_vocab *v, const nd_doc *d)
 	uint32_t mark = (uint32_t)v->n_docs + 1;
 	size_t i;
 
+	/* Without a branch on whether the stem was counted: which it is
+	 * follows no pattern. */
 	for (i = 0; i < d->ntoks; i++) {
 		uint32_t s = d->toks[i].stem;
 
-		if (s < v->n_stems && v->df_mark[s] != mark) {
+		if (s < v->n_stems) {
+			v->df[s] += v->df_mark[s] != mark;
 			v->df_mark[s] = mark;
-			v->df[s]++;
 		}
 	}
 	v->n_docs++;

@@ -8,6 +8,20 @@
 
 #include "analyse/analyse.h"
 
+/* Growable arrays a document's tokens and sentences are gathered in
+ * before they are copied into its arena. The vocabulary keeps them from
+ * one document to the next, as it is the state of one run: they are not
+ * grown and faulted in again for every document. */
+typedef struct nd_analyse_scratch {
+	nd_token *toks;
+	size_t ntoks, tok_cap;
+	nd_sentence *sents;
+	size_t nsents, sent_cap;
+} nd_analyse_scratch;
+
+/* The scratch arrays of v, emptied. */
+nd_analyse_scratch *nd_vocab__scratch(nd_vocab *v);
+
 /* Ids of the folded word (adding it and its stem when new) and whether it is
  * a stop word. Returns 0 or ND_ENOMEM. */
 int nd_vocab__intern(nd_vocab *v, const char *folded, size_t len,

@@ -29,23 +29,40 @@
 #define SCORED_STORIES 16
 /* A walk of the candidate index visits an entry for about a quarter of
  * what a lookup in the story-stem map costs (one cache line, not three):
- * the scored stories are found by walking the article's stems' chains
- * when those hold at most this many entries per lookup they replace. */
+ * a stem's terms against the scored stories are found by walking its
+ * chain when that holds at most this many entries per lookup it
+ * replaces. */
 #define WALK_PER_LOOKUP 4
+/* What a story not being scored has for its place among those scored. */
+#define UNSCORED 0xff
 
 #define NONE UINT32_MAX
+/* A story's entry for a stem is found by a scan of the stem's postings,
+ * side by side, while they are at most this many; past that by the map,
+ * whose lookup costs a few cache misses: most stems are in a few stories,
+ * and the scan bounds a common stem's cost. */
+#define SCAN_MAX 32
 
 /* The weight of one stem in one story's centroid (sum of its members'
- * unit vectors), chained both per stem (the candidate index) and per
- * story (for merges). */
+ * unit vectors), posted under its stem (the candidate index) and chained
+ * per story (for merges). */
 typedef struct entry {
 	uint32_t story; /* NONE once merged away */
 	uint32_t stem;
-	uint32_t next_stem;  /* entry index + 1, 0 ends the chain */
-	uint32_t next_story; /* likewise */
+	uint32_t post;       /* where it is in the stem's postings */
+	uint32_t next_story; /* entry index + 1, 0 ends the chain */
 	double w;
 	unsigned char name;  /* some member uses the stem as a name */
 } entry;
+
+/* A live entry under its stem, with its story and weight at hand: a
+ * stem's postings lie side by side, so walking them needs no load to find
+ * the next, nor the entry's for what is summed. */
+typedef struct posting {
+	uint32_t story;
+	uint32_t entry;
+	double w; /* the entry's */
+} posting;
 
 /* A position (of a stem in a vector, or a story) and its weight. */
 typedef struct heavy {
@@ -99,13 +116,19 @@ typedef struct cl_run {
 	/* Centroid entries and the candidate index. */
 	entry *e;
 	size_t n_e, cap_e;
-	uint32_t *stem_head;   /* per stem: first entry + 1 */
-	uint32_t *stem_len;    /* per stem: entries in its chain */
+	/* A stem's live entries are post[post_first[stem] ..) for post_len
+	 * [stem] of them; its room is one per article with the stem, as
+	 * each story with it has a member with it. */
+	posting *post;
+	size_t *post_first;
+	uint32_t *post_len;
 	size_t n_stems;
-	nd_u64map where;       /* story << 32 | stem -> entry */
+	nd_u64map where;       /* story << 32 | stem -> entry, mapped stems */
+	unsigned char *mapped; /* per stem: its postings once past SCAN_MAX */
 	/* Scoring scratch: per story, and the stems of one article. */
 	uint32_t *mark;        /* article + 1 once the story is a candidate */
 	uint32_t *slot;        /* where the story is in partial */
+	unsigned char *scored; /* its place among those scored, or UNSCORED */
 	heavy *partial;        /* candidate stories by partial cosine */
 	uint32_t *renum;       /* per story: its final id */
 	heavy *order;          /* stem positions by weight */
@@ -132,31 +155,73 @@ static bool rare_name(const cl_run *r, uint32_t stem)
 	return (double)nd_vocab_df(r->c->vocab, stem) <= max;
 }
 
+/* Entry index + 1 of stem in story s, 0 when the story lacks it. */
+static uint32_t find_entry(const cl_run *r, uint32_t s, uint32_t stem)
+{
+	const posting *p = r->post + r->post_first[stem];
+	const posting *end = p + r->post_len[stem];
+	uint32_t x;
+
+	if (r->mapped[stem])
+		return nd_u64map_get(&r->where, (uint64_t)s << 32 | stem, &x)
+			       ? x + 1
+			       : 0;
+	for (; p < end; p++) {
+		if (p->story == s)
+			return p->entry + 1;
+	}
+	return 0;
+}
+
+/* Puts the new entry idx of stem in story s in the map when the stem's
+ * postings are mapped or have just grown past SCAN_MAX (all of them,
+ * then). A stem stays mapped: its map keys stay right, as a story's entry
+ * for a stem lasts as long as the story. */
+static int map_entry(cl_run *r, uint32_t s, uint32_t stem, uint32_t idx)
+{
+	const posting *p = r->post + r->post_first[stem];
+	uint32_t k;
+
+	if (r->mapped[stem])
+		return nd_u64map_put(&r->where, (uint64_t)s << 32 | stem, idx,
+				     NULL);
+	if (r->post_len[stem] <= SCAN_MAX)
+		return ND_OK;
+	r->mapped[stem] = 1;
+	for (k = 0; k < r->post_len[stem]; k++) {
+		if (nd_u64map_put(&r->where,
+				  (uint64_t)p[k].story << 32 | stem,
+				  p[k].entry, NULL))
+			return ND_ENOMEM;
+	}
+	return ND_OK;
+}
+
 /* Adds w to stem's weight in story s, creating the entry. */
 static int add_weight(cl_run *r, uint32_t s, uint32_t stem, double w,
 		      unsigned char name)
 {
-	uint64_t key = (uint64_t)s << 32 | stem;
-	uint32_t idx, next = (uint32_t)r->n_e;
+	uint32_t idx = find_entry(r, s, stem);
 	entry *x;
 
-	if (r->n_e >= UINT32_MAX - 1)
-		return ND_ENOMEM;
-	if (nd_u64map_put(&r->where, key, next, &idx))
-		return ND_ENOMEM;
-	if (idx == next) {
-		entry fresh = { s, stem, r->stem_head[stem],
+	if (idx == 0) {
+		entry fresh = { s, stem, r->post_len[stem],
 				r->story_head[s], 0, 0 };
+		posting p = { s, (uint32_t)r->n_e, 0 };
 
-		if (ND_ARRAY_PUSH(r->e, r->n_e, r->cap_e, fresh))
+		if (r->n_e >= UINT32_MAX - 1 ||
+		    ND_ARRAY_PUSH(r->e, r->n_e, r->cap_e, fresh))
 			return ND_ENOMEM;
-		r->stem_head[stem] = idx + 1;
-		r->stem_len[stem]++;
-		r->story_head[s] = idx + 1;
+		r->post[r->post_first[stem] + r->post_len[stem]++] = p;
+		r->story_head[s] = p.entry + 1;
+		if (map_entry(r, s, stem, p.entry))
+			return ND_ENOMEM;
+		idx = p.entry + 1;
 	}
-	x = &r->e[idx];
+	x = &r->e[idx - 1];
 	r->norm2[s] += (x->w + w) * (x->w + w) - x->w * x->w;
 	x->w += w;
+	r->post[r->post_first[stem] + x->post].w = x->w;
 	x->name |= name;
 	return ND_OK;
 }
@@ -185,7 +250,21 @@ static uint32_t new_story(cl_run *r)
 	return s;
 }
 
-/* Folds story t into story s: their centroids add up. */
+/* Takes entry idx out of its stem's postings, the last one taking its
+ * place. */
+static void unpost(cl_run *r, uint32_t idx)
+{
+	const entry *x = &r->e[idx];
+	posting *p = r->post + r->post_first[x->stem];
+	uint32_t last = --r->post_len[x->stem];
+
+	p[x->post] = p[last];
+	r->e[p[x->post].entry].post = x->post;
+}
+
+/* Folds story t into story s: their centroids add up. t's entry leaves
+ * the postings before s's is added, so that they never hold more than
+ * their room. */
 static int merge(cl_run *r, uint32_t s, uint32_t t)
 {
 	uint32_t k;
@@ -194,11 +273,11 @@ static int merge(cl_run *r, uint32_t s, uint32_t t)
 	for (k = r->story_head[t]; k; k = r->e[k - 1].next_story) {
 		entry x = r->e[k - 1];
 
-		if ((rc = add_weight(r, s, x.stem, x.w, x.name)))
-			return rc;
-		/* add_weight may have moved r->e. */
+		unpost(r, k - 1);
 		r->e[k - 1].story = NONE;
 		r->e[k - 1].w = 0;
+		if ((rc = add_weight(r, s, x.stem, x.w, x.name)))
+			return rc;
 	}
 	r->story_head[t] = 0;
 	r->norm2[t] = 0;
@@ -222,34 +301,24 @@ static double final_score(const cl_run *r, uint32_t s, double dot,
 	return dot / sqrt(r->norm2[s]) + bonus;
 }
 
-/* Score of article i against story s: cosine to the centroid plus the
- * bonus for shared rare names. */
-static double story_score(const cl_run *r, size_t i, uint32_t s)
+/* Adds article i's stem k against story t of partial[0..top) to dot and
+ * bonus, the matching entry being x, of weight w. */
+static void add_term(double *dot, double *bonus, const cl_run *r,
+		     const nd_termvec *v, size_t k, size_t t, double w,
+		     const entry *x)
 {
-	const nd_termvec *v = &r->vec[i];
-	double dot = 0, bonus = 0;
-	size_t k;
-
-	if (r->norm2[s] <= 0)
-		return 0;
-	for (k = 0; k < v->n; k++) {
-		uint32_t x;
-
-		if (!nd_u64map_get(&r->where, (uint64_t)s << 32 | v->stem[k],
-				   &x))
-			continue;
-		dot += v->w[k] * r->e[x].w;
-		if (bonus < NAME_BONUS_MAX && name_shared(r, v, k, &r->e[x]))
-			bonus += NAME_BONUS;
-	}
-	return final_score(r, s, dot, bonus);
+	dot[t] += v->w[k] * w;
+	if (bonus[t] < NAME_BONUS_MAX && name_shared(r, v, k, x))
+		bonus[t] += NAME_BONUS;
 }
 
-/* story_score of article i against each story partial[0..top) into sc,
- * from one walk of the chains of the article's stems: each story's sums
- * take the same terms in the same (stem) order, so the scores are the
- * same to the bit. The stories' slots must be theirs in partial. */
-static void walk_scores(double *sc, const cl_run *r, size_t i, size_t top)
+/* Cosine to the centroid plus the bonus for shared rare names of article
+ * i against each story partial[0..top) into sc. A stem's terms come from
+ * a walk of its chain when that is short, else from a lookup per story:
+ * either way each story's sums take the same terms in the same (stem)
+ * order, so the scores are the same to the bit. The stories' places in
+ * r->scored must be theirs in partial. */
+static void scores(double *sc, const cl_run *r, size_t i, size_t top)
 {
 	const nd_termvec *v = &r->vec[i];
 	double dot[SCORED_STORIES] = { 0 }, bonus[SCORED_STORIES] = { 0 };
@@ -257,42 +326,29 @@ static void walk_scores(double *sc, const cl_run *r, size_t i, size_t top)
 	uint32_t x;
 
 	for (k = 0; k < v->n; k++) {
-		for (x = r->stem_head[v->stem[k]]; x;
-		     x = r->e[x - 1].next_stem) {
-			const entry *e = &r->e[x - 1];
+		const posting *p = r->post + r->post_first[v->stem[k]];
+		const posting *end = p + r->post_len[v->stem[k]];
 
-			if (e->story == NONE ||
-			    r->mark[e->story] != (uint32_t)i + 1 ||
-			    (t = r->slot[e->story]) >= top)
+		if (r->post_len[v->stem[k]] > WALK_PER_LOOKUP * top &&
+		    r->mapped[v->stem[k]]) {
+			for (t = 0; t < top; t++) {
+				x = find_entry(r, r->partial[t].pos,
+					       v->stem[k]);
+				if (x)
+					add_term(dot, bonus, r, v, k, t,
+						 r->e[x - 1].w, &r->e[x - 1]);
+			}
+			continue;
+		}
+		for (; p < end; p++) {
+			if ((t = r->scored[p->story]) >= top)
 				continue;
-			dot[t] += v->w[k] * e->w;
-			if (bonus[t] < NAME_BONUS_MAX &&
-			    name_shared(r, v, k, e))
-				bonus[t] += NAME_BONUS;
+			add_term(dot, bonus, r, v, k, t, p->w,
+				 &r->e[p->entry]);
 		}
 	}
 	for (t = 0; t < top; t++)
 		sc[t] = final_score(r, r->partial[t].pos, dot[t], bonus[t]);
-}
-
-/* Scores of article i against the stories partial[0..top) into sc: by
- * walking the stem chains when they are short enough, else by lookups. */
-static void scores(double *sc, cl_run *r, size_t i, size_t top,
-		   size_t n_touched)
-{
-	const nd_termvec *v = &r->vec[i];
-	size_t k, walk = 0;
-
-	for (k = 0; k < v->n; k++)
-		walk += r->stem_len[v->stem[k]];
-	if (walk > WALK_PER_LOOKUP * top * v->n) {
-		for (k = 0; k < top; k++)
-			sc[k] = story_score(r, i, r->partial[k].pos);
-		return;
-	}
-	for (k = 0; k < n_touched; k++)
-		r->slot[r->partial[k].pos] = (uint32_t)k;
-	walk_scores(sc, r, i, top);
 }
 
 /* The best story for article i and its score; NONE when no story shares
@@ -314,26 +370,31 @@ static uint32_t best_story(cl_run *r, size_t i, double *score)
 	}
 	top = front_heavy(r->order, v->n, CAND_STEMS);
 	for (k = 0; k < top; k++) {
-		uint32_t pos = r->order[k].pos, x;
+		uint32_t pos = r->order[k].pos;
+		const posting *p = r->post + r->post_first[v->stem[pos]];
+		const posting *end = p + r->post_len[v->stem[pos]];
 
-		for (x = r->stem_head[v->stem[pos]]; x;
-		     x = r->e[x - 1].next_stem) {
-			const entry *e = &r->e[x - 1];
+		for (; p < end; p++) {
+			uint32_t s = p->story;
 
-			if (e->story == NONE || r->norm2[e->story] <= 0)
+			if (r->norm2[s] <= 0)
 				continue;
-			if (r->mark[e->story] != mark) {
-				r->mark[e->story] = mark;
+			if (r->mark[s] != mark) {
+				r->mark[s] = mark;
 				r->partial[n_touched].w = 0;
-				r->partial[n_touched].pos = e->story;
-				r->slot[e->story] = (uint32_t)n_touched++;
+				r->partial[n_touched].pos = s;
+				r->slot[s] = (uint32_t)n_touched++;
 			}
-			r->partial[r->slot[e->story]].w +=
-				v->w[pos] * e->w / sqrt(r->norm2[e->story]);
+			r->partial[r->slot[s]].w +=
+				v->w[pos] * p->w / sqrt(r->norm2[s]);
 		}
 	}
 	top = front_heavy(r->partial, n_touched, SCORED_STORIES);
-	scores(sc, r, i, top, n_touched);
+	for (k = 0; k < top; k++)
+		r->scored[r->partial[k].pos] = (unsigned char)k;
+	scores(sc, r, i, top);
+	for (k = 0; k < top; k++)
+		r->scored[r->partial[k].pos] = UNSCORED;
 	for (k = 0; k < top; k++) {
 		uint32_t s = r->partial[k].pos;
 
@@ -406,6 +467,47 @@ static int build_partners(cl_run *r, const nd_dedup_edge *edges,
 	return ND_OK;
 }
 
+/* The articles' term vectors, and room to order the longest's stems. */
+static int build_vectors(cl_run *r)
+{
+	nd_termvec_work w;
+	size_t i;
+	int rc;
+
+	if (nd_termvec_work_init(&w, r->n_stems))
+		return ND_ENOMEM;
+	for (i = 0; i < r->c->n; i++) {
+		rc = nd_termvec_build(&r->vec[i], &w, &r->c->docs[i],
+				      r->c->vocab);
+		if (rc == ND_OK &&
+		    nd_array_reserve((void **)&r->order, &r->order_cap,
+				     r->vec[i].n + 1, sizeof(*r->order)))
+			rc = ND_ENOMEM;
+		if (rc)
+			goto done;
+	}
+	rc = ND_OK;
+done:
+	nd_termvec_work_dispose(&w);
+	return rc;
+}
+
+/* Room in the postings for one entry per article with the stem. */
+static int room_postings(cl_run *r)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->c->n; i++) {
+		for (k = 0; k < r->vec[i].n; k++)
+			r->post_first[r->vec[i].stem[k] + 1]++;
+	}
+	for (k = 1; k <= r->n_stems + 1; k++)
+		r->post_first[k] += r->post_first[k - 1];
+	r->post = nd_calloc(r->post_first[r->n_stems + 1] + 1,
+			    sizeof(*r->post));
+	return r->post ? ND_OK : ND_ENOMEM;
+}
+
 static void dispose(cl_run *r)
 {
 	size_t i;
@@ -420,11 +522,14 @@ static void dispose(cl_run *r)
 	nd_free(r->norm2);
 	nd_free(r->story_head);
 	nd_free(r->e);
-	nd_free(r->stem_head);
-	nd_free(r->stem_len);
+	nd_free(r->post);
+	nd_free(r->post_first);
+	nd_free(r->post_len);
 	nd_u64map_dispose(&r->where);
+	nd_free(r->mapped);
 	nd_free(r->order);
 	nd_free(r->slot);
+	nd_free(r->scored);
 	nd_free(r->partial);
 	nd_free(r->mark);
 	nd_free(r->renum);
@@ -479,27 +584,24 @@ int nd_cluster_run(size_t *story_of, size_t *n_stories, const nd_corpus *c,
 	r.parent = nd_calloc(n, sizeof(*r.parent));
 	r.norm2 = nd_calloc(n, sizeof(*r.norm2));
 	r.story_head = nd_calloc(n, sizeof(*r.story_head));
-	r.stem_head = nd_calloc(r.n_stems + 1, sizeof(*r.stem_head));
-	r.stem_len = nd_calloc(r.n_stems + 1, sizeof(*r.stem_len));
+	r.post_first = nd_calloc(r.n_stems + 2, sizeof(*r.post_first));
+	r.post_len = nd_calloc(r.n_stems + 1, sizeof(*r.post_len));
+	r.mapped = nd_calloc(r.n_stems + 1, sizeof(*r.mapped));
 	r.mark = nd_calloc(n, sizeof(*r.mark));
 	r.slot = nd_calloc(n, sizeof(*r.slot));
+	r.scored = nd_malloc(n);
 	r.partial = nd_calloc(n, sizeof(*r.partial));
 	r.renum = nd_calloc(n, sizeof(*r.renum));
 	if (!r.vec || !r.raw || !r.parent || !r.norm2 || !r.story_head ||
-	    !r.stem_head || !r.stem_len || !r.mark || !r.slot || !r.partial || !r.renum ||
+	    !r.post_first || !r.post_len || !r.mapped || !r.mark || !r.slot ||
+	    !r.partial || !r.renum || !r.scored ||
 	    nd_u64map_init(&r.where))
 		goto done;
+	memset(r.scored, UNSCORED, n);
 	if ((rc = build_partners(&r, edges, n_edges)))
 		goto done;
-	for (i = 0; i < n; i++) {
-		if ((rc = nd_termvec_build(&r.vec[i], &c->docs[i], c->vocab)))
-			goto done;
-		if (nd_array_reserve((void **)&r.order, &r.order_cap,
-				     r.vec[i].n + 1, sizeof(*r.order))) {
-			rc = ND_ENOMEM;
-			goto done;
-		}
-	}
+	if ((rc = build_vectors(&r)) || (rc = room_postings(&r)))
+		goto done;
 	for (i = 0; i < n; i++) {
 		if ((rc = place(&r, i)))
 			goto done;
