@@ -574,7 +574,11 @@ static bool bracket_fragment(const nd_doc *d, const nd_sentence *st)
 static bool inside_aside(const nd_doc *d, size_t i)
 {
 	size_t j = i > ASIDE_REACH ? i - ASIDE_REACH : 0, depth = 0, k;
+	size_t from = d->sents[j].off;
 
+	/* Most text has no bracket at all: one scan says so. */
+	if (i == 0 || !memchr(d->text + from, '(', d->sents[i].off - from))
+		return false;
 	for (; j < i; j++) {
 		const nd_sentence *st = &d->sents[j];
 		const char *p = d->text + st->off;
