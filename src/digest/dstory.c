@@ -145,9 +145,13 @@ static int map_resize(nd_dconcepts *m, size_t cap)
 
 	nd_free(m->slots);
 	m->cap = cap;
-	m->slots = nd_calloc(cap, sizeof(*m->slots));
+	/* Zeroed here rather than by calloc: a fresh calloc'd page is first
+	 * read by a probe, mapped to the shared zero page, then faulted again
+	 * by the write that fills it; written first, it faults once. */
+	m->slots = nd_reallocarray(NULL, cap, sizeof(*m->slots));
 	if (m->slots == NULL)
 		return ND_ENOMEM;
+	memset(m->slots, 0, cap * sizeof(*m->slots));
 	for (id = 0; id < m->n; id++) {
 		size_t i = (size_t)nd_mix64(m->keys[id]) & (cap - 1);
 
