@@ -1,7 +1,7 @@
 #include "core/alloc.h"
 
 #include <stdlib.h> /* malloc, calloc, realloc, free */
-#include <string.h> /* memcpy */
+#include <string.h> /* memcpy, memset */
 
 #include "core/error.h"
 
@@ -39,6 +39,19 @@ void *nd_calloc(size_t n, size_t size)
 	if (nd_mul_overflow(n, size, &total) || injected_failure())
 		return NULL;
 	return calloc(total ? total : 1, 1);
+}
+
+void *nd_calloc_written(size_t n, size_t size)
+{
+	size_t total;
+	void *p;
+
+	if (nd_mul_overflow(n, size, &total))
+		return NULL;
+	p = nd_malloc(total);
+	if (p != NULL)
+		memset(p, 0, total);
+	return p;
 }
 
 void *nd_realloc(void *p, size_t size)

@@ -12,6 +12,11 @@
 void *nd_malloc(size_t size);
 /* Zeroed array of n elements; NULL if n * size overflows or memory runs out. */
 void *nd_calloc(size_t n, size_t size);
+/* nd_calloc for a table read at scattered places before they are written
+ * (a stamp, a hash table): zeroed by writing, so each page faults once,
+ * where a fresh calloc'd page read first maps the zero page and faults
+ * again on its first write. */
+void *nd_calloc_written(size_t n, size_t size);
 void *nd_realloc(void *p, size_t size);
 /* realloc for arrays; NULL (p untouched) if n * size overflows. */
 void *nd_reallocarray(void *p, size_t n, size_t size);

@@ -145,13 +145,9 @@ static int map_resize(nd_dconcepts *m, size_t cap)
 
 	nd_free(m->slots);
 	m->cap = cap;
-	/* Zeroed here rather than by calloc: a fresh calloc'd page is first
-	 * read by a probe, mapped to the shared zero page, then faulted again
-	 * by the write that fills it; written first, it faults once. */
-	m->slots = nd_reallocarray(NULL, cap, sizeof(*m->slots));
+	m->slots = nd_calloc_written(cap, sizeof(*m->slots));
 	if (m->slots == NULL)
 		return ND_ENOMEM;
-	memset(m->slots, 0, cap * sizeof(*m->slots));
 	for (id = 0; id < m->n; id++) {
 		size_t i = (size_t)nd_mix64(m->keys[id]) & (cap - 1);
 
@@ -458,7 +454,7 @@ static int build_weights(nd_dstory *s)
 	size_t *order = NULL, *fill = NULL, i;
 	int rc = ND_ENOMEM;
 
-	last = nd_calloc(s->n_concepts + 1, sizeof(*last));
+	last = nd_calloc_written(s->n_concepts + 1, sizeof(*last));
 	order = nd_calloc(s->n, sizeof(*order));
 	fill = nd_calloc(s->n_groups + 1, sizeof(*fill));
 	if (!last || !order || !fill)
