@@ -149,11 +149,12 @@ static int map_resize(nd_dconcepts *m, size_t cap)
 	if (m->slots == NULL)
 		return ND_ENOMEM;
 	for (id = 0; id < m->n; id++) {
-		size_t i = (size_t)nd_mix64(m->keys[id]) & (cap - 1);
+		uint64_t h = nd_mix64(m->keys[id]);
+		size_t i = (size_t)h & (cap - 1);
 
 		while (m->slots[i].id1)
 			i = (i + 1) & (cap - 1);
-		m->slots[i].key = m->keys[id];
+		m->slots[i].tag = (uint32_t)(h >> 32);
 		m->slots[i].id1 = (uint32_t)(id + 1);
 	}
 	return ND_OK;
@@ -164,9 +165,11 @@ static int map_resize(nd_dconcepts *m, size_t cap)
 static int intern(nd_dconcepts *m, uint64_t key, uint64_t h, uint32_t *id)
 {
 	size_t mask = m->cap - 1, i = (size_t)h & mask;
+	uint32_t tag = (uint32_t)(h >> 32);
 
 	for (; m->slots[i].id1; i = (i + 1) & mask) {
-		if (m->slots[i].key == key) {
+		if (m->slots[i].tag == tag &&
+		    m->keys[m->slots[i].id1 - 1] == key) {
 			*id = m->slots[i].id1 - 1;
 			return ND_OK;
 		}
@@ -176,7 +179,7 @@ static int intern(nd_dconcepts *m, uint64_t key, uint64_t h, uint32_t *id)
 		return ND_ENOMEM;
 	*id = (uint32_t)(m->n - 1);
 	if (m->n * MAP_LOAD_DEN < m->cap * MAP_LOAD_NUM) {
-		m->slots[i].key = key;
+		m->slots[i].tag = tag;
 		m->slots[i].id1 = (uint32_t)m->n;
 		return ND_OK;
 	}
@@ -186,9 +189,12 @@ static int intern(nd_dconcepts *m, uint64_t key, uint64_t h, uint32_t *id)
 /* Concept id of key in *id; false when the story lacks it. */
 static bool lookup(const nd_dconcepts *m, uint64_t key, uint32_t *id)
 {
-	size_t mask = m->cap - 1, i = (size_t)nd_mix64(key) & mask;
+	uint64_t h = nd_mix64(key);
+	size_t mask = m->cap - 1, i = (size_t)h & mask;
+	uint32_t tag = (uint32_t)(h >> 32);
 
-	while (m->slots[i].id1 && m->slots[i].key != key)
+	while (m->slots[i].id1 && (m->slots[i].tag != tag ||
+				   m->keys[m->slots[i].id1 - 1] != key))
 		i = (i + 1) & mask;
 	*id = m->slots[i].id1 - 1;
 	return m->slots[i].id1 != 0;

@@ -17,16 +17,17 @@
 #include "analyse/analyse.h"
 #include "dedup/dedup.h"
 
-/* A concept's key and id + 1 (0: empty slot). */
+/* A concept's id + 1 (0: empty slot) and the high half of its key's hash:
+ * a slot of 8 bytes, not 16, halves the table's pages, and a probe reads
+ * the key (in keys) only when the halves agree, nearly always a hit. */
 typedef struct nd_dconcept_slot {
-	uint64_t key;
+	uint32_t tag;
 	uint32_t id1;
 } nd_dconcept_slot;
 
-/* Concept ids by key: open addressing with key and id side by side, so a
- * lookup costs one cache miss, not one per array of a key/value/used
- * triple; keys are kept in order of id as well, for the IDF and for
- * growing the table. */
+/* Concept ids by key: open addressing with hash tag and id side by side,
+ * so a probe past other keys costs no read of keys; keys are kept in
+ * order of id, to confirm a hit, for the IDF and for growing the table. */
 typedef struct nd_dconcepts {
 	nd_dconcept_slot *slots;
 	size_t cap;     /* power of two */
