@@ -74,7 +74,7 @@ static int strmap_grow(nd_strmap *m)
 
 	if (nd_mul_overflow(m->cap, 2, &newcap))
 		return ND_ENOMEM;
-	m->slots = nd_calloc(newcap, sizeof(*m->slots));
+	m->slots = nd_calloc_written(newcap, sizeof(*m->slots));
 	if (m->slots == NULL) {
 		m->slots = old;
 		return ND_ENOMEM;
@@ -200,7 +200,7 @@ static int u64map_grow(nd_u64map *m)
 		return ND_ENOMEM;
 	bigger.keys = nd_calloc(bigger.cap, sizeof(*bigger.keys));
 	bigger.values = nd_calloc(bigger.cap, sizeof(*bigger.values));
-	bigger.used = nd_calloc(bigger.cap, 1);
+	bigger.used = nd_calloc_written(bigger.cap, 1);
 	if (!bigger.keys || !bigger.values || !bigger.used) {
 		nd_u64map_dispose(&bigger);
 		return ND_ENOMEM;
