@@ -79,8 +79,13 @@ bool nd_vocab_is_stopword(const nd_vocab *v, const char *folded, size_t len);
 int nd_vocab_count_doc(nd_vocab *v, const nd_doc *d);
 size_t nd_vocab_doc_count(const nd_vocab *v);
 uint32_t nd_vocab_df(const nd_vocab *v, uint32_t stem);
-/* Smoothed inverse document frequency of a stem, log(1 + (N+1)/(df+0.5)). */
+/* Smoothed inverse document frequency of a stem, log(1 + (N+1)/(df+0.5)):
+ * a table lookup after nd_vocab_fix_idf, a log otherwise. */
 double nd_vocab_idf(const nd_vocab *v, uint32_t stem);
+/* Computes every stem's IDF once, for the stages after analysis, which
+ * weigh every word of every article; counting another document undoes it.
+ * Returns 0 or ND_ENOMEM. */
+int nd_vocab_fix_idf(nd_vocab *v);
 
 /* Splits text[0..len) (one paragraph per line; the first line is the title
  * when title_len > 0) into sentences and tokens, adding new words to v.

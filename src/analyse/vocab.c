@@ -32,6 +32,10 @@ struct nd_vocab {
 	uint32_t *df_mark; /* doc count + 1 when last counted, per stem */
 	size_t n_stems, stem_cap;
 	size_t n_docs;
+	/* IDF per stem, computed by nd_vocab_fix_idf once the documents are
+	 * counted; n_idf stems of it hold (0 once counting goes on). */
+	double *idf;
+	size_t n_idf;
 	nd_analyse_scratch scratch;
 };
 
@@ -105,6 +109,7 @@ void nd_vocab_free(nd_vocab *v)
 	nd_free(v->stem_str);
 	nd_free(v->stem_len);
 	nd_free(v->df);
+	nd_free(v->idf);
 	nd_free(v->df_mark);
 	nd_free(v->scratch.toks);
 	nd_free(v->scratch.sents);
@@ -307,6 +312,7 @@ int nd_vocab_count_doc(nd_vocab *v, const nd_doc *d)
 		}
 	}
 	v->n_docs++;
+	v->n_idf = 0;
 	return ND_OK;
 }
 
@@ -320,7 +326,7 @@ uint32_t nd_vocab_df(const nd_vocab *v, uint32_t stem)
 	return stem < v->n_stems ? v->df[stem] : 0;
 }
 
-double nd_vocab_idf(const nd_vocab *v, uint32_t stem)
+static double idf_of(const nd_vocab *v, uint32_t stem)
 {
 	double df = nd_vocab_df(v, stem);
 
@@ -328,4 +334,23 @@ double nd_vocab_idf(const nd_vocab *v, uint32_t stem)
 	 * of articles, where a plain log ratio would make every shared word
 	 * worthless. */
 	return log(1.0 + ((double)v->n_docs + 1.0) / (df + 0.5));
+}
+
+double nd_vocab_idf(const nd_vocab *v, uint32_t stem)
+{
+	return stem < v->n_idf ? v->idf[stem] : idf_of(v, stem);
+}
+
+int nd_vocab_fix_idf(nd_vocab *v)
+{
+	double *idf = nd_reallocarray(v->idf, v->n_stems + 1, sizeof(*idf));
+	uint32_t s;
+
+	if (idf == NULL)
+		return ND_ENOMEM;
+	v->idf = idf;
+	for (s = 0; s < v->n_stems; s++)
+		idf[s] = idf_of(v, s);
+	v->n_idf = v->n_stems;
+	return ND_OK;
 }

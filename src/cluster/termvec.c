@@ -33,7 +33,6 @@ void nd_termvec_dispose(nd_termvec *tv)
 void nd_termvec_work_dispose(nd_termvec_work *w)
 {
 	nd_free(w->at);
-	nd_free(w->idf);
 	nd_free(w->bits);
 	nd_free(w->m);
 	nd_free(w->keys);
@@ -44,10 +43,9 @@ int nd_termvec_work_init(nd_termvec_work *w, size_t n_stems)
 {
 	memset(w, 0, sizeof(*w));
 	w->at = nd_calloc(n_stems + 1, sizeof(*w->at));
-	w->idf = nd_calloc(n_stems + 1, sizeof(*w->idf));
 	w->n_bits = n_stems / 64 + 1;
 	w->bits = nd_calloc(w->n_bits, sizeof(*w->bits));
-	if (w->at == NULL || w->idf == NULL || w->bits == NULL) {
+	if (w->at == NULL || w->bits == NULL) {
 		nd_termvec_work_dispose(w);
 		return ND_ENOMEM;
 	}
@@ -89,15 +87,6 @@ static size_t collect(nd_termvec_work *w, const nd_doc *d)
 		}
 	}
 	return n;
-}
-
-/* stem's IDF, computed once per run. */
-static double idf(nd_termvec_work *w, const nd_vocab *v, uint32_t stem)
-{
-	/* An IDF is above 0: 0 stands for not yet computed. */
-	if (w->idf[stem] == 0)
-		w->idf[stem] = nd_vocab_idf(v, stem);
-	return w->idf[stem];
 }
 
 /* The places in w->m of its k stems, in stem order, into the low halves
@@ -157,7 +146,7 @@ int nd_termvec_build(nd_termvec *out, nd_termvec_work *w, const nd_doc *d,
 		 * once, and skip the call. */
 		out->w[i] = (x->count == 1 ? 1.0
 					   : 1.0 + log((double)x->count)) *
-			    idf(w, v, x->stem);
+			    nd_vocab_idf(v, x->stem);
 		out->name[i] = (unsigned char)x->name;
 		norm += out->w[i] * out->w[i];
 	}

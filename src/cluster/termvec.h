@@ -22,11 +22,10 @@ typedef struct nd_termvec {
 } nd_termvec;
 
 /* Work space kept from one vector to the next: per stem, its place in
- * the vector being built, its IDF once computed, and a bitmap of the
- * stems the vector has; the counts and sort keys of one article. */
+ * the vector being built and a bitmap of the stems the vector has; the
+ * counts and sort keys of one article. */
 typedef struct nd_termvec_work {
 	uint32_t *at;
-	double *idf;
 	uint64_t *bits; /* per stem: 1 when in the vector being built */
 	size_t n_bits;  /* words of bits */
 	struct nd_termvec_count *m;

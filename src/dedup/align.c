@@ -26,10 +26,10 @@ void nd_align_dispose(nd_align_doc *ad)
 
 /* The prefix head stays 0 for numbers and for words too short to match by
  * prefix. */
-static void make_word(nd_align_word *w, const nd_token *t, nd_idf_cache *idf)
+static void make_word(nd_align_word *w, const nd_token *t, const nd_vocab *v)
 {
 	size_t len = 0;
-	const char *form = nd_vocab_term(idf->v, t->term, &len);
+	const char *form = nd_vocab_term(v, t->term, &len);
 
 	w->stem = t->stem;
 	w->form = form;
@@ -40,7 +40,7 @@ static void make_word(nd_align_word *w, const nd_token *t, nd_idf_cache *idf)
 		if (w->head == 0)
 			w->head = 1;
 	}
-	w->w = nd_idf_get(idf, t->stem);
+	w->w = nd_vocab_idf(v, t->stem);
 }
 
 /* Index keys: the value group (kind, then stem or prefix head) in the
@@ -381,7 +381,7 @@ static size_t alignable_words(const nd_doc *d, size_t s)
 	return words < ND_ALIGN_MAX_WORDS ? words : ND_ALIGN_MAX_WORDS;
 }
 
-int nd_align_prepare(nd_align_doc *out, const nd_doc *d, nd_idf_cache *idf)
+int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 {
 	/* Index keys of the words (group, slot, sentence), and room to sort
 	 * them. */
@@ -419,7 +419,7 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, nd_idf_cache *idf)
 
 			if (t->flags & ND_TOK_STOP)
 				continue;
-			make_word(&w[n], t, idf);
+			make_word(&w[n], t, v);
 			index_word(keys, &n_keys, &w[n],
 				   out->n_words + n, out->n_sents);
 			out->total[out->n_sents] += w[n++].w;

@@ -20,7 +20,6 @@
 #include <stdint.h> /* uint32_t */
 
 #include "analyse/analyse.h"
-#include "dedup/idf.h"
 
 /* Sentences with fewer content words say too little to align on. */
 #define ND_ALIGN_MIN_WORDS 4
@@ -63,9 +62,9 @@ typedef struct nd_align_doc {
 	size_t n_sents;
 } nd_align_doc;
 
-/* Builds the alignable sentences of d; weights are the IDFs of idf's
- * vocabulary. Returns 0 or ND_ENOMEM; dispose *out either way. */
-int nd_align_prepare(nd_align_doc *out, const nd_doc *d, nd_idf_cache *idf);
+/* Builds the alignable sentences of d; weights are the IDFs of v.
+ * Returns 0 or ND_ENOMEM; dispose *out either way. */
+int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v);
 /* Frees what nd_align_prepare allocated; *ad is empty afterwards. */
 void nd_align_dispose(nd_align_doc *ad);
 /* Similarity in [0, 1] of alignable sentence i of a and j of b. */

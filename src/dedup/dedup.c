@@ -102,7 +102,6 @@ typedef struct dd_run {
 	size_t n_head;
 	uint32_t *p_doc;
 	nd_align_scratch align; /* work space of sentence alignment */
-	nd_idf_cache idf;
 	/* Per stem: mark of the last document whose words were listed. */
 	uint32_t *stem_mark;
 	uint32_t mark;
@@ -386,7 +385,7 @@ static double own_rarity(dd_run *r, uint32_t x, uint32_t y)
 		    r->stem_mark[tok->stem] == mark_x)
 			continue;
 		r->stem_mark[tok->stem] = mark_x;
-		sum += nd_idf_get(&r->idf, tok->stem);
+		sum += nd_vocab_idf(r->c->vocab, tok->stem);
 		n++;
 	}
 	return n ? sum / (double)n : 0;
@@ -566,8 +565,7 @@ static int relate(dd_run *r)
 	r->rank = nd_calloc(c->n, sizeof(*r->rank));
 	r->align_mark = nd_calloc(c->n, sizeof(*r->align_mark));
 	if (!r->stem_mark || !r->stamp || !r->count ||
-	    !r->touched || !r->cand || !r->rank || !r->align_mark ||
-	    nd_idf_cache_init(&r->idf, c->vocab))
+	    !r->touched || !r->cand || !r->rank || !r->align_mark)
 		goto done;
 	if ((rc = nd_lsh_init(&lsh, c->n)) || (rc = build_postings(r)))
 		goto done;
@@ -577,7 +575,7 @@ static int relate(dd_run *r)
 		if (d->rep != i || d->words == 0)
 			continue;
 		if ((rc = nd_shingle_set(&d->sh, &d->nsh, &c->docs[i])) ||
-		    (rc = nd_align_prepare(&d->al, &c->docs[i], &r->idf)))
+		    (rc = nd_align_prepare(&d->al, &c->docs[i], c->vocab)))
 			goto done;
 		r->cur = (uint32_t)i;
 		r->n_cand = 0;
@@ -740,6 +738,5 @@ done:
 	nd_free(r.stem_mark);
 	nd_free(r.p_doc);
 	nd_align_scratch_dispose(&r.align);
-	nd_idf_cache_dispose(&r.idf);
 	return rc;
 }

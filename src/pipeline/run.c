@@ -122,7 +122,7 @@ static int run_analyse(nd_batch *b)
 		if (rc)
 			return rc;
 	}
-	return ND_OK;
+	return nd_vocab_fix_idf(b->vocab);
 }
 
 static nd_corpus corpus_of(const nd_batch *b)

@@ -204,6 +204,33 @@ static void test_document_frequencies(void **state)
 		    nd_vocab_idf(f->vocab, da.toks[0].stem));
 }
 
+/* The fixed IDF table gives what the formula gives, and counting another
+ * document brings the formula back. */
+static void test_fixed_idf(void **state)
+{
+	fixture *f = *state;
+	const char *a = "Water water everywhere.\n";
+	const char *b = "No water here.\n";
+	nd_doc da, db;
+	uint32_t water, everywhere;
+	double idf_water, idf_everywhere;
+
+	nd_analyse(&da, f->vocab, f->arena, a, strlen(a), 0);
+	nd_analyse(&db, f->vocab, f->arena, b, strlen(b), 0);
+	nd_vocab_count_doc(f->vocab, &da);
+	water = da.toks[0].stem;
+	everywhere = da.toks[2].stem;
+	idf_water = nd_vocab_idf(f->vocab, water);
+	idf_everywhere = nd_vocab_idf(f->vocab, everywhere);
+	assert_int_equal(nd_vocab_fix_idf(f->vocab), ND_OK);
+	assert_true(nd_vocab_idf(f->vocab, water) == idf_water);
+	assert_true(nd_vocab_idf(f->vocab, everywhere) == idf_everywhere);
+	/* A second document with "water" and without "everywhere". */
+	nd_vocab_count_doc(f->vocab, &db);
+	assert_true(nd_vocab_idf(f->vocab, water) < idf_water);
+	assert_true(nd_vocab_idf(f->vocab, everywhere) > idf_everywhere);
+}
+
 static void test_unknown_language_is_rejected(void **state)
 {
 	nd_vocab *v = NULL;
@@ -257,6 +284,7 @@ int main(void)
 			test_similarity_tolerates_rewording, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_document_frequencies,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fixed_idf, setup, teardown),
 		cmocka_unit_test(test_unknown_language_is_rejected),
 		cmocka_unit_test_setup_teardown(test_hostile_text_is_survived,
 						setup, teardown),

@@ -334,7 +334,6 @@ static void test_prefix_match_in_sentence_score(void **state)
 {
 	fx_corpus f;
 	nd_align_doc a, b, c;
-	nd_idf_cache idf;
 	double with_prefix, without;
 
 	(void)state;
@@ -355,10 +354,9 @@ static void test_prefix_match_in_sentence_score(void **state)
 				0, NULL),
 			 0);
 	fx_finish(&f);
-	assert_int_equal(nd_idf_cache_init(&idf, f.vocab), 0);
-	assert_int_equal(nd_align_prepare(&a, &f.docs[0], &idf), 0);
-	assert_int_equal(nd_align_prepare(&b, &f.docs[1], &idf), 0);
-	assert_int_equal(nd_align_prepare(&c, &f.docs[2], &idf), 0);
+	assert_int_equal(nd_align_prepare(&a, &f.docs[0], f.vocab), 0);
+	assert_int_equal(nd_align_prepare(&b, &f.docs[1], f.vocab), 0);
+	assert_int_equal(nd_align_prepare(&c, &f.docs[2], f.vocab), 0);
 	assert_int_equal(a.n_sents, 1);
 	with_prefix = nd_align_score(&a, 0, &b, 0);
 	without = nd_align_score(&a, 0, &c, 0);
@@ -367,7 +365,6 @@ static void test_prefix_match_in_sentence_score(void **state)
 	nd_align_dispose(&a);
 	nd_align_dispose(&b);
 	nd_align_dispose(&c);
-	nd_idf_cache_dispose(&idf);
 	fx_free(&f);
 }
 
