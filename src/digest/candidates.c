@@ -1,8 +1,9 @@
 #include "digest/candidates.h"
 
 #include <stdint.h> /* uint64_t */
-#include <string.h> /* memcmp, memcpy, strlen */
+#include <string.h> /* memcmp, strlen */
 
+#include "core/bytes8.h"
 #include "core/utf8.h"
 
 /* Sentences shorter than this are headings, captions or fragments; longer
@@ -426,26 +427,12 @@ static const bool quote_lead[256] = {
 	['"'] = true, ['`'] = true, ['\''] = true, [0xC2] = true, [0xE2] = true
 };
 
-/* A byte repeated in each of the eight bytes of a word, and their high
- * bits: for testing eight bytes of text at once. */
-#define BYTES_ONE 0x0101010101010101ULL
-#define BYTES_HIGH 0x8080808080808080ULL
-
-/* Is any byte of x b? (A byte of x ^ b is zero just where the
- * subtraction borrows into a clear high bit.) */
-static bool has_byte(uint64_t x, unsigned char b)
-{
-	uint64_t v = x ^ (BYTES_ONE * b);
-
-	return ((v - BYTES_ONE) & ~v & BYTES_HIGH) != 0;
-}
-
 /* Could the eight bytes x hold the start of a quotation mark: one of the
  * ASCII leads, or any byte of a multi-byte character? */
 static bool may_quote(uint64_t x)
 {
-	return (x & BYTES_HIGH) || has_byte(x, '"') || has_byte(x, '`') ||
-	       has_byte(x, '\'');
+	return ((x & ND_BYTES8_HIGHS) | nd_bytes8_eq(x, '"') |
+		nd_bytes8_eq(x, '`') | nd_bytes8_eq(x, '\'')) != 0;
 }
 
 /* Most sentences have no quotation mark, and this byte scan spares them
@@ -459,10 +446,7 @@ bool nd_digest_has_quote(const char *p, size_t n)
 		unsigned char c = (unsigned char)p[i];
 
 		if (i % 8 == 0 && i + 8 <= n) {
-			uint64_t x;
-
-			memcpy(&x, p + i, sizeof(x));
-			if (!may_quote(x)) {
+			if (!may_quote(nd_bytes8_load(p + i))) {
 				i += 7;
 				continue;
 			}
