@@ -5,7 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
-#include "dedup/spread.h"
+#include "core/sorted.h"
 
 /* Shortest common prefix, in bytes, that lets two different words match,
  * and the share of the shorter word it must cover, in percent. */
@@ -47,7 +47,7 @@ static void make_word(nd_align_word *w, const nd_token *t, const nd_vocab *v)
  * top bits, then the slot of the word's group in nd_align_doc.group (twice
  * the word's position in the article, plus the kind), then its sentence.
  * The group is multiplied by an odd constant (a bijection of its bits) so
- * that groups spread evenly and nd_spread_sort_unique sorts them fast:
+ * that groups spread evenly and nd_sort_unique_spread_u64 sorts them fast:
  * any order of groups does, as long as every article uses the same. */
 #define SENT_BITS 9
 #define SLOT_BITS 17
@@ -428,7 +428,8 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 		out->n_words += n;
 	}
 	out->first[out->n_sents] = out->n_words;
-	rc = build_groups(out, keys, nd_spread_sort_unique(keys, tmp, n_keys));
+	rc = build_groups(out, keys,
+			  nd_sort_unique_spread_u64(keys, tmp, n_keys));
 done:
 	nd_free(keys);
 	return rc;

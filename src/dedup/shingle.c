@@ -3,7 +3,7 @@
 #include "core/alloc.h"
 #include "core/error.h"
 #include "core/hash.h"
-#include "dedup/spread.h"
+#include "core/sorted.h"
 
 /* Distinct seeds keep a one-word body hash from equalling a shingle. */
 #define BODY_SEED 0x6e64626f6479ULL
@@ -77,7 +77,7 @@ int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d)
 					    ND_SHINGLE_WORDS);
 	}
 	*out = h;
-	*n = nd_spread_sort_unique(h, tmp, count);
+	*n = nd_sort_unique_spread_u64(h, tmp, count);
 	nd_free(tmp);
 	return ND_OK;
 }

@@ -13,7 +13,6 @@
 #include "dedup/align.h"
 #include "dedup/dedup.h"
 #include "dedup/pubdate.h"
-#include "dedup/spread.h"
 #include "story_texts.h"
 
 typedef struct fixture {
@@ -394,7 +393,7 @@ static void test_spread_sort(void **state)
 		for (kind = 0; kind < 3; kind++) {
 			spread_keys(a, sizes[s], kind);
 			memcpy(b, a, sizes[s] * sizeof(a[0]));
-			na = nd_spread_sort_unique(a, tmp, sizes[s]);
+			na = nd_sort_unique_spread_u64(a, tmp, sizes[s]);
 			nb = nd_sort_unique_u64(b, sizes[s]);
 			assert_int_equal(na, nb);
 			if (na > 0)
