@@ -527,25 +527,34 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 	return !attributed && (double)in >= QUOTE_SHARE * (double)st->ntok;
 }
 
+/* The bracket depth after p[0..n), from depth: each "(" opens one, each
+ * ")" closes one; *stray is set when a ")" finds none open. */
+static size_t bracket_depth(const char *p, size_t n, size_t depth,
+			    bool *stray)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '(')
+			depth++;
+		else if (p[i] == ')' && depth > 0)
+			depth--;
+		else if (p[i] == ')')
+			*stray = true;
+	}
+	return depth;
+}
+
 /* A sentence that starts or ends inside brackets: a ")" with none open, or
  * a "(" never closed. The splitter cut a bracketed aside (wire copy's
  * editors' notes: "(ART ADV: Photo is being sent ...") or the page cut
  * the sentence. */
 static bool bracket_fragment(const nd_doc *d, const nd_sentence *st)
 {
-	const char *p = d->text + st->off;
-	size_t i, depth = 0;
+	bool stray = false;
 
-	for (i = 0; i < st->len; i++) {
-		if (p[i] == '(') {
-			depth++;
-		} else if (p[i] == ')') {
-			if (depth == 0)
-				return true;
-			depth--;
-		}
-	}
-	return depth > 0;
+	return bracket_depth(d->text + st->off, st->len, 0, &stray) > 0 ||
+	       stray;
 }
 
 /* How many sentences back an open bracket is looked for: wire notes to
@@ -557,8 +566,9 @@ static bool bracket_fragment(const nd_doc *d, const nd_sentence *st)
  * sent. ...)")? Then it is part of an aside, whole as it may look. */
 static bool inside_aside(const nd_doc *d, size_t i)
 {
-	size_t j = i > ASIDE_REACH ? i - ASIDE_REACH : 0, depth = 0, k;
+	size_t j = i > ASIDE_REACH ? i - ASIDE_REACH : 0, depth = 0;
 	size_t from = d->sents[j].off;
+	bool stray = false;
 
 	/* Most text has no bracket at all: one scan says so. */
 	if (i == 0 || !memchr(d->text + from, '(', d->sents[i].off - from))
@@ -568,12 +578,7 @@ static bool inside_aside(const nd_doc *d, size_t i)
 		const char *p = d->text + st->off;
 		size_t gap_end = d->sents[j + 1].off;
 
-		for (k = 0; k < st->len; k++) {
-			if (p[k] == '(')
-				depth++;
-			else if (p[k] == ')' && depth > 0)
-				depth--;
-		}
+		depth = bracket_depth(p, st->len, depth, &stray);
 		/* A paragraph break closes whatever was left open. */
 		if (memchr(p + st->len, '\n', gap_end - st->off - st->len))
 			depth = 0;
