@@ -193,9 +193,10 @@ int nd_batch_story(nd_story_info *out, const nd_batch *b, size_t i);
 
 /* One summary sentence: the sentence of article `article` at byte
  * `offset` (length `length`) of its cleaned text, and every article
- * stating it. text is that sentence, or its end without an opener a
- * lone sentence can spare ("BEIJING (AP) _", "But", "On Tuesday,"), its
- * first letter capitalised: then shorter than the span. */
+ * stating it. text is that sentence, or a shorter form of it: without an
+ * opener a lone sentence can spare ("BEIJING (AP) _", "But", "On
+ * Tuesday,") or a short relative clause set off by commas (", which
+ * ...,"), its first letter capitalised. Owned by the batch. */
 typedef struct nd_summary_sentence {
 	const char *text;
 	size_t article;
