@@ -116,4 +116,8 @@ void cli_report_rejected(const nd_batch *b);
 /* Flushes stdout; CLI_OK, or CLI_FAIL with a message when writing failed. */
 int cli_flush_stdout(void);
 
+/* Backs the heap with transparent huge pages where the system allows it;
+ * call first thing in main, before any allocation (see heap.c). */
+void cli_heap_prepare(void);
+
 #endif

@@ -45,6 +45,7 @@ int main(int argc, char **argv)
 {
 	const cli_command *cmd;
 
+	cli_heap_prepare();
 	if (argc < 2) {
 		cli_usage_main(stderr);
 		return CLI_FAIL;
