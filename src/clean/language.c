@@ -11,10 +11,9 @@
 
 #include <pthread.h> /* pthread_once */
 #include <stdint.h>  /* int32_t, uint32_t, uint64_t */
-#include <string.h>  /* memset, strcmp, strlen */
+#include <string.h>  /* memcpy, memset, strcmp, strlen */
 
 #include "core/bytes8.h"
-#include "core/hash.h"
 #include "core/utf8.h"
 
 /* Words looked at: the start of an article says what it is written in
@@ -186,23 +185,45 @@ static void count_scripts(const char *s, size_t len, size_t *n)
  * threads may share it), and read-only after: building it per call cost
  * more than the look-ups. */
 #define WORD_SLOTS 1024
+/* Bits of a slot index: log2(WORD_SLOTS). */
+#define WORD_SLOT_BITS 10
+/* Room for the longest function word folded, in bytes: the longest (five
+ * Cyrillic letters) take ten, the longest Latin ones seven (ASCII words
+ * are looked up up to eight letters). A word is its bytes, zero padded to
+ * this: compared as two integers, with no hash to collide. */
+#define KEY_BYTES 16
+
+typedef struct word_key {
+	uint64_t lo, hi; /* the word's bytes, zero padded; lo == 0: none */
+} word_key;
 
 typedef struct word_slot {
-	uint64_t hash; /* 0: empty */
+	word_key key; /* lo == 0: empty */
 	uint32_t langs;
 } word_slot;
 
-static uint64_t word_hash(const char *w, size_t n)
+/* The key of the folded word w[0..n) (0 < n <= KEY_BYTES). */
+static word_key key_of(const char *w, size_t n)
 {
-	return nd_hash64(w, n, 0x6c616e67ULL) | 1; /* "lang"; never 0 */
+	char b[KEY_BYTES] = { 0 };
+	word_key k;
+
+	memcpy(b, w, n);
+	memcpy(&k.lo, b, 8);
+	memcpy(&k.hi, b + 8, 8);
+	return k;
 }
 
-/* Where the word hashed h is in t, or the empty slot where it goes. */
-static size_t slot_at(const word_slot *t, uint64_t h)
+/* Where the word k is in t, or the empty slot where it goes. The
+ * multiply spreads the first bytes over the index bits. */
+static size_t slot_at(const word_slot *t, word_key k)
 {
-	size_t i = (size_t)h & (WORD_SLOTS - 1);
+	uint64_t h = (k.lo ^ k.hi * 0xff51afd7ed558ccdULL) *
+		     0x9e3779b97f4a7c15ULL;
+	size_t i = (size_t)(h >> (64 - WORD_SLOT_BITS));
 
-	while (t[i].hash != 0 && t[i].hash != h)
+	while (t[i].key.lo != 0 &&
+	       (t[i].key.lo != k.lo || t[i].key.hi != k.hi))
 		i = (i + 1) & (WORD_SLOTS - 1);
 	return i;
 }
@@ -215,10 +236,10 @@ static void build_set(word_slot *t, const lang_words *langs, size_t n)
 	memset(t, 0, WORD_SLOTS * sizeof(*t));
 	for (i = 0; i < n; i++) {
 		for (w = langs[i].words; *w; w++) {
-			uint64_t h = word_hash(*w, strlen(*w));
-			word_slot *s = &t[slot_at(t, h)];
+			word_key k = key_of(*w, strlen(*w));
+			word_slot *s = &t[slot_at(t, k)];
 
-			s->hash = h;
+			s->key = k;
 			s->langs |= 1u << i;
 		}
 	}
@@ -239,15 +260,13 @@ static void build_cyrillic(void)
 		  sizeof(cyrillic) / sizeof(*cyrillic));
 }
 
-/* Counts the folded word w[0..wl) towards the languages set gives it. */
-static void count_langs(size_t hits[32], const word_slot *set, const char *w,
-			size_t wl)
+/* Counts the word keyed k towards the languages set gives it. */
+static void count_langs(size_t hits[32], const word_slot *set, word_key k)
 {
-	uint32_t mask = set[slot_at(set, word_hash(w, wl))].langs;
-	size_t i;
+	uint32_t mask = set[slot_at(set, k)].langs;
 
-	for (i = 0; mask != 0; i++, mask >>= 1)
-		hits[i] += mask & 1;
+	for (; mask != 0; mask &= mask - 1)
+		hits[__builtin_ctz(mask)]++;
 }
 
 static bool is_ascii_letter(unsigned char c)
@@ -255,21 +274,52 @@ static bool is_ascii_letter(unsigned char c)
 	return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
-/* The length of the word at p when it is ASCII letters only, with its
- * lower case (as nd_utf8_fold gives it) in w[0..64) when it is no longer
- * than that; 0 when p holds no ASCII letter or a letter past ASCII may go
- * on with the word, for the general path to take. */
-static size_t ascii_word(const char *p, const char *end, char w[64])
+/* The length of the word at p when it is ASCII letters only, with the key
+ * of its lower case (as nd_utf8_fold gives it) in *k when it is no longer
+ * than eight letters (else k->lo is 0); 0 when p holds no ASCII letter or
+ * a letter past ASCII may go on with the word, for the general path to
+ * take. */
+static size_t ascii_word(const char *p, const char *end, word_key *k)
 {
 	size_t n = 0;
 
-	while (p + n < end && is_ascii_letter((unsigned char)p[n])) {
-		if (n < 64)
-			w[n] = (char)(p[n] | 0x20);
-		n++;
+	k->lo = k->hi = 0;
+#if ND_BYTES8_IN_ORDER
+	/* Eight bytes at a time: most words end within the first eight. */
+	while (end - (p + n) >= 8) {
+		uint64_t x = nd_bytes8_load(p + n);
+		uint64_t l = nd_bytes8_letters(x);
+		uint64_t stop = ~l & ND_BYTES8_HIGHS;
+
+		if (stop == 0) {
+			n += 8;
+			continue;
+		}
+		if (n == 0) {
+			/* Letters are lower-cased by their 0x20 bit; the
+			 * bytes from the first past the word are cleared. */
+			uint64_t in = ((stop & -stop) >> 7) - 1;
+
+			k->lo = (x | (l >> 2)) & in;
+		}
+		n += (size_t)__builtin_ctzll(stop) / 8;
+		if ((unsigned char)p[n] >= 0x80)
+			return 0;
+		return n;
 	}
+#endif
+	while (p + n < end && is_ascii_letter((unsigned char)p[n]))
+		n++;
 	if (p + n < end && (unsigned char)p[n] >= 0x80)
 		return 0;
+	if (n > 0 && n <= 8) {
+		char w[8];
+		size_t i;
+
+		for (i = 0; i < n; i++)
+			w[i] = (char)(p[i] | 0x20);
+		*k = key_of(w, n);
+	}
 	return n;
 }
 
@@ -282,16 +332,23 @@ static const char *by_words(const char *s, size_t len,
 {
 	size_t hits[32] = { 0 }, words = 0, i, best = 0, second = 0, wl;
 	const char *p = s, *end = s + len;
+	word_key k;
 	char w[64];
 
 	while (p < end && words < LANG_WORDS) {
 		const char *start = p, *q = p, *r;
+		unsigned char c = (unsigned char)*p;
 
-		if ((wl = ascii_word(p, end, w)) != 0) {
+		/* Spaces and ASCII marks between words, with no decoding. */
+		if (c < 0x80 && !is_ascii_letter(c)) {
+			p++;
+			continue;
+		}
+		if ((wl = ascii_word(p, end, &k)) != 0) {
 			p += wl;
 			words++;
-			if (wl <= 24)
-				count_langs(hits, set, w, wl);
+			if (k.lo != 0)
+				count_langs(hits, set, k);
 			continue;
 		}
 		if (!nd_cp_is_letter(nd_utf8_decode(&q, end))) {
@@ -307,9 +364,9 @@ static const char *by_words(const char *s, size_t len,
 		if (p - start > 24)
 			continue;
 		wl = nd_utf8_fold(start, (size_t)(p - start), w, sizeof(w));
-		if (wl == 0)
+		if (wl == 0 || wl > KEY_BYTES)
 			continue;
-		count_langs(hits, set, w, wl);
+		count_langs(hits, set, key_of(w, wl));
 	}
 	for (i = 1; i < n; i++) {
 		if (hits[i] > hits[best]) {
