@@ -181,171 +181,218 @@ static bool has_email(const char *s, size_t len)
 	return false;
 }
 
-static bool ascii_alnum(int32_t c)
+/* "(c) 2...": a copyright sign spelled out, at[0] being the '('. */
+static bool spelled_copyright(const char *at, const char *end)
 {
-	return ((unsigned)c | 0x20) - 'a' < 26u || (unsigned)c - '0' < 10u;
+	return end - at >= 5 && (at[1] | 0x20) == 'c' && at[2] == ')' &&
+	       at[3] == ' ' && at[4] >= '0' && at[4] <= '9';
 }
 
-/* The ASCII letters and digits from p on, after one of them: inside a
- * word already counted, each only adds to the counts and becomes the
- * last character, as the loop of nd_clean_features would have it.
- * Returns where they end. */
-static const char *rest_of_word(nd_line_feat *f, size_t *by_script,
-				const char *p, const char *end,
-				int32_t *prev2, int32_t *prev, int32_t *last)
+/* What nd_clean_features carries from one character to the next. */
+typedef struct feat_scan {
+	size_t by_script[ND_SCRIPT_COUNT];
+	int32_t prev2, prev, last; /* the last three characters */
+	size_t ideo_run;
+	bool in_word, word_counted, after_stop;
+} feat_scan;
+
+/* Measures the character at p (p < end) into f and st; returns the
+ * next. */
+static const char *feat_char(nd_line_feat *f, feat_scan *st, const char *p,
+			     const char *end)
 {
-	size_t letters = 0, digits = 0;
-	int32_t a = *prev2, b = *prev, c = *last;
-#if ND_BYTES8_IN_ORDER
-	const char *from = p;
+	const char *at = p;
+	int32_t cp;
 
-	/* Eight bytes at a time up to the first that is no letter or
-	 * digit; the last three of them become the last characters. */
-	while (end - p >= 8) {
-		uint64_t x = nd_bytes8_load(p);
-		uint64_t l = nd_bytes8_letters(x);
-		uint64_t d = nd_bytes8_range(x, '0', '9');
-		uint64_t stop = ~(l | d) & ND_BYTES8_HIGHS;
-		uint64_t keep = stop ? (stop & -stop) - 1 : ~0ULL;
-
-		letters += nd_bytes8_count(l & keep);
-		digits += nd_bytes8_count(d & keep);
-		if (stop) {
-			p += __builtin_ctzll(stop) / 8;
-			break;
+	if ((unsigned char)*p < 0x80)
+		cp = (unsigned char)*p++;
+	else
+		cp = nd_utf8_decode(&p, end);
+	if (cp == ' ') {
+		st->in_word = false;
+		st->word_counted = false;
+		st->ideo_run = 0;
+		st->prev2 = st->prev;
+		st->prev = st->last;
+		st->last = cp;
+		return p;
+	}
+	f->nonspace++;
+	if (!st->in_word) {
+		st->in_word = true;
+		if (st->after_stop && (nd_cp_is_upper(cp) ||
+				       is_opening_quote(cp) || cp == '"'))
+			f->sentences++;
+	}
+	st->after_stop = false;
+	if (nd_cp_is_letter(cp) || nd_cp_is_digit(cp)) {
+		/* Chinese and Japanese put no spaces between words, which
+		 * run about two characters each. */
+		if (!ideographic(cp))
+			st->ideo_run = 0;
+		else if (st->ideo_run++ % 2 == 0 && st->ideo_run > 1)
+			st->word_counted = false;
+		if (!st->word_counted) {
+			st->word_counted = true;
+			f->words++;
 		}
-		p += 8;
+		if (nd_cp_is_letter(cp)) {
+			f->letters++;
+			st->by_script[script_of(cp)]++;
+		} else {
+			f->digits++;
+		}
 	}
-	if (p - from >= 3) {
-		a = (unsigned char)p[-3];
-		b = (unsigned char)p[-2];
-		c = (unsigned char)p[-1];
-	} else if (p - from == 2) {
-		a = c;
-		b = (unsigned char)p[-2];
-		c = (unsigned char)p[-1];
-	} else if (p - from == 1) {
-		a = b;
-		b = c;
-		c = (unsigned char)p[-1];
-	}
-#endif
-	while (p < end && ascii_alnum((unsigned char)*p)) {
-		unsigned char x = (unsigned char)*p++;
-		bool letter = ((unsigned)x | 0x20) - 'a' < 26u;
-
-		letters += letter;
-		digits += !letter;
-		a = b;
-		b = c;
-		c = x;
-	}
-	f->nonspace += letters + digits;
-	f->letters += letters;
-	f->digits += digits;
-	by_script[ND_SCRIPT_LATIN] += letters;
-	*prev2 = a;
-	*prev = b;
-	*last = c;
+	if (cp == 0x00A9 || (cp == '(' && spelled_copyright(at, end)))
+		f->copyright = true;
+	st->prev2 = st->prev;
+	st->prev = st->last;
+	st->last = cp;
+	/* A stop followed by a space; an abbreviation like "U.S." has
+	 * none. */
+	if ((cp == '.' || cp == '!' || cp == '?') && p < end && *p == ' ')
+		st->after_stop = true;
 	return p;
 }
+
+#if ND_BYTES8_IN_ORDER
+/* For each byte of eight (its high bit), whether the nearest byte before
+ * it that have marks is marked in val too (val within have); *carry
+ * stands for the bytes before the eight, and becomes the same for the
+ * byte after them. Spread in three doubling steps, not a byte at a time. */
+static uint64_t nearest_before(uint64_t have, uint64_t val, bool *carry)
+{
+	uint64_t in = *carry ? ND_BYTES8_HIGHS : 0;
+
+	val |= (val << 8) & ~have;
+	have |= have << 8;
+	val |= (val << 16) & ~have;
+	have |= have << 16;
+	val |= (val << 32) & ~have;
+	have |= have << 32;
+	if (have >> 63)
+		*carry = (val >> 63) != 0;
+	return ((val << 8) | (~(have << 8) & in)) & ND_BYTES8_HIGHS;
+}
+
+/* Measures the eight ASCII bytes x at p into f and st, as feat_char would
+ * one by one: a word starts at a letter or digit whose nearest space,
+ * letter or digit before is a space; a sentence at a token opening with a
+ * capital, a quote or a bracket whose nearest non-space before is a
+ * stop. (A stop is always followed by a space there, and where the next
+ * character is none, after_stop is cleared before it is asked.) */
+static void feat_ascii8(nd_line_feat *f, feat_scan *st, uint64_t x,
+			const char *p, const char *end)
+{
+	uint64_t space = nd_bytes8_eq(x, ' ');
+	uint64_t nonspace = ~space & ND_BYTES8_HIGHS;
+	uint64_t letters = nd_bytes8_letters(x);
+	uint64_t digits = nd_bytes8_range(x, '0', '9');
+	uint64_t alnum = letters | digits;
+	uint64_t starts = nonspace & (space << 8 | (st->in_word ? 0 : 0x80));
+	uint64_t stops = 0, paren = 0, first, after;
+	size_t n_letters = nd_bytes8_count(letters);
+	int k;
+
+	f->nonspace += nd_bytes8_count(nonspace);
+	f->letters += n_letters;
+	f->digits += nd_bytes8_count(digits);
+	st->by_script[ND_SCRIPT_LATIN] += n_letters;
+	if ((nonspace & ~alnum) == 0) {
+		/* Spaces, letters and digits only (most of prose): the byte
+		 * before each is the nearest of them, and no stop or bracket
+		 * is among them. */
+		first = alnum & (space << 8 | (st->word_counted ? 0 : 0x80));
+		st->word_counted = (alnum >> 63) != 0;
+	} else {
+		bool no_word = !st->word_counted;
+
+		first = alnum & nearest_before(space | alnum, space, &no_word);
+		st->word_counted = !no_word;
+		stops = nd_bytes8_eq(x, '.') | nd_bytes8_eq(x, '!') |
+			nd_bytes8_eq(x, '?');
+		paren = nd_bytes8_eq(x, '(');
+	}
+	f->words += nd_bytes8_count(first);
+	/* With no stop here or before, after_stop stays false. */
+	if (stops != 0 || st->after_stop) {
+		after = nearest_before(nonspace, stops, &st->after_stop) &
+			starts;
+		f->sentences += nd_bytes8_count(
+			after & (nd_bytes8_range(x, 'A', 'Z') |
+				 nd_bytes8_eq(x, '"') | nd_bytes8_eq(x, '(') |
+				 nd_bytes8_eq(x, '[')));
+	}
+	for (k = 0; paren != 0 && k < 8; k++) {
+		if (p[k] == '(' && spelled_copyright(p + k, end))
+			f->copyright = true;
+	}
+	if (space | alnum)
+		st->ideo_run = 0;
+	st->in_word = (nonspace >> 63) != 0;
+	st->prev2 = (unsigned char)p[5];
+	st->prev = (unsigned char)p[6];
+	st->last = (unsigned char)p[7];
+}
+#endif
 
 void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
-	size_t by_script[ND_SCRIPT_COUNT] = { 0 };
-	int32_t last = 0, prev = 0, prev2 = 0, first = 0;
-	bool in_word = false, word_counted = false, after_stop = false;
-	size_t ideo_run = 0;
+	feat_scan st;
+	int32_t first = 0;
 	int i, best = ND_SCRIPT_NONE;
 
 	memset(f, 0, sizeof(*f));
+	memset(&st, 0, sizeof(st));
+	while (p < end && first == 0)
+		first = nd_utf8_decode(&p, end);
+	p = s;
 	while (p < end) {
-		const char *at = p;
-		int32_t cp;
+#if ND_BYTES8_IN_ORDER
+		if (end - p >= 8) {
+			uint64_t x = nd_bytes8_load(p);
+			uint64_t high = x & ND_BYTES8_HIGHS;
+			const char *wide;
 
-		if ((unsigned char)*p < 0x80)
-			cp = (unsigned char)*p++;
-		else
-			cp = nd_utf8_decode(&p, end);
-
-		if (first == 0)
-			first = cp;
-		if (cp == ' ') {
-			in_word = false;
-			word_counted = false;
-			ideo_run = 0;
-			prev2 = prev;
-			prev = last;
-			last = cp;
+			if (high == 0) {
+				feat_ascii8(f, &st, x, p, end);
+				p += 8;
+				continue;
+			}
+			/* Past the token of the first byte beyond ASCII one
+			 * character at a time: in text of another alphabet
+			 * the next eight bytes would not be ASCII either. */
+			wide = p + __builtin_ctzll(high) / 8;
+			while (p < end && (p <= wide || st.last != ' '))
+				p = feat_char(f, &st, p, end);
 			continue;
 		}
-		f->nonspace++;
-		if (!in_word) {
-			in_word = true;
-			if (after_stop && (nd_cp_is_upper(cp) ||
-					   is_opening_quote(cp) || cp == '"'))
-				f->sentences++;
-		}
-		after_stop = false;
-		if (nd_cp_is_letter(cp) || nd_cp_is_digit(cp)) {
-			/* Chinese and Japanese put no spaces between words,
-			 * which run about two characters each. */
-			if (!ideographic(cp))
-				ideo_run = 0;
-			else if (ideo_run++ % 2 == 0 && ideo_run > 1)
-				word_counted = false;
-			if (!word_counted) {
-				word_counted = true;
-				f->words++;
-			}
-			if (nd_cp_is_letter(cp)) {
-				f->letters++;
-				by_script[script_of(cp)]++;
-			} else {
-				f->digits++;
-			}
-		}
-		if (cp == 0x00A9)
-			f->copyright = true;
-		if (cp == '(' && end - at >= 5 && (at[1] | 0x20) == 'c' &&
-		    at[2] == ')' && at[3] == ' ' && at[4] >= '0' &&
-		    at[4] <= '9')
-			f->copyright = true;
-		prev2 = prev;
-		prev = last;
-		last = cp;
-		/* A stop followed by a space; an abbreviation like "U.S." has
-		 * none. */
-		if ((cp == '.' || cp == '!' || cp == '?') && p < end &&
-		    *p == ' ')
-			after_stop = true;
-		else if (cp < 0x80 && ascii_alnum(cp))
-			p = rest_of_word(f, by_script, p, end, &prev2, &prev,
-					 &last);
+#endif
+		p = feat_char(f, &st, p, end);
 	}
 	for (i = 1; i < ND_SCRIPT_COUNT; i++) {
-		if (by_script[i] > by_script[best])
+		if (st.by_script[i] > st.by_script[best])
 			best = i;
 	}
 	f->script = best;
-	f->script_letters = by_script[best];
+	f->script_letters = st.by_script[best];
 	f->bullet = is_bullet_mark(first) ||
 		    (is_dash_mark(first) && len > 1 &&
 		     (s[1] == ' ' || (first > 0x7F && len > 3 && s[3] == ' ')));
-	f->ellipsis = last == 0x2026 ||
-		      (last == '.' && prev == '.' && prev2 == '.');
-	f->period_end = last == '.' && !f->ellipsis;
-	f->colon_end = last == ':';
-	f->comma_end = last == ',';
-	f->open_end = is_opening_quote(last) ||
-		      ((last == '"' || last == '\'') &&
-		       (prev == ' ' || prev == 0));
-	if (is_terminal(last) || is_closing_quote(last))
+	f->ellipsis = st.last == 0x2026 ||
+		      (st.last == '.' && st.prev == '.' && st.prev2 == '.');
+	f->period_end = st.last == '.' && !f->ellipsis;
+	f->colon_end = st.last == ':';
+	f->comma_end = st.last == ',';
+	f->open_end = is_opening_quote(st.last) ||
+		      ((st.last == '"' || st.last == '\'') &&
+		       (st.prev == ' ' || st.prev == 0));
+	if (is_terminal(st.last) || is_closing_quote(st.last))
 		f->sentence = true;
-	else if ((last == '"' || last == '\'') && !f->open_end)
+	else if ((st.last == '"' || st.last == '\'') && !f->open_end)
 		f->sentence = true;
-	else if ((last == ')' || last == ']') && is_terminal(prev))
+	else if ((st.last == ')' || st.last == ']') && is_terminal(st.prev))
 		f->sentence = true;
 	/* ". EFE": a sentence signed off by an agency. */
 	if (!f->sentence && f->words >= 5 &&
