@@ -271,6 +271,39 @@ static size_t word_end(const char *s, size_t i, size_t len,
 	return i;
 }
 
+/* The next space from s[i] on, or len. */
+static size_t next_space(const char *s, size_t i, size_t len)
+{
+#if ND_BYTES8_IN_ORDER
+	for (; i + 8 <= len; i += 8) {
+		uint64_t sp = nd_bytes8_eq(nd_bytes8_load(s + i), ' ');
+
+		if (sp)
+			return i + (size_t)__builtin_ctzll(sp) / 8;
+	}
+#endif
+	while (i < len && s[i] != ' ')
+		i++;
+	return i;
+}
+
+/* Whether the word at s[i] opens with two ASCII letters that, with what
+ * follows them, no filler word opens with: most words, which then need
+ * not be read to their end (a word of two letters ends at a space or the
+ * end; a mark or a byte past ASCII ends a run of letters alike). */
+static bool no_filler(const char *s, size_t i, size_t len)
+{
+	unsigned a = ((unsigned char)s[i] | 0x20) - 'a', b;
+
+	if (a >= 26 || i + 1 >= len)
+		return false;
+	b = ((unsigned char)s[i + 1] | 0x20) - 'a';
+	if (b >= 26)
+		return false;
+	return (thirds[a][b] &
+		third_bit(i + 2 < len ? (unsigned char)s[i + 2] : ' ')) == 0;
+}
+
 bool nd_clean_is_lorem(const char *s, size_t len)
 {
 	size_t i = 0, words = 0, hits = 0;
@@ -281,11 +314,20 @@ bool nd_clean_is_lorem(const char *s, size_t len)
 		unsigned char high = 0;
 		bool alpha = false, lorem = false;
 
-		while (i < len && s[i] == ' ')
+		if (s[i] == ' ') {
 			i++;
+			continue;
+		}
+		/* A word opening with two letters (most) is counted, and
+		 * passed over when its third rules filler out. */
+		if (no_filler(s, i, len)) {
+			words++;
+			i = next_space(s, i + 2, len);
+			continue;
+		}
 		start = i;
 		i = word_end(s, i, len, &high, &alpha);
-		if (i == start || (!alpha && high < 0x80))
+		if (!alpha && high < 0x80)
 			continue;
 		words++;
 		if (high >= 0x80)
