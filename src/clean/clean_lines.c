@@ -170,6 +170,28 @@ static size_t line_break(const char *p, const char *end)
 	return 0;
 }
 
+/* Past the printable ASCII from p on (bytes 0x20 to 0x7F), most of a
+ * text, which breaks no line: eight bytes at a time where they can be
+ * tested so. */
+static const char *past_printable(const char *p, const char *end)
+{
+#if ND_BYTES8_IN_ORDER
+	while (end - p >= 8) {
+		uint64_t x = nd_bytes8_load(p);
+		uint64_t odd = (x & ND_BYTES8_HIGHS) |
+			       nd_bytes8_range(x, 0x00, 0x1F);
+
+		if (odd)
+			return p + __builtin_ctzll(odd) / 8;
+		p += 8;
+	}
+#endif
+	while (p < end && (unsigned char)*p >= 0x20 &&
+	       (unsigned char)*p < 0x80)
+		p++;
+	return p;
+}
+
 int nd_clines_add_text(nd_clines *l, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len, *start = text;
@@ -178,10 +200,7 @@ int nd_clines_add_text(nd_clines *l, const char *text, size_t len)
 	for (;;) {
 		size_t br;
 
-		/* Printable ASCII, most of a text, breaks no line. */
-		while (p < end && (unsigned char)*p >= 0x20 &&
-		       (unsigned char)*p < 0x80)
-			p++;
+		p = past_printable(p, end);
 		br = p < end ? line_break(p, end) : 1;
 
 		if (p < end && br == 0) {
