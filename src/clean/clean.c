@@ -686,11 +686,16 @@ static void harvest(ctx *c, size_t first, found *m)
 }
 
 #if ND_BYTES8_IN_ORDER
-/* The bytes of x that separate words. */
+/* The bytes of x that separate words. Most eight bytes of a text hold no
+ * control byte, only spaces to test. */
 static uint64_t blank_bytes(uint64_t x)
 {
-	return nd_bytes8_eq(x, ' ') | nd_bytes8_eq(x, '\n') |
-	       nd_bytes8_eq(x, '\t') | nd_bytes8_eq(x, '\r');
+	uint64_t blank = nd_bytes8_eq(x, ' ');
+
+	if (nd_bytes8_range(x, 0x00, 0x1F) == 0)
+		return blank;
+	return blank | nd_bytes8_eq(x, '\n') | nd_bytes8_eq(x, '\t') |
+	       nd_bytes8_eq(x, '\r');
 }
 #endif
 
