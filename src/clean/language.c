@@ -187,20 +187,31 @@ static void count_scripts(const char *s, size_t len, size_t *n)
 #define WORD_SLOTS 1024
 /* Bits of a slot index: log2(WORD_SLOTS). */
 #define WORD_SLOT_BITS 10
+/* Bits of the filter in front of the slots: a few hundred words set one
+ * in ten of them, and the filter (512 bytes) stays in the first-level
+ * cache where the slots (16 KB) do not, between one article and the
+ * next. */
+#define FILTER_BITS 4096
 /* Room for the longest function word folded, in bytes: the longest (five
  * Cyrillic letters) take ten, the longest Latin ones seven (ASCII words
  * are looked up up to eight letters). A word is its bytes, zero padded to
  * this: compared as two integers, with no hash to collide. */
-#define KEY_BYTES 16
+#define KEY_BYTES 12
 
 typedef struct word_key {
-	uint64_t lo, hi; /* the word's bytes, zero padded; lo == 0: none */
+	uint64_t lo; /* the word's bytes, zero padded; 0: none */
+	uint32_t hi;
 } word_key;
 
 typedef struct word_slot {
 	word_key key; /* lo == 0: empty */
 	uint32_t langs;
 } word_slot;
+
+typedef struct word_set {
+	uint64_t filter[FILTER_BITS / 64]; /* some word hashes to each bit */
+	word_slot slot[WORD_SLOTS];
+} word_set;
 
 /* The key of the folded word w[0..n) (0 < n <= KEY_BYTES). */
 static word_key key_of(const char *w, size_t n)
@@ -210,61 +221,79 @@ static word_key key_of(const char *w, size_t n)
 
 	memcpy(b, w, n);
 	memcpy(&k.lo, b, 8);
-	memcpy(&k.hi, b + 8, 8);
+	memcpy(&k.hi, b + 8, 4);
 	return k;
 }
 
-/* Where the word k is in t, or the empty slot where it goes. The
- * multiply spreads the first bytes over the index bits. */
-static size_t slot_at(const word_slot *t, word_key k)
+/* The multiply spreads the first bytes over the high bits, where the slot
+ * index and the filter bit are taken from. */
+static uint64_t key_hash(word_key k)
 {
-	uint64_t h = (k.lo ^ k.hi * 0xff51afd7ed558ccdULL) *
-		     0x9e3779b97f4a7c15ULL;
+	return (k.lo ^ k.hi * 0xff51afd7ed558ccdULL) * 0x9e3779b97f4a7c15ULL;
+}
+
+/* The filter bit of the hash h: bits below the slot index's. */
+static size_t filter_bit(uint64_t h)
+{
+	return (size_t)(h >> (64 - WORD_SLOT_BITS - 12)) & (FILTER_BITS - 1);
+}
+
+/* Where the word k hashed h is in t, or the empty slot where it goes. */
+static size_t slot_at(const word_set *t, word_key k, uint64_t h)
+{
 	size_t i = (size_t)(h >> (64 - WORD_SLOT_BITS));
 
-	while (t[i].key.lo != 0 &&
-	       (t[i].key.lo != k.lo || t[i].key.hi != k.hi))
+	while (t->slot[i].key.lo != 0 &&
+	       (t->slot[i].key.lo != k.lo || t->slot[i].key.hi != k.hi))
 		i = (i + 1) & (WORD_SLOTS - 1);
 	return i;
 }
 
-static void build_set(word_slot *t, const lang_words *langs, size_t n)
+static void build_set(word_set *t, const lang_words *langs, size_t n)
 {
 	const char *const *w;
 	size_t i;
 
-	memset(t, 0, WORD_SLOTS * sizeof(*t));
+	memset(t, 0, sizeof(*t));
 	for (i = 0; i < n; i++) {
 		for (w = langs[i].words; *w; w++) {
 			word_key k = key_of(*w, strlen(*w));
-			word_slot *s = &t[slot_at(t, k)];
+			uint64_t h = key_hash(k);
+			word_slot *s = &t->slot[slot_at(t, k, h)];
 
 			s->key = k;
 			s->langs |= 1u << i;
+			t->filter[filter_bit(h) / 64] |= 1ULL
+							 << (filter_bit(h) % 64);
 		}
 	}
 }
 
-static word_slot latin_set[WORD_SLOTS], cyrillic_set[WORD_SLOTS];
+static word_set latin_set, cyrillic_set;
 static pthread_once_t latin_once = PTHREAD_ONCE_INIT;
 static pthread_once_t cyrillic_once = PTHREAD_ONCE_INIT;
 
 static void build_latin(void)
 {
-	build_set(latin_set, latin, sizeof(latin) / sizeof(*latin));
+	build_set(&latin_set, latin, sizeof(latin) / sizeof(*latin));
 }
 
 static void build_cyrillic(void)
 {
-	build_set(cyrillic_set, cyrillic,
+	build_set(&cyrillic_set, cyrillic,
 		  sizeof(cyrillic) / sizeof(*cyrillic));
 }
 
 /* Counts the word keyed k towards the languages set gives it. */
-static void count_langs(size_t hits[32], const word_slot *set, word_key k)
+static void count_langs(size_t hits[32], const word_set *set, word_key k)
 {
-	uint32_t mask = set[slot_at(set, k)].langs;
+	uint64_t h = key_hash(k);
+	size_t bit = filter_bit(h);
+	uint32_t mask;
 
+	if (!(set->filter[bit / 64] >> (bit % 64) & 1))
+		return;
+	mask = set->slot[slot_at(set, k, h)].langs;
 	for (; mask != 0; mask &= mask - 1)
 		hits[__builtin_ctz(mask)]++;
 }
@@ -328,7 +357,7 @@ static size_t ascii_word(const char *p, const char *end, word_key *k)
  * that share is telling. */
 static const char *by_words(const char *s, size_t len,
 			    const lang_words *langs, size_t n,
-			    const word_slot *set)
+			    const word_set *set)
 {
 	size_t hits[32] = { 0 }, words = 0, i, best = 0, second = 0, wl;
 	const char *p = s, *end = s + len;
@@ -406,12 +435,12 @@ const char *nd_clean_language(const char *text, size_t len)
 	case S_LATIN:
 		pthread_once(&latin_once, build_latin);
 		return by_words(text, len, latin, sizeof(latin) / sizeof(*latin),
-				latin_set);
+				&latin_set);
 	case S_CYRILLIC:
 		pthread_once(&cyrillic_once, build_cyrillic);
 		return by_words(text, len, cyrillic,
 				sizeof(cyrillic) / sizeof(*cyrillic),
-				cyrillic_set);
+				&cyrillic_set);
 	case S_GREEK: return "el";
 	case S_HEBREW: return "he";
 	case S_ARABIC:
