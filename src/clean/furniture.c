@@ -255,84 +255,163 @@ static const char *feat_char(nd_line_feat *f, feat_scan *st, const char *p,
 	return p;
 }
 
-#if ND_BYTES8_IN_ORDER
-/* For each byte of eight (its high bit), whether the nearest byte before
- * it that have marks is marked in val too (val within have); *carry
- * stands for the bytes before the eight, and becomes the same for the
- * byte after them. Spread in three doubling steps, not a byte at a time. */
-static uint64_t nearest_before(uint64_t have, uint64_t val, bool *carry)
-{
-	uint64_t in = *carry ? ND_BYTES8_HIGHS : 0;
+/* A block of ASCII bytes as masks, one bit a byte: eight bytes, each by
+ * its high bit in a uint64_t (unit 8), or 64 bytes, byte k by bit k (unit
+ * 1). stops, opens and paren are left 0 when the block holds no mark and
+ * no stop came before it: feat_block then asks none of them. */
+typedef struct ascii_block {
+	const char *p;   /* the bytes */
+	size_t n;        /* how many: 8 or 64 */
+	unsigned unit;   /* bits from one byte's to the next's */
+	uint64_t all;    /* the bits of every byte */
+	uint64_t space, letters, digits;
+	uint64_t stops;  /* '.', '!', '?' */
+	uint64_t opens;  /* capitals, '"', '(' and '[': open a sentence */
+	uint64_t paren;  /* '(' */
+} ascii_block;
 
-	val |= (val << 8) & ~have;
-	have |= have << 8;
-	val |= (val << 16) & ~have;
-	have |= have << 16;
-	val |= (val << 32) & ~have;
-	have |= have << 32;
-	if (have >> 63)
-		*carry = (val >> 63) != 0;
-	return ((val << 8) | (~(have << 8) & in)) & ND_BYTES8_HIGHS;
+/* Bytes marked in m. */
+static inline unsigned block_count(const ascii_block *b, uint64_t m)
+{
+	return b->unit == 1 ? (unsigned)__builtin_popcountll(m)
+			    : nd_bytes8_count(m);
 }
 
-/* Measures the eight ASCII bytes x at p into f and st, as feat_char would
- * one by one: a word starts at a letter or digit whose nearest space,
- * letter or digit before is a space; a sentence at a token opening with a
- * capital, a quote or a bracket whose nearest non-space before is a
- * stop. (A stop is always followed by a space there, and where the next
- * character is none, after_stop is cleared before it is asked.) */
-static void feat_ascii8(nd_line_feat *f, feat_scan *st, uint64_t x,
-			const char *p, const char *end)
+/* For each byte of block b, whether the nearest byte before it that have
+ * marks is marked in val too (val within have); *carry stands for the
+ * bytes before the block, and becomes the same for the byte after it.
+ * Spread in doubling steps, not a byte at a time. */
+static inline uint64_t nearest_before(const ascii_block *b, uint64_t have,
+				      uint64_t val, bool *carry)
 {
-	uint64_t space = nd_bytes8_eq(x, ' ');
-	uint64_t nonspace = ~space & ND_BYTES8_HIGHS;
-	uint64_t letters = nd_bytes8_letters(x);
-	uint64_t digits = nd_bytes8_range(x, '0', '9');
-	uint64_t alnum = letters | digits;
-	uint64_t starts = nonspace & (space << 8 | (st->in_word ? 0 : 0x80));
-	uint64_t stops = 0, paren = 0, first, after;
-	size_t n_letters = nd_bytes8_count(letters);
-	int k;
+	uint64_t in = *carry ? b->all : 0;
+	unsigned sh;
 
-	f->nonspace += nd_bytes8_count(nonspace);
+	for (sh = b->unit; sh < 64; sh *= 2) {
+		val |= (val << sh) & ~have;
+		have |= have << sh;
+	}
+	if (have >> 63)
+		*carry = (val >> 63) != 0;
+	return ((val << b->unit) | (~(have << b->unit) & in)) & b->all;
+}
+
+/* Measures the ASCII block b into f and st, as feat_char would byte by
+ * byte: a word starts at a letter or digit whose nearest space, letter or
+ * digit before is a space; a sentence at a token opening with a capital,
+ * a quote or a bracket whose nearest non-space before is a stop. (A stop
+ * is always followed by a space there, and where the next character is
+ * none, after_stop is cleared before it is asked.) */
+static inline void feat_block(nd_line_feat *f, feat_scan *st,
+			      const ascii_block *b, const char *end)
+{
+	uint64_t nonspace = ~b->space & b->all;
+	uint64_t alnum = b->letters | b->digits;
+	uint64_t first_byte = b->all & -b->all;
+	uint64_t starts = nonspace & (b->space << b->unit |
+				      (st->in_word ? 0 : first_byte));
+	uint64_t first, after;
+	size_t n_letters = block_count(b, b->letters), k;
+
+	f->nonspace += block_count(b, nonspace);
 	f->letters += n_letters;
-	f->digits += nd_bytes8_count(digits);
+	f->digits += block_count(b, b->digits);
 	st->by_script[ND_SCRIPT_LATIN] += n_letters;
 	if ((nonspace & ~alnum) == 0) {
 		/* Spaces, letters and digits only (most of prose): the byte
-		 * before each is the nearest of them, and no stop or bracket
-		 * is among them. */
-		first = alnum & (space << 8 | (st->word_counted ? 0 : 0x80));
+		 * before each is the nearest of them. */
+		first = alnum & (b->space << b->unit |
+				 (st->word_counted ? 0 : first_byte));
 		st->word_counted = (alnum >> 63) != 0;
 	} else {
 		bool no_word = !st->word_counted;
 
-		first = alnum & nearest_before(space | alnum, space, &no_word);
+		first = alnum &
+			nearest_before(b, b->space | alnum, b->space, &no_word);
 		st->word_counted = !no_word;
-		stops = nd_bytes8_eq(x, '.') | nd_bytes8_eq(x, '!') |
-			nd_bytes8_eq(x, '?');
-		paren = nd_bytes8_eq(x, '(');
 	}
-	f->words += nd_bytes8_count(first);
+	f->words += block_count(b, first);
 	/* With no stop here or before, after_stop stays false. */
-	if (stops != 0 || st->after_stop) {
-		after = nearest_before(nonspace, stops, &st->after_stop) &
-			starts;
-		f->sentences += nd_bytes8_count(
-			after & (nd_bytes8_range(x, 'A', 'Z') |
-				 nd_bytes8_eq(x, '"') | nd_bytes8_eq(x, '(') |
-				 nd_bytes8_eq(x, '[')));
+	if (b->stops != 0 || st->after_stop) {
+		after = nearest_before(b, nonspace, b->stops,
+				       &st->after_stop) & starts;
+		f->sentences += block_count(b, after & b->opens);
 	}
-	for (k = 0; paren != 0 && k < 8; k++) {
-		if (p[k] == '(' && spelled_copyright(p + k, end))
+	for (k = 0; b->paren != 0 && k < b->n; k++) {
+		if (b->p[k] == '(' && spelled_copyright(b->p + k, end))
 			f->copyright = true;
 	}
-	if (space | alnum)
+	if (b->space | alnum)
 		st->ideo_run = 0;
 	st->in_word = (nonspace >> 63) != 0;
-	st->prev2 = (unsigned char)p[5];
-	st->prev = (unsigned char)p[6];
-	st->last = (unsigned char)p[7];
+	st->prev2 = (unsigned char)b->p[b->n - 3];
+	st->prev = (unsigned char)b->p[b->n - 2];
+	st->last = (unsigned char)b->p[b->n - 1];
+}
+
+#if ND_BYTES8_IN_ORDER
+/* Measures the eight ASCII bytes x at p into f and st. The marks are
+ * only tested for where a block holds some, or a stop came before. */
+static void feat_ascii8(nd_line_feat *f, feat_scan *st, uint64_t x,
+			const char *p, const char *end)
+{
+	ascii_block b = { p, 8, 8, ND_BYTES8_HIGHS, 0, 0, 0, 0, 0, 0 };
+
+	b.space = nd_bytes8_eq(x, ' ');
+	b.letters = nd_bytes8_letters(x);
+	b.digits = nd_bytes8_range(x, '0', '9');
+	if ((~b.space & ~(b.letters | b.digits) & ND_BYTES8_HIGHS) != 0 ||
+	    st->after_stop) {
+		b.stops = nd_bytes8_eq(x, '.') | nd_bytes8_eq(x, '!') |
+			  nd_bytes8_eq(x, '?');
+		b.paren = nd_bytes8_eq(x, '(');
+		b.opens = nd_bytes8_range(x, 'A', 'Z') | nd_bytes8_eq(x, '"') |
+			  b.paren | nd_bytes8_eq(x, '[');
+	}
+	feat_block(f, st, &b, end);
+}
+#endif
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define FEAT_WIDE 1
+
+/* The bytes of the 64 at p equal to c, bit k for byte k. */
+__attribute__((target("avx512bw"))) static inline uint64_t
+eq64(__m512i x, char c)
+{
+	return _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(c));
+}
+
+/* The bytes of x from lo to hi. */
+__attribute__((target("avx512bw"))) static inline uint64_t
+range64(__m512i x, char lo, char hi)
+{
+	return _mm512_cmple_epu8_mask(_mm512_sub_epi8(x, _mm512_set1_epi8(lo)),
+				      _mm512_set1_epi8((char)(hi - lo)));
+}
+
+/* Measures the 64 bytes at p (end - p >= 64) into f and st when they are
+ * all ASCII, as feat_ascii8 would eight by eight; false, with nothing
+ * measured, when they are not. */
+__attribute__((target("avx512bw,popcnt"))) static bool
+feat_ascii64(nd_line_feat *f, feat_scan *st, const char *p, const char *end)
+{
+	__m512i x = _mm512_loadu_si512((const void *)p);
+	__m512i lower = _mm512_or_si512(x, _mm512_set1_epi8(0x20));
+	ascii_block b = { p, 64, 1, ~0ULL, 0, 0, 0, 0, 0, 0 };
+
+	if (_mm512_movepi8_mask(x) != 0)
+		return false;
+	b.space = eq64(x, ' ');
+	b.letters = range64(lower, 'a', 'z');
+	b.digits = range64(x, '0', '9');
+	b.stops = eq64(x, '.') | eq64(x, '!') | eq64(x, '?');
+	b.paren = eq64(x, '(');
+	b.opens = range64(x, 'A', 'Z') | eq64(x, '"') | b.paren |
+		  eq64(x, '[');
+	feat_block(f, st, &b, end);
+	return true;
 }
 #endif
 
@@ -343,17 +422,27 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 	int32_t first = 0;
 	int i, best = ND_SCRIPT_NONE;
 
+#ifdef FEAT_WIDE
+	bool wide = __builtin_cpu_supports("avx512bw");
+#endif
+
 	memset(f, 0, sizeof(*f));
 	memset(&st, 0, sizeof(st));
 	while (p < end && first == 0)
 		first = nd_utf8_decode(&p, end);
 	p = s;
 	while (p < end) {
+#ifdef FEAT_WIDE
+		if (end - p >= 64 && wide && feat_ascii64(f, &st, p, end)) {
+			p += 64;
+			continue;
+		}
+#endif
 #if ND_BYTES8_IN_ORDER
 		if (end - p >= 8) {
 			uint64_t x = nd_bytes8_load(p);
 			uint64_t high = x & ND_BYTES8_HIGHS;
-			const char *wide;
+			const char *other;
 
 			if (high == 0) {
 				feat_ascii8(f, &st, x, p, end);
@@ -363,8 +452,8 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 			/* Past the token of the first byte beyond ASCII one
 			 * character at a time: in text of another alphabet
 			 * the next eight bytes would not be ASCII either. */
-			wide = p + __builtin_ctzll(high) / 8;
-			while (p < end && (p <= wide || st.last != ' '))
+			other = p + __builtin_ctzll(high) / 8;
+			while (p < end && (p <= other || st.last != ' '))
 				p = feat_char(f, &st, p, end);
 			continue;
 		}
