@@ -5,6 +5,7 @@
 #include <stdint.h>  /* uint32_t */
 #include <string.h>  /* memcmp */
 
+#include "clean/masks.h"
 #include "core/bytes8.h"
 
 /* The room of a filler word, its NUL included: the longest has 14
@@ -146,6 +147,9 @@ static const letter filler[26] = {
  * a text start with three letters no filler word starts with ("the",
  * "con" but "cons"). Built once, from filler, on first use. */
 static uint32_t thirds[26][26];
+/* For each first two letters, where filler's words starting with them
+ * start in their letter's list (sorted, so they follow one another). */
+static uint8_t seconds[26][26];
 static pthread_once_t thirds_once = PTHREAD_ONCE_INIT;
 
 /* The bit of thirds for the character c after two letters. */
@@ -161,32 +165,28 @@ static void thirds_build(void)
 	size_t a, i;
 
 	for (a = 0; a < 26; a++) {
-		for (i = 0; i < filler[a].n; i++) {
+		for (i = filler[a].n; i-- > 0;) {
 			const char *w = filler[a].w[i];
 
 			thirds[a][w[1] - 'a'] |= third_bit((unsigned char)w[2]);
+			seconds[a][w[1] - 'a'] = (uint8_t)i;
 		}
 	}
 }
 
-/* Whether the lower-case word w[0..n) (n >= 2), zero-padded to
- * FILLER_MAX bytes, is one of filler's: among the words of its first
- * letter, those of its second, compared whole as the padded entries are
- * (a call to strcmp cost more than the rest of the test). thirds is
- * built. */
-static bool is_filler(const char w[FILLER_MAX], size_t n)
+/* Whether the lower-case word w (two letters or more), zero-padded to
+ * FILLER_MAX bytes, is one of filler's: among the words of its first two
+ * letters, compared whole as the padded entries are (a call to strcmp
+ * cost more than the rest of the test). thirds and seconds are built, and
+ * some filler word starts with w's first two letters. */
+static bool is_filler(const char w[FILLER_MAX])
 {
 	unsigned a = (unsigned char)w[0] - 'a';
 	size_t i;
 
-	for (i = 0; i < filler[a].n; i++) {
-		const char *f = filler[a].w[i];
-
-		if (f[1] < w[1])
-			continue;
-		if (f[1] > w[1])
-			return false;
-		if (memcmp(f, w, FILLER_MAX) == 0)
+	for (i = seconds[a][w[1] - 'a'];
+	     i < filler[a].n && filler[a].w[i][1] == w[1]; i++) {
+		if (memcmp(filler[a].w[i], w, FILLER_MAX) == 0)
 			return true;
 	}
 	return false;
@@ -227,7 +227,7 @@ static bool word_is_filler(const char *s, size_t start, size_t end,
 		w[n++] = (char)(s[start] | 0x20);
 	}
 	*lorem = n == 5 && memcmp(w, "lorem", 5) == 0;
-	return is_filler(w, n);
+	return is_filler(w);
 }
 
 /* The end of the word at s[i] (the next space, or len), with *high the OR
@@ -291,7 +291,7 @@ static size_t next_space(const char *s, size_t i, size_t len)
  * follows them, no filler word opens with: most words, which then need
  * not be read to their end (a word of two letters ends at a space or the
  * end; a mark or a byte past ASCII ends a run of letters alike). */
-static bool no_filler(const char *s, size_t i, size_t len)
+static inline bool no_filler(const char *s, size_t i, size_t len)
 {
 	unsigned a = ((unsigned char)s[i] | 0x20) - 'a', b;
 
@@ -304,15 +304,115 @@ static bool no_filler(const char *s, size_t i, size_t len)
 		third_bit(i + 2 < len ? (unsigned char)s[i + 2] : ' ')) == 0;
 }
 
+/* What a word is to the filler count. */
+enum { WORD_NONE, WORD_PLAIN, WORD_FILLER, WORD_LOREM_IPSUM };
+
+/* What the word at s[i] (no space) is, read to its end, *end (the next
+ * space, or len): WORD_NONE when it holds no letter (figures, marks), and
+ * WORD_LOREM_IPSUM when it is "lorem" before "ipsum", filler for sure. */
+static int word_kind(const char *s, size_t i, size_t len, size_t *end)
+{
+	unsigned char high = 0;
+	bool alpha = false, lorem = false, hit;
+	size_t e = word_end(s, i, len, &high, &alpha);
+
+	*end = e;
+	if (!alpha && high < 0x80)
+		return WORD_NONE;
+	if (high >= 0x80)
+		return WORD_PLAIN;
+	hit = word_is_filler(s, i, e, &lorem);
+	if (lorem && e + 6 <= len && memcmp(s + e, " ipsum", 6) == 0)
+		return WORD_LOREM_IPSUM;
+	return hit ? WORD_FILLER : WORD_PLAIN;
+}
+
+/* Whether words of which hits are filler make filler text. */
+static bool filler_share(size_t words, size_t hits)
+{
+	return words >= 4 && hits >= 3 && hits * 10 >= words * 3;
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define LOREM_WIDE 1
+
+/* What the blocks of a line carry from one to the next. */
+typedef struct lorem_scan {
+	size_t words, hits;
+	bool space_before; /* the byte before the block is a space (or none) */
+	bool no_word;      /* the word going on into it is not counted */
+} lorem_scan;
+
+/* Counts into *st the words of the 64 bytes s[at..at+64), words read on
+ * up to len: a word is counted at its first letter or byte past ASCII by
+ * the masks of the block, and only those not ruled out by their first
+ * three characters are read. Returns true for "lorem ipsum". */
+__attribute__((target("avx512bw,popcnt"))) static bool
+lorem_block(const char *s, size_t at, size_t len, lorem_scan *st)
+{
+	__m512i x = _mm512_loadu_si512((const void *)(s + at));
+	__m512i lower = _mm512_or_si512(x, _mm512_set1_epi8(0x20));
+	uint64_t space = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(' '));
+	uint64_t high = _mm512_movepi8_mask(x);
+	uint64_t letters = _mm512_cmple_epu8_mask(
+		_mm512_sub_epi8(lower, _mm512_set1_epi8('a')),
+		_mm512_set1_epi8(25));
+	uint64_t starts = ~space & (space << 1 | (st->space_before ? 1 : 0));
+	uint64_t counted =
+		(letters | high) &
+		nd_masks_nearest_before(space | letters | high, space,
+					&st->no_word, 1, ~0ULL);
+
+	st->words += (size_t)__builtin_popcountll(counted);
+	st->space_before = (space >> 63) != 0;
+	for (; starts != 0; starts &= starts - 1) {
+		size_t i = at + (size_t)__builtin_ctzll(starts), end;
+		int k;
+
+		if (no_filler(s, i, len))
+			continue;
+		k = word_kind(s, i, len, &end);
+		if (k == WORD_LOREM_IPSUM)
+			return true;
+		st->hits += k == WORD_FILLER;
+	}
+	return false;
+}
+
+/* nd_clean_is_lorem 64 bytes at a time; the last bytes are read from a
+ * copy padded with spaces, which end a word as the end of s does. */
+static bool lorem_wide(const char *s, size_t len)
+{
+	lorem_scan st = { 0, 0, true, true };
+	char pad[64];
+	size_t i;
+
+	for (i = 0; i + 64 <= len; i += 64) {
+		if (lorem_block(s, i, len, &st))
+			return true;
+	}
+	if (i < len) {
+		memset(pad, ' ', sizeof(pad));
+		memcpy(pad, s + i, len - i);
+		if (lorem_block(pad, 0, sizeof(pad), &st))
+			return true;
+	}
+	return filler_share(st.words, st.hits);
+}
+#endif
+
 bool nd_clean_is_lorem(const char *s, size_t len)
 {
 	size_t i = 0, words = 0, hits = 0;
 
 	pthread_once(&thirds_once, thirds_build);
+#ifdef LOREM_WIDE
+	if (__builtin_cpu_supports("avx512bw"))
+		return lorem_wide(s, len);
+#endif
 	while (i < len) {
-		size_t start;
-		unsigned char high = 0;
-		bool alpha = false, lorem = false;
+		int k;
 
 		if (s[i] == ' ') {
 			i++;
@@ -325,17 +425,11 @@ bool nd_clean_is_lorem(const char *s, size_t len)
 			i = next_space(s, i + 2, len);
 			continue;
 		}
-		start = i;
-		i = word_end(s, i, len, &high, &alpha);
-		if (!alpha && high < 0x80)
-			continue;
-		words++;
-		if (high >= 0x80)
-			continue;
-		if (word_is_filler(s, start, i, &lorem))
-			hits++;
-		if (lorem && i + 6 <= len && memcmp(s + i, " ipsum", 6) == 0)
+		k = word_kind(s, i, len, &i);
+		if (k == WORD_LOREM_IPSUM)
 			return true;
+		words += k != WORD_NONE;
+		hits += k == WORD_FILLER;
 	}
-	return words >= 4 && hits >= 3 && hits * 10 >= words * 3;
+	return filler_share(words, hits);
 }
