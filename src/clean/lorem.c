@@ -197,6 +197,25 @@ static bool is_ascii_letter(unsigned char c)
 	return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
+/* Whether the run of ASCII letters at s[start] (before end), lower-cased,
+ * is a filler word; sets *lorem when it is "lorem". One too long for a
+ * filler word is none. Its first two letters start some filler word. */
+static bool run_is_filler(const char *s, size_t start, size_t end,
+			  bool *lorem)
+{
+	char w[FILLER_MAX] = { 0 };
+	size_t n = 0;
+
+	for (; start < end && is_ascii_letter((unsigned char)s[start]);
+	     start++) {
+		if (n == FILLER_MAX)
+			return false;
+		w[n++] = (char)(s[start] | 0x20);
+	}
+	*lorem = n == 5 && memcmp(w, "lorem", 5) == 0;
+	return is_filler(w);
+}
+
 /* Whether the word s[start..end) (ASCII) is filler: its first run of
  * letters, lower-cased, is one of filler's. The letters are copied only
  * when their first three could start a filler word, which most words'
@@ -204,8 +223,6 @@ static bool is_ascii_letter(unsigned char c)
 static bool word_is_filler(const char *s, size_t start, size_t end,
 			   bool *lorem)
 {
-	char w[FILLER_MAX] = { 0 };
-	size_t n = 0;
 	unsigned a, b;
 
 	while (start < end && !is_ascii_letter((unsigned char)s[start]))
@@ -218,16 +235,7 @@ static bool word_is_filler(const char *s, size_t start, size_t end,
 							   s[start + 2])
 					      : END_BIT)))
 		return false;
-	/* The run without what follows it; one too long for a filler word
-	 * is no filler word. */
-	for (; start < end && is_ascii_letter((unsigned char)s[start]);
-	     start++) {
-		if (n == FILLER_MAX)
-			return false;
-		w[n++] = (char)(s[start] | 0x20);
-	}
-	*lorem = n == 5 && memcmp(w, "lorem", 5) == 0;
-	return is_filler(w);
+	return run_is_filler(s, start, end, lorem);
 }
 
 /* The end of the word at s[i] (the next space, or len), with *high the OR
@@ -287,21 +295,27 @@ static size_t next_space(const char *s, size_t i, size_t len)
 	return i;
 }
 
-/* Whether the word at s[i] opens with two ASCII letters that, with what
- * follows them, no filler word opens with: most words, which then need
- * not be read to their end (a word of two letters ends at a space or the
- * end; a mark or a byte past ASCII ends a run of letters alike). */
-static inline bool no_filler(const char *s, size_t i, size_t len)
+/* Whether the word at s[i] is surely a word and no filler: it opens with
+ * an ASCII letter, and its run of letters is a single one (a mark, a byte
+ * past ASCII, a space or the end follows), or one whose first three
+ * characters no filler word opens with (most words), or no filler word
+ * either. Such a word need not be read to its end. */
+static inline bool plain_word(const char *s, size_t i, size_t len)
 {
 	unsigned a = ((unsigned char)s[i] | 0x20) - 'a', b;
+	bool lorem;
 
-	if (a >= 26 || i + 1 >= len)
+	if (a >= 26)
 		return false;
+	if (i + 1 >= len)
+		return true;
 	b = ((unsigned char)s[i + 1] | 0x20) - 'a';
 	if (b >= 26)
-		return false;
-	return (thirds[a][b] &
-		third_bit(i + 2 < len ? (unsigned char)s[i + 2] : ' ')) == 0;
+		return true;
+	if ((thirds[a][b] &
+	     third_bit(i + 2 < len ? (unsigned char)s[i + 2] : ' ')) == 0)
+		return true;
+	return !run_is_filler(s, i, len, &lorem);
 }
 
 /* What a word is to the filler count. */
@@ -370,7 +384,7 @@ lorem_block(const char *s, size_t at, size_t len, lorem_scan *st)
 		size_t i = at + (size_t)__builtin_ctzll(starts), end;
 		int k;
 
-		if (no_filler(s, i, len))
+		if (plain_word(s, i, len))
 			continue;
 		k = word_kind(s, i, len, &end);
 		if (k == WORD_LOREM_IPSUM)
@@ -418,11 +432,10 @@ bool nd_clean_is_lorem(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		/* A word opening with two letters (most) is counted, and
-		 * passed over when its third rules filler out. */
-		if (no_filler(s, i, len)) {
+		/* A plain word (most) is counted and passed over. */
+		if (plain_word(s, i, len)) {
 			words++;
-			i = next_space(s, i + 2, len);
+			i = next_space(s, i + 1, len);
 			continue;
 		}
 		k = word_kind(s, i, len, &i);
