@@ -142,16 +142,57 @@ static int script_of(int32_t cp)
 	return -1;
 }
 
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define LANG_WIDE 1
+
+/* Whether the 64 bytes at p are all ASCII; their letters in *letters, bit
+ * k for byte k. */
+__attribute__((target("avx512bw"))) static bool
+ascii_letters64(const char *p, uint64_t *letters)
+{
+	__m512i x = _mm512_loadu_si512((const void *)p);
+	__m512i lower = _mm512_or_si512(x, _mm512_set1_epi8(0x20));
+
+	if (_mm512_movepi8_mask(x) != 0)
+		return false;
+	*letters = _mm512_cmple_epu8_mask(
+		_mm512_sub_epi8(lower, _mm512_set1_epi8('a')),
+		_mm512_set1_epi8(25));
+	return true;
+}
+
+__attribute__((target("popcnt"))) static size_t count64(uint64_t m)
+{
+	return (size_t)__builtin_popcountll(m);
+}
+#endif
+
 /* Letters of each writing system among the first LANG_LETTERS. */
 static void count_scripts(const char *s, size_t len, size_t *n)
 {
 	const char *p = s, *end = s + len;
 	size_t seen = 0;
 
+#ifdef LANG_WIDE
+	bool wide = __builtin_cpu_supports("avx512bw");
+#endif
+
 	while (p < end && seen < LANG_LETTERS) {
 		int32_t cp;
 		int k;
 
+#ifdef LANG_WIDE
+		uint64_t l;
+
+		if (wide && end - p >= 64 && seen + 64 <= LANG_LETTERS &&
+		    ascii_letters64(p, &l)) {
+			n[S_LATIN] += count64(l);
+			seen += count64(l);
+			p += 64;
+			continue;
+		}
+#endif
 #if ND_BYTES8_IN_ORDER
 		/* Eight ASCII bytes at once, when all their letters
 		 * count: those are Latin, the rest of ASCII no letter. */
@@ -225,6 +266,17 @@ static word_key key_of(const char *w, size_t n)
 	return k;
 }
 
+/* The key of the ASCII word w[0..n) (0 < n <= 8) lower-cased. */
+static word_key ascii_key(const char *w, size_t n)
+{
+	char b[8];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		b[i] = (char)(w[i] | 0x20);
+	return key_of(b, n);
+}
+
 /* The multiply spreads the first bytes over the high bits, where the slot
  * index and the filter bit are taken from. */
 static uint64_t key_hash(word_key k)
@@ -260,11 +312,11 @@ static void build_set(word_set *t, const lang_words *langs, size_t n)
 			word_key k = key_of(*w, strlen(*w));
 			uint64_t h = key_hash(k);
 			word_slot *s = &t->slot[slot_at(t, k, h)];
+			size_t bit = filter_bit(h);
 
 			s->key = k;
 			s->langs |= 1u << i;
-			t->filter[filter_bit(h) / 64] |= 1ULL
-							 << (filter_bit(h) % 64);
+			t->filter[bit / 64] |= 1ULL << (bit % 64);
 		}
 	}
 }
@@ -308,7 +360,7 @@ static bool is_ascii_letter(unsigned char c)
  * than eight letters (else k->lo is 0); 0 when p holds no ASCII letter or
  * a letter past ASCII may go on with the word, for the general path to
  * take. */
-static size_t ascii_word(const char *p, const char *end, word_key *k)
+static inline size_t ascii_word(const char *p, const char *end, word_key *k)
 {
 	size_t n = 0;
 
@@ -341,15 +393,113 @@ static size_t ascii_word(const char *p, const char *end, word_key *k)
 		n++;
 	if (p + n < end && (unsigned char)p[n] >= 0x80)
 		return 0;
-	if (n > 0 && n <= 8) {
-		char w[8];
-		size_t i;
-
-		for (i = 0; i < n; i++)
-			w[i] = (char)(p[i] | 0x20);
-		*k = key_of(w, n);
-	}
+	if (n > 0 && n <= 8)
+		*k = ascii_key(p, n);
 	return n;
+}
+
+#ifdef LANG_WIDE
+/* Counts towards hits, as by_words would one by one, the words of the 64
+ * ASCII bytes at p (between two words), whose letters l marks, while
+ * *words < LANG_WORDS. Returns how far that went: 64, or where a word
+ * going on past the 64 starts, for by_words to take. */
+static size_t words64(size_t hits[32], const word_set *set, const char *p,
+		      uint64_t l, size_t *words)
+{
+	uint64_t starts = l & ~(l << 1);
+
+	for (; starts != 0 && *words < LANG_WORDS; starts &= starts - 1) {
+		unsigned t = (unsigned)__builtin_ctzll(starts);
+		uint64_t after = ~l >> t; /* the bytes past the word, from t */
+		size_t wl;
+
+		if (after == 0)
+			return t;
+		wl = (size_t)__builtin_ctzll(after);
+		(*words)++;
+		if (wl > 8)
+			continue;
+		/* Within the 64, the word's eight bytes are read at once
+		 * (bytes stored one by one and read as one wait for the
+		 * stores), lower-cased and cut at its end. */
+		if (t + 8 <= 64) {
+			word_key k = { nd_bytes8_load(p + t) |
+					       ND_BYTES8_ONES * 0x20,
+				       0 };
+
+			if (wl < 8)
+				k.lo &= (1ULL << (8 * wl)) - 1;
+			count_langs(hits, set, k);
+		} else {
+			count_langs(hits, set, ascii_key(p + t, wl));
+		}
+	}
+	return 64;
+}
+#endif
+
+/* Takes the word or the character at p (p < end, between two words):
+ * counts a word into *words and towards hits. Returns what follows.
+ * Inlined into both loops of count_words: a call a character cost a
+ * tenth of the whole. */
+__attribute__((always_inline)) static inline const char *
+word_step(size_t hits[32], const word_set *set, const char *p,
+	  const char *end, size_t *words)
+{
+	const char *start = p, *q = p, *r;
+	unsigned char c = (unsigned char)*p;
+	word_key k;
+	char w[64];
+	size_t wl;
+
+	/* Spaces and ASCII marks between words, with no decoding. */
+	if (c < 0x80 && !is_ascii_letter(c))
+		return p + 1;
+	if ((wl = ascii_word(p, end, &k)) != 0) {
+		(*words)++;
+		if (k.lo != 0)
+			count_langs(hits, set, k);
+		return p + wl;
+	}
+	if (!nd_cp_is_letter(nd_utf8_decode(&q, end)))
+		return q;
+	for (r = q; q < end && nd_cp_is_letter(nd_utf8_decode(&r, end));
+	     q = r)
+		;
+	(*words)++;
+	/* Function words are short: longer words need no look-up. */
+	if (q - start > 24)
+		return q;
+	wl = nd_utf8_fold(start, (size_t)(q - start), w, sizeof(w));
+	if (wl > 0 && wl <= KEY_BYTES)
+		count_langs(hits, set, key_of(w, wl));
+	return q;
+}
+
+/* Counts towards hits the first LANG_WORDS words of s[0..len) into
+ * *words. */
+static void count_words(size_t hits[32], const word_set *set, const char *s,
+			size_t len, size_t *words)
+{
+	const char *p = s, *end = s + len;
+
+#ifdef LANG_WIDE
+	if (__builtin_cpu_supports("avx512bw")) {
+		while (p < end && *words < LANG_WORDS) {
+			uint64_t l;
+			size_t at;
+
+			if (end - p >= 64 && ascii_letters64(p, &l) &&
+			    (at = words64(hits, set, p, l, words)) > 0)
+				p += at;
+			else
+				p = word_step(hits, set, p, end, words);
+		}
+		return;
+	}
+#endif
+	while (p < end && *words < LANG_WORDS)
+		p = word_step(hits, set, p, end, words);
 }
 
 /* The language of langs[0..n) (whose words set holds) whose function
@@ -359,44 +509,9 @@ static const char *by_words(const char *s, size_t len,
 			    const lang_words *langs, size_t n,
 			    const word_set *set)
 {
-	size_t hits[32] = { 0 }, words = 0, i, best = 0, second = 0, wl;
-	const char *p = s, *end = s + len;
-	word_key k;
-	char w[64];
+	size_t hits[32] = { 0 }, words = 0, i, best = 0, second = 0;
 
-	while (p < end && words < LANG_WORDS) {
-		const char *start = p, *q = p, *r;
-		unsigned char c = (unsigned char)*p;
-
-		/* Spaces and ASCII marks between words, with no decoding. */
-		if (c < 0x80 && !is_ascii_letter(c)) {
-			p++;
-			continue;
-		}
-		if ((wl = ascii_word(p, end, &k)) != 0) {
-			p += wl;
-			words++;
-			if (k.lo != 0)
-				count_langs(hits, set, k);
-			continue;
-		}
-		if (!nd_cp_is_letter(nd_utf8_decode(&q, end))) {
-			p = q;
-			continue;
-		}
-		for (r = q; q < end && nd_cp_is_letter(nd_utf8_decode(&r, end));
-		     q = r)
-			;
-		p = q;
-		words++;
-		/* Function words are short: longer words need no look-up. */
-		if (p - start > 24)
-			continue;
-		wl = nd_utf8_fold(start, (size_t)(p - start), w, sizeof(w));
-		if (wl == 0 || wl > KEY_BYTES)
-			continue;
-		count_langs(hits, set, key_of(w, wl));
-	}
+	count_words(hits, set, s, len, &words);
 	for (i = 1; i < n; i++) {
 		if (hits[i] > hits[best]) {
 			second = best;
