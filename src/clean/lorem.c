@@ -174,19 +174,35 @@ static void thirds_build(void)
 	}
 }
 
-/* Whether the lower-case word w (two letters or more), zero-padded to
- * FILLER_MAX bytes, is one of filler's: among the words of its first two
- * letters, compared whole as the padded entries are (a call to strcmp
- * cost more than the rest of the test). thirds and seconds are built, and
- * some filler word starts with w's first two letters. */
-static bool is_filler(const char w[FILLER_MAX])
+/* A filler word's or a run's sixteen bytes, zero padded, as two words:
+ * compared at once. */
+typedef struct word16 {
+	uint64_t lo, hi;
+} word16;
+
+static word16 word16_of(const char w[FILLER_MAX])
 {
-	unsigned a = (unsigned char)w[0] - 'a';
+	word16 k;
+
+	memcpy(&k.lo, w, 8);
+	memcpy(&k.hi, w + 8, 8);
+	return k;
+}
+
+/* Whether the lower-case word w (two letters or more) is one of filler's:
+ * among the words of its first two letters. thirds and seconds are built,
+ * and some filler word starts with w's first two letters. */
+static bool is_filler(word16 w)
+{
+	unsigned a = (unsigned)(w.lo & 0xFF) - 'a';
+	char second = (char)(w.lo >> 8 & 0xFF);
 	size_t i;
 
-	for (i = seconds[a][w[1] - 'a'];
-	     i < filler[a].n && filler[a].w[i][1] == w[1]; i++) {
-		if (memcmp(filler[a].w[i], w, FILLER_MAX) == 0)
+	for (i = seconds[a][second - 'a'];
+	     i < filler[a].n && filler[a].w[i][1] == second; i++) {
+		word16 f = word16_of(filler[a].w[i]);
+
+		if (f.lo == w.lo && f.hi == w.hi)
 			return true;
 	}
 	return false;
@@ -197,31 +213,75 @@ static bool is_ascii_letter(unsigned char c)
 	return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
-/* Whether the run of ASCII letters at s[start] (before end), lower-cased,
- * is a filler word; sets *lorem when it is "lorem". One too long for a
- * filler word is none. Its first two letters start some filler word. */
-static bool run_is_filler(const char *s, size_t start, size_t end,
-			  bool *lorem)
+#if ND_BYTES8_IN_ORDER
+/* x lower-cased and cut after its first n bytes (n < 8). */
+static uint64_t lower_cut(uint64_t x, size_t n)
 {
-	char w[FILLER_MAX] = { 0 };
+	return (x | ND_BYTES8_ONES * 0x20) & ((1ULL << (8 * n)) - 1);
+}
+#endif
+
+/* The run of ASCII letters at s[start] (start < len), lower-cased and
+ * zero padded, in *w; false when it is too long for a filler word. Read
+ * as two words where sixteen bytes are there: copied a byte at a time,
+ * the bytes would be read back before their stores were done. */
+static bool letter_run(word16 *w, const char *s, size_t start, size_t len)
+{
+	char b[FILLER_MAX] = { 0 };
 	size_t n = 0;
 
-	for (; start < end && is_ascii_letter((unsigned char)s[start]);
+#if ND_BYTES8_IN_ORDER
+	if (len - start >= FILLER_MAX) {
+		uint64_t lo = nd_bytes8_load(s + start);
+		uint64_t hi = nd_bytes8_load(s + start + 8);
+		uint64_t end_lo = ~nd_bytes8_letters(lo) & ND_BYTES8_HIGHS;
+		uint64_t end_hi = ~nd_bytes8_letters(hi) & ND_BYTES8_HIGHS;
+
+		if (end_lo) {
+			w->lo = lower_cut(lo,
+					  (size_t)__builtin_ctzll(end_lo) / 8);
+			w->hi = 0;
+		} else if (end_hi) {
+			w->lo = lo | ND_BYTES8_ONES * 0x20;
+			w->hi = lower_cut(hi,
+					  (size_t)__builtin_ctzll(end_hi) / 8);
+		} else {
+			return false;
+		}
+		return true;
+	}
+#endif
+	for (; start < len && is_ascii_letter((unsigned char)s[start]);
 	     start++) {
 		if (n == FILLER_MAX)
 			return false;
-		w[n++] = (char)(s[start] | 0x20);
+		b[n++] = (char)(s[start] | 0x20);
 	}
-	*lorem = n == 5 && memcmp(w, "lorem", 5) == 0;
+	*w = word16_of(b);
+	return true;
+}
+
+/* Whether the run of ASCII letters at s[start] (start < len), lower-cased,
+ * is a filler word; sets *lorem when it is "lorem". Its first two letters
+ * start some filler word. */
+static bool run_is_filler(const char *s, size_t start, size_t len,
+			  bool *lorem)
+{
+	static const char lorem_w[FILLER_MAX] = "lorem";
+	word16 w, l = word16_of(lorem_w);
+
+	if (!letter_run(&w, s, start, len))
+		return false;
+	*lorem = w.lo == l.lo && w.hi == l.hi;
 	return is_filler(w);
 }
 
-/* Whether the word s[start..end) (ASCII) is filler: its first run of
- * letters, lower-cased, is one of filler's. The letters are copied only
- * when their first three could start a filler word, which most words'
- * cannot. Sets *lorem when the run is "lorem". */
+/* Whether the word s[start..end) (ASCII; s holds len bytes) is filler:
+ * its first run of letters, lower-cased, is one of filler's. The letters
+ * are read only when their first three could start a filler word, which
+ * most words' cannot. Sets *lorem when the run is "lorem". */
 static bool word_is_filler(const char *s, size_t start, size_t end,
-			   bool *lorem)
+			   size_t len, bool *lorem)
 {
 	unsigned a, b;
 
@@ -235,7 +295,7 @@ static bool word_is_filler(const char *s, size_t start, size_t end,
 							   s[start + 2])
 					      : END_BIT)))
 		return false;
-	return run_is_filler(s, start, end, lorem);
+	return run_is_filler(s, start, len, lorem);
 }
 
 /* The end of the word at s[i] (the next space, or len), with *high the OR
@@ -335,7 +395,7 @@ static int word_kind(const char *s, size_t i, size_t len, size_t *end)
 		return WORD_NONE;
 	if (high >= 0x80)
 		return WORD_PLAIN;
-	hit = word_is_filler(s, i, e, &lorem);
+	hit = word_is_filler(s, i, e, len, &lorem);
 	if (lorem && e + 6 <= len && memcmp(s + e, " ipsum", 6) == 0)
 		return WORD_LOREM_IPSUM;
 	return hit ? WORD_FILLER : WORD_PLAIN;
