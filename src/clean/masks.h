@@ -18,6 +18,8 @@ static inline uint64_t nd_masks_nearest_before(uint64_t have, uint64_t val,
 	uint64_t in = *carry ? all : 0;
 	unsigned sh;
 
+	/* Unrolled, so that each shift is a constant. */
+#pragma GCC unroll 6
 	for (sh = unit; sh < 64; sh *= 2) {
 		val |= (val << sh) & ~have;
 		have |= have << sh;
