@@ -334,9 +334,9 @@ static inline uint64_t nearest_before(const ascii_block *b, uint64_t have,
  * digit before is a space; a sentence at a token opening with a capital,
  * a quote or a bracket whose nearest non-space before is a stop. (A stop
  * is always followed by a space there, and where the next character is
- * none, after_stop is cleared before it is asked.) */
-/* Inlined into each caller, whose block size then folds the shifts and
- * counts into constants (a call measured a fifth slower). */
+ * none, after_stop is cleared before it is asked.) Inlined into each
+ * caller, whose block size then folds the shifts and counts into
+ * constants (a call measured a fifth slower). */
 __attribute__((always_inline)) static inline void
 feat_block(nd_line_feat *f, feat_scan *st, const ascii_block *b,
 	   const char *end)
@@ -387,8 +387,9 @@ feat_block(nd_line_feat *f, feat_scan *st, const ascii_block *b,
 }
 
 #if ND_BYTES8_IN_ORDER
-/* Measures the eight ASCII bytes x at p into f and st. The marks are
- * only tested for where a block holds some, or a stop came before. */
+/* Measures the eight ASCII bytes x at p into f and st. Stops and
+ * brackets are only looked for where the eight hold bytes other than
+ * spaces, letters and digits. */
 static void feat_ascii8(nd_line_feat *f, feat_scan *st, uint64_t x,
 			const char *p, const char *end)
 {
@@ -407,7 +408,7 @@ static void feat_ascii8(nd_line_feat *f, feat_scan *st, uint64_t x,
 #endif
 
 #ifdef FEAT_WIDE
-/* The bytes of the 64 at p equal to c, bit k for byte k. */
+/* The bytes of x equal to c, bit k for byte k. */
 __attribute__((target("avx512bw"))) static inline uint64_t
 eq64(__m512i x, char c)
 {
