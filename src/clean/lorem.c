@@ -5,7 +5,6 @@
 #include <stdint.h>  /* uint32_t */
 #include <string.h>  /* memcmp */
 
-#include "clean/masks.h"
 #include "core/bytes8.h"
 
 /* The room of a filler word, its NUL included: the longest has 14
@@ -415,13 +414,16 @@ static bool filler_share(size_t words, size_t hits)
 typedef struct lorem_scan {
 	size_t words, hits;
 	bool space_before; /* the byte before the block is a space (or none) */
-	bool no_word;      /* the word going on into it is not counted */
+	bool uncounted;    /* so is it, or the word going on into the block
+			    * is not counted yet */
 } lorem_scan;
 
 /* Counts into *st the words of the 64 bytes s[at..at+64), words read on
- * up to len: a word is counted at its first letter or byte past ASCII by
- * the masks of the block, and only those not ruled out by their first
- * three characters are read. Returns true for "lorem ipsum". */
+ * up to len: a word is counted at its first letter or byte past ASCII,
+ * found by subtracting a bit at each word's start from the mask of those
+ * bytes and spaces (the borrow runs up to the first of them, which it
+ * clears), and only words not ruled out by their first three characters
+ * are read. Returns true for "lorem ipsum". */
 __attribute__((target("avx512bw,popcnt"))) static bool
 lorem_block(const char *s, size_t at, size_t len, lorem_scan *st)
 {
@@ -433,12 +435,13 @@ lorem_block(const char *s, size_t at, size_t len, lorem_scan *st)
 		_mm512_sub_epi8(lower, _mm512_set1_epi8('a')),
 		_mm512_set1_epi8(25));
 	uint64_t starts = ~space & (space << 1 | (st->space_before ? 1 : 0));
-	uint64_t counted =
-		(letters | high) &
-		nd_masks_nearest_before(space | letters | high, space,
-					&st->no_word, 1, ~0ULL);
+	uint64_t stops = letters | high | space;
+	uint64_t open = ~space & (space << 1 | (st->uncounted ? 1 : 0));
+	uint64_t after = stops - open;
 
-	st->words += (size_t)__builtin_popcountll(counted);
+	st->words += (size_t)__builtin_popcountll((letters | high) & ~after);
+	/* A borrow out of the top: the last word has none of them yet. */
+	st->uncounted = (space >> 63) != 0 || stops < open;
 	st->space_before = (space >> 63) != 0;
 	for (; starts != 0; starts &= starts - 1) {
 		size_t i = at + (size_t)__builtin_ctzll(starts), end;
