@@ -330,13 +330,13 @@ static inline uint64_t nearest_before(const ascii_block *b, uint64_t have,
 }
 
 /* Measures the ASCII block b into f and st, as feat_char would byte by
- * byte: a word starts at a letter or digit whose nearest space, letter or
- * digit before is a space; a sentence at a token opening with a capital,
- * a quote or a bracket whose nearest non-space before is a stop. (A stop
- * is always followed by a space there, and where the next character is
- * none, after_stop is cleared before it is asked.) Inlined into each
- * caller, whose block size then folds the shifts and counts into
- * constants (a call measured a fifth slower). */
+ * byte: a word is counted at the first letter or digit of a token; a
+ * sentence starts at a token opening with a capital, a quote or a bracket
+ * whose nearest non-space before is a stop. (A stop is always followed by
+ * a space there, and where the next character is none, after_stop is
+ * cleared before it is asked.) Inlined into each caller, whose block size
+ * then folds the shifts and counts into constants (a call measured a
+ * fifth slower). */
 __attribute__((always_inline)) static inline void
 feat_block(nd_line_feat *f, feat_scan *st, const ascii_block *b,
 	   const char *end)
@@ -346,26 +346,23 @@ feat_block(nd_line_feat *f, feat_scan *st, const ascii_block *b,
 	uint64_t first_byte = b->all & -b->all;
 	uint64_t starts = nonspace & (b->space << b->unit |
 				      (st->in_word ? 0 : first_byte));
-	uint64_t first, after;
+	uint64_t hold, open, first, after;
 	size_t n_letters = block_count(b, b->letters), k;
 
 	f->nonspace += block_count(b, nonspace);
 	f->letters += n_letters;
 	f->digits += block_count(b, b->digits);
 	st->by_script[ND_SCRIPT_LATIN] += n_letters;
-	if ((nonspace & ~alnum) == 0) {
-		/* Spaces, letters and digits only (most of prose): the byte
-		 * before each is the nearest of them. */
-		first = alnum & (b->space << b->unit |
-				 (st->word_counted ? 0 : first_byte));
-		st->word_counted = (alnum >> 63) != 0;
-	} else {
-		bool no_word = !st->word_counted;
-
-		first = alnum &
-			nearest_before(b, b->space | alnum, b->space, &no_word);
-		st->word_counted = !no_word;
-	}
+	/* A bit at the start of each token not counted yet, subtracted
+	 * from the mask of spaces, letters and digits, borrows up to the
+	 * first of them in the token, which it clears: its first letter or
+	 * digit (or its end). A borrow out of the top: the last token has
+	 * none yet. */
+	hold = b->space | alnum;
+	open = nonspace & (b->space << b->unit |
+			   (st->word_counted ? 0 : first_byte));
+	first = alnum & ~(hold - open);
+	st->word_counted = !(b->space >> 63) && hold >= open;
 	f->words += block_count(b, first);
 	/* With no stop here or before, after_stop stays false. */
 	if (b->stops != 0 || st->after_stop) {
