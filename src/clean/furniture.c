@@ -6,6 +6,7 @@
 
 #include "clean/clean_lines.h"
 #include "clean/lorem.h"
+#include "clean/masks.h"
 #include "clean/meta.h"
 #include "core/bytes8.h"
 #include "core/utf8.h"
@@ -100,10 +101,43 @@ static bool opens_phone(char c)
 	return c == '+' || c == '(' || (c >= '0' && c <= '9');
 }
 
-/* The first i' >= i with s[i'] a digit, '+' or '(', or len: eight bytes
- * at a time where they can be tested so, as most of a line is words. */
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define FEAT_WIDE 1
+
+/* The first i' >= i with s[i'] a digit, '+' or '(', tested 64 bytes at a
+ * time while 64 are left; i' is at most where those end. */
+__attribute__((target("avx512bw"))) static size_t
+next_phone_start64(const char *s, size_t i, size_t len)
+{
+	for (; len - i >= 64; i += 64) {
+		__m512i x = _mm512_loadu_si512((const void *)(s + i));
+		uint64_t hit =
+			_mm512_cmple_epu8_mask(
+				_mm512_sub_epi8(x, _mm512_set1_epi8('0')),
+				_mm512_set1_epi8(9)) |
+			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('+')) |
+			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('('));
+
+		if (hit)
+			return i + (size_t)__builtin_ctzll(hit);
+	}
+	return i;
+}
+#endif
+
+/* The first i' >= i with s[i'] a digit, '+' or '(', or len: 64 or eight
+ * bytes at a time where they can be tested so, as most of a line is
+ * words. */
 static size_t next_phone_start(const char *s, size_t i, size_t len)
 {
+#ifdef FEAT_WIDE
+	if (len - i >= 64 && __builtin_cpu_supports("avx512bw")) {
+		i = next_phone_start64(s, i, len);
+		if (i < len && opens_phone(s[i]))
+			return i;
+	}
+#endif
 #if ND_BYTES8_IN_ORDER
 	for (; len - i >= 8; i += 8) {
 		uint64_t x = nd_bytes8_load(s + i);
@@ -181,171 +215,302 @@ static bool has_email(const char *s, size_t len)
 	return false;
 }
 
-static bool ascii_alnum(int32_t c)
+/* "(c) 2...": a copyright sign spelled out, at[0] being the '('. */
+static bool spelled_copyright(const char *at, const char *end)
 {
-	return ((unsigned)c | 0x20) - 'a' < 26u || (unsigned)c - '0' < 10u;
+	return end - at >= 5 && (at[1] | 0x20) == 'c' && at[2] == ')' &&
+	       at[3] == ' ' && at[4] >= '0' && at[4] <= '9';
 }
 
-/* The ASCII letters and digits from p on, after one of them: inside a
- * word already counted, each only adds to the counts and becomes the
- * last character, as the loop of nd_clean_features would have it.
- * Returns where they end. */
-static const char *rest_of_word(nd_line_feat *f, size_t *by_script,
-				const char *p, const char *end,
-				int32_t *prev2, int32_t *prev, int32_t *last)
+/* What nd_clean_features carries from one character to the next. */
+typedef struct feat_scan {
+	size_t by_script[ND_SCRIPT_COUNT];
+	int32_t prev2, prev, last; /* the last three characters */
+	size_t ideo_run;
+	bool in_word, word_counted, after_stop;
+} feat_scan;
+
+/* Measures the character at p (p < end) into f and st; returns the
+ * next. */
+static const char *feat_char(nd_line_feat *f, feat_scan *st, const char *p,
+			     const char *end)
 {
-	size_t letters = 0, digits = 0;
-	int32_t a = *prev2, b = *prev, c = *last;
-#if ND_BYTES8_IN_ORDER
-	const char *from = p;
+	const char *at = p;
+	int32_t cp;
 
-	/* Eight bytes at a time up to the first that is no letter or
-	 * digit; the last three of them become the last characters. */
-	while (end - p >= 8) {
-		uint64_t x = nd_bytes8_load(p);
-		uint64_t l = nd_bytes8_letters(x);
-		uint64_t d = nd_bytes8_range(x, '0', '9');
-		uint64_t stop = ~(l | d) & ND_BYTES8_HIGHS;
-		uint64_t keep = stop ? (stop & -stop) - 1 : ~0ULL;
-
-		letters += nd_bytes8_count(l & keep);
-		digits += nd_bytes8_count(d & keep);
-		if (stop) {
-			p += __builtin_ctzll(stop) / 8;
-			break;
+	if ((unsigned char)*p < 0x80)
+		cp = (unsigned char)*p++;
+	else
+		cp = nd_utf8_decode(&p, end);
+	if (cp == ' ') {
+		st->in_word = false;
+		st->word_counted = false;
+		st->ideo_run = 0;
+		st->prev2 = st->prev;
+		st->prev = st->last;
+		st->last = cp;
+		return p;
+	}
+	f->nonspace++;
+	if (!st->in_word) {
+		st->in_word = true;
+		if (st->after_stop && (nd_cp_is_upper(cp) ||
+				       is_opening_quote(cp) || cp == '"'))
+			f->sentences++;
+	}
+	st->after_stop = false;
+	if (nd_cp_is_letter(cp) || nd_cp_is_digit(cp)) {
+		/* Chinese and Japanese put no spaces between words, which
+		 * run about two characters each. */
+		if (!ideographic(cp))
+			st->ideo_run = 0;
+		else if (st->ideo_run++ % 2 == 0 && st->ideo_run > 1)
+			st->word_counted = false;
+		if (!st->word_counted) {
+			st->word_counted = true;
+			f->words++;
 		}
-		p += 8;
+		if (nd_cp_is_letter(cp)) {
+			f->letters++;
+			st->by_script[script_of(cp)]++;
+		} else {
+			f->digits++;
+		}
 	}
-	if (p - from >= 3) {
-		a = (unsigned char)p[-3];
-		b = (unsigned char)p[-2];
-		c = (unsigned char)p[-1];
-	} else if (p - from == 2) {
-		a = c;
-		b = (unsigned char)p[-2];
-		c = (unsigned char)p[-1];
-	} else if (p - from == 1) {
-		a = b;
-		b = c;
-		c = (unsigned char)p[-1];
-	}
-#endif
-	while (p < end && ascii_alnum((unsigned char)*p)) {
-		unsigned char x = (unsigned char)*p++;
-		bool letter = ((unsigned)x | 0x20) - 'a' < 26u;
-
-		letters += letter;
-		digits += !letter;
-		a = b;
-		b = c;
-		c = x;
-	}
-	f->nonspace += letters + digits;
-	f->letters += letters;
-	f->digits += digits;
-	by_script[ND_SCRIPT_LATIN] += letters;
-	*prev2 = a;
-	*prev = b;
-	*last = c;
+	if (cp == 0x00A9 || (cp == '(' && spelled_copyright(at, end)))
+		f->copyright = true;
+	st->prev2 = st->prev;
+	st->prev = st->last;
+	st->last = cp;
+	/* A stop followed by a space; an abbreviation like "U.S." has
+	 * none. */
+	if ((cp == '.' || cp == '!' || cp == '?') && p < end && *p == ' ')
+		st->after_stop = true;
 	return p;
 }
+
+/* A block of ASCII bytes as masks, one bit a byte: eight bytes, each by
+ * its high bit in a uint64_t (unit 8), or 64 bytes, byte k by bit k (unit
+ * 1). stops and paren are left 0 when the block holds no mark: nothing
+ * but spaces, letters and digits. */
+typedef struct ascii_block {
+	const char *p;   /* the bytes */
+	size_t n;        /* how many: 8 or 64 */
+	unsigned unit;   /* bits from one byte's to the next's */
+	uint64_t all;    /* the bits of every byte */
+	uint64_t space, letters, digits;
+	uint64_t stops;  /* '.', '!', '?' */
+	uint64_t opens;  /* capitals, '"', '(' and '[': open a sentence; of
+			  * eight bytes, found from x when asked */
+	uint64_t paren;  /* '(' */
+	uint64_t x;      /* eight bytes: the bytes themselves */
+} ascii_block;
+
+#if ND_BYTES8_IN_ORDER
+/* The bytes of x that may open a sentence. */
+static inline uint64_t opens8(uint64_t x)
+{
+	return nd_bytes8_range(x, 'A', 'Z') | nd_bytes8_eq(x, '"') |
+	       nd_bytes8_eq(x, '(') | nd_bytes8_eq(x, '[');
+}
+#endif
+
+/* Bytes marked in m. */
+static inline unsigned block_count(const ascii_block *b, uint64_t m)
+{
+	return b->unit == 1 ? (unsigned)__builtin_popcountll(m)
+			    : nd_bytes8_count(m);
+}
+
+/* nd_masks_nearest_before in block b. */
+static inline uint64_t nearest_before(const ascii_block *b, uint64_t have,
+				      uint64_t val, bool *carry)
+{
+	return nd_masks_nearest_before(have, val, carry, b->unit, b->all);
+}
+
+/* Measures the ASCII block b into f and st, as feat_char would byte by
+ * byte: a word is counted at the first letter or digit of a token; a
+ * sentence starts at a token opening with a capital, a quote or a bracket
+ * whose nearest non-space before is a stop. (A stop is always followed by
+ * a space there, and where the next character is none, after_stop is
+ * cleared before it is asked.) Inlined into each caller, whose block size
+ * then folds the shifts and counts into constants (a call measured a
+ * fifth slower). */
+__attribute__((always_inline)) static inline void
+feat_block(nd_line_feat *f, feat_scan *st, const ascii_block *b,
+	   const char *end)
+{
+	uint64_t nonspace = ~b->space & b->all;
+	uint64_t alnum = b->letters | b->digits;
+	uint64_t first_byte = b->all & -b->all;
+	uint64_t starts = nonspace & (b->space << b->unit |
+				      (st->in_word ? 0 : first_byte));
+	uint64_t hold, open, first, after;
+	size_t n_letters = block_count(b, b->letters), k;
+
+	f->nonspace += block_count(b, nonspace);
+	f->letters += n_letters;
+	f->digits += block_count(b, b->digits);
+	st->by_script[ND_SCRIPT_LATIN] += n_letters;
+	/* A bit at the start of each token not counted yet, subtracted
+	 * from the mask of spaces, letters and digits, borrows up to the
+	 * first of them in the token, which it clears: its first letter or
+	 * digit (or its end). A borrow out of the top: the last token has
+	 * none yet. */
+	hold = b->space | alnum;
+	open = nonspace & (b->space << b->unit |
+			   (st->word_counted ? 0 : first_byte));
+	first = alnum & ~(hold - open);
+	st->word_counted = !(b->space >> 63) && hold >= open;
+	f->words += block_count(b, first);
+	/* With no stop here or before, after_stop stays false. */
+	if (b->stops != 0 || st->after_stop) {
+		after = nearest_before(b, nonspace, b->stops,
+				       &st->after_stop) & starts;
+		f->sentences += block_count(
+			b, after & (b->unit == 8 ? opens8(b->x) : b->opens));
+	}
+	for (k = 0; b->paren != 0 && k < b->n; k++) {
+		if (b->p[k] == '(' && spelled_copyright(b->p + k, end))
+			f->copyright = true;
+	}
+	if (b->space | alnum)
+		st->ideo_run = 0;
+	st->in_word = (nonspace >> 63) != 0;
+	st->prev2 = (unsigned char)b->p[b->n - 3];
+	st->prev = (unsigned char)b->p[b->n - 2];
+	st->last = (unsigned char)b->p[b->n - 1];
+}
+
+#if ND_BYTES8_IN_ORDER
+/* Measures the eight ASCII bytes x at p into f and st. Stops and
+ * brackets are only looked for where the eight hold bytes other than
+ * spaces, letters and digits. */
+static void feat_ascii8(nd_line_feat *f, feat_scan *st, uint64_t x,
+			const char *p, const char *end)
+{
+	ascii_block b = { p, 8, 8, ND_BYTES8_HIGHS, 0, 0, 0, 0, 0, 0, x };
+
+	b.space = nd_bytes8_eq(x, ' ');
+	b.letters = nd_bytes8_letters(x);
+	b.digits = nd_bytes8_range(x, '0', '9');
+	if ((~b.space & ~(b.letters | b.digits) & ND_BYTES8_HIGHS) != 0) {
+		b.stops = nd_bytes8_eq(x, '.') | nd_bytes8_eq(x, '!') |
+			  nd_bytes8_eq(x, '?');
+		b.paren = nd_bytes8_eq(x, '(');
+	}
+	feat_block(f, st, &b, end);
+}
+#endif
+
+#ifdef FEAT_WIDE
+/* The bytes of x equal to c, bit k for byte k. */
+__attribute__((target("avx512bw"))) static inline uint64_t
+eq64(__m512i x, char c)
+{
+	return _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(c));
+}
+
+/* The bytes of x from lo to hi. */
+__attribute__((target("avx512bw"))) static inline uint64_t
+range64(__m512i x, char lo, char hi)
+{
+	return _mm512_cmple_epu8_mask(_mm512_sub_epi8(x, _mm512_set1_epi8(lo)),
+				      _mm512_set1_epi8((char)(hi - lo)));
+}
+
+/* Measures the 64 bytes at p (end - p >= 64) into f and st when they are
+ * all ASCII, as feat_ascii8 would eight by eight; false, with nothing
+ * measured, when they are not. */
+__attribute__((target("avx512bw,popcnt"))) static bool
+feat_ascii64(nd_line_feat *f, feat_scan *st, const char *p, const char *end)
+{
+	__m512i x = _mm512_loadu_si512((const void *)p);
+	__m512i lower = _mm512_or_si512(x, _mm512_set1_epi8(0x20));
+	ascii_block b = { p, 64, 1, ~0ULL, 0, 0, 0, 0, 0, 0, 0 };
+
+	if (_mm512_movepi8_mask(x) != 0)
+		return false;
+	b.space = eq64(x, ' ');
+	b.letters = range64(lower, 'a', 'z');
+	b.digits = range64(x, '0', '9');
+	b.stops = eq64(x, '.') | eq64(x, '!') | eq64(x, '?');
+	b.paren = eq64(x, '(');
+	b.opens = range64(x, 'A', 'Z') | eq64(x, '"') | b.paren |
+		  eq64(x, '[');
+	feat_block(f, st, &b, end);
+	return true;
+}
+#endif
 
 void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
-	size_t by_script[ND_SCRIPT_COUNT] = { 0 };
-	int32_t last = 0, prev = 0, prev2 = 0, first = 0;
-	bool in_word = false, word_counted = false, after_stop = false;
-	size_t ideo_run = 0;
+	feat_scan st;
+	int32_t first = 0;
 	int i, best = ND_SCRIPT_NONE;
 
+#ifdef FEAT_WIDE
+	bool wide = __builtin_cpu_supports("avx512bw");
+#endif
+
 	memset(f, 0, sizeof(*f));
+	memset(&st, 0, sizeof(st));
+	while (p < end && first == 0)
+		first = nd_utf8_decode(&p, end);
+	p = s;
 	while (p < end) {
-		const char *at = p;
-		int32_t cp;
-
-		if ((unsigned char)*p < 0x80)
-			cp = (unsigned char)*p++;
-		else
-			cp = nd_utf8_decode(&p, end);
-
-		if (first == 0)
-			first = cp;
-		if (cp == ' ') {
-			in_word = false;
-			word_counted = false;
-			ideo_run = 0;
-			prev2 = prev;
-			prev = last;
-			last = cp;
+#ifdef FEAT_WIDE
+		if (end - p >= 64 && wide && feat_ascii64(f, &st, p, end)) {
+			p += 64;
 			continue;
 		}
-		f->nonspace++;
-		if (!in_word) {
-			in_word = true;
-			if (after_stop && (nd_cp_is_upper(cp) ||
-					   is_opening_quote(cp) || cp == '"'))
-				f->sentences++;
-		}
-		after_stop = false;
-		if (nd_cp_is_letter(cp) || nd_cp_is_digit(cp)) {
-			/* Chinese and Japanese put no spaces between words,
-			 * which run about two characters each. */
-			if (!ideographic(cp))
-				ideo_run = 0;
-			else if (ideo_run++ % 2 == 0 && ideo_run > 1)
-				word_counted = false;
-			if (!word_counted) {
-				word_counted = true;
-				f->words++;
+#endif
+#if ND_BYTES8_IN_ORDER
+		if (end - p >= 8) {
+			uint64_t x = nd_bytes8_load(p);
+			uint64_t high = x & ND_BYTES8_HIGHS;
+			const char *other;
+
+			if (high == 0) {
+				feat_ascii8(f, &st, x, p, end);
+				p += 8;
+				continue;
 			}
-			if (nd_cp_is_letter(cp)) {
-				f->letters++;
-				by_script[script_of(cp)]++;
-			} else {
-				f->digits++;
-			}
+			/* Past the token of the first byte beyond ASCII one
+			 * character at a time: in text of another alphabet
+			 * the next eight bytes would not be ASCII either. */
+			other = p + __builtin_ctzll(high) / 8;
+			while (p < end && (p <= other || st.last != ' '))
+				p = feat_char(f, &st, p, end);
+			continue;
 		}
-		if (cp == 0x00A9)
-			f->copyright = true;
-		if (cp == '(' && end - at >= 5 && (at[1] | 0x20) == 'c' &&
-		    at[2] == ')' && at[3] == ' ' && at[4] >= '0' &&
-		    at[4] <= '9')
-			f->copyright = true;
-		prev2 = prev;
-		prev = last;
-		last = cp;
-		/* A stop followed by a space; an abbreviation like "U.S." has
-		 * none. */
-		if ((cp == '.' || cp == '!' || cp == '?') && p < end &&
-		    *p == ' ')
-			after_stop = true;
-		else if (cp < 0x80 && ascii_alnum(cp))
-			p = rest_of_word(f, by_script, p, end, &prev2, &prev,
-					 &last);
+#endif
+		p = feat_char(f, &st, p, end);
 	}
 	for (i = 1; i < ND_SCRIPT_COUNT; i++) {
-		if (by_script[i] > by_script[best])
+		if (st.by_script[i] > st.by_script[best])
 			best = i;
 	}
 	f->script = best;
-	f->script_letters = by_script[best];
+	f->script_letters = st.by_script[best];
 	f->bullet = is_bullet_mark(first) ||
 		    (is_dash_mark(first) && len > 1 &&
 		     (s[1] == ' ' || (first > 0x7F && len > 3 && s[3] == ' ')));
-	f->ellipsis = last == 0x2026 ||
-		      (last == '.' && prev == '.' && prev2 == '.');
-	f->period_end = last == '.' && !f->ellipsis;
-	f->colon_end = last == ':';
-	f->comma_end = last == ',';
-	f->open_end = is_opening_quote(last) ||
-		      ((last == '"' || last == '\'') &&
-		       (prev == ' ' || prev == 0));
-	if (is_terminal(last) || is_closing_quote(last))
+	f->ellipsis = st.last == 0x2026 ||
+		      (st.last == '.' && st.prev == '.' && st.prev2 == '.');
+	f->period_end = st.last == '.' && !f->ellipsis;
+	f->colon_end = st.last == ':';
+	f->comma_end = st.last == ',';
+	f->open_end = is_opening_quote(st.last) ||
+		      ((st.last == '"' || st.last == '\'') &&
+		       (st.prev == ' ' || st.prev == 0));
+	if (is_terminal(st.last) || is_closing_quote(st.last))
 		f->sentence = true;
-	else if ((last == '"' || last == '\'') && !f->open_end)
+	else if ((st.last == '"' || st.last == '\'') && !f->open_end)
 		f->sentence = true;
-	else if ((last == ')' || last == ']') && is_terminal(prev))
+	else if ((st.last == ')' || st.last == ']') && is_terminal(st.prev))
 		f->sentence = true;
 	/* ". EFE": a sentence signed off by an agency. */
 	if (!f->sentence && f->words >= 5 &&

@@ -11,10 +11,9 @@
 
 #include <pthread.h> /* pthread_once */
 #include <stdint.h>  /* int32_t, uint32_t, uint64_t */
-#include <string.h>  /* memset, strcmp, strlen */
+#include <string.h>  /* memcpy, memset, strcmp, strlen */
 
 #include "core/bytes8.h"
-#include "core/hash.h"
 #include "core/utf8.h"
 
 /* Words looked at: the start of an article says what it is written in
@@ -143,16 +142,57 @@ static int script_of(int32_t cp)
 	return -1;
 }
 
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define LANG_WIDE 1
+
+/* Whether the 64 bytes at p are all ASCII; their letters in *letters, bit
+ * k for byte k. */
+__attribute__((target("avx512bw"))) static bool
+ascii_letters64(const char *p, uint64_t *letters)
+{
+	__m512i x = _mm512_loadu_si512((const void *)p);
+	__m512i lower = _mm512_or_si512(x, _mm512_set1_epi8(0x20));
+
+	if (_mm512_movepi8_mask(x) != 0)
+		return false;
+	*letters = _mm512_cmple_epu8_mask(
+		_mm512_sub_epi8(lower, _mm512_set1_epi8('a')),
+		_mm512_set1_epi8(25));
+	return true;
+}
+
+__attribute__((target("popcnt"))) static size_t count64(uint64_t m)
+{
+	return (size_t)__builtin_popcountll(m);
+}
+#endif
+
 /* Letters of each writing system among the first LANG_LETTERS. */
 static void count_scripts(const char *s, size_t len, size_t *n)
 {
 	const char *p = s, *end = s + len;
 	size_t seen = 0;
 
+#ifdef LANG_WIDE
+	bool wide = __builtin_cpu_supports("avx512bw");
+#endif
+
 	while (p < end && seen < LANG_LETTERS) {
 		int32_t cp;
 		int k;
 
+#ifdef LANG_WIDE
+		uint64_t l;
+
+		if (wide && end - p >= 64 && seen + 64 <= LANG_LETTERS &&
+		    ascii_letters64(p, &l)) {
+			n[S_LATIN] += count64(l);
+			seen += count64(l);
+			p += 64;
+			continue;
+		}
+#endif
 #if ND_BYTES8_IN_ORDER
 		/* Eight ASCII bytes at once, when all their letters
 		 * count: those are Latin, the rest of ASCII no letter. */
@@ -186,68 +226,128 @@ static void count_scripts(const char *s, size_t len, size_t *n)
  * threads may share it), and read-only after: building it per call cost
  * more than the look-ups. */
 #define WORD_SLOTS 1024
+/* Bits of a slot index: log2(WORD_SLOTS). */
+#define WORD_SLOT_BITS 10
+/* Bits of the filter in front of the slots: a few hundred words set one
+ * in ten of them, and the filter (512 bytes) stays in the first-level
+ * cache where the slots (16 KB) do not, between one article and the
+ * next. */
+#define FILTER_BITS 4096
+/* Room for the longest function word folded, in bytes: the longest (five
+ * Cyrillic letters) take ten, the longest Latin ones seven (ASCII words
+ * are looked up up to eight letters). A word is its bytes, zero padded to
+ * this: compared as two integers, with no hash to collide. */
+#define KEY_BYTES 12
+
+typedef struct word_key {
+	uint64_t lo; /* the word's bytes, zero padded; 0: none */
+	uint32_t hi;
+} word_key;
 
 typedef struct word_slot {
-	uint64_t hash; /* 0: empty */
+	word_key key; /* lo == 0: empty */
 	uint32_t langs;
 } word_slot;
 
-static uint64_t word_hash(const char *w, size_t n)
+typedef struct word_set {
+	uint64_t filter[FILTER_BITS / 64]; /* some word hashes to each bit */
+	word_slot slot[WORD_SLOTS];
+} word_set;
+
+/* The key of the folded word w[0..n) (0 < n <= KEY_BYTES). */
+static word_key key_of(const char *w, size_t n)
 {
-	return nd_hash64(w, n, 0x6c616e67ULL) | 1; /* "lang"; never 0 */
+	char b[KEY_BYTES] = { 0 };
+	word_key k;
+
+	memcpy(b, w, n);
+	memcpy(&k.lo, b, 8);
+	memcpy(&k.hi, b + 8, 4);
+	return k;
 }
 
-/* Where the word hashed h is in t, or the empty slot where it goes. */
-static size_t slot_at(const word_slot *t, uint64_t h)
+/* The key of the ASCII word w[0..n) (0 < n <= 8) lower-cased. */
+static word_key ascii_key(const char *w, size_t n)
 {
-	size_t i = (size_t)h & (WORD_SLOTS - 1);
+	char b[8];
+	size_t i;
 
-	while (t[i].hash != 0 && t[i].hash != h)
+	for (i = 0; i < n; i++)
+		b[i] = (char)(w[i] | 0x20);
+	return key_of(b, n);
+}
+
+/* The multiply spreads the first bytes over the high bits, where the slot
+ * index and the filter bit are taken from. */
+static uint64_t key_hash(word_key k)
+{
+	return (k.lo ^ k.hi * 0xff51afd7ed558ccdULL) * 0x9e3779b97f4a7c15ULL;
+}
+
+/* The filter bit of the hash h: bits below the slot index's. */
+static size_t filter_bit(uint64_t h)
+{
+	return (size_t)(h >> (64 - WORD_SLOT_BITS - 12)) & (FILTER_BITS - 1);
+}
+
+/* Where the word k hashed h is in t, or the empty slot where it goes. */
+static size_t slot_at(const word_set *t, word_key k, uint64_t h)
+{
+	size_t i = (size_t)(h >> (64 - WORD_SLOT_BITS));
+
+	while (t->slot[i].key.lo != 0 &&
+	       (t->slot[i].key.lo != k.lo || t->slot[i].key.hi != k.hi))
 		i = (i + 1) & (WORD_SLOTS - 1);
 	return i;
 }
 
-static void build_set(word_slot *t, const lang_words *langs, size_t n)
+static void build_set(word_set *t, const lang_words *langs, size_t n)
 {
 	const char *const *w;
 	size_t i;
 
-	memset(t, 0, WORD_SLOTS * sizeof(*t));
+	memset(t, 0, sizeof(*t));
 	for (i = 0; i < n; i++) {
 		for (w = langs[i].words; *w; w++) {
-			uint64_t h = word_hash(*w, strlen(*w));
-			word_slot *s = &t[slot_at(t, h)];
+			word_key k = key_of(*w, strlen(*w));
+			uint64_t h = key_hash(k);
+			word_slot *s = &t->slot[slot_at(t, k, h)];
+			size_t bit = filter_bit(h);
 
-			s->hash = h;
+			s->key = k;
 			s->langs |= 1u << i;
+			t->filter[bit / 64] |= 1ULL << (bit % 64);
 		}
 	}
 }
 
-static word_slot latin_set[WORD_SLOTS], cyrillic_set[WORD_SLOTS];
+static word_set latin_set, cyrillic_set;
 static pthread_once_t latin_once = PTHREAD_ONCE_INIT;
 static pthread_once_t cyrillic_once = PTHREAD_ONCE_INIT;
 
 static void build_latin(void)
 {
-	build_set(latin_set, latin, sizeof(latin) / sizeof(*latin));
+	build_set(&latin_set, latin, sizeof(latin) / sizeof(*latin));
 }
 
 static void build_cyrillic(void)
 {
-	build_set(cyrillic_set, cyrillic,
+	build_set(&cyrillic_set, cyrillic,
 		  sizeof(cyrillic) / sizeof(*cyrillic));
 }
 
-/* Counts the folded word w[0..wl) towards the languages set gives it. */
-static void count_langs(size_t hits[32], const word_slot *set, const char *w,
-			size_t wl)
+/* Counts the word keyed k towards the languages set gives it. */
+static void count_langs(size_t hits[32], const word_set *set, word_key k)
 {
-	uint32_t mask = set[slot_at(set, word_hash(w, wl))].langs;
-	size_t i;
+	uint64_t h = key_hash(k);
+	size_t bit = filter_bit(h);
+	uint32_t mask;
 
-	for (i = 0; mask != 0; i++, mask >>= 1)
-		hits[i] += mask & 1;
+	if (!(set->filter[bit / 64] >> (bit % 64) & 1))
+		return;
+	mask = set->slot[slot_at(set, k, h)].langs;
+	for (; mask != 0; mask &= mask - 1)
+		hits[__builtin_ctz(mask)]++;
 }
 
 static bool is_ascii_letter(unsigned char c)
@@ -255,22 +355,151 @@ static bool is_ascii_letter(unsigned char c)
 	return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
-/* The length of the word at p when it is ASCII letters only, with its
- * lower case (as nd_utf8_fold gives it) in w[0..64) when it is no longer
- * than that; 0 when p holds no ASCII letter or a letter past ASCII may go
- * on with the word, for the general path to take. */
-static size_t ascii_word(const char *p, const char *end, char w[64])
+/* The length of the word at p when it is ASCII letters only, with the key
+ * of its lower case (as nd_utf8_fold gives it) in *k when it is no longer
+ * than eight letters (else k->lo is 0); 0 when p holds no ASCII letter or
+ * a letter past ASCII may go on with the word, for the general path to
+ * take. */
+static inline size_t ascii_word(const char *p, const char *end, word_key *k)
 {
 	size_t n = 0;
 
-	while (p + n < end && is_ascii_letter((unsigned char)p[n])) {
-		if (n < 64)
-			w[n] = (char)(p[n] | 0x20);
-		n++;
+	k->lo = k->hi = 0;
+#if ND_BYTES8_IN_ORDER
+	/* Eight bytes at a time: most words end within the first eight. */
+	while (end - (p + n) >= 8) {
+		uint64_t x = nd_bytes8_load(p + n);
+		uint64_t l = nd_bytes8_letters(x);
+		uint64_t stop = ~l & ND_BYTES8_HIGHS;
+
+		if (stop == 0) {
+			n += 8;
+			continue;
+		}
+		if (n == 0) {
+			/* Letters are lower-cased by their 0x20 bit; the
+			 * bytes from the first past the word are cleared. */
+			uint64_t in = ((stop & -stop) >> 7) - 1;
+
+			k->lo = (x | (l >> 2)) & in;
+		}
+		n += (size_t)__builtin_ctzll(stop) / 8;
+		if ((unsigned char)p[n] >= 0x80)
+			return 0;
+		return n;
 	}
+#endif
+	while (p + n < end && is_ascii_letter((unsigned char)p[n]))
+		n++;
 	if (p + n < end && (unsigned char)p[n] >= 0x80)
 		return 0;
+	if (n > 0 && n <= 8)
+		*k = ascii_key(p, n);
 	return n;
+}
+
+#ifdef LANG_WIDE
+/* Counts towards hits, as by_words would one by one, the words of the 64
+ * ASCII bytes at p (between two words), whose letters l marks, while
+ * *words < LANG_WORDS. Returns how far that went: 64, or where a word
+ * going on past the 64 starts, for by_words to take. */
+static size_t words64(size_t hits[32], const word_set *set, const char *p,
+		      uint64_t l, size_t *words)
+{
+	uint64_t starts = l & ~(l << 1);
+
+	for (; starts != 0 && *words < LANG_WORDS; starts &= starts - 1) {
+		unsigned t = (unsigned)__builtin_ctzll(starts);
+		uint64_t after = ~l >> t; /* the bytes past the word, from t */
+		size_t wl;
+
+		if (after == 0)
+			return t;
+		wl = (size_t)__builtin_ctzll(after);
+		(*words)++;
+		if (wl > 8)
+			continue;
+		/* Within the 64, the word's eight bytes are read at once
+		 * (bytes stored one by one and read as one wait for the
+		 * stores), lower-cased and cut at its end. */
+		if (t + 8 <= 64) {
+			word_key k = { nd_bytes8_load(p + t) |
+					       ND_BYTES8_ONES * 0x20,
+				       0 };
+
+			if (wl < 8)
+				k.lo &= (1ULL << (8 * wl)) - 1;
+			count_langs(hits, set, k);
+		} else {
+			count_langs(hits, set, ascii_key(p + t, wl));
+		}
+	}
+	return 64;
+}
+#endif
+
+/* Takes the word or the character at p (p < end, between two words):
+ * counts a word into *words and towards hits. Returns what follows.
+ * Inlined into both loops of count_words: a call a character cost a
+ * tenth of the whole. */
+__attribute__((always_inline)) static inline const char *
+word_step(size_t hits[32], const word_set *set, const char *p,
+	  const char *end, size_t *words)
+{
+	const char *start = p, *q = p, *r;
+	unsigned char c = (unsigned char)*p;
+	word_key k;
+	char w[64];
+	size_t wl;
+
+	/* Spaces and ASCII marks between words, with no decoding. */
+	if (c < 0x80 && !is_ascii_letter(c))
+		return p + 1;
+	if ((wl = ascii_word(p, end, &k)) != 0) {
+		(*words)++;
+		if (k.lo != 0)
+			count_langs(hits, set, k);
+		return p + wl;
+	}
+	if (!nd_cp_is_letter(nd_utf8_decode(&q, end)))
+		return q;
+	for (r = q; q < end && nd_cp_is_letter(nd_utf8_decode(&r, end));
+	     q = r)
+		;
+	(*words)++;
+	/* Function words are short: longer words need no look-up. */
+	if (q - start > 24)
+		return q;
+	wl = nd_utf8_fold(start, (size_t)(q - start), w, sizeof(w));
+	if (wl > 0 && wl <= KEY_BYTES)
+		count_langs(hits, set, key_of(w, wl));
+	return q;
+}
+
+/* Counts towards hits the first LANG_WORDS words of s[0..len) into
+ * *words. */
+static void count_words(size_t hits[32], const word_set *set, const char *s,
+			size_t len, size_t *words)
+{
+	const char *p = s, *end = s + len;
+
+#ifdef LANG_WIDE
+	if (__builtin_cpu_supports("avx512bw")) {
+		while (p < end && *words < LANG_WORDS) {
+			uint64_t l;
+			size_t at;
+
+			if (end - p >= 64 && ascii_letters64(p, &l) &&
+			    (at = words64(hits, set, p, l, words)) > 0)
+				p += at;
+			else
+				p = word_step(hits, set, p, end, words);
+		}
+		return;
+	}
+#endif
+	while (p < end && *words < LANG_WORDS)
+		p = word_step(hits, set, p, end, words);
 }
 
 /* The language of langs[0..n) (whose words set holds) whose function
@@ -278,39 +507,11 @@ static size_t ascii_word(const char *p, const char *end, char w[64])
  * that share is telling. */
 static const char *by_words(const char *s, size_t len,
 			    const lang_words *langs, size_t n,
-			    const word_slot *set)
+			    const word_set *set)
 {
-	size_t hits[32] = { 0 }, words = 0, i, best = 0, second = 0, wl;
-	const char *p = s, *end = s + len;
-	char w[64];
+	size_t hits[32] = { 0 }, words = 0, i, best = 0, second = 0;
 
-	while (p < end && words < LANG_WORDS) {
-		const char *start = p, *q = p, *r;
-
-		if ((wl = ascii_word(p, end, w)) != 0) {
-			p += wl;
-			words++;
-			if (wl <= 24)
-				count_langs(hits, set, w, wl);
-			continue;
-		}
-		if (!nd_cp_is_letter(nd_utf8_decode(&q, end))) {
-			p = q;
-			continue;
-		}
-		for (r = q; q < end && nd_cp_is_letter(nd_utf8_decode(&r, end));
-		     q = r)
-			;
-		p = q;
-		words++;
-		/* Function words are short: longer words need no look-up. */
-		if (p - start > 24)
-			continue;
-		wl = nd_utf8_fold(start, (size_t)(p - start), w, sizeof(w));
-		if (wl == 0)
-			continue;
-		count_langs(hits, set, w, wl);
-	}
+	count_words(hits, set, s, len, &words);
 	for (i = 1; i < n; i++) {
 		if (hits[i] > hits[best]) {
 			second = best;
@@ -349,12 +550,12 @@ const char *nd_clean_language(const char *text, size_t len)
 	case S_LATIN:
 		pthread_once(&latin_once, build_latin);
 		return by_words(text, len, latin, sizeof(latin) / sizeof(*latin),
-				latin_set);
+				&latin_set);
 	case S_CYRILLIC:
 		pthread_once(&cyrillic_once, build_cyrillic);
 		return by_words(text, len, cyrillic,
 				sizeof(cyrillic) / sizeof(*cyrillic),
-				cyrillic_set);
+				&cyrillic_set);
 	case S_GREEK: return "el";
 	case S_HEBREW: return "he";
 	case S_ARABIC:

@@ -146,6 +146,9 @@ static const letter filler[26] = {
  * a text start with three letters no filler word starts with ("the",
  * "con" but "cons"). Built once, from filler, on first use. */
 static uint32_t thirds[26][26];
+/* For each first two letters, where filler's words starting with them
+ * start in their letter's list (sorted, so they follow one another). */
+static uint8_t seconds[26][26];
 static pthread_once_t thirds_once = PTHREAD_ONCE_INIT;
 
 /* The bit of thirds for the character c after two letters. */
@@ -161,32 +164,44 @@ static void thirds_build(void)
 	size_t a, i;
 
 	for (a = 0; a < 26; a++) {
-		for (i = 0; i < filler[a].n; i++) {
+		for (i = filler[a].n; i-- > 0;) {
 			const char *w = filler[a].w[i];
 
 			thirds[a][w[1] - 'a'] |= third_bit((unsigned char)w[2]);
+			seconds[a][w[1] - 'a'] = (uint8_t)i;
 		}
 	}
 }
 
-/* Whether the lower-case word w[0..n) (n >= 2), zero-padded to
- * FILLER_MAX bytes, is one of filler's: among the words of its first
- * letter, those of its second, compared whole as the padded entries are
- * (a call to strcmp cost more than the rest of the test). thirds is
- * built. */
-static bool is_filler(const char w[FILLER_MAX], size_t n)
+/* A filler word's or a run's sixteen bytes, zero padded, as two words:
+ * compared at once. */
+typedef struct word16 {
+	uint64_t lo, hi;
+} word16;
+
+static word16 word16_of(const char w[FILLER_MAX])
 {
-	unsigned a = (unsigned char)w[0] - 'a';
+	word16 k;
+
+	memcpy(&k.lo, w, 8);
+	memcpy(&k.hi, w + 8, 8);
+	return k;
+}
+
+/* Whether the lower-case word w (two letters or more) is one of filler's:
+ * among the words of its first two letters. thirds and seconds are built,
+ * and some filler word starts with w's first two letters. */
+static bool is_filler(word16 w)
+{
+	unsigned a = (unsigned)(w.lo & 0xFF) - 'a';
+	char second = (char)(w.lo >> 8 & 0xFF);
 	size_t i;
 
-	for (i = 0; i < filler[a].n; i++) {
-		const char *f = filler[a].w[i];
+	for (i = seconds[a][second - 'a'];
+	     i < filler[a].n && filler[a].w[i][1] == second; i++) {
+		word16 f = word16_of(filler[a].w[i]);
 
-		if (f[1] < w[1])
-			continue;
-		if (f[1] > w[1])
-			return false;
-		if (memcmp(f, w, FILLER_MAX) == 0)
+		if (f.lo == w.lo && f.hi == w.hi)
 			return true;
 	}
 	return false;
@@ -197,15 +212,76 @@ static bool is_ascii_letter(unsigned char c)
 	return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
-/* Whether the word s[start..end) (ASCII) is filler: its first run of
- * letters, lower-cased, is one of filler's. The letters are copied only
- * when their first three could start a filler word, which most words'
- * cannot. Sets *lorem when the run is "lorem". */
-static bool word_is_filler(const char *s, size_t start, size_t end,
-			   bool *lorem)
+#if ND_BYTES8_IN_ORDER
+/* x lower-cased and cut after its first n bytes (n < 8). */
+static uint64_t lower_cut(uint64_t x, size_t n)
 {
-	char w[FILLER_MAX] = { 0 };
+	return (x | ND_BYTES8_ONES * 0x20) & ((1ULL << (8 * n)) - 1);
+}
+#endif
+
+/* The run of ASCII letters at s[start] (start < len), lower-cased and
+ * zero padded, in *w; false when it is too long for a filler word. Read
+ * as two words where sixteen bytes are there: copied a byte at a time,
+ * the bytes would be read back before their stores were done. */
+static bool letter_run(word16 *w, const char *s, size_t start, size_t len)
+{
+	char b[FILLER_MAX] = { 0 };
 	size_t n = 0;
+
+#if ND_BYTES8_IN_ORDER
+	if (len - start >= FILLER_MAX) {
+		uint64_t lo = nd_bytes8_load(s + start);
+		uint64_t hi = nd_bytes8_load(s + start + 8);
+		uint64_t end_lo = ~nd_bytes8_letters(lo) & ND_BYTES8_HIGHS;
+		uint64_t end_hi = ~nd_bytes8_letters(hi) & ND_BYTES8_HIGHS;
+
+		if (end_lo) {
+			w->lo = lower_cut(lo,
+					  (size_t)__builtin_ctzll(end_lo) / 8);
+			w->hi = 0;
+		} else if (end_hi) {
+			w->lo = lo | ND_BYTES8_ONES * 0x20;
+			w->hi = lower_cut(hi,
+					  (size_t)__builtin_ctzll(end_hi) / 8);
+		} else {
+			return false;
+		}
+		return true;
+	}
+#endif
+	for (; start < len && is_ascii_letter((unsigned char)s[start]);
+	     start++) {
+		if (n == FILLER_MAX)
+			return false;
+		b[n++] = (char)(s[start] | 0x20);
+	}
+	*w = word16_of(b);
+	return true;
+}
+
+/* Whether the run of ASCII letters at s[start] (start < len), lower-cased,
+ * is a filler word; sets *lorem when it is "lorem". Its first two letters
+ * start some filler word. */
+static bool run_is_filler(const char *s, size_t start, size_t len,
+			  bool *lorem)
+{
+	static const char lorem_w[FILLER_MAX] = "lorem";
+	word16 w, l = word16_of(lorem_w);
+
+	if (!letter_run(&w, s, start, len))
+		return false;
+	*lorem = w.lo == l.lo && w.hi == l.hi;
+	return is_filler(w);
+}
+
+/* Whether the word s[start..end) (ASCII; s holds len bytes) is filler:
+ * its first run of letters, lower-cased, is one of filler's. The letters
+ * are read only when their first three could start a filler word, which
+ * most words' cannot. Sets *lorem when the run is "lorem". */
+static bool word_is_filler(const char *s, size_t start, size_t end,
+			   size_t len, bool *lorem)
+{
 	unsigned a, b;
 
 	while (start < end && !is_ascii_letter((unsigned char)s[start]))
@@ -218,16 +294,7 @@ static bool word_is_filler(const char *s, size_t start, size_t end,
 							   s[start + 2])
 					      : END_BIT)))
 		return false;
-	/* The run without what follows it; one too long for a filler word
-	 * is no filler word. */
-	for (; start < end && is_ascii_letter((unsigned char)s[start]);
-	     start++) {
-		if (n == FILLER_MAX)
-			return false;
-		w[n++] = (char)(s[start] | 0x20);
-	}
-	*lorem = n == 5 && memcmp(w, "lorem", 5) == 0;
-	return is_filler(w, n);
+	return run_is_filler(s, start, len, lorem);
 }
 
 /* The end of the word at s[i] (the next space, or len), with *high the OR
@@ -271,29 +338,174 @@ static size_t word_end(const char *s, size_t i, size_t len,
 	return i;
 }
 
+/* The next space from s[i] on, or len. */
+static size_t next_space(const char *s, size_t i, size_t len)
+{
+#if ND_BYTES8_IN_ORDER
+	for (; i + 8 <= len; i += 8) {
+		uint64_t sp = nd_bytes8_eq(nd_bytes8_load(s + i), ' ');
+
+		if (sp)
+			return i + (size_t)__builtin_ctzll(sp) / 8;
+	}
+#endif
+	while (i < len && s[i] != ' ')
+		i++;
+	return i;
+}
+
+/* Whether the word at s[i] is surely a word and no filler: it opens with
+ * an ASCII letter, and its run of letters is a single one (a mark, a byte
+ * past ASCII, a space or the end follows), or one whose first three
+ * characters no filler word opens with (most words), or no filler word
+ * either. Such a word need not be read to its end. */
+static inline bool plain_word(const char *s, size_t i, size_t len)
+{
+	unsigned a = ((unsigned char)s[i] | 0x20) - 'a', b;
+	bool lorem;
+
+	if (a >= 26)
+		return false;
+	if (i + 1 >= len)
+		return true;
+	b = ((unsigned char)s[i + 1] | 0x20) - 'a';
+	if (b >= 26)
+		return true;
+	if ((thirds[a][b] &
+	     third_bit(i + 2 < len ? (unsigned char)s[i + 2] : ' ')) == 0)
+		return true;
+	return !run_is_filler(s, i, len, &lorem);
+}
+
+/* What a word is to the filler count. */
+enum { WORD_NONE, WORD_PLAIN, WORD_FILLER, WORD_LOREM_IPSUM };
+
+/* What the word at s[i] (no space) is, read to its end, *end (the next
+ * space, or len): WORD_NONE when it holds no letter (figures, marks), and
+ * WORD_LOREM_IPSUM when it is "lorem" before "ipsum", filler for sure. */
+static int word_kind(const char *s, size_t i, size_t len, size_t *end)
+{
+	unsigned char high = 0;
+	bool alpha = false, lorem = false, hit;
+	size_t e = word_end(s, i, len, &high, &alpha);
+
+	*end = e;
+	if (!alpha && high < 0x80)
+		return WORD_NONE;
+	if (high >= 0x80)
+		return WORD_PLAIN;
+	hit = word_is_filler(s, i, e, len, &lorem);
+	if (lorem && e + 6 <= len && memcmp(s + e, " ipsum", 6) == 0)
+		return WORD_LOREM_IPSUM;
+	return hit ? WORD_FILLER : WORD_PLAIN;
+}
+
+/* Whether words of which hits are filler make filler text. */
+static bool filler_share(size_t words, size_t hits)
+{
+	return words >= 4 && hits >= 3 && hits * 10 >= words * 3;
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define LOREM_WIDE 1
+
+/* What the blocks of a line carry from one to the next. */
+typedef struct lorem_scan {
+	size_t words, hits;
+	bool space_before; /* the byte before the block is a space (or none) */
+	bool uncounted;    /* so is it, or the word going on into the block
+			    * is not counted yet */
+} lorem_scan;
+
+/* Counts into *st the words of the 64 bytes s[at..at+64), words read on
+ * up to len: a word is counted at its first letter or byte past ASCII,
+ * found by subtracting a bit at each word's start from the mask of those
+ * bytes and spaces (the borrow runs up to the first of them, which it
+ * clears), and only words not ruled out by their first three characters
+ * are read. Returns true for "lorem ipsum". */
+__attribute__((target("avx512bw,popcnt"))) static bool
+lorem_block(const char *s, size_t at, size_t len, lorem_scan *st)
+{
+	__m512i x = _mm512_loadu_si512((const void *)(s + at));
+	__m512i lower = _mm512_or_si512(x, _mm512_set1_epi8(0x20));
+	uint64_t space = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(' '));
+	uint64_t high = _mm512_movepi8_mask(x);
+	uint64_t letters = _mm512_cmple_epu8_mask(
+		_mm512_sub_epi8(lower, _mm512_set1_epi8('a')),
+		_mm512_set1_epi8(25));
+	uint64_t starts = ~space & (space << 1 | (st->space_before ? 1 : 0));
+	uint64_t stops = letters | high | space;
+	uint64_t open = ~space & (space << 1 | (st->uncounted ? 1 : 0));
+	uint64_t after = stops - open;
+
+	st->words += (size_t)__builtin_popcountll((letters | high) & ~after);
+	/* A borrow out of the top: the last word has none of them yet. */
+	st->uncounted = (space >> 63) != 0 || stops < open;
+	st->space_before = (space >> 63) != 0;
+	for (; starts != 0; starts &= starts - 1) {
+		size_t i = at + (size_t)__builtin_ctzll(starts), end;
+		int k;
+
+		if (plain_word(s, i, len))
+			continue;
+		k = word_kind(s, i, len, &end);
+		if (k == WORD_LOREM_IPSUM)
+			return true;
+		st->hits += k == WORD_FILLER;
+	}
+	return false;
+}
+
+/* nd_clean_is_lorem 64 bytes at a time; the last bytes are read from a
+ * copy padded with spaces, which end a word as the end of s does. */
+static bool lorem_wide(const char *s, size_t len)
+{
+	lorem_scan st = { 0, 0, true, true };
+	char pad[64];
+	size_t i;
+
+	for (i = 0; i + 64 <= len; i += 64) {
+		if (lorem_block(s, i, len, &st))
+			return true;
+	}
+	if (i < len) {
+		memset(pad, ' ', sizeof(pad));
+		memcpy(pad, s + i, len - i);
+		if (lorem_block(pad, 0, sizeof(pad), &st))
+			return true;
+	}
+	return filler_share(st.words, st.hits);
+}
+#endif
+
 bool nd_clean_is_lorem(const char *s, size_t len)
 {
 	size_t i = 0, words = 0, hits = 0;
 
 	pthread_once(&thirds_once, thirds_build);
+#ifdef LOREM_WIDE
+	if (__builtin_cpu_supports("avx512bw"))
+		return lorem_wide(s, len);
+#endif
 	while (i < len) {
-		size_t start;
-		unsigned char high = 0;
-		bool alpha = false, lorem = false;
+		int k;
 
-		while (i < len && s[i] == ' ')
+		if (s[i] == ' ') {
 			i++;
-		start = i;
-		i = word_end(s, i, len, &high, &alpha);
-		if (i == start || (!alpha && high < 0x80))
 			continue;
-		words++;
-		if (high >= 0x80)
+		}
+		/* A plain word (most) is counted and passed over. */
+		if (plain_word(s, i, len)) {
+			words++;
+			i = next_space(s, i + 1, len);
 			continue;
-		if (word_is_filler(s, start, i, &lorem))
-			hits++;
-		if (lorem && i + 6 <= len && memcmp(s + i, " ipsum", 6) == 0)
+		}
+		k = word_kind(s, i, len, &i);
+		if (k == WORD_LOREM_IPSUM)
 			return true;
+		words += k != WORD_NONE;
+		hits += k == WORD_FILLER;
 	}
-	return words >= 4 && hits >= 3 && hits * 10 >= words * 3;
+	return filler_share(words, hits);
 }

@@ -23,6 +23,9 @@ typedef struct frame {
 	const struct frame *up;
 } frame;
 
+/* Bytes of a file read at a time through stdio: its usual buffer. */
+#define READ_BUFFER 4096
+
 static int cannot_open(nd_intake *in, const char *path, int err)
 {
 	return nd_intake_reject(in, path, ND_EIO, "cannot open: %s",
@@ -33,6 +36,7 @@ static int cannot_open(nd_intake *in, const char *path, int err)
  * could block the walk forever), and opening does not wait for one. */
 static int read_file(nd_intake *in, const char *path, bool in_folder)
 {
+	char buf[READ_BUFFER];
 	struct stat st;
 	FILE *f = NULL;
 	int fd = -1;
@@ -60,6 +64,9 @@ static int read_file(nd_intake *in, const char *path, bool in_folder)
 		goto done;
 	}
 	fd = -1; /* f owns it now */
+	/* A buffer of our own: stdio would ask the file system for the
+	 * size its own should have, a call per file. */
+	setvbuf(f, buf, _IOFBF, sizeof(buf));
 	rc = nd_reader_stream(in, f, path, ND_FORMAT_AUTO,
 			      S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1);
 done:
@@ -70,22 +77,29 @@ done:
 	return rc;
 }
 
+/* A name in a folder, with its type as the folder gives it (DT_*,
+ * DT_UNKNOWN where the file system does not say). */
+typedef struct entry {
+	char *name;
+	unsigned char type;
+} entry;
+
 static int by_name(const void *a, const void *b)
 {
 	/* strcmp compares as unsigned char: byte order. */
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
 }
 
 /* Collects the names in the folder that are not dot-files, sorted. The
  * folder is closed before anything in it is read, so a deep tree holds no
  * more than one descriptor open. */
-static int list_folder(char ***out, size_t *count, dev_t *dev, ino_t *ino,
+static int list_folder(entry **out, size_t *count, dev_t *dev, ino_t *ino,
 		       nd_intake *in, const char *path)
 {
 	struct stat st;
 	struct dirent *e;
 	DIR *d = NULL;
-	char **names = NULL;
+	entry *names = NULL;
 	size_t n = 0, cap = 0, i;
 	int rc = ND_OK;
 
@@ -103,7 +117,7 @@ static int list_folder(char ***out, size_t *count, dev_t *dev, ino_t *ino,
 	*dev = st.st_dev;
 	*ino = st.st_ino;
 	for (;;) {
-		char *name;
+		entry name;
 
 		errno = 0;
 		e = readdir(d);
@@ -116,9 +130,10 @@ static int list_folder(char ***out, size_t *count, dev_t *dev, ino_t *ino,
 		}
 		if (e->d_name[0] == '.')
 			continue;
-		name = nd_strndup(e->d_name, strlen(e->d_name));
-		if (name == NULL || ND_ARRAY_PUSH(names, n, cap, name)) {
-			nd_free(name);
+		name.name = nd_strndup(e->d_name, strlen(e->d_name));
+		name.type = e->d_type;
+		if (name.name == NULL || ND_ARRAY_PUSH(names, n, cap, name)) {
+			nd_free(name.name);
 			rc = ND_ENOMEM;
 			goto done;
 		}
@@ -131,7 +146,7 @@ static int list_folder(char ***out, size_t *count, dev_t *dev, ino_t *ino,
 	n = 0;
 done:
 	for (i = 0; i < n; i++)
-		nd_free(names[i]);
+		nd_free(names[i].name);
 	nd_free(names);
 	if (d != NULL)
 		closedir(d);
@@ -140,12 +155,21 @@ done:
 
 static int walk_folder(nd_intake *in, const char *path, const frame *up);
 
-/* One entry of a folder: a folder to walk, a file to read, or neither. */
+/* One entry of a folder, of type type (DT_*): a folder to walk, a file to
+ * read, or neither. The folder's word for a regular file or a folder is
+ * taken: asking the file system again by path cost more than reading a
+ * news article. */
 static int walk_entry(nd_intake *in, const char *path, const char *name,
-		      const frame *here)
+		      unsigned char type, const frame *here)
 {
 	struct stat st;
 
+	if (type == DT_REG && !nd_sniff_wanted(name))
+		return ND_OK;
+	if (type == DT_REG)
+		return read_file(in, path, true);
+	if (type == DT_DIR)
+		return walk_folder(in, path, here);
 	if (lstat(path, &st) != 0) {
 		if (!nd_sniff_wanted(name))
 			return ND_OK;
@@ -173,7 +197,7 @@ static int walk_folder(nd_intake *in, const char *path, const frame *up)
 {
 	frame here = { 0, 0, up ? up->depth + 1 : 0, up };
 	const frame *f;
-	char **names = NULL;
+	entry *names = NULL;
 	size_t n = 0, i, plen = strlen(path);
 	nd_buf child = ND_BUF_INIT(ND_INGEST_PATH_MAX - 1);
 	int rc = ND_OK;
@@ -196,24 +220,26 @@ static int walk_folder(nd_intake *in, const char *path, const frame *up)
 		if (rc == ND_OK && (plen == 0 || path[plen - 1] != '/'))
 			rc = nd_buf_putc(&child, '/');
 		if (rc == ND_OK)
-			rc = nd_buf_puts(&child, names[i]);
+			rc = nd_buf_puts(&child, names[i].name);
 		if (rc == ND_ETOOBIG) {
 			/* Report the name that did not fit, in full. */
 			nd_buf_clear(&child);
 			child.max = (size_t)-1;
-			rc = nd_buf_printf(&child, "%s/%s", path, names[i]);
+			rc = nd_buf_printf(&child, "%s/%s", path,
+					   names[i].name);
 			if (rc == ND_OK)
 				rc = cannot_open(in, child.ptr, ENAMETOOLONG);
 			child.max = ND_INGEST_PATH_MAX - 1;
 		} else if (rc == ND_OK) {
-			rc = walk_entry(in, child.ptr, names[i], &here);
+			rc = walk_entry(in, child.ptr, names[i].name,
+					names[i].type, &here);
 		}
 		if (rc)
 			goto done;
 	}
 done:
 	for (i = 0; i < n; i++)
-		nd_free(names[i]);
+		nd_free(names[i].name);
 	nd_free(names);
 	nd_buf_dispose(&child);
 	return rc;
