@@ -233,19 +233,21 @@ static int add_pending(scratch *s, nd_vocab *v, const char *text,
 {
 	size_t i;
 
+	if (nd_array_reserve((void **)&s->toks, &s->tok_cap, s->ntoks + n,
+			     sizeof(*s->toks)))
+		return ND_ENOMEM;
 	for (i = 0; i < n; i++) {
-		nd_token tok;
+		nd_token *tok = &s->toks[s->ntoks];
 		bool stop;
 
 		if (nd_vocab__intern_hashed(v, t[i].folded, t[i].flen,
-					    t[i].hash, &tok.term, &tok.stem,
+					    t[i].hash, &tok->term, &tok->stem,
 					    &stop))
 			return ND_ENOMEM;
-		tok.off = (uint32_t)(t[i].p - text);
-		tok.len = (uint32_t)t[i].n;
-		tok.flags = t[i].flags | (stop ? ND_TOK_STOP : 0);
-		if (ND_ARRAY_PUSH(s->toks, s->ntoks, s->tok_cap, tok))
-			return ND_ENOMEM;
+		tok->off = (uint32_t)(t[i].p - text);
+		tok->len = (uint32_t)t[i].n;
+		tok->flags = t[i].flags | (stop ? ND_TOK_STOP : 0);
+		s->ntoks++;
 	}
 	return ND_OK;
 }
@@ -261,7 +263,14 @@ static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
 
 	while (p < end) {
 		pending *t = &ahead[n];
+		unsigned char c = (unsigned char)*p;
 
+		/* ASCII spaces and punctuation between words: skipped here,
+		 * without the decoding of the general path. */
+		if (c < 0x80 && !is_ascii_alnum(c)) {
+			p++;
+			continue;
+		}
 		p += scan_token(t, p, end);
 		if (t->n == 0)
 			continue;

@@ -6,45 +6,73 @@
 
 #include "analyse/stopwords.h"
 #include "analyse/vocab_internal.h"
+#include "analyse/wordtab.h"
 #include "core/alloc.h"
+#include "core/arena.h"
 #include "core/error.h"
-#include "core/hashmap.h"
+#include "core/hash.h"
 
-/* Per term: its stem and whether it is a stop word. Per stem: its text and
- * document frequency. Strings are the hash maps' own key copies. */
+/* Initial room in the term table: about one article's distinct words, so
+ * that the first articles do not grow it again and again. */
+#define INITIAL_TERMS 1024
+
+/* Per term: its text, its stem (the word's value) and whether it is a stop
+ * word. Per stem: its text and document frequency. The text of both lives
+ * in keys; the tables map it back to ids. */
 struct nd_vocab {
 	struct sb_stemmer *stemmer;
 	/* The same algorithm over single bytes (ISO-8859-1), for words all
 	 * ASCII, which both read alike: it decodes no UTF-8 on each test of
 	 * a letter. NULL when the language has no such variant. */
 	struct sb_stemmer *ascii_stemmer;
-	nd_strmap terms;
-	nd_strmap stems;
-	nd_strmap stop;
-	const char **term_str;
-	uint32_t *term_len;
-	uint32_t *term_stem;
+	nd_wordtab term_tab;
+	nd_wordtab stem_tab;
+	nd_wordtab stop_tab;
+	nd_arena *keys;
+	nd_word *terms;
 	unsigned char *term_stop;
 	size_t n_terms, term_cap;
-	const char **stem_str;
-	uint32_t *stem_len;
+	nd_word *stems;
 	uint32_t *df;
 	uint32_t *df_mark; /* doc count + 1 when last counted, per stem */
 	size_t n_stems, stem_cap;
-	size_t n_docs;
+	nd_word *stop; /* the language's stop list, the stop table's words */
 	/* IDF per stem, computed by nd_vocab_fix_idf once the documents are
 	 * counted; n_idf stems of it hold (0 once counting goes on). */
 	double *idf;
 	size_t n_idf;
+	size_t n_docs;
 	nd_analyse_scratch scratch;
 };
 
+static uint64_t hash_word(const char *s, size_t len)
+{
+	return nd_hash64(s, len, 0);
+}
+
 static int load_stopwords(nd_vocab *v, const char *language)
 {
-	const char *const *w = nd_stopwords(language);
+	const char *const *list = nd_stopwords(language);
+	size_t n = 0, i;
 
-	for (; w && *w; w++) {
-		if (nd_strmap_put(&v->stop, *w, strlen(*w), 1, NULL))
+	while (list && list[n])
+		n++;
+	if (nd_wordtab_init(&v->stop_tab, n))
+		return ND_ENOMEM;
+	v->stop = nd_calloc(n + 1, sizeof(*v->stop));
+	if (v->stop == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(list[i]);
+		uint64_t h = hash_word(list[i], len);
+		nd_wordtab_slot *s = nd_wordtab_find(&v->stop_tab, v->stop,
+						     list[i], len, h);
+
+		if (s->id1 != 0)
+			continue;
+		v->stop[i].str = list[i];
+		v->stop[i].len = (uint32_t)len;
+		if (nd_wordtab_add(&v->stop_tab, s, h, (uint32_t)i))
 			return ND_ENOMEM;
 	}
 	return ND_OK;
@@ -67,9 +95,9 @@ int nd_vocab_create(nd_vocab **out, const char *language)
 		goto done;
 	}
 	v->ascii_stemmer = sb_stemmer_new(language, "ISO_8859_1");
-	if (nd_strmap_init(&v->terms) ||
-	    nd_strmap_init(&v->stems) || nd_strmap_init(&v->stop) ||
-	    load_stopwords(v, language))
+	if (nd_wordtab_init(&v->term_tab, INITIAL_TERMS) ||
+	    nd_wordtab_init(&v->stem_tab, INITIAL_TERMS) ||
+	    nd_arena_create(&v->keys) || load_stopwords(v, language))
 		goto done;
 	*out = v;
 	return ND_OK;
@@ -96,21 +124,17 @@ void nd_vocab_free(nd_vocab *v)
 		sb_stemmer_delete(v->stemmer);
 	if (v->ascii_stemmer)
 		sb_stemmer_delete(v->ascii_stemmer);
-	if (v->terms.slots)
-		nd_strmap_dispose(&v->terms);
-	if (v->stems.slots)
-		nd_strmap_dispose(&v->stems);
-	if (v->stop.slots)
-		nd_strmap_dispose(&v->stop);
-	nd_free(v->term_str);
-	nd_free(v->term_len);
-	nd_free(v->term_stem);
+	nd_wordtab_dispose(&v->term_tab);
+	nd_wordtab_dispose(&v->stem_tab);
+	nd_wordtab_dispose(&v->stop_tab);
+	nd_arena_free(v->keys);
+	nd_free(v->terms);
 	nd_free(v->term_stop);
-	nd_free(v->stem_str);
-	nd_free(v->stem_len);
+	nd_free(v->stems);
 	nd_free(v->df);
 	nd_free(v->idf);
 	nd_free(v->df_mark);
+	nd_free(v->stop);
 	nd_free(v->scratch.toks);
 	nd_free(v->scratch.sents);
 	nd_free(v);
@@ -131,8 +155,8 @@ const char *nd_vocab_term(const nd_vocab *v, uint32_t term, size_t *len)
 	if (term >= v->n_terms)
 		return NULL;
 	if (len)
-		*len = v->term_len[term];
-	return v->term_str[term];
+		*len = v->terms[term].len;
+	return v->terms[term].str;
 }
 
 const char *nd_vocab_stem(const nd_vocab *v, uint32_t stem, size_t *len)
@@ -140,19 +164,32 @@ const char *nd_vocab_stem(const nd_vocab *v, uint32_t stem, size_t *len)
 	if (stem >= v->n_stems)
 		return NULL;
 	if (len)
-		*len = v->stem_len[stem];
-	return v->stem_str[stem];
+		*len = v->stems[stem].len;
+	return v->stems[stem].str;
 }
 
 bool nd_vocab_lookup(const nd_vocab *v, const char *folded, size_t len,
 		     uint32_t *term)
 {
-	return nd_strmap_get(&v->terms, folded, len, term);
+	const nd_wordtab_slot *s = nd_wordtab_find(
+		&v->term_tab, v->terms, folded, len, hash_word(folded, len));
+
+	if (s->id1 == 0)
+		return false;
+	*term = s->id1 - 1;
+	return true;
+}
+
+/* nd_vocab_is_stopword of a word hashed h. */
+static bool is_stop_hashed(const nd_vocab *v, const char *folded, size_t len,
+			   uint64_t h)
+{
+	return nd_wordtab_find(&v->stop_tab, v->stop, folded, len, h)->id1 != 0;
 }
 
 bool nd_vocab_is_stopword(const nd_vocab *v, const char *folded, size_t len)
 {
-	return nd_strmap_get(&v->stop, folded, len, NULL);
+	return is_stop_hashed(v, folded, len, hash_word(folded, len));
 }
 
 /* Grows the parallel per-stem arrays to hold one more stem. */
@@ -162,12 +199,8 @@ static int reserve_stem(nd_vocab *v)
 
 	if (v->n_stems < cap)
 		return ND_OK;
-	if (nd_array_reserve((void **)&v->stem_str, &cap, v->n_stems + 1,
-			     sizeof(*v->stem_str)))
-		return ND_ENOMEM;
-	cap = v->stem_cap;
-	if (nd_array_reserve((void **)&v->stem_len, &cap, v->n_stems + 1,
-			     sizeof(*v->stem_len)))
+	if (nd_array_reserve((void **)&v->stems, &cap, v->n_stems + 1,
+			     sizeof(*v->stems)))
 		return ND_ENOMEM;
 	cap = v->stem_cap;
 	if (nd_array_reserve((void **)&v->df, &cap, v->n_stems + 1,
@@ -187,16 +220,8 @@ static int reserve_term(nd_vocab *v)
 
 	if (v->n_terms < cap)
 		return ND_OK;
-	if (nd_array_reserve((void **)&v->term_str, &cap, v->n_terms + 1,
-			     sizeof(*v->term_str)))
-		return ND_ENOMEM;
-	cap = v->term_cap;
-	if (nd_array_reserve((void **)&v->term_len, &cap, v->n_terms + 1,
-			     sizeof(*v->term_len)))
-		return ND_ENOMEM;
-	cap = v->term_cap;
-	if (nd_array_reserve((void **)&v->term_stem, &cap, v->n_terms + 1,
-			     sizeof(*v->term_stem)))
+	if (nd_array_reserve((void **)&v->terms, &cap, v->n_terms + 1,
+			     sizeof(*v->terms)))
 		return ND_ENOMEM;
 	cap = v->term_cap;
 	if (nd_array_reserve((void **)&v->term_stop, &cap, v->n_terms + 1,
@@ -206,22 +231,32 @@ static int reserve_term(nd_vocab *v)
 	return ND_OK;
 }
 
+/* The id of the stem s[0..len), added when new. */
 static int intern_stem(nd_vocab *v, const char *s, size_t len, uint32_t *id)
 {
+	uint64_t h = hash_word(s, len);
+	nd_wordtab_slot *slot = nd_wordtab_find(&v->stem_tab, v->stems, s,
+						len, h);
 	uint32_t next = (uint32_t)v->n_stems;
 	const char *copy;
 
-	if (nd_strmap_intern(&v->stems, s, len, next, id, &copy))
-		return ND_ENOMEM;
-	if (*id != next)
+	if (slot->id1 != 0) {
+		*id = slot->id1 - 1;
 		return ND_OK;
-	if (reserve_stem(v))
+	}
+	if (reserve_stem(v) ||
+	    (copy = nd_arena_strndup(v->keys, s, len)) == NULL)
 		return ND_ENOMEM;
-	v->stem_str[next] = copy;
-	v->stem_len[next] = (uint32_t)len;
+	v->stems[next].str = copy;
+	v->stems[next].len = (uint32_t)len;
+	v->stems[next].value = 0;
 	v->df[next] = 0;
 	v->df_mark[next] = 0;
+	/* Last: the table names only stems that are whole. */
+	if (nd_wordtab_add(&v->stem_tab, slot, h, next))
+		return ND_ENOMEM;
 	v->n_stems++;
+	*id = next;
 	return ND_OK;
 }
 
@@ -234,12 +269,12 @@ nd_analyse_scratch *nd_vocab__scratch(nd_vocab *v)
 
 uint64_t nd_vocab__hash(const char *folded, size_t len)
 {
-	return nd_strmap_hash(folded, len);
+	return hash_word(folded, len);
 }
 
 void nd_vocab__prefetch(const nd_vocab *v, uint64_t h)
 {
-	nd_strmap_prefetch(&v->terms, h);
+	nd_wordtab_prefetch(&v->term_tab, h);
 }
 
 int nd_vocab__intern(nd_vocab *v, const char *folded, size_t len,
@@ -260,39 +295,61 @@ static bool is_ascii(const char *s, size_t len)
 	return any < 0x80;
 }
 
-int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
-			    uint64_t h, uint32_t *term, uint32_t *stem,
-			    bool *stop)
+/* The id of the stem of the folded word, added when new. */
+static int stem_of(nd_vocab *v, const char *folded, size_t len,
+		   uint32_t *stem)
 {
-	uint32_t next = (uint32_t)v->n_terms;
 	struct sb_stemmer *stemmer;
 	const sb_symbol *st;
-	const char *copy;
 
-	if (nd_strmap_intern_hashed(&v->terms, folded, len, h, next, term,
-				    &copy))
-		return ND_ENOMEM;
-	if (*term != next) {
-		*stem = v->term_stem[*term];
-		*stop = v->term_stop[*term];
-		return ND_OK;
-	}
-	if (reserve_term(v))
-		return ND_ENOMEM;
 	stemmer = v->ascii_stemmer && is_ascii(folded, len) ? v->ascii_stemmer
 							  : v->stemmer;
 	st = sb_stemmer_stem(stemmer, (const sb_symbol *)folded, (int)len);
 	if (st == NULL)
 		return ND_ENOMEM;
-	if (intern_stem(v, (const char *)st,
-			(size_t)sb_stemmer_length(stemmer), stem))
+	return intern_stem(v, (const char *)st,
+			   (size_t)sb_stemmer_length(stemmer), stem);
+}
+
+/* Adds the folded word, hashed h, as a new term in the empty slot of the
+ * term table that the look-up found. */
+static int add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
+		    size_t len, uint64_t h, uint32_t *term, uint32_t *stem,
+		    bool *stop)
+{
+	uint32_t next = (uint32_t)v->n_terms;
+	const char *copy;
+
+	if (reserve_term(v) || stem_of(v, folded, len, stem) ||
+	    (copy = nd_arena_strndup(v->keys, folded, len)) == NULL)
 		return ND_ENOMEM;
-	*stop = nd_strmap_get(&v->stop, folded, len, NULL);
-	v->term_str[next] = copy;
-	v->term_len[next] = (uint32_t)len;
-	v->term_stem[next] = *stem;
+	*stop = is_stop_hashed(v, folded, len, h);
+	v->terms[next].str = copy;
+	v->terms[next].len = (uint32_t)len;
+	v->terms[next].value = *stem;
 	v->term_stop[next] = *stop;
+	/* Last: the table names only terms that are whole. */
+	if (nd_wordtab_add(&v->term_tab, slot, h, next))
+		return ND_ENOMEM;
 	v->n_terms++;
+	*term = next;
+	return ND_OK;
+}
+
+int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
+			    uint64_t h, uint32_t *term, uint32_t *stem,
+			    bool *stop)
+{
+	nd_wordtab_slot *slot;
+
+	if (len > UINT32_MAX)
+		return ND_ETOOBIG;
+	slot = nd_wordtab_find(&v->term_tab, v->terms, folded, len, h);
+	if (slot->id1 == 0)
+		return add_term(v, slot, folded, len, h, term, stem, stop);
+	*term = slot->id1 - 1;
+	*stem = v->terms[*term].value;
+	*stop = v->term_stop[*term];
 	return ND_OK;
 }
 
