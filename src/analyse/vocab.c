@@ -2,8 +2,9 @@
 
 #include <libstemmer.h>
 #include <math.h>   /* log */
-#include <string.h> /* strlen */
+#include <string.h> /* strcmp, strlen */
 
+#include "analyse/stem_en.h"
 #include "analyse/stopwords.h"
 #include "analyse/vocab_internal.h"
 #include "analyse/wordtab.h"
@@ -25,6 +26,9 @@ struct nd_vocab {
 	 * ASCII, which both read alike: it decodes no UTF-8 on each test of
 	 * a letter. NULL when the language has no such variant. */
 	struct sb_stemmer *ascii_stemmer;
+	/* The language is English: words nd_stem_en takes are stemmed by
+	 * it, the library's algorithm without its engine's overhead. */
+	bool english;
 	nd_wordtab term_tab;
 	nd_wordtab stem_tab;
 	nd_wordtab stop_tab;
@@ -95,6 +99,8 @@ int nd_vocab_create(nd_vocab **out, const char *language)
 		goto done;
 	}
 	v->ascii_stemmer = sb_stemmer_new(language, "ISO_8859_1");
+	v->english = strcmp(language, "english") == 0 ||
+		     strcmp(language, "en") == 0 || strcmp(language, "eng") == 0;
 	if (nd_wordtab_init(&v->term_tab, INITIAL_TERMS) ||
 	    nd_wordtab_init(&v->stem_tab, INITIAL_TERMS) ||
 	    nd_arena_create(&v->keys) || load_stopwords(v, language))
@@ -301,7 +307,11 @@ static int stem_of(nd_vocab *v, const char *folded, size_t len,
 {
 	struct sb_stemmer *stemmer;
 	const sb_symbol *st;
+	char own[ND_STEM_EN_MAX + 1];
+	size_t own_len;
 
+	if (v->english && nd_stem_en(own, &own_len, folded, len))
+		return intern_stem(v, own, own_len, stem);
 	stemmer = v->ascii_stemmer && is_ascii(folded, len) ? v->ascii_stemmer
 							  : v->stemmer;
 	st = sb_stemmer_stem(stemmer, (const sb_symbol *)folded, (int)len);
