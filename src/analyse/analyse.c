@@ -1,6 +1,6 @@
 #include "analyse/analyse.h"
 
-#include <string.h> /* memchr, memcpy */
+#include <string.h> /* memchr, memcpy, memset */
 
 #include "analyse/sentence.h"
 #include "analyse/vocab_internal.h"
@@ -180,7 +180,7 @@ typedef struct pending {
 	size_t flen;
 	uint32_t flags;
 	uint64_t hash;
-	char folded[ND_FOLD_MAX];
+	char folded[ND_FOLD_MAX + ND_VOCAB_PAD];
 } pending;
 
 /* The token at p, an ASCII character that starts one, scanned into t by
@@ -280,6 +280,7 @@ static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
 		/* A word that folds to nothing is no token. */
 		if (t->flen == 0)
 			continue;
+		memset(t->folded + t->flen, 0, ND_VOCAB_PAD);
 		t->hash = nd_vocab__hash(t->folded, t->flen);
 		nd_vocab__prefetch(v, t->hash);
 		if (++n == TOK_AHEAD) {

@@ -2,7 +2,7 @@
 
 #include <libstemmer.h>
 #include <math.h>   /* log */
-#include <string.h> /* strcmp, strlen */
+#include <string.h> /* memcpy, memset, strcmp, strlen */
 
 #include "analyse/stem_en.h"
 #include "analyse/stopwords.h"
@@ -11,7 +11,6 @@
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/error.h"
-#include "core/hash.h"
 
 /* Initial room in the term table: about one article's distinct words, so
  * that the first articles do not grow it again and again. */
@@ -33,6 +32,8 @@ struct nd_vocab {
 	nd_wordtab stem_tab;
 	nd_wordtab stop_tab;
 	nd_arena *keys;
+	char *key_next; /* free room of the keys' current block */
+	size_t key_room;
 	nd_word *terms;
 	unsigned char *term_stop;
 	size_t n_terms, term_cap;
@@ -49,9 +50,40 @@ struct nd_vocab {
 	nd_analyse_scratch scratch;
 };
 
+/* Room for keys taken from the arena at a time: a page. */
+#define KEY_BLOCK 4096
+
 static uint64_t hash_word(const char *s, size_t len)
 {
-	return nd_hash64(s, len, 0);
+	return nd_wordtab_hash(s, len);
+}
+
+/* A copy of s[0..len) in the vocabulary's keys, NUL-terminated and
+ * zero-padded up to a multiple of ND_VOCAB_PAD bytes, packed one after
+ * another in blocks; NULL when out of memory. */
+static const char *copy_key(nd_vocab *v, const char *s, size_t len)
+{
+	size_t size = (len / ND_VOCAB_PAD + 1) * ND_VOCAB_PAD;
+	char *copy;
+
+	if (size > KEY_BLOCK) {
+		copy = nd_arena_alloc(v->keys, size);
+	} else {
+		if (size > v->key_room) {
+			v->key_next = nd_arena_alloc(v->keys, KEY_BLOCK);
+			if (v->key_next == NULL)
+				return NULL;
+			v->key_room = KEY_BLOCK;
+		}
+		copy = v->key_next;
+		v->key_next += size;
+		v->key_room -= size;
+	}
+	if (copy == NULL)
+		return NULL;
+	memset(copy + size - ND_VOCAB_PAD, 0, ND_VOCAB_PAD);
+	memcpy(copy, s, len);
+	return copy;
 }
 
 static int load_stopwords(nd_vocab *v, const char *language)
@@ -250,8 +282,7 @@ static int intern_stem(nd_vocab *v, const char *s, size_t len, uint32_t *id)
 		*id = slot->id1 - 1;
 		return ND_OK;
 	}
-	if (reserve_stem(v) ||
-	    (copy = nd_arena_strndup(v->keys, s, len)) == NULL)
+	if (reserve_stem(v) || (copy = copy_key(v, s, len)) == NULL)
 		return ND_ENOMEM;
 	v->stems[next].str = copy;
 	v->stems[next].len = (uint32_t)len;
@@ -273,22 +304,9 @@ nd_analyse_scratch *nd_vocab__scratch(nd_vocab *v)
 	return &v->scratch;
 }
 
-uint64_t nd_vocab__hash(const char *folded, size_t len)
-{
-	return hash_word(folded, len);
-}
-
 void nd_vocab__prefetch(const nd_vocab *v, uint64_t h)
 {
 	nd_wordtab_prefetch(&v->term_tab, h);
-}
-
-int nd_vocab__intern(nd_vocab *v, const char *folded, size_t len,
-		     uint32_t *term, uint32_t *stem, bool *stop)
-{
-	return nd_vocab__intern_hashed(v, folded, len,
-				       nd_vocab__hash(folded, len), term, stem,
-				       stop);
 }
 
 static bool is_ascii(const char *s, size_t len)
@@ -331,7 +349,7 @@ static int add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
 	const char *copy;
 
 	if (reserve_term(v) || stem_of(v, folded, len, stem) ||
-	    (copy = nd_arena_strndup(v->keys, folded, len)) == NULL)
+	    (copy = copy_key(v, folded, len)) == NULL)
 		return ND_ENOMEM;
 	*stop = is_stop_hashed(v, folded, len, h);
 	v->terms[next].str = copy;
@@ -354,7 +372,7 @@ int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
 
 	if (len > UINT32_MAX)
 		return ND_ETOOBIG;
-	slot = nd_wordtab_find(&v->term_tab, v->terms, folded, len, h);
+	slot = nd_wordtab_find_padded(&v->term_tab, v->terms, folded, len, h);
 	if (slot->id1 == 0)
 		return add_term(v, slot, folded, len, h, term, stem, stop);
 	*term = slot->id1 - 1;

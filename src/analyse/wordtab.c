@@ -8,6 +8,23 @@
 /* The smallest table: a stop list fits without growing. */
 #define MIN_SLOTS 64
 
+uint64_t nd_wordtab_hash(const char *key, size_t len)
+{
+	uint64_t h = nd_wordtab_hash_start(len), w;
+	size_t i;
+
+	for (i = 0; i + ND_WORDTAB_PAD <= len; i += ND_WORDTAB_PAD) {
+		memcpy(&w, key + i, sizeof(w));
+		h = nd_wordtab_hash_step(h, w);
+	}
+	if (i < len) {
+		w = 0;
+		memcpy(&w, key + i, len - i);
+		h = nd_wordtab_hash_step(h, w);
+	}
+	return nd_wordtab_hash_end(h);
+}
+
 int nd_wordtab_init(nd_wordtab *t, size_t expect)
 {
 	size_t cap = MIN_SLOTS;

@@ -7,9 +7,10 @@
 #ifndef ND_ANALYSE_WORDTAB_H
 #define ND_ANALYSE_WORDTAB_H
 
-#include <stddef.h> /* size_t */
-#include <stdint.h> /* uint32_t, uint64_t */
-#include <string.h> /* memcmp */
+#include <stdbool.h> /* bool */
+#include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint32_t, uint64_t */
+#include <string.h>  /* memcmp, memcpy */
 
 /* A word as the table's owner keeps it, with one value of its own (a
  * term's stem). */
@@ -30,35 +31,116 @@ typedef struct nd_wordtab {
 	size_t count;
 } nd_wordtab;
 
+/* The words of a key with its zero padding: what it is hashed and, when
+ * both sides are padded, compared by. */
+#define ND_WORDTAB_PAD 8
+
+/* The hash of a key of len bytes starts from its length... */
+static inline uint64_t nd_wordtab_hash_start(size_t len)
+{
+	return len * 0x9e3779b97f4a7c15ULL;
+}
+
+/* ...takes in its bytes eight at a time, the last ones zero-padded... */
+static inline uint64_t nd_wordtab_hash_step(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xff51afd7ed558ccdULL;
+	return h ^ (h >> 32);
+}
+
+/* ...and ends with the high bits folded into the low ones, by which the
+ * table places words. */
+static inline uint64_t nd_wordtab_hash_end(uint64_t h)
+{
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 29);
+}
+
+/* The hash of key[0..len) when the key reads as zeros from len up to the
+ * next multiple of ND_WORDTAB_PAD: no tail to gather byte by byte.
+ * Inline: every token is hashed. */
+static inline uint64_t nd_wordtab_hash_padded(const char *key, size_t len)
+{
+	uint64_t h = nd_wordtab_hash_start(len), w;
+	size_t i;
+
+	for (i = 0; i < len; i += ND_WORDTAB_PAD) {
+		memcpy(&w, key + i, sizeof(w));
+		h = nd_wordtab_hash_step(h, w);
+	}
+	return nd_wordtab_hash_end(h);
+}
+
+/* nd_wordtab_hash_padded of any key. */
+uint64_t nd_wordtab_hash(const char *key, size_t len);
+
 /* An empty table with room for at least expect words before it grows.
  * Returns 0 or ND_ENOMEM. */
 int nd_wordtab_init(nd_wordtab *t, size_t expect);
 void nd_wordtab_dispose(nd_wordtab *t);
 
+/* Are a[0..len) and b[0..len), both zero-padded, the same? */
+static inline bool nd_wordtab_same_padded(const char *a, const char *b,
+					  size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i += ND_WORDTAB_PAD) {
+		uint64_t x, y;
+
+		memcpy(&x, a + i, sizeof(x));
+		memcpy(&y, b + i, sizeof(y));
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
 /* The slot of key[0..len), hashed h, among words (the table's ids index
- * it): the one holding it, or the empty one where it would go. Inline:
- * every token of every article is looked up. */
-static inline nd_wordtab_slot *nd_wordtab_find(const nd_wordtab *t,
-					       const nd_word *words,
-					       const char *key, size_t len,
-					       uint64_t h)
+ * it): the one holding it, or the empty one where it would go. Keys are
+ * compared by nd_wordtab_same_padded when padded, by memcmp otherwise.
+ * Inline: every token of every article is looked up. */
+static inline nd_wordtab_slot *nd_wordtab_probe(const nd_wordtab *t,
+						const nd_word *words,
+						const char *key, size_t len,
+						uint64_t h, bool padded)
 {
 	uint32_t h32 = (uint32_t)h;
 	size_t i = h32 & t->mask;
 
 	for (;;) {
 		nd_wordtab_slot *s = &t->slots[i];
+		const nd_word *w;
 
 		if (s->id1 == 0)
 			return s;
-		if (s->hash == h32) {
-			const nd_word *w = &words[s->id1 - 1];
-
-			if (w->len == len && memcmp(w->str, key, len) == 0)
-				return s;
-		}
+		w = &words[s->id1 - 1];
+		if (s->hash == h32 && w->len == len &&
+		    (padded ? nd_wordtab_same_padded(w->str, key, len)
+			    : memcmp(w->str, key, len) == 0))
+			return s;
 		i = (i + 1) & t->mask;
 	}
+}
+
+/* nd_wordtab_probe of any key. */
+static inline nd_wordtab_slot *nd_wordtab_find(const nd_wordtab *t,
+					       const nd_word *words,
+					       const char *key, size_t len,
+					       uint64_t h)
+{
+	return nd_wordtab_probe(t, words, key, len, h, false);
+}
+
+/* nd_wordtab_probe of a key zero-padded as nd_wordtab_hash_padded reads
+ * it, in a table whose words are padded alike: compared eight bytes at a
+ * time, without a call to memcmp. */
+static inline nd_wordtab_slot *nd_wordtab_find_padded(const nd_wordtab *t,
+						      const nd_word *words,
+						      const char *key,
+						      size_t len, uint64_t h)
+{
+	return nd_wordtab_probe(t, words, key, len, h, true);
 }
 
 /* Puts id, hashed h, in the empty slot s that nd_wordtab_find gave, and
