@@ -37,8 +37,7 @@ struct nd_vocab {
 	nd_word *terms;
 	unsigned char *term_stop;
 	size_t n_terms, term_cap;
-	nd_word *stems;
-	uint32_t *df;
+	nd_word *stems; /* the value is the document frequency */
 	uint32_t *df_mark; /* doc count + 1 when last counted, per stem */
 	size_t n_stems, stem_cap;
 	nd_word *stop; /* the language's stop list, the stop table's words */
@@ -132,7 +131,8 @@ int nd_vocab_create(nd_vocab **out, const char *language)
 	}
 	v->ascii_stemmer = sb_stemmer_new(language, "ISO_8859_1");
 	v->english = strcmp(language, "english") == 0 ||
-		     strcmp(language, "en") == 0 || strcmp(language, "eng") == 0;
+		     strcmp(language, "en") == 0 ||
+		     strcmp(language, "eng") == 0;
 	if (nd_wordtab_init(&v->term_tab, INITIAL_TERMS) ||
 	    nd_wordtab_init(&v->stem_tab, INITIAL_TERMS) ||
 	    nd_arena_create(&v->keys) || load_stopwords(v, language))
@@ -169,7 +169,6 @@ void nd_vocab_free(nd_vocab *v)
 	nd_free(v->terms);
 	nd_free(v->term_stop);
 	nd_free(v->stems);
-	nd_free(v->df);
 	nd_free(v->idf);
 	nd_free(v->df_mark);
 	nd_free(v->stop);
@@ -241,10 +240,6 @@ static int reserve_stem(nd_vocab *v)
 			     sizeof(*v->stems)))
 		return ND_ENOMEM;
 	cap = v->stem_cap;
-	if (nd_array_reserve((void **)&v->df, &cap, v->n_stems + 1,
-			     sizeof(*v->df)))
-		return ND_ENOMEM;
-	cap = v->stem_cap;
 	if (nd_array_reserve((void **)&v->df_mark, &cap, v->n_stems + 1,
 			     sizeof(*v->df_mark)))
 		return ND_ENOMEM;
@@ -269,8 +264,11 @@ static int reserve_term(nd_vocab *v)
 	return ND_OK;
 }
 
-/* The id of the stem s[0..len), added when new. */
-static int intern_stem(nd_vocab *v, const char *s, size_t len, uint32_t *id)
+/* The id of the stem s[0..len) of the term kept as term[0..term_len),
+ * added when new: its text then the term's own when it is the term's
+ * start, as most stems are. */
+static int intern_stem(nd_vocab *v, const char *s, size_t len,
+		       const char *term, size_t term_len, uint32_t *id)
 {
 	uint64_t h = hash_word(s, len);
 	nd_wordtab_slot *slot = nd_wordtab_find(&v->stem_tab, v->stems, s,
@@ -282,12 +280,15 @@ static int intern_stem(nd_vocab *v, const char *s, size_t len, uint32_t *id)
 		*id = slot->id1 - 1;
 		return ND_OK;
 	}
-	if (reserve_stem(v) || (copy = copy_key(v, s, len)) == NULL)
+	if (reserve_stem(v))
+		return ND_ENOMEM;
+	if (len <= term_len && memcmp(s, term, len) == 0)
+		copy = term;
+	else if ((copy = copy_key(v, s, len)) == NULL)
 		return ND_ENOMEM;
 	v->stems[next].str = copy;
 	v->stems[next].len = (uint32_t)len;
 	v->stems[next].value = 0;
-	v->df[next] = 0;
 	v->df_mark[next] = 0;
 	/* Last: the table names only stems that are whole. */
 	if (nd_wordtab_add(&v->stem_tab, slot, h, next))
@@ -319,7 +320,8 @@ static bool is_ascii(const char *s, size_t len)
 	return any < 0x80;
 }
 
-/* The id of the stem of the folded word, added when new. */
+/* The id of the stem of the folded word, as the vocabulary keeps it,
+ * added when new. */
 static int stem_of(nd_vocab *v, const char *folded, size_t len,
 		   uint32_t *stem)
 {
@@ -329,14 +331,15 @@ static int stem_of(nd_vocab *v, const char *folded, size_t len,
 	size_t own_len;
 
 	if (v->english && nd_stem_en(own, &own_len, folded, len))
-		return intern_stem(v, own, own_len, stem);
+		return intern_stem(v, own, own_len, folded, len, stem);
 	stemmer = v->ascii_stemmer && is_ascii(folded, len) ? v->ascii_stemmer
 							  : v->stemmer;
 	st = sb_stemmer_stem(stemmer, (const sb_symbol *)folded, (int)len);
 	if (st == NULL)
 		return ND_ENOMEM;
 	return intern_stem(v, (const char *)st,
-			   (size_t)sb_stemmer_length(stemmer), stem);
+			   (size_t)sb_stemmer_length(stemmer), folded, len,
+			   stem);
 }
 
 /* Adds the folded word, hashed h, as a new term in the empty slot of the
@@ -348,8 +351,8 @@ static int add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
 	uint32_t next = (uint32_t)v->n_terms;
 	const char *copy;
 
-	if (reserve_term(v) || stem_of(v, folded, len, stem) ||
-	    (copy = copy_key(v, folded, len)) == NULL)
+	if (reserve_term(v) || (copy = copy_key(v, folded, len)) == NULL ||
+	    stem_of(v, copy, len, stem))
 		return ND_ENOMEM;
 	*stop = is_stop_hashed(v, folded, len, h);
 	v->terms[next].str = copy;
@@ -392,7 +395,7 @@ int nd_vocab_count_doc(nd_vocab *v, const nd_doc *d)
 		uint32_t s = d->toks[i].stem;
 
 		if (s < v->n_stems) {
-			v->df[s] += v->df_mark[s] != mark;
+			v->stems[s].value += v->df_mark[s] != mark;
 			v->df_mark[s] = mark;
 		}
 	}
@@ -408,7 +411,7 @@ size_t nd_vocab_doc_count(const nd_vocab *v)
 
 uint32_t nd_vocab_df(const nd_vocab *v, uint32_t stem)
 {
-	return stem < v->n_stems ? v->df[stem] : 0;
+	return stem < v->n_stems ? v->stems[stem].value : 0;
 }
 
 static double idf_of(const nd_vocab *v, uint32_t stem)
