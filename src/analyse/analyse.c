@@ -227,10 +227,12 @@ static size_t scan_token(pending *t, const char *p, const char *end)
 	return t->n;
 }
 
-/* Looks up the pending tokens t[0..n) in order and appends them. */
+/* Looks up the pending tokens t[0..n) in order and appends them: a known
+ * word, most of them, found here; a new one added by the vocabulary. */
 static int add_pending(scratch *s, nd_vocab *v, const char *text,
 		       const pending *t, size_t n)
 {
+	const nd_vocab_terms *known = nd_vocab__terms(v);
 	size_t i;
 
 	if (nd_array_reserve((void **)&s->toks, &s->tok_cap, s->ntoks + n,
@@ -238,12 +240,20 @@ static int add_pending(scratch *s, nd_vocab *v, const char *text,
 		return ND_ENOMEM;
 	for (i = 0; i < n; i++) {
 		nd_token *tok = &s->toks[s->ntoks];
+		const nd_wordtab_slot *slot = nd_wordtab_find_padded(
+			&known->tab, known->words, t[i].folded, t[i].flen,
+			t[i].hash);
 		bool stop;
 
-		if (nd_vocab__intern_hashed(v, t[i].folded, t[i].flen,
-					    t[i].hash, &tok->term, &tok->stem,
-					    &stop))
+		if (slot->id1 != 0) {
+			tok->term = slot->id1 - 1;
+			tok->stem = known->words[tok->term].value;
+			stop = known->stop[tok->term];
+		} else if (nd_vocab__intern_hashed(v, t[i].folded, t[i].flen,
+						   t[i].hash, &tok->term,
+						   &tok->stem, &stop)) {
 			return ND_ENOMEM;
+		}
 		tok->off = (uint32_t)(t[i].p - text);
 		tok->len = (uint32_t)t[i].n;
 		tok->flags = t[i].flags | (stop ? ND_TOK_STOP : 0);

@@ -28,14 +28,12 @@ struct nd_vocab {
 	/* The language is English: words nd_stem_en takes are stemmed by
 	 * it, the library's algorithm without its engine's overhead. */
 	bool english;
-	nd_wordtab term_tab;
+	nd_vocab_terms known; /* the terms' table and records */
 	nd_wordtab stem_tab;
 	nd_wordtab stop_tab;
 	nd_arena *keys;
 	char *key_next; /* free room of the keys' current block */
 	size_t key_room;
-	nd_word *terms;
-	unsigned char *term_stop;
 	size_t n_terms, term_cap;
 	nd_word *stems; /* the value is the document frequency */
 	uint32_t *df_mark; /* doc count + 1 when last counted, per stem */
@@ -133,7 +131,7 @@ int nd_vocab_create(nd_vocab **out, const char *language)
 	v->english = strcmp(language, "english") == 0 ||
 		     strcmp(language, "en") == 0 ||
 		     strcmp(language, "eng") == 0;
-	if (nd_wordtab_init(&v->term_tab, INITIAL_TERMS) ||
+	if (nd_wordtab_init(&v->known.tab, INITIAL_TERMS) ||
 	    nd_wordtab_init(&v->stem_tab, INITIAL_TERMS) ||
 	    nd_arena_create(&v->keys) || load_stopwords(v, language))
 		goto done;
@@ -162,12 +160,12 @@ void nd_vocab_free(nd_vocab *v)
 		sb_stemmer_delete(v->stemmer);
 	if (v->ascii_stemmer)
 		sb_stemmer_delete(v->ascii_stemmer);
-	nd_wordtab_dispose(&v->term_tab);
+	nd_wordtab_dispose(&v->known.tab);
 	nd_wordtab_dispose(&v->stem_tab);
 	nd_wordtab_dispose(&v->stop_tab);
 	nd_arena_free(v->keys);
-	nd_free(v->terms);
-	nd_free(v->term_stop);
+	nd_free(v->known.words);
+	nd_free(v->known.stop);
 	nd_free(v->stems);
 	nd_free(v->idf);
 	nd_free(v->df_mark);
@@ -192,8 +190,8 @@ const char *nd_vocab_term(const nd_vocab *v, uint32_t term, size_t *len)
 	if (term >= v->n_terms)
 		return NULL;
 	if (len)
-		*len = v->terms[term].len;
-	return v->terms[term].str;
+		*len = v->known.words[term].len;
+	return v->known.words[term].str;
 }
 
 const char *nd_vocab_stem(const nd_vocab *v, uint32_t stem, size_t *len)
@@ -209,7 +207,8 @@ bool nd_vocab_lookup(const nd_vocab *v, const char *folded, size_t len,
 		     uint32_t *term)
 {
 	const nd_wordtab_slot *s = nd_wordtab_find(
-		&v->term_tab, v->terms, folded, len, hash_word(folded, len));
+		&v->known.tab, v->known.words, folded, len,
+		hash_word(folded, len));
 
 	if (s->id1 == 0)
 		return false;
@@ -253,12 +252,12 @@ static int reserve_term(nd_vocab *v)
 
 	if (v->n_terms < cap)
 		return ND_OK;
-	if (nd_array_reserve((void **)&v->terms, &cap, v->n_terms + 1,
-			     sizeof(*v->terms)))
+	if (nd_array_reserve((void **)&v->known.words, &cap, v->n_terms + 1,
+			     sizeof(*v->known.words)))
 		return ND_ENOMEM;
 	cap = v->term_cap;
-	if (nd_array_reserve((void **)&v->term_stop, &cap, v->n_terms + 1,
-			     sizeof(*v->term_stop)))
+	if (nd_array_reserve((void **)&v->known.stop, &cap, v->n_terms + 1,
+			     sizeof(*v->known.stop)))
 		return ND_ENOMEM;
 	v->term_cap = cap;
 	return ND_OK;
@@ -307,7 +306,7 @@ nd_analyse_scratch *nd_vocab__scratch(nd_vocab *v)
 
 void nd_vocab__prefetch(const nd_vocab *v, uint64_t h)
 {
-	nd_wordtab_prefetch(&v->term_tab, h);
+	nd_wordtab_prefetch(&v->known.tab, h);
 }
 
 static bool is_ascii(const char *s, size_t len)
@@ -355,16 +354,21 @@ static int add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
 	    stem_of(v, copy, len, stem))
 		return ND_ENOMEM;
 	*stop = is_stop_hashed(v, folded, len, h);
-	v->terms[next].str = copy;
-	v->terms[next].len = (uint32_t)len;
-	v->terms[next].value = *stem;
-	v->term_stop[next] = *stop;
+	v->known.words[next].str = copy;
+	v->known.words[next].len = (uint32_t)len;
+	v->known.words[next].value = *stem;
+	v->known.stop[next] = *stop;
 	/* Last: the table names only terms that are whole. */
-	if (nd_wordtab_add(&v->term_tab, slot, h, next))
+	if (nd_wordtab_add(&v->known.tab, slot, h, next))
 		return ND_ENOMEM;
 	v->n_terms++;
 	*term = next;
 	return ND_OK;
+}
+
+const nd_vocab_terms *nd_vocab__terms(const nd_vocab *v)
+{
+	return &v->known;
 }
 
 int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
@@ -375,12 +379,13 @@ int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
 
 	if (len > UINT32_MAX)
 		return ND_ETOOBIG;
-	slot = nd_wordtab_find_padded(&v->term_tab, v->terms, folded, len, h);
+	slot = nd_wordtab_find_padded(&v->known.tab, v->known.words, folded,
+				      len, h);
 	if (slot->id1 == 0)
 		return add_term(v, slot, folded, len, h, term, stem, stop);
 	*term = slot->id1 - 1;
-	*stem = v->terms[*term].value;
-	*stop = v->term_stop[*term];
+	*stem = v->known.words[*term].value;
+	*stop = v->known.stop[*term];
 	return ND_OK;
 }
 

@@ -23,7 +23,19 @@ typedef struct nd_analyse_scratch {
 /* The scratch arrays of v, emptied. */
 nd_analyse_scratch *nd_vocab__scratch(nd_vocab *v);
 
-/* The words handed to the two functions below read as zeros from their
+/* The vocabulary's terms as the tokenizer reads them to find a known word
+ * without a call: the table from words to term ids and, per term, its
+ * text with its stem as the value, and whether it is a stop word. */
+typedef struct nd_vocab_terms {
+	nd_wordtab tab;
+	nd_word *words;
+	unsigned char *stop;
+} nd_vocab_terms;
+
+/* The terms of v; the pointer stays valid as v grows. */
+const nd_vocab_terms *nd_vocab__terms(const nd_vocab *v);
+
+/* The words handed to the functions below read as zeros from their
  * length up to the next multiple of this many bytes, so that they are
  * hashed and compared a machine word at a time. */
 #define ND_VOCAB_PAD ND_WORDTAB_PAD
