@@ -6,7 +6,7 @@
 /* The word being stemmed, which only ever gets shorter, and where its
  * regions R1 and R2 start (n when empty). */
 typedef struct word {
-	char s[ND_STEM_EN_MAX + 1];
+	char *s;
 	size_t n;
 	size_t p1, p2;
 } word;
@@ -136,10 +136,27 @@ static const rule invariant[] = {
 static const rule r1_prefixes[] = { WORD("gener"), WORD("commun"),
 				    WORD("arsen"), RULES_END };
 
+/* What each byte is to the algorithm: the bytes stemmed here, and among
+ * them the vowels. A table rather than tests: the letters of a word
+ * follow no pattern a branch could learn. */
+enum { TAKEN = 1, VOWEL = 2 };
+#define LETTER(c) [c] = TAKEN
+#define VOWEL_LETTER(c) [c] = TAKEN | VOWEL
+static const unsigned char byte_class[256] = {
+	VOWEL_LETTER('a'), LETTER('b'), LETTER('c'), LETTER('d'),
+	VOWEL_LETTER('e'), LETTER('f'), LETTER('g'), LETTER('h'),
+	VOWEL_LETTER('i'), LETTER('j'), LETTER('k'), LETTER('l'),
+	LETTER('m'), LETTER('n'), VOWEL_LETTER('o'), LETTER('p'),
+	LETTER('q'), LETTER('r'), LETTER('s'), LETTER('t'),
+	VOWEL_LETTER('u'), LETTER('v'), LETTER('w'), LETTER('x'),
+	VOWEL_LETTER('y'), LETTER('z'), LETTER('0'), LETTER('1'),
+	LETTER('2'), LETTER('3'), LETTER('4'), LETTER('5'), LETTER('6'),
+	LETTER('7'), LETTER('8'), LETTER('9'), LETTER('\'')
+};
+
 static bool is_vowel(char c)
 {
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
-	       c == 'y';
+	return byte_class[(unsigned char)c] & VOWEL;
 }
 
 /* The vowels with w, x and the marked consonant Y: what may not end a
@@ -415,18 +432,14 @@ static void steps(word *w)
  * a marked Y among them, as it alone knows. */
 static bool takes(const char *w, size_t n)
 {
+	unsigned char all = TAKEN;
 	size_t i;
 
 	if (n > ND_STEM_EN_MAX)
 		return false;
-	for (i = 0; i < n; i++) {
-		char c = w[i];
-
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		      c == '\''))
-			return false;
-	}
-	return true;
+	for (i = 0; i < n; i++)
+		all &= byte_class[(unsigned char)w[i]];
+	return all;
 }
 
 /* The stem of an exception word into out; false when w is none. */
@@ -456,7 +469,9 @@ bool nd_stem_en(char *out, size_t *len, const char *w, size_t n)
 		return false;
 	if (exception(out, len, w, n))
 		return true;
-	memcpy(x.s, w, n);
+	/* Stemmed in place in out: a stem is never longer than its word. */
+	memcpy(out, w, n);
+	x.s = out;
 	x.n = n;
 	/* Words under three letters are their own stems. */
 	if (n >= 3) {
@@ -469,7 +484,6 @@ bool nd_stem_en(char *out, size_t *len, const char *w, size_t n)
 				x.s[i] = 'y';
 		}
 	}
-	memcpy(out, x.s, x.n);
 	*len = x.n;
 	return true;
 }
