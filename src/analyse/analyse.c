@@ -1,6 +1,6 @@
 #include "analyse/analyse.h"
 
-#include <string.h> /* memchr, memcpy, memset */
+#include <string.h> /* memchr, memcpy */
 
 #include "analyse/sentence.h"
 #include "analyse/vocab_internal.h"
@@ -290,7 +290,6 @@ static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
 		/* A word that folds to nothing is no token. */
 		if (t->flen == 0)
 			continue;
-		memset(t->folded + t->flen, 0, ND_VOCAB_PAD);
 		t->hash = nd_vocab__hash(t->folded, t->flen);
 		nd_vocab__prefetch(v, t->hash);
 		if (++n == TOK_AHEAD) {

@@ -35,12 +35,13 @@ typedef struct nd_vocab_terms {
 /* The terms of v; the pointer stays valid as v grows. */
 const nd_vocab_terms *nd_vocab__terms(const nd_vocab *v);
 
-/* The words handed to the functions below read as zeros from their
- * length up to the next multiple of this many bytes, so that they are
- * hashed and compared a machine word at a time. */
+/* The words handed to the functions below may be read up to the next
+ * multiple of this many bytes past their length (the bytes there being
+ * anything), so that they are hashed and compared a machine word at a
+ * time. */
 #define ND_VOCAB_PAD ND_WORDTAB_PAD
 
-/* The hash of a folded word, zero-padded, that nd_vocab__intern_hashed
+/* The hash of a folded word, padded, that nd_vocab__intern_hashed
  * takes. Inline: every token is hashed. */
 static inline uint64_t nd_vocab__hash(const char *folded, size_t len)
 {
@@ -50,7 +51,7 @@ static inline uint64_t nd_vocab__hash(const char *folded, size_t len)
  * hashes a few words ahead, so that the cache misses of a large
  * vocabulary overlap. */
 void nd_vocab__prefetch(const nd_vocab *v, uint64_t h);
-/* Ids of the folded word, zero-padded and hashed h (adding it and its
+/* Ids of the folded word, padded and hashed h (adding it and its
  * stem when new), and whether it is a stop word. Returns 0, ND_ETOOBIG or
  * ND_ENOMEM. */
 int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,

@@ -31,9 +31,28 @@ typedef struct nd_wordtab {
 	size_t count;
 } nd_wordtab;
 
-/* The words of a key with its zero padding: what it is hashed and, when
- * both sides are padded, compared by. */
+/* Keys are hashed, and compared when both sides allow, a machine word of
+ * this many bytes at a time; a "padded" key may be read up to the next
+ * multiple of it, the bytes past its end being anything. */
 #define ND_WORDTAB_PAD 8
+
+/* The eight bytes at p of a key with left bytes from p on, those past its
+ * end zeroed: masked in a register, so the load is one of the whole
+ * eight-byte stores the key was just written by, not a mix of stores,
+ * which the processor cannot forward and waits for. */
+static inline uint64_t nd_wordtab_word(const char *p, size_t left)
+{
+	uint64_t w;
+
+	memcpy(&w, p, sizeof(w));
+	if (left >= sizeof(w))
+		return w;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return w & ~(~0ULL >> (8 * left));
+#else
+	return w & ((1ULL << (8 * left)) - 1);
+#endif
+}
 
 /* The hash of a key of len bytes starts from its length... */
 static inline uint64_t nd_wordtab_hash_start(size_t len)
@@ -56,18 +75,15 @@ static inline uint64_t nd_wordtab_hash_end(uint64_t h)
 	return h ^ (h >> 29);
 }
 
-/* The hash of key[0..len) when the key reads as zeros from len up to the
- * next multiple of ND_WORDTAB_PAD: no tail to gather byte by byte.
+/* The hash of key[0..len), a padded key: no tail to gather byte by byte.
  * Inline: every token is hashed. */
 static inline uint64_t nd_wordtab_hash_padded(const char *key, size_t len)
 {
-	uint64_t h = nd_wordtab_hash_start(len), w;
+	uint64_t h = nd_wordtab_hash_start(len);
 	size_t i;
 
-	for (i = 0; i < len; i += ND_WORDTAB_PAD) {
-		memcpy(&w, key + i, sizeof(w));
-		h = nd_wordtab_hash_step(h, w);
-	}
+	for (i = 0; i < len; i += ND_WORDTAB_PAD)
+		h = nd_wordtab_hash_step(h, nd_wordtab_word(key + i, len - i));
 	return nd_wordtab_hash_end(h);
 }
 
@@ -79,18 +95,15 @@ uint64_t nd_wordtab_hash(const char *key, size_t len);
 int nd_wordtab_init(nd_wordtab *t, size_t expect);
 void nd_wordtab_dispose(nd_wordtab *t);
 
-/* Are a[0..len) and b[0..len), both zero-padded, the same? */
+/* Are a[0..len) and b[0..len), both padded keys, the same? */
 static inline bool nd_wordtab_same_padded(const char *a, const char *b,
 					  size_t len)
 {
 	size_t i;
 
 	for (i = 0; i < len; i += ND_WORDTAB_PAD) {
-		uint64_t x, y;
-
-		memcpy(&x, a + i, sizeof(x));
-		memcpy(&y, b + i, sizeof(y));
-		if (x != y)
+		if (nd_wordtab_word(a + i, len - i) !=
+		    nd_wordtab_word(b + i, len - i))
 			return false;
 	}
 	return true;
@@ -132,9 +145,8 @@ static inline nd_wordtab_slot *nd_wordtab_find(const nd_wordtab *t,
 	return nd_wordtab_probe(t, words, key, len, h, false);
 }
 
-/* nd_wordtab_probe of a key zero-padded as nd_wordtab_hash_padded reads
- * it, in a table whose words are padded alike: compared eight bytes at a
- * time, without a call to memcmp. */
+/* nd_wordtab_probe of a padded key in a table whose words are padded
+ * too: compared eight bytes at a time, without a call to memcmp. */
 static inline nd_wordtab_slot *nd_wordtab_find_padded(const nd_wordtab *t,
 						      const nd_word *words,
 						      const char *key,
