@@ -267,6 +267,7 @@ static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
 		    size_t to)
 {
 	const char *p = text + from, *end = text + to;
+	const nd_vocab_terms *known = nd_vocab__terms(v);
 	pending ahead[TOK_AHEAD];
 	size_t n = 0;
 	bool first = true;
@@ -291,7 +292,7 @@ static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
 		if (t->flen == 0)
 			continue;
 		t->hash = nd_vocab__hash(t->folded, t->flen);
-		nd_vocab__prefetch(v, t->hash);
+		nd_wordtab_prefetch(&known->tab, t->hash);
 		if (++n == TOK_AHEAD) {
 			if (add_pending(s, v, text, ahead, n))
 				return ND_ENOMEM;

@@ -304,11 +304,6 @@ nd_analyse_scratch *nd_vocab__scratch(nd_vocab *v)
 	return &v->scratch;
 }
 
-void nd_vocab__prefetch(const nd_vocab *v, uint64_t h)
-{
-	nd_wordtab_prefetch(&v->known.tab, h);
-}
-
 static bool is_ascii(const char *s, size_t len)
 {
 	unsigned char any = 0;

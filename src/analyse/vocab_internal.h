@@ -47,10 +47,7 @@ static inline uint64_t nd_vocab__hash(const char *folded, size_t len)
 {
 	return nd_wordtab_hash_padded(folded, len);
 }
-/* Starts loading where the word hashed h is looked up: the tokenizer
- * hashes a few words ahead, so that the cache misses of a large
- * vocabulary overlap. */
-void nd_vocab__prefetch(const nd_vocab *v, uint64_t h);
+
 /* Ids of the folded word, padded and hashed h (adding it and its
  * stem when new), and whether it is a stop word. Returns 0, ND_ETOOBIG or
  * ND_ENOMEM. */
