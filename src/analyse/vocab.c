@@ -263,15 +263,16 @@ static int reserve_term(nd_vocab *v)
 	return ND_OK;
 }
 
-/* The id of the stem s[0..len) of the term kept as term[0..term_len),
- * added when new: its text then the term's own when it is the term's
- * start, as most stems are. */
-static int intern_stem(nd_vocab *v, const char *s, size_t len,
-		       const char *term, size_t term_len, uint32_t *id)
+/* The id of the stem s[0..len) (a padded key when padded) of the term
+ * kept as host, added when new: its text then the term's own when it is
+ * the term's start, as most stems are. */
+static int intern_stem(nd_vocab *v, const char *s, size_t len, bool padded,
+		       const nd_word *host, uint32_t *id)
 {
-	uint64_t h = hash_word(s, len);
-	nd_wordtab_slot *slot = nd_wordtab_find(&v->stem_tab, v->stems, s,
-						len, h);
+	uint64_t h = padded ? nd_wordtab_hash_padded(s, len)
+			    : hash_word(s, len);
+	nd_wordtab_slot *slot = nd_wordtab_probe(&v->stem_tab, v->stems, s,
+						 len, h, padded);
 	uint32_t next = (uint32_t)v->n_stems;
 	const char *copy;
 
@@ -281,8 +282,8 @@ static int intern_stem(nd_vocab *v, const char *s, size_t len,
 	}
 	if (reserve_stem(v))
 		return ND_ENOMEM;
-	if (len <= term_len && memcmp(s, term, len) == 0)
-		copy = term;
+	if (len <= host->len && memcmp(s, host->str, len) == 0)
+		copy = host->str;
 	else if ((copy = copy_key(v, s, len)) == NULL)
 		return ND_ENOMEM;
 	v->stems[next].str = copy;
@@ -319,20 +320,22 @@ static bool is_ascii(const char *s, size_t len)
 static int stem_of(nd_vocab *v, const char *folded, size_t len,
 		   uint32_t *stem)
 {
+	nd_word host = { folded, (uint32_t)len, 0 };
 	struct sb_stemmer *stemmer;
 	const sb_symbol *st;
-	char own[ND_STEM_EN_MAX + 1];
+	/* Read as a padded key: room to its next multiple of ND_VOCAB_PAD. */
+	char own[ND_STEM_EN_MAX + ND_VOCAB_PAD];
 	size_t own_len;
 
 	if (v->english && nd_stem_en(own, &own_len, folded, len))
-		return intern_stem(v, own, own_len, folded, len, stem);
+		return intern_stem(v, own, own_len, true, &host, stem);
 	stemmer = v->ascii_stemmer && is_ascii(folded, len) ? v->ascii_stemmer
 							  : v->stemmer;
 	st = sb_stemmer_stem(stemmer, (const sb_symbol *)folded, (int)len);
 	if (st == NULL)
 		return ND_ENOMEM;
 	return intern_stem(v, (const char *)st,
-			   (size_t)sb_stemmer_length(stemmer), folded, len,
+			   (size_t)sb_stemmer_length(stemmer), false, &host,
 			   stem);
 }
 
