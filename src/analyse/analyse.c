@@ -180,6 +180,8 @@ typedef struct pending {
 	size_t flen;
 	uint32_t flags;
 	uint64_t hash;
+	/* Read by the vocabulary as a padded key, up to a whole word past
+	 * its end. */
 	char folded[ND_FOLD_MAX + ND_VOCAB_PAD];
 } pending;
 
