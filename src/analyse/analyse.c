@@ -180,7 +180,9 @@ typedef struct pending {
 	size_t flen;
 	uint32_t flags;
 	uint64_t hash;
-	char folded[ND_FOLD_MAX];
+	/* Read by the vocabulary as a padded key, up to a whole word past
+	 * its end. */
+	char folded[ND_FOLD_MAX + ND_VOCAB_PAD];
 } pending;
 
 /* The token at p, an ASCII character that starts one, scanned into t by
@@ -227,25 +229,37 @@ static size_t scan_token(pending *t, const char *p, const char *end)
 	return t->n;
 }
 
-/* Looks up the pending tokens t[0..n) in order and appends them. */
+/* Looks up the pending tokens t[0..n) in order and appends them: a known
+ * word, most of them, found here; a new one added by the vocabulary. */
 static int add_pending(scratch *s, nd_vocab *v, const char *text,
 		       const pending *t, size_t n)
 {
+	const nd_vocab_terms *known = nd_vocab__terms(v);
 	size_t i;
 
+	if (nd_array_reserve((void **)&s->toks, &s->tok_cap, s->ntoks + n,
+			     sizeof(*s->toks)))
+		return ND_ENOMEM;
 	for (i = 0; i < n; i++) {
-		nd_token tok;
+		nd_token *tok = &s->toks[s->ntoks];
+		const nd_wordtab_slot *slot = nd_wordtab_find_padded(
+			&known->tab, known->words, t[i].folded, t[i].flen,
+			t[i].hash);
 		bool stop;
 
-		if (nd_vocab__intern_hashed(v, t[i].folded, t[i].flen,
-					    t[i].hash, &tok.term, &tok.stem,
-					    &stop))
+		if (slot->id1 != 0) {
+			tok->term = slot->id1 - 1;
+			tok->stem = known->words[tok->term].value;
+			stop = known->stop[tok->term];
+		} else if (nd_vocab__intern_hashed(v, t[i].folded, t[i].flen,
+						   t[i].hash, &tok->term,
+						   &tok->stem, &stop)) {
 			return ND_ENOMEM;
-		tok.off = (uint32_t)(t[i].p - text);
-		tok.len = (uint32_t)t[i].n;
-		tok.flags = t[i].flags | (stop ? ND_TOK_STOP : 0);
-		if (ND_ARRAY_PUSH(s->toks, s->ntoks, s->tok_cap, tok))
-			return ND_ENOMEM;
+		}
+		tok->off = (uint32_t)(t[i].p - text);
+		tok->len = (uint32_t)t[i].n;
+		tok->flags = t[i].flags | (stop ? ND_TOK_STOP : 0);
+		s->ntoks++;
 	}
 	return ND_OK;
 }
@@ -255,13 +269,21 @@ static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
 		    size_t to)
 {
 	const char *p = text + from, *end = text + to;
+	const nd_vocab_terms *known = nd_vocab__terms(v);
 	pending ahead[TOK_AHEAD];
 	size_t n = 0;
 	bool first = true;
 
 	while (p < end) {
 		pending *t = &ahead[n];
+		unsigned char c = (unsigned char)*p;
 
+		/* ASCII spaces and punctuation between words: skipped here,
+		 * without the decoding of the general path. */
+		if (c < 0x80 && !is_ascii_alnum(c)) {
+			p++;
+			continue;
+		}
 		p += scan_token(t, p, end);
 		if (t->n == 0)
 			continue;
@@ -272,7 +294,7 @@ static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
 		if (t->flen == 0)
 			continue;
 		t->hash = nd_vocab__hash(t->folded, t->flen);
-		nd_vocab__prefetch(v, t->hash);
+		nd_wordtab_prefetch(&known->tab, t->hash);
 		if (++n == TOK_AHEAD) {
 			if (add_pending(s, v, text, ahead, n))
 				return ND_ENOMEM;

@@ -67,7 +67,7 @@ size_t nd_vocab_term_count(const nd_vocab *v);
 size_t nd_vocab_stem_count(const nd_vocab *v);
 /* Folded form of a term; owned by v. */
 const char *nd_vocab_term(const nd_vocab *v, uint32_t term, size_t *len);
-/* Text of a stem; owned by v. */
+/* Text of a stem, *len bytes (not NUL-terminated); owned by v. */
 const char *nd_vocab_stem(const nd_vocab *v, uint32_t stem, size_t *len);
 /* Term id of an already folded word, if the corpus has seen it. */
 bool nd_vocab_lookup(const nd_vocab *v, const char *folded, size_t len,

@@ -20,6 +20,10 @@ static const char *const never_final[] = {
 	"Univ", "Ave", "Blvd", "Rd", "est", "ca", "cf", "al", NULL
 };
 
+/* The longest word of never_final ("approx", "Messrs"): the words most
+ * sentences end with are longer and need not be looked for. */
+#define NEVER_FINAL_MAX 6
+
 /* Words that may well open a sentence after an abbreviation such as U.S. */
 static const char *const openers[] = {
 	"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On",
@@ -94,7 +98,8 @@ static bool abbreviation_continues(const char *p, size_t len, size_t dot,
 	/* Titles and company suffixes are followed by a name, never by "The"
 	 * or "In": "…Hun Sen. In Phnom Penh…", "…Acme Inc. The firm…". The
 	 * same holds for dotted acronyms such as U.S. and a.m. */
-	if (in_list(never_final, w, wl) || memchr(w, '.', wl) != NULL)
+	if ((wl <= NEVER_FINAL_MAX && in_list(never_final, w, wl)) ||
+	    memchr(w, '.', wl) != NULL)
 		return !opens_sentence(p, len, next);
 	return false;
 }

@@ -2,49 +2,110 @@
 
 #include <libstemmer.h>
 #include <math.h>   /* log */
-#include <string.h> /* strlen */
+#include <string.h> /* memcpy, memset, strcmp, strlen */
 
+#include "analyse/stem_en.h"
 #include "analyse/stopwords.h"
 #include "analyse/vocab_internal.h"
+#include "analyse/wordtab.h"
 #include "core/alloc.h"
+#include "core/arena.h"
 #include "core/error.h"
-#include "core/hashmap.h"
 
-/* Per term: its stem and whether it is a stop word. Per stem: its text and
- * document frequency. Strings are the hash maps' own key copies. */
+/* Initial room in the term table: about one article's distinct words, so
+ * that the first articles do not grow it again and again. */
+#define INITIAL_TERMS 1024
+
+/* Per term: its text, its stem (the word's value) and whether it is a stop
+ * word. Per stem: its text and document frequency. The text of both lives
+ * in keys; the tables map it back to ids. */
 struct nd_vocab {
 	struct sb_stemmer *stemmer;
 	/* The same algorithm over single bytes (ISO-8859-1), for words all
 	 * ASCII, which both read alike: it decodes no UTF-8 on each test of
 	 * a letter. NULL when the language has no such variant. */
 	struct sb_stemmer *ascii_stemmer;
-	nd_strmap terms;
-	nd_strmap stems;
-	nd_strmap stop;
-	const char **term_str;
-	uint32_t *term_len;
-	uint32_t *term_stem;
-	unsigned char *term_stop;
+	/* The language is English: words nd_stem_en takes are stemmed by
+	 * it, the library's algorithm without its engine's overhead. */
+	bool english;
+	nd_vocab_terms known; /* the terms' table and records */
+	nd_wordtab stem_tab;
+	nd_wordtab stop_tab;
+	nd_arena *keys;
+	char *key_next; /* free room of the keys' current block */
+	size_t key_room;
 	size_t n_terms, term_cap;
-	const char **stem_str;
-	uint32_t *stem_len;
-	uint32_t *df;
+	nd_word *stems; /* the value is the document frequency */
 	uint32_t *df_mark; /* doc count + 1 when last counted, per stem */
 	size_t n_stems, stem_cap;
-	size_t n_docs;
+	nd_word *stop; /* the language's stop list, the stop table's words */
 	/* IDF per stem, computed by nd_vocab_fix_idf once the documents are
 	 * counted; n_idf stems of it hold (0 once counting goes on). */
 	double *idf;
 	size_t n_idf;
+	size_t n_docs;
 	nd_analyse_scratch scratch;
 };
 
+/* Room for keys taken from the arena at a time: a page. */
+#define KEY_BLOCK 4096
+
+static uint64_t hash_word(const char *s, size_t len)
+{
+	return nd_wordtab_hash(s, len);
+}
+
+/* A copy of s[0..len) in the vocabulary's keys, NUL-terminated and
+ * zero-padded up to a multiple of ND_VOCAB_PAD bytes, packed one after
+ * another in blocks; NULL when out of memory. */
+static const char *copy_key(nd_vocab *v, const char *s, size_t len)
+{
+	size_t size = (len / ND_VOCAB_PAD + 1) * ND_VOCAB_PAD;
+	char *copy;
+
+	if (size > KEY_BLOCK) {
+		copy = nd_arena_alloc(v->keys, size);
+	} else {
+		if (size > v->key_room) {
+			v->key_next = nd_arena_alloc(v->keys, KEY_BLOCK);
+			if (v->key_next == NULL)
+				return NULL;
+			v->key_room = KEY_BLOCK;
+		}
+		copy = v->key_next;
+		v->key_next += size;
+		v->key_room -= size;
+	}
+	if (copy == NULL)
+		return NULL;
+	memset(copy + size - ND_VOCAB_PAD, 0, ND_VOCAB_PAD);
+	memcpy(copy, s, len);
+	return copy;
+}
+
 static int load_stopwords(nd_vocab *v, const char *language)
 {
-	const char *const *w = nd_stopwords(language);
+	const char *const *list = nd_stopwords(language);
+	size_t n = 0, i;
 
-	for (; w && *w; w++) {
-		if (nd_strmap_put(&v->stop, *w, strlen(*w), 1, NULL))
+	while (list && list[n])
+		n++;
+	if (nd_wordtab_init(&v->stop_tab, n))
+		return ND_ENOMEM;
+	v->stop = nd_calloc(n + 1, sizeof(*v->stop));
+	if (v->stop == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(list[i]);
+		uint64_t h = hash_word(list[i], len);
+		nd_wordtab_slot *s = nd_wordtab_find(&v->stop_tab, v->stop,
+						     list[i], len, h);
+
+		if (s->id1 != 0)
+			continue;
+		v->stop[i].str = list[i];
+		v->stop[i].len = (uint32_t)len;
+		if (nd_wordtab_add(&v->stop_tab, s, h, (uint32_t)i))
 			return ND_ENOMEM;
 	}
 	return ND_OK;
@@ -67,9 +128,12 @@ int nd_vocab_create(nd_vocab **out, const char *language)
 		goto done;
 	}
 	v->ascii_stemmer = sb_stemmer_new(language, "ISO_8859_1");
-	if (nd_strmap_init(&v->terms) ||
-	    nd_strmap_init(&v->stems) || nd_strmap_init(&v->stop) ||
-	    load_stopwords(v, language))
+	v->english = strcmp(language, "english") == 0 ||
+		     strcmp(language, "en") == 0 ||
+		     strcmp(language, "eng") == 0;
+	if (nd_wordtab_init(&v->known.tab, INITIAL_TERMS) ||
+	    nd_wordtab_init(&v->stem_tab, INITIAL_TERMS) ||
+	    nd_arena_create(&v->keys) || load_stopwords(v, language))
 		goto done;
 	*out = v;
 	return ND_OK;
@@ -96,21 +160,16 @@ void nd_vocab_free(nd_vocab *v)
 		sb_stemmer_delete(v->stemmer);
 	if (v->ascii_stemmer)
 		sb_stemmer_delete(v->ascii_stemmer);
-	if (v->terms.slots)
-		nd_strmap_dispose(&v->terms);
-	if (v->stems.slots)
-		nd_strmap_dispose(&v->stems);
-	if (v->stop.slots)
-		nd_strmap_dispose(&v->stop);
-	nd_free(v->term_str);
-	nd_free(v->term_len);
-	nd_free(v->term_stem);
-	nd_free(v->term_stop);
-	nd_free(v->stem_str);
-	nd_free(v->stem_len);
-	nd_free(v->df);
+	nd_wordtab_dispose(&v->known.tab);
+	nd_wordtab_dispose(&v->stem_tab);
+	nd_wordtab_dispose(&v->stop_tab);
+	nd_arena_free(v->keys);
+	nd_free(v->known.words);
+	nd_free(v->known.stop);
+	nd_free(v->stems);
 	nd_free(v->idf);
 	nd_free(v->df_mark);
+	nd_free(v->stop);
 	nd_free(v->scratch.toks);
 	nd_free(v->scratch.sents);
 	nd_free(v);
@@ -131,8 +190,8 @@ const char *nd_vocab_term(const nd_vocab *v, uint32_t term, size_t *len)
 	if (term >= v->n_terms)
 		return NULL;
 	if (len)
-		*len = v->term_len[term];
-	return v->term_str[term];
+		*len = v->known.words[term].len;
+	return v->known.words[term].str;
 }
 
 const char *nd_vocab_stem(const nd_vocab *v, uint32_t stem, size_t *len)
@@ -140,19 +199,33 @@ const char *nd_vocab_stem(const nd_vocab *v, uint32_t stem, size_t *len)
 	if (stem >= v->n_stems)
 		return NULL;
 	if (len)
-		*len = v->stem_len[stem];
-	return v->stem_str[stem];
+		*len = v->stems[stem].len;
+	return v->stems[stem].str;
 }
 
 bool nd_vocab_lookup(const nd_vocab *v, const char *folded, size_t len,
 		     uint32_t *term)
 {
-	return nd_strmap_get(&v->terms, folded, len, term);
+	const nd_wordtab_slot *s = nd_wordtab_find(
+		&v->known.tab, v->known.words, folded, len,
+		hash_word(folded, len));
+
+	if (s->id1 == 0)
+		return false;
+	*term = s->id1 - 1;
+	return true;
+}
+
+/* nd_vocab_is_stopword of a word hashed h. */
+static bool is_stop_hashed(const nd_vocab *v, const char *folded, size_t len,
+			   uint64_t h)
+{
+	return nd_wordtab_find(&v->stop_tab, v->stop, folded, len, h)->id1 != 0;
 }
 
 bool nd_vocab_is_stopword(const nd_vocab *v, const char *folded, size_t len)
 {
-	return nd_strmap_get(&v->stop, folded, len, NULL);
+	return is_stop_hashed(v, folded, len, hash_word(folded, len));
 }
 
 /* Grows the parallel per-stem arrays to hold one more stem. */
@@ -162,16 +235,8 @@ static int reserve_stem(nd_vocab *v)
 
 	if (v->n_stems < cap)
 		return ND_OK;
-	if (nd_array_reserve((void **)&v->stem_str, &cap, v->n_stems + 1,
-			     sizeof(*v->stem_str)))
-		return ND_ENOMEM;
-	cap = v->stem_cap;
-	if (nd_array_reserve((void **)&v->stem_len, &cap, v->n_stems + 1,
-			     sizeof(*v->stem_len)))
-		return ND_ENOMEM;
-	cap = v->stem_cap;
-	if (nd_array_reserve((void **)&v->df, &cap, v->n_stems + 1,
-			     sizeof(*v->df)))
+	if (nd_array_reserve((void **)&v->stems, &cap, v->n_stems + 1,
+			     sizeof(*v->stems)))
 		return ND_ENOMEM;
 	cap = v->stem_cap;
 	if (nd_array_reserve((void **)&v->df_mark, &cap, v->n_stems + 1,
@@ -187,41 +252,49 @@ static int reserve_term(nd_vocab *v)
 
 	if (v->n_terms < cap)
 		return ND_OK;
-	if (nd_array_reserve((void **)&v->term_str, &cap, v->n_terms + 1,
-			     sizeof(*v->term_str)))
+	if (nd_array_reserve((void **)&v->known.words, &cap, v->n_terms + 1,
+			     sizeof(*v->known.words)))
 		return ND_ENOMEM;
 	cap = v->term_cap;
-	if (nd_array_reserve((void **)&v->term_len, &cap, v->n_terms + 1,
-			     sizeof(*v->term_len)))
-		return ND_ENOMEM;
-	cap = v->term_cap;
-	if (nd_array_reserve((void **)&v->term_stem, &cap, v->n_terms + 1,
-			     sizeof(*v->term_stem)))
-		return ND_ENOMEM;
-	cap = v->term_cap;
-	if (nd_array_reserve((void **)&v->term_stop, &cap, v->n_terms + 1,
-			     sizeof(*v->term_stop)))
+	if (nd_array_reserve((void **)&v->known.stop, &cap, v->n_terms + 1,
+			     sizeof(*v->known.stop)))
 		return ND_ENOMEM;
 	v->term_cap = cap;
 	return ND_OK;
 }
 
-static int intern_stem(nd_vocab *v, const char *s, size_t len, uint32_t *id)
+/* The id of the stem s[0..len) (a padded key when padded) of the term
+ * kept as host, added when new: its text then the term's own when it is
+ * the term's start, as most stems are. */
+static int intern_stem(nd_vocab *v, const char *s, size_t len, bool padded,
+		       const nd_word *host, uint32_t *id)
 {
+	uint64_t h = padded ? nd_wordtab_hash_padded(s, len)
+			    : hash_word(s, len);
+	nd_wordtab_slot *slot = nd_wordtab_probe(&v->stem_tab, v->stems, s,
+						 len, h, padded);
 	uint32_t next = (uint32_t)v->n_stems;
 	const char *copy;
 
-	if (nd_strmap_intern(&v->stems, s, len, next, id, &copy))
-		return ND_ENOMEM;
-	if (*id != next)
+	if (slot->id1 != 0) {
+		*id = slot->id1 - 1;
 		return ND_OK;
+	}
 	if (reserve_stem(v))
 		return ND_ENOMEM;
-	v->stem_str[next] = copy;
-	v->stem_len[next] = (uint32_t)len;
-	v->df[next] = 0;
+	if (len <= host->len && memcmp(s, host->str, len) == 0)
+		copy = host->str;
+	else if ((copy = copy_key(v, s, len)) == NULL)
+		return ND_ENOMEM;
+	v->stems[next].str = copy;
+	v->stems[next].len = (uint32_t)len;
+	v->stems[next].value = 0;
 	v->df_mark[next] = 0;
+	/* Last: the table names only stems that are whole. */
+	if (nd_wordtab_add(&v->stem_tab, slot, h, next))
+		return ND_ENOMEM;
 	v->n_stems++;
+	*id = next;
 	return ND_OK;
 }
 
@@ -230,24 +303,6 @@ nd_analyse_scratch *nd_vocab__scratch(nd_vocab *v)
 	v->scratch.ntoks = 0;
 	v->scratch.nsents = 0;
 	return &v->scratch;
-}
-
-uint64_t nd_vocab__hash(const char *folded, size_t len)
-{
-	return nd_strmap_hash(folded, len);
-}
-
-void nd_vocab__prefetch(const nd_vocab *v, uint64_t h)
-{
-	nd_strmap_prefetch(&v->terms, h);
-}
-
-int nd_vocab__intern(nd_vocab *v, const char *folded, size_t len,
-		     uint32_t *term, uint32_t *stem, bool *stop)
-{
-	return nd_vocab__intern_hashed(v, folded, len,
-				       nd_vocab__hash(folded, len), term, stem,
-				       stop);
 }
 
 static bool is_ascii(const char *s, size_t len)
@@ -260,39 +315,75 @@ static bool is_ascii(const char *s, size_t len)
 	return any < 0x80;
 }
 
-int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
-			    uint64_t h, uint32_t *term, uint32_t *stem,
-			    bool *stop)
+/* The id of the stem of the folded word, as the vocabulary keeps it,
+ * added when new. */
+static int stem_of(nd_vocab *v, const char *folded, size_t len,
+		   uint32_t *stem)
 {
-	uint32_t next = (uint32_t)v->n_terms;
+	nd_word host = { folded, (uint32_t)len, 0 };
 	struct sb_stemmer *stemmer;
 	const sb_symbol *st;
-	const char *copy;
+	/* Read as a padded key: room to its next multiple of ND_VOCAB_PAD. */
+	char own[ND_STEM_EN_MAX + ND_VOCAB_PAD];
+	size_t own_len;
 
-	if (nd_strmap_intern_hashed(&v->terms, folded, len, h, next, term,
-				    &copy))
-		return ND_ENOMEM;
-	if (*term != next) {
-		*stem = v->term_stem[*term];
-		*stop = v->term_stop[*term];
-		return ND_OK;
-	}
-	if (reserve_term(v))
-		return ND_ENOMEM;
+	if (v->english && nd_stem_en(own, &own_len, folded, len))
+		return intern_stem(v, own, own_len, true, &host, stem);
 	stemmer = v->ascii_stemmer && is_ascii(folded, len) ? v->ascii_stemmer
 							  : v->stemmer;
 	st = sb_stemmer_stem(stemmer, (const sb_symbol *)folded, (int)len);
 	if (st == NULL)
 		return ND_ENOMEM;
-	if (intern_stem(v, (const char *)st,
-			(size_t)sb_stemmer_length(stemmer), stem))
+	return intern_stem(v, (const char *)st,
+			   (size_t)sb_stemmer_length(stemmer), false, &host,
+			   stem);
+}
+
+/* Adds the folded word, hashed h, as a new term in the empty slot of the
+ * term table that the look-up found. */
+static int add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
+		    size_t len, uint64_t h, uint32_t *term, uint32_t *stem,
+		    bool *stop)
+{
+	uint32_t next = (uint32_t)v->n_terms;
+	const char *copy;
+
+	if (reserve_term(v) || (copy = copy_key(v, folded, len)) == NULL ||
+	    stem_of(v, copy, len, stem))
 		return ND_ENOMEM;
-	*stop = nd_strmap_get(&v->stop, folded, len, NULL);
-	v->term_str[next] = copy;
-	v->term_len[next] = (uint32_t)len;
-	v->term_stem[next] = *stem;
-	v->term_stop[next] = *stop;
+	*stop = is_stop_hashed(v, folded, len, h);
+	v->known.words[next].str = copy;
+	v->known.words[next].len = (uint32_t)len;
+	v->known.words[next].value = *stem;
+	v->known.stop[next] = *stop;
+	/* Last: the table names only terms that are whole. */
+	if (nd_wordtab_add(&v->known.tab, slot, h, next))
+		return ND_ENOMEM;
 	v->n_terms++;
+	*term = next;
+	return ND_OK;
+}
+
+const nd_vocab_terms *nd_vocab__terms(const nd_vocab *v)
+{
+	return &v->known;
+}
+
+int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
+			    uint64_t h, uint32_t *term, uint32_t *stem,
+			    bool *stop)
+{
+	nd_wordtab_slot *slot;
+
+	if (len > UINT32_MAX)
+		return ND_ETOOBIG;
+	slot = nd_wordtab_find_padded(&v->known.tab, v->known.words, folded,
+				      len, h);
+	if (slot->id1 == 0)
+		return add_term(v, slot, folded, len, h, term, stem, stop);
+	*term = slot->id1 - 1;
+	*stem = v->known.words[*term].value;
+	*stop = v->known.stop[*term];
 	return ND_OK;
 }
 
@@ -307,7 +398,7 @@ int nd_vocab_count_doc(nd_vocab *v, const nd_doc *d)
 		uint32_t s = d->toks[i].stem;
 
 		if (s < v->n_stems) {
-			v->df[s] += v->df_mark[s] != mark;
+			v->stems[s].value += v->df_mark[s] != mark;
 			v->df_mark[s] = mark;
 		}
 	}
@@ -323,7 +414,7 @@ size_t nd_vocab_doc_count(const nd_vocab *v)
 
 uint32_t nd_vocab_df(const nd_vocab *v, uint32_t stem)
 {
-	return stem < v->n_stems ? v->df[stem] : 0;
+	return stem < v->n_stems ? v->stems[stem].value : 0;
 }
 
 static double idf_of(const nd_vocab *v, uint32_t stem)

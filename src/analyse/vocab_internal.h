@@ -7,6 +7,7 @@
 #include <stdint.h>  /* uint32_t */
 
 #include "analyse/analyse.h"
+#include "analyse/wordtab.h"
 
 /* Growable arrays a document's tokens and sentences are gathered in
  * before they are copied into its arena. The vocabulary keeps them from
@@ -22,17 +23,34 @@ typedef struct nd_analyse_scratch {
 /* The scratch arrays of v, emptied. */
 nd_analyse_scratch *nd_vocab__scratch(nd_vocab *v);
 
-/* Ids of the folded word (adding it and its stem when new) and whether it is
- * a stop word. Returns 0 or ND_ENOMEM. */
-int nd_vocab__intern(nd_vocab *v, const char *folded, size_t len,
-		     uint32_t *term, uint32_t *stem, bool *stop);
-/* The hash of a folded word that nd_vocab__intern_hashed takes. */
-uint64_t nd_vocab__hash(const char *folded, size_t len);
-/* Starts loading where the word hashed h is looked up: the tokenizer
- * hashes a few words ahead, so that the cache misses of a large
- * vocabulary overlap. */
-void nd_vocab__prefetch(const nd_vocab *v, uint64_t h);
-/* nd_vocab__intern of a word whose nd_vocab__hash is h. */
+/* The vocabulary's terms as the tokenizer reads them to find a known word
+ * without a call: the table from words to term ids and, per term, its
+ * text with its stem as the value, and whether it is a stop word. */
+typedef struct nd_vocab_terms {
+	nd_wordtab tab;
+	nd_word *words;
+	unsigned char *stop;
+} nd_vocab_terms;
+
+/* The terms of v; the pointer stays valid as v grows. */
+const nd_vocab_terms *nd_vocab__terms(const nd_vocab *v);
+
+/* The words handed to the functions below may be read up to the next
+ * multiple of this many bytes past their length (the bytes there being
+ * anything), so that they are hashed and compared a machine word at a
+ * time. */
+#define ND_VOCAB_PAD ND_WORDTAB_PAD
+
+/* The hash of a folded word, padded, that nd_vocab__intern_hashed
+ * takes. Inline: every token is hashed. */
+static inline uint64_t nd_vocab__hash(const char *folded, size_t len)
+{
+	return nd_wordtab_hash_padded(folded, len);
+}
+
+/* Ids of the folded word, padded and hashed h (adding it and its
+ * stem when new), and whether it is a stop word. Returns 0, ND_ETOOBIG or
+ * ND_ENOMEM. */
 int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
 			    uint64_t h, uint32_t *term, uint32_t *stem,
 			    bool *stop);

@@ -1,11 +1,13 @@
 /* Unit tests of src/analyse: sentences, tokens, vocabulary, similarity. */
 #include "test_util.h"
 
+#include <libstemmer.h>
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* calloc, free */
 
 #include "analyse/analyse.h"
 #include "analyse/sentence.h"
+#include "analyse/stem_en.h"
 #include "core/arena.h"
 #include "core/error.h"
 
@@ -263,6 +265,80 @@ static void test_hostile_text_is_survived(void **state)
 	assert_int_equal(nd_sentence_end("", 0, 0), 0);
 }
 
+/* Pieces that words are made of here: the suffixes, prefixes and whole
+ * words the English algorithm has rules for, and single letters. */
+static const char *const stem_pieces[] = {
+	"gener", "commun", "arsen", "y", "yy", "'", "'s", "s", "es", "ed",
+	"ing", "ly", "ness", "ful", "al", "ation", "ational", "tional", "ize",
+	"izer", "ization", "ment", "ement", "ent", "ence", "ance", "able",
+	"ible", "ism", "iti", "ous", "ive", "li", "bli", "ogi", "er", "ic",
+	"ical", "icate", "iciti", "ative", "alize", "ies", "ied", "eed",
+	"edly", "ingly", "sses", "us", "ss", "e", "l", "ll", "bb", "dd", "ff",
+	"gg", "mm", "nn", "pp", "rr", "tt", "at", "bl", "iz", "w", "x", "ow",
+	"a", "o", "u", "i", "b", "c", "d", "h", "k", "n", "r", "t", "v", "z",
+	"1", "sky", "news", "inn", "outing", "herring", "proceed", "skies",
+	"dying", "ugly", "only", "howe", "bias", "andes", "sion", "tion",
+	"lessli", "fulli", "entli", "ousli", "alli", "enci", "anci", "abli",
+	"ator", "aliti", "alism", "biliti", "iviti", "iveness", "fulness",
+	"ousness"
+};
+
+/* Words of one to four pieces, the same ones on every run. */
+static size_t stem_test_word(char *out, size_t cap, unsigned long long *x)
+{
+	size_t n = 0, k, i;
+	size_t npieces = sizeof(stem_pieces) / sizeof(*stem_pieces);
+
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	k = 1 + (size_t)(*x % 4);
+	for (i = 0; i < k; i++) {
+		const char *p;
+		size_t len;
+
+		*x ^= *x << 13;
+		*x ^= *x >> 7;
+		*x ^= *x << 17;
+		p = stem_pieces[*x % npieces];
+		len = strlen(p);
+		if (n + len > cap)
+			break;
+		memcpy(out + n, p, len);
+		n += len;
+	}
+	return n;
+}
+
+static void test_english_stems_match_the_library(void **state)
+{
+	struct sb_stemmer *sb = sb_stemmer_new("english", "ISO_8859_1");
+	unsigned long long x = 88172645463325252ULL;
+	char w[ND_STEM_EN_MAX + 1], out[ND_STEM_EN_MAX + 1];
+	size_t i, n, len;
+
+	(void)state;
+	assert_non_null(sb);
+	for (i = 0; i < 300000; i++) {
+		const sb_symbol *lib;
+
+		n = stem_test_word(w, sizeof(w), &x);
+		assert_true(nd_stem_en(out, &len, w, n));
+		lib = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
+		assert_non_null(lib);
+		if (len != (size_t)sb_stemmer_length(sb) ||
+		    memcmp(out, lib, len) != 0)
+			fail_msg("%.*s: %.*s, the library %.*s", (int)n, w,
+				 (int)len, out, sb_stemmer_length(sb), lib);
+	}
+	/* Upper case, other bytes and long words are the library's. */
+	assert_false(nd_stem_en(out, &len, "Running", 7));
+	assert_false(nd_stem_en(out, &len, "caf\xC3\xA9", 5));
+	memset(w, 'a', sizeof(w));
+	assert_false(nd_stem_en(out, &len, w, ND_STEM_EN_MAX + 1));
+	sb_stemmer_delete(sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -288,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_language_is_rejected),
 		cmocka_unit_test_setup_teardown(test_hostile_text_is_survived,
 						setup, teardown),
+		cmocka_unit_test(test_english_stems_match_the_library),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
