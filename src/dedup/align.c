@@ -32,7 +32,7 @@ static void make_word(nd_align_word *w, const nd_token *t, const nd_vocab *v)
 	const char *form = nd_vocab_term(v, t->term, &len);
 
 	w->stem = t->stem;
-	w->form = form;
+	w->term = t->term;
 	w->len = (uint32_t)len;
 	w->head = 0;
 	if (form && len >= PREFIX_MIN && !(t->flags & ND_TOK_NUMBER)) {
@@ -179,6 +179,19 @@ static size_t groups_from(const uint64_t *g, size_t n, uint64_t v)
 	return lo;
 }
 
+/* Sets in_b[p] and in_a[q] to the empty groups for the groups m's merge
+ * did not reach: the merge writes every slot it steps past. */
+static void merge_rest(const merge *m, uint32_t *in_b, uint32_t *in_a,
+		       uint32_t none_a, uint32_t none_b)
+{
+	size_t p, q;
+
+	for (p = m->p; p < m->pe; p++)
+		in_b[p] = none_b;
+	for (q = m->q; q < m->qe; q++)
+		in_a[q] = none_a;
+}
+
 /* in_b[g]: b's group equal to a's group g, b's empty group when b lacks
  * it or g is a's empty group; in_a the same for b's groups. The sorted
  * lists are merged as two halves, below and above the middle value, one
@@ -190,12 +203,9 @@ static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
 	uint32_t none_a = (uint32_t)a->n_groups, none_b = (uint32_t)b->n_groups;
 	uint64_t mid = 1ULL << (GROUP_BITS - 1);
 	merge lo = { 0, 0, 0, 0 }, hi = { 0, a->n_groups, 0, b->n_groups };
-	size_t p, q;
 
-	for (p = 0; p <= a->n_groups; p++)
-		in_b[p] = none_b;
-	for (q = 0; q <= b->n_groups; q++)
-		in_a[q] = none_a;
+	in_b[none_a] = none_b;
+	in_a[none_b] = none_a;
 	lo.pe = hi.p = groups_from(a->groups, a->n_groups, mid);
 	lo.qe = hi.q = groups_from(b->groups, b->n_groups, mid);
 	while (merge_on(&lo) && merge_on(&hi)) {
@@ -210,6 +220,8 @@ static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
 	while (merge_on(&hi))
 		merge_step(&hi, in_b, in_a, a->groups, b->groups, none_a,
 			   none_b);
+	merge_rest(&lo, in_b, in_a, none_a, none_b);
+	merge_rest(&hi, in_b, in_a, none_a, none_b);
 }
 
 /* h (hw words): the sentences of b holding a partner of a word whose stem
@@ -390,6 +402,7 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 	int rc = ND_ENOMEM;
 
 	memset(out, 0, sizeof(*out));
+	out->v = v;
 	/* Sizes first, so each array is allocated once. Both counts are
 	 * capped, so the sum cannot overflow. */
 	for (s = 0; s < d->nsents && sents < ND_ALIGN_MAX_SENTS; s++) {
@@ -435,19 +448,31 @@ done:
 	return rc;
 }
 
-/* Do two words match: same stem, or a long enough common prefix? */
-static bool word_match(const nd_align_word *x, const nd_align_word *y)
+/* Do two words of one head share a long enough prefix of their folded
+ * forms (terms of v)? Rarely asked: kept out of the LCS loop, whose
+ * registers it would take, and pure, so that the loop need not read its
+ * inputs again after it. */
+static __attribute__((noinline, pure)) bool prefix_match(const nd_align_word *x, const nd_align_word *y,
+			 const nd_vocab *v)
 {
-	size_t shorter, p = 0;
+	const char *fx = nd_vocab_term(v, x->term, NULL);
+	const char *fy = nd_vocab_term(v, y->term, NULL);
+	size_t shorter = x->len < y->len ? x->len : y->len, p = 0;
 
+	while (p < shorter && fx[p] == fy[p])
+		p++;
+	return p >= PREFIX_MIN && p * 100 >= shorter * PREFIX_SHARE;
+}
+
+/* Do two words match: same stem, or a long enough common prefix? */
+static bool word_match(const nd_align_word *x, const nd_align_word *y,
+		       const nd_vocab *v)
+{
 	if (x->stem == y->stem)
 		return true;
 	if (x->head == 0 || x->head != y->head)
 		return false;
-	shorter = x->len < y->len ? x->len : y->len;
-	while (p < shorter && x->form[p] == y->form[p])
-		p++;
-	return p >= PREFIX_MIN && p * 100 >= shorter * PREFIX_SHARE;
+	return prefix_match(x, y, v);
 }
 
 /* A run of words: one sentence, or two adjacent ones. */
@@ -455,6 +480,7 @@ typedef struct run {
 	const nd_align_word *w;
 	size_t n;
 	double total;
+	const nd_vocab *v; /* of the words' terms */
 } run;
 
 /* Sentences k .. k+count-1 of d as one run; their words are adjacent. */
@@ -464,6 +490,7 @@ static run sentences(const nd_align_doc *d, size_t k, size_t count)
 	size_t i;
 
 	r.w = d->words + d->first[k];
+	r.v = d->v;
 	r.n = d->first[k + count] - d->first[k];
 	r.total = 0;
 	for (i = 0; i < count; i++)
@@ -476,26 +503,31 @@ static double run_score(const run *a, const run *b)
 {
 	double row[2 * ND_ALIGN_MAX_WORDS + 1];
 	double all = a->total + b->total;
-	size_t p, q;
+	/* Copies: row's address goes to memset, after which the compiler
+	 * would read the runs' fields again on every step. */
+	const nd_align_word *bw = b->w;
+	const nd_vocab *v = a->v;
+	size_t p, q, bn = b->n;
 
 	if (all <= 0)
 		return 0;
-	memset(row, 0, (b->n + 1) * sizeof(row[0]));
+	memset(row, 0, (bn + 1) * sizeof(row[0]));
 	for (p = 0; p < a->n; p++) {
+		const nd_align_word *x = &a->w[p];
 		double diag = 0;
 
-		for (q = 0; q < b->n; q++) {
+		for (q = 0; q < bn; q++) {
 			double up = row[q + 1];
 			double best = up > row[q] ? up : row[q];
 
-			if (word_match(&a->w[p], &b->w[q]) &&
-			    diag + a->w[p].w + b->w[q].w > best)
-				best = diag + a->w[p].w + b->w[q].w;
+			if (word_match(x, &bw[q], v) &&
+			    diag + x->w + bw[q].w > best)
+				best = diag + x->w + bw[q].w;
 			diag = up;
 			row[q + 1] = best;
 		}
 	}
-	return row[b->n] / all;
+	return row[bn] / all;
 }
 
 double nd_align_score(const nd_align_doc *a, size_t i, const nd_align_doc *b,

@@ -31,17 +31,21 @@
 
 /* One content word of a sentence. */
 typedef struct nd_align_word {
+	double w;      /* IDF of the stem */
 	uint32_t stem;
-	uint32_t head;    /* first 4 bytes of the folded form; 0: no prefix
-			     matching (numbers, short words) */
-	const char *form; /* folded form, owned by the vocabulary */
-	uint32_t len;
-	double w;         /* IDF of the stem */
+	uint32_t head; /* first 4 bytes of the folded form; 0: no prefix
+			  matching (numbers, short words) */
+	/* The folded form's term, read from the vocabulary only when two
+	 * words share a head (a pointer made the word a third larger, and
+	 * a story's words are a megabyte of fresh pages). */
+	uint32_t term;
+	uint32_t len;  /* of the folded form */
 } nd_align_word;
 
 /* The alignable (non-title, long enough) sentences of one article. Their
  * words are stored one sentence after the other, in text order. */
 typedef struct nd_align_doc {
+	const nd_vocab *v; /* of the words' terms */
 	nd_align_word *words;
 	size_t n_words;
 	size_t *first;  /* sentence k owns words[first[k]..first[k+1]) */

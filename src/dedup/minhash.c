@@ -59,10 +59,11 @@ void nd_minhash_sign(uint64_t sig[ND_MINHASH_BINS], const uint64_t *sh,
 	/* Only bins filled by the set are copied, never an empty one that
 	 * took a value before it. */
 	for (i = 0; i < ND_MINHASH_BINS; i++) {
-		size_t step = probe_stride(i);
+		size_t step;
 
 		if (filled[i / 64] >> (i % 64) & 1)
 			continue;
+		step = probe_stride(i);
 		j = (i + step) & (ND_MINHASH_BINS - 1);
 		while (!(filled[j / 64] >> (j % 64) & 1))
 			j = (j + step) & (ND_MINHASH_BINS - 1);
