@@ -71,31 +71,37 @@ void nd_minhash_sign(uint64_t sig[ND_MINHASH_BINS], const uint64_t *sh,
 	}
 }
 
+/* Slots per entry, over 1: linear probing stays short below 70% load. */
+#define SLOT_SPARE_NUM 3
+#define SLOT_SPARE_DEN 7
+
 int nd_lsh_init(nd_lsh *l, size_t max_docs)
 {
 	size_t entries;
 
 	memset(l, 0, sizeof(*l));
+	/* Slots stay below 2^32, so the scaling in bucket_slot fits 64
+	 * bits. */
 	if (nd_mul_overflow(max_docs, ND_MINHASH_BANDS, &entries) ||
-	    entries > UINT32_MAX - 1)
-		return ND_ENOMEM;
-	if (nd_u64map_init(&l->buckets))
+	    entries > UINT32_MAX / 2)
 		return ND_ENOMEM;
 	l->max_entries = entries;
-	if (entries) {
-		l->doc = nd_calloc(entries, sizeof(*l->doc));
-		l->next = nd_calloc(entries, sizeof(*l->next));
-		if (l->doc == NULL || l->next == NULL) {
-			nd_lsh_dispose(l);
-			return ND_ENOMEM;
-		}
+	l->cap = entries + entries * SLOT_SPARE_NUM / SLOT_SPARE_DEN + 1;
+	l->key = nd_reallocarray(NULL, l->cap, sizeof(*l->key));
+	/* Probes read head at scattered slots before any is written. */
+	l->head = nd_calloc_written(l->cap, sizeof(*l->head));
+	l->doc = nd_calloc(entries + 1, sizeof(*l->doc));
+	l->next = nd_calloc(entries + 1, sizeof(*l->next));
+	if (!l->key || !l->head || !l->doc || !l->next) {
+		nd_lsh_dispose(l);
+		return ND_ENOMEM;
 	}
 	return ND_OK;
 }
 
 void nd_lsh_dispose(nd_lsh *l)
 {
-	nd_u64map_dispose(&l->buckets);
+	nd_free(l->key);
 	nd_free(l->head);
 	nd_free(l->doc);
 	nd_free(l->next);
@@ -110,6 +116,17 @@ static uint64_t band_key(const uint64_t *sig, size_t band)
 			 ND_MINHASH_ROWS * sizeof(sig[0]), band + 1);
 }
 
+/* The slot of key: where it is, or the free slot where it goes. The top
+ * bits of the key, a hash, scaled to the table pick the first slot. */
+static size_t bucket_slot(const nd_lsh *l, uint64_t key)
+{
+	size_t i = (size_t)((key >> 32) * l->cap >> 32);
+
+	while (l->head[i] && l->key[i] != key)
+		i = i + 1 == l->cap ? 0 : i + 1;
+	return i;
+}
+
 int nd_lsh_insert(nd_lsh *l, const uint64_t sig[ND_MINHASH_BINS],
 		  uint32_t doc, nd_lsh_visit_fn visit, void *ctx)
 {
@@ -119,26 +136,19 @@ int nd_lsh_insert(nd_lsh *l, const uint64_t sig[ND_MINHASH_BINS],
 	if (l->n_entries + ND_MINHASH_BANDS > l->max_entries)
 		return ND_EINVAL;
 	for (band = 0; band < ND_MINHASH_BANDS; band++) {
-		uint32_t id, e, seen = 0;
+		uint64_t key = band_key(sig, band);
+		size_t slot = bucket_slot(l, key);
+		uint32_t e, seen = 0;
 
-		if (nd_u64map_put(&l->buckets, band_key(sig, band),
-				  (uint32_t)l->n_buckets, &id))
-			return ND_ENOMEM;
-		if (id == l->n_buckets) {
-			if (nd_array_reserve((void **)&l->head, &l->head_cap,
-					     l->n_buckets + 1,
-					     sizeof(*l->head)))
-				return ND_ENOMEM;
-			l->head[l->n_buckets++] = 0;
-		}
-		for (e = l->head[id]; e && seen < ND_LSH_BUCKET_VISIT;
+		for (e = l->head[slot]; e && seen < ND_LSH_BUCKET_VISIT;
 		     e = l->next[e - 1], seen++) {
 			if ((rc = visit(ctx, l->doc[e - 1])) != ND_OK)
 				return rc;
 		}
+		l->key[slot] = key;
 		l->doc[l->n_entries] = doc;
-		l->next[l->n_entries] = l->head[id];
-		l->head[id] = (uint32_t)++l->n_entries;
+		l->next[l->n_entries] = l->head[slot];
+		l->head[slot] = (uint32_t)++l->n_entries;
 	}
 	return ND_OK;
 }

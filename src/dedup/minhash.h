@@ -15,8 +15,6 @@
 #include <stddef.h> /* size_t */
 #include <stdint.h> /* uint32_t, uint64_t */
 
-#include "core/hashmap.h"
-
 #define ND_MINHASH_BANDS 64
 #define ND_MINHASH_ROWS 4
 #define ND_MINHASH_BINS (ND_MINHASH_BANDS * ND_MINHASH_ROWS)
@@ -29,10 +27,12 @@
 void nd_minhash_sign(uint64_t sig[ND_MINHASH_BINS], const uint64_t *sh,
 		     size_t n);
 
+/* Buckets are the slots of one open-addressing table sized for every
+ * entry at once: a growing map touched each of its sizes' pages. */
 typedef struct nd_lsh {
-	nd_u64map buckets;  /* band key -> bucket id */
-	uint32_t *head;     /* per bucket: last entry + 1, 0 when none */
-	size_t n_buckets, head_cap;
+	uint64_t *key;      /* per slot: band key, read while head is set */
+	uint32_t *head;     /* per slot: last entry + 1, 0 when free */
+	size_t cap;         /* slots */
 	uint32_t *doc;      /* per entry */
 	uint32_t *next;     /* per entry: previous entry in bucket + 1 */
 	size_t n_entries, max_entries;
