@@ -323,9 +323,10 @@ static inline size_t partnered_words(uint64_t *hs, double *ws,
 				     const nd_align_doc *a,
 				     const nd_align_doc *b, size_t k)
 {
-	size_t x, t, n = 0;
+	/* The bound in a local: the stores below could alias a->first. */
+	size_t x, t, n = 0, end = a->first[k + 1];
 
-	for (x = a->first[k]; x < a->first[k + 1]; x++) {
+	for (x = a->first[k]; x < end; x++) {
 		uint64_t *h = held + x * hw, any = 0;
 
 		partner_row(h, hw, in_b, a->group + 2 * x, b);
@@ -339,19 +340,17 @@ static inline size_t partnered_words(uint64_t *hs, double *ws,
 	return n;
 }
 
-/* may[k * stride + s] (or may[s * stride + k] when flip) = the weight of
- * the words of a's sentence k that share a stem or a prefix head with
- * b's sentence s: word_match needs one of the two, so this bounds the
- * weight of a's side of any alignment of k and s. Row x of held receives
- * the sentences of b with a possible partner of a's word x. in_b maps
- * a's groups to b's. */
-static void partner_weights(double *may, size_t stride, int flip,
-			    uint64_t *held, const uint32_t *in_b,
+/* may[k * b->n_sents + s] = the weight of the words of a's sentence k
+ * that share a stem or a prefix head with b's sentence s: word_match
+ * needs one of the two, so this bounds the weight of a's side of any
+ * alignment of k and s. Row x of held receives the sentences of b with a
+ * possible partner of a's word x. in_b maps a's groups to b's. */
+static void partner_weights(double *may, uint64_t *held, const uint32_t *in_b,
 			    const nd_align_doc *a, const nd_align_doc *b)
 {
 	uint64_t hs[ND_ALIGN_MAX_WORDS * (ROW_CAP / 64)];
 	double ws[ND_ALIGN_MAX_WORDS], row[ROW_CAP];
-	size_t k, s, hw = held_width(b->n_sents);
+	size_t k, hw = held_width(b->n_sents);
 
 	for (k = 0; k < a->n_sents; k++) {
 		size_t n = hw == 1 ? partnered_words(hs, ws, held, 1, in_b, a,
@@ -360,11 +359,7 @@ static void partner_weights(double *may, size_t stride, int flip,
 						     b, k);
 
 		add_row(row, hs, ws, n, hw, b->n_sents);
-		if (!flip)
-			memcpy(may + k * stride, row,
-			       b->n_sents * sizeof(*row));
-		for (s = 0; flip && s < b->n_sents; s++)
-			may[s * stride + k] = row[s];
+		memcpy(may + k * b->n_sents, row, b->n_sents * sizeof(*row));
 	}
 }
 
@@ -563,13 +558,15 @@ static cell extend(cell c, double s, size_t ka, size_t kb)
 }
 
 /* The fixed inputs of one alignment: the two articles, the threshold,
- * wa[k * m + s] (wb[k * m + s]), the weight of the words of a's sentence
- * k (b's sentence s) with a possible partner on the other side, and which
- * of the other's sentences hold a possible partner of each word of a
- * (held_a) and of b (held_b), as bitsets. */
+ * wa[k * m + s] (wb_t[s * n + k]), the weight of the words of a's
+ * sentence k (b's sentence s) with a possible partner on the other side,
+ * and which of the other's sentences hold a possible partner of each word
+ * of a (held_a) and of b (held_b), as bitsets. wb_t is by b's sentences,
+ * as it is filled: a copy by a's was a scattered store per pair of
+ * sentences. */
 typedef struct pairing {
 	const nd_align_doc *a, *b;
-	double *wa, *wb;
+	double *wa, *wb_t;
 	uint64_t *held_a, *held_b;
 	size_t m;
 	double min_sim;
@@ -622,7 +619,7 @@ static bool run_may_reach(const pairing *g, size_t ka, size_t na, size_t kb,
 	for (x = ka; x < ka + na; x++)
 		for (y = kb; y < kb + nb; y++) {
 			may_a += g->wa[x * g->m + y];
-			may_b += g->wb[x * g->m + y];
+			may_b += g->wb_t[y * a->n_sents + x];
 		}
 	for (x = ka; x < ka + na; x++)
 		all += a->total[x];
@@ -645,7 +642,8 @@ static bool run_may_reach(const pairing *g, size_t ka, size_t na, size_t kb,
 static unsigned char may_flags(const pairing *g, size_t k, size_t s)
 {
 	double ta = g->a->total[k], tb = g->b->total[s];
-	double may_a = g->wa[k * g->m + s], may_b = g->wb[k * g->m + s];
+	double may_a = g->wa[k * g->m + s];
+	double may_b = g->wb_t[s * g->a->n_sents + k];
 	double may = (may_a > ta ? ta : may_a) + (may_b > tb ? tb : may_b);
 
 	if (may_reach(may, ta + tb, g->min_sim))
@@ -673,16 +671,24 @@ may_row_wide(unsigned char *f, const pairing *g, size_t k)
 	__m512d ta = _mm512_set1_pd(g->a->total[k]);
 	__m512d full = _mm512_set1_pd(g->min_sim * BOUND_SLACK);
 	__m512d half = _mm512_set1_pd(g->min_sim / 2 * BOUND_SLACK);
-	const double *wa = g->wa + k * g->m, *wb = g->wb + k * g->m;
+	const double *wa = g->wa + k * g->m, *wb = g->wb_t + k;
+	/* Lane l reads wb_t[(s + l) * n + k]: a gather, from offsets that
+	 * step by 8 rows. */
+	long long n = (long long)g->a->n_sents;
+	__m512i at = _mm512_set_epi64(7 * n, 6 * n, 5 * n, 4 * n, 3 * n, 2 * n,
+				      n, 0);
+	__m512i step = _mm512_set1_epi64(8 * n);
 	size_t s;
 
-	for (s = 0; s < g->m; s += 8) {
+	for (s = 0; s < g->m; s += 8, at = _mm512_add_epi64(at, step)) {
 		__mmask8 in = g->m - s >= 8 ? 0xff
 					    : (__mmask8)((1u << (g->m - s)) - 1);
 		__m512d tb = _mm512_maskz_loadu_pd(in, g->b->total + s);
+		__m512d wbs = _mm512_mask_i64gather_pd(_mm512_setzero_pd(), in,
+						       at, wb, 8);
 		__m512d may = _mm512_add_pd(
 			_mm512_min_pd(_mm512_maskz_loadu_pd(in, wa + s), ta),
-			_mm512_min_pd(_mm512_maskz_loadu_pd(in, wb + s), tb));
+			_mm512_min_pd(wbs, tb));
 		__m512d all = _mm512_add_pd(ta, tb);
 		__mmask8 some = _mm512_cmp_pd_mask(all, _mm512_setzero_pd(),
 						   _CMP_GT_OQ);
@@ -774,8 +780,8 @@ static cell best_cell(const pairing *g, size_t i, size_t j, const cell *r2,
 static void fill_partner_weights(pairing *g, uint32_t *in_b, uint32_t *in_a)
 {
 	match_groups(in_b, in_a, g->a, g->b);
-	partner_weights(g->wa, g->m, 0, g->held_a, in_b, g->a, g->b);
-	partner_weights(g->wb, g->m, 1, g->held_b, in_a, g->b, g->a);
+	partner_weights(g->wa, g->held_a, in_b, g->a, g->b);
+	partner_weights(g->wb_t, g->held_b, in_a, g->b, g->a);
 }
 
 /* Sentences of a (na) and of b (nb) covered by a chain of beads. */
@@ -917,7 +923,7 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	 * ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS a side: no overflow. */
 	size_t size[P_COUNT] = {
 		[P_WA] = n * m * sizeof(*g.wa),
-		[P_WB] = n * m * sizeof(*g.wb),
+		[P_WB] = n * m * sizeof(*g.wb_t),
 		[P_SUF] = (n + 1) * (m + 1) * sizeof(*suf),
 		[P_HELD_A] = a->n_words * held_width(m) * sizeof(*g.held_a),
 		[P_HELD_B] = b->n_words * held_width(n) * sizeof(*g.held_b),
@@ -938,7 +944,7 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	if (scratch_parts(sc, size, part, P_COUNT))
 		return ND_ENOMEM;
 	g.wa = part[P_WA];
-	g.wb = part[P_WB];
+	g.wb_t = part[P_WB];
 	g.held_a = part[P_HELD_A];
 	g.held_b = part[P_HELD_B];
 	suf = part[P_SUF];

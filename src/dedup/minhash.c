@@ -42,17 +42,21 @@ static size_t probe_stride(size_t i)
 void nd_minhash_sign(uint64_t sig[ND_MINHASH_BINS], const uint64_t *sh,
 		     size_t n)
 {
-	uint64_t filled[ND_MINHASH_BINS / 64] = { 0 };
+	/* A byte per bin, not a bit: a bit's read-modify-write waited on
+	 * the last one to its word. */
+	unsigned char filled[ND_MINHASH_BINS] = { 0 };
 	size_t i, j;
 
 	for (i = 0; i < ND_MINHASH_BINS; i++)
 		sig[i] = UINT64_MAX;
+	/* Without a branch: which hash is the least of its bin so far is in
+	 * no pattern. */
 	for (i = 0; i < n; i++) {
 		size_t bin = (size_t)(sh[i] >> (64 - BIN_BITS));
+		uint64_t least = sig[bin];
 
-		if (sh[i] < sig[bin])
-			sig[bin] = sh[i];
-		filled[bin / 64] |= 1ULL << (bin % 64);
+		sig[bin] = sh[i] < least ? sh[i] : least;
+		filled[bin] = 1;
 	}
 	if (n == 0)
 		return;
@@ -61,11 +65,11 @@ void nd_minhash_sign(uint64_t sig[ND_MINHASH_BINS], const uint64_t *sh,
 	for (i = 0; i < ND_MINHASH_BINS; i++) {
 		size_t step;
 
-		if (filled[i / 64] >> (i % 64) & 1)
+		if (filled[i])
 			continue;
 		step = probe_stride(i);
 		j = (i + step) & (ND_MINHASH_BINS - 1);
-		while (!(filled[j / 64] >> (j % 64) & 1))
+		while (!filled[j])
 			j = (j + step) & (ND_MINHASH_BINS - 1);
 		sig[i] = sig[j];
 	}
