@@ -46,12 +46,14 @@ static void make_word(nd_align_word *w, const nd_token *t, const nd_vocab *v)
 /* Index keys: the value group (kind, then stem or prefix head) in the
  * top bits, then the slot of the word's group in nd_align_doc.group (twice
  * the word's position in the article, plus the kind), then its sentence.
- * The group is multiplied by an odd constant (a bijection of its bits) so
- * that groups spread evenly and nd_sort_unique_spread_u64 sorts them fast:
- * any order of groups does, as long as every article uses the same. */
+ * The group is the top half of its product with an odd constant, so that
+ * groups spread evenly and nd_sort_unique_spread_u64 sorts them fast (any
+ * order of groups does, as long as every article uses the same), in 32
+ * bits: half the bytes of the 33 that kept every group apart, and a
+ * shared hash only widens the bounds (see nd_align_doc). */
 #define SENT_BITS 9
 #define SLOT_BITS 17
-#define GROUP_BITS 33
+#define GROUP_BITS 32
 #define LOW_BITS (64 - GROUP_BITS)
 #define GROUP_MIX 0x9e3779b97f4a7c15ULL
 #define KIND_HEAD 1
@@ -64,8 +66,7 @@ _Static_assert(ND_ALIGN_MAX_SENTS <= (1 << SENT_BITS) &&
 static uint64_t index_key(unsigned kind, uint32_t value, size_t word,
 			  size_t sent)
 {
-	uint64_t g = ((uint64_t)kind << 32 | value) * GROUP_MIX &
-		     ((1ULL << GROUP_BITS) - 1);
+	uint64_t g = ((uint64_t)kind << 32 | value) * GROUP_MIX >> GROUP_BITS;
 
 	return g << LOW_BITS | (uint64_t)(2 * word + kind) << SENT_BITS |
 	       (uint64_t)sent;
@@ -81,9 +82,9 @@ static void index_word(uint64_t *keys, size_t *n, const nd_align_word *w,
 }
 
 /* The value group (kind, stem or head) of an index key. */
-static uint64_t key_group(uint64_t key)
+static uint32_t key_group(uint64_t key)
 {
-	return key >> LOW_BITS;
+	return (uint32_t)(key >> LOW_BITS);
 }
 
 /* The index key k's slot in nd_align_doc.group. */
@@ -152,10 +153,10 @@ static bool merge_on(const merge *m)
  * pattern): each slot's last write is when its side steps on, and says
  * whether the two were equal. none_a and none_b are the empty groups. */
 static void merge_step(merge *m, uint32_t *in_b, uint32_t *in_a,
-		       const uint64_t *ga, const uint64_t *gb, uint32_t none_a,
+		       const uint32_t *ga, const uint32_t *gb, uint32_t none_a,
 		       uint32_t none_b)
 {
-	uint64_t x = ga[m->p], y = gb[m->q];
+	uint32_t x = ga[m->p], y = gb[m->q];
 
 	in_b[m->p] = x == y ? (uint32_t)m->q : none_b;
 	in_a[m->q] = x == y ? (uint32_t)m->p : none_a;
@@ -164,7 +165,7 @@ static void merge_step(merge *m, uint32_t *in_b, uint32_t *in_a,
 }
 
 /* The first of the n sorted groups g at least v. */
-static size_t groups_from(const uint64_t *g, size_t n, uint64_t v)
+static size_t groups_from(const uint32_t *g, size_t n, uint32_t v)
 {
 	size_t lo = 0, hi = n;
 
@@ -201,7 +202,7 @@ static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
 			 const nd_align_doc *b)
 {
 	uint32_t none_a = (uint32_t)a->n_groups, none_b = (uint32_t)b->n_groups;
-	uint64_t mid = 1ULL << (GROUP_BITS - 1);
+	uint32_t mid = 1u << (GROUP_BITS - 1);
 	merge lo = { 0, 0, 0, 0 }, hi = { 0, a->n_groups, 0, b->n_groups };
 
 	in_b[none_a] = none_b;
@@ -840,17 +841,27 @@ static void fill_suffix(reach *suf, const pairing *g)
 	memset(suf + n * w, 0, w * sizeof(*suf));
 	for (i = n; i-- > 0;) {
 		reach *r0 = suf + i * w;
+		const reach *r1 = r0 + w;
+		/* The cell right of j where a bead may start, or cell m (0). */
+		reach right;
 
 		may_row(may[i % 2], g, i);
-		/* Right of the row's last flag no bead starts, and a row of
-		 * suf never grows to the right: the cells are the next
-		 * row's (its cell m is 0, as this one's). */
-		for (j = m; j > 0 && may[i % 2][j - 1] == 0; j--)
-			;
-		memcpy(r0 + j, r0 + w + j, (w - j) * sizeof(*r0));
-		while (j-- > 0)
-			r0[j] = suffix_cell(g, i, j, r0 + 2 * w, r0 + w, r0,
+		r0[m] = r1[m];
+		right = r0[m];
+		/* Where no bead starts (most cells), suffix_cell is the
+		 * larger of the cell below and the one to the right; rows of
+		 * suf never grow to the right, so that is the larger of the
+		 * cell below and right: no cell waits on its neighbour's
+		 * store. */
+		for (j = m; j-- > 0;) {
+			if (may[i % 2][j] == 0) {
+				r0[j] = reach_max(r1[j], right);
+				continue;
+			}
+			r0[j] = suffix_cell(g, i, j, r0 + 2 * w, r1, r0,
 					    may[i % 2], may[(i + 1) % 2]);
+			right = r0[j];
+		}
 	}
 }
 

@@ -58,8 +58,10 @@ typedef struct nd_align_doc {
 	 * without one: row n_groups of bits is empty). Two words can match
 	 * only if they share a group, so one merge of two articles' groups
 	 * bounds every sentence pair's score, and most pairs skip the full
-	 * comparison. */
-	uint64_t *groups;
+	 * comparison. A group is a 32-bit hash of (kind, stem or head): two
+	 * that share one only widen the bounds (their words look like
+	 * possible partners), never narrow them. */
+	uint32_t *groups;
 	size_t n_groups;
 	uint64_t *bits;
 	uint32_t *group;
