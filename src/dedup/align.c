@@ -345,12 +345,15 @@ static inline size_t partnered_words(uint64_t *hs, double *ws,
  * that share a stem or a prefix head with b's sentence s: word_match
  * needs one of the two, so this bounds the weight of a's side of any
  * alignment of k and s. Row x of held receives the sentences of b with a
- * possible partner of a's word x. in_b maps a's groups to b's. */
+ * possible partner of a's word x. in_b maps a's groups to b's. may has
+ * room for ROW_CAP more: each row is added in place, running over into
+ * the next (written after it) or that room, where a copy of each row
+ * from a buffer was a call to memcpy. */
 static void partner_weights(double *may, uint64_t *held, const uint32_t *in_b,
 			    const nd_align_doc *a, const nd_align_doc *b)
 {
 	uint64_t hs[ND_ALIGN_MAX_WORDS * (ROW_CAP / 64)];
-	double ws[ND_ALIGN_MAX_WORDS], row[ROW_CAP];
+	double ws[ND_ALIGN_MAX_WORDS];
 	size_t k, hw = held_width(b->n_sents);
 
 	for (k = 0; k < a->n_sents; k++) {
@@ -359,8 +362,7 @@ static void partner_weights(double *may, uint64_t *held, const uint32_t *in_b,
 				   : partnered_words(hs, ws, held, hw, in_b, a,
 						     b, k);
 
-		add_row(row, hs, ws, n, hw, b->n_sents);
-		memcpy(may + k * b->n_sents, row, b->n_sents * sizeof(*row));
+		add_row(may + k * b->n_sents, hs, ws, n, hw, b->n_sents);
 	}
 }
 
@@ -933,8 +935,8 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	/* Both counts are at most ND_ALIGN_MAX_SENTS, and words at most
 	 * ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS a side: no overflow. */
 	size_t size[P_COUNT] = {
-		[P_WA] = n * m * sizeof(*g.wa),
-		[P_WB] = n * m * sizeof(*g.wb_t),
+		[P_WA] = (n * m + ROW_CAP) * sizeof(*g.wa),
+		[P_WB] = (n * m + ROW_CAP) * sizeof(*g.wb_t),
 		[P_SUF] = (n + 1) * (m + 1) * sizeof(*suf),
 		[P_HELD_A] = a->n_words * held_width(m) * sizeof(*g.held_a),
 		[P_HELD_B] = b->n_words * held_width(n) * sizeof(*g.held_b),
