@@ -512,17 +512,20 @@ static double run_score(const run *a, const run *b)
 	memset(row, 0, (bn + 1) * sizeof(row[0]));
 	for (p = 0; p < a->n; p++) {
 		const nd_align_word *x = &a->w[p];
-		double diag = 0;
+		/* left is row[q], kept from the step before (row[0] stays
+		 * 0): read back, it waited on its own store. */
+		double diag = 0, left = 0;
 
 		for (q = 0; q < bn; q++) {
 			double up = row[q + 1];
-			double best = up > row[q] ? up : row[q];
+			double best = up > left ? up : left;
 
 			if (word_match(x, &bw[q], v) &&
 			    diag + x->w + bw[q].w > best)
 				best = diag + x->w + bw[q].w;
 			diag = up;
 			row[q + 1] = best;
+			left = best;
 		}
 	}
 	return row[bn] / all;
