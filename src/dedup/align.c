@@ -413,7 +413,8 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 	out->total = nd_calloc(sents + 1, sizeof(*out->total));
 	out->sent = nd_calloc(sents + 1, sizeof(*out->sent));
 	out->words = nd_calloc(words + 1, sizeof(*out->words));
-	keys = nd_calloc(4 * words + 2, sizeof(*keys));
+	/* Written before read (the sort's half too): not zeroed. */
+	keys = nd_reallocarray(NULL, 4 * words + 2, sizeof(*keys));
 	if (!out->first || !out->total || !out->sent || !out->words || !keys)
 		goto done;
 	tmp = keys + 2 * words + 1;

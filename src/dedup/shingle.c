@@ -72,8 +72,9 @@ int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d)
 	if (words == 0)
 		return ND_OK;
 	count = words < ND_SHINGLE_WORDS ? 1 : words - ND_SHINGLE_WORDS + 1;
-	h = nd_calloc(count, sizeof(*h));
-	tmp = nd_calloc(count, sizeof(*tmp));
+	/* Both written before read: no zeroing. */
+	h = nd_reallocarray(NULL, count, sizeof(*h));
+	tmp = nd_reallocarray(NULL, count, sizeof(*tmp));
 	if (h == NULL || tmp == NULL) {
 		nd_free(h);
 		nd_free(tmp);
