@@ -119,10 +119,12 @@ static int build_groups(nd_align_doc *d, const uint64_t *keys, size_t n)
 
 	for (p = 0; p < n; p++)
 		d->n_groups += group_start(keys, p);
-	d->groups = nd_calloc(d->n_groups + 1, sizeof(*d->groups));
+	/* groups and group are written before they are read; bits are
+	 * set a bit at a time. */
+	d->groups = nd_reallocarray(NULL, d->n_groups + 1, sizeof(*d->groups));
 	/* One more row, left empty: the group of no word. */
 	d->bits = nd_calloc((d->n_groups + 1) * hw + 1, sizeof(*d->bits));
-	d->group = nd_calloc(2 * d->n_words + 1, sizeof(*d->group));
+	d->group = nd_reallocarray(NULL, 2 * d->n_words + 1, sizeof(*d->group));
 	if (!d->groups || !d->bits || !d->group)
 		return ND_ENOMEM;
 	for (p = 0; p < 2 * d->n_words; p++)
@@ -409,10 +411,12 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 		sents += n > 0;
 		words += n;
 	}
-	out->first = nd_calloc(sents + 1, sizeof(*out->first));
+	/* All but the sums are written before they are read: not
+	 * zeroed. */
+	out->first = nd_reallocarray(NULL, sents + 1, sizeof(*out->first));
 	out->total = nd_calloc(sents + 1, sizeof(*out->total));
-	out->sent = nd_calloc(sents + 1, sizeof(*out->sent));
-	out->words = nd_calloc(words + 1, sizeof(*out->words));
+	out->sent = nd_reallocarray(NULL, sents + 1, sizeof(*out->sent));
+	out->words = nd_reallocarray(NULL, words + 1, sizeof(*out->words));
 	/* Written before read (the sort's half too): not zeroed. */
 	keys = nd_reallocarray(NULL, 4 * words + 2, sizeof(*keys));
 	if (!out->first || !out->total || !out->sent || !out->words || !keys)
