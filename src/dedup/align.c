@@ -666,18 +666,22 @@ static unsigned char may_flags(const pairing *g, size_t k, size_t s)
 	return may_reach(may, ta + tb, g->min_sim / 2) ? MAY_HALF : 0;
 }
 
-/* f[s] = may_flags(g, k, s) for each of b's sentences s. */
+/* f[s] = may_flags(g, k, s) for each of b's sentences s, and 0 on to the
+ * next multiple of 8 (fill_flags reads eight at a time). */
 static void may_row_scalar(unsigned char *f, const pairing *g, size_t k)
 {
 	size_t s;
 
 	for (s = 0; s < g->m; s++)
 		f[s] = may_flags(g, k, s);
+	for (; s % 8; s++)
+		f[s] = 0;
 }
 
 #ifdef ROW_WIDE
 /* may_row_scalar eight sentences at a time, by the same operations on
- * the same doubles; f needs room for m rounded up to a multiple of 8. */
+ * the same doubles (the lanes past m give 0); f needs room for m rounded
+ * up to a multiple of 8. */
 __attribute__((target("avx512f,bmi2"))) static void
 may_row_wide(unsigned char *f, const pairing *g, size_t k)
 {
@@ -888,21 +892,26 @@ static void fill_suffix(reach *suf, const pairing *g)
  * before the suffix bound is filled. */
 static bool fill_flags(pairing *g, size_t need_a, size_t need_b)
 {
-	unsigned char col[ROW_CAP] = { 0 };
-	size_t k, s, n = g->a->n_sents, rows = 0, cols = 0;
+	/* Eight flags a word: a row is whole words, 0 past m. */
+	uint64_t col[ROW_CAP / 8] = { 0 }, v;
+	size_t k, t, n = g->a->n_sents, rows = 0, cols = 0;
 
 	for (k = 0; k < n; k++) {
-		unsigned char *f = g->may + k * g->may_w, any = 0;
+		unsigned char *f = g->may + k * g->may_w;
+		uint64_t any = 0;
 
 		may_row(f, g, k);
-		for (s = 0; s < g->m; s++) {
-			any |= f[s];
-			col[s] |= f[s];
+		for (t = 0; t < g->may_w / 8; t++) {
+			memcpy(&v, f + 8 * t, sizeof(v));
+			any |= v;
+			col[t] |= v;
 		}
 		rows += any != 0;
 	}
-	for (s = 0; s < g->m; s++)
-		cols += col[s] != 0;
+	for (t = 0; t < g->may_w / 8; t++) {
+		for (v = col[t]; v; v >>= 8)
+			cols += (v & 0xff) != 0;
+	}
 	return rows >= need_a || cols >= need_b;
 }
 
