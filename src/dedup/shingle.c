@@ -47,8 +47,8 @@ uint64_t nd_shingle_body_hash(const nd_doc *d)
  * seed * M^n + t_0 * M^(n-1) + ... + t_(n-1) modulo 2^64, then mixed. Two
  * shingles differing in one term cannot meet (M is odd, terms differ by
  * less than 2^32), and a difference in several terms sums to 0 with
- * chance about 2^-64; the mix spreads the result for the MinHash and the
- * bucket sort. A call of the byte hash per shingle, over a copy of its
+ * chance about 2^-64; the mix spreads the result over the signature's
+ * bins and the bucket sort's. A call of the byte hash per shingle, over a copy of its
  * terms, was most of the cost of the sets. */
 static uint64_t shingle_hash(const nd_token *toks, size_t from, size_t n)
 {
