@@ -32,7 +32,7 @@ static void make_word(nd_align_word *w, const nd_token *t, const nd_vocab *v)
 	const char *form = nd_vocab_term(v, t->term, &len);
 
 	w->stem = t->stem;
-	w->form = form;
+	w->term = t->term;
 	w->len = (uint32_t)len;
 	w->head = 0;
 	if (form && len >= PREFIX_MIN && !(t->flags & ND_TOK_NUMBER)) {
@@ -46,12 +46,14 @@ static void make_word(nd_align_word *w, const nd_token *t, const nd_vocab *v)
 /* Index keys: the value group (kind, then stem or prefix head) in the
  * top bits, then the slot of the word's group in nd_align_doc.group (twice
  * the word's position in the article, plus the kind), then its sentence.
- * The group is multiplied by an odd constant (a bijection of its bits) so
- * that groups spread evenly and nd_sort_unique_spread_u64 sorts them fast:
- * any order of groups does, as long as every article uses the same. */
+ * The group is the top half of its product with an odd constant, so that
+ * groups spread evenly and nd_sort_unique_spread_u64 sorts them fast (any
+ * order of groups does, as long as every article uses the same), in 32
+ * bits: half the bytes of the 33 that kept every group apart, and a
+ * shared hash only widens the bounds (see nd_align_doc). */
 #define SENT_BITS 9
 #define SLOT_BITS 17
-#define GROUP_BITS 33
+#define GROUP_BITS 32
 #define LOW_BITS (64 - GROUP_BITS)
 #define GROUP_MIX 0x9e3779b97f4a7c15ULL
 #define KIND_HEAD 1
@@ -64,8 +66,7 @@ _Static_assert(ND_ALIGN_MAX_SENTS <= (1 << SENT_BITS) &&
 static uint64_t index_key(unsigned kind, uint32_t value, size_t word,
 			  size_t sent)
 {
-	uint64_t g = ((uint64_t)kind << 32 | value) * GROUP_MIX &
-		     ((1ULL << GROUP_BITS) - 1);
+	uint64_t g = ((uint64_t)kind << 32 | value) * GROUP_MIX >> GROUP_BITS;
 
 	return g << LOW_BITS | (uint64_t)(2 * word + kind) << SENT_BITS |
 	       (uint64_t)sent;
@@ -81,9 +82,9 @@ static void index_word(uint64_t *keys, size_t *n, const nd_align_word *w,
 }
 
 /* The value group (kind, stem or head) of an index key. */
-static uint64_t key_group(uint64_t key)
+static uint32_t key_group(uint64_t key)
 {
-	return key >> LOW_BITS;
+	return (uint32_t)(key >> LOW_BITS);
 }
 
 /* The index key k's slot in nd_align_doc.group. */
@@ -118,10 +119,12 @@ static int build_groups(nd_align_doc *d, const uint64_t *keys, size_t n)
 
 	for (p = 0; p < n; p++)
 		d->n_groups += group_start(keys, p);
-	d->groups = nd_calloc(d->n_groups + 1, sizeof(*d->groups));
+	/* groups and group are written before they are read; bits are
+	 * set a bit at a time. */
+	d->groups = nd_reallocarray(NULL, d->n_groups + 1, sizeof(*d->groups));
 	/* One more row, left empty: the group of no word. */
 	d->bits = nd_calloc((d->n_groups + 1) * hw + 1, sizeof(*d->bits));
-	d->group = nd_calloc(2 * d->n_words + 1, sizeof(*d->group));
+	d->group = nd_reallocarray(NULL, 2 * d->n_words + 1, sizeof(*d->group));
 	if (!d->groups || !d->bits || !d->group)
 		return ND_ENOMEM;
 	for (p = 0; p < 2 * d->n_words; p++)
@@ -152,10 +155,10 @@ static bool merge_on(const merge *m)
  * pattern): each slot's last write is when its side steps on, and says
  * whether the two were equal. none_a and none_b are the empty groups. */
 static void merge_step(merge *m, uint32_t *in_b, uint32_t *in_a,
-		       const uint64_t *ga, const uint64_t *gb, uint32_t none_a,
+		       const uint32_t *ga, const uint32_t *gb, uint32_t none_a,
 		       uint32_t none_b)
 {
-	uint64_t x = ga[m->p], y = gb[m->q];
+	uint32_t x = ga[m->p], y = gb[m->q];
 
 	in_b[m->p] = x == y ? (uint32_t)m->q : none_b;
 	in_a[m->q] = x == y ? (uint32_t)m->p : none_a;
@@ -164,7 +167,7 @@ static void merge_step(merge *m, uint32_t *in_b, uint32_t *in_a,
 }
 
 /* The first of the n sorted groups g at least v. */
-static size_t groups_from(const uint64_t *g, size_t n, uint64_t v)
+static size_t groups_from(const uint32_t *g, size_t n, uint32_t v)
 {
 	size_t lo = 0, hi = n;
 
@@ -179,6 +182,19 @@ static size_t groups_from(const uint64_t *g, size_t n, uint64_t v)
 	return lo;
 }
 
+/* Sets in_b[p] and in_a[q] to the empty groups for the groups m's merge
+ * did not reach: the merge writes every slot it steps past. */
+static void merge_rest(const merge *m, uint32_t *in_b, uint32_t *in_a,
+		       uint32_t none_a, uint32_t none_b)
+{
+	size_t p, q;
+
+	for (p = m->p; p < m->pe; p++)
+		in_b[p] = none_b;
+	for (q = m->q; q < m->qe; q++)
+		in_a[q] = none_a;
+}
+
 /* in_b[g]: b's group equal to a's group g, b's empty group when b lacks
  * it or g is a's empty group; in_a the same for b's groups. The sorted
  * lists are merged as two halves, below and above the middle value, one
@@ -188,14 +204,11 @@ static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
 			 const nd_align_doc *b)
 {
 	uint32_t none_a = (uint32_t)a->n_groups, none_b = (uint32_t)b->n_groups;
-	uint64_t mid = 1ULL << (GROUP_BITS - 1);
+	uint32_t mid = 1u << (GROUP_BITS - 1);
 	merge lo = { 0, 0, 0, 0 }, hi = { 0, a->n_groups, 0, b->n_groups };
-	size_t p, q;
 
-	for (p = 0; p <= a->n_groups; p++)
-		in_b[p] = none_b;
-	for (q = 0; q <= b->n_groups; q++)
-		in_a[q] = none_a;
+	in_b[none_a] = none_b;
+	in_a[none_b] = none_a;
 	lo.pe = hi.p = groups_from(a->groups, a->n_groups, mid);
 	lo.qe = hi.q = groups_from(b->groups, b->n_groups, mid);
 	while (merge_on(&lo) && merge_on(&hi)) {
@@ -210,6 +223,8 @@ static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
 	while (merge_on(&hi))
 		merge_step(&hi, in_b, in_a, a->groups, b->groups, none_a,
 			   none_b);
+	merge_rest(&lo, in_b, in_a, none_a, none_b);
+	merge_rest(&hi, in_b, in_a, none_a, none_b);
 }
 
 /* h (hw words): the sentences of b holding a partner of a word whose stem
@@ -311,9 +326,10 @@ static inline size_t partnered_words(uint64_t *hs, double *ws,
 				     const nd_align_doc *a,
 				     const nd_align_doc *b, size_t k)
 {
-	size_t x, t, n = 0;
+	/* The bound in a local: the stores below could alias a->first. */
+	size_t x, t, n = 0, end = a->first[k + 1];
 
-	for (x = a->first[k]; x < a->first[k + 1]; x++) {
+	for (x = a->first[k]; x < end; x++) {
 		uint64_t *h = held + x * hw, any = 0;
 
 		partner_row(h, hw, in_b, a->group + 2 * x, b);
@@ -327,19 +343,20 @@ static inline size_t partnered_words(uint64_t *hs, double *ws,
 	return n;
 }
 
-/* may[k * stride + s] (or may[s * stride + k] when flip) = the weight of
- * the words of a's sentence k that share a stem or a prefix head with
- * b's sentence s: word_match needs one of the two, so this bounds the
- * weight of a's side of any alignment of k and s. Row x of held receives
- * the sentences of b with a possible partner of a's word x. in_b maps
- * a's groups to b's. */
-static void partner_weights(double *may, size_t stride, int flip,
-			    uint64_t *held, const uint32_t *in_b,
+/* may[k * b->n_sents + s] = the weight of the words of a's sentence k
+ * that share a stem or a prefix head with b's sentence s: word_match
+ * needs one of the two, so this bounds the weight of a's side of any
+ * alignment of k and s. Row x of held receives the sentences of b with a
+ * possible partner of a's word x. in_b maps a's groups to b's. may has
+ * room for ROW_CAP more: each row is added in place, running over into
+ * the next (written after it) or that room, where a copy of each row
+ * from a buffer was a call to memcpy. */
+static void partner_weights(double *may, uint64_t *held, const uint32_t *in_b,
 			    const nd_align_doc *a, const nd_align_doc *b)
 {
 	uint64_t hs[ND_ALIGN_MAX_WORDS * (ROW_CAP / 64)];
-	double ws[ND_ALIGN_MAX_WORDS], row[ROW_CAP];
-	size_t k, s, hw = held_width(b->n_sents);
+	double ws[ND_ALIGN_MAX_WORDS];
+	size_t k, hw = held_width(b->n_sents);
 
 	for (k = 0; k < a->n_sents; k++) {
 		size_t n = hw == 1 ? partnered_words(hs, ws, held, 1, in_b, a,
@@ -347,12 +364,7 @@ static void partner_weights(double *may, size_t stride, int flip,
 				   : partnered_words(hs, ws, held, hw, in_b, a,
 						     b, k);
 
-		add_row(row, hs, ws, n, hw, b->n_sents);
-		if (!flip)
-			memcpy(may + k * stride, row,
-			       b->n_sents * sizeof(*row));
-		for (s = 0; flip && s < b->n_sents; s++)
-			may[s * stride + k] = row[s];
+		add_row(may + k * b->n_sents, hs, ws, n, hw, b->n_sents);
 	}
 }
 
@@ -390,6 +402,7 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 	int rc = ND_ENOMEM;
 
 	memset(out, 0, sizeof(*out));
+	out->v = v;
 	/* Sizes first, so each array is allocated once. Both counts are
 	 * capped, so the sum cannot overflow. */
 	for (s = 0; s < d->nsents && sents < ND_ALIGN_MAX_SENTS; s++) {
@@ -398,11 +411,14 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 		sents += n > 0;
 		words += n;
 	}
-	out->first = nd_calloc(sents + 1, sizeof(*out->first));
+	/* All but the sums are written before they are read: not
+	 * zeroed. */
+	out->first = nd_reallocarray(NULL, sents + 1, sizeof(*out->first));
 	out->total = nd_calloc(sents + 1, sizeof(*out->total));
-	out->sent = nd_calloc(sents + 1, sizeof(*out->sent));
-	out->words = nd_calloc(words + 1, sizeof(*out->words));
-	keys = nd_calloc(4 * words + 2, sizeof(*keys));
+	out->sent = nd_reallocarray(NULL, sents + 1, sizeof(*out->sent));
+	out->words = nd_reallocarray(NULL, words + 1, sizeof(*out->words));
+	/* Written before read (the sort's half too): not zeroed. */
+	keys = nd_reallocarray(NULL, 4 * words + 2, sizeof(*keys));
 	if (!out->first || !out->total || !out->sent || !out->words || !keys)
 		goto done;
 	tmp = keys + 2 * words + 1;
@@ -435,19 +451,31 @@ done:
 	return rc;
 }
 
-/* Do two words match: same stem, or a long enough common prefix? */
-static bool word_match(const nd_align_word *x, const nd_align_word *y)
+/* Do two words of one head share a long enough prefix of their folded
+ * forms (terms of v)? Rarely asked: kept out of the LCS loop, whose
+ * registers it would take, and pure, so that the loop need not read its
+ * inputs again after it. */
+static __attribute__((noinline, pure)) bool prefix_match(const nd_align_word *x, const nd_align_word *y,
+			 const nd_vocab *v)
 {
-	size_t shorter, p = 0;
+	const char *fx = nd_vocab_term(v, x->term, NULL);
+	const char *fy = nd_vocab_term(v, y->term, NULL);
+	size_t shorter = x->len < y->len ? x->len : y->len, p = 0;
 
+	while (p < shorter && fx[p] == fy[p])
+		p++;
+	return p >= PREFIX_MIN && p * 100 >= shorter * PREFIX_SHARE;
+}
+
+/* Do two words match: same stem, or a long enough common prefix? */
+static bool word_match(const nd_align_word *x, const nd_align_word *y,
+		       const nd_vocab *v)
+{
 	if (x->stem == y->stem)
 		return true;
 	if (x->head == 0 || x->head != y->head)
 		return false;
-	shorter = x->len < y->len ? x->len : y->len;
-	while (p < shorter && x->form[p] == y->form[p])
-		p++;
-	return p >= PREFIX_MIN && p * 100 >= shorter * PREFIX_SHARE;
+	return prefix_match(x, y, v);
 }
 
 /* A run of words: one sentence, or two adjacent ones. */
@@ -455,6 +483,7 @@ typedef struct run {
 	const nd_align_word *w;
 	size_t n;
 	double total;
+	const nd_vocab *v; /* of the words' terms */
 } run;
 
 /* Sentences k .. k+count-1 of d as one run; their words are adjacent. */
@@ -464,6 +493,7 @@ static run sentences(const nd_align_doc *d, size_t k, size_t count)
 	size_t i;
 
 	r.w = d->words + d->first[k];
+	r.v = d->v;
 	r.n = d->first[k + count] - d->first[k];
 	r.total = 0;
 	for (i = 0; i < count; i++)
@@ -476,26 +506,34 @@ static double run_score(const run *a, const run *b)
 {
 	double row[2 * ND_ALIGN_MAX_WORDS + 1];
 	double all = a->total + b->total;
-	size_t p, q;
+	/* Copies: row's address goes to memset, after which the compiler
+	 * would read the runs' fields again on every step. */
+	const nd_align_word *bw = b->w;
+	const nd_vocab *v = a->v;
+	size_t p, q, bn = b->n;
 
 	if (all <= 0)
 		return 0;
-	memset(row, 0, (b->n + 1) * sizeof(row[0]));
+	memset(row, 0, (bn + 1) * sizeof(row[0]));
 	for (p = 0; p < a->n; p++) {
-		double diag = 0;
+		const nd_align_word *x = &a->w[p];
+		/* left is row[q], kept from the step before (row[0] stays
+		 * 0): read back, it waited on its own store. */
+		double diag = 0, left = 0;
 
-		for (q = 0; q < b->n; q++) {
+		for (q = 0; q < bn; q++) {
 			double up = row[q + 1];
-			double best = up > row[q] ? up : row[q];
+			double best = up > left ? up : left;
 
-			if (word_match(&a->w[p], &b->w[q]) &&
-			    diag + a->w[p].w + b->w[q].w > best)
-				best = diag + a->w[p].w + b->w[q].w;
+			if (word_match(x, &bw[q], v) &&
+			    diag + x->w + bw[q].w > best)
+				best = diag + x->w + bw[q].w;
 			diag = up;
 			row[q + 1] = best;
+			left = best;
 		}
 	}
-	return row[b->n] / all;
+	return row[bn] / all;
 }
 
 double nd_align_score(const nd_align_doc *a, size_t i, const nd_align_doc *b,
@@ -531,16 +569,22 @@ static cell extend(cell c, double s, size_t ka, size_t kb)
 }
 
 /* The fixed inputs of one alignment: the two articles, the threshold,
- * wa[k * m + s] (wb[k * m + s]), the weight of the words of a's sentence
- * k (b's sentence s) with a possible partner on the other side, and which
- * of the other's sentences hold a possible partner of each word of a
- * (held_a) and of b (held_b), as bitsets. */
+ * wa[k * m + s] (wb_t[s * n + k]), the weight of the words of a's
+ * sentence k (b's sentence s) with a possible partner on the other side,
+ * and which of the other's sentences hold a possible partner of each word
+ * of a (held_a) and of b (held_b), as bitsets. wb_t is by b's sentences,
+ * as it is filled: a copy by a's was a scattered store per pair of
+ * sentences. */
 typedef struct pairing {
 	const nd_align_doc *a, *b;
-	double *wa, *wb;
+	double *wa, *wb_t;
 	uint64_t *held_a, *held_b;
 	size_t m;
 	double min_sim;
+	/* The MAY_ flags of a's sentence k against b's s at
+	 * may[k * may_w + s], once filled from wa and wb_t. */
+	unsigned char *may;
+	size_t may_w;
 } pairing;
 
 /* Does bitset row h have one of bits k..k+count-1? */
@@ -590,7 +634,7 @@ static bool run_may_reach(const pairing *g, size_t ka, size_t na, size_t kb,
 	for (x = ka; x < ka + na; x++)
 		for (y = kb; y < kb + nb; y++) {
 			may_a += g->wa[x * g->m + y];
-			may_b += g->wb[x * g->m + y];
+			may_b += g->wb_t[y * a->n_sents + x];
 		}
 	for (x = ka; x < ka + na; x++)
 		all += a->total[x];
@@ -613,7 +657,8 @@ static bool run_may_reach(const pairing *g, size_t ka, size_t na, size_t kb,
 static unsigned char may_flags(const pairing *g, size_t k, size_t s)
 {
 	double ta = g->a->total[k], tb = g->b->total[s];
-	double may_a = g->wa[k * g->m + s], may_b = g->wb[k * g->m + s];
+	double may_a = g->wa[k * g->m + s];
+	double may_b = g->wb_t[s * g->a->n_sents + k];
 	double may = (may_a > ta ? ta : may_a) + (may_b > tb ? tb : may_b);
 
 	if (may_reach(may, ta + tb, g->min_sim))
@@ -621,18 +666,22 @@ static unsigned char may_flags(const pairing *g, size_t k, size_t s)
 	return may_reach(may, ta + tb, g->min_sim / 2) ? MAY_HALF : 0;
 }
 
-/* f[s] = may_flags(g, k, s) for each of b's sentences s. */
+/* f[s] = may_flags(g, k, s) for each of b's sentences s, and 0 on to the
+ * next multiple of 8 (fill_flags reads eight at a time). */
 static void may_row_scalar(unsigned char *f, const pairing *g, size_t k)
 {
 	size_t s;
 
 	for (s = 0; s < g->m; s++)
 		f[s] = may_flags(g, k, s);
+	for (; s % 8; s++)
+		f[s] = 0;
 }
 
 #ifdef ROW_WIDE
 /* may_row_scalar eight sentences at a time, by the same operations on
- * the same doubles; f needs room for m rounded up to a multiple of 8. */
+ * the same doubles (the lanes past m give 0); f needs room for m rounded
+ * up to a multiple of 8. */
 __attribute__((target("avx512f,bmi2"))) static void
 may_row_wide(unsigned char *f, const pairing *g, size_t k)
 {
@@ -641,16 +690,24 @@ may_row_wide(unsigned char *f, const pairing *g, size_t k)
 	__m512d ta = _mm512_set1_pd(g->a->total[k]);
 	__m512d full = _mm512_set1_pd(g->min_sim * BOUND_SLACK);
 	__m512d half = _mm512_set1_pd(g->min_sim / 2 * BOUND_SLACK);
-	const double *wa = g->wa + k * g->m, *wb = g->wb + k * g->m;
+	const double *wa = g->wa + k * g->m, *wb = g->wb_t + k;
+	/* Lane l reads wb_t[(s + l) * n + k]: a gather, from offsets that
+	 * step by 8 rows. */
+	long long n = (long long)g->a->n_sents;
+	__m512i at = _mm512_set_epi64(7 * n, 6 * n, 5 * n, 4 * n, 3 * n, 2 * n,
+				      n, 0);
+	__m512i step = _mm512_set1_epi64(8 * n);
 	size_t s;
 
-	for (s = 0; s < g->m; s += 8) {
+	for (s = 0; s < g->m; s += 8, at = _mm512_add_epi64(at, step)) {
 		__mmask8 in = g->m - s >= 8 ? 0xff
 					    : (__mmask8)((1u << (g->m - s)) - 1);
 		__m512d tb = _mm512_maskz_loadu_pd(in, g->b->total + s);
+		__m512d wbs = _mm512_mask_i64gather_pd(_mm512_setzero_pd(), in,
+						       at, wb, 8);
 		__m512d may = _mm512_add_pd(
 			_mm512_min_pd(_mm512_maskz_loadu_pd(in, wa + s), ta),
-			_mm512_min_pd(_mm512_maskz_loadu_pd(in, wb + s), tb));
+			_mm512_min_pd(wbs, tb));
 		__m512d all = _mm512_add_pd(ta, tb);
 		__mmask8 some = _mm512_cmp_pd_mask(all, _mm512_setzero_pd(),
 						   _CMP_GT_OQ);
@@ -707,7 +764,8 @@ static double run_pair(const pairing *g, size_t ka, size_t na, size_t kb,
  * min_sim. */
 static double pair_score(const pairing *g, size_t k, size_t s)
 {
-	return may_flags(g, k, s) & MAY_HALF ? score_runs(g, k, 1, s, 1) : 0;
+	return g->may[k * g->may_w + s] & MAY_HALF ? score_runs(g, k, 1, s, 1)
+						   : 0;
 }
 
 /* Best cell at (i, j) of the table, 1-based, given rows i-2 (r2), i-1 (r1)
@@ -742,8 +800,8 @@ static cell best_cell(const pairing *g, size_t i, size_t j, const cell *r2,
 static void fill_partner_weights(pairing *g, uint32_t *in_b, uint32_t *in_a)
 {
 	match_groups(in_b, in_a, g->a, g->b);
-	partner_weights(g->wa, g->m, 0, g->held_a, in_b, g->a, g->b);
-	partner_weights(g->wb, g->m, 1, g->held_b, in_a, g->b, g->a);
+	partner_weights(g->wa, g->held_a, in_b, g->a, g->b);
+	partner_weights(g->wb_t, g->held_b, in_a, g->b, g->a);
 }
 
 /* Sentences of a (na) and of b (nb) covered by a chain of beads. */
@@ -797,23 +855,64 @@ static reach suffix_cell(const pairing *g, size_t i, size_t j,
 static void fill_suffix(reach *suf, const pairing *g)
 {
 	size_t i, j, n = g->a->n_sents, m = g->m, w = m + 1;
-	unsigned char may[2][ROW_CAP];
 
 	memset(suf + n * w, 0, w * sizeof(*suf));
 	for (i = n; i-- > 0;) {
 		reach *r0 = suf + i * w;
+		const reach *r1 = r0 + w;
+		/* Row i + 1 is read only when a has that sentence. */
+		const unsigned char *may = g->may + i * g->may_w;
+		/* The cell right of j where a bead may start, or cell m (0). */
+		reach right;
 
-		may_row(may[i % 2], g, i);
-		/* Right of the row's last flag no bead starts, and a row of
-		 * suf never grows to the right: the cells are the next
-		 * row's (its cell m is 0, as this one's). */
-		for (j = m; j > 0 && may[i % 2][j - 1] == 0; j--)
-			;
-		memcpy(r0 + j, r0 + w + j, (w - j) * sizeof(*r0));
-		while (j-- > 0)
-			r0[j] = suffix_cell(g, i, j, r0 + 2 * w, r0 + w, r0,
-					    may[i % 2], may[(i + 1) % 2]);
+		r0[m] = r1[m];
+		right = r0[m];
+		/* Where no bead starts (most cells), suffix_cell is the
+		 * larger of the cell below and the one to the right; rows of
+		 * suf never grow to the right, so that is the larger of the
+		 * cell below and right: no cell waits on its neighbour's
+		 * store. */
+		for (j = m; j-- > 0;) {
+			if (may[j] == 0) {
+				r0[j] = reach_max(r1[j], right);
+				continue;
+			}
+			r0[j] = suffix_cell(g, i, j, r0 + 2 * w, r1, r0, may,
+					    may + g->may_w);
+			right = r0[j];
+		}
 	}
+}
+
+/* Fills g's flags; is any alignment from them able to cover need_a of
+ * a's sentences or need_b of b's? Each bead's sentences are flagged
+ * against each other (pair_score, best_cell), so an alignment covers
+ * only sentences with some flag: counting those rules out about a
+ * quarter of a story's candidate pairs (80 of 288 of a 50-article one)
+ * before the suffix bound is filled. */
+static bool fill_flags(pairing *g, size_t need_a, size_t need_b)
+{
+	/* Eight flags a word: a row is whole words, 0 past m. */
+	uint64_t col[ROW_CAP / 8] = { 0 }, v;
+	size_t k, t, n = g->a->n_sents, rows = 0, cols = 0;
+
+	for (k = 0; k < n; k++) {
+		unsigned char *f = g->may + k * g->may_w;
+		uint64_t any = 0;
+
+		may_row(f, g, k);
+		for (t = 0; t < g->may_w / 8; t++) {
+			memcpy(&v, f + 8 * t, sizeof(v));
+			any |= v;
+			col[t] |= v;
+		}
+		rows += any != 0;
+	}
+	for (t = 0; t < g->may_w / 8; t++) {
+		for (v = col[t]; v; v >>= 8)
+			cols += (v & 0xff) != 0;
+	}
+	return rows >= need_a || cols >= need_b;
 }
 
 /* Can an alignment through a cell of table row r (m + 1 cells), with the
@@ -869,7 +968,7 @@ static int scratch_parts(nd_align_scratch *sc, const size_t *size,
 
 /* nd_align_count's parts of the scratch space. */
 enum { P_WA, P_WB, P_SUF, P_HELD_A, P_HELD_B, P_R2, P_R1, P_R0, P_PAIR,
-       P_PAIR_UP, P_IN_B, P_IN_A, P_COUNT };
+       P_PAIR_UP, P_IN_B, P_IN_A, P_MAY, P_COUNT };
 
 int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 		   const nd_align_doc *b, double min_sim, size_t need_a,
@@ -880,12 +979,14 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	double *pair, *pair_up, *td;
 	reach *suf;
 	size_t i, j, n = a->n_sents, m = b->n_sents;
-	pairing g = { a, b, NULL, NULL, NULL, NULL, m, min_sim };
+	/* may_row writes whole groups of 8 flags. */
+	pairing g = { a, b, NULL, NULL, NULL, NULL, m, min_sim, NULL,
+		      (m + 7) / 8 * 8 };
 	/* Both counts are at most ND_ALIGN_MAX_SENTS, and words at most
 	 * ND_ALIGN_MAX_SENTS * ND_ALIGN_MAX_WORDS a side: no overflow. */
 	size_t size[P_COUNT] = {
-		[P_WA] = n * m * sizeof(*g.wa),
-		[P_WB] = n * m * sizeof(*g.wb),
+		[P_WA] = (n * m + ROW_CAP) * sizeof(*g.wa),
+		[P_WB] = (n * m + ROW_CAP) * sizeof(*g.wb_t),
 		[P_SUF] = (n + 1) * (m + 1) * sizeof(*suf),
 		[P_HELD_A] = a->n_words * held_width(m) * sizeof(*g.held_a),
 		[P_HELD_B] = b->n_words * held_width(n) * sizeof(*g.held_b),
@@ -896,6 +997,7 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 		[P_PAIR_UP] = m * sizeof(*pair_up),
 		[P_IN_B] = (a->n_groups + 1) * sizeof(uint32_t),
 		[P_IN_A] = (b->n_groups + 1) * sizeof(uint32_t),
+		[P_MAY] = n * g.may_w,
 	};
 	void *part[P_COUNT];
 	bool live, live_up;
@@ -906,9 +1008,10 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	if (scratch_parts(sc, size, part, P_COUNT))
 		return ND_ENOMEM;
 	g.wa = part[P_WA];
-	g.wb = part[P_WB];
+	g.wb_t = part[P_WB];
 	g.held_a = part[P_HELD_A];
 	g.held_b = part[P_HELD_B];
+	g.may = part[P_MAY];
 	suf = part[P_SUF];
 	r2 = part[P_R2];
 	r1 = part[P_R1];
@@ -919,6 +1022,8 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	memset(r2, 0, size[P_R2]);
 	memset(r1, 0, size[P_R1]);
 	fill_partner_weights(&g, part[P_IN_B], part[P_IN_A]);
+	if (!fill_flags(&g, need_a, need_b))
+		return ND_OK;
 	fill_suffix(suf, &g);
 	/* The alignment's path holds a cell of row i or of row i - 1 (a
 	 * bead of two of a's sentences steps over row i): when none of

@@ -31,17 +31,21 @@
 
 /* One content word of a sentence. */
 typedef struct nd_align_word {
+	double w;      /* IDF of the stem */
 	uint32_t stem;
-	uint32_t head;    /* first 4 bytes of the folded form; 0: no prefix
-			     matching (numbers, short words) */
-	const char *form; /* folded form, owned by the vocabulary */
-	uint32_t len;
-	double w;         /* IDF of the stem */
+	uint32_t head; /* first 4 bytes of the folded form; 0: no prefix
+			  matching (numbers, short words) */
+	/* The folded form's term, read from the vocabulary only when two
+	 * words share a head (a pointer made the word a third larger, and
+	 * a story's words are a megabyte of fresh pages). */
+	uint32_t term;
+	uint32_t len;  /* of the folded form */
 } nd_align_word;
 
 /* The alignable (non-title, long enough) sentences of one article. Their
  * words are stored one sentence after the other, in text order. */
 typedef struct nd_align_doc {
+	const nd_vocab *v; /* of the words' terms */
 	nd_align_word *words;
 	size_t n_words;
 	size_t *first;  /* sentence k owns words[first[k]..first[k+1]) */
@@ -54,8 +58,10 @@ typedef struct nd_align_doc {
 	 * without one: row n_groups of bits is empty). Two words can match
 	 * only if they share a group, so one merge of two articles' groups
 	 * bounds every sentence pair's score, and most pairs skip the full
-	 * comparison. */
-	uint64_t *groups;
+	 * comparison. A group is a 32-bit hash of (kind, stem or head): two
+	 * that share one only widen the bounds (their words look like
+	 * possible partners), never narrow them. */
+	uint32_t *groups;
 	size_t n_groups;
 	uint64_t *bits;
 	uint32_t *group;

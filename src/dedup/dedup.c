@@ -552,7 +552,7 @@ static int relate(dd_run *r)
 {
 	const nd_corpus *c = r->c;
 	nd_lsh lsh = { 0 };
-	uint64_t sig[ND_MINHASH_PERMS];
+	uint64_t sig[ND_MINHASH_BINS];
 	size_t i, k;
 	int rc = ND_ENOMEM;
 

@@ -1,8 +1,8 @@
 /* dedup: exact copies, near-copies and rewrites between articles.
  *
  * Exact duplicates share the hash of their normalised text. Near-duplicates
- * are found by MinHash over word shingles with LSH banding and confirmed by
- * the exact shingle Jaccard (or by a shorter text lying almost wholly
+ * are found by a one-permutation MinHash of word shingles with LSH banding
+ * (see minhash.h) and confirmed by the exact shingle Jaccard (or by a shorter text lying almost wholly
  * inside a longer one). Rewrites are articles whose sentences largely
  * align, in order, with another's under an order-aware, spelling-tolerant
  * variant of nd_sentence_similarity (see align.h). When an article is

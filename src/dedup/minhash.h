@@ -1,33 +1,38 @@
-/* MinHash signatures of shingle sets and an LSH band index over them.
+/* MinHash-like signatures of shingle sets and an LSH band index over them.
  *
- * 128 hash functions, split into 32 bands of 4 rows: two bodies land in a
- * common bucket with probability 1 - (1 - J^4)^32, which is 0.87 at
- * Jaccard 0.5, above 0.9999999 at 0.8 and 0.23 at 0.3, so the 0.8
- * near-copy threshold loses practically nothing while unrelated texts
- * rarely meet. Candidates are always confirmed by the exact Jaccard. */
+ * One permutation hashing with densification: a shingle's hash picks one
+ * of 256 bins by its top bits and each bin keeps its least hash; an empty
+ * bin copies the first non-empty bin along a probe sequence fixed for it.
+ * Each of the 256 positions of two sets' signatures agrees with
+ * probability J, their Jaccard, as a MinHash row does, for one hash per
+ * shingle in place of 128. The positions form 64 bands of 4 rows: a pair
+ * misses every band with probability about (1 - J^4)^64, about 2e-15 at
+ * the 0.8 near-copy threshold (see minhash.c), and 0.41 of pairs at 0.3
+ * meet. Candidates are always confirmed by the exact Jaccard. */
 #ifndef ND_DEDUP_MINHASH_H
 #define ND_DEDUP_MINHASH_H
 
 #include <stddef.h> /* size_t */
 #include <stdint.h> /* uint32_t, uint64_t */
 
-#include "core/hashmap.h"
-
-#define ND_MINHASH_BANDS 32
+#define ND_MINHASH_BANDS 64
 #define ND_MINHASH_ROWS 4
-#define ND_MINHASH_PERMS (ND_MINHASH_BANDS * ND_MINHASH_ROWS)
+#define ND_MINHASH_BINS (ND_MINHASH_BANDS * ND_MINHASH_ROWS)
 /* Members of one bucket visited per insert: keeps a flood of near-identical
  * copies linear; each copy still meets its neighbours in other bands. */
 #define ND_LSH_BUCKET_VISIT 64
 
-/* Signature of the set sh[0..n); all-ones when the set is empty. */
-void nd_minhash_sign(uint64_t sig[ND_MINHASH_PERMS], const uint64_t *sh,
+/* Signature of the set of well mixed hashes sh[0..n); all-ones when the
+ * set is empty. */
+void nd_minhash_sign(uint64_t sig[ND_MINHASH_BINS], const uint64_t *sh,
 		     size_t n);
 
+/* Buckets are the slots of one open-addressing table sized for every
+ * entry at once: a growing map touched each of its sizes' pages. */
 typedef struct nd_lsh {
-	nd_u64map buckets;  /* band key -> bucket id */
-	uint32_t *head;     /* per bucket: last entry + 1, 0 when none */
-	size_t n_buckets, head_cap;
+	uint64_t *key;      /* per slot: band key, read while head is set */
+	uint32_t *head;     /* per slot: last entry + 1, 0 when free */
+	size_t cap;         /* slots */
 	uint32_t *doc;      /* per entry */
 	uint32_t *next;     /* per entry: previous entry in bucket + 1 */
 	size_t n_entries, max_entries;
@@ -43,7 +48,7 @@ int nd_lsh_init(nd_lsh *l, size_t max_docs);
 void nd_lsh_dispose(nd_lsh *l);
 /* Visits the documents already in the buckets of sig, then adds doc to
  * them. Returns 0, ND_ENOMEM, ND_EINVAL past max_docs, or visit's code. */
-int nd_lsh_insert(nd_lsh *l, const uint64_t sig[ND_MINHASH_PERMS],
+int nd_lsh_insert(nd_lsh *l, const uint64_t sig[ND_MINHASH_BINS],
 		  uint32_t doc, nd_lsh_visit_fn visit, void *ctx);
 
 #endif

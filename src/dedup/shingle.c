@@ -39,15 +39,25 @@ uint64_t nd_shingle_body_hash(const nd_doc *d)
 	return n ? nd_hash64(t, n * sizeof(t[0]), h) : h;
 }
 
-/* Hash of the terms of toks[from..from+n). */
+/* Odd multiplier of the shingle polynomial (a 64-bit golden-ratio
+ * constant: any odd one is a bijection of each term's part). */
+#define SHINGLE_MUL 0x9e3779b97f4a7c15ULL
+
+/* Hash of the terms of toks[from..from+n): the polynomial
+ * seed * M^n + t_0 * M^(n-1) + ... + t_(n-1) modulo 2^64, then mixed. Two
+ * shingles differing in one term cannot meet (M is odd, terms differ by
+ * less than 2^32), and a difference in several terms sums to 0 with
+ * chance about 2^-64; the mix spreads the result over the signature's
+ * bins and the bucket sort's. A call of the byte hash per shingle, over a copy of its
+ * terms, was most of the cost of the sets. */
 static uint64_t shingle_hash(const nd_token *toks, size_t from, size_t n)
 {
-	uint32_t w[ND_SHINGLE_WORDS];
+	uint64_t h = SHINGLE_SEED;
 	size_t k;
 
 	for (k = 0; k < n; k++)
-		w[k] = toks[from + k].term;
-	return nd_hash64(w, n * sizeof(w[0]), SHINGLE_SEED);
+		h = h * SHINGLE_MUL + toks[from + k].term;
+	return nd_mix64(h);
 }
 
 int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d)
@@ -62,8 +72,9 @@ int nd_shingle_set(uint64_t **out, size_t *n, const nd_doc *d)
 	if (words == 0)
 		return ND_OK;
 	count = words < ND_SHINGLE_WORDS ? 1 : words - ND_SHINGLE_WORDS + 1;
-	h = nd_calloc(count, sizeof(*h));
-	tmp = nd_calloc(count, sizeof(*tmp));
+	/* Both written before read: no zeroing. */
+	h = nd_reallocarray(NULL, count, sizeof(*h));
+	tmp = nd_reallocarray(NULL, count, sizeof(*tmp));
 	if (h == NULL || tmp == NULL) {
 		nd_free(h);
 		nd_free(tmp);

@@ -12,6 +12,7 @@
 #include "corpus_fixture.h"
 #include "dedup/align.h"
 #include "dedup/dedup.h"
+#include "dedup/minhash.h"
 #include "dedup/pubdate.h"
 #include "story_texts.h"
 
@@ -402,6 +403,69 @@ static void test_spread_sort(void **state)
 	}
 }
 
+/* Positions where two signatures agree. */
+static size_t agreeing(const uint64_t *x, const uint64_t *y)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < ND_MINHASH_BINS; k++)
+		n += x[k] == y[k];
+	return n;
+}
+
+/* Bands of 4 positions where two signatures agree throughout. */
+static size_t agreeing_bands(const uint64_t *x, const uint64_t *y)
+{
+	size_t b, n = 0;
+
+	for (b = 0; b < ND_MINHASH_BANDS; b++)
+		n += memcmp(x + b * ND_MINHASH_ROWS, y + b * ND_MINHASH_ROWS,
+			    ND_MINHASH_ROWS * sizeof(x[0])) == 0;
+	return n;
+}
+
+static void test_signature(void **state)
+{
+	static uint64_t a[1000], b[1000];
+	uint64_t sa[ND_MINHASH_BINS], sb[ND_MINHASH_BINS];
+	size_t i, k;
+
+	(void)state;
+	nd_minhash_sign(sa, NULL, 0);
+	for (k = 0; k < ND_MINHASH_BINS; k++)
+		assert_true(sa[k] == UINT64_MAX);
+	/* One shingle fills one bin, and every other copies it. */
+	a[0] = nd_mix64(7);
+	nd_minhash_sign(sa, a, 1);
+	for (k = 0; k < ND_MINHASH_BINS; k++)
+		assert_true(sa[k] == a[0]);
+	/* Sets of 1000 sharing 667 (Jaccard 0.5) agree at about half the
+	 * positions; sharing 900 of 1000 (about 0.82), in some band. */
+	for (i = 0; i < 1000; i++) {
+		a[i] = nd_mix64(i + 1);
+		b[i] = nd_mix64(i < 667 ? i + 1 : i + 5000);
+	}
+	nd_minhash_sign(sa, a, 1000);
+	nd_minhash_sign(sb, b, 1000);
+	assert_in_range(agreeing(sa, sb), ND_MINHASH_BINS * 4 / 10,
+			ND_MINHASH_BINS * 6 / 10);
+	for (i = 900; i < 1000; i++)
+		b[i] = nd_mix64(i + 9000);
+	for (i = 0; i < 900; i++)
+		b[i] = a[i];
+	nd_minhash_sign(sb, b, 1000);
+	assert_true(agreeing_bands(sa, sb) > 0);
+	/* The order of the set does not matter. */
+	for (i = 0; i < 500; i++) {
+		uint64_t t = b[i];
+
+		b[i] = b[999 - i];
+		b[999 - i] = t;
+	}
+	nd_minhash_sign(sa, b, 1000);
+	assert_memory_equal(sa, sb, sizeof(sa));
+}
+
 static void test_seeds(void **state)
 {
 	static const char *const names[] = {
@@ -487,6 +551,7 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_prefix_match_in_sentence_score),
 		cmocka_unit_test(test_spread_sort),
+		cmocka_unit_test(test_signature),
 		cmocka_unit_test(test_seeds),
 		cmocka_unit_test(test_examples),
 	};
