@@ -146,79 +146,74 @@ static const char *const ahead_words[] = { "following", "below", NULL };
  * clause). */
 static const char *const near_words[] = { "these", "those", NULL };
 
-/* Term ids of the words of list that the corpus has seen, sorted, into
- * out (room for max); returns how many. */
-static size_t resolve(const nd_vocab *v, const char *const *list,
-		      uint32_t *out, size_t max)
+/* Slot of term in the word table: where it is, or the empty slot where
+ * it would go. Term ids are dense, so a multiplicative hash spreads them. */
+static size_t dlex_slot(const nd_dlex *lex, uint32_t term)
 {
-	size_t n = 0, i, j;
+	size_t i = (size_t)((term * 0x9E3779B1u) % ND_DLEX_SLOTS);
 
-	for (; *list && n < max; list++) {
+	while (lex->term1[i] != 0 && lex->term1[i] != term + 1)
+		i = (i + 1) % ND_DLEX_SLOTS;
+	return i;
+}
+
+/* Puts the words of list that the corpus has seen on the list bit. */
+static void resolve(nd_dlex *lex, const char *const *list, uint32_t bit)
+{
+	for (; *list; list++) {
 		uint32_t t;
+		size_t i;
 
-		if (!nd_vocab_lookup(v, *list, strlen(*list), &t))
+		if (!nd_vocab_lookup(lex->v, *list, strlen(*list), &t))
 			continue;
-		for (j = n; j > 0 && out[j - 1] > t; j--)
-			out[j] = out[j - 1];
-		out[j] = t;
-		n++;
+		i = dlex_slot(lex, t);
+		lex->term1[i] = t + 1;
+		lex->lists[i] |= bit;
 	}
-	for (i = j = 0; i < n; i++) {
-		if (j == 0 || out[j - 1] != out[i])
-			out[j++] = out[i];
-	}
-	return j;
 }
 
 void nd_dlex_init(nd_dlex *lex, const nd_vocab *v)
 {
 	const struct {
 		const char *const *words;
-		uint32_t *ids;
-		size_t *n;
+		uint32_t bit;
 	} lists[] = {
-		{ dangling_openers, lex->open, &lex->n_open },
-		{ demonstratives, lex->demo, &lex->n_demo },
-		{ time_nouns, lex->time, &lex->n_time },
-		{ subject_pronouns, lex->subj, &lex->n_subj },
-		{ speech_words, lex->speech, &lex->n_speech },
-		{ speaker_pronouns, lex->speaker, &lex->n_speaker },
-		{ bare_connectives, lex->conj, &lex->n_conj },
-		{ comma_connectives, lex->conn, &lex->n_conn },
-		{ adverbial_heads, lex->prep, &lex->n_prep },
-		{ setting_words, lex->setting, &lex->n_setting },
-		{ clause_words, lex->clause, &lex->n_clause },
-		{ relative_pronouns, lex->rel, &lex->n_rel },
-		{ articles, lex->det, &lex->n_det },
-		{ back_words, lex->back, &lex->n_back },
-		{ referents, lex->refer, &lex->n_refer },
-		{ auxiliaries, lex->aux, &lex->n_aux },
-		{ ahead_words, lex->ahead, &lex->n_ahead },
-		{ near_words, lex->near, &lex->n_near },
+		{ dangling_openers, ND_DLEX_OPEN },
+		{ demonstratives, ND_DLEX_DEMO },
+		{ time_nouns, ND_DLEX_TIME },
+		{ subject_pronouns, ND_DLEX_SUBJ },
+		{ speech_words, ND_DLEX_SPEECH },
+		{ speaker_pronouns, ND_DLEX_SPEAKER },
+		{ bare_connectives, ND_DLEX_CONJ },
+		{ comma_connectives, ND_DLEX_CONN },
+		{ adverbial_heads, ND_DLEX_PREP },
+		{ setting_words, ND_DLEX_SETTING },
+		{ clause_words, ND_DLEX_CLAUSE },
+		{ relative_pronouns, ND_DLEX_REL },
+		{ articles, ND_DLEX_DET },
+		{ back_words, ND_DLEX_BACK },
+		{ referents, ND_DLEX_REFER },
+		{ auxiliaries, ND_DLEX_AUX },
+		{ ahead_words, ND_DLEX_AHEAD },
+		{ near_words, ND_DLEX_NEAR },
 	};
 	size_t i;
 
+	memset(lex, 0, sizeof(*lex));
 	lex->v = v;
 	for (i = 0; i < sizeof(lists) / sizeof(*lists); i++)
-		*lists[i].n = resolve(v, lists[i].words, lists[i].ids,
-				      ND_DLEX_LIST_MAX);
+		resolve(lex, lists[i].words, lists[i].bit);
 }
 
-bool nd_dlex_has(const nd_token *t, const uint32_t *ids, size_t n)
+uint32_t nd_dlex_lists(const nd_dlex *lex, const nd_token *t)
 {
-	size_t lo = 0, hi = n;
+	return lex->lists[dlex_slot(lex, t->term)];
+}
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (ids[mid] == t->term)
-			return true;
-		if (ids[mid] < t->term)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
+/* ASCII white space: ' ' and '\t' to '\r', as in the count below. */
+static uint64_t ascii_spaces8(uint64_t x)
+{
+	return nd_bytes8_eq(x, ' ') | nd_bytes8_range(x, '\t', '\r');
 }
 
 size_t nd_digest_count_words(const char *text, size_t len)
@@ -230,6 +225,21 @@ size_t nd_digest_count_words(const char *text, size_t len)
 		unsigned char b = (unsigned char)*p;
 		size_t inside;
 
+		/* Eight ASCII bytes at once: a word starts where a byte inside
+		 * one follows a space (or the word state carried in). */
+		if (ND_BYTES8_IN_ORDER && end - p >= 8) {
+			uint64_t x = nd_bytes8_load(p);
+
+			if ((x & ND_BYTES8_HIGHS) == 0) {
+				uint64_t in = ~ascii_spaces8(x) & ND_BYTES8_HIGHS;
+				uint64_t after = in << 8 | (uint64_t)in_word << 7;
+
+				words += nd_bytes8_count(in & ~after);
+				in_word = (size_t)(in >> 63);
+				p += 8;
+				continue;
+			}
+		}
 		/* ASCII, most of the text, spares the call; the count adds
 		 * without a branch on where words start. */
 		if (b < 0x80) {
@@ -255,6 +265,9 @@ static bool terminated(const char *p, size_t n)
 	};
 	bool again = true;
 
+	/* No closer ends in a full stop: most sentences are decided here. */
+	if (n > 0 && (p[n - 1] == '.' || p[n - 1] == '!'))
+		return true;
 	while (n > 0 && again) {
 		const char *const *c;
 
@@ -306,7 +319,7 @@ static bool pronoun_after_comma(const nd_dlex *lex, const nd_doc *d,
 		const nd_token *prev = &d->toks[st->tok + i - 1];
 		const nd_token *t = &d->toks[st->tok + i];
 
-		if (!nd_dlex_has(t, lex->subj, lex->n_subj))
+		if (!nd_dlex_has(lex, t, ND_DLEX_SUBJ))
 			continue;
 		return memchr(d->text + prev->off + prev->len, ',',
 			      t->off - (prev->off + prev->len)) != NULL;
@@ -321,10 +334,10 @@ static bool referent_subject(const nd_dlex *lex, const nd_doc *d,
 			     const nd_sentence *st)
 {
 	const nd_token *t = &d->toks[st->tok];
-	size_t k = st->ntok > 2 && nd_dlex_has(&t[0], lex->det, lex->n_det);
+	size_t k = st->ntok > 2 && nd_dlex_has(lex, &t[0], ND_DLEX_DET);
 
-	return k + 1 < st->ntok && nd_dlex_has(&t[k], lex->refer, lex->n_refer) &&
-	       nd_dlex_has(&t[k + 1], lex->aux, lex->n_aux);
+	return k + 1 < st->ntok && nd_dlex_has(lex, &t[k], ND_DLEX_REFER) &&
+	       nd_dlex_has(lex, &t[k + 1], ND_DLEX_AUX);
 }
 
 /* Does the sentence point at text after it ("the following stories")?
@@ -336,9 +349,9 @@ static bool points_ahead(const nd_dlex *lex, const nd_doc *d,
 	size_t i;
 
 	for (i = 0; i + 2 < st->ntok; i++) {
-		if (nd_dlex_has(&t[i + 1], lex->ahead, lex->n_ahead) &&
-		    nd_dlex_has(&t[i], lex->det, lex->n_det) &&
-		    !nd_dlex_has(&t[i + 2], lex->time, lex->n_time))
+		if (nd_dlex_has(lex, &t[i + 1], ND_DLEX_AHEAD) &&
+		    nd_dlex_has(lex, &t[i], ND_DLEX_DET) &&
+		    !nd_dlex_has(lex, &t[i + 2], ND_DLEX_TIME))
 			return true;
 	}
 	return false;
@@ -356,7 +369,7 @@ static bool points_back(const nd_dlex *lex, const nd_doc *d,
 	for (i = 1; i + 1 < st->ntok; i++) {
 		uint32_t f = t[i + 1].flags;
 
-		if (nd_dlex_has(&t[i], lex->near, lex->n_near) &&
+		if (nd_dlex_has(lex, &t[i], ND_DLEX_NEAR) &&
 		    !(f & (ND_TOK_STOP | ND_TOK_CAPITAL | ND_TOK_NUMBER)) &&
 		    d->text[t[i + 1].off + t[i + 1].len - 1] == 's')
 			return true;
@@ -381,14 +394,14 @@ static bool dangling(const nd_dlex *lex, const nd_doc *d,
 		return true;
 
 	if ((st->flags & ND_SENT_QUOTE) &&
-	    nd_dlex_has(&t[0], lex->speaker, lex->n_speaker))
+	    nd_dlex_has(lex, &t[0], ND_DLEX_SPEAKER))
 		return false;
-	if (nd_dlex_has(&t[0], lex->open, lex->n_open)) {
+	if (nd_dlex_has(lex, &t[0], ND_DLEX_OPEN)) {
 		return !(st->ntok > 1 &&
-			 nd_dlex_has(&t[0], lex->demo, lex->n_demo) &&
-			 nd_dlex_has(&t[1], lex->time, lex->n_time));
+			 nd_dlex_has(lex, &t[0], ND_DLEX_DEMO) &&
+			 nd_dlex_has(lex, &t[1], ND_DLEX_TIME));
 	}
-	if (st->ntok > 1 && nd_dlex_has(&t[1], lex->subj, lex->n_subj) &&
+	if (st->ntok > 1 && nd_dlex_has(lex, &t[1], ND_DLEX_SUBJ) &&
 	    !is_name(d, &t[0]))
 		return true;
 	return (t[0].flags & ND_TOK_STOP) && pronoun_after_comma(lex, d, st);
@@ -508,10 +521,8 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 			if (inside) {
 				in++;
 			} else {
-				attributed |= nd_dlex_has(tok, lex->speech,
-						      lex->n_speech);
-				pronoun |= nd_dlex_has(tok, lex->subj,
-						   lex->n_subj);
+				attributed |= nd_dlex_has(lex, tok, ND_DLEX_SPEECH);
+				pronoun |= nd_dlex_has(lex, tok, ND_DLEX_SUBJ);
 				named |= (tok->flags & ND_TOK_CAPITAL) &&
 					 !(tok->flags & ND_TOK_FIRST);
 			}
@@ -535,6 +546,16 @@ static size_t bracket_depth(const char *p, size_t n, size_t depth,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		/* Most text has no bracket: eight bytes without one pass
+		 * whole. */
+		if (i % 8 == 0 && i + 8 <= n) {
+			uint64_t x = nd_bytes8_load(p + i);
+
+			if ((nd_bytes8_eq(x, '(') | nd_bytes8_eq(x, ')')) == 0) {
+				i += 7;
+				continue;
+			}
+		}
 		if (p[i] == '(')
 			depth++;
 		else if (p[i] == ')' && depth > 0)
@@ -673,6 +694,18 @@ static bool phone_number(const nd_doc *d, const nd_sentence *st)
 	size_t groups = 0, digits = 0;
 
 	for (; p < end; p++) {
+		/* Eight bytes with neither digit nor dash each start the
+		 * count again: they pass whole. */
+		if (end - p >= 8) {
+			uint64_t x = nd_bytes8_load(p);
+
+			if ((nd_bytes8_range(x, '0', '9') |
+			     nd_bytes8_eq(x, '-')) == 0) {
+				groups = digits = 0;
+				p += 7;
+				continue;
+			}
+		}
 		if (*p >= '0' && *p <= '9') {
 			digits++;
 			if (p + 1 == end || p[1] != '-')
