@@ -29,6 +29,11 @@
 typedef struct fview {
 	const uint32_t *cids; /* stems, then bigrams */
 	uint32_t nuni, n;
+	/* Those of non-zero value, in the same order: the only ones a gain
+	 * adds (adding a zero leaves a sum of values >= 0 as it is), a
+	 * quarter of them or so, most concepts being one group's. */
+	const uint32_t *vals;
+	uint32_t nval;
 	double wsum;          /* IDF of its stems */
 	double full;          /* gain under no cover: bounds every gain */
 	nd_dtrim trim;        /* ntok 0: the whole sentence */
@@ -112,9 +117,9 @@ static double gain_of(const nd_dstory *s, const uint32_t *covered,
 	double gain = 0;
 	size_t k;
 
-	for (k = 0; k < v->n; k++) {
-		if (covered[v->cids[k]] == 0)
-			gain += s->value[v->cids[k]];
+	for (k = 0; k < v->nval; k++) {
+		if (covered[v->vals[k]] == 0)
+			gain += s->value[v->vals[k]];
 	}
 	return gain;
 }
@@ -192,6 +197,8 @@ typedef struct formset {
 	size_t n;
 	uint32_t *pool;
 	size_t used;
+	uint32_t *vpool; /* the views' concepts of value */
+	size_t vused;
 	uint64_t *seq;  /* scratch of nd_dstory_form */
 	bool *is_stem;
 } formset;
@@ -218,6 +225,19 @@ static void add_form(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 	h[(*n)++] = c;
 }
 
+/* The concepts of value of view v into fm->vpool. */
+static void keep_valued(formset *fm, const nd_dstory *s, fview *v)
+{
+	size_t k;
+
+	v->vals = fm->vpool + fm->vused;
+	for (k = 0; k < v->n; k++) {
+		if (s->value[v->cids[k]] > 0)
+			fm->vpool[fm->vused + v->nval++] = v->cids[k];
+	}
+	fm->vused += v->nval;
+}
+
 /* The view of sentence g whole, or trimmed as tr, into fm->v[fm->n]. */
 static void view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
 {
@@ -232,6 +252,7 @@ static void view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
 		v->nuni = s->nuni[g];
 		v->n = (uint32_t)(s->cbeg[g + 1] - s->cbeg[g]);
 		v->wsum = s->wsum[g];
+		keep_valued(fm, s, v);
 		return;
 	}
 	d = nd_dstory_doc(s, g, &sent);
@@ -246,6 +267,7 @@ static void view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
 	fm->used += v->n;
 	for (k = 0; k < nuni; k++)
 		v->wsum += s->idf[v->cids[k]];
+	keep_valued(fm, s, v);
 }
 
 /* Cost of the trimmed form tr of sentence k of d if it fits the budget
@@ -324,7 +346,7 @@ static int gather(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 	int rc = ND_ENOMEM;
 
 	*n = 0;
-	fm->n = fm->used = 0;
+	fm->n = fm->used = fm->vused = 0;
 	if (nd_u64map_init(&seen))
 		return ND_ENOMEM;
 
@@ -824,22 +846,27 @@ static void rank_all(ranked *rank, const fview *views, const cand *all,
  * 0 or ND_ENOMEM; fm is always safe to dispose. */
 static int formset_init(formset *fm, const nd_dstory *s)
 {
+	size_t trimmed = (FORMS_MAX - 1) *
+			 (s->cbeg[s->n_sents] + 2 * s->n_sents);
+
 	memset(fm, 0, sizeof(*fm));
 	fm->v = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*fm->v));
-	fm->pool = nd_calloc((FORMS_MAX - 1) *
-				     (s->cbeg[s->n_sents] + 2 * s->n_sents) +
-			     1,
-			     sizeof(*fm->pool));
+	fm->pool = nd_calloc(trimmed + 1, sizeof(*fm->pool));
+	/* A sentence is whole in one view at most. */
+	fm->vpool = nd_calloc(s->cbeg[s->n_sents] + trimmed + 1,
+			      sizeof(*fm->vpool));
 	fm->seq = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->seq));
 	fm->is_stem = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->is_stem));
-	return fm->v && fm->pool && fm->seq && fm->is_stem ? ND_OK
-							   : ND_ENOMEM;
+	return fm->v && fm->pool && fm->vpool && fm->seq && fm->is_stem
+		       ? ND_OK
+		       : ND_ENOMEM;
 }
 
 static void formset_dispose(formset *fm)
 {
 	nd_free(fm->v);
 	nd_free(fm->pool);
+	nd_free(fm->vpool);
 	nd_free(fm->seq);
 	nd_free(fm->is_stem);
 }
