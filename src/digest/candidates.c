@@ -150,7 +150,7 @@ static const char *const near_words[] = { "these", "those", NULL };
  * it would go. Term ids are dense, so a multiplicative hash spreads them. */
 static size_t dlex_slot(const nd_dlex *lex, uint32_t term)
 {
-	size_t i = (size_t)((term * 0x9E3779B1u) % ND_DLEX_SLOTS);
+	size_t i = (size_t)((term * 0x9E3779B1u) >> (32 - ND_DLEX_BITS));
 
 	while (lex->term1[i] != 0 && lex->term1[i] != term + 1)
 		i = (i + 1) % ND_DLEX_SLOTS;
@@ -432,41 +432,45 @@ static const bool quote_lead[256] = {
 	['"'] = true, ['`'] = true, ['\''] = true, [0xC2] = true, [0xE2] = true
 };
 
-/* Could the eight bytes x hold the start of a quotation mark: one of the
- * ASCII leads, or any byte of a multi-byte character? */
-static bool may_quote(uint64_t x)
+/* The bytes of x that could start a quotation mark: the ASCII leads
+ * and every byte of a multi-byte character. */
+static uint64_t quote_leads8(uint64_t x)
 {
-	return ((x & ND_BYTES8_HIGHS) | nd_bytes8_eq(x, '"') |
-		nd_bytes8_eq(x, '`') | nd_bytes8_eq(x, '\'')) != 0;
+	return (x & ND_BYTES8_HIGHS) | nd_bytes8_eq(x, '"') |
+	       nd_bytes8_eq(x, '`') | nd_bytes8_eq(x, '\'');
 }
 
 /* Most sentences have no quotation mark, and this byte scan spares them
- * the decoding below; stretches of eight bytes with no lead at all are
- * passed over whole. */
+ * the decoding below; eight bytes at a time, it stops only at bytes that
+ * could start one. */
 bool nd_digest_has_quote(const char *p, size_t n)
 {
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
+	while (i < n) {
+		unsigned char c;
 
-		if (i % 8 == 0 && i + 8 <= n) {
-			if (!may_quote(nd_bytes8_load(p + i))) {
-				i += 7;
+		if (ND_BYTES8_IN_ORDER && i + 8 <= n) {
+			uint64_t m = quote_leads8(nd_bytes8_load(p + i));
+
+			if (m == 0) {
+				i += 8;
 				continue;
 			}
+			i += (size_t)__builtin_ctzll(m) / 8;
 		}
+		c = (unsigned char)p[i++];
 		if (!quote_lead[c])
 			continue;
-		if (c == '"' || wire_quote(p + i, p + n))
+		if (c == '"' || wire_quote(p + i - 1, p + n))
 			return true;
-		if (c == 0xC2 && i + 1 < n &&
-		    ((unsigned char)p[i + 1] == 0xAB ||
-		     (unsigned char)p[i + 1] == 0xBB))
+		if (c == 0xC2 && i < n &&
+		    ((unsigned char)p[i] == 0xAB ||
+		     (unsigned char)p[i] == 0xBB))
 			return true;
-		if (c == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80 &&
-		    (unsigned char)p[i + 2] >= 0x9C &&
-		    (unsigned char)p[i + 2] <= 0x9E)
+		if (c == 0xE2 && i + 1 < n && (unsigned char)p[i] == 0x80 &&
+		    (unsigned char)p[i + 1] >= 0x9C &&
+		    (unsigned char)p[i + 1] <= 0x9E)
 			return true;
 	}
 	return false;

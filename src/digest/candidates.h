@@ -36,7 +36,8 @@ size_t nd_digest_count_words(const char *text, size_t len);
 /* Slots of the word table: a power of two, over twice the words of all
  * lists (about 250), so a token on none of them (most) meets an empty
  * slot at its first or second probe. */
-#define ND_DLEX_SLOTS 1024
+#define ND_DLEX_BITS 10
+#define ND_DLEX_SLOTS (1u << ND_DLEX_BITS)
 
 /* The lists by term id of the corpus, in one open-addressing table, so
  * a rule asks of a token with one probe or two, not a search a list. */
