@@ -33,7 +33,7 @@ typedef struct fview {
 	 * adds (adding a zero leaves a sum of values >= 0 as it is), a
 	 * quarter of them or so, most concepts being one group's. */
 	const uint32_t *vals;
-	uint32_t nval;
+	uint32_t nval, nvstem; /* nvstem of them stems, first */
 	double wsum;          /* IDF of its stems */
 	double full;          /* gain under no cover: bounds every gain */
 	nd_dtrim trim;        /* ntok 0: the whole sentence */
@@ -114,12 +114,18 @@ static void push(cand *h, size_t *n, cand c)
 static double gain_of(const nd_dstory *s, const uint32_t *covered,
 		      const fview *v)
 {
+	const double *stem_worth = s->worth + s->n_groups + 1;
 	double gain = 0;
 	size_t k;
 
-	for (k = 0; k < v->nval; k++) {
+	/* nd_dstory_value, the stems first: no test of kind per concept. */
+	for (k = 0; k < v->nvstem; k++) {
 		if (covered[v->vals[k]] == 0)
-			gain += s->value[v->vals[k]];
+			gain += stem_worth[s->weight[v->vals[k]]];
+	}
+	for (; k < v->nval; k++) {
+		if (covered[v->vals[k]] == 0)
+			gain += s->worth[s->weight[v->vals[k]]];
 	}
 	return gain;
 }
@@ -232,8 +238,10 @@ static void keep_valued(formset *fm, const nd_dstory *s, fview *v)
 
 	v->vals = fm->vpool + fm->vused;
 	for (k = 0; k < v->n; k++) {
-		if (s->value[v->cids[k]] > 0)
+		if (nd_dstory_value(s, v->cids[k]) > 0) {
 			fm->vpool[fm->vused + v->nval++] = v->cids[k];
+			v->nvstem += k < v->nuni;
+		}
 	}
 	fm->vused += v->nval;
 }

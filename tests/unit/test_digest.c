@@ -632,9 +632,10 @@ static size_t subject_stems(const nd_dstory *s, size_t g, size_t *lone)
 
 		*lone += w == 1;
 		if (2 * w >= s->n_groups)
-			ok += s->value[c] > 0 && s->value[c] < full / 2;
+			ok += nd_dstory_value(s, c) > 0 &&
+			      nd_dstory_value(s, c) < full / 2;
 		else
-			ok += s->value[c] == 0;
+			ok += nd_dstory_value(s, c) == 0;
 	}
 	return ok;
 }
