@@ -476,13 +476,17 @@ size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
  * story's articles or more, when it is the story's main account (seven
  * updates of one wire story among ten articles) and what it alone says
  * counts once. Then sets what each weight is worth (a stem's:
- * SUBJECT_SHARE), once per weight, not once per concept. */
-static int set_values(nd_dstory *s, const uint32_t *last)
+ * SUBJECT_SHARE), once per weight, not once per concept, and numbers
+ * the concepts of value, over last (read first). */
+static int set_values(nd_dstory *s, uint32_t *last)
 {
 	size_t i, groups = s->n_groups;
 
 	s->worth = nd_calloc(2 * (groups + 1), sizeof(*s->worth));
-	if (s->worth == NULL)
+	/* Set below for the concepts of value only: no need to zero. */
+	s->vvalue = nd_reallocarray(NULL, s->n_concepts + 1,
+				    sizeof(*s->vvalue));
+	if (s->worth == NULL || s->vvalue == NULL)
 		return ND_ENOMEM;
 	for (i = 0; i <= groups; i++) {
 		s->worth[i] = pow((double)i, VALUE_EXP);
@@ -497,6 +501,9 @@ static int set_values(nd_dstory *s, const uint32_t *last)
 			s->weight[i] = 0;
 		if (s->weight[i] > s->wmax)
 			s->wmax = s->weight[i];
+		last[i] = (uint32_t)s->n_valued;
+		s->vvalue[s->n_valued] = nd_dstory_value(s, (uint32_t)i);
+		s->n_valued += s->vvalue[s->n_valued] > 0;
 	}
 	return ND_OK;
 }
@@ -536,6 +543,9 @@ static int build_weights(nd_dstory *s)
 		}
 	}
 	rc = set_values(s, last);
+	/* last now numbers the concepts of value. */
+	s->vnum = last;
+	last = NULL;
 done:
 	nd_free(last);
 	nd_free(order);
@@ -623,6 +633,8 @@ void nd_dstory_dispose(nd_dstory *s)
 	nd_free(s->idf);
 	nd_free(s->weight);
 	nd_free(s->worth);
+	nd_free(s->vnum);
+	nd_free(s->vvalue);
 	nd_free(s->pbeg);
 	nd_free(s->post);
 	nd_free(s->ids.slots);

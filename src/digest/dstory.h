@@ -74,6 +74,11 @@ typedef struct nd_dstory {
 			   * when it is worth nothing */
 	double *worth;    /* by weight, what covering a bigram is worth;
 			   * from n_groups + 1 on, a stem (nd_dstory_value) */
+	/* The concepts of value (> 0), a few of all, numbered apart in
+	 * concept order, so tables of them alone stay small. */
+	uint32_t *vnum;   /* per concept: its number, if it has value */
+	double *vvalue;   /* per number: the concept's value */
+	size_t n_valued;
 	uint32_t wmax;
 	uint32_t *pbeg;   /* per stem: start in post; [n_stems] = end */
 	uint32_t *post;   /* sentences holding each stem, ascending */

@@ -29,11 +29,12 @@
 typedef struct fview {
 	const uint32_t *cids; /* stems, then bigrams */
 	uint32_t nuni, n;
-	/* Those of non-zero value, in the same order: the only ones a gain
-	 * adds (adding a zero leaves a sum of values >= 0 as it is), a
-	 * quarter of them or so, most concepts being one group's. */
+	/* Those of value (their numbers, s->vnum), in the same order: the
+	 * only ones a gain adds (adding a zero leaves a sum of values >= 0
+	 * as it is), a quarter of them or so, most concepts being one
+	 * group's. */
 	const uint32_t *vals;
-	uint32_t nval, nvstem; /* nvstem of them stems, first */
+	uint32_t nval;
 	double wsum;          /* IDF of its stems */
 	double full;          /* gain under no cover: bounds every gain */
 	nd_dtrim trim;        /* ntok 0: the whole sentence */
@@ -105,39 +106,43 @@ static void push(cand *h, size_t *n, cand c)
 	sift_up(h, (*n)++);
 }
 
-/* Weight of the concepts of form v no chosen sentence holds (covered: how
- * many chosen sentences hold each). Bigrams count most: a stem alone says
- * little about what happened (every sentence of the story names its
- * actors), while a word pair the articles share is a fact they report
- * (Gillick & Favre 2009); only the story's subject stems add a little
- * (SUBJECT_SHARE); stems still decide redundancy. */
-static double gain_of(const nd_dstory *s, const uint32_t *covered,
-		      const fview *v)
+/* What the chosen sentences hold: how many hold each stem (for the
+ * redundancy tests) and each concept of value (for gains), so a gain
+ * reads two small tables, not ones the size of every concept. */
+typedef struct cover {
+	uint32_t *stem;      /* per stem */
+	uint32_t *val;       /* per concept of value (s->vnum) */
+	const double *worth; /* per concept of value: s->vvalue */
+} cover;
+
+/* Weight of the concepts of form v no chosen sentence holds. Bigrams
+ * count most: a stem alone says little about what happened (every
+ * sentence of the story names its actors), while a word pair the
+ * articles share is a fact they report (Gillick & Favre 2009); only the
+ * story's subject stems add a little (SUBJECT_SHARE); stems still decide
+ * redundancy. */
+static double gain_of(const cover *cv, const fview *v)
 {
-	const double *stem_worth = s->worth + s->n_groups + 1;
 	double gain = 0;
 	size_t k;
 
-	/* nd_dstory_value, the stems first: no test of kind per concept. */
-	for (k = 0; k < v->nvstem; k++) {
-		if (covered[v->vals[k]] == 0)
-			gain += stem_worth[s->weight[v->vals[k]]];
-	}
-	for (; k < v->nval; k++) {
-		if (covered[v->vals[k]] == 0)
-			gain += s->worth[s->weight[v->vals[k]]];
+	for (k = 0; k < v->nval; k++) {
+		if (cv->val[v->vals[k]] == 0)
+			gain += cv->worth[v->vals[k]];
 	}
 	return gain;
 }
 
-/* Adds by (1 or -1) to the holders of each of v's concepts, stems
- * included (for covered_share). */
-static void count(uint32_t *covered, const fview *v, int by)
+/* Adds by (1 or -1) to the holders of each of v's stems and concepts of
+ * value. */
+static void count(cover *cv, const fview *v, int by)
 {
 	size_t k;
 
-	for (k = 0; k < v->n; k++)
-		covered[v->cids[k]] += (uint32_t)by;
+	for (k = 0; k < v->nuni; k++)
+		cv->stem[v->cids[k]] += (uint32_t)by;
+	for (k = 0; k < v->nval; k++)
+		cv->val[v->vals[k]] += (uint32_t)by;
 }
 
 /* Share of v's stem weight (IDF) held by more than self of the chosen
@@ -211,11 +216,10 @@ typedef struct formset {
 
 /* Adds form fm->v[fm->n] of sentence g as a candidate into h when it
  * covers something. */
-static void add_form(cand *h, size_t *n, formset *fm, const nd_dstory *s,
-		     const uint32_t *covered, size_t g, double prior,
-		     size_t cost)
+static void add_form(cand *h, size_t *n, formset *fm, const cover *cv,
+		     size_t g, double prior, size_t cost)
 {
-	double gain = gain_of(s, covered, &fm->v[fm->n]);
+	double gain = gain_of(cv, &fm->v[fm->n]);
 	cand c;
 
 	fm->v[fm->n].full = gain;
@@ -238,10 +242,8 @@ static void keep_valued(formset *fm, const nd_dstory *s, fview *v)
 
 	v->vals = fm->vpool + fm->vused;
 	for (k = 0; k < v->n; k++) {
-		if (nd_dstory_value(s, v->cids[k]) > 0) {
-			fm->vpool[fm->vused + v->nval++] = v->cids[k];
-			v->nvstem += k < v->nuni;
-		}
+		if (nd_dstory_value(s, v->cids[k]) > 0)
+			fm->vpool[fm->vused + v->nval++] = s->vnum[v->cids[k]];
 	}
 	fm->vused += v->nval;
 }
@@ -346,7 +348,7 @@ static size_t fit_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
  * each fit sentence, whole and, when fit too, trimmed, so the selector
  * weighs what the cut words cover against the words they cost. */
 static int gather(cand *h, size_t *n, formset *fm, const nd_dstory *s,
-		  const nd_dlex *lex, const uint32_t *covered, unsigned bytes,
+		  const nd_dlex *lex, const cover *cv, unsigned bytes,
 		  size_t budget, bool relaxed)
 {
 	nd_u64map seen = { 0 };
@@ -388,8 +390,7 @@ static int gather(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 			prior = POS_PRIOR * s->wmax * (1 - rel);
 			for (f = 0; f < nf; f++) {
 				view(fm, s, g, tr[f].ntok ? &tr[f] : NULL);
-				add_form(h, n, fm, s, covered, g, prior,
-					 costs[f]);
+				add_form(h, n, fm, cv, g, prior, costs[f]);
 			}
 		}
 	}
@@ -432,7 +433,7 @@ typedef struct pick {
 	const fview *views; /* the candidates' forms (cand.f) */
 	ranked *rank;      /* the candidates, highest bound first */
 	uint64_t *mark;    /* a bit per candidate, for best_move */
-	uint32_t *covered; /* holders of each concept among the chosen */
+	cover cov;         /* holders among the chosen */
 	uint8_t *backing;  /* per sentence, for support */
 	struct memo {
 		uint64_t key;      /* the pair asked, 0: none */
@@ -572,7 +573,7 @@ static void run_greedy(pick *st, nd_dprobe *p)
 
 		if (c.cost > st->left)
 			continue;
-		gain = gain_of(s, st->covered, &st->views[c.f]);
+		gain = gain_of(&st->cov, &st->views[c.f]);
 		if (gain <= 0) {
 			let_go(st, &c);
 			continue;
@@ -591,12 +592,12 @@ static void run_greedy(pick *st, nd_dprobe *p)
 		for (j = 0; j < st->k && !redundant; j++)
 			redundant = same(st, s, st->chosen[j], c.g);
 		if (!redundant)
-			redundant = overlaps(st, s, st->covered, st->k,
+			redundant = overlaps(st, s, st->cov.stem, st->k,
 					     &st->views[c.f]);
 		let_go(st, &c);
 		if (redundant)
 			continue;
-		count(st->covered, &st->views[c.f], 1);
+		count(&st->cov, &st->views[c.f], 1);
 		st->total += gain + c.prior;
 		spend(st, c.cost);
 		st->picked[st->k] = c;
@@ -628,7 +629,7 @@ typedef struct move {
 /* May c join the choice with slot out freed: not a restatement of a
  * sentence kept, and lone sentences still no more than backed ones. */
 static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
-		 uint32_t *cnt)
+		 cover *cnt)
 {
 	size_t j, backed = 0, lone = 0;
 
@@ -655,7 +656,7 @@ static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
 		if (j != out && same(st, p->s, st->chosen[j], c->g))
 			return false;
 	}
-	return !overlaps(st, p->s, cnt, out, &st->views[c->f]);
+	return !overlaps(st, p->s, cnt->stem, out, &st->views[c->f]);
 }
 
 /* Marks the candidates within room whose bound, less loss, beats delta:
@@ -677,9 +678,8 @@ static void mark_hopeful(pick *st, size_t n_all, double loss, double delta,
  * ones are visited in candidate order, as a full scan would meet them, so
  * ties go the same way. */
 static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
-		      uint32_t *cnt)
+		      cover *cnt)
 {
-	const nd_dstory *s = p->s;
 	move best = { 0, { 0, 0, 0, 0, 0, false, false }, 1e-9 };
 	size_t out, w;
 
@@ -689,7 +689,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 
 		if (out < st->k) {
 			count(cnt, &st->views[st->picked[out].f], -1);
-			loss = gain_of(s, cnt, &st->views[st->picked[out].f]) +
+			loss = gain_of(cnt, &st->views[st->picked[out].f]) +
 			       st->picked[out].prior;
 			room += st->picked[out].cost;
 		} else if (st->k >= st->max) {
@@ -703,7 +703,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 				double d;
 
 				st->mark[w] &= st->mark[w] - 1;
-				d = gain_of(s, cnt, &st->views[all[a].f]) +
+				d = gain_of(cnt, &st->views[all[a].f]) +
 				    all[a].prior - loss;
 				if (d > best.delta &&
 				    fits(st, p, &all[a], out, cnt)) {
@@ -722,7 +722,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 /* Applies improving moves to the greedy choice. */
 static void refine(pick *st, nd_dprobe *p, cand *all, size_t n_all)
 {
-	uint32_t *cnt = st->covered; /* the greedy's counts: what is chosen */
+	cover *cnt = &st->cov; /* the greedy's counts: what is chosen */
 	size_t r;
 
 	for (r = 0; r < SWAP_ROUNDS; r++) {
@@ -760,13 +760,12 @@ static void refine(pick *st, nd_dprobe *p, cand *all, size_t n_all)
 static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		 cand *seed, size_t budget)
 {
-	const nd_dstory *s = p->s;
 	size_t i;
 
 	/* Undoing the last choice clears the counts, and costs far less than
 	 * zeroing every concept's. */
 	for (i = 0; i < st->k; i++)
-		count(st->covered, &st->views[st->picked[i].f], -1);
+		count(&st->cov, &st->views[st->picked[i].f], -1);
 	memcpy(st->heap, st->start, n_all * sizeof(*all));
 	st->n = n_all;
 	st->n_held = st->k = st->backed = st->lone = 0;
@@ -783,9 +782,9 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 	if (seed != NULL && st->max > 0 && seed->cost <= budget) {
 		if (!seed->known)
 			support(p, st->backing, seed);
-		st->total = gain_of(s, st->covered, &st->views[seed->f]) +
+		st->total = gain_of(&st->cov, &st->views[seed->f]) +
 			    seed->prior;
-		count(st->covered, &st->views[seed->f], 1);
+		count(&st->cov, &st->views[seed->f], 1);
 		spend(st, seed->cost);
 		st->picked[0] = *seed;
 		st->chosen[st->k++] = seed->g;
@@ -806,15 +805,14 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 
 /* Indices of the (up to max <= SEEDS) candidates of highest value into
  * top; returns how many. */
-static size_t top_seeds(size_t *top, size_t max, const nd_dstory *s,
-			const fview *views, const cand *all, size_t n_all,
-			const uint32_t *none)
+static size_t top_seeds(size_t *top, size_t max, const fview *views,
+			const cand *all, size_t n_all, const cover *none)
 {
 	double v[SEEDS + 1];
 	size_t n = 0, a, j;
 
 	for (a = 0; a < n_all && max > 0; a++) {
-		double x = gain_of(s, none, &views[all[a].f]) + all[a].prior;
+		double x = gain_of(none, &views[all[a].f]) + all[a].prior;
 
 		if (n == max && x <= v[n - 1])
 			continue;
@@ -907,21 +905,24 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	st.picked = nd_calloc(max + 1, sizeof(*st.picked));
 	all = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*all));
 	scratch = nd_calloc(max + 1, sizeof(*scratch));
-	st.covered = nd_calloc(s->n_concepts + 1, sizeof(*st.covered));
+	st.cov.stem = nd_calloc(s->n_stems + 1, sizeof(*st.cov.stem));
+	st.cov.val = nd_calloc(s->n_valued + 1, sizeof(*st.cov.val));
+	st.cov.worth = s->vvalue;
 	st.backing = nd_calloc(s->n_sents + 1, sizeof(*st.backing));
 	st.memo = nd_calloc(SAME_MEMO, sizeof(*st.memo));
-	if (formset_init(&fm, s) || !st.heap || !st.held || !st.covered ||
-	    !st.backing || !st.memo || !st.picked || !all || !scratch)
+	if (formset_init(&fm, s) || !st.heap || !st.held || !st.cov.stem ||
+	    !st.cov.val || !st.backing || !st.memo || !st.picked || !all ||
+	    !scratch)
 		goto done;
 	st.views = fm.v;
 	nd_dlex_init(&lex, s->c->vocab);
-	if (gather(st.heap, &st.n, &fm, s, &lex, st.covered, bytes, budget,
+	if (gather(st.heap, &st.n, &fm, s, &lex, &st.cov, bytes, budget,
 		   false) ||
-	    (st.n == 0 && gather(st.heap, &st.n, &fm, s, &lex, st.covered,
+	    (st.n == 0 && gather(st.heap, &st.n, &fm, s, &lex, &st.cov,
 				 bytes, budget, true)))
 		goto done;
 	for (i = 0; i < st.n; i++) {
-		double v = gain_of(s, st.covered, &fm.v[st.heap[i].f]) +
+		double v = gain_of(&st.cov, &fm.v[st.heap[i].f]) +
 			   st.heap[i].prior;
 
 		if (v > best_value) {
@@ -954,8 +955,8 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	 * alike, and the best cover is merely the most distinct words: the
 	 * greedy's value per word and lead prior serve the reader better. */
 	n_seeds = s->n_groups >= 3 ? SEED_WORK / (n_all + 1) : 0;
-	n_seeds = top_seeds(top, n_seeds < SEEDS ? n_seeds : SEEDS, s, fm.v,
-			    all, n_all, st.covered);
+	n_seeds = top_seeds(top, n_seeds < SEEDS ? n_seeds : SEEDS, fm.v, all,
+			    n_all, &st.cov);
 	for (i = 0; i <= n_seeds; i++) {
 		solve(&st, p, all, n_all, i > 0 ? &all[top[i - 1]] : NULL,
 		      budget);
@@ -990,7 +991,8 @@ done:
 	nd_free(st.picked);
 	nd_free(all);
 	nd_free(scratch);
-	nd_free(st.covered);
+	nd_free(st.cov.stem);
+	nd_free(st.cov.val);
 	nd_free(st.waiting);
 	nd_free(st.per_cost);
 	nd_free(st.backing);
