@@ -730,37 +730,44 @@ static bool phone_number(const nd_doc *d, const nd_sentence *st)
 #define CAPS_RUN 3
 #define BYLINE_RUN 2
 
-/* Does the sentence hold a headline or a byline in capitals? */
-static bool caps_run(const nd_doc *d, const nd_sentence *st)
+/* What one pass over a sentence's tokens tells the checks. */
+typedef struct tok_counts {
+	size_t content; /* content words */
+	size_t lower;   /* of them in lower case, no number */
+	size_t caps;    /* capitalised words */
+	bool caps_run;  /* a headline or a byline in capitals */
+} tok_counts;
+
+static void count_tokens(tok_counts *tc, const nd_doc *d,
+			 const nd_sentence *st)
 {
 	size_t i, run = 0;
 	bool by = false;
 
+	memset(tc, 0, sizeof(*tc));
 	for (i = 0; i < st->ntok; i++) {
 		const nd_token *t = &d->toks[st->tok + i];
+		uint32_t f = t->flags;
 
-		if (!(t->flags & ND_TOK_ALLCAPS)) {
-			by = t->len == 2 && memcmp(d->text + t->off, "By", 2) == 0;
-			run = 0;
-			continue;
+		tc->caps += (f & ND_TOK_CAPITAL) != 0;
+		if (!(f & ND_TOK_STOP)) {
+			tc->content++;
+			tc->lower += !(f & (ND_TOK_CAPITAL | ND_TOK_NUMBER));
 		}
-		run++;
-		if (run >= CAPS_RUN || (by && run >= BYLINE_RUN))
-			return true;
+		if (!(f & ND_TOK_ALLCAPS)) {
+			by = t->len == 2 &&
+			     memcmp(d->text + t->off, "By", 2) == 0;
+			run = 0;
+		} else if (++run >= CAPS_RUN || (by && run >= BYLINE_RUN)) {
+			tc->caps_run = true;
+		}
 	}
-	return false;
 }
 
 /* Headings, menus and tag lists: nearly every word capitalised. */
-static bool title_case(const nd_doc *d, const nd_sentence *st)
+static bool title_case(const tok_counts *tc, const nd_sentence *st)
 {
-	size_t i, caps = 0;
-
-	for (i = 0; i < st->ntok; i++) {
-		if (d->toks[st->tok + i].flags & ND_TOK_CAPITAL)
-			caps++;
-	}
-	return (double)caps > CAPS_SHARE * (double)st->ntok;
+	return (double)tc->caps > CAPS_SHARE * (double)st->ntok;
 }
 
 /* The checks of nd_digest_candidate on st (a sentence or its trimmed
@@ -768,33 +775,25 @@ static bool title_case(const nd_doc *d, const nd_sentence *st)
 static bool fit(const nd_dlex *lex, const nd_doc *d, const nd_sentence *st,
 		size_t words, bool relaxed, const nd_token *t0, bool ended)
 {
-	size_t k, content = 0, lower = 0;
+	tok_counts tc;
 
 	if (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION) || st->ntok == 0)
 		return false;
 	if (words < MIN_WORDS || words > MAX_WORDS)
 		return false;
-	for (k = 0; k < st->ntok; k++) {
-		uint32_t f = d->toks[st->tok + k].flags;
-
-		if (f & ND_TOK_STOP)
-			continue;
-		content++;
-		if (!(f & (ND_TOK_CAPITAL | ND_TOK_NUMBER)))
-			lower++;
-	}
-	if (content < MIN_CONTENT)
+	count_tokens(&tc, d, st);
+	if (tc.content < MIN_CONTENT)
 		return false;
 	if (relaxed)
 		return true;
-	if (lower < MIN_LOWER_CONTENT)
+	if (tc.lower < MIN_LOWER_CONTENT)
 		return false;
 	/* Opening in lower case: the tail of a sentence the page split. */
 	if (!(t0->flags & (ND_TOK_CAPITAL | ND_TOK_NUMBER)))
 		return false;
-	return ended && !dangling(lex, d, st) && !title_case(d, st) &&
+	return ended && !dangling(lex, d, st) && !title_case(&tc, st) &&
 	       !quote_fragment(lex, d, st) && !bracket_fragment(d, st) &&
-	       !caps_label(d, st) && !caps_run(d, st) &&
+	       !caps_label(d, st) && !tc.caps_run &&
 	       !phone_number(d, st) && !opens_quote(d, st);
 }
 

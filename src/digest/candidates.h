@@ -82,16 +82,18 @@ typedef struct nd_dtrim {
 } nd_dtrim;
 
 /* The trimmed form of sentence i of d into out, openers cut or only the
- * dateline; false when nothing can be cut (in a sentence with a quotation
- * only the dateline is). */
+ * dateline; false when nothing can be cut. quoted says whether the
+ * sentence holds a quotation (nd_digest_has_quote, which the caller
+ * asks once for all its forms): then only the dateline is. */
 bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
-		    size_t i, bool openers);
+		    size_t i, bool openers, bool quoted);
 /* The form base of sentence i of d (ntok 0: whole) less an aside into
  * out: its first short non-restrictive relative clause (", who was
  * elected in May,"), where what is left still reads as the sentence;
- * false when there is none (never in a sentence with a quotation). */
+ * false when there is none (never when quoted, as for nd_digest_trim). */
 bool nd_digest_trim_aside(nd_dtrim *out, const nd_dlex *lex,
-			  const nd_doc *d, size_t i, const nd_dtrim *base);
+			  const nd_doc *d, size_t i, const nd_dtrim *base,
+			  bool quoted);
 /* Tokens of an opening phrase up to its comma from token at (of the
  * sentence ending before token end) that answers an earlier sentence
  * ("In other words,", "On the other hand,", "Aside from that,", "For its

@@ -294,18 +294,20 @@ static size_t trim_cost(const nd_dlex *lex, const nd_doc *d, size_t k,
 		       : 0;
 }
 
-/* The fit forms of sentence k of d into tr (ntok 0: whole) with their
- * costs, asides kept; returns how many (2 at most). The first is the
- * sentence as written, less its dateline, which is furniture; the second
- * is trimmed of its openers too, when that is shorter. */
+/* The fit forms of sentence k of d (quoted: holding a quotation) into tr
+ * (ntok 0: whole) with their costs, asides kept; returns how many (2 at
+ * most). The first is the sentence as written, less its dateline, which
+ * is furniture; the second is trimmed of its openers too, when that is
+ * shorter. */
 static size_t opener_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
-			const nd_doc *d, size_t k, unsigned bytes,
-			size_t budget, bool relaxed)
+			   const nd_doc *d, size_t k, unsigned bytes,
+			   size_t budget, bool relaxed, bool quoted)
 {
 	const nd_sentence *st = &d->sents[k];
 	size_t words = nd_digest_count_words(d->text + st->off, st->len);
 	size_t base = bytes ? (size_t)st->len + 1 : words, n = 0;
-	bool dated = !relaxed && nd_digest_trim(&tr[0], lex, d, k, false);
+	bool dated = !relaxed &&
+		     nd_digest_trim(&tr[0], lex, d, k, false, quoted);
 
 	if (dated) {
 		base = trim_cost(lex, d, k, &tr[0], bytes, budget);
@@ -316,7 +318,7 @@ static size_t opener_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
 		n = 1;
 	}
 	costs[0] = base;
-	if (relaxed || !nd_digest_trim(&tr[n], lex, d, k, true) ||
+	if (relaxed || !nd_digest_trim(&tr[n], lex, d, k, true, quoted) ||
 	    (dated && tr[n].tok == tr[0].tok))
 		return n;
 	costs[n] = trim_cost(lex, d, k, &tr[n], bytes, budget);
@@ -331,11 +333,16 @@ static size_t fit_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
 			const nd_doc *d, size_t k, unsigned bytes,
 			size_t budget, bool relaxed)
 {
-	size_t n = opener_forms(tr, costs, lex, d, k, bytes, budget, relaxed);
+	const nd_sentence *st = &d->sents[k];
+	/* Asked once here for every form. */
+	bool quoted = !relaxed && nd_digest_has_quote(d->text + st->off,
+						      st->len);
+	size_t n = opener_forms(tr, costs, lex, d, k, bytes, budget, relaxed,
+				quoted);
 	size_t f, all = n;
 
 	for (f = 0; f < n && !relaxed; f++) {
-		if (!nd_digest_trim_aside(&tr[all], lex, d, k, &tr[f]))
+		if (!nd_digest_trim_aside(&tr[all], lex, d, k, &tr[f], quoted))
 			continue;
 		costs[all] = trim_cost(lex, d, k, &tr[all], bytes, budget);
 		if (costs[all] > 0)

@@ -139,7 +139,7 @@ static bool starts_number(const nd_doc *d, size_t at)
 }
 
 bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
-		    size_t i, bool openers)
+		    size_t i, bool openers, bool quoted)
 {
 	const nd_sentence *st = &d->sents[i];
 	size_t first = st->tok, end = (size_t)st->tok + st->ntok, cut, k;
@@ -149,7 +149,7 @@ bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 		return false;
 	/* A quotation keeps its opener (what leads up to it is part of
 	 * it); a dateline stands before any. */
-	if (openers && nd_digest_has_quote(d->text + st->off, st->len))
+	if (quoted)
 		openers = false;
 	first += dateline(d, first, end);
 	dated = first;
@@ -244,14 +244,14 @@ static size_t aside_at(const nd_dlex *lex, const nd_doc *d, size_t k,
 }
 
 bool nd_digest_trim_aside(nd_dtrim *out, const nd_dlex *lex,
-			  const nd_doc *d, size_t i, const nd_dtrim *base)
+			  const nd_doc *d, size_t i, const nd_dtrim *base,
+			  bool quoted)
 {
 	const nd_sentence *st = &d->sents[i];
 	size_t first = base->ntok ? base->tok : st->tok;
 	size_t end = (size_t)st->tok + st->ntok, k, last;
 
-	if (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION) ||
-	    nd_digest_has_quote(d->text + st->off, st->len))
+	if (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION) || quoted)
 		return false;
 	/* A word at least before the aside: the noun or name it adds to. */
 	for (k = first + 1; k + 1 < end; k++) {

@@ -887,7 +887,9 @@ static const char *trimmed(fixture *t, const char *text)
 
 	analysed(&doc, &lex, t, text);
 	out[0] = '\0';
-	if (!nd_digest_trim(&tr, &lex, &doc, 0, true) ||
+	if (!nd_digest_trim(&tr, &lex, &doc, 0, true,
+			    nd_digest_has_quote(text + doc.sents[0].off,
+						doc.sents[0].len)) ||
 	    !nd_digest_candidate_trim(
 		    &lex, &doc, 0, &tr,
 		    nd_digest_count_words(text + tr.off, tr.len)))
@@ -911,7 +913,9 @@ static const char *without_aside(fixture *t, const char *text)
 	analysed(&doc, &lex, t, text);
 	memset(&whole, 0, sizeof(whole));
 	out[0] = '\0';
-	if (!nd_digest_trim_aside(&tr, &lex, &doc, 0, &whole) ||
+	if (!nd_digest_trim_aside(&tr, &lex, &doc, 0, &whole,
+				  nd_digest_has_quote(text + doc.sents[0].off,
+						doc.sents[0].len)) ||
 	    !nd_digest_candidate_trim(&lex, &doc, 0, &tr,
 				      nd_digest_trim_words(&doc, &tr)))
 		return out;
