@@ -501,9 +501,9 @@ static int set_values(nd_dstory *s, uint32_t *last)
 			s->weight[i] = 0;
 		if (s->weight[i] > s->wmax)
 			s->wmax = s->weight[i];
-		last[i] = (uint32_t)s->n_valued;
 		s->vvalue[s->n_valued] = nd_dstory_value(s, (uint32_t)i);
-		s->n_valued += s->vvalue[s->n_valued] > 0;
+		last[i] = s->vvalue[s->n_valued] > 0 ? (uint32_t)s->n_valued++
+						       : ND_DSTORY_NO_VALUE;
 	}
 	return ND_OK;
 }

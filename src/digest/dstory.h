@@ -43,6 +43,9 @@ typedef struct nd_dconcepts {
 	size_t n_bi, bkey_cap;
 } nd_dconcepts;
 
+/* vnum of a concept worth nothing. */
+#define ND_DSTORY_NO_VALUE UINT32_MAX
+
 /* When one sentence states another (restate.c). */
 #define ND_DIGEST_SAME_SIM 0.5  /* nd_sentence_similarity: same content */
 #define ND_DIGEST_CONTAIN_NUM 4 /* or holding 4/5 of the other's content */
@@ -76,7 +79,7 @@ typedef struct nd_dstory {
 			   * from n_groups + 1 on, a stem (nd_dstory_value) */
 	/* The concepts of value (> 0), a few of all, numbered apart in
 	 * concept order, so tables of them alone stay small. */
-	uint32_t *vnum;   /* per concept: its number, if it has value */
+	uint32_t *vnum;   /* per concept: its number, or ND_DSTORY_NO_VALUE */
 	double *vvalue;   /* per number: the concept's value */
 	size_t n_valued;
 	uint32_t wmax;

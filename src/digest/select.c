@@ -203,7 +203,12 @@ static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
  * ones (FORMS_MAX - 1 per sentence at most, each a subset of its
  * sentence's but for the two word pairs that meet across an aside's
  * gap). */
+/* Costs below this have cost^COST_EXP remembered: a sentence costs 45
+ * words at most, or a few hundred bytes. */
+#define POW_MEMO 512
+
 typedef struct formset {
+	double cost_pow[POW_MEMO]; /* 0: not known yet */
 	fview *v;
 	size_t n;
 	uint32_t *pool;
@@ -213,6 +218,17 @@ typedef struct formset {
 	uint64_t *seq;  /* scratch of nd_dstory_form */
 	bool *is_stem;
 } formset;
+
+/* cost^COST_EXP: pow is dear, and the candidates share a few dozen
+ * costs. */
+static double cost_pow(formset *fm, size_t cost)
+{
+	if (cost >= POW_MEMO)
+		return pow((double)cost, COST_EXP);
+	if (fm->cost_pow[cost] == 0)
+		fm->cost_pow[cost] = pow((double)cost, COST_EXP);
+	return fm->cost_pow[cost];
+}
 
 /* Adds form fm->v[fm->n] of sentence g as a candidate into h when it
  * covers something. */
@@ -231,7 +247,7 @@ static void add_form(cand *h, size_t *n, formset *fm, const cover *cv,
 	c.g = (uint32_t)g;
 	c.f = (uint32_t)fm->n++;
 	c.cost = (uint32_t)cost;
-	c.key = (gain + c.prior) / pow((double)cost, COST_EXP);
+	c.key = (gain + c.prior) / cost_pow(fm, cost);
 	h[(*n)++] = c;
 }
 
@@ -242,8 +258,10 @@ static void keep_valued(formset *fm, const nd_dstory *s, fview *v)
 
 	v->vals = fm->vpool + fm->vused;
 	for (k = 0; k < v->n; k++) {
-		if (nd_dstory_value(s, v->cids[k]) > 0)
-			fm->vpool[fm->vused + v->nval++] = s->vnum[v->cids[k]];
+		uint32_t num = s->vnum[v->cids[k]];
+
+		if (num != ND_DSTORY_NO_VALUE)
+			fm->vpool[fm->vused + v->nval++] = num;
 	}
 	fm->vused += v->nval;
 }
