@@ -480,7 +480,8 @@ bool nd_digest_has_quote(const char *p, size_t n)
  * quotes (one piece of a longer quotation), whose speaker is only a
  * pronoun ("..., he said"), or that starts or ends inside a quotation
  * (a closing mark with no opening one, or an opening one never closed:
- * the quotation runs on across sentences, or the page layout cut it). */
+ * the quotation runs on across sentences, or the page layout cut it).
+ * Asked only of a sentence with a quotation mark. */
 static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 			   const nd_sentence *st)
 {
@@ -488,9 +489,6 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 	size_t t = 0, in = 0;
 	bool inside = false, attributed = false, opened = false;
 	bool pronoun = false, named = false;
-
-	if (!nd_digest_has_quote(p, st->len))
-		return false;
 
 	while (p < end) {
 		const char *next = t < st->ntok
@@ -771,9 +769,11 @@ static bool title_case(const tok_counts *tc, const nd_sentence *st)
 }
 
 /* The checks of nd_digest_candidate on st (a sentence or its trimmed
- * form), opening with token t0 as written and ended as a sentence or not. */
+ * form, holding a quotation mark or not), opening with token t0 as
+ * written and ended as a sentence or not. */
 static bool fit(const nd_dlex *lex, const nd_doc *d, const nd_sentence *st,
-		size_t words, bool relaxed, const nd_token *t0, bool ended)
+		size_t words, bool relaxed, const nd_token *t0, bool ended,
+		bool quoted)
 {
 	tok_counts tc;
 
@@ -792,24 +792,26 @@ static bool fit(const nd_dlex *lex, const nd_doc *d, const nd_sentence *st,
 	if (!(t0->flags & (ND_TOK_CAPITAL | ND_TOK_NUMBER)))
 		return false;
 	return ended && !dangling(lex, d, st) && !title_case(&tc, st) &&
-	       !quote_fragment(lex, d, st) && !bracket_fragment(d, st) &&
+	       !(quoted && quote_fragment(lex, d, st)) &&
+	       !bracket_fragment(d, st) &&
 	       !caps_label(d, st) && !tc.caps_run &&
 	       !phone_number(d, st) && !opens_quote(d, st);
 }
 
 bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
-			 size_t words, bool relaxed)
+			 size_t words, bool relaxed, bool quoted)
 {
 	const nd_sentence *st = &d->sents[i];
 
 	return fit(lex, d, st, words, relaxed, &d->toks[st->tok],
-		   st->ntok > 0 && terminated(d->text + st->off, st->len)) &&
+		   st->ntok > 0 && terminated(d->text + st->off, st->len),
+		   quoted) &&
 	       !inside_aside(d, i) && !furniture_start(d, st) &&
 	       !number_tail(d, st);
 }
 
 bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
-			      const nd_dtrim *tr, size_t words)
+			      const nd_dtrim *tr, size_t words, bool quoted)
 {
 	const nd_sentence *st = &d->sents[i];
 	nd_sentence form = *st;
@@ -818,11 +820,13 @@ bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
 	form.ntok = tr->ntok;
 	form.off = tr->off;
 	form.len = tr->len;
+	/* The form ends where the sentence does: without a mark, so is it. */
+	quoted = quoted && nd_digest_has_quote(d->text + form.off, form.len);
 	/* The cut leaves a lower-case word that is shown capitalised, so the
 	 * sentence's own opening says whether it is a split tail. */
 	return st->ntok > 0 &&
 	       fit(lex, d, &form, words, false, &d->toks[st->tok],
-		   terminated(d->text + st->off, st->len)) &&
+		   terminated(d->text + st->off, st->len), quoted) &&
 	       !inside_aside(d, i) && !furniture_start(d, st) &&
 	       !number_tail(d, st);
 }

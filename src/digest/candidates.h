@@ -51,9 +51,11 @@ typedef struct nd_dlex {
 void nd_dlex_init(nd_dlex *lex, const nd_vocab *v);
 /* Is sentence i of d fit to stand alone in a summary (not a title,
  * question, fragment, dangling reference or furniture)? relaxed keeps only
- * the length and content checks, for stories with no better sentence. */
+ * the length and content checks, for stories with no better sentence.
+ * quoted: whether the sentence holds a quotation (nd_digest_has_quote),
+ * which the caller asks once for all its forms. */
 bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
-			 size_t words, bool relaxed);
+			 size_t words, bool relaxed, bool quoted);
 
 /* The lists (ND_DLEX_* bits) token t is on. */
 uint32_t nd_dlex_lists(const nd_dlex *lex, const nd_token *t);
@@ -105,7 +107,7 @@ size_t nd_digest_trim_words(const nd_doc *d, const nd_dtrim *tr);
 /* As nd_digest_candidate, for the trimmed form tr (of words words) of
  * sentence i. */
 bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
-			      const nd_dtrim *tr, size_t words);
+			      const nd_dtrim *tr, size_t words, bool quoted);
 /* Writes the trimmed form as shown into out (room for tr->len); returns
  * its length. */
 size_t nd_digest_trim_text(char *out, const nd_doc *d, const nd_dtrim *tr);

@@ -298,16 +298,17 @@ static void view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
 	keep_valued(fm, s, v);
 }
 
-/* Cost of the trimmed form tr of sentence k of d if it fits the budget
- * and may stand alone, else 0. */
+/* Cost of the trimmed form tr of sentence k of d (quoted: holding a
+ * quotation) if it fits the budget and may stand alone, else 0. */
 static size_t trim_cost(const nd_dlex *lex, const nd_doc *d, size_t k,
-			const nd_dtrim *tr, unsigned bytes, size_t budget)
+			const nd_dtrim *tr, unsigned bytes, size_t budget,
+			bool quoted)
 {
 	size_t words = nd_digest_trim_words(d, tr);
 	size_t cost = bytes ? (size_t)(tr->len - tr->glen) + 1 : words;
 
-	return cost <= budget &&
-			       nd_digest_candidate_trim(lex, d, k, tr, words)
+	return cost <= budget && nd_digest_candidate_trim(lex, d, k, tr, words,
+							  quoted)
 		       ? cost
 		       : 0;
 }
@@ -328,10 +329,10 @@ static size_t opener_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
 		     nd_digest_trim(&tr[0], lex, d, k, false, quoted);
 
 	if (dated) {
-		base = trim_cost(lex, d, k, &tr[0], bytes, budget);
+		base = trim_cost(lex, d, k, &tr[0], bytes, budget, quoted);
 		n = base > 0;
 	} else if (base <= budget &&
-		   nd_digest_candidate(lex, d, k, words, relaxed)) {
+		   nd_digest_candidate(lex, d, k, words, relaxed, quoted)) {
 		memset(&tr[0], 0, sizeof(*tr));
 		n = 1;
 	}
@@ -339,7 +340,7 @@ static size_t opener_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
 	if (relaxed || !nd_digest_trim(&tr[n], lex, d, k, true, quoted) ||
 	    (dated && tr[n].tok == tr[0].tok))
 		return n;
-	costs[n] = trim_cost(lex, d, k, &tr[n], bytes, budget);
+	costs[n] = trim_cost(lex, d, k, &tr[n], bytes, budget, quoted);
 	if (costs[n] > 0 && (n == 0 || costs[n] < base))
 		n++;
 	return n;
@@ -352,7 +353,7 @@ static size_t fit_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
 			size_t budget, bool relaxed)
 {
 	const nd_sentence *st = &d->sents[k];
-	/* Asked once here for every form. */
+	/* Asked once here for every form; relaxed checks do not ask. */
 	bool quoted = !relaxed && nd_digest_has_quote(d->text + st->off,
 						      st->len);
 	size_t n = opener_forms(tr, costs, lex, d, k, bytes, budget, relaxed,
@@ -362,7 +363,8 @@ static size_t fit_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
 	for (f = 0; f < n && !relaxed; f++) {
 		if (!nd_digest_trim_aside(&tr[all], lex, d, k, &tr[f], quoted))
 			continue;
-		costs[all] = trim_cost(lex, d, k, &tr[all], bytes, budget);
+		costs[all] = trim_cost(lex, d, k, &tr[all], bytes, budget,
+				       quoted);
 		if (costs[all] > 0)
 			all++;
 	}
