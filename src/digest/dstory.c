@@ -351,12 +351,19 @@ static int number_keys(nd_dconcepts *m, const sent_keys *sk, uint32_t *uni,
 static size_t sort_ids(uint32_t *out, uint32_t *ids, size_t n, uint32_t first)
 {
 	size_t i, n_old = 0, n_new = 0;
+	uint32_t next = first; /* a new id must be at least this */
 
+	/* Each id is written to both places and kept by a count, with no
+	 * branch on whether it is old: that is as good as random. */
 	for (i = 0; i < n; i++) {
-		if (ids[i] < first)
-			out[n_old++] = ids[i];
-		else if (n_new == 0 || ids[i] > ids[n_new - 1])
-			ids[n_new++] = ids[i];
+		uint32_t id = ids[i];
+		bool is_new = id >= next;
+
+		out[n_old] = id;
+		n_old += id < first;
+		ids[n_new] = id;
+		n_new += is_new;
+		next = is_new ? id + 1 : next;
 	}
 	n_old = nd_sort_unique_u32(out, n_old);
 	memcpy(out + n_old, ids, n_new * sizeof(*ids));
