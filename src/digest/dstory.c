@@ -249,14 +249,18 @@ typedef struct sent_keys {
 	size_t n;
 } sent_keys;
 
-static void add_key(sent_keys *sk, uint64_t key, bool bigram)
+/* Writes key at the end of sk and keeps it when keep: the writes are
+ * unconditional, so whether a word is a function word, as good as
+ * random, costs no branch. */
+static void put_key(sent_keys *sk, uint64_t key, bool bigram, bool keep)
 {
 	sk->key[sk->n] = key;
-	sk->bigram[sk->n++] = bigram;
+	sk->bigram[sk->n] = bigram;
+	sk->n += keep;
 }
 
 /* The keys of sentence k of d without the tokens cut: each content stem,
- * then the bigrams the token ends. */
+ * then the bigrams the token ends (room for 3 a token). */
 static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
 			 const nd_dcut *cut)
 {
@@ -276,16 +280,14 @@ static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
 		/* A function word beside a content word ("of Cambodia") ties
 		 * the word to its context, as the reference summaries phrase
 		 * it; two function words say nothing. */
-		if (t > cut->from && stop != adj_stop)
-			add_key(sk, bigram_key(adj, stem), true);
+		put_key(sk, bigram_key(adj, stem), true,
+			t > cut->from && stop != adj_stop);
 		adj = stem;
 		adj_stop = stop;
-		if (stop)
-			continue;
-		add_key(sk, stem, false);
-		if (prev != UINT32_MAX)
-			add_key(sk, bigram_key(prev, stem), true);
-		prev = stem;
+		put_key(sk, stem, false, !stop);
+		put_key(sk, bigram_key(prev, stem), true,
+			!stop && prev != UINT32_MAX);
+		prev = stop ? prev : stem;
 	}
 }
 
