@@ -747,11 +747,11 @@ static void count_tokens(tok_counts *tc, const nd_doc *d,
 		const nd_token *t = &d->toks[st->tok + i];
 		uint32_t f = t->flags;
 
+		/* Sums, not branches, on flags as good as random. */
 		tc->caps += (f & ND_TOK_CAPITAL) != 0;
-		if (!(f & ND_TOK_STOP)) {
-			tc->content++;
-			tc->lower += !(f & (ND_TOK_CAPITAL | ND_TOK_NUMBER));
-		}
+		tc->content += !(f & ND_TOK_STOP);
+		tc->lower += !(f & (ND_TOK_STOP | ND_TOK_CAPITAL |
+				    ND_TOK_NUMBER));
 		if (!(f & ND_TOK_ALLCAPS)) {
 			by = t->len == 2 &&
 			     memcmp(d->text + t->off, "By", 2) == 0;

@@ -544,10 +544,9 @@ static int build_weights(nd_dstory *s)
 			for (k = s->cbeg[g]; k < s->cbeg[g + 1]; k++) {
 				uint32_t c = s->cids[k];
 
-				if (last[c] != mark) {
-					last[c] = mark;
-					s->weight[c]++;
-				}
+				/* Counted without a branch on a repeat. */
+				s->weight[c] += last[c] != mark;
+				last[c] = mark;
 			}
 		}
 	}
