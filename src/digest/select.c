@@ -57,17 +57,19 @@ static bool better(const cand *x, const cand *y)
 	return x->key > y->key || (x->key == y->key && x->g < y->g);
 }
 
+/* The better child is picked by a sum, not a branch: which one wins is
+ * as good as random. The order is total, so comparing the better child
+ * alone with the parent decides as comparing both would. */
 static void sift_down(cand *h, size_t n, size_t i)
 {
 	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, top = i;
+		size_t l = 2 * i + 1, r = l + 1, top;
 		cand t;
 
-		if (l < n && better(&h[l], &h[top]))
-			top = l;
-		if (r < n && better(&h[r], &h[top]))
-			top = r;
-		if (top == i)
+		if (l >= n)
+			return;
+		top = l + (r < n && better(&h[r], &h[l]));
+		if (!better(&h[top], &h[i]))
 			return;
 		t = h[i];
 		h[i] = h[top];
