@@ -308,23 +308,20 @@ static bool is_name(const nd_doc *d, const nd_token *t0)
 	return false;
 }
 
-/* Does the first subject pronoun of the sentence follow a comma, as the
- * subject of a main clause after an opening phrase? */
-static bool pronoun_after_comma(const nd_dlex *lex, const nd_doc *d,
-				const nd_sentence *st)
+/* Does the subject pronoun at token subj of the sentence (its first
+ * past the first word; ntok: none) follow a comma, as the subject of a
+ * main clause after an opening phrase? */
+static bool pronoun_after_comma(const nd_doc *d, const nd_sentence *st,
+				size_t subj)
 {
-	size_t i;
+	const nd_token *prev, *t;
 
-	for (i = 1; i < st->ntok; i++) {
-		const nd_token *prev = &d->toks[st->tok + i - 1];
-		const nd_token *t = &d->toks[st->tok + i];
-
-		if (!nd_dlex_has(lex, t, ND_DLEX_SUBJ))
-			continue;
-		return memchr(d->text + prev->off + prev->len, ',',
-			      t->off - (prev->off + prev->len)) != NULL;
-	}
-	return false;
+	if (subj >= st->ntok)
+		return false;
+	prev = &d->toks[st->tok + subj - 1];
+	t = &d->toks[st->tok + subj];
+	return memchr(d->text + prev->off + prev->len, ',',
+		      t->off - (prev->off + prev->len)) != NULL;
 }
 
 /* Is the sentence's subject a word standing for a noun named before
@@ -345,19 +342,23 @@ static bool referent_subject(const nd_dlex *lex, const nd_doc *d,
  * does a demonstrative inside it point back at nouns ("view these
  * offenders differently"; only before a plural: "those who" or "those
  * singled out" name whom they mean)? One pass, each token's lists
- * looked up once. */
+ * looked up once; when it says no, *subj is the first subject pronoun
+ * past the first word (ntok: none), for pronoun_after_comma. */
 static bool points_away(const nd_dlex *lex, const nd_doc *d,
-			const nd_sentence *st)
+			const nd_sentence *st, size_t *subj)
 {
 	const nd_token *t = &d->toks[st->tok];
 	uint32_t here, next = st->ntok > 0 ? nd_dlex_lists(lex, &t[0]) : 0;
 	size_t i;
 
+	*subj = st->ntok;
 	for (i = 0; i + 1 < st->ntok; i++) {
 		uint32_t f = t[i + 1].flags;
 
 		here = next;
 		next = nd_dlex_lists(lex, &t[i + 1]);
+		if (*subj == st->ntok && (next & ND_DLEX_SUBJ))
+			*subj = i + 1;
 		if (i + 2 < st->ntok && (next & ND_DLEX_AHEAD) &&
 		    (here & ND_DLEX_DET) &&
 		    !nd_dlex_has(lex, &t[i + 2], ND_DLEX_TIME))
@@ -380,9 +381,10 @@ static bool dangling(const nd_dlex *lex, const nd_doc *d,
 		     const nd_sentence *st)
 {
 	const nd_token *t = &d->toks[st->tok];
+	size_t subj;
 
 	if (nd_digest_back_phrase(lex, d, st->tok, st->tok + st->ntok) ||
-	    referent_subject(lex, d, st) || points_away(lex, d, st))
+	    referent_subject(lex, d, st) || points_away(lex, d, st, &subj))
 		return true;
 
 	if ((st->flags & ND_SENT_QUOTE) &&
@@ -396,7 +398,7 @@ static bool dangling(const nd_dlex *lex, const nd_doc *d,
 	if (st->ntok > 1 && nd_dlex_has(lex, &t[1], ND_DLEX_SUBJ) &&
 	    !is_name(d, &t[0]))
 		return true;
-	return (t[0].flags & ND_TOK_STOP) && pronoun_after_comma(lex, d, st);
+	return (t[0].flags & ND_TOK_STOP) && pronoun_after_comma(d, st, subj);
 }
 
 /* Quote state change at the code point: 1 opens, -1 closes, 2 toggles. */
