@@ -450,6 +450,11 @@ size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
 	uint32_t *bi;
 
 	collect_keys(&sk, d, sent, cut);
+	/* The table has long left the cache: every slot is asked for at
+	 * once, so the misses overlap. */
+	for (j = 0; j < sk.n; j++)
+		__builtin_prefetch(&s->ids.slots[nd_mix64(seq[j]) &
+						 (s->ids.cap - 1)]);
 	for (j = 0; j < sk.n; j++) {
 		if (!bigram[j] && lookup(&s->ids, seq[j], &out[nu]))
 			nu++;
