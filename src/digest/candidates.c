@@ -152,7 +152,7 @@ static size_t dlex_slot(const nd_dlex *lex, uint32_t term)
 {
 	size_t i = (size_t)((term * 0x9E3779B1u) >> (32 - ND_DLEX_BITS));
 
-	while (lex->term1[i] != 0 && lex->term1[i] != term + 1)
+	while (lex->slot[i] != 0 && lex->slot[i] >> 32 != (uint64_t)term + 1)
 		i = (i + 1) % ND_DLEX_SLOTS;
 	return i;
 }
@@ -167,8 +167,7 @@ static void resolve(nd_dlex *lex, const char *const *list, uint32_t bit)
 		if (!nd_vocab_lookup(lex->v, *list, strlen(*list), &t))
 			continue;
 		i = dlex_slot(lex, t);
-		lex->term1[i] = t + 1;
-		lex->lists[i] |= bit;
+		lex->slot[i] |= ((uint64_t)t + 1) << 32 | bit;
 	}
 }
 
@@ -207,7 +206,7 @@ void nd_dlex_init(nd_dlex *lex, const nd_vocab *v)
 
 uint32_t nd_dlex_lists(const nd_dlex *lex, const nd_token *t)
 {
-	return lex->lists[dlex_slot(lex, t->term)];
+	return (uint32_t)lex->slot[dlex_slot(lex, t->term)];
 }
 
 /* ASCII white space: ' ' and '\t' to '\r', as in the count below. */

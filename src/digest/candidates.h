@@ -33,18 +33,20 @@ size_t nd_digest_count_words(const char *text, size_t len);
 #define ND_DLEX_AHEAD (1u << 16)   /* words pointing forward */
 #define ND_DLEX_NEAR (1u << 17)    /* demonstrative determiners */
 
-/* Slots of the word table: a power of two, over twice the words of all
- * lists (about 250), so a token on none of them (most) meets an empty
- * slot at its first or second probe. */
-#define ND_DLEX_BITS 10
+/* Slots of the word table: a power of two, eight times the words of
+ * all lists (about 250), so a token on none of them (most) nearly always
+ * meets an empty slot at once, and the probe loop's branch is seldom
+ * mispredicted; 16 KiB. */
+#define ND_DLEX_BITS 11
 #define ND_DLEX_SLOTS (1u << ND_DLEX_BITS)
 
 /* The lists by term id of the corpus, in one open-addressing table, so
- * a rule asks of a token with one probe or two, not a search a list. */
+ * a rule asks of a token with one probe or two, not a search a list. A
+ * slot is the term id + 1 (0: empty) in its high half and the term's
+ * ND_DLEX_* bits in its low half: one load a probe. */
 typedef struct nd_dlex {
 	const nd_vocab *v;
-	uint32_t term1[ND_DLEX_SLOTS]; /* term id + 1; 0: empty slot */
-	uint32_t lists[ND_DLEX_SLOTS]; /* ND_DLEX_* bits of the term */
+	uint64_t slot[ND_DLEX_SLOTS];
 } nd_dlex;
 
 /* Resolves the lists against v's terms. */
