@@ -508,16 +508,22 @@ static int set_values(nd_dstory *s, uint32_t *last)
 			2 * i >= groups ? SUBJECT_SHARE * s->worth[i] : 0;
 	}
 	s->wmax = 1;
+	/* Most concepts are one group's: the tests below are as good as
+	 * random, so they are combined without branches (every concept is
+	 * some member's, so last[i] >= 1). */
 	for (i = 0; i < s->n_concepts; i++) {
-		if (s->n_groups >= 3 && s->weight[i] < 2 &&
-		    !(s->weight[i] == 1 &&
-		      2 * s->gsize[last[i] - 1] >= s->n))
-			s->weight[i] = 0;
-		if (s->weight[i] > s->wmax)
-			s->wmax = s->weight[i];
+		uint32_t w = s->weight[i];
+		bool main = 2 * s->gsize[last[i] - 1] >= s->n;
+		bool drop = (groups >= 3) & (w < 2) & !((w == 1) & main);
+		bool valued;
+
+		w = drop ? 0 : w;
+		s->weight[i] = w;
+		s->wmax = w > s->wmax ? w : s->wmax;
 		s->vvalue[s->n_valued] = nd_dstory_value(s, (uint32_t)i);
-		last[i] = s->vvalue[s->n_valued] > 0 ? (uint32_t)s->n_valued++
-						       : ND_DSTORY_NO_VALUE;
+		valued = s->vvalue[s->n_valued] > 0;
+		last[i] = valued ? (uint32_t)s->n_valued : ND_DSTORY_NO_VALUE;
+		s->n_valued += valued;
 	}
 	return ND_OK;
 }
