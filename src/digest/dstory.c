@@ -142,6 +142,18 @@ static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *toks)
  * numbered apart while sentences are read. */
 #define BIGRAM_SLOT (1u << 31)
 
+/* Bigram keys sit above 2^32 (bigram_key), stem keys below. */
+static bool is_bigram(uint64_t key)
+{
+	return key > UINT32_MAX;
+}
+
+/* The tag of key (hash h) in its slot (nd_dconcept_slot). */
+static uint32_t tag_of(uint64_t key, uint64_t h)
+{
+	return (uint32_t)(is_bigram(key) ? h >> 32 : key);
+}
+
 /* Puts key, numbered id1 as a slot holds it, into the first free slot
  * from its hash's. */
 static void place(nd_dconcepts *m, uint64_t key, uint32_t id1)
@@ -151,7 +163,7 @@ static void place(nd_dconcepts *m, uint64_t key, uint32_t id1)
 
 	while (m->slots[i].id1)
 		i = (i + 1) & (m->cap - 1);
-	m->slots[i].tag = (uint32_t)(h >> 32);
+	m->slots[i].tag = tag_of(key, h);
 	m->slots[i].id1 = id1;
 }
 
@@ -172,27 +184,21 @@ static int map_resize(nd_dconcepts *m, size_t cap)
 	return ND_OK;
 }
 
-/* Bigram keys sit above 2^32 (bigram_key), stem keys below. */
-static bool is_bigram(uint64_t key)
-{
-	return key > UINT32_MAX;
-}
-
 /* The slot of key (hash h): where it is, or the empty slot where it
  * would go. */
 static inline size_t find_slot(const nd_dconcepts *m, uint64_t key,
 				uint64_t h)
 {
-	const uint64_t *keys = is_bigram(key) ? m->bkeys : m->keys;
 	uint32_t kind = is_bigram(key) ? BIGRAM_SLOT : 0;
-	uint32_t tag = (uint32_t)(h >> 32);
+	uint32_t tag = tag_of(key, h);
 	size_t mask = m->cap - 1, i = (size_t)h & mask;
 
+	/* A stem's tag is its key: equal tags of its kind are a hit. */
 	for (; m->slots[i].id1; i = (i + 1) & mask) {
 		uint32_t id1 = m->slots[i].id1;
 
 		if (m->slots[i].tag == tag && (id1 & BIGRAM_SLOT) == kind &&
-		    keys[(id1 & ~BIGRAM_SLOT) - 1] == key)
+		    (!kind || m->bkeys[(id1 & ~BIGRAM_SLOT) - 1] == key))
 			break;
 	}
 	return i;
@@ -217,7 +223,7 @@ static int intern(nd_dconcepts *m, uint64_t key, uint64_t h, uint32_t *id)
 	*id = (uint32_t)(*n - 1);
 	m->n++;
 	if (m->n * MAP_LOAD_DEN < m->cap * MAP_LOAD_NUM) {
-		m->slots[i].tag = (uint32_t)(h >> 32);
+		m->slots[i].tag = tag_of(key, h);
 		m->slots[i].id1 = (*id + 1) | (bigram ? BIGRAM_SLOT : 0);
 		return ND_OK;
 	}

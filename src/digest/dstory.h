@@ -19,9 +19,11 @@
 #include "analyse/analyse.h"
 #include "dedup/dedup.h"
 
-/* A concept's id + 1 (0: empty slot) and the high half of its key's hash:
- * a slot of 8 bytes, not 16, halves the table's pages, and a probe reads
- * the key (in keys) only when the halves agree, nearly always a hit. */
+/* A concept's id + 1 (0: empty slot) and a tag: a stem's key itself (32
+ * bits), so a stem's hit is confirmed in the slot, or the high half of
+ * a bigram's key's hash. A slot of 8 bytes, not 16, halves the table's
+ * pages, and a probe reads a bigram's key (in bkeys) only when the tags
+ * agree, nearly always a hit. */
 typedef struct nd_dconcept_slot {
 	uint32_t tag;
 	uint32_t id1;
