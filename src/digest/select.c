@@ -832,16 +832,17 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 	refine(st, p, all, n_all);
 }
 
-/* Indices of the (up to max <= SEEDS) candidates of highest value into
- * top; returns how many. */
+/* Indices of the (up to max <= SEEDS) candidates of highest value (gain
+ * under no cover, which add_form kept, plus prior) into top; returns how
+ * many. */
 static size_t top_seeds(size_t *top, size_t max, const fview *views,
-			const cand *all, size_t n_all, const cover *none)
+			const cand *all, size_t n_all)
 {
 	double v[SEEDS + 1];
 	size_t n = 0, a, j;
 
 	for (a = 0; a < n_all && max > 0; a++) {
-		double x = gain_of(none, &views[all[a].f]) + all[a].prior;
+		double x = views[all[a].f].full + all[a].prior;
 
 		if (n == max && x <= v[n - 1])
 			continue;
@@ -950,9 +951,9 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	    (st.n == 0 && gather(st.heap, &st.n, &fm, s, &lex, &st.cov,
 				 bytes, budget, true)))
 		goto done;
+	/* Nothing is covered yet: each gain is the one add_form kept. */
 	for (i = 0; i < st.n; i++) {
-		double v = gain_of(&st.cov, &fm.v[st.heap[i].f]) +
-			   st.heap[i].prior;
+		double v = fm.v[st.heap[i].f].full + st.heap[i].prior;
 
 		if (v > best_value) {
 			best_value = v;
@@ -985,7 +986,7 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	 * greedy's value per word and lead prior serve the reader better. */
 	n_seeds = s->n_groups >= 3 ? SEED_WORK / (n_all + 1) : 0;
 	n_seeds = top_seeds(top, n_seeds < SEEDS ? n_seeds : SEEDS, fm.v, all,
-			    n_all, &st.cov);
+			    n_all);
 	for (i = 0; i <= n_seeds; i++) {
 		solve(&st, p, all, n_all, i > 0 ? &all[top[i - 1]] : NULL,
 		      budget);
