@@ -931,18 +931,15 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	*n_chosen = 0;
 	budget = bytes ? bytes : words ? words : DEFAULT_WORDS;
 	st.heap = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*st.heap));
-	st.held = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*st.held));
 	st.picked = nd_calloc(max + 1, sizeof(*st.picked));
-	all = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*all));
 	scratch = nd_calloc(max + 1, sizeof(*scratch));
 	st.cov.stem = nd_calloc(s->n_stems + 1, sizeof(*st.cov.stem));
 	st.cov.val = nd_calloc(s->n_valued + 1, sizeof(*st.cov.val));
 	st.cov.worth = s->vvalue;
 	st.backing = nd_calloc(s->n_sents + 1, sizeof(*st.backing));
 	st.memo = nd_calloc(SAME_MEMO, sizeof(*st.memo));
-	if (formset_init(&fm, s) || !st.heap || !st.held || !st.cov.stem ||
-	    !st.cov.val || !st.backing || !st.memo || !st.picked || !all ||
-	    !scratch)
+	if (formset_init(&fm, s) || !st.heap || !st.cov.stem ||
+	    !st.cov.val || !st.backing || !st.memo || !st.picked || !scratch)
 		goto done;
 	st.views = fm.v;
 	nd_dlex_init(&lex, s->c->vocab);
@@ -963,12 +960,16 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 			st.top = st.heap[i].cost;
 	}
 	n_all = st.n;
+	/* Sized to the candidates, now known, not to every form. */
+	all = nd_calloc(n_all + 1, sizeof(*all));
+	st.held = nd_calloc(n_all + 1, sizeof(*st.held));
 	st.waiting = nd_calloc(st.top + 1, sizeof(*st.waiting));
 	st.per_cost = nd_calloc(st.top + 1, sizeof(*st.per_cost));
 	st.start = nd_calloc(n_all + 1, sizeof(*st.start));
 	st.rank = nd_calloc(n_all + 1, sizeof(*st.rank));
 	st.mark = nd_calloc(n_all / 64 + 1, sizeof(*st.mark));
-	if (!st.waiting || !st.per_cost || !st.start || !st.rank || !st.mark)
+	if (!all || !st.held || !st.waiting || !st.per_cost || !st.start ||
+	    !st.rank || !st.mark)
 		goto done;
 	for (i = 0; i <= st.top; i++)
 		st.per_cost[i] = pow((double)i, COST_EXP);
