@@ -460,7 +460,8 @@ typedef struct pick {
 	size_t n, n_held;
 	cand *picked;      /* the chosen candidates, as chosen */
 	const fview *views; /* the candidates' forms (cand.f) */
-	ranked *rank;      /* the candidates, highest bound first */
+	ranked *rank;      /* the candidates by cost, then highest bound */
+	size_t *rbeg;      /* per cost up to top + 1: its start in rank */
 	uint64_t *mark;    /* a bit per candidate, for best_move */
 	cover cov;         /* holders among the chosen */
 	uint8_t *backing;  /* per sentence, for support */
@@ -689,17 +690,21 @@ static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
 }
 
 /* Marks the candidates within room whose bound, less loss, beats delta:
- * no other can be a better move, and most are left unsummed. */
-static void mark_hopeful(pick *st, size_t n_all, double loss, double delta,
-			 size_t room)
+ * no other can be a better move, and most are left unsummed. Each cost
+ * within room is its own run, highest bound first, so the few that fit
+ * are found without passing over the many that do not. */
+static void mark_hopeful(pick *st, double loss, double delta, size_t room)
 {
-	size_t i;
+	size_t c, i, last = room < st->top ? room : st->top;
 
-	for (i = 0; i < n_all && st->rank[i].bound - loss > delta; i++) {
-		uint32_t a = st->rank[i].a;
+	for (c = 0; c <= last; c++) {
+		for (i = st->rbeg[c];
+		     i < st->rbeg[c + 1] && st->rank[i].bound - loss > delta;
+		     i++) {
+			uint32_t a = st->rank[i].a;
 
-		if (st->rank[i].cost <= room)
 			st->mark[a / 64] |= (uint64_t)1 << (a % 64);
+		}
 	}
 }
 
@@ -724,7 +729,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		} else if (st->k >= st->max) {
 			break;
 		}
-		mark_hopeful(st, n_all, loss, best.delta, room);
+		mark_hopeful(st, loss, best.delta, room);
 		for (w = 0; w < (n_all + 63) / 64; w++) {
 			while (st->mark[w] != 0) {
 				size_t a = w * 64 + (size_t)__builtin_ctzll(
@@ -857,25 +862,34 @@ static size_t top_seeds(size_t *top, size_t max, const fview *views,
 	return n;
 }
 
-static int by_bound(const void *x, const void *y)
+static int by_cost_bound(const void *x, const void *y)
 {
 	const ranked *a = x, *b = y;
 
+	if (a->cost != b->cost)
+		return a->cost < b->cost ? -1 : 1;
 	return a->bound > b->bound ? -1 : a->bound < b->bound ? 1 : 0;
 }
 
-/* The candidates all[0..n) by bound into rank, highest first. */
-static void rank_all(ranked *rank, const fview *views, const cand *all,
-		     size_t n)
+/* The candidates all[0..n) (costing top at most) into rank by cost, then
+ * highest bound first, and where each cost's run starts into rbeg (room
+ * for top + 2). */
+static void rank_all(ranked *rank, size_t *rbeg, const fview *views,
+		     const cand *all, size_t n, size_t top)
 {
-	size_t a;
+	size_t a, c;
 
 	for (a = 0; a < n; a++) {
 		rank[a].bound = views[all[a].f].full + all[a].prior;
 		rank[a].a = (uint32_t)a;
 		rank[a].cost = all[a].cost;
 	}
-	qsort(rank, n, sizeof(*rank), by_bound);
+	qsort(rank, n, sizeof(*rank), by_cost_bound);
+	for (a = c = 0; c <= top + 1; c++) {
+		while (a < n && rank[a].cost < c)
+			a++;
+		rbeg[c] = a;
+	}
 }
 
 /* Room for the forms of every sentence of s, whole and trimmed. Returns
@@ -967,14 +981,15 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	st.per_cost = nd_calloc(st.top + 1, sizeof(*st.per_cost));
 	st.start = nd_calloc(n_all + 1, sizeof(*st.start));
 	st.rank = nd_calloc(n_all + 1, sizeof(*st.rank));
+	st.rbeg = nd_calloc(st.top + 2, sizeof(*st.rbeg));
 	st.mark = nd_calloc(n_all / 64 + 1, sizeof(*st.mark));
 	if (!all || !st.held || !st.waiting || !st.per_cost || !st.start ||
-	    !st.rank || !st.mark)
+	    !st.rank || !st.rbeg || !st.mark)
 		goto done;
 	for (i = 0; i <= st.top; i++)
 		st.per_cost[i] = pow((double)i, COST_EXP);
 	memcpy(all, st.heap, n_all * sizeof(*all));
-	rank_all(st.rank, fm.v, all, n_all);
+	rank_all(st.rank, st.rbeg, fm.v, all, n_all, st.top);
 	/* Only keys and sentences order the heap, so one serves every run;
 	 * the backing its copies would carry is kept in st.backing anyway. */
 	memcpy(st.start, all, n_all * sizeof(*all));
@@ -1029,6 +1044,7 @@ done:
 	nd_free(st.backing);
 	nd_free(st.memo);
 	nd_free(st.rank);
+	nd_free(st.rbeg);
 	nd_free(st.mark);
 	formset_dispose(&fm);
 	return rc;
