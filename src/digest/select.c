@@ -1,7 +1,6 @@
 #include "digest/digest_internal.h"
 
 #include <math.h> /* pow */
-#include <stdlib.h> /* qsort */
 #include <string.h> /* memcmp */
 
 #include "core/alloc.h"
@@ -862,34 +861,48 @@ static size_t top_seeds(size_t *top, size_t max, const fview *views,
 	return n;
 }
 
-static int by_cost_bound(const void *x, const void *y)
+/* Sorts r[0..n) by bound, highest first: a cost's run is a few dozen
+ * candidates at most, where an insertion sort beats qsort's calls. */
+static void by_bound(ranked *r, size_t n)
 {
-	const ranked *a = x, *b = y;
+	size_t i, j;
 
-	if (a->cost != b->cost)
-		return a->cost < b->cost ? -1 : 1;
-	return a->bound > b->bound ? -1 : a->bound < b->bound ? 1 : 0;
+	for (i = 1; i < n; i++) {
+		ranked x = r[i];
+
+		for (j = i; j > 0 && r[j - 1].bound < x.bound; j--)
+			r[j] = r[j - 1];
+		r[j] = x;
+	}
 }
 
 /* The candidates all[0..n) (costing top at most) into rank by cost, then
- * highest bound first, and where each cost's run starts into rbeg (room
- * for top + 2). */
+ * highest bound first (a counting sort, then each run's own), and where
+ * each cost's run starts into rbeg (room for top + 2). */
 static void rank_all(ranked *rank, size_t *rbeg, const fview *views,
 		     const cand *all, size_t n, size_t top)
 {
 	size_t a, c;
 
+	memset(rbeg, 0, (top + 2) * sizeof(*rbeg));
+	for (a = 0; a < n; a++)
+		rbeg[all[a].cost + 1]++;
+	for (c = 1; c <= top + 1; c++)
+		rbeg[c] += rbeg[c - 1];
+	/* Each candidate goes to its run's next place, which moves rbeg[c]
+	 * to the start of run c + 1; the second pass moves them back. */
 	for (a = 0; a < n; a++) {
-		rank[a].bound = views[all[a].f].full + all[a].prior;
-		rank[a].a = (uint32_t)a;
-		rank[a].cost = all[a].cost;
+		ranked *r = &rank[rbeg[all[a].cost]++];
+
+		r->bound = views[all[a].f].full + all[a].prior;
+		r->a = (uint32_t)a;
+		r->cost = all[a].cost;
 	}
-	qsort(rank, n, sizeof(*rank), by_cost_bound);
-	for (a = c = 0; c <= top + 1; c++) {
-		while (a < n && rank[a].cost < c)
-			a++;
-		rbeg[c] = a;
-	}
+	for (c = top + 1; c > 0; c--)
+		rbeg[c] = rbeg[c - 1];
+	rbeg[0] = 0;
+	for (c = 0; c <= top; c++)
+		by_bound(rank + rbeg[c], rbeg[c + 1] - rbeg[c]);
 }
 
 /* Room for the forms of every sentence of s, whole and trimmed. Returns
