@@ -146,79 +146,73 @@ static const char *const ahead_words[] = { "following", "below", NULL };
  * clause). */
 static const char *const near_words[] = { "these", "those", NULL };
 
-/* Term ids of the words of list that the corpus has seen, sorted, into
- * out (room for max); returns how many. */
-static size_t resolve(const nd_vocab *v, const char *const *list,
-		      uint32_t *out, size_t max)
+/* Slot of term in the word table: where it is, or the empty slot where
+ * it would go. Term ids are dense, so a multiplicative hash spreads them. */
+static size_t dlex_slot(const nd_dlex *lex, uint32_t term)
 {
-	size_t n = 0, i, j;
+	size_t i = (size_t)((term * 0x9E3779B1u) >> (32 - ND_DLEX_BITS));
 
-	for (; *list && n < max; list++) {
+	while (lex->slot[i] != 0 && lex->slot[i] >> 32 != (uint64_t)term + 1)
+		i = (i + 1) % ND_DLEX_SLOTS;
+	return i;
+}
+
+/* Puts the words of list that the corpus has seen on the list bit. */
+static void resolve(nd_dlex *lex, const char *const *list, uint32_t bit)
+{
+	for (; *list; list++) {
 		uint32_t t;
+		size_t i;
 
-		if (!nd_vocab_lookup(v, *list, strlen(*list), &t))
+		if (!nd_vocab_lookup(lex->v, *list, strlen(*list), &t))
 			continue;
-		for (j = n; j > 0 && out[j - 1] > t; j--)
-			out[j] = out[j - 1];
-		out[j] = t;
-		n++;
+		i = dlex_slot(lex, t);
+		lex->slot[i] |= ((uint64_t)t + 1) << 32 | bit;
 	}
-	for (i = j = 0; i < n; i++) {
-		if (j == 0 || out[j - 1] != out[i])
-			out[j++] = out[i];
-	}
-	return j;
 }
 
 void nd_dlex_init(nd_dlex *lex, const nd_vocab *v)
 {
 	const struct {
 		const char *const *words;
-		uint32_t *ids;
-		size_t *n;
+		uint32_t bit;
 	} lists[] = {
-		{ dangling_openers, lex->open, &lex->n_open },
-		{ demonstratives, lex->demo, &lex->n_demo },
-		{ time_nouns, lex->time, &lex->n_time },
-		{ subject_pronouns, lex->subj, &lex->n_subj },
-		{ speech_words, lex->speech, &lex->n_speech },
-		{ speaker_pronouns, lex->speaker, &lex->n_speaker },
-		{ bare_connectives, lex->conj, &lex->n_conj },
-		{ comma_connectives, lex->conn, &lex->n_conn },
-		{ adverbial_heads, lex->prep, &lex->n_prep },
-		{ setting_words, lex->setting, &lex->n_setting },
-		{ clause_words, lex->clause, &lex->n_clause },
-		{ relative_pronouns, lex->rel, &lex->n_rel },
-		{ articles, lex->det, &lex->n_det },
-		{ back_words, lex->back, &lex->n_back },
-		{ referents, lex->refer, &lex->n_refer },
-		{ auxiliaries, lex->aux, &lex->n_aux },
-		{ ahead_words, lex->ahead, &lex->n_ahead },
-		{ near_words, lex->near, &lex->n_near },
+		{ dangling_openers, ND_DLEX_OPEN },
+		{ demonstratives, ND_DLEX_DEMO },
+		{ time_nouns, ND_DLEX_TIME },
+		{ subject_pronouns, ND_DLEX_SUBJ },
+		{ speech_words, ND_DLEX_SPEECH },
+		{ speaker_pronouns, ND_DLEX_SPEAKER },
+		{ bare_connectives, ND_DLEX_CONJ },
+		{ comma_connectives, ND_DLEX_CONN },
+		{ adverbial_heads, ND_DLEX_PREP },
+		{ setting_words, ND_DLEX_SETTING },
+		{ clause_words, ND_DLEX_CLAUSE },
+		{ relative_pronouns, ND_DLEX_REL },
+		{ articles, ND_DLEX_DET },
+		{ back_words, ND_DLEX_BACK },
+		{ referents, ND_DLEX_REFER },
+		{ auxiliaries, ND_DLEX_AUX },
+		{ ahead_words, ND_DLEX_AHEAD },
+		{ near_words, ND_DLEX_NEAR },
 	};
 	size_t i;
 
+	memset(lex, 0, sizeof(*lex));
 	lex->v = v;
 	for (i = 0; i < sizeof(lists) / sizeof(*lists); i++)
-		*lists[i].n = resolve(v, lists[i].words, lists[i].ids,
-				      ND_DLEX_LIST_MAX);
+		resolve(lex, lists[i].words, lists[i].bit);
 }
 
-bool nd_dlex_has(const nd_token *t, const uint32_t *ids, size_t n)
+uint32_t nd_dlex_lists(const nd_dlex *lex, const nd_token *t)
 {
-	size_t lo = 0, hi = n;
+	return (uint32_t)lex->slot[dlex_slot(lex, t->term)];
+}
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (ids[mid] == t->term)
-			return true;
-		if (ids[mid] < t->term)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
+/* ASCII white space: ' ' and '\t' to '\r', as in the count below. */
+static uint64_t ascii_spaces8(uint64_t x)
+{
+	return nd_bytes8_eq(x, ' ') | nd_bytes8_range(x, '\t', '\r');
 }
 
 size_t nd_digest_count_words(const char *text, size_t len)
@@ -230,6 +224,21 @@ size_t nd_digest_count_words(const char *text, size_t len)
 		unsigned char b = (unsigned char)*p;
 		size_t inside;
 
+		/* Eight ASCII bytes at once: a word starts where a byte inside
+		 * one follows a space (or the word state carried in). */
+		if (ND_BYTES8_IN_ORDER && end - p >= 8) {
+			uint64_t x = nd_bytes8_load(p);
+
+			if ((x & ND_BYTES8_HIGHS) == 0) {
+				uint64_t in = ~ascii_spaces8(x) & ND_BYTES8_HIGHS;
+				uint64_t after = in << 8 | (uint64_t)in_word << 7;
+
+				words += nd_bytes8_count(in & ~after);
+				in_word = (size_t)(in >> 63);
+				p += 8;
+				continue;
+			}
+		}
 		/* ASCII, most of the text, spares the call; the count adds
 		 * without a branch on where words start. */
 		if (b < 0x80) {
@@ -255,6 +264,9 @@ static bool terminated(const char *p, size_t n)
 	};
 	bool again = true;
 
+	/* No closer ends in a full stop: most sentences are decided here. */
+	if (n > 0 && (p[n - 1] == '.' || p[n - 1] == '!'))
+		return true;
 	while (n > 0 && again) {
 		const char *const *c;
 
@@ -295,23 +307,20 @@ static bool is_name(const nd_doc *d, const nd_token *t0)
 	return false;
 }
 
-/* Does the first subject pronoun of the sentence follow a comma, as the
- * subject of a main clause after an opening phrase? */
-static bool pronoun_after_comma(const nd_dlex *lex, const nd_doc *d,
-				const nd_sentence *st)
+/* Does the subject pronoun at token subj of the sentence (its first
+ * past the first word; ntok: none) follow a comma, as the subject of a
+ * main clause after an opening phrase? */
+static bool pronoun_after_comma(const nd_doc *d, const nd_sentence *st,
+				size_t subj)
 {
-	size_t i;
+	const nd_token *prev, *t;
 
-	for (i = 1; i < st->ntok; i++) {
-		const nd_token *prev = &d->toks[st->tok + i - 1];
-		const nd_token *t = &d->toks[st->tok + i];
-
-		if (!nd_dlex_has(t, lex->subj, lex->n_subj))
-			continue;
-		return memchr(d->text + prev->off + prev->len, ',',
-			      t->off - (prev->off + prev->len)) != NULL;
-	}
-	return false;
+	if (subj >= st->ntok)
+		return false;
+	prev = &d->toks[st->tok + subj - 1];
+	t = &d->toks[st->tok + subj];
+	return memchr(d->text + prev->off + prev->len, ',',
+		      t->off - (prev->off + prev->len)) != NULL;
 }
 
 /* Is the sentence's subject a word standing for a noun named before
@@ -321,42 +330,39 @@ static bool referent_subject(const nd_dlex *lex, const nd_doc *d,
 			     const nd_sentence *st)
 {
 	const nd_token *t = &d->toks[st->tok];
-	size_t k = st->ntok > 2 && nd_dlex_has(&t[0], lex->det, lex->n_det);
+	size_t k = st->ntok > 2 && nd_dlex_has(lex, &t[0], ND_DLEX_DET);
 
-	return k + 1 < st->ntok && nd_dlex_has(&t[k], lex->refer, lex->n_refer) &&
-	       nd_dlex_has(&t[k + 1], lex->aux, lex->n_aux);
+	return k + 1 < st->ntok && nd_dlex_has(lex, &t[k], ND_DLEX_REFER) &&
+	       nd_dlex_has(lex, &t[k + 1], ND_DLEX_AUX);
 }
 
-/* Does the sentence point at text after it ("the following stories")?
- * An article and a pointing word before a noun that is no time. */
-static bool points_ahead(const nd_dlex *lex, const nd_doc *d,
-			 const nd_sentence *st)
+/* Does the sentence point at text after it ("the following stories":
+ * an article and a pointing word before a noun that is no time), or
+ * does a demonstrative inside it point back at nouns ("view these
+ * offenders differently"; only before a plural: "those who" or "those
+ * singled out" name whom they mean)? One pass, each token's lists
+ * looked up once; when it says no, *subj is the first subject pronoun
+ * past the first word (ntok: none), for pronoun_after_comma. */
+static bool points_away(const nd_dlex *lex, const nd_doc *d,
+			const nd_sentence *st, size_t *subj)
 {
 	const nd_token *t = &d->toks[st->tok];
+	uint32_t here, next = st->ntok > 0 ? nd_dlex_lists(lex, &t[0]) : 0;
 	size_t i;
 
-	for (i = 0; i + 2 < st->ntok; i++) {
-		if (nd_dlex_has(&t[i + 1], lex->ahead, lex->n_ahead) &&
-		    nd_dlex_has(&t[i], lex->det, lex->n_det) &&
-		    !nd_dlex_has(&t[i + 2], lex->time, lex->n_time))
-			return true;
-	}
-	return false;
-}
-
-/* Does a demonstrative inside the sentence point back at nouns ("view
- * these offenders differently")? Only before a plural: "those who" or
- * "those singled out" name whom they mean. */
-static bool points_back(const nd_dlex *lex, const nd_doc *d,
-			const nd_sentence *st)
-{
-	const nd_token *t = &d->toks[st->tok];
-	size_t i;
-
-	for (i = 1; i + 1 < st->ntok; i++) {
+	*subj = st->ntok;
+	for (i = 0; i + 1 < st->ntok; i++) {
 		uint32_t f = t[i + 1].flags;
 
-		if (nd_dlex_has(&t[i], lex->near, lex->n_near) &&
+		here = next;
+		next = nd_dlex_lists(lex, &t[i + 1]);
+		if (*subj == st->ntok && (next & ND_DLEX_SUBJ))
+			*subj = i + 1;
+		if (i + 2 < st->ntok && (next & ND_DLEX_AHEAD) &&
+		    (here & ND_DLEX_DET) &&
+		    !nd_dlex_has(lex, &t[i + 2], ND_DLEX_TIME))
+			return true;
+		if (i >= 1 && (here & ND_DLEX_NEAR) &&
 		    !(f & (ND_TOK_STOP | ND_TOK_CAPITAL | ND_TOK_NUMBER)) &&
 		    d->text[t[i + 1].off + t[i + 1].len - 1] == 's')
 			return true;
@@ -374,24 +380,24 @@ static bool dangling(const nd_dlex *lex, const nd_doc *d,
 		     const nd_sentence *st)
 {
 	const nd_token *t = &d->toks[st->tok];
+	size_t subj;
 
 	if (nd_digest_back_phrase(lex, d, st->tok, st->tok + st->ntok) ||
-	    referent_subject(lex, d, st) || points_ahead(lex, d, st) ||
-	    points_back(lex, d, st))
+	    referent_subject(lex, d, st) || points_away(lex, d, st, &subj))
 		return true;
 
 	if ((st->flags & ND_SENT_QUOTE) &&
-	    nd_dlex_has(&t[0], lex->speaker, lex->n_speaker))
+	    nd_dlex_has(lex, &t[0], ND_DLEX_SPEAKER))
 		return false;
-	if (nd_dlex_has(&t[0], lex->open, lex->n_open)) {
+	if (nd_dlex_has(lex, &t[0], ND_DLEX_OPEN)) {
 		return !(st->ntok > 1 &&
-			 nd_dlex_has(&t[0], lex->demo, lex->n_demo) &&
-			 nd_dlex_has(&t[1], lex->time, lex->n_time));
+			 nd_dlex_has(lex, &t[0], ND_DLEX_DEMO) &&
+			 nd_dlex_has(lex, &t[1], ND_DLEX_TIME));
 	}
-	if (st->ntok > 1 && nd_dlex_has(&t[1], lex->subj, lex->n_subj) &&
+	if (st->ntok > 1 && nd_dlex_has(lex, &t[1], ND_DLEX_SUBJ) &&
 	    !is_name(d, &t[0]))
 		return true;
-	return (t[0].flags & ND_TOK_STOP) && pronoun_after_comma(lex, d, st);
+	return (t[0].flags & ND_TOK_STOP) && pronoun_after_comma(d, st, subj);
 }
 
 /* Quote state change at the code point: 1 opens, -1 closes, 2 toggles. */
@@ -427,41 +433,45 @@ static const bool quote_lead[256] = {
 	['"'] = true, ['`'] = true, ['\''] = true, [0xC2] = true, [0xE2] = true
 };
 
-/* Could the eight bytes x hold the start of a quotation mark: one of the
- * ASCII leads, or any byte of a multi-byte character? */
-static bool may_quote(uint64_t x)
+/* The bytes of x that could start a quotation mark: the ASCII leads
+ * and every byte of a multi-byte character. */
+static uint64_t quote_leads8(uint64_t x)
 {
-	return ((x & ND_BYTES8_HIGHS) | nd_bytes8_eq(x, '"') |
-		nd_bytes8_eq(x, '`') | nd_bytes8_eq(x, '\'')) != 0;
+	return (x & ND_BYTES8_HIGHS) | nd_bytes8_eq(x, '"') |
+	       nd_bytes8_eq(x, '`') | nd_bytes8_eq(x, '\'');
 }
 
 /* Most sentences have no quotation mark, and this byte scan spares them
- * the decoding below; stretches of eight bytes with no lead at all are
- * passed over whole. */
+ * the decoding below; eight bytes at a time, it stops only at bytes that
+ * could start one. */
 bool nd_digest_has_quote(const char *p, size_t n)
 {
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
+	while (i < n) {
+		unsigned char c;
 
-		if (i % 8 == 0 && i + 8 <= n) {
-			if (!may_quote(nd_bytes8_load(p + i))) {
-				i += 7;
+		if (ND_BYTES8_IN_ORDER && i + 8 <= n) {
+			uint64_t m = quote_leads8(nd_bytes8_load(p + i));
+
+			if (m == 0) {
+				i += 8;
 				continue;
 			}
+			i += (size_t)__builtin_ctzll(m) / 8;
 		}
+		c = (unsigned char)p[i++];
 		if (!quote_lead[c])
 			continue;
-		if (c == '"' || wire_quote(p + i, p + n))
+		if (c == '"' || wire_quote(p + i - 1, p + n))
 			return true;
-		if (c == 0xC2 && i + 1 < n &&
-		    ((unsigned char)p[i + 1] == 0xAB ||
-		     (unsigned char)p[i + 1] == 0xBB))
+		if (c == 0xC2 && i < n &&
+		    ((unsigned char)p[i] == 0xAB ||
+		     (unsigned char)p[i] == 0xBB))
 			return true;
-		if (c == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80 &&
-		    (unsigned char)p[i + 2] >= 0x9C &&
-		    (unsigned char)p[i + 2] <= 0x9E)
+		if (c == 0xE2 && i + 1 < n && (unsigned char)p[i] == 0x80 &&
+		    (unsigned char)p[i + 1] >= 0x9C &&
+		    (unsigned char)p[i + 1] <= 0x9E)
 			return true;
 	}
 	return false;
@@ -471,7 +481,8 @@ bool nd_digest_has_quote(const char *p, size_t n)
  * quotes (one piece of a longer quotation), whose speaker is only a
  * pronoun ("..., he said"), or that starts or ends inside a quotation
  * (a closing mark with no opening one, or an opening one never closed:
- * the quotation runs on across sentences, or the page layout cut it). */
+ * the quotation runs on across sentences, or the page layout cut it).
+ * Asked only of a sentence with a quotation mark. */
 static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 			   const nd_sentence *st)
 {
@@ -480,14 +491,23 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 	bool inside = false, attributed = false, opened = false;
 	bool pronoun = false, named = false;
 
-	if (!nd_digest_has_quote(p, st->len))
-		return false;
-
 	while (p < end) {
-		const char *here = p;
-		int mark = wire_quote(p, end);
+		const char *next = t < st->ntok
+					   ? d->text + d->toks[st->tok + t].off
+					   : end;
+		const char *here;
+		int mark;
 		int32_t cp = 0;
 
+		/* ASCII before the next word that leads no quotation mark is
+		 * neither mark nor word: passed over undecoded. */
+		while (p < next && p < end && !quote_lead[(unsigned char)*p] &&
+		       (unsigned char)*p < 0x80)
+			p++;
+		if (p >= end)
+			break;
+		here = p;
+		mark = wire_quote(p, end);
 		if (mark)
 			p += 2;
 		else
@@ -508,10 +528,8 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 			if (inside) {
 				in++;
 			} else {
-				attributed |= nd_dlex_has(tok, lex->speech,
-						      lex->n_speech);
-				pronoun |= nd_dlex_has(tok, lex->subj,
-						   lex->n_subj);
+				attributed |= nd_dlex_has(lex, tok, ND_DLEX_SPEECH);
+				pronoun |= nd_dlex_has(lex, tok, ND_DLEX_SUBJ);
 				named |= (tok->flags & ND_TOK_CAPITAL) &&
 					 !(tok->flags & ND_TOK_FIRST);
 			}
@@ -535,6 +553,16 @@ static size_t bracket_depth(const char *p, size_t n, size_t depth,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		/* Most text has no bracket: eight bytes without one pass
+		 * whole. */
+		if (i % 8 == 0 && i + 8 <= n) {
+			uint64_t x = nd_bytes8_load(p + i);
+
+			if ((nd_bytes8_eq(x, '(') | nd_bytes8_eq(x, ')')) == 0) {
+				i += 7;
+				continue;
+			}
+		}
 		if (p[i] == '(')
 			depth++;
 		else if (p[i] == ')' && depth > 0)
@@ -551,10 +579,13 @@ static size_t bracket_depth(const char *p, size_t n, size_t depth,
  * the sentence. */
 static bool bracket_fragment(const nd_doc *d, const nd_sentence *st)
 {
+	const char *p = d->text + st->off;
 	bool stray = false;
 
-	return bracket_depth(d->text + st->off, st->len, 0, &stray) > 0 ||
-	       stray;
+	/* Most sentences have no bracket: two library scans say so. */
+	if (!memchr(p, '(', st->len) && !memchr(p, ')', st->len))
+		return false;
+	return bracket_depth(p, st->len, 0, &stray) > 0 || stray;
 }
 
 /* How many sentences back an open bracket is looked for: wire notes to
@@ -672,6 +703,9 @@ static bool phone_number(const nd_doc *d, const nd_sentence *st)
 	const char *p = d->text + st->off, *end = p + st->len;
 	size_t groups = 0, digits = 0;
 
+	/* Groups are joined by dashes: most sentences have none. */
+	if (memchr(p, '-', st->len) == NULL)
+		return false;
 	for (; p < end; p++) {
 		if (*p >= '0' && *p <= '9') {
 			digits++;
@@ -695,87 +729,90 @@ static bool phone_number(const nd_doc *d, const nd_sentence *st)
 #define CAPS_RUN 3
 #define BYLINE_RUN 2
 
-/* Does the sentence hold a headline or a byline in capitals? */
-static bool caps_run(const nd_doc *d, const nd_sentence *st)
+/* What one pass over a sentence's tokens tells the checks. */
+typedef struct tok_counts {
+	size_t content; /* content words */
+	size_t lower;   /* of them in lower case, no number */
+	size_t caps;    /* capitalised words */
+	bool caps_run;  /* a headline or a byline in capitals */
+} tok_counts;
+
+static void count_tokens(tok_counts *tc, const nd_doc *d,
+			 const nd_sentence *st)
 {
 	size_t i, run = 0;
 	bool by = false;
 
+	memset(tc, 0, sizeof(*tc));
 	for (i = 0; i < st->ntok; i++) {
 		const nd_token *t = &d->toks[st->tok + i];
+		uint32_t f = t->flags;
 
-		if (!(t->flags & ND_TOK_ALLCAPS)) {
-			by = t->len == 2 && memcmp(d->text + t->off, "By", 2) == 0;
+		/* Sums, not branches, on flags as good as random. */
+		tc->caps += (f & ND_TOK_CAPITAL) != 0;
+		tc->content += !(f & ND_TOK_STOP);
+		tc->lower += !(f & (ND_TOK_STOP | ND_TOK_CAPITAL |
+				    ND_TOK_NUMBER));
+		if (!(f & ND_TOK_ALLCAPS)) {
+			by = t->len == 2 &&
+			     memcmp(d->text + t->off, "By", 2) == 0;
 			run = 0;
-			continue;
+		} else if (++run >= CAPS_RUN || (by && run >= BYLINE_RUN)) {
+			tc->caps_run = true;
 		}
-		run++;
-		if (run >= CAPS_RUN || (by && run >= BYLINE_RUN))
-			return true;
 	}
-	return false;
 }
 
 /* Headings, menus and tag lists: nearly every word capitalised. */
-static bool title_case(const nd_doc *d, const nd_sentence *st)
+static bool title_case(const tok_counts *tc, const nd_sentence *st)
 {
-	size_t i, caps = 0;
-
-	for (i = 0; i < st->ntok; i++) {
-		if (d->toks[st->tok + i].flags & ND_TOK_CAPITAL)
-			caps++;
-	}
-	return (double)caps > CAPS_SHARE * (double)st->ntok;
+	return (double)tc->caps > CAPS_SHARE * (double)st->ntok;
 }
 
 /* The checks of nd_digest_candidate on st (a sentence or its trimmed
- * form), opening with token t0 as written and ended as a sentence or not. */
+ * form, holding a quotation mark or not), opening with token t0 as
+ * written and ended as a sentence or not. */
 static bool fit(const nd_dlex *lex, const nd_doc *d, const nd_sentence *st,
-		size_t words, bool relaxed, const nd_token *t0, bool ended)
+		size_t words, bool relaxed, const nd_token *t0, bool ended,
+		bool quoted)
 {
-	size_t k, content = 0, lower = 0;
+	tok_counts tc;
 
 	if (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION) || st->ntok == 0)
 		return false;
 	if (words < MIN_WORDS || words > MAX_WORDS)
 		return false;
-	for (k = 0; k < st->ntok; k++) {
-		uint32_t f = d->toks[st->tok + k].flags;
-
-		if (f & ND_TOK_STOP)
-			continue;
-		content++;
-		if (!(f & (ND_TOK_CAPITAL | ND_TOK_NUMBER)))
-			lower++;
-	}
-	if (content < MIN_CONTENT)
+	count_tokens(&tc, d, st);
+	if (tc.content < MIN_CONTENT)
 		return false;
 	if (relaxed)
 		return true;
-	if (lower < MIN_LOWER_CONTENT)
+	if (tc.lower < MIN_LOWER_CONTENT)
 		return false;
 	/* Opening in lower case: the tail of a sentence the page split. */
 	if (!(t0->flags & (ND_TOK_CAPITAL | ND_TOK_NUMBER)))
 		return false;
-	return ended && !dangling(lex, d, st) && !title_case(d, st) &&
-	       !quote_fragment(lex, d, st) && !bracket_fragment(d, st) &&
-	       !caps_label(d, st) && !caps_run(d, st) &&
+	return ended && !dangling(lex, d, st) && !title_case(&tc, st) &&
+	       !(quoted && quote_fragment(lex, d, st)) &&
+	       !bracket_fragment(d, st) &&
+	       !caps_label(d, st) && !tc.caps_run &&
 	       !phone_number(d, st) && !opens_quote(d, st);
 }
 
 bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
-			 size_t words, bool relaxed)
+			 size_t words, bool relaxed, bool quoted)
 {
 	const nd_sentence *st = &d->sents[i];
 
 	return fit(lex, d, st, words, relaxed, &d->toks[st->tok],
-		   st->ntok > 0 && terminated(d->text + st->off, st->len)) &&
+		   st->ntok > 0 && terminated(d->text + st->off, st->len),
+		   quoted) &&
 	       !inside_aside(d, i) && !furniture_start(d, st) &&
 	       !number_tail(d, st);
 }
 
 bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
-			      const nd_dtrim *tr, size_t words)
+			      const nd_dtrim *tr, size_t words, bool quoted)
 {
 	const nd_sentence *st = &d->sents[i];
 	nd_sentence form = *st;
@@ -784,11 +821,13 @@ bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
 	form.ntok = tr->ntok;
 	form.off = tr->off;
 	form.len = tr->len;
+	/* The form ends where the sentence does: without a mark, so is it. */
+	quoted = quoted && nd_digest_has_quote(d->text + form.off, form.len);
 	/* The cut leaves a lower-case word that is shown capitalised, so the
 	 * sentence's own opening says whether it is a split tail. */
 	return st->ntok > 0 &&
 	       fit(lex, d, &form, words, false, &d->toks[st->tok],
-		   terminated(d->text + st->off, st->len)) &&
+		   terminated(d->text + st->off, st->len), quoted) &&
 	       !inside_aside(d, i) && !furniture_start(d, st) &&
 	       !number_tail(d, st);
 }

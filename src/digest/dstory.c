@@ -138,6 +138,35 @@ static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *toks)
 /* Smallest table: a story of a few short articles. */
 #define MAP_MIN_CAP 64
 
+/* A slot's id of a bigram has this bit set: stems and bigrams are
+ * numbered apart while sentences are read. */
+#define BIGRAM_SLOT (1u << 31)
+
+/* Bigram keys sit above 2^32 (bigram_key), stem keys below. */
+static bool is_bigram(uint64_t key)
+{
+	return key > UINT32_MAX;
+}
+
+/* The tag of key (hash h) in its slot (nd_dconcept_slot). */
+static uint32_t tag_of(uint64_t key, uint64_t h)
+{
+	return (uint32_t)(is_bigram(key) ? h >> 32 : key);
+}
+
+/* Puts key, numbered id1 as a slot holds it, into the first free slot
+ * from its hash's. */
+static void place(nd_dconcepts *m, uint64_t key, uint32_t id1)
+{
+	uint64_t h = nd_mix64(key);
+	size_t i = (size_t)h & (m->cap - 1);
+
+	while (m->slots[i].id1)
+		i = (i + 1) & (m->cap - 1);
+	m->slots[i].tag = tag_of(key, h);
+	m->slots[i].id1 = id1;
+}
+
 /* Makes room for cap slots, placing every key held again. */
 static int map_resize(nd_dconcepts *m, size_t cap)
 {
@@ -148,56 +177,69 @@ static int map_resize(nd_dconcepts *m, size_t cap)
 	m->slots = nd_calloc_written(cap, sizeof(*m->slots));
 	if (m->slots == NULL)
 		return ND_ENOMEM;
-	for (id = 0; id < m->n; id++) {
-		uint64_t h = nd_mix64(m->keys[id]);
-		size_t i = (size_t)h & (cap - 1);
-
-		while (m->slots[i].id1)
-			i = (i + 1) & (cap - 1);
-		m->slots[i].tag = (uint32_t)(h >> 32);
-		m->slots[i].id1 = (uint32_t)(id + 1);
-	}
+	for (id = 0; id < m->n_stems; id++)
+		place(m, m->keys[id], (uint32_t)(id + 1));
+	for (id = 0; id < m->n_bi; id++)
+		place(m, m->bkeys[id], (uint32_t)(id + 1) | BIGRAM_SLOT);
 	return ND_OK;
 }
 
-/* Concept id of key (hash h), numbering new keys in order of first
- * sight. */
+/* The slot of key (hash h): where it is, or the empty slot where it
+ * would go. */
+static inline size_t find_slot(const nd_dconcepts *m, uint64_t key,
+				uint64_t h)
+{
+	uint32_t kind = is_bigram(key) ? BIGRAM_SLOT : 0;
+	uint32_t tag = tag_of(key, h);
+	size_t mask = m->cap - 1, i = (size_t)h & mask;
+
+	/* A stem's tag is its key: equal tags of its kind are a hit. */
+	for (; m->slots[i].id1; i = (i + 1) & mask) {
+		uint32_t id1 = m->slots[i].id1;
+
+		if (m->slots[i].tag == tag && (id1 & BIGRAM_SLOT) == kind &&
+		    (!kind || m->bkeys[(id1 & ~BIGRAM_SLOT) - 1] == key))
+			break;
+	}
+	return i;
+}
+
+/* Number of key (hash h) among the stems or among the bigrams, numbering
+ * new keys in order of first sight. */
 static int intern(nd_dconcepts *m, uint64_t key, uint64_t h, uint32_t *id)
 {
-	size_t mask = m->cap - 1, i = (size_t)h & mask;
-	uint32_t tag = (uint32_t)(h >> 32);
+	size_t i = find_slot(m, key, h);
+	bool bigram = is_bigram(key);
+	size_t *n = bigram ? &m->n_bi : &m->n_stems;
 
-	for (; m->slots[i].id1; i = (i + 1) & mask) {
-		if (m->slots[i].tag == tag &&
-		    m->keys[m->slots[i].id1 - 1] == key) {
-			*id = m->slots[i].id1 - 1;
-			return ND_OK;
-		}
+	if (m->slots[i].id1) {
+		*id = (m->slots[i].id1 & ~BIGRAM_SLOT) - 1;
+		return ND_OK;
 	}
-	if (m->n >= UINT32_MAX - 1 ||
-	    ND_ARRAY_PUSH(m->keys, m->n, m->key_cap, key))
+	if (*n >= BIGRAM_SLOT - 1 ||
+	    (bigram ? ND_ARRAY_PUSH(m->bkeys, m->n_bi, m->bkey_cap, key)
+		    : ND_ARRAY_PUSH(m->keys, m->n_stems, m->key_cap, key)))
 		return ND_ENOMEM;
-	*id = (uint32_t)(m->n - 1);
+	*id = (uint32_t)(*n - 1);
+	m->n++;
 	if (m->n * MAP_LOAD_DEN < m->cap * MAP_LOAD_NUM) {
-		m->slots[i].tag = tag;
-		m->slots[i].id1 = (uint32_t)m->n;
+		m->slots[i].tag = tag_of(key, h);
+		m->slots[i].id1 = (*id + 1) | (bigram ? BIGRAM_SLOT : 0);
 		return ND_OK;
 	}
 	return map_resize(m, 2 * m->cap);
 }
 
-/* Concept id of key in *id; false when the story lacks it. */
+/* Concept id of key in *id (bigrams numbered after every stem); false
+ * when the story lacks it. */
 static bool lookup(const nd_dconcepts *m, uint64_t key, uint32_t *id)
 {
-	uint64_t h = nd_mix64(key);
-	size_t mask = m->cap - 1, i = (size_t)h & mask;
-	uint32_t tag = (uint32_t)(h >> 32);
+	size_t i = find_slot(m, key, nd_mix64(key));
+	uint32_t id1 = m->slots[i].id1;
 
-	while (m->slots[i].id1 && (m->slots[i].tag != tag ||
-				   m->keys[m->slots[i].id1 - 1] != key))
-		i = (i + 1) & mask;
-	*id = m->slots[i].id1 - 1;
-	return m->slots[i].id1 != 0;
+	*id = (id1 & ~BIGRAM_SLOT) - 1 +
+	      (uint32_t)(is_bigram(key) ? m->n_stems : 0);
+	return id1 != 0;
 }
 
 /* Bigram keys sit above 2^32 so they never meet a stem id. */
@@ -213,14 +255,18 @@ typedef struct sent_keys {
 	size_t n;
 } sent_keys;
 
-static void add_key(sent_keys *sk, uint64_t key, bool bigram)
+/* Writes key at the end of sk and keeps it when keep: the writes are
+ * unconditional, so whether a word is a function word, as good as
+ * random, costs no branch. */
+static void put_key(sent_keys *sk, uint64_t key, bool bigram, bool keep)
 {
 	sk->key[sk->n] = key;
-	sk->bigram[sk->n++] = bigram;
+	sk->bigram[sk->n] = bigram;
+	sk->n += keep;
 }
 
 /* The keys of sentence k of d without the tokens cut: each content stem,
- * then the bigrams the token ends. */
+ * then the bigrams the token ends (room for 3 a token). */
 static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
 			 const nd_dcut *cut)
 {
@@ -240,16 +286,14 @@ static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
 		/* A function word beside a content word ("of Cambodia") ties
 		 * the word to its context, as the reference summaries phrase
 		 * it; two function words say nothing. */
-		if (t > cut->from && stop != adj_stop)
-			add_key(sk, bigram_key(adj, stem), true);
+		put_key(sk, bigram_key(adj, stem), true,
+			t > cut->from && stop != adj_stop);
 		adj = stem;
 		adj_stop = stop;
-		if (stop)
-			continue;
-		add_key(sk, stem, false);
-		if (prev != UINT32_MAX)
-			add_key(sk, bigram_key(prev, stem), true);
-		prev = stem;
+		put_key(sk, stem, false, !stop);
+		put_key(sk, bigram_key(prev, stem), true,
+			!stop && prev != UINT32_MAX);
+		prev = stop ? prev : stem;
 	}
 }
 
@@ -315,16 +359,35 @@ static int number_keys(nd_dconcepts *m, const sent_keys *sk, uint32_t *uni,
 static size_t sort_ids(uint32_t *out, uint32_t *ids, size_t n, uint32_t first)
 {
 	size_t i, n_old = 0, n_new = 0;
+	uint32_t next = first; /* a new id must be at least this */
 
+	/* Each id is written to both places and kept by a count, with no
+	 * branch on whether it is old: that is as good as random. */
 	for (i = 0; i < n; i++) {
-		if (ids[i] < first)
-			out[n_old++] = ids[i];
-		else if (n_new == 0 || ids[i] > ids[n_new - 1])
-			ids[n_new++] = ids[i];
+		uint32_t id = ids[i];
+		bool is_new = id >= next;
+
+		out[n_old] = id;
+		n_old += id < first;
+		ids[n_new] = id;
+		n_new += is_new;
+		next = is_new ? id + 1 : next;
 	}
 	n_old = nd_sort_unique_u32(out, n_old);
 	memcpy(out + n_old, ids, n_new * sizeof(*ids));
 	return n_old + n_new;
+}
+
+/* Bigrams are numbered after every stem: their numbers in the lists move
+ * up by the stems' count once it is known. */
+static void bigrams_last(nd_dstory *s, const nd_dconcepts *m)
+{
+	size_t g, k;
+
+	for (g = 0; g < s->n_sents; g++) {
+		for (k = s->cbeg[g] + s->nuni[g]; k < s->cbeg[g + 1]; k++)
+			s->cids[k] += (uint32_t)m->n_stems;
+	}
 }
 
 /* Concept lists of every sentence, numbered by m, which starts with room
@@ -344,7 +407,9 @@ static int build_concepts(nd_dstory *s, nd_dconcepts *m, size_t max_ntok,
 	while (cap < toks)
 		cap *= 2;
 	if (nd_array_reserve((void **)&m->keys, &m->key_cap, toks + 1,
-			     sizeof(*m->keys)))
+			     sizeof(*m->keys)) ||
+	    nd_array_reserve((void **)&m->bkeys, &m->bkey_cap, toks + 1,
+			     sizeof(*m->bkeys)))
 		return ND_ENOMEM;
 	uni = nd_calloc(max_ntok + 1, sizeof(*uni));
 	/* Two bigrams at most per token: with the word before it, and with
@@ -355,20 +420,23 @@ static int build_concepts(nd_dstory *s, nd_dconcepts *m, size_t max_ntok,
 		goto done;
 	fetch_keys(&sk[0], s, m, 0);
 	for (g = 0; g < s->n_sents; g++) {
-		uint32_t first = (uint32_t)m->n;
+		uint32_t first_uni = (uint32_t)m->n_stems;
+		uint32_t first_bi = (uint32_t)m->n_bi;
 
 		fetch_keys(&sk[(g + 1) % 2], s, m, g + 1);
 		if (number_keys(m, &sk[g % 2], uni, &nu, bi, &nb))
 			goto done;
-		nu = sort_ids(s->cids + at, uni, nu, first);
-		nb = sort_ids(s->cids + at + nu, bi, nb, first);
+		nu = sort_ids(s->cids + at, uni, nu, first_uni);
+		nb = sort_ids(s->cids + at + nu, bi, nb, first_bi);
 		s->cbeg[g] = at;
 		s->nuni[g] = (uint32_t)nu;
 		at += nu + nb;
 	}
 	s->cbeg[g] = at;
 	s->n_concepts = m->n;
+	s->n_stems = m->n_stems;
 	s->max_ntok = max_ntok;
+	bigrams_last(s, m);
 	rc = ND_OK;
 done:
 	nd_free(uni);
@@ -388,6 +456,11 @@ size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
 	uint32_t *bi;
 
 	collect_keys(&sk, d, sent, cut);
+	/* The table has long left the cache: every slot is asked for at
+	 * once, so the misses overlap. */
+	for (j = 0; j < sk.n; j++)
+		__builtin_prefetch(&s->ids.slots[nd_mix64(seq[j]) &
+						 (s->ids.cap - 1)]);
 	for (j = 0; j < sk.n; j++) {
 		if (!bigram[j] && lookup(&s->ids, seq[j], &out[nu]))
 			nu++;
@@ -422,34 +495,42 @@ size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
  * or its furniture, not the story's core; unless the group holds half the
  * story's articles or more, when it is the story's main account (seven
  * updates of one wire story among ten articles) and what it alone says
- * counts once. Then sets each value (a stem's: SUBJECT_SHARE). Weights
- * are group counts, so the powers are taken once per count, not once per
- * concept. */
-static int set_values(nd_dstory *s, const uint32_t *last)
+ * counts once. Then sets what each weight is worth (a stem's:
+ * SUBJECT_SHARE), once per weight, not once per concept, and numbers
+ * the concepts of value, over last (read first). */
+static int set_values(nd_dstory *s, uint32_t *last)
 {
-	double *power = nd_calloc(s->n_groups + 1, sizeof(*power));
-	size_t i;
+	size_t i, groups = s->n_groups;
 
-	if (power == NULL)
+	s->worth = nd_calloc(2 * (groups + 1), sizeof(*s->worth));
+	/* Set below for the concepts of value only: no need to zero. */
+	s->vvalue = nd_reallocarray(NULL, s->n_concepts + 1,
+				    sizeof(*s->vvalue));
+	if (s->worth == NULL || s->vvalue == NULL)
 		return ND_ENOMEM;
-	for (i = 0; i <= s->n_groups; i++)
-		power[i] = pow((double)i, VALUE_EXP);
-	s->wmax = 1;
-	for (i = 0; i < s->n_concepts; i++) {
-		if (s->n_groups >= 3 && s->weight[i] < 2 &&
-		    !(s->weight[i] == 1 &&
-		      2 * s->gsize[last[i] - 1] >= s->n))
-			s->weight[i] = 0;
-		if (s->weight[i] > s->wmax)
-			s->wmax = s->weight[i];
-		s->value[i] = power[s->weight[i]];
-		/* Stem keys fit in 32 bits (bigram_key). */
-		if (s->ids.keys[i] <= UINT32_MAX)
-			s->value[i] = 2 * s->weight[i] >= s->n_groups
-					      ? SUBJECT_SHARE * s->value[i]
-					      : 0;
+	for (i = 0; i <= groups; i++) {
+		s->worth[i] = pow((double)i, VALUE_EXP);
+		s->worth[groups + 1 + i] =
+			2 * i >= groups ? SUBJECT_SHARE * s->worth[i] : 0;
 	}
-	nd_free(power);
+	s->wmax = 1;
+	/* Most concepts are one group's: the tests below are as good as
+	 * random, so they are combined without branches (every concept is
+	 * some member's, so last[i] >= 1). */
+	for (i = 0; i < s->n_concepts; i++) {
+		uint32_t w = s->weight[i];
+		bool main = 2 * s->gsize[last[i] - 1] >= s->n;
+		bool drop = (groups >= 3) & (w < 2) & !((w == 1) & main);
+		bool valued;
+
+		w = drop ? 0 : w;
+		s->weight[i] = w;
+		s->wmax = w > s->wmax ? w : s->wmax;
+		s->vvalue[s->n_valued] = nd_dstory_value(s, (uint32_t)i);
+		valued = s->vvalue[s->n_valued] > 0;
+		last[i] = valued ? (uint32_t)s->n_valued : ND_DSTORY_NO_VALUE;
+		s->n_valued += valued;
+	}
 	return ND_OK;
 }
 
@@ -480,14 +561,16 @@ static int build_weights(nd_dstory *s)
 			for (k = s->cbeg[g]; k < s->cbeg[g + 1]; k++) {
 				uint32_t c = s->cids[k];
 
-				if (last[c] != mark) {
-					last[c] = mark;
-					s->weight[c]++;
-				}
+				/* Counted without a branch on a repeat. */
+				s->weight[c] += last[c] != mark;
+				last[c] = mark;
 			}
 		}
 	}
 	rc = set_values(s, last);
+	/* last now numbers the concepts of value. */
+	s->vnum = last;
+	last = NULL;
 done:
 	nd_free(last);
 	nd_free(order);
@@ -503,7 +586,7 @@ static int build_postings(nd_dstory *s)
 	/* Positions in post are stored as uint32_t. */
 	if (s->cbeg[s->n_sents] >= UINT32_MAX)
 		return ND_ENOMEM;
-	s->pbeg = nd_calloc(s->n_concepts + 1, sizeof(*s->pbeg));
+	s->pbeg = nd_calloc(s->n_stems + 1, sizeof(*s->pbeg));
 	if (s->pbeg == NULL)
 		return ND_ENOMEM;
 	for (g = 0; g < s->n_sents; g++) {
@@ -513,9 +596,9 @@ static int build_postings(nd_dstory *s)
 	}
 	/* Each row's end, which the fill below, from the last sentence back,
 	 * moves to its start. */
-	for (i = 1; i < s->n_concepts; i++)
+	for (i = 1; i < s->n_stems; i++)
 		s->pbeg[i] += s->pbeg[i - 1];
-	s->pbeg[s->n_concepts] = (uint32_t)total;
+	s->pbeg[s->n_stems] = (uint32_t)total;
 	s->post = nd_reallocarray(NULL, total + 1, sizeof(*s->post));
 	if (s->post == NULL)
 		return ND_ENOMEM;
@@ -543,20 +626,14 @@ int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 	    size_sentences(s, &max_ntok, &toks) ||
 	    build_concepts(s, &s->ids, max_ntok, toks))
 		goto done;
-	/* Every idf and value is set below: no need to zero them. */
-	s->idf = nd_reallocarray(NULL, s->n_concepts + 1, sizeof(*s->idf));
+	/* Every idf is set below: no need to zero them. */
+	s->idf = nd_reallocarray(NULL, s->n_stems + 1, sizeof(*s->idf));
 	s->weight = nd_calloc(s->n_concepts + 1, sizeof(*s->weight));
-	s->value = nd_reallocarray(NULL, s->n_concepts + 1,
-				   sizeof(*s->value));
-	if (!s->idf || !s->weight || !s->value)
+	if (!s->idf || !s->weight)
 		goto done;
-	/* Stem keys fit in 32 bits; bigram keys do not (bigram_key). */
-	for (i = 0; i < s->n_concepts; i++) {
-		s->idf[i] = s->ids.keys[i] <= UINT32_MAX
-				    ? nd_vocab_idf(c->vocab,
-						   (uint32_t)s->ids.keys[i])
-				    : 0;
-	}
+	/* Stem keys are the stems' term ids (bigram_key). */
+	for (i = 0; i < s->n_stems; i++)
+		s->idf[i] = nd_vocab_idf(c->vocab, (uint32_t)s->ids.keys[i]);
 	for (g = 0; g < s->n_sents; g++) {
 		for (i = 0; i < s->nuni[g]; i++)
 			s->wsum[g] += s->idf[s->cids[s->cbeg[g] + i]];
@@ -580,11 +657,14 @@ void nd_dstory_dispose(nd_dstory *s)
 	nd_free(s->cids);
 	nd_free(s->idf);
 	nd_free(s->weight);
-	nd_free(s->value);
+	nd_free(s->worth);
+	nd_free(s->vnum);
+	nd_free(s->vvalue);
 	nd_free(s->pbeg);
 	nd_free(s->post);
 	nd_free(s->ids.slots);
 	nd_free(s->ids.keys);
+	nd_free(s->ids.bkeys);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -6,7 +6,9 @@
  * consecutive content words (function words skipped), and of a function
  * word with the content word beside it. Concepts are numbered per story
  * through a hash map, so no table is the size of the corpus vocabulary and
- * nothing is allocated per sentence. */
+ * nothing is allocated per sentence; stems take the low numbers, each
+ * kind in order of first sight, so the tables only stems need (IDF,
+ * postings) are a seventh of the size. */
 #ifndef ND_DIGEST_DSTORY_H
 #define ND_DIGEST_DSTORY_H
 
@@ -17,9 +19,11 @@
 #include "analyse/analyse.h"
 #include "dedup/dedup.h"
 
-/* A concept's id + 1 (0: empty slot) and the high half of its key's hash:
- * a slot of 8 bytes, not 16, halves the table's pages, and a probe reads
- * the key (in keys) only when the halves agree, nearly always a hit. */
+/* A concept's id + 1 (0: empty slot) and a tag: a stem's key itself (32
+ * bits), so a stem's hit is confirmed in the slot, or the high half of
+ * a bigram's key's hash. A slot of 8 bytes, not 16, halves the table's
+ * pages, and a probe reads a bigram's key (in bkeys) only when the tags
+ * agree, nearly always a hit. */
 typedef struct nd_dconcept_slot {
 	uint32_t tag;
 	uint32_t id1;
@@ -27,13 +31,22 @@ typedef struct nd_dconcept_slot {
 
 /* Concept ids by key: open addressing with hash tag and id side by side,
  * so a probe past other keys costs no read of keys; keys are kept in
- * order of id, to confirm a hit, for the IDF and for growing the table. */
+ * order of id, to confirm a hit, for the IDF and for growing the table.
+ * While sentences are numbered, bigrams count apart (bkeys; their slots
+ * flagged), as the stems' count, where their numbers start, is known
+ * only at the end. */
 typedef struct nd_dconcepts {
 	nd_dconcept_slot *slots;
 	size_t cap;     /* power of two */
-	uint64_t *keys; /* per concept */
+	uint64_t *keys; /* per concept; while numbering, per stem */
 	size_t n, key_cap;
+	size_t n_stems;
+	uint64_t *bkeys; /* while numbering: per bigram */
+	size_t n_bi, bkey_cap;
 } nd_dconcepts;
+
+/* vnum of a concept worth nothing. */
+#define ND_DSTORY_NO_VALUE UINT32_MAX
 
 /* When one sentence states another (restate.c). */
 #define ND_DIGEST_SAME_SIM 0.5  /* nd_sentence_similarity: same content */
@@ -59,13 +72,20 @@ typedef struct nd_dstory {
 	double *wsum;     /* per sentence: IDF sum of its stems */
 	uint32_t *cids;   /* concept ids, per sentence: stems, then bigrams */
 
-	/* Concepts. */
-	size_t n_concepts;
-	double *idf;      /* per concept: IDF of the stem, 0 for bigrams */
-	uint32_t *weight; /* per concept: independent groups stating it */
-	double *value;    /* per concept: what covering it is worth */
+	/* Concepts: stems below n_stems, bigrams from there. */
+	size_t n_concepts, n_stems;
+	double *idf;      /* per stem: its IDF */
+	uint32_t *weight; /* per concept: independent groups stating it, 0
+			   * when it is worth nothing */
+	double *worth;    /* by weight, what covering a bigram is worth;
+			   * from n_groups + 1 on, a stem (nd_dstory_value) */
+	/* The concepts of value (> 0), a few of all, numbered apart in
+	 * concept order, so tables of them alone stay small. */
+	uint32_t *vnum;   /* per concept: its number, or ND_DSTORY_NO_VALUE */
+	double *vvalue;   /* per number: the concept's value */
+	size_t n_valued;
 	uint32_t wmax;
-	uint32_t *pbeg;   /* per concept: start in post; stems only */
+	uint32_t *pbeg;   /* per stem: start in post; [n_stems] = end */
 	uint32_t *post;   /* sentences holding each stem, ascending */
 	nd_dconcepts ids; /* concept key (stem id or bigram) -> concept */
 	size_t max_ntok;  /* tokens of the longest sentence */
@@ -76,6 +96,13 @@ typedef struct nd_dstory {
  * ND_ENOMEM; s is always safe to dispose. */
 int nd_dstory_build(nd_dstory *s, const nd_corpus *c, const size_t *members,
 		    size_t n, const nd_dedup_edge *edges, size_t n_edges);
+/* What covering concept c is worth: a function of its weight and kind,
+ * so no table per concept holds it. */
+static inline double nd_dstory_value(const nd_dstory *s, uint32_t c)
+{
+	return s->worth[s->weight[c] + (c < s->n_stems ? s->n_groups + 1 : 0)];
+}
+
 /* Frees the tables of s. */
 void nd_dstory_dispose(nd_dstory *s);
 /* The document and local sentence index of story sentence g. */

@@ -83,10 +83,11 @@ int nd_digest_headline(size_t *member, const nd_dstory *s)
 	*member = 0;
 	if (s->n == 0)
 		return ND_OK;
-	centroid = nd_calloc_written(s->n_concepts + 1, sizeof(*centroid));
-	stamp = nd_calloc_written(s->n_concepts + 1, sizeof(*stamp));
+	/* Stems are numbered below every bigram: tables of them alone. */
+	centroid = nd_calloc_written(s->n_stems + 1, sizeof(*centroid));
+	stamp = nd_calloc_written(s->n_stems + 1, sizeof(*stamp));
 	/* Written before read: no need to zero. */
-	stems = nd_reallocarray(NULL, s->n_concepts + 1, sizeof(*stems));
+	stems = nd_reallocarray(NULL, s->n_stems + 1, sizeof(*stems));
 	if (!centroid || !stamp || !stems)
 		goto done;
 	for (pass = 0; pass < 2; pass++) {

@@ -1,7 +1,6 @@
 #include "digest/digest_internal.h"
 
 #include <math.h> /* pow */
-#include <stdlib.h> /* qsort */
 #include <string.h> /* memcmp */
 
 #include "core/alloc.h"
@@ -29,6 +28,12 @@
 typedef struct fview {
 	const uint32_t *cids; /* stems, then bigrams */
 	uint32_t nuni, n;
+	/* Those of value (their numbers, s->vnum), in the same order: the
+	 * only ones a gain adds (adding a zero leaves a sum of values >= 0
+	 * as it is), a quarter of them or so, most concepts being one
+	 * group's. */
+	const uint32_t *vals;
+	uint32_t nval;
 	double wsum;          /* IDF of its stems */
 	double full;          /* gain under no cover: bounds every gain */
 	nd_dtrim trim;        /* ntok 0: the whole sentence */
@@ -51,17 +56,19 @@ static bool better(const cand *x, const cand *y)
 	return x->key > y->key || (x->key == y->key && x->g < y->g);
 }
 
+/* The better child is picked by a sum, not a branch: which one wins is
+ * as good as random. The order is total, so comparing the better child
+ * alone with the parent decides as comparing both would. */
 static void sift_down(cand *h, size_t n, size_t i)
 {
 	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, top = i;
+		size_t l = 2 * i + 1, r = l + 1, top;
 		cand t;
 
-		if (l < n && better(&h[l], &h[top]))
-			top = l;
-		if (r < n && better(&h[r], &h[top]))
-			top = r;
-		if (top == i)
+		if (l >= n)
+			return;
+		top = l + (r < n && better(&h[r], &h[l]));
+		if (!better(&h[top], &h[i]))
 			return;
 		t = h[i];
 		h[i] = h[top];
@@ -100,33 +107,43 @@ static void push(cand *h, size_t *n, cand c)
 	sift_up(h, (*n)++);
 }
 
-/* Weight of the concepts of form v no chosen sentence holds (covered: how
- * many chosen sentences hold each). Bigrams count most: a stem alone says
- * little about what happened (every sentence of the story names its
- * actors), while a word pair the articles share is a fact they report
- * (Gillick & Favre 2009); only the story's subject stems add a little
- * (SUBJECT_SHARE); stems still decide redundancy. */
-static double gain_of(const nd_dstory *s, const uint32_t *covered,
-		      const fview *v)
+/* What the chosen sentences hold: how many hold each stem (for the
+ * redundancy tests) and each concept of value (for gains), so a gain
+ * reads two small tables, not ones the size of every concept. */
+typedef struct cover {
+	uint32_t *stem;      /* per stem */
+	uint32_t *val;       /* per concept of value (s->vnum) */
+	const double *worth; /* per concept of value: s->vvalue */
+} cover;
+
+/* Weight of the concepts of form v no chosen sentence holds. Bigrams
+ * count most: a stem alone says little about what happened (every
+ * sentence of the story names its actors), while a word pair the
+ * articles share is a fact they report (Gillick & Favre 2009); only the
+ * story's subject stems add a little (SUBJECT_SHARE); stems still decide
+ * redundancy. */
+static double gain_of(const cover *cv, const fview *v)
 {
 	double gain = 0;
 	size_t k;
 
-	for (k = 0; k < v->n; k++) {
-		if (covered[v->cids[k]] == 0)
-			gain += s->value[v->cids[k]];
+	for (k = 0; k < v->nval; k++) {
+		if (cv->val[v->vals[k]] == 0)
+			gain += cv->worth[v->vals[k]];
 	}
 	return gain;
 }
 
-/* Adds by (1 or -1) to the holders of each of v's concepts, stems
- * included (for covered_share). */
-static void count(uint32_t *covered, const fview *v, int by)
+/* Adds by (1 or -1) to the holders of each of v's stems and concepts of
+ * value. */
+static void count(cover *cv, const fview *v, int by)
 {
 	size_t k;
 
-	for (k = 0; k < v->n; k++)
-		covered[v->cids[k]] += (uint32_t)by;
+	for (k = 0; k < v->nuni; k++)
+		cv->stem[v->cids[k]] += (uint32_t)by;
+	for (k = 0; k < v->nval; k++)
+		cv->val[v->vals[k]] += (uint32_t)by;
 }
 
 /* Share of v's stem weight (IDF) held by more than self of the chosen
@@ -187,22 +204,39 @@ static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
  * ones (FORMS_MAX - 1 per sentence at most, each a subset of its
  * sentence's but for the two word pairs that meet across an aside's
  * gap). */
+/* Costs below this have cost^COST_EXP remembered: a sentence costs 45
+ * words at most, or a few hundred bytes. */
+#define POW_MEMO 512
+
 typedef struct formset {
+	double cost_pow[POW_MEMO]; /* 0: not known yet */
 	fview *v;
 	size_t n;
 	uint32_t *pool;
 	size_t used;
+	uint32_t *vpool; /* the views' concepts of value */
+	size_t vused;
 	uint64_t *seq;  /* scratch of nd_dstory_form */
 	bool *is_stem;
 } formset;
 
+/* cost^COST_EXP: pow is dear, and the candidates share a few dozen
+ * costs. */
+static double cost_pow(formset *fm, size_t cost)
+{
+	if (cost >= POW_MEMO)
+		return pow((double)cost, COST_EXP);
+	if (fm->cost_pow[cost] == 0)
+		fm->cost_pow[cost] = pow((double)cost, COST_EXP);
+	return fm->cost_pow[cost];
+}
+
 /* Adds form fm->v[fm->n] of sentence g as a candidate into h when it
  * covers something. */
-static void add_form(cand *h, size_t *n, formset *fm, const nd_dstory *s,
-		     const uint32_t *covered, size_t g, double prior,
-		     size_t cost)
+static void add_form(cand *h, size_t *n, formset *fm, const cover *cv,
+		     size_t g, double prior, size_t cost)
 {
-	double gain = gain_of(s, covered, &fm->v[fm->n]);
+	double gain = gain_of(cv, &fm->v[fm->n]);
 	cand c;
 
 	fm->v[fm->n].full = gain;
@@ -214,8 +248,23 @@ static void add_form(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 	c.g = (uint32_t)g;
 	c.f = (uint32_t)fm->n++;
 	c.cost = (uint32_t)cost;
-	c.key = (gain + c.prior) / pow((double)cost, COST_EXP);
+	c.key = (gain + c.prior) / cost_pow(fm, cost);
 	h[(*n)++] = c;
+}
+
+/* The concepts of value of view v into fm->vpool. */
+static void keep_valued(formset *fm, const nd_dstory *s, fview *v)
+{
+	size_t k;
+
+	v->vals = fm->vpool + fm->vused;
+	for (k = 0; k < v->n; k++) {
+		uint32_t num = s->vnum[v->cids[k]];
+
+		if (num != ND_DSTORY_NO_VALUE)
+			fm->vpool[fm->vused + v->nval++] = num;
+	}
+	fm->vused += v->nval;
 }
 
 /* The view of sentence g whole, or trimmed as tr, into fm->v[fm->n]. */
@@ -232,6 +281,7 @@ static void view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
 		v->nuni = s->nuni[g];
 		v->n = (uint32_t)(s->cbeg[g + 1] - s->cbeg[g]);
 		v->wsum = s->wsum[g];
+		keep_valued(fm, s, v);
 		return;
 	}
 	d = nd_dstory_doc(s, g, &sent);
@@ -246,48 +296,52 @@ static void view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
 	fm->used += v->n;
 	for (k = 0; k < nuni; k++)
 		v->wsum += s->idf[v->cids[k]];
+	keep_valued(fm, s, v);
 }
 
-/* Cost of the trimmed form tr of sentence k of d if it fits the budget
- * and may stand alone, else 0. */
+/* Cost of the trimmed form tr of sentence k of d (quoted: holding a
+ * quotation) if it fits the budget and may stand alone, else 0. */
 static size_t trim_cost(const nd_dlex *lex, const nd_doc *d, size_t k,
-			const nd_dtrim *tr, unsigned bytes, size_t budget)
+			const nd_dtrim *tr, unsigned bytes, size_t budget,
+			bool quoted)
 {
 	size_t words = nd_digest_trim_words(d, tr);
 	size_t cost = bytes ? (size_t)(tr->len - tr->glen) + 1 : words;
 
-	return cost <= budget &&
-			       nd_digest_candidate_trim(lex, d, k, tr, words)
+	return cost <= budget && nd_digest_candidate_trim(lex, d, k, tr, words,
+							  quoted)
 		       ? cost
 		       : 0;
 }
 
-/* The fit forms of sentence k of d into tr (ntok 0: whole) with their
- * costs, asides kept; returns how many (2 at most). The first is the
- * sentence as written, less its dateline, which is furniture; the second
- * is trimmed of its openers too, when that is shorter. */
+/* The fit forms of sentence k of d (quoted: holding a quotation) into tr
+ * (ntok 0: whole) with their costs, asides kept; returns how many (2 at
+ * most). The first is the sentence as written, less its dateline, which
+ * is furniture; the second is trimmed of its openers too, when that is
+ * shorter. */
 static size_t opener_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
-			const nd_doc *d, size_t k, unsigned bytes,
-			size_t budget, bool relaxed)
+			   const nd_doc *d, size_t k, unsigned bytes,
+			   size_t budget, bool relaxed, bool quoted)
 {
 	const nd_sentence *st = &d->sents[k];
 	size_t words = nd_digest_count_words(d->text + st->off, st->len);
 	size_t base = bytes ? (size_t)st->len + 1 : words, n = 0;
-	bool dated = !relaxed && nd_digest_trim(&tr[0], lex, d, k, false);
+	bool dated = !relaxed &&
+		     nd_digest_trim(&tr[0], lex, d, k, false, quoted);
 
 	if (dated) {
-		base = trim_cost(lex, d, k, &tr[0], bytes, budget);
+		base = trim_cost(lex, d, k, &tr[0], bytes, budget, quoted);
 		n = base > 0;
 	} else if (base <= budget &&
-		   nd_digest_candidate(lex, d, k, words, relaxed)) {
+		   nd_digest_candidate(lex, d, k, words, relaxed, quoted)) {
 		memset(&tr[0], 0, sizeof(*tr));
 		n = 1;
 	}
 	costs[0] = base;
-	if (relaxed || !nd_digest_trim(&tr[n], lex, d, k, true) ||
+	if (relaxed || !nd_digest_trim(&tr[n], lex, d, k, true, quoted) ||
 	    (dated && tr[n].tok == tr[0].tok))
 		return n;
-	costs[n] = trim_cost(lex, d, k, &tr[n], bytes, budget);
+	costs[n] = trim_cost(lex, d, k, &tr[n], bytes, budget, quoted);
 	if (costs[n] > 0 && (n == 0 || costs[n] < base))
 		n++;
 	return n;
@@ -299,13 +353,19 @@ static size_t fit_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
 			const nd_doc *d, size_t k, unsigned bytes,
 			size_t budget, bool relaxed)
 {
-	size_t n = opener_forms(tr, costs, lex, d, k, bytes, budget, relaxed);
+	const nd_sentence *st = &d->sents[k];
+	/* Asked once here for every form; relaxed checks do not ask. */
+	bool quoted = !relaxed && nd_digest_has_quote(d->text + st->off,
+						      st->len);
+	size_t n = opener_forms(tr, costs, lex, d, k, bytes, budget, relaxed,
+				quoted);
 	size_t f, all = n;
 
 	for (f = 0; f < n && !relaxed; f++) {
-		if (!nd_digest_trim_aside(&tr[all], lex, d, k, &tr[f]))
+		if (!nd_digest_trim_aside(&tr[all], lex, d, k, &tr[f], quoted))
 			continue;
-		costs[all] = trim_cost(lex, d, k, &tr[all], bytes, budget);
+		costs[all] = trim_cost(lex, d, k, &tr[all], bytes, budget,
+				       quoted);
 		if (costs[all] > 0)
 			all++;
 	}
@@ -316,7 +376,7 @@ static size_t fit_forms(nd_dtrim *tr, size_t *costs, const nd_dlex *lex,
  * each fit sentence, whole and, when fit too, trimmed, so the selector
  * weighs what the cut words cover against the words they cost. */
 static int gather(cand *h, size_t *n, formset *fm, const nd_dstory *s,
-		  const nd_dlex *lex, const uint32_t *covered, unsigned bytes,
+		  const nd_dlex *lex, const cover *cv, unsigned bytes,
 		  size_t budget, bool relaxed)
 {
 	nd_u64map seen = { 0 };
@@ -324,7 +384,7 @@ static int gather(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 	int rc = ND_ENOMEM;
 
 	*n = 0;
-	fm->n = fm->used = 0;
+	fm->n = fm->used = fm->vused = 0;
 	if (nd_u64map_init(&seen))
 		return ND_ENOMEM;
 
@@ -358,8 +418,7 @@ static int gather(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 			prior = POS_PRIOR * s->wmax * (1 - rel);
 			for (f = 0; f < nf; f++) {
 				view(fm, s, g, tr[f].ntok ? &tr[f] : NULL);
-				add_form(h, n, fm, s, covered, g, prior,
-					 costs[f]);
+				add_form(h, n, fm, cv, g, prior, costs[f]);
 			}
 		}
 	}
@@ -400,9 +459,10 @@ typedef struct pick {
 	size_t n, n_held;
 	cand *picked;      /* the chosen candidates, as chosen */
 	const fview *views; /* the candidates' forms (cand.f) */
-	ranked *rank;      /* the candidates, highest bound first */
+	ranked *rank;      /* the candidates by cost, then highest bound */
+	size_t *rbeg;      /* per cost up to top + 1: its start in rank */
 	uint64_t *mark;    /* a bit per candidate, for best_move */
-	uint32_t *covered; /* holders of each concept among the chosen */
+	cover cov;         /* holders among the chosen */
 	uint8_t *backing;  /* per sentence, for support */
 	struct memo {
 		uint64_t key;      /* the pair asked, 0: none */
@@ -542,7 +602,7 @@ static void run_greedy(pick *st, nd_dprobe *p)
 
 		if (c.cost > st->left)
 			continue;
-		gain = gain_of(s, st->covered, &st->views[c.f]);
+		gain = gain_of(&st->cov, &st->views[c.f]);
 		if (gain <= 0) {
 			let_go(st, &c);
 			continue;
@@ -561,12 +621,12 @@ static void run_greedy(pick *st, nd_dprobe *p)
 		for (j = 0; j < st->k && !redundant; j++)
 			redundant = same(st, s, st->chosen[j], c.g);
 		if (!redundant)
-			redundant = overlaps(st, s, st->covered, st->k,
+			redundant = overlaps(st, s, st->cov.stem, st->k,
 					     &st->views[c.f]);
 		let_go(st, &c);
 		if (redundant)
 			continue;
-		count(st->covered, &st->views[c.f], 1);
+		count(&st->cov, &st->views[c.f], 1);
 		st->total += gain + c.prior;
 		spend(st, c.cost);
 		st->picked[st->k] = c;
@@ -598,7 +658,7 @@ typedef struct move {
 /* May c join the choice with slot out freed: not a restatement of a
  * sentence kept, and lone sentences still no more than backed ones. */
 static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
-		 uint32_t *cnt)
+		 cover *cnt)
 {
 	size_t j, backed = 0, lone = 0;
 
@@ -625,21 +685,25 @@ static bool fits(pick *st, nd_dprobe *p, cand *c, size_t out,
 		if (j != out && same(st, p->s, st->chosen[j], c->g))
 			return false;
 	}
-	return !overlaps(st, p->s, cnt, out, &st->views[c->f]);
+	return !overlaps(st, p->s, cnt->stem, out, &st->views[c->f]);
 }
 
 /* Marks the candidates within room whose bound, less loss, beats delta:
- * no other can be a better move, and most are left unsummed. */
-static void mark_hopeful(pick *st, size_t n_all, double loss, double delta,
-			 size_t room)
+ * no other can be a better move, and most are left unsummed. Each cost
+ * within room is its own run, highest bound first, so the few that fit
+ * are found without passing over the many that do not. */
+static void mark_hopeful(pick *st, double loss, double delta, size_t room)
 {
-	size_t i;
+	size_t c, i, last = room < st->top ? room : st->top;
 
-	for (i = 0; i < n_all && st->rank[i].bound - loss > delta; i++) {
-		uint32_t a = st->rank[i].a;
+	for (c = 0; c <= last; c++) {
+		for (i = st->rbeg[c];
+		     i < st->rbeg[c + 1] && st->rank[i].bound - loss > delta;
+		     i++) {
+			uint32_t a = st->rank[i].a;
 
-		if (st->rank[i].cost <= room)
 			st->mark[a / 64] |= (uint64_t)1 << (a % 64);
+		}
 	}
 }
 
@@ -647,9 +711,8 @@ static void mark_hopeful(pick *st, size_t n_all, double loss, double delta,
  * ones are visited in candidate order, as a full scan would meet them, so
  * ties go the same way. */
 static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
-		      uint32_t *cnt)
+		      cover *cnt)
 {
-	const nd_dstory *s = p->s;
 	move best = { 0, { 0, 0, 0, 0, 0, false, false }, 1e-9 };
 	size_t out, w;
 
@@ -659,13 +722,13 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 
 		if (out < st->k) {
 			count(cnt, &st->views[st->picked[out].f], -1);
-			loss = gain_of(s, cnt, &st->views[st->picked[out].f]) +
+			loss = gain_of(cnt, &st->views[st->picked[out].f]) +
 			       st->picked[out].prior;
 			room += st->picked[out].cost;
 		} else if (st->k >= st->max) {
 			break;
 		}
-		mark_hopeful(st, n_all, loss, best.delta, room);
+		mark_hopeful(st, loss, best.delta, room);
 		for (w = 0; w < (n_all + 63) / 64; w++) {
 			while (st->mark[w] != 0) {
 				size_t a = w * 64 + (size_t)__builtin_ctzll(
@@ -673,7 +736,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 				double d;
 
 				st->mark[w] &= st->mark[w] - 1;
-				d = gain_of(s, cnt, &st->views[all[a].f]) +
+				d = gain_of(cnt, &st->views[all[a].f]) +
 				    all[a].prior - loss;
 				if (d > best.delta &&
 				    fits(st, p, &all[a], out, cnt)) {
@@ -692,7 +755,7 @@ static move best_move(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 /* Applies improving moves to the greedy choice. */
 static void refine(pick *st, nd_dprobe *p, cand *all, size_t n_all)
 {
-	uint32_t *cnt = st->covered; /* the greedy's counts: what is chosen */
+	cover *cnt = &st->cov; /* the greedy's counts: what is chosen */
 	size_t r;
 
 	for (r = 0; r < SWAP_ROUNDS; r++) {
@@ -730,13 +793,12 @@ static void refine(pick *st, nd_dprobe *p, cand *all, size_t n_all)
 static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 		 cand *seed, size_t budget)
 {
-	const nd_dstory *s = p->s;
 	size_t i;
 
 	/* Undoing the last choice clears the counts, and costs far less than
 	 * zeroing every concept's. */
 	for (i = 0; i < st->k; i++)
-		count(st->covered, &st->views[st->picked[i].f], -1);
+		count(&st->cov, &st->views[st->picked[i].f], -1);
 	memcpy(st->heap, st->start, n_all * sizeof(*all));
 	st->n = n_all;
 	st->n_held = st->k = st->backed = st->lone = 0;
@@ -753,9 +815,9 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 	if (seed != NULL && st->max > 0 && seed->cost <= budget) {
 		if (!seed->known)
 			support(p, st->backing, seed);
-		st->total = gain_of(s, st->covered, &st->views[seed->f]) +
+		st->total = gain_of(&st->cov, &st->views[seed->f]) +
 			    seed->prior;
-		count(st->covered, &st->views[seed->f], 1);
+		count(&st->cov, &st->views[seed->f], 1);
 		spend(st, seed->cost);
 		st->picked[0] = *seed;
 		st->chosen[st->k++] = seed->g;
@@ -774,17 +836,17 @@ static void solve(pick *st, nd_dprobe *p, cand *all, size_t n_all,
 	refine(st, p, all, n_all);
 }
 
-/* Indices of the (up to max <= SEEDS) candidates of highest value into
- * top; returns how many. */
-static size_t top_seeds(size_t *top, size_t max, const nd_dstory *s,
-			const fview *views, const cand *all, size_t n_all,
-			const uint32_t *none)
+/* Indices of the (up to max <= SEEDS) candidates of highest value (gain
+ * under no cover, which add_form kept, plus prior) into top; returns how
+ * many. */
+static size_t top_seeds(size_t *top, size_t max, const fview *views,
+			const cand *all, size_t n_all)
 {
 	double v[SEEDS + 1];
 	size_t n = 0, a, j;
 
 	for (a = 0; a < n_all && max > 0; a++) {
-		double x = gain_of(s, none, &views[all[a].f]) + all[a].prior;
+		double x = views[all[a].f].full + all[a].prior;
 
 		if (n == max && x <= v[n - 1])
 			continue;
@@ -799,47 +861,75 @@ static size_t top_seeds(size_t *top, size_t max, const nd_dstory *s,
 	return n;
 }
 
-static int by_bound(const void *x, const void *y)
+/* Sorts r[0..n) by bound, highest first: a cost's run is a few dozen
+ * candidates at most, where an insertion sort beats qsort's calls. */
+static void by_bound(ranked *r, size_t n)
 {
-	const ranked *a = x, *b = y;
+	size_t i, j;
 
-	return a->bound > b->bound ? -1 : a->bound < b->bound ? 1 : 0;
+	for (i = 1; i < n; i++) {
+		ranked x = r[i];
+
+		for (j = i; j > 0 && r[j - 1].bound < x.bound; j--)
+			r[j] = r[j - 1];
+		r[j] = x;
+	}
 }
 
-/* The candidates all[0..n) by bound into rank, highest first. */
-static void rank_all(ranked *rank, const fview *views, const cand *all,
-		     size_t n)
+/* The candidates all[0..n) (costing top at most) into rank by cost, then
+ * highest bound first (a counting sort, then each run's own), and where
+ * each cost's run starts into rbeg (room for top + 2). */
+static void rank_all(ranked *rank, size_t *rbeg, const fview *views,
+		     const cand *all, size_t n, size_t top)
 {
-	size_t a;
+	size_t a, c;
 
+	memset(rbeg, 0, (top + 2) * sizeof(*rbeg));
+	for (a = 0; a < n; a++)
+		rbeg[all[a].cost + 1]++;
+	for (c = 1; c <= top + 1; c++)
+		rbeg[c] += rbeg[c - 1];
+	/* Each candidate goes to its run's next place, which moves rbeg[c]
+	 * to the start of run c + 1; the second pass moves them back. */
 	for (a = 0; a < n; a++) {
-		rank[a].bound = views[all[a].f].full + all[a].prior;
-		rank[a].a = (uint32_t)a;
-		rank[a].cost = all[a].cost;
+		ranked *r = &rank[rbeg[all[a].cost]++];
+
+		r->bound = views[all[a].f].full + all[a].prior;
+		r->a = (uint32_t)a;
+		r->cost = all[a].cost;
 	}
-	qsort(rank, n, sizeof(*rank), by_bound);
+	for (c = top + 1; c > 0; c--)
+		rbeg[c] = rbeg[c - 1];
+	rbeg[0] = 0;
+	for (c = 0; c <= top; c++)
+		by_bound(rank + rbeg[c], rbeg[c + 1] - rbeg[c]);
 }
 
 /* Room for the forms of every sentence of s, whole and trimmed. Returns
  * 0 or ND_ENOMEM; fm is always safe to dispose. */
 static int formset_init(formset *fm, const nd_dstory *s)
 {
+	size_t trimmed = (FORMS_MAX - 1) *
+			 (s->cbeg[s->n_sents] + 2 * s->n_sents);
+
 	memset(fm, 0, sizeof(*fm));
 	fm->v = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*fm->v));
-	fm->pool = nd_calloc((FORMS_MAX - 1) *
-				     (s->cbeg[s->n_sents] + 2 * s->n_sents) +
-			     1,
-			     sizeof(*fm->pool));
+	fm->pool = nd_calloc(trimmed + 1, sizeof(*fm->pool));
+	/* A sentence is whole in one view at most. */
+	fm->vpool = nd_calloc(s->cbeg[s->n_sents] + trimmed + 1,
+			      sizeof(*fm->vpool));
 	fm->seq = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->seq));
 	fm->is_stem = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->is_stem));
-	return fm->v && fm->pool && fm->seq && fm->is_stem ? ND_OK
-							   : ND_ENOMEM;
+	return fm->v && fm->pool && fm->vpool && fm->seq && fm->is_stem
+		       ? ND_OK
+		       : ND_ENOMEM;
 }
 
 static void formset_dispose(formset *fm)
 {
 	nd_free(fm->v);
 	nd_free(fm->pool);
+	nd_free(fm->vpool);
 	nd_free(fm->seq);
 	nd_free(fm->is_stem);
 }
@@ -868,26 +958,26 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	*n_chosen = 0;
 	budget = bytes ? bytes : words ? words : DEFAULT_WORDS;
 	st.heap = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*st.heap));
-	st.held = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*st.held));
 	st.picked = nd_calloc(max + 1, sizeof(*st.picked));
-	all = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*all));
 	scratch = nd_calloc(max + 1, sizeof(*scratch));
-	st.covered = nd_calloc(s->n_concepts + 1, sizeof(*st.covered));
+	st.cov.stem = nd_calloc(s->n_stems + 1, sizeof(*st.cov.stem));
+	st.cov.val = nd_calloc(s->n_valued + 1, sizeof(*st.cov.val));
+	st.cov.worth = s->vvalue;
 	st.backing = nd_calloc(s->n_sents + 1, sizeof(*st.backing));
 	st.memo = nd_calloc(SAME_MEMO, sizeof(*st.memo));
-	if (formset_init(&fm, s) || !st.heap || !st.held || !st.covered ||
-	    !st.backing || !st.memo || !st.picked || !all || !scratch)
+	if (formset_init(&fm, s) || !st.heap || !st.cov.stem ||
+	    !st.cov.val || !st.backing || !st.memo || !st.picked || !scratch)
 		goto done;
 	st.views = fm.v;
 	nd_dlex_init(&lex, s->c->vocab);
-	if (gather(st.heap, &st.n, &fm, s, &lex, st.covered, bytes, budget,
+	if (gather(st.heap, &st.n, &fm, s, &lex, &st.cov, bytes, budget,
 		   false) ||
-	    (st.n == 0 && gather(st.heap, &st.n, &fm, s, &lex, st.covered,
+	    (st.n == 0 && gather(st.heap, &st.n, &fm, s, &lex, &st.cov,
 				 bytes, budget, true)))
 		goto done;
+	/* Nothing is covered yet: each gain is the one add_form kept. */
 	for (i = 0; i < st.n; i++) {
-		double v = gain_of(s, st.covered, &fm.v[st.heap[i].f]) +
-			   st.heap[i].prior;
+		double v = fm.v[st.heap[i].f].full + st.heap[i].prior;
 
 		if (v > best_value) {
 			best_value = v;
@@ -897,17 +987,22 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 			st.top = st.heap[i].cost;
 	}
 	n_all = st.n;
+	/* Sized to the candidates, now known, not to every form. */
+	all = nd_calloc(n_all + 1, sizeof(*all));
+	st.held = nd_calloc(n_all + 1, sizeof(*st.held));
 	st.waiting = nd_calloc(st.top + 1, sizeof(*st.waiting));
 	st.per_cost = nd_calloc(st.top + 1, sizeof(*st.per_cost));
 	st.start = nd_calloc(n_all + 1, sizeof(*st.start));
 	st.rank = nd_calloc(n_all + 1, sizeof(*st.rank));
+	st.rbeg = nd_calloc(st.top + 2, sizeof(*st.rbeg));
 	st.mark = nd_calloc(n_all / 64 + 1, sizeof(*st.mark));
-	if (!st.waiting || !st.per_cost || !st.start || !st.rank || !st.mark)
+	if (!all || !st.held || !st.waiting || !st.per_cost || !st.start ||
+	    !st.rank || !st.rbeg || !st.mark)
 		goto done;
 	for (i = 0; i <= st.top; i++)
 		st.per_cost[i] = pow((double)i, COST_EXP);
 	memcpy(all, st.heap, n_all * sizeof(*all));
-	rank_all(st.rank, fm.v, all, n_all);
+	rank_all(st.rank, st.rbeg, fm.v, all, n_all, st.top);
 	/* Only keys and sentences order the heap, so one serves every run;
 	 * the backing its copies would carry is kept in st.backing anyway. */
 	memcpy(st.start, all, n_all * sizeof(*all));
@@ -919,8 +1014,8 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	 * alike, and the best cover is merely the most distinct words: the
 	 * greedy's value per word and lead prior serve the reader better. */
 	n_seeds = s->n_groups >= 3 ? SEED_WORK / (n_all + 1) : 0;
-	n_seeds = top_seeds(top, n_seeds < SEEDS ? n_seeds : SEEDS, s, fm.v,
-			    all, n_all, st.covered);
+	n_seeds = top_seeds(top, n_seeds < SEEDS ? n_seeds : SEEDS, fm.v, all,
+			    n_all);
 	for (i = 0; i <= n_seeds; i++) {
 		solve(&st, p, all, n_all, i > 0 ? &all[top[i - 1]] : NULL,
 		      budget);
@@ -955,12 +1050,14 @@ done:
 	nd_free(st.picked);
 	nd_free(all);
 	nd_free(scratch);
-	nd_free(st.covered);
+	nd_free(st.cov.stem);
+	nd_free(st.cov.val);
 	nd_free(st.waiting);
 	nd_free(st.per_cost);
 	nd_free(st.backing);
 	nd_free(st.memo);
 	nd_free(st.rank);
+	nd_free(st.rbeg);
 	nd_free(st.mark);
 	formset_dispose(&fm);
 	return rc;

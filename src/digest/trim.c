@@ -30,8 +30,8 @@ static bool comma_after(const nd_doc *d, size_t a)
 static bool setting_word(const nd_dlex *lex, const nd_token *t)
 {
 	return (t->flags & (ND_TOK_STOP | ND_TOK_CAPITAL | ND_TOK_NUMBER)) ||
-	       nd_dlex_has(t, lex->time, lex->n_time) ||
-	       nd_dlex_has(t, lex->setting, lex->n_setting);
+	       nd_dlex_has(lex, t, ND_DLEX_TIME) ||
+	       nd_dlex_has(lex, t, ND_DLEX_SETTING);
 }
 
 /* Tokens of a run of setting words from token at up to a comma (before
@@ -64,8 +64,8 @@ size_t nd_digest_back_phrase(const nd_dlex *lex, const nd_doc *d, size_t at,
 
 		if (!comma_after(d, at + k))
 			continue;
-		return nd_dlex_has(t, lex->demo, lex->n_demo) ||
-				       nd_dlex_has(t, lex->back, lex->n_back)
+		return nd_dlex_has(lex, t, ND_DLEX_DEMO) ||
+				       nd_dlex_has(lex, t, ND_DLEX_BACK)
 			       ? k + 1
 			       : 0;
 	}
@@ -84,11 +84,11 @@ static size_t opener(const nd_dlex *lex, const nd_doc *d, size_t at,
 
 	if (k)
 		return k;
-	if (nd_dlex_has(t, lex->conn, lex->n_conn) && comma_after(d, at))
+	if (nd_dlex_has(lex, t, ND_DLEX_CONN) && comma_after(d, at))
 		return 1;
-	if (nd_dlex_has(t, lex->conj, lex->n_conj))
+	if (nd_dlex_has(lex, t, ND_DLEX_CONJ))
 		return 1;
-	if (!nd_dlex_has(t, lex->prep, lex->n_prep))
+	if (!nd_dlex_has(lex, t, ND_DLEX_PREP))
 		return 0;
 	k = setting_run(lex, d, at + 1, end);
 	return k ? k + 1 : 0;
@@ -139,7 +139,7 @@ static bool starts_number(const nd_doc *d, size_t at)
 }
 
 bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
-		    size_t i, bool openers)
+		    size_t i, bool openers, bool quoted)
 {
 	const nd_sentence *st = &d->sents[i];
 	size_t first = st->tok, end = (size_t)st->tok + st->ntok, cut, k;
@@ -149,7 +149,7 @@ bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 		return false;
 	/* A quotation keeps its opener (what leads up to it is part of
 	 * it); a dateline stands before any. */
-	if (openers && nd_digest_has_quote(d->text + st->off, st->len))
+	if (quoted)
 		openers = false;
 	first += dateline(d, first, end);
 	dated = first;
@@ -165,7 +165,7 @@ bool nd_digest_trim(nd_dtrim *out, const nd_dlex *lex, const nd_doc *d,
 	 * apposition without its head; "In Canada, 92 percent..." a figure
 	 * without its place. */
 	if (first < end && first > dated &&
-	    (nd_dlex_has(&d->toks[first], lex->clause, lex->n_clause) ||
+	    (nd_dlex_has(lex, &d->toks[first], ND_DLEX_CLAUSE) ||
 	     setting_run(lex, d, first, end) > 0 || starts_number(d, first)))
 		first = dated;
 	if (first == st->tok || first >= end)
@@ -207,10 +207,10 @@ static size_t aside_end(const nd_doc *d, size_t at, size_t end)
 static bool resumes(const nd_dlex *lex, const nd_token *t)
 {
 	return !(t->flags & (ND_TOK_CAPITAL | ND_TOK_NUMBER)) &&
-	       !nd_dlex_has(t, lex->clause, lex->n_clause) &&
-	       !nd_dlex_has(t, lex->det, lex->n_det) &&
-	       !nd_dlex_has(t, lex->subj, lex->n_subj) &&
-	       !nd_dlex_has(t, lex->prep, lex->n_prep);
+	       !nd_dlex_has(lex, t, ND_DLEX_CLAUSE) &&
+	       !nd_dlex_has(lex, t, ND_DLEX_DET) &&
+	       !nd_dlex_has(lex, t, ND_DLEX_SUBJ) &&
+	       !nd_dlex_has(lex, t, ND_DLEX_PREP);
 }
 
 /* Does text[a, b) hold a bracket, whose pair the cut could split? */
@@ -234,7 +234,7 @@ static size_t aside_at(const nd_dlex *lex, const nd_doc *d, size_t k,
 {
 	size_t last;
 
-	if (!nd_dlex_has(&d->toks[k], lex->rel, lex->n_rel))
+	if (!nd_dlex_has(lex, &d->toks[k], ND_DLEX_REL))
 		return SIZE_MAX;
 	last = aside_end(d, k, end);
 	if (last != SIZE_MAX && last + 1 < end &&
@@ -244,14 +244,14 @@ static size_t aside_at(const nd_dlex *lex, const nd_doc *d, size_t k,
 }
 
 bool nd_digest_trim_aside(nd_dtrim *out, const nd_dlex *lex,
-			  const nd_doc *d, size_t i, const nd_dtrim *base)
+			  const nd_doc *d, size_t i, const nd_dtrim *base,
+			  bool quoted)
 {
 	const nd_sentence *st = &d->sents[i];
 	size_t first = base->ntok ? base->tok : st->tok;
 	size_t end = (size_t)st->tok + st->ntok, k, last;
 
-	if (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION) ||
-	    nd_digest_has_quote(d->text + st->off, st->len))
+	if (st->flags & (ND_SENT_TITLE | ND_SENT_QUESTION) || quoted)
 		return false;
 	/* A word at least before the aside: the noun or name it adds to. */
 	for (k = first + 1; k + 1 < end; k++) {

@@ -632,9 +632,10 @@ static size_t subject_stems(const nd_dstory *s, size_t g, size_t *lone)
 
 		*lone += w == 1;
 		if (2 * w >= s->n_groups)
-			ok += s->value[c] > 0 && s->value[c] < full / 2;
+			ok += nd_dstory_value(s, c) > 0 &&
+			      nd_dstory_value(s, c) < full / 2;
 		else
-			ok += s->value[c] == 0;
+			ok += nd_dstory_value(s, c) == 0;
 	}
 	return ok;
 }
@@ -866,7 +867,8 @@ static const char *verdicts(fixture *t, const char *text)
 		out[i] = nd_digest_candidate(
 				 &lex, &doc, i,
 				 nd_digest_count_words(text + s->off, s->len),
-				 false)
+				 false,
+				 nd_digest_has_quote(text + s->off, s->len))
 				 ? 'y'
 				 : 'n';
 	}
@@ -883,13 +885,16 @@ static const char *trimmed(fixture *t, const char *text)
 	nd_dlex lex;
 	nd_dtrim tr;
 	size_t n;
+	bool quoted;
 
 	analysed(&doc, &lex, t, text);
 	out[0] = '\0';
-	if (!nd_digest_trim(&tr, &lex, &doc, 0, true) ||
+	quoted = nd_digest_has_quote(text + doc.sents[0].off,
+				     doc.sents[0].len);
+	if (!nd_digest_trim(&tr, &lex, &doc, 0, true, quoted) ||
 	    !nd_digest_candidate_trim(
 		    &lex, &doc, 0, &tr,
-		    nd_digest_count_words(text + tr.off, tr.len)))
+		    nd_digest_count_words(text + tr.off, tr.len), quoted))
 		return out;
 	assert_true(tr.len < sizeof(out));
 	n = nd_digest_trim_text(out, &doc, &tr);
@@ -906,13 +911,16 @@ static const char *without_aside(fixture *t, const char *text)
 	nd_dlex lex;
 	nd_dtrim whole, tr;
 	size_t n;
+	bool quoted;
 
 	analysed(&doc, &lex, t, text);
 	memset(&whole, 0, sizeof(whole));
 	out[0] = '\0';
-	if (!nd_digest_trim_aside(&tr, &lex, &doc, 0, &whole) ||
+	quoted = nd_digest_has_quote(text + doc.sents[0].off,
+				     doc.sents[0].len);
+	if (!nd_digest_trim_aside(&tr, &lex, &doc, 0, &whole, quoted) ||
 	    !nd_digest_candidate_trim(&lex, &doc, 0, &tr,
-				      nd_digest_trim_words(&doc, &tr)))
+				      nd_digest_trim_words(&doc, &tr), quoted))
 		return out;
 	assert_true(tr.len < sizeof(out));
 	n = nd_digest_trim_text(out, &doc, &tr);
