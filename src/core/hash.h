@@ -5,21 +5,14 @@
 #include <stddef.h> /* size_t */
 #include <stdint.h> /* uint64_t */
 
-/* The steps of nd_mix64 on x in place; a macro so that vector code (the
- * MinHash signature) mixes its lanes by the very same steps. */
-#define ND_MIX64_STEPS(x)                \
-	do {                             \
-		(x) ^= (x) >> 30;        \
-		(x) *= 0xbf58476d1ce4e5b9ULL; \
-		(x) ^= (x) >> 27;        \
-		(x) *= 0x94d049bb133111ebULL; \
-		(x) ^= (x) >> 31;        \
-	} while (0)
-
 /* A bijective 64-bit mixer (good avalanche); mix64(0) is 0. */
 static inline uint64_t nd_mix64(uint64_t x)
 {
-	ND_MIX64_STEPS(x);
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
 	return x;
 }
 
