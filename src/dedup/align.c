@@ -76,9 +76,11 @@ static uint64_t index_key(unsigned kind, uint32_t value, size_t word,
 static void index_word(uint64_t *keys, size_t *n, const nd_align_word *w,
 		       size_t word, size_t k)
 {
-	keys[(*n)++] = index_key(0, w->stem, word, k);
-	if (w->head)
-		keys[(*n)++] = index_key(KIND_HEAD, w->head, word, k);
+	keys[*n] = index_key(0, w->stem, word, k);
+	/* Written either way, kept when there is a head (nearly always, but
+	 * not in a pattern): keys has room for two a word. */
+	keys[*n + 1] = index_key(KIND_HEAD, w->head, word, k);
+	*n += 1 + (w->head != 0);
 }
 
 /* The value group (kind, stem or head) of an index key. */
@@ -393,11 +395,30 @@ static size_t alignable_words(const nd_doc *d, size_t s)
 	return words < ND_ALIGN_MAX_WORDS ? words : ND_ALIGN_MAX_WORDS;
 }
 
+/* at[0..): the tokens (indexes into d->toks) of the first max content
+ * words of sentence s; returns how many (max, from alignable_words).
+ * Every token is written, only content tokens kept: which words are stop
+ * words follows no pattern a branch could learn. at has room for max + 1. */
+static size_t content_tokens(uint32_t *at, const nd_doc *d, size_t s,
+			     size_t max)
+{
+	const nd_sentence *st = &d->sents[s];
+	size_t i, n = 0;
+
+	for (i = 0; i < st->ntok && n < max; i++) {
+		at[n] = (uint32_t)(st->tok + i);
+		n += !(d->toks[st->tok + i].flags & ND_TOK_STOP);
+	}
+	return n;
+}
+
 int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 {
 	/* Index keys of the words (group, slot, sentence), and room to sort
 	 * them. */
 	uint64_t *keys = NULL, *tmp;
+	/* The content tokens of one sentence. */
+	uint32_t at[ND_ALIGN_MAX_WORDS + 1];
 	size_t s, sents = 0, words = 0, n_keys = 0;
 	int rc = ND_ENOMEM;
 
@@ -423,22 +444,18 @@ int nd_align_prepare(nd_align_doc *out, const nd_doc *d, const nd_vocab *v)
 		goto done;
 	tmp = keys + 2 * words + 1;
 	for (s = 0; s < d->nsents && out->n_sents < sents; s++) {
-		const nd_sentence *st = &d->sents[s];
 		nd_align_word *w = out->words + out->n_words;
 		size_t i, n = 0, max = alignable_words(d, s);
 
 		if (max == 0)
 			continue;
 		out->first[out->n_sents] = out->n_words;
-		for (i = 0; i < st->ntok && n < max; i++) {
-			const nd_token *t = &d->toks[st->tok + i];
-
-			if (t->flags & ND_TOK_STOP)
-				continue;
-			make_word(&w[n], t, v);
-			index_word(keys, &n_keys, &w[n],
-				   out->n_words + n, out->n_sents);
-			out->total[out->n_sents] += w[n++].w;
+		n = content_tokens(at, d, s, max);
+		for (i = 0; i < n; i++) {
+			make_word(&w[i], &d->toks[at[i]], v);
+			index_word(keys, &n_keys, &w[i], out->n_words + i,
+				   out->n_sents);
+			out->total[out->n_sents] += w[i].w;
 		}
 		out->sent[out->n_sents++] = (uint32_t)s;
 		out->n_words += n;
