@@ -864,6 +864,37 @@ static reach suffix_cell(const pairing *g, size_t i, size_t j,
 	return c;
 }
 
+/* Bytes with the MAY_ flag f in each of eight. */
+#define EACH_BYTE(f) (0x0101010101010101ULL * (f))
+
+/* start[j] (eight bytes a word, 0 from m on): nonzero where suffix_cell
+ * may start a bead at a's sentence i and b's j: a one-to-one bead, or a
+ * two-to-one bead whose other sentence (a's i + 1 or b's j + 1) has
+ * MAY_HALF too. Most flagged cells start none (their flag is MAY_HALF
+ * alone, their neighbours unflagged), and are then no different from an
+ * unflagged one; found eight at a time, they need no call. */
+static void bead_starts(uint64_t *start, const pairing *g, size_t i)
+{
+	const unsigned char *may = g->may + i * g->may_w;
+	size_t t, words = g->may_w / 8;
+	bool down = i + 1 < g->a->n_sents;
+
+	for (t = 0; t < words; t++) {
+		uint64_t v, dn = 0, next = 0;
+
+		memcpy(&v, may + 8 * t, sizeof(v));
+		if (down)
+			memcpy(&dn, may + g->may_w + 8 * t, sizeof(dn));
+		/* The row's flags are 0 from m to may_w: b's j + 1 past
+		 * its last sentence reads 0. */
+		if (t + 1 < words)
+			memcpy(&next, may + 8 * t + 8, 1);
+		next = v >> 8 | next << 56;
+		start[t] = v & (EACH_BYTE(MAY_FULL) |
+				((dn | next) & EACH_BYTE(MAY_HALF)));
+	}
+}
+
 /* suf[i * (m + 1) + j]: the most sentences of a and of b that beads the
  * bounds allow can cover among a's sentences from i and b's from j. Every
  * bead of the scored alignment passes the bounds, so what it adds after
@@ -871,7 +902,9 @@ static reach suffix_cell(const pairing *g, size_t i, size_t j,
  * comparison. */
 static void fill_suffix(reach *suf, const pairing *g)
 {
-	size_t i, j, n = g->a->n_sents, m = g->m, w = m + 1;
+	size_t i, j, t, n = g->a->n_sents, m = g->m, w = m + 1;
+	/* One row's bead_starts, eight bytes a word. */
+	uint64_t starts[ROW_CAP / 8];
 
 	memset(suf + n * w, 0, w * sizeof(*suf));
 	for (i = n; i-- > 0;) {
@@ -879,9 +912,11 @@ static void fill_suffix(reach *suf, const pairing *g)
 		const reach *r1 = r0 + w;
 		/* Row i + 1 is read only when a has that sentence. */
 		const unsigned char *may = g->may + i * g->may_w;
+		unsigned char *start = (unsigned char *)starts;
 		/* The cell right of j where a bead may start, or cell m (0). */
 		reach right;
 
+		bead_starts(starts, g, i);
 		r0[m] = r1[m];
 		right = r0[m];
 		/* Where no bead starts (most cells), suffix_cell is the
@@ -889,14 +924,24 @@ static void fill_suffix(reach *suf, const pairing *g)
 		 * suf never grow to the right, so that is the larger of the
 		 * cell below and right: no cell waits on its neighbour's
 		 * store. */
-		for (j = m; j-- > 0;) {
-			if (may[j] == 0) {
-				r0[j] = reach_max(r1[j], right);
+		for (t = (m + 7) / 8; t-- > 0;) {
+			size_t lo = 8 * t, hi = lo + 8 < m ? lo + 8 : m;
+
+			/* Eight cells without a bead: none waits on another. */
+			if (starts[t] == 0) {
+				for (j = lo; j < hi; j++)
+					r0[j] = reach_max(r1[j], right);
 				continue;
 			}
-			r0[j] = suffix_cell(g, i, j, r0 + 2 * w, r1, r0, may,
-					    may + g->may_w);
-			right = r0[j];
+			for (j = hi; j-- > lo;) {
+				if (start[j] == 0) {
+					r0[j] = reach_max(r1[j], right);
+					continue;
+				}
+				r0[j] = suffix_cell(g, i, j, r0 + 2 * w, r1,
+						    r0, may, may + g->may_w);
+				right = r0[j];
+			}
 		}
 	}
 }
