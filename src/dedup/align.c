@@ -777,12 +777,38 @@ static double run_pair(const pairing *g, size_t ka, size_t na, size_t kb,
 	return score_runs(g, ka, na, kb, nb);
 }
 
-/* Score of a's sentence k against b's s, or 0 when it cannot reach half
- * min_sim. */
-static double pair_score(const pairing *g, size_t k, size_t s)
+/* Bytes with the MAY_ flag f in each of eight. */
+#define EACH_BYTE(f) (0x0101010101010101ULL * (f))
+
+/* out[s] (eight bytes a word, 0 from m on): nonzero where a's sentence k
+ * and b's s have MAY_FULL, or MAY_HALF along with a neighbour that has
+ * it too: a's k + 1 or b's s + 1, and when back also a's k - 1 or b's
+ * s - 1. A two-to-one bead needs MAY_HALF on both of its pairs, so the
+ * other cells are in one-to-one beads only, which MAY_FULL allows, and in
+ * no bead at all without it. */
+static void bead_cells(uint64_t *out, const pairing *g, size_t k, bool back)
 {
-	return g->may[k * g->may_w + s] & MAY_HALF ? score_runs(g, k, 1, s, 1)
-						   : 0;
+	const unsigned char *may = g->may + k * g->may_w;
+	size_t t, words = g->may_w / 8;
+
+	for (t = 0; t < words; t++) {
+		uint64_t v, up = 0, dn = 0, next = 0, prev = 0;
+
+		memcpy(&v, may + 8 * t, sizeof(v));
+		if (back && k > 0)
+			memcpy(&up, may - g->may_w + 8 * t, sizeof(up));
+		if (k + 1 < g->a->n_sents)
+			memcpy(&dn, may + g->may_w + 8 * t, sizeof(dn));
+		/* The row's flags are 0 from m to may_w. */
+		if (t + 1 < words)
+			memcpy(&next, may + 8 * t + 8, 1);
+		if (back && t > 0)
+			memcpy(&prev, may + 8 * t - 1, 1);
+		next = v >> 8 | next << 56;
+		prev = back ? v << 8 | prev : 0;
+		out[t] = v & (EACH_BYTE(MAY_FULL) |
+			      ((up | dn | next | prev) & EACH_BYTE(MAY_HALF)));
+	}
 }
 
 /* Best cell at (i, j) of the table, 1-based, given rows i-2 (r2), i-1 (r1)
@@ -864,37 +890,6 @@ static reach suffix_cell(const pairing *g, size_t i, size_t j,
 	return c;
 }
 
-/* Bytes with the MAY_ flag f in each of eight. */
-#define EACH_BYTE(f) (0x0101010101010101ULL * (f))
-
-/* start[j] (eight bytes a word, 0 from m on): nonzero where suffix_cell
- * may start a bead at a's sentence i and b's j: a one-to-one bead, or a
- * two-to-one bead whose other sentence (a's i + 1 or b's j + 1) has
- * MAY_HALF too. Most flagged cells start none (their flag is MAY_HALF
- * alone, their neighbours unflagged), and are then no different from an
- * unflagged one; found eight at a time, they need no call. */
-static void bead_starts(uint64_t *start, const pairing *g, size_t i)
-{
-	const unsigned char *may = g->may + i * g->may_w;
-	size_t t, words = g->may_w / 8;
-	bool down = i + 1 < g->a->n_sents;
-
-	for (t = 0; t < words; t++) {
-		uint64_t v, dn = 0, next = 0;
-
-		memcpy(&v, may + 8 * t, sizeof(v));
-		if (down)
-			memcpy(&dn, may + g->may_w + 8 * t, sizeof(dn));
-		/* The row's flags are 0 from m to may_w: b's j + 1 past
-		 * its last sentence reads 0. */
-		if (t + 1 < words)
-			memcpy(&next, may + 8 * t + 8, 1);
-		next = v >> 8 | next << 56;
-		start[t] = v & (EACH_BYTE(MAY_FULL) |
-				((dn | next) & EACH_BYTE(MAY_HALF)));
-	}
-}
-
 /* suf[i * (m + 1) + j]: the most sentences of a and of b that beads the
  * bounds allow can cover among a's sentences from i and b's from j. Every
  * bead of the scored alignment passes the bounds, so what it adds after
@@ -903,7 +898,8 @@ static void bead_starts(uint64_t *start, const pairing *g, size_t i)
 static void fill_suffix(reach *suf, const pairing *g)
 {
 	size_t i, j, t, n = g->a->n_sents, m = g->m, w = m + 1;
-	/* One row's bead_starts, eight bytes a word. */
+	/* Where a bead may start in one row: at a cell in a bead with a
+	 * neighbour after it (bead_cells), eight bytes a word. */
 	uint64_t starts[ROW_CAP / 8];
 
 	memset(suf + n * w, 0, w * sizeof(*suf));
@@ -916,7 +912,7 @@ static void fill_suffix(reach *suf, const pairing *g)
 		/* The cell right of j where a bead may start, or cell m (0). */
 		reach right;
 
-		bead_starts(starts, g, i);
+		bead_cells(starts, g, i, false);
 		r0[m] = r1[m];
 		right = r0[m];
 		/* Where no bead starts (most cells), suffix_cell is the
@@ -948,7 +944,7 @@ static void fill_suffix(reach *suf, const pairing *g)
 
 /* Fills g's flags; is any alignment from them able to cover need_a of
  * a's sentences or need_b of b's? Each bead's sentences are flagged
- * against each other (pair_score, best_cell), so an alignment covers
+ * against each other (bead_cells, best_cell), so an alignment covers
  * only sentences with some flag: counting those rules out about a
  * quarter of a story's candidate pairs (80 of 288 of a 50-article one)
  * before the suffix bound is filled. */
@@ -1062,6 +1058,9 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 		[P_MAY] = n * g.may_w,
 	};
 	void *part[P_COUNT];
+	/* Which pair scores of a row best_cell may use: those of cells in
+	 * a bead with a neighbour before or after (bead_cells). */
+	uint64_t used[ROW_CAP / 8];
 	bool live, live_up;
 
 	*cover_a = *cover_b = 0;
@@ -1095,10 +1094,14 @@ int nd_align_count(size_t *cover_a, size_t *cover_b, const nd_align_doc *a,
 	if (!live_up)
 		return ND_OK;
 	for (i = 1; i <= n; i++) {
-		/* Pair scores under half the threshold count for nothing
-		 * below, so those the bound rules out stay 0. */
+		/* A pair score counts only in a bead: those that the bounds
+		 * keep out of every bead (bead_cells) stay 0, which best_cell
+		 * takes alike. */
+		bead_cells(used, &g, i - 1, true);
 		for (j = 0; j < m; j++)
-			pair[j] = pair_score(&g, i - 1, j);
+			pair[j] = ((unsigned char *)used)[j]
+					  ? score_runs(&g, i - 1, 1, j, 1)
+					  : 0;
 		memset(&r0[0], 0, sizeof(r0[0]));
 		for (j = 1; j <= m; j++)
 			r0[j] = best_cell(&g, i, j, r2, r1, r0, pair,
