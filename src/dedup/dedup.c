@@ -213,26 +213,35 @@ static int index_stems(dd_run *r, size_t i)
 	const nd_doc *d = &c->docs[i];
 	dd_doc *dd = &r->docs[i];
 	uint32_t mark;
-	size_t t;
+	size_t t, n = 0;
 
 	if (dd->words == 0)
 		return ND_OK;
 	dd->stems = nd_calloc(dd->words, sizeof(*dd->stems));
 	if (dd->stems == NULL)
 		return ND_ENOMEM;
-	mark = fresh_mark(r);
+	/* The stems of content words first, all written, kept by count:
+	 * which tokens are stop words follows no pattern a branch could
+	 * learn. Every stem is one of the vocabulary's; one past them could
+	 * be neither marked nor posted. */
 	for (t = nd_shingle_body_start(d); t < d->ntoks; t++) {
 		const nd_token *tok = &d->toks[t];
 
-		/* Every stem is one of the vocabulary's; one past them could
-		 * be neither marked nor posted. */
-		if (tok->flags & (ND_TOK_STOP | ND_TOK_NUMBER) ||
-		    tok->stem >= r->n_head || r->stem_mark[tok->stem] == mark)
+		dd->stems[n] = tok->stem;
+		n += !(tok->flags & (ND_TOK_STOP | ND_TOK_NUMBER)) &
+		     (tok->stem < r->n_head);
+	}
+	/* Then each one's first sight, when rare enough. A stem marked
+	 * though too common is so at every sight. */
+	mark = fresh_mark(r);
+	for (t = 0; t < n; t++) {
+		uint32_t stem = dd->stems[t];
+		bool seen = r->stem_mark[stem] == mark;
+
+		r->stem_mark[stem] = mark;
+		if (seen || nd_vocab_df(c->vocab, stem) > CAND_DF_MAX)
 			continue;
-		if (nd_vocab_df(c->vocab, tok->stem) > CAND_DF_MAX)
-			continue;
-		r->stem_mark[tok->stem] = mark;
-		dd->stems[dd->nstems++] = tok->stem;
+		dd->stems[dd->nstems++] = stem;
 	}
 	return ND_OK;
 }
