@@ -1,7 +1,7 @@
 #include "analyse/stem_en.h"
 
 #include <stdint.h> /* SIZE_MAX */
-#include <string.h> /* memcmp, memcpy, memmove, strchr */
+#include <string.h> /* memchr, memcmp, memcpy, memmove, strchr */
 
 /* The word being stemmed, which only ever gets shorter, and where its
  * regions R1 and R2 start (n when empty). */
@@ -121,6 +121,10 @@ static const rule exceptions[] = {
 
 /* The longest word of exceptions, so that longer words skip the list. */
 #define EXCEPTION_MAX 6
+/* The last letters of the words of exceptions: the other words, most,
+ * skip the list, whose scan by length and first letter branches as the
+ * words go, unpredictably. */
+#define EXCEPTION_LAST "egsy"
 
 /* Whole words, after step 1a, that the later steps leave alone. */
 static const rule invariant[] = {
@@ -266,6 +270,10 @@ static bool prelude(word *w)
 		memmove(w->s, w->s + 1, w->n - 1);
 		w->n--;
 	}
+	/* Most words hold no y: found by one library scan, not a test of
+	 * each letter whose outcome the branch cannot learn. */
+	if (memchr(w->s, 'y', w->n) == NULL)
+		return false;
 	for (i = 0; i < w->n; i++) {
 		if (w->s[i] == 'y' && (i == 0 || is_vowel(w->s[i - 1]))) {
 			w->s[i] = 'Y';
@@ -418,7 +426,9 @@ static void step5(word *w)
 static void steps(word *w)
 {
 	step1a(w);
-	if (w->n >= INVARIANT_MIN && is_word(w, invariant))
+	/* Every invariant word ends in g or d. */
+	if (w->n >= INVARIANT_MIN && (ends(w, "g", 1) || ends(w, "d", 1)) &&
+	    is_word(w, invariant))
 		return;
 	step1b(w);
 	step1c(w);
@@ -447,7 +457,7 @@ static bool exception(char *out, size_t *len, const char *w, size_t n)
 {
 	const rule *r;
 
-	if (n > EXCEPTION_MAX)
+	if (n > EXCEPTION_MAX || n == 0 || !strchr(EXCEPTION_LAST, w[n - 1]))
 		return false;
 	for (r = exceptions; r->suffix; r++) {
 		if (r->len == n && r->suffix[0] == w[0] &&
