@@ -40,6 +40,9 @@ typedef struct rule {
  * word's last letter picks the few that may apply. */
 typedef const rule *const by_last[26];
 
+/* The shortest suffix of those steps ("li", "ic", "al", "er"). */
+#define SUFFIX_MIN 2
+
 static const rule step2_i[] = {
 	RULE("biliti", "ble", IF_ANY), RULE("lessli", "less", IF_ANY),
 	RULE("entli", "ent", IF_ANY),  RULE("aliti", "al", IF_ANY),
@@ -391,7 +394,9 @@ static void replace_suffix(word *w, by_last step, size_t region)
 	const rule *r;
 	char last = w->n ? w->s[w->n - 1] : '\0';
 
-	if (last < 'a' || last > 'z')
+	/* No suffix fits in the region: the rules are not read, which for
+	 * most short words' R2 they need not be. */
+	if (region + SUFFIX_MIN > w->n || last < 'a' || last > 'z')
 		return;
 	for (r = step[last - 'a']; r && r->suffix; r++) {
 		size_t at;
