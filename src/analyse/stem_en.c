@@ -1,6 +1,6 @@
 #include "analyse/stem_en.h"
 
-#include <stdint.h> /* SIZE_MAX */
+#include <stdint.h> /* SIZE_MAX, uint64_t */
 #include <string.h> /* memchr, memcmp, memcpy, memmove, strchr */
 
 /* The word being stemmed, which only ever gets shorter, and where its
@@ -226,17 +226,37 @@ static bool short_syllable(const word *w, size_t end)
 	return !is_vowel_wxy(w->s[end - 1]) && !is_vowel(w->s[end - 3]);
 }
 
-/* Just past the first consonant after a vowel from i on; SIZE_MAX when
- * there is none. */
-static size_t past_vowel_consonant(const word *w, size_t i)
+/* Bit i set where letter i of w is a vowel (a word has at most
+ * ND_STEM_EN_MAX letters, 64): the regions are found from these bits,
+ * not by letter loops whose ends no branch can foresee. */
+static uint64_t vowel_bits(const word *w)
 {
-	while (i < w->n && !is_vowel(w->s[i]))
-		i++;
-	while (++i < w->n) {
-		if (!is_vowel(w->s[i]))
-			return i + 1;
-	}
-	return SIZE_MAX;
+	uint64_t bits = 0;
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		bits |= (uint64_t)is_vowel(w->s[i]) << i;
+	return bits;
+}
+
+/* The bits from i on, i at most 64. */
+static uint64_t bits_from(uint64_t bits, size_t i)
+{
+	return i < 64 ? bits & (~0ULL << i) : 0;
+}
+
+/* Just past the first consonant after a vowel from i on, in w whose
+ * vowels are the bits vowels; SIZE_MAX when there is none. */
+static size_t past_vowel_consonant(const word *w, uint64_t vowels, size_t i)
+{
+	uint64_t v = bits_from(vowels, i), c;
+
+	if (v == 0)
+		return SIZE_MAX;
+	/* The consonants past that vowel, up to the word's end. */
+	c = bits_from(~vowels, (size_t)__builtin_ctzll(v) + 1) &
+	    ~bits_from(~0ULL, w->n);
+	return c ? (size_t)__builtin_ctzll(c) + 1 : SIZE_MAX;
 }
 
 static size_t prefix_len(const word *w, const rule *list)
@@ -252,12 +272,13 @@ static size_t prefix_len(const word *w, const rule *list)
 static void mark_regions(word *w)
 {
 	size_t p1 = prefix_len(w, r1_prefixes);
+	uint64_t vowels = vowel_bits(w);
 
 	w->p1 = w->p2 = w->n;
-	if (p1 == 0 && (p1 = past_vowel_consonant(w, 0)) == SIZE_MAX)
+	if (p1 == 0 && (p1 = past_vowel_consonant(w, vowels, 0)) == SIZE_MAX)
 		return;
 	w->p1 = p1;
-	w->p2 = past_vowel_consonant(w, p1);
+	w->p2 = past_vowel_consonant(w, vowels, p1);
 	if (w->p2 == SIZE_MAX)
 		w->p2 = w->n;
 }
