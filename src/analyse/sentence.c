@@ -2,45 +2,65 @@
 
 #include <stdbool.h> /* bool */
 #include <stdint.h>  /* int32_t */
-#include <string.h>  /* memcmp */
+#include <string.h>  /* memchr, strncmp, strnlen */
 
 #include "core/bytes8.h"
 #include "core/utf8.h"
 
 /* Words after which a period ends a sentence only before a typical
  * sentence opener: titles, company suffixes, and months or "No." that are
- * followed by a number or a name. */
+ * followed by a number or a name. Sorted in byte order (capitals first)
+ * for in_sorted's binary search. */
 static const char *const never_final[] = {
-	"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt",
-	"Cmdr", "Adm", "Maj", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "St",
-	"Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-	"Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "approx", "Fig",
-	"Gov't", "Mme", "Mlle", "Messrs", "Supt", "Insp", "Det", "Cpl", "Pvt",
-	"Brig", "Jr", "Sr", "Inc", "Ltd", "Corp", "Co", "Bros", "Dept",
-	"Univ", "Ave", "Blvd", "Rd", "est", "ca", "cf", "al", NULL
+	"Adm",   "Apr",  "Aug",  "Ave",  "Blvd", "Brig", "Bros",   "Capt",
+	"Cmdr",  "Co",   "Col",  "Corp", "Cpl",  "Dec",  "Dept",   "Det",
+	"Dr",    "Feb",  "Fig",  "Ft",   "Gen",  "Gov",  "Gov't",  "Hon",
+	"Inc",   "Insp", "Jan",  "Jr",   "Jul",  "Jun",  "Lt",     "Ltd",
+	"Maj",   "Mar",  "Messrs", "Mlle", "Mme", "Mr",  "Mrs",    "Ms",
+	"Mt",    "No",   "Nos",  "Nov",  "Oct",  "Pres", "Prof",   "Pvt",
+	"Rd",    "Rep",  "Rev",  "Sen",  "Sep",  "Sept", "Sgt",    "Sr",
+	"St",    "Supt", "Univ", "al",   "approx", "ca", "cf",     "est",
+	"vs"
 };
 
 /* The longest word of never_final ("approx", "Messrs"): the words most
  * sentences end with are longer and need not be looked for. */
 #define NEVER_FINAL_MAX 6
 
-/* Words that may well open a sentence after an abbreviation such as U.S. */
+/* Words that may well open a sentence after an abbreviation such as U.S.
+ * Sorted in byte order, as never_final. */
 static const char *const openers[] = {
-	"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On",
-	"At", "But", "And", "This", "That", "These", "Those", "There", "His",
-	"Her", "Its", "Their", "Our", "As", "After", "Before", "While",
-	"However", "Meanwhile", "If", "When", "So", "Yet", "For", "Some",
-	"Many", "Most", "No", "Not", NULL
+	"A",    "After", "An",    "And",   "As",      "At",   "Before",
+	"But",  "For",   "He",    "Her",   "His",     "However", "I",
+	"If",   "In",    "It",    "Its",   "Many",    "Meanwhile", "Most",
+	"No",   "Not",   "On",    "Our",   "She",     "So",   "Some",
+	"That", "The",   "Their", "There", "These",   "They", "This",
+	"Those", "We",   "When",  "While", "Yet"
 };
 
-static bool in_list(const char *const *list, const char *w, size_t n)
+#define LIST_LEN(list) (sizeof(list) / sizeof((list)[0]))
+
+/* Is w[0..n) one of the count words of list, sorted in byte order? A
+ * binary search: a scan of the list cost most of the sentence splitting,
+ * one compare a word for the many short words before a period. */
+static bool in_sorted(const char *const *list, size_t count, const char *w,
+		      size_t n)
 {
-	/* The first letter first: most words of the list differ there, and
-	 * the call to strlen costs more than the comparison. */
-	for (; *list; list++) {
-		if (n > 0 && (*list)[0] == w[0] && strlen(*list) == n &&
-		    memcmp(*list, w, n) == 0)
+	size_t lo = 0, hi = count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(list[mid], w, n);
+
+		/* Equal over n bytes, the list's word may still go on, and
+		 * then sorts after w. strnlen, not a read of its byte n: a
+		 * zero byte in w ends the compare short of that. */
+		if (c == 0 && strnlen(list[mid], n + 1) == n)
 			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return false;
 }
@@ -78,7 +98,7 @@ static bool opens_sentence(const char *p, size_t len, size_t next)
 
 	while (next + nl < len && p[next + nl] != ' ' && p[next + nl] != ',')
 		nl++;
-	return in_list(openers, p + next, nl);
+	return in_sorted(openers, LIST_LEN(openers), p + next, nl);
 }
 
 /* Does a period at p[dot] belong to an abbreviation or initial that keeps
@@ -98,7 +118,8 @@ static bool abbreviation_continues(const char *p, size_t len, size_t dot,
 	/* Titles and company suffixes are followed by a name, never by "The"
 	 * or "In": "…Hun Sen. In Phnom Penh…", "…Acme Inc. The firm…". The
 	 * same holds for dotted acronyms such as U.S. and a.m. */
-	if ((wl <= NEVER_FINAL_MAX && in_list(never_final, w, wl)) ||
+	if ((wl <= NEVER_FINAL_MAX &&
+	     in_sorted(never_final, LIST_LEN(never_final), w, wl)) ||
 	    memchr(w, '.', wl) != NULL)
 		return !opens_sentence(p, len, next);
 	return false;
