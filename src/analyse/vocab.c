@@ -369,22 +369,13 @@ const nd_vocab_terms *nd_vocab__terms(const nd_vocab *v)
 	return &v->known;
 }
 
-int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
-			    uint64_t h, uint32_t *term, uint32_t *stem,
-			    bool *stop)
+int nd_vocab__add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
+		       size_t len, uint64_t h, uint32_t *term, uint32_t *stem,
+		       bool *stop)
 {
-	nd_wordtab_slot *slot;
-
 	if (len > UINT32_MAX)
 		return ND_ETOOBIG;
-	slot = nd_wordtab_find_padded(&v->known.tab, v->known.words, folded,
-				      len, h);
-	if (slot->id1 == 0)
-		return add_term(v, slot, folded, len, h, term, stem, stop);
-	*term = slot->id1 - 1;
-	*stem = v->known.words[*term].value;
-	*stop = v->known.stop[*term];
-	return ND_OK;
+	return add_term(v, slot, folded, len, h, term, stem, stop);
 }
 
 int nd_vocab_count_doc(nd_vocab *v, const nd_doc *d)
