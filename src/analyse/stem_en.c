@@ -1,7 +1,7 @@
 #include "analyse/stem_en.h"
 
 #include <stdint.h> /* SIZE_MAX, uint64_t */
-#include <string.h> /* memchr, memcmp, memcpy, memmove, strchr */
+#include <string.h> /* memcmp, memcpy, memmove, strchr */
 
 /* The word being stemmed, which only ever gets shorter, and where its
  * regions R1 and R2 start (n when empty). */
@@ -144,9 +144,9 @@ static const rule r1_prefixes[] = { WORD("gener"), WORD("commun"),
 				    WORD("arsen"), RULES_END };
 
 /* What each byte is to the algorithm: the bytes stemmed here, and among
- * them the vowels. A table rather than tests: the letters of a word
- * follow no pattern a branch could learn. */
-enum { TAKEN = 1, VOWEL = 2 };
+ * them the vowels and y, which the prelude looks for. A table rather than
+ * tests: the letters of a word follow no pattern a branch could learn. */
+enum { TAKEN = 1, VOWEL = 2, Y = 4 };
 #define LETTER(c) [c] = TAKEN
 #define VOWEL_LETTER(c) [c] = TAKEN | VOWEL
 static const unsigned char byte_class[256] = {
@@ -156,7 +156,7 @@ static const unsigned char byte_class[256] = {
 	LETTER('m'), LETTER('n'), VOWEL_LETTER('o'), LETTER('p'),
 	LETTER('q'), LETTER('r'), LETTER('s'), LETTER('t'),
 	VOWEL_LETTER('u'), LETTER('v'), LETTER('w'), LETTER('x'),
-	VOWEL_LETTER('y'), LETTER('z'), LETTER('0'), LETTER('1'),
+	['y'] = TAKEN | VOWEL | Y, LETTER('z'), LETTER('0'), LETTER('1'),
 	LETTER('2'), LETTER('3'), LETTER('4'), LETTER('5'), LETTER('6'),
 	LETTER('7'), LETTER('8'), LETTER('9'), LETTER('\'')
 };
@@ -269,10 +269,10 @@ static size_t prefix_len(const word *w, const rule *list)
 	return 0;
 }
 
-static void mark_regions(word *w)
+/* R1 and R2 of w, whose vowels are the bits vowels. */
+static void mark_regions(word *w, uint64_t vowels)
 {
 	size_t p1 = prefix_len(w, r1_prefixes);
-	uint64_t vowels = vowel_bits(w);
 
 	w->p1 = w->p2 = w->n;
 	if (p1 == 0 && (p1 = past_vowel_consonant(w, vowels, 0)) == SIZE_MAX)
@@ -284,8 +284,9 @@ static void mark_regions(word *w)
 }
 
 /* A leading apostrophe dropped; a y that opens the word or follows a
- * vowel marked Y, a consonant. Whether any was marked. */
-static bool prelude(word *w)
+ * vowel marked Y, a consonant, when the word holds a y (any_y). Whether
+ * any was marked. */
+static bool prelude(word *w, bool any_y)
 {
 	bool marked = false;
 	size_t i;
@@ -294,9 +295,9 @@ static bool prelude(word *w)
 		memmove(w->s, w->s + 1, w->n - 1);
 		w->n--;
 	}
-	/* Most words hold no y: found by one library scan, not a test of
-	 * each letter whose outcome the branch cannot learn. */
-	if (memchr(w->s, 'y', w->n) == NULL)
+	/* Most words hold no y: they skip a test of each letter whose
+	 * outcome the branch cannot learn. */
+	if (!any_y)
 		return false;
 	for (i = 0; i < w->n; i++) {
 		if (w->s[i] == 'y' && (i == 0 || is_vowel(w->s[i - 1]))) {
@@ -464,17 +465,33 @@ static void steps(word *w)
 	step5(w);
 }
 
+/* What takes finds of a word in its one pass over the letters. */
+typedef struct letters {
+	uint64_t vowels; /* bit i set when letter i is a vowel */
+	bool any_y;
+} letters;
+
 /* Words of a-z, 0-9 and ' only: the library's stemmer reads other bytes,
- * a marked Y among them, as it alone knows. */
-static bool takes(const char *w, size_t n)
+ * a marked Y among them, as it alone knows. Their vowels and whether they
+ * hold a y in *l, from the same pass: each further loop over the letters
+ * costs a mispredicted end. */
+static bool takes(const char *w, size_t n, letters *l)
 {
-	unsigned char all = TAKEN;
+	unsigned char all = TAKEN, any = 0;
+	uint64_t vowels = 0;
 	size_t i;
 
 	if (n > ND_STEM_EN_MAX)
 		return false;
-	for (i = 0; i < n; i++)
-		all &= byte_class[(unsigned char)w[i]];
+	for (i = 0; i < n; i++) {
+		unsigned char c = byte_class[(unsigned char)w[i]];
+
+		all &= c;
+		any |= c;
+		vowels |= (uint64_t)((c & VOWEL) != 0) << i;
+	}
+	l->vowels = vowels;
+	l->any_y = any & Y;
 	return all;
 }
 
@@ -499,9 +516,10 @@ static bool exception(char *out, size_t *len, const char *w, size_t n)
 bool nd_stem_en(char *out, size_t *len, const char *w, size_t n)
 {
 	word x;
+	letters l;
 	size_t i;
 
-	if (!takes(w, n))
+	if (!takes(w, n, &l))
 		return false;
 	if (exception(out, len, w, n))
 		return true;
@@ -511,9 +529,12 @@ bool nd_stem_en(char *out, size_t *len, const char *w, size_t n)
 	x.n = n;
 	/* Words under three letters are their own stems. */
 	if (n >= 3) {
-		bool marked = prelude(&x);
+		bool marked = prelude(&x, l.any_y);
 
-		mark_regions(&x);
+		/* The prelude's changes move or take vowels. */
+		if (marked || x.n != n)
+			l.vowels = vowel_bits(&x);
+		mark_regions(&x, l.vowels);
 		steps(&x);
 		for (i = 0; marked && i < x.n; i++) {
 			if (x.s[i] == 'Y')
