@@ -170,8 +170,9 @@ static size_t ascii_word(const char *p, const char *end,
 /* Tokens are folded and hashed this many ahead of their look-up in the
  * vocabulary: the start of each look-up is loaded meanwhile, so that the
  * cache misses of a large vocabulary overlap instead of following one
- * another. */
-#define TOK_AHEAD 16
+ * another. 32 rather than 16: analysis ran ~1.5% faster, and 64 no faster
+ * than 32 (about 10 KB of pending tokens on the stack). */
+#define TOK_AHEAD 32
 
 /* A token scanned but not yet looked up. */
 typedef struct pending {
