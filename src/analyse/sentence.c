@@ -2,7 +2,7 @@
 
 #include <stdbool.h> /* bool */
 #include <stdint.h>  /* int32_t */
-#include <string.h>  /* memchr, strncmp, strnlen */
+#include <string.h>  /* memchr */
 
 #include "core/bytes8.h"
 #include "core/utf8.h"
@@ -46,6 +46,26 @@ static const char *const openers[] = {
 
 #define LIST_LEN(list) (sizeof(list) / sizeof((list)[0]))
 
+/* How the NUL-terminated word a sorts against w[0..n) in byte order
+ * (a prefix first): below, at or above 0. Byte by byte, inline: a library
+ * compare's call costs more than these words' few bytes. a is not read
+ * past its end, even where w holds a zero byte. */
+static int compare_word(const char *a, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i];
+		unsigned char y = (unsigned char)w[i];
+
+		if (x != y)
+			return x - y;
+		if (x == 0)
+			return -1;
+	}
+	return a[n] != '\0';
+}
+
 /* Is w[0..n) one of the count words of list, sorted in byte order? A
  * binary search: a scan of the list cost most of the sentence splitting,
  * one compare a word for the many short words before a period. */
@@ -56,12 +76,9 @@ static bool in_sorted(const char *const *list, size_t count, const char *w,
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strncmp(list[mid], w, n);
+		int c = compare_word(list[mid], w, n);
 
-		/* Equal over n bytes, the list's word may still go on, and
-		 * then sorts after w. strnlen, not a read of its byte n: a
-		 * zero byte in w ends the compare short of that. */
-		if (c == 0 && strnlen(list[mid], n + 1) == n)
+		if (c == 0)
 			return true;
 		if (c < 0)
 			lo = mid + 1;
