@@ -1,7 +1,7 @@
 #include "analyse/stem_en.h"
 
 #include <stdint.h> /* SIZE_MAX, uint64_t */
-#include <string.h> /* memcmp, memcpy, memmove, strchr */
+#include <string.h> /* memcmp, memcpy, memmove */
 
 /* The word being stemmed, which only ever gets shorter, and where its
  * regions R1 and R2 start (n when empty). */
@@ -124,10 +124,31 @@ static const rule exceptions[] = {
 
 /* The longest word of exceptions, so that longer words skip the list. */
 #define EXCEPTION_MAX 6
+
+/* Sets of the letters a-z as bits, tested by one shift rather than a
+ * call to strchr. */
+#define LETTER_BIT(c) (1u << ((c) - 'a'))
 /* The last letters of the words of exceptions: the other words, most,
  * skip the list, whose scan by length and first letter branches as the
  * words go, unpredictably. */
-#define EXCEPTION_LAST "egsy"
+#define EXCEPTION_LAST                                              \
+	(LETTER_BIT('e') | LETTER_BIT('g') | LETTER_BIT('s') | LETTER_BIT('y'))
+/* The letters whose double -ed or -ing leaves made single. */
+#define DOUBLES                                                     \
+	(LETTER_BIT('b') | LETTER_BIT('d') | LETTER_BIT('f') |      \
+	 LETTER_BIT('g') | LETTER_BIT('m') | LETTER_BIT('n') |      \
+	 LETTER_BIT('p') | LETTER_BIT('r') | LETTER_BIT('t'))
+/* The letters before which -li goes in step 2. */
+#define LI_ENDINGS                                                  \
+	(LETTER_BIT('c') | LETTER_BIT('d') | LETTER_BIT('e') |      \
+	 LETTER_BIT('g') | LETTER_BIT('h') | LETTER_BIT('k') |      \
+	 LETTER_BIT('m') | LETTER_BIT('n') | LETTER_BIT('r') | LETTER_BIT('t'))
+
+/* Is c a letter of set, LETTER_BIT bits? */
+static bool in_letters(char c, uint32_t set)
+{
+	return c >= 'a' && c <= 'z' && (set >> (c - 'a') & 1);
+}
 
 /* Whole words, after step 1a, that the later steps leave alone. */
 static const rule invariant[] = {
@@ -337,10 +358,8 @@ static void step1a(word *w)
 
 static bool is_double(const word *w)
 {
-	static const char doubles[] = "bdfgmnprt";
-
 	return w->n >= 2 && w->s[w->n - 1] == w->s[w->n - 2] &&
-	       strchr(doubles, w->s[w->n - 1]);
+	       in_letters(w->s[w->n - 1], DOUBLES);
 }
 
 /* What is left after -ed or -ing goes: an e back, or a double letter
@@ -401,7 +420,7 @@ static bool holds(const word *w, int cond, size_t at)
 	case IF_L:
 		return before == 'l';
 	case IF_LI:
-		return before != '\0' && strchr("cdeghkmnrt", before);
+		return in_letters(before, LI_ENDINGS);
 	case IF_S_OR_T:
 		return before == 's' || before == 't';
 	default:
@@ -500,7 +519,7 @@ static bool exception(char *out, size_t *len, const char *w, size_t n)
 {
 	const rule *r;
 
-	if (n > EXCEPTION_MAX || n == 0 || !strchr(EXCEPTION_LAST, w[n - 1]))
+	if (n > EXCEPTION_MAX || n == 0 || !in_letters(w[n - 1], EXCEPTION_LAST))
 		return false;
 	for (r = exceptions; r->suffix; r++) {
 		if (r->len == n && r->suffix[0] == w[0] &&
