@@ -212,7 +212,13 @@ static bool ends(const word *w, const char *suffix, size_t len)
 /* The last len bytes of w replaced by repl[0..r), no longer than they. */
 static void replace(word *w, size_t len, const char *repl, size_t r)
 {
-	memcpy(w->s + w->n - len, repl, r);
+	char *at = w->s + w->n - len;
+	size_t i;
+
+	/* A byte at a time: replacements are at most five letters, fewer
+	 * than a call to memcpy is worth. */
+	for (i = 0; i < r; i++)
+		at[i] = repl[i];
 	w->n = w->n - len + r;
 }
 
