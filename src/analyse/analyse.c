@@ -170,8 +170,9 @@ static size_t ascii_word(const char *p, const char *end,
 /* Tokens are folded and hashed this many ahead of their look-up in the
  * vocabulary: the start of each look-up is loaded meanwhile, so that the
  * cache misses of a large vocabulary overlap instead of following one
- * another. */
-#define TOK_AHEAD 16
+ * another. 32 rather than 16: analysis ran ~1.5% faster, and 64 no faster
+ * than 32 (about 10 KB of pending tokens on the stack). */
+#define TOK_AHEAD 32
 
 /* A token scanned but not yet looked up. */
 typedef struct pending {
@@ -230,7 +231,8 @@ static size_t scan_token(pending *t, const char *p, const char *end)
 }
 
 /* Looks up the pending tokens t[0..n) in order and appends them: a known
- * word, most of them, found here; a new one added by the vocabulary. */
+ * word, most of them, found here; a new one added by the vocabulary where
+ * the look-up ended. */
 static int add_pending(scratch *s, nd_vocab *v, const char *text,
 		       const pending *t, size_t n)
 {
@@ -242,7 +244,7 @@ static int add_pending(scratch *s, nd_vocab *v, const char *text,
 		return ND_ENOMEM;
 	for (i = 0; i < n; i++) {
 		nd_token *tok = &s->toks[s->ntoks];
-		const nd_wordtab_slot *slot = nd_wordtab_find_padded(
+		nd_wordtab_slot *slot = nd_wordtab_find_padded(
 			&known->tab, known->words, t[i].folded, t[i].flen,
 			t[i].hash);
 		bool stop;
@@ -251,9 +253,9 @@ static int add_pending(scratch *s, nd_vocab *v, const char *text,
 			tok->term = slot->id1 - 1;
 			tok->stem = known->words[tok->term].value;
 			stop = known->stop[tok->term];
-		} else if (nd_vocab__intern_hashed(v, t[i].folded, t[i].flen,
-						   t[i].hash, &tok->term,
-						   &tok->stem, &stop)) {
+		} else if (nd_vocab__add_term(v, slot, t[i].folded, t[i].flen,
+					      t[i].hash, &tok->term,
+					      &tok->stem, &stop)) {
 			return ND_ENOMEM;
 		}
 		tok->off = (uint32_t)(t[i].p - text);

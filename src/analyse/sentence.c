@@ -2,45 +2,88 @@
 
 #include <stdbool.h> /* bool */
 #include <stdint.h>  /* int32_t */
-#include <string.h>  /* memcmp */
+#include <string.h>  /* memchr */
 
 #include "core/bytes8.h"
 #include "core/utf8.h"
 
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+/* The scan for terminators may take 64 bytes at a time. */
+#define SCAN_WIDE 1
+#endif
+
 /* Words after which a period ends a sentence only before a typical
  * sentence opener: titles, company suffixes, and months or "No." that are
- * followed by a number or a name. */
+ * followed by a number or a name. Sorted in byte order (capitals first)
+ * for in_sorted's binary search. */
 static const char *const never_final[] = {
-	"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt",
-	"Cmdr", "Adm", "Maj", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "St",
-	"Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-	"Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "approx", "Fig",
-	"Gov't", "Mme", "Mlle", "Messrs", "Supt", "Insp", "Det", "Cpl", "Pvt",
-	"Brig", "Jr", "Sr", "Inc", "Ltd", "Corp", "Co", "Bros", "Dept",
-	"Univ", "Ave", "Blvd", "Rd", "est", "ca", "cf", "al", NULL
+	"Adm",   "Apr",  "Aug",  "Ave",  "Blvd", "Brig", "Bros",   "Capt",
+	"Cmdr",  "Co",   "Col",  "Corp", "Cpl",  "Dec",  "Dept",   "Det",
+	"Dr",    "Feb",  "Fig",  "Ft",   "Gen",  "Gov",  "Gov't",  "Hon",
+	"Inc",   "Insp", "Jan",  "Jr",   "Jul",  "Jun",  "Lt",     "Ltd",
+	"Maj",   "Mar",  "Messrs", "Mlle", "Mme", "Mr",  "Mrs",    "Ms",
+	"Mt",    "No",   "Nos",  "Nov",  "Oct",  "Pres", "Prof",   "Pvt",
+	"Rd",    "Rep",  "Rev",  "Sen",  "Sep",  "Sept", "Sgt",    "Sr",
+	"St",    "Supt", "Univ", "al",   "approx", "ca", "cf",     "est",
+	"vs"
 };
 
 /* The longest word of never_final ("approx", "Messrs"): the words most
  * sentences end with are longer and need not be looked for. */
 #define NEVER_FINAL_MAX 6
 
-/* Words that may well open a sentence after an abbreviation such as U.S. */
+/* Words that may well open a sentence after an abbreviation such as U.S.
+ * Sorted in byte order, as never_final. */
 static const char *const openers[] = {
-	"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On",
-	"At", "But", "And", "This", "That", "These", "Those", "There", "His",
-	"Her", "Its", "Their", "Our", "As", "After", "Before", "While",
-	"However", "Meanwhile", "If", "When", "So", "Yet", "For", "Some",
-	"Many", "Most", "No", "Not", NULL
+	"A",    "After", "An",    "And",   "As",      "At",   "Before",
+	"But",  "For",   "He",    "Her",   "His",     "However", "I",
+	"If",   "In",    "It",    "Its",   "Many",    "Meanwhile", "Most",
+	"No",   "Not",   "On",    "Our",   "She",     "So",   "Some",
+	"That", "The",   "Their", "There", "These",   "They", "This",
+	"Those", "We",   "When",  "While", "Yet"
 };
 
-static bool in_list(const char *const *list, const char *w, size_t n)
+#define LIST_LEN(list) (sizeof(list) / sizeof((list)[0]))
+
+/* How the NUL-terminated word a sorts against w[0..n) in byte order
+ * (a prefix first): below, at or above 0. Byte by byte, inline: a library
+ * compare's call costs more than these words' few bytes. a is not read
+ * past its end, even where w holds a zero byte. */
+static int compare_word(const char *a, const char *w, size_t n)
 {
-	/* The first letter first: most words of the list differ there, and
-	 * the call to strlen costs more than the comparison. */
-	for (; *list; list++) {
-		if (n > 0 && (*list)[0] == w[0] && strlen(*list) == n &&
-		    memcmp(*list, w, n) == 0)
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i];
+		unsigned char y = (unsigned char)w[i];
+
+		if (x != y)
+			return x - y;
+		if (x == 0)
+			return -1;
+	}
+	return a[n] != '\0';
+}
+
+/* Is w[0..n) one of the count words of list, sorted in byte order? A
+ * binary search: a scan of the list cost most of the sentence splitting,
+ * one compare a word for the many short words before a period. */
+static bool in_sorted(const char *const *list, size_t count, const char *w,
+		      size_t n)
+{
+	size_t lo = 0, hi = count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = compare_word(list[mid], w, n);
+
+		if (c == 0)
 			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return false;
 }
@@ -78,7 +121,7 @@ static bool opens_sentence(const char *p, size_t len, size_t next)
 
 	while (next + nl < len && p[next + nl] != ' ' && p[next + nl] != ',')
 		nl++;
-	return in_list(openers, p + next, nl);
+	return in_sorted(openers, LIST_LEN(openers), p + next, nl);
 }
 
 /* Does a period at p[dot] belong to an abbreviation or initial that keeps
@@ -98,7 +141,8 @@ static bool abbreviation_continues(const char *p, size_t len, size_t dot,
 	/* Titles and company suffixes are followed by a name, never by "The"
 	 * or "In": "…Hun Sen. In Phnom Penh…", "…Acme Inc. The firm…". The
 	 * same holds for dotted acronyms such as U.S. and a.m. */
-	if ((wl <= NEVER_FINAL_MAX && in_list(never_final, w, wl)) ||
+	if ((wl <= NEVER_FINAL_MAX &&
+	     in_sorted(never_final, LIST_LEN(never_final), w, wl)) ||
 	    memchr(w, '.', wl) != NULL)
 		return !opens_sentence(p, len, next);
 	return false;
@@ -138,10 +182,40 @@ static const char *skip_spaces(const char *q, const char *end, int32_t *next)
 	return q;
 }
 
+/* past_plain's scan 64 bytes at a time, with AVX-512, where there are
+ * as many before end. */
+#ifdef SCAN_WIDE
+__attribute__((target("avx512bw"))) static const char *
+past_plain64(const char *q, const char *end)
+{
+	while (end - q >= 64) {
+		__m512i x = _mm512_loadu_si512((const void *)q);
+		uint64_t stop =
+			_mm512_movepi8_mask(x) |
+			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('.')) |
+			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('!')) |
+			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('?'));
+
+		if (stop)
+			return q + __builtin_ctzll(stop);
+		q += 64;
+	}
+	return q;
+}
+#endif
+
 /* Past the bytes from q on that are ASCII and no terminator, most of a
- * text: passed eight at a time where they can be, without a decode. */
+ * text: passed 64 or eight at a time where they can be, without a
+ * decode. */
 static const char *past_plain(const char *q, const char *end)
 {
+#ifdef SCAN_WIDE
+	if (end - q >= 64 && __builtin_cpu_supports("avx512bw")) {
+		q = past_plain64(q, end);
+		if (end - q >= 64)
+			return q;
+	}
+#endif
 #if ND_BYTES8_IN_ORDER
 	while (end - q >= 8) {
 		uint64_t x = nd_bytes8_load(q);

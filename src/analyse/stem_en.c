@@ -1,7 +1,7 @@
 #include "analyse/stem_en.h"
 
-#include <stdint.h> /* SIZE_MAX */
-#include <string.h> /* memcmp, memcpy, memmove, strchr */
+#include <stdint.h> /* SIZE_MAX, uint64_t */
+#include <string.h> /* memcmp, memcpy, memmove */
 
 /* The word being stemmed, which only ever gets shorter, and where its
  * regions R1 and R2 start (n when empty). */
@@ -39,6 +39,9 @@ typedef struct rule {
 /* The rules of steps 2 to 4, by the last letter of their suffixes: a
  * word's last letter picks the few that may apply. */
 typedef const rule *const by_last[26];
+
+/* The shortest suffix of those steps ("li", "ic", "al", "er"). */
+#define SUFFIX_MIN 2
 
 static const rule step2_i[] = {
 	RULE("biliti", "ble", IF_ANY), RULE("lessli", "less", IF_ANY),
@@ -122,6 +125,31 @@ static const rule exceptions[] = {
 /* The longest word of exceptions, so that longer words skip the list. */
 #define EXCEPTION_MAX 6
 
+/* Sets of the letters a-z as bits, tested by one shift rather than a
+ * call to strchr. */
+#define LETTER_BIT(c) (1u << ((c) - 'a'))
+/* The last letters of the words of exceptions: the other words, most,
+ * skip the list, whose scan by length and first letter branches as the
+ * words go, unpredictably. */
+#define EXCEPTION_LAST                                              \
+	(LETTER_BIT('e') | LETTER_BIT('g') | LETTER_BIT('s') | LETTER_BIT('y'))
+/* The letters whose double -ed or -ing leaves made single. */
+#define DOUBLES                                                     \
+	(LETTER_BIT('b') | LETTER_BIT('d') | LETTER_BIT('f') |      \
+	 LETTER_BIT('g') | LETTER_BIT('m') | LETTER_BIT('n') |      \
+	 LETTER_BIT('p') | LETTER_BIT('r') | LETTER_BIT('t'))
+/* The letters before which -li goes in step 2. */
+#define LI_ENDINGS                                                  \
+	(LETTER_BIT('c') | LETTER_BIT('d') | LETTER_BIT('e') |      \
+	 LETTER_BIT('g') | LETTER_BIT('h') | LETTER_BIT('k') |      \
+	 LETTER_BIT('m') | LETTER_BIT('n') | LETTER_BIT('r') | LETTER_BIT('t'))
+
+/* Is c a letter of set, LETTER_BIT bits? */
+static bool in_letters(char c, uint32_t set)
+{
+	return c >= 'a' && c <= 'z' && (set >> (c - 'a') & 1);
+}
+
 /* Whole words, after step 1a, that the later steps leave alone. */
 static const rule invariant[] = {
 	WORD("inning"), WORD("outing"), WORD("canning"), WORD("herring"),
@@ -137,9 +165,9 @@ static const rule r1_prefixes[] = { WORD("gener"), WORD("commun"),
 				    WORD("arsen"), RULES_END };
 
 /* What each byte is to the algorithm: the bytes stemmed here, and among
- * them the vowels. A table rather than tests: the letters of a word
- * follow no pattern a branch could learn. */
-enum { TAKEN = 1, VOWEL = 2 };
+ * them the vowels and y, which the prelude looks for. A table rather than
+ * tests: the letters of a word follow no pattern a branch could learn. */
+enum { TAKEN = 1, VOWEL = 2, Y = 4 };
 #define LETTER(c) [c] = TAKEN
 #define VOWEL_LETTER(c) [c] = TAKEN | VOWEL
 static const unsigned char byte_class[256] = {
@@ -149,7 +177,7 @@ static const unsigned char byte_class[256] = {
 	LETTER('m'), LETTER('n'), VOWEL_LETTER('o'), LETTER('p'),
 	LETTER('q'), LETTER('r'), LETTER('s'), LETTER('t'),
 	VOWEL_LETTER('u'), LETTER('v'), LETTER('w'), LETTER('x'),
-	VOWEL_LETTER('y'), LETTER('z'), LETTER('0'), LETTER('1'),
+	['y'] = TAKEN | VOWEL | Y, LETTER('z'), LETTER('0'), LETTER('1'),
 	LETTER('2'), LETTER('3'), LETTER('4'), LETTER('5'), LETTER('6'),
 	LETTER('7'), LETTER('8'), LETTER('9'), LETTER('\'')
 };
@@ -184,7 +212,13 @@ static bool ends(const word *w, const char *suffix, size_t len)
 /* The last len bytes of w replaced by repl[0..r), no longer than they. */
 static void replace(word *w, size_t len, const char *repl, size_t r)
 {
-	memcpy(w->s + w->n - len, repl, r);
+	char *at = w->s + w->n - len;
+	size_t i;
+
+	/* A byte at a time: replacements are at most five letters, fewer
+	 * than a call to memcpy is worth. */
+	for (i = 0; i < r; i++)
+		at[i] = repl[i];
 	w->n = w->n - len + r;
 }
 
@@ -219,17 +253,37 @@ static bool short_syllable(const word *w, size_t end)
 	return !is_vowel_wxy(w->s[end - 1]) && !is_vowel(w->s[end - 3]);
 }
 
-/* Just past the first consonant after a vowel from i on; SIZE_MAX when
- * there is none. */
-static size_t past_vowel_consonant(const word *w, size_t i)
+/* Bit i set where letter i of w is a vowel (a word has at most
+ * ND_STEM_EN_MAX letters, 64): the regions are found from these bits,
+ * not by letter loops whose ends no branch can foresee. */
+static uint64_t vowel_bits(const word *w)
 {
-	while (i < w->n && !is_vowel(w->s[i]))
-		i++;
-	while (++i < w->n) {
-		if (!is_vowel(w->s[i]))
-			return i + 1;
-	}
-	return SIZE_MAX;
+	uint64_t bits = 0;
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		bits |= (uint64_t)is_vowel(w->s[i]) << i;
+	return bits;
+}
+
+/* The bits from i on, i at most 64. */
+static uint64_t bits_from(uint64_t bits, size_t i)
+{
+	return i < 64 ? bits & (~0ULL << i) : 0;
+}
+
+/* Just past the first consonant after a vowel from i on, in w whose
+ * vowels are the bits vowels; SIZE_MAX when there is none. */
+static size_t past_vowel_consonant(const word *w, uint64_t vowels, size_t i)
+{
+	uint64_t v = bits_from(vowels, i), c;
+
+	if (v == 0)
+		return SIZE_MAX;
+	/* The consonants past that vowel, up to the word's end. */
+	c = bits_from(~vowels, (size_t)__builtin_ctzll(v) + 1) &
+	    ~bits_from(~0ULL, w->n);
+	return c ? (size_t)__builtin_ctzll(c) + 1 : SIZE_MAX;
 }
 
 static size_t prefix_len(const word *w, const rule *list)
@@ -242,22 +296,24 @@ static size_t prefix_len(const word *w, const rule *list)
 	return 0;
 }
 
-static void mark_regions(word *w)
+/* R1 and R2 of w, whose vowels are the bits vowels. */
+static void mark_regions(word *w, uint64_t vowels)
 {
 	size_t p1 = prefix_len(w, r1_prefixes);
 
 	w->p1 = w->p2 = w->n;
-	if (p1 == 0 && (p1 = past_vowel_consonant(w, 0)) == SIZE_MAX)
+	if (p1 == 0 && (p1 = past_vowel_consonant(w, vowels, 0)) == SIZE_MAX)
 		return;
 	w->p1 = p1;
-	w->p2 = past_vowel_consonant(w, p1);
+	w->p2 = past_vowel_consonant(w, vowels, p1);
 	if (w->p2 == SIZE_MAX)
 		w->p2 = w->n;
 }
 
 /* A leading apostrophe dropped; a y that opens the word or follows a
- * vowel marked Y, a consonant. Whether any was marked. */
-static bool prelude(word *w)
+ * vowel marked Y, a consonant, when the word holds a y (any_y). Whether
+ * any was marked. */
+static bool prelude(word *w, bool any_y)
 {
 	bool marked = false;
 	size_t i;
@@ -266,6 +322,10 @@ static bool prelude(word *w)
 		memmove(w->s, w->s + 1, w->n - 1);
 		w->n--;
 	}
+	/* Most words hold no y: they skip a test of each letter whose
+	 * outcome the branch cannot learn. */
+	if (!any_y)
+		return false;
 	for (i = 0; i < w->n; i++) {
 		if (w->s[i] == 'y' && (i == 0 || is_vowel(w->s[i - 1]))) {
 			w->s[i] = 'Y';
@@ -304,10 +364,8 @@ static void step1a(word *w)
 
 static bool is_double(const word *w)
 {
-	static const char doubles[] = "bdfgmnprt";
-
 	return w->n >= 2 && w->s[w->n - 1] == w->s[w->n - 2] &&
-	       strchr(doubles, w->s[w->n - 1]);
+	       in_letters(w->s[w->n - 1], DOUBLES);
 }
 
 /* What is left after -ed or -ing goes: an e back, or a double letter
@@ -368,7 +426,7 @@ static bool holds(const word *w, int cond, size_t at)
 	case IF_L:
 		return before == 'l';
 	case IF_LI:
-		return before != '\0' && strchr("cdeghkmnrt", before);
+		return in_letters(before, LI_ENDINGS);
 	case IF_S_OR_T:
 		return before == 's' || before == 't';
 	default:
@@ -383,7 +441,9 @@ static void replace_suffix(word *w, by_last step, size_t region)
 	const rule *r;
 	char last = w->n ? w->s[w->n - 1] : '\0';
 
-	if (last < 'a' || last > 'z')
+	/* No suffix fits in the region: the rules are not read, which for
+	 * most short words' R2 they need not be. */
+	if (region + SUFFIX_MIN > w->n || last < 'a' || last > 'z')
 		return;
 	for (r = step[last - 'a']; r && r->suffix; r++) {
 		size_t at;
@@ -418,7 +478,9 @@ static void step5(word *w)
 static void steps(word *w)
 {
 	step1a(w);
-	if (w->n >= INVARIANT_MIN && is_word(w, invariant))
+	/* Every invariant word ends in g or d. */
+	if (w->n >= INVARIANT_MIN && (ends(w, "g", 1) || ends(w, "d", 1)) &&
+	    is_word(w, invariant))
 		return;
 	step1b(w);
 	step1c(w);
@@ -428,17 +490,33 @@ static void steps(word *w)
 	step5(w);
 }
 
+/* What takes finds of a word in its one pass over the letters. */
+typedef struct letters {
+	uint64_t vowels; /* bit i set when letter i is a vowel */
+	bool any_y;
+} letters;
+
 /* Words of a-z, 0-9 and ' only: the library's stemmer reads other bytes,
- * a marked Y among them, as it alone knows. */
-static bool takes(const char *w, size_t n)
+ * a marked Y among them, as it alone knows. Their vowels and whether they
+ * hold a y in *l, from the same pass: each further loop over the letters
+ * costs a mispredicted end. */
+static bool takes(const char *w, size_t n, letters *l)
 {
-	unsigned char all = TAKEN;
+	unsigned char all = TAKEN, any = 0;
+	uint64_t vowels = 0;
 	size_t i;
 
 	if (n > ND_STEM_EN_MAX)
 		return false;
-	for (i = 0; i < n; i++)
-		all &= byte_class[(unsigned char)w[i]];
+	for (i = 0; i < n; i++) {
+		unsigned char c = byte_class[(unsigned char)w[i]];
+
+		all &= c;
+		any |= c;
+		vowels |= (uint64_t)((c & VOWEL) != 0) << i;
+	}
+	l->vowels = vowels;
+	l->any_y = any & Y;
 	return all;
 }
 
@@ -447,7 +525,7 @@ static bool exception(char *out, size_t *len, const char *w, size_t n)
 {
 	const rule *r;
 
-	if (n > EXCEPTION_MAX)
+	if (n > EXCEPTION_MAX || n == 0 || !in_letters(w[n - 1], EXCEPTION_LAST))
 		return false;
 	for (r = exceptions; r->suffix; r++) {
 		if (r->len == n && r->suffix[0] == w[0] &&
@@ -463,9 +541,10 @@ static bool exception(char *out, size_t *len, const char *w, size_t n)
 bool nd_stem_en(char *out, size_t *len, const char *w, size_t n)
 {
 	word x;
+	letters l;
 	size_t i;
 
-	if (!takes(w, n))
+	if (!takes(w, n, &l))
 		return false;
 	if (exception(out, len, w, n))
 		return true;
@@ -475,9 +554,12 @@ bool nd_stem_en(char *out, size_t *len, const char *w, size_t n)
 	x.n = n;
 	/* Words under three letters are their own stems. */
 	if (n >= 3) {
-		bool marked = prelude(&x);
+		bool marked = prelude(&x, l.any_y);
 
-		mark_regions(&x);
+		/* The prelude's changes move or take vowels. */
+		if (marked || x.n != n)
+			l.vowels = vowel_bits(&x);
+		mark_regions(&x, l.vowels);
 		steps(&x);
 		for (i = 0; marked && i < x.n; i++) {
 			if (x.s[i] == 'Y')

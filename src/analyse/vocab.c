@@ -369,22 +369,13 @@ const nd_vocab_terms *nd_vocab__terms(const nd_vocab *v)
 	return &v->known;
 }
 
-int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
-			    uint64_t h, uint32_t *term, uint32_t *stem,
-			    bool *stop)
+int nd_vocab__add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
+		       size_t len, uint64_t h, uint32_t *term, uint32_t *stem,
+		       bool *stop)
 {
-	nd_wordtab_slot *slot;
-
 	if (len > UINT32_MAX)
 		return ND_ETOOBIG;
-	slot = nd_wordtab_find_padded(&v->known.tab, v->known.words, folded,
-				      len, h);
-	if (slot->id1 == 0)
-		return add_term(v, slot, folded, len, h, term, stem, stop);
-	*term = slot->id1 - 1;
-	*stem = v->known.words[*term].value;
-	*stop = v->known.stop[*term];
-	return ND_OK;
+	return add_term(v, slot, folded, len, h, term, stem, stop);
 }
 
 int nd_vocab_count_doc(nd_vocab *v, const nd_doc *d)
@@ -417,31 +408,47 @@ uint32_t nd_vocab_df(const nd_vocab *v, uint32_t stem)
 	return stem < v->n_stems ? v->stems[stem].value : 0;
 }
 
-static double idf_of(const nd_vocab *v, uint32_t stem)
+/* The IDF of a stem in df of the documents counted. */
+static double idf_of_df(const nd_vocab *v, uint32_t df)
 {
-	double df = nd_vocab_df(v, stem);
-
 	/* The 1 + keeps weights in a narrow band: stories are often a handful
 	 * of articles, where a plain log ratio would make every shared word
 	 * worthless. */
-	return log(1.0 + ((double)v->n_docs + 1.0) / (df + 0.5));
+	return log(1.0 + ((double)v->n_docs + 1.0) / ((double)df + 0.5));
 }
 
 double nd_vocab_idf(const nd_vocab *v, uint32_t stem)
 {
-	return stem < v->n_idf ? v->idf[stem] : idf_of(v, stem);
+	return stem < v->n_idf ? v->idf[stem]
+			       : idf_of_df(v, nd_vocab_df(v, stem));
 }
 
 int nd_vocab_fix_idf(nd_vocab *v)
 {
 	double *idf = nd_reallocarray(v->idf, v->n_stems + 1, sizeof(*idf));
+	/* Per document frequency, its IDF once known (0 until then: an IDF
+	 * is above 0): stems far outnumber the frequencies, which are at
+	 * most the documents, and a log costs more than the look-up. */
+	double *by_df = NULL;
 	uint32_t s;
+	int rc = ND_ENOMEM;
 
 	if (idf == NULL)
-		return ND_ENOMEM;
+		goto done;
 	v->idf = idf;
-	for (s = 0; s < v->n_stems; s++)
-		idf[s] = idf_of(v, s);
+	by_df = nd_calloc(v->n_docs + 1, sizeof(*by_df));
+	if (by_df == NULL)
+		goto done;
+	for (s = 0; s < v->n_stems; s++) {
+		uint32_t df = v->stems[s].value;
+
+		if (by_df[df] == 0)
+			by_df[df] = idf_of_df(v, df);
+		idf[s] = by_df[df];
+	}
 	v->n_idf = v->n_stems;
-	return ND_OK;
+	rc = ND_OK;
+done:
+	nd_free(by_df);
+	return rc;
 }

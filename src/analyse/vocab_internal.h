@@ -41,18 +41,20 @@ const nd_vocab_terms *nd_vocab__terms(const nd_vocab *v);
  * time. */
 #define ND_VOCAB_PAD ND_WORDTAB_PAD
 
-/* The hash of a folded word, padded, that nd_vocab__intern_hashed
- * takes. Inline: every token is hashed. */
+/* The hash of a folded word, padded, by which the term table places it.
+ * Inline: every token is hashed. */
 static inline uint64_t nd_vocab__hash(const char *folded, size_t len)
 {
 	return nd_wordtab_hash_padded(folded, len);
 }
 
-/* Ids of the folded word, padded and hashed h (adding it and its
- * stem when new), and whether it is a stop word. Returns 0, ND_ETOOBIG or
- * ND_ENOMEM. */
-int nd_vocab__intern_hashed(nd_vocab *v, const char *folded, size_t len,
-			    uint64_t h, uint32_t *term, uint32_t *stem,
-			    bool *stop);
+/* Adds the folded word, padded and hashed h, as a new term with its stem
+ * (new too when so) at slot, the empty slot of the term table where the
+ * caller's look-up of the word ended: a new word is not looked up again.
+ * Its ids in *term and *stem, and whether it is a stop word. Returns 0,
+ * ND_ETOOBIG or ND_ENOMEM. */
+int nd_vocab__add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
+		       size_t len, uint64_t h, uint32_t *term, uint32_t *stem,
+		       bool *stop);
 
 #endif
