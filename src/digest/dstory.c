@@ -138,24 +138,14 @@ static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *toks)
 /* Smallest table: a story of a few short articles. */
 #define MAP_MIN_CAP 64
 
-/* A slot's id of a bigram has this bit set: stems and bigrams are
- * numbered apart while sentences are read. */
-#define BIGRAM_SLOT (1u << 31)
-
 /* Bigram keys sit above 2^32 (bigram_key), stem keys below. */
 static bool is_bigram(uint64_t key)
 {
 	return key > UINT32_MAX;
 }
 
-/* The tag of key (hash h) in its slot (nd_dconcept_slot). */
-static uint32_t tag_of(uint64_t key, uint64_t h)
-{
-	return (uint32_t)(is_bigram(key) ? h >> 32 : key);
-}
-
-/* Puts key, numbered id1 as a slot holds it, into the first free slot
- * from its hash's. */
+/* Puts bigram key, numbered id1 as a slot holds it, into the first free
+ * slot from its hash's. */
 static void place(nd_dconcepts *m, uint64_t key, uint32_t id1)
 {
 	uint64_t h = nd_mix64(key);
@@ -163,11 +153,11 @@ static void place(nd_dconcepts *m, uint64_t key, uint32_t id1)
 
 	while (m->slots[i].id1)
 		i = (i + 1) & (m->cap - 1);
-	m->slots[i].tag = tag_of(key, h);
+	m->slots[i].tag = (uint32_t)(h >> 32);
 	m->slots[i].id1 = id1;
 }
 
-/* Makes room for cap slots, placing every key held again. */
+/* Makes room for cap slots, placing every bigram held again. */
 static int map_resize(nd_dconcepts *m, size_t cap)
 {
 	size_t id;
@@ -177,54 +167,64 @@ static int map_resize(nd_dconcepts *m, size_t cap)
 	m->slots = nd_calloc_written(cap, sizeof(*m->slots));
 	if (m->slots == NULL)
 		return ND_ENOMEM;
-	for (id = 0; id < m->n_stems; id++)
-		place(m, m->keys[id], (uint32_t)(id + 1));
 	for (id = 0; id < m->n_bi; id++)
-		place(m, m->bkeys[id], (uint32_t)(id + 1) | BIGRAM_SLOT);
+		place(m, m->bkeys[id], (uint32_t)(id + 1));
 	return ND_OK;
 }
 
-/* The slot of key (hash h): where it is, or the empty slot where it
- * would go. */
+/* The slot of bigram key (hash h): where it is, or the empty slot where
+ * it would go. */
 static inline size_t find_slot(const nd_dconcepts *m, uint64_t key,
-				uint64_t h)
+			       uint64_t h)
 {
-	uint32_t kind = is_bigram(key) ? BIGRAM_SLOT : 0;
-	uint32_t tag = tag_of(key, h);
+	uint32_t tag = (uint32_t)(h >> 32);
 	size_t mask = m->cap - 1, i = (size_t)h & mask;
 
-	/* A stem's tag is its key: equal tags of its kind are a hit. */
 	for (; m->slots[i].id1; i = (i + 1) & mask) {
-		uint32_t id1 = m->slots[i].id1;
-
-		if (m->slots[i].tag == tag && (id1 & BIGRAM_SLOT) == kind &&
-		    (!kind || m->bkeys[(id1 & ~BIGRAM_SLOT) - 1] == key))
+		if (m->slots[i].tag == tag &&
+		    m->bkeys[m->slots[i].id1 - 1] == key)
 			break;
 	}
 	return i;
 }
 
-/* Number of key (hash h) among the stems or among the bigrams, numbering
- * new keys in order of first sight. */
-static int intern(nd_dconcepts *m, uint64_t key, uint64_t h, uint32_t *id)
+/* Number of stem key among the stems, numbering it on first sight. */
+static int intern_stem(nd_dconcepts *m, uint64_t key, uint32_t *id)
 {
-	size_t i = find_slot(m, key, h);
-	bool bigram = is_bigram(key);
-	size_t *n = bigram ? &m->n_bi : &m->n_stems;
+	uint32_t *id1 = &m->stem_id1[key];
 
-	if (m->slots[i].id1) {
-		*id = (m->slots[i].id1 & ~BIGRAM_SLOT) - 1;
+	if (*id1) {
+		*id = *id1 - 1;
 		return ND_OK;
 	}
-	if (*n >= BIGRAM_SLOT - 1 ||
-	    (bigram ? ND_ARRAY_PUSH(m->bkeys, m->n_bi, m->bkey_cap, key)
-		    : ND_ARRAY_PUSH(m->keys, m->n_stems, m->key_cap, key)))
+	if (m->n >= UINT32_MAX - 1 ||
+	    ND_ARRAY_PUSH(m->keys, m->n_stems, m->key_cap, key))
 		return ND_ENOMEM;
-	*id = (uint32_t)(*n - 1);
+	*id = (uint32_t)(m->n_stems - 1);
+	*id1 = *id + 1;
 	m->n++;
-	if (m->n * MAP_LOAD_DEN < m->cap * MAP_LOAD_NUM) {
-		m->slots[i].tag = tag_of(key, h);
-		m->slots[i].id1 = (*id + 1) | (bigram ? BIGRAM_SLOT : 0);
+	return ND_OK;
+}
+
+/* Number of bigram key (hash h) among the bigrams, numbering it on first
+ * sight. */
+static int intern_bigram(nd_dconcepts *m, uint64_t key, uint64_t h,
+			 uint32_t *id)
+{
+	size_t i = find_slot(m, key, h);
+
+	if (m->slots[i].id1) {
+		*id = m->slots[i].id1 - 1;
+		return ND_OK;
+	}
+	if (m->n >= UINT32_MAX - 1 ||
+	    ND_ARRAY_PUSH(m->bkeys, m->n_bi, m->bkey_cap, key))
+		return ND_ENOMEM;
+	*id = (uint32_t)(m->n_bi - 1);
+	m->n++;
+	if (m->n_bi * MAP_LOAD_DEN < m->cap * MAP_LOAD_NUM) {
+		m->slots[i].tag = (uint32_t)(h >> 32);
+		m->slots[i].id1 = *id + 1;
 		return ND_OK;
 	}
 	return map_resize(m, 2 * m->cap);
@@ -234,12 +234,24 @@ static int intern(nd_dconcepts *m, uint64_t key, uint64_t h, uint32_t *id)
  * when the story lacks it. */
 static bool lookup(const nd_dconcepts *m, uint64_t key, uint32_t *id)
 {
-	size_t i = find_slot(m, key, nd_mix64(key));
-	uint32_t id1 = m->slots[i].id1;
+	uint32_t id1;
 
-	*id = (id1 & ~BIGRAM_SLOT) - 1 +
-	      (uint32_t)(is_bigram(key) ? m->n_stems : 0);
+	if (!is_bigram(key)) {
+		id1 = key < m->n_vstems ? m->stem_id1[key] : 0;
+		*id = id1 - 1;
+		return id1 != 0;
+	}
+	id1 = m->slots[find_slot(m, key, nd_mix64(key))].id1;
+	*id = id1 - 1 + (uint32_t)m->n_stems;
 	return id1 != 0;
+}
+
+/* Where key's number is read: its stem's entry or its bigram's home
+ * slot (hash h), for a prefetch. */
+static const void *key_home(const nd_dconcepts *m, uint64_t key, uint64_t h)
+{
+	return is_bigram(key) ? (const void *)&m->slots[h & (m->cap - 1)]
+			      : (const void *)&m->stem_id1[key];
 }
 
 /* Bigram keys sit above 2^32 so they never meet a stem id. */
@@ -331,7 +343,7 @@ static void fetch_keys(sent_keys *sk, const nd_dstory *s,
 	collect_keys(sk, d, k, &whole);
 	for (j = 0; j < sk->n; j++) {
 		sk->hash[j] = nd_mix64(sk->key[j]);
-		__builtin_prefetch(&m->slots[sk->hash[j] & (m->cap - 1)]);
+		__builtin_prefetch(key_home(m, sk->key[j], sk->hash[j]));
 	}
 }
 
@@ -344,10 +356,12 @@ static int number_keys(nd_dconcepts *m, const sent_keys *sk, uint32_t *uni,
 
 	*nu = *nb = 0;
 	for (j = 0; j < sk->n; j++) {
-		uint32_t *id = sk->bigram[j] ? &bi[(*nb)++] : &uni[(*nu)++];
+		int rc = sk->bigram[j] ? intern_bigram(m, sk->key[j],
+						       sk->hash[j], &bi[(*nb)++])
+				       : intern_stem(m, sk->key[j], &uni[(*nu)++]);
 
-		if (intern(m, sk->key[j], sk->hash[j], id))
-			return ND_ENOMEM;
+		if (rc)
+			return rc;
 	}
 	return ND_OK;
 }
@@ -400,22 +414,24 @@ static int build_concepts(nd_dstory *s, nd_dconcepts *m, size_t max_ntok,
 	size_t at = 0, g, cap = MAP_MIN_CAP, nu, nb;
 	int rc = ND_ENOMEM;
 
-	/* Most concepts occur once, and a story has fewer of them than
+	/* Most bigrams occur once, and a story has fewer of them than
 	 * tokens (some two for three): a table of a slot per token, rounded
 	 * up, seldom grows, and the keys, reserved for as many, are seldom
-	 * copied. */
+	 * copied. A story's stems are the vocabulary's at most. */
 	while (cap < toks)
 		cap *= 2;
-	if (nd_array_reserve((void **)&m->keys, &m->key_cap, toks + 1,
-			     sizeof(*m->keys)) ||
+	m->n_vstems = nd_vocab_stem_count(s->c->vocab);
+	if (nd_array_reserve((void **)&m->keys, &m->key_cap,
+			     m->n_vstems + 1, sizeof(*m->keys)) ||
 	    nd_array_reserve((void **)&m->bkeys, &m->bkey_cap, toks + 1,
 			     sizeof(*m->bkeys)))
 		return ND_ENOMEM;
+	m->stem_id1 = nd_calloc(m->n_vstems + 1, sizeof(*m->stem_id1));
 	uni = nd_calloc(max_ntok + 1, sizeof(*uni));
 	/* Two bigrams at most per token: with the word before it, and with
 	 * the content word before it. */
 	bi = nd_calloc(2 * max_ntok + 1, sizeof(*bi));
-	if (!uni || !bi || keys_init(&sk[0], max_ntok) ||
+	if (!m->stem_id1 || !uni || !bi || keys_init(&sk[0], max_ntok) ||
 	    keys_init(&sk[1], max_ntok) || map_resize(m, cap))
 		goto done;
 	fetch_keys(&sk[0], s, m, 0);
@@ -459,8 +475,7 @@ size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
 	/* The table has long left the cache: every slot is asked for at
 	 * once, so the misses overlap. */
 	for (j = 0; j < sk.n; j++)
-		__builtin_prefetch(&s->ids.slots[nd_mix64(seq[j]) &
-						 (s->ids.cap - 1)]);
+		__builtin_prefetch(key_home(&s->ids, seq[j], nd_mix64(seq[j])));
 	for (j = 0; j < sk.n; j++) {
 		if (!bigram[j] && lookup(&s->ids, seq[j], &out[nu]))
 			nu++;
@@ -662,6 +677,7 @@ void nd_dstory_dispose(nd_dstory *s)
 	nd_free(s->vvalue);
 	nd_free(s->pbeg);
 	nd_free(s->post);
+	nd_free(s->ids.stem_id1);
 	nd_free(s->ids.slots);
 	nd_free(s->ids.keys);
 	nd_free(s->ids.bkeys);
