@@ -37,6 +37,9 @@ typedef struct fview {
 	double wsum;          /* IDF of its stems */
 	double full;          /* gain under no cover: bounds every gain */
 	nd_dtrim trim;        /* ntok 0: the whole sentence */
+	/* While candidates are gathered, where vals and a trimmed form's
+	 * cids start in their pools, which move as they grow (place_views). */
+	uint32_t at, vat;
 } fview;
 
 typedef struct cand {
@@ -203,7 +206,10 @@ static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
 /* The forms of the candidates: views, and the concepts of the trimmed
  * ones (FORMS_MAX - 1 per sentence at most, each a subset of its
  * sentence's but for the two word pairs that meet across an aside's
- * gap). */
+ * gap). The tables grow as forms are found: sized for every form a
+ * sentence could have, most of them untouched, they took more fresh
+ * heap than the rest of the digest, and pushed it onto one more huge
+ * page, which the kernel zeroes whole. */
 /* Costs below this have cost^COST_EXP remembered: a sentence costs 45
  * words at most, or a few hundred bytes. */
 #define POW_MEMO 512
@@ -211,11 +217,11 @@ static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
 typedef struct formset {
 	double cost_pow[POW_MEMO]; /* 0: not known yet */
 	fview *v;
-	size_t n;
+	size_t n, v_cap;
 	uint32_t *pool;
-	size_t used;
+	size_t used, pool_cap;
 	uint32_t *vpool; /* the views' concepts of value */
-	size_t vused;
+	size_t vused, vpool_cap;
 	uint64_t *seq;  /* scratch of nd_dstory_form */
 	bool *is_stem;
 } formset;
@@ -253,10 +259,14 @@ static void add_form(cand *h, size_t *n, formset *fm, const cover *cv,
 }
 
 /* The concepts of value of view v into fm->vpool. */
-static void keep_valued(formset *fm, const nd_dstory *s, fview *v)
+static int keep_valued(formset *fm, const nd_dstory *s, fview *v)
 {
 	size_t k;
 
+	if (nd_array_reserve((void **)&fm->vpool, &fm->vpool_cap,
+			     fm->vused + v->n + 1, sizeof(*fm->vpool)))
+		return ND_ENOMEM;
+	v->vat = (uint32_t)fm->vused;
 	v->vals = fm->vpool + fm->vused;
 	for (k = 0; k < v->n; k++) {
 		uint32_t num = s->vnum[v->cids[k]];
@@ -265,30 +275,40 @@ static void keep_valued(formset *fm, const nd_dstory *s, fview *v)
 			fm->vpool[fm->vused + v->nval++] = num;
 	}
 	fm->vused += v->nval;
+	return ND_OK;
 }
 
 /* The view of sentence g whole, or trimmed as tr, into fm->v[fm->n]. */
-static void view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
+static int view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
 {
-	fview *v = &fm->v[fm->n];
+	fview *v;
 	const nd_doc *d;
 	nd_dcut cut;
 	size_t k, nuni, sent;
 
+	if (nd_array_reserve((void **)&fm->v, &fm->v_cap, fm->n + 1,
+			     sizeof(*fm->v)))
+		return ND_ENOMEM;
+	v = &fm->v[fm->n];
 	memset(v, 0, sizeof(*v));
 	if (tr == NULL) {
 		v->cids = s->cids + s->cbeg[g];
 		v->nuni = s->nuni[g];
 		v->n = (uint32_t)(s->cbeg[g + 1] - s->cbeg[g]);
 		v->wsum = s->wsum[g];
-		keep_valued(fm, s, v);
-		return;
+		return keep_valued(fm, s, v);
 	}
 	d = nd_dstory_doc(s, g, &sent);
+	/* nd_dstory_form's room: 3 a token. */
+	if (nd_array_reserve((void **)&fm->pool, &fm->pool_cap,
+			     fm->used + 3 * (size_t)d->sents[sent].ntok + 1,
+			     sizeof(*fm->pool)))
+		return ND_ENOMEM;
 	cut.from = tr->tok - d->sents[sent].tok;
 	cut.gap = tr->ngap ? tr->gap - d->sents[sent].tok : 0;
 	cut.ngap = tr->ngap;
 	v->trim = *tr;
+	v->at = (uint32_t)fm->used;
 	v->cids = fm->pool + fm->used;
 	v->n = (uint32_t)nd_dstory_form(s, g, &cut, fm->pool + fm->used, &nuni,
 					fm->seq, fm->is_stem);
@@ -296,7 +316,22 @@ static void view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
 	fm->used += v->n;
 	for (k = 0; k < nuni; k++)
 		v->wsum += s->idf[v->cids[k]];
-	keep_valued(fm, s, v);
+	return keep_valued(fm, s, v);
+}
+
+/* Points the views gathered into their pools, which have stopped
+ * moving. */
+static void place_views(formset *fm)
+{
+	size_t i;
+
+	for (i = 0; i < fm->n; i++) {
+		fview *v = &fm->v[i];
+
+		v->vals = fm->vpool + v->vat;
+		if (v->trim.ntok)
+			v->cids = fm->pool + v->at;
+	}
 }
 
 /* Cost of the trimmed form tr of sentence k of d (quoted: holding a
@@ -417,11 +452,13 @@ static int gather(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 				      : 0;
 			prior = POS_PRIOR * s->wmax * (1 - rel);
 			for (f = 0; f < nf; f++) {
-				view(fm, s, g, tr[f].ntok ? &tr[f] : NULL);
+				if (view(fm, s, g, tr[f].ntok ? &tr[f] : NULL))
+					goto done;
 				add_form(h, n, fm, cv, g, prior, costs[f]);
 			}
 		}
 	}
+	place_views(fm);
 	rc = ND_OK;
 done:
 	nd_u64map_dispose(&seen);
@@ -909,20 +946,10 @@ static void rank_all(ranked *rank, size_t *rbeg, const fview *views,
  * 0 or ND_ENOMEM; fm is always safe to dispose. */
 static int formset_init(formset *fm, const nd_dstory *s)
 {
-	size_t trimmed = (FORMS_MAX - 1) *
-			 (s->cbeg[s->n_sents] + 2 * s->n_sents);
-
 	memset(fm, 0, sizeof(*fm));
-	fm->v = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*fm->v));
-	fm->pool = nd_calloc(trimmed + 1, sizeof(*fm->pool));
-	/* A sentence is whole in one view at most. */
-	fm->vpool = nd_calloc(s->cbeg[s->n_sents] + trimmed + 1,
-			      sizeof(*fm->vpool));
 	fm->seq = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->seq));
 	fm->is_stem = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->is_stem));
-	return fm->v && fm->pool && fm->vpool && fm->seq && fm->is_stem
-		       ? ND_OK
-		       : ND_ENOMEM;
+	return fm->seq && fm->is_stem ? ND_OK : ND_ENOMEM;
 }
 
 static void formset_dispose(formset *fm)
@@ -968,13 +995,13 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	if (formset_init(&fm, s) || !st.heap || !st.cov.stem ||
 	    !st.cov.val || !st.backing || !st.memo || !st.picked || !scratch)
 		goto done;
-	st.views = fm.v;
 	nd_dlex_init(&lex, s->c->vocab);
 	if (gather(st.heap, &st.n, &fm, s, &lex, &st.cov, bytes, budget,
 		   false) ||
 	    (st.n == 0 && gather(st.heap, &st.n, &fm, s, &lex, &st.cov,
 				 bytes, budget, true)))
 		goto done;
+	st.views = fm.v;
 	/* Nothing is covered yet: each gain is the one add_form kept. */
 	for (i = 0; i < st.n; i++) {
 		double v = fm.v[st.heap[i].f].full + st.heap[i].prior;
