@@ -138,12 +138,6 @@ static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *toks)
 /* Smallest table: a story of a few short articles. */
 #define MAP_MIN_CAP 64
 
-/* Bigram keys sit above 2^32 (bigram_key), stem keys below. */
-static bool is_bigram(uint64_t key)
-{
-	return key > UINT32_MAX;
-}
-
 /* Puts bigram key, numbered id1 as a slot holds it, into the first free
  * slot from its hash's. */
 static void place(nd_dconcepts *m, uint64_t key, uint32_t id1)
@@ -230,28 +224,24 @@ static int intern_bigram(nd_dconcepts *m, uint64_t key, uint64_t h,
 	return map_resize(m, 2 * m->cap);
 }
 
-/* Concept id of key in *id (bigrams numbered after every stem); false
- * when the story lacks it. */
-static bool lookup(const nd_dconcepts *m, uint64_t key, uint32_t *id)
+/* Concept id of stem key in *id; false when the story lacks it. */
+static bool lookup_stem(const nd_dconcepts *m, uint64_t key, uint32_t *id)
 {
-	uint32_t id1;
+	uint32_t id1 = key < m->n_vstems ? m->stem_id1[key] : 0;
 
-	if (!is_bigram(key)) {
-		id1 = key < m->n_vstems ? m->stem_id1[key] : 0;
-		*id = id1 - 1;
-		return id1 != 0;
-	}
-	id1 = m->slots[find_slot(m, key, nd_mix64(key))].id1;
-	*id = id1 - 1 + (uint32_t)m->n_stems;
+	*id = id1 - 1;
 	return id1 != 0;
 }
 
-/* Where key's number is read: its stem's entry or its bigram's home
- * slot (hash h), for a prefetch. */
-static const void *key_home(const nd_dconcepts *m, uint64_t key, uint64_t h)
+/* Concept id of bigram key (hash h) in *id, numbered after every stem;
+ * false when the story lacks it. */
+static bool lookup_bigram(const nd_dconcepts *m, uint64_t key, uint64_t h,
+			  uint32_t *id)
 {
-	return is_bigram(key) ? (const void *)&m->slots[h & (m->cap - 1)]
-			      : (const void *)&m->stem_id1[key];
+	uint32_t id1 = m->slots[find_slot(m, key, h)].id1;
+
+	*id = id1 - 1 + (uint32_t)m->n_stems;
+	return id1 != 0;
 }
 
 /* Bigram keys sit above 2^32 so they never meet a stem id. */
@@ -260,21 +250,23 @@ static uint64_t bigram_key(uint32_t first, uint32_t second)
 	return ((uint64_t)first + 1) << 32 | second;
 }
 
-/* A sentence's concept keys in order of sight, before they are numbered. */
+/* A sentence's concept keys in order of sight, before they are numbered:
+ * stems and bigrams apart, so neither numbering nor look-up asks which
+ * kind a key is (as good as random), and each kind keeps its order. */
 typedef struct sent_keys {
-	uint64_t *key, *hash;
-	bool *bigram;
-	size_t n;
+	uint64_t *stem; /* up to one a token */
+	uint64_t *bi;   /* up to two a token */
+	uint64_t *hash; /* the bigrams' hashes, or NULL */
+	size_t ns, nb;
 } sent_keys;
 
-/* Writes key at the end of sk and keeps it when keep: the writes are
+/* Writes key at keys[*n] and keeps it when keep: the writes are
  * unconditional, so whether a word is a function word, as good as
  * random, costs no branch. */
-static void put_key(sent_keys *sk, uint64_t key, bool bigram, bool keep)
+static void put_key(uint64_t *keys, size_t *n, uint64_t key, bool keep)
 {
-	sk->key[sk->n] = key;
-	sk->bigram[sk->n] = bigram;
-	sk->n += keep;
+	keys[*n] = key;
+	*n += keep;
 }
 
 /* The keys of sentence k of d without the tokens cut: each content stem,
@@ -288,7 +280,7 @@ static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
 	bool adj_stop = false;
 	size_t t;
 
-	sk->n = 0;
+	sk->ns = sk->nb = 0;
 	for (t = cut->from; t < st->ntok; t++) {
 		bool stop = tok[t].flags & ND_TOK_STOP;
 		uint32_t stem = tok[t].stem;
@@ -298,12 +290,12 @@ static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
 		/* A function word beside a content word ("of Cambodia") ties
 		 * the word to its context, as the reference summaries phrase
 		 * it; two function words say nothing. */
-		put_key(sk, bigram_key(adj, stem), true,
+		put_key(sk->bi, &sk->nb, bigram_key(adj, stem),
 			t > cut->from && stop != adj_stop);
 		adj = stem;
 		adj_stop = stop;
-		put_key(sk, stem, false, !stop);
-		put_key(sk, bigram_key(prev, stem), true,
+		put_key(sk->stem, &sk->ns, stem, !stop);
+		put_key(sk->bi, &sk->nb, bigram_key(prev, stem),
 			!stop && prev != UINT32_MAX);
 		prev = stop ? prev : stem;
 	}
@@ -313,17 +305,17 @@ static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
  * bigrams at most per token. */
 static int keys_init(sent_keys *sk, size_t max_ntok)
 {
-	sk->key = nd_calloc(3 * max_ntok + 1, sizeof(*sk->key));
-	sk->hash = nd_calloc(3 * max_ntok + 1, sizeof(*sk->hash));
-	sk->bigram = nd_calloc(3 * max_ntok + 1, sizeof(*sk->bigram));
-	return sk->key && sk->hash && sk->bigram ? ND_OK : ND_ENOMEM;
+	sk->stem = nd_calloc(max_ntok + 1, sizeof(*sk->stem));
+	sk->bi = nd_calloc(2 * max_ntok + 1, sizeof(*sk->bi));
+	sk->hash = nd_calloc(2 * max_ntok + 1, sizeof(*sk->hash));
+	return sk->stem && sk->bi && sk->hash ? ND_OK : ND_ENOMEM;
 }
 
 static void keys_dispose(sent_keys *sk)
 {
-	nd_free(sk->key);
+	nd_free(sk->stem);
+	nd_free(sk->bi);
 	nd_free(sk->hash);
-	nd_free(sk->bigram);
 }
 
 /* The keys of story sentence g (none past the last) and their hashes,
@@ -336,33 +328,37 @@ static void fetch_keys(sent_keys *sk, const nd_dstory *s,
 	size_t j, k;
 	const nd_doc *d;
 
-	sk->n = 0;
+	sk->ns = sk->nb = 0;
 	if (g >= s->n_sents)
 		return;
 	d = nd_dstory_doc(s, g, &k);
 	collect_keys(sk, d, k, &whole);
-	for (j = 0; j < sk->n; j++) {
-		sk->hash[j] = nd_mix64(sk->key[j]);
-		__builtin_prefetch(key_home(m, sk->key[j], sk->hash[j]));
+	for (j = 0; j < sk->ns; j++)
+		__builtin_prefetch(&m->stem_id1[sk->stem[j]]);
+	for (j = 0; j < sk->nb; j++) {
+		sk->hash[j] = nd_mix64(sk->bi[j]);
+		__builtin_prefetch(&m->slots[sk->hash[j] & (m->cap - 1)]);
 	}
 }
 
 /* Numbers the keys of sk: stems into uni (*nu), bigrams into bi (*nb),
- * unsorted. */
+ * unsorted. Each kind is numbered apart, so taking all stems first
+ * numbers them as the order of sight would. */
 static int number_keys(nd_dconcepts *m, const sent_keys *sk, uint32_t *uni,
 		       size_t *nu, uint32_t *bi, size_t *nb)
 {
 	size_t j;
 
-	*nu = *nb = 0;
-	for (j = 0; j < sk->n; j++) {
-		int rc = sk->bigram[j] ? intern_bigram(m, sk->key[j],
-						       sk->hash[j], &bi[(*nb)++])
-				       : intern_stem(m, sk->key[j], &uni[(*nu)++]);
-
-		if (rc)
-			return rc;
+	for (j = 0; j < sk->ns; j++) {
+		if (intern_stem(m, sk->stem[j], &uni[j]))
+			return ND_ENOMEM;
 	}
+	for (j = 0; j < sk->nb; j++) {
+		if (intern_bigram(m, sk->bi[j], sk->hash[j], &bi[j]))
+			return ND_ENOMEM;
+	}
+	*nu = sk->ns;
+	*nb = sk->nb;
 	return ND_OK;
 }
 
@@ -463,10 +459,9 @@ done:
 }
 
 size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
-		      uint32_t *out, size_t *nuni, uint64_t *seq,
-		      bool *bigram)
+		      uint32_t *out, size_t *nuni, uint64_t *seq)
 {
-	sent_keys sk = { seq, NULL, bigram, 0 };
+	sent_keys sk = { seq, seq + s->max_ntok, NULL, 0, 0 };
 	size_t sent, j, nu = 0, nb = 0;
 	const nd_doc *d = nd_dstory_doc(s, g, &sent);
 	uint32_t *bi;
@@ -474,18 +469,16 @@ size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
 	collect_keys(&sk, d, sent, cut);
 	/* The table has long left the cache: every slot is asked for at
 	 * once, so the misses overlap. */
-	for (j = 0; j < sk.n; j++)
-		__builtin_prefetch(key_home(&s->ids, seq[j], nd_mix64(seq[j])));
-	for (j = 0; j < sk.n; j++) {
-		if (!bigram[j] && lookup(&s->ids, seq[j], &out[nu]))
-			nu++;
-	}
+	for (j = 0; j < sk.nb; j++)
+		__builtin_prefetch(&s->ids.slots[nd_mix64(sk.bi[j]) &
+						 (s->ids.cap - 1)]);
+	for (j = 0; j < sk.ns; j++)
+		nu += lookup_stem(&s->ids, sk.stem[j], &out[nu]);
 	nu = nd_sort_unique_u32(out, nu);
 	bi = out + nu;
-	for (j = 0; j < sk.n; j++) {
-		if (bigram[j] && lookup(&s->ids, seq[j], &bi[nb]))
-			nb++;
-	}
+	for (j = 0; j < sk.nb; j++)
+		nb += lookup_bigram(&s->ids, sk.bi[j], nd_mix64(sk.bi[j]),
+				    &bi[nb]);
 	nb = nd_sort_unique_u32(bi, nb);
 	*nuni = nu;
 	return nu + nb;

@@ -121,11 +121,10 @@ typedef struct nd_dcut {
 /* Concepts of story sentence g without the tokens cut (a trimmed form)
  * into out (room for 3 per token), stems first and sorted, then bigrams
  * sorted; *nuni of them stems. A word pair that meets only across the
- * gap is left out unless the story has it. seq and bigram are scratch
- * of the same size. Returns how many. */
+ * gap is left out unless the story has it. seq is scratch of 3 a token
+ * of the longest sentence (max_ntok). Returns how many. */
 size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
-		      uint32_t *out, size_t *nuni, uint64_t *seq,
-		      bool *bigram);
+		      uint32_t *out, size_t *nuni, uint64_t *seq);
 
 /* True when story sentences a and b say the same thing: the shared
  * nd_sentence_similarity is at least ND_DIGEST_SAME_SIM. */

@@ -223,7 +223,6 @@ typedef struct formset {
 	uint32_t *vpool; /* the views' concepts of value */
 	size_t vused, vpool_cap;
 	uint64_t *seq;  /* scratch of nd_dstory_form */
-	bool *is_stem;
 } formset;
 
 /* cost^COST_EXP: pow is dear, and the candidates share a few dozen
@@ -311,7 +310,7 @@ static int view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
 	v->at = (uint32_t)fm->used;
 	v->cids = fm->pool + fm->used;
 	v->n = (uint32_t)nd_dstory_form(s, g, &cut, fm->pool + fm->used, &nuni,
-					fm->seq, fm->is_stem);
+					fm->seq);
 	v->nuni = (uint32_t)nuni;
 	fm->used += v->n;
 	for (k = 0; k < nuni; k++)
@@ -948,8 +947,7 @@ static int formset_init(formset *fm, const nd_dstory *s)
 {
 	memset(fm, 0, sizeof(*fm));
 	fm->seq = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->seq));
-	fm->is_stem = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->is_stem));
-	return fm->seq && fm->is_stem ? ND_OK : ND_ENOMEM;
+	return fm->seq ? ND_OK : ND_ENOMEM;
 }
 
 static void formset_dispose(formset *fm)
@@ -958,7 +956,6 @@ static void formset_dispose(formset *fm)
 	nd_free(fm->pool);
 	nd_free(fm->vpool);
 	nd_free(fm->seq);
-	nd_free(fm->is_stem);
 }
 
 /* Budgeted greedy maximisation of covered concept weight, lazily
