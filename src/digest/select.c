@@ -61,38 +61,42 @@ static bool better(const cand *x, const cand *y)
 
 /* The better child is picked by a sum, not a branch: which one wins is
  * as good as random. The order is total, so comparing the better child
- * alone with the parent decides as comparing both would. */
+ * alone with the parent decides as comparing both would. The candidate
+ * sifted is held aside and written once where it stops, rather than
+ * swapped down level by level: the same compares, a third of the
+ * copies. */
 static void sift_down(cand *h, size_t n, size_t i)
 {
+	cand x = h[i];
+
 	for (;;) {
 		size_t l = 2 * i + 1, r = l + 1, top;
-		cand t;
 
 		if (l >= n)
-			return;
+			break;
 		top = l + (r < n && better(&h[r], &h[l]));
-		if (!better(&h[top], &h[i]))
-			return;
-		t = h[i];
+		if (!better(&h[top], &x))
+			break;
 		h[i] = h[top];
-		h[top] = t;
 		i = top;
 	}
+	h[i] = x;
 }
 
+/* As sift_down, upwards. */
 static void sift_up(cand *h, size_t i)
 {
+	cand x = h[i];
+
 	while (i > 0) {
 		size_t p = (i - 1) / 2;
-		cand t;
 
-		if (!better(&h[i], &h[p]))
-			return;
-		t = h[i];
+		if (!better(&x, &h[p]))
+			break;
 		h[i] = h[p];
-		h[p] = t;
 		i = p;
 	}
+	h[i] = x;
 }
 
 static cand pop(cand *h, size_t *n)
