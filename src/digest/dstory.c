@@ -138,24 +138,8 @@ static int size_sentences(nd_dstory *s, size_t *max_ntok, size_t *toks)
 /* Smallest table: a story of a few short articles. */
 #define MAP_MIN_CAP 64
 
-/* A slot's id of a bigram has this bit set: stems and bigrams are
- * numbered apart while sentences are read. */
-#define BIGRAM_SLOT (1u << 31)
-
-/* Bigram keys sit above 2^32 (bigram_key), stem keys below. */
-static bool is_bigram(uint64_t key)
-{
-	return key > UINT32_MAX;
-}
-
-/* The tag of key (hash h) in its slot (nd_dconcept_slot). */
-static uint32_t tag_of(uint64_t key, uint64_t h)
-{
-	return (uint32_t)(is_bigram(key) ? h >> 32 : key);
-}
-
-/* Puts key, numbered id1 as a slot holds it, into the first free slot
- * from its hash's. */
+/* Puts bigram key, numbered id1 as a slot holds it, into the first free
+ * slot from its hash's. */
 static void place(nd_dconcepts *m, uint64_t key, uint32_t id1)
 {
 	uint64_t h = nd_mix64(key);
@@ -163,11 +147,11 @@ static void place(nd_dconcepts *m, uint64_t key, uint32_t id1)
 
 	while (m->slots[i].id1)
 		i = (i + 1) & (m->cap - 1);
-	m->slots[i].tag = tag_of(key, h);
+	m->slots[i].tag = (uint32_t)(h >> 32);
 	m->slots[i].id1 = id1;
 }
 
-/* Makes room for cap slots, placing every key held again. */
+/* Makes room for cap slots, placing every bigram held again. */
 static int map_resize(nd_dconcepts *m, size_t cap)
 {
 	size_t id;
@@ -177,68 +161,86 @@ static int map_resize(nd_dconcepts *m, size_t cap)
 	m->slots = nd_calloc_written(cap, sizeof(*m->slots));
 	if (m->slots == NULL)
 		return ND_ENOMEM;
-	for (id = 0; id < m->n_stems; id++)
-		place(m, m->keys[id], (uint32_t)(id + 1));
 	for (id = 0; id < m->n_bi; id++)
-		place(m, m->bkeys[id], (uint32_t)(id + 1) | BIGRAM_SLOT);
+		place(m, m->bkeys[id], (uint32_t)(id + 1));
 	return ND_OK;
 }
 
-/* The slot of key (hash h): where it is, or the empty slot where it
- * would go. */
+/* The slot of bigram key (hash h): where it is, or the empty slot where
+ * it would go. */
 static inline size_t find_slot(const nd_dconcepts *m, uint64_t key,
-				uint64_t h)
+			       uint64_t h)
 {
-	uint32_t kind = is_bigram(key) ? BIGRAM_SLOT : 0;
-	uint32_t tag = tag_of(key, h);
+	uint32_t tag = (uint32_t)(h >> 32);
 	size_t mask = m->cap - 1, i = (size_t)h & mask;
 
-	/* A stem's tag is its key: equal tags of its kind are a hit. */
 	for (; m->slots[i].id1; i = (i + 1) & mask) {
-		uint32_t id1 = m->slots[i].id1;
-
-		if (m->slots[i].tag == tag && (id1 & BIGRAM_SLOT) == kind &&
-		    (!kind || m->bkeys[(id1 & ~BIGRAM_SLOT) - 1] == key))
+		if (m->slots[i].tag == tag &&
+		    m->bkeys[m->slots[i].id1 - 1] == key)
 			break;
 	}
 	return i;
 }
 
-/* Number of key (hash h) among the stems or among the bigrams, numbering
- * new keys in order of first sight. */
-static int intern(nd_dconcepts *m, uint64_t key, uint64_t h, uint32_t *id)
+/* Number of stem key among the stems, numbering it on first sight. */
+static int intern_stem(nd_dconcepts *m, uint64_t key, uint32_t *id)
 {
-	size_t i = find_slot(m, key, h);
-	bool bigram = is_bigram(key);
-	size_t *n = bigram ? &m->n_bi : &m->n_stems;
+	uint32_t *id1 = &m->stem_id1[key];
 
-	if (m->slots[i].id1) {
-		*id = (m->slots[i].id1 & ~BIGRAM_SLOT) - 1;
+	if (*id1) {
+		*id = *id1 - 1;
 		return ND_OK;
 	}
-	if (*n >= BIGRAM_SLOT - 1 ||
-	    (bigram ? ND_ARRAY_PUSH(m->bkeys, m->n_bi, m->bkey_cap, key)
-		    : ND_ARRAY_PUSH(m->keys, m->n_stems, m->key_cap, key)))
+	if (m->n >= UINT32_MAX - 1 ||
+	    ND_ARRAY_PUSH(m->keys, m->n_stems, m->key_cap, key))
 		return ND_ENOMEM;
-	*id = (uint32_t)(*n - 1);
+	*id = (uint32_t)(m->n_stems - 1);
+	*id1 = *id + 1;
 	m->n++;
-	if (m->n * MAP_LOAD_DEN < m->cap * MAP_LOAD_NUM) {
-		m->slots[i].tag = tag_of(key, h);
-		m->slots[i].id1 = (*id + 1) | (bigram ? BIGRAM_SLOT : 0);
+	return ND_OK;
+}
+
+/* Number of bigram key (hash h) among the bigrams, numbering it on first
+ * sight. */
+static int intern_bigram(nd_dconcepts *m, uint64_t key, uint64_t h,
+			 uint32_t *id)
+{
+	size_t i = find_slot(m, key, h);
+
+	if (m->slots[i].id1) {
+		*id = m->slots[i].id1 - 1;
+		return ND_OK;
+	}
+	if (m->n >= UINT32_MAX - 1 ||
+	    ND_ARRAY_PUSH(m->bkeys, m->n_bi, m->bkey_cap, key))
+		return ND_ENOMEM;
+	*id = (uint32_t)(m->n_bi - 1);
+	m->n++;
+	if (m->n_bi * MAP_LOAD_DEN < m->cap * MAP_LOAD_NUM) {
+		m->slots[i].tag = (uint32_t)(h >> 32);
+		m->slots[i].id1 = *id + 1;
 		return ND_OK;
 	}
 	return map_resize(m, 2 * m->cap);
 }
 
-/* Concept id of key in *id (bigrams numbered after every stem); false
- * when the story lacks it. */
-static bool lookup(const nd_dconcepts *m, uint64_t key, uint32_t *id)
+/* Concept id of stem key in *id; false when the story lacks it. */
+static bool lookup_stem(const nd_dconcepts *m, uint64_t key, uint32_t *id)
 {
-	size_t i = find_slot(m, key, nd_mix64(key));
-	uint32_t id1 = m->slots[i].id1;
+	uint32_t id1 = key < m->n_vstems ? m->stem_id1[key] : 0;
 
-	*id = (id1 & ~BIGRAM_SLOT) - 1 +
-	      (uint32_t)(is_bigram(key) ? m->n_stems : 0);
+	*id = id1 - 1;
+	return id1 != 0;
+}
+
+/* Concept id of bigram key (hash h) in *id, numbered after every stem;
+ * false when the story lacks it. */
+static bool lookup_bigram(const nd_dconcepts *m, uint64_t key, uint64_t h,
+			  uint32_t *id)
+{
+	uint32_t id1 = m->slots[find_slot(m, key, h)].id1;
+
+	*id = id1 - 1 + (uint32_t)m->n_stems;
 	return id1 != 0;
 }
 
@@ -248,21 +250,23 @@ static uint64_t bigram_key(uint32_t first, uint32_t second)
 	return ((uint64_t)first + 1) << 32 | second;
 }
 
-/* A sentence's concept keys in order of sight, before they are numbered. */
+/* A sentence's concept keys in order of sight, before they are numbered:
+ * stems and bigrams apart, so neither numbering nor look-up asks which
+ * kind a key is (as good as random), and each kind keeps its order. */
 typedef struct sent_keys {
-	uint64_t *key, *hash;
-	bool *bigram;
-	size_t n;
+	uint64_t *stem; /* up to one a token */
+	uint64_t *bi;   /* up to two a token */
+	uint64_t *hash; /* the bigrams' hashes, or NULL */
+	size_t ns, nb;
 } sent_keys;
 
-/* Writes key at the end of sk and keeps it when keep: the writes are
+/* Writes key at keys[*n] and keeps it when keep: the writes are
  * unconditional, so whether a word is a function word, as good as
  * random, costs no branch. */
-static void put_key(sent_keys *sk, uint64_t key, bool bigram, bool keep)
+static void put_key(uint64_t *keys, size_t *n, uint64_t key, bool keep)
 {
-	sk->key[sk->n] = key;
-	sk->bigram[sk->n] = bigram;
-	sk->n += keep;
+	keys[*n] = key;
+	*n += keep;
 }
 
 /* The keys of sentence k of d without the tokens cut: each content stem,
@@ -276,7 +280,7 @@ static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
 	bool adj_stop = false;
 	size_t t;
 
-	sk->n = 0;
+	sk->ns = sk->nb = 0;
 	for (t = cut->from; t < st->ntok; t++) {
 		bool stop = tok[t].flags & ND_TOK_STOP;
 		uint32_t stem = tok[t].stem;
@@ -286,12 +290,12 @@ static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
 		/* A function word beside a content word ("of Cambodia") ties
 		 * the word to its context, as the reference summaries phrase
 		 * it; two function words say nothing. */
-		put_key(sk, bigram_key(adj, stem), true,
+		put_key(sk->bi, &sk->nb, bigram_key(adj, stem),
 			t > cut->from && stop != adj_stop);
 		adj = stem;
 		adj_stop = stop;
-		put_key(sk, stem, false, !stop);
-		put_key(sk, bigram_key(prev, stem), true,
+		put_key(sk->stem, &sk->ns, stem, !stop);
+		put_key(sk->bi, &sk->nb, bigram_key(prev, stem),
 			!stop && prev != UINT32_MAX);
 		prev = stop ? prev : stem;
 	}
@@ -301,17 +305,17 @@ static void collect_keys(sent_keys *sk, const nd_doc *d, size_t k,
  * bigrams at most per token. */
 static int keys_init(sent_keys *sk, size_t max_ntok)
 {
-	sk->key = nd_calloc(3 * max_ntok + 1, sizeof(*sk->key));
-	sk->hash = nd_calloc(3 * max_ntok + 1, sizeof(*sk->hash));
-	sk->bigram = nd_calloc(3 * max_ntok + 1, sizeof(*sk->bigram));
-	return sk->key && sk->hash && sk->bigram ? ND_OK : ND_ENOMEM;
+	sk->stem = nd_calloc(max_ntok + 1, sizeof(*sk->stem));
+	sk->bi = nd_calloc(2 * max_ntok + 1, sizeof(*sk->bi));
+	sk->hash = nd_calloc(2 * max_ntok + 1, sizeof(*sk->hash));
+	return sk->stem && sk->bi && sk->hash ? ND_OK : ND_ENOMEM;
 }
 
 static void keys_dispose(sent_keys *sk)
 {
-	nd_free(sk->key);
+	nd_free(sk->stem);
+	nd_free(sk->bi);
 	nd_free(sk->hash);
-	nd_free(sk->bigram);
 }
 
 /* The keys of story sentence g (none past the last) and their hashes,
@@ -324,31 +328,37 @@ static void fetch_keys(sent_keys *sk, const nd_dstory *s,
 	size_t j, k;
 	const nd_doc *d;
 
-	sk->n = 0;
+	sk->ns = sk->nb = 0;
 	if (g >= s->n_sents)
 		return;
 	d = nd_dstory_doc(s, g, &k);
 	collect_keys(sk, d, k, &whole);
-	for (j = 0; j < sk->n; j++) {
-		sk->hash[j] = nd_mix64(sk->key[j]);
+	for (j = 0; j < sk->ns; j++)
+		__builtin_prefetch(&m->stem_id1[sk->stem[j]]);
+	for (j = 0; j < sk->nb; j++) {
+		sk->hash[j] = nd_mix64(sk->bi[j]);
 		__builtin_prefetch(&m->slots[sk->hash[j] & (m->cap - 1)]);
 	}
 }
 
 /* Numbers the keys of sk: stems into uni (*nu), bigrams into bi (*nb),
- * unsorted. */
+ * unsorted. Each kind is numbered apart, so taking all stems first
+ * numbers them as the order of sight would. */
 static int number_keys(nd_dconcepts *m, const sent_keys *sk, uint32_t *uni,
 		       size_t *nu, uint32_t *bi, size_t *nb)
 {
 	size_t j;
 
-	*nu = *nb = 0;
-	for (j = 0; j < sk->n; j++) {
-		uint32_t *id = sk->bigram[j] ? &bi[(*nb)++] : &uni[(*nu)++];
-
-		if (intern(m, sk->key[j], sk->hash[j], id))
+	for (j = 0; j < sk->ns; j++) {
+		if (intern_stem(m, sk->stem[j], &uni[j]))
 			return ND_ENOMEM;
 	}
+	for (j = 0; j < sk->nb; j++) {
+		if (intern_bigram(m, sk->bi[j], sk->hash[j], &bi[j]))
+			return ND_ENOMEM;
+	}
+	*nu = sk->ns;
+	*nb = sk->nb;
 	return ND_OK;
 }
 
@@ -400,22 +410,24 @@ static int build_concepts(nd_dstory *s, nd_dconcepts *m, size_t max_ntok,
 	size_t at = 0, g, cap = MAP_MIN_CAP, nu, nb;
 	int rc = ND_ENOMEM;
 
-	/* Most concepts occur once, and a story has fewer of them than
+	/* Most bigrams occur once, and a story has fewer of them than
 	 * tokens (some two for three): a table of a slot per token, rounded
 	 * up, seldom grows, and the keys, reserved for as many, are seldom
-	 * copied. */
+	 * copied. A story's stems are the vocabulary's at most. */
 	while (cap < toks)
 		cap *= 2;
-	if (nd_array_reserve((void **)&m->keys, &m->key_cap, toks + 1,
-			     sizeof(*m->keys)) ||
+	m->n_vstems = nd_vocab_stem_count(s->c->vocab);
+	if (nd_array_reserve((void **)&m->keys, &m->key_cap,
+			     m->n_vstems + 1, sizeof(*m->keys)) ||
 	    nd_array_reserve((void **)&m->bkeys, &m->bkey_cap, toks + 1,
 			     sizeof(*m->bkeys)))
 		return ND_ENOMEM;
+	m->stem_id1 = nd_calloc(m->n_vstems + 1, sizeof(*m->stem_id1));
 	uni = nd_calloc(max_ntok + 1, sizeof(*uni));
 	/* Two bigrams at most per token: with the word before it, and with
 	 * the content word before it. */
 	bi = nd_calloc(2 * max_ntok + 1, sizeof(*bi));
-	if (!uni || !bi || keys_init(&sk[0], max_ntok) ||
+	if (!m->stem_id1 || !uni || !bi || keys_init(&sk[0], max_ntok) ||
 	    keys_init(&sk[1], max_ntok) || map_resize(m, cap))
 		goto done;
 	fetch_keys(&sk[0], s, m, 0);
@@ -447,10 +459,9 @@ done:
 }
 
 size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
-		      uint32_t *out, size_t *nuni, uint64_t *seq,
-		      bool *bigram)
+		      uint32_t *out, size_t *nuni, uint64_t *seq)
 {
-	sent_keys sk = { seq, NULL, bigram, 0 };
+	sent_keys sk = { seq, seq + s->max_ntok, NULL, 0, 0 };
 	size_t sent, j, nu = 0, nb = 0;
 	const nd_doc *d = nd_dstory_doc(s, g, &sent);
 	uint32_t *bi;
@@ -458,19 +469,16 @@ size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
 	collect_keys(&sk, d, sent, cut);
 	/* The table has long left the cache: every slot is asked for at
 	 * once, so the misses overlap. */
-	for (j = 0; j < sk.n; j++)
-		__builtin_prefetch(&s->ids.slots[nd_mix64(seq[j]) &
+	for (j = 0; j < sk.nb; j++)
+		__builtin_prefetch(&s->ids.slots[nd_mix64(sk.bi[j]) &
 						 (s->ids.cap - 1)]);
-	for (j = 0; j < sk.n; j++) {
-		if (!bigram[j] && lookup(&s->ids, seq[j], &out[nu]))
-			nu++;
-	}
+	for (j = 0; j < sk.ns; j++)
+		nu += lookup_stem(&s->ids, sk.stem[j], &out[nu]);
 	nu = nd_sort_unique_u32(out, nu);
 	bi = out + nu;
-	for (j = 0; j < sk.n; j++) {
-		if (bigram[j] && lookup(&s->ids, seq[j], &bi[nb]))
-			nb++;
-	}
+	for (j = 0; j < sk.nb; j++)
+		nb += lookup_bigram(&s->ids, sk.bi[j], nd_mix64(sk.bi[j]),
+				    &bi[nb]);
 	nb = nd_sort_unique_u32(bi, nb);
 	*nuni = nu;
 	return nu + nb;
@@ -662,6 +670,7 @@ void nd_dstory_dispose(nd_dstory *s)
 	nd_free(s->vvalue);
 	nd_free(s->pbeg);
 	nd_free(s->post);
+	nd_free(s->ids.stem_id1);
 	nd_free(s->ids.slots);
 	nd_free(s->ids.keys);
 	nd_free(s->ids.bkeys);

@@ -19,29 +19,33 @@
 #include "analyse/analyse.h"
 #include "dedup/dedup.h"
 
-/* A concept's id + 1 (0: empty slot) and a tag: a stem's key itself (32
- * bits), so a stem's hit is confirmed in the slot, or the high half of
- * a bigram's key's hash. A slot of 8 bytes, not 16, halves the table's
- * pages, and a probe reads a bigram's key (in bkeys) only when the tags
- * agree, nearly always a hit. */
+/* A bigram's id + 1 (0: empty slot) and a tag, the high half of its
+ * key's hash: a slot of 8 bytes, not 16, halves the table's pages, and a
+ * probe reads the key (in bkeys) only when the tags agree, nearly always
+ * a hit. */
 typedef struct nd_dconcept_slot {
 	uint32_t tag;
 	uint32_t id1;
 } nd_dconcept_slot;
 
-/* Concept ids by key: open addressing with hash tag and id side by side,
- * so a probe past other keys costs no read of keys; keys are kept in
- * order of id, to confirm a hit, for the IDF and for growing the table.
- * While sentences are numbered, bigrams count apart (bkeys; their slots
- * flagged), as the stems' count, where their numbers start, is known
- * only at the end. */
+/* Concept ids by key. Stems are the vocabulary's numbers, dense and below
+ * its stem count: a table by stem (stem_id1, id + 1, 0 unseen) numbers
+ * them with one load and no hash, and leaves the hash table to the
+ * bigrams, fewer keys, so shorter probes. Bigrams: open addressing with
+ * hash tag and id side by side, so a probe past other keys costs no read
+ * of keys. Keys are kept in order of id (stems in keys, bigrams in
+ * bkeys), for the IDF and for growing the table. The bigrams' numbers
+ * count apart while sentences are numbered, as the stems' count, where
+ * they start, is known only at the end. */
 typedef struct nd_dconcepts {
+	uint32_t *stem_id1; /* per vocabulary stem */
+	size_t n_vstems;    /* the vocabulary's stems */
 	nd_dconcept_slot *slots;
 	size_t cap;     /* power of two */
-	uint64_t *keys; /* per concept; while numbering, per stem */
+	uint64_t *keys; /* per stem */
 	size_t n, key_cap;
 	size_t n_stems;
-	uint64_t *bkeys; /* while numbering: per bigram */
+	uint64_t *bkeys; /* per bigram */
 	size_t n_bi, bkey_cap;
 } nd_dconcepts;
 
@@ -117,11 +121,10 @@ typedef struct nd_dcut {
 /* Concepts of story sentence g without the tokens cut (a trimmed form)
  * into out (room for 3 per token), stems first and sorted, then bigrams
  * sorted; *nuni of them stems. A word pair that meets only across the
- * gap is left out unless the story has it. seq and bigram are scratch
- * of the same size. Returns how many. */
+ * gap is left out unless the story has it. seq is scratch of 3 a token
+ * of the longest sentence (max_ntok). Returns how many. */
 size_t nd_dstory_form(const nd_dstory *s, size_t g, const nd_dcut *cut,
-		      uint32_t *out, size_t *nuni, uint64_t *seq,
-		      bool *bigram);
+		      uint32_t *out, size_t *nuni, uint64_t *seq);
 
 /* True when story sentences a and b say the same thing: the shared
  * nd_sentence_similarity is at least ND_DIGEST_SAME_SIM. */

@@ -37,6 +37,9 @@ typedef struct fview {
 	double wsum;          /* IDF of its stems */
 	double full;          /* gain under no cover: bounds every gain */
 	nd_dtrim trim;        /* ntok 0: the whole sentence */
+	/* While candidates are gathered, where vals and a trimmed form's
+	 * cids start in their pools, which move as they grow (place_views). */
+	uint32_t at, vat;
 } fview;
 
 typedef struct cand {
@@ -58,38 +61,42 @@ static bool better(const cand *x, const cand *y)
 
 /* The better child is picked by a sum, not a branch: which one wins is
  * as good as random. The order is total, so comparing the better child
- * alone with the parent decides as comparing both would. */
+ * alone with the parent decides as comparing both would. The candidate
+ * sifted is held aside and written once where it stops, rather than
+ * swapped down level by level: the same compares, a third of the
+ * copies. */
 static void sift_down(cand *h, size_t n, size_t i)
 {
+	cand x = h[i];
+
 	for (;;) {
 		size_t l = 2 * i + 1, r = l + 1, top;
-		cand t;
 
 		if (l >= n)
-			return;
+			break;
 		top = l + (r < n && better(&h[r], &h[l]));
-		if (!better(&h[top], &h[i]))
-			return;
-		t = h[i];
+		if (!better(&h[top], &x))
+			break;
 		h[i] = h[top];
-		h[top] = t;
 		i = top;
 	}
+	h[i] = x;
 }
 
+/* As sift_down, upwards. */
 static void sift_up(cand *h, size_t i)
 {
+	cand x = h[i];
+
 	while (i > 0) {
 		size_t p = (i - 1) / 2;
-		cand t;
 
-		if (!better(&h[i], &h[p]))
-			return;
-		t = h[i];
+		if (!better(&x, &h[p]))
+			break;
 		h[i] = h[p];
-		h[p] = t;
 		i = p;
 	}
+	h[i] = x;
 }
 
 static cand pop(cand *h, size_t *n)
@@ -203,7 +210,10 @@ static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
 /* The forms of the candidates: views, and the concepts of the trimmed
  * ones (FORMS_MAX - 1 per sentence at most, each a subset of its
  * sentence's but for the two word pairs that meet across an aside's
- * gap). */
+ * gap). The tables grow as forms are found: sized for every form a
+ * sentence could have, most of them untouched, they took more fresh
+ * heap than the rest of the digest, and pushed it onto one more huge
+ * page, which the kernel zeroes whole. */
 /* Costs below this have cost^COST_EXP remembered: a sentence costs 45
  * words at most, or a few hundred bytes. */
 #define POW_MEMO 512
@@ -211,13 +221,12 @@ static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
 typedef struct formset {
 	double cost_pow[POW_MEMO]; /* 0: not known yet */
 	fview *v;
-	size_t n;
+	size_t n, v_cap;
 	uint32_t *pool;
-	size_t used;
+	size_t used, pool_cap;
 	uint32_t *vpool; /* the views' concepts of value */
-	size_t vused;
+	size_t vused, vpool_cap;
 	uint64_t *seq;  /* scratch of nd_dstory_form */
-	bool *is_stem;
 } formset;
 
 /* cost^COST_EXP: pow is dear, and the candidates share a few dozen
@@ -253,50 +262,81 @@ static void add_form(cand *h, size_t *n, formset *fm, const cover *cv,
 }
 
 /* The concepts of value of view v into fm->vpool. */
-static void keep_valued(formset *fm, const nd_dstory *s, fview *v)
+static int keep_valued(formset *fm, const nd_dstory *s, fview *v)
 {
 	size_t k;
 
+	if (nd_array_reserve((void **)&fm->vpool, &fm->vpool_cap,
+			     fm->vused + v->n + 1, sizeof(*fm->vpool)))
+		return ND_ENOMEM;
+	v->vat = (uint32_t)fm->vused;
 	v->vals = fm->vpool + fm->vused;
+	/* Written each and kept by a count: whether a concept has value is
+	 * as good as random, a quarter of them having it. */
 	for (k = 0; k < v->n; k++) {
 		uint32_t num = s->vnum[v->cids[k]];
 
-		if (num != ND_DSTORY_NO_VALUE)
-			fm->vpool[fm->vused + v->nval++] = num;
+		fm->vpool[fm->vused + v->nval] = num;
+		v->nval += num != ND_DSTORY_NO_VALUE;
 	}
 	fm->vused += v->nval;
+	return ND_OK;
 }
 
 /* The view of sentence g whole, or trimmed as tr, into fm->v[fm->n]. */
-static void view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
+static int view(formset *fm, const nd_dstory *s, size_t g, const nd_dtrim *tr)
 {
-	fview *v = &fm->v[fm->n];
+	fview *v;
 	const nd_doc *d;
 	nd_dcut cut;
 	size_t k, nuni, sent;
 
+	if (nd_array_reserve((void **)&fm->v, &fm->v_cap, fm->n + 1,
+			     sizeof(*fm->v)))
+		return ND_ENOMEM;
+	v = &fm->v[fm->n];
 	memset(v, 0, sizeof(*v));
 	if (tr == NULL) {
 		v->cids = s->cids + s->cbeg[g];
 		v->nuni = s->nuni[g];
 		v->n = (uint32_t)(s->cbeg[g + 1] - s->cbeg[g]);
 		v->wsum = s->wsum[g];
-		keep_valued(fm, s, v);
-		return;
+		return keep_valued(fm, s, v);
 	}
 	d = nd_dstory_doc(s, g, &sent);
+	/* nd_dstory_form's room: 3 a token. */
+	if (nd_array_reserve((void **)&fm->pool, &fm->pool_cap,
+			     fm->used + 3 * (size_t)d->sents[sent].ntok + 1,
+			     sizeof(*fm->pool)))
+		return ND_ENOMEM;
 	cut.from = tr->tok - d->sents[sent].tok;
 	cut.gap = tr->ngap ? tr->gap - d->sents[sent].tok : 0;
 	cut.ngap = tr->ngap;
 	v->trim = *tr;
+	v->at = (uint32_t)fm->used;
 	v->cids = fm->pool + fm->used;
 	v->n = (uint32_t)nd_dstory_form(s, g, &cut, fm->pool + fm->used, &nuni,
-					fm->seq, fm->is_stem);
+					fm->seq);
 	v->nuni = (uint32_t)nuni;
 	fm->used += v->n;
 	for (k = 0; k < nuni; k++)
 		v->wsum += s->idf[v->cids[k]];
-	keep_valued(fm, s, v);
+	return keep_valued(fm, s, v);
+}
+
+/* Points the views gathered into their pools, which have stopped
+ * moving. */
+static void place_views(formset *fm)
+{
+	size_t i;
+
+	for (i = 0; i < fm->n; i++) {
+		fview *v = &fm->v[i];
+
+		v->vals = fm->vpool + v->vat;
+		if (v->trim.ntok)
+			v->cids = fm->pool + v->at;
+	}
 }
 
 /* Cost of the trimmed form tr of sentence k of d (quoted: holding a
@@ -417,11 +457,13 @@ static int gather(cand *h, size_t *n, formset *fm, const nd_dstory *s,
 				      : 0;
 			prior = POS_PRIOR * s->wmax * (1 - rel);
 			for (f = 0; f < nf; f++) {
-				view(fm, s, g, tr[f].ntok ? &tr[f] : NULL);
+				if (view(fm, s, g, tr[f].ntok ? &tr[f] : NULL))
+					goto done;
 				add_form(h, n, fm, cv, g, prior, costs[f]);
 			}
 		}
 	}
+	place_views(fm);
 	rc = ND_OK;
 done:
 	nd_u64map_dispose(&seen);
@@ -909,20 +951,9 @@ static void rank_all(ranked *rank, size_t *rbeg, const fview *views,
  * 0 or ND_ENOMEM; fm is always safe to dispose. */
 static int formset_init(formset *fm, const nd_dstory *s)
 {
-	size_t trimmed = (FORMS_MAX - 1) *
-			 (s->cbeg[s->n_sents] + 2 * s->n_sents);
-
 	memset(fm, 0, sizeof(*fm));
-	fm->v = nd_calloc(FORMS_MAX * s->n_sents + 1, sizeof(*fm->v));
-	fm->pool = nd_calloc(trimmed + 1, sizeof(*fm->pool));
-	/* A sentence is whole in one view at most. */
-	fm->vpool = nd_calloc(s->cbeg[s->n_sents] + trimmed + 1,
-			      sizeof(*fm->vpool));
 	fm->seq = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->seq));
-	fm->is_stem = nd_calloc(3 * s->max_ntok + 1, sizeof(*fm->is_stem));
-	return fm->v && fm->pool && fm->vpool && fm->seq && fm->is_stem
-		       ? ND_OK
-		       : ND_ENOMEM;
+	return fm->seq ? ND_OK : ND_ENOMEM;
 }
 
 static void formset_dispose(formset *fm)
@@ -931,7 +962,6 @@ static void formset_dispose(formset *fm)
 	nd_free(fm->pool);
 	nd_free(fm->vpool);
 	nd_free(fm->seq);
-	nd_free(fm->is_stem);
 }
 
 /* Budgeted greedy maximisation of covered concept weight, lazily
@@ -968,13 +998,13 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 	if (formset_init(&fm, s) || !st.heap || !st.cov.stem ||
 	    !st.cov.val || !st.backing || !st.memo || !st.picked || !scratch)
 		goto done;
-	st.views = fm.v;
 	nd_dlex_init(&lex, s->c->vocab);
 	if (gather(st.heap, &st.n, &fm, s, &lex, &st.cov, bytes, budget,
 		   false) ||
 	    (st.n == 0 && gather(st.heap, &st.n, &fm, s, &lex, &st.cov,
 				 bytes, budget, true)))
 		goto done;
+	st.views = fm.v;
 	/* Nothing is covered yet: each gain is the one add_form kept. */
 	for (i = 0; i < st.n; i++) {
 		double v = fm.v[st.heap[i].f].full + st.heap[i].prior;

@@ -726,7 +726,6 @@ static void form_concepts(void **state)
 	nd_dstory s;
 	uint32_t out[3 * 64];
 	uint64_t seq[3 * 64];
-	bool is_stem[3 * 64];
 	static const nd_dcut whole = { 0, 0, 0 }, opener = { 1, 0, 0 };
 	size_t g, n, nuni, k, cut = 0;
 
@@ -739,13 +738,13 @@ static void form_concepts(void **state)
 		size_t n_own = s.cbeg[g + 1] - s.cbeg[g], sent;
 		const nd_doc *d = nd_dstory_doc(&s, g, &sent);
 
-		n = nd_dstory_form(&s, g, &whole, out, &nuni, seq, is_stem);
+		n = nd_dstory_form(&s, g, &whole, out, &nuni, seq);
 		assert_int_equal(n, n_own);
 		assert_int_equal(nuni, s.nuni[g]);
 		assert_memory_equal(out, own, n * sizeof(*out));
 		if (d->sents[sent].ntok < 2)
 			continue;
-		n = nd_dstory_form(&s, g, &opener, out, &nuni, seq, is_stem);
+		n = nd_dstory_form(&s, g, &opener, out, &nuni, seq);
 		assert_true(n <= n_own);
 		for (k = 0; k < n; k++) {
 			const uint32_t *from = k < nuni ? own : own + s.nuni[g];
