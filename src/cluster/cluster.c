@@ -47,7 +47,6 @@
  * unit vectors), posted under its stem (the candidate index) and chained
  * per story (for merges). */
 typedef struct entry {
-	uint32_t story; /* NONE once merged away */
 	uint32_t stem;
 	uint32_t post;       /* where it is in the stem's postings */
 	uint32_t next_story; /* entry index + 1, 0 ends the chain */
@@ -205,7 +204,7 @@ static int add_weight(cl_run *r, uint32_t s, uint32_t stem, double w,
 	entry *x;
 
 	if (idx == 0) {
-		entry fresh = { s, stem, r->post_len[stem],
+		entry fresh = { stem, r->post_len[stem],
 				r->story_head[s], 0, 0 };
 		posting p = { s, (uint32_t)r->n_e, 0 };
 
@@ -274,7 +273,6 @@ static int merge(cl_run *r, uint32_t s, uint32_t t)
 		entry x = r->e[k - 1];
 
 		unpost(r, k - 1);
-		r->e[k - 1].story = NONE;
 		r->e[k - 1].w = 0;
 		if ((rc = add_weight(r, s, x.stem, x.w, x.name)))
 			return rc;

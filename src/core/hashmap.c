@@ -89,32 +89,16 @@ static int strmap_grow(nd_strmap *m)
 	return ND_OK;
 }
 
-uint64_t nd_strmap_hash(const char *key, size_t len)
-{
-	return nd_hash64(key, len, 0);
-}
-
-void nd_strmap_prefetch(const nd_strmap *m, uint64_t h)
-{
-	__builtin_prefetch(&m->slots[(size_t)h & (m->cap - 1)]);
-}
-
 int nd_strmap_intern(nd_strmap *m, const char *key, size_t len,
 		     uint32_t value, uint32_t *out, const char **stored)
 {
-	return nd_strmap_intern_hashed(m, key, len, nd_strmap_hash(key, len),
-				       value, out, stored);
-}
-
-int nd_strmap_intern_hashed(nd_strmap *m, const char *key, size_t len,
-			    uint64_t h, uint32_t value, uint32_t *out,
-			    const char **stored)
-{
+	uint64_t h;
 	nd_strmap_slot *s;
 	char *copy;
 
 	if (len > UINT32_MAX)
 		return ND_ETOOBIG;
+	h = nd_hash64(key, len, 0);
 	s = &m->slots[strmap_find(m, key, len, h)];
 	if (s->key == NULL) {
 		if (NEEDS_GROWTH(m->count + 1, m->cap)) {

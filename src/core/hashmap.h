@@ -43,16 +43,6 @@ int nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value,
  * callers need not keep a second copy. */
 int nd_strmap_intern(nd_strmap *m, const char *key, size_t len,
 		     uint32_t value, uint32_t *out, const char **stored);
-/* The hash the maps give key[0..len). */
-uint64_t nd_strmap_hash(const char *key, size_t len);
-/* Starts loading the slot where a key hashed h would be looked for, so
- * that a caller with many keys to look up can overlap their cache misses;
- * a hint only. */
-void nd_strmap_prefetch(const nd_strmap *m, uint64_t h);
-/* nd_strmap_intern of a key whose nd_strmap_hash is h. */
-int nd_strmap_intern_hashed(nd_strmap *m, const char *key, size_t len,
-			    uint64_t h, uint32_t value, uint32_t *out,
-			    const char **stored);
 
 typedef struct nd_u64map {
 	uint64_t *keys;

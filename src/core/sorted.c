@@ -154,7 +154,7 @@ size_t nd_sort_unique_spread_u64(uint64_t *h, uint64_t *tmp, size_t n)
 {
 	uint32_t start[1u << SPREAD_MAX_BITS];
 	unsigned bits = 1;
-	size_t i, j, k, buckets, work = 0;
+	size_t i, k, buckets, work = 0;
 
 	while (bits < SPREAD_MAX_BITS && (1u << bits) < n)
 		bits++;
@@ -175,13 +175,7 @@ size_t nd_sort_unique_spread_u64(uint64_t *h, uint64_t *tmp, size_t n)
 		return nd_sort_unique_u64(h, n);
 	for (i = 0; i < n; i++)
 		tmp[start[h[i] >> (64 - bits)]++] = h[i];
-	for (i = 1; i < n; i++) {
-		uint64_t x = tmp[i];
-
-		for (j = i; j > 0 && tmp[j - 1] > x; j--)
-			tmp[j] = tmp[j - 1];
-		tmp[j] = x;
-	}
+	insertion_u64(tmp, n);
 	for (i = 0, k = 0; i < n; i++) {
 		if (k == 0 || h[k - 1] != tmp[i])
 			h[k++] = tmp[i];

@@ -285,12 +285,12 @@ static int build_postings(dd_run *r)
 			continue;
 		if (index_stems(r, i))
 			return ND_ENOMEM;
-		for (k = 0; k < d->nstems; k++)
-			total += d->stems[k] < r->n_head;
+		/* index_stems keeps only the vocabulary's stems. */
+		total += d->nstems;
 		if (total >= UINT32_MAX)
 			return ND_ENOMEM;
 		for (k = 0; k < d->nstems; k++)
-			r->p_start[d->stems[k]] += d->stems[k] < r->n_head;
+			r->p_start[d->stems[k]]++;
 	}
 	/* Each stem's end, then filled backwards down to its start. */
 	for (k = 1; k <= r->n_head; k++)
@@ -301,11 +301,8 @@ static int build_postings(dd_run *r)
 	for (i = r->c->n; i-- > 0;) {
 		const dd_doc *d = &r->docs[i];
 
-		for (k = 0; k < d->nstems; k++) {
-			if (d->stems[k] < r->n_head)
-				r->p_doc[--r->p_start[d->stems[k]]] =
-					(uint32_t)i;
-		}
+		for (k = 0; k < d->nstems; k++)
+			r->p_doc[--r->p_start[d->stems[k]]] = (uint32_t)i;
 	}
 	return ND_OK;
 }
@@ -321,8 +318,6 @@ static void stem_candidates(dd_run *r)
 	for (k = 0; k < d->nstems; k++) {
 		uint32_t s = d->stems[k];
 
-		if (s >= r->n_head)
-			continue;
 		for (p = r->p_start[s];
 		     p < r->p_start[s + 1] && r->p_doc[p] < r->cur; p++) {
 			uint32_t j = r->p_doc[p];

@@ -137,29 +137,6 @@ static void test_strmap_intern_hands_back_its_copy(void **state)
 	nd_strmap_dispose(&m);
 }
 
-/* A key interned with its hash given is the key interned without. */
-static void test_strmap_intern_hashed_is_intern(void **state)
-{
-	nd_strmap m;
-	const char *copy = NULL;
-	uint32_t v;
-	uint64_t h = nd_strmap_hash("stem", 4);
-
-	(void)state;
-	assert_int_equal(nd_strmap_init(&m), ND_OK);
-	nd_strmap_prefetch(&m, h);
-	assert_int_equal(nd_strmap_intern_hashed(&m, "stem", 4, h, 3, &v,
-						 &copy),
-			 ND_OK);
-	assert_int_equal(v, 3);
-	assert_string_equal(copy, "stem");
-	assert_int_equal(nd_strmap_put(&m, "stem", 4, 8, &v), ND_OK);
-	assert_int_equal(v, 3);
-	assert_true(nd_strmap_get(&m, "stem", 4, &v));
-	assert_int_equal(m.count, 1);
-	nd_strmap_dispose(&m);
-}
-
 /* Each eight-byte test agrees with the byte-by-byte one on every byte
  * value in every position. */
 static void test_bytes8_tests_agree_with_bytes(void **state)
@@ -391,7 +368,6 @@ int main(void)
 		cmocka_unit_test(test_checked_arithmetic),
 		cmocka_unit_test(test_strmap_grows_and_keeps_values),
 		cmocka_unit_test(test_strmap_intern_hands_back_its_copy),
-		cmocka_unit_test(test_strmap_intern_hashed_is_intern),
 		cmocka_unit_test(test_bytes8_tests_agree_with_bytes),
 		cmocka_unit_test(test_sorted_sets),
 		cmocka_unit_test(test_union_find_roots_are_smallest),
