@@ -799,6 +799,16 @@ static bool fit(const nd_dlex *lex, const nd_doc *d, const nd_sentence *st,
 	       !phone_number(d, st) && !opens_quote(d, st);
 }
 
+/* The checks of sentence i that no form of it escapes: a piece of an
+ * aside, furniture at its start, a number the page broke. */
+static bool sentence_fit(const nd_doc *d, size_t i)
+{
+	const nd_sentence *st = &d->sents[i];
+
+	return !inside_aside(d, i) && !furniture_start(d, st) &&
+	       !number_tail(d, st);
+}
+
 bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
 			 size_t words, bool relaxed, bool quoted)
 {
@@ -807,8 +817,7 @@ bool nd_digest_candidate(const nd_dlex *lex, const nd_doc *d, size_t i,
 	return fit(lex, d, st, words, relaxed, &d->toks[st->tok],
 		   st->ntok > 0 && terminated(d->text + st->off, st->len),
 		   quoted) &&
-	       !inside_aside(d, i) && !furniture_start(d, st) &&
-	       !number_tail(d, st);
+	       sentence_fit(d, i);
 }
 
 bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
@@ -828,6 +837,5 @@ bool nd_digest_candidate_trim(const nd_dlex *lex, const nd_doc *d, size_t i,
 	return st->ntok > 0 &&
 	       fit(lex, d, &form, words, false, &d->toks[st->tok],
 		   terminated(d->text + st->off, st->len), quoted) &&
-	       !inside_aside(d, i) && !furniture_start(d, st) &&
-	       !number_tail(d, st);
+	       sentence_fit(d, i);
 }

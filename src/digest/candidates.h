@@ -7,6 +7,7 @@
 #include <stdint.h>  /* uint32_t */
 
 #include "analyse/analyse.h"
+#include "digest/dtrim.h"
 
 /* Words of text[0..len): runs of non-space characters, any Unicode space
  * separating, so no reader's word count can come out higher. */
@@ -69,21 +70,6 @@ static inline bool nd_dlex_has(const nd_dlex *lex, const nd_token *t,
 }
 /* Any quotation mark in p[0..n)? */
 bool nd_digest_has_quote(const char *p, size_t n);
-
-/* A sentence without the opener a summary can spare: a wire dateline
- * ("BEIJING (AP) _"), then a connective ("But", "However,") or a time or
- * place adverbial ("On Tuesday,", "In Astana,"), twice at most ("But on
- * Tuesday,"). The kept words are tokens
- * [tok, tok + ntok) and bytes [off, off + len) of the article text, to
- * the sentence's end; shown, they start with a capital. */
-typedef struct nd_dtrim {
-	uint32_t tok, ntok;
-	uint32_t off, len;
-	/* An aside cut from inside too: tokens [gap, gap + ngap) and bytes
-	 * [goff, goff + glen), its opening comma included; ngap 0: none. */
-	uint32_t gap, ngap;
-	uint32_t goff, glen;
-} nd_dtrim;
 
 /* The trimmed form of sentence i of d into out, openers cut or only the
  * dateline; false when nothing can be cut. quoted says whether the

@@ -11,7 +11,7 @@
 
 #include "analyse/analyse.h"
 #include "dedup/dedup.h"
-#include "digest/candidates.h"
+#include "digest/dtrim.h"
 
 typedef struct nd_digest_opts {
 	unsigned words; /* budget in words, default 100 */

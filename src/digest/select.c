@@ -141,14 +141,23 @@ static double gain_of(const cover *cv, const fview *v)
 	return gain;
 }
 
+/* Adds by (1 or -1) to the holders of v's stems only: the redundancy
+ * test reads no bigram. */
+static void count_stems(uint32_t *covered, const fview *v, int by)
+{
+	size_t k;
+
+	for (k = 0; k < v->nuni; k++)
+		covered[v->cids[k]] += (uint32_t)by;
+}
+
 /* Adds by (1 or -1) to the holders of each of v's stems and concepts of
  * value. */
 static void count(cover *cv, const fview *v, int by)
 {
 	size_t k;
 
-	for (k = 0; k < v->nuni; k++)
-		cv->stem[v->cids[k]] += (uint32_t)by;
+	count_stems(cv->stem, v, by);
 	for (k = 0; k < v->nval; k++)
 		cv->val[v->vals[k]] += (uint32_t)by;
 }
@@ -487,7 +496,7 @@ static void support(nd_dprobe *p, uint8_t *backing, cand *c)
  * float sums grow with their terms, so no cover gives it more, exactly. */
 typedef struct ranked {
 	double bound;
-	uint32_t a, cost;
+	uint32_t a;
 } ranked;
 
 /* Slots of the memo of same: a 64 KiB table, far more than the pairs a
@@ -590,16 +599,6 @@ static void release_held(pick *st)
  * them through, lower starts refusing sentences that add a fact (DUC
  * 2004 dev unchanged from 0.5 to 0.7, DUC 2006 R-2 up). */
 #define REPEAT_SHARE 0.6
-
-/* Adds by (1 or -1) to the holders of v's stems only: the redundancy
- * test reads no bigram. */
-static void count_stems(uint32_t *covered, const fview *v, int by)
-{
-	size_t k;
-
-	for (k = 0; k < v->nuni; k++)
-		covered[v->cids[k]] += (uint32_t)by;
-}
 
 /* Would g, joining the choice with slot out freed (st->k: none), repeat
  * what the others say: most of its stem weight held by them, or most of
@@ -938,7 +937,6 @@ static void rank_all(ranked *rank, size_t *rbeg, const fview *views,
 
 		r->bound = views[all[a].f].full + all[a].prior;
 		r->a = (uint32_t)a;
-		r->cost = all[a].cost;
 	}
 	for (c = top + 1; c > 0; c--)
 		rbeg[c] = rbeg[c - 1];

@@ -164,10 +164,8 @@ static int walk_entry(nd_intake *in, const char *path, const char *name,
 {
 	struct stat st;
 
-	if (type == DT_REG && !nd_sniff_wanted(name))
-		return ND_OK;
 	if (type == DT_REG)
-		return read_file(in, path, true);
+		return nd_sniff_wanted(name) ? read_file(in, path, true) : ND_OK;
 	if (type == DT_DIR)
 		return walk_folder(in, path, here);
 	if (lstat(path, &st) != 0) {
