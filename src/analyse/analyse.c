@@ -183,7 +183,7 @@ typedef struct pending {
 	uint64_t hash;
 	/* Read by the vocabulary as a padded key, up to a whole word past
 	 * its end. */
-	char folded[ND_FOLD_MAX + ND_VOCAB_PAD];
+	char folded[ND_FOLD_MAX + ND_WORDTAB_PAD];
 } pending;
 
 /* The token at p, an ASCII character that starts one, scanned into t by
@@ -295,7 +295,7 @@ static int tokenize(scratch *s, nd_vocab *v, const char *text, size_t from,
 		/* A word that folds to nothing is no token. */
 		if (t->flen == 0)
 			continue;
-		t->hash = nd_vocab__hash(t->folded, t->flen);
+		t->hash = nd_wordtab_hash_padded(t->folded, t->flen);
 		nd_wordtab_prefetch(&known->tab, t->hash);
 		if (++n == TOK_AHEAD) {
 			if (add_pending(s, v, text, ahead, n))

@@ -50,17 +50,12 @@ struct nd_vocab {
 /* Room for keys taken from the arena at a time: a page. */
 #define KEY_BLOCK 4096
 
-static uint64_t hash_word(const char *s, size_t len)
-{
-	return nd_wordtab_hash(s, len);
-}
-
 /* A copy of s[0..len) in the vocabulary's keys, NUL-terminated and
- * zero-padded up to a multiple of ND_VOCAB_PAD bytes, packed one after
+ * zero-padded up to a multiple of ND_WORDTAB_PAD bytes, packed one after
  * another in blocks; NULL when out of memory. */
 static const char *copy_key(nd_vocab *v, const char *s, size_t len)
 {
-	size_t size = (len / ND_VOCAB_PAD + 1) * ND_VOCAB_PAD;
+	size_t size = (len / ND_WORDTAB_PAD + 1) * ND_WORDTAB_PAD;
 	char *copy;
 
 	if (size > KEY_BLOCK) {
@@ -78,7 +73,7 @@ static const char *copy_key(nd_vocab *v, const char *s, size_t len)
 	}
 	if (copy == NULL)
 		return NULL;
-	memset(copy + size - ND_VOCAB_PAD, 0, ND_VOCAB_PAD);
+	memset(copy + size - ND_WORDTAB_PAD, 0, ND_WORDTAB_PAD);
 	memcpy(copy, s, len);
 	return copy;
 }
@@ -97,7 +92,7 @@ static int load_stopwords(nd_vocab *v, const char *language)
 		return ND_ENOMEM;
 	for (i = 0; i < n; i++) {
 		size_t len = strlen(list[i]);
-		uint64_t h = hash_word(list[i], len);
+		uint64_t h = nd_wordtab_hash(list[i], len);
 		nd_wordtab_slot *s = nd_wordtab_find(&v->stop_tab, v->stop,
 						     list[i], len, h);
 
@@ -208,7 +203,7 @@ bool nd_vocab_lookup(const nd_vocab *v, const char *folded, size_t len,
 {
 	const nd_wordtab_slot *s = nd_wordtab_find(
 		&v->known.tab, v->known.words, folded, len,
-		hash_word(folded, len));
+		nd_wordtab_hash(folded, len));
 
 	if (s->id1 == 0)
 		return false;
@@ -225,7 +220,7 @@ static bool is_stop_hashed(const nd_vocab *v, const char *folded, size_t len,
 
 bool nd_vocab_is_stopword(const nd_vocab *v, const char *folded, size_t len)
 {
-	return is_stop_hashed(v, folded, len, hash_word(folded, len));
+	return is_stop_hashed(v, folded, len, nd_wordtab_hash(folded, len));
 }
 
 /* Grows the parallel per-stem arrays to hold one more stem. */
@@ -270,7 +265,7 @@ static int intern_stem(nd_vocab *v, const char *s, size_t len, bool padded,
 		       const nd_word *host, uint32_t *id)
 {
 	uint64_t h = padded ? nd_wordtab_hash_padded(s, len)
-			    : hash_word(s, len);
+			    : nd_wordtab_hash(s, len);
 	nd_wordtab_slot *slot = nd_wordtab_probe(&v->stem_tab, v->stems, s,
 						 len, h, padded);
 	uint32_t next = (uint32_t)v->n_stems;
@@ -323,8 +318,8 @@ static int stem_of(nd_vocab *v, const char *folded, size_t len,
 	nd_word host = { folded, (uint32_t)len, 0 };
 	struct sb_stemmer *stemmer;
 	const sb_symbol *st;
-	/* Read as a padded key: room to its next multiple of ND_VOCAB_PAD. */
-	char own[ND_STEM_EN_MAX + ND_VOCAB_PAD];
+	/* Read as a padded key: room to its next multiple of ND_WORDTAB_PAD. */
+	char own[ND_STEM_EN_MAX + ND_WORDTAB_PAD];
 	size_t own_len;
 
 	if (v->english && nd_stem_en(own, &own_len, folded, len))
@@ -339,11 +334,9 @@ static int stem_of(nd_vocab *v, const char *folded, size_t len,
 			   stem);
 }
 
-/* Adds the folded word, hashed h, as a new term in the empty slot of the
- * term table that the look-up found. */
-static int add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
-		    size_t len, uint64_t h, uint32_t *term, uint32_t *stem,
-		    bool *stop)
+int nd_vocab__add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
+		       size_t len, uint64_t h, uint32_t *term, uint32_t *stem,
+		       bool *stop)
 {
 	uint32_t next = (uint32_t)v->n_terms;
 	const char *copy;
@@ -367,15 +360,6 @@ static int add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
 const nd_vocab_terms *nd_vocab__terms(const nd_vocab *v)
 {
 	return &v->known;
-}
-
-int nd_vocab__add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
-		       size_t len, uint64_t h, uint32_t *term, uint32_t *stem,
-		       bool *stop)
-{
-	if (len > UINT32_MAX)
-		return ND_ETOOBIG;
-	return add_term(v, slot, folded, len, h, term, stem, stop);
 }
 
 int nd_vocab_count_doc(nd_vocab *v, const nd_doc *d)

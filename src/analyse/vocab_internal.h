@@ -36,23 +36,15 @@ typedef struct nd_vocab_terms {
 const nd_vocab_terms *nd_vocab__terms(const nd_vocab *v);
 
 /* The words handed to the functions below may be read up to the next
- * multiple of this many bytes past their length (the bytes there being
- * anything), so that they are hashed and compared a machine word at a
- * time. */
-#define ND_VOCAB_PAD ND_WORDTAB_PAD
-
-/* The hash of a folded word, padded, by which the term table places it.
- * Inline: every token is hashed. */
-static inline uint64_t nd_vocab__hash(const char *folded, size_t len)
-{
-	return nd_wordtab_hash_padded(folded, len);
-}
+ * multiple of ND_WORDTAB_PAD bytes past their length (the bytes there
+ * being anything), so that they are hashed and compared a machine word
+ * at a time; nd_wordtab_hash_padded places them in the term table. */
 
 /* Adds the folded word, padded and hashed h, as a new term with its stem
  * (new too when so) at slot, the empty slot of the term table where the
  * caller's look-up of the word ended: a new word is not looked up again.
- * Its ids in *term and *stem, and whether it is a stop word. Returns 0,
- * ND_ETOOBIG or ND_ENOMEM. */
+ * Its ids in *term and *stem, and whether it is a stop word. len is a
+ * folded word's, below ND_FOLD_MAX. Returns 0 or ND_ENOMEM. */
 int nd_vocab__add_term(nd_vocab *v, nd_wordtab_slot *slot, const char *folded,
 		       size_t len, uint64_t h, uint32_t *term, uint32_t *stem,
 		       bool *stop);

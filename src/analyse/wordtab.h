@@ -10,7 +10,9 @@
 #include <stdbool.h> /* bool */
 #include <stddef.h>  /* size_t */
 #include <stdint.h>  /* uint32_t, uint64_t */
-#include <string.h>  /* memcmp, memcpy */
+#include <string.h>  /* memcmp */
+
+#include "core/bytes8.h"
 
 /* A word as the table's owner keeps it, with one value of its own (a
  * term's stem). */
@@ -42,16 +44,12 @@ typedef struct nd_wordtab {
  * which the processor cannot forward and waits for. */
 static inline uint64_t nd_wordtab_word(const char *p, size_t left)
 {
-	uint64_t w;
+	uint64_t w = nd_bytes8_load(p);
 
-	memcpy(&w, p, sizeof(w));
 	if (left >= sizeof(w))
 		return w;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return w & ~(~0ULL >> (8 * left));
-#else
-	return w & ((1ULL << (8 * left)) - 1);
-#endif
+	return ND_BYTES8_IN_ORDER ? w & ((1ULL << (8 * left)) - 1)
+				  : w & ~(~0ULL >> (8 * left));
 }
 
 /* The hash of a key of len bytes starts from its length... */
