@@ -4,14 +4,9 @@
 #include <stdint.h>  /* int32_t */
 #include <string.h>  /* memchr */
 
+#include "core/bytes64.h"
 #include "core/bytes8.h"
 #include "core/utf8.h"
-
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
-/* The scan for terminators may take 64 bytes at a time. */
-#define SCAN_WIDE 1
-#endif
 
 /* Words after which a period ends a sentence only before a typical
  * sentence opener: titles, company suffixes, and months or "No." that are
@@ -184,17 +179,17 @@ static const char *skip_spaces(const char *q, const char *end, int32_t *next)
 
 /* past_plain's scan 64 bytes at a time, with AVX-512, where there are
  * as many before end. */
-#ifdef SCAN_WIDE
-__attribute__((target("avx512bw"))) static const char *
+#ifdef ND_BYTES64
+ND_BYTES64_TARGET static const char *
 past_plain64(const char *q, const char *end)
 {
 	while (end - q >= 64) {
-		__m512i x = _mm512_loadu_si512((const void *)q);
+		__m512i x = nd_bytes64_load(q);
 		uint64_t stop =
-			_mm512_movepi8_mask(x) |
-			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('.')) |
-			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('!')) |
-			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('?'));
+			nd_bytes64_high(x) |
+			nd_bytes64_eq(x, '.') |
+			nd_bytes64_eq(x, '!') |
+			nd_bytes64_eq(x, '?');
 
 		if (stop)
 			return q + __builtin_ctzll(stop);
@@ -209,8 +204,8 @@ past_plain64(const char *q, const char *end)
  * decode. */
 static const char *past_plain(const char *q, const char *end)
 {
-#ifdef SCAN_WIDE
-	if (end - q >= 64 && __builtin_cpu_supports("avx512bw")) {
+#ifdef ND_BYTES64
+	if (end - q >= 64 && nd_bytes64_available()) {
 		q = past_plain64(q, end);
 		if (end - q >= 64)
 			return q;

@@ -9,6 +9,7 @@
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/bytes64.h"
 #include "core/bytes8.h"
 #include "core/error.h"
 #include "core/hash.h"
@@ -704,25 +705,23 @@ static bool is_blank_byte(unsigned char ch)
 	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
 }
 
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
-#define WORDS_WIDE 1
+#ifdef ND_BYTES64
 
 /* Word starts in s[0..len) while 64 bytes are left, with AVX-512, as if a
  * blank preceded s; *done is where that left off. */
-__attribute__((target("avx512bw,popcnt"))) static size_t
+ND_BYTES64_TARGET static size_t
 count_words64(const char *s, size_t len, size_t *done)
 {
 	uint64_t before = 1; /* the last byte of the previous 64 is blank */
 	size_t i, n = 0;
 
 	for (i = 0; len - i >= 64; i += 64) {
-		__m512i x = _mm512_loadu_si512((const void *)(s + i));
+		__m512i x = nd_bytes64_load(s + i);
 		uint64_t blank =
-			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(' ')) |
-			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('\n')) |
-			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('\t')) |
-			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('\r'));
+			nd_bytes64_eq(x, ' ') |
+			nd_bytes64_eq(x, '\n') |
+			nd_bytes64_eq(x, '\t') |
+			nd_bytes64_eq(x, '\r');
 
 		n += (size_t)__builtin_popcountll(~blank &
 						  (blank << 1 | before));
@@ -741,8 +740,8 @@ size_t nd_clean_count_words(const char *s, size_t len)
 	size_t i = 0, n = 0;
 	bool in;
 
-#ifdef WORDS_WIDE
-	if (len >= 64 && __builtin_cpu_supports("avx512bw"))
+#ifdef ND_BYTES64
+	if (len >= 64 && nd_bytes64_available())
 		n = count_words64(s, len, &i);
 #endif
 #if ND_BYTES8_IN_ORDER

@@ -3,6 +3,7 @@
 #include <stdint.h> /* int32_t */
 
 #include "core/alloc.h"
+#include "core/bytes64.h"
 #include "core/bytes8.h"
 #include "core/error.h"
 #include "core/utf8.h"
@@ -43,21 +44,17 @@ static bool is_printable(char c)
 	return (unsigned char)c > 0x20 && (unsigned char)c < 0x7F;
 }
 
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
-#define PLAIN_WIDE 1
+#ifdef ND_BYTES64
 
 /* past_plain's test 64 bytes at a time, with AVX-512. */
-__attribute__((target("avx512bw"))) static const char *
+ND_BYTES64_TARGET static const char *
 past_plain64(const char *p, const char *end)
 {
 	while (end - p >= 65) {
-		__m512i x = _mm512_loadu_si512((const void *)p);
-		uint64_t odd = ~_mm512_cmple_epu8_mask(
-			_mm512_sub_epi8(x, _mm512_set1_epi8(0x21)),
-			_mm512_set1_epi8(0x7E - 0x21));
+		__m512i x = nd_bytes64_load(p);
+		uint64_t odd = ~nd_bytes64_range(x, 0x21, 0x7E);
 		uint64_t space =
-			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(' '));
+			nd_bytes64_eq(x, ' ');
 		uint64_t next_odd =
 			odd >> 1 | (uint64_t)!is_printable(p[64]) << 63;
 
@@ -74,8 +71,8 @@ past_plain64(const char *p, const char *end)
  * it is goes on at least that far. */
 static const char *past_plain(const char *p, const char *end)
 {
-#ifdef PLAIN_WIDE
-	if (end - p >= 65 && __builtin_cpu_supports("avx512bw"))
+#ifdef ND_BYTES64
+	if (end - p >= 65 && nd_bytes64_available())
 		p = past_plain64(p, end);
 #endif
 #if ND_BYTES8_IN_ORDER

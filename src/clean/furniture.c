@@ -8,6 +8,7 @@
 #include "clean/lorem.h"
 #include "clean/masks.h"
 #include "clean/meta.h"
+#include "core/bytes64.h"
 #include "core/bytes8.h"
 #include "core/utf8.h"
 
@@ -101,23 +102,19 @@ static bool opens_phone(char c)
 	return c == '+' || c == '(' || (c >= '0' && c <= '9');
 }
 
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
-#define FEAT_WIDE 1
+#ifdef ND_BYTES64
 
 /* The first i' >= i with s[i'] a digit, '+' or '(', tested 64 bytes at a
  * time while 64 are left; i' is at most where those end. */
-__attribute__((target("avx512bw"))) static size_t
+ND_BYTES64_TARGET static size_t
 next_phone_start64(const char *s, size_t i, size_t len)
 {
 	for (; len - i >= 64; i += 64) {
-		__m512i x = _mm512_loadu_si512((const void *)(s + i));
+		__m512i x = nd_bytes64_load(s + i);
 		uint64_t hit =
-			_mm512_cmple_epu8_mask(
-				_mm512_sub_epi8(x, _mm512_set1_epi8('0')),
-				_mm512_set1_epi8(9)) |
-			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('+')) |
-			_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('('));
+			nd_bytes64_range(x, '0', '9') |
+			nd_bytes64_eq(x, '+') |
+			nd_bytes64_eq(x, '(');
 
 		if (hit)
 			return i + (size_t)__builtin_ctzll(hit);
@@ -131,8 +128,8 @@ next_phone_start64(const char *s, size_t i, size_t len)
  * words. */
 static size_t next_phone_start(const char *s, size_t i, size_t len)
 {
-#ifdef FEAT_WIDE
-	if (len - i >= 64 && __builtin_cpu_supports("avx512bw")) {
+#ifdef ND_BYTES64
+	if (len - i >= 64 && nd_bytes64_available()) {
 		i = next_phone_start64(s, i, len);
 		if (i < len && opens_phone(s[i]))
 			return i;
@@ -404,41 +401,25 @@ static void feat_ascii8(nd_line_feat *f, feat_scan *st, uint64_t x,
 }
 #endif
 
-#ifdef FEAT_WIDE
-/* The bytes of x equal to c, bit k for byte k. */
-__attribute__((target("avx512bw"))) static inline uint64_t
-eq64(__m512i x, char c)
-{
-	return _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(c));
-}
-
-/* The bytes of x from lo to hi. */
-__attribute__((target("avx512bw"))) static inline uint64_t
-range64(__m512i x, char lo, char hi)
-{
-	return _mm512_cmple_epu8_mask(_mm512_sub_epi8(x, _mm512_set1_epi8(lo)),
-				      _mm512_set1_epi8((char)(hi - lo)));
-}
-
+#ifdef ND_BYTES64
 /* Measures the 64 bytes at p (end - p >= 64) into f and st when they are
  * all ASCII, as feat_ascii8 would eight by eight; false, with nothing
  * measured, when they are not. */
-__attribute__((target("avx512bw,popcnt"))) static bool
+ND_BYTES64_TARGET static bool
 feat_ascii64(nd_line_feat *f, feat_scan *st, const char *p, const char *end)
 {
-	__m512i x = _mm512_loadu_si512((const void *)p);
-	__m512i lower = _mm512_or_si512(x, _mm512_set1_epi8(0x20));
+	__m512i x = nd_bytes64_load(p);
 	ascii_block b = { p, 64, 1, ~0ULL, 0, 0, 0, 0, 0, 0, 0 };
 
-	if (_mm512_movepi8_mask(x) != 0)
+	if (nd_bytes64_high(x) != 0)
 		return false;
-	b.space = eq64(x, ' ');
-	b.letters = range64(lower, 'a', 'z');
-	b.digits = range64(x, '0', '9');
-	b.stops = eq64(x, '.') | eq64(x, '!') | eq64(x, '?');
-	b.paren = eq64(x, '(');
-	b.opens = range64(x, 'A', 'Z') | eq64(x, '"') | b.paren |
-		  eq64(x, '[');
+	b.space = nd_bytes64_eq(x, ' ');
+	b.letters = nd_bytes64_letters(x);
+	b.digits = nd_bytes64_range(x, '0', '9');
+	b.stops = nd_bytes64_eq(x, '.') | nd_bytes64_eq(x, '!') | nd_bytes64_eq(x, '?');
+	b.paren = nd_bytes64_eq(x, '(');
+	b.opens = nd_bytes64_range(x, 'A', 'Z') | nd_bytes64_eq(x, '"') | b.paren |
+		  nd_bytes64_eq(x, '[');
 	feat_block(f, st, &b, end);
 	return true;
 }
@@ -451,8 +432,8 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 	int32_t first = 0;
 	int i, best = ND_SCRIPT_NONE;
 
-#ifdef FEAT_WIDE
-	bool wide = __builtin_cpu_supports("avx512bw");
+#ifdef ND_BYTES64
+	bool wide = nd_bytes64_available();
 #endif
 
 	memset(f, 0, sizeof(*f));
@@ -461,7 +442,7 @@ void nd_clean_features(nd_line_feat *f, const char *s, size_t len)
 		first = nd_utf8_decode(&p, end);
 	p = s;
 	while (p < end) {
-#ifdef FEAT_WIDE
+#ifdef ND_BYTES64
 		if (end - p >= 64 && wide && feat_ascii64(f, &st, p, end)) {
 			p += 64;
 			continue;

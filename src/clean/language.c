@@ -13,6 +13,7 @@
 #include <stdint.h>  /* int32_t, uint32_t, uint64_t */
 #include <string.h>  /* memcpy, memset, strcmp, strlen */
 
+#include "core/bytes64.h"
 #include "core/bytes8.h"
 #include "core/utf8.h"
 
@@ -142,23 +143,18 @@ static int script_of(int32_t cp)
 	return -1;
 }
 
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
-#define LANG_WIDE 1
+#ifdef ND_BYTES64
 
 /* Whether the 64 bytes at p are all ASCII; their letters in *letters, bit
  * k for byte k. */
-__attribute__((target("avx512bw"))) static bool
+ND_BYTES64_TARGET static bool
 ascii_letters64(const char *p, uint64_t *letters)
 {
-	__m512i x = _mm512_loadu_si512((const void *)p);
-	__m512i lower = _mm512_or_si512(x, _mm512_set1_epi8(0x20));
+	__m512i x = nd_bytes64_load(p);
 
-	if (_mm512_movepi8_mask(x) != 0)
+	if (nd_bytes64_high(x) != 0)
 		return false;
-	*letters = _mm512_cmple_epu8_mask(
-		_mm512_sub_epi8(lower, _mm512_set1_epi8('a')),
-		_mm512_set1_epi8(25));
+	*letters = nd_bytes64_letters(x);
 	return true;
 }
 
@@ -174,15 +170,15 @@ static void count_scripts(const char *s, size_t len, size_t *n)
 	const char *p = s, *end = s + len;
 	size_t seen = 0;
 
-#ifdef LANG_WIDE
-	bool wide = __builtin_cpu_supports("avx512bw");
+#ifdef ND_BYTES64
+	bool wide = nd_bytes64_available();
 #endif
 
 	while (p < end && seen < LANG_LETTERS) {
 		int32_t cp;
 		int k;
 
-#ifdef LANG_WIDE
+#ifdef ND_BYTES64
 		uint64_t l;
 
 		if (wide && end - p >= 64 && seen + 64 <= LANG_LETTERS &&
@@ -398,7 +394,7 @@ static inline size_t ascii_word(const char *p, const char *end, word_key *k)
 	return n;
 }
 
-#ifdef LANG_WIDE
+#ifdef ND_BYTES64
 /* Counts towards hits, as by_words would one by one, the words of the 64
  * ASCII bytes at p (between two words), whose letters l marks, while
  * *words < LANG_WORDS. Returns how far that went: 64, or where a word
@@ -483,8 +479,8 @@ static void count_words(size_t hits[32], const word_set *set, const char *s,
 {
 	const char *p = s, *end = s + len;
 
-#ifdef LANG_WIDE
-	if (__builtin_cpu_supports("avx512bw")) {
+#ifdef ND_BYTES64
+	if (nd_bytes64_available()) {
 		while (p < end && *words < LANG_WORDS) {
 			uint64_t l;
 			size_t at;

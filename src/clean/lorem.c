@@ -5,6 +5,7 @@
 #include <stdint.h>  /* uint32_t */
 #include <string.h>  /* memcmp */
 
+#include "core/bytes64.h"
 #include "core/bytes8.h"
 
 /* The room of a filler word, its NUL included: the longest has 14
@@ -406,9 +407,7 @@ static bool filler_share(size_t words, size_t hits)
 	return words >= 4 && hits >= 3 && hits * 10 >= words * 3;
 }
 
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
-#define LOREM_WIDE 1
+#ifdef ND_BYTES64
 
 /* What the blocks of a line carry from one to the next. */
 typedef struct lorem_scan {
@@ -424,16 +423,13 @@ typedef struct lorem_scan {
  * bytes and spaces (the borrow runs up to the first of them, which it
  * clears), and only words not ruled out by their first three characters
  * are read. Returns true for "lorem ipsum". */
-__attribute__((target("avx512bw,popcnt"))) static bool
+ND_BYTES64_TARGET static bool
 lorem_block(const char *s, size_t at, size_t len, lorem_scan *st)
 {
-	__m512i x = _mm512_loadu_si512((const void *)(s + at));
-	__m512i lower = _mm512_or_si512(x, _mm512_set1_epi8(0x20));
-	uint64_t space = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(' '));
-	uint64_t high = _mm512_movepi8_mask(x);
-	uint64_t letters = _mm512_cmple_epu8_mask(
-		_mm512_sub_epi8(lower, _mm512_set1_epi8('a')),
-		_mm512_set1_epi8(25));
+	__m512i x = nd_bytes64_load(s + at);
+	uint64_t space = nd_bytes64_eq(x, ' ');
+	uint64_t high = nd_bytes64_high(x);
+	uint64_t letters = nd_bytes64_letters(x);
 	uint64_t starts = ~space & (space << 1 | (st->space_before ? 1 : 0));
 	uint64_t stops = letters | high | space;
 	uint64_t open = ~space & (space << 1 | (st->uncounted ? 1 : 0));
@@ -484,8 +480,8 @@ bool nd_clean_is_lorem(const char *s, size_t len)
 	size_t i = 0, words = 0, hits = 0;
 
 	pthread_once(&thirds_once, thirds_build);
-#ifdef LOREM_WIDE
-	if (__builtin_cpu_supports("avx512bw"))
+#ifdef ND_BYTES64
+	if (nd_bytes64_available())
 		return lorem_wide(s, len);
 #endif
 	while (i < len) {
