@@ -528,8 +528,10 @@ static bool quote_fragment(const nd_dlex *lex, const nd_doc *d,
 			if (inside) {
 				in++;
 			} else {
-				attributed |= nd_dlex_has(lex, tok, ND_DLEX_SPEECH);
-				pronoun |= nd_dlex_has(lex, tok, ND_DLEX_SUBJ);
+				uint32_t lists = nd_dlex_lists(lex, tok);
+
+				attributed |= (lists & ND_DLEX_SPEECH) != 0;
+				pronoun |= (lists & ND_DLEX_SUBJ) != 0;
 				named |= (tok->flags & ND_TOK_CAPITAL) &&
 					 !(tok->flags & ND_TOK_FIRST);
 			}

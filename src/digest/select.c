@@ -223,12 +223,7 @@ static int repeated(bool *out, nd_u64map *seen, const nd_dstory *s, size_t g)
  * sentence could have, most of them untouched, they took more fresh
  * heap than the rest of the digest, and pushed it onto one more huge
  * page, which the kernel zeroes whole. */
-/* Costs below this have cost^COST_EXP remembered: a sentence costs 45
- * words at most, or a few hundred bytes. */
-#define POW_MEMO 512
-
 typedef struct formset {
-	double cost_pow[POW_MEMO]; /* 0: not known yet */
 	fview *v;
 	size_t n, v_cap;
 	uint32_t *pool;
@@ -238,19 +233,8 @@ typedef struct formset {
 	uint64_t *seq;  /* scratch of nd_dstory_form */
 } formset;
 
-/* cost^COST_EXP: pow is dear, and the candidates share a few dozen
- * costs. */
-static double cost_pow(formset *fm, size_t cost)
-{
-	if (cost >= POW_MEMO)
-		return pow((double)cost, COST_EXP);
-	if (fm->cost_pow[cost] == 0)
-		fm->cost_pow[cost] = pow((double)cost, COST_EXP);
-	return fm->cost_pow[cost];
-}
-
 /* Adds form fm->v[fm->n] of sentence g as a candidate into h when it
- * covers something. */
+ * covers something; its key waits for the costs' powers (set_keys). */
 static void add_form(cand *h, size_t *n, formset *fm, const cover *cv,
 		     size_t g, double prior, size_t cost)
 {
@@ -266,7 +250,7 @@ static void add_form(cand *h, size_t *n, formset *fm, const cover *cv,
 	c.g = (uint32_t)g;
 	c.f = (uint32_t)fm->n++;
 	c.cost = (uint32_t)cost;
-	c.key = (gain + c.prior) / cost_pow(fm, cost);
+	c.key = 0;
 	h[(*n)++] = c;
 }
 
@@ -1029,6 +1013,11 @@ int nd_digest_select(size_t *chosen, nd_dtrim *forms, size_t *n_chosen,
 		goto done;
 	for (i = 0; i <= st.top; i++)
 		st.per_cost[i] = pow((double)i, COST_EXP);
+	/* Each key as the greedy's under no cover: gain plus prior per
+	 * cost^COST_EXP. */
+	for (i = 0; i < st.n; i++)
+		st.heap[i].key = (fm.v[st.heap[i].f].full + st.heap[i].prior) /
+				 st.per_cost[st.heap[i].cost];
 	memcpy(all, st.heap, n_all * sizeof(*all));
 	rank_all(st.rank, st.rbeg, fm.v, all, n_all, st.top);
 	/* Only keys and sentences order the heap, so one serves every run;

@@ -30,8 +30,7 @@ static bool comma_after(const nd_doc *d, size_t a)
 static bool setting_word(const nd_dlex *lex, const nd_token *t)
 {
 	return (t->flags & (ND_TOK_STOP | ND_TOK_CAPITAL | ND_TOK_NUMBER)) ||
-	       nd_dlex_has(lex, t, ND_DLEX_TIME) ||
-	       nd_dlex_has(lex, t, ND_DLEX_SETTING);
+	       nd_dlex_has(lex, t, ND_DLEX_TIME | ND_DLEX_SETTING);
 }
 
 /* Tokens of a run of setting words from token at up to a comma (before
@@ -64,10 +63,8 @@ size_t nd_digest_back_phrase(const nd_dlex *lex, const nd_doc *d, size_t at,
 
 		if (!comma_after(d, at + k))
 			continue;
-		return nd_dlex_has(lex, t, ND_DLEX_DEMO) ||
-				       nd_dlex_has(lex, t, ND_DLEX_BACK)
-			       ? k + 1
-			       : 0;
+		return nd_dlex_has(lex, t, ND_DLEX_DEMO | ND_DLEX_BACK) ? k + 1
+									: 0;
 	}
 	return 0;
 }
@@ -207,10 +204,9 @@ static size_t aside_end(const nd_doc *d, size_t at, size_t end)
 static bool resumes(const nd_dlex *lex, const nd_token *t)
 {
 	return !(t->flags & (ND_TOK_CAPITAL | ND_TOK_NUMBER)) &&
-	       !nd_dlex_has(lex, t, ND_DLEX_CLAUSE) &&
-	       !nd_dlex_has(lex, t, ND_DLEX_DET) &&
-	       !nd_dlex_has(lex, t, ND_DLEX_SUBJ) &&
-	       !nd_dlex_has(lex, t, ND_DLEX_PREP);
+	       !nd_dlex_has(lex, t,
+			    ND_DLEX_CLAUSE | ND_DLEX_DET | ND_DLEX_SUBJ |
+				    ND_DLEX_PREP);
 }
 
 /* Does text[a, b) hold a bracket, whose pair the cut could split? */
