@@ -6,6 +6,7 @@
 
 #include "clean/html_tags.h"
 #include "core/error.h"
+#include "core/utf8.h"
 
 /* s[0..len) starts with the tag name name (case-insensitive), ended by a
  * blank, '/' or '>'. */
@@ -149,11 +150,6 @@ static bool tag_is(char c, unsigned classes)
 static bool tag_blank(char c)
 {
 	return tag_is(c, C_BLANK);
-}
-
-static bool ascii_alpha(char c)
-{
-	return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
 /* Appends p[0..n) at *w (room reserved) when w is not NULL. */
@@ -319,7 +315,8 @@ static const char *skip_other(const char *p, const char *end)
 	size_t nlen;
 	bool odd = false;
 
-	if (end - p >= 3 && p[1] == '/' && ascii_alpha(p[2])) {
+	if (end - p >= 3 && p[1] == '/' &&
+	    nd_ascii_is_letter((unsigned char)p[2])) {
 		/* An end tag: attributes (quoted '>' and all) as in a start
 		 * tag, written as they are. */
 		q = lean_tag(NULL, p + 1, end, &name, &nlen, &odd);
@@ -353,7 +350,7 @@ int nd_html_lean(nd_buf *out, const char *html, size_t len)
 		bool odd = false;
 		char *mark;
 
-		if (p + 1 >= end || !ascii_alpha(p[1])) {
+		if (p + 1 >= end || !nd_ascii_is_letter((unsigned char)p[1])) {
 			p = skip_other(p, end);
 			continue;
 		}

@@ -346,11 +346,6 @@ static void count_langs(size_t hits[32], const word_set *set, word_key k)
 		hits[__builtin_ctz(mask)]++;
 }
 
-static bool is_ascii_letter(unsigned char c)
-{
-	return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-
 /* The length of the word at p when it is ASCII letters only, with the key
  * of its lower case (as nd_utf8_fold gives it) in *k when it is no longer
  * than eight letters (else k->lo is 0); 0 when p holds no ASCII letter or
@@ -385,7 +380,7 @@ static inline size_t ascii_word(const char *p, const char *end, word_key *k)
 		return n;
 	}
 #endif
-	while (p + n < end && is_ascii_letter((unsigned char)p[n]))
+	while (p + n < end && nd_ascii_is_letter((unsigned char)p[n]))
 		n++;
 	if (p + n < end && (unsigned char)p[n] >= 0x80)
 		return 0;
@@ -419,12 +414,11 @@ static size_t words64(size_t hits[32], const word_set *set, const char *p,
 		 * (bytes stored one by one and read as one wait for the
 		 * stores), lower-cased and cut at its end. */
 		if (t + 8 <= 64) {
-			word_key k = { nd_bytes8_load(p + t) |
-					       ND_BYTES8_ONES * 0x20,
-				       0 };
+			word_key k = {
+				nd_bytes8_lower_cut(nd_bytes8_load(p + t), wl),
+				0
+			};
 
-			if (wl < 8)
-				k.lo &= (1ULL << (8 * wl)) - 1;
 			count_langs(hits, set, k);
 		} else {
 			count_langs(hits, set, ascii_key(p + t, wl));
@@ -449,7 +443,7 @@ word_step(size_t hits[32], const word_set *set, const char *p,
 	size_t wl;
 
 	/* Spaces and ASCII marks between words, with no decoding. */
-	if (c < 0x80 && !is_ascii_letter(c))
+	if (c < 0x80 && !nd_ascii_is_letter(c))
 		return p + 1;
 	if ((wl = ascii_word(p, end, &k)) != 0) {
 		(*words)++;

@@ -7,6 +7,7 @@
 
 #include "core/bytes64.h"
 #include "core/bytes8.h"
+#include "core/utf8.h"
 
 /* The room of a filler word, its NUL included: the longest has 14
  * letters. */
@@ -208,19 +209,6 @@ static bool is_filler(word16 w)
 	return false;
 }
 
-static bool is_ascii_letter(unsigned char c)
-{
-	return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-
-#if ND_BYTES8_IN_ORDER
-/* x lower-cased and cut after its first n bytes (n < 8). */
-static uint64_t lower_cut(uint64_t x, size_t n)
-{
-	return (x | ND_BYTES8_ONES * 0x20) & ((1ULL << (8 * n)) - 1);
-}
-#endif
-
 /* The run of ASCII letters at s[start] (start < len), lower-cased and
  * zero padded, in *w; false when it is too long for a filler word. Read
  * as two words where sixteen bytes are there: copied a byte at a time,
@@ -238,12 +226,12 @@ static bool letter_run(word16 *w, const char *s, size_t start, size_t len)
 		uint64_t end_hi = ~nd_bytes8_letters(hi) & ND_BYTES8_HIGHS;
 
 		if (end_lo) {
-			w->lo = lower_cut(lo,
+			w->lo = nd_bytes8_lower_cut(lo,
 					  (size_t)__builtin_ctzll(end_lo) / 8);
 			w->hi = 0;
 		} else if (end_hi) {
 			w->lo = lo | ND_BYTES8_ONES * 0x20;
-			w->hi = lower_cut(hi,
+			w->hi = nd_bytes8_lower_cut(hi,
 					  (size_t)__builtin_ctzll(end_hi) / 8);
 		} else {
 			return false;
@@ -251,7 +239,7 @@ static bool letter_run(word16 *w, const char *s, size_t start, size_t len)
 		return true;
 	}
 #endif
-	for (; start < len && is_ascii_letter((unsigned char)s[start]);
+	for (; start < len && nd_ascii_is_letter((unsigned char)s[start]);
 	     start++) {
 		if (n == FILLER_MAX)
 			return false;
@@ -285,9 +273,9 @@ static bool word_is_filler(const char *s, size_t start, size_t end,
 {
 	unsigned a, b;
 
-	while (start < end && !is_ascii_letter((unsigned char)s[start]))
+	while (start < end && !nd_ascii_is_letter((unsigned char)s[start]))
 		start++;
-	if (end - start < 2 || !is_ascii_letter((unsigned char)s[start + 1]))
+	if (end - start < 2 || !nd_ascii_is_letter((unsigned char)s[start + 1]))
 		return false;
 	a = ((unsigned char)s[start] | 0x20) - 'a';
 	b = ((unsigned char)s[start + 1] | 0x20) - 'a';
@@ -334,7 +322,7 @@ static size_t word_end(const char *s, size_t i, size_t len,
 		unsigned char c = (unsigned char)s[i];
 
 		*high |= c;
-		*alpha = *alpha || is_ascii_letter(c);
+		*alpha = *alpha || nd_ascii_is_letter(c);
 	}
 	return i;
 }

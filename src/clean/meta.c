@@ -8,11 +8,6 @@
 
 /* ---- Small helpers over one line ---- */
 
-static bool ascii_alpha(char c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
 static bool ascii_digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -26,7 +21,9 @@ static bool ci_prefix(const char *s, size_t len, const char *p)
 	for (i = 0; p[i]; i++) {
 		if (i >= len)
 			return false;
-		if (ascii_alpha(p[i]) ? (s[i] | 0x20) != p[i] : s[i] != p[i])
+		if (nd_ascii_is_letter((unsigned char)p[i])
+			    ? (s[i] | 0x20) != p[i]
+			    : s[i] != p[i])
 			return false;
 	}
 	return true;
@@ -137,7 +134,7 @@ static bool role_line(const char *s, size_t len, const nd_line_feat *f)
 	while (i > 0 && s[i - 1] != ' ')
 		i--;
 	for (; i < k && n + 1 < sizeof(w); i++) {
-		if (!ascii_alpha(s[i]))
+		if (!nd_ascii_is_letter((unsigned char)s[i]))
 			return false;
 		w[n++] = (char)(s[i] | 0x20);
 	}
@@ -338,7 +335,7 @@ bool nd_clean_is_caption(const nd_line_feat *f, const char *fold)
 		q = strstr(fold, cues[i].text);
 		if (q == NULL)
 			continue;
-		if (q > fold && ascii_alpha(q[-1]))
+		if (q > fold && nd_ascii_is_letter((unsigned char)q[-1]))
 			continue;
 		rest = q + strlen(cues[i].text);
 		rl = strlen(rest);
@@ -371,7 +368,7 @@ static size_t month_at(const char *s, size_t len, size_t i)
 		size_t n = strlen(months[k]);
 
 		if (i + n <= len && ci_prefix(s + i, len - i, months[k]) &&
-		    (i + n == len || !ascii_alpha(s[i + n]))) {
+		    (i + n == len || !nd_ascii_is_letter((unsigned char)s[i + n]))) {
 			if (i + n < len && s[i + n] == '.' && n <= 4)
 				n++;
 			return i + n;
@@ -394,9 +391,9 @@ static size_t day_at(const char *s, size_t len, size_t i)
 			     ci_prefix(s + j, len - j, "nd") ||
 			     ci_prefix(s + j, len - j, "rd") ||
 			     ci_prefix(s + j, len - j, "th")) &&
-	    (j + 2 == len || !ascii_alpha(s[j + 2])))
+	    (j + 2 == len || !nd_ascii_is_letter((unsigned char)s[j + 2])))
 		j += 2;
-	if (j < len && ascii_alpha(s[j]))
+	if (j < len && nd_ascii_is_letter((unsigned char)s[j]))
 		return 0;
 	return j;
 }
@@ -485,9 +482,10 @@ bool nd_clean_find_date(const char *s, size_t len, bool need_year,
 		size_t e;
 		bool year;
 
-		if (i > 0 && (ascii_alpha(s[i - 1]) || ascii_digit(s[i - 1])))
+		if (i > 0 && (nd_ascii_is_letter((unsigned char)s[i - 1]) ||
+			      ascii_digit(s[i - 1])))
 			continue;
-		if (!ascii_alpha(s[i]) && !ascii_digit(s[i]))
+		if (!nd_ascii_is_letter((unsigned char)s[i]) && !ascii_digit(s[i]))
 			continue;
 		e = date_at(s, len, i, &year);
 		if (e && (year || !need_year)) {

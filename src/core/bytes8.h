@@ -5,6 +5,7 @@
 #ifndef ND_CORE_BYTES8_H
 #define ND_CORE_BYTES8_H
 
+#include <stddef.h> /* size_t */
 #include <stdint.h> /* uint64_t */
 #include <string.h> /* memcpy */
 
@@ -52,6 +53,16 @@ static inline uint64_t nd_bytes8_range(uint64_t x, unsigned char lo,
 static inline uint64_t nd_bytes8_letters(uint64_t x)
 {
 	return nd_bytes8_range(x | (ND_BYTES8_ONES * 0x20), 'a', 'z');
+}
+
+/* The first n bytes of x (n <= 8) with every letter in lower case (and
+ * other bytes' 0x20 bit set, which the callers' letters have anyway), the
+ * rest zeroed: a word's key. Bytes in text order only
+ * (ND_BYTES8_IN_ORDER). */
+static inline uint64_t nd_bytes8_lower_cut(uint64_t x, size_t n)
+{
+	x |= ND_BYTES8_ONES * 0x20;
+	return n < 8 ? x & ((1ULL << (8 * n)) - 1) : x;
 }
 
 /* How many bytes pass, given a test's result m. */

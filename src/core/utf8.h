@@ -69,6 +69,12 @@ bool nd_cp_is_upper_wide(int32_t cp);
 bool nd_cp_is_digit_wide(int32_t cp);
 bool nd_cp_is_word_wide(int32_t cp);
 
+/* An ASCII letter, either case; false for every byte past ASCII. */
+static inline bool nd_ascii_is_letter(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
 /* Inline for ASCII: every character of every line is asked. */
 static inline bool nd_cp_is_letter(int32_t cp)
 {
