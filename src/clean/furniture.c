@@ -6,7 +6,6 @@
 
 #include "clean/clean_lines.h"
 #include "clean/lorem.h"
-#include "clean/masks.h"
 #include "clean/meta.h"
 #include "core/bytes64.h"
 #include "core/bytes8.h"
@@ -292,9 +291,7 @@ static const char *feat_char(nd_line_feat *f, feat_scan *st, const char *p,
  * but spaces, letters and digits. */
 typedef struct ascii_block {
 	const char *p;   /* the bytes */
-	size_t n;        /* how many: 8 or 64 */
-	unsigned unit;   /* bits from one byte's to the next's */
-	uint64_t all;    /* the bits of every byte */
+	unsigned unit;   /* bits from one byte's to the next's: 8 or 1 */
 	uint64_t space, letters, digits;
 	uint64_t stops;  /* '.', '!', '?' */
 	uint64_t opens;  /* capitals, '"', '(' and '[': open a sentence; of
@@ -319,11 +316,37 @@ static inline unsigned block_count(const ascii_block *b, uint64_t m)
 			    : nd_bytes8_count(m);
 }
 
-/* nd_masks_nearest_before in block b. */
+/* How many bytes b holds: 8 or 64. */
+static inline size_t block_bytes(const ascii_block *b)
+{
+	return 64 / b->unit;
+}
+
+/* The bits of every byte of b. */
+static inline uint64_t block_all(const ascii_block *b)
+{
+	return b->unit == 1 ? ~0ULL : ND_BYTES8_HIGHS;
+}
+
+/* For each byte of b, whether the nearest byte before it that have marks
+ * is marked in val too (val within have); *carry stands for the bytes
+ * before the block, and becomes the same for the byte after it. Spread in
+ * doubling steps, without a pass a byte. */
 static inline uint64_t nearest_before(const ascii_block *b, uint64_t have,
 				      uint64_t val, bool *carry)
 {
-	return nd_masks_nearest_before(have, val, carry, b->unit, b->all);
+	uint64_t all = block_all(b), in = *carry ? all : 0;
+	unsigned sh;
+
+	/* Unrolled, so that each shift is a constant. */
+#pragma GCC unroll 6
+	for (sh = b->unit; sh < 64; sh *= 2) {
+		val |= (val << sh) & ~have;
+		have |= have << sh;
+	}
+	if (have >> 63)
+		*carry = (val >> 63) != 0;
+	return ((val << b->unit) | (~(have << b->unit) & in)) & all;
 }
 
 /* Measures the ASCII block b into f and st, as feat_char would byte by
@@ -338,9 +361,9 @@ __attribute__((always_inline)) static inline void
 feat_block(nd_line_feat *f, feat_scan *st, const ascii_block *b,
 	   const char *end)
 {
-	uint64_t nonspace = ~b->space & b->all;
+	uint64_t nonspace = ~b->space & block_all(b);
 	uint64_t alnum = b->letters | b->digits;
-	uint64_t first_byte = b->all & -b->all;
+	uint64_t first_byte = block_all(b) & -block_all(b);
 	uint64_t starts = nonspace & (b->space << b->unit |
 				      (st->in_word ? 0 : first_byte));
 	uint64_t hold, open, first, after;
@@ -368,16 +391,16 @@ feat_block(nd_line_feat *f, feat_scan *st, const ascii_block *b,
 		f->sentences += block_count(
 			b, after & (b->unit == 8 ? opens8(b->x) : b->opens));
 	}
-	for (k = 0; b->paren != 0 && k < b->n; k++) {
+	for (k = 0; b->paren != 0 && k < block_bytes(b); k++) {
 		if (b->p[k] == '(' && spelled_copyright(b->p + k, end))
 			f->copyright = true;
 	}
 	if (b->space | alnum)
 		st->ideo_run = 0;
 	st->in_word = (nonspace >> 63) != 0;
-	st->prev2 = (unsigned char)b->p[b->n - 3];
-	st->prev = (unsigned char)b->p[b->n - 2];
-	st->last = (unsigned char)b->p[b->n - 1];
+	st->prev2 = (unsigned char)b->p[block_bytes(b) - 3];
+	st->prev = (unsigned char)b->p[block_bytes(b) - 2];
+	st->last = (unsigned char)b->p[block_bytes(b) - 1];
 }
 
 #if ND_BYTES8_IN_ORDER
@@ -387,7 +410,7 @@ feat_block(nd_line_feat *f, feat_scan *st, const ascii_block *b,
 static void feat_ascii8(nd_line_feat *f, feat_scan *st, uint64_t x,
 			const char *p, const char *end)
 {
-	ascii_block b = { p, 8, 8, ND_BYTES8_HIGHS, 0, 0, 0, 0, 0, 0, x };
+	ascii_block b = { p, 8, 0, 0, 0, 0, 0, 0, x };
 
 	b.space = nd_bytes8_eq(x, ' ');
 	b.letters = nd_bytes8_letters(x);
@@ -409,7 +432,7 @@ ND_BYTES64_TARGET static bool
 feat_ascii64(nd_line_feat *f, feat_scan *st, const char *p, const char *end)
 {
 	__m512i x = nd_bytes64_load(p);
-	ascii_block b = { p, 64, 1, ~0ULL, 0, 0, 0, 0, 0, 0, 0 };
+	ascii_block b = { p, 1, 0, 0, 0, 0, 0, 0, 0 };
 
 	if (nd_bytes64_high(x) != 0)
 		return false;
