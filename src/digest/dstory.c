@@ -191,12 +191,11 @@ static int intern_stem(nd_dconcepts *m, uint64_t key, uint32_t *id)
 		*id = *id1 - 1;
 		return ND_OK;
 	}
-	if (m->n >= UINT32_MAX - 1 ||
+	if (m->n_stems + m->n_bi >= UINT32_MAX - 1 ||
 	    ND_ARRAY_PUSH(m->keys, m->n_stems, m->key_cap, key))
 		return ND_ENOMEM;
 	*id = (uint32_t)(m->n_stems - 1);
 	*id1 = *id + 1;
-	m->n++;
 	return ND_OK;
 }
 
@@ -211,11 +210,10 @@ static int intern_bigram(nd_dconcepts *m, uint64_t key, uint64_t h,
 		*id = m->slots[i].id1 - 1;
 		return ND_OK;
 	}
-	if (m->n >= UINT32_MAX - 1 ||
+	if (m->n_stems + m->n_bi >= UINT32_MAX - 1 ||
 	    ND_ARRAY_PUSH(m->bkeys, m->n_bi, m->bkey_cap, key))
 		return ND_ENOMEM;
 	*id = (uint32_t)(m->n_bi - 1);
-	m->n++;
 	if (m->n_bi * MAP_LOAD_DEN < m->cap * MAP_LOAD_NUM) {
 		m->slots[i].tag = (uint32_t)(h >> 32);
 		m->slots[i].id1 = *id + 1;
@@ -445,7 +443,7 @@ static int build_concepts(nd_dstory *s, nd_dconcepts *m, size_t max_ntok,
 		at += nu + nb;
 	}
 	s->cbeg[g] = at;
-	s->n_concepts = m->n;
+	s->n_concepts = m->n_stems + m->n_bi;
 	s->n_stems = m->n_stems;
 	s->max_ntok = max_ntok;
 	bigrams_last(s, m);

@@ -43,8 +43,7 @@ typedef struct nd_dconcepts {
 	nd_dconcept_slot *slots;
 	size_t cap;     /* power of two */
 	uint64_t *keys; /* per stem */
-	size_t n, key_cap;
-	size_t n_stems;
+	size_t n_stems, key_cap;
 	uint64_t *bkeys; /* per bigram */
 	size_t n_bi, bkey_cap;
 } nd_dconcepts;

@@ -14,7 +14,7 @@
 
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* free (memory utf8proc allocated) */
-#include <string.h> /* memset */
+#include <string.h> /* memcpy, memset */
 #include <utf8proc.h>
 
 static void test_arena_alignment_and_big_blocks(void **state)
@@ -359,6 +359,39 @@ static void test_alloc_failure_injection(void **state)
 	nd_alloc_fail_after(0);
 }
 
+/* Keys of a: hashes (spread), small numbers (one bucket) or both. */
+static void spread_keys(uint64_t *a, size_t n, int kind)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		uint64_t h = nd_mix64(i / 3 + 1);
+
+		a[i] = kind == 0 ? h : kind == 1 ? h % 97 : (i % 2 ? h : i);
+	}
+}
+
+static void test_spread_sort(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 31, 32, 33, 500, 5000, 30000 };
+	static uint64_t a[30000], b[30000], tmp[30000];
+	size_t s, na, nb;
+	int kind;
+
+	(void)state;
+	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		for (kind = 0; kind < 3; kind++) {
+			spread_keys(a, sizes[s], kind);
+			memcpy(b, a, sizes[s] * sizeof(a[0]));
+			na = nd_sort_unique_spread_u64(a, tmp, sizes[s]);
+			nb = nd_sort_unique_u64(b, sizes[s]);
+			assert_int_equal(na, nb);
+			if (na > 0)
+				assert_memory_equal(a, b, na * sizeof(a[0]));
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -370,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_strmap_intern_hands_back_its_copy),
 		cmocka_unit_test(test_bytes8_tests_agree_with_bytes),
 		cmocka_unit_test(test_sorted_sets),
+		cmocka_unit_test(test_spread_sort),
 		cmocka_unit_test(test_union_find_roots_are_smallest),
 		cmocka_unit_test(test_u64map),
 		cmocka_unit_test(test_hash_is_seeded_and_stable),

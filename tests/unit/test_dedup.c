@@ -368,41 +368,6 @@ static void test_prefix_match_in_sentence_score(void **state)
 	fx_free(&f);
 }
 
-/* The five real seed articles about one event: 003 is a spun rewrite of
- * (a version of) 002; the others are independent. */
-/* Keys of a: hashes (spread), small numbers (one bucket) or both. */
-static void spread_keys(uint64_t *a, size_t n, int kind)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		uint64_t h = nd_mix64(i / 3 + 1);
-
-		a[i] = kind == 0 ? h : kind == 1 ? h % 97 : (i % 2 ? h : i);
-	}
-}
-
-static void test_spread_sort(void **state)
-{
-	static const size_t sizes[] = { 0, 1, 31, 32, 33, 500, 5000, 30000 };
-	static uint64_t a[30000], b[30000], tmp[30000];
-	size_t s, na, nb;
-	int kind;
-
-	(void)state;
-	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
-		for (kind = 0; kind < 3; kind++) {
-			spread_keys(a, sizes[s], kind);
-			memcpy(b, a, sizes[s] * sizeof(a[0]));
-			na = nd_sort_unique_spread_u64(a, tmp, sizes[s]);
-			nb = nd_sort_unique_u64(b, sizes[s]);
-			assert_int_equal(na, nb);
-			if (na > 0)
-				assert_memory_equal(a, b, na * sizeof(a[0]));
-		}
-	}
-}
-
 /* Positions where two signatures agree. */
 static size_t agreeing(const uint64_t *x, const uint64_t *y)
 {
@@ -466,6 +431,8 @@ static void test_signature(void **state)
 	assert_memory_equal(sa, sb, sizeof(sa));
 }
 
+/* The five real seed articles about one event: 003 is a spun rewrite of
+ * (a version of) 002; the others are independent. */
 static void test_seeds(void **state)
 {
 	static const char *const names[] = {
@@ -550,7 +517,6 @@ int main(void)
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_prefix_match_in_sentence_score),
-		cmocka_unit_test(test_spread_sort),
 		cmocka_unit_test(test_signature),
 		cmocka_unit_test(test_seeds),
 		cmocka_unit_test(test_examples),
