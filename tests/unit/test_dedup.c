@@ -8,7 +8,6 @@
 
 #include "core/alloc.h"
 #include "core/hash.h"
-#include "core/sorted.h"
 #include "corpus_fixture.h"
 #include "dedup/align.h"
 #include "dedup/dedup.h"
