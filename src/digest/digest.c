@@ -1,21 +1,10 @@
 #include "digest/digest.h"
 
-#include <string.h> /* memcpy, memset */
+#include <string.h> /* memset */
 
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "digest/digest_internal.h"
-
-/* The form chosen for sentence g: picked[k] == g for one k. */
-static nd_dtrim form_of(size_t g, const size_t *picked, const nd_dtrim *forms,
-			size_t n)
-{
-	size_t k = 0;
-
-	while (k + 1 < n && picked[k] != g)
-		k++;
-	return forms[k];
-}
 
 int nd_digest_story(nd_story_digest *out, const nd_corpus *c,
 		    const size_t *members, size_t n,
@@ -26,7 +15,7 @@ int nd_digest_story(nd_story_digest *out, const nd_corpus *c,
 	nd_dprobe probe = { 0 };
 	nd_summary_item *items = NULL;
 	nd_dtrim *forms = NULL;
-	size_t *chosen = NULL, *picked = NULL, n_chosen = 0, headline = 0;
+	size_t *chosen = NULL, n_chosen = 0, headline = 0;
 	size_t max, i;
 	unsigned words = opts ? opts->words : 0, bytes = opts ? opts->bytes : 0;
 	int rc;
@@ -46,18 +35,15 @@ int nd_digest_story(nd_story_digest *out, const nd_corpus *c,
 		max = words;
 	rc = ND_ENOMEM;
 	chosen = nd_calloc(max + 1, sizeof(*chosen));
-	picked = nd_calloc(max + 1, sizeof(*picked));
 	forms = nd_calloc(max + 1, sizeof(*forms));
-	if (chosen == NULL || picked == NULL || forms == NULL)
+	if (chosen == NULL || forms == NULL)
 		goto done;
 	rc = nd_dprobe_init(&probe, &s);
 	if (rc == ND_OK)
 		rc = nd_digest_select(chosen, forms, &n_chosen, max, &probe,
 				      words, bytes);
-	if (rc == ND_OK) {
-		memcpy(picked, chosen, n_chosen * sizeof(*picked));
-		rc = nd_digest_order(chosen, n_chosen, &s);
-	}
+	if (rc == ND_OK)
+		rc = nd_digest_order(chosen, forms, n_chosen, &s);
 	if (rc)
 		goto done;
 	rc = ND_ENOMEM;
@@ -72,7 +58,7 @@ int nd_digest_story(nd_story_digest *out, const nd_corpus *c,
 		nd_dstory_doc(&s, chosen[i], &sent);
 		items[i].doc = members[s.smember[chosen[i]]];
 		items[i].sent = sent;
-		items[i].form = form_of(chosen[i], picked, forms, n_chosen);
+		items[i].form = forms[i];
 	}
 	rc = nd_digest_attribute(items, chosen, n_chosen, &probe, arena);
 	if (rc)
@@ -84,7 +70,6 @@ done:
 	nd_dprobe_dispose(&probe);
 	nd_dstory_dispose(&s);
 	nd_free(chosen);
-	nd_free(picked);
 	nd_free(forms);
 	return rc;
 }

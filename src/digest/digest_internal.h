@@ -13,8 +13,10 @@
  * real titles; ties go to the earliest. Returns 0 or ND_ENOMEM. */
 int nd_digest_headline(size_t *member, const nd_dstory *s);
 
-/* Sorts chosen[0..n) into reading order. Returns 0 or ND_ENOMEM. */
-int nd_digest_order(size_t *chosen, size_t n, const nd_dstory *s);
+/* Sorts chosen[0..n) into reading order, each forms[k] moving with its
+ * sentence. Returns 0 or ND_ENOMEM. */
+int nd_digest_order(size_t *chosen, nd_dtrim *forms, size_t n,
+		    const nd_dstory *s);
 
 /* Chooses summary sentences (story sentence numbers) into chosen (room for
  * max), *n_chosen of them, each in the form forms[k] (ntok 0: whole),

@@ -40,6 +40,7 @@ typedef struct key {
 	long day;
 	double rel; /* sentence index / sentence count in its article */
 	size_t g;   /* story sentence: member order, then index */
+	nd_dtrim form; /* its form, carried along */
 } key;
 
 static int cmp_key(const void *a, const void *b)
@@ -56,7 +57,8 @@ static int cmp_key(const void *a, const void *b)
 /* Reading order: by where each sentence sits in its own article, so leads
  * come before background; by publication day first when every chosen
  * sentence's article is dated. */
-int nd_digest_order(size_t *chosen, size_t n, const nd_dstory *s)
+int nd_digest_order(size_t *chosen, nd_dtrim *forms, size_t n,
+		    const nd_dstory *s)
 {
 	key *k = NULL;
 	bool dated = s->c->published != NULL;
@@ -79,10 +81,13 @@ int nd_digest_order(size_t *chosen, size_t n, const nd_dstory *s)
 		k[i].day = dated ? iso_day(s->c->published[s->members[m]]) : 0;
 		k[i].rel = (double)sent / (double)d->nsents;
 		k[i].g = chosen[i];
+		k[i].form = forms[i];
 	}
 	qsort(k, n, sizeof(*k), cmp_key);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		chosen[i] = k[i].g;
+		forms[i] = k[i].form;
+	}
 	nd_free(k);
 	return ND_OK;
 }
