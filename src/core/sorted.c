@@ -121,20 +121,31 @@ size_t nd_sort_unique_u64(uint64_t *a, size_t n)
 size_t nd_sorted_common_u64(const uint64_t *a, size_t na, const uint64_t *b,
 			    size_t nb)
 {
-	size_t i = 0, j = 0, common = 0;
+	return nd_sorted_common_u64_min(a, na, b, nb, 0);
+}
+
+size_t nd_sorted_common_u64_min(const uint64_t *a, size_t na,
+				const uint64_t *b, size_t nb, size_t need)
+{
+	size_t i = 0, j = 0, n = 0;
 
 	while (i < na && j < nb) {
-		if (a[i] < b[j]) {
-			i++;
-		} else if (b[j] < a[i]) {
-			j++;
-		} else {
-			common++;
-			i++;
-			j++;
+		uint64_t x = a[i], y = b[j];
+
+		if (n + (na - i < nb - j ? na - i : nb - j) < need)
+			return n;
+		if (x != y) {
+			/* Both steps from the values before either moves: a
+			 * moved i may be na already. */
+			i += x < y;
+			j += y < x;
+			continue;
 		}
+		n++;
+		i++;
+		j++;
 	}
-	return common;
+	return n;
 }
 
 /* Most buckets: a 16 KiB table of counts. A larger set goes to

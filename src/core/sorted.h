@@ -17,5 +17,11 @@ size_t nd_sort_unique_spread_u64(uint64_t *h, uint64_t *tmp, size_t n);
  * without repeats; one merge pass. */
 size_t nd_sorted_common_u64(const uint64_t *a, size_t na, const uint64_t *b,
 			    size_t nb);
+/* As nd_sorted_common_u64 when the intersection holds need or more; else
+ * some count below need, returned as soon as the rest of the sets cannot
+ * make up the difference (a test against a threshold need not count
+ * further). */
+size_t nd_sorted_common_u64_min(const uint64_t *a, size_t na,
+				const uint64_t *b, size_t nb, size_t need);
 
 #endif

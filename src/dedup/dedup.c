@@ -476,34 +476,6 @@ static size_t near_need(const dd_run *r, size_t na, size_t nb,
 	return lo;
 }
 
-/* The size of the intersection of the sorted sets a and b when it is at
- * least need; else some count below need, found as soon as the rest of
- * the sets cannot make up the difference (most pairs of a story share
- * few shingles). */
-static size_t common_if(const uint64_t *a, size_t na, const uint64_t *b,
-			size_t nb, size_t need)
-{
-	size_t i = 0, j = 0, n = 0;
-
-	while (i < na && j < nb) {
-		uint64_t x = a[i], y = b[j];
-
-		if (n + (na - i < nb - j ? na - i : nb - j) < need)
-			return n;
-		if (x != y) {
-			/* Both steps from the values before either moves: a
-			 * moved i may be na already. */
-			i += x < y;
-			j += y < x;
-			continue;
-		}
-		n++;
-		i++;
-		j++;
-	}
-	return n;
-}
-
 /* Classifies the pair (j, i), j < i: near-duplicate by shingles, else
  * rewrite by sentence alignment when align is set, else nothing. */
 static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
@@ -517,8 +489,9 @@ static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 	 * use: near_enough grows with it. */
 	size_t need = near_need(r, dj->nsh, di->nsh, may_contain);
 	size_t inter = need > small ? 0
-				    : common_if(dj->sh, dj->nsh, di->sh,
-						di->nsh, need);
+				    : nd_sorted_common_u64_min(dj->sh, dj->nsh,
+							       di->sh, di->nsh,
+							       need);
 	size_t cover_j, cover_i;
 	double share_j, share_i;
 	uint32_t derived;

@@ -193,6 +193,37 @@ static void test_sorted_sets(void **state)
 	assert_int_equal(nd_sort_unique_u32(small, 0), 0);
 }
 
+/* The bounded intersection is the whole one from need down, and below
+ * need when the whole one is: every set pair of 0..12 elements of 0..15. */
+static void test_sorted_common_min(void **state)
+{
+	uint64_t a[16], b[16];
+	size_t na, nb, need, whole, k;
+	unsigned ma, mb;
+
+	(void)state;
+	for (ma = 0; ma < 1u << 12; ma += 37) {
+		for (mb = 0; mb < 1u << 12; mb += 41) {
+			for (na = nb = 0, k = 0; k < 12; k++) {
+				if (ma >> k & 1)
+					a[na++] = k;
+				if (mb >> k & 1)
+					b[nb++] = k;
+			}
+			whole = nd_sorted_common_u64(a, na, b, nb);
+			for (need = 0; need <= 13; need++) {
+				size_t got = nd_sorted_common_u64_min(
+					a, na, b, nb, need);
+
+				if (whole >= need)
+					assert_int_equal(got, whole);
+				else
+					assert_true(got < need);
+			}
+		}
+	}
+}
+
 static void test_union_find_roots_are_smallest(void **state)
 {
 	uint32_t parent[8];
@@ -404,6 +435,7 @@ int main(void)
 		cmocka_unit_test(test_bytes8_tests_agree_with_bytes),
 		cmocka_unit_test(test_sorted_sets),
 		cmocka_unit_test(test_spread_sort),
+		cmocka_unit_test(test_sorted_common_min),
 		cmocka_unit_test(test_union_find_roots_are_smallest),
 		cmocka_unit_test(test_u64map),
 		cmocka_unit_test(test_hash_is_seeded_and_stable),
