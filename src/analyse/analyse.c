@@ -93,7 +93,7 @@ static uint32_t word_flags(const char *p, size_t n)
 
 static bool is_ascii_alnum(unsigned char c)
 {
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	return (c >= '0' && c <= '9') || nd_ascii_is_letter(c);
 }
 
 /* The word at p (an ASCII letter) when it is ASCII throughout: its length,

@@ -183,8 +183,10 @@ static void count_scripts(const char *s, size_t len, size_t *n)
 
 		if (wide && end - p >= 64 && seen + 64 <= LANG_LETTERS &&
 		    ascii_letters64(p, &l)) {
-			n[S_LATIN] += count64(l);
-			seen += count64(l);
+			size_t m = count64(l);
+
+			n[S_LATIN] += m;
+			seen += m;
 			p += 64;
 			continue;
 		}
