@@ -31,7 +31,13 @@ typedef struct cli_format {
 	nd_render_kind kind;
 } cli_format;
 
-typedef struct cli_command {
+typedef struct cli_command cli_command;
+
+/* A command that reads its own arguments rather than articles: argv[0] is
+ * its name; returns the exit status. */
+typedef int (*cli_own_fn)(const cli_command *cmd, int argc, char **argv);
+
+struct cli_command {
 	const char *name;
 	const char *synopsis; /* what follows the name in the usage line */
 	const char *about;    /* one line for the command list */
@@ -41,7 +47,9 @@ typedef struct cli_command {
 	unsigned flags;       /* CLI_* */
 	const cli_format *formats; /* the first is the default */
 	size_t n_formats;
-} cli_command;
+	cli_own_fn own;       /* set: runs instead of the article pipeline,
+				 and the help says nothing of PATHs */
+};
 
 typedef struct cli_args {
 	const cli_command *cmd;

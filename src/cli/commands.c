@@ -41,7 +41,7 @@ static const cli_command commands[] = {
 	  "  --words N         summary length per story in words (default"
 	  " 100)\n",
 	  ND_STAGE_ALL, CLI_OPT_FORMAT | CLI_OPT_WORDS | CLI_TTY_FORMAT,
-	  digest_formats, N(digest_formats) },
+	  digest_formats, N(digest_formats), NULL },
 	{ "clean", "[--format text|json] [--out DIR] [PATH...]",
 	  "print the cleaned text of each article",
 	  "Prints each article as the pipeline sees it: title, blank line,\n"
@@ -56,21 +56,22 @@ static const cli_command commands[] = {
 	  "  --out DIR         one file per article in DIR (created if\n"
 	  "                    missing) instead of standard output\n",
 	  ND_STAGE_CLEAN, CLI_OPT_FORMAT | CLI_OPT_OUT, clean_formats,
-	  N(clean_formats) },
+	  N(clean_formats), NULL },
 	{ "dedup", "[--format tsv|json] [PATH...]",
 	  "list duplicates, near-duplicates and rewrites",
 	  "Lists which articles copy or rewrite which: one line per\n"
 	  "relation, \"A<TAB>B<TAB>RELATION<TAB>SCORE\", where B is a\n"
 	  "duplicate, near-duplicate or rewrite-of A.\n",
 	  "  --format tsv|json tab-separated lines (default) or JSON\n",
-	  ND_STAGE_DEDUP, CLI_OPT_FORMAT, dedup_formats, N(dedup_formats) },
+	  ND_STAGE_DEDUP, CLI_OPT_FORMAT, dedup_formats, N(dedup_formats),
+	  NULL },
 	{ "cluster", "[--format tsv|json] [PATH...]",
 	  "list which articles make up which story",
 	  "Groups the articles into stories: one line per article,\n"
 	  "\"STORY<TAB>ARTICLE\", stories in order.\n",
 	  "  --format tsv|json tab-separated lines (default) or JSON\n",
 	  ND_STAGE_CLUSTER, CLI_OPT_FORMAT, cluster_formats,
-	  N(cluster_formats) },
+	  N(cluster_formats), NULL },
 	{ "summarize", "[--words N | --bytes N] [PATH...]",
 	  "summarize all articles as one story",
 	  "Treats all the articles as one story and prints its summary, one\n"
@@ -78,7 +79,7 @@ static const cli_command commands[] = {
 	  "  --words N         summary length in words (default 100)\n"
 	  "  --bytes N         summary length in bytes instead\n",
 	  ND_STAGE_DIGEST, CLI_OPT_WORDS | CLI_OPT_BYTES | CLI_SINGLE_STORY,
-	  summary_formats, N(summary_formats) },
+	  summary_formats, N(summary_formats), NULL },
 };
 
 const cli_command *cli_command_find(const char *name)

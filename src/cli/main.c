@@ -32,6 +32,8 @@ static int command(const cli_command *cmd, int argc, char **argv)
 {
 	cli_args args;
 
+	if (cmd->own)
+		return cmd->own(cmd, argc, argv);
 	if (cli_parse(&args, cmd, argc, argv))
 		return CLI_FAIL;
 	if (args.help) {

@@ -39,6 +39,8 @@ void cli_usage_command(FILE *f, const cli_command *cmd)
 	fputs("\nOptions:\n", f);
 	fputs(cmd->options, f);
 	fputs("  -h, --help        show this help\n\n", f);
+	if (cmd->own)
+		return;
 	fputs(paths_help, f);
 	fputc('\n', f);
 	fputs(exit_help, f);
