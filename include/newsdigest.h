@@ -164,7 +164,9 @@ int nd_batch_article(nd_article_info *out, const nd_batch *b, size_t i);
 typedef enum nd_relation_kind {
 	ND_REL_DUPLICATE = 0,  /* same normalised text */
 	ND_REL_NEAR_DUPLICATE, /* shingle Jaccard over the threshold */
-	ND_REL_REWRITE_OF      /* b's sentences largely align with a's */
+	ND_REL_REWRITE_OF,     /* b's sentences largely align with a's */
+	ND_REL_PARTIAL         /* b repeats a passage of a verbatim, too
+				  little of either to be a copy */
 } nd_relation_kind;
 
 /* "b is a copy of, or derived from, a": a is the source. Indices are
@@ -173,19 +175,36 @@ typedef struct nd_relation {
 	size_t a;
 	size_t b;
 	nd_relation_kind kind;
-	double score; /* Jaccard for copies, aligned share for rewrites */
+	double score; /* Jaccard for copies, aligned share for rewrites,
+			 share of the shorter text's shingles for partial */
 } nd_relation;
 
-/* "duplicate", "near-duplicate" or "rewrite-of". */
+/* "duplicate", "near-duplicate", "rewrite-of" or "partial". */
 const char *nd_relation_name(nd_relation_kind kind);
 size_t nd_batch_relation_count(const nd_batch *b);
 int nd_batch_relation(nd_relation *out, const nd_batch *b, size_t i);
+
+/* "No article", where a result may name none. */
+#define ND_NONE ((size_t)-1)
+
+/* The original that article i derives from: its duplicate, near-duplicate
+ * and rewrite-of relations followed back to an article that copies and
+ * rewrites no other; i itself when it is independent. Partial reuse does
+ * not make an article derived. Returns 0, or ND_ENOTFOUND when there is no
+ * article i or the dedup stage has not run. */
+int nd_batch_origin(size_t *origin, const nd_batch *b, size_t i);
 
 typedef struct nd_story_info {
 	const char *id;        /* stable: derived from its first article */
 	const char *headline;
 	size_t n_articles;
 	const size_t *articles; /* article indices, input order */
+	size_t n_independent;  /* articles that are their own origin (see
+				  nd_batch_origin): copies count once */
+	size_t earliest;       /* the source that reported first: the origin
+				  of the member with the earliest date, or
+				  that member when its origin is in another
+				  story; ND_NONE when none has a date */
 } nd_story_info;
 
 size_t nd_batch_story_count(const nd_batch *b);

@@ -10,6 +10,7 @@
 #include "core/hashmap.h"
 #include "core/sorted.h"
 #include "dedup/align.h"
+#include "dedup/lineage.h"
 #include "dedup/pubdate.h"
 #include "dedup/minhash.h"
 #include "dedup/shingle.h"
@@ -46,6 +47,13 @@
 #define CONTAIN_SHARE 0.9
 #define CONTAIN_SIZE_RATIO 0.5
 #define CONTAIN_MIN_SHINGLES 20
+
+/* Partial reuse: a passage taken over verbatim, too little of either text
+ * for a copy or a rewrite, such as the background paragraphs a wire
+ * repeats in its follow-ups. PARTIAL_MIN_SHINGLES shared shingles are two
+ * sentences or so: fewer is a shared quote or a stock phrase. */
+#define PARTIAL_MIN_SHINGLES 40
+#define PARTIAL_SHARE 0.15
 
 /* Rewrite candidates: pairs sharing enough distinct rare content stems.
  * Only stems found in at most CAND_DF_MAX articles are indexed: a source
@@ -476,36 +484,36 @@ static size_t near_need(const dd_run *r, size_t na, size_t nb,
 	return lo;
 }
 
-/* Classifies the pair (j, i), j < i: near-duplicate by shingles, else
- * rewrite by sentence alignment when align is set, else nothing. */
-static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
+/* The fewest shared shingles that make partial reuse between sets of which
+ * the smaller holds small. */
+static size_t partial_need(size_t small)
+{
+	size_t share = (size_t)(PARTIAL_SHARE * (double)small + 0.999);
+
+	return share > PARTIAL_MIN_SHINGLES ? share : PARTIAL_MIN_SHINGLES;
+}
+
+/* Pushes the edge of kind between j and i with the source first by date,
+ * else completeness. */
+static int push_copy(dd_run *r, uint32_t j, uint32_t i,
+		     nd_relation_kind kind, double score)
+{
+	if (copy_source_first(r, j, i))
+		return push_edge(r, j, i, kind, score);
+	return push_edge(r, i, j, kind, score);
+}
+
+/* Rewrite by sentence alignment of the pair (j, i), j < i: sets *found
+ * when an edge was pushed. */
+static int judge_rewrite(bool *found, dd_run *r, uint32_t j, uint32_t i)
 {
 	const dd_doc *dj = &r->docs[j], *di = &r->docs[i];
-	size_t small = dj->nsh < di->nsh ? dj->nsh : di->nsh;
-	size_t large = dj->nsh < di->nsh ? di->nsh : dj->nsh;
-	bool may_contain = small >= CONTAIN_MIN_SHINGLES &&
-			   (double)small >= CONTAIN_SIZE_RATIO * (double)large;
-	/* Below the least intersection that passes, its size is of no
-	 * use: near_enough grows with it. */
-	size_t need = near_need(r, dj->nsh, di->nsh, may_contain);
-	size_t inter = need > small ? 0
-				    : nd_sorted_common_u64_min(dj->sh, dj->nsh,
-							       di->sh, di->nsh,
-							       need);
 	size_t cover_j, cover_i;
 	double share_j, share_i;
 	uint32_t derived;
 	int rc;
 
-	if (near_enough(r, inter, dj->nsh, di->nsh, may_contain)) {
-		double jac = jaccard(inter, dj->nsh, di->nsh);
-
-		if (copy_source_first(r, j, i))
-			return push_edge(r, j, i, ND_REL_NEAR_DUPLICATE, jac);
-		return push_edge(r, i, j, ND_REL_NEAR_DUPLICATE, jac);
-	}
-	if (!align)
-		return ND_OK;
+	*found = false;
 	if ((rc = nd_align_count(&cover_j, &cover_i, &dj->al, &di->al,
 				 r->sim, rewrite_need(r, dj->al.n_sents),
 				 rewrite_need(r, di->al.n_sents), &r->align)))
@@ -517,11 +525,48 @@ static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 	    !rewrite_enough(r, cover_j, share_j))
 		return ND_OK;
 	derived = rewrite_copy(r, j, i, share_j, share_i);
-	if (derived == i && rewrite_enough(r, cover_i, share_i))
+	if (derived == i && rewrite_enough(r, cover_i, share_i)) {
+		*found = true;
 		return push_edge(r, j, i, ND_REL_REWRITE_OF, share_i);
-	if (derived == j && rewrite_enough(r, cover_j, share_j))
+	}
+	if (derived == j && rewrite_enough(r, cover_j, share_j)) {
+		*found = true;
 		return push_edge(r, i, j, ND_REL_REWRITE_OF, share_j);
+	}
 	return ND_OK;
+}
+
+/* Classifies the pair (j, i), j < i: near-duplicate by shingles, else
+ * rewrite by sentence alignment when align is set, else partial reuse by
+ * shared shingles, else nothing. */
+static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
+{
+	const dd_doc *dj = &r->docs[j], *di = &r->docs[i];
+	size_t small = dj->nsh < di->nsh ? dj->nsh : di->nsh;
+	size_t large = dj->nsh < di->nsh ? di->nsh : dj->nsh;
+	bool may_contain = small >= CONTAIN_MIN_SHINGLES &&
+			   (double)small >= CONTAIN_SIZE_RATIO * (double)large;
+	/* Below the least intersection that passes either test, its size
+	 * is of no use: both grow with it. */
+	size_t need = near_need(r, dj->nsh, di->nsh, may_contain);
+	size_t part = partial_need(small);
+	size_t least = need < part ? need : part;
+	size_t inter = least > small ? 0
+				     : nd_sorted_common_u64_min(dj->sh, dj->nsh,
+							       di->sh, di->nsh,
+							       least);
+	bool found = false;
+	int rc;
+
+	if (near_enough(r, inter, dj->nsh, di->nsh, may_contain))
+		return push_copy(r, j, i, ND_REL_NEAR_DUPLICATE,
+				 jaccard(inter, dj->nsh, di->nsh));
+	if (align && (rc = judge_rewrite(&found, r, j, i)))
+		return rc;
+	if (found || inter < part)
+		return ND_OK;
+	return push_copy(r, j, i, ND_REL_PARTIAL,
+			 (double)inter / (double)small);
 }
 
 /* Near-duplicates and rewrites among the group representatives. */
@@ -587,16 +632,6 @@ static int cmp_edge(const void *x, const void *y)
 	return a->a < b->a ? -1 : a->a > b->a;
 }
 
-/* Is e a stronger claim than f: kind, then score, then lower source. */
-static bool stronger(const nd_dedup_edge *e, const nd_dedup_edge *f)
-{
-	if (e->kind != f->kind)
-		return e->kind < f->kind;
-	if (e->score != f->score)
-		return e->score > f->score;
-	return e->a < f->a;
-}
-
 static uint64_t pair_key(size_t x, size_t y)
 {
 	return x < y ? (uint64_t)x << 32 | y : (uint64_t)y << 32 | x;
@@ -635,7 +670,7 @@ static int prune(dd_run *r)
 				if (!nd_u64map_get(&pairs,
 						   pair_key(e->a, f->a), NULL))
 					continue;
-				drop[stronger(e, f) ? j : i] = 1;
+				drop[nd_dedup_stronger(e, f) ? j : i] = 1;
 			}
 		}
 	}

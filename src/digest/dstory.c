@@ -40,9 +40,9 @@ static size_t position(const member_ref *refs, size_t n, size_t doc)
 	return r ? r->pos : SIZE_MAX;
 }
 
-/* Unites members linked by a dedup edge; the earliest member of each set is
- * its root, so numbering roots in member order numbers groups by their first
- * member. */
+/* Unites members one copies or rewrites (partial reuse leaves both their
+ * own sources); the earliest member of each set is its root, so numbering
+ * roots in member order numbers groups by their first member. */
 static int build_groups(nd_dstory *s, const nd_dedup_edge *edges,
 			size_t n_edges)
 {
@@ -67,7 +67,8 @@ static int build_groups(nd_dstory *s, const nd_dedup_edge *edges,
 		size_t a = position(refs, s->n, edges[i].a);
 		size_t b = position(refs, s->n, edges[i].b);
 
-		if (a == SIZE_MAX || b == SIZE_MAX)
+		if (a == SIZE_MAX || b == SIZE_MAX ||
+		    edges[i].kind == ND_REL_PARTIAL)
 			continue;
 		nd_uf_union(parent, (uint32_t)a, (uint32_t)b);
 	}

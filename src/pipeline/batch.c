@@ -78,6 +78,7 @@ void nd_batch__clear_results(nd_batch *b)
 	b->docs = NULL;
 	b->ids = b->titles = b->published = NULL;
 	b->edges = NULL;
+	b->origin = NULL;
 	b->stories = NULL;
 	b->n_articles = b->n_edges = b->n_stories = 0;
 	b->stages_done = 0;

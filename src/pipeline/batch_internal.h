@@ -29,6 +29,8 @@ typedef struct nd_story {
 	const char *id;
 	size_t *members;
 	size_t n_members;
+	size_t n_independent; /* members that are their own origin */
+	size_t earliest;      /* first published member, or ND_NONE */
 	nd_story_digest digest;
 	const char **summary_text; /* NUL-terminated copies, per item */
 	nd_story_facts facts;
@@ -61,6 +63,7 @@ struct nd_batch {
 	nd_vocab *vocab;
 	nd_dedup_edge *edges;
 	size_t n_edges;
+	size_t *origin;            /* per article, after dedup */
 	nd_story *stories;
 	size_t n_stories;
 };

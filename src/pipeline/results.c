@@ -42,6 +42,8 @@ const char *nd_relation_name(nd_relation_kind kind)
 		return "near-duplicate";
 	case ND_REL_REWRITE_OF:
 		return "rewrite-of";
+	case ND_REL_PARTIAL:
+		return "partial";
 	}
 	return "unknown";
 }
@@ -59,6 +61,15 @@ int nd_batch_relation(nd_relation *out, const nd_batch *b, size_t i)
 	out->b = b->edges[i].b;
 	out->kind = b->edges[i].kind;
 	out->score = b->edges[i].score;
+	return ND_OK;
+}
+
+int nd_batch_origin(size_t *origin, const nd_batch *b, size_t i)
+{
+	if (i >= b->n_articles || !(b->stages_done & ND_STAGE_DEDUP) ||
+	    b->origin == NULL)
+		return ND_ENOTFOUND;
+	*origin = b->origin[i];
 	return ND_OK;
 }
 
@@ -82,6 +93,8 @@ int nd_batch_story(nd_story_info *out, const nd_batch *b, size_t i)
 		out->headline = b->titles[s->members[0]];
 	out->n_articles = s->n_members;
 	out->articles = s->members;
+	out->n_independent = s->n_independent;
+	out->earliest = s->earliest;
 	return ND_OK;
 }
 

@@ -8,6 +8,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/hash.h"
+#include "dedup/lineage.h"
 
 /* Stages and the ones they need. */
 static unsigned with_prerequisites(unsigned stages)
@@ -142,11 +143,40 @@ static int run_dedup(nd_batch *b)
 {
 	nd_corpus c = corpus_of(b);
 	nd_dedup_opts o;
+	int rc;
 
 	o.near_jaccard = b->opts.near_dup_jaccard;
 	o.rewrite_share = b->opts.rewrite_share;
 	o.sentence_sim = 0;
-	return nd_dedup_run(&b->edges, &b->n_edges, &c, &o, b->results_arena);
+	rc = nd_dedup_run(&b->edges, &b->n_edges, &c, &o, b->results_arena);
+	if (rc)
+		return rc;
+	b->origin = nd_arena_calloc(b->results_arena, b->n_articles + 1,
+				    sizeof(*b->origin));
+	if (b->origin == NULL)
+		return ND_ENOMEM;
+	return nd_dedup_origins(b->origin, b->n_articles, b->edges,
+				b->n_edges);
+}
+
+/* How many of story s's members are their own origin, and which source
+ * reported first: the origin of the member with the earliest date, when
+ * that origin is in the story too (a copy may be dated, its source not). */
+static void story_lineage(nd_story *s, const nd_batch *b)
+{
+	size_t k, first;
+
+	s->n_independent = 0;
+	s->earliest = ND_NONE;
+	for (k = 0; k < s->n_members; k++)
+		s->n_independent += b->origin[s->members[k]] == s->members[k];
+	first = nd_dedup_earliest(s->members, s->n_members, b->published);
+	if (first == ND_NONE)
+		return;
+	s->earliest = first;
+	for (k = 0; k < s->n_members; k++)
+		if (s->members[k] == b->origin[first])
+			s->earliest = b->origin[first];
 }
 
 /* A story id stays the same as long as its first article does. */
@@ -202,6 +232,7 @@ static int run_cluster(nd_batch *b)
 					    b->ids[b->stories[i].members[0]]);
 		if (b->stories[i].id == NULL)
 			goto done;
+		story_lineage(&b->stories[i], b);
 	}
 	b->n_stories = n_stories;
 	rc = ND_OK;

@@ -25,6 +25,28 @@ int nd_render_dedup_tsv(nd_out *o, const nd_batch *b)
 	return ND_OK;
 }
 
+/* "articles": each with its date and origin; "independent": how many are
+ * their own origin. */
+static void origins(nd_json *j, const nd_batch *b)
+{
+	nd_article_info a;
+	size_t i, origin, n = nd_batch_article_count(b), independent = 0;
+
+	nd_json_key(j, "articles");
+	nd_json_array_begin(j);
+	for (i = 0; i < n && nd_batch_article(&a, b, i) == ND_OK; i++) {
+		nd_json_object_begin(j);
+		nd_json_kv_str(j, "id", a.id);
+		nd_json_kv_str(j, "published", a.published);
+		nd_render_json_origin(j, b, i);
+		nd_json_object_end(j);
+		independent += nd_batch_origin(&origin, b, i) == ND_OK &&
+			       origin == i;
+	}
+	nd_json_array_end(j);
+	nd_json_kv_uint(j, "independent", independent);
+}
+
 int nd_render_dedup_json(nd_out *o, const nd_batch *b)
 {
 	nd_relation r;
@@ -33,6 +55,7 @@ int nd_render_dedup_json(nd_out *o, const nd_batch *b)
 
 	nd_json_init(&j, o);
 	nd_json_object_begin(&j);
+	origins(&j, b);
 	nd_json_key(&j, "relations");
 	nd_json_array_begin(&j);
 	for (i = 0; i < n && !o->failed; i++) {

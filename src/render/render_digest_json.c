@@ -13,16 +13,18 @@ static void span(nd_json *j, const nd_batch *b, size_t article, size_t off,
 	nd_json_kv_uint(j, "length", len);
 }
 
-static void origin(nd_json *j, const nd_batch *b, size_t rel, int rewrite)
+/* key: the source of relation rel, as an id (duplicate_of) or as
+ * {"id", "share"}; null when there is none. */
+static void origin(nd_json *j, const nd_batch *b, const char *key, size_t rel)
 {
 	nd_relation r;
 
-	nd_json_key(j, rewrite ? "derived_from" : "duplicate_of");
-	if (rel == ND_RENDER_NONE || nd_batch_relation(&r, b, rel) != ND_OK) {
+	nd_json_key(j, key);
+	if (rel == ND_NONE || nd_batch_relation(&r, b, rel) != ND_OK) {
 		nd_json_null(j);
 		return;
 	}
-	if (!rewrite) {
+	if (r.kind == ND_REL_DUPLICATE || r.kind == ND_REL_NEAR_DUPLICATE) {
 		nd_json_str(j, nd_render_article_id(b, r.a));
 		return;
 	}
@@ -46,8 +48,10 @@ static void article(nd_json *j, const nd_batch *b, const nd_lineage *l,
 	nd_json_kv_str(j, "url", a.url);
 	nd_json_kv_str(j, "published", a.published);
 	nd_json_kv_uint(j, "words", a.words);
-	origin(j, b, l->copy_rel[i], 0);
-	origin(j, b, l->rewrite_rel[i], 1);
+	origin(j, b, "duplicate_of", l->copy_rel[i]);
+	origin(j, b, "derived_from", l->rewrite_rel[i]);
+	origin(j, b, "partial_of", l->partial_rel[i]);
+	nd_render_json_origin(j, b, i);
 	nd_json_object_end(j);
 }
 
@@ -194,6 +198,9 @@ static void story(nd_json *j, const nd_batch *b, const nd_lineage *l,
 	nd_json_object_begin(j);
 	nd_json_kv_str(j, "id", s.id);
 	nd_json_kv_str(j, "headline", s.headline);
+	nd_json_kv_uint(j, "independent", s.n_independent);
+	nd_json_key(j, "earliest");
+	nd_render_json_article_or_null(j, b, s.earliest);
 	nd_json_key(j, "articles");
 	nd_json_array_begin(j);
 	for (k = 0; k < s.n_articles; k++)

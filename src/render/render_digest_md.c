@@ -61,31 +61,36 @@ static void summary(nd_out *o, const nd_batch *b, size_t story)
 	}
 }
 
-/* " — near-duplicate of X (0.93)" or " — rewrite of X (72% of ...)". */
+/* " — near-duplicate of X (0.93)", " — rewrite of X (72% of sentences)"
+ * or " — repeats a passage of X (20% of the shorter text)". */
 static void origin(nd_out *o, const nd_batch *b, size_t rel)
 {
 	nd_relation r;
+	int share;
 
-	if (rel == ND_RENDER_NONE || nd_batch_relation(&r, b, rel) != ND_OK)
+	if (rel == ND_NONE || nd_batch_relation(&r, b, rel) != ND_OK)
 		return;
+	share = r.kind == ND_REL_REWRITE_OF || r.kind == ND_REL_PARTIAL;
 	nd_out_puts(o, " — ");
-	nd_out_puts(o, r.kind == ND_REL_REWRITE_OF ? "rewrite" :
-						     nd_relation_name(r.kind));
+	if (r.kind == ND_REL_REWRITE_OF)
+		nd_out_puts(o, "rewrite");
+	else if (r.kind == ND_REL_PARTIAL)
+		nd_out_puts(o, "repeats a passage");
+	else
+		nd_out_puts(o, nd_relation_name(r.kind));
 	nd_out_puts(o, " of ");
 	nd_md_inline(o, nd_render_article_id(b, r.a));
-	if (r.kind == ND_REL_REWRITE_OF) {
-		nd_out_puts(o, " (");
-		nd_out_fixed(o, r.score * 100, 0);
-		nd_out_puts(o, "% of sentences)");
-	} else {
-		nd_out_puts(o, " (");
-		nd_out_fixed(o, r.score, 2);
-		nd_out_puts(o, ")");
-	}
+	nd_out_puts(o, " (");
+	nd_out_fixed(o, share ? r.score * 100 : r.score, share ? 0 : 2);
+	if (r.kind == ND_REL_REWRITE_OF)
+		nd_out_puts(o, "% of sentences");
+	else if (r.kind == ND_REL_PARTIAL)
+		nd_out_puts(o, "% of the shorter text");
+	nd_out_puts(o, ")");
 }
 
 static void article(nd_out *o, const nd_batch *b, const nd_lineage *l,
-		    size_t i)
+		    const nd_story_info *s, size_t i)
 {
 	nd_article_info a;
 
@@ -105,8 +110,11 @@ static void article(nd_out *o, const nd_batch *b, const nd_lineage *l,
 	}
 	count(o, a.words, "word", "words");
 	nd_out_puts(o, ")");
+	if (i == s->earliest && s->n_articles > 1)
+		nd_out_puts(o, " — reported first");
 	origin(o, b, l->copy_rel[i]);
 	origin(o, b, l->rewrite_rel[i]);
+	origin(o, b, l->partial_rel[i]);
 	nd_out_puts(o, "\n");
 }
 
@@ -117,7 +125,7 @@ static void articles(nd_out *o, const nd_batch *b, const nd_lineage *l,
 
 	nd_out_puts(o, "\n### Articles\n\n");
 	for (k = 0; k < s->n_articles; k++)
-		article(o, b, l, s->articles[k]);
+		article(o, b, l, s, s->articles[k]);
 }
 
 static void quotes(nd_out *o, const nd_batch *b, size_t story)
@@ -242,8 +250,7 @@ static void story(nd_out *o, const nd_batch *b, const nd_lineage *l,
 	nd_md_inline(o, s.id);
 	nd_out_puts(o, " · ");
 	count(o, s.n_articles, "article", "articles");
-	nd_out_printf(o, " · %zu independent\n",
-		      nd_lineage_independent(l, &s));
+	nd_out_printf(o, " · %zu independent\n", s.n_independent);
 	summary(o, b, i);
 	articles(o, b, l, &s);
 	quotes(o, b, i);

@@ -14,6 +14,24 @@ void nd_render_json_ids(nd_json *j, const char *key, const nd_batch *b,
 	nd_json_array_end(j);
 }
 
+void nd_render_json_article_or_null(nd_json *j, const nd_batch *b, size_t i)
+{
+	if (i == ND_NONE)
+		nd_json_null(j);
+	else
+		nd_json_str(j, nd_render_article_id(b, i));
+}
+
+void nd_render_json_origin(nd_json *j, const nd_batch *b, size_t i)
+{
+	size_t origin = ND_NONE;
+
+	nd_json_key(j, "origin");
+	if (nd_batch_origin(&origin, b, i) != ND_OK)
+		origin = ND_NONE;
+	nd_render_json_article_or_null(j, b, origin);
+}
+
 void nd_render_json_relation(nd_json *j, const nd_batch *b,
 			     const nd_relation *r)
 {

@@ -16,8 +16,8 @@ static int allocate(nd_lineage *l, size_t *cursor_out[])
 {
 	size_t n = l->n_articles, total, tmp;
 
-	/* 3 per article, 1 per relation, 2 per story plus 1. */
-	if (nd_mul_overflow(n, 3, &total) ||
+	/* 4 per article, 1 per relation, 2 per story plus 1. */
+	if (nd_mul_overflow(n, 4, &total) ||
 	    nd_add_overflow(total, l->n_relations, &total) ||
 	    nd_mul_overflow(l->n_stories, 2, &tmp) ||
 	    nd_add_overflow(total, tmp, &total) ||
@@ -28,7 +28,8 @@ static int allocate(nd_lineage *l, size_t *cursor_out[])
 		return ND_ENOMEM;
 	l->copy_rel = l->block;
 	l->rewrite_rel = l->copy_rel + n;
-	l->story_of = l->rewrite_rel + n;
+	l->partial_rel = l->rewrite_rel + n;
+	l->story_of = l->partial_rel + n;
 	l->rel_order = l->story_of + n;
 	l->rel_start = l->rel_order + l->n_relations;
 	*cursor_out = l->rel_start + l->n_stories + 1;
@@ -42,8 +43,8 @@ static void mark_articles(nd_lineage *l, const nd_batch *b)
 	nd_story_info s;
 
 	for (i = 0; i < l->n_articles; i++)
-		l->copy_rel[i] = l->rewrite_rel[i] = l->story_of[i] =
-			ND_RENDER_NONE;
+		l->copy_rel[i] = l->rewrite_rel[i] = l->partial_rel[i] =
+			l->story_of[i] = ND_NONE;
 	for (i = 0; i < l->n_stories; i++) {
 		if (nd_batch_story(&s, b, i) != ND_OK)
 			continue;
@@ -58,8 +59,9 @@ static void mark_articles(nd_lineage *l, const nd_batch *b)
 		    r.b >= l->n_articles)
 			continue;
 		slot = r.kind == ND_REL_REWRITE_OF ? &l->rewrite_rel[r.b] :
+		       r.kind == ND_REL_PARTIAL    ? &l->partial_rel[r.b] :
 						     &l->copy_rel[r.b];
-		if (*slot == ND_RENDER_NONE)
+		if (*slot == ND_NONE)
 			*slot = i;
 	}
 }
@@ -72,7 +74,7 @@ static size_t story_of_relation(const nd_lineage *l, const nd_batch *b,
 
 	if (nd_batch_relation(&r, b, i) != ND_OK || r.a >= l->n_articles ||
 	    r.b >= l->n_articles || l->story_of[r.a] != l->story_of[r.b])
-		return ND_RENDER_NONE;
+		return ND_NONE;
 	return l->story_of[r.a];
 }
 
@@ -83,7 +85,7 @@ static void group_relations(nd_lineage *l, const nd_batch *b, size_t *cursor)
 
 	for (i = 0; i < l->n_relations; i++) {
 		s = story_of_relation(l, b, i);
-		if (s != ND_RENDER_NONE)
+		if (s != ND_NONE)
 			l->rel_start[s + 1]++;
 	}
 	for (s = 0; s < l->n_stories; s++) {
@@ -92,7 +94,7 @@ static void group_relations(nd_lineage *l, const nd_batch *b, size_t *cursor)
 	}
 	for (i = 0; i < l->n_relations; i++) {
 		s = story_of_relation(l, b, i);
-		if (s != ND_RENDER_NONE)
+		if (s != ND_NONE)
 			l->rel_order[cursor[s]++] = i;
 	}
 }
@@ -117,17 +119,4 @@ void nd_lineage_dispose(nd_lineage *l)
 {
 	nd_free(l->block);
 	l->block = NULL;
-}
-
-size_t nd_lineage_independent(const nd_lineage *l, const nd_story_info *s)
-{
-	size_t k, n = 0, i;
-
-	for (k = 0; k < s->n_articles; k++) {
-		i = s->articles[k];
-		if (i < l->n_articles && l->copy_rel[i] == ND_RENDER_NONE &&
-		    l->rewrite_rel[i] == ND_RENDER_NONE)
-			n++;
-	}
-	return n;
 }

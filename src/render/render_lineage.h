@@ -8,13 +8,13 @@
 
 #include "newsdigest.h"
 
-#define ND_RENDER_NONE ((size_t)-1)
 
 typedef struct nd_lineage {
 	size_t n_articles, n_stories, n_relations;
 	size_t *copy_rel;    /* per article: first relation (duplicate or
 				near-duplicate) with it as b, or NONE */
 	size_t *rewrite_rel; /* per article: first rewrite-of with it as b */
+	size_t *partial_rel; /* per article: first partial with it as b */
 	size_t *story_of;    /* per article: its story, or NONE */
 	size_t *rel_order;   /* relations inside one story, grouped by story */
 	size_t *rel_start;   /* per story plus one: its range in rel_order */
@@ -24,8 +24,6 @@ typedef struct nd_lineage {
 /* Builds l for the results of b. 0 or ND_ENOMEM. */
 int nd_lineage_build(nd_lineage *l, const nd_batch *b);
 void nd_lineage_dispose(nd_lineage *l);
-/* Articles of the story that no relation marks as a copy or rewrite. */
-size_t nd_lineage_independent(const nd_lineage *l, const nd_story_info *s);
 /* The id of article i, or "" when there is none. */
 const char *nd_render_article_id(const nd_batch *b, size_t i);
 

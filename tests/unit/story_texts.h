@@ -114,6 +114,29 @@ ND_TEXT const char truncated[] =
 
 /* A machine-spun rewrite of the wire: synonyms swapped in, the order,
  * names, numbers and the quote kept, one sentence split in two. */
+/* A follow-up of the wire story months later: its own news, then three of
+ * the wire's paragraphs repeated word for word as background. */
+ND_TEXT const char followup[] =
+	"Tarnel tram works to start in March, transport department says\n\n"
+	"TARNEL, Sept 12 (NW) - Work on the harbour tram will start in March, "
+	"two months earlier than planned, the transport department said on "
+	"Friday as it published the construction timetable.\n"
+	"The first phase covers the stretch between the central station and "
+	"the old customs house, where crews will move water mains and power "
+	"cables before any rails are laid.\n"
+	"Department head Marit Solberg said the contractor had agreed to work "
+	"at night near the school on Brygga street to keep daytime noise "
+	"down.\n"
+	"Residents will be able to follow the works on a public map updated "
+	"every week.\n"
+	"The 9.5 km line will have fourteen stops and is due to open in the "
+	"autumn of 2028, according to the transport department.\n"
+	"Opponents argued that the cost had doubled since the first estimate "
+	"and that buses could serve the district more cheaply.\n"
+	"The harbour district has grown rapidly since the old shipyards "
+	"closed, and about 22,000 people now live in new apartment blocks "
+	"along the quay.\n";
+
 ND_TEXT const char spun[] =
 	"Tarnel council authorizes streetcar line to the harbour quarter\n\n"
 	"The Tarnel town council on Tuesday authorized a 410 million crown "

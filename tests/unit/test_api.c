@@ -104,6 +104,7 @@ static void version_and_names(void **state)
 			    "rewrite-of");
 	assert_string_equal(nd_relation_name(ND_REL_NEAR_DUPLICATE),
 			    "near-duplicate");
+	assert_string_equal(nd_relation_name(ND_REL_PARTIAL), "partial");
 	assert_string_equal(nd_entity_kind_name(ND_ENTITY_PLACE), "place");
 	assert_string_equal(nd_fact_kind_name(ND_FACT_MONEY), "money");
 }
@@ -222,10 +223,11 @@ static void accessor_bounds(void **state)
 	nd_quote_info q;
 	nd_entity_info e;
 	nd_fact_info f;
-	size_t n;
+	size_t n, origin;
 
 	(void)state;
 	assert_int_equal(add(b, "a.txt", article_a), ND_OK);
+	assert_int_equal(nd_batch_origin(&origin, b, 0), ND_ENOTFOUND);
 	assert_int_equal(nd_batch_run(b, ND_STAGE_ALL), ND_OK);
 	n = nd_batch_article_count(b);
 	assert_int_equal(n, 1);
@@ -235,8 +237,13 @@ static void accessor_bounds(void **state)
 	assert_int_equal(nd_batch_article(&a, b, n), ND_ENOTFOUND);
 	assert_int_equal(nd_batch_relation(&r, b, nd_batch_relation_count(b)),
 			 ND_ENOTFOUND);
+	assert_int_equal(nd_batch_origin(&origin, b, 0), ND_OK);
+	assert_int_equal(origin, 0);
+	assert_int_equal(nd_batch_origin(&origin, b, n), ND_ENOTFOUND);
 	n = nd_batch_story_count(b);
 	assert_int_equal(n, 1);
+	assert_int_equal(nd_batch_story(&s, b, 0), ND_OK);
+	assert_int_equal(s.n_independent, 1);
 	assert_int_equal(nd_batch_story(&s, b, n), ND_ENOTFOUND);
 	assert_int_equal(nd_batch_summary(&ss, b, 0,
 					  nd_batch_summary_count(b, 0)),

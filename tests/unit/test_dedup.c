@@ -11,6 +11,7 @@
 #include "corpus_fixture.h"
 #include "dedup/align.h"
 #include "dedup/dedup.h"
+#include "dedup/lineage.h"
 #include "dedup/minhash.h"
 #include "dedup/pubdate.h"
 #include "story_texts.h"
@@ -195,6 +196,73 @@ static void test_rewrite_direction_by_rare_words(void **state)
 	assert_int_equal(x.e[0].a, 1);
 	assert_int_equal(x.e[0].b, 0);
 	done(&x);
+}
+
+/* Background paragraphs repeated in a follow-up: partial reuse, the
+ * wire (earlier) as its source, and the follow-up still its own origin. */
+static void test_partial_reuse(void **state)
+{
+	fixture x;
+	size_t origin[2];
+
+	(void)state;
+	setup_corpus(&x);
+	add(&x, "followup", followup, "2025-09-12");
+	add(&x, "wire", wire, "2025-06-03");
+	run(&x, NULL);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.e[0].a, 1);
+	assert_int_equal(x.e[0].b, 0);
+	assert_int_equal(x.e[0].kind, ND_REL_PARTIAL);
+	assert_true(x.e[0].score > 0.15 && x.e[0].score < 0.8);
+	assert_int_equal(nd_dedup_origins(origin, 2, x.e, x.n), ND_OK);
+	assert_int_equal(origin[0], 0);
+	assert_int_equal(origin[1], 1);
+	done(&x);
+}
+
+/* Origins follow the strongest copy or rewrite back to an article that
+ * derives from none; partial reuse is no derivation; a loop of claims is
+ * cut at its lowest article. */
+static void test_origins(void **state)
+{
+	static const nd_dedup_edge chain[] = {
+		{ 1, 0, ND_REL_REWRITE_OF, 0.6 },   /* 0 rewrites 1 */
+		{ 3, 0, ND_REL_NEAR_DUPLICATE, 0.7 }, /* ... but copies 3 */
+		{ 2, 1, ND_REL_DUPLICATE, 1.0 },    /* 1 copies 2 */
+		{ 0, 4, ND_REL_PARTIAL, 0.3 },      /* 4 only reuses 0 */
+		{ 6, 5, ND_REL_REWRITE_OF, 0.9 },   /* 5 and 6 claim */
+		{ 5, 6, ND_REL_REWRITE_OF, 0.8 },   /* each other */
+		{ 5, 7, ND_REL_NEAR_DUPLICATE, 0.9 },
+	};
+	static const size_t want[] = { 3, 2, 2, 3, 4, 5, 5, 5 };
+	size_t origin[8], i;
+
+	(void)state;
+	assert_int_equal(nd_dedup_origins(origin, 8, chain,
+					  sizeof(chain) / sizeof(chain[0])),
+			 ND_OK);
+	for (i = 0; i < 8; i++)
+		assert_int_equal(origin[i], want[i]);
+	assert_int_equal(nd_dedup_origins(origin, 0, NULL, 0), ND_OK);
+}
+
+/* The first published of a set of articles: dates compare as instants
+ * or days; undated and unreadable dates are passed over. */
+static void test_earliest(void **state)
+{
+	static const char *const published[] = {
+		"", "2025-03-14T21:40:00+01:00", "March 14",
+		"2025-03-14T19:00:00Z", "2025-03-13"
+	};
+	static const size_t all[] = { 0, 1, 2, 3, 4 }, some[] = { 0, 3, 1 };
+	static const size_t undated[] = { 0, 2 };
+
+	(void)state;
+	assert_int_equal(nd_dedup_earliest(all, 5, published), 4);
+	assert_int_equal(nd_dedup_earliest(some, 3, published), 3);
+	assert_int_equal(nd_dedup_earliest(undated, 2, published), ND_NONE);
+	assert_int_equal(nd_dedup_earliest(all, 0, published), ND_NONE);
 }
 
 static void test_independent_and_unrelated_have_no_edges(void **state)
@@ -510,6 +578,9 @@ int main(void)
 		cmocka_unit_test(test_spun_rewrite),
 		cmocka_unit_test(test_rewrite_direction_by_date),
 		cmocka_unit_test(test_rewrite_direction_by_rare_words),
+		cmocka_unit_test(test_partial_reuse),
+		cmocka_unit_test(test_origins),
+		cmocka_unit_test(test_earliest),
 		cmocka_unit_test(test_independent_and_unrelated_have_no_edges),
 		cmocka_unit_test(test_all_relations_sorted_and_pruned),
 		cmocka_unit_test(test_empty_and_tiny_corpora),
