@@ -69,7 +69,7 @@ typedef struct nd_options {
 	unsigned summary_words;    /* summary budget in words, default 100 */
 	unsigned summary_bytes;    /* if set, a byte budget instead of words */
 	double cluster_threshold;  /* story similarity, default 0.22 */
-	double near_dup_jaccard;   /* near-duplicate shingle Jaccard, default 0.8 */
+	double near_dup_jaccard;   /* near-duplicate shingle Jaccard, default 0.4 */
 	double rewrite_share;      /* share of aligned sentences, default 0.5 */
 	int single_story;          /* treat all articles as one story */
 	const char *language;      /* stemmer language, default "english" */

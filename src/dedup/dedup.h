@@ -18,7 +18,7 @@
 #include "newsdigest.h" /* nd_relation_kind */
 
 typedef struct nd_dedup_opts {
-	double near_jaccard;  /* shingle Jaccard for near-duplicate, 0.8 */
+	double near_jaccard;  /* shingle Jaccard for near-duplicate, 0.4 */
 	double rewrite_share; /* share of b's sentences aligned, 0.5 */
 	double sentence_sim;  /* sentence match threshold, 0.25 */
 } nd_dedup_opts;

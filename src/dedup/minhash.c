@@ -10,28 +10,28 @@
 #define BIN_BITS 8
 _Static_assert(ND_MINHASH_BINS == 1 << BIN_BITS,
 	       "the top BIN_BITS bits of a hash pick one of the bins");
+_Static_assert(ND_MINHASH_BANDS * ND_MINHASH_ROWS <= ND_MINHASH_BINS,
+	       "the bands take their rows from the signature");
 /* Seed of the bins' probe strides: fixed, so signatures are
  * reproducible. */
 #define STRIDE_SEED 0x6e6464656e7365ULL
 
-/* Why the signature is as good as 128 MinHash rows in 32 bands for
- * finding near-copies. For sets A and B with union U and intersection I,
- * position i of both signatures is taken from the first bin along i's
- * probe sequence (i itself, then i + stride, ...) that A or B fills: both
- * sets walk the same sequence, and a bin only one of them fills holds a
- * value whose top bits differ from any bin the other set stops at. So
- * the position agrees exactly when that bin's least hash over U is one of
- * I, which, the hash being random, happens with probability J = |I|/|U|,
- * as for a MinHash row. A band of 4 positions agrees with probability
- * about J^4 (a little less when U is small: the bins hold distinct
- * elements, drawn without replacement), so a pair misses all 64 bands
- * with probability about (1 - J^4)^64: 2e-15 at J = 0.8, against
- * (1 - J^4)^32 = 5e-8 for 32 bands of 4 MinHash rows. Simulated with
+/* Why the signature serves as MinHash rows do. For sets A and B with union
+ * U and intersection I, position i of both signatures is taken from the
+ * first bin along i's probe sequence (i itself, then i + stride, ...) that
+ * A or B fills: both sets walk the same sequence, and a bin only one of
+ * them fills holds a value whose top bits differ from any bin the other
+ * set stops at. So the position agrees exactly when that bin's least hash
+ * over U is one of I, which, the hash being random, happens with
+ * probability J = |I|/|U|, as for a MinHash row. A band of 3 positions
+ * agrees with probability about J^3 (a little less when U is small: the
+ * bins hold distinct elements, drawn without replacement), so a pair
+ * misses all 85 bands with probability about (1 - J^3)^85. Simulated with
  * 20000 random pairs for each union of 2 to 3000 elements at J from 1/3
- * to 2/3, where a miss is common enough to count, the miss rate stayed
- * below MinHash's everywhere, by a factor of 1.5 (J = 1/3, 3 elements)
- * to 50, and within 4 times (1 - J^4)^64 (the most where densified
- * copies tie positions: 5 to 20 elements at J = 0.6). */
+ * to 2/3, in bands of 4 positions, the miss rate stayed below that of
+ * MinHash rows in the same bands everywhere, by a factor of 1.5 (J = 1/3,
+ * 3 elements) to 50, and within 4 times the formula's (the most where
+ * densified copies tie positions: 5 to 20 elements at J = 0.6). */
 
 /* The odd step of bin i's probe sequence: an odd step visits every bin
  * before it returns, so the walk of a non-empty set ends. */

@@ -5,19 +5,22 @@
  * bin copies the first non-empty bin along a probe sequence fixed for it.
  * Each of the 256 positions of two sets' signatures agrees with
  * probability J, their Jaccard, as a MinHash row does, for one hash per
- * shingle in place of 128. The positions form 64 bands of 4 rows: a pair
- * misses every band with probability about (1 - J^4)^64, about 2e-15 at
- * the 0.8 near-copy threshold (see minhash.c), and 0.41 of pairs at 0.3
- * meet. Candidates are always confirmed by the exact Jaccard. */
+ * shingle in place of 256. The first 255 positions form 85 bands of 3
+ * rows: a pair misses every band with probability about (1 - J^3)^85,
+ * 0.004 at the 0.4 near-copy threshold, 3e-4 at 0.45 and 1e-5 at 0.5 (see
+ * minhash.c), while pairs of one event's reports, at J 0.05 to 0.1, meet
+ * in 1% to 8% of cases. Candidates are always confirmed by the exact
+ * Jaccard, and the rare-word candidates of dedup.c catch most of the
+ * misses. */
 #ifndef ND_DEDUP_MINHASH_H
 #define ND_DEDUP_MINHASH_H
 
 #include <stddef.h> /* size_t */
 #include <stdint.h> /* uint32_t, uint64_t */
 
-#define ND_MINHASH_BANDS 64
-#define ND_MINHASH_ROWS 4
-#define ND_MINHASH_BINS (ND_MINHASH_BANDS * ND_MINHASH_ROWS)
+#define ND_MINHASH_BANDS 85
+#define ND_MINHASH_ROWS 3
+#define ND_MINHASH_BINS 256
 /* Members of one bucket visited per insert: keeps a flood of near-identical
  * copies linear; each copy still meets its neighbours in other bands. */
 #define ND_LSH_BUCKET_VISIT 64
