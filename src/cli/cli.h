@@ -23,7 +23,8 @@ enum {
 	CLI_TTY_FORMAT = 1u << 3, /* default format: the first on a terminal,
 				     the second otherwise */
 	CLI_SINGLE_STORY = 1u << 4, /* all articles are one story */
-	CLI_OPT_OUT = 1u << 5       /* --out DIR: one file per article */
+	CLI_OPT_OUT = 1u << 5,      /* --out DIR: one file per article */
+	CLI_OPT_COPIES = 1u << 6    /* --near-jaccard X, --rewrite-share X */
 };
 
 typedef struct cli_format {
@@ -57,6 +58,8 @@ typedef struct cli_args {
 	unsigned words; /* 0: the library default */
 	unsigned bytes;
 	const char *out_dir; /* --out DIR, NULL when absent */
+	double near_jaccard; /* 0: the library default */
+	double rewrite_share;
 	char **paths;   /* none: standard input */
 	size_t n_paths;
 	int help;       /* --help was given; the rest is unparsed */

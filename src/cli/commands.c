@@ -29,8 +29,16 @@ static const cli_format summary_formats[] = {
 	{ "lines", ND_RENDER_SUMMARY_LINES },
 };
 
+#define COPY_OPTIONS \
+	"  --near-jaccard X  body shingle Jaccard from which two articles\n" \
+	"                    are near-duplicates (default 0.4)\n" \
+	"  --rewrite-share X share of an article's sentences aligned with\n" \
+	"                    another's that makes it a rewrite (default\n" \
+	"                    0.5)\n"
+
 static const cli_command commands[] = {
-	{ "digest", "[--format md|json] [--words N] [PATH...]",
+	{ "digest", "[--format md|json] [--words N] [--near-jaccard X]\n"
+	  "       [--rewrite-share X] [PATH...]",
 	  "group articles into stories and digest each",
 	  "Groups the articles into stories and writes, for each story, a\n"
 	  "summary whose sentences name every article stating them, the\n"
@@ -39,8 +47,10 @@ static const cli_command commands[] = {
 	  "  --format md|json  Markdown (default on a terminal) or JSON\n"
 	  "                    (default otherwise; see docs/digest-json.md)\n"
 	  "  --words N         summary length per story in words (default"
-	  " 100)\n",
-	  ND_STAGE_ALL, CLI_OPT_FORMAT | CLI_OPT_WORDS | CLI_TTY_FORMAT,
+	  " 100)\n"
+	  COPY_OPTIONS,
+	  ND_STAGE_ALL,
+	  CLI_OPT_FORMAT | CLI_OPT_WORDS | CLI_TTY_FORMAT | CLI_OPT_COPIES,
 	  digest_formats, N(digest_formats), NULL },
 	{ "clean", "[--format text|json] [--out DIR] [PATH...]",
 	  "print the cleaned text of each article",
@@ -57,13 +67,20 @@ static const cli_command commands[] = {
 	  "                    missing) instead of standard output\n",
 	  ND_STAGE_CLEAN, CLI_OPT_FORMAT | CLI_OPT_OUT, clean_formats,
 	  N(clean_formats), NULL },
-	{ "dedup", "[--format tsv|json] [PATH...]",
-	  "list duplicates, near-duplicates and rewrites",
+	{ "dedup",
+	  "[--format tsv|json] [--near-jaccard X] [--rewrite-share X]\n"
+	  "       [PATH...]",
+	  "list duplicates, near-duplicates, rewrites and reuse",
 	  "Lists which articles copy or rewrite which: one line per\n"
 	  "relation, \"A<TAB>B<TAB>RELATION<TAB>SCORE\", where B is a\n"
-	  "duplicate, near-duplicate or rewrite-of A.\n",
-	  "  --format tsv|json tab-separated lines (default) or JSON\n",
-	  ND_STAGE_DEDUP, CLI_OPT_FORMAT, dedup_formats, N(dedup_formats),
+	  "duplicate, near-duplicate, rewrite-of or partial (repeats a\n"
+	  "passage of) A, its source: the earlier publication, else the\n"
+	  "more complete text. JSON adds each article's origin and the\n"
+	  "count of independent sources (see docs/cli.md).\n",
+	  "  --format tsv|json tab-separated lines (default) or JSON\n"
+	  COPY_OPTIONS,
+	  ND_STAGE_DEDUP, CLI_OPT_FORMAT | CLI_OPT_COPIES, dedup_formats,
+	  N(dedup_formats),
 	  NULL },
 	{ "cluster", "[--format tsv|json] [PATH...]",
 	  "list which articles make up which story",

@@ -5,16 +5,23 @@
 #include <errno.h>  /* errno */
 #include <stdio.h>  /* snprintf */
 #include <getopt.h> /* getopt_long */
-#include <stdlib.h> /* strtoul */
+#include <stdlib.h> /* strtod, strtoul */
 #include <string.h> /* strcmp, memset */
 #include <unistd.h> /* isatty */
 
 #define COUNT_MAX 100000
 
-enum { OPT_FORMAT = 256, OPT_WORDS, OPT_BYTES, OPT_OUT };
+enum {
+	OPT_FORMAT = 256,
+	OPT_WORDS,
+	OPT_BYTES,
+	OPT_OUT,
+	OPT_NEAR,
+	OPT_SHARE
+};
 
-/* help, the four options above, and the terminating zeros. */
-#define N_LONG 6
+/* help, the six options above, and the terminating zeros. */
+#define N_LONG 8
 
 /* The long options cmd accepts, in opts (room for N_LONG). */
 static void long_options(struct option *opts, const cli_command *cmd)
@@ -35,6 +42,13 @@ static void long_options(struct option *opts, const cli_command *cmd)
 	if (cmd->flags & CLI_OPT_OUT)
 		opts[n++] = (struct option){ "out", required_argument, NULL,
 					     OPT_OUT };
+	if (cmd->flags & CLI_OPT_COPIES) {
+		opts[n++] = (struct option){ "near-jaccard", required_argument,
+					     NULL, OPT_NEAR };
+		opts[n++] = (struct option){ "rewrite-share",
+					     required_argument, NULL,
+					     OPT_SHARE };
+	}
 }
 
 /* A count from 1 to COUNT_MAX written as plain decimal digits. */
@@ -50,6 +64,22 @@ static int parse_count(unsigned *out, const char *s)
 	if (errno != 0 || *end != '\0' || v < 1 || v > COUNT_MAX)
 		return -1;
 	*out = (unsigned)v;
+	return 0;
+}
+
+/* A share above 0 and at most 1, written in full as a decimal number. */
+static int parse_share(double *out, const char *s)
+{
+	double v;
+	char *end = NULL;
+
+	if ((s[0] < '0' || s[0] > '9') && s[0] != '.')
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno != 0 || *end != '\0' || !(v > 0 && v <= 1))
+		return -1;
+	*out = v;
 	return 0;
 }
 
@@ -125,6 +155,17 @@ static int apply(cli_args *a, int c, char **argv)
 		if (parse_count(&a->bytes, optarg) == 0)
 			return 0;
 		return bad_count(a->cmd, "invalid --bytes", optarg);
+	case OPT_NEAR:
+	case OPT_SHARE:
+		if (parse_share(c == OPT_NEAR ? &a->near_jaccard
+					      : &a->rewrite_share,
+				optarg) == 0)
+			return 0;
+		return cli_usage_error(a->cmd, c == OPT_NEAR
+					       ? "invalid --near-jaccard"
+					       : "invalid --rewrite-share",
+				       optarg, "(expected a number above 0, "
+				       "at most 1)");
 	case OPT_OUT:
 		a->out_dir = optarg;
 		if (optarg[0] != '\0')

@@ -15,6 +15,8 @@ static nd_batch *create_batch(const cli_args *a)
 	nd_options_init(&opts);
 	opts.summary_words = a->words;
 	opts.summary_bytes = a->bytes;
+	opts.near_dup_jaccard = a->near_jaccard;
+	opts.rewrite_share = a->rewrite_share;
 	opts.single_story = (a->cmd->flags & CLI_SINGLE_STORY) != 0;
 	rc = nd_batch_create(&b, &opts);
 	if (rc)

@@ -169,6 +169,13 @@ digest --bytes 100 examples/
 digest --bogus examples/
 digest -x examples/
 dedup --format md examples/
+dedup --near-jaccard 0 examples/
+dedup --near-jaccard 1.5 examples/
+dedup --near-jaccard 0.5x examples/
+dedup --near-jaccard nan examples/
+dedup --rewrite-share -0.5 examples/
+dedup --rewrite-share examples/
+cluster --near-jaccard 0.5 examples/
 cluster --words 10 examples/
 clean --words 10 examples/
 summarize --format json examples/
