@@ -59,6 +59,10 @@
  * sentences or so: fewer is a shared quote or a stock phrase. */
 #define PARTIAL_MIN_SHINGLES 40
 #define PARTIAL_SHARE 0.15
+/* The hashes below 2^62 are a random quarter of a set. Of 40 shingles two
+ * texts share, fewer than 3 fall in it with probability 0.001. */
+#define PARTIAL_SAMPLE_BELOW (UINT64_C(1) << 62)
+#define PARTIAL_SAMPLE_MIN 3
 
 /* Rewrite candidates: pairs sharing enough distinct rare content stems.
  * Only stems found in at most CAND_DF_MAX articles are indexed: a source
@@ -498,6 +502,36 @@ static size_t partial_need(size_t small)
 	return share > PARTIAL_MIN_SHINGLES ? share : PARTIAL_MIN_SHINGLES;
 }
 
+/* How many of the sorted hashes h[0..n) lie below limit. */
+static size_t count_below(const uint64_t *h, size_t n, uint64_t limit)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (h[mid] < limit)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* May x and y share enough shingles for partial reuse? Counted among the
+ * shingles hashed below PARTIAL_SAMPLE_BELOW, which start both sorted
+ * sets: a quarter of the work of a full count, which was dearer than the
+ * alignments. */
+static bool partial_sample(const dd_doc *x, const dd_doc *y)
+{
+	size_t nx = count_below(x->sh, x->nsh, PARTIAL_SAMPLE_BELOW);
+	size_t ny = count_below(y->sh, y->nsh, PARTIAL_SAMPLE_BELOW);
+
+	return nd_sorted_common_u64_min(x->sh, nx, y->sh, ny,
+					PARTIAL_SAMPLE_MIN) >=
+	       PARTIAL_SAMPLE_MIN;
+}
+
 /* Pushes the edge of kind between j and i with the source first by date,
  * else completeness. */
 static int push_copy(dd_run *r, uint32_t j, uint32_t i,
@@ -541,8 +575,8 @@ static int judge_rewrite(bool *found, dd_run *r, uint32_t j, uint32_t i)
 	return ND_OK;
 }
 
-/* Classifies the pair (j, i), j < i: near-duplicate by shingles, else
- * rewrite by sentence alignment when align is set, else partial reuse by
+/* Classifies the pair (j, i), j < i: near-duplicate by shingles, else,
+ * when align is set, rewrite by sentence alignment or partial reuse by
  * shared shingles, else nothing. */
 static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 {
@@ -554,7 +588,10 @@ static int judge_pair(dd_run *r, uint32_t j, uint32_t i, bool align)
 	/* Below the least intersection that passes either test, its size
 	 * is of no use: both grow with it. */
 	size_t need = near_need(r, dj->nsh, di->nsh, may_contain);
-	size_t part = partial_need(small);
+	/* Partial reuse is sought among the pairs worth aligning, those
+	 * sharing the most rare words, and that share enough of a sample. */
+	size_t part = align && partial_sample(dj, di) ? partial_need(small)
+						       : SIZE_MAX;
 	size_t least = need < part ? need : part;
 	size_t inter = least > small ? 0
 				     : nd_sorted_common_u64_min(dj->sh, dj->nsh,
