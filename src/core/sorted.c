@@ -118,6 +118,30 @@ size_t nd_sort_unique_u64(uint64_t *a, size_t n)
 	return k;
 }
 
+/* Binary search, one body for both widths. */
+#define LOWER_BOUND(a, n, v)                                              \
+	do {                                                               \
+		size_t lo = 0, hi = (n);                                   \
+		while (lo < hi) {                                          \
+			size_t mid = lo + (hi - lo) / 2;                   \
+			if ((a)[mid] < (v))                                \
+				lo = mid + 1;                              \
+			else                                               \
+				hi = mid;                                  \
+		}                                                          \
+		return lo;                                                 \
+	} while (0)
+
+size_t nd_sorted_lower_u32(const uint32_t *a, size_t n, uint32_t v)
+{
+	LOWER_BOUND(a, n, v);
+}
+
+size_t nd_sorted_lower_u64(const uint64_t *a, size_t n, uint64_t v)
+{
+	LOWER_BOUND(a, n, v);
+}
+
 size_t nd_sorted_common_u64(const uint64_t *a, size_t na, const uint64_t *b,
 			    size_t nb)
 {

@@ -13,6 +13,11 @@ size_t nd_sort_unique_u64(uint64_t *a, size_t n);
  * it sorts in a third of the time; any keys sort right. */
 size_t nd_sort_unique_spread_u64(uint64_t *h, uint64_t *tmp, size_t n);
 
+/* The first index of the ascending a[0..n) whose value is at least v (n
+ * when none is): how many values lie below v. */
+size_t nd_sorted_lower_u32(const uint32_t *a, size_t n, uint32_t v);
+size_t nd_sorted_lower_u64(const uint64_t *a, size_t n, uint64_t v);
+
 /* Size of the intersection of a[0..na) and b[0..nb), both sorted ascending
  * without repeats; one merge pass. */
 size_t nd_sorted_common_u64(const uint64_t *a, size_t na, const uint64_t *b,

@@ -168,22 +168,6 @@ static void merge_step(merge *m, uint32_t *in_b, uint32_t *in_a,
 	m->q += y <= x;
 }
 
-/* The first of the n sorted groups g at least v. */
-static size_t groups_from(const uint32_t *g, size_t n, uint32_t v)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (g[mid] < v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Sets in_b[p] and in_a[q] to the empty groups for the groups m's merge
  * did not reach: the merge writes every slot it steps past. */
 static void merge_rest(const merge *m, uint32_t *in_b, uint32_t *in_a,
@@ -211,8 +195,8 @@ static void match_groups(uint32_t *in_b, uint32_t *in_a, const nd_align_doc *a,
 
 	in_b[none_a] = none_b;
 	in_a[none_b] = none_a;
-	lo.pe = hi.p = groups_from(a->groups, a->n_groups, mid);
-	lo.qe = hi.q = groups_from(b->groups, b->n_groups, mid);
+	lo.pe = hi.p = nd_sorted_lower_u32(a->groups, a->n_groups, mid);
+	lo.qe = hi.q = nd_sorted_lower_u32(b->groups, b->n_groups, mid);
 	while (merge_on(&lo) && merge_on(&hi)) {
 		merge_step(&lo, in_b, in_a, a->groups, b->groups, none_a,
 			   none_b);

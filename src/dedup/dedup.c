@@ -502,30 +502,14 @@ static size_t partial_need(size_t small)
 	return share > PARTIAL_MIN_SHINGLES ? share : PARTIAL_MIN_SHINGLES;
 }
 
-/* How many of the sorted hashes h[0..n) lie below limit. */
-static size_t count_below(const uint64_t *h, size_t n, uint64_t limit)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (h[mid] < limit)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* May x and y share enough shingles for partial reuse? Counted among the
  * shingles hashed below PARTIAL_SAMPLE_BELOW, which start both sorted
  * sets: a quarter of the work of a full count, which was dearer than the
  * alignments. */
 static bool partial_sample(const dd_doc *x, const dd_doc *y)
 {
-	size_t nx = count_below(x->sh, x->nsh, PARTIAL_SAMPLE_BELOW);
-	size_t ny = count_below(y->sh, y->nsh, PARTIAL_SAMPLE_BELOW);
+	size_t nx = nd_sorted_lower_u64(x->sh, x->nsh, PARTIAL_SAMPLE_BELOW);
+	size_t ny = nd_sorted_lower_u64(y->sh, y->nsh, PARTIAL_SAMPLE_BELOW);
 
 	return nd_sorted_common_u64_min(x->sh, nx, y->sh, ny,
 					PARTIAL_SAMPLE_MIN) >=

@@ -191,6 +191,14 @@ static void test_sorted_sets(void **state)
 	assert_int_equal(nd_sort_unique_u64(a, 4), 3);
 	assert_int_equal(nd_sorted_common_u64(a, 3, b, 3), 2);
 	assert_int_equal(nd_sort_unique_u32(small, 0), 0);
+	/* big is 0..49 now; a is 2, 4, 9. */
+	assert_int_equal(nd_sorted_lower_u32(big, 50, 0), 0);
+	assert_int_equal(nd_sorted_lower_u32(big, 50, 17), 17);
+	assert_int_equal(nd_sorted_lower_u32(big, 50, 99), 50);
+	assert_int_equal(nd_sorted_lower_u32(big, 0, 5), 0);
+	assert_int_equal(nd_sorted_lower_u64(a, 3, 4), 1);
+	assert_int_equal(nd_sorted_lower_u64(a, 3, 5), 2);
+	assert_int_equal(nd_sorted_lower_u64(a, 3, UINT64_MAX), 3);
 }
 
 /* The bounded intersection is the whole one from need down, and below
