@@ -14,7 +14,9 @@ size_t nd_sort_unique_u64(uint64_t *a, size_t n);
 size_t nd_sort_unique_spread_u64(uint64_t *h, uint64_t *tmp, size_t n);
 
 /* Size of the intersection of a[0..na) and b[0..nb), both sorted ascending
- * without repeats; one merge pass. */
+ * without repeats; one merge pass. With repeats, the size of the multiset
+ * intersection (a value counts as often as the side holding it fewer
+ * times does). */
 size_t nd_sorted_common_u64(const uint64_t *a, size_t na, const uint64_t *b,
 			    size_t nb);
 /* As nd_sorted_common_u64 when the intersection holds need or more; else
