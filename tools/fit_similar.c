@@ -328,6 +328,13 @@ static void folds(char *fold, size_t n, int k)
 	nd_free(order);
 }
 
+static int usage(void)
+{
+	fputs("usage: fit_similar [--wordnet DIR] [--cv K (2 to 100)] "
+	      "< pairs.tsv\n", stderr);
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
 	const char *wordnet = NULL;
@@ -339,16 +346,14 @@ int main(int argc, char **argv)
 	int i, k = 0, status;
 
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--wordnet") == 0 && i + 1 < argc)
+		if (strcmp(argv[i], "--wordnet") == 0 && i + 1 < argc) {
 			wordnet = argv[++i];
-		else if (strcmp(argv[i], "--cv") == 0 && i + 1 < argc)
+		} else if (strcmp(argv[i], "--cv") == 0 && i + 1 < argc) {
 			k = (int)strtoul(argv[++i], &end, 10);
-		if (k == 1 || k > 100 || (end && *end) ||
-		    (strcmp(argv[i], "--wordnet") && strcmp(argv[i - 1],
-		     "--wordnet") && strcmp(argv[i - 1], "--cv"))) {
-			fputs("usage: fit_similar [--wordnet DIR] [--cv K] "
-			      "< pairs.tsv\n", stderr);
-			return 2;
+			if (*end || k < 2 || k > 100)
+				return usage();
+		} else {
+			return usage();
 		}
 	}
 	if (nd_similar_create(&s, wordnet) != ND_OK) {
