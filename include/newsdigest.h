@@ -316,8 +316,9 @@ double nd_similar_threshold(void);
  * [0, 1] (symmetric in a and b), *paraphrase 1 when *score is at least
  * nd_similar_threshold(), else 0. Returns 0; ND_EUTF8 when a sentence is
  * not valid UTF-8; ND_ETOOBIG over ND_SIMILAR_MAX_BYTES; ND_EINVAL for a
- * handle that failed to create; ND_ENOMEM; or ND_EFORMAT for malformed
- * WordNet files met on the way. */
+ * handle that failed to create (its error stays that of the creation) or
+ * a NULL sentence of non-zero length; ND_ENOMEM; or ND_EFORMAT for
+ * malformed WordNet files met on the way. */
 int nd_similar_score(double *score, int *paraphrase, nd_similar *s,
 		     const char *a, size_t a_len, const char *b,
 		     size_t b_len);

@@ -255,6 +255,8 @@ int cli_similar(const cli_command *cmd, int argc, char **argv)
 	}
 	if (a.wordnet == NULL)
 		a.wordnet = getenv("NEWSDIGEST_WORDNET");
+	if (a.wordnet && a.wordnet[0] == '\0')
+		a.wordnet = NULL; /* set but empty: the default */
 	rc = nd_similar_create(&s, a.wordnet);
 	if (rc != ND_OK) {
 		cli_error("similar: %s", s ? nd_similar_error(s) :

@@ -70,11 +70,12 @@ int nd_similar_features(double *f, nd_similar *s, const char *a,
 {
 	int rc;
 
-	if (s == NULL || s->wn == NULL || (a == NULL && a_len) ||
-	    (b == NULL && b_len))
-		return s ? nd_err_set(&s->err, ND_EINVAL, "no WordNet: %s",
-				      s->err.msg) : ND_EINVAL;
+	/* A handle without WordNet keeps the error of its creation. */
+	if (s == NULL || s->wn == NULL)
+		return ND_EINVAL;
 	nd_err_clear(&s->err);
+	if ((a == NULL && a_len) || (b == NULL && b_len))
+		return nd_err_set(&s->err, ND_EINVAL, "no sentence");
 	if ((rc = check(s, a, a_len, "first")) != ND_OK ||
 	    (rc = check(s, b, b_len, "second")) != ND_OK)
 		return rc;

@@ -42,8 +42,8 @@ int nd_wn_file_map(nd_wn_file *f, const char *path, nd_err *err)
 	 * case for the last one. */
 	if (f->data[f->size - 1] != '\n') {
 		nd_wn_file_unmap(f);
-		rc = nd_err_set(err, ND_EFORMAT, "%s: does not end in a newline",
-				path);
+		rc = nd_err_set(err, ND_EFORMAT, "%s: does not end in a "
+				"newline", path);
 	}
 done:
 	close(fd);

@@ -157,6 +157,7 @@ static void no_wordnet(void **state)
 	assert_contains(nd_similar_error(s), "install wordnet-base");
 	assert_int_equal(nd_similar_score(&sc, &yes, s, "a", 1, "b", 1),
 			 ND_EINVAL);
+	assert_contains(nd_similar_error(s), "install wordnet-base");
 	nd_similar_free(s);
 }
 

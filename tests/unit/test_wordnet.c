@@ -211,17 +211,19 @@ static void real_every_adverb(void **state)
 	nd_wn_file f;
 	nd_err err;
 	uint32_t off[512];
-	const char *p, *end, *sp;
+	const char *p, *end, *sp, *nl;
 	size_t n, lemmas = 0;
 
 	(void)state;
 	if (nd_wn_file_map(&f, REAL "/index.adv", &err) != ND_OK)
 		skip();
 	wn = open_dir(REAL);
-	for (p = f.data, end = f.data + f.size; p < end; p = strchr(p, '\n') + 1) {
+	for (p = f.data, end = f.data + f.size; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
 		if (*p == ' ')
 			continue;
-		sp = strchr(p, ' ');
+		sp = memchr(p, ' ', (size_t)(nl - p));
+		assert_non_null(sp);
 		assert_int_equal(nd_wordnet_synsets(off, &n, 512, wn,
 						    ND_WN_ADV, p,
 						    (size_t)(sp - p)), 0);
