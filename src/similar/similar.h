@@ -6,6 +6,7 @@
 
 #include <stddef.h> /* size_t */
 
+#include "newsdigest.h" /* nd_similar */
 #include "similar/features.h"
 
 /* The model's weights: its score is 1 / (1 + exp(-(bias + sum of

@@ -7,6 +7,7 @@
 #include <stddef.h> /* ptrdiff_t */
 #include <stdlib.h> /* getenv, malloc, strtod */
 #include <string.h> /* memchr, strcmp, strlen */
+#include <unistd.h> /* isatty */
 
 /* Longest batch line: two ids and two sentences at their cap. */
 /* Longest batch line: two sentences at their cap and two ids. */
@@ -78,6 +79,12 @@ static int parse(sim_args *a, const cli_command *cmd, int argc, char **argv)
 	if (a->batch && a->n_rest > 1)
 		return cli_usage_error(cmd, "--batch reads one file, not",
 				       a->rest[1], NULL);
+	/* Waiting on a terminal for the pairs would look like a hang. */
+	if (a->batch && (a->n_rest == 0 || strcmp(a->rest[0], "-") == 0) &&
+	    isatty(STDIN_FILENO))
+		return cli_usage_error(cmd, "--batch reads the pairs from a "
+				       "file or a pipe, not a terminal", NULL,
+				       NULL);
 	if (!a->batch && a->n_rest != 2)
 		return cli_usage_error(cmd, "expected two sentences", NULL,
 				       NULL);
