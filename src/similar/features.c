@@ -2,7 +2,7 @@
 
 #include <math.h>   /* exp, log */
 #include <stdlib.h> /* qsort */
-#include <string.h> /* memcpy */
+#include <string.h> /* memset */
 
 #include "core/alloc.h"
 #include "core/sorted.h"
@@ -33,20 +33,16 @@ static int cmp_u64(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* Stem hashes of the tokens of s without any of the flags in skip,
- * sorted, repeats dropped when unique; returns the count. */
-static size_t stems(uint64_t *out, const nd_sim_side *s, unsigned skip,
-		    int unique)
+/* The distinct stem hashes of the tokens of s without any of the flags
+ * in skip, sorted; returns the count. */
+static size_t stems(uint64_t *out, const nd_sim_side *s, unsigned skip)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < s->n; i++)
 		if (!(s->toks[i].flags & skip))
 			out[n++] = s->toks[i].stem_hash;
-	if (unique)
-		return nd_sort_unique_u64(out, n);
-	qsort(out, n, sizeof(*out), cmp_u64);
-	return n;
+	return nd_sort_unique_u64(out, n);
 }
 
 static bool has(const uint64_t *set, size_t n, uint64_t v)
@@ -89,8 +85,9 @@ static size_t ngrams(uint64_t *out, const nd_sim_side *s, size_t n)
 	return m;
 }
 
-/* n-gram precisions of a against b for n = 1..4, clipped counts, into
- * p[0..4); buffers ga, gb hold a side's tokens. */
+/* n-gram precisions of a against b for n = 1..4 into p[0..4), and the
+ * same smoothed (+1) into smooth; ga and gb have room for a's and b's
+ * tokens. */
 static void precisions(double *p, double *smooth, const nd_sim_side *a,
 		       const nd_sim_side *b, uint64_t *ga, uint64_t *gb)
 {
@@ -279,9 +276,8 @@ static void lexical(double *f, const nd_sim_side *a, const nd_sim_side *b,
 {
 	uint64_t *sa = buf, *sb = sa + a->n, *ca = sb + b->n;
 	uint64_t *cb = ca + a->n, *seen = cb + b->n;
-	size_t nsa = stems(sa, a, ALL, 1), nsb = stems(sb, b, ALL, 1);
-	size_t nca = stems(ca, a, ND_SIM_STOP, 1);
-	size_t ncb = stems(cb, b, ND_SIM_STOP, 1);
+	size_t nsa = stems(sa, a, ALL), nsb = stems(sb, b, ALL);
+	size_t nca = stems(ca, a, ND_SIM_STOP), ncb = stems(cb, b, ND_SIM_STOP);
 	coverage x, y;
 
 	cover(&x, a, b, cb, ncb, seen);
