@@ -300,10 +300,10 @@ typedef struct nd_similar nd_similar;
 
 /* Creates a scorer reading WordNet from wordnet_dir (NULL:
  * ND_SIMILAR_WORDNET_DIR). Returns 0; ND_ENOMEM with *out NULL; or, when
- * the WordNet files are missing or malformed, ND_EIO or ND_EFORMAT with
- * *out a handle that only holds the error: nd_similar_error(*out) names
- * the file (and says to install wordnet-base); free it with
- * nd_similar_free. */
+ * the WordNet files are missing or malformed, ND_EIO, ND_EFORMAT or
+ * ND_ETOOBIG (ND_EINVAL: a folder name over 4 KiB) with *out a handle
+ * that only holds the error: nd_similar_error(*out) names the file (and
+ * says to install wordnet-base); free it with nd_similar_free. */
 int nd_similar_create(nd_similar **out, const char *wordnet_dir);
 /* Frees the scorer; accepts NULL. */
 void nd_similar_free(nd_similar *s);

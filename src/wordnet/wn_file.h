@@ -32,8 +32,9 @@ void nd_wn_file_unmap(nd_wn_file *f);
 
 /* Finds the line whose first field (up to a space) is key[0..len), a key
  * without spaces or control bytes (others are never found): *line
- * points at it in the mapping and *line_len is its length without the
- * newline. Returns 0, ND_ENOTFOUND, or ND_EFORMAT for an overlong line. */
+ * points at it in the mapping (valid until nd_wn_file_unmap) and
+ * *line_len is its length without the newline. Returns 0, ND_ENOTFOUND,
+ * or ND_EFORMAT for an overlong line. */
 int nd_wn_file_find(const char **line, size_t *line_len,
 		    const nd_wn_file *f, const char *key, size_t len);
 /* The first line that starts with prefix[0..len) as *line, *line_len;

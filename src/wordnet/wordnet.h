@@ -32,8 +32,9 @@ typedef enum nd_wn_pos {
 typedef struct nd_wordnet nd_wordnet;
 
 /* Maps the files of the WordNet in dir (NULL: ND_WORDNET_DIR). Returns 0;
- * ND_ENOMEM; or ND_EIO, ND_ETOOBIG, ND_EFORMAT with err->msg naming the
- * file and saying to install wordnet-base. */
+ * ND_ENOMEM; ND_EINVAL for a dir name over 4 KiB; or ND_EIO, ND_ETOOBIG,
+ * ND_EFORMAT with err->msg naming the file and saying to install
+ * wordnet-base. */
 int nd_wordnet_create(nd_wordnet **out, const char *dir, nd_err *err);
 /* Unmaps the files; accepts NULL. */
 void nd_wordnet_free(nd_wordnet *wn);
