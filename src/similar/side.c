@@ -3,7 +3,6 @@
 #include <math.h> /* log */
 
 #include "core/alloc.h"
-#include "core/hash.h"
 #include "core/sorted.h"
 #include "wordnet/morphy.h"
 
@@ -11,8 +10,6 @@
  * word weights. A constant rather than a sum over the file, so that
  * nothing is read up front; another WordNet shifts every weight alike. */
 #define COUNT_TOTAL 258691.0
-
-#define SEED_WORD 0x5157u
 
 static int pool_push(nd_sim_side *side, uint64_t v)
 {
@@ -58,9 +55,8 @@ static int look_up(nd_sim_side *side, const nd_wordnet *wn, size_t i)
 		return ND_ENOMEM;
 	for (p = 0; p < ND_WN_POS_COUNT; p++)
 		for (k = 0; k < nb[p]; k++) {
-			if (pool_push(side, nd_hash64(bases[p][k].text,
-						      bases[p][k].len,
-						      SEED_WORD)))
+			if (pool_push(side, nd_sim_word_hash(bases[p][k].text,
+							     bases[p][k].len)))
 				return ND_ENOMEM;
 			rc = nd_wordnet_count(&count, wn, bases[p][k].text,
 					      bases[p][k].len);

@@ -10,7 +10,7 @@
 #include "core/hash.h"
 #include "core/utf8.h"
 
-#define SEED_WORD 0x5157u
+#define SEED_WORD 0x5157u /* word_hash, and the lemmas compared with it */
 #define SEED_STEM 0x5354u
 /* Longest ticker code between angle brackets, "<.IXIC>" and the like. */
 #define TICKER_MAX 24
@@ -42,12 +42,17 @@ static bool in_list(const char *const *list, const char *w)
 	return false;
 }
 
+uint64_t nd_sim_word_hash(const char *w, size_t n)
+{
+	return nd_hash64(w, n, SEED_WORD);
+}
+
 static void set_hashes(nd_sim_token *t)
 {
 	char stem[ND_STEM_EN_MAX + 1];
 	size_t n;
 
-	t->word_hash = nd_hash64(t->word, t->len, SEED_WORD);
+	t->word_hash = nd_sim_word_hash(t->word, t->len);
 	if (!(t->flags & ND_SIM_NUM) && nd_stem_en(stem, &n, t->word, t->len))
 		t->stem_hash = nd_hash64(stem, n, SEED_STEM);
 	else
@@ -56,13 +61,12 @@ static void set_hashes(nd_sim_token *t)
 
 /* Appends the folded word w[0..n) with flags; the word is cut to what a
  * token holds (and then kept away from WordNet). */
-static nd_sim_token *push(tok_list *l, const char *w, size_t n,
-			  unsigned flags)
+static void push(tok_list *l, const char *w, size_t n, unsigned flags)
 {
 	nd_sim_token *t;
 
 	if (l->n >= ND_SIM_TOKENS_MAX || n == 0)
-		return NULL;
+		return;
 	t = &l->t[l->n++];
 	if (n > ND_WN_WORD_MAX) {
 		n = nd_utf8_cut(w, n, ND_WN_WORD_MAX);
@@ -79,7 +83,6 @@ static nd_sim_token *push(tok_list *l, const char *w, size_t n,
 			t->flags |= ND_SIM_NEG;
 	}
 	set_hashes(t);
-	return t;
 }
 
 static nd_sim_token *last(tok_list *l)

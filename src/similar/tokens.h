@@ -29,10 +29,13 @@ enum {
 typedef struct nd_sim_token {
 	char word[ND_WN_WORD_MAX + 1]; /* folded, NUL-terminated */
 	size_t len;
-	uint64_t word_hash; /* of the whole folded word */
+	uint64_t word_hash; /* nd_sim_word_hash of word */
 	uint64_t stem_hash; /* of its Snowball stem; numbers: word_hash */
 	unsigned flags;     /* ND_SIM_* */
 } nd_sim_token;
+
+/* The hash of the folded word w[0..n) that word_hash holds. */
+uint64_t nd_sim_word_hash(const char *w, size_t n);
 
 /* Splits the valid UTF-8 text s[0..len) into at most ND_SIM_TOKENS_MAX
  * tokens in toks; returns how many. */
