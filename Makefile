@@ -47,7 +47,7 @@ EVAL_BIN := $(BUILD)/tools/score_aeb $(BUILD)/tools/score_snippets \
 
 .PHONY: all deps demo check test test-unit test-cli test-fuzz test-san \
         fuzz clean bench-digest bench-extract eval-extract eval-rouge-check \
-        eval-summary bench-summary
+        eval-summary bench-summary eval-reuse
 
 all: $(BIN)
 
@@ -211,6 +211,25 @@ eval-summary: $(BIN) $(BUILD)/tools/score_rouge
 # process startup floor. Not part of check.
 bench-summary: $(BIN) $(TIMEIT)
 	@TIMEIT=$(TIMEIT) scripts/bench-summary.sh $(BIN) $(SUMM_DATA) $(SUMM2006_DATA)
+
+# Paraphrase scoring on the MSRP training pairs: accuracy and F1 of the
+# shipped weights, 10-fold cross-validation of the model (the estimate to
+# quote) beside a tuned stem-Jaccard threshold, and the time taken (see
+# scripts/eval-reuse.sh). Not part of check.
+REUSE_DATA ?= ../shared/data/reuse/msrp-train
+REUSE_TOOLS := $(BUILD)/tools/fit_similar $(BUILD)/tools/msrp_tsv
+$(BUILD)/tools/fit_similar: tools/fit_similar.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+$(BUILD)/tools/msrp_tsv: tools/eval/msrp_tsv.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+eval-reuse: $(BIN) $(REUSE_TOOLS) $(TIMEIT)
+	@scripts/deps.sh wordnet-base
+	@scripts/eval-reuse.sh $(BIN) $(BUILD)/tools $(REUSE_DATA)
 
 clean:
 	rm -rf build

@@ -301,6 +301,47 @@ size_t nd_batch_fact_count(const nd_batch *b, size_t story);
 int nd_batch_fact(nd_fact_info *out, const nd_batch *b, size_t story,
 		  size_t i);
 
+/* ---- Paraphrase ---- */
+
+/* Says whether two sentences state the same thing in other words ("Shares
+ * of Acme rose 5 percent" / "Acme's stock gained 5%"): a logistic model
+ * over word, stem and WordNet-synonym overlap, word order, numbers and
+ * negation, fitted on news sentence pairs (see docs/cli.md, "similar").
+ * WordNet is read from the files of Debian's wordnet-base, mapped and
+ * searched in place, so a handle costs almost nothing to create. A handle
+ * is not thread-safe (it keeps scratch space); use one per thread. */
+typedef struct nd_similar nd_similar;
+
+/* Longest sentence nd_similar_score takes, in bytes. */
+#define ND_SIMILAR_MAX_BYTES 4096
+/* Where wordnet-base installs WordNet. */
+#define ND_SIMILAR_WORDNET_DIR "/usr/share/wordnet"
+
+/* Creates a scorer reading WordNet from wordnet_dir (NULL:
+ * ND_SIMILAR_WORDNET_DIR). Returns 0; ND_ENOMEM with *out NULL; or, when
+ * the WordNet files are missing or malformed, ND_EIO, ND_EFORMAT or
+ * ND_ETOOBIG (ND_EINVAL: a folder name over 4 KiB) with *out a handle
+ * that only holds the error: nd_similar_error(*out) names the file (and
+ * says to install wordnet-base); free it with nd_similar_free. */
+int nd_similar_create(nd_similar **out, const char *wordnet_dir);
+/* Frees the scorer; accepts NULL. */
+void nd_similar_free(nd_similar *s);
+/* One line describing the last failure of a call on s; owned by s, valid
+ * until the next call on s. Empty when nothing failed. */
+const char *nd_similar_error(const nd_similar *s);
+/* The threshold of the shipped model: scores from it up are paraphrases. */
+double nd_similar_threshold(void);
+/* Scores the pair of sentences a[0..a_len), b[0..b_len): *score in
+ * [0, 1] (symmetric in a and b), *paraphrase 1 when *score is at least
+ * nd_similar_threshold(), else 0. Returns 0; ND_EUTF8 when a sentence is
+ * not valid UTF-8; ND_ETOOBIG over ND_SIMILAR_MAX_BYTES; ND_EINVAL for a
+ * handle that failed to create (its error stays that of the creation) or
+ * a NULL sentence of non-zero length; ND_ENOMEM; or ND_EFORMAT for
+ * malformed WordNet files met on the way. */
+int nd_similar_score(double *score, int *paraphrase, nd_similar *s,
+		     const char *a, size_t a_len, const char *b,
+		     size_t b_len);
+
 /* ---- Rendering ---- */
 
 typedef enum nd_render_kind {

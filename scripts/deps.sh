@@ -2,7 +2,7 @@
 # Installs the Debian packages newsdigest builds and tests with, if missing.
 set -eu
 # Extra package names may be given as arguments (make fuzz adds clang).
-need="gcc make pkg-config libutf8proc-dev libstemmer-dev libmodest-dev zlib1g-dev libcmocka-dev $*"
+need="gcc make pkg-config libutf8proc-dev libstemmer-dev libmodest-dev zlib1g-dev libcmocka-dev wordnet-base $*"
 missing=""
 for p in $need; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" \

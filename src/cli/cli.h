@@ -107,6 +107,9 @@ void cli_names_dispose(cli_names *names);
  * or CLI_FAIL after saying on stderr what could not be written. */
 int cli_write_articles(const nd_batch *b, const cli_args *a);
 
+/* "similar": scores sentence pairs (run_similar.c); a cli_own_fn. */
+int cli_similar(const cli_command *cmd, int argc, char **argv);
+
 /* The program's help, or one command's. */
 void cli_usage_main(FILE *f);
 void cli_usage_command(FILE *f, const cli_command *cmd);

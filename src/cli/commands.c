@@ -97,6 +97,21 @@ static const cli_command commands[] = {
 	  "  --bytes N         summary length in bytes instead\n",
 	  ND_STAGE_DIGEST, CLI_OPT_WORDS | CLI_OPT_BYTES | CLI_SINGLE_STORY,
 	  summary_formats, N(summary_formats), NULL },
+	{ "similar", "[OPTION...] SENTENCE SENTENCE | --batch [FILE]",
+	  "score whether two sentences are paraphrases",
+	  "Prints how likely two sentences say the same thing in other words,\n"
+	  "a score from 0 to 1, and the verdict: \"0.873<TAB>paraphrase\" or\n"
+	  "\"...<TAB>not-paraphrase\". With --batch, reads lines\n"
+	  "\"ID1<TAB>ID2<TAB>TEXT1<TAB>TEXT2\" from FILE (standard input when\n"
+	  "absent or -) and prints \"ID1<TAB>ID2<TAB>SCORE<TAB>1|0\" for each; a\n"
+	  "malformed line gets one error line on standard error, and the\n"
+	  "exit status is then 1. Needs WordNet (Debian package wordnet-base).\n",
+	  "  --batch           score the pairs of FILE or standard input\n"
+	  "  --threshold X     paraphrase from score X up (default: the\n"
+	  "                    model's, fitted on news sentence pairs)\n"
+	  "  --wordnet DIR     WordNet's files (default: $NEWSDIGEST_WORDNET,\n"
+	  "                    else /usr/share/wordnet)\n",
+	  0, 0, NULL, 0, cli_similar },
 };
 
 const cli_command *cli_command_find(const char *name)

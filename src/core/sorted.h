@@ -19,7 +19,9 @@ size_t nd_sorted_lower_u32(const uint32_t *a, size_t n, uint32_t v);
 size_t nd_sorted_lower_u64(const uint64_t *a, size_t n, uint64_t v);
 
 /* Size of the intersection of a[0..na) and b[0..nb), both sorted ascending
- * without repeats; one merge pass. */
+ * without repeats; one merge pass. With repeats, the size of the multiset
+ * intersection (a value counts as often as the side holding it fewer
+ * times does). */
 size_t nd_sorted_common_u64(const uint64_t *a, size_t na, const uint64_t *b,
 			    size_t nb);
 /* As nd_sorted_common_u64 when the intersection holds need or more; else

@@ -116,7 +116,7 @@ done
 
 # ---- (b) behaviour ---------------------------------------------------------
 
-for cmd in digest clean dedup cluster summarize; do
+for cmd in digest clean dedup cluster summarize similar; do
 	for h in --help -h; do
 		run "$cmd" "$h"
 		expect_status 0 "$cmd $h"
@@ -184,6 +184,14 @@ summarize --words 10 --bytes 10 examples/
 clean --out
 clean --out= examples/
 digest --out somewhere examples/
+similar
+similar one
+similar one two three
+similar --threshold 2 one two
+similar --threshold x one two
+similar --threshold
+similar --batch one two
+similar --bogus one two
 CASES
 
 run digest --words= examples/
@@ -199,6 +207,43 @@ expect_status 0 "-- before paths"
 expect_grep out '"stories": [' "-- before paths"
 run summarize examples/01_wire_meridian.txt --words=20
 expect_status 0 "summarize --words=20"
+
+# similar: two sentences, a batch on standard input, WordNet from the
+# option, the environment or missing.
+wn=tests/fixtures/wordnet
+run similar --wordnet $wn "The top diplomat arrived in Paris." \
+	"The best diplomat reached Paris."
+expect_status 0 "similar"
+expect_grep out "${tab}paraphrase" "similar"
+run similar --wordnet $wn --threshold 1 "Paris." "Paris."
+expect_grep out "${tab}not-paraphrase" "similar --threshold"
+NEWSDIGEST_WORDNET=$wn "$bin" similar "A cat." "A dog." >"$tmp/out" \
+	2>"$tmp/err"
+status=$?
+expect_status 0 "similar with NEWSDIGEST_WORDNET"
+NEWSDIGEST_WORDNET=/nonexistent "$bin" similar "A cat." "A dog." \
+	>"$tmp/out" 2>"$tmp/err"
+status=$?
+expect_status 2 "similar without WordNet"
+expect_grep err "/nonexistent/index.noun: cannot open (install wordnet-base" \
+	"similar without WordNet"
+run similar --wordnet $wn "$(printf 'bad \377')" "fine"
+expect_status 1 "similar on bad UTF-8"
+expect_grep err "first sentence is not UTF-8" "similar on bad UTF-8"
+"$bin" similar --batch --wordnet $wn <tests/fixtures/similar_pairs.tsv \
+	>"$tmp/out" 2>"$tmp/err"
+status=$?
+expect_status 1 "similar --batch from stdin"
+expect_grep err "similar: -: line 6: expected 4 tab-separated fields" \
+	"similar --batch from stdin"
+if cmp -s "$tmp/out" tests/golden/similar-batch.out; then ok; else
+	bad "similar --batch from stdin differs from the file's golden"; fi
+head -c 20000 /dev/zero | tr '\0' 'a' >"$tmp/long"
+printf '\nx\ty\tshort\tline\n' >>"$tmp/long"
+run similar --batch --wordnet $wn "$tmp/long"
+expect_status 1 "similar --batch, overlong line"
+expect_grep err "line 1: over 9216 bytes" "similar --batch, overlong line"
+expect_grep out "x${tab}y${tab}" "similar --batch, line after an overlong one"
 
 # No path: standard input.
 "$bin" clean <examples/01_wire_meridian.txt >"$tmp/out" 2>"$tmp/err"
