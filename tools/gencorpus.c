@@ -755,6 +755,23 @@ static int put_perturbed(gen *g, nd_buf *b, span para, double rate)
 	return rc ? rc : put_char(b, '\n');
 }
 
+/* Where in order a paragraph that is no more than a quarter of the text
+ * may be dropped (not the first); 0 when a few tries find none. */
+static size_t droppable(gen *g, const span *para, const size_t *order,
+			size_t n)
+{
+	size_t total = 0, k, tries;
+
+	for (k = 0; k < n; k++)
+		total += para[k].n;
+	for (tries = 0; tries < 8; tries++) {
+		k = 1 + rng_below(&g->r, (uint32_t)n - 1);
+		if (para[order[k]].n <= total / 4)
+			return k;
+	}
+	return 0;
+}
+
 /* A syndicated copy of src: new headline, a paragraph dropped or two
  * swapped or both, ~3% of words changed, boilerplate around, sometimes
  * the tail cut. */
@@ -775,13 +792,13 @@ static int make_near_copy(gen *g, article *dst, const article *src)
 		order[k] = k + 1;
 		order[k + 1] = k;
 	}
-	if (n >= 4 && u < 0.6) {
-		k = 1 + rng_below(&g->r, (uint32_t)n - 1);
+	if (n >= 4 && u < 0.6 && (k = droppable(g, para, order, n)) > 0) {
 		memmove(order + k, order + k + 1, (n - k - 1) * sizeof(*order));
 		m--;
 	}
-	if (m >= 6 && rng_chance(&g->r, 0.1))
-		m -= m / 5;
+	/* Some outlets cut the tail of a long story. */
+	if (m >= 8 && rng_chance(&g->r, 0.05))
+		m -= m / 8;
 	for (i = 0; i < lines; i++)
 		top += rng_chance(&g->r, 0.3);
 	nd_buf_clear(&dst->text);
@@ -982,11 +999,10 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* raw's lines as paragraphs, spaces collapsed, blank lines dropped;
- * returns the number of paragraphs. */
-static size_t put_lines(nd_buf *b, const char *p, size_t n, int *rc)
+/* raw's lines as paragraphs, spaces collapsed, blank lines dropped. */
+static void put_lines(nd_buf *b, const char *p, size_t n, int *rc)
 {
-	size_t i, paras = 0;
+	size_t i;
 	bool word = false;
 
 	for (i = 0; i < n && *rc == 0; i++) {
@@ -999,18 +1015,15 @@ static size_t put_lines(nd_buf *b, const char *p, size_t n, int *rc)
 		}
 		if (!word && b->len > 0 && b->ptr[b->len - 1] != '\n')
 			*rc = put_char(b, ' ');
-		if (!word && (b->len == 0 || b->ptr[b->len - 1] == '\n'))
-			paras++;
 		word = true;
 		if (*rc == 0)
 			*rc = put_char(b, p[i]);
 	}
 	trim_newline(b);
-	return paras;
 }
 
-/* A text of fewer than three paragraphs (DUC 2004 files are one line) cut
- * into paragraphs of 1 to 4 sentences, as news is laid out. */
+/* The paragraphs of more than 4 sentences (a DUC 2004 file is one line)
+ * cut into paragraphs of 1 to 4 sentences, as news is laid out. */
 static int paragraphise(gen *g, nd_buf *out, const nd_buf *in)
 {
 	static span para[PARAS_MAX], sent[4096];
@@ -1022,6 +1035,12 @@ static int paragraphise(gen *g, nd_buf *out, const nd_buf *in)
 		size_t ns = split_sentences(sent, 4096, para[k]);
 		size_t left = 0;
 
+		if (ns <= 4) {
+			rc = out->len > 0 ? put_char(out, '\n') : 0;
+			if (rc == 0)
+				rc = put_span(out, para[k]);
+			continue;
+		}
 		for (i = 0; i < ns && rc == 0; i++) {
 			if (left == 0 && out->len > 0)
 				rc = put_char(out, '\n');
@@ -1104,8 +1123,6 @@ static int load_base(gen *g, article *a, size_t i)
 {
 	const char *path = g->files.v[i];
 	int rc = read_file(&g->scratch, path);
-	size_t paras;
-
 	if (rc == ND_ETOOBIG || rc == ND_EIO ||
 	    (rc == 0 && memchr(g->scratch.ptr, '\0', g->scratch.len))) {
 		fprintf(stderr, "gencorpus: %s: %s, skipped\n", path,
@@ -1115,9 +1132,9 @@ static int load_base(gen *g, article *a, size_t i)
 	}
 	nd_buf_clear(&a->text);
 	nd_buf_clear(&a->title);
-	paras = rc ? 0 : put_lines(&a->text, g->scratch.ptr, g->scratch.len,
-				   &rc);
-	if (rc == 0 && paras < 3) {
+	if (rc == 0)
+		put_lines(&a->text, g->scratch.ptr, g->scratch.len, &rc);
+	if (rc == 0) {
 		rc = paragraphise(g, &g->scratch, &a->text);
 		nd_buf_clear(&a->text);
 		if (rc == 0)
@@ -1463,8 +1480,8 @@ static bool parse_count(unsigned long *out, const char *s)
 /* Fills o from argv; false on a usage error (said on stderr). */
 static bool parse_args(opts *o, int argc, char **argv)
 {
-	unsigned long seed = 1;
-	bool ok = true;
+	unsigned long seed = 0;
+	bool ok = true, seeded = false;
 	int i;
 
 	*o = (opts){ .copies = 0.25, .rewrites = 0.10, .dups = 0.03 };
@@ -1483,7 +1500,7 @@ static bool parse_args(opts *o, int argc, char **argv)
 		else if (strcmp(a, "--articles") == 0)
 			ok = parse_count(&o->articles, v);
 		else if (strcmp(a, "--seed") == 0)
-			ok = parse_count(&seed, v);
+			ok = seeded = parse_count(&seed, v);
 		else if (strcmp(a, "--copies") == 0)
 			ok = parse_share(&o->copies, v);
 		else if (strcmp(a, "--rewrites") == 0)
@@ -1500,7 +1517,8 @@ static bool parse_args(opts *o, int argc, char **argv)
 		i++;
 	}
 	o->seed = seed;
-	if (o->outdir == NULL || o->copies + o->rewrites + o->dups >= 1 ||
+	if (o->outdir == NULL || !seeded ||
+	    o->copies + o->rewrites + o->dups >= 1 ||
 	    (o->articles == 0 && o->n_base == 0))
 		ok = false;
 	return ok;
