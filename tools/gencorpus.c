@@ -7,7 +7,10 @@
  * Writes OUTDIR/corpus.jsonl, one article a line ({"id", "title", "text",
  * "published"}; paragraphs of the text separated by "\n"), and
  * OUTDIR/gold.tsv, "ID<TAB>SOURCE_ID<TAB>KIND" for each derived article,
- * KIND one of near-copy, rewrite, duplicate. Each article slot is derived
+ * KIND one of near-copy, rewrite, duplicate, and in synthetic mode
+ * OUTDIR/topics.tsv, "ID<TAB>TOPIC" for every article (a derived one has
+ * its source's topic), the same-event groups that copy_jaccard
+ * --clusters measures. Each article slot is derived
  * from an earlier article with the given shares (defaults 0.25 near-copies,
  * 0.10 rewrites, 0.03 exact duplicates), else it is a base article:
  *
@@ -66,8 +69,12 @@
 #define FILE_MAX (4u << 20)
 #define PARAS_MAX 512u
 #define ID_MAX 256u
-/* Synthetic articles per topic, on average. */
+/* Synthetic articles per topic, on average; the words, names and numbers
+ * that a topic's articles share. */
 #define TOPIC_ARTICLES 15u
+#define TOPIC_WORDS 60u
+#define TOPIC_NAMES 8u
+#define TOPIC_NUMBERS 4u
 /* 2026-01-01T00:00:00Z, where the synthetic clock starts. */
 #define EPOCH_2026 1767225600LL
 
@@ -120,10 +127,12 @@ typedef struct gen {
 	unsigned long n_derived; /* for ids */
 	long long clock;
 	uint32_t topics;
+	uint32_t words_of; /* the topic of topic_word, UINT32_MAX: none */
+	uint32_t topic_word[TOPIC_WORDS + TOPIC_NAMES + TOPIC_NUMBERS];
 	paths files;
 	size_t next_file;
 	nd_buf line, scratch;
-	FILE *corpus, *gold;
+	FILE *corpus, *gold, *groups; /* groups: topics.tsv, synthetic */
 } gen;
 
 static const char *const FUNCTION_WORDS[] = {
@@ -517,29 +526,50 @@ static uint32_t topic_pick(const gen *g, uint32_t t, uint32_t j)
 	return 2000 + (uint32_t)(h % (VOCAB_WORDS - 2000));
 }
 
+/* Caches topic t's own words, names and numbers. */
+static void topic_words(gen *g, uint32_t t)
+{
+	uint32_t j;
+
+	for (j = 0; j < TOPIC_WORDS; j++)
+		g->topic_word[j] = topic_pick(g, t, j);
+	for (j = 0; j < TOPIC_NAMES; j++)
+		g->topic_word[TOPIC_WORDS + j] = topic_pick(g, t, 100 + j);
+	for (j = 0; j < TOPIC_NUMBERS; j++)
+		g->topic_word[TOPIC_WORDS + TOPIC_NAMES + j] =
+			topic_pick(g, t, 200 + j);
+	g->words_of = t;
+}
+
 /* One word of a sentence on topic t, drawn with r. */
 static int put_topic_word(gen *g, rng *r, nd_buf *b, uint32_t t)
 {
-	double x = rng_unit(r);
-	uint32_t k;
+	/* One draw per word, the most of the run time: its top 24 bits
+	 * choose the kind of word, its low 32 bits the word. */
+	uint64_t x = rng_next(r);
+	uint32_t kind = (uint32_t)(x >> 40), low = (uint32_t)x, k;
 
-	if (x < 0.40) {
-		k = rng_below(r, N_FUNCTION);
+	if (g->words_of != t)
+		topic_words(g, t);
+	if (kind < (uint32_t)(0.40 * (1 << 24))) {
+		k = (uint32_t)(((uint64_t)low * N_FUNCTION) >> 32);
 		return put_span(b, lexicon_word(&g->func, k));
 	}
-	if (x < 0.52) {
-		k = topic_pick(g, t, rng_below(r, 60));
+	if (kind < (uint32_t)(0.52 * (1 << 24))) {
+		k = g->topic_word[low % TOPIC_WORDS];
 		return put_span(b, lexicon_word(&g->lex, k));
 	}
-	if (x < 0.57) {
-		k = topic_pick(g, t, 100 + rng_below(r, 8));
+	if (kind < (uint32_t)(0.57 * (1 << 24))) {
+		k = g->topic_word[TOPIC_WORDS + low % TOPIC_NAMES];
 		return put_capitalised(b, lexicon_word(&g->lex, k));
 	}
-	if (x < 0.59) {
-		k = topic_pick(g, t, 200 + rng_below(r, 4));
+	if (kind < (uint32_t)(0.59 * (1 << 24))) {
+		k = g->topic_word[TOPIC_WORDS + TOPIC_NAMES +
+				  low % TOPIC_NUMBERS];
 		return nd_buf_printf(b, "%u", 2 + k % 9000);
 	}
-	return put_span(b, lexicon_pick(&g->lex, r));
+	return put_span(b, lexicon_word(&g->lex,
+					g->lex.zipf[low & (ZIPF_SLOTS - 1)]));
 }
 
 /* A sentence of 12 to 26 words on topic t, without its full stop (and
@@ -814,14 +844,16 @@ static int make_near_copy(gen *g, article *dst, const article *src)
 	return rc ? rc : put_new_title(g, &dst->title, src);
 }
 
-static bool is_function_word(span w)
+static bool is_function_word(const gen *g, span w)
 {
-	size_t i;
+	uint32_t i;
 
-	for (i = 0; i < N_FUNCTION; i++)
-		if (strlen(FUNCTION_WORDS[i]) == w.n &&
-		    memcmp(FUNCTION_WORDS[i], w.p, w.n) == 0)
+	for (i = 0; i < N_FUNCTION; i++) {
+		span f = lexicon_word(&g->func, i);
+
+		if (f.n == w.n && memcmp(f.p, w.p, w.n) == 0)
 			return true;
+	}
 	return false;
 }
 
@@ -849,7 +881,7 @@ static int put_spun(gen *g, nd_buf *b, span s)
 			continue;
 		rc = put_sep(b);
 		if (rc == 0 && bare.n >= 4 && is_lower(bare.p[0]) &&
-		    !is_function_word(bare) && rng_chance(&g->r, 0.3))
+		    !is_function_word(g, bare) && rng_chance(&g->r, 0.3))
 			rc = put_like(b, lexicon_pick(&g->lex, &g->r), w[i]);
 		else if (rc == 0)
 			rc = put_span(b, w[i]);
@@ -1211,6 +1243,9 @@ static int emit(gen *g, const article *a)
 		rc = nd_buf_puts(b, "}\n");
 	if (rc == 0 && fwrite(b->ptr, 1, b->len, g->corpus) != b->len)
 		rc = ND_EIO;
+	if (rc == 0 && g->groups &&
+	    fprintf(g->groups, "%s\t%u\n", a->id, a->topic) < 0)
+		rc = ND_EIO;
 	return rc;
 }
 
@@ -1377,6 +1412,8 @@ static void gen_dispose(gen *g)
 		fclose(g->corpus);
 	if (g->gold)
 		fclose(g->gold);
+	if (g->groups)
+		fclose(g->groups);
 }
 
 /* The substitution words of base mode: those of the first base files. */
@@ -1415,6 +1452,7 @@ static int gen_setup(gen *g, const opts *o)
 	g->o = o;
 	g->r.s = nd_mix64(o->seed ^ 0x6e6577736469ULL);
 	g->clock = EPOCH_2026;
+	g->words_of = UINT32_MAX;
 	for (i = 0; i < WINDOW; i++)
 		article_init(&g->orig[i]);
 	for (i = 0; i < COPY_WINDOW; i++)
@@ -1447,7 +1485,9 @@ static int gen_setup(gen *g, const opts *o)
 	}
 	if (rc == 0 && ((g->corpus = open_out(o->outdir, "corpus.jsonl")) ==
 				NULL ||
-			(g->gold = open_out(o->outdir, "gold.tsv")) == NULL))
+			(g->gold = open_out(o->outdir, "gold.tsv")) == NULL ||
+			(o->n_base == 0 && (g->groups = open_out(o->outdir,
+					"topics.tsv")) == NULL)))
 		rc = ND_EIO;
 	return rc;
 }
@@ -1538,7 +1578,8 @@ int main(int argc, char **argv)
 	rc = gen_setup(&g, &o);
 	if (rc == 0)
 		rc = run(&g);
-	if (rc == 0 && (fflush(g.corpus) != 0 || fflush(g.gold) != 0))
+	if (rc == 0 && (fflush(g.corpus) != 0 || fflush(g.gold) != 0 ||
+			(g.groups && fflush(g.groups) != 0)))
 		rc = ND_EIO;
 	if (rc != 0 && rc != ND_EINVAL && rc != ND_EIO)
 		fprintf(stderr, "gencorpus: %s\n", nd_strerror(rc));

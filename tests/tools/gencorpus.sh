@@ -37,12 +37,14 @@ check $? "seed 7 twice gave different bytes"
 ! cmp -s "$tmp/a/corpus.jsonl" "$tmp/c/corpus.jsonl"
 check $? "seeds 7 and 8 gave the same corpus"
 
-n=$(wc -l <"$tmp/a/corpus.jsonl")
+sed 's/^{"id":"\([^"]*\)".*/\1/' "$tmp/a/corpus.jsonl" >"$tmp/ids"
+n=$(wc -l <"$tmp/ids")
 [ "$n" -eq 300 ]
 check $? "300 articles asked, $n written"
+cut -f 1 "$tmp/a/topics.tsv" | cmp -s - "$tmp/ids"
+check $? "topics.tsv does not list the articles in corpus order"
 
 # Every gold line: an id after its source in the corpus, a known kind.
-sed 's/^{"id":"\([^"]*\)".*/\1/' "$tmp/a/corpus.jsonl" >"$tmp/ids"
 awk -F'\t' 'NR == FNR { at[$0] = FNR; next }
 	!($1 in at) || !($2 in at) || at[$2] >= at[$1] ||
 	$3 !~ /^(near-copy|rewrite|duplicate)$/ { bad++ }

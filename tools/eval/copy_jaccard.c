@@ -2,7 +2,8 @@
  * the Jaccard of their 5-word shingle sets, to set the near-copy threshold
  * and to check the real base articles before they are used as non-copies.
  *
- *   copy_jaccard [--known J] [--known-out FILE] CORPUS GOLD
+ *   copy_jaccard [--known J] [--known-out FILE] [--clusters FILE] CORPUS
+ *                GOLD
  *
  * CORPUS is gencorpus's corpus.jsonl, read and cleaned by the library as
  * `newsdigest dedup` reads it; GOLD its gold.tsv. The shingles are those
@@ -11,7 +12,9 @@
  * Prints the distribution (min, percentiles, max) of J for gold near-copy
  * pairs (a copy and its direct source), gold rewrite pairs, and the pairs
  * of base articles (those no gold line derives) of one cluster (the same
- * id up to its last '/'), which gencorpus treats as non-copies; then how
+ * id up to its last '/', or the same group in --clusters, "ID<TAB>GROUP"
+ * lines such as gencorpus's topics.tsv), which gencorpus treats as
+ * non-copies; then how
  * many pairs of base articles, of any clusters, reach J 0.2, 0.35, 0.5 and
  * 0.8 (a collection may file one article in two clusters), with the ids
  * of the most alike.
@@ -47,6 +50,7 @@
 #define SHINGLE_WORDS 5
 /* Most alike base pairs named, per level. */
 #define EXAMPLES 8
+#define NO_CLUSTER UINT32_MAX
 
 typedef struct shingles {
 	uint64_t *v;
@@ -68,6 +72,7 @@ typedef struct corpus {
 	nd_strmap ids;      /* id -> article index */
 	shingles *sh;       /* per article */
 	bool *derived;      /* a gold line derives it */
+	uint32_t *cluster;  /* number of its cluster, or NO_CLUSTER */
 	size_t n;
 } corpus;
 
@@ -164,7 +169,8 @@ static int corpus_load(corpus *c, const char *path, size_t *rejected)
 	c->n = nd_batch_article_count(c->batch);
 	c->sh = nd_calloc(c->n + 1, sizeof(*c->sh));
 	c->derived = nd_calloc(c->n + 1, sizeof(*c->derived));
-	if (c->sh == NULL || c->derived == NULL)
+	c->cluster = nd_calloc(c->n + 1, sizeof(*c->cluster));
+	if (c->sh == NULL || c->derived == NULL || c->cluster == NULL)
 		return ND_ENOMEM;
 	for (i = 0; i < c->n && rc == 0; i++) {
 		nd_article_info a;
@@ -190,6 +196,7 @@ static void corpus_dispose(corpus *c)
 		nd_free(c->sh[i].v);
 	nd_free(c->sh);
 	nd_free(c->derived);
+	nd_free(c->cluster);
 	nd_strmap_dispose(&c->ids);
 	nd_batch_free(c->batch);
 }
@@ -246,16 +253,48 @@ static int gold_pairs(pairs *out, corpus *c, const nd_buf *gold,
 	return rc;
 }
 
-/* The id of article i up to its last '/': its cluster; length 0 when
- * it has none. */
-static size_t cluster_len(const corpus *c, size_t i)
+/* Numbers each article's cluster: the id up to its last '/', or from
+ * clusters ("ID<TAB>CLUSTER" lines) when given; NO_CLUSTER for none. */
+static int number_clusters(corpus *c, const nd_buf *clusters)
 {
-	nd_article_info a;
-	const char *slash;
+	nd_strmap names;
+	size_t i, at = 0;
+	int rc = nd_strmap_init(&names);
 
-	nd_batch_article(&a, c->batch, i);
-	slash = strrchr(a.id, '/');
-	return slash ? (size_t)(slash - a.id) : 0;
+	for (i = 0; i < c->n; i++)
+		c->cluster[i] = NO_CLUSTER;
+	for (i = 0; i < c->n && rc == 0 && clusters == NULL; i++) {
+		nd_article_info a;
+		const char *slash;
+
+		nd_batch_article(&a, c->batch, i);
+		slash = strrchr(a.id, '/');
+		if (slash)
+			rc = nd_strmap_put(&names, a.id, (size_t)(slash - a.id),
+					   (uint32_t)names.count,
+					   &c->cluster[i]);
+	}
+	while (rc == 0 && clusters && at < clusters->len) {
+		const char *p = clusters->ptr + at, *tab;
+		const char *nl = memchr(p, '\n', clusters->len - at);
+		size_t n = nl ? (size_t)(nl - p) : clusters->len - at;
+		uint32_t k;
+
+		at += n + 1;
+		tab = memchr(p, '\t', n);
+		if (tab && nd_strmap_get(&c->ids, p, (size_t)(tab - p), &k))
+			rc = nd_strmap_put(&names, tab + 1,
+					   n - (size_t)(tab + 1 - p),
+					   (uint32_t)names.count,
+					   &c->cluster[k]);
+	}
+	nd_strmap_dispose(&names);
+	return rc;
+}
+
+static bool same_cluster(const corpus *c, uint32_t a, uint32_t b)
+{
+	return c->cluster[a] != NO_CLUSTER && c->cluster[a] == c->cluster[b];
 }
 
 static const char *id_of(const corpus *c, size_t i)
@@ -266,31 +305,33 @@ static const char *id_of(const corpus *c, size_t i)
 	return a.id;
 }
 
-/* All pairs of base articles of one cluster. */
-static int cluster_pairs(pairs *out, const corpus *c)
-{
-	size_t i, k;
-	int rc = 0;
-
-	for (i = 0; i < c->n && rc == 0; i++) {
-		size_t li = cluster_len(c, i);
-
-		if (c->derived[i] || li == 0)
-			continue;
-		for (k = i + 1; k < c->n && rc == 0; k++)
-			if (!c->derived[k] && cluster_len(c, k) == li &&
-			    strncmp(id_of(c, i), id_of(c, k), li) == 0)
-				rc = pairs_add(out, (uint32_t)i, (uint32_t)k,
-					       jaccard(&c->sh[i], &c->sh[k]));
-	}
-	return rc;
-}
-
 static int by_u64(const void *x, const void *y)
 {
 	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
 
 	return (a > b) - (a < b);
+}
+
+/* All pairs of base articles of one cluster. */
+static int cluster_pairs(pairs *out, const corpus *c)
+{
+	uint64_t *v = nd_calloc(c->n + 1, sizeof(*v));
+	size_t i, k, m = 0;
+	int rc = v ? 0 : ND_ENOMEM;
+
+	for (i = 0; i < c->n && rc == 0; i++)
+		if (!c->derived[i] && c->cluster[i] != NO_CLUSTER)
+			v[m++] = (uint64_t)c->cluster[i] << 32 | i;
+	if (rc == 0)
+		qsort(v, m, sizeof(*v), by_u64);
+	for (i = 0; i < m && rc == 0; i++)
+		for (k = i + 1; k < m && v[k] >> 32 == v[i] >> 32 && rc == 0;
+		     k++)
+			rc = pairs_add(out, (uint32_t)v[i], (uint32_t)v[k],
+				       jaccard(&c->sh[(uint32_t)v[i]],
+					       &c->sh[(uint32_t)v[k]]));
+	nd_free(v);
+	return rc;
 }
 
 /* Keys "shingle, article" of every base article's shingles, sorted. */
@@ -383,11 +424,7 @@ static void print_alike(const corpus *c, pairs *ps, double known)
 	for (l = 0; l < sizeof(level) / sizeof(*level); l++) {
 		for (n = 0, across = 0; n < ps->n && ps->v[n].j >= level[l];
 		     n++)
-			across += cluster_len(c, ps->v[n].a) !=
-					  cluster_len(c, ps->v[n].b) ||
-				  strncmp(id_of(c, ps->v[n].a),
-					  id_of(c, ps->v[n].b),
-					  cluster_len(c, ps->v[n].a)) != 0;
+			across += !same_cluster(c, ps->v[n].a, ps->v[n].b);
 		printf("base pairs with J >= %.2f: %zu (%zu of them across "
 		       "clusters)\n", level[l], n, across);
 	}
@@ -433,7 +470,7 @@ static int write_known(const corpus *c, const pairs *ps, double known,
 
 typedef struct args {
 	double known;
-	const char *known_out, *corpus, *gold;
+	const char *known_out, *clusters, *corpus, *gold;
 } args;
 
 static bool parse_args(args *a, int argc, char **argv)
@@ -441,10 +478,12 @@ static bool parse_args(args *a, int argc, char **argv)
 	int i;
 	char *end;
 
-	*a = (args){ 0.35, NULL, NULL, NULL };
+	*a = (args){ 0.35, NULL, NULL, NULL, NULL };
 	for (i = 1; i + 1 < argc && argv[i][0] == '-'; i += 2) {
 		if (strcmp(argv[i], "--known-out") == 0) {
 			a->known_out = argv[i + 1];
+		} else if (strcmp(argv[i], "--clusters") == 0) {
+			a->clusters = argv[i + 1];
 		} else if (strcmp(argv[i], "--known") == 0) {
 			a->known = strtod(argv[i + 1], &end);
 			if (*end != '\0' || a->known <= 0 || a->known > 1)
@@ -461,7 +500,7 @@ static bool parse_args(args *a, int argc, char **argv)
 }
 
 static int report(corpus *c, const args *a, const nd_buf *gold,
-		  size_t *bad)
+		  const nd_buf *clusters, size_t *bad)
 {
 	pairs copies = { 0 }, rewrites = { 0 }, base = { 0 }, alike = { 0 };
 	size_t missing = 0, known = 0;
@@ -469,6 +508,8 @@ static int report(corpus *c, const args *a, const nd_buf *gold,
 
 	if (rc == 0)
 		rc = gold_pairs(&rewrites, c, gold, "rewrite", &missing);
+	if (rc == 0)
+		rc = number_clusters(c, a->clusters ? clusters : NULL);
 	if (rc == 0)
 		rc = cluster_pairs(&base, c);
 	if (rc == 0)
@@ -504,6 +545,7 @@ int main(int argc, char **argv)
 {
 	corpus c = { 0 };
 	nd_buf gold = ND_BUF_INIT(ND_EVAL_FILE_MAX);
+	nd_buf clusters = ND_BUF_INIT(ND_EVAL_FILE_MAX);
 	nd_err err = { 0 };
 	size_t bad = 0;
 	args a;
@@ -511,20 +553,23 @@ int main(int argc, char **argv)
 
 	if (!parse_args(&a, argc, argv)) {
 		fprintf(stderr, "usage: copy_jaccard [--known J] [--known-out "
-			"FILE] CORPUS GOLD\n");
+			"FILE] [--clusters FILE] CORPUS GOLD\n");
 		return 2;
 	}
 	rc = nd_eval_read_file(&gold, &err, a.gold);
+	if (rc == 0 && a.clusters)
+		rc = nd_eval_read_file(&clusters, &err, a.clusters);
 	if (rc < 0)
 		fprintf(stderr, "copy_jaccard: %s\n", err.msg);
 	if (rc == 0)
 		rc = corpus_load(&c, a.corpus, &bad);
 	if (rc == 0)
-		rc = report(&c, &a, &gold, &bad);
+		rc = report(&c, &a, &gold, &clusters, &bad);
 	if (rc != 0 && rc != ND_EIO && err.msg[0] == '\0')
 		fprintf(stderr, "copy_jaccard: %s: %s\n", a.corpus,
 			c.batch ? nd_batch_error(c.batch) : nd_strerror(rc));
 	corpus_dispose(&c);
 	nd_buf_dispose(&gold);
+	nd_buf_dispose(&clusters);
 	return rc ? 2 : bad ? 1 : 0;
 }
