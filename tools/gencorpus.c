@@ -66,6 +66,8 @@
 #define RECENT 256u
 /* Caps on one article, one base file and the paragraphs of one text. */
 #define TEXT_MAX (8u << 20)
+/* Corpus lines gathered before they are written. */
+#define LINES_FLUSH (1u << 20)
 #define FILE_MAX (4u << 20)
 #define PARAS_MAX 512u
 #define ID_MAX 256u
@@ -1187,15 +1189,36 @@ static int load_base(gen *g, article *a, size_t i)
 
 /* ---- output ---- */
 
+/* Whether one of the 8 bytes of w needs escaping in JSON: a control
+ * character, '"' or '\\' (tests on all bytes at once, as the corpus is
+ * gigabytes of text with few of them). */
+static bool needs_escape8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+
+	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+		((slash - ones) & ~slash)) & highs;
+}
+
 /* s as a JSON string. */
 static int put_json(nd_buf *b, const char *p, size_t n)
 {
-	size_t i, run = 0;
+	size_t i = 0, run = 0;
 	int rc = put_char(b, '"');
 
-	for (i = 0; i < n && rc == 0; i++) {
+	for (; i < n && rc == 0; i++) {
 		unsigned char c = (unsigned char)p[i];
+		uint64_t w;
 
+		if (i + 8 <= n) {
+			memcpy(&w, p + i, 8);
+			if (!needs_escape8(w)) {
+				i += 7;
+				continue;
+			}
+		}
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		rc = nd_buf_put(b, p + run, i - run);
@@ -1212,14 +1235,28 @@ static int put_json(nd_buf *b, const char *p, size_t n)
 	return rc ? rc : put_char(b, '"');
 }
 
+static int flush_lines(gen *g)
+{
+	nd_buf *b = &g->line;
+
+	if (b->len > 0 && fwrite(b->ptr, 1, b->len, g->corpus) != b->len)
+		return ND_EIO;
+	nd_buf_clear(b);
+	return 0;
+}
+
 /* Writes a as a corpus line. */
 static int emit(gen *g, const article *a)
 {
 	nd_buf *b = &g->line;
-	int rc;
+	int rc = 0;
 
-	nd_buf_clear(b);
-	rc = nd_buf_puts(b, "{\"id\":");
+	/* Lines are gathered and written in large pieces, which stdio hands
+	 * to the kernel without copying them again. */
+	if (b->len >= LINES_FLUSH)
+		rc = flush_lines(g);
+	if (rc == 0)
+		rc = nd_buf_puts(b, "{\"id\":");
 	if (rc == 0)
 		rc = put_json(b, a->id, strlen(a->id));
 	if (rc == 0)
@@ -1241,8 +1278,6 @@ static int emit(gen *g, const article *a)
 	}
 	if (rc == 0)
 		rc = nd_buf_puts(b, "}\n");
-	if (rc == 0 && fwrite(b->ptr, 1, b->len, g->corpus) != b->len)
-		rc = ND_EIO;
 	if (rc == 0 && g->groups &&
 	    fprintf(g->groups, "%s\t%u\n", a->id, a->topic) < 0)
 		rc = ND_EIO;
@@ -1463,7 +1498,7 @@ static int gen_setup(gen *g, const opts *o)
 	for (i = 0; i < N_FUNCTION && rc == 0; i++)
 		rc = lexicon_add(&g->func, FUNCTION_WORDS[i],
 				 strlen(FUNCTION_WORDS[i]));
-	nd_buf_init(&g->line, 2 * TEXT_MAX + 4096);
+	nd_buf_init(&g->line, LINES_FLUSH + 2 * TEXT_MAX + 4096);
 	nd_buf_init(&g->scratch, FILE_MAX);
 	for (i = 0; i < o->n_base && rc == 0; i++)
 		rc = walk(&g->files, o->base[i]);
@@ -1578,6 +1613,8 @@ int main(int argc, char **argv)
 	rc = gen_setup(&g, &o);
 	if (rc == 0)
 		rc = run(&g);
+	if (rc == 0)
+		rc = flush_lines(&g);
 	if (rc == 0 && (fflush(g.corpus) != 0 || fflush(g.gold) != 0 ||
 			(g.groups && fflush(g.groups) != 0)))
 		rc = ND_EIO;
