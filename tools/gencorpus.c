@@ -71,6 +71,9 @@
 #define FILE_MAX (4u << 20)
 #define PARAS_MAX 512u
 #define ID_MAX 256u
+/* Share of the lowercase content words of 4 letters or more that a
+ * rewrite swaps. */
+#define SPIN_SHARE 0.45
 /* Synthetic articles per topic, on average; the words, names and numbers
  * that a topic's articles share. */
 #define TOPIC_ARTICLES 15u
@@ -859,9 +862,10 @@ static bool is_function_word(const gen *g, span w)
 	return false;
 }
 
-/* A sentence spun: about 30% of its lowercase content words swapped for
- * others and, three times in ten, the clause between its first two
- * commas dropped. */
+/* A sentence spun: about 30% of its content words swapped for others
+ * and, three times in ten, the clause between its first two commas
+ * dropped. A spinner keeps names, numbers and short words, about a third
+ * of the content words of news (DUC), so SPIN_SHARE of the rest go. */
 static int put_spun(gen *g, nd_buf *b, span s)
 {
 	static span w[512];
@@ -883,7 +887,8 @@ static int put_spun(gen *g, nd_buf *b, span s)
 			continue;
 		rc = put_sep(b);
 		if (rc == 0 && bare.n >= 4 && is_lower(bare.p[0]) &&
-		    !is_function_word(g, bare) && rng_chance(&g->r, 0.3))
+		    !is_function_word(g, bare) &&
+		    rng_chance(&g->r, SPIN_SHARE))
 			rc = put_like(b, lexicon_pick(&g->lex, &g->r), w[i]);
 		else if (rc == 0)
 			rc = put_span(b, w[i]);
