@@ -990,7 +990,7 @@ static int walk(paths *ps, const char *dir)
 
 	if (d == NULL) {
 		fprintf(stderr, "gencorpus: %s: %s\n", dir, strerror(errno));
-		return ND_EIO;
+		return ND_EINVAL;
 	}
 	while (rc == 0 && (e = readdir(d)) != NULL)
 		if (e->d_name[0] != '.')
@@ -1521,14 +1521,14 @@ static int gen_setup(gen *g, const opts *o)
 	if (rc == 0 && mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
 		fprintf(stderr, "gencorpus: %s: %s\n", o->outdir,
 			strerror(errno));
-		rc = ND_EIO;
+		rc = ND_EINVAL;
 	}
 	if (rc == 0 && ((g->corpus = open_out(o->outdir, "corpus.jsonl")) ==
 				NULL ||
 			(g->gold = open_out(o->outdir, "gold.tsv")) == NULL ||
 			(o->n_base == 0 && (g->groups = open_out(o->outdir,
 					"topics.tsv")) == NULL)))
-		rc = ND_EIO;
+		rc = ND_EINVAL;
 	return rc;
 }
 
@@ -1623,7 +1623,11 @@ int main(int argc, char **argv)
 	if (rc == 0 && (fflush(g.corpus) != 0 || fflush(g.gold) != 0 ||
 			(g.groups && fflush(g.groups) != 0)))
 		rc = ND_EIO;
-	if (rc != 0 && rc != ND_EINVAL && rc != ND_EIO)
+	/* Bad arguments and unusable folders were said where found. */
+	if (rc == ND_EIO)
+		fprintf(stderr, "gencorpus: %s: cannot write: %s\n", o.outdir,
+			strerror(errno));
+	else if (rc != 0 && rc != ND_EINVAL)
 		fprintf(stderr, "gencorpus: %s\n", nd_strerror(rc));
 	gen_dispose(&g);
 	nd_free(o.base);
