@@ -85,9 +85,8 @@ if [ "$st" -gt 1 ]; then
 	cat "$out/jaccard.err" >&2
 	exit 2
 fi
-[ -s "$out/jaccard.err" ] && echo "($(grep -c 'cleaning' \
-	"$out/jaccard.err") articles rejected by cleaning, as dedup rejects" \
-	"them)"
+[ -s "$out/jaccard.err" ] && echo "(articles rejected by cleaning, as" \
+	"dedup rejects them: $(grep -c 'cleaning' "$out/jaccard.err"))"
 
 # score NAME FILE SECONDS LABEL: the scores of FILE, known pairs left
 # out, and its near-copy line with them counted as non-copies; adds a row
