@@ -762,7 +762,7 @@ static int put_new_title(gen *g, nd_buf *b, const article *src)
  * followed by an inserted word, spread at random. */
 static int put_perturbed(gen *g, nd_buf *b, span para, double rate)
 {
-	span w[1];
+	span w;
 	size_t i = 0;
 	int rc = 0;
 
@@ -772,15 +772,15 @@ static int put_perturbed(gen *g, nd_buf *b, span para, double rate)
 
 		while (j < para.n && para.p[j] != ' ')
 			j++;
-		w[0] = (span){ para.p + i, j - i };
+		w = (span){ para.p + i, j - i };
 		i = j + 1;
 		if (u < rate * 0.2)
 			continue; /* deleted */
 		rc = put_sep(b);
 		if (rc == 0 && u < rate * 0.7)
-			rc = put_like(b, lexicon_pick(&g->lex, &g->r), w[0]);
+			rc = put_like(b, lexicon_pick(&g->lex, &g->r), w);
 		else if (rc == 0)
-			rc = put_span(b, w[0]);
+			rc = put_span(b, w);
 		if (rc == 0 && u >= rate * 0.7 && u < rate) {
 			rc = put_char(b, ' ');
 			if (rc == 0)
