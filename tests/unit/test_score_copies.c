@@ -164,6 +164,13 @@ static void test_bad_lines(void **state)
 					 e, bad_pred[i], strlen(bad_pred[i])),
 				 ND_EFORMAT);
 	assert_int_equal(nd_copy_eval_add_gold(e, good, strlen(good)), 0);
+	/* Partial reuse is no copy or rewrite: passed over, not an error,
+	 * in predictions only. */
+	assert_int_equal(nd_copy_eval_add_predicted(e, "a\tb\tpartial\t0.2",
+						    15),
+			 0);
+	assert_int_equal(nd_copy_eval_add_gold(e, "a\tb\tpartial", 11),
+			 ND_EFORMAT);
 	nd_copy_eval_free(e);
 	nd_copy_eval_free(NULL);
 }

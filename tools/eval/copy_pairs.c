@@ -119,7 +119,8 @@ static int add_edge(nd_copy_eval *e, edges *to, const char **f,
 }
 
 /* Adds a line of exactly 3 fields (gold) or of 3 or more (predicted)
- * whose third names a copy (copy[0] or copy[1]) or a rewrite. */
+ * whose third names a copy (copy[0] or copy[1]) or a rewrite; a predicted
+ * "partial" (a passage repeated) is neither, and is passed over. */
 static int add_line(nd_copy_eval *e, edges *to, const char *line,
 		    size_t len, bool exact, const char *const *copy,
 		    const char *rewrite)
@@ -133,6 +134,8 @@ static int add_line(nd_copy_eval *e, edges *to, const char *line,
 		return add_edge(e, to, f, n, EDGE_COPY);
 	if (field_is(f[2], n[2], rewrite))
 		return add_edge(e, to, f, n, EDGE_REWRITE);
+	if (!exact && field_is(f[2], n[2], "partial"))
+		return ND_OK;
 	return ND_EFORMAT;
 }
 
