@@ -1,6 +1,6 @@
 #include "similar/features.h"
 
-#include <math.h>   /* exp, log */
+#include <math.h>   /* exp, fmax, fmin, log */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memset */
 
@@ -47,16 +47,9 @@ static size_t stems(uint64_t *out, const nd_sim_side *s, unsigned skip)
 
 static bool has(const uint64_t *set, size_t n, uint64_t v)
 {
-	size_t lo = 0, hi = n, mid;
+	size_t at = nd_sorted_lower_u64(set, n, v);
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (set[mid] < v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && set[lo] == v;
+	return at < n && set[at] == v;
 }
 
 /* Jaccard of two sorted unique sets. */
@@ -68,7 +61,10 @@ static double jaccard(const uint64_t *a, size_t na, const uint64_t *b,
 	return ratio((double)c, (double)(na + nb - c));
 }
 
-/* Hashes of the order-n grams of the stem sequence of s, sorted. */
+/* Hashes of the order-n grams of the stem sequence of s, sorted with
+ * repeats: a gram said twice matches twice at most (BLEU's clipping).
+ * qsort, not core/sorted's radix and insertion sorts: on these few
+ * random hashes it took 3% less time for the whole MSRP batch. */
 static size_t ngrams(uint64_t *out, const nd_sim_side *s, size_t n)
 {
 	size_t i, k, m = 0;
@@ -278,10 +274,13 @@ static void lexical(double *f, const nd_sim_side *a, const nd_sim_side *b,
 	uint64_t *cb = ca + a->n, *seen = cb + b->n;
 	size_t nsa = stems(sa, a, ALL), nsb = stems(sb, b, ALL);
 	size_t nca = stems(ca, a, ND_SIM_STOP), ncb = stems(cb, b, ND_SIM_STOP);
+	size_t xu, yu; /* content words of a, of b, matched nowhere */
 	coverage x, y;
 
 	cover(&x, a, b, cb, ncb, seen);
 	cover(&y, b, a, ca, nca, seen);
+	xu = x.words - x.matched;
+	yu = y.words - y.matched;
 	f[ND_SIM_F_JAC_ALL] = jaccard(sa, nsa, sb, nsb);
 	f[ND_SIM_F_CMAX] = fmax(ratio((double)x.exact, (double)nca),
 				ratio((double)y.exact, (double)ncb));
@@ -291,11 +290,8 @@ static void lexical(double *f, const nd_sim_side *a, const nd_sim_side *b,
 				   x.weight + y.weight);
 	f[ND_SIM_F_WN_CMIN] = fmin(ratio((double)x.matched, (double)x.words),
 				   ratio((double)y.matched, (double)y.words));
-	f[ND_SIM_F_WN_UNM] = (double)(x.words - x.matched + y.words -
-				      y.matched);
-	f[ND_SIM_F_WN_UNMMAX] = (double)(x.words - x.matched > y.words -
-					 y.matched ? x.words - x.matched :
-					 y.words - y.matched);
+	f[ND_SIM_F_WN_UNM] = (double)(xu + yu);
+	f[ND_SIM_F_WN_UNMMAX] = (double)(xu > yu ? xu : yu);
 	f[ND_SIM_F_NAME_UNM] = (double)(names_unmatched(a, sb, nsb, seen) +
 					names_unmatched(b, sa, nsa, seen));
 }
@@ -307,7 +303,7 @@ static void shape(double *f, const nd_sim_side *a, const nd_sim_side *b,
 	double pa[4], pb[4], sa[4], sb[4];
 	size_t na = numbers(ga, a), nb = numbers(gb, b);
 	size_t c = nd_sorted_common_u64(ga, na, gb, nb);
-	size_t lo = a->n < b->n ? a->n : b->n, hi = a->n ^ b->n ^ lo, l;
+	size_t lo = a->n < b->n ? a->n : b->n, hi = a->n + b->n - lo, l;
 
 	f[ND_SIM_F_NUM_UNM] = (double)(na + nb - 2 * c);
 	f[ND_SIM_F_NUM_BOTHDIFF] = na && nb && (c != na || c != nb);
