@@ -3,14 +3,16 @@
 #include <stdbool.h> /* bool */
 #include <stdio.h>   /* snprintf */
 #include <stdlib.h>  /* strtod */
-#include <string.h>  /* memcpy, strcmp */
+#include <string.h>  /* memcpy, strchr, strcmp, strlen, strrchr */
 
 #include "analyse/stem_en.h"
 #include "analyse/stopwords.h"
 #include "core/hash.h"
 #include "core/utf8.h"
 
-#define SEED_WORD 0x5157u /* word_hash, and the lemmas compared with it */
+/* Seeds of the word and stem hashes. side.c hashes WordNet's lemmas
+ * through nd_sim_word_hash too, so that a token's word_hash meets them. */
+#define SEED_WORD 0x5157u
 #define SEED_STEM 0x5354u
 /* Longest ticker code between angle brackets, "<.IXIC>" and the like. */
 #define TICKER_MAX 24
@@ -252,9 +254,9 @@ static const char *word_end(const char *s, const char *end)
 }
 
 /* The word at s[0..e): folded and pushed; "US" in capitals is the
- * country. */
-static void take_word(tok_list *l, const char *s, const char *e,
-		      const char *begin)
+ * country. A capital only marks a name past the first token: a sentence's
+ * first word is capitalised whatever it is. */
+static void take_word(tok_list *l, const char *s, const char *e)
 {
 	char fold[ND_FOLD_MAX];
 	const char *q = s;
@@ -265,7 +267,7 @@ static void take_word(tok_list *l, const char *s, const char *e,
 		push(l, "usa", 3, l->n ? ND_SIM_CAP : 0);
 		return;
 	}
-	if (s != begin && nd_cp_is_upper(nd_utf8_decode(&q, e)) && l->n)
+	if (l->n && nd_cp_is_upper(nd_utf8_decode(&q, e)))
 		flags |= ND_SIM_CAP;
 	n = nd_utf8_fold(s, (size_t)(e - s), fold, sizeof(fold));
 	push_word(l, fold, n, flags);
@@ -302,7 +304,7 @@ size_t nd_sim_tokenise(nd_sim_token *toks, const char *s, size_t len)
 			cp = nd_utf8_decode(&q, end);
 			if (nd_cp_is_word(cp)) {
 				e = word_end(p, end);
-				take_word(&l, p, e, s);
+				take_word(&l, p, e);
 				p = e;
 			} else {
 				p = q;
