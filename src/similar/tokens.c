@@ -1,5 +1,6 @@
 #include "similar/tokens.h"
 
+#include <locale.h>  /* newlocale, uselocale, freelocale */
 #include <stdbool.h> /* bool */
 #include <stdio.h>   /* snprintf */
 #include <stdlib.h>  /* strtod */
@@ -273,7 +274,7 @@ static void take_word(tok_list *l, const char *s, const char *e)
 	push_word(l, fold, n, flags);
 }
 
-size_t nd_sim_tokenise(nd_sim_token *toks, const char *s, size_t len)
+static size_t tokenise(nd_sim_token *toks, const char *s, size_t len)
 {
 	tok_list l = { toks, 0 };
 	const char *p = s, *end = s + len, *e, *q;
@@ -312,4 +313,22 @@ size_t nd_sim_tokenise(nd_sim_token *toks, const char *s, size_t len)
 		}
 	}
 	return l.n;
+}
+
+/* strtod and "%g" read and write the decimal point of the thread's
+ * LC_NUMERIC locale, which a program using the library may have made a
+ * comma ("1.5" would read as 1); the text and the normal forms of numbers
+ * use a dot, so tokenising runs in the C locale. glibc's C locale object
+ * is static: newlocale allocates nothing and cannot fail here. */
+size_t nd_sim_tokenise(nd_sim_token *toks, const char *s, size_t len)
+{
+	locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	locale_t was = c ? uselocale(c) : (locale_t)0;
+	size_t n = tokenise(toks, s, len);
+
+	if (c) {
+		uselocale(was);
+		freelocale(c);
+	}
+	return n;
 }

@@ -2,8 +2,9 @@
  * with the miniature WordNet of tests/fixtures/wordnet. */
 #include "test_util.h"
 
-#include <math.h>  /* fabs */
-#include <stdio.h> /* snprintf */
+#include <locale.h> /* setlocale */
+#include <math.h>   /* fabs */
+#include <stdio.h>  /* snprintf */
 
 #include "core/alloc.h"
 #include "newsdigest.h"
@@ -46,6 +47,29 @@ static void normalising(void **state)
 			    "we* top ranked she* said*");
 	assert_string_equal(tokens(""), "");
 	assert_string_equal(tokens("<<<>>> ... $ %"), "");
+}
+
+/* A program embedding the library may set a locale whose decimal point
+ * is a comma; numbers must still read and print with a dot. Skipped
+ * where no such locale is installed (LOCPATH is honoured). */
+static void numbers_whatever_the_locale(void **state)
+{
+	static const char *const comma_locales[] = {
+		"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8",
+		"nl_NL.UTF-8", "ru_RU.UTF-8", NULL
+	};
+	const char *const *loc;
+	const char *got;
+
+	(void)state;
+	for (loc = comma_locales; *loc; loc++)
+		if (setlocale(LC_NUMERIC, *loc))
+			break;
+	if (*loc == NULL)
+		skip();
+	got = tokens("It paid $1,698.02, then $1.5 billion");
+	setlocale(LC_NUMERIC, "C");
+	assert_string_equal(got, "it* paid 1698.02 then* 1.5e+09");
 }
 
 static nd_similar *scorer(void)
@@ -220,6 +244,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(normalising),
+		cmocka_unit_test(numbers_whatever_the_locale),
 		cmocka_unit_test(scores),
 		cmocka_unit_test(synonyms),
 		cmocka_unit_test(real_synonyms),
