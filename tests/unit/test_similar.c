@@ -173,8 +173,11 @@ static void bad_input(void **state)
 
 	(void)state;
 	assert_non_null(big);
+	sc = 0.5;
+	yes = 1;
 	assert_int_equal(nd_similar_score(&sc, &yes, s, "ok", 2, "a\xff", 2),
 			 ND_EUTF8);
+	assert_true(sc == 0 && yes == 0);
 	assert_contains(nd_similar_error(s), "second sentence is not UTF-8");
 	memset(big, 'a', ND_SIMILAR_MAX_BYTES + 1);
 	assert_int_equal(nd_similar_score(&sc, &yes, s, big,
