@@ -181,14 +181,17 @@ typedef struct coverage {
 	size_t words, exact, matched;
 } coverage;
 
-static bool has_linear(const uint64_t *a, size_t n, uint64_t v)
+/* Is v new to seen[0..*n)? Then it is added. A linear search: a side's
+ * distinct words are few, and they count in the order they come. */
+static bool first_time(uint64_t *seen, size_t *n, uint64_t v)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (a[i] == v)
-			return true;
-	return false;
+	for (i = 0; i < *n; i++)
+		if (seen[i] == v)
+			return false;
+	seen[(*n)++] = v;
+	return true;
 }
 
 static void cover(coverage *c, const nd_sim_side *x, const nd_sim_side *y,
@@ -200,10 +203,9 @@ static void cover(coverage *c, const nd_sim_side *x, const nd_sim_side *y,
 	memset(c, 0, sizeof(*c));
 	for (i = 0; i < x->n; i++) {
 		t = &x->toks[i];
-		if ((t->flags & ND_SIM_STOP) || has_linear(seen, nseen,
-							    t->stem_hash))
+		if ((t->flags & ND_SIM_STOP) ||
+		    !first_time(seen, &nseen, t->stem_hash))
 			continue;
-		seen[nseen++] = t->stem_hash;
 		c->words++;
 		c->weight += x->senses[i].weight;
 		if (has(ystems, nys, t->stem_hash)) {
@@ -237,9 +239,8 @@ static size_t names_unmatched(const nd_sim_side *x, const uint64_t *ys,
 	for (i = 0; i < x->n; i++) {
 		h = x->toks[i].stem_hash;
 		if (!(x->toks[i].flags & ND_SIM_CAP) ||
-		    has_linear(seen, nseen, h))
+		    !first_time(seen, &nseen, h))
 			continue;
-		seen[nseen++] = h;
 		if (!has(ys, nys, h))
 			n++;
 	}
