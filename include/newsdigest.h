@@ -337,7 +337,8 @@ double nd_similar_threshold(void);
  * not valid UTF-8; ND_ETOOBIG over ND_SIMILAR_MAX_BYTES; ND_EINVAL for a
  * handle that failed to create (its error stays that of the creation) or
  * a NULL sentence of non-zero length; ND_ENOMEM; or ND_EFORMAT for
- * malformed WordNet files met on the way. */
+ * malformed WordNet files met on the way. On failure *score and
+ * *paraphrase are 0. */
 int nd_similar_score(double *score, int *paraphrase, nd_similar *s,
 		     const char *a, size_t a_len, const char *b,
 		     size_t b_len);

@@ -17,10 +17,10 @@
  * out (their weights come out 0), to see what each is worth. Exit status
  * 0, 1 for bad lines (named on stderr), 2 for usage or a missing
  * WordNet. */
-#include <math.h>   /* exp, fabs, log, sqrt */
+#include <math.h>   /* exp, fabs, pow, sqrt */
 #include <stdio.h>  /* getline, printf */
-#include <stdlib.h> /* free, qsort, strtoul */
-#include <string.h> /* memchr, strcmp */
+#include <stdlib.h> /* exit, free, qsort, strtoul */
+#include <string.h> /* memset, strchr, strcmp, strcspn, strlen, strncmp */
 
 #include "core/alloc.h"
 #include "similar/similar.h"
@@ -41,6 +41,24 @@ typedef struct data {
 typedef struct figures {
 	double acc, f1;
 } figures;
+
+/* A tool, not the library: running out of memory ends the run, rather
+ * than a half-fitted model or a figure over fewer folds printed. */
+static void out_of_memory(void)
+{
+	fputs("fit_similar: out of memory\n", stderr);
+	exit(2);
+}
+
+/* nd_calloc of at least one element, or the end of the run. */
+static void *zalloc(size_t n, size_t size)
+{
+	void *p = nd_calloc(n ? n : 1, size);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
 
 /* Reads the pairs of stdin into d. Returns the exit status so far. */
 static int read_pairs(data *d, nd_similar *s)
@@ -69,10 +87,8 @@ static int read_pairs(data *d, nd_similar *s)
 		if (nd_array_reserve((void **)&d->y, &d->cap, d->n + 1,
 				     sizeof(int)) ||
 		    (d->x = nd_reallocarray(d->x, d->cap, sizeof(double) *
-					    ND_SIM_NFEAT)) == NULL) {
-			fprintf(stderr, "fit_similar: out of memory\n");
-			exit(2);
-		}
+					    ND_SIM_NFEAT)) == NULL)
+			out_of_memory();
 		if (nd_similar_features(d->x + d->n * ND_SIM_NFEAT, s, f[3],
 					strlen(f[3]), f[4], strlen(f[4]))) {
 			fprintf(stderr, "fit_similar: line %zu: %s\n", lineno,
@@ -256,14 +272,12 @@ static double value(const data *d, size_t r, const nd_sim_model *m, int j)
 }
 
 /* Tunes model->threshold on the rows with use[r] == want. */
-static int tune(nd_sim_model *m, const data *d, const char *use, int want,
-		int j)
+static void tune(nd_sim_model *m, const data *d, const char *use, int want,
+		 int j)
 {
-	scored *v = nd_calloc(d->n ? d->n : 1, sizeof(*v));
+	scored *v = zalloc(d->n, sizeof(*v));
 	size_t r, n = 0;
 
-	if (v == NULL)
-		return ND_ENOMEM;
 	for (r = 0; r < d->n; r++)
 		if (!!use[r] == want) {
 			v[n].s = value(d, r, m, j);
@@ -271,7 +285,6 @@ static int tune(nd_sim_model *m, const data *d, const char *use, int want,
 		}
 	m->threshold = best_threshold(v, n);
 	nd_free(v);
-	return ND_OK;
 }
 
 /* Accuracy and F1 of the paraphrase class on rows with use[r] == want. */
@@ -316,12 +329,10 @@ static figures cross_validate(const data *d, const char *fold, int k, int j)
 {
 	figures sum = { 0, 0 }, fg;
 	nd_sim_model m = { 0, { 0 }, 0 };
-	char *use = nd_calloc(d->n ? d->n : 1, 1);
+	char *use = zalloc(d->n, 1);
 	size_t r;
 	int f;
 
-	if (use == NULL)
-		return sum;
 	for (f = 0; f < k; f++) {
 		for (r = 0; r < d->n; r++)
 			use[r] = fold[r] != f;
@@ -339,13 +350,9 @@ static figures cross_validate(const data *d, const char *fold, int k, int j)
 /* Deals the n rows into k folds after a shuffle fixed by seed. */
 static void folds(char *fold, size_t n, int k, unsigned seed)
 {
-	size_t *order = nd_calloc(n ? n : 1, sizeof(*order)), i, j, t;
+	size_t *order = zalloc(n, sizeof(*order)), i, j, t;
 	unsigned long long x = 20061234567ULL + seed;
 
-	if (order == NULL) {
-		fputs("fit_similar: out of memory\n", stderr);
-		exit(2);
-	}
 	for (i = 0; i < n; i++)
 		order[i] = i;
 	for (i = n; i > 1; i--) { /* Fisher-Yates with a fixed LCG */
@@ -397,6 +404,7 @@ int main(int argc, char **argv)
 	data d = { NULL, NULL, 0, 0 };
 	nd_similar *s = NULL;
 	char *use, *end = NULL;
+	unsigned long cv;
 	figures fg;
 	int i, k = 0, status;
 
@@ -406,9 +414,12 @@ int main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--drop") == 0 && i + 1 < argc) {
 			dropped = argv[++i];
 		} else if (strcmp(argv[i], "--cv") == 0 && i + 1 < argc) {
-			k = (int)strtoul(argv[++i], &end, 10);
-			if (*end || k < 2 || k > 100)
+			/* In range before the cast, so that no huge
+			 * count wraps into it. */
+			cv = strtoul(argv[++i], &end, 10);
+			if (*end || cv < 2 || cv > 100)
 				return usage();
+			k = (int)cv;
 		} else {
 			return usage();
 		}
@@ -425,11 +436,11 @@ int main(int argc, char **argv)
 			"'%s'\n", dropped);
 		return 2;
 	}
-	use = nd_calloc(d.n ? d.n : 1, 1);
-	if (use == NULL || d.n == 0) {
+	if (d.n == 0) {
 		fprintf(stderr, "fit_similar: no pairs\n");
 		return 2;
 	}
+	use = zalloc(d.n, 1);
 	if (k) {
 		repeated_cv(&d, use, k, -1, "model");
 		repeated_cv(&d, use, k, ND_SIM_F_JAC_ALL, "jaccard");

@@ -9,7 +9,6 @@
 #include <string.h> /* memchr, strcmp, strlen */
 #include <unistd.h> /* isatty */
 
-/* Longest batch line: two ids and two sentences at their cap. */
 /* Longest batch line: two sentences at their cap and two ids. */
 #define LINE_MAX_BYTES (2 * ND_SIMILAR_MAX_BYTES + 1024)
 

@@ -106,6 +106,11 @@ static void flag_sort_u64(uint64_t *a, size_t n)
 		flag_pass_u64(a, n);
 }
 
+void nd_sort_u64(uint64_t *a, size_t n)
+{
+	flag_sort_u64(a, n);
+}
+
 size_t nd_sort_unique_u64(uint64_t *a, size_t n)
 {
 	size_t i, k = 0;

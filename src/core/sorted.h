@@ -8,6 +8,9 @@
 /* Sorts a[0..n) ascending and drops repeats; returns how many remain. */
 size_t nd_sort_unique_u32(uint32_t *a, size_t n);
 size_t nd_sort_unique_u64(uint64_t *a, size_t n);
+/* Sorts a[0..n) ascending, repeats kept: a multiset for
+ * nd_sorted_common_u64 (similar's clipped n-gram counts). */
+void nd_sort_u64(uint64_t *a, size_t n);
 /* As nd_sort_unique_u64, through tmp (room for n), for keys spread evenly
  * over 64 bits (hashes: dedup's shingle sets and sentence indexes), which
  * it sorts in a third of the time; any keys sort right. */

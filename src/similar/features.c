@@ -1,7 +1,6 @@
 #include "similar/features.h"
 
-#include <math.h>   /* exp, log */
-#include <stdlib.h> /* qsort */
+#include <math.h>   /* exp, fmax, fmin, log */
 #include <string.h> /* memset */
 
 #include "core/alloc.h"
@@ -26,13 +25,6 @@ static double ratio(double a, double b)
 	return b > 0 ? a / b : 0.0;
 }
 
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
 /* The distinct stem hashes of the tokens of s without any of the flags
  * in skip, sorted; returns the count. */
 static size_t stems(uint64_t *out, const nd_sim_side *s, unsigned skip)
@@ -47,16 +39,9 @@ static size_t stems(uint64_t *out, const nd_sim_side *s, unsigned skip)
 
 static bool has(const uint64_t *set, size_t n, uint64_t v)
 {
-	size_t lo = 0, hi = n, mid;
+	size_t at = nd_sorted_lower_u64(set, n, v);
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (set[mid] < v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && set[lo] == v;
+	return at < n && set[at] == v;
 }
 
 /* Jaccard of two sorted unique sets. */
@@ -68,7 +53,8 @@ static double jaccard(const uint64_t *a, size_t na, const uint64_t *b,
 	return ratio((double)c, (double)(na + nb - c));
 }
 
-/* Hashes of the order-n grams of the stem sequence of s, sorted. */
+/* Hashes of the order-n grams of the stem sequence of s, sorted with
+ * repeats: a gram said twice matches twice at most (BLEU's clipping). */
 static size_t ngrams(uint64_t *out, const nd_sim_side *s, size_t n)
 {
 	size_t i, k, m = 0;
@@ -81,7 +67,7 @@ static size_t ngrams(uint64_t *out, const nd_sim_side *s, size_t n)
 			    0x9e3779b97f4a7c15ULL;
 		out[m++] = h;
 	}
-	qsort(out, m, sizeof(*out), cmp_u64);
+	nd_sort_u64(out, m);
 	return m;
 }
 
@@ -185,14 +171,17 @@ typedef struct coverage {
 	size_t words, exact, matched;
 } coverage;
 
-static bool has_linear(const uint64_t *a, size_t n, uint64_t v)
+/* Is v new to seen[0..*n)? Then it is added. A linear search: a side's
+ * distinct words are few, and they count in the order they come. */
+static bool first_time(uint64_t *seen, size_t *n, uint64_t v)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (a[i] == v)
-			return true;
-	return false;
+	for (i = 0; i < *n; i++)
+		if (seen[i] == v)
+			return false;
+	seen[(*n)++] = v;
+	return true;
 }
 
 static void cover(coverage *c, const nd_sim_side *x, const nd_sim_side *y,
@@ -204,10 +193,9 @@ static void cover(coverage *c, const nd_sim_side *x, const nd_sim_side *y,
 	memset(c, 0, sizeof(*c));
 	for (i = 0; i < x->n; i++) {
 		t = &x->toks[i];
-		if ((t->flags & ND_SIM_STOP) || has_linear(seen, nseen,
-							    t->stem_hash))
+		if ((t->flags & ND_SIM_STOP) ||
+		    !first_time(seen, &nseen, t->stem_hash))
 			continue;
-		seen[nseen++] = t->stem_hash;
 		c->words++;
 		c->weight += x->senses[i].weight;
 		if (has(ystems, nys, t->stem_hash)) {
@@ -241,9 +229,8 @@ static size_t names_unmatched(const nd_sim_side *x, const uint64_t *ys,
 	for (i = 0; i < x->n; i++) {
 		h = x->toks[i].stem_hash;
 		if (!(x->toks[i].flags & ND_SIM_CAP) ||
-		    has_linear(seen, nseen, h))
+		    !first_time(seen, &nseen, h))
 			continue;
-		seen[nseen++] = h;
 		if (!has(ys, nys, h))
 			n++;
 	}
@@ -278,10 +265,13 @@ static void lexical(double *f, const nd_sim_side *a, const nd_sim_side *b,
 	uint64_t *cb = ca + a->n, *seen = cb + b->n;
 	size_t nsa = stems(sa, a, ALL), nsb = stems(sb, b, ALL);
 	size_t nca = stems(ca, a, ND_SIM_STOP), ncb = stems(cb, b, ND_SIM_STOP);
+	size_t xu, yu; /* content words of a, of b, matched nowhere */
 	coverage x, y;
 
 	cover(&x, a, b, cb, ncb, seen);
 	cover(&y, b, a, ca, nca, seen);
+	xu = x.words - x.matched;
+	yu = y.words - y.matched;
 	f[ND_SIM_F_JAC_ALL] = jaccard(sa, nsa, sb, nsb);
 	f[ND_SIM_F_CMAX] = fmax(ratio((double)x.exact, (double)nca),
 				ratio((double)y.exact, (double)ncb));
@@ -291,11 +281,8 @@ static void lexical(double *f, const nd_sim_side *a, const nd_sim_side *b,
 				   x.weight + y.weight);
 	f[ND_SIM_F_WN_CMIN] = fmin(ratio((double)x.matched, (double)x.words),
 				   ratio((double)y.matched, (double)y.words));
-	f[ND_SIM_F_WN_UNM] = (double)(x.words - x.matched + y.words -
-				      y.matched);
-	f[ND_SIM_F_WN_UNMMAX] = (double)(x.words - x.matched > y.words -
-					 y.matched ? x.words - x.matched :
-					 y.words - y.matched);
+	f[ND_SIM_F_WN_UNM] = (double)(xu + yu);
+	f[ND_SIM_F_WN_UNMMAX] = (double)(xu > yu ? xu : yu);
 	f[ND_SIM_F_NAME_UNM] = (double)(names_unmatched(a, sb, nsb, seen) +
 					names_unmatched(b, sa, nsa, seen));
 }
@@ -307,7 +294,7 @@ static void shape(double *f, const nd_sim_side *a, const nd_sim_side *b,
 	double pa[4], pb[4], sa[4], sb[4];
 	size_t na = numbers(ga, a), nb = numbers(gb, b);
 	size_t c = nd_sorted_common_u64(ga, na, gb, nb);
-	size_t lo = a->n < b->n ? a->n : b->n, hi = a->n ^ b->n ^ lo, l;
+	size_t lo = a->n < b->n ? a->n : b->n, hi = a->n + b->n - lo, l;
 
 	f[ND_SIM_F_NUM_UNM] = (double)(na + nb - 2 * c);
 	f[ND_SIM_F_NUM_BOTHDIFF] = na && nb && (c != na || c != nb);

@@ -34,49 +34,76 @@ static int add_synsets(nd_sim_side *side, const nd_wordnet *wn,
 	return ND_OK;
 }
 
+/* Sorts the pool from at on into a set; returns its size. */
+static size_t seal_set(nd_sim_side *side, size_t at)
+{
+	side->pool_n = at + nd_sort_unique_u64(side->pool + at,
+					       side->pool_n - at);
+	return side->pool_n - at;
+}
+
+/* A token's base forms as each part of speech. */
+typedef struct bases {
+	nd_wn_word w[ND_WN_POS_COUNT][ND_MORPHY_MAX];
+	size_t n[ND_WN_POS_COUNT];
+} bases;
+
+/* The word hashes of t and of its bases as sn's lemma set; *most is the
+ * highest tag count of a base, the commonest reading setting how common
+ * the word is. */
+static int add_lemmas(nd_sim_side *side, nd_sim_sense *sn,
+		      unsigned long *most, const nd_wordnet *wn,
+		      const nd_sim_token *t, const bases *b)
+{
+	unsigned long count;
+	size_t k;
+	int p, rc;
+
+	*most = 0;
+	sn->lemma_at = side->pool_n;
+	if (pool_push(side, t->word_hash))
+		return ND_ENOMEM;
+	for (p = 0; p < ND_WN_POS_COUNT; p++)
+		for (k = 0; k < b->n[p]; k++) {
+			if (pool_push(side, nd_sim_word_hash(b->w[p][k].text,
+							     b->w[p][k].len)))
+				return ND_ENOMEM;
+			rc = nd_wordnet_count(&count, wn, b->w[p][k].text,
+					      b->w[p][k].len);
+			if (rc)
+				return rc;
+			if (count > *most)
+				*most = count;
+		}
+	sn->n_lemmas = seal_set(side, sn->lemma_at);
+	return ND_OK;
+}
+
 /* The lemmas, synsets and weight of token i. */
 static int look_up(nd_sim_side *side, const nd_wordnet *wn, size_t i)
 {
 	const nd_sim_token *t = &side->toks[i];
 	nd_sim_sense *sn = &side->senses[i];
-	nd_wn_word bases[ND_WN_POS_COUNT][ND_MORPHY_MAX];
-	size_t nb[ND_WN_POS_COUNT], k;
-	unsigned long count, most = 0;
+	unsigned long most;
+	bases b;
+	size_t k;
 	int p, rc;
 
 	for (p = 0; p < ND_WN_POS_COUNT; p++) {
-		rc = nd_wordnet_morphy(bases[p], &nb[p], wn, (nd_wn_pos)p,
+		rc = nd_wordnet_morphy(b.w[p], &b.n[p], wn, (nd_wn_pos)p,
 				       t->word, t->len);
 		if (rc)
 			return rc;
 	}
-	sn->lemma_at = side->pool_n;
-	if (pool_push(side, t->word_hash))
-		return ND_ENOMEM;
-	for (p = 0; p < ND_WN_POS_COUNT; p++)
-		for (k = 0; k < nb[p]; k++) {
-			if (pool_push(side, nd_sim_word_hash(bases[p][k].text,
-							     bases[p][k].len)))
-				return ND_ENOMEM;
-			rc = nd_wordnet_count(&count, wn, bases[p][k].text,
-					      bases[p][k].len);
-			if (rc)
-				return rc;
-			if (count > most)
-				most = count;
-		}
-	sn->n_lemmas = nd_sort_unique_u64(side->pool + sn->lemma_at,
-					  side->pool_n - sn->lemma_at);
-	side->pool_n = sn->lemma_at + sn->n_lemmas;
+	if ((rc = add_lemmas(side, sn, &most, wn, t, &b)) != ND_OK)
+		return rc;
 	sn->syn_at = side->pool_n;
 	for (p = 0; p < ND_WN_POS_COUNT; p++)
-		for (k = 0; k < nb[p]; k++)
+		for (k = 0; k < b.n[p]; k++)
 			if ((rc = add_synsets(side, wn, (nd_wn_pos)p,
-					      &bases[p][k])) != ND_OK)
+					      &b.w[p][k])) != ND_OK)
 				return rc;
-	sn->n_syns = nd_sort_unique_u64(side->pool + sn->syn_at,
-					side->pool_n - sn->syn_at);
-	side->pool_n = sn->syn_at + sn->n_syns;
+	sn->n_syns = seal_set(side, sn->syn_at);
 	sn->weight = log(COUNT_TOTAL / (1.0 + (double)most));
 	return ND_OK;
 }

@@ -51,8 +51,10 @@ double nd_similar_threshold(void)
 	return nd_sim_shipped.threshold;
 }
 
-static int check(nd_similar *s, const char *text, size_t len,
-		 const char *which)
+/* Refuses, with the reason in s->err, a sentence over the public cap or
+ * not UTF-8: the tokeniser assumes valid UTF-8. */
+static int check_sentence(nd_similar *s, const char *text, size_t len,
+			  const char *which)
 {
 	size_t bad;
 
@@ -76,8 +78,8 @@ int nd_similar_features(double *f, nd_similar *s, const char *a,
 	nd_err_clear(&s->err);
 	if ((a == NULL && a_len) || (b == NULL && b_len))
 		return nd_err_set(&s->err, ND_EINVAL, "no sentence");
-	if ((rc = check(s, a, a_len, "first")) != ND_OK ||
-	    (rc = check(s, b, b_len, "second")) != ND_OK)
+	if ((rc = check_sentence(s, a, a_len, "first")) != ND_OK ||
+	    (rc = check_sentence(s, b, b_len, "second")) != ND_OK)
 		return rc;
 	if ((rc = nd_sim_side_fill(&s->side[0], s->wn, a, a_len)) == ND_OK)
 		rc = nd_sim_side_fill(&s->side[1], s->wn, b, b_len);

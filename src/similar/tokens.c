@@ -1,16 +1,19 @@
 #include "similar/tokens.h"
 
+#include <locale.h>  /* newlocale, uselocale, freelocale */
 #include <stdbool.h> /* bool */
 #include <stdio.h>   /* snprintf */
 #include <stdlib.h>  /* strtod */
-#include <string.h>  /* memcpy, strcmp */
+#include <string.h>  /* memcpy, strchr, strcmp, strlen, strrchr */
 
 #include "analyse/stem_en.h"
 #include "analyse/stopwords.h"
 #include "core/hash.h"
 #include "core/utf8.h"
 
-#define SEED_WORD 0x5157u /* word_hash, and the lemmas compared with it */
+/* Seeds of the word and stem hashes. side.c hashes WordNet's lemmas
+ * through nd_sim_word_hash too, so that a token's word_hash meets them. */
+#define SEED_WORD 0x5157u
 #define SEED_STEM 0x5354u
 /* Longest ticker code between angle brackets, "<.IXIC>" and the like. */
 #define TICKER_MAX 24
@@ -252,9 +255,9 @@ static const char *word_end(const char *s, const char *end)
 }
 
 /* The word at s[0..e): folded and pushed; "US" in capitals is the
- * country. */
-static void take_word(tok_list *l, const char *s, const char *e,
-		      const char *begin)
+ * country. A capital only marks a name past the first token: a sentence's
+ * first word is capitalised whatever it is. */
+static void take_word(tok_list *l, const char *s, const char *e)
 {
 	char fold[ND_FOLD_MAX];
 	const char *q = s;
@@ -265,13 +268,13 @@ static void take_word(tok_list *l, const char *s, const char *e,
 		push(l, "usa", 3, l->n ? ND_SIM_CAP : 0);
 		return;
 	}
-	if (s != begin && nd_cp_is_upper(nd_utf8_decode(&q, e)) && l->n)
+	if (l->n && nd_cp_is_upper(nd_utf8_decode(&q, e)))
 		flags |= ND_SIM_CAP;
 	n = nd_utf8_fold(s, (size_t)(e - s), fold, sizeof(fold));
 	push_word(l, fold, n, flags);
 }
 
-size_t nd_sim_tokenise(nd_sim_token *toks, const char *s, size_t len)
+static size_t tokenise(nd_sim_token *toks, const char *s, size_t len)
 {
 	tok_list l = { toks, 0 };
 	const char *p = s, *end = s + len, *e, *q;
@@ -302,7 +305,7 @@ size_t nd_sim_tokenise(nd_sim_token *toks, const char *s, size_t len)
 			cp = nd_utf8_decode(&q, end);
 			if (nd_cp_is_word(cp)) {
 				e = word_end(p, end);
-				take_word(&l, p, e, s);
+				take_word(&l, p, e);
 				p = e;
 			} else {
 				p = q;
@@ -310,4 +313,22 @@ size_t nd_sim_tokenise(nd_sim_token *toks, const char *s, size_t len)
 		}
 	}
 	return l.n;
+}
+
+/* strtod and "%g" read and write the decimal point of the thread's
+ * LC_NUMERIC locale, which a program using the library may have made a
+ * comma ("1.5" would read as 1); the text and the normal forms of numbers
+ * use a dot, so tokenising runs in the C locale. glibc's C locale object
+ * is static: newlocale allocates nothing and cannot fail here. */
+size_t nd_sim_tokenise(nd_sim_token *toks, const char *s, size_t len)
+{
+	locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	locale_t was = c ? uselocale(c) : (locale_t)0;
+	size_t n = tokenise(toks, s, len);
+
+	if (c) {
+		uselocale(was);
+		freelocale(c);
+	}
+	return n;
 }

@@ -38,7 +38,8 @@ typedef struct nd_sim_token {
 uint64_t nd_sim_word_hash(const char *w, size_t n);
 
 /* Splits the valid UTF-8 text s[0..len) into at most ND_SIM_TOKENS_MAX
- * tokens in toks; returns how many. */
+ * tokens in toks; returns how many. Numbers come out the same whatever
+ * LC_NUMERIC locale the calling thread has set. */
 size_t nd_sim_tokenise(nd_sim_token *toks, const char *s, size_t len);
 
 #endif

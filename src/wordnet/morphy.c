@@ -1,6 +1,6 @@
 #include "wordnet/morphy.h"
 
-#include <string.h> /* memcmp, memcpy */
+#include <string.h> /* memcmp, memcpy, strlen */
 
 /* WordNet's detachment rules (morph.c of WordNet 3.0, documented in
  * morphy(7WN)): an ending and what replaces it. Adverbs have none. */

@@ -86,9 +86,9 @@ static size_t line_length(const nd_wn_file *f, size_t s)
 }
 
 /* <0, 0, >0 as the line's first field sorts before, equal to or after
- * key (whole = 1), or as its first len bytes do (whole = 0). */
+ * key (whole), or as its first len bytes do (a prefix search). */
 static int compare(const char *line, size_t n, const char *key, size_t len,
-		   int whole)
+		   bool whole)
 {
 	size_t m = n < len ? n : len;
 	int c = memcmp(line, key, m);
@@ -106,7 +106,7 @@ static int compare(const char *line, size_t n, const char *key, size_t len,
  * into *line, or ND_ENOTFOUND past the end. */
 static int lower_bound(const char **line, size_t *line_len,
 		       const nd_wn_file *f, const char *key, size_t len,
-		       int whole)
+		       bool whole)
 {
 	size_t lo = 0, hi = f->size, s, n;
 
@@ -148,8 +148,8 @@ int nd_wn_file_find(const char **line, size_t *line_len,
 
 	if (f->data == NULL || !key_ok(key, len))
 		return ND_ENOTFOUND;
-	rc = lower_bound(line, line_len, f, key, len, 1);
-	if (rc == ND_OK && compare(*line, *line_len, key, len, 1) != 0)
+	rc = lower_bound(line, line_len, f, key, len, true);
+	if (rc == ND_OK && compare(*line, *line_len, key, len, true) != 0)
 		rc = ND_ENOTFOUND;
 	return rc;
 }
@@ -161,8 +161,8 @@ int nd_wn_file_first(const char **line, size_t *line_len,
 
 	if (f->data == NULL || !key_ok(prefix, len))
 		return ND_ENOTFOUND;
-	rc = lower_bound(line, line_len, f, prefix, len, 0);
-	if (rc == ND_OK && compare(*line, *line_len, prefix, len, 0) != 0)
+	rc = lower_bound(line, line_len, f, prefix, len, false);
+	if (rc == ND_OK && compare(*line, *line_len, prefix, len, false) != 0)
 		rc = ND_ENOTFOUND;
 	return rc;
 }

@@ -1,7 +1,7 @@
 #include "wordnet/wordnet.h"
 
 #include <stdio.h>  /* snprintf */
-#include <string.h> /* memcpy */
+#include <string.h> /* memcmp, memcpy, strlen */
 
 #include "core/alloc.h"
 #include "wordnet/wn_file.h"

@@ -14,10 +14,10 @@
 #include <stddef.h>  /* size_t */
 #include <stdint.h>  /* uint32_t */
 
-#include "core/error.h" /* nd_err */
+#include "core/error.h" /* nd_err, and newsdigest.h */
 
-/* Where wordnet-base puts the files. */
-#define ND_WORDNET_DIR "/usr/share/wordnet"
+/* Where wordnet-base puts the files: the public default, named once. */
+#define ND_WORDNET_DIR ND_SIMILAR_WORDNET_DIR
 /* Longest lemma looked up, in bytes; longer ones are not found. */
 #define ND_WN_WORD_MAX 64
 

@@ -201,6 +201,31 @@ static void test_sorted_sets(void **state)
 	assert_int_equal(nd_sorted_lower_u64(a, 3, UINT64_MAX), 3);
 }
 
+/* Repeats survive the sort, through both the insertion sort of short
+ * arrays and the radix passes of long ones (values that differ only in
+ * high bytes), and count as a multiset in the intersection. */
+static void test_sort_repeats(void **state)
+{
+	uint64_t a[] = { 7, 3, 7, 1, 3, 7 }, b[] = { 3, 7, 7, 9 };
+	uint64_t big[200];
+	size_t i;
+
+	(void)state;
+	nd_sort_u64(a, 6);
+	assert_int_equal(a[0], 1);
+	assert_int_equal(a[1], 3);
+	assert_int_equal(a[2], 3);
+	assert_int_equal(a[5], 7);
+	nd_sort_u64(b, 4);
+	assert_int_equal(nd_sorted_common_u64(a, 6, b, 4), 3);
+	for (i = 0; i < 200; i++)
+		big[i] = (uint64_t)((199 - i) / 2) << 56 | 5;
+	nd_sort_u64(big, 200);
+	for (i = 0; i < 200; i++)
+		assert_true(big[i] == ((uint64_t)(i / 2) << 56 | 5));
+	nd_sort_u64(big, 0);
+}
+
 /* The bounded intersection is the whole one from need down, and below
  * need when the whole one is: every set pair of 0..12 elements of 0..15. */
 static void test_sorted_common_min(void **state)
@@ -442,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_strmap_intern_hands_back_its_copy),
 		cmocka_unit_test(test_bytes8_tests_agree_with_bytes),
 		cmocka_unit_test(test_sorted_sets),
+		cmocka_unit_test(test_sort_repeats),
 		cmocka_unit_test(test_spread_sort),
 		cmocka_unit_test(test_sorted_common_min),
 		cmocka_unit_test(test_union_find_roots_are_smallest),

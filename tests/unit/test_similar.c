@@ -2,8 +2,9 @@
  * with the miniature WordNet of tests/fixtures/wordnet. */
 #include "test_util.h"
 
-#include <math.h>  /* fabs */
-#include <stdio.h> /* snprintf */
+#include <locale.h> /* setlocale */
+#include <math.h>   /* fabs */
+#include <stdio.h>  /* snprintf */
 
 #include "core/alloc.h"
 #include "newsdigest.h"
@@ -46,6 +47,29 @@ static void normalising(void **state)
 			    "we* top ranked she* said*");
 	assert_string_equal(tokens(""), "");
 	assert_string_equal(tokens("<<<>>> ... $ %"), "");
+}
+
+/* A program embedding the library may set a locale whose decimal point
+ * is a comma; numbers must still read and print with a dot. Skipped
+ * where no such locale is installed (LOCPATH is honoured). */
+static void numbers_whatever_the_locale(void **state)
+{
+	static const char *const comma_locales[] = {
+		"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8",
+		"nl_NL.UTF-8", "ru_RU.UTF-8", NULL
+	};
+	const char *const *loc;
+	const char *got;
+
+	(void)state;
+	for (loc = comma_locales; *loc; loc++)
+		if (setlocale(LC_NUMERIC, *loc))
+			break;
+	if (*loc == NULL)
+		skip();
+	got = tokens("It paid $1,698.02, then $1.5 billion");
+	setlocale(LC_NUMERIC, "C");
+	assert_string_equal(got, "it* paid 1698.02 then* 1.5e+09");
 }
 
 static nd_similar *scorer(void)
@@ -149,8 +173,11 @@ static void bad_input(void **state)
 
 	(void)state;
 	assert_non_null(big);
+	sc = 0.5;
+	yes = 1;
 	assert_int_equal(nd_similar_score(&sc, &yes, s, "ok", 2, "a\xff", 2),
 			 ND_EUTF8);
+	assert_true(sc == 0 && yes == 0);
 	assert_contains(nd_similar_error(s), "second sentence is not UTF-8");
 	memset(big, 'a', ND_SIMILAR_MAX_BYTES + 1);
 	assert_int_equal(nd_similar_score(&sc, &yes, s, big,
@@ -220,6 +247,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(normalising),
+		cmocka_unit_test(numbers_whatever_the_locale),
 		cmocka_unit_test(scores),
 		cmocka_unit_test(synonyms),
 		cmocka_unit_test(real_synonyms),

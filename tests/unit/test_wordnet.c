@@ -37,7 +37,8 @@ static size_t synsets(uint32_t *off, nd_wordnet *wn, nd_wn_pos pos,
 /* The lemmas morphy finds for w as pos, joined by spaces. */
 static const char *morphy(nd_wordnet *wn, nd_wn_pos pos, const char *w)
 {
-	static char out[256];
+	/* Room for every base at its longest, each with its space. */
+	static char out[ND_MORPHY_MAX * (ND_WN_WORD_MAX + 1)];
 	nd_wn_word b[ND_MORPHY_MAX];
 	size_t n, i;
 
