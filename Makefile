@@ -47,7 +47,7 @@ EVAL_BIN := $(BUILD)/tools/score_aeb $(BUILD)/tools/score_snippets \
 
 .PHONY: all deps demo check test test-unit test-cli test-fuzz test-san \
         fuzz clean bench-digest bench-extract eval-extract eval-rouge-check \
-        eval-summary bench-summary
+        eval-summary bench-summary bench-dedup
 
 all: $(BIN)
 
@@ -211,6 +211,21 @@ eval-summary: $(BIN) $(BUILD)/tools/score_rouge
 # process startup floor. Not part of check.
 bench-summary: $(BIN) $(TIMEIT)
 	@TIMEIT=$(TIMEIT) scripts/bench-summary.sh $(BIN) $(SUMM_DATA) $(SUMM2006_DATA)
+
+# Near-copy detection at 10k, 100k and 1M synthetic articles: the copy
+# index's articles/s on one core (adds only, median of RUNS), bytes per
+# article, peak RSS and near-copy pair precision/recall against the
+# generator's gold, then `newsdigest index add` end to end at 10k (see
+# scripts/bench-dedup.sh). Corpora are cached in $(BUILD)/corpus. Not part
+# of check.
+$(BUILD)/tools/bench_dedup: tools/bench_dedup.c tools/bench_time.h $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+bench-dedup: $(BIN) $(BUILD)/tools/bench_dedup $(TIMEIT)
+	@scripts/bench-dedup.sh $(BIN) $(BUILD)/tools/bench_dedup $(TIMEIT) \
+	  $(BUILD)
 
 clean:
 	rm -rf build

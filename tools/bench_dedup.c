@@ -1,0 +1,351 @@
+/* bench_dedup: speed, memory and near-copy precision/recall of the copy
+ * index (nd_copyindex) on a JSONL corpus with a gold file.
+ *
+ *   bench_dedup [--runs N] CORPUS.jsonl GOLD.tsv
+ *
+ * The corpus (one {"id","text",...} object a line) is read and its texts
+ * unescaped into memory first; only nd_copyindex_add over every article,
+ * in file order, is timed, RUNS times on a fresh index, median reported.
+ * GOLD lines are "ID<TAB>SOURCE_ID[<TAB>KIND]", KIND near-copy (the
+ * default), duplicate or rewrite. */
+#include <stdint.h>       /* uint64_t */
+#include <stdio.h>        /* printf, fopen */
+#include <stdlib.h>       /* strtoul, qsort, bsearch */
+#include <string.h>       /* strcmp, memchr */
+#include <sys/resource.h> /* getrusage */
+
+#include "bench_time.h"
+#include "newsdigest.h"
+
+#define MAX_RUNS 99
+
+typedef struct article {
+	const char *id;  /* NUL-terminated, inside the file's bytes */
+	char *text;      /* unescaped, in place */
+	size_t len;
+} article;
+
+typedef struct corpus {
+	char *data;
+	size_t size;
+	article *a;
+	size_t n;
+	uint64_t *gold; /* pairs lo << 32 | hi, sorted */
+	size_t n_gold;
+	uint64_t *direct; /* the gold pairs of a copy and its source */
+	size_t n_direct;
+	uint64_t *pred;
+	size_t n_pred, cap_pred;
+} corpus;
+
+static char *slurp(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+	long n;
+
+	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0 || (data = malloc((size_t)n + 1)) == NULL ||
+	    fread(data, 1, (size_t)n, f) != (size_t)n) {
+		fprintf(stderr, "bench_dedup: cannot read %s\n", path);
+		exit(2);
+	}
+	fclose(f);
+	data[n] = '\0';
+	*size = (size_t)n;
+	return data;
+}
+
+/* Unescapes the JSON string starting after the quote at *p, in place;
+ * returns its start, NUL-terminated, and moves *p past it. \u escapes
+ * become '?': the sketch only needs words to stay apart. */
+static char *json_string(char **p)
+{
+	char *s = *p, *out = s, *start = s;
+
+	for (; *s && *s != '"'; s++) {
+		if (*s != '\\') {
+			*out++ = *s;
+			continue;
+		}
+		s++;
+		switch (*s) {
+		case 'n': case 'r': case 't': *out++ = ' '; break;
+		case 'u': *out++ = '?'; s += s[1] && s[2] && s[3] && s[4] ? 4 : 0; break;
+		case '\0': s--; break;
+		default: *out++ = *s;
+		}
+	}
+	*out = '\0';
+	*p = *s ? s + 1 : s;
+	return start;
+}
+
+/* The string value of "key" in the object line[..], or NULL. */
+static char *field(char *line, const char *key, size_t *len)
+{
+	char pat[32];
+	char *at, *v;
+
+	snprintf(pat, sizeof(pat), "\"%s\":", key);
+	at = strstr(line, pat);
+	if (at == NULL)
+		return NULL;
+	at += strlen(pat);
+	while (*at == ' ')
+		at++;
+	if (*at != '"')
+		return NULL;
+	at++;
+	v = json_string(&at);
+	*len = strlen(v);
+	return v;
+}
+
+static void load_corpus(corpus *c, const char *path)
+{
+	char *p, *end, *nl;
+	size_t cap = 0;
+
+	c->data = slurp(path, &c->size);
+	end = c->data + c->size;
+	for (p = c->data; p < end; p = nl + 1) {
+		article a;
+		size_t len;
+
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		*nl = '\0';
+		/* The text first: the id comes before it, and ending the
+		 * id's string in place would hide the text. */
+		a.text = field(p, "text", &a.len);
+		a.id = field(p, "id", &len);
+		if (a.text == NULL || a.id == NULL)
+			continue;
+		if (c->n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			c->a = realloc(c->a, cap * sizeof(article));
+			if (c->a == NULL)
+				exit(2);
+		}
+		c->a[c->n++] = a;
+	}
+}
+
+static corpus *sort_ctx;
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(sort_ctx->a[*(const size_t *)a].id,
+		      sort_ctx->a[*(const size_t *)b].id);
+}
+
+static int by_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static uint64_t pair(size_t i, size_t j)
+{
+	return i < j ? (uint64_t)i << 32 | j : (uint64_t)j << 32 | i;
+}
+
+static void push(uint64_t **v, size_t *n, size_t *cap, uint64_t x)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 1024;
+		*v = realloc(*v, *cap * sizeof(uint64_t));
+		if (*v == NULL)
+			exit(2);
+	}
+	(*v)[(*n)++] = x;
+}
+
+/* Sorts and drops repeats; returns the new count. */
+static size_t uniq(uint64_t *v, size_t n)
+{
+	size_t i, m = 0;
+
+	qsort(v, n, sizeof(uint64_t), by_u64);
+	for (i = 0; i < n; i++)
+		if (m == 0 || v[m - 1] != v[i])
+			v[m++] = v[i];
+	return m;
+}
+
+/* The slot of order (articles sorted by id) holding id, or NULL. */
+static size_t *find_id(const corpus *c, size_t *order, const char *id)
+{
+	size_t lo = 0, hi = c->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strcmp(c->a[order[mid]].id, id);
+
+		if (d == 0)
+			return &order[mid];
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Gold pairs: each near-copy or duplicate with its source, and copies of
+ * one source with each other. */
+static void load_gold(corpus *c, const char *path)
+{
+	size_t *order = malloc((c->n ? c->n : 1) * sizeof(size_t));
+	uint64_t *src = NULL; /* source << 32 | copy, for the copy groups */
+	size_t n_src = 0, cap_src = 0, cap = 0, cap_direct = 0, i, j, size;
+	char *data = slurp(path, &size), *line, *next;
+
+	if (order == NULL)
+		exit(2);
+	for (i = 0; i < c->n; i++)
+		order[i] = i;
+	sort_ctx = c;
+	qsort(order, c->n, sizeof(size_t), by_id);
+	for (line = data; *line; line = next) {
+		char *f[3] = { line, NULL, NULL };
+		size_t *hit[2];
+		int k;
+
+		next = strchr(line, '\n');
+		next = next ? (*next = '\0', next + 1) : line + strlen(line);
+		for (k = 1; k < 3; k++) {
+			f[k] = f[k - 1] ? strchr(f[k - 1], '\t') : NULL;
+			if (f[k])
+				*f[k]++ = '\0';
+		}
+		if (f[1] == NULL || (f[2] && strncmp(f[2], "near-copy", 9) &&
+				     strncmp(f[2], "duplicate", 9)))
+			continue;
+		for (k = 0; k < 2; k++)
+			hit[k] = find_id(c, order, f[k]);
+		if (hit[0] == NULL || hit[1] == NULL)
+			continue;
+		push(&c->gold, &c->n_gold, &cap, pair(*hit[0], *hit[1]));
+		push(&c->direct, &c->n_direct, &cap_direct,
+		     pair(*hit[0], *hit[1]));
+		push(&src, &n_src, &cap_src, (uint64_t)*hit[1] << 32 | *hit[0]);
+	}
+	qsort(src, n_src, sizeof(uint64_t), by_u64);
+	for (i = 0; i < n_src; i = j) {
+		size_t a, b;
+
+		for (j = i; j < n_src && src[j] >> 32 == src[i] >> 32; j++)
+			;
+		for (a = i; a < j; a++)
+			for (b = a + 1; b < j; b++)
+				push(&c->gold, &c->n_gold, &cap,
+				     pair((uint32_t)src[a], (uint32_t)src[b]));
+	}
+	c->n_gold = uniq(c->gold, c->n_gold);
+	c->n_direct = uniq(c->direct, c->n_direct);
+	free(src);
+	free(order);
+	free(data);
+}
+
+static long peak_rss_kb(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+/* Adds every article to a fresh index; returns the milliseconds taken.
+ * With keep, the predicted pairs are collected and the stats kept. */
+static double run_once(corpus *c, int keep, nd_copyindex_stats *st)
+{
+	nd_copyindex *ix = NULL;
+	size_t i, k, cap = 0;
+	double t0, t1;
+
+	if (nd_copyindex_create(&ix, NULL) != ND_OK)
+		exit(2);
+	if (keep)
+		c->n_pred = 0;
+	t0 = bench_now_ms();
+	for (i = 0; i < c->n; i++) {
+		nd_copy_article a = { i, NULL, 0, c->a[i].text, c->a[i].len };
+		const nd_copy_match *m;
+		size_t n;
+
+		if (nd_copyindex_add(&m, &n, ix, &a) != ND_OK) {
+			fprintf(stderr, "bench_dedup: %s\n",
+				nd_copyindex_error(ix));
+			exit(2);
+		}
+		if (keep)
+			for (k = 0; k < n; k++)
+				push(&c->pred, &c->n_pred, &cap,
+				     pair((size_t)m[k].id, i));
+	}
+	t1 = bench_now_ms();
+	nd_copyindex_stats_get(st, ix);
+	nd_copyindex_free(ix);
+	return t1 - t0;
+}
+
+int main(int argc, char **argv)
+{
+	corpus c = { 0 };
+	double ms[MAX_RUNS];
+	nd_copyindex_stats st;
+	size_t runs = 3, i, tp = 0, tp_direct = 0, n_pred;
+	int arg = 1;
+
+	if (argc > 2 && strcmp(argv[1], "--runs") == 0) {
+		runs = strtoul(argv[2], NULL, 10);
+		arg = 3;
+	}
+	if (argc - arg != 2 || runs < 1 || runs > MAX_RUNS) {
+		fprintf(stderr, "usage: bench_dedup [--runs N] CORPUS.jsonl "
+				"GOLD.tsv\n");
+		return 2;
+	}
+	load_corpus(&c, argv[arg]);
+	load_gold(&c, argv[arg + 1]);
+	ms[0] = run_once(&c, 1, &st);
+	n_pred = c.n_pred = uniq(c.pred, c.n_pred);
+	for (i = 0; i < c.n_pred; i++) {
+		tp += bsearch(&c.pred[i], c.gold, c.n_gold, sizeof(uint64_t),
+			      by_u64) != NULL;
+		tp_direct += bsearch(&c.pred[i], c.direct, c.n_direct,
+				     sizeof(uint64_t), by_u64) != NULL;
+	}
+	for (i = 1; i < runs; i++)
+		ms[i] = run_once(&c, 0, &st);
+	printf("articles %zu  input %.1f MB  runs %zu (add only, median)\n",
+	       c.n, (double)c.size / 1e6, runs);
+	printf("time %.0f ms  %.0f articles/s  index %.1f B/article  "
+	       "peak RSS %.1f MB\n", bench_median(ms, runs),
+	       (double)c.n / bench_median(ms, runs) * 1e3,
+	       (double)st.index_bytes / (double)(st.live ? st.live : 1),
+	       (double)peak_rss_kb() / 1024);
+	printf("pairs: gold %zu  found %zu  right %zu  precision %.4f  "
+	       "recall %.4f\n", c.n_gold, n_pred, tp,
+	       n_pred ? (double)tp / (double)n_pred : 1.0,
+	       c.n_gold ? (double)tp / (double)c.n_gold : 1.0);
+	free(c.a);
+	printf("  of which copy-source: gold %zu  found %zu  recall %.4f; "
+	       "copy-copy: gold %zu  found %zu  recall %.4f\n", c.n_direct,
+	       tp_direct, c.n_direct ? (double)tp_direct / (double)c.n_direct
+				     : 1.0, c.n_gold - c.n_direct,
+	       tp - tp_direct, c.n_gold > c.n_direct
+		       ? (double)(tp - tp_direct) /
+				 (double)(c.n_gold - c.n_direct)
+		       : 1.0);
+	free(c.gold);
+	free(c.direct);
+	free(c.pred);
+	free(c.data);
+	return 0;
+}
