@@ -146,6 +146,14 @@ $(TIMEIT): tools/timeit.c tools/bench_time.h
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $<
 
+# A corpus of articles with known near-copies, rewrites and duplicates
+# (tools/gencorpus.c says how), the input of eval-copies and bench-dedup.
+GENCORPUS := $(BUILD)/tools/gencorpus
+$(GENCORPUS): tools/gencorpus.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
 bench-digest: $(BIN) $(TIMEIT)
 	@TIMEIT=$(TIMEIT) scripts/bench.sh "startup" - -- $(BIN) --version
 	@TIMEIT=$(TIMEIT) scripts/bench.sh "digest examples" examples -- \
