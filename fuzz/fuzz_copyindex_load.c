@@ -30,7 +30,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (nd_copyindex_add(&m, &n, ix, &a) != ND_OK)
 		abort();
 	for (i = 0; i < n; i++)
-		if (m[i].name == NULL || !(m[i].jaccard >= 0 && m[i].jaccard <= 1))
+		if (m[i].name == NULL ||
+		    !(m[i].jaccard >= 0 && m[i].jaccard <= 1))
 			abort();
 	nd_copyindex_stats_get(&st, ix);
 	if (st.live == 0)

@@ -375,7 +375,7 @@ const char *nd_copyindex_error(const nd_copyindex *ix);
  * *matches (owned by ix, valid until the next call on ix) gets *n of
  * them, oldest first. With max_live set, the oldest article is evicted
  * first when the index is full. Returns 0, ND_EINVAL, ND_ETOOBIG past
- * 16 million articles, or ND_ENOMEM (ix unchanged). */
+ * 16 million articles, or ND_ENOMEM (a not added; ix still usable). */
 int nd_copyindex_add(const nd_copy_match **matches, size_t *n,
 		     nd_copyindex *ix, const nd_copy_article *a);
 /* Takes out every live article whose id is one of ids[0..n_ids);

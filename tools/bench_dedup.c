@@ -49,7 +49,8 @@ static char *slurp(const char *path, size_t *size)
 	long n;
 
 	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET) != 0 || (data = malloc((size_t)n + 1)) == NULL ||
+	    fseek(f, 0, SEEK_SET) != 0 ||
+	    (data = malloc((size_t)n + 1)) == NULL ||
 	    fread(data, 1, (size_t)n, f) != (size_t)n) {
 		fprintf(stderr, "bench_dedup: cannot read %s\n", path);
 		exit(2);
@@ -74,10 +75,20 @@ static char *json_string(char **p)
 		}
 		s++;
 		switch (*s) {
-		case 'n': case 'r': case 't': *out++ = ' '; break;
-		case 'u': *out++ = '?'; s += s[1] && s[2] && s[3] && s[4] ? 4 : 0; break;
-		case '\0': s--; break;
-		default: *out++ = *s;
+		case 'n':
+		case 'r':
+		case 't':
+			*out++ = ' ';
+			break;
+		case 'u':
+			*out++ = '?';
+			s += s[1] && s[2] && s[3] && s[4] ? 4 : 0;
+			break;
+		case '\0':
+			s--;
+			break;
+		default:
+			*out++ = *s;
 		}
 	}
 	*out = '\0';
@@ -322,15 +333,26 @@ static long peak_rss_kb(void)
 	return ru.ru_maxrss;
 }
 
-/* Adds every article to a fresh index; returns the milliseconds taken.
- * With keep, the predicted pairs are collected and the stats kept. */
+/* CPU time of this thread in milliseconds: on a shared machine, other
+ * processes' turns on the core count in the wall time but not here. */
+static double cpu_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Adds every article to a fresh index; returns the milliseconds taken
+ * and *cpu the CPU milliseconds. With keep, the predicted pairs are
+ * collected. */
 static double run_once(corpus *c, int keep, nd_copyindex_stats *st,
-		       double threshold)
+		       double threshold, double *cpu)
 {
 	nd_copyindex_options o = ND_COPYINDEX_OPTIONS_INIT;
 	nd_copyindex *ix = NULL;
 	size_t i, k, cap = 0;
-	double t0, t1;
+	double t0, t1, c0;
 
 	o.threshold = threshold;
 	if (nd_copyindex_create(&ix, &o) != ND_OK)
@@ -338,6 +360,7 @@ static double run_once(corpus *c, int keep, nd_copyindex_stats *st,
 	if (keep)
 		c->n_pred = 0;
 	t0 = bench_now_ms();
+	c0 = cpu_ms();
 	for (i = 0; i < c->n; i++) {
 		nd_copy_article a = { i, NULL, 0, c->a[i].text, c->a[i].len };
 		const nd_copy_match *m;
@@ -354,6 +377,7 @@ static double run_once(corpus *c, int keep, nd_copyindex_stats *st,
 				     pair((size_t)m[k].id, i));
 	}
 	t1 = bench_now_ms();
+	*cpu = cpu_ms() - c0;
 	nd_copyindex_stats_get(st, ix);
 	nd_copyindex_free(ix);
 	return t1 - t0;
@@ -362,7 +386,7 @@ static double run_once(corpus *c, int keep, nd_copyindex_stats *st,
 int main(int argc, char **argv)
 {
 	corpus c = { 0 };
-	double ms[MAX_RUNS];
+	double ms[MAX_RUNS], cpu[MAX_RUNS];
 	nd_copyindex_stats st;
 	size_t runs = 3, i, tp = 0, tp_direct = 0, right = 0, bases = 0;
 	size_t n_pred;
@@ -385,7 +409,7 @@ int main(int argc, char **argv)
 	}
 	load_corpus(&c, argv[arg]);
 	load_gold(&c, argv[arg + 1]);
-	ms[0] = run_once(&c, 1, &st, threshold);
+	ms[0] = run_once(&c, 1, &st, threshold, &cpu[0]);
 	n_pred = c.n_pred = uniq(c.pred, c.n_pred);
 	for (i = 0; i < c.n_pred; i++) {
 		int ok = has(c.group, c.n_group, c.pred[i]);
@@ -396,15 +420,19 @@ int main(int argc, char **argv)
 		tp_direct += has(c.direct, c.n_direct, c.pred[i]);
 	}
 	for (i = 1; i < runs; i++)
-		ms[i] = run_once(&c, 0, &st, threshold);
+		ms[i] = run_once(&c, 0, &st, threshold, &cpu[i]);
 	printf("articles %zu  input %.1f MB  runs %zu (add only, median)  "
 	       "threshold %.2f\n", c.n, (double)c.size / 1e6, runs,
 	       st.threshold);
-	printf("time %.0f ms  %.0f articles/s  index %.1f B/article  "
-	       "peak RSS %.1f MB\n", bench_median(ms, runs),
+	printf("wall %.0f ms = %.0f articles/s; cpu %.0f ms = %.0f articles "
+	       "per CPU-second\n", bench_median(ms, runs),
 	       (double)c.n / bench_median(ms, runs) * 1e3,
+	       bench_median(cpu, runs),
+	       (double)c.n / bench_median(cpu, runs) * 1e3);
+	printf("index %.1f B/article (%zu bytes)  peak RSS %.1f MB (with "
+	       "the corpus)\n",
 	       (double)st.index_bytes / (double)(st.live ? st.live : 1),
-	       (double)peak_rss_kb() / 1024);
+	       st.index_bytes, (double)peak_rss_kb() / 1024);
 	printf("found %zu pairs, %zu right: precision %.4f; %zu of the wrong "
 	       "join two base articles' groups (real bases may be copies "
 	       "already); without them %.4f\n", n_pred, right,

@@ -112,7 +112,7 @@ static void write_index(writer *w, const nd_copyindex *ix)
 	}
 	for (i = 0; i < ix->n; i++) {
 		nd_copyseg *s = nd_copyindex_seg(ix, i);
-		size_t j = i & (ND_COPYINDEX_SEG - 1);
+		size_t j = nd_copyindex_pos(i);
 
 		w_u64(w, s->id[j]);
 		w_u64(w, (uint64_t)s->time[j]);
@@ -219,8 +219,8 @@ static int check_frame(reader *r)
 	r->p -= 12;
 	len -= 8;
 	for (at = 0; at < len; at += BLOCK)
-		check = nd_hash64(r->p + at, len - at < BLOCK ? len - at : BLOCK,
-				  check);
+		check = nd_hash64(r->p + at,
+				  len - at < BLOCK ? len - at : BLOCK, check);
 	r->end -= 8;
 	sum = r_le(&(reader){ r->end, r->end + 8, NULL, 0 }, 8);
 	if (check != sum)
@@ -307,8 +307,8 @@ static int read_records(nd_copyindex *ix, reader *r, const head *h)
 		rc = nd_copyindex_append(&slot, ix, id, time, name, name_len);
 		if (rc != ND_OK)
 			return rc;
-		memcpy(nd_copyindex_seg(ix, slot)->sketch[slot & (ND_COPYINDEX_SEG - 1)],
-		       r->p, ND_TEXTSKETCH_BYTES);
+		memcpy(nd_copyindex_sketch(ix, slot), r->p,
+		       ND_TEXTSKETCH_BYTES);
 		r->p += ND_TEXTSKETCH_BYTES;
 	}
 	if (names != names_end)
@@ -360,7 +360,8 @@ int nd_copyindex_load_memory(nd_copyindex **out, char *err, size_t errsize,
 		err[0] = '\0';
 	if (data == NULL && len != 0)
 		return ND_EINVAL;
-	if ((rc = check_frame(&r)) != ND_OK || (rc = read_head(&h, &r)) != ND_OK)
+	if ((rc = check_frame(&r)) != ND_OK ||
+	    (rc = read_head(&h, &r)) != ND_OK)
 		return rc;
 	o.threshold = h.threshold / 1e6;
 	o.max_live = (size_t)h.max_live;

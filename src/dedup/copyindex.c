@@ -80,7 +80,7 @@ const char *nd_copyindex_name(const nd_copyindex *ix, size_t i)
 
 static void set_dead(nd_copyindex *ix, size_t i)
 {
-	size_t j = i & (ND_COPYINDEX_SEG - 1);
+	size_t j = nd_copyindex_pos(i);
 
 	nd_copyindex_seg(ix, i)->dead[j / 64] |= (uint64_t)1 << (j % 64);
 	ix->n_dead++;
@@ -104,7 +104,7 @@ static int names_reserve(nd_copyindex *ix, size_t len)
 int nd_copyindex_append(size_t *slot, nd_copyindex *ix, uint64_t id,
 			int64_t time, const char *name, size_t name_len)
 {
-	size_t i = ix->n, j = i & (ND_COPYINDEX_SEG - 1);
+	size_t i = ix->n, j = nd_copyindex_pos(i);
 	nd_copyseg *s;
 
 	if (i > ND_COPYTABLE_MAX_DOC)
@@ -151,13 +151,13 @@ static int compare_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Live candidates of sketch bin, each once, oldest first. */
-static size_t candidates(nd_copyindex *ix, const uint64_t *bin)
+/* Live candidates of the band keys, each once, oldest first. */
+static size_t candidates(nd_copyindex *ix, const uint64_t *key)
 {
-	uint64_t key[ND_TEXTSKETCH_BANDS];
 	size_t b, n = 0, i, m = 0;
 
-	nd_textsketch_bands(key, bin);
+	for (b = 0; b < ND_TEXTSKETCH_BANDS; b++)
+		nd_copytable_prefetch(&ix->band[b], key[b]);
 	for (b = 0; b < ND_TEXTSKETCH_BANDS; b++)
 		n += nd_copytable_find(&ix->band[b], key[b], ix->cand + n,
 				       ND_COPYINDEX_CAND_MAX - n);
@@ -175,8 +175,10 @@ static int confirm(size_t *n_match, nd_copyindex *ix, size_t n_cand,
 {
 	size_t i, n = 0;
 
+	for (i = 0; i < n_cand; i++)
+		__builtin_prefetch(nd_copyindex_sketch(ix, ix->cand[i]));
 	for (i = 0; i < n_cand; i++) {
-		size_t c = ix->cand[i], j = c & (ND_COPYINDEX_SEG - 1);
+		size_t c = ix->cand[i], j = nd_copyindex_pos(c);
 		nd_copyseg *s = nd_copyindex_seg(ix, c);
 		double est = nd_textsketch_estimate(sketch, s->sketch[j]);
 		nd_copy_match m;
@@ -208,12 +210,10 @@ static int maybe_compact(nd_copyindex *ix)
 	return ND_OK;
 }
 
-static int insert_bands(nd_copyindex *ix, const uint64_t *bin, size_t slot)
+static int insert_bands(nd_copyindex *ix, const uint64_t *key, size_t slot)
 {
-	uint64_t key[ND_TEXTSKETCH_BANDS];
 	size_t b;
 
-	nd_textsketch_bands(key, bin);
 	for (b = 0; b < ND_TEXTSKETCH_BANDS; b++)
 		if (nd_copytable_insert(&ix->band[b], key[b],
 					(uint32_t)slot) != ND_OK)
@@ -224,7 +224,7 @@ static int insert_bands(nd_copyindex *ix, const uint64_t *bin, size_t slot)
 int nd_copyindex_add(const nd_copy_match **matches, size_t *n,
 		     nd_copyindex *ix, const nd_copy_article *a)
 {
-	uint64_t bin[ND_TEXTSKETCH_BINS];
+	uint64_t bin[ND_TEXTSKETCH_BINS], key[ND_TEXTSKETCH_BANDS];
 	uint8_t *sketch;
 	size_t shingles, n_cand = 0, slot;
 	const char *name;
@@ -246,15 +246,15 @@ int nd_copyindex_add(const nd_copy_match **matches, size_t *n,
 	if ((rc = nd_copyindex_append(&slot, ix, a->id, a->published, name,
 				      strlen(name))) != ND_OK)
 		return rc;
-	sketch = nd_copyindex_seg(ix, slot)->sketch[slot &
-						    (ND_COPYINDEX_SEG - 1)];
+	sketch = nd_copyindex_sketch(ix, slot);
 	nd_textsketch_pack(sketch, bin);
 	if (shingles != 0) {
 		/* Found before its own entries go in, so it is not one. */
-		n_cand = candidates(ix, bin);
+		nd_textsketch_bands(key, bin);
+		n_cand = candidates(ix, key);
 		rc = confirm(n, ix, n_cand, sketch);
 		if (rc == ND_OK)
-			rc = insert_bands(ix, bin, slot);
+			rc = insert_bands(ix, key, slot);
 		if (rc != ND_OK) {
 			set_dead(ix, slot); /* its entries so far are ignored */
 			*n = 0;
@@ -291,10 +291,11 @@ int nd_copyindex_remove(size_t *removed, nd_copyindex *ix,
 		sorted[i] = ids[i];
 	qsort(sorted, n_ids, sizeof(uint64_t), compare_u64);
 	for (i = ix->oldest; i < ix->n; i++) {
-		uint64_t id = nd_copyindex_seg(ix, i)->id[i & (ND_COPYINDEX_SEG - 1)];
+		uint64_t id = nd_copyindex_seg(ix, i)->id[nd_copyindex_pos(i)];
 
 		if (!nd_copyindex_dead(ix, i) &&
-		    bsearch(&id, sorted, n_ids, sizeof(uint64_t), compare_u64)) {
+		    bsearch(&id, sorted, n_ids, sizeof(uint64_t),
+			    compare_u64)) {
 			set_dead(ix, i);
 			count++;
 		}
@@ -315,7 +316,7 @@ int nd_copyindex_expire(size_t *expired, nd_copyindex *ix, long long before)
 		return ND_EINVAL;
 	for (i = ix->oldest; i < ix->n; i++)
 		if (!nd_copyindex_dead(ix, i) &&
-		    nd_copyindex_seg(ix, i)->time[i & (ND_COPYINDEX_SEG - 1)] <
+		    nd_copyindex_seg(ix, i)->time[nd_copyindex_pos(i)] <
 			    before) {
 			set_dead(ix, i);
 			count++;
@@ -328,8 +329,9 @@ int nd_copyindex_expire(size_t *expired, nd_copyindex *ix, long long before)
 /* Moves slot from to slot to (to <= from), record and name. */
 static void move_slot(nd_copyindex *ix, size_t to, size_t from)
 {
-	nd_copyseg *a = nd_copyindex_seg(ix, to), *b = nd_copyindex_seg(ix, from);
-	size_t i = to & (ND_COPYINDEX_SEG - 1), j = from & (ND_COPYINDEX_SEG - 1);
+	nd_copyseg *a = nd_copyindex_seg(ix, to);
+	nd_copyseg *b = nd_copyindex_seg(ix, from);
+	size_t i = nd_copyindex_pos(to), j = nd_copyindex_pos(from);
 
 	a->id[i] = b->id[j];
 	a->time[i] = b->time[j];

@@ -55,6 +55,17 @@ static inline nd_copyseg *nd_copyindex_seg(const nd_copyindex *ix, size_t i)
 	return ix->seg[i >> ND_COPYINDEX_SEG_BITS];
 }
 
+/* Slot i's place in its segment. */
+static inline size_t nd_copyindex_pos(size_t i)
+{
+	return i & (ND_COPYINDEX_SEG - 1);
+}
+
+static inline uint8_t *nd_copyindex_sketch(const nd_copyindex *ix, size_t i)
+{
+	return nd_copyindex_seg(ix, i)->sketch[nd_copyindex_pos(i)];
+}
+
 static inline bool nd_copyindex_dead(const nd_copyindex *ix, size_t i)
 {
 	size_t j = i & (ND_COPYINDEX_SEG - 1);

@@ -7,8 +7,12 @@
 
 _Static_assert(sizeof(nd_copyblock) == 64, "a block is one cache line");
 
+/* Blocks are allocated in segments, so a table never copies itself to
+ * grow; overflow segments are smaller, as few buckets overflow. */
 #define SEG_BITS 8
 #define SEG_BLOCKS ((size_t)1 << SEG_BITS)
+#define OVER_BITS 6
+#define OVER_BLOCKS ((size_t)1 << OVER_BITS)
 
 static inline nd_copyblock *bucket_at(const nd_copytable *t, size_t b)
 {
@@ -19,7 +23,7 @@ static inline nd_copyblock *over_at(const nd_copytable *t, uint32_t ref)
 {
 	size_t i = ref - 1;
 
-	return &t->over_seg[i >> SEG_BITS][i & (SEG_BLOCKS - 1)];
+	return &t->over_seg[i >> OVER_BITS][i & (OVER_BLOCKS - 1)];
 }
 
 static inline uint16_t fingerprint(uint64_t key)
@@ -54,12 +58,12 @@ size_t nd_copytable_buckets(const nd_copytable *t)
 	return ((size_t)1 << t->level) + t->split;
 }
 
-/* Appends a zeroed segment to *seg; 0 or ND_ENOMEM. */
-static int seg_grow(nd_copyblock ***seg, size_t *n)
+/* Appends a zeroed segment of size blocks to *seg; 0 or ND_ENOMEM. */
+static int seg_grow(nd_copyblock ***seg, size_t *n, size_t size)
 {
 	nd_copyblock **grown, *blocks;
 
-	blocks = nd_calloc(SEG_BLOCKS, sizeof(nd_copyblock));
+	blocks = nd_calloc(size, sizeof(nd_copyblock));
 	if (blocks == NULL)
 		return ND_ENOMEM;
 	grown = nd_reallocarray(*seg, *n + 1, sizeof(*grown));
@@ -77,7 +81,8 @@ int nd_copytable_init(nd_copytable *t)
 	memset(t, 0, sizeof(*t));
 	t->level = ND_COPYTABLE_LEVEL0;
 	while (t->n_bucket_seg * SEG_BLOCKS < nd_copytable_buckets(t))
-		if (seg_grow(&t->bucket_seg, &t->n_bucket_seg) != ND_OK) {
+		if (seg_grow(&t->bucket_seg, &t->n_bucket_seg,
+			     SEG_BLOCKS) != ND_OK) {
 			nd_copytable_dispose(t);
 			return ND_ENOMEM;
 		}
@@ -108,8 +113,9 @@ static uint32_t over_take(nd_copytable *t)
 	} else {
 		if (t->n_over == (size_t)UINT32_MAX - 1)
 			return 0;
-		if (t->n_over == t->n_over_seg * SEG_BLOCKS &&
-		    seg_grow(&t->over_seg, &t->n_over_seg) != ND_OK)
+		if (t->n_over == t->n_over_seg * OVER_BLOCKS &&
+		    seg_grow(&t->over_seg, &t->n_over_seg,
+			     OVER_BLOCKS) != ND_OK)
 			return 0;
 		ref = (uint32_t)++t->n_over;
 	}
@@ -169,7 +175,7 @@ static int split_one(nd_copytable *t)
 	if (t->level >= ND_COPYTABLE_LEVEL_MAX)
 		return ND_OK;
 	if (sib >= t->n_bucket_seg * SEG_BLOCKS &&
-	    seg_grow(&t->bucket_seg, &t->n_bucket_seg) != ND_OK)
+	    seg_grow(&t->bucket_seg, &t->n_bucket_seg, SEG_BLOCKS) != ND_OK)
 		return ND_ENOMEM;
 	/* Gather, then clear the chain and deal the entries out again. */
 	for (k = bucket_at(t, a);; k = over_at(t, ref)) {
@@ -225,6 +231,11 @@ int nd_copytable_insert(nd_copytable *t, uint64_t key, uint32_t doc)
 	if (rc == ND_OK)
 		t->n_entries++;
 	return rc;
+}
+
+void nd_copytable_prefetch(const nd_copytable *t, uint64_t key)
+{
+	__builtin_prefetch(bucket_at(t, address(t, key)));
 }
 
 size_t nd_copytable_find(const nd_copytable *t, uint64_t key, uint32_t *docs,
@@ -285,8 +296,10 @@ void nd_copytable_renumber(nd_copytable *t, const uint32_t *remap)
 
 size_t nd_copytable_bytes(const nd_copytable *t)
 {
-	return (t->n_bucket_seg + t->n_over_seg) *
+	return t->n_bucket_seg *
 		       (SEG_BLOCKS * sizeof(nd_copyblock) + sizeof(void *)) +
+	       t->n_over_seg *
+		       (OVER_BLOCKS * sizeof(nd_copyblock) + sizeof(void *)) +
 	       t->scratch_cap * sizeof(uint64_t);
 }
 
@@ -323,7 +336,8 @@ int nd_copytable_shape(nd_copytable *t, unsigned level, size_t split)
 	t->level = level;
 	t->split = split;
 	while (t->n_bucket_seg * SEG_BLOCKS < nd_copytable_buckets(t))
-		if (seg_grow(&t->bucket_seg, &t->n_bucket_seg) != ND_OK)
+		if (seg_grow(&t->bucket_seg, &t->n_bucket_seg,
+			     SEG_BLOCKS) != ND_OK)
 			return ND_ENOMEM;
 	return ND_OK;
 }

@@ -54,6 +54,9 @@ void nd_copytable_dispose(nd_copytable *t);
 /* Adds doc under key, splitting a bucket first when the table is full
  * (a split that finds no memory is put off). Returns 0 or ND_ENOMEM. */
 int nd_copytable_insert(nd_copytable *t, uint64_t key, uint32_t doc);
+/* Starts loading key's bucket: the buckets of an article's bands are
+ * in no cache, and fetching them together beats waiting for each. */
+void nd_copytable_prefetch(const nd_copytable *t, uint64_t key);
 /* Appends to docs (room for max) the articles whose fingerprint matches
  * key, at most ND_COPYTABLE_VISIT blocks' worth; returns how many. */
 size_t nd_copytable_find(const nd_copytable *t, uint64_t key, uint32_t *docs,
