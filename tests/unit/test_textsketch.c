@@ -52,6 +52,32 @@ static void test_folding_path_agrees_with_ascii_path(void **state)
 	assert_memory_equal(a.bin, c.bin, sizeof(a.bin));
 }
 
+/* A dash past ASCII between two words of a long text sends the same
+ * words down the folding path: the signatures must not differ. */
+static void test_long_texts_agree_on_both_paths(void **state)
+{
+	static char ascii[20000], wide[20010];
+	signed_text a, b;
+	int paras;
+
+	(void)state;
+	for (paras = 1; paras <= 7; paras += 3) {
+		size_t cut;
+
+		ct_article(ascii, sizeof(ascii), 40 + (uint64_t)paras, paras,
+			   0);
+		cut = strlen(ascii) / 3;
+		while (ascii[cut] != ' ')
+			cut++;
+		snprintf(wide, sizeof(wide), "%.*s\xe2\x80\x94%s", (int)cut,
+			 ascii, ascii + cut + 1);
+		sign(&a, ascii);
+		sign(&b, wide);
+		assert_true(a.shingles == b.shingles);
+		assert_memory_equal(a.bin, b.bin, sizeof(a.bin));
+	}
+}
+
 static void test_short_and_empty_texts(void **state)
 {
 	signed_text a, b, e;
@@ -125,6 +151,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_case_punctuation_and_layout_do_not_count),
 		cmocka_unit_test(test_folding_path_agrees_with_ascii_path),
+		cmocka_unit_test(test_long_texts_agree_on_both_paths),
 		cmocka_unit_test(test_short_and_empty_texts),
 		cmocka_unit_test(test_estimate_is_close_to_jaccard),
 		cmocka_unit_test(test_bands_follow_equal_bins),
