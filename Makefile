@@ -37,15 +37,17 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
-# The scorers of make eval-extract and make eval-rouge-check, and the code
-# they share.
+# The scorers of make eval-extract, make eval-rouge-check and make
+# eval-copies, and the code they share.
 EVAL_LIB_SRC := tools/eval/extract_score.c tools/eval/eval_input.c \
-                tools/eval/rouge.c
+                tools/eval/rouge.c tools/eval/copy_pairs.c
 EVAL_LIB_OBJ := $(EVAL_LIB_SRC:%.c=$(BUILD)/%.o)
 EVAL_BIN := $(BUILD)/tools/score_aeb $(BUILD)/tools/score_snippets \
-            $(BUILD)/tools/score_rouge
+            $(BUILD)/tools/score_rouge $(BUILD)/tools/score_copies \
+            $(BUILD)/tools/copy_jaccard
 
 .PHONY: all deps demo check test test-unit test-cli test-fuzz test-san \
+        test-tools eval-copies \
         fuzz clean bench-digest bench-extract eval-extract eval-rouge-check \
         eval-summary bench-summary bench-dedup
 
@@ -101,7 +103,19 @@ test-fuzz: $(FUZZ_REPLAY)
 	echo "fuzz replay: $$n passed, 0 failed"; \
 	[ -z "$(COUNTS)" ] || echo "fuzz: $$n passed, 0 failed" >>"$(COUNTS)"
 
-test: $(EVAL_BIN) test-unit test-cli test-fuzz
+# A corpus of articles with known near-copies, rewrites and duplicates
+# (tools/gencorpus.c says how), the input of eval-copies and bench-dedup.
+GENCORPUS := $(BUILD)/tools/gencorpus
+$(GENCORPUS): tools/gencorpus.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+# The tools' own checks (tests/tools/).
+test-tools: $(GENCORPUS) $(BIN)
+	@COUNTS=$(COUNTS) tests/tools/gencorpus.sh $(GENCORPUS) $(BIN)
+
+test: $(EVAL_BIN) test-unit test-cli test-fuzz test-tools
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-san:
@@ -146,14 +160,6 @@ $(TIMEIT): tools/timeit.c tools/bench_time.h
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $<
 
-# A corpus of articles with known near-copies, rewrites and duplicates
-# (tools/gencorpus.c says how), the input of eval-copies and bench-dedup.
-GENCORPUS := $(BUILD)/tools/gencorpus
-$(GENCORPUS): tools/gencorpus.c $(LIB)
-	@mkdir -p $(dir $@)
-	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
-
 bench-digest: $(BIN) $(TIMEIT)
 	@TIMEIT=$(TIMEIT) scripts/bench.sh "startup" - -- $(BIN) --version
 	@TIMEIT=$(TIMEIT) scripts/bench.sh "digest examples" examples -- \
@@ -185,7 +191,8 @@ $(EVAL_BIN): $(BUILD)/tools/%: $(BUILD)/tools/eval/%.o $(EVAL_LIB_OBJ) $(LIB)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(EVAL_LIB_OBJ) $(LIB) $(LDLIBS)
 
 # The scorers' unit tests link their scoring code.
-EVAL_TESTS := $(BUILD)/tests/test_extract_score $(BUILD)/tests/test_rouge
+EVAL_TESTS := $(BUILD)/tests/test_extract_score $(BUILD)/tests/test_rouge \
+              $(BUILD)/tests/test_score_copies
 $(EVAL_TESTS): TEST_CFLAGS := -Itools
 $(EVAL_TESTS): TEST_EXTRA := $(EVAL_LIB_OBJ)
 $(EVAL_TESTS): $(EVAL_LIB_OBJ)
@@ -212,6 +219,16 @@ eval-summary: $(BIN) $(BUILD)/tools/score_rouge
 	@scripts/deps.sh wordnet-base
 	@scripts/eval-summary.sh $(BIN) $(BUILD)/tools/score_rouge \
 	  $(SUMM_DATA) $(SUMM2006_DATA)
+
+# Near-copy detection on the 1,500 real DUC articles plus copies, rewrites
+# and duplicates derived from them (fixed seed, under $(BUILD)/eval-copies):
+# `newsdigest dedup` scored as pairs beside the target and datasketch's
+# figures, and the Jaccard spread of copies and non-copies (see
+# scripts/eval-copies.sh). Not part of check.
+eval-copies: $(BIN) $(GENCORPUS) $(BUILD)/tools/score_copies \
+             $(BUILD)/tools/copy_jaccard
+	@scripts/eval-copies.sh $(BIN) $(BUILD)/tools $(SUMM_DATA) \
+	  $(SUMM2006_DATA) $(BUILD)/eval-copies
 
 # Time and peak memory of `newsdigest summarize` on one core for stories
 # of 10, 50 and 500 articles built at run time from the DUC data (see

@@ -7,7 +7,10 @@
  * Writes OUTDIR/corpus.jsonl, one article a line ({"id", "title", "text",
  * "published"}; paragraphs of the text separated by "\n"), and
  * OUTDIR/gold.tsv, "ID<TAB>SOURCE_ID<TAB>KIND" for each derived article,
- * KIND one of near-copy, rewrite, duplicate. Each article slot is derived
+ * KIND one of near-copy, rewrite, duplicate, and in synthetic mode
+ * OUTDIR/topics.tsv, "ID<TAB>TOPIC" for every article (a derived one has
+ * its source's topic), the same-event groups that copy_jaccard
+ * --clusters measures. Each article slot is derived
  * from an earlier article with the given shares (defaults 0.25 near-copies,
  * 0.10 rewrites, 0.03 exact duplicates), else it is a base article:
  *
@@ -63,11 +66,17 @@
 #define RECENT 256u
 /* Caps on one article, one base file and the paragraphs of one text. */
 #define TEXT_MAX (8u << 20)
+/* Corpus lines gathered before they are written. */
+#define LINES_FLUSH (1u << 20)
 #define FILE_MAX (4u << 20)
 #define PARAS_MAX 512u
 #define ID_MAX 256u
-/* Synthetic articles per topic, on average. */
+/* Synthetic articles per topic, on average; the words, names and numbers
+ * that a topic's articles share. */
 #define TOPIC_ARTICLES 15u
+#define TOPIC_WORDS 60u
+#define TOPIC_NAMES 8u
+#define TOPIC_NUMBERS 4u
 /* 2026-01-01T00:00:00Z, where the synthetic clock starts. */
 #define EPOCH_2026 1767225600LL
 
@@ -120,10 +129,12 @@ typedef struct gen {
 	unsigned long n_derived; /* for ids */
 	long long clock;
 	uint32_t topics;
+	uint32_t words_of; /* the topic of topic_word, UINT32_MAX: none */
+	uint32_t topic_word[TOPIC_WORDS + TOPIC_NAMES + TOPIC_NUMBERS];
 	paths files;
 	size_t next_file;
 	nd_buf line, scratch;
-	FILE *corpus, *gold;
+	FILE *corpus, *gold, *groups; /* groups: topics.tsv, synthetic */
 } gen;
 
 static const char *const FUNCTION_WORDS[] = {
@@ -517,29 +528,50 @@ static uint32_t topic_pick(const gen *g, uint32_t t, uint32_t j)
 	return 2000 + (uint32_t)(h % (VOCAB_WORDS - 2000));
 }
 
+/* Caches topic t's own words, names and numbers. */
+static void topic_words(gen *g, uint32_t t)
+{
+	uint32_t j;
+
+	for (j = 0; j < TOPIC_WORDS; j++)
+		g->topic_word[j] = topic_pick(g, t, j);
+	for (j = 0; j < TOPIC_NAMES; j++)
+		g->topic_word[TOPIC_WORDS + j] = topic_pick(g, t, 100 + j);
+	for (j = 0; j < TOPIC_NUMBERS; j++)
+		g->topic_word[TOPIC_WORDS + TOPIC_NAMES + j] =
+			topic_pick(g, t, 200 + j);
+	g->words_of = t;
+}
+
 /* One word of a sentence on topic t, drawn with r. */
 static int put_topic_word(gen *g, rng *r, nd_buf *b, uint32_t t)
 {
-	double x = rng_unit(r);
-	uint32_t k;
+	/* One draw per word, the most of the run time: its top 24 bits
+	 * choose the kind of word, its low 32 bits the word. */
+	uint64_t x = rng_next(r);
+	uint32_t kind = (uint32_t)(x >> 40), low = (uint32_t)x, k;
 
-	if (x < 0.40) {
-		k = rng_below(r, N_FUNCTION);
+	if (g->words_of != t)
+		topic_words(g, t);
+	if (kind < (uint32_t)(0.40 * (1 << 24))) {
+		k = (uint32_t)(((uint64_t)low * N_FUNCTION) >> 32);
 		return put_span(b, lexicon_word(&g->func, k));
 	}
-	if (x < 0.52) {
-		k = topic_pick(g, t, rng_below(r, 60));
+	if (kind < (uint32_t)(0.52 * (1 << 24))) {
+		k = g->topic_word[low % TOPIC_WORDS];
 		return put_span(b, lexicon_word(&g->lex, k));
 	}
-	if (x < 0.57) {
-		k = topic_pick(g, t, 100 + rng_below(r, 8));
+	if (kind < (uint32_t)(0.57 * (1 << 24))) {
+		k = g->topic_word[TOPIC_WORDS + low % TOPIC_NAMES];
 		return put_capitalised(b, lexicon_word(&g->lex, k));
 	}
-	if (x < 0.59) {
-		k = topic_pick(g, t, 200 + rng_below(r, 4));
+	if (kind < (uint32_t)(0.59 * (1 << 24))) {
+		k = g->topic_word[TOPIC_WORDS + TOPIC_NAMES +
+				  low % TOPIC_NUMBERS];
 		return nd_buf_printf(b, "%u", 2 + k % 9000);
 	}
-	return put_span(b, lexicon_pick(&g->lex, r));
+	return put_span(b, lexicon_word(&g->lex,
+					g->lex.zipf[low & (ZIPF_SLOTS - 1)]));
 }
 
 /* A sentence of 12 to 26 words on topic t, without its full stop (and
@@ -755,6 +787,23 @@ static int put_perturbed(gen *g, nd_buf *b, span para, double rate)
 	return rc ? rc : put_char(b, '\n');
 }
 
+/* Where in order a paragraph that is no more than a quarter of the text
+ * may be dropped (not the first); 0 when a few tries find none. */
+static size_t droppable(gen *g, const span *para, const size_t *order,
+			size_t n)
+{
+	size_t total = 0, k, tries;
+
+	for (k = 0; k < n; k++)
+		total += para[k].n;
+	for (tries = 0; tries < 8; tries++) {
+		k = 1 + rng_below(&g->r, (uint32_t)n - 1);
+		if (para[order[k]].n <= total / 4)
+			return k;
+	}
+	return 0;
+}
+
 /* A syndicated copy of src: new headline, a paragraph dropped or two
  * swapped or both, ~3% of words changed, boilerplate around, sometimes
  * the tail cut. */
@@ -775,13 +824,13 @@ static int make_near_copy(gen *g, article *dst, const article *src)
 		order[k] = k + 1;
 		order[k + 1] = k;
 	}
-	if (n >= 4 && u < 0.6) {
-		k = 1 + rng_below(&g->r, (uint32_t)n - 1);
+	if (n >= 4 && u < 0.6 && (k = droppable(g, para, order, n)) > 0) {
 		memmove(order + k, order + k + 1, (n - k - 1) * sizeof(*order));
 		m--;
 	}
-	if (m >= 6 && rng_chance(&g->r, 0.1))
-		m -= m / 5;
+	/* Some outlets cut the tail of a long story. */
+	if (m >= 8 && rng_chance(&g->r, 0.05))
+		m -= m / 8;
 	for (i = 0; i < lines; i++)
 		top += rng_chance(&g->r, 0.3);
 	nd_buf_clear(&dst->text);
@@ -797,14 +846,16 @@ static int make_near_copy(gen *g, article *dst, const article *src)
 	return rc ? rc : put_new_title(g, &dst->title, src);
 }
 
-static bool is_function_word(span w)
+static bool is_function_word(const gen *g, span w)
 {
-	size_t i;
+	uint32_t i;
 
-	for (i = 0; i < N_FUNCTION; i++)
-		if (strlen(FUNCTION_WORDS[i]) == w.n &&
-		    memcmp(FUNCTION_WORDS[i], w.p, w.n) == 0)
+	for (i = 0; i < N_FUNCTION; i++) {
+		span f = lexicon_word(&g->func, i);
+
+		if (f.n == w.n && memcmp(f.p, w.p, w.n) == 0)
 			return true;
+	}
 	return false;
 }
 
@@ -832,7 +883,7 @@ static int put_spun(gen *g, nd_buf *b, span s)
 			continue;
 		rc = put_sep(b);
 		if (rc == 0 && bare.n >= 4 && is_lower(bare.p[0]) &&
-		    !is_function_word(bare) && rng_chance(&g->r, 0.3))
+		    !is_function_word(g, bare) && rng_chance(&g->r, 0.3))
 			rc = put_like(b, lexicon_pick(&g->lex, &g->r), w[i]);
 		else if (rc == 0)
 			rc = put_span(b, w[i]);
@@ -982,11 +1033,10 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* raw's lines as paragraphs, spaces collapsed, blank lines dropped;
- * returns the number of paragraphs. */
-static size_t put_lines(nd_buf *b, const char *p, size_t n, int *rc)
+/* raw's lines as paragraphs, spaces collapsed, blank lines dropped. */
+static void put_lines(nd_buf *b, const char *p, size_t n, int *rc)
 {
-	size_t i, paras = 0;
+	size_t i;
 	bool word = false;
 
 	for (i = 0; i < n && *rc == 0; i++) {
@@ -999,18 +1049,15 @@ static size_t put_lines(nd_buf *b, const char *p, size_t n, int *rc)
 		}
 		if (!word && b->len > 0 && b->ptr[b->len - 1] != '\n')
 			*rc = put_char(b, ' ');
-		if (!word && (b->len == 0 || b->ptr[b->len - 1] == '\n'))
-			paras++;
 		word = true;
 		if (*rc == 0)
 			*rc = put_char(b, p[i]);
 	}
 	trim_newline(b);
-	return paras;
 }
 
-/* A text of fewer than three paragraphs (DUC 2004 files are one line) cut
- * into paragraphs of 1 to 4 sentences, as news is laid out. */
+/* The paragraphs of more than 4 sentences (a DUC 2004 file is one line)
+ * cut into paragraphs of 1 to 4 sentences, as news is laid out. */
 static int paragraphise(gen *g, nd_buf *out, const nd_buf *in)
 {
 	static span para[PARAS_MAX], sent[4096];
@@ -1022,6 +1069,12 @@ static int paragraphise(gen *g, nd_buf *out, const nd_buf *in)
 		size_t ns = split_sentences(sent, 4096, para[k]);
 		size_t left = 0;
 
+		if (ns <= 4) {
+			rc = out->len > 0 ? put_char(out, '\n') : 0;
+			if (rc == 0)
+				rc = put_span(out, para[k]);
+			continue;
+		}
 		for (i = 0; i < ns && rc == 0; i++) {
 			if (left == 0 && out->len > 0)
 				rc = put_char(out, '\n');
@@ -1104,8 +1157,6 @@ static int load_base(gen *g, article *a, size_t i)
 {
 	const char *path = g->files.v[i];
 	int rc = read_file(&g->scratch, path);
-	size_t paras;
-
 	if (rc == ND_ETOOBIG || rc == ND_EIO ||
 	    (rc == 0 && memchr(g->scratch.ptr, '\0', g->scratch.len))) {
 		fprintf(stderr, "gencorpus: %s: %s, skipped\n", path,
@@ -1115,9 +1166,9 @@ static int load_base(gen *g, article *a, size_t i)
 	}
 	nd_buf_clear(&a->text);
 	nd_buf_clear(&a->title);
-	paras = rc ? 0 : put_lines(&a->text, g->scratch.ptr, g->scratch.len,
-				   &rc);
-	if (rc == 0 && paras < 3) {
+	if (rc == 0)
+		put_lines(&a->text, g->scratch.ptr, g->scratch.len, &rc);
+	if (rc == 0) {
 		rc = paragraphise(g, &g->scratch, &a->text);
 		nd_buf_clear(&a->text);
 		if (rc == 0)
@@ -1138,15 +1189,36 @@ static int load_base(gen *g, article *a, size_t i)
 
 /* ---- output ---- */
 
+/* Whether one of the 8 bytes of w needs escaping in JSON: a control
+ * character, '"' or '\\' (tests on all bytes at once, as the corpus is
+ * gigabytes of text with few of them). */
+static bool needs_escape8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+
+	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+		((slash - ones) & ~slash)) & highs;
+}
+
 /* s as a JSON string. */
 static int put_json(nd_buf *b, const char *p, size_t n)
 {
-	size_t i, run = 0;
+	size_t i = 0, run = 0;
 	int rc = put_char(b, '"');
 
-	for (i = 0; i < n && rc == 0; i++) {
+	for (; i < n && rc == 0; i++) {
 		unsigned char c = (unsigned char)p[i];
+		uint64_t w;
 
+		if (i + 8 <= n) {
+			memcpy(&w, p + i, 8);
+			if (!needs_escape8(w)) {
+				i += 7;
+				continue;
+			}
+		}
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		rc = nd_buf_put(b, p + run, i - run);
@@ -1163,14 +1235,28 @@ static int put_json(nd_buf *b, const char *p, size_t n)
 	return rc ? rc : put_char(b, '"');
 }
 
+static int flush_lines(gen *g)
+{
+	nd_buf *b = &g->line;
+
+	if (b->len > 0 && fwrite(b->ptr, 1, b->len, g->corpus) != b->len)
+		return ND_EIO;
+	nd_buf_clear(b);
+	return 0;
+}
+
 /* Writes a as a corpus line. */
 static int emit(gen *g, const article *a)
 {
 	nd_buf *b = &g->line;
-	int rc;
+	int rc = 0;
 
-	nd_buf_clear(b);
-	rc = nd_buf_puts(b, "{\"id\":");
+	/* Lines are gathered and written in large pieces, which stdio hands
+	 * to the kernel without copying them again. */
+	if (b->len >= LINES_FLUSH)
+		rc = flush_lines(g);
+	if (rc == 0)
+		rc = nd_buf_puts(b, "{\"id\":");
 	if (rc == 0)
 		rc = put_json(b, a->id, strlen(a->id));
 	if (rc == 0)
@@ -1192,7 +1278,8 @@ static int emit(gen *g, const article *a)
 	}
 	if (rc == 0)
 		rc = nd_buf_puts(b, "}\n");
-	if (rc == 0 && fwrite(b->ptr, 1, b->len, g->corpus) != b->len)
+	if (rc == 0 && g->groups &&
+	    fprintf(g->groups, "%s\t%u\n", a->id, a->topic) < 0)
 		rc = ND_EIO;
 	return rc;
 }
@@ -1360,6 +1447,8 @@ static void gen_dispose(gen *g)
 		fclose(g->corpus);
 	if (g->gold)
 		fclose(g->gold);
+	if (g->groups)
+		fclose(g->groups);
 }
 
 /* The substitution words of base mode: those of the first base files. */
@@ -1398,6 +1487,7 @@ static int gen_setup(gen *g, const opts *o)
 	g->o = o;
 	g->r.s = nd_mix64(o->seed ^ 0x6e6577736469ULL);
 	g->clock = EPOCH_2026;
+	g->words_of = UINT32_MAX;
 	for (i = 0; i < WINDOW; i++)
 		article_init(&g->orig[i]);
 	for (i = 0; i < COPY_WINDOW; i++)
@@ -1408,7 +1498,7 @@ static int gen_setup(gen *g, const opts *o)
 	for (i = 0; i < N_FUNCTION && rc == 0; i++)
 		rc = lexicon_add(&g->func, FUNCTION_WORDS[i],
 				 strlen(FUNCTION_WORDS[i]));
-	nd_buf_init(&g->line, 2 * TEXT_MAX + 4096);
+	nd_buf_init(&g->line, LINES_FLUSH + 2 * TEXT_MAX + 4096);
 	nd_buf_init(&g->scratch, FILE_MAX);
 	for (i = 0; i < o->n_base && rc == 0; i++)
 		rc = walk(&g->files, o->base[i]);
@@ -1430,7 +1520,9 @@ static int gen_setup(gen *g, const opts *o)
 	}
 	if (rc == 0 && ((g->corpus = open_out(o->outdir, "corpus.jsonl")) ==
 				NULL ||
-			(g->gold = open_out(o->outdir, "gold.tsv")) == NULL))
+			(g->gold = open_out(o->outdir, "gold.tsv")) == NULL ||
+			(o->n_base == 0 && (g->groups = open_out(o->outdir,
+					"topics.tsv")) == NULL)))
 		rc = ND_EIO;
 	return rc;
 }
@@ -1463,8 +1555,8 @@ static bool parse_count(unsigned long *out, const char *s)
 /* Fills o from argv; false on a usage error (said on stderr). */
 static bool parse_args(opts *o, int argc, char **argv)
 {
-	unsigned long seed = 1;
-	bool ok = true;
+	unsigned long seed = 0;
+	bool ok = true, seeded = false;
 	int i;
 
 	*o = (opts){ .copies = 0.25, .rewrites = 0.10, .dups = 0.03 };
@@ -1483,7 +1575,7 @@ static bool parse_args(opts *o, int argc, char **argv)
 		else if (strcmp(a, "--articles") == 0)
 			ok = parse_count(&o->articles, v);
 		else if (strcmp(a, "--seed") == 0)
-			ok = parse_count(&seed, v);
+			ok = seeded = parse_count(&seed, v);
 		else if (strcmp(a, "--copies") == 0)
 			ok = parse_share(&o->copies, v);
 		else if (strcmp(a, "--rewrites") == 0)
@@ -1500,7 +1592,8 @@ static bool parse_args(opts *o, int argc, char **argv)
 		i++;
 	}
 	o->seed = seed;
-	if (o->outdir == NULL || o->copies + o->rewrites + o->dups >= 1 ||
+	if (o->outdir == NULL || !seeded ||
+	    o->copies + o->rewrites + o->dups >= 1 ||
 	    (o->articles == 0 && o->n_base == 0))
 		ok = false;
 	return ok;
@@ -1520,7 +1613,10 @@ int main(int argc, char **argv)
 	rc = gen_setup(&g, &o);
 	if (rc == 0)
 		rc = run(&g);
-	if (rc == 0 && (fflush(g.corpus) != 0 || fflush(g.gold) != 0))
+	if (rc == 0)
+		rc = flush_lines(&g);
+	if (rc == 0 && (fflush(g.corpus) != 0 || fflush(g.gold) != 0 ||
+			(g.groups && fflush(g.groups) != 0)))
 		rc = ND_EIO;
 	if (rc != 0 && rc != ND_EINVAL && rc != ND_EIO)
 		fprintf(stderr, "gencorpus: %s\n", nd_strerror(rc));

@@ -1,0 +1,83 @@
+#!/bin/sh
+# tools/gencorpus: the same seed gives the same bytes and another seed
+# other bytes; the gold names only articles of the corpus, each derived
+# one after its source; newsdigest reads every line; --base takes our
+# fixture texts with ids from their paths and dates from their names; bad
+# arguments are refused.
+#
+#   tests/tools/gencorpus.sh build/tools/gencorpus build/newsdigest
+#
+# Prints "gencorpus: N passed, M failed" last (appended to $COUNTS when
+# set); exits non-zero on any failure.
+set -u
+
+gen=${1:?usage: tests/tools/gencorpus.sh GENCORPUS NEWSDIGEST}
+bin=${2:?usage: tests/tools/gencorpus.sh GENCORPUS NEWSDIGEST}
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+
+check() {
+	if [ "$1" = 0 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: gencorpus: $2" >&2
+	fi
+}
+
+"$gen" --articles 300 --seed 7 "$tmp/a" 2>"$tmp/err"
+check $? "synthetic run failed: $(head -n 1 "$tmp/err")"
+"$gen" --articles 300 --seed 7 "$tmp/b"
+cmp -s "$tmp/a/corpus.jsonl" "$tmp/b/corpus.jsonl" &&
+	cmp -s "$tmp/a/gold.tsv" "$tmp/b/gold.tsv"
+check $? "seed 7 twice gave different bytes"
+"$gen" --articles 300 --seed 8 "$tmp/c"
+! cmp -s "$tmp/a/corpus.jsonl" "$tmp/c/corpus.jsonl"
+check $? "seeds 7 and 8 gave the same corpus"
+
+sed 's/^{"id":"\([^"]*\)".*/\1/' "$tmp/a/corpus.jsonl" >"$tmp/ids"
+n=$(wc -l <"$tmp/ids")
+[ "$n" -eq 300 ]
+check $? "300 articles asked, $n written"
+cut -f 1 "$tmp/a/topics.tsv" | cmp -s - "$tmp/ids"
+check $? "topics.tsv does not list the articles in corpus order"
+
+# Every gold line: an id after its source in the corpus, a known kind.
+awk -F'\t' 'NR == FNR { at[$0] = FNR; next }
+	!($1 in at) || !($2 in at) || at[$2] >= at[$1] ||
+	$3 !~ /^(near-copy|rewrite|duplicate)$/ { bad++ }
+	END { exit bad > 0 }' "$tmp/ids" "$tmp/a/gold.tsv"
+check $? "a gold line names an unknown or later source, or a bad kind"
+for kind in near-copy rewrite duplicate; do
+	grep -q "	$kind\$" "$tmp/a/gold.tsv"
+	check $? "no $kind in 300 articles"
+done
+
+"$bin" clean "$tmp/a/corpus.jsonl" >"$tmp/clean" 2>"$tmp/err"
+check $? "newsdigest clean refused the corpus: $(head -n 1 "$tmp/err")"
+
+# --base: every fixture text once, under its path, dated by its name.
+"$gen" --seed 3 --base tests/fixtures/gencorpus "$tmp/d" 2>"$tmp/err"
+check $? "--base run failed: $(head -n 1 "$tmp/err")"
+grep -c '"id":"tests/fixtures/gencorpus/[a-z]*/[A-Z0-9.]*"' \
+	"$tmp/d/corpus.jsonl" >"$tmp/n"
+[ "$(cat "$tmp/n")" -eq 4 ]
+check $? "--base: $(cat "$tmp/n") of the 4 fixture texts kept their ids"
+grep -q '"id":"tests/fixtures/gencorpus/harbour/WIRE20260301.0001".*'\
+'"published":"2026-03-01T' "$tmp/d/corpus.jsonl"
+check $? "--base: the date of the file name is not the published date"
+
+for args in "--articles 10" "--seed 1" "--articles 10 --seed 1 --copies x" \
+	"--articles 10 --seed 1 --copies 0.9 --rewrites 0.2"; do
+	# shellcheck disable=SC2086 # the words of args are the arguments
+	"$gen" $args "$tmp/e" 2>/dev/null
+	[ $? = 2 ]
+	check $? "$args: not refused with status 2"
+done
+
+line="gencorpus: $pass passed, $fail failed"
+echo "$line"
+[ -n "${COUNTS:-}" ] && echo "$line" >>"$COUNTS"
+[ "$fail" -eq 0 ]
