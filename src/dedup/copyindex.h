@@ -20,7 +20,9 @@
 #define ND_COPYINDEX_SEG ((size_t)1 << ND_COPYINDEX_SEG_BITS)
 /* Candidates confirmed per add, at most. */
 #define ND_COPYINDEX_CAND_MAX 512
-#define ND_COPYINDEX_THRESHOLD 0.35
+/* Set on the real-news copies of make eval-copies (P 0.988, R 0.990
+ * there); 0.35 found every copy but joined 38 of 207 rewrites. */
+#define ND_COPYINDEX_THRESHOLD 0.44
 /* Longest name kept, in bytes. */
 #define ND_COPYINDEX_NAME_MAX 4096
 
