@@ -344,7 +344,8 @@ typedef struct nd_copyindex_options {
 typedef struct nd_copy_article {
 	unsigned long long id; /* the caller's key, need not be unique */
 	const char *name;      /* kept when keep_names; NULL for none */
-	long long published;   /* seconds since 1970, UTC; what expire reads */
+	long long published;   /* seconds since 1970, UTC; what expire reads
+				  (kept between 1970 and 2106) */
 	const char *text;      /* any bytes */
 	size_t len;
 } nd_copy_article;

@@ -130,7 +130,9 @@ int nd_copyindex_append(size_t *slot, nd_copyindex *ix, uint64_t id,
 	if (j == 0)
 		memset(s->dead, 0, sizeof(s->dead));
 	s->id[j] = id;
-	s->time[j] = time;
+	/* News before 1970 or after 2106 is kept at those ends. */
+	s->time[j] = time < 0 ? 0 : time > UINT32_MAX ? UINT32_MAX
+						      : (uint32_t)time;
 	memset(s->sketch[j], 0, ND_TEXTSKETCH_BYTES);
 	if (ix->opts.keep_names) {
 		ix->name_off[i] = ix->names_len;
@@ -314,13 +316,14 @@ int nd_copyindex_expire(size_t *expired, nd_copyindex *ix, long long before)
 		*expired = 0;
 	if (ix == NULL)
 		return ND_EINVAL;
-	for (i = ix->oldest; i < ix->n; i++)
-		if (!nd_copyindex_dead(ix, i) &&
-		    nd_copyindex_seg(ix, i)->time[nd_copyindex_pos(i)] <
-			    before) {
+	for (i = ix->oldest; i < ix->n; i++) {
+		long long t = nd_copyindex_seg(ix, i)->time[nd_copyindex_pos(i)];
+
+		if (!nd_copyindex_dead(ix, i) && t < before) {
 			set_dead(ix, i);
 			count++;
 		}
+	}
 	if (expired)
 		*expired = count;
 	return maybe_compact(ix);

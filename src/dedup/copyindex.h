@@ -29,7 +29,7 @@
 /* ND_COPYINDEX_SEG articles' records. */
 typedef struct nd_copyseg {
 	uint64_t id[ND_COPYINDEX_SEG];
-	int64_t time[ND_COPYINDEX_SEG];
+	uint32_t time[ND_COPYINDEX_SEG]; /* seconds since 1970, to 2106 */
 	uint8_t sketch[ND_COPYINDEX_SEG][ND_TEXTSKETCH_BYTES];
 	uint64_t dead[ND_COPYINDEX_SEG / 64];
 } nd_copyseg;

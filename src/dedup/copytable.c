@@ -9,7 +9,7 @@ _Static_assert(sizeof(nd_copyblock) == 64, "a block is one cache line");
 
 /* Blocks are allocated in segments, so a table never copies itself to
  * grow; overflow segments are smaller, as few buckets overflow. */
-#define SEG_BITS 8
+#define SEG_BITS 7
 #define SEG_BLOCKS ((size_t)1 << SEG_BITS)
 #define OVER_BITS 6
 #define OVER_BLOCKS ((size_t)1 << OVER_BITS)

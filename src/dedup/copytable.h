@@ -21,7 +21,7 @@
 #define ND_COPYTABLE_LEVEL0 8
 #define ND_COPYTABLE_LEVEL_MAX (ND_COPYTABLE_LEVEL0 + 16)
 /* Entries per slot before a bucket splits, in percent. */
-#define ND_COPYTABLE_FILL 90
+#define ND_COPYTABLE_FILL 95
 /* Blocks of one bucket read per lookup: a flood of identical copies
  * stays linear, and each still meets the newest of them. */
 #define ND_COPYTABLE_VISIT 8

@@ -102,6 +102,7 @@ static void test_remove_and_expire(void **state)
 	(void)state;
 	ct_article(base, TEXT_MAX, 3, 6, 0);
 	make_copy(copy, base, 3);
+	ct_article(other, TEXT_MAX, 33, 6, 0);
 	assert_int_equal(nd_copyindex_create(&ix, NULL), ND_OK);
 	add(ix, art(20, NULL, 1000, base), NULL);
 	assert_int_equal(nd_copyindex_remove(&n, ix, gone, 2), ND_OK);
@@ -114,6 +115,13 @@ static void test_remove_and_expire(void **state)
 	assert_int_equal(st.live, 1);
 	assert_int_equal(st.removed, 2);
 	assert_int_equal(add(ix, art(23, NULL, 4000, copy), NULL), 1);
+	/* Times before 1970 count as 1970, after 2106 as 2106. */
+	add(ix, art(24, NULL, -86400, other), NULL);
+	add(ix, art(25, NULL, 1LL << 40, other), NULL);
+	assert_int_equal(nd_copyindex_expire(&n, ix, 1), ND_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(nd_copyindex_expire(&n, ix, 1LL << 33), ND_OK);
+	assert_int_equal(n, 3); /* 22, 23 and 25 */
 	nd_copyindex_free(ix);
 }
 
