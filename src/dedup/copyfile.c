@@ -204,10 +204,22 @@ static int bad(reader *r, const char *what)
 }
 
 /* Checks size, magic, version and checksum; r then spans the body. */
+uint64_t nd_copyfile_checksum(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t check = CHECK_SEED;
+	size_t at;
+
+	for (at = 0; at < len; at += BLOCK)
+		check = nd_hash64(p + at, len - at < BLOCK ? len - at : BLOCK,
+				  check);
+	return check;
+}
+
 static int check_frame(reader *r)
 {
-	size_t len = (size_t)(r->end - r->p), at;
-	uint64_t check = CHECK_SEED, sum;
+	size_t len = (size_t)(r->end - r->p);
+	uint64_t check, sum;
 
 	if (len < HEAD_BYTES + 8)
 		return bad(r, "too short");
@@ -217,10 +229,7 @@ static int check_frame(reader *r)
 	if (r_le(r, 4) != FORMAT_VERSION)
 		return bad(r, "unknown format version");
 	r->p -= 12;
-	len -= 8;
-	for (at = 0; at < len; at += BLOCK)
-		check = nd_hash64(r->p + at,
-				  len - at < BLOCK ? len - at : BLOCK, check);
+	check = nd_copyfile_checksum(r->p, len - 8);
 	r->end -= 8;
 	sum = r_le(&(reader){ r->end, r->end + 8, NULL, 0 }, 8);
 	if (check != sum)
@@ -322,12 +331,14 @@ static int read_bands(nd_copyindex *ix, reader *r, const head *h)
 	size_t b, i;
 	int rc;
 
+	uint64_t key;
+
+	/* Entries go in afresh: tables grow to what they hold, whatever
+	 * size the file claims. */
 	for (b = 0; b < ND_TEXTSKETCH_BANDS; b++) {
-		rc = nd_copytable_shape(&ix->band[b], h->level[b], h->split[b]);
-		if (rc == ND_EINVAL)
+		if (nd_copytable_saved_key(&key, h->level[b], h->split[b], 0,
+					   0) != ND_OK)
 			return bad(r, "impossible band table shape");
-		if (rc != ND_OK)
-			return rc;
 		for (i = 0; i < h->entries[b]; i++) {
 			size_t bucket = (size_t)r_le(r, 4);
 			uint16_t fp = (uint16_t)r_le(r, 2);
@@ -335,9 +346,11 @@ static int read_bands(nd_copyindex *ix, reader *r, const head *h)
 
 			if (doc >= h->n)
 				return bad(r, "band entry names no article");
-			rc = nd_copytable_put(&ix->band[b], bucket, fp, doc);
-			if (rc == ND_EINVAL)
+			if (nd_copytable_saved_key(&key, h->level[b],
+						   h->split[b], bucket,
+						   fp) != ND_OK)
 				return bad(r, "band entry in the wrong bucket");
+			rc = nd_copytable_insert(&ix->band[b], key, doc);
 			if (rc != ND_OK)
 				return rc;
 		}

@@ -317,7 +317,8 @@ int nd_copyindex_expire(size_t *expired, nd_copyindex *ix, long long before)
 	if (ix == NULL)
 		return ND_EINVAL;
 	for (i = ix->oldest; i < ix->n; i++) {
-		long long t = nd_copyindex_seg(ix, i)->time[nd_copyindex_pos(i)];
+		const nd_copyseg *s = nd_copyindex_seg(ix, i);
+		long long t = s->time[nd_copyindex_pos(i)];
 
 		if (!nd_copyindex_dead(ix, i) && t < before) {
 			set_dead(ix, i);

@@ -84,6 +84,9 @@ int nd_copyindex_append(size_t *slot, nd_copyindex *ix, uint64_t id,
 			int64_t time, const char *name, size_t name_len);
 /* Drops the dead slots now; 0 or ND_ENOMEM (ix unchanged). */
 int nd_copyindex_compact(nd_copyindex *ix);
+/* The checksum a saved file ends with, of its first len bytes (the fuzz
+ * target uses it to reach past the check). */
+uint64_t nd_copyfile_checksum(const void *data, size_t len);
 /* Checks opts and copies them over ix's, set fields only; 0 or ND_EINVAL. */
 int nd_copyindex_set_options(nd_copyindex *ix,
 			     const nd_copyindex_options *opts);

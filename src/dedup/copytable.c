@@ -327,35 +327,22 @@ int nd_copytable_each(const nd_copytable *t, nd_copytable_fn fn, void *ctx)
 	return 0;
 }
 
-int nd_copytable_shape(nd_copytable *t, unsigned level, size_t split)
+int nd_copytable_saved_key(uint64_t *key, unsigned level, size_t split,
+			   size_t bucket, uint16_t fp)
 {
-	if (t->n_entries != 0 || level < ND_COPYTABLE_LEVEL0 ||
-	    level > ND_COPYTABLE_LEVEL_MAX || split >= (size_t)1 << level ||
+	nd_copytable shape;
+
+	if (level < ND_COPYTABLE_LEVEL0 || level > ND_COPYTABLE_LEVEL_MAX ||
+	    split >= (size_t)1 << level ||
 	    (level == ND_COPYTABLE_LEVEL_MAX && split != 0))
 		return ND_EINVAL;
-	t->level = level;
-	t->split = split;
-	while (t->n_bucket_seg * SEG_BLOCKS < nd_copytable_buckets(t))
-		if (seg_grow(&t->bucket_seg, &t->n_bucket_seg,
-			     SEG_BLOCKS) != ND_OK)
-			return ND_ENOMEM;
-	return ND_OK;
-}
-
-int nd_copytable_put(nd_copytable *t, size_t bucket, uint16_t fp,
-		     uint32_t doc)
-{
-	uint64_t key = (uint64_t)fp << ND_COPYTABLE_LEVEL0 |
-		       (bucket & ((1u << ND_COPYTABLE_LEVEL0) - 1));
-	int rc;
-
+	shape.level = level;
+	shape.split = split;
+	*key = (uint64_t)fp << ND_COPYTABLE_LEVEL0 |
+	       (bucket & (((size_t)1 << ND_COPYTABLE_LEVEL0) - 1));
 	/* The bucket must be where a key with this fingerprint lives. */
-	if (doc > ND_COPYTABLE_MAX_DOC || bucket >= nd_copytable_buckets(t))
+	if (bucket >= nd_copytable_buckets(&shape) ||
+	    address(&shape, *key) != bucket)
 		return ND_EINVAL;
-	if (address(t, key) != bucket)
-		return ND_EINVAL;
-	rc = bucket_put(t, bucket, fp, doc + 1);
-	if (rc == ND_OK)
-		t->n_entries++;
-	return rc;
+	return ND_OK;
 }

@@ -74,12 +74,12 @@ typedef int (*nd_copytable_fn)(void *ctx, size_t bucket, uint16_t fp,
 			       uint32_t doc);
 /* Visits every entry; returns the first non-zero code of fn, or 0. */
 int nd_copytable_each(const nd_copytable *t, nd_copytable_fn fn, void *ctx);
-/* Sets an empty table to level and split, as a saved one had them.
- * Returns 0, ND_EINVAL for a shape no table has, or ND_ENOMEM. */
-int nd_copytable_shape(nd_copytable *t, unsigned level, size_t split);
-/* Puts back a saved entry. Returns 0, ND_EINVAL when fp does not belong
- * in bucket or doc is out of range, or ND_ENOMEM. */
-int nd_copytable_put(nd_copytable *t, size_t bucket, uint16_t fp,
-		     uint32_t doc);
+/* The key bits an entry saved from a table of that level and split
+ * stood for (its bucket and fingerprint hold the low LEVEL0 + 16), into
+ * *key: enough to insert it into a table of any size, so a file sets no
+ * table size by itself. Returns 0, or ND_EINVAL for a shape no table has
+ * or a fingerprint that does not belong in bucket. */
+int nd_copytable_saved_key(uint64_t *key, unsigned level, size_t split,
+			   size_t bucket, uint16_t fp);
 
 #endif
