@@ -214,22 +214,19 @@ static int add_articles(nd_copyindex *ix, const nd_batch *b)
 	return CLI_OK;
 }
 
-static int index_add(const index_args *a)
+/* Reads, cleans and adds the articles at path; a batch a path, so that
+ * memory follows the largest input rather than all of them. Returns
+ * CLI_OK, CLI_REJECTED or CLI_FAIL. */
+static int add_path(nd_copyindex *ix, const char *path)
 {
-	nd_copyindex *ix = open_index(a, 1);
 	nd_batch *b = NULL;
-	int i, rc = ND_OK, status = CLI_FAIL;
+	int rc, status = CLI_FAIL;
 
-	if (ix == NULL)
-		return CLI_FAIL;
 	if (nd_batch_create(&b, NULL) != ND_OK) {
 		cli_error("index: cannot start: %s", nd_strerror(ND_ENOMEM));
-		goto done;
+		return CLI_FAIL;
 	}
-	if (a->n_rest == 0)
-		rc = nd_batch_add_path(b, "-");
-	for (i = 0; i < a->n_rest && rc != ND_ENOMEM; i++)
-		rc = nd_batch_add_path(b, a->rest[i]);
+	rc = nd_batch_add_path(b, path);
 	if (rc != ND_ENOMEM)
 		rc = nd_batch_run(b, ND_STAGE_CLEAN);
 	if (rc != ND_OK && rc != ND_EPARTIAL) {
@@ -237,14 +234,35 @@ static int index_add(const index_args *a)
 		goto done;
 	}
 	cli_report_rejected(b);
-	if (add_articles(ix, b) != CLI_OK || cli_flush_stdout() != CLI_OK ||
-	    save(ix, a) != CLI_OK)
+	if (add_articles(ix, b) != CLI_OK)
 		goto done;
 	status = nd_batch_rejected_count(b) ? CLI_REJECTED : CLI_OK;
 done:
 	nd_batch_free(b);
+	return status;
+}
+
+static int index_add(const index_args *a)
+{
+	nd_copyindex *ix = open_index(a, 1);
+	int i, one, status = CLI_OK;
+
+	if (ix == NULL)
+		return CLI_FAIL;
+	for (i = 0; i < (a->n_rest ? a->n_rest : 1); i++) {
+		one = add_path(ix, a->n_rest ? a->rest[i] : "-");
+		if (one == CLI_FAIL)
+			goto fail;
+		if (one == CLI_REJECTED)
+			status = CLI_REJECTED;
+	}
+	if (cli_flush_stdout() != CLI_OK || save(ix, a) != CLI_OK)
+		goto fail;
 	nd_copyindex_free(ix);
 	return status;
+fail:
+	nd_copyindex_free(ix);
+	return CLI_FAIL;
 }
 
 /* Removes the articles named; a name not in the index is an error line

@@ -427,6 +427,16 @@ run index expire --db "$db" --before 2026-13-01
 expect_status 2 "index expire bad date"
 run index expire --db "$db"
 expect_status 2 "index expire without a date"
+# A path that cannot be read is reported; the others are still added
+# (and match across paths) and saved.
+run index add --db "$tmp/rej.db" examples/01_wire_meridian.txt \
+	"$tmp/no-such-file" examples/02_coastal_herald.txt
+expect_status 1 "index add with a missing path"
+expect_grep out "02_coastal_herald${tab}01_wire_meridian${tab}near-duplicate" \
+	"index add with a missing path"
+expect_grep err "no-such-file" "index add with a missing path"
+run index stats --db "$tmp/rej.db"
+expect_grep out "articles${tab}2" "index add with a missing path: saved"
 printf 'NDCOPYIX garbage' >"$tmp/bad.db"
 run index stats --db "$tmp/bad.db"
 expect_status 2 "index stats corrupt"
