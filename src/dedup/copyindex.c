@@ -243,6 +243,10 @@ int nd_copyindex_add(const nd_copy_match **matches, size_t *n,
 		if ((rc = maybe_compact(ix)) != ND_OK)
 			return rc;
 	}
+	/* Slot numbers run out before memory does: reclaim the dead. */
+	if (ix->n > ND_COPYTABLE_MAX_DOC && ix->n_dead != 0 &&
+	    (rc = nd_copyindex_compact(ix)) != ND_OK)
+		return rc;
 	shingles = nd_textsketch_sign(bin, a->text ? a->text : "", a->len);
 	name = a->name ? a->name : "";
 	if ((rc = nd_copyindex_append(&slot, ix, a->id, a->published, name,
