@@ -81,14 +81,14 @@ static const cli_command commands[] = {
 	  ND_STAGE_DIGEST, CLI_OPT_WORDS | CLI_OPT_BYTES | CLI_SINGLE_STORY,
 	  summary_formats, N(summary_formats), NULL },
 	{ "index",
-	  "add|remove|expire|stats --db FILE [OPTIONS] [PATH...|ID...]",
+	  "add|remove|expire|stats --db FILE [OPTION...] [ARG...]",
 	  "keep a near-copy index in a file across runs",
 	  "Keeps a near-copy index of articles in FILE (created by the first\n"
-	  "add). add reads and cleans the articles at the PATHs (standard\n"
+	  "add). add reads and cleans the articles at the PATH ARGs (standard\n"
 	  "input when none), adds them one by one and prints, for each\n"
 	  "earlier article that one copies, \"ID<TAB>EARLIER_ID<TAB>\n"
 	  "near-duplicate<TAB>SCORE\" (SCORE: estimated shingle Jaccard).\n"
-	  "remove takes the articles with the given IDs out; expire those\n"
+	  "remove takes the articles with the given ID ARGs out; expire those\n"
 	  "published (or, undated, added) before a date; stats prints\n"
 	  "counts and memory. The file is replaced whole, never half\n"
 	  "written.\n",
