@@ -49,7 +49,7 @@ EVAL_BIN := $(BUILD)/tools/score_aeb $(BUILD)/tools/score_snippets \
 .PHONY: all deps demo check test test-unit test-cli test-fuzz test-san \
         test-tools eval-copies \
         fuzz clean bench-digest bench-extract eval-extract eval-rouge-check \
-        eval-summary bench-summary eval-reuse
+        eval-summary bench-summary eval-reuse bench-dedup
 
 all: $(BIN)
 
@@ -255,6 +255,21 @@ $(BUILD)/tools/msrp_tsv: tools/eval/msrp_tsv.c $(LIB)
 eval-reuse: $(BIN) $(REUSE_TOOLS) $(TIMEIT)
 	@scripts/deps.sh wordnet-base
 	@scripts/eval-reuse.sh $(BIN) $(BUILD)/tools $(REUSE_DATA)
+
+# Near-copy detection at 10k, 100k and 1M synthetic articles: the copy
+# index's articles/s on one core (adds only, median of RUNS), bytes per
+# article, peak RSS and near-copy pair precision/recall against the
+# generator's gold, then `newsdigest index add` end to end at 10k (see
+# scripts/bench-dedup.sh). Corpora are cached in $(BUILD)/corpus. Not part
+# of check.
+$(BUILD)/tools/bench_dedup: tools/bench_dedup.c tools/bench_time.h $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+bench-dedup: $(BIN) $(BUILD)/tools/bench_dedup $(TIMEIT)
+	@scripts/bench-dedup.sh $(BIN) $(BUILD)/tools/bench_dedup $(TIMEIT) \
+	  $(BUILD)
 
 clean:
 	rm -rf build

@@ -65,6 +65,9 @@ typedef struct cli_args {
 	int help;       /* --help was given; the rest is unparsed */
 } cli_args;
 
+/* "newsdigest index ...": the copy index in a file (index_cmd.c). */
+int cli_index(const cli_command *cmd, int argc, char **argv);
+
 /* The command called name, or NULL. */
 const cli_command *cli_command_find(const char *name);
 /* The i-th command in help order, or NULL past the last. */

@@ -112,6 +112,26 @@ static const cli_command commands[] = {
 	  "  --wordnet DIR     WordNet's files (default: $NEWSDIGEST_WORDNET,\n"
 	  "                    else /usr/share/wordnet)\n",
 	  0, 0, NULL, 0, cli_similar },
+	{ "index",
+	  "add|remove|expire|stats --db FILE [OPTION...] [ARG...]",
+	  "keep a near-copy index in a file across runs",
+	  "Keeps a near-copy index of articles in FILE (created by the first\n"
+	  "add). add reads and cleans the articles at the PATH ARGs (standard\n"
+	  "input when none), adds them one by one and prints, for each\n"
+	  "earlier article that one copies, \"ID<TAB>EARLIER_ID<TAB>\n"
+	  "near-duplicate<TAB>SCORE\" (SCORE: estimated shingle Jaccard).\n"
+	  "remove takes the articles with the given ID ARGs out; expire those\n"
+	  "published (or, undated, added) before a date; stats prints\n"
+	  "counts and memory. The file is replaced whole, never half\n"
+	  "written.\n",
+	  "  --db FILE         the index file (required)\n"
+	  "  --threshold J     add: estimated Jaccard of a copy, 0.01-1\n"
+	  "                    (default 0.44; kept in the file)\n"
+	  "  --max N           add: keep at most N articles, evicting the\n"
+	  "                    oldest added (kept in the file)\n"
+	  "  --before DATE     expire: YYYY-MM-DD[THH:MM[:SS]], UTC\n"
+	  "  --keep-days N     expire: keep the last N days\n",
+	  0, 0, NULL, 0, cli_index },
 };
 
 const cli_command *cli_command_find(const char *name)

@@ -449,6 +449,64 @@ spans_ok examples/ "examples"
 # Hostile pages: deep, huge, truncated, script-only, other charsets.
 . tests/cli/robustness.sh
 
+# ---- (b2) the copy index across runs --------------------------------------
+
+db=$tmp/copies.db
+kiln=tests/fixtures/kiln_copies.jsonl
+golden index-add-first index add --db "$db" examples/01_wire_meridian.txt \
+	examples/03_spin_daily.txt
+golden index-add-copies index add --db "$db" examples/02_coastal_herald.txt \
+	"$kiln"
+golden index-stats index stats --db "$db"
+# The copy's escape character is escaped on output.
+expect_no_grep out "$esc" "index stats"
+run index add --db "$db" "$kiln"
+expect_status 0 "index add again"
+if ! grep -q -F "$esc" "$tmp/out" &&
+	grep -q -F "kiln-copy\\x1b[31m${tab}kiln-copy\\x1b[31m${tab}near-duplicate${tab}1.000" "$tmp/out"; then
+	ok
+else
+	bad "index add again: the repeat not matched or not escaped"
+fi
+golden index-remove index remove --db "$db" 01_wire_meridian kiln-wire
+run index remove --db "$db" no-such-article
+expect_status 1 "index remove unknown"
+expect_grep err "no article 'no-such-article'" "index remove unknown"
+golden index-add-after-remove index add --db "$db" \
+	examples/02_coastal_herald.txt
+golden index-expire index expire --db "$db" --before 2026-03-03
+run index expire --db "$db" --before 2026-13-01
+expect_status 2 "index expire bad date"
+run index expire --db "$db"
+expect_status 2 "index expire without a date"
+# A path that cannot be read is reported; the others are still added
+# (and match across paths) and saved.
+run index add --db "$tmp/rej.db" examples/01_wire_meridian.txt \
+	"$tmp/no-such-file" examples/02_coastal_herald.txt
+expect_status 1 "index add with a missing path"
+expect_grep out "02_coastal_herald${tab}01_wire_meridian${tab}near-duplicate" \
+	"index add with a missing path"
+expect_grep err "no-such-file" "index add with a missing path"
+run index stats --db "$tmp/rej.db"
+expect_grep out "articles${tab}2" "index add with a missing path: saved"
+printf 'NDCOPYIX garbage' >"$tmp/bad.db"
+run index stats --db "$tmp/bad.db"
+expect_status 2 "index stats corrupt"
+expect_grep err "not a valid copy index" "index stats corrupt"
+run index stats --db "$tmp/missing.db"
+expect_status 2 "index stats missing"
+run index add examples/
+expect_status 2 "index add without --db"
+run index frobnicate --db "$db"
+expect_status 2 "index unknown subcommand"
+run index add --db "$db" --threshold 2 examples/
+expect_status 2 "index add bad threshold"
+for h in --help -h; do
+	run index "$h"
+	expect_status 0 "index $h"
+	expect_grep out "usage: newsdigest index" "index $h"
+done
+
 # ---- (c) the seed articles -------------------------------------------------
 
 seeds=$root/../shared/seeds
