@@ -382,18 +382,18 @@ int nd_batch_render_article(const nd_batch *b, nd_render_kind kind,
  * 200 bytes an article in all. Articles come and go over time: add finds
  * the earlier live articles each one copies, remove and expire take them
  * out, and the whole index is saved to and loaded from a file. Results are
- * deterministic. The default threshold, 0.44 estimated Jaccard of 5-word
+ * deterministic. The default threshold, 0.38 estimated Jaccard of 5-word
  * shingles, sits above articles on the same event written apart (under
- * 0.05 nearly all) and most spun rewrites (0.17 to 0.37, a few to 0.55)
- * and below syndicated copies (0.45 to 0.9, most over 0.55); the
- * estimate's standard error is about 0.05. An index is not
+ * 0.05 nearly all, at most 0.34) and most spun rewrites (0.08 to 0.37, a
+ * few to 0.43) and below syndicated copies (0.41 to 1, 99% over 0.47);
+ * the estimate's standard error is about 0.05. An index is not
  * thread-safe. */
 
 typedef struct nd_copyindex nd_copyindex;
 
 typedef struct nd_copyindex_options {
 	unsigned version;   /* ND_COPYINDEX_OPTIONS_VERSION */
-	double threshold;   /* estimated Jaccard of a copy, default 0.44 */
+	double threshold;   /* estimated Jaccard of a copy, default 0.38 */
 	size_t max_live;    /* 0: no cap; else the oldest added is evicted */
 	int keep_names;     /* keep each article's name (reported apart) */
 } nd_copyindex_options;

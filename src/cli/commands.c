@@ -126,7 +126,7 @@ static const cli_command commands[] = {
 	  "written.\n",
 	  "  --db FILE         the index file (required)\n"
 	  "  --threshold J     add: estimated Jaccard of a copy, 0.01-1\n"
-	  "                    (default 0.44; kept in the file)\n"
+	  "                    (default 0.38; kept in the file)\n"
 	  "  --max N           add: keep at most N articles, evicting the\n"
 	  "                    oldest added (kept in the file)\n"
 	  "  --before DATE     expire: YYYY-MM-DD[THH:MM[:SS]], UTC\n"

@@ -84,7 +84,7 @@ static void test_copy_found_topic_and_strangers_not(void **state)
 	assert_int_equal(add(ix, art(12, NULL, 0, copy), &m), 1);
 	assert_int_equal(m.id, 10);
 	assert_string_equal(m.name, "");
-	assert_true(m.jaccard >= 0.44 && m.jaccard <= 1.0);
+	assert_true(m.jaccard >= ND_COPYINDEX_THRESHOLD && m.jaccard <= 1.0);
 	/* An exact repeat matches both earlier versions. */
 	assert_int_equal(add(ix, art(13, NULL, 0, base), &m), 2);
 	assert_int_equal(m.id, 10);
