@@ -1,7 +1,9 @@
 #include "dedup/textsketch.h"
 
-#include <string.h> /* memcpy */
+#include <stdbool.h> /* bool */
+#include <string.h>  /* memcpy, memmove */
 
+#include "core/bytes64.h"
 #include "core/hash.h"
 #include "core/utf8.h"
 
@@ -21,30 +23,11 @@ _Static_assert(ND_TEXTSKETCH_BINS <= 256 && ND_TEXTSKETCH_BINS % 32 == 0,
 /* Word hashes kept at once; the last ND_TEXTSKETCH_SHINGLE - 1 carry over. */
 #define WORD_BUF 1024
 
-/* 6-bit codes: a-z (either case) 1-26, digits 27-36, 0 between words,
- * 0x40 for a byte past ASCII (the text then takes the folding path). */
-#define CODE(c)                                                               \
-	((c) >= 'a' && (c) <= 'z'   ? (c) - 'a' + 1                           \
-	 : (c) >= 'A' && (c) <= 'Z' ? (c) - 'A' + 1                           \
-	 : (c) >= '0' && (c) <= '9' ? (c) - '0' + 27                          \
-	 : (c) >= 0x80              ? 0x40                                    \
-				    : 0)
-#define C4(c) CODE(c), CODE((c) + 1), CODE((c) + 2), CODE((c) + 3)
-#define C16(c) C4(c), C4((c) + 4), C4((c) + 8), C4((c) + 12)
-#define C64(c) C16(c), C16((c) + 16), C16((c) + 32), C16((c) + 48)
-static const unsigned char code[256] = { C64(0), C64(64), C64(128),
-					 C64(192) };
-
-static inline uint64_t rotl(uint64_t x, unsigned r)
+/* Bytes that make up words on the ASCII path: letters and digits. */
+static inline bool is_word_byte(unsigned char c)
 {
-	return (x << r) | (x >> (64 - r));
-}
-
-/* Folds one more character code into a word's running hash: six bits a
- * character, so words of up to ten letters hash without collision. */
-static inline uint64_t word_step(uint64_t h, uint64_t c)
-{
-	return rotl(h, 6) ^ c;
+	return (unsigned char)((c | 0x20) - 'a') < 26 ||
+	       (unsigned char)(c - '0') < 10;
 }
 
 typedef struct signer {
@@ -54,6 +37,11 @@ typedef struct signer {
 	size_t n_total;  /* words seen */
 	size_t shingles;
 } signer;
+
+static inline uint64_t rotl(uint64_t x, unsigned r)
+{
+	return (x << r) | (x >> (64 - r));
+}
 
 static inline uint64_t word_mix(uint64_t h)
 {
@@ -102,7 +90,7 @@ static void flush_words(signer *s)
 	s->n_word = keep;
 }
 
-static void push_word(signer *s, uint64_t h)
+static inline void push_word(signer *s, uint64_t h)
 {
 	if (s->n_word == WORD_BUF)
 		flush_words(s);
@@ -110,69 +98,142 @@ static void push_word(signer *s, uint64_t h)
 	s->n_total++;
 }
 
-/* The ASCII path, without a branch per byte: every byte stores the hash
- * so far at the end of the word list, and the list grows by one where a
- * word ends (hashes stay raw until the shingles: a multiply a byte
- * cost more than one a word). Returns 0, or -1 at the first byte past ASCII. */
-static int words_ascii(signer *s, const unsigned char *p, size_t len)
+/* Eight bytes of w (n of them, the rest zero), each ORed with lower. */
+static inline uint64_t chunk(const unsigned char *w, size_t n, size_t room,
+			     uint64_t lower)
 {
-	uint64_t h = 0, prev = 0;
-	unsigned seen = 0;
-	size_t i = 0;
+	uint64_t x = 0;
 
-	while (i < len) {
-		size_t room = WORD_BUF - 1 - s->n_word;
-		size_t end = len - i < room ? len : i + room;
-		size_t n = s->n_word;
+	if (room >= 8)
+		memcpy(&x, w, 8);
+	else
+		memcpy(&x, w, n < 8 ? n : 8);
+	x |= lower;
+	return n >= 8 ? x : x & ((UINT64_C(1) << (8 * n)) - 1);
+}
 
-		for (; i < end; i++) {
-			uint64_t c = code[p[i]];
-			uint64_t in_word = (uint64_t)0 - (c != 0);
+/* Hash of the word w[0..n), room bytes readable from w, each byte ORed
+ * with lower's: a word of up to eight bytes is its own bytes, so no two
+ * collide; a longer one chains its eight-byte pieces. Raw: word_mix mixes
+ * it for the shingles. */
+static uint64_t hash_chars(const unsigned char *w, size_t n, size_t room,
+			   uint64_t lower)
+{
+	uint64_t h = chunk(w, n, room, lower);
 
-			seen |= (unsigned)c;
-			s->word[n] = h;
-			n += (prev & ~in_word) & 1;
-			/* A mask, not a branch: word ends follow no pattern. */
-			h = word_step(h, c) & in_word;
-			prev = in_word;
-		}
-		s->n_total += n - s->n_word;
-		s->n_word = n;
-		if (seen & 0x40)
-			return -1;
-		flush_words(s);
+	while (n > 8) {
+		w += 8;
+		n -= 8;
+		room -= 8;
+		h = (h ^ h >> 31) * 0xd6e8feb86659fd93ULL ^
+		    chunk(w, n, room, lower);
 	}
-	if (prev)
-		push_word(s, h);
+	return h;
+}
+
+/* Letters lowered by setting bit 5, which digits have already. */
+#define ASCII_LOWER 0x2020202020202020ULL
+
+/* Word bytes (bit k for byte k) of the n <= 64 bytes at p, and whether
+ * any is past ASCII. */
+static uint64_t word_mask(bool *high, const unsigned char *p, size_t n)
+{
+	uint64_t m = 0;
+	unsigned char any = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		m |= (uint64_t)is_word_byte(p[k]) << k;
+		any |= p[k];
+	}
+	*high = any >= 0x80;
+	return m;
+}
+
+#ifdef ND_BYTES64
+ND_BYTES64_TARGET static uint64_t word_mask64(bool *high,
+					      const unsigned char *p)
+{
+	__m512i x = nd_bytes64_load((const char *)p);
+
+	*high = nd_bytes64_high(x) != 0;
+	return nd_bytes64_letters(x) | nd_bytes64_range(x, '0', '9');
+}
+#endif
+
+/* The ASCII path: the words of each 64-byte block come from its mask of
+ * word bytes, where words start and end, without a test per byte; wide
+ * uses AVX-512 for whole blocks. Returns 0, or -1 at the first block
+ * holding a byte past ASCII (the text then takes the folding path). */
+static int words_ascii(signer *s, const unsigned char *p, size_t len,
+		       bool wide)
+{
+	size_t i, open = 0;
+	uint64_t carry = 0; /* the last block ended inside a word */
+
+	for (i = 0; i < len; i += 64) {
+		size_t n = len - i < 64 ? len - i : 64;
+		uint64_t w, starts, ends;
+		bool high;
+
+#ifdef ND_BYTES64
+		w = wide && n == 64 ? word_mask64(&high, p + i)
+				    : word_mask(&high, p + i, n);
+#else
+		(void)wide;
+		w = word_mask(&high, p + i, n);
+#endif
+		if (high)
+			return -1;
+		/* Bit k of ends: byte k is the first past a word (past the
+		 * text too, in a last block shorter than 64). */
+		starts = w & ~(w << 1 | carry);
+		ends = ~w & (w << 1 | carry);
+		if (carry && ends) {
+			/* The word the last block left open ends first. */
+			size_t e = i + (size_t)__builtin_ctzll(ends);
+
+			push_word(s, hash_chars(p + open, e - open, len - open,
+						ASCII_LOWER));
+			ends &= ends - 1;
+		}
+		carry = w >> 63;
+		for (; starts; starts &= starts - 1) {
+			size_t b = i + (size_t)__builtin_ctzll(starts), e;
+
+			if (!ends) {
+				open = b;
+				break;
+			}
+			e = i + (size_t)__builtin_ctzll(ends);
+			ends &= ends - 1;
+			push_word(s, hash_chars(p + b, e - b, len - b,
+						ASCII_LOWER));
+		}
+	}
+	if (carry)
+		push_word(s, hash_chars(p + open, len - open, len - open,
+					ASCII_LOWER));
 	return 0;
 }
 
-/* Hashes a word that holds letters past ASCII by its fold, each byte as
- * the ASCII path would take it, so an ASCII word hashes the same way on
- * both paths. */
+/* Hashes a word that holds letters past ASCII by its fold, which leaves
+ * ASCII letters lowered, so an ASCII word hashes as on the ASCII path. */
 static uint64_t hash_folded(const char *w, size_t len)
 {
 	char folded[ND_FOLD_MAX];
-	size_t i, n = nd_utf8_fold(w, len, folded, sizeof(folded));
-	uint64_t h = 0;
+	size_t n = nd_utf8_fold(w, len, folded, sizeof(folded));
 
-	for (i = 0; i < n; i++) {
-		unsigned char b = (unsigned char)folded[i];
-
-		h = word_step(h, b < 0x80 ? code[b] : b);
-	}
-	return h;
+	return hash_chars((const unsigned char *)folded, n, n, 0);
 }
 
 static uint64_t hash_word(const char *w, const char *end, int wide)
 {
-	uint64_t h = 0;
+	size_t n = (size_t)(end - w);
 
 	if (wide)
-		return hash_folded(w, (size_t)(end - w));
-	for (; w < end; w++)
-		h = word_step(h, code[(unsigned char)*w]);
-	return h;
+		return hash_folded(w, n);
+	return hash_chars((const unsigned char *)w, n, n, ASCII_LOWER);
 }
 
 /* The folding path, for text with any byte past ASCII: words are runs of
@@ -227,8 +288,9 @@ static void densify(uint64_t *bin)
 	}
 }
 
-size_t nd_textsketch_sign(uint64_t bin[ND_TEXTSKETCH_BINS], const char *text,
-			  size_t len)
+/* nd_textsketch_sign, with AVX-512 blocks when wide. */
+static size_t sign(uint64_t bin[ND_TEXTSKETCH_BINS], const char *text,
+		   size_t len, bool wide)
 {
 	signer s;
 	size_t i;
@@ -237,7 +299,7 @@ size_t nd_textsketch_sign(uint64_t bin[ND_TEXTSKETCH_BINS], const char *text,
 	for (i = 0; i < ND_TEXTSKETCH_BINS; i++)
 		bin[i] = UINT64_MAX;
 	s.n_word = s.n_total = s.shingles = 0;
-	if (words_ascii(&s, (const unsigned char *)text, len) != 0) {
+	if (words_ascii(&s, (const unsigned char *)text, len, wide) != 0) {
 		for (i = 0; i < ND_TEXTSKETCH_BINS; i++)
 			bin[i] = UINT64_MAX;
 		s.n_word = s.n_total = s.shingles = 0;
@@ -257,6 +319,22 @@ size_t nd_textsketch_sign(uint64_t bin[ND_TEXTSKETCH_BINS], const char *text,
 	}
 	densify(bin);
 	return s.shingles;
+}
+
+size_t nd_textsketch_sign(uint64_t bin[ND_TEXTSKETCH_BINS], const char *text,
+			  size_t len)
+{
+#ifdef ND_BYTES64
+	return sign(bin, text, len, nd_bytes64_available());
+#else
+	return sign(bin, text, len, false);
+#endif
+}
+
+size_t nd_textsketch_sign_portable(uint64_t bin[ND_TEXTSKETCH_BINS],
+				   const char *text, size_t len)
+{
+	return sign(bin, text, len, false);
 }
 
 void nd_textsketch_bands(uint64_t key[ND_TEXTSKETCH_BANDS],

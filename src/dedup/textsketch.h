@@ -29,6 +29,10 @@
  * Returns the number of shingles; 0 (no word) leaves every bin all-ones. */
 size_t nd_textsketch_sign(uint64_t bin[ND_TEXTSKETCH_BINS], const char *text,
 			  size_t len);
+/* nd_textsketch_sign without AVX-512, as on machines that lack it: the
+ * same signature, for the tests that check both ways agree. */
+size_t nd_textsketch_sign_portable(uint64_t bin[ND_TEXTSKETCH_BINS],
+				   const char *text, size_t len);
 /* The band keys of a signature: equal bands, equal keys. */
 void nd_textsketch_bands(uint64_t key[ND_TEXTSKETCH_BANDS],
 			 const uint64_t bin[ND_TEXTSKETCH_BINS]);

@@ -146,6 +146,39 @@ static void test_bands_follow_equal_bins(void **state)
 	assert_true(nd_textsketch_estimate(a.packed, b.packed) < 0.15);
 }
 
+/* The 64-byte blocks of the AVX-512 path and the portable path give the
+ * same signature for every cut of a text that has words of 1 to 80
+ * letters, runs of separators, digits, and words across block edges, and
+ * at every length around a block's: the last word ending at, before and
+ * after the text's end. */
+static void test_wide_and_portable_agree(void **state)
+{
+	static const char alphabet[] = "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+	static char text[4096];
+	uint64_t x = 0x2545f4914f6cdd1dULL;
+	uint64_t a[ND_TEXTSKETCH_BINS], b[ND_TEXTSKETCH_BINS];
+	size_t i = 0, len;
+
+	(void)state;
+	while (i < sizeof(text) - 100) {
+		size_t k, n;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		n = x % 9 == 0 ? 9 + x % 72 : 1 + x % 9;
+		for (k = 0; k < n; k++)
+			text[i++] = alphabet[(x >> (k % 50)) % 36];
+		for (k = 0; k < 1 + (x >> 60) % 3; k++)
+			text[i++] = " ,.\n-'"[(x >> (8 + k)) % 6];
+	}
+	for (len = 0; len <= i; len += len < 300 ? 1 : 61) {
+		size_t na = nd_textsketch_sign(a, text, len);
+		size_t nb = nd_textsketch_sign_portable(b, text, len);
+
+		assert_int_equal(na, nb);
+		assert_memory_equal(a, b, sizeof(a));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -155,6 +188,7 @@ int main(void)
 		cmocka_unit_test(test_short_and_empty_texts),
 		cmocka_unit_test(test_estimate_is_close_to_jaccard),
 		cmocka_unit_test(test_bands_follow_equal_bins),
+		cmocka_unit_test(test_wide_and_portable_agree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
