@@ -116,8 +116,8 @@ static inline uint64_t chunk(const unsigned char *w, size_t n, size_t room,
  * with lower's: a word of up to eight bytes is its own bytes, so no two
  * collide; a longer one chains its eight-byte pieces. Raw: word_mix mixes
  * it for the shingles. */
-static uint64_t hash_chars(const unsigned char *w, size_t n, size_t room,
-			   uint64_t lower)
+static inline uint64_t hash_chars(const unsigned char *w, size_t n,
+				  size_t room, uint64_t lower)
 {
 	uint64_t h = chunk(w, n, room, lower);
 
