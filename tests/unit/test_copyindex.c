@@ -313,6 +313,9 @@ static void test_load_rejects_damaged_files(void **state)
 	assert_int_equal(nd_copyindex_load_memory(&back, err, sizeof(err),
 						  data, len, NULL), ND_OK);
 	nd_copyindex_free(back);
+	assert_int_equal(nd_copyindex_load(&back, err, sizeof(err), t.dir,
+					   NULL), ND_EIO);
+	assert_contains(err, "cannot read");
 	tmp_remove(&t);
 	assert_int_equal(nd_copyindex_load(&back, err, sizeof(err), t.path,
 					   NULL), ND_EIO);
