@@ -458,10 +458,11 @@ void nd_copyindex_stats_get(nd_copyindex_stats *out, const nd_copyindex *ix);
 int nd_copyindex_save(nd_copyindex *ix, const char *path);
 /* Reads an index saved by nd_copyindex_save. Every field is checked (the
  * file may come from anywhere); a short, corrupt or foreign file gives
- * ND_EFORMAT, a missing one ND_EIO, with one line on what is wrong in
- * err[0..errsize) (may be NULL). opts fields that are set (threshold,
- * max_live) replace the saved ones. Returns 0 with *out set (caller frees
- * it), or the code with *out NULL. */
+ * ND_EFORMAT, a missing or unreadable one (a directory) ND_EIO, one over
+ * 64 GiB ND_ETOOBIG, with one line on what is wrong in err[0..errsize)
+ * (may be NULL). opts fields that are set (threshold, max_live) replace
+ * the saved ones. Returns 0 with *out set (caller frees it), or the code
+ * (ND_ENOMEM too) with *out NULL. */
 int nd_copyindex_load(nd_copyindex **out, char *err, size_t errsize,
 		      const char *path, const nd_copyindex_options *opts);
 /* nd_copyindex_load of a file's bytes data[0..len) held in memory. */

@@ -13,11 +13,12 @@
  * them; with --relations, only those) are scored the same way. */
 #include <stdint.h>       /* uint64_t */
 #include <stdio.h>        /* printf, fopen */
-#include <stdlib.h>       /* strtoul, qsort, bsearch */
+#include <stdlib.h>       /* strtoul, qsort */
 #include <string.h>       /* strcmp, memchr */
 #include <sys/resource.h> /* getrusage */
 
 #include "bench_time.h"
+#include "core/sorted.h"
 #include "newsdigest.h"
 
 #define MAX_RUNS 99
@@ -161,13 +162,6 @@ static int by_id(const void *a, const void *b)
 		      sort_ctx->a[*(const size_t *)b].id);
 }
 
-static int by_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 static uint64_t pair(size_t i, size_t j)
 {
 	return i < j ? (uint64_t)i << 32 | j : (uint64_t)j << 32 | i;
@@ -182,18 +176,6 @@ static void push(uint64_t **v, size_t *n, size_t *cap, uint64_t x)
 			exit(2);
 	}
 	(*v)[(*n)++] = x;
-}
-
-/* Sorts and drops repeats; returns the new count. */
-static size_t uniq(uint64_t *v, size_t n)
-{
-	size_t i, m = 0;
-
-	qsort(v, n, sizeof(uint64_t), by_u64);
-	for (i = 0; i < n; i++)
-		if (m == 0 || v[m - 1] != v[i])
-			v[m++] = v[i];
-	return m;
 }
 
 /* The slot of order (articles sorted by id) holding id, or NULL. */
@@ -291,17 +273,17 @@ static void load_gold(corpus *c, const char *path)
 	c->gold = NULL;
 	for (i = 0; i < c->n_direct; i++)
 		push(&c->gold, &c->n_gold, &cap, c->direct[i]);
-	qsort(kv, n_kv, sizeof(uint64_t), by_u64);
+	nd_sort_u64(kv, n_kv);
 	pairs_of_runs(&c->gold, &c->n_gold, &cap, kv, n_kv);
 	n_kv = 0;
 	for (i = 0; i < c->n; i++)
 		push(&kv, &n_kv, &cap_kv,
 		     (uint64_t)find_root(parent, i) << 32 | i);
-	qsort(kv, n_kv, sizeof(uint64_t), by_u64);
+	nd_sort_u64(kv, n_kv);
 	pairs_of_runs(&c->group, &c->n_group, &cap_group, kv, n_kv);
-	c->n_gold = uniq(c->gold, c->n_gold);
-	c->n_direct = uniq(c->direct, c->n_direct);
-	c->n_group = uniq(c->group, c->n_group);
+	c->n_gold = nd_sort_unique_u64(c->gold, c->n_gold);
+	c->n_direct = nd_sort_unique_u64(c->direct, c->n_direct);
+	c->n_group = nd_sort_unique_u64(c->group, c->n_group);
 	free(kv);
 	for (i = 0; i < c->n; i++)
 		parent[i] = find_root(parent, i);
@@ -322,7 +304,9 @@ static int between_bases(const corpus *c, uint64_t p)
 
 static int has(const uint64_t *v, size_t n, uint64_t x)
 {
-	return bsearch(&x, v, n, sizeof(uint64_t), by_u64) != NULL;
+	size_t at = nd_sorted_lower_u64(v, n, x);
+
+	return at < n && v[at] == x;
 }
 
 static double ratio(size_t a, size_t b)
@@ -438,7 +422,7 @@ static void load_pairs(corpus *c, const char *path, const char *rels)
 static void score(corpus *c)
 {
 	size_t i, tp = 0, tp_direct = 0, right = 0, bases = 0, rewrites = 0;
-	size_t n_pred = c->n_pred = uniq(c->pred, c->n_pred);
+	size_t n_pred = c->n_pred = nd_sort_unique_u64(c->pred, c->n_pred);
 
 	for (i = 0; i < n_pred; i++) {
 		int ok = has(c->group, c->n_group, c->pred[i]);

@@ -50,6 +50,8 @@
 
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "core/bytes8.h"
+#include "core/date.h"
 #include "core/hash.h"
 #include "newsdigest.h"
 
@@ -1118,7 +1120,6 @@ static void base_id(char *id, const char *path)
 static long long base_time(gen *g, const char *path)
 {
 	const char *name = strrchr(path, '/'), *p;
-	struct tm tm;
 
 	name = name ? name + 1 : path;
 	for (p = name; *p != '\0'; p++) {
@@ -1128,12 +1129,8 @@ static long long base_time(gen *g, const char *path)
 		    y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 ||
 		    strspn(p, "0123456789") < 8)
 			continue;
-		memset(&tm, 0, sizeof(tm));
-		tm.tm_year = (int)y - 1900;
-		tm.tm_mon = (int)m - 1;
-		tm.tm_mday = (int)d;
-		tm.tm_hour = 6;
-		return (long long)timegm(&tm) + rng_below(&g->r, 12 * 3600);
+		return nd_date_days((int)y, (int)m, (int)d) * 86400 +
+		       6 * 3600 + rng_below(&g->r, 12 * 3600);
 	}
 	return g->clock;
 }
@@ -1199,15 +1196,11 @@ static int load_base(gen *g, article *a, size_t i)
  * gigabytes of text with few of them). */
 static bool needs_escape8(uint64_t w)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
-	const uint64_t highs = 0x8080808080808080ULL;
-	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
-
-	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
-		((slash - ones) & ~slash)) & highs;
+	return (nd_bytes8_range(w, 0, 0x1f) | nd_bytes8_eq(w, '"') |
+		nd_bytes8_eq(w, '\\')) != 0;
 }
 
-/* s as a JSON string. */
+/* p[0..n) as a JSON string. */
 static int put_json(nd_buf *b, const char *p, size_t n)
 {
 	size_t i = 0, run = 0;
@@ -1218,7 +1211,7 @@ static int put_json(nd_buf *b, const char *p, size_t n)
 		uint64_t w;
 
 		if (i + 8 <= n) {
-			memcpy(&w, p + i, 8);
+			w = nd_bytes8_load(p + i);
 			if (!needs_escape8(w)) {
 				i += 7;
 				continue;

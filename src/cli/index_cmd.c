@@ -45,9 +45,10 @@ static int parse_date(long long *out, const char *s)
 	    sscanf(s + 11, "%2d:%2d:%2d", &tm.tm_hour, &tm.tm_min,
 		   &tm.tm_sec) < 2)
 		tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	/* timegm would carry a negative field into the day before. */
 	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 ||
-	    tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 ||
-	    tm.tm_sec > 60)
+	    tm.tm_mday > 31 || tm.tm_hour < 0 || tm.tm_hour > 23 ||
+	    tm.tm_min < 0 || tm.tm_min > 59 || tm.tm_sec < 0 || tm.tm_sec > 60)
 		return -1;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;

@@ -14,7 +14,7 @@
 #include <stdio.h>  /* FILE, rename */
 #include <stdlib.h> /* mkstemp */
 #include <string.h> /* memcpy, strerror */
-#include <sys/stat.h> /* fchmod, stat */
+#include <sys/stat.h> /* fchmod, fstat, stat */
 #include <unistd.h>   /* close, unlink */
 
 #include "core/alloc.h"
@@ -203,7 +203,6 @@ static int bad(reader *r, const char *what)
 	return ND_EFORMAT;
 }
 
-/* Checks size, magic, version and checksum; r then spans the body. */
 uint64_t nd_copyfile_checksum(const void *data, size_t len)
 {
 	const unsigned char *p = data;
@@ -216,6 +215,7 @@ uint64_t nd_copyfile_checksum(const void *data, size_t len)
 	return check;
 }
 
+/* Checks size, magic, version and checksum; r then spans the body. */
 static int check_frame(reader *r)
 {
 	size_t len = (size_t)(r->end - r->p);
@@ -329,9 +329,8 @@ static int read_records(nd_copyindex *ix, reader *r, const head *h)
 static int read_bands(nd_copyindex *ix, reader *r, const head *h)
 {
 	size_t b, i;
-	int rc;
-
 	uint64_t key;
+	int rc;
 
 	/* Entries go in afresh: tables grow to what they hold, whatever
 	 * size the file claims. */
@@ -398,6 +397,13 @@ done:
 	return rc;
 }
 
+static int is_directory(FILE *f)
+{
+	struct stat st;
+
+	return fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 int nd_copyindex_load(nd_copyindex **out, char *err, size_t errsize,
 		      const char *path, const nd_copyindex_options *opts)
 {
@@ -410,6 +416,12 @@ int nd_copyindex_load(nd_copyindex **out, char *err, size_t errsize,
 	if (path == NULL)
 		return ND_EINVAL;
 	f = fopen(path, "rb");
+	/* A directory opens, and ftell gives it a size that is no size. */
+	if (f != NULL && is_directory(f)) {
+		fclose(f);
+		f = NULL;
+		errno = EISDIR;
+	}
 	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET) != 0) {
 		if (err != NULL && errsize > 0)

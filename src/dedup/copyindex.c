@@ -1,9 +1,9 @@
 #include "dedup/copyindex.h"
 
-#include <stdlib.h> /* qsort, bsearch */
 #include <string.h> /* memcpy, memset */
 
 #include "core/alloc.h"
+#include "core/sorted.h"
 
 /* Compact once this many slots are dead, and a quarter of all. */
 #define COMPACT_MIN 1024
@@ -146,13 +146,6 @@ int nd_copyindex_append(size_t *slot, nd_copyindex *ix, uint64_t id,
 	return ND_OK;
 }
 
-static int compare_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* Live candidates of the band keys, each once, oldest first. */
 static size_t candidates(nd_copyindex *ix, const uint64_t *key)
 {
@@ -163,10 +156,9 @@ static size_t candidates(nd_copyindex *ix, const uint64_t *key)
 	for (b = 0; b < ND_TEXTSKETCH_BANDS; b++)
 		n += nd_copytable_find(&ix->band[b], key[b], ix->cand + n,
 				       ND_COPYINDEX_CAND_MAX - n);
-	qsort(ix->cand, n, sizeof(uint32_t), compare_u32);
+	n = nd_sort_unique_u32(ix->cand, n);
 	for (i = 0; i < n; i++)
-		if ((m == 0 || ix->cand[m - 1] != ix->cand[i]) &&
-		    !nd_copyindex_dead(ix, ix->cand[i]))
+		if (!nd_copyindex_dead(ix, ix->cand[i]))
 			ix->cand[m++] = ix->cand[i];
 	return m;
 }
@@ -271,18 +263,11 @@ int nd_copyindex_add(const nd_copy_match **matches, size_t *n,
 	return ND_OK;
 }
 
-static int compare_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 int nd_copyindex_remove(size_t *removed, nd_copyindex *ix,
 			const unsigned long long *ids, size_t n_ids)
 {
 	uint64_t *sorted;
-	size_t i, count = 0;
+	size_t i, k, count = 0;
 
 	if (removed)
 		*removed = 0;
@@ -295,13 +280,14 @@ int nd_copyindex_remove(size_t *removed, nd_copyindex *ix,
 		return ND_ENOMEM;
 	for (i = 0; i < n_ids; i++)
 		sorted[i] = ids[i];
-	qsort(sorted, n_ids, sizeof(uint64_t), compare_u64);
+	n_ids = nd_sort_unique_u64(sorted, n_ids);
 	for (i = ix->oldest; i < ix->n; i++) {
 		uint64_t id = nd_copyindex_seg(ix, i)->id[nd_copyindex_pos(i)];
 
-		if (!nd_copyindex_dead(ix, i) &&
-		    bsearch(&id, sorted, n_ids, sizeof(uint64_t),
-			    compare_u64)) {
+		if (nd_copyindex_dead(ix, i))
+			continue;
+		k = nd_sorted_lower_u64(sorted, n_ids, id);
+		if (k < n_ids && sorted[k] == id) {
 			set_dead(ix, i);
 			count++;
 		}

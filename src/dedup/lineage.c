@@ -111,6 +111,8 @@ size_t nd_dedup_earliest(const size_t *members, size_t n,
 	for (k = 0; k < n; k++) {
 		const char *date = published[members[k]];
 
+		/* nd_pubdate_cmp of a date with itself fails only when
+		 * the date cannot be read. */
 		if (date == NULL || date[0] == '\0' ||
 		    !nd_pubdate_cmp(&cmp, date, date))
 			continue;

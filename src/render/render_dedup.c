@@ -30,7 +30,7 @@ int nd_render_dedup_tsv(nd_out *o, const nd_batch *b)
 static void origins(nd_json *j, const nd_batch *b)
 {
 	nd_article_info a;
-	size_t i, origin, n = nd_batch_article_count(b), independent = 0;
+	size_t i, n = nd_batch_article_count(b), independent = 0;
 
 	nd_json_key(j, "articles");
 	nd_json_array_begin(j);
@@ -38,10 +38,8 @@ static void origins(nd_json *j, const nd_batch *b)
 		nd_json_object_begin(j);
 		nd_json_kv_str(j, "id", a.id);
 		nd_json_kv_str(j, "published", a.published);
-		nd_render_json_origin(j, b, i);
+		independent += nd_render_json_origin(j, b, i) == i;
 		nd_json_object_end(j);
-		independent += nd_batch_origin(&origin, b, i) == ND_OK &&
-			       origin == i;
 	}
 	nd_json_array_end(j);
 	nd_json_kv_uint(j, "independent", independent);

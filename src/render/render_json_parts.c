@@ -22,7 +22,7 @@ void nd_render_json_article_or_null(nd_json *j, const nd_batch *b, size_t i)
 		nd_json_str(j, nd_render_article_id(b, i));
 }
 
-void nd_render_json_origin(nd_json *j, const nd_batch *b, size_t i)
+size_t nd_render_json_origin(nd_json *j, const nd_batch *b, size_t i)
 {
 	size_t origin = ND_NONE;
 
@@ -30,6 +30,7 @@ void nd_render_json_origin(nd_json *j, const nd_batch *b, size_t i)
 	if (nd_batch_origin(&origin, b, i) != ND_OK)
 		origin = ND_NONE;
 	nd_render_json_article_or_null(j, b, origin);
+	return origin;
 }
 
 void nd_render_json_relation(nd_json *j, const nd_batch *b,

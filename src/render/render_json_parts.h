@@ -14,8 +14,9 @@ void nd_render_json_ids(nd_json *j, const char *key, const nd_batch *b,
 /* A value: the id of article i, or null for ND_NONE. */
 void nd_render_json_article_or_null(nd_json *j, const nd_batch *b, size_t i);
 /* "origin": the id of the article article i derives from (nd_batch_origin),
- * its own when independent; null when dedup has not run. */
-void nd_render_json_origin(nd_json *j, const nd_batch *b, size_t i);
+ * its own when independent; null when dedup has not run. Returns that
+ * article, or ND_NONE. */
+size_t nd_render_json_origin(nd_json *j, const nd_batch *b, size_t i);
 /* A relation as an object: "a", "b", "relation", "score". */
 void nd_render_json_relation(nd_json *j, const nd_batch *b,
 			     const nd_relation *r);

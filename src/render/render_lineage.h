@@ -8,7 +8,6 @@
 
 #include "newsdigest.h"
 
-
 typedef struct nd_lineage {
 	size_t n_articles, n_stories, n_relations;
 	size_t *copy_rel;    /* per article: first relation (duplicate or
@@ -23,6 +22,7 @@ typedef struct nd_lineage {
 
 /* Builds l for the results of b. 0 or ND_ENOMEM. */
 int nd_lineage_build(nd_lineage *l, const nd_batch *b);
+/* Frees what nd_lineage_build allocated; l may be disposed twice. */
 void nd_lineage_dispose(nd_lineage *l);
 /* The id of article i, or "" when there is none. */
 const char *nd_render_article_id(const nd_batch *b, size_t i);

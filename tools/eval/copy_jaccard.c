@@ -305,13 +305,6 @@ static const char *id_of(const corpus *c, size_t i)
 	return a.id;
 }
 
-static int by_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-
-	return (a > b) - (a < b);
-}
-
 /* All pairs of base articles of one cluster. */
 static int cluster_pairs(pairs *out, const corpus *c)
 {
@@ -323,7 +316,7 @@ static int cluster_pairs(pairs *out, const corpus *c)
 		if (!c->derived[i] && c->cluster[i] != NO_CLUSTER)
 			v[m++] = (uint64_t)c->cluster[i] << 32 | i;
 	if (rc == 0)
-		qsort(v, m, sizeof(*v), by_u64);
+		nd_sort_u64(v, m);
 	for (i = 0; i < m && rc == 0; i++)
 		for (k = i + 1; k < m && v[k] >> 32 == v[i] >> 32 && rc == 0;
 		     k++)
@@ -332,6 +325,15 @@ static int cluster_pairs(pairs *out, const corpus *c)
 					       &c->sh[(uint32_t)v[k]]));
 	nd_free(v);
 	return rc;
+}
+
+/* Orders shingle_index's records by shingle alone: runs of one shingle
+ * are all alike_pairs reads, in any order within. */
+static int by_shingle(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return (a > b) - (a < b);
 }
 
 /* Keys "shingle, article" of every base article's shingles, sorted. */
@@ -350,7 +352,7 @@ static int shingle_index(uint64_t **out, size_t *n, const corpus *c)
 			v[m++] = c->sh[i].v[k];
 			v[m++] = i;
 		}
-	qsort(v, m / 2, 2 * sizeof(*v), by_u64);
+	qsort(v, m / 2, 2 * sizeof(*v), by_shingle);
 	*out = v;
 	*n = m / 2;
 	return 0;

@@ -3,7 +3,6 @@
 
 #include <stdbool.h> /* bool */
 #include <stdint.h>  /* uint32_t, uint64_t */
-#include <stdlib.h>  /* qsort, bsearch */
 #include <string.h>  /* memchr, memcmp */
 
 #include "core/alloc.h"
@@ -237,13 +236,6 @@ static size_t run_pairs(const uint64_t *k, size_t n)
 	return pairs;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* Gold, predicted and found pairs: each article keyed by its group, its
  * component, and both; the pairs are those within equal keys. */
 static int score_pairs(nd_copy_scores *out, const nd_copy_eval *e,
@@ -262,7 +254,7 @@ static int score_pairs(nd_copy_scores *out, const nd_copy_eval *e,
 			if (!s->out[i])
 				k[m++] = w == 0 ? g : w == 1 ? p : g << 32 | p;
 		}
-		qsort(k, m, sizeof(*k), cmp_u64);
+		nd_sort_u64(k, m);
 		*(w == 0 ? &out->gold_pairs : w == 1 ? &out->pred_pairs :
 			   &out->found_pairs) = run_pairs(k, m);
 	}
@@ -275,7 +267,7 @@ static int score_rewrites(nd_copy_scores *out, const nd_copy_eval *e,
 			  const sets *s)
 {
 	uint64_t *k = nd_calloc(2 * e->pred.n + 1, sizeof(*k));
-	size_t i, m = 0;
+	size_t i, at, m = 0;
 
 	if (k == NULL)
 		return ND_ENOMEM;
@@ -300,8 +292,8 @@ static int score_rewrites(nd_copy_scores *out, const nd_copy_eval *e,
 		if (d->kind != EDGE_REWRITE || s->out[d->a])
 			continue;
 		out->rewrites++;
-		out->rewrites_found += bsearch(&want, k, m, sizeof(*k),
-					       cmp_u64) != NULL;
+		at = nd_sorted_lower_u64(k, m, want);
+		out->rewrites_found += at < m && k[at] == want;
 		out->rewrites_as_copies += nd_uf_find(s->pred, d->a) ==
 					   nd_uf_find(s->pred, d->b);
 	}

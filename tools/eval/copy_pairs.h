@@ -49,8 +49,9 @@ void nd_copy_eval_free(nd_copy_eval *e);
  * shape, or ND_ENOMEM. */
 int nd_copy_eval_add_gold(nd_copy_eval *e, const char *line, size_t len);
 /* Adds a predicted line "A<TAB>B<TAB>RELATION[<TAB>SCORE...]" (RELATION
- * duplicate, near-duplicate or rewrite-of), as newsdigest dedup and the
- * index print them. 0, ND_EFORMAT, or ND_ENOMEM. */
+ * duplicate, near-duplicate or rewrite-of; partial, a passage repeated,
+ * is passed over), as newsdigest dedup and the index print them. 0,
+ * ND_EFORMAT, or ND_ENOMEM. */
 int nd_copy_eval_add_predicted(nd_copy_eval *e, const char *line,
 			       size_t len);
 /* Leaves id, and the gold family it belongs to, out of the scoring. 0 or
