@@ -442,10 +442,13 @@ const char *nd_copyindex_error(const nd_copyindex *ix);
  * 16 million articles, or ND_ENOMEM (a not added; ix still usable). */
 int nd_copyindex_add(const nd_copy_match **matches, size_t *n,
 		     nd_copyindex *ix, const nd_copy_article *a);
-/* Takes out every live article whose id is one of ids[0..n_ids);
- * *removed (may be NULL) gets their number. Returns 0 or ND_ENOMEM. */
-int nd_copyindex_remove(size_t *removed, nd_copyindex *ix,
-			const unsigned long long *ids, size_t n_ids);
+/* Takes out every live article whose id is one of ids[0..n_ids), in one
+ * pass over the index; *removed (may be NULL) gets their number, and
+ * found[k] (found may be NULL) 1 when some article had ids[k], else 0.
+ * Returns 0 or ND_ENOMEM. */
+int nd_copyindex_remove(size_t *removed, unsigned char *found,
+			nd_copyindex *ix, const unsigned long long *ids,
+			size_t n_ids);
 /* Takes out every live article published before the given time; *expired
  * (may be NULL) gets their number. Returns 0 or ND_ENOMEM. */
 int nd_copyindex_expire(size_t *expired, nd_copyindex *ix, long long before);

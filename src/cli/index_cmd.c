@@ -4,7 +4,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>  /* errno */
-#include <stdlib.h> /* strtod, strtoull */
+#include <stdlib.h> /* calloc, free, strtod, strtoull */
 #include <string.h> /* strcmp */
 #include <time.h>   /* time, timegm */
 #include <unistd.h> /* access */
@@ -270,32 +270,45 @@ fail:
  * and exit status 1, the others are still removed. */
 static int index_remove(const cli_command *cmd, const index_args *a)
 {
-	nd_copyindex *ix;
-	int i, status = CLI_OK;
-	size_t n;
+	nd_copyindex *ix = NULL;
+	unsigned long long *keys = NULL;
+	unsigned char *found = NULL;
+	int i, status = CLI_FAIL;
 
 	if (a->n_rest == 0)
 		return cli_usage_error(cmd, "remove needs article ids", NULL,
 				       NULL);
-	if ((ix = open_index(a, 0)) == NULL)
-		return CLI_FAIL;
-	for (i = 0; i < a->n_rest; i++) {
-		unsigned long long key = id_key(a->rest[i]);
-
-		if (nd_copyindex_remove(&n, ix, &key, 1) != ND_OK) {
-			status = CLI_FAIL;
-			break;
-		}
-		if (n == 0) {
-			fputs("newsdigest: index: no article '", stderr);
-			cli_put_escaped(stderr, a->rest[i]);
-			fputs("' in the index\n", stderr);
-			status = CLI_REJECTED;
-		}
+	keys = calloc((size_t)a->n_rest, sizeof(*keys));
+	found = calloc((size_t)a->n_rest, 1);
+	if (keys == NULL || found == NULL) {
+		cli_error("index: out of memory");
+		goto done;
 	}
-	if (status != CLI_FAIL && save(ix, a) != CLI_OK)
+	if ((ix = open_index(a, 0)) == NULL)
+		goto done;
+	for (i = 0; i < a->n_rest; i++)
+		keys[i] = id_key(a->rest[i]);
+	/* One pass over the index for all the ids. */
+	if (nd_copyindex_remove(NULL, found, ix, keys, (size_t)a->n_rest) !=
+	    ND_OK) {
+		cli_error("index: out of memory");
+		goto done;
+	}
+	status = CLI_OK;
+	for (i = 0; i < a->n_rest; i++) {
+		if (found[i])
+			continue;
+		fputs("newsdigest: index: no article '", stderr);
+		cli_put_escaped(stderr, a->rest[i]);
+		fputs("' in the index\n", stderr);
+		status = CLI_REJECTED;
+	}
+	if (save(ix, a) != CLI_OK)
 		status = CLI_FAIL;
+done:
 	nd_copyindex_free(ix);
+	free(keys);
+	free(found);
 	return status;
 }
 

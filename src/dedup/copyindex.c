@@ -263,11 +263,13 @@ int nd_copyindex_add(const nd_copy_match **matches, size_t *n,
 	return ND_OK;
 }
 
-int nd_copyindex_remove(size_t *removed, nd_copyindex *ix,
-			const unsigned long long *ids, size_t n_ids)
+int nd_copyindex_remove(size_t *removed, unsigned char *found,
+			nd_copyindex *ix, const unsigned long long *ids,
+			size_t n_ids)
 {
 	uint64_t *sorted;
-	size_t i, k, count = 0;
+	unsigned char *hit;
+	size_t i, k, n_sorted, count = 0;
 
 	if (removed)
 		*removed = 0;
@@ -276,23 +278,31 @@ int nd_copyindex_remove(size_t *removed, nd_copyindex *ix,
 	if (n_ids == 0)
 		return ND_OK;
 	sorted = nd_reallocarray(NULL, n_ids, sizeof(uint64_t));
-	if (sorted == NULL)
+	hit = nd_calloc(n_ids, 1);
+	if (sorted == NULL || hit == NULL) {
+		nd_free(sorted);
+		nd_free(hit);
 		return ND_ENOMEM;
+	}
 	for (i = 0; i < n_ids; i++)
 		sorted[i] = ids[i];
-	n_ids = nd_sort_unique_u64(sorted, n_ids);
+	n_sorted = nd_sort_unique_u64(sorted, n_ids);
 	for (i = ix->oldest; i < ix->n; i++) {
 		uint64_t id = nd_copyindex_seg(ix, i)->id[nd_copyindex_pos(i)];
 
 		if (nd_copyindex_dead(ix, i))
 			continue;
-		k = nd_sorted_lower_u64(sorted, n_ids, id);
-		if (k < n_ids && sorted[k] == id) {
+		k = nd_sorted_lower_u64(sorted, n_sorted, id);
+		if (k < n_sorted && sorted[k] == id) {
 			set_dead(ix, i);
+			hit[k] = 1;
 			count++;
 		}
 	}
+	for (i = 0; found != NULL && i < n_ids; i++)
+		found[i] = hit[nd_sorted_lower_u64(sorted, n_sorted, ids[i])];
 	nd_free(sorted);
+	nd_free(hit);
 	if (removed)
 		*removed = count;
 	return maybe_compact(ix);

@@ -101,6 +101,7 @@ static void test_remove_and_expire(void **state)
 	nd_copyindex_stats st;
 	/* Unsorted, repeated, and one unknown: 20 goes once. */
 	unsigned long long gone[] = { 99, 20, 99, 20 };
+	unsigned char found[4];
 	size_t n;
 
 	(void)state;
@@ -109,8 +110,12 @@ static void test_remove_and_expire(void **state)
 	ct_article(other, TEXT_MAX, 33, 6, 0);
 	assert_int_equal(nd_copyindex_create(&ix, NULL), ND_OK);
 	add(ix, art(20, NULL, 1000, base), NULL);
-	assert_int_equal(nd_copyindex_remove(&n, ix, gone, 4), ND_OK);
+	assert_int_equal(nd_copyindex_remove(&n, found, ix, gone, 4), ND_OK);
 	assert_int_equal(n, 1);
+	assert_int_equal(found[0], 0);
+	assert_int_equal(found[1], 1);
+	assert_int_equal(found[2], 0);
+	assert_int_equal(found[3], 1);
 	assert_int_equal(add(ix, art(21, NULL, 2000, copy), NULL), 0);
 	add(ix, art(22, NULL, 3000, base), NULL);
 	assert_int_equal(nd_copyindex_expire(&n, ix, 2500), ND_OK);
@@ -183,7 +188,7 @@ static void test_growth_and_compaction(void **state)
 	}
 	for (i = 0; i < 6000; i++)
 		ids[i] = i;
-	assert_int_equal(nd_copyindex_remove(&n, ix, ids, 6000), ND_OK);
+	assert_int_equal(nd_copyindex_remove(&n, NULL, ix, ids, 6000), ND_OK);
 	assert_int_equal(n, 6000);
 	nd_copyindex_stats_get(&st, ix);
 	assert_int_equal(st.live, 2000);
@@ -242,7 +247,7 @@ static void test_save_load_round_trip(void **state)
 		ct_article(text, TEXT_MAX, 900 + i, 4, 0);
 		add(ix, art(i, name, 0, text), NULL);
 	}
-	assert_int_equal(nd_copyindex_remove(NULL, ix, &gone, 1), ND_OK);
+	assert_int_equal(nd_copyindex_remove(NULL, NULL, ix, &gone, 1), ND_OK);
 	assert_int_equal(nd_copyindex_save(ix, t.path), ND_OK);
 	assert_int_equal(nd_copyindex_load(&back, err, sizeof(err), t.path,
 					   NULL), ND_OK);
