@@ -26,8 +26,7 @@ _Static_assert(ND_TEXTSKETCH_BINS <= 256 && ND_TEXTSKETCH_BINS % 32 == 0,
 /* Bytes that make up words on the ASCII path: letters and digits. */
 static inline bool is_word_byte(unsigned char c)
 {
-	return (unsigned char)((c | 0x20) - 'a') < 26 ||
-	       (unsigned char)(c - '0') < 10;
+	return nd_ascii_is_letter(c) || (unsigned char)(c - '0') < 10;
 }
 
 typedef struct signer {
