@@ -7,8 +7,9 @@
 # with taskset -c 0) and prints articles/s, the index's own bytes per
 # article, the peak RSS of the process (corpus text included) and the
 # input size, and precision/recall of near-copy pairs against gold. Then
-# `newsdigest index add` on the 10k corpus end to end (read, clean, index,
-# save), for honesty about what a user sees.
+# `newsdigest index add` end to end (read, clean, index, save), for honesty
+# about what a user sees: on the 10k corpus, and on the 1M corpus in 100
+# files, whose peak RSS shows memory bounded by the index, not the input.
 #   scripts/bench-dedup.sh NEWSDIGEST BENCH_DEDUP TIMEIT BUILD
 # SIZES overrides the sizes, RUNS the runs (3), GENCORPUS the generator.
 set -eu
@@ -34,18 +35,38 @@ for n in $sizes; do
 	echo "== $n articles (seed 1)"
 	$pin "$bench" --runs "$runs" "$dir/corpus.jsonl" "$dir/gold.tsv"
 done
+# end_to_end LABEL RUNS JSONL...: `newsdigest index add` of the files,
+# timed by timeit (wall, peak RSS) from an empty index.
+end_to_end() {
+	label=$1 e2e_runs=$2
+	shift 2
+	db=$build/corpus/bench-index.db
+	bytes=$(cat "$@" | wc -c)
+	n=$(cat "$@" | wc -l)
+	# shellcheck disable=SC2046
+	set -- $($pin "$timeit" "$e2e_runs" sh -c \
+		"rm -f '$db' && '$bin' index add --db '$db' $*")
+	rm -f "$db"
+	awk -v n="$n" -v bytes="$bytes" -v runs="$e2e_runs" -v wall="$1" \
+		-v rss="$3" -v label="$label" 'BEGIN {
+		printf "== end to end: newsdigest index add, %d articles%s, %.1f MB: median %.2f s over %d runs = %.0f articles/s, peak RSS %.1f MB\n",
+			n, label, bytes / 1e6, wall / 1e6, runs, n / (wall / 1e6), rss / 1024
+	}'
+}
+
 dir=$build/corpus/n10000
 if [ -s "$dir/corpus.jsonl" ]; then
-	db=$build/corpus/bench-index.db
-	bytes=$(wc -c <"$dir/corpus.jsonl")
-	n=$(wc -l <"$dir/corpus.jsonl")
-	# shellcheck disable=SC2046
-	set -- $($pin "$timeit" "$runs" sh -c \
-		"rm -f '$db' && '$bin' index add --db '$db' '$dir/corpus.jsonl'")
-	rm -f "$db"
-	awk -v n="$n" -v bytes="$bytes" -v runs="$runs" -v wall="$1" \
-		-v rss="$3" 'BEGIN {
-		printf "== end to end: newsdigest index add, %d articles, %.1f MB: median %.2f s over %d runs = %.0f articles/s, peak RSS %.1f MB\n",
-			n, bytes / 1e6, wall / 1e6, runs, n / (wall / 1e6), rss / 1024
-	}'
+	end_to_end "" "$runs" "$dir/corpus.jsonl"
+fi
+# Memory bounded by the index, not by history: a million articles arriving
+# as 100 files of 10,000 (a batch a file), read, cleaned and indexed in
+# one process, once.
+dir=$build/corpus/n1000000
+if [ -s "$dir/corpus.jsonl" ]; then
+	if [ ! -s "$dir/parts/part-099.jsonl" ]; then
+		rm -rf "$dir/parts" && mkdir -p "$dir/parts"
+		split -l 10000 -d -a 3 "$dir/corpus.jsonl" "$dir/parts/part-"
+		for f in "$dir"/parts/part-*; do mv "$f" "$f.jsonl"; done
+	fi
+	end_to_end " in 100 files" 1 "$dir"/parts/part-*.jsonl
 fi
