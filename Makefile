@@ -259,10 +259,9 @@ eval-reuse: $(BIN) $(REUSE_TOOLS) $(TIMEIT)
 # Near-copy detection at 10k, 100k and 1M synthetic articles: the copy
 # index's articles/s on one core (adds only, median of RUNS), bytes per
 # article, peak RSS and near-copy pair precision/recall against the
-# generator's gold, then `newsdigest index add` end to end at 10k and at 1M in
-# 100 files (see
-# scripts/bench-dedup.sh). Corpora are cached in $(BUILD)/corpus. Not part
-# of check.
+# generator's gold, then `newsdigest index add` end to end at 10k and at
+# 1M in 100 files (see scripts/bench-dedup.sh). Corpora are cached in
+# $(BUILD)/corpus. Not part of check.
 $(BUILD)/tools/bench_dedup: tools/bench_dedup.c tools/bench_time.h $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
