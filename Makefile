@@ -37,17 +37,18 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
-# The scorers of make eval-extract, make eval-rouge-check and make
-# eval-copies, and the code they share.
+# The scorers of make eval-extract, eval-rouge-check, eval-copies and
+# eval-cluster, and the code they share.
 EVAL_LIB_SRC := tools/eval/extract_score.c tools/eval/eval_input.c \
-                tools/eval/rouge.c tools/eval/copy_pairs.c
+                tools/eval/rouge.c tools/eval/copy_pairs.c \
+                tools/eval/cluster_score.c
 EVAL_LIB_OBJ := $(EVAL_LIB_SRC:%.c=$(BUILD)/%.o)
 EVAL_BIN := $(BUILD)/tools/score_aeb $(BUILD)/tools/score_snippets \
             $(BUILD)/tools/score_rouge $(BUILD)/tools/score_copies \
-            $(BUILD)/tools/copy_jaccard
+            $(BUILD)/tools/copy_jaccard $(BUILD)/tools/score_cluster
 
 .PHONY: all deps demo check test test-unit test-cli test-fuzz test-san \
-        test-tools eval-copies \
+        test-tools eval-copies eval-cluster \
         fuzz clean bench-digest bench-extract eval-extract eval-rouge-check \
         eval-summary bench-summary eval-reuse bench-dedup
 
@@ -192,7 +193,8 @@ $(EVAL_BIN): $(BUILD)/tools/%: $(BUILD)/tools/eval/%.o $(EVAL_LIB_OBJ) $(LIB)
 
 # The scorers' unit tests link their scoring code.
 EVAL_TESTS := $(BUILD)/tests/test_extract_score $(BUILD)/tests/test_rouge \
-              $(BUILD)/tests/test_score_copies
+              $(BUILD)/tests/test_score_copies \
+              $(BUILD)/tests/test_cluster_score
 $(EVAL_TESTS): TEST_CFLAGS := -Itools
 $(EVAL_TESTS): TEST_EXTRA := $(EVAL_LIB_OBJ)
 $(EVAL_TESTS): $(EVAL_LIB_OBJ)
@@ -229,6 +231,16 @@ eval-copies: $(BIN) $(GENCORPUS) $(BUILD)/tools/score_copies \
              $(BUILD)/tools/copy_jaccard
 	@scripts/eval-copies.sh $(BIN) $(BUILD)/tools $(SUMM_DATA) \
 	  $(SUMM2006_DATA) $(BUILD)/eval-copies
+
+# Story clustering quality: `newsdigest cluster` on the DUC 2006 pile (1,250
+# articles of 50 topics, shuffled) and the UCI headlines (6,366 in 87
+# stories, fed in date order), scored by score_cluster: pairwise and
+# B-cubed P/R/F1 and adjusted Rand index (see scripts/eval-cluster.sh).
+# Not part of check.
+CLUSTER_DATA ?= ../shared/data/cluster
+eval-cluster: $(BIN) $(BUILD)/tools/score_cluster
+	@scripts/eval-cluster.sh $(BIN) $(BUILD)/tools/score_cluster \
+	  $(CLUSTER_DATA) $(BUILD)/eval-cluster
 
 # Time and peak memory of `newsdigest summarize` on one core for stories
 # of 10, 50 and 500 articles built at run time from the DUC data (see
