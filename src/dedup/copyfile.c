@@ -11,11 +11,12 @@
 #include "dedup/copyindex.h"
 
 #include <errno.h>  /* errno */
+#include <stdint.h> /* SIZE_MAX */
 #include <stdio.h>  /* FILE, rename */
 #include <stdlib.h> /* mkstemp */
 #include <string.h> /* memcpy, strerror */
 #include <sys/stat.h> /* fchmod, fstat, stat */
-#include <unistd.h>   /* close, unlink */
+#include <unistd.h>   /* close, fsync, unlink */
 
 #include "core/alloc.h"
 #include "core/hash.h"
@@ -129,7 +130,7 @@ int nd_copyindex_save(nd_copyindex *ix, const char *path)
 {
 	writer *w;
 	char *tmp;
-	size_t len;
+	size_t len, i;
 	int fd, rc = ND_OK;
 	unsigned char sum[8];
 	struct stat st;
@@ -141,7 +142,8 @@ int nd_copyindex_save(nd_copyindex *ix, const char *path)
 		return rc;
 	len = strlen(path);
 	w = nd_calloc(1, sizeof(*w));
-	tmp = nd_malloc(len + 8);
+	/* path, then mkstemp's template: ".XXXXXX" and its NUL. */
+	tmp = len < SIZE_MAX - 8 ? nd_malloc(len + 8) : NULL;
 	if (w == NULL || tmp == NULL) {
 		nd_free(w);
 		nd_free(tmp);
@@ -163,9 +165,12 @@ int nd_copyindex_save(nd_copyindex *ix, const char *path)
 	(void)fchmod(fd, stat(path, &st) == 0 ? st.st_mode & 07777 : 0644);
 	w->check = CHECK_SEED;
 	write_index(w, ix);
-	for (len = 0; len < 8; len++)
-		sum[len] = (unsigned char)(w->check >> (8 * len));
-	if (fwrite(sum, 1, 8, w->f) != 8)
+	for (i = 0; i < 8; i++)
+		sum[i] = (unsigned char)(w->check >> (8 * i));
+	/* On disk before the rename, so that a crash leaves the old index
+	 * or the new one, never a renamed file still half written. */
+	if (fwrite(sum, 1, 8, w->f) != 8 || fflush(w->f) != 0 ||
+	    fsync(fd) != 0)
 		w->failed = 1;
 	if (fclose(w->f) != 0 || w->failed || rename(tmp, path) != 0) {
 		rc = nd_err_set(&ix->err, ND_EIO, "%s: cannot write: %s",
