@@ -5,7 +5,7 @@
  *   bench_dedup --pairs FILE [--relations A,B] CORPUS.jsonl GOLD.tsv
  *
  * The corpus (one {"id","text",...} object a line) is read and its texts
- * unescaped into memory first; only nd_copyindex_add over every article,
+ * decoded into memory first; only nd_copyindex_add over every article,
  * in file order, is timed, RUNS times on a fresh index, median reported.
  * GOLD lines are "ID<TAB>SOURCE_ID[<TAB>KIND]", KIND near-copy (the
  * default), duplicate or rewrite. With --pairs, nothing is timed: the
@@ -18,20 +18,27 @@
 #include <sys/resource.h> /* getrusage */
 
 #include "bench_time.h"
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/error.h"
 #include "core/sorted.h"
+#include "ingest/json.h"
 #include "newsdigest.h"
 
 #define MAX_RUNS 99
+/* Longest text decoded, as newsdigest's own cap on an article. */
+#define TEXT_MAX (5u << 20)
 
 typedef struct article {
-	const char *id;  /* NUL-terminated, inside the file's bytes */
-	char *text;      /* unescaped, in place */
+	const char *id;  /* NUL-terminated, in the corpus's arena */
+	char *text;      /* decoded */
 	size_t len;
 } article;
 
 typedef struct corpus {
-	char *data;
-	size_t size;
+	nd_arena *texts; /* the decoded ids and texts */
+	size_t size;     /* bytes of the file */
 	article *a;
 	size_t n;
 	uint64_t *gold; /* pairs lo << 32 | hi, sorted */
@@ -67,91 +74,80 @@ static char *slurp(const char *path, size_t *size)
 	return data;
 }
 
-/* Unescapes the JSON string starting after the quote at *p, in place;
- * returns its start, NUL-terminated, and moves *p past it. \u escapes
- * become '?': the sketch only needs words to stay apart. */
-static char *json_string(char **p)
-{
-	char *s = *p, *out = s, *start = s;
+/* The "id" and "text" members of one corpus line. */
+typedef struct line_fields {
+	nd_json_member id, text;
+	int seen;
+} line_fields;
 
-	for (; *s && *s != '"'; s++) {
-		if (*s != '\\') {
-			*out++ = *s;
-			continue;
-		}
-		s++;
-		switch (*s) {
-		case 'n':
-		case 'r':
-		case 't':
-			*out++ = ' ';
-			break;
-		case 'u':
-			*out++ = '?';
-			s += s[1] && s[2] && s[3] && s[4] ? 4 : 0;
-			break;
-		case '\0':
-			s--;
-			break;
-		default:
-			*out++ = *s;
-		}
+static int see_field(void *ctx, const nd_json_member *m)
+{
+	line_fields *f = ctx;
+
+	if (m->kind != ND_JSON_STRING)
+		return 0;
+	if (nd_json_string_is(m->key, m->key_len, "id")) {
+		f->id = *m;
+		f->seen |= 1;
+	} else if (nd_json_string_is(m->key, m->key_len, "text")) {
+		f->text = *m;
+		f->seen |= 2;
 	}
-	*out = '\0';
-	*p = *s ? s + 1 : s;
-	return start;
+	return 0;
 }
 
-/* The string value of "key" in the object line[..], or NULL. */
-static char *field(char *line, const char *key, size_t *len)
+/* The decoded string m, NUL-terminated, in the corpus's arena. */
+static char *decoded(corpus *c, nd_buf *scratch, const nd_json_member *m,
+		     size_t *len)
 {
-	char pat[32];
-	char *at, *v;
+	char *out;
 
-	snprintf(pat, sizeof(pat), "\"%s\":", key);
-	at = strstr(line, pat);
-	if (at == NULL)
+	nd_buf_clear(scratch);
+	if (nd_json_unescape(scratch, m->value, m->value_len) != ND_OK)
 		return NULL;
-	at += strlen(pat);
-	while (*at == ' ')
-		at++;
-	if (*at != '"')
-		return NULL;
-	at++;
-	v = json_string(&at);
-	*len = strlen(v);
-	return v;
+	out = nd_arena_strndup(c->texts, scratch->ptr ? scratch->ptr : "",
+			       scratch->len);
+	if (out == NULL)
+		exit(2);
+	*len = scratch->len;
+	return out;
 }
 
+/* Reads the corpus a line at a time: only the decoded ids and texts stay
+ * in memory. Lines without both are passed over. */
 static void load_corpus(corpus *c, const char *path)
 {
-	char *p, *end, *nl;
-	size_t cap = 0;
+	nd_buf scratch = ND_BUF_INIT(TEXT_MAX);
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, acap = 0, len;
+	ssize_t n;
 
-	c->data = slurp(path, &c->size);
-	end = c->data + c->size;
-	for (p = c->data; p < end; p = nl + 1) {
-		article a;
-		size_t len;
-
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			nl = end;
-		*nl = '\0';
-		/* The text first: the id comes before it, and ending the
-		 * id's string in place would hide the text. */
-		a.text = field(p, "text", &a.len);
-		a.id = field(p, "id", &len);
-		if (a.text == NULL || a.id == NULL)
-			continue;
-		if (c->n == cap) {
-			cap = cap ? cap * 2 : 1024;
-			c->a = realloc(c->a, cap * sizeof(article));
-			if (c->a == NULL)
-				exit(2);
-		}
-		c->a[c->n++] = a;
+	if (f == NULL || nd_arena_create(&c->texts) != ND_OK) {
+		fprintf(stderr, "bench_dedup: cannot read %s\n", path);
+		exit(2);
 	}
+	while ((n = getline(&line, &cap, f)) > 0) {
+		line_fields lf = { 0 };
+		article a;
+		nd_err err;
+
+		c->size += (size_t)n;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			n--;
+		if (nd_json_parse_object(&err, line, (size_t)n, see_field,
+					 &lf) != ND_OK ||
+		    lf.seen != 3 ||
+		    (a.text = decoded(c, &scratch, &lf.text, &a.len)) ==
+			    NULL ||
+		    (a.id = decoded(c, &scratch, &lf.id, &len)) == NULL)
+			continue;
+		if (ND_ARRAY_PUSH(c->a, c->n, acap, a))
+			exit(2);
+	}
+	free(line);
+	fclose(f);
+	nd_buf_dispose(&scratch);
 }
 
 static corpus *sort_ctx;
@@ -508,7 +504,7 @@ done:
 	free(c.order);
 	free(c.derived);
 	free(c.pred);
-	free(c.a);
-	free(c.data);
+	nd_free(c.a);
+	nd_arena_free(c.texts);
 	return 0;
 }
