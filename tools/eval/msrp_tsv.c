@@ -10,7 +10,7 @@
  * written). */
 #include <stdio.h>  /* getline, printf */
 #include <stdlib.h> /* free */
-#include <string.h> /* memcmp */
+#include <string.h> /* memset */
 
 #include "core/buf.h"
 #include "core/error.h"
@@ -36,8 +36,7 @@ static int member(void *ctx, const nd_json_member *m)
 	int i;
 
 	for (i = 0; i < NFIELDS; i++)
-		if (m->key_len == strlen(keys[i]) &&
-		    memcmp(m->key, keys[i], m->key_len) == 0) {
+		if (nd_json_string_is(m->key, m->key_len, keys[i])) {
 			p->m[i] = *m;
 			p->seen[i] = 1;
 		}

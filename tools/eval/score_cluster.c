@@ -12,7 +12,7 @@
  * file cannot be read or a gold line is malformed. */
 #include <stdio.h>  /* getline, printf */
 #include <stdlib.h> /* free */
-#include <string.h> /* memchr, memcmp, strlen */
+#include <string.h> /* memchr, memset */
 
 #include "cluster_score.h"
 #include "core/alloc.h"
@@ -41,10 +41,10 @@ static int member(void *ctx, const nd_json_member *m)
 {
 	gold_line *g = ctx;
 
-	if (m->key_len == 2 && memcmp(m->key, "id", 2) == 0) {
+	if (nd_json_string_is(m->key, m->key_len, "id")) {
 		g->id = *m;
 		g->seen |= 1;
-	} else if (m->key_len == 7 && memcmp(m->key, "cluster", 7) == 0) {
+	} else if (nd_json_string_is(m->key, m->key_len, "cluster")) {
 		g->cluster = *m;
 		g->seen |= 2;
 	}
