@@ -106,19 +106,15 @@ size_t nd_dedup_earliest(const size_t *members, size_t n,
 			 const char *const *published)
 {
 	size_t k, best = ND_NONE;
-	int cmp;
+	nd_date date, first;
 
 	for (k = 0; k < n; k++) {
-		const char *date = published[members[k]];
-
-		/* nd_pubdate_cmp of a date with itself fails only when
-		 * the date cannot be read. */
-		if (date == NULL || date[0] == '\0' ||
-		    !nd_pubdate_cmp(&cmp, date, date))
+		if (!nd_pubdate_read(&date, published[members[k]]))
 			continue;
-		if (best == ND_NONE ||
-		    (nd_pubdate_cmp(&cmp, date, published[best]) && cmp < 0))
+		if (best == ND_NONE || nd_pubdate_order(&date, &first) < 0) {
 			best = members[k];
+			first = date;
+		}
 	}
 	return best;
 }

@@ -4,16 +4,16 @@
 
 #include "core/date.h"
 
-bool nd_pubdate_cmp(int *cmp, const char *a, const char *b)
+bool nd_pubdate_read(nd_date *out, const char *s)
 {
-	nd_date x, y;
+	return s != NULL && nd_date_parse(out, s, strlen(s)) == ND_DATE_FOUND;
+}
+
+int nd_pubdate_order(const nd_date *a, const nd_date *b)
+{
+	nd_date x = *a, y = *b;
 	long long mx, my;
 
-	*cmp = 0;
-	if (a == NULL || b == NULL ||
-	    nd_date_parse(&x, a, strlen(a)) != ND_DATE_FOUND ||
-	    nd_date_parse(&y, b, strlen(b)) != ND_DATE_FOUND)
-		return false;
 	/* A day without a time is the whole day: only days compare then. */
 	if (!x.has_time || !y.has_time) {
 		x.hour = x.min = y.hour = y.min = 0;
@@ -21,6 +21,16 @@ bool nd_pubdate_cmp(int *cmp, const char *a, const char *b)
 	}
 	mx = nd_date_minutes(&x);
 	my = nd_date_minutes(&y);
-	*cmp = (mx > my) - (mx < my);
+	return (mx > my) - (mx < my);
+}
+
+bool nd_pubdate_cmp(int *cmp, const char *a, const char *b)
+{
+	nd_date x, y;
+
+	*cmp = 0;
+	if (!nd_pubdate_read(&x, a) || !nd_pubdate_read(&y, b))
+		return false;
+	*cmp = nd_pubdate_order(&x, &y);
 	return true;
 }
