@@ -163,14 +163,12 @@ static uint64_t pair(size_t i, size_t j)
 	return i < j ? (uint64_t)i << 32 | j : (uint64_t)j << 32 | i;
 }
 
+/* Appends x to the growing array *v; out of memory ends the bench. */
 static void push(uint64_t **v, size_t *n, size_t *cap, uint64_t x)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 1024;
-		*v = realloc(*v, *cap * sizeof(uint64_t));
-		if (*v == NULL)
-			exit(2);
-	}
+	if (ND_ARRAY_PUSH(*v, *n, *cap, x))
+		exit(2);
+}
 	(*v)[(*n)++] = x;
 }
 
@@ -280,7 +278,7 @@ static void load_gold(corpus *c, const char *path)
 	c->n_gold = nd_sort_unique_u64(c->gold, c->n_gold);
 	c->n_direct = nd_sort_unique_u64(c->direct, c->n_direct);
 	c->n_group = nd_sort_unique_u64(c->group, c->n_group);
-	free(kv);
+	nd_free(kv);
 	for (i = 0; i < c->n; i++)
 		parent[i] = find_root(parent, i);
 	c->root = parent;
@@ -497,13 +495,13 @@ int main(int argc, char **argv)
 	       st.index_bytes, (double)peak_rss_kb() / 1024);
 	score(&c);
 done:
-	free(c.gold);
-	free(c.direct);
-	free(c.group);
+	nd_free(c.gold);
+	nd_free(c.direct);
+	nd_free(c.group);
 	free(c.root);
 	free(c.order);
 	free(c.derived);
-	free(c.pred);
+	nd_free(c.pred);
 	nd_free(c.a);
 	nd_arena_free(c.texts);
 	return 0;
