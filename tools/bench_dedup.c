@@ -169,8 +169,6 @@ static void push(uint64_t **v, size_t *n, size_t *cap, uint64_t x)
 	if (ND_ARRAY_PUSH(*v, *n, *cap, x))
 		exit(2);
 }
-	(*v)[(*n)++] = x;
-}
 
 /* The slot of order (articles sorted by id) holding id, or NULL. */
 static size_t *find_id(const corpus *c, size_t *order, const char *id)
