@@ -283,6 +283,11 @@ bench-dedup: $(BIN) $(BUILD)/tools/bench_dedup $(TIMEIT)
 	@scripts/bench-dedup.sh $(BIN) $(BUILD)/tools/bench_dedup $(TIMEIT) \
 	  $(BUILD)
 
+# make check builds the bench and fitting tools too, which nothing else
+# there runs, so that none stops building unseen.
+test: $(TIMEIT) $(BUILD)/tools/bench_extract $(REUSE_TOOLS) \
+      $(BUILD)/tools/bench_dedup
+
 clean:
 	rm -rf build
 
