@@ -80,7 +80,7 @@ static void push(tok_list *l, const char *w, size_t n, unsigned flags)
 	t->len = n;
 	t->flags = flags;
 	if (!(flags & ND_SIM_NUM)) {
-		if (n == 1 || in_list(nd_stopwords("english"), t->word))
+		if (n == 1 || nd_is_english_stopword(t->word))
 			t->flags |= ND_SIM_STOP;
 		if (in_list(negations, t->word))
 			t->flags |= ND_SIM_NEG;

@@ -8,6 +8,7 @@
 #include "analyse/analyse.h"
 #include "analyse/sentence.h"
 #include "analyse/stem_en.h"
+#include "analyse/stopwords.h"
 #include "core/arena.h"
 #include "core/error.h"
 
@@ -208,6 +209,25 @@ static void test_document_frequencies(void **state)
 
 /* The fixed IDF table gives what the formula gives, and counting another
  * document brings the formula back. */
+/* The English list is in byte order, so its binary search finds every
+ * word of it and no other. */
+static void test_stopword_search(void **state)
+{
+	const char *const *list = nd_stopwords("english");
+	size_t i;
+
+	(void)state;
+	for (i = 0; list[i] != NULL; i++) {
+		assert_true(nd_is_english_stopword(list[i]));
+		if (list[i + 1] != NULL)
+			assert_true(strcmp(list[i], list[i + 1]) < 0);
+	}
+	assert_false(nd_is_english_stopword("treaty"));
+	assert_false(nd_is_english_stopword(""));
+	assert_false(nd_is_english_stopword("zz"));
+	assert_false(nd_is_english_stopword("'"));
+}
+
 static void test_fixed_idf(void **state)
 {
 	fixture *f = *state;
@@ -362,6 +382,7 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fixed_idf, setup, teardown),
 		cmocka_unit_test(test_unknown_language_is_rejected),
+		cmocka_unit_test(test_stopword_search),
 		cmocka_unit_test_setup_teardown(test_hostile_text_is_survived,
 						setup, teardown),
 		cmocka_unit_test(test_english_stems_match_the_library),
