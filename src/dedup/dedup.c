@@ -86,6 +86,7 @@ typedef struct dd_doc {
 	uint32_t rep;    /* first-choice source among its exact copies */
 	uint64_t *sh;    /* shingle set */
 	size_t nsh;
+	size_t nsample;  /* shingles in the partial-reuse sample, first */
 	uint32_t *stems; /* distinct indexed content stems */
 	size_t nstems;
 	nd_align_doc al;
@@ -504,15 +505,12 @@ static size_t partial_need(size_t small)
 }
 
 /* May x and y share enough shingles for partial reuse? Counted among the
- * shingles hashed below PARTIAL_SAMPLE_BELOW, which start both sorted
- * sets: a quarter of the work of a full count, which was dearer than the
- * alignments. */
+ * shingles hashed below PARTIAL_SAMPLE_BELOW, the first nsample of each
+ * sorted set: a quarter of the work of a full count, which was dearer
+ * than the alignments. */
 static bool partial_sample(const dd_doc *x, const dd_doc *y)
 {
-	size_t nx = nd_sorted_lower_u64(x->sh, x->nsh, PARTIAL_SAMPLE_BELOW);
-	size_t ny = nd_sorted_lower_u64(y->sh, y->nsh, PARTIAL_SAMPLE_BELOW);
-
-	return nd_sorted_common_u64_min(x->sh, nx, y->sh, ny,
+	return nd_sorted_common_u64_min(x->sh, x->nsample, y->sh, y->nsample,
 					PARTIAL_SAMPLE_MIN) >=
 	       PARTIAL_SAMPLE_MIN;
 }
@@ -626,6 +624,8 @@ static int relate(dd_run *r)
 		if ((rc = nd_shingle_set(&d->sh, &d->nsh, &c->docs[i])) ||
 		    (rc = nd_align_prepare(&d->al, &c->docs[i], c->vocab)))
 			goto done;
+		d->nsample = nd_sorted_lower_u64(d->sh, d->nsh,
+						 PARTIAL_SAMPLE_BELOW);
 		r->cur = (uint32_t)i;
 		r->n_cand = 0;
 		nd_minhash_sign(sig, d->sh, d->nsh);
