@@ -473,6 +473,100 @@ int nd_copyindex_load_memory(nd_copyindex **out, char *err, size_t errsize,
 			     const void *data, size_t len,
 			     const nd_copyindex_options *opts);
 
+/* ---- Stories as articles arrive ----
+ *
+ * A story index places each article, in publication order, in the live
+ * story it matches best or in a story of its own. An article is a vector
+ * of stemmed content words and names (sublinear TF x IDF, IDF counted as
+ * articles arrive, the title twice, cut to its 40 heaviest terms); a
+ * story is the sum of its articles' vectors. The score is the cosine of
+ * the article and the story, lowered by exp(-dt / 48 h) when both are
+ * dated, dt being the time since the story's last article. Candidates
+ * come from an inverted index over each live story's heaviest terms, so
+ * an add costs about the same at the millionth article as at the tenth.
+ * A story with no article for expire_after seconds of publication time
+ * leaves the index with all it held; two live stories whose centroids
+ * converge are merged, the older id surviving. Memory follows the live
+ * stories, not the articles seen. Results are deterministic for a given
+ * order. An index is not thread-safe. */
+
+typedef struct nd_storyindex nd_storyindex;
+
+typedef struct nd_storyindex_options {
+	unsigned version;   /* ND_STORYINDEX_OPTIONS_VERSION */
+	double threshold;   /* join score, default 0.15 (see docs/pipeline.md) */
+	double merge;       /* centroid cosine that merges stories, default 0.5;
+			       above 1 never */
+	long long expire_after; /* idle seconds, default 4 days; < 0 never */
+	int explain;        /* keep the evidence of each placement */
+} nd_storyindex_options;
+
+#define ND_STORYINDEX_OPTIONS_VERSION 1
+#define ND_STORYINDEX_OPTIONS_INIT { ND_STORYINDEX_OPTIONS_VERSION, 0.0, 0.0, 0, 0 }
+#define ND_NO_TIME (-0x7fffffffffffffffLL - 1)
+
+/* An article to place; nothing of it is kept but its terms' weights. */
+typedef struct nd_story_article {
+	const char *title;       /* may be NULL */
+	size_t title_len;
+	const char *text;        /* cleaned text, any bytes */
+	size_t text_len;
+	long long published;     /* seconds since 1970 UTC, or ND_NO_TIME */
+	unsigned long long join; /* a live story it must join (the story of
+				    the article it copies), or 0 */
+} nd_story_article;
+
+/* Where an article went. Story ids count up from 1 and never change. */
+typedef struct nd_placement {
+	unsigned long long story;
+	double score;       /* with the story joined; 0 for a new story */
+	int is_new;
+	const unsigned long long *merged; /* stories folded into story by
+					     this add (owned by the index,
+					     valid until its next call) */
+	size_t n_merged;
+	double merge_score; /* centroid cosine of the last merge */
+} nd_placement;
+
+/* One term behind a placement: its share of the score. */
+typedef struct nd_story_evidence {
+	const char *term;   /* the word as the article wrote it */
+	size_t len;
+	double share;       /* contribution to the cosine */
+	int is_name;
+} nd_story_evidence;
+
+typedef struct nd_storyindex_stats {
+	unsigned long long articles; /* placed so far */
+	size_t live;                 /* stories that can be joined */
+	size_t stories;              /* ever made */
+	size_t merges, expired;
+	size_t bytes;                /* allocated by the index */
+} nd_storyindex_stats;
+
+/* Creates an empty index with opts (NULL: defaults). Returns 0, ND_EINVAL
+ * for an unknown version or a threshold outside (0, 1], or ND_ENOMEM. */
+int nd_storyindex_create(nd_storyindex **out,
+			 const nd_storyindex_options *opts);
+/* Frees the index and all it handed out; accepts NULL. */
+void nd_storyindex_free(nd_storyindex *ix);
+/* Places a after expiring the stories idle for longer than expire_after
+ * before a->published. Returns 0 with *out set, ND_EINVAL, or ND_ENOMEM
+ * (a not placed; ix still usable). */
+int nd_storyindex_add(nd_placement *out, nd_storyindex *ix,
+		      const nd_story_article *a);
+/* With explain set: the terms the last placed article shares with the
+ * story it joined, heaviest first, *n of them (owned by ix, valid until
+ * its next call; *n is 0 for a new story). */
+void nd_storyindex_evidence(const nd_story_evidence **terms, size_t *n,
+			    const nd_storyindex *ix);
+/* Expires the stories idle since before `before`; *n (may be NULL) gets
+ * their number. Returns 0. */
+int nd_storyindex_expire(size_t *n, nd_storyindex *ix, long long before);
+/* Counts and memory of ix. */
+void nd_storyindex_stats_get(nd_storyindex_stats *out,
+			     const nd_storyindex *ix);
+
 #ifdef __cplusplus
 }
 #endif
