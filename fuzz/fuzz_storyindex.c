@@ -2,11 +2,14 @@
  * The input is cut at its first newline into a title and a text, added,
  * then added again with the halves swapped and a date: the counting,
  * weighing, placing, evidence and merging must not crash, read out of
- * bounds or leak, and every evidence word must lie in the input. */
+ * bounds or leak, and every evidence word must lie in the input. The
+ * word scan by 64-byte blocks must count what the byte-by-byte one
+ * does. */
 #include <stdint.h> /* uint8_t */
 #include <stdlib.h> /* abort */
 #include <string.h> /* memchr */
 
+#include "cluster/storyterms.h"
 #include "newsdigest.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -37,6 +40,30 @@ static void check_evidence(const nd_storyindex *ix, const uint8_t *data,
 			abort();
 }
 
+static void check_scans(const uint8_t *data, size_t size)
+{
+	nd_storyterms a, b;
+	size_t k;
+
+	if (nd_storyterms_init(&a) != 0)
+		return;
+	if (nd_storyterms_init(&b) != 0) {
+		nd_storyterms_dispose(&a);
+		return;
+	}
+	a.wide = 0;
+	nd_storyterms_read(&a, NULL, 0, (const char *)data, size);
+	nd_storyterms_read(&b, NULL, 0, (const char *)data, size);
+	if (a.n != b.n)
+		abort();
+	for (k = 0; k < a.n; k++)
+		if (a.t[k].term != b.t[k].term || a.t[k].count != b.t[k].count ||
+		    a.t[k].name != b.t[k].name || a.t[k].word != b.t[k].word)
+			abort();
+	nd_storyterms_dispose(&a);
+	nd_storyterms_dispose(&b);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	nd_storyindex_options o = ND_STORYINDEX_OPTIONS_INIT;
@@ -46,6 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nd_story_article a;
 	nd_placement p;
 
+	check_scans(data, size);
 	o.explain = 1;
 	o.threshold = 0.01;
 	if (nd_storyindex_create(&ix, &o) != ND_OK)

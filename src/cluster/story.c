@@ -121,7 +121,11 @@ static int rekey(nd_story_slot *s, nd_postings *post, uint32_t slot)
 	return ND_OK;
 }
 
-static int settle(nd_story_slot *s, nd_postings *post, uint32_t slot)
+/* Keys are picked again at each of a story's first 8 articles, then at
+ * every 4th: a grown story's heaviest terms change slowly, and picking
+ * them was a tenth of an add. */
+static int settle(nd_story_slot *s, nd_postings *post, uint32_t slot,
+		  int force)
 {
 	size_t i;
 
@@ -129,6 +133,8 @@ static int settle(nd_story_slot *s, nd_postings *post, uint32_t slot)
 	s->norm2 = 0;
 	for (i = 0; i < s->n; i++)
 		s->norm2 += (double)s->t[i].w * s->t[i].w;
+	if (!force && s->members > 8 && s->members % 4 != 0)
+		return ND_OK;
 	return rekey(s, post, slot);
 }
 
@@ -146,7 +152,7 @@ int nd_story_absorb(nd_story_slot *s, nd_postings *post, uint32_t slot,
 	if (merge(s, add, i))
 		return ND_ENOMEM;
 	s->members++;
-	return settle(s, post, slot);
+	return settle(s, post, slot, 0);
 }
 
 int nd_story_fold(nd_story_slot *a, nd_postings *post, uint32_t slot,
@@ -160,7 +166,7 @@ int nd_story_fold(nd_story_slot *a, nd_postings *post, uint32_t slot,
 		a->first = b->first;
 	if (b->last != ND_NO_TIME && (a->last == ND_NO_TIME || b->last > a->last))
 		a->last = b->last;
-	return settle(a, post, slot);
+	return settle(a, post, slot, 1);
 }
 
 void nd_story_release(nd_story_slot *s, nd_postings *post, uint32_t slot)

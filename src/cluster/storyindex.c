@@ -14,9 +14,6 @@
 /* Counts are halved at this many articles, so the IDF follows the words
  * of the recent months and no counter stays saturated. */
 #define DF_HALVE_AT (1ULL << 19)
-/* Past this many articles the IDF is read from a table by df, rebuilt
- * when the article count has grown by 1/64 since. */
-#define IDF_TABLE_FROM 1024
 #define SWEEP_EVERY 3600 /* seconds of publication time */
 
 static int check_options(nd_storyindex_options *o,
@@ -52,7 +49,7 @@ int nd_storyindex_create(nd_storyindex **out,
 			 const nd_storyindex_options *opts)
 {
 	nd_storyindex *ix;
-	int rc;
+	int rc, i;
 
 	*out = NULL;
 	ix = nd_calloc(1, sizeof(*ix));
@@ -63,11 +60,15 @@ int nd_storyindex_create(nd_storyindex **out,
 		goto fail;
 	rc = ND_ENOMEM;
 	ix->df = nd_calloc((size_t)1 << DF_BITS, sizeof(*ix->df));
-	ix->idf = nd_calloc(DF_MAX + 1, sizeof(*ix->idf));
-	if (!ix->df || !ix->idf || nd_storyterms_init(&ix->words) ||
+	ix->ln = nd_calloc(DF_MAX + 1, sizeof(*ix->ln));
+	if (!ix->df || !ix->ln || nd_storyterms_init(&ix->words) ||
 	    nd_u64map_init(&ix->by_id) || nd_postings_init(&ix->post))
 		goto fail;
 	ix->swept = ND_NO_TIME;
+	for (i = 1; i < 64; i++)
+		ix->tf[i] = (float)(1 + log((double)i));
+	for (i = 0; i <= DF_MAX; i++)
+		ix->ln[i] = log((double)i + 1);
 	*out = ix;
 	return ND_OK;
 fail:
@@ -89,7 +90,7 @@ void nd_storyindex_free(nd_storyindex *ix)
 	nd_postings_dispose(&ix->post);
 	nd_storyterms_dispose(&ix->words);
 	nd_free(ix->df);
-	nd_free(ix->idf);
+	nd_free(ix->ln);
 	nd_free(ix->evidence_text);
 	nd_free(ix->mark);
 	nd_free(ix->part);
@@ -98,11 +99,6 @@ void nd_storyindex_free(nd_storyindex *ix)
 }
 
 /* ---- the article's vector ---- */
-
-static double idf_of(double n_docs, unsigned df)
-{
-	return log((n_docs + 1) / (df + 1)) + 1;
-}
 
 /* Counts the article's terms into the frequencies first (so a word new
  * to the stream is rare, not unknown), then reads their IDF. */
@@ -114,20 +110,12 @@ static void count_df(nd_storyindex *ix)
 		for (i = 0; i <= mask; i++)
 			ix->df[i] >>= 1;
 		ix->n_docs /= 2;
-		ix->idf_docs = 0;
 	}
 	for (i = 0; i < ix->words.n; i++) {
 		uint16_t *d = &ix->df[ix->words.t[i].term & mask];
 
 		if (*d < DF_MAX)
 			(*d)++;
-	}
-	if (ix->n_docs >= IDF_TABLE_FROM &&
-	    ix->n_docs - ix->idf_docs >= ix->idf_docs / 64) {
-		for (i = 0; i <= DF_MAX; i++)
-			ix->idf[i] = (float)idf_of((double)ix->n_docs,
-						   (unsigned)i);
-		ix->idf_docs = ix->n_docs;
 	}
 }
 
@@ -140,11 +128,18 @@ static int cmp_aterm_heavier(const void *a, const void *b)
 	return (x->term > y->term) - (x->term < y->term);
 }
 
-static int cmp_aterm_term(const void *a, const void *b)
+/* Insertion sort: 40 terms, no call per comparison. */
+static void sort_by_term(nd_aterm *v, size_t n)
 {
-	uint32_t x = ((const nd_aterm *)a)->term, y = ((const nd_aterm *)b)->term;
+	size_t i, j;
 
-	return (x > y) - (x < y);
+	for (i = 1; i < n; i++) {
+		nd_aterm x = v[i];
+
+		for (j = i; j > 0 && v[j - 1].term > x.term; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
 }
 
 /* Puts c among the heaviest terms top[0..*n), heaviest first, when it
@@ -170,17 +165,18 @@ static void build_vector(nd_storyindex *ix)
 {
 	nd_aterm top[ND_STORY_ARTICLE_TERMS], c;
 	size_t i, n = 0, mask = ((size_t)1 << DF_BITS) - 1;
-	double norm = 0;
-	int table = ix->n_docs >= IDF_TABLE_FROM;
+	/* idf = ln((N + 1) / (df + 1)) + 1, with ln(df + 1) from a table. */
+	double norm = 0, ln_docs = log((double)ix->n_docs + 1) + 1;
 
 	for (i = 0; i < ix->words.n; i++) {
 		const nd_storyterm *t = &ix->words.t[i];
 		unsigned df = ix->df[t->term & mask];
-		double idf = table ? ix->idf[df]
-				   : idf_of((double)ix->n_docs, df);
+		double idf = ln_docs - ix->ln[df];
 
 		c.term = t->term;
-		c.w = (float)((1 + log((double)t->count)) * idf);
+		c.w = (float)((t->count < 64 ? ix->tf[t->count]
+					      : 1 + log((double)t->count)) *
+			      idf);
 		c.name = t->name;
 		c.word = t->word;
 		c.word_len = t->word_len;
@@ -192,7 +188,7 @@ static void build_vector(nd_storyindex *ix)
 	for (i = 0; i < n; i++)
 		top[i].w = (float)(top[i].w * norm);
 	memcpy(ix->vec, top, n * sizeof(*top));
-	qsort(ix->vec, n, sizeof(*ix->vec), cmp_aterm_term);
+	sort_by_term(ix->vec, n);
 	ix->n_vec = n;
 }
 
@@ -656,7 +652,7 @@ void nd_storyindex_stats_get(nd_storyindex_stats *out,
 	out->live = ix->by_id.count;
 	out->stories = (size_t)ix->next_id;
 	bytes += ((size_t)1 << DF_BITS) * sizeof(*ix->df) +
-		 (DF_MAX + 1) * sizeof(*ix->idf);
+		 (DF_MAX + 1) * sizeof(*ix->ln);
 	bytes += ix->cap_slots * (sizeof(*ix->slots) + sizeof(uint32_t) * 3 +
 				  sizeof(float));
 	for (i = 0; i < ix->n_slots; i++)

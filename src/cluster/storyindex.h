@@ -35,7 +35,9 @@
 #define ND_STORY_CANDIDATES 8
 #endif
 /* Posting lists longer than this are words of every story: skipped. */
+#ifndef ND_STORY_POSTINGS_MAX /* EXPERIMENT */
 #define ND_STORY_POSTINGS_MAX 1000
+#endif
 /* Stories merged by one add, at most. */
 #define ND_STORY_MERGES_MAX 8
 /* Terms of evidence kept per placement. */
@@ -101,8 +103,8 @@ struct nd_storyindex {
 	nd_storyterms words;
 	uint16_t *df; /* hashed document frequencies */
 	unsigned long long n_docs;
-	float *idf;   /* by df, refreshed as n_docs grows */
-	unsigned long long idf_docs;
+	double *ln;   /* ln(df + 1) by df */
+	float tf[64]; /* 1 + ln count, for the counts most terms have */
 	nd_aterm vec[ND_STORY_ARTICLE_TERMS];
 	size_t n_vec;
 

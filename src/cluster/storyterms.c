@@ -7,12 +7,18 @@
 #include "analyse/stopwords.h"
 #include "core/alloc.h"
 #include "core/error.h"
+#include "core/bytes64.h"
 #include "core/hash.h"
 #include "core/utf8.h"
 
 #define SLOTS (2 * ND_STORYTERMS_MAX) /* power of two, half full at most */
-#define CACHE_BITS 16
-#define WORD_MAX 64 /* longer words are hashed whole, unstemmed */
+/* 2^15 words, 256 KiB: the words of a day's news that most tokens are
+ * stay in the processor's second-level cache. */
+#define CACHE_BITS 17
+#define WORD_MAX 64
+#ifndef ND_STORYTERMS_WORDS /* EXPERIMENT */
+#define ND_STORYTERMS_WORDS 100000
+#endif /* longer words are hashed whole, unstemmed */
 
 /* Words of news copy that are not stop words to a summariser but say
  * nothing about which story an article tells: reporting verbs, titles,
@@ -28,22 +34,47 @@ static const char *const news_words[] = {
 	"would", "year", "years", "yesterday", "yet",
 };
 
+/* Direct-mapped: a word's slot by the top bits of its key, checked by
+ * the low 32 (two words alike in both share a term: a blur, as in the
+ * hashed document frequencies). */
 typedef struct nd_wordcache {
-	uint64_t key[1u << CACHE_BITS];
-	uint32_t term[1u << CACHE_BITS];
+	struct {
+		uint32_t tag, term;
+	} e[1u << CACHE_BITS];
 } nd_wordcache;
+
+enum { BYTE_OTHER, BYTE_WORD, BYTE_UPPER, BYTE_END, BYTE_HIGH };
+
+static unsigned char class_of(unsigned char c)
+{
+	if (c >= 0x80)
+		return BYTE_HIGH;
+	if (c >= 'A' && c <= 'Z')
+		return BYTE_UPPER;
+	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+		return BYTE_WORD;
+	if (c == '.' || c == '!' || c == '?' || c == '\n')
+		return BYTE_END;
+	return BYTE_OTHER;
+}
 
 int nd_storyterms_init(nd_storyterms *st)
 {
+	int c;
+
 	memset(st, 0, sizeof(*st));
 	st->t = nd_calloc(ND_STORYTERMS_MAX, sizeof(*st->t));
 	st->slot = nd_calloc(SLOTS, sizeof(*st->slot));
-	st->stamp = nd_calloc(SLOTS, sizeof(*st->stamp));
 	st->cache = nd_calloc(1, sizeof(*st->cache));
-	if (!st->t || !st->slot || !st->stamp || !st->cache) {
+	if (!st->t || !st->slot || !st->cache) {
 		nd_storyterms_dispose(st);
 		return ND_ENOMEM;
 	}
+	for (c = 0; c < 256; c++)
+		st->cls[c] = class_of((unsigned char)c);
+#ifdef ND_BYTES64
+	st->wide = nd_bytes64_available();
+#endif
 	return ND_OK;
 }
 
@@ -51,7 +82,6 @@ void nd_storyterms_dispose(nd_storyterms *st)
 {
 	nd_free(st->t);
 	nd_free(st->slot);
-	nd_free(st->stamp);
 	nd_free(st->cache);
 	memset(st, 0, sizeof(*st));
 }
@@ -98,38 +128,52 @@ static uint32_t term_of_folded(const char *w, size_t n)
 	return term_of(low, n);
 }
 
-/* The cache key of an ASCII word: its bytes lower-cased, 8 at a time
- * (letters, digits and apostrophes all keep bit 0x20 set when or-ed). */
-static uint64_t ascii_key(const char *w, size_t n)
+/* The cache key of an ASCII word: its bytes or-ed with 0x20 (lower case
+ * for letters; digits and apostrophes have the bit already), gathered 8
+ * at a time and mixed, then its length. The word scan builds the same
+ * key as it goes. */
+#define KEY_SEED 0x9e3779b97f4a7c15ULL
+
+static inline uint64_t key_finish(uint64_t h, uint64_t tail, size_t n)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
-	size_t i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		uint64_t x;
-
-		memcpy(&x, w + i, 8);
-		h = nd_mix64(h ^ (x | 0x2020202020202020ULL));
-	}
-	if (i < n) {
-		uint64_t x = 0;
-
-		memcpy(&x, w + i, n - i);
-		h = nd_mix64(h ^ (x | (0x2020202020202020ULL >>
-				       (8 * (8 - (n - i))))));
-	}
-	return h | 1; /* 0 marks an empty cache entry */
+	return nd_mix64(h ^ tail ^ ((uint64_t)n << 56)) | 1;
 }
 
-uint32_t nd_storyterms_of_word(nd_storyterms *st, const char *w, size_t n)
+/* Up to 8 bytes of w (n of them, room readable), lowered, as a number. */
+static inline uint64_t key_chunk(const char *w, size_t n, size_t room)
+{
+	uint64_t x = 0;
+
+	if (room >= 8)
+		memcpy(&x, w, 8);
+	else
+		memcpy(&x, w, n < 8 ? n : 8);
+	x |= 0x2020202020202020ULL;
+	return n >= 8 ? x : x & ((UINT64_C(1) << (8 * n)) - 1);
+}
+
+/* The key of w[0..n), room bytes readable from w (room >= n). */
+static uint64_t ascii_key(const char *w, size_t n, size_t room)
+{
+	uint64_t h = KEY_SEED;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8)
+		h = nd_mix64(h ^ key_chunk(w + i, 8, room - i));
+	return key_finish(h, i < n ? key_chunk(w + i, n - i, room - i) : 0,
+			  n);
+}
+
+/* The term of the ASCII word w[0..n) with cache key key. */
+static uint32_t cached_term(nd_storyterms *st, uint64_t key, const char *w,
+			    size_t n)
 {
 	char buf[WORD_MAX + 1];
-	uint64_t key = ascii_key(w, n);
 	size_t i = (size_t)(key >> (64 - CACHE_BITS)), k;
 	uint32_t t;
 
-	if (st->cache->key[i] == key)
-		return st->cache->term[i];
+	if (st->cache->e[i].tag == (uint32_t)key)
+		return st->cache->e[i].term;
 	if (n <= WORD_MAX) {
 		for (k = 0; k < n; k++)
 			buf[k] = (char)(w[k] | 0x20);
@@ -137,19 +181,23 @@ uint32_t nd_storyterms_of_word(nd_storyterms *st, const char *w, size_t n)
 	} else {
 		t = term_of(w, n);
 	}
-	st->cache->key[i] = key;
-	st->cache->term[i] = t;
+	st->cache->e[i].tag = (uint32_t)key;
+	st->cache->e[i].term = t;
 	return t;
 }
 
+uint32_t nd_storyterms_of_word(nd_storyterms *st, const char *w, size_t n)
+{
+	return cached_term(st, ascii_key(w, n, n), w, n);
+}
 nd_storyterm *nd_storyterms_find(const nd_storyterms *st, uint32_t term)
 {
 	size_t i;
 
-	for (i = term & (SLOTS - 1); st->stamp[i] == st->gen;
+	for (i = term & (SLOTS - 1); st->slot[i].gen == st->gen;
 	     i = (i + 1) & (SLOTS - 1))
-		if (st->t[st->slot[i] - 1].term == term)
-			return &st->t[st->slot[i] - 1];
+		if (st->slot[i].term == term)
+			return &st->t[st->slot[i].at];
 	return NULL;
 }
 
@@ -159,10 +207,10 @@ static void count(nd_storyterms *st, uint32_t term, uint32_t times,
 	size_t i;
 	nd_storyterm *e;
 
-	for (i = term & (SLOTS - 1); st->stamp[i] == st->gen;
+	for (i = term & (SLOTS - 1); st->slot[i].gen == st->gen;
 	     i = (i + 1) & (SLOTS - 1)) {
-		e = &st->t[st->slot[i] - 1];
-		if (e->term == term) {
+		if (st->slot[i].term == term) {
+			e = &st->t[st->slot[i].at];
 			e->count += times;
 			e->name |= name;
 			return;
@@ -170,8 +218,9 @@ static void count(nd_storyterms *st, uint32_t term, uint32_t times,
 	}
 	if (st->n == ND_STORYTERMS_MAX)
 		return;
-	st->stamp[i] = st->gen;
-	st->slot[i] = (uint32_t)++st->n;
+	st->slot[i].gen = st->gen;
+	st->slot[i].term = term;
+	st->slot[i].at = (uint32_t)st->n++;
 	e = &st->t[st->n - 1];
 	e->term = term;
 	e->count = times;
@@ -199,21 +248,6 @@ static uint32_t wide_term(nd_storyterms *st, const char *w, size_t n)
 	return len >= 2 ? nd_storyterms_of_word(st, folded, len) : 0;
 }
 
-enum { BYTE_OTHER, BYTE_WORD, BYTE_UPPER, BYTE_END, BYTE_HIGH };
-
-static unsigned char byte_class(unsigned char c)
-{
-	if (c >= 0x80)
-		return BYTE_HIGH;
-	if (c >= 'A' && c <= 'Z')
-		return BYTE_UPPER;
-	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-		return BYTE_WORD;
-	if (c == '.' || c == '!' || c == '?' || c == '\n')
-		return BYTE_END;
-	return BYTE_OTHER;
-}
-
 /* Is the character at p (p < e) part of a word; *next set past it.
  * Curly apostrophes inside words count, as ASCII ones do. */
 static int wide_is_word(const char **next, const char *p, const char *e)
@@ -224,9 +258,9 @@ static int wide_is_word(const char **next, const char *p, const char *e)
 	return nd_cp_is_word(cp) || cp == 0x2019;
 }
 
-static int starts_word(const char *p, const char *e)
+static int starts_word(const unsigned char *cls, const char *p, const char *e)
 {
-	unsigned char k = byte_class((unsigned char)*p);
+	unsigned char k = cls[(unsigned char)*p];
 	const char *q;
 
 	return k == BYTE_WORD || k == BYTE_UPPER ||
@@ -236,16 +270,17 @@ static int starts_word(const char *p, const char *e)
 /* The end of the word starting at p: letters, digits, wide word
  * characters, and apostrophes followed by more of the word. *wide is set
  * when a byte past ASCII is in it. */
-static const char *word_end(const char *p, const char *e, int *wide)
+static const char *word_end(const unsigned char *cls, const char *p,
+			    const char *e, int *wide)
 {
 	const char *q;
 
 	while (p < e) {
-		unsigned char k = byte_class((unsigned char)*p);
+		unsigned char k = cls[(unsigned char)*p];
 
 		if (k == BYTE_WORD || k == BYTE_UPPER) {
 			p++;
-		} else if (*p == '\'' && p + 1 < e && starts_word(p + 1, e)) {
+		} else if (*p == '\'' && p + 1 < e && starts_word(cls, p + 1, e)) {
 			p++;
 		} else if (k == BYTE_HIGH && wide_is_word(&q, p, e)) {
 			*wide = 1;
@@ -257,53 +292,204 @@ static const char *word_end(const char *p, const char *e, int *wide)
 	return p;
 }
 
+/* What one word is: its term (0 for none) and whether it is written
+ * capitalised. */
+typedef struct word_seen {
+	uint32_t term;
+	int upper;
+} word_seen;
+
+/* The general path, for words with bytes past ASCII or apostrophes:
+ * the word starting at p, its end returned. */
+static const char *slow_word(word_seen *ws, nd_storyterms *st, const char *p,
+			     const char *e)
+{
+	int wide = 0;
+	const char *q = word_end(st->cls, p, e, &wide), *r = p;
+
+	ws->upper = st->cls[(unsigned char)*p] == BYTE_UPPER;
+	ws->term = 0;
+	if ((*p >= '0' && *p <= '9') || q - p < 2)
+		return q; /* numbers: shared by unrelated stories */
+	if (wide) {
+		ws->upper = nd_cp_is_upper(nd_utf8_decode(&r, q));
+		ws->term = wide_term(st, p, (size_t)(q - p));
+	} else {
+		ws->term = nd_storyterms_of_word(st, p, (size_t)(q - p));
+	}
+	return q;
+}
+
+/* Bits of 64 bytes of text, bit k for byte k. */
+typedef struct block_bits {
+	uint64_t word; /* ASCII letters and digits */
+	uint64_t stop; /* . ! ? and newlines, which end sentences */
+	uint64_t odd;  /* apostrophes and bytes past ASCII */
+} block_bits;
+
+static void bits_portable(block_bits *b, const unsigned char *cls,
+			  const char *p, size_t n)
+{
+	size_t k;
+
+	b->word = b->stop = b->odd = 0;
+	for (k = 0; k < n; k++) {
+		unsigned char c = cls[(unsigned char)p[k]];
+
+		b->word |= (uint64_t)(c == BYTE_WORD || c == BYTE_UPPER) << k;
+		b->stop |= (uint64_t)(c == BYTE_END) << k;
+		b->odd |= (uint64_t)(c == BYTE_HIGH || p[k] == '\'') << k;
+	}
+}
+
+#ifdef ND_BYTES64
+ND_BYTES64_TARGET static void bits64(block_bits *b, const char *p)
+{
+	__m512i x = nd_bytes64_load(p);
+
+	b->word = nd_bytes64_letters(x) | nd_bytes64_range(x, '0', '9');
+	b->stop = nd_bytes64_eq(x, '.') | nd_bytes64_eq(x, '!') |
+		  nd_bytes64_eq(x, '?') | nd_bytes64_eq(x, '\n');
+	b->odd = nd_bytes64_high(x) | nd_bytes64_eq(x, '\'');
+}
+#endif
+
+/* A walk over a text by 64-byte blocks of bits: the bytes between words
+ * are passed over a block at a time, and a word's end found in its bits,
+ * not tested byte by byte. */
+typedef struct scan {
+	const unsigned char *cls;
+	const char *s;
+	size_t n;
+	size_t base; /* the block whose bits are held */
+	block_bits b;
+	int wide;    /* AVX-512 blocks */
+} scan;
+
+static void load_block(scan *sc, size_t base)
+{
+	size_t n = sc->n - base < 64 ? sc->n - base : 64;
+
+	sc->base = base;
+#ifdef ND_BYTES64
+	if (sc->wide && n == 64) {
+		bits64(&sc->b, sc->s + base);
+		return;
+	}
+#endif
+	bits_portable(&sc->b, sc->cls, sc->s + base, n);
+}
+
+/* The bits of the block holding i, from i's place up. */
+static inline const block_bits *bits_at(scan *sc, size_t i, unsigned *off)
+{
+	if (i - sc->base >= 64)
+		load_block(sc, i & ~(size_t)63);
+	*off = (unsigned)(i - sc->base);
+	return &sc->b;
+}
+
+/* The first byte at or after i that is not plain punctuation or space;
+ * n when none. */
+static size_t next_mark(scan *sc, size_t i)
+{
+	while (i < sc->n) {
+		unsigned off;
+		const block_bits *b = bits_at(sc, i, &off);
+		uint64_t live = (b->word | b->stop | b->odd) >> off;
+
+		if (live)
+			return i + (size_t)__builtin_ctzll(live);
+		i = sc->base + 64;
+	}
+	return sc->n;
+}
+
+/* The end of the run of ASCII letters and digits starting at i. */
+static size_t run_end(scan *sc, size_t i)
+{
+	while (i < sc->n) {
+		unsigned off;
+		const block_bits *b = bits_at(sc, i, &off);
+		uint64_t rest = ~b->word >> off;
+
+		if (rest)
+			return i + (size_t)__builtin_ctzll(rest) < sc->n
+				       ? i + (size_t)__builtin_ctzll(rest)
+				       : sc->n;
+		i = sc->base + 64;
+	}
+	return sc->n;
+}
+
+/* The word at i, an ASCII letter or digit: its own bytes hashed when it
+ * ends there, else (an apostrophe or a letter past ASCII goes on with
+ * it) the general path. Returns its end. */
+static size_t ascii_word(word_seen *ws, nd_storyterms *st, scan *sc,
+			 size_t i)
+{
+	size_t j = run_end(sc, i), n = j - i;
+	const char *w = sc->s + i, *e = sc->s + sc->n, *q;
+
+	if (j < sc->n && ((sc->s[j] == '\'' && j + 1 < sc->n &&
+			   starts_word(st->cls, sc->s + j + 1, e)) ||
+			  ((unsigned char)sc->s[j] >= 0x80 &&
+			   wide_is_word(&q, sc->s + j, e))))
+		return (size_t)(slow_word(ws, st, w, e) - sc->s);
+	ws->upper = st->cls[(unsigned char)*w] == BYTE_UPPER;
+	ws->term = 0;
+	if (n >= 2 && !(*w >= '0' && *w <= '9'))
+		ws->term = cached_term(st, ascii_key(w, n, sc->n - i), w, n);
+	return j;
+}
+
 /* Counts the words of s[0..n), each times times; names are looked for
  * only when find_names (a title capitalises every word). */
 static void read_words(nd_storyterms *st, const char *s, size_t n,
 		       uint32_t times, int find_names)
 {
-	const char *p = s, *e = s + n, *q;
+	scan sc;
+	size_t i = 0, last_len = 0, j;
 	int sentence_start = 1;
-	size_t last_len = 0;
 
-	while (p < e) {
-		unsigned char k = byte_class((unsigned char)*p);
-		int wide = 0, upper = k == BYTE_UPPER;
-		uint32_t term;
+	memset(&sc, 0, sizeof(sc));
+	sc.cls = st->cls;
+	sc.s = s;
+	sc.n = n;
+	sc.base = (size_t)-64; /* no block held */
+	sc.wide = st->wide;
+	while ((i = next_mark(&sc, i)) < n) {
+		unsigned char k = st->cls[(unsigned char)s[i]];
+		word_seen ws;
+		const char *q;
 
-		if (k == BYTE_HIGH && !wide_is_word(&q, p, e)) {
-			p = q;
-			continue;
-		}
-		if (k != BYTE_WORD && k != BYTE_UPPER && k != BYTE_HIGH) {
+		if (k == BYTE_END) {
 			/* "Mr. Blinken": a short capitalised word's dot does
 			 * not end the sentence. */
-			if (k == BYTE_END && !(*p == '.' && last_len <= 3 &&
-					       last_len > 0))
+			if (!(s[i] == '.' && last_len <= 3 && last_len > 0))
 				sentence_start = 1;
-			p++;
+			i++;
 			continue;
 		}
-		q = word_end(p, e, &wide);
-		last_len = upper ? (size_t)(q - p) : 0;
-		if (*p >= '0' && *p <= '9') {
-			term = 0; /* numbers: shared by unrelated stories */
-		} else if (q - p < 2) {
-			term = 0;
-		} else if (wide) {
-			const char *r = p;
-
-			upper = nd_cp_is_upper(nd_utf8_decode(&r, q));
-			term = wide_term(st, p, (size_t)(q - p));
+		if (k == BYTE_HIGH) {
+			if (!wide_is_word(&q, s + i, s + n)) {
+				i = (size_t)(q - s);
+				continue;
+			}
+			j = (size_t)(slow_word(&ws, st, s + i, s + n) - s);
+		} else if (k == BYTE_OTHER) { /* an apostrophe */
+			i++;
+			continue;
 		} else {
-			term = nd_storyterms_of_word(st, p, (size_t)(q - p));
+			j = ascii_word(&ws, st, &sc, i);
 		}
-		if (term)
-			count(st, term, times,
-			      find_names && upper && !sentence_start, p,
-			      (size_t)(q - p));
+		last_len = ws.upper ? j - i : 0;
+		if (ws.term)
+			count(st, ws.term, times,
+			      find_names && ws.upper && !sentence_start, s + i,
+			      j - i);
 		sentence_start = 0;
-		p = q;
+		i = j;
 	}
 }
 
@@ -311,7 +497,7 @@ void nd_storyterms_read(nd_storyterms *st, const char *title,
 			size_t title_len, const char *text, size_t text_len)
 {
 	if (++st->gen == 0) {
-		memset(st->stamp, 0, SLOTS * sizeof(*st->stamp));
+		memset(st->slot, 0, SLOTS * sizeof(*st->slot));
 		st->gen = 1;
 	}
 	st->n = 0;
@@ -325,5 +511,5 @@ size_t nd_storyterms_bytes(const nd_storyterms *st)
 {
 	(void)st;
 	return ND_STORYTERMS_MAX * sizeof(nd_storyterm) +
-	       SLOTS * 2 * sizeof(uint32_t) + sizeof(nd_wordcache);
+	       SLOTS * sizeof(nd_termslot) + sizeof(nd_wordcache);
 }

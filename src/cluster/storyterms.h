@@ -15,7 +15,7 @@
 
 /* Distinct terms kept of one article; words past them are not counted
  * (an article this rich in words is long past telling its story). */
-#define ND_STORYTERMS_MAX 4096
+#define ND_STORYTERMS_MAX 1024
 
 typedef struct nd_storyterm {
 	uint32_t term;     /* hash of the stem, never 0 */
@@ -27,12 +27,20 @@ typedef struct nd_storyterm {
 	size_t word_len;
 } nd_storyterm;
 
+/* A place of the open-addressed table over an article's terms. */
+typedef struct nd_termslot {
+	uint32_t gen;  /* the slot is used when gen is the table's */
+	uint32_t term;
+	uint32_t at;   /* index into t */
+} nd_termslot;
+
 typedef struct nd_storyterms {
 	nd_storyterm *t; /* t[0..n): first-seen order */
 	size_t n;
-	uint32_t *slot;  /* open addressing over t: index + 1, 0 empty */
-	uint32_t *stamp; /* slot valid when stamp == gen */
+	nd_termslot *slot;
 	uint32_t gen;
+	unsigned char cls[256]; /* byte classes of the word scan */
+	int wide;               /* scan 64 bytes at a time with AVX-512 */
 	struct nd_wordcache *cache;
 } nd_storyterms;
 

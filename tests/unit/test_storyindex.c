@@ -332,6 +332,46 @@ static void test_terms(void **state)
 	nd_storyterms_dispose(&st);
 }
 
+/* The 64-byte block scan and the byte-by-byte one find the same terms,
+ * names and first words, on texts that cut words at every block edge. */
+static void test_scans_agree(void **state)
+{
+	static const char odd[] =
+		"\xe2\x80\x9cKazakhstan\xe2\x80\x99s\xe2\x80\x9d talks. Don't "
+		"stop \xd0\xa1" "5+1, Mr. Blinken's Astana-bound x's 'quoted' "
+		"word\xc2\xa0next \xc3\x89lys\xc3\xa9" "e caf\xc3\xa9" "s! 12abc 3.5 ";
+	const char *texts[] = { wire, spun, independent, unrelated, odd };
+	nd_storyterms a, b;
+	char buf[8192];
+	size_t i, k, shift;
+
+	(void)state;
+	assert_int_equal(nd_storyterms_init(&a), ND_OK);
+	assert_int_equal(nd_storyterms_init(&b), ND_OK);
+	a.wide = 0;
+	for (i = 0; i < 5; i++) {
+		for (shift = 0; shift < 64; shift += 7) {
+			size_t n = strlen(texts[i]);
+
+			if (n + shift >= sizeof(buf))
+				n = sizeof(buf) - shift - 1;
+			memset(buf, ' ', shift);
+			memcpy(buf + shift, texts[i], n);
+			nd_storyterms_read(&a, NULL, 0, buf, n + shift);
+			nd_storyterms_read(&b, NULL, 0, buf, n + shift);
+			assert_int_equal(a.n, b.n);
+			for (k = 0; k < a.n; k++) {
+				assert_int_equal(a.t[k].term, b.t[k].term);
+				assert_int_equal(a.t[k].count, b.t[k].count);
+				assert_int_equal(a.t[k].name, b.t[k].name);
+				assert_true(a.t[k].word - buf == b.t[k].word - buf);
+			}
+		}
+	}
+	nd_storyterms_dispose(&a);
+	nd_storyterms_dispose(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -346,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_odd_input),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_terms),
+		cmocka_unit_test(test_scans_agree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
