@@ -56,6 +56,7 @@ typedef struct corpus {
 	size_t n, cap;
 	nd_strmap ids; /* article id -> index in a */
 	size_t undated, unnamed;
+	long rss_kb; /* resident once read, before any index */
 } corpus;
 
 /* What one run saw beside its time. */
@@ -350,8 +351,9 @@ static void print_run(const corpus *c, const run_stats *rs, double ms,
 	printf("wall %.0f ms = %.0f articles/s; cpu %.0f ms = %.0f articles "
 	       "per CPU-second\n", ms, per((double)c->n, ms) * 1e3, cpu,
 	       per((double)c->n, cpu) * 1e3);
-	printf("peak RSS %.1f MB (with the corpus)\n",
-	       (double)bench_peak_rss_kb() / 1024);
+	printf("peak RSS %.1f MB (with the corpus; %.1f MB once it was "
+	       "read)\n", (double)bench_peak_rss_kb() / 1024,
+	       (double)c->rss_kb / 1024);
 	printf("stories made %zu, merges %zu, expired %zu; live: max %zu "
 	       "(read every %u adds), final %zu\n", e->stories, e->merges,
 	       e->expired, rs->max_live, SAMPLE_EVERY, e->live);
@@ -411,6 +413,7 @@ int main(int argc, char **argv)
 	}
 	load_corpus(&c, argv[arg]);
 	load_topics(&c, argv[arg + 1]);
+	c.rss_kb = rss_now_kb();
 	story = nd_calloc(c.n + 1, sizeof(*story));
 	parent = nd_calloc(c.n + 2, sizeof(*parent));
 	if (story == NULL || parent == NULL)
