@@ -68,15 +68,19 @@ typedef struct nd_options {
 	size_t max_article_bytes;  /* default 5 MiB; larger inputs are rejected */
 	unsigned summary_words;    /* summary budget in words, default 100 */
 	unsigned summary_bytes;    /* if set, a byte budget instead of words */
-	double cluster_threshold;  /* story similarity, default 0.22 */
+	double cluster_threshold;  /* story similarity, default 0.15 */
 	double near_dup_jaccard;   /* near-duplicate shingle Jaccard, default 0.4 */
 	double rewrite_share;      /* share of aligned sentences, default 0.5 */
 	int single_story;          /* treat all articles as one story */
 	const char *language;      /* stemmer language, default "english" */
+	int explain_stories;       /* keep the evidence of each placement */
+	long long story_expire;    /* seconds a story may go without an
+				      article before it closes, default 4
+				      days; < 0 never */
 } nd_options;
 
 #define ND_OPTIONS_VERSION 1
-#define ND_OPTIONS_INIT { ND_OPTIONS_VERSION, 0, 0, 0, 0.0, 0.0, 0.0, 0, NULL }
+#define ND_OPTIONS_INIT { ND_OPTIONS_VERSION, 0, 0, 0, 0.0, 0.0, 0.0, 0, NULL, 0, 0 }
 
 void nd_options_init(nd_options *opts);
 
@@ -207,8 +211,34 @@ typedef struct nd_story_info {
 				  story; ND_NONE when none has a date */
 } nd_story_info;
 
+/* One term behind a placement: its share of the score. */
+typedef struct nd_story_evidence {
+	const char *term;   /* the word as the article wrote it */
+	size_t len;
+	double share;       /* contribution to the cosine */
+	int is_name;
+} nd_story_evidence;
+
+/* How the cluster stage placed an article (see nd_storyindex below). */
+typedef struct nd_story_placement {
+	size_t order;      /* its place in publication order, from 0 */
+	double score;      /* with the story joined; 0 when it started one */
+	int is_new;        /* started a story (which may have merged later) */
+	int copied;        /* joined the story of the article it copies */
+	size_t n_merged;   /* stories merged into its story as it joined */
+	double merge_score; /* centroid cosine of the last of those merges */
+	nd_story_evidence *evidence; /* with explain_stories: the terms it
+					shares with the story, heaviest
+					first; owned by b */
+	size_t n_evidence;
+} nd_story_placement;
+
 size_t nd_batch_story_count(const nd_batch *b);
 int nd_batch_story(nd_story_info *out, const nd_batch *b, size_t i);
+/* How article i was placed; *out's pointers are owned by b and valid
+ * until its next run. ND_ENOTFOUND when the cluster stage has not run or
+ * i is past the articles. */
+int nd_batch_placement(nd_story_placement *out, const nd_batch *b, size_t i);
 
 /* One summary sentence: the sentence of article `article` at byte
  * `offset` (length `length`) of its cleaned text, and every article
@@ -354,7 +384,10 @@ typedef enum nd_render_kind {
 	ND_RENDER_CLUSTER_TSV,   /* story id, article id */
 	ND_RENDER_CLUSTER_JSON,
 	ND_RENDER_SUMMARY_LINES, /* one summary sentence per line, all stories */
-	ND_RENDER_CLEAN_JSON     /* each article's cleaned text and metadata */
+	ND_RENDER_CLEAN_JSON,    /* each article's cleaned text and metadata */
+	ND_RENDER_CLUSTER_EXPLAIN /* each placement, in publication order:
+				     article, story, how, score, the terms
+				     behind it (with explain_stories) */
 } nd_render_kind;
 
 /* Receives output bytes; returns 0 to go on, non-zero to stop. */
@@ -514,6 +547,8 @@ typedef struct nd_story_article {
 	long long published;     /* seconds since 1970 UTC, or ND_NO_TIME */
 	unsigned long long join; /* a live story it must join (the story of
 				    the article it copies), or 0 */
+	int learnt;              /* its words were counted by
+				    nd_storyindex_learn */
 } nd_story_article;
 
 /* Where an article went. Story ids count up from 1 and never change. */
@@ -527,14 +562,6 @@ typedef struct nd_placement {
 	size_t n_merged;
 	double merge_score; /* centroid cosine of the last merge */
 } nd_placement;
-
-/* One term behind a placement: its share of the score. */
-typedef struct nd_story_evidence {
-	const char *term;   /* the word as the article wrote it */
-	size_t len;
-	double share;       /* contribution to the cosine */
-	int is_name;
-} nd_story_evidence;
 
 typedef struct nd_storyindex_stats {
 	unsigned long long articles; /* placed so far */
@@ -555,6 +582,11 @@ void nd_storyindex_free(nd_storyindex *ix);
  * (a not placed; ix still usable). */
 int nd_storyindex_add(nd_placement *out, nd_storyindex *ix,
 		      const nd_story_article *a);
+/* Counts the words of a into the index's document frequencies without
+ * placing it: a batch counts all its articles first, so that the first
+ * ones placed are weighed as well as the last. An article learnt must be
+ * added with a->learnt set. Returns 0 or ND_EINVAL. */
+int nd_storyindex_learn(nd_storyindex *ix, const nd_story_article *a);
 /* With explain set: the terms the last placed article shares with the
  * story it joined, heaviest first, *n of them (owned by ix, valid until
  * its next call; *n is 0 for a new story). */

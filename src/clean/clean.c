@@ -776,6 +776,28 @@ void nd_clean_reset(nd_clean_article *out)
 	out->published = out->language = out->site = out->url = "";
 }
 
+/* Whether the text held nothing but its headline title[0..len) (an RSS
+ * item, a wire flash): no line, or only lines reading as the title, even
+ * when one was taken for a caption ("... (PHOTOS)"). Such an item is an
+ * article. A page is not: when its body was all furniture, the
+ * extraction failed. */
+static bool headline_only(ctx *c, const nd_clean_hints *h, const char *title,
+			  size_t len)
+{
+	char key[ND_CLEAN_FOLD_MAX];
+	size_t i;
+
+	if (h->html || len == 0)
+		return false;
+	nd_clean_key(title, len, key, sizeof(key));
+	for (i = 0; i < c->n; i++) {
+		if (cls(c, i) != CL_TITLE &&
+		    (!fold_line(c, i) || strcmp(c->key, key) != 0))
+			return false;
+	}
+	return true;
+}
+
 static int fail(nd_err *err, int rc)
 {
 	if (rc == ND_EEMPTY)
@@ -863,20 +885,29 @@ int nd_clean_finish(nd_clean_article *out, nd_arena *arena, nd_clines *lines,
 			ncap++;
 		}
 	}
-	if (first_body == NONE) {
+	if (first_body == NONE && !headline_only(c, h, title.ptr, title.len)) {
 		rc = ND_EEMPTY;
 		goto done;
 	}
-	has_dl = nd_clean_dateline(str(c, first_body),
+	has_dl = first_body != NONE &&
+		 nd_clean_dateline(str(c, first_body),
 				   lines->v[first_body].len, &dl);
 
-	/* The body, one paragraph a line. */
-	if (nd_add_overflow(lines->text.len, c->n + 16, &max)) {
+	/* The body, one paragraph a line; a headline-only article's is its
+	 * headline, so that every later stage has words to work on. */
+	if (nd_add_overflow(lines->text.len, c->n + 16, &max) ||
+	    nd_add_overflow(max, title.len, &max)) {
 		rc = ND_ETOOBIG;
 		goto done;
 	}
 	nd_buf_init(&body, max);
-	for (i = first_body; i <= last_body; i++) {
+	if (first_body == NONE) {
+		ncap = 0; /* a line taken for a caption was the headline */
+		if ((rc = nd_buf_put(&body, title.ptr, title.len)) != ND_OK ||
+		    (rc = nd_buf_putc(&body, '\n')) != ND_OK)
+			goto done;
+	}
+	for (i = first_body; first_body != NONE && i <= last_body; i++) {
 		const char *s = str(c, i);
 		size_t len = lines->v[i].len;
 

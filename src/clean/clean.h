@@ -37,8 +37,9 @@ typedef struct nd_clean_article {
 } nd_clean_article;
 
 /* Cleans plain text. title is the known title (JSONL), or NULL to take the
- * first non-empty line unless it is furniture. Returns 0, ND_EEMPTY when no
- * body is left, or ND_ENOMEM; detail in err. */
+ * first non-empty line unless it is furniture. A headline-only text (none,
+ * or only the title's line) keeps its headline as its body. Returns 0,
+ * ND_EEMPTY when no body is left, or ND_ENOMEM; detail in err. */
 int nd_clean_text(nd_clean_article *out, nd_arena *arena, const char *title,
 		  const char *text, size_t len, nd_err *err);
 /* What reading HTML pages needs from one page to the next: the parser and

@@ -24,7 +24,9 @@ enum {
 				     the second otherwise */
 	CLI_SINGLE_STORY = 1u << 4, /* all articles are one story */
 	CLI_OPT_OUT = 1u << 5,      /* --out DIR: one file per article */
-	CLI_OPT_COPIES = 1u << 6    /* --near-jaccard X, --rewrite-share X */
+	CLI_OPT_COPIES = 1u << 6,   /* --near-jaccard X, --rewrite-share X */
+	CLI_OPT_STORIES = 1u << 7,  /* --threshold X, --expire-days N */
+	CLI_OPT_EXPLAIN = 1u << 8   /* --explain */
 };
 
 typedef struct cli_format {
@@ -60,6 +62,9 @@ typedef struct cli_args {
 	const char *out_dir; /* --out DIR, NULL when absent */
 	double near_jaccard; /* 0: the library default */
 	double rewrite_share;
+	double threshold;    /* story threshold; 0: the library default */
+	long long expire;    /* seconds; 0: the default, -1: never */
+	int explain;
 	char **paths;   /* none: standard input */
 	size_t n_paths;
 	int help;       /* --help was given; the rest is unparsed */

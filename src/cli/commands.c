@@ -36,9 +36,16 @@ static const cli_format summary_formats[] = {
 	"                    another's that makes it a rewrite (default\n" \
 	"                    0.5)\n"
 
+#define STORY_OPTIONS \
+	"  --threshold X     score from which an article joins a story\n" \
+	"                    (default 0.15)\n" \
+	"  --expire-days N   a story idle for N days of publication time\n" \
+	"                    takes no more articles (default 4; 0 never)\n"
+
 static const cli_command commands[] = {
 	{ "digest", "[--format md|json] [--words N] [--near-jaccard X]\n"
-	  "       [--rewrite-share X] [PATH...]",
+	  "       [--rewrite-share X] [--threshold X] [--expire-days N]\n"
+	  "       [PATH...]",
 	  "group articles into stories and digest each",
 	  "Groups the articles into stories and writes, for each story, a\n"
 	  "summary whose sentences name every article stating them, the\n"
@@ -48,9 +55,10 @@ static const cli_command commands[] = {
 	  "                    (default otherwise; see docs/digest-json.md)\n"
 	  "  --words N         summary length per story in words (default"
 	  " 100)\n"
-	  COPY_OPTIONS,
+	  COPY_OPTIONS STORY_OPTIONS,
 	  ND_STAGE_ALL,
-	  CLI_OPT_FORMAT | CLI_OPT_WORDS | CLI_TTY_FORMAT | CLI_OPT_COPIES,
+	  CLI_OPT_FORMAT | CLI_OPT_WORDS | CLI_TTY_FORMAT | CLI_OPT_COPIES |
+		  CLI_OPT_STORIES,
 	  digest_formats, N(digest_formats), NULL },
 	{ "clean", "[--format text|json] [--out DIR] [PATH...]",
 	  "print the cleaned text of each article",
@@ -82,13 +90,24 @@ static const cli_command commands[] = {
 	  ND_STAGE_DEDUP, CLI_OPT_FORMAT | CLI_OPT_COPIES, dedup_formats,
 	  N(dedup_formats),
 	  NULL },
-	{ "cluster", "[--format tsv|json] [PATH...]",
+	{ "cluster",
+	  "[--format tsv|json] [--explain] [--threshold X]\n"
+	  "       [--expire-days N] [--near-jaccard X] [--rewrite-share X]\n"
+	  "       [PATH...]",
 	  "list which articles make up which story",
 	  "Groups the articles into stories: one line per article,\n"
-	  "\"STORY<TAB>ARTICLE\", stories in order.\n",
-	  "  --format tsv|json tab-separated lines (default) or JSON\n",
-	  ND_STAGE_CLUSTER, CLI_OPT_FORMAT, cluster_formats,
-	  N(cluster_formats), NULL },
+	  "\"STORY<TAB>ARTICLE\", stories in order. Articles are placed in\n"
+	  "publication order (input order when undated), each joining the\n"
+	  "story it matches best or starting one. With --explain, one line\n"
+	  "per placement in that order: the article, its story, how it was\n"
+	  "placed (new, joined, copy), the score, stories merged, and the\n"
+	  "shared terms behind the score (see docs/cli.md).\n",
+	  "  --format tsv|json tab-separated lines (default) or JSON\n"
+	  "  --explain         say why each article went where it did\n"
+	  STORY_OPTIONS COPY_OPTIONS,
+	  ND_STAGE_CLUSTER, CLI_OPT_FORMAT | CLI_OPT_STORIES | CLI_OPT_EXPLAIN |
+		  CLI_OPT_COPIES,
+	  cluster_formats, N(cluster_formats), NULL },
 	{ "summarize", "[--words N | --bytes N] [PATH...]",
 	  "summarize all articles as one story",
 	  "Treats all the articles as one story and prints its summary, one\n"

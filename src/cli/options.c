@@ -17,11 +17,14 @@ enum {
 	OPT_BYTES,
 	OPT_OUT,
 	OPT_NEAR,
-	OPT_SHARE
+	OPT_SHARE,
+	OPT_THRESHOLD,
+	OPT_EXPIRE,
+	OPT_EXPLAIN
 };
 
-/* help, the six options above, and the terminating zeros. */
-#define N_LONG 8
+/* help, the nine options above, and the terminating zeros. */
+#define N_LONG 11
 
 /* The long options cmd accepts, in opts (room for N_LONG). */
 static void long_options(struct option *opts, const cli_command *cmd)
@@ -49,6 +52,15 @@ static void long_options(struct option *opts, const cli_command *cmd)
 					     required_argument, NULL,
 					     OPT_SHARE };
 	}
+	if (cmd->flags & CLI_OPT_STORIES) {
+		opts[n++] = (struct option){ "threshold", required_argument,
+					     NULL, OPT_THRESHOLD };
+		opts[n++] = (struct option){ "expire-days", required_argument,
+					     NULL, OPT_EXPIRE };
+	}
+	if (cmd->flags & CLI_OPT_EXPLAIN)
+		opts[n++] = (struct option){ "explain", no_argument, NULL,
+					     OPT_EXPLAIN };
 }
 
 /* A count from 1 to COUNT_MAX written as plain decimal digits. */
@@ -139,6 +151,7 @@ static int bad_count(const cli_command *cmd, const char *option,
 static int apply(cli_args *a, int c, char **argv)
 {
 	char buf[3];
+	unsigned days;
 
 	switch (c) {
 	case 'h':
@@ -166,6 +179,27 @@ static int apply(cli_args *a, int c, char **argv)
 					       : "invalid --rewrite-share",
 				       optarg, "(expected a number above 0, "
 				       "at most 1)");
+	case OPT_THRESHOLD:
+		if (parse_share(&a->threshold, optarg) == 0)
+			return 0;
+		return cli_usage_error(a->cmd, "invalid --threshold", optarg,
+				       "(expected a number above 0, at most "
+				       "1)");
+	case OPT_EXPIRE:
+		if (strcmp(optarg, "0") == 0) {
+			a->expire = -1;
+			return 0;
+		}
+		if (parse_count(&days, optarg) == 0) {
+			a->expire = (long long)days * 24 * 3600;
+			return 0;
+		}
+		return cli_usage_error(a->cmd, "invalid --expire-days", optarg,
+				       "(expected 0 for never, or a number "
+				       "of days up to 100000)");
+	case OPT_EXPLAIN:
+		a->explain = 1;
+		return 0;
 	case OPT_OUT:
 		a->out_dir = optarg;
 		if (optarg[0] != '\0')

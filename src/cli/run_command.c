@@ -18,6 +18,9 @@ static nd_batch *create_batch(const cli_args *a)
 	opts.near_dup_jaccard = a->near_jaccard;
 	opts.rewrite_share = a->rewrite_share;
 	opts.single_story = (a->cmd->flags & CLI_SINGLE_STORY) != 0;
+	opts.cluster_threshold = a->threshold;
+	opts.story_expire = a->expire;
+	opts.explain_stories = a->explain;
 	rc = nd_batch_create(&b, &opts);
 	if (rc)
 		cli_error("cannot start: %s", nd_strerror(rc));
@@ -52,7 +55,12 @@ static int add_inputs(nd_batch *b, const cli_args *a)
 /* The result on standard output; CLI_OK or CLI_FAIL. */
 static int print(const nd_batch *b, const cli_args *a)
 {
-	int rc = nd_batch_render_file(b, a->format->kind, stdout);
+	/* --explain's lines replace the story list; JSON holds both. */
+	nd_render_kind kind = a->explain && a->format->kind ==
+					    ND_RENDER_CLUSTER_TSV
+				      ? ND_RENDER_CLUSTER_EXPLAIN
+				      : a->format->kind;
+	int rc = nd_batch_render_file(b, kind, stdout);
 
 	if (rc == ND_OK)
 		return CLI_OK;

@@ -228,3 +228,30 @@ int nd_u64map_put(nd_u64map *m, uint64_t key, uint32_t value, uint32_t *out)
 		*out = value;
 	return ND_OK;
 }
+
+bool nd_u64map_remove(nd_u64map *m, uint64_t key)
+{
+	size_t mask = m->cap - 1;
+	size_t i = u64map_find(m->keys, m->used, m->cap, key), j = i;
+
+	if (!m->used[i])
+		return false;
+	/* Backward shift: later keys of the same probe run move up, so
+	 * lookups never need tombstones. */
+	for (;;) {
+		size_t home;
+
+		j = (j + 1) & mask;
+		if (!m->used[j])
+			break;
+		home = (size_t)nd_mix64(m->keys[j]) & mask;
+		if (i <= j ? (i < home && home <= j) : (i < home || home <= j))
+			continue;
+		m->keys[i] = m->keys[j];
+		m->values[i] = m->values[j];
+		i = j;
+	}
+	m->used[i] = 0;
+	m->count--;
+	return true;
+}

@@ -57,5 +57,7 @@ void nd_u64map_dispose(nd_u64map *m);
 bool nd_u64map_get(const nd_u64map *m, uint64_t key, uint32_t *value);
 /* Same contract as nd_strmap_put. */
 int nd_u64map_put(nd_u64map *m, uint64_t key, uint32_t value, uint32_t *out);
+/* Takes key out; true when it was there. The table never shrinks. */
+bool nd_u64map_remove(nd_u64map *m, uint64_t key);
 
 #endif

@@ -224,10 +224,19 @@ static int take_line(reader *r, const char *p, size_t n)
 	    (!nd_document_blank(ptr[F_TEXT], len[F_TEXT]) ||
 	     !slots[F_HTML].set))
 		body = F_TEXT;
-	if (nd_document_blank(ptr[body], len[body]))
-		return nd_intake_reject(in, in->label.ptr, ND_EEMPTY,
-					"empty %s",
-					body == F_TEXT ? "text" : "html");
+	if (nd_document_blank(ptr[body], len[body])) {
+		if (nd_document_blank(ptr[F_TITLE], len[F_TITLE]))
+			return nd_intake_reject(in, in->label.ptr, ND_EEMPTY,
+						"empty %s",
+						body == F_TEXT ? "text"
+							       : "html");
+		/* A headline with an empty text (an RSS item, a wire
+		 * flash) is an article: cleaning makes the headline its
+		 * text. */
+		body = F_TEXT;
+		ptr[body] = "";
+		len[body] = 0;
+	}
 	if (nd_document_binary(ptr[body], len[body]))
 		return nd_intake_reject(in, in->label.ptr, ND_EBINARY,
 					"binary data, not text");

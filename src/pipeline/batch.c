@@ -80,6 +80,7 @@ void nd_batch__clear_results(nd_batch *b)
 	b->edges = NULL;
 	b->origin = NULL;
 	b->stories = NULL;
+	b->placements = NULL;
 	b->n_articles = b->n_edges = b->n_stories = 0;
 	b->stages_done = 0;
 	b->n_rejected = b->n_ingest_rejected;

@@ -3,6 +3,7 @@
 #define ND_PIPELINE_BATCH_INTERNAL_H
 
 #include "analyse/analyse.h"
+#include "cluster/cluster.h"
 #include "clean/clean.h"
 #include "core/buf.h"
 #include "core/error.h"
@@ -64,6 +65,7 @@ struct nd_batch {
 	nd_dedup_edge *edges;
 	size_t n_edges;
 	size_t *origin;            /* per article, after dedup */
+	nd_story_placement *placements; /* per article */
 	nd_story *stories;
 	size_t n_stories;
 };

@@ -98,6 +98,15 @@ int nd_batch_story(nd_story_info *out, const nd_batch *b, size_t i)
 	return ND_OK;
 }
 
+int nd_batch_placement(nd_story_placement *out, const nd_batch *b, size_t i)
+{
+	if (!(b->stages_done & ND_STAGE_CLUSTER) || b->placements == NULL ||
+	    i >= b->n_articles)
+		return ND_ENOTFOUND;
+	*out = b->placements[i];
+	return ND_OK;
+}
+
 /* The story i when the digest stage ran, else NULL. */
 static const nd_story *digested(const nd_batch *b, size_t i, unsigned stage)
 {

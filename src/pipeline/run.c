@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/hash.h"
 #include "dedup/lineage.h"
+#include "dedup/pubdate.h"
 
 /* Stages and the ones they need. */
 static unsigned with_prerequisites(unsigned stages)
@@ -191,26 +192,42 @@ static const char *story_id(nd_arena *a, const char *first_article_id)
 	return nd_arena_strdup(a, id);
 }
 
-static int run_cluster(nd_batch *b)
+/* Seconds since 1970 of a publication date as the batch keeps it, or
+ * ND_NO_TIME. */
+static long long seconds_of(const char *published)
 {
-	nd_corpus c = corpus_of(b);
-	nd_cluster_opts o;
-	size_t *story_of = NULL, *fill = NULL, i, n_stories = 0;
+	nd_date d;
+
+	if (!nd_pubdate_read(&d, published))
+		return ND_NO_TIME;
+	return nd_date_minutes(&d) * 60;
+}
+
+static nd_cluster_item *cluster_items(const nd_batch *b)
+{
+	nd_cluster_item *it = nd_calloc(b->n_articles + 1, sizeof(*it));
+	size_t i;
+
+	for (i = 0; it != NULL && i < b->n_articles; i++) {
+		const nd_clean_article *c = &b->clean[i];
+
+		it[i].title = c->title;
+		it[i].title_len = strlen(c->title);
+		it[i].text = c->text + c->body_off;
+		it[i].text_len = c->text_len - c->body_off;
+		it[i].published = seconds_of(b->published[i]);
+	}
+	return it;
+}
+
+/* Files the members of each story in input order. */
+static int fill_stories(nd_batch *b, const size_t *story_of, size_t n_stories)
+{
+	size_t *fill = nd_calloc(n_stories + 1, sizeof(*fill)), i;
 	int rc = ND_ENOMEM;
 
-	o.threshold = b->opts.cluster_threshold;
-	o.single = b->opts.single_story;
-	story_of = nd_calloc(b->n_articles + 1, sizeof(*story_of));
-	if (story_of == NULL)
-		goto done;
-	rc = nd_cluster_run(story_of, &n_stories, &c, b->edges, b->n_edges,
-			    &o);
-	if (rc)
-		goto done;
-	rc = ND_ENOMEM;
 	b->stories = nd_arena_calloc(b->results_arena, n_stories + 1,
 				     sizeof(*b->stories));
-	fill = nd_calloc(n_stories + 1, sizeof(*fill));
 	if (b->stories == NULL || fill == NULL)
 		goto done;
 	for (i = 0; i < b->n_articles; i++)
@@ -237,8 +254,34 @@ static int run_cluster(nd_batch *b)
 	b->n_stories = n_stories;
 	rc = ND_OK;
 done:
-	nd_free(story_of);
 	nd_free(fill);
+	return rc;
+}
+
+static int run_cluster(nd_batch *b)
+{
+	nd_cluster_opts o;
+	nd_cluster_item *items = cluster_items(b);
+	size_t *story_of = nd_calloc(b->n_articles + 1, sizeof(*story_of));
+	size_t n_stories = 0;
+	int rc = ND_ENOMEM;
+
+	o.threshold = b->opts.cluster_threshold;
+	o.single = b->opts.single_story;
+	o.explain = b->opts.explain_stories;
+	o.expire_after = b->opts.story_expire;
+	b->placements = nd_arena_calloc(b->results_arena, b->n_articles + 1,
+					sizeof(*b->placements));
+	if (items == NULL || story_of == NULL || b->placements == NULL)
+		goto done;
+	rc = nd_cluster_run(story_of, &n_stories, b->placements, items,
+			    b->n_articles, b->edges, b->n_edges, &o,
+			    b->results_arena);
+	if (rc == ND_OK)
+		rc = fill_stories(b, story_of, n_stories);
+done:
+	nd_free(items);
+	nd_free(story_of);
 	return rc;
 }
 

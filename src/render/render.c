@@ -15,6 +15,7 @@ int nd_batch_render(const nd_batch *b, nd_render_kind kind,
 		[ND_RENDER_DEDUP_JSON] = nd_render_dedup_json,
 		[ND_RENDER_CLUSTER_TSV] = nd_render_cluster_tsv,
 		[ND_RENDER_CLUSTER_JSON] = nd_render_cluster_json,
+		[ND_RENDER_CLUSTER_EXPLAIN] = nd_render_cluster_explain,
 		[ND_RENDER_SUMMARY_LINES] = nd_render_summary_lines,
 		[ND_RENDER_CLEAN_JSON] = nd_render_clean_json,
 	};

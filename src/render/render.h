@@ -26,6 +26,8 @@ int nd_render_dedup_json(nd_out *o, const nd_batch *b);
 /* One "story id, article id" line per article, stories in order. */
 int nd_render_cluster_tsv(nd_out *o, const nd_batch *b);
 int nd_render_cluster_json(nd_out *o, const nd_batch *b);
+/* One line per placement in publication order, with its evidence. */
+int nd_render_cluster_explain(nd_out *o, const nd_batch *b);
 /* Every summary sentence on a line of its own, story after story. */
 int nd_render_summary_lines(nd_out *o, const nd_batch *b);
 

@@ -175,8 +175,15 @@ dedup --near-jaccard 0.5x examples/
 dedup --near-jaccard nan examples/
 dedup --rewrite-share -0.5 examples/
 dedup --rewrite-share examples/
-cluster --near-jaccard 0.5 examples/
+cluster --near-jaccard 1.5 examples/
 cluster --words 10 examples/
+cluster --threshold 0 examples/
+cluster --threshold 1.5 examples/
+cluster --threshold x examples/
+cluster --expire-days -1 examples/
+cluster --expire-days 2x examples/
+dedup --explain examples/
+digest --explain examples/
 clean --words 10 examples/
 summarize --format json examples/
 summarize --bytes 0 examples/

@@ -14,19 +14,9 @@ set -u
 
 gen=${1:?usage: tests/tools/gencorpus.sh GENCORPUS NEWSDIGEST}
 bin=${2:?usage: tests/tools/gencorpus.sh GENCORPUS NEWSDIGEST}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-
-check() {
-	if [ "$1" = 0 ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: gencorpus: $2" >&2
-	fi
-}
+suite=gencorpus
+# shellcheck source=tests/tools/check.sh
+. "$(dirname "$0")/check.sh"
 
 "$gen" --articles 300 --seed 7 "$tmp/a" 2>"$tmp/err"
 check $? "synthetic run failed: $(head -n 1 "$tmp/err")"
@@ -110,7 +100,4 @@ for args in "--articles 10" "--seed 1" "--articles 10 --seed 1 --copies x" \
 	check $? "$args: not refused with status 2"
 done
 
-line="gencorpus: $pass passed, $fail failed"
-echo "$line"
-[ -n "${COUNTS:-}" ] && echo "$line" >>"$COUNTS"
-[ "$fail" -eq 0 ]
+finish

@@ -27,6 +27,7 @@ typedef struct fx_corpus {
 	const char *ids[FX_MAX_DOCS];
 	const char *titles[FX_MAX_DOCS];
 	const char *published[FX_MAX_DOCS];
+	size_t title_len[FX_MAX_DOCS];
 	nd_corpus c;
 } fx_corpus;
 
@@ -66,6 +67,7 @@ static inline int fx_add(fx_corpus *f, const char *id, const char *text,
 		return -1;
 	f->ids[f->n] = id;
 	f->titles[f->n] = "";
+	f->title_len[f->n] = title_len;
 	f->published[f->n] = published ? published : "";
 	f->n++;
 	return 0;

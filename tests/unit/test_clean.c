@@ -777,6 +777,51 @@ static void text_empty(void **state)
 	assert_string_equal(a.text, "");
 }
 
+/* An RSS item or a wire flash has a headline and nothing else: the
+ * headline is its body. Furniture alone is still no article, nor is an
+ * HTML page whose body is gone. */
+static void text_headline_only(void **state)
+{
+	static const char flash[] = "Quake hits Orlen valley, dams hold";
+	static const char want[] = "Quake hits Orlen valley, dams hold\n\n"
+				   "Quake hits Orlen valley, dams hold\n";
+	static const char page[] = "<html><head><title>Quake hits Orlen "
+				   "valley</title></head><body><h1>Quake "
+				   "hits Orlen valley</h1></body></html>";
+	nd_clean_article a;
+	nd_err err = { 0, "" };
+
+	(void)state;
+	assert_int_equal(nd_clean_text(&a, arena, flash, "", 0, &err), ND_OK);
+	assert_string_equal(a.text, want);
+	assert_int_equal(a.body_off, sizeof(flash) + 1);
+	assert_int_equal(a.words, 6);
+	assert_int_equal(nd_clean_text(&a, arena, flash, flash,
+				       sizeof(flash) - 1, &err),
+			 ND_OK);
+	assert_string_equal(a.text, want);
+	/* The title taken from the text's only line. */
+	assert_int_equal(nd_clean_text(&a, arena, NULL, flash,
+				       sizeof(flash) - 1, &err),
+			 ND_OK);
+	assert_string_equal(a.text, want);
+	/* A headline that reads as a caption is the headline still. */
+	assert_int_equal(nd_clean_text(&a, arena, "Kessa gala red carpet "
+				       "(PHOTOS)", "Kessa gala red carpet "
+				       "(PHOTOS)\n", 30, &err),
+			 ND_OK);
+	assert_string_equal(a.text, "Kessa gala red carpet (PHOTOS)\n\n"
+				    "Kessa gala red carpet (PHOTOS)\n");
+	assert_int_equal(a.n_captions, 0);
+	assert_int_equal(nd_clean_text(&a, arena, flash,
+				       "Advertisement\nRelated Articles\n",
+				       31, &err),
+			 ND_EEMPTY);
+	assert_int_equal(nd_clean_html(&a, arena, NULL, page,
+				       sizeof(page) - 1, &err),
+			 ND_EEMPTY);
+}
+
 /* 5 MB of text (prose with furniture between) in well under a second
  * in an optimised build; the limit leaves room for sanitizers. */
 static void text_big_is_fast(void **state)
@@ -2251,6 +2296,7 @@ int main(void)
 		T(features_count_words_without_spaces),
 		T(text_odd_bytes),
 		T(text_empty),
+		T(text_headline_only),
 		T(text_big_is_fast),
 		T(html_article_page),
 		T(html_cms_page),

@@ -29,6 +29,31 @@ static void add(fixture *x, const char *text)
 	assert_int_equal(fx_add_titled(&x->f, "a", text, NULL), 0);
 }
 
+/* The fixture's articles as clustering reads them. */
+static void items_of(nd_cluster_item *it, const fx_corpus *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		memset(&it[i], 0, sizeof(it[i]));
+		it[i].published = ND_NO_TIME;
+		it[i].title = f->texts[i];
+		it[i].title_len = f->title_len[i];
+		it[i].text = f->texts[i] + f->title_len[i];
+		it[i].text_len = strlen(it[i].text);
+	}
+}
+
+static int cluster(fixture *x, const nd_dedup_edge *e, size_t ne,
+		   const nd_cluster_opts *opts)
+{
+	nd_cluster_item it[FX_MAX_DOCS];
+
+	items_of(it, &x->f);
+	return nd_cluster_run(x->story, &x->n_stories, NULL, it, x->f.n, e,
+			      ne, opts, x->f.arena);
+}
+
 /* Clusters with the edges dedup finds (with_dedup) or none. */
 static void run(fixture *x, const nd_cluster_opts *opts, int with_dedup)
 {
@@ -40,9 +65,7 @@ static void run(fixture *x, const nd_cluster_opts *opts, int with_dedup)
 		assert_int_equal(nd_dedup_run(&e, &ne, &x->f.c, NULL,
 					      x->f.arena),
 				 ND_OK);
-	assert_int_equal(nd_cluster_run(x->story, &x->n_stories, &x->f.c, e,
-					 ne, opts),
-			 ND_OK);
+	assert_int_equal(cluster(x, e, ne, opts), ND_OK);
 }
 
 static void expect(const fixture *x, size_t n_stories, const size_t *want)
@@ -108,8 +131,9 @@ static void test_copies_and_rewrites_together(void **state)
 static void test_edges_force_and_merge_stories(void **state)
 {
 	/* An edge joins articles whatever their words: here it ties the
-	 * chess report (2) to the tram story, and a later article with edges
-	 * into two stories (3) merges them. */
+	 * chess report (2) to the tram story; an article with edges into two
+	 * stories (3) joins the one placed first (1's), and does not merge
+	 * them. */
 	static const nd_dedup_edge edges[] = {
 		{ 0, 2, ND_REL_REWRITE_OF, 0.6 },
 		{ 1, 3, ND_REL_NEAR_DUPLICATE, 0.9 },
@@ -117,8 +141,8 @@ static void test_edges_force_and_merge_stories(void **state)
 		{ 9, 1, ND_REL_DUPLICATE, 1.0 }, /* out of range: ignored */
 	};
 	static const size_t alone[] = { 0, 1, 2, 3 };
-	static const size_t tied[] = { 0, 0, 0, 0 };
-	nd_cluster_opts strict = { 0.99, 0 };
+	static const size_t tied[] = { 0, 1, 0, 1 };
+	nd_cluster_opts strict = { 0.99, 0, 0, 0 };
 	fixture x;
 
 	(void)state;
@@ -128,21 +152,17 @@ static void test_edges_force_and_merge_stories(void **state)
 	add(&x, unrelated_followup);
 	add(&x, independent);
 	fx_finish(&x.f);
-	assert_int_equal(nd_cluster_run(x.story, &x.n_stories, &x.f.c, NULL,
-					0, &strict),
-			 ND_OK);
+	assert_int_equal(cluster(&x, NULL, 0, &strict), ND_OK);
 	expect(&x, 4, alone);
-	assert_int_equal(nd_cluster_run(x.story, &x.n_stories, &x.f.c, edges,
-					4, &strict),
-			 ND_OK);
-	expect(&x, 1, tied);
+	assert_int_equal(cluster(&x, edges, 4, &strict), ND_OK);
+	expect(&x, 2, tied);
 	fx_free(&x.f);
 }
 
 static void test_single_mode(void **state)
 {
 	static const size_t want[] = { 0, 0, 0 };
-	nd_cluster_opts single = { 0, 1 };
+	nd_cluster_opts single = { 0, 1, 0, 0 };
 	fixture x;
 
 	(void)state;
@@ -176,9 +196,7 @@ static void test_deterministic(void **state)
 	assert_int_equal(x.n_stories, y.n_stories);
 	assert_memory_equal(x.story, y.story, x.f.n * sizeof(x.story[0]));
 	/* And again on the same corpus. */
-	assert_int_equal(nd_cluster_run(y.story, &y.n_stories, &y.f.c, NULL,
-					0, NULL),
-			 ND_OK);
+	assert_int_equal(cluster(&y, NULL, 0, NULL), ND_OK);
 	assert_memory_equal(x.story, y.story, x.f.n * sizeof(x.story[0]));
 	fx_free(&x.f);
 	fx_free(&y.f);
@@ -238,8 +256,7 @@ static void test_out_of_memory(void **state)
 		add(&x, spun);
 		fx_finish(&x.f);
 		nd_alloc_fail_after(k);
-		rc = nd_cluster_run(x.story, &x.n_stories, &x.f.c, edges, 3,
-				    NULL);
+		rc = cluster(&x, edges, 3, NULL);
 		nd_alloc_fail_after(0);
 		assert_true(rc == ND_OK || rc == ND_ENOMEM);
 		if (rc == ND_OK) {

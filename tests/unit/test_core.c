@@ -291,6 +291,36 @@ static void test_u64map(void **state)
 	nd_u64map_dispose(&m);
 }
 
+/* Removing every other key keeps the rest findable, whatever probe runs
+ * the removals cut through. */
+static void test_u64map_remove(void **state)
+{
+	nd_u64map m;
+	uint32_t v;
+	uint64_t k;
+
+	(void)state;
+	assert_int_equal(nd_u64map_init(&m), ND_OK);
+	for (k = 1; k <= 5000; k++)
+		assert_int_equal(nd_u64map_put(&m, k * 31, (uint32_t)k, NULL),
+				 ND_OK);
+	for (k = 2; k <= 5000; k += 2)
+		assert_true(nd_u64map_remove(&m, k * 31));
+	assert_false(nd_u64map_remove(&m, 2 * 31));
+	assert_int_equal(m.count, 2500);
+	for (k = 1; k <= 5000; k++) {
+		bool there = nd_u64map_get(&m, k * 31, &v);
+
+		assert_int_equal(there, k % 2 == 1);
+		if (there)
+			assert_int_equal(v, k);
+	}
+	assert_int_equal(nd_u64map_put(&m, 4 * 31, 9, NULL), ND_OK);
+	assert_true(nd_u64map_get(&m, 4 * 31, &v));
+	assert_int_equal(v, 9);
+	nd_u64map_dispose(&m);
+}
+
 static void test_hash_is_seeded_and_stable(void **state)
 {
 	(void)state;
@@ -472,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_sorted_common_min),
 		cmocka_unit_test(test_union_find_roots_are_smallest),
 		cmocka_unit_test(test_u64map),
+		cmocka_unit_test(test_u64map_remove),
 		cmocka_unit_test(test_hash_is_seeded_and_stable),
 		cmocka_unit_test(test_utf8_validation),
 		cmocka_unit_test(test_fold_matches_lookalikes_and_typography),

@@ -538,6 +538,25 @@ static void test_jsonl_fields(void **state)
 	got_free(&g);
 }
 
+/* A headline with an empty text is an article (an RSS item, a wire
+ * flash); cleaning gives it the headline as text. */
+static void test_jsonl_headline_only(void **state)
+{
+	(void)state;
+	expect_line_body("{\"title\":\"Dam opens\",\"text\":\"\"}", "", 0);
+	expect_line_body("{\"title\":\"Dam opens\",\"text\":\" \"}", "", 0);
+	expect_line_body("{\"title\":\"Dam opens\",\"html\":\"\"}", "", 0);
+	expect_line_body("{\"title\":\"Dam opens\",\"text\":\"It did.\"}",
+			 "It did.", 0);
+	expect_line_reject("{\"title\":\" \",\"text\":\"\"}", ND_EEMPTY,
+			   "empty text");
+	/* No text field at all: not an article of any kind. */
+	expect_line_reject("{\"title\":\"Dam opens\"}", ND_EFORMAT,
+			   "no text or html field");
+	expect_line_reject("{\"title\":7,\"text\":\"\"}", ND_EEMPTY,
+			   "empty text");
+}
+
 static void test_jsonl_long_lines(void **state)
 {
 	size_t cap = 20000, n = 0, i;
@@ -1564,6 +1583,7 @@ int main(void)
 		cmocka_unit_test(test_explicit_file_any_extension),
 		cmocka_unit_test(test_jsonl_file),
 		cmocka_unit_test(test_jsonl_fields),
+		cmocka_unit_test(test_jsonl_headline_only),
 		cmocka_unit_test(test_jsonl_long_lines),
 		cmocka_unit_test(test_empty_and_binary),
 		cmocka_unit_test(test_invalid_utf8),

@@ -1,9 +1,12 @@
 #include "eval_input.h"
 
-#include <errno.h>  /* errno, ENOENT */
-#include <stdlib.h> /* qsort, bsearch */
-#include <string.h> /* strcmp, strerror, strlen */
-#include <zlib.h>   /* gzopen: reads plain files as they are */
+#include <dirent.h>   /* opendir, readdir */
+#include <errno.h>    /* errno, ENOENT */
+#include <stdio.h>    /* snprintf */
+#include <stdlib.h>   /* qsort, bsearch */
+#include <string.h>   /* strcmp, strerror, strlen */
+#include <sys/stat.h> /* stat */
+#include <zlib.h>     /* gzopen: reads plain files as they are */
 
 #include "core/alloc.h"
 #include "ingest/json.h"
@@ -240,4 +243,84 @@ int nd_eval_read_output(nd_buf *out, nd_err *err, const char *dir,
 		nd_err_set(err, rc, "%s/%s.txt: path too long", dir, id);
 	nd_buf_dispose(&path);
 	return rc;
+}
+
+/* ---- Folders ---- */
+
+void nd_eval_names_dispose(nd_eval_names *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		nd_free(l->v[i]);
+	nd_free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int nd_eval_list_dir(nd_eval_names *l, const char *dir, const char *suffix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t k = strlen(suffix);
+	int rc = ND_OK;
+
+	if (d == NULL)
+		return ND_ENOTFOUND;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		char *copy;
+
+		if (e->d_name[0] == '.' || n < k ||
+		    strcmp(e->d_name + n - k, suffix) != 0)
+			continue;
+		copy = nd_strndup(e->d_name, n);
+		if (copy == NULL || ND_ARRAY_PUSH(l->v, l->n, l->cap, copy)) {
+			nd_free(copy);
+			rc = ND_ENOMEM;
+			break;
+		}
+	}
+	closedir(d);
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), cmp_name);
+	return rc;
+}
+
+int nd_eval_list_clusters(nd_eval_names *l, const char *data,
+			  const char *sub)
+{
+	nd_eval_names all = { NULL, 0, 0 };
+	char path[4096];
+	size_t i;
+	int rc;
+
+	if ((rc = nd_eval_list_dir(&all, data, "")))
+		goto done;
+	for (i = 0; i < all.n; i++) {
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s/%s", data,
+				     all.v[i], sub) >= sizeof(path) ||
+		    all.v[i][0] == '_' || !nd_eval_is_dir(path))
+			continue;
+		if (ND_ARRAY_PUSH(l->v, l->n, l->cap, all.v[i])) {
+			rc = ND_ENOMEM;
+			goto done;
+		}
+		all.v[i] = NULL; /* now l's */
+	}
+done:
+	nd_eval_names_dispose(&all);
+	return rc;
+}
+
+bool nd_eval_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }

@@ -1,10 +1,11 @@
 /* eval_input: what the extraction scorers read: ground truth and peer
- * outputs in JSON (gzipped or not), JSON Lines, and the files that
- * "newsdigest clean --out DIR" writes. */
+ * outputs in JSON (gzipped or not), JSON Lines, the files that
+ * "newsdigest clean --out DIR" writes, and the folders of the data sets. */
 #ifndef ND_EVAL_INPUT_H
 #define ND_EVAL_INPUT_H
 
-#include <stddef.h> /* size_t */
+#include <stdbool.h> /* bool */
+#include <stddef.h>  /* size_t */
 
 #include "core/arena.h"
 #include "core/buf.h"
@@ -61,5 +62,25 @@ int nd_eval_json_strings(nd_buf *scratch, const char *raw, size_t len,
  * that clean keeps unchanged. Same returns as nd_eval_read_file. */
 int nd_eval_read_output(nd_buf *out, nd_err *err, const char *dir,
 			const char *id);
+
+/* Names of a folder's entries, sorted; start from all zeros. */
+typedef struct nd_eval_names {
+	char **v;
+	size_t n, cap;
+} nd_eval_names;
+
+/* Fills l with the entries of dir whose names end in suffix ("" for all),
+ * hidden ones left out, in byte order. Returns 0, ND_ENOTFOUND or
+ * ND_ENOMEM. */
+int nd_eval_list_dir(nd_eval_names *l, const char *dir, const char *suffix);
+/* Fills l with the folders of data that hold a folder sub ("refs",
+ * "docs"), in byte order; "_systems" and the like (a leading '_') are
+ * not clusters. Same returns as nd_eval_list_dir. */
+int nd_eval_list_clusters(nd_eval_names *l, const char *data,
+			  const char *sub);
+/* Frees the names; l is empty afterwards. */
+void nd_eval_names_dispose(nd_eval_names *l);
+/* Whether path is a folder. */
+bool nd_eval_is_dir(const char *path);
 
 #endif

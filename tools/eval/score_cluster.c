@@ -6,7 +6,8 @@
  * GOLD holds one object per line with "id" and "cluster" (strings or
  * numbers; other members are passed over), as the sets in
  * shared/data/cluster have them. PRED holds "STORY<TAB>ARTICLE" lines, as
- * `newsdigest cluster` prints them. A gold item no PRED line names is a
+ * `newsdigest cluster` prints them; more columns after ARTICLE, and lines
+ * without a tab, are passed over. A gold item no PRED line names is a
  * story of its own (a rejected article placed nowhere); a PRED article
  * the gold lacks is counted and passed over. Exit status 0, or 2 when a
  * file cannot be read or a gold line is malformed. */
@@ -143,7 +144,7 @@ static int read_pred(names *s, size_t *unknown, const char *path)
 	for (i = 0; i < s->n; i++)
 		s->pred[i] = UINT32_MAX;
 	while ((n = getline(&line, &cap, f)) > 0) {
-		char *tab = memchr(line, '\t', (size_t)n);
+		char *tab = memchr(line, '\t', (size_t)n), *end;
 		size_t len = (size_t)n;
 		uint32_t item, story;
 
@@ -152,8 +153,13 @@ static int read_pred(names *s, size_t *unknown, const char *path)
 			len--;
 		if (tab == NULL || tab >= line + len)
 			continue;
-		if (!nd_strmap_get(&s->ids, tab + 1,
-				   (size_t)(line + len - tab - 1), &item)) {
+		/* Columns after the article (a score, a reason) are not
+		 * its id. */
+		end = memchr(tab + 1, '\t', (size_t)(line + len - tab - 1));
+		if (end == NULL)
+			end = line + len;
+		if (!nd_strmap_get(&s->ids, tab + 1, (size_t)(end - tab - 1),
+				   &item)) {
 			++*unknown;
 			continue;
 		}

@@ -26,7 +26,6 @@
  * (Debian's wordnet-base installs them in /usr/share/wordnet, the
  * default). Exit status: 0, 1 (--check: rows off), 2 (usage, a file
  * missing or unreadable). */
-#include <dirent.h> /* opendir, readdir */
 #include <stdio.h>  /* printf, fprintf, snprintf */
 #include <stdlib.h> /* qsort, strtoul, strtod */
 #include <string.h> /* strcmp, strlen, strncmp */
@@ -52,66 +51,6 @@ typedef struct run {
 	nd_rouge_limit limit;
 	const char *wordnet;
 } run;
-
-/* Names of a folder's entries, sorted; free with free_names. */
-typedef struct names {
-	char **v;
-	size_t n, cap;
-} names;
-
-static void free_names(names *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		nd_free(l->v[i]);
-	nd_free(l->v);
-	l->v = NULL;
-	l->n = l->cap = 0;
-}
-
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Fills l with the entries of dir ending in suffix, sorted. Returns 0,
- * ND_ENOTFOUND or ND_ENOMEM. */
-static int list_dir(names *l, const char *dir, const char *suffix)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	size_t k = strlen(suffix);
-	int rc = ND_OK;
-
-	if (d == NULL)
-		return ND_ENOTFOUND;
-	while ((e = readdir(d)) != NULL) {
-		size_t n = strlen(e->d_name);
-		char *copy;
-
-		if (e->d_name[0] == '.' || n < k ||
-		    strcmp(e->d_name + n - k, suffix) != 0)
-			continue;
-		copy = nd_strndup(e->d_name, n);
-		if (copy == NULL || ND_ARRAY_PUSH(l->v, l->n, l->cap, copy)) {
-			nd_free(copy);
-			rc = ND_ENOMEM;
-			break;
-		}
-	}
-	closedir(d);
-	if (l->n > 1)
-		qsort(l->v, l->n, sizeof(*l->v), cmp_name);
-	return rc;
-}
-
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
 
 static bool is_file(const char *path)
 {
@@ -167,18 +106,18 @@ static int read_text(run *r, nd_rouge_text *t, const char *path)
  * r->refs[*n...]. */
 static int read_refs(run *r, size_t *n, const char *path)
 {
-	names l = { NULL, 0, 0 };
+	nd_eval_names l = { NULL, 0, 0 };
 	char file[4096];
 	size_t i;
 	int rc = ND_OK;
 
-	if (!is_dir(path)) {
+	if (!nd_eval_is_dir(path)) {
 		if (*n >= REFS_MAX)
 			return nd_err_set(&r->err, ND_ETOOBIG, "more than %d "
 					  "references", REFS_MAX);
 		return read_text(r, &r->refs[(*n)++], path);
 	}
-	if ((rc = list_dir(&l, path, ".txt")))
+	if ((rc = nd_eval_list_dir(&l, path, ".txt")))
 		goto done;
 	for (i = 0; i < l.n && rc == ND_OK; i++) {
 		snprintf(file, sizeof(file), "%s/%s", path, l.v[i]);
@@ -187,7 +126,7 @@ static int read_refs(run *r, size_t *n, const char *path)
 done:
 	if (rc == ND_ENOMEM)
 		nd_err_set(&r->err, rc, "out of memory");
-	free_names(&l);
+	nd_eval_names_dispose(&l);
 	return rc;
 }
 
@@ -340,7 +279,7 @@ static int check(run *r, const char *data)
 /* The means over the clusters of data of the summaries DIR/CLUSTER.txt
  * there are. */
 static int dir_means(run *r, nd_rouge_mean *mean, const char *data,
-		     const char *dir, const names *clusters)
+		     const char *dir, const nd_eval_names *clusters)
 {
 	nd_rouge_score s[ND_ROUGE_METRICS];
 	char path[4096];
@@ -360,39 +299,21 @@ static int dir_means(run *r, nd_rouge_mean *mean, const char *data,
 }
 
 /* Fills clusters with DATA's folders holding refs/, sorted. */
-static int list_clusters(run *r, names *clusters, const char *data)
+static int list_clusters(run *r, nd_eval_names *clusters, const char *data)
 {
-	names all = { NULL, 0, 0 };
-	char path[4096];
-	size_t i;
-	int rc;
+	int rc = nd_eval_list_clusters(clusters, data, "refs");
 
-	if ((rc = list_dir(&all, data, "")))
-		goto done;
-	for (i = 0; i < all.n; i++) {
-		snprintf(path, sizeof(path), "%s/%s/refs", data, all.v[i]);
-		if (all.v[i][0] == '_' || !is_dir(path))
-			continue;
-		if (ND_ARRAY_PUSH(clusters->v, clusters->n, clusters->cap,
-				  all.v[i])) {
-			rc = ND_ENOMEM;
-			goto done;
-		}
-		all.v[i] = NULL; /* now clusters' */
-	}
-done:
 	if (rc == ND_ENOTFOUND)
 		nd_err_set(&r->err, rc, "no %s", data);
 	else if (rc == ND_ENOMEM)
 		nd_err_set(&r->err, rc, "out of memory");
-	free_names(&all);
 	return rc;
 }
 
 /* --systems DATA: each system's mean recalls. */
 static int systems(run *r, const char *data)
 {
-	names clusters = { NULL, 0, 0 }, sys = { NULL, 0, 0 };
+	nd_eval_names clusters = { NULL, 0, 0 }, sys = { NULL, 0, 0 };
 	nd_rouge_mean mean;
 	char path[4096], dir[4096];
 	size_t i;
@@ -401,7 +322,7 @@ static int systems(run *r, const char *data)
 	if ((rc = list_clusters(r, &clusters, data)))
 		goto done;
 	snprintf(path, sizeof(path), "%s/_systems", data);
-	if ((rc = list_dir(&sys, path, ""))) {
+	if ((rc = nd_eval_list_dir(&sys, path, ""))) {
 		nd_err_set(&r->err, rc, rc == ND_ENOMEM ? "out of memory"
 			   : "no %s", path);
 		goto done;
@@ -419,8 +340,8 @@ static int systems(run *r, const char *data)
 		       mean.n);
 	}
 done:
-	free_names(&clusters);
-	free_names(&sys);
+	nd_eval_names_dispose(&clusters);
+	nd_eval_names_dispose(&sys);
 	return rc;
 }
 
@@ -429,11 +350,11 @@ done:
 static int system_dir(run *r, const char *name, const char *dir,
 		      const char *data)
 {
-	names clusters = { NULL, 0, 0 };
+	nd_eval_names clusters = { NULL, 0, 0 };
 	nd_rouge_mean mean;
 	int m, rc;
 
-	if (!is_dir(dir))
+	if (!nd_eval_is_dir(dir))
 		return nd_err_set(&r->err, ND_ENOTFOUND, "no %s", dir);
 	if ((rc = list_clusters(r, &clusters, data)) ||
 	    (rc = dir_means(r, &mean, data, dir, &clusters)))
@@ -451,7 +372,7 @@ static int system_dir(run *r, const char *name, const char *dir,
 	}
 	printf("\t%zu\n", mean.n);
 done:
-	free_names(&clusters);
+	nd_eval_names_dispose(&clusters);
 	return rc;
 }
 
