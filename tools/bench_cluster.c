@@ -276,8 +276,11 @@ static void run_once(run_stats *rs, const corpus *c,
 	c0 = bench_cpu_ms();
 	for (i = 0; i < c->n; i++) {
 		const article *a = &c->a[i];
-		nd_story_article sa = { a->title, a->title_len, a->text,
-					a->text_len, a->published, 0 };
+		nd_story_article sa = { .title = a->title,
+					.title_len = a->title_len,
+					.text = a->text,
+					.text_len = a->text_len,
+					.published = a->published };
 		nd_placement p;
 
 		if (nd_storyindex_add(&p, ix, &sa) != ND_OK)
