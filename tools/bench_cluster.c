@@ -364,10 +364,11 @@ static void print_run(const corpus *c, const run_stats *rs, double ms,
 	       per((double)e->bytes, (double)e->live));
 	for (k = 0; k < N_MARKS; k++)
 		printf("  at %3u%% (%7llu articles): index %.2f MB, %zu live "
-		       "stories, %zu made, RSS %.1f MB\n", MARKS[k],
-		       rs->at[k].articles, (double)rs->at[k].bytes / 1e6,
-		       rs->at[k].live, rs->at[k].stories,
-		       (double)rs->rss_kb[k] / 1024);
+		       "stories (%.0f B each), %zu made, RSS %.1f MB\n",
+		       MARKS[k], rs->at[k].articles,
+		       (double)rs->at[k].bytes / 1e6, rs->at[k].live,
+		       per((double)rs->at[k].bytes, (double)rs->at[k].live),
+		       rs->at[k].stories, (double)rs->rss_kb[k] / 1024);
 }
 
 /* Fills o and *runs from the options before the two paths; returns the

@@ -79,6 +79,8 @@ check $? "--stream: dates out of order at $(sort -c "$tmp/dates" 2>&1)"
 [ "$(wc -l <"$tmp/dates")" -lt 2000 ] && [ "$(wc -l <"$tmp/dates")" -gt 1500 ]
 check $? "--stream: $(wc -l <"$tmp/dates") of 2000 lines dated"
 sed 's/^{"id":"\([^"]*\)".*/\1/' "$tmp/s1/corpus.jsonl" >"$tmp/sids"
+[ "$(wc -l <"$tmp/sids")" -eq 2000 ]
+check $? "--stream: 2000 articles asked, $(wc -l <"$tmp/sids") written"
 cut -f 1 "$tmp/s1/topics.tsv" | cmp -s - "$tmp/sids"
 check $? "--stream: topics.tsv does not list the articles in corpus order"
 awk -F'\t' 'NR == FNR { at[$0] = FNR; next }
