@@ -14,7 +14,7 @@
 # RSS), scored the same way, for what a user sees.
 #   scripts/bench-cluster.sh NEWSDIGEST BENCH_CLUSTER TIMEIT SCORER BUILD
 # SIZES overrides the sizes, RUNS the runs (3), GENCORPUS the generator,
-# STREAM its stream options.
+# STREAM its stream options, CORE the core pinned to (0).
 set -eu
 bin=$1 bench=$2 timeit=$3 scorer=$4 build=$5
 gen=${GENCORPUS:-$build/tools/gencorpus}
@@ -22,7 +22,7 @@ sizes=${SIZES:-10000 100000 1000000}
 runs=${RUNS:-3}
 stream=${STREAM:---stream 0.25 --life 3 --family 0.2}
 pin=""
-command -v taskset >/dev/null 2>&1 && pin="taskset -c 0"
+command -v taskset >/dev/null 2>&1 && pin="taskset -c ${CORE:-0}"
 if [ ! -x "$gen" ]; then
 	echo "bench-cluster: no corpus generator at $gen" >&2
 	exit 2
