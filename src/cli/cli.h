@@ -26,7 +26,8 @@ enum {
 	CLI_OPT_OUT = 1u << 5,      /* --out DIR: one file per article */
 	CLI_OPT_COPIES = 1u << 6,   /* --near-jaccard X, --rewrite-share X */
 	CLI_OPT_STORIES = 1u << 7,  /* --threshold X, --expire-days N */
-	CLI_OPT_EXPLAIN = 1u << 8   /* --explain */
+	CLI_OPT_EXPLAIN = 1u << 8,  /* --explain */
+	CLI_OPT_STREAM = 1u << 9    /* --stream */
 };
 
 typedef struct cli_format {
@@ -65,10 +66,29 @@ typedef struct cli_args {
 	double threshold;    /* story threshold; 0: the library default */
 	long long expire;    /* seconds; 0: the default, -1: never */
 	int explain;
+	int stream;
 	char **paths;   /* none: standard input */
 	size_t n_paths;
 	int help;       /* --help was given; the rest is unparsed */
 } cli_args;
+
+/* Called with each article read; returns CLI_OK to go on, CLI_FAIL to
+ * stop. */
+typedef int (*cli_article_fn)(const nd_article_info *a, void *ctx);
+/* Reads and cleans the articles at path ("-": standard input) in one
+ * batch, reports its rejections, and hands the articles to fn in input
+ * order; what names the command in errors. Returns CLI_OK, CLI_REJECTED
+ * or CLI_FAIL. */
+int cli_each_article(const char *path, const char *what, cli_article_fn fn,
+		     void *ctx);
+/* "YYYY-MM-DD", optionally followed by "THH:MM[:SS]" or " HH:MM[:SS]"
+ * and anything after (a zone is ignored). Returns 0 and *out in seconds
+ * since 1970, or -1. */
+int cli_parse_date(long long *out, const char *s);
+
+/* "newsdigest cluster --stream": stories as the articles come
+ * (stream_cluster.c). */
+int cli_stream_cluster(const cli_args *a);
 
 /* "newsdigest index ...": the copy index in a file (index_cmd.c). */
 int cli_index(const cli_command *cmd, int argc, char **argv);

@@ -91,7 +91,7 @@ static const cli_command commands[] = {
 	  N(dedup_formats),
 	  NULL },
 	{ "cluster",
-	  "[--format tsv|json] [--explain] [--threshold X]\n"
+	  "[--format tsv|json] [--explain] [--stream] [--threshold X]\n"
 	  "       [--expire-days N] [--near-jaccard X] [--rewrite-share X]\n"
 	  "       [PATH...]",
 	  "list which articles make up which story",
@@ -101,12 +101,16 @@ static const cli_command commands[] = {
 	  "story it matches best or starting one. With --explain, one line\n"
 	  "per placement in that order: the article, its story, how it was\n"
 	  "placed (new, joined, copy), the score, stories merged, and the\n"
-	  "shared terms behind the score (see docs/cli.md).\n",
+	  "shared terms behind the score (see docs/cli.md). With --stream,\n"
+	  "articles are placed in input order as they are read, each line\n"
+	  "printed at once, stories numbered from 1; memory follows the\n"
+	  "stories still open, not the input.\n",
 	  "  --format tsv|json tab-separated lines (default) or JSON\n"
 	  "  --explain         say why each article went where it did\n"
+	  "  --stream          place and print articles as they come\n"
 	  STORY_OPTIONS COPY_OPTIONS,
 	  ND_STAGE_CLUSTER, CLI_OPT_FORMAT | CLI_OPT_STORIES | CLI_OPT_EXPLAIN |
-		  CLI_OPT_COPIES,
+		  CLI_OPT_COPIES | CLI_OPT_STREAM,
 	  cluster_formats, N(cluster_formats), NULL },
 	{ "summarize", "[--words N | --bytes N] [PATH...]",
 	  "summarize all articles as one story",

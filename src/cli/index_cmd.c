@@ -30,32 +30,6 @@ static unsigned long long id_key(const char *id)
 	return h;
 }
 
-/* "YYYY-MM-DD", optionally followed by "THH:MM[:SS]" or " HH:MM[:SS]"
- * and anything after (a zone is ignored: days are what expiry needs).
- * Returns 0 and *out in seconds since 1970, or -1. */
-static int parse_date(long long *out, const char *s)
-{
-	struct tm tm = { 0 };
-	int n = 0;
-
-	if (sscanf(s, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-		   &n) != 3 || n != 10)
-		return -1;
-	if ((s[10] == 'T' || s[10] == ' ') &&
-	    sscanf(s + 11, "%2d:%2d:%2d", &tm.tm_hour, &tm.tm_min,
-		   &tm.tm_sec) < 2)
-		tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-	/* timegm would carry a negative field into the day before. */
-	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 ||
-	    tm.tm_mday > 31 || tm.tm_hour < 0 || tm.tm_hour > 23 ||
-	    tm.tm_min < 0 || tm.tm_min > 59 || tm.tm_sec < 0 || tm.tm_sec > 60)
-		return -1;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	*out = (long long)timegm(&tm);
-	return 0;
-}
-
 /* The value of option argv[*i] (moved past), or NULL after an error. */
 static const char *value(const cli_command *cmd, int argc, char **argv,
 			 int *i)
@@ -184,63 +158,29 @@ static void print_match(const char *id, const nd_copy_match *m)
 	printf("\tnear-duplicate\t%.3f\n", m->jaccard);
 }
 
-/* Adds every article of b, printing what each copies. */
-static int add_articles(nd_copyindex *ix, const nd_batch *b)
+/* Adds one article, printing what it copies. */
+static int add_article(const nd_article_info *info, void *ctx)
 {
-	long long now = (long long)time(NULL);
-	size_t i, k, n;
+	nd_copyindex *ix = ctx;
+	const nd_copy_match *m;
+	nd_copy_article a;
+	size_t k, n;
+	int rc;
 
-	for (i = 0; i < nd_batch_article_count(b); i++) {
-		nd_article_info info;
-		nd_copy_article a;
-		const nd_copy_match *m;
-		int rc;
-
-		if (nd_batch_article(&info, b, i) != ND_OK)
-			continue;
-		a.id = id_key(info.id);
-		a.name = info.id;
-		if (parse_date(&a.published, info.published) != 0)
-			a.published = now;
-		a.text = info.text;
-		a.len = info.text_len;
-		rc = nd_copyindex_add(&m, &n, ix, &a);
-		if (rc != ND_OK) {
-			cli_error("index: %s", nd_strerror(rc));
-			return CLI_FAIL;
-		}
-		for (k = 0; k < n; k++)
-			print_match(info.id, &m[k]);
-	}
-	return CLI_OK;
-}
-
-/* Reads, cleans and adds the articles at path; a batch a path, so that
- * memory follows the largest input rather than all of them. Returns
- * CLI_OK, CLI_REJECTED or CLI_FAIL. */
-static int add_path(nd_copyindex *ix, const char *path)
-{
-	nd_batch *b = NULL;
-	int rc, status = CLI_FAIL;
-
-	if (nd_batch_create(&b, NULL) != ND_OK) {
-		cli_error("index: cannot start: %s", nd_strerror(ND_ENOMEM));
+	a.id = id_key(info->id);
+	a.name = info->id;
+	if (cli_parse_date(&a.published, info->published) != 0)
+		a.published = (long long)time(NULL);
+	a.text = info->text;
+	a.len = info->text_len;
+	rc = nd_copyindex_add(&m, &n, ix, &a);
+	if (rc != ND_OK) {
+		cli_error("index: %s", nd_strerror(rc));
 		return CLI_FAIL;
 	}
-	rc = nd_batch_add_path(b, path);
-	if (rc != ND_ENOMEM)
-		rc = nd_batch_run(b, ND_STAGE_CLEAN);
-	if (rc != ND_OK && rc != ND_EPARTIAL) {
-		cli_error("index: %s", nd_strerror(rc));
-		goto done;
-	}
-	cli_report_rejected(b);
-	if (add_articles(ix, b) != CLI_OK)
-		goto done;
-	status = nd_batch_rejected_count(b) ? CLI_REJECTED : CLI_OK;
-done:
-	nd_batch_free(b);
-	return status;
+	for (k = 0; k < n; k++)
+		print_match(info->id, &m[k]);
+	return CLI_OK;
 }
 
 static int index_add(const index_args *a)
@@ -251,7 +191,10 @@ static int index_add(const index_args *a)
 	if (ix == NULL)
 		return CLI_FAIL;
 	for (i = 0; i < (a->n_rest ? a->n_rest : 1); i++) {
-		one = add_path(ix, a->n_rest ? a->rest[i] : "-");
+		/* A batch a path: memory follows the largest input, not
+		 * all of them. */
+		one = cli_each_article(a->n_rest ? a->rest[i] : "-", "index",
+				       add_article, ix);
 		if (one == CLI_FAIL)
 			goto fail;
 		if (one == CLI_REJECTED)
@@ -322,7 +265,7 @@ static int index_expire(const cli_command *cmd, const index_args *a)
 	if ((a->before == NULL) == (a->keep_days < 0))
 		return cli_usage_error(cmd, "expire needs one of --before DATE"
 				       " and --keep-days N", NULL, NULL);
-	if (a->before && parse_date(&before, a->before) != 0)
+	if (a->before && cli_parse_date(&before, a->before) != 0)
 		return cli_usage_error(cmd, "bad date (want YYYY-MM-DD)",
 				       a->before, NULL);
 	if (a->before == NULL)

@@ -20,11 +20,12 @@ enum {
 	OPT_SHARE,
 	OPT_THRESHOLD,
 	OPT_EXPIRE,
-	OPT_EXPLAIN
+	OPT_EXPLAIN,
+	OPT_STREAM
 };
 
-/* help, the nine options above, and the terminating zeros. */
-#define N_LONG 11
+/* help, the ten options above, and the terminating zeros. */
+#define N_LONG 12
 
 /* The long options cmd accepts, in opts (room for N_LONG). */
 static void long_options(struct option *opts, const cli_command *cmd)
@@ -61,6 +62,9 @@ static void long_options(struct option *opts, const cli_command *cmd)
 	if (cmd->flags & CLI_OPT_EXPLAIN)
 		opts[n++] = (struct option){ "explain", no_argument, NULL,
 					     OPT_EXPLAIN };
+	if (cmd->flags & CLI_OPT_STREAM)
+		opts[n++] = (struct option){ "stream", no_argument, NULL,
+					     OPT_STREAM };
 }
 
 /* A count from 1 to COUNT_MAX written as plain decimal digits. */
@@ -200,6 +204,9 @@ static int apply(cli_args *a, int c, char **argv)
 	case OPT_EXPLAIN:
 		a->explain = 1;
 		return 0;
+	case OPT_STREAM:
+		a->stream = 1;
+		return 0;
 	case OPT_OUT:
 		a->out_dir = optarg;
 		if (optarg[0] != '\0')
@@ -245,6 +252,13 @@ int cli_parse(cli_args *out, const cli_command *cmd, int argc, char **argv)
 	if (out->words && out->bytes)
 		return cli_usage_error(cmd, "--words and --bytes exclude each "
 				       "other", NULL, NULL);
+	/* A stream prints each placement as it is made, before any story
+	 * is complete, and finds copies by their words, not a dedup pass. */
+	if (out->stream && (out->near_jaccard || out->rewrite_share ||
+			    (out->format && out->format != cmd->formats)))
+		return cli_usage_error(cmd, "--stream prints tab-separated "
+				       "lines and takes no copy options",
+				       NULL, NULL);
 	/* Without a path the articles come from standard input; waiting on a
 	 * terminal for them would look like a hang. */
 	if (out->n_paths == 0 && isatty(STDIN_FILENO))

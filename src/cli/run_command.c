@@ -71,9 +71,12 @@ static int print(const nd_batch *b, const cli_args *a)
 
 int cli_run(const cli_args *a)
 {
-	nd_batch *b = create_batch(a);
+	nd_batch *b;
 	int rc, status = CLI_FAIL;
 
+	if (a->stream)
+		return cli_stream_cluster(a);
+	b = create_batch(a);
 	if (b == NULL || add_inputs(b, a))
 		goto done;
 	rc = nd_batch_run(b, a->cmd->stages);

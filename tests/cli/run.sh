@@ -183,6 +183,9 @@ cluster --threshold x examples/
 cluster --expire-days -1 examples/
 cluster --expire-days 2x examples/
 dedup --explain examples/
+dedup --stream examples/
+cluster --stream --format json examples/
+cluster --stream --near-jaccard 0.5 examples/
 digest --explain examples/
 clean --words 10 examples/
 summarize --format json examples/
