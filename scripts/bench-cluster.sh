@@ -10,8 +10,9 @@
 # index's bytes and live stories at 10%, 50% and 100% of the run (memory
 # should follow the live stories, not the articles seen), stories made,
 # merged and expired, and B-cubed P/R/F1 against topics.tsv. Then
-# `newsdigest cluster` end to end on the 10k stream (median of RUNS, peak
-# RSS), scored the same way, for what a user sees.
+# `newsdigest cluster` end to end, for what a user sees: batch on the 10k
+# stream, --stream on 10k and on 100k (wall, CPU, peak RSS), each scored
+# the same way.
 #   scripts/bench-cluster.sh NEWSDIGEST BENCH_CLUSTER TIMEIT SCORER BUILD
 # SIZES overrides the sizes, RUNS the runs (3), GENCORPUS the generator,
 # STREAM its stream options, CORE the core pinned to (0).
@@ -55,20 +56,53 @@ for n in $sizes; do
 	$pin "$bench" --runs "$runs" "$dir/corpus.jsonl" "$dir/topics.tsv"
 done
 
-# End to end on the 10k stream: read, clean, analyse and cluster, timed by
-# timeit (wall, CPU, peak RSS), then its stories scored once.
-corpus 10000
-n=$(wc -l <"$dir/corpus.jsonl")
-mb=$(wc -c <"$dir/corpus.jsonl" | awk '{ printf "%.1f", $1 / 1e6 }')
-# shellcheck disable=SC2046
-set -- $($pin "$timeit" "$runs" "$bin" cluster "$dir/corpus.jsonl")
-awk -v n="$n" -v mb="$mb" -v runs="$runs" -v wall="$1" -v cpu="$2" \
-	-v rss="$3" -v failed="$4" 'BEGIN {
-	printf "== end to end: newsdigest cluster, %d articles, %s MB: median %.2f s wall, %.2f s CPU over %d runs (%d failed) = %.0f articles/s, peak RSS %.1f MB\n",
-		n, mb, wall / 1e6, cpu / 1e6, runs, failed, n / (wall / 1e6), rss / 1024
-}'
-awk -F'\t' '{ printf "{\"id\":\"%s\",\"cluster\":\"%s\"}\n", $1, $2 }' \
-	"$dir/topics.tsv" >"$dir/gold.jsonl"
-"$bin" cluster "$dir/corpus.jsonl" >"$dir/cluster.tsv" 2>"$dir/cluster.err" ||
-	echo "(newsdigest cluster: exit $?, $(wc -l <"$dir/cluster.err") lines on stderr)"
-"$scorer" "$dir/gold.jsonl" "$dir/cluster.tsv"
+# e2e RUNS N [OPTION]: `newsdigest cluster [OPTION]` end to end (read,
+# clean, analyse, place) on the N-article stream, timed by timeit (median
+# of RUNS: wall, CPU, peak RSS), then run once more and its stories, merges
+# followed, scored against topics.tsv by SCORER.
+e2e() {
+	e2e_runs=$1
+	corpus "$2"
+	opt=${3:-}
+	n=$(wc -l <"$dir/corpus.jsonl")
+	mb=$(wc -c <"$dir/corpus.jsonl" | awk '{ printf "%.1f", $1 / 1e6 }')
+	# shellcheck disable=SC2086 # opt is one option or none
+	t=$($pin "$timeit" "$e2e_runs" "$bin" cluster $opt "$dir/corpus.jsonl")
+	echo "$t" | awk -v n="$n" -v mb="$mb" -v runs="$e2e_runs" \
+		-v opt="${opt:+ $opt}" '{
+		printf "== end to end: newsdigest cluster%s, %d articles, %s MB: median %.2f s wall, %.2f s CPU over %d runs (%d failed) = %.0f articles/s, peak RSS %.1f MB\n",
+			opt, n, mb, $1 / 1e6, $2 / 1e6, runs, $4, n / ($1 / 1e6), $3 / 1024
+	}'
+	awk -F'\t' '{ printf "{\"id\":\"%s\",\"cluster\":\"%s\"}\n", $1, $2 }' \
+		"$dir/topics.tsv" >"$dir/gold.jsonl"
+	# shellcheck disable=SC2086
+	"$bin" cluster $opt "$dir/corpus.jsonl" >"$dir/cluster.out" \
+		2>"$dir/cluster.err" ||
+		echo "(newsdigest cluster: exit $?: $(head -n 1 "$dir/cluster.err"))"
+	# --stream prints "ORDER ARTICLE STORY HOW SCORE MERGED..." lines,
+	# MERGED "-" or "STORY:SCORE,..." folded into STORY.
+	awk -F'\t' '
+	function root(s) { while (s in into) s = into[s]; return s }
+	NF == 2 { print; next }
+	/^#/ || NF < 6 { next }
+	{
+		art[++n] = $2; st[n] = $3
+		if ($6 != "-") {
+			k = split($6, m, ",")
+			for (i = 1; i <= k; i++) {
+				sub(/:.*/, "", m[i])
+				if (root(m[i]) != root($3))
+					into[root(m[i])] = root($3)
+			}
+		}
+	}
+	END { for (i = 1; i <= n; i++) print root(st[i]) "\t" art[i] }' \
+		"$dir/cluster.out" >"$dir/cluster.tsv"
+	"$scorer" "$dir/gold.jsonl" "$dir/cluster.tsv" | sed 's/^/   /'
+}
+
+# The batch (all articles read first) on 10k; the stream, whose memory
+# follows the live stories, on 10k and once on 100k.
+e2e "$runs" 10000
+e2e "$runs" 10000 --stream
+e2e 1 100000 --stream
