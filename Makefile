@@ -51,7 +51,7 @@ EVAL_BIN := $(BUILD)/tools/score_aeb $(BUILD)/tools/score_snippets \
 .PHONY: all deps demo check test test-unit test-cli test-fuzz test-san \
         test-tools eval-copies eval-cluster \
         fuzz clean bench-digest bench-extract eval-extract eval-rouge-check \
-        eval-summary bench-summary eval-reuse bench-dedup
+        eval-summary bench-summary eval-reuse bench-dedup bench-cluster
 
 all: $(BIN)
 
@@ -106,7 +106,8 @@ test-fuzz: $(FUZZ_REPLAY)
 	[ -z "$(COUNTS)" ] || echo "fuzz: $$n passed, 0 failed" >>"$(COUNTS)"
 
 # A corpus of articles with known near-copies, rewrites and duplicates
-# (tools/gencorpus.c says how), the input of eval-copies and bench-dedup.
+# (tools/gencorpus.c says how), the input of eval-copies, bench-dedup and
+# bench-cluster.
 GENCORPUS := $(BUILD)/tools/gencorpus
 $(GENCORPUS): tools/gencorpus.c $(LIB)
 	@mkdir -p $(dir $@)
@@ -290,10 +291,30 @@ bench-dedup: $(BIN) $(BUILD)/tools/bench_dedup $(TIMEIT)
 	@scripts/bench-dedup.sh $(BIN) $(BUILD)/tools/bench_dedup $(TIMEIT) \
 	  $(BUILD)
 
+# Story clustering at 10k, 100k and 1M synthetic articles in a stream of
+# stories that start and end (gencorpus --stream): the story index's
+# articles/s on one core (adds only, median of RUNS), peak RSS, its bytes
+# and live stories through the run, stories made, merged and expired, and
+# B-cubed P/R/F1 against the generator's topics; then `newsdigest
+# cluster` end to end at 10k (see scripts/bench-cluster.sh). Corpora are
+# cached in $(BUILD)/corpus. Not part of check.
+BENCH_CLUSTER := $(BUILD)/tools/bench_cluster
+$(BENCH_CLUSTER): tools/bench_cluster.c tools/bench_time.h \
+                  $(BUILD)/tools/eval/cluster_score.o $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/tools/eval/cluster_score.o \
+	  $(LIB) $(LDLIBS)
+
+bench-cluster: $(BIN) $(BENCH_CLUSTER) $(GENCORPUS) $(TIMEIT) \
+               $(BUILD)/tools/score_cluster
+	@scripts/bench-cluster.sh $(BIN) $(BENCH_CLUSTER) $(TIMEIT) \
+	  $(BUILD)/tools/score_cluster $(BUILD)
+
 # make check builds the bench and fitting tools too, which nothing else
 # there runs, so that none stops building unseen.
 test: $(TIMEIT) $(BUILD)/tools/bench_extract $(REUSE_TOOLS) \
-      $(BUILD)/tools/bench_dedup
+      $(BUILD)/tools/bench_dedup $(BENCH_CLUSTER)
 
 clean:
 	rm -rf build

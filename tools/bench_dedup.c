@@ -15,7 +15,6 @@
 #include <stdio.h>        /* printf, fopen */
 #include <stdlib.h>       /* strtoul, qsort */
 #include <string.h>       /* strcmp, memchr */
-#include <sys/resource.h> /* getrusage */
 
 #include "bench_time.h"
 #include "core/alloc.h"
@@ -306,24 +305,6 @@ static double ratio(size_t a, size_t b)
 	return b ? (double)a / (double)b : 1.0;
 }
 
-static long peak_rss_kb(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss;
-}
-
-/* CPU time of this thread in milliseconds: on a shared machine, other
- * processes' turns on the core count in the wall time but not here. */
-static double cpu_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 /* Adds every article to a fresh index; returns the milliseconds taken
  * and *cpu the CPU milliseconds. With keep, the predicted pairs are
  * collected. */
@@ -341,7 +322,7 @@ static double run_once(corpus *c, int keep, nd_copyindex_stats *st,
 	if (keep)
 		c->n_pred = 0;
 	t0 = bench_now_ms();
-	c0 = cpu_ms();
+	c0 = bench_cpu_ms();
 	for (i = 0; i < c->n; i++) {
 		nd_copy_article a = { i, NULL, 0, c->a[i].text, c->a[i].len };
 		const nd_copy_match *m;
@@ -358,7 +339,7 @@ static double run_once(corpus *c, int keep, nd_copyindex_stats *st,
 				     pair((size_t)m[k].id, i));
 	}
 	t1 = bench_now_ms();
-	*cpu = cpu_ms() - c0;
+	*cpu = bench_cpu_ms() - c0;
 	nd_copyindex_stats_get(st, ix);
 	nd_copyindex_free(ix);
 	return t1 - t0;
@@ -490,7 +471,7 @@ int main(int argc, char **argv)
 	printf("index %.1f B/article (%zu bytes)  peak RSS %.1f MB (with "
 	       "the corpus)\n",
 	       (double)st.index_bytes / (double)(st.live ? st.live : 1),
-	       st.index_bytes, (double)peak_rss_kb() / 1024);
+	       st.index_bytes, (double)bench_peak_rss_kb() / 1024);
 	score(&c);
 done:
 	nd_free(c.gold);

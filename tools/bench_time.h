@@ -2,8 +2,9 @@
 #ifndef ND_BENCH_TIME_H
 #define ND_BENCH_TIME_H
 
-#include <stdlib.h> /* qsort */
-#include <time.h>   /* clock_gettime */
+#include <stdlib.h>       /* qsort */
+#include <sys/resource.h> /* getrusage */
+#include <time.h>         /* clock_gettime */
 
 /* Monotonic time in milliseconds. */
 static inline double bench_now_ms(void)
@@ -12,6 +13,25 @@ static inline double bench_now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* CPU time of this thread in milliseconds: on a shared machine, other
+ * processes' turns on the core count in the wall time but not here. */
+static inline double bench_cpu_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* The peak resident set of this process so far, in KiB. */
+static inline long bench_peak_rss_kb(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
 }
 
 static inline int bench_by_value(const void *a, const void *b)

@@ -1,8 +1,11 @@
 /* gencorpus: writes a corpus of news articles with known copies, the
- * input of make eval-copies and make bench-dedup.
+ * input of make eval-copies and make bench-dedup, or (--stream) a stream
+ * of stories, the input of make bench-cluster.
  *
  *   gencorpus --articles N --seed S [--base DIR]... [--copies SHARE]
- *             [--rewrites SHARE] [--duplicates SHARE] OUTDIR
+ *             [--rewrites SHARE] [--duplicates SHARE]
+ *             [--stream SHARE [--life DAYS] [--family SHARE]
+ *              [--family-share SHARE]] OUTDIR
  *
  * Writes OUTDIR/corpus.jsonl, one article a line ({"id", "title", "text",
  * "published"}; paragraphs of the text separated by "\n"), and
@@ -18,6 +21,21 @@
  *   frequencies, in topic groups of about 15 articles that share topic
  *   words, names, numbers, two quotes and sometimes a background
  *   paragraph, as same-event coverage does; they are not copies.
+ * - --stream SHARE (synthetic only): news as a stream of stories, the
+ *   input of make bench-cluster. SHARE of the originals start a topic;
+ *   the others join one born less than --life DAYS ago (default 3),
+ *   chosen by its popularity (u^3, so most topics get an article or two
+ *   and a few get hundreds) times exp(-2 age / life). --family SHARE
+ *   (default 0) of the new topics are sub-events of a live topic and
+ *   take --family-share (default 0.5) of their words, names and numbers
+ *   from it, a harder split ("the trial" and "a minister on the trial").
+ *   Lines are written in publication order: a derived article is dated no
+ *   earlier than the original before it and held back until its date
+ *   comes (an undated one is written where it arrives); gold.tsv lines
+ *   come with their articles. The stream stops at N lines: the copies
+ *   still held back then are left out, so a short stream (10k articles
+ *   span about 2.5 days) has fewer derived articles than the shares say
+ *   (30% rather than 38% at 10k).
  * - --base DIR (repeatable): every *.txt file under DIR, in byte order of
  *   paths, as the base articles, with the id of the path as given, less
  *   leading "./" and "../" and the ".txt" (so files of one folder share an
@@ -39,7 +57,7 @@
  * error. */
 #include <dirent.h>   /* opendir, readdir */
 #include <errno.h>    /* errno */
-#include <math.h>     /* pow */
+#include <math.h>     /* pow, exp */
 #include <stdbool.h>  /* bool */
 #include <stdint.h>   /* uint64_t */
 #include <stdio.h>    /* FILE, fopen, fprintf */
@@ -82,6 +100,8 @@
 #define TOPIC_WORDS 60u
 #define TOPIC_NAMES 8u
 #define TOPIC_NUMBERS 4u
+/* Stream mode: no topic. */
+#define NO_TOPIC UINT32_MAX
 /* 2026-01-01T00:00:00Z, where the synthetic clock starts. */
 #define EPOCH_2026 1767225600LL
 
@@ -101,6 +121,8 @@ typedef struct lexicon {
 typedef struct article {
 	char id[ID_MAX];
 	long long when; /* seconds since 1970; -1 when undated */
+	long long at;   /* stream mode: when it is written, its date or,
+			   undated, when it came */
 	uint32_t topic;
 	nd_buf title, text; /* text: paragraphs split by '\n', words by ' ' */
 } article;
@@ -115,10 +137,31 @@ typedef struct opts {
 	unsigned long articles; /* 0: until the base files run out */
 	uint64_t seed;
 	double copies, rewrites, dups;
+	double stream_new;    /* --stream: share of originals starting a
+				 topic, 0: topics drawn uniformly */
+	double stream_life;   /* --life, in days */
+	double family;        /* --family: new topics that are sub-events */
+	double family_share;  /* --family-share: what a sub-event inherits */
 	char **base; /* the --base folders, pointers into argv */
 	size_t n_base;
 	const char *outdir;
 } opts;
+
+/* Stream mode: a topic as it started. */
+typedef struct topic_info {
+	long long born;  /* the clock at its first article */
+	double pop;      /* popularity, (0, 1] */
+	uint32_t parent; /* the topic it is a sub-event of, or NO_TOPIC */
+} topic_info;
+
+/* Stream mode: a formatted article whose date has not come yet. */
+typedef struct pending {
+	long long when;
+	uint64_t seq;    /* ties keep the order of generation */
+	char *lines;     /* its corpus, topics.tsv and gold.tsv lines (the
+			    last empty for an original) */
+	size_t corpus_len, topics_end, len;
+} pending;
 
 typedef struct paths {
 	char **v;
@@ -136,6 +179,14 @@ typedef struct gen {
 	uint32_t topics;
 	uint32_t words_of; /* the topic of topic_word, UINT32_MAX: none */
 	uint32_t topic_word[TOPIC_WORDS + TOPIC_NAMES + TOPIC_NUMBERS];
+	topic_info *started;      /* stream mode: every topic so far */
+	size_t n_started, cap_started;
+	size_t live_lo;           /* first topic born within the life */
+	pending *held;            /* stream mode: a min-heap by date */
+	size_t n_held, cap_held;
+	uint64_t n_seq;
+	nd_buf gold_line;         /* stream mode: g->cur's gold line */
+	unsigned long n_written;  /* corpus lines */
 	paths files;
 	size_t next_file;
 	nd_buf line, scratch;
@@ -524,11 +575,29 @@ static void trim_newline(nd_buf *b)
 
 /* ---- synthetic articles ---- */
 
+/* The topic whose slot j topic t prints: a sub-event inherits some
+ * slots from its parent (who may inherit them in turn). */
+static uint32_t topic_owner(const gen *g, uint32_t t, uint32_t j)
+{
+	while (t < g->n_started && g->started[t].parent != NO_TOPIC) {
+		uint64_t h = nd_mix64(g->o->seed ^ ((uint64_t)t << 20 ^ j) *
+				      0xc2b2ae3d27d4eb4fULL);
+
+		if ((double)(h >> 11) * 0x1p-53 >= g->o->family_share)
+			break;
+		t = g->started[t].parent;
+	}
+	return t;
+}
+
 /* Word j of topic t's own words: the same in every article of t. */
 static uint32_t topic_pick(const gen *g, uint32_t t, uint32_t j)
 {
-	uint64_t h = nd_mix64(g->o->seed ^ ((uint64_t)t << 20 ^ j) *
-			      0x9e3779b97f4a7c15ULL);
+	uint64_t h;
+
+	t = topic_owner(g, t, j);
+	h = nd_mix64(g->o->seed ^ ((uint64_t)t << 20 ^ j) *
+		     0x9e3779b97f4a7c15ULL);
 
 	return 2000 + (uint32_t)(h % (VOCAB_WORDS - 2000));
 }
@@ -673,17 +742,75 @@ static int put_topic_title(gen *g, nd_buf *b, uint32_t t)
 	return rc;
 }
 
+/* Stream mode: a live topic (born within the life) drawn by popularity
+ * times a decay with age, so stories are bursts of coverage that end;
+ * NO_TOPIC when none is live or a few draws take none. */
+static uint32_t pick_live(gen *g)
+{
+	double life = g->o->stream_life * 86400;
+	size_t n = g->n_started;
+	int tries;
+
+	while (g->live_lo < n && g->clock - g->started[g->live_lo].born > life)
+		g->live_lo++;
+	for (tries = 0; tries < 256 && g->live_lo < n; tries++) {
+		uint32_t t = (uint32_t)g->live_lo +
+			     rng_below(&g->r, (uint32_t)(n - g->live_lo));
+		double age = (double)(g->clock - g->started[t].born) / life;
+
+		if (rng_unit(&g->r) < g->started[t].pop * exp(-2 * age))
+			return t;
+	}
+	return NO_TOPIC;
+}
+
+/* Stream mode: *t gets a topic that starts now, with a heavy-tailed
+ * popularity (u^3); a share of them are sub-events of a live topic. */
+static int start_topic(uint32_t *t, gen *g)
+{
+	topic_info ti = { g->clock, 0, NO_TOPIC };
+	double u = rng_unit(&g->r);
+
+	ti.pop = 0.02 + 0.98 * u * u * u;
+	if (g->o->family > 0 && rng_chance(&g->r, g->o->family))
+		ti.parent = pick_live(g);
+	if (g->n_started >= NO_TOPIC ||
+	    ND_ARRAY_PUSH(g->started, g->n_started, g->cap_started, ti))
+		return ND_ENOMEM;
+	*t = (uint32_t)(g->n_started - 1);
+	return 0;
+}
+
+/* Stream mode: *t gets a new topic (share stream_new) or a live one. */
+static int pick_topic(uint32_t *t, gen *g)
+{
+	if (g->n_started > 0 && !rng_chance(&g->r, g->o->stream_new)) {
+		*t = pick_live(g);
+		if (*t != NO_TOPIC)
+			return 0;
+	}
+	return start_topic(t, g);
+}
+
 /* An invented article of 300 to 900 words in 5 to 20 paragraphs on a
- * random topic, with two of the topic's quotes and sometimes its
- * background paragraph. */
+ * random topic (in stream mode, a new or live one), with two of the
+ * topic's quotes and sometimes its background paragraph. */
 static int make_synthetic(gen *g, article *a)
 {
-	uint32_t t = rng_below(&g->r, g->topics);
-	int target = 300 + (int)rng_below(&g->r, 601), words = 0, paras = 0;
-	uint32_t q1 = rng_below(&g->r, 5), q2 = rng_below(&g->r, 4);
-	bool background = rng_chance(&g->r, 0.3);
-	int rc = 0;
+	uint32_t t = 0;
+	int target, words = 0, paras = 0;
+	uint32_t q1, q2;
+	bool background;
+	int rc = g->o->stream_new > 0 ? pick_topic(&t, g) : 0;
 
+	if (rc < 0)
+		return rc;
+	if (g->o->stream_new <= 0)
+		t = rng_below(&g->r, g->topics);
+	target = 300 + (int)rng_below(&g->r, 601);
+	q1 = rng_below(&g->r, 5);
+	q2 = rng_below(&g->r, 4);
+	background = rng_chance(&g->r, 0.3);
 	q2 += q2 >= q1;
 	a->topic = t;
 	nd_buf_clear(&a->text);
@@ -1243,18 +1370,11 @@ static int flush_lines(gen *g)
 	return 0;
 }
 
-/* Writes a as a corpus line. */
-static int emit(gen *g, const article *a)
+/* Appends a's corpus line to b. */
+static int put_article_line(nd_buf *b, const article *a)
 {
-	nd_buf *b = &g->line;
-	int rc = 0;
+	int rc = nd_buf_puts(b, "{\"id\":");
 
-	/* Lines are gathered and written in large pieces, which stdio hands
-	 * to the kernel without copying them again. */
-	if (b->len >= LINES_FLUSH)
-		rc = flush_lines(g);
-	if (rc == 0)
-		rc = nd_buf_puts(b, "{\"id\":");
 	if (rc == 0)
 		rc = put_json(b, a->id, strlen(a->id));
 	if (rc == 0)
@@ -1274,12 +1394,150 @@ static int emit(gen *g, const article *a)
 		strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", &tm);
 		rc = nd_buf_printf(b, ",\"published\":\"%s\"", date);
 	}
+	return rc ? rc : nd_buf_puts(b, "}\n");
+}
+
+/* Writes a as a corpus line. */
+static int emit(gen *g, const article *a)
+{
+	nd_buf *b = &g->line;
+	int rc = 0;
+
+	/* Lines are gathered and written in large pieces, which stdio hands
+	 * to the kernel without copying them again. */
+	if (b->len >= LINES_FLUSH)
+		rc = flush_lines(g);
 	if (rc == 0)
-		rc = nd_buf_puts(b, "}\n");
+		rc = put_article_line(b, a);
 	if (rc == 0 && g->groups &&
 	    fprintf(g->groups, "%s\t%u\n", a->id, a->topic) < 0)
 		rc = ND_EIO;
+	g->n_written += rc == 0;
 	return rc;
+}
+
+/* Whether the corpus still wants lines. */
+static bool wants_more(const gen *g)
+{
+	return g->o->articles == 0 || g->n_written < g->o->articles;
+}
+
+static int put_file(FILE *f, const char *p, size_t n)
+{
+	return n > 0 && fwrite(p, 1, n, f) != n ? ND_EIO : 0;
+}
+
+/* ---- stream mode: publication order ---- */
+
+static bool held_before(const pending *x, const pending *y)
+{
+	return x->when < y->when || (x->when == y->when && x->seq < y->seq);
+}
+
+static void held_swap(pending *h, size_t i, size_t j)
+{
+	pending t = h[i];
+
+	h[i] = h[j];
+	h[j] = t;
+}
+
+/* Holds a, formatted with its gold line, until the stream reaches
+ * a->at. */
+static int hold(gen *g, const article *a)
+{
+	nd_buf *b = &g->scratch;
+	pending p = { a->at, g->n_seq++, NULL, 0, 0, 0 };
+	size_t i;
+	int rc;
+
+	nd_buf_clear(b);
+	rc = put_article_line(b, a);
+	p.corpus_len = b->len;
+	if (rc == 0)
+		rc = nd_buf_printf(b, "%s\t%u\n", a->id, a->topic);
+	p.topics_end = b->len;
+	if (rc == 0 && g->gold_line.len > 0)
+		rc = nd_buf_put(b, g->gold_line.ptr, g->gold_line.len);
+	p.len = b->len;
+	if (rc == 0 && (p.lines = nd_strndup(b->ptr, b->len)) == NULL)
+		rc = ND_ENOMEM;
+	if (rc == 0 && ND_ARRAY_PUSH(g->held, g->n_held, g->cap_held, p)) {
+		nd_free(p.lines);
+		rc = ND_ENOMEM;
+	}
+	if (rc != 0)
+		return rc;
+	for (i = g->n_held - 1;
+	     i > 0 && held_before(&g->held[i], &g->held[(i - 1) / 2]);
+	     i = (i - 1) / 2)
+		held_swap(g->held, i, (i - 1) / 2);
+	return 0;
+}
+
+/* Takes the earliest held article off the heap into *out. */
+static void unhold(pending *out, gen *g)
+{
+	pending *h = g->held;
+	size_t i = 0, n = --g->n_held;
+
+	*out = h[0];
+	h[0] = h[n];
+	for (;;) {
+		size_t c = 2 * i + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && held_before(&h[c + 1], &h[c]))
+			c++;
+		if (!held_before(&h[c], &h[i]))
+			break;
+		held_swap(h, i, c);
+		i = c;
+	}
+}
+
+/* Writes the held articles due by `until`, earliest first, while the
+ * corpus wants lines. */
+static int release(gen *g, long long until)
+{
+	int rc = 0;
+
+	while (rc == 0 && wants_more(g) && g->n_held > 0 &&
+	       g->held[0].when <= until) {
+		pending p;
+
+		unhold(&p, g);
+		if (g->line.len >= LINES_FLUSH)
+			rc = flush_lines(g);
+		if (rc == 0)
+			rc = nd_buf_put(&g->line, p.lines, p.corpus_len);
+		if (rc == 0 && g->groups)
+			rc = put_file(g->groups, p.lines + p.corpus_len,
+				      p.topics_end - p.corpus_len);
+		if (rc == 0)
+			rc = put_file(g->gold, p.lines + p.topics_end,
+				      p.len - p.topics_end);
+		g->n_written += rc == 0;
+		nd_free(p.lines);
+	}
+	return rc;
+}
+
+/* Stream mode: writes what is due by now, then a with its gold line, or
+ * holds them until a's time comes. The stream stops at the articles
+ * asked: what is still held then is never written, so that its end is
+ * not a tail of late copies with no new stories. */
+static int emit_in_order(gen *g, const article *a)
+{
+	int rc = release(g, g->clock);
+
+	if (rc != 0 || !wants_more(g))
+		return rc;
+	if (a->at > g->clock)
+		return hold(g, a);
+	rc = emit(g, a);
+	return rc ? rc : put_file(g->gold, g->gold_line.ptr, g->gold_line.len);
 }
 
 enum kind { KIND_ORIGINAL, KIND_COPY, KIND_REWRITE, KIND_DUPLICATE };
@@ -1300,6 +1558,18 @@ static long long derived_time(gen *g, const article *src)
 	if (u < 0.15)
 		return base;
 	return base + 3600 + rng_below(&g->r, 47 * 3600);
+}
+
+/* Stream mode: a derived article comes no earlier than the original
+ * before it nor than its source, so that the stream stays in date order;
+ * an undated one is written when it comes. */
+static void stream_time(const gen *g, article *a, const article *src)
+{
+	long long floor = src->at > g->clock ? src->at : g->clock;
+
+	if (a->when >= 0 && a->when < floor)
+		a->when = floor;
+	a->at = a->when >= 0 ? a->when : floor;
 }
 
 /* The source of a derived article of kind k: mostly one of the last
@@ -1345,7 +1615,7 @@ static int make_original(gen *g)
 	if (g->files.n == 0) {
 		snprintf(a->id, ID_MAX, "a%08lu", g->n_derived + g->n_orig);
 		g->clock += rng_below(&g->r, 61);
-		a->when = g->clock;
+		a->when = a->at = g->clock;
 		return make_synthetic(g, a);
 	}
 	do {
@@ -1370,11 +1640,18 @@ static int make_derived(gen *g, enum kind k)
 		snprintf(a->id, ID_MAX, "d%07lu", g->n_derived + 1);
 	g->n_derived++;
 	a->when = derived_time(g, src);
+	if (g->o->stream_new > 0)
+		stream_time(g, a, src);
 	rc = k == KIND_COPY ? make_near_copy(g, a, src) :
 	     k == KIND_REWRITE ? make_rewrite(g, a, src) :
 	     make_duplicate(a, src);
-	if (rc == 0 && fprintf(g->gold, "%s\t%s\t%s\n", a->id, src->id,
-			       KIND_NAMES[k]) < 0)
+	/* In stream mode the gold line goes with the article, written when
+	 * it is. */
+	if (rc == 0 && g->o->stream_new > 0)
+		rc = nd_buf_printf(&g->gold_line, "%s\t%s\t%s\n", a->id,
+				   src->id, KIND_NAMES[k]);
+	else if (rc == 0 && fprintf(g->gold, "%s\t%s\t%s\n", a->id,
+				    src->id, KIND_NAMES[k]) < 0)
 		rc = ND_EIO;
 	return rc;
 }
@@ -1392,22 +1669,23 @@ static void keep(article *ring, size_t *n, size_t cap, article *cur)
 
 static int run(gen *g)
 {
-	unsigned long emitted = 0;
+	bool stream = g->o->stream_new > 0;
 	int rc = 0;
 
-	while (rc == 0 && (g->o->articles == 0 || emitted < g->o->articles)) {
+	while (rc == 0 && wants_more(g)) {
 		enum kind k = pick_kind(g);
 
+		nd_buf_clear(&g->gold_line);
 		rc = k == KIND_ORIGINAL ? make_original(g) : make_derived(g, k);
 		if (rc == ND_ENOTFOUND)
 			return 0;
 		if (rc == 0)
-			rc = emit(g, &g->cur);
+			rc = stream ? emit_in_order(g, &g->cur) :
+				      emit(g, &g->cur);
 		if (rc == 0 && k == KIND_ORIGINAL)
 			keep(g->orig, &g->n_orig, WINDOW, &g->cur);
 		else if (rc == 0 && k == KIND_COPY)
 			keep(g->copy, &g->n_copy, COPY_WINDOW, &g->cur);
-		emitted++;
 	}
 	return rc;
 }
@@ -1439,8 +1717,13 @@ static void gen_dispose(gen *g)
 	lexicon_dispose(&g->lex);
 	lexicon_dispose(&g->func);
 	paths_dispose(&g->files);
+	for (i = 0; i < g->n_held; i++)
+		nd_free(g->held[i].lines);
+	nd_free(g->held);
+	nd_free(g->started);
 	nd_buf_dispose(&g->line);
 	nd_buf_dispose(&g->scratch);
+	nd_buf_dispose(&g->gold_line);
 	if (g->corpus)
 		fclose(g->corpus);
 	if (g->gold)
@@ -1498,6 +1781,7 @@ static int gen_setup(gen *g, const opts *o)
 				 strlen(FUNCTION_WORDS[i]));
 	nd_buf_init(&g->line, LINES_FLUSH + 2 * TEXT_MAX + 4096);
 	nd_buf_init(&g->scratch, FILE_MAX);
+	nd_buf_init(&g->gold_line, 3 * ID_MAX);
 	for (i = 0; i < o->n_base && rc == 0; i++)
 		rc = walk(&g->files, o->base[i]);
 	if (rc == 0 && o->n_base > 0 && g->files.n == 0) {
@@ -1530,8 +1814,18 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: gencorpus --articles N --seed S [--base DIR]...\n"
 		"                 [--copies SHARE] [--rewrites SHARE]\n"
-		"                 [--duplicates SHARE] OUTDIR\n"
-		"(--articles may be left out with --base: all base files)\n");
+		"                 [--duplicates SHARE]\n"
+		"                 [--stream SHARE [--life DAYS] [--family SHARE]\n"
+		"                  [--family-share SHARE]] OUTDIR\n"
+		"(--articles may be left out with --base: all base files)\n"
+		"--stream SHARE    synthetic news as a stream of stories, in\n"
+		"                  publication order: SHARE of the originals\n"
+		"                  start a topic, the others join a live one\n"
+		"--life DAYS       how long a topic takes articles (default 3)\n"
+		"--family SHARE    new topics that are sub-events of a live one\n"
+		"                  (default 0)\n"
+		"--family-share S  share of a sub-event's words, names and\n"
+		"                  numbers taken from its parent (default 0.5)\n");
 }
 
 static bool parse_share(double *out, const char *s)
@@ -1540,6 +1834,14 @@ static bool parse_share(double *out, const char *s)
 
 	*out = strtod(s, &end);
 	return end != s && *end == '\0' && *out >= 0 && *out <= 1;
+}
+
+static bool parse_days(double *out, const char *s)
+{
+	char *end;
+
+	*out = strtod(s, &end);
+	return end != s && *end == '\0' && *out > 0 && *out <= 3650;
 }
 
 static bool parse_count(unsigned long *out, const char *s)
@@ -1557,7 +1859,8 @@ static bool parse_args(opts *o, int argc, char **argv)
 	bool ok = true, seeded = false;
 	int i;
 
-	*o = (opts){ .copies = 0.25, .rewrites = 0.10, .dups = 0.03 };
+	*o = (opts){ .copies = 0.25, .rewrites = 0.10, .dups = 0.03,
+		     .stream_life = 3, .family_share = 0.5 };
 	o->base = nd_calloc((size_t)argc, sizeof(*o->base));
 	if (o->base == NULL)
 		return false;
@@ -1580,6 +1883,14 @@ static bool parse_args(opts *o, int argc, char **argv)
 			ok = parse_share(&o->rewrites, v);
 		else if (strcmp(a, "--duplicates") == 0)
 			ok = parse_share(&o->dups, v);
+		else if (strcmp(a, "--stream") == 0)
+			ok = parse_share(&o->stream_new, v);
+		else if (strcmp(a, "--life") == 0)
+			ok = parse_days(&o->stream_life, v);
+		else if (strcmp(a, "--family") == 0)
+			ok = parse_share(&o->family, v);
+		else if (strcmp(a, "--family-share") == 0)
+			ok = parse_share(&o->family_share, v);
 		else if (strcmp(a, "--base") == 0)
 			o->base[o->n_base++] = argv[i + 1];
 		else
@@ -1592,7 +1903,8 @@ static bool parse_args(opts *o, int argc, char **argv)
 	o->seed = seed;
 	if (o->outdir == NULL || !seeded ||
 	    o->copies + o->rewrites + o->dups >= 1 ||
-	    (o->articles == 0 && o->n_base == 0))
+	    (o->articles == 0 && o->n_base == 0) ||
+	    (o->stream_new > 0 && o->n_base > 0))
 		ok = false;
 	return ok;
 }

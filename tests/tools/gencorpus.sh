@@ -2,8 +2,9 @@
 # tools/gencorpus: the same seed gives the same bytes and another seed
 # other bytes; the gold names only articles of the corpus, each derived
 # one after its source; newsdigest reads every line; --base takes our
-# fixture texts with ids from their paths and dates from their names; bad
-# arguments are refused.
+# fixture texts with ids from their paths and dates from their names;
+# --stream is deterministic and writes in publication order; bad arguments
+# are refused.
 #
 #   tests/tools/gencorpus.sh build/tools/gencorpus build/newsdigest
 #
@@ -59,8 +60,42 @@ grep -q '"id":"tests/fixtures/gencorpus/harbour/WIRE20260301.0001".*'\
 '"published":"2026-03-01T' "$tmp/d/corpus.jsonl"
 check $? "--base: the date of the file name is not the published date"
 
+# --stream: the same seed gives the same bytes; dated lines come in date
+# order (an undated one where it arrived), every source before what is
+# derived from it, topics.tsv in corpus order.
+stream="--articles 2000 --seed 7 --stream 0.25 --life 1 --family 0.3"
+# shellcheck disable=SC2086 # the words of stream are the arguments
+"$gen" $stream "$tmp/s1" 2>"$tmp/err"
+check $? "--stream run failed: $(head -n 1 "$tmp/err")"
+# shellcheck disable=SC2086
+"$gen" $stream "$tmp/s2"
+cmp -s "$tmp/s1/corpus.jsonl" "$tmp/s2/corpus.jsonl" &&
+	cmp -s "$tmp/s1/gold.tsv" "$tmp/s2/gold.tsv" &&
+	cmp -s "$tmp/s1/topics.tsv" "$tmp/s2/topics.tsv"
+check $? "--stream: seed 7 twice gave different bytes"
+grep -o '"published":"[^"]*"' "$tmp/s1/corpus.jsonl" >"$tmp/dates"
+sort -c "$tmp/dates" 2>/dev/null
+check $? "--stream: dates out of order at $(sort -c "$tmp/dates" 2>&1)"
+[ "$(wc -l <"$tmp/dates")" -lt 2000 ] && [ "$(wc -l <"$tmp/dates")" -gt 1500 ]
+check $? "--stream: $(wc -l <"$tmp/dates") of 2000 lines dated"
+sed 's/^{"id":"\([^"]*\)".*/\1/' "$tmp/s1/corpus.jsonl" >"$tmp/sids"
+[ "$(wc -l <"$tmp/sids")" -eq 2000 ]
+check $? "--stream: 2000 articles asked, $(wc -l <"$tmp/sids") written"
+cut -f 1 "$tmp/s1/topics.tsv" | cmp -s - "$tmp/sids"
+check $? "--stream: topics.tsv does not list the articles in corpus order"
+awk -F'\t' 'NR == FNR { at[$0] = FNR; next }
+	!($1 in at) || !($2 in at) || at[$2] >= at[$1] { bad++ }
+	END { exit bad > 0 }' "$tmp/sids" "$tmp/s1/gold.tsv"
+check $? "--stream: a gold line names an unknown or later source"
+# Stories are bursts: many topics, each within a few days.
+[ "$(cut -f 2 "$tmp/s1/topics.tsv" | sort -u | wc -l)" -gt 100 ]
+check $? "--stream: too few topics"
+
 for args in "--articles 10" "--seed 1" "--articles 10 --seed 1 --copies x" \
-	"--articles 10 --seed 1 --copies 0.9 --rewrites 0.2"; do
+	"--articles 10 --seed 1 --copies 0.9 --rewrites 0.2" \
+	"--articles 10 --seed 1 --stream 0.2 --life 0" \
+	"--articles 10 --seed 1 --stream 1.5" \
+	"--seed 1 --stream 0.2 --base tests/fixtures/gencorpus"; do
 	# shellcheck disable=SC2086 # the words of args are the arguments
 	"$gen" $args "$tmp/e" 2>/dev/null
 	[ $? = 2 ]
