@@ -519,7 +519,9 @@ int nd_copyindex_load_memory(nd_copyindex **out, char *err, size_t errsize,
  * an add costs about the same at the millionth article as at the tenth.
  * A story with no article for expire_after seconds of publication time
  * leaves the index with all it held; two live stories whose centroids
- * converge are merged, the older id surviving. Memory follows the live
+ * converge are merged, the older id surviving; a young story (6 to 16
+ * articles) whose articles fall into two groups far apart is split, the
+ * group holding its first article keeping the id. Memory follows the live
  * stories, not the articles seen. Results are deterministic for a given
  * order. An index is not thread-safe. */
 
@@ -549,6 +551,8 @@ typedef struct nd_story_article {
 				    the article it copies), or 0 */
 	int learnt;              /* its words were counted by
 				    nd_storyindex_learn */
+	unsigned long long key;  /* the caller's name for it, reported when
+				    a split moves it to another story */
 } nd_story_article;
 
 /* Where an article went. Story ids count up from 1 and never change. */
@@ -561,13 +565,20 @@ typedef struct nd_placement {
 					     valid until its next call) */
 	size_t n_merged;
 	double merge_score; /* centroid cosine of the last merge */
+	unsigned long long split_off; /* a story split off from story by
+					 this add (two events that had run
+					 together), or 0 */
+	const unsigned long long *moved; /* the keys of the articles now in
+					    split_off (owned by the index,
+					    valid until its next call) */
+	size_t n_moved;
 } nd_placement;
 
 typedef struct nd_storyindex_stats {
 	unsigned long long articles; /* placed so far */
 	size_t live;                 /* stories that can be joined */
 	size_t stories;              /* ever made */
-	size_t merges, expired;
+	size_t merges, splits, expired;
 	size_t bytes;                /* allocated by the index */
 } nd_storyindex_stats;
 

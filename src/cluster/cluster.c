@@ -96,28 +96,11 @@ static int keep_evidence(nd_story_placement *p, const nd_storyindex *ix,
 	return ND_OK;
 }
 
-/* Numbers the stories, each the root of its merged story ids, by their
- * first article in input order; num[] has a place per id. */
-static size_t number_stories(size_t *story_of, size_t *num,
-			     const uint32_t *id_of, uint32_t *parent, size_t n)
-{
-	size_t i, count = 0;
-
-	for (i = 0; i <= n; i++)
-		num[i] = NONE;
-	for (i = 0; i < n; i++) {
-		uint32_t r = nd_uf_find(parent, id_of[i]);
-
-		if (num[r] == NONE)
-			num[r] = count++;
-		story_of[i] = num[r];
-	}
-	return count;
-}
-
 typedef struct run_state {
-	size_t *order, *rank, *source, *num;
-	uint32_t *id_of, *parent;
+	size_t *order, *rank, *source;
+	uint32_t *id_of;  /* per article: the story id it was last put in */
+	uint32_t *parent; /* per story id: merged ids point to survivors */
+	size_t n_ids, cap_ids;
 } run_state;
 
 static void run_state_free(run_state *r)
@@ -125,7 +108,6 @@ static void run_state_free(run_state *r)
 	nd_free(r->order);
 	nd_free(r->rank);
 	nd_free(r->source);
-	nd_free(r->num);
 	nd_free(r->id_of);
 	nd_free(r->parent);
 }
@@ -137,20 +119,70 @@ static int run_state_init(run_state *r, size_t n)
 	r->order = nd_calloc(m, sizeof(*r->order));
 	r->rank = nd_calloc(m, sizeof(*r->rank));
 	r->source = nd_calloc(m, sizeof(*r->source));
-	r->num = nd_calloc(m, sizeof(*r->num));
 	r->id_of = nd_calloc(m, sizeof(*r->id_of));
-	r->parent = nd_calloc(m, sizeof(*r->parent));
-	if (!r->order || !r->rank || !r->source || !r->num || !r->id_of ||
-	    !r->parent || n >= UINT32_MAX)
+	if (!r->order || !r->rank || !r->source || !r->id_of ||
+	    n >= UINT32_MAX / 2)
 		return ND_ENOMEM;
-	nd_uf_init(r->parent, m);
 	return ND_OK;
 }
 
-#ifndef ND_CLUSTER_WARM /* EXPERIMENT */
-#define ND_CLUSTER_WARM 1
-#endif
+/* Room in parent for story ids up to id, each its own set. */
+static int know_id(run_state *r, unsigned long long id)
+{
+	if (id >= UINT32_MAX)
+		return ND_ENOMEM;
+	if (id < r->n_ids)
+		return ND_OK;
+	if (nd_array_reserve((void **)&r->parent, &r->cap_ids, (size_t)id + 1,
+			     sizeof(*r->parent)))
+		return ND_ENOMEM;
+	for (; r->n_ids <= id; r->n_ids++)
+		r->parent[r->n_ids] = (uint32_t)r->n_ids;
+	return ND_OK;
+}
 
+/* Numbers the stories, each the root of its merged story ids, by their
+ * first article in input order. */
+static int number_stories(size_t *story_of, size_t *count, run_state *r,
+			  size_t n)
+{
+	size_t *num = nd_malloc((r->n_ids + 1) * sizeof(*num)), i;
+
+	*count = 0;
+	if (num == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i < r->n_ids; i++)
+		num[i] = NONE;
+	for (i = 0; i < n; i++) {
+		uint32_t root = nd_uf_find(r->parent, r->id_of[i]);
+
+		if (num[root] == NONE)
+			num[root] = (*count)++;
+		story_of[i] = num[root];
+	}
+	nd_free(num);
+	return ND_OK;
+}
+
+/* Follows what the index did with an add: merged stories join their
+ * survivor; the articles a split moved take the new story's id. */
+static int follow(run_state *r, const nd_placement *got)
+{
+	size_t m;
+
+	if (know_id(r, got->story) || know_id(r, got->split_off))
+		return ND_ENOMEM;
+	for (m = 0; m < got->n_merged; m++)
+		nd_uf_union(r->parent, (uint32_t)got->merged[m],
+			    (uint32_t)got->story);
+	for (m = 0; m < got->n_moved; m++)
+		r->id_of[got->moved[m]] = (uint32_t)got->split_off;
+	return ND_OK;
+}
+
+/* The whole batch's words are counted before any article is placed: a
+ * stream's index has seen the days before, and a batch's first articles
+ * would otherwise be weighed against a handful of others. */
 static void article_of(nd_story_article *a, const nd_cluster_item *it)
 {
 	memset(a, 0, sizeof(*a));
@@ -159,7 +191,7 @@ static void article_of(nd_story_article *a, const nd_cluster_item *it)
 	a->text = it->text;
 	a->text_len = it->text_len;
 	a->published = it->published;
-	a->learnt = ND_CLUSTER_WARM;
+	a->learnt = 1;
 }
 
 /* Places article i, the k-th in publication order. */
@@ -169,19 +201,18 @@ static int place_one(run_state *r, nd_storyindex *ix,
 {
 	nd_story_article a;
 	nd_placement got;
-	size_t m;
 	int rc;
 
 	article_of(&a, it);
+	a.key = i;
 	if (r->source[i] != NONE)
 		a.join = nd_uf_find(r->parent, r->id_of[r->source[i]]);
 	rc = nd_storyindex_add(&got, ix, &a);
 	if (rc)
 		return rc;
 	r->id_of[i] = (uint32_t)got.story;
-	for (m = 0; m < got.n_merged; m++)
-		nd_uf_union(r->parent, (uint32_t)got.merged[m],
-			    (uint32_t)got.story);
+	if (follow(r, &got))
+		return ND_ENOMEM;
 	if (place == NULL)
 		return ND_OK;
 	place[i].order = k;
@@ -226,10 +257,7 @@ int nd_cluster_run(size_t *story_of, size_t *n_stories,
 	for (k = 0; k < n; k++)
 		r.rank[r.order[k]] = k;
 	copy_sources(r.source, r.rank, edges, n_edges, n);
-	/* The whole batch's words first: a stream's index has seen the
-	 * days before; a batch's first articles would otherwise be weighed
-	 * against a handful of others. */
-	for (k = 0; k < n && ND_CLUSTER_WARM && rc == ND_OK; k++) {
+	for (k = 0; k < n && rc == ND_OK; k++) {
 		nd_story_article a;
 
 		article_of(&a, &items[r.order[k]]);
@@ -239,8 +267,7 @@ int nd_cluster_run(size_t *story_of, size_t *n_stories,
 		rc = place_one(&r, ix, place, &items[r.order[k]], r.order[k],
 			       k, arena);
 	if (rc == ND_OK)
-		*n_stories = number_stories(story_of, r.num, r.id_of, r.parent,
-					    n);
+		rc = number_stories(story_of, n_stories, &r, n);
 done:
 	nd_storyindex_free(ix);
 	run_state_free(&r);

@@ -35,6 +35,24 @@ static int cmp_term(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+double nd_cterm_dot(const nd_cterm *a, size_t na, const nd_cterm *b,
+		    size_t nb)
+{
+	size_t i = 0, j = 0;
+	float dot = 0;
+
+	/* Without branches on the order of the terms, which no predictor
+	 * guesses. */
+	while (i < na && j < nb) {
+		uint32_t x = a[i].term, y = b[j].term;
+
+		dot += x == y ? a[i].w * b[j].w : 0.0f;
+		i += x <= y;
+		j += y <= x;
+	}
+	return dot;
+}
+
 /* Merges the sorted terms add[0..m) into s's sorted terms, adding the
  * weights of terms both hold; from the end, in place. */
 static int merge(nd_story_slot *s, const nd_cterm *add, size_t m)
@@ -73,16 +91,65 @@ static int merge(nd_story_slot *s, const nd_cterm *add, size_t m)
 	return ND_OK;
 }
 
+/* Moves the k-th heaviest of a[0..n) (k < n) to a[k], heavier ones
+ * before it, and returns it (quickselect). */
+static nd_cterm *select_nth(nd_cterm *a, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1;
+
+	while (lo < hi) {
+		nd_cterm pivot = a[lo + (hi - lo) / 2], t;
+		size_t i = lo, j = hi;
+
+		/* Hoare partition: a[lo..j] heavier or equal to the pivot,
+		 * a[i..hi] lighter or equal. */
+		for (;;) {
+			while (heavier(&a[i], &pivot))
+				i++;
+			while (heavier(&pivot, &a[j]))
+				j--;
+			if (i >= j)
+				break;
+			t = a[i];
+			a[i] = a[j];
+			a[j] = t;
+			i++;
+			j--;
+		}
+		if (k <= j)
+			hi = j;
+		else
+			lo = j + 1;
+	}
+	return &a[k];
+}
+
 /* Keeps the ND_STORY_TERMS heaviest terms once there are twice as many:
  * the tail holds words single articles brought, which no later article
  * is judged by. */
 static void prune(nd_story_slot *s)
 {
+	nd_cterm cut[2 * ND_STORY_TERMS + ND_STORY_ARTICLE_TERMS], *pick;
+	size_t i, w = 0;
+
 	if (s->n <= 2 * ND_STORY_TERMS)
 		return;
-	qsort(s->t, s->n, sizeof(*s->t), cmp_heavier);
-	s->n = ND_STORY_TERMS;
-	qsort(s->t, s->n, sizeof(*s->t), cmp_term);
+	/* A story grows by at most an article's terms between two cuts;
+	 * a fold may bring more: those are sorted whole. */
+	if (s->n > sizeof(cut) / sizeof(cut[0])) {
+		qsort(s->t, s->n, sizeof(*s->t), cmp_heavier);
+		s->n = ND_STORY_TERMS;
+		qsort(s->t, s->n, sizeof(*s->t), cmp_term);
+		return;
+	}
+	/* The ND_STORY_TERMS-th heaviest found by selection, then the
+	 * terms at or above it kept in place, in term order. */
+	memcpy(cut, s->t, s->n * sizeof(*cut));
+	pick = select_nth(cut, s->n, ND_STORY_TERMS - 1);
+	for (i = 0; i < s->n; i++)
+		if (!heavier(pick, &s->t[i]))
+			s->t[w++] = s->t[i];
+	s->n = w;
 }
 
 /* Re-picks the key terms and changes the postings that differ. */
@@ -121,9 +188,12 @@ static int rekey(nd_story_slot *s, nd_postings *post, uint32_t slot)
 	return ND_OK;
 }
 
-/* Keys are picked again at each of a story's first 8 articles, then at
- * every 4th: a grown story's heaviest terms change slowly, and picking
- * them was a tenth of an add. */
+int nd_story_rekeys(const nd_story_slot *s)
+{
+	return s->members <= 8 || s->members % 4 == 0;
+}
+
+/* Keys are picked again as nd_story_rekeys says. */
 static int settle(nd_story_slot *s, nd_postings *post, uint32_t slot,
 		  int force)
 {
@@ -133,26 +203,35 @@ static int settle(nd_story_slot *s, nd_postings *post, uint32_t slot,
 	s->norm2 = 0;
 	for (i = 0; i < s->n; i++)
 		s->norm2 += (double)s->t[i].w * s->t[i].w;
-	if (!force && s->members > 8 && s->members % 4 != 0)
+	if (!force && !nd_story_rekeys(s))
 		return ND_OK;
 	return rekey(s, post, slot);
 }
 
-int nd_story_absorb(nd_story_slot *s, nd_postings *post, uint32_t slot,
-		    const nd_aterm *v, size_t n)
+int nd_story_add_terms(nd_story_slot *s, const nd_cterm *add, size_t m)
 {
-	nd_cterm add[ND_STORY_ARTICLE_TERMS];
-	size_t i;
+	return merge(s, add, m);
+}
 
-	for (i = 0; i < n && i < ND_STORY_ARTICLE_TERMS; i++) {
-		add[i].term = v[i].term;
-		add[i].w = v[i].w;
-		add[i].name = v[i].name;
-	}
-	if (merge(s, add, i))
+int nd_story_absorb(nd_story_slot *s, nd_postings *post, uint32_t slot,
+		    const nd_cterm *v, size_t n)
+{
+	if (merge(s, v, n))
 		return ND_ENOMEM;
 	s->members++;
 	return settle(s, post, slot, 0);
+}
+
+int nd_story_rebuild(nd_story_slot *s, nd_postings *post, uint32_t slot)
+{
+	size_t i;
+
+	s->n = 0;
+	for (i = 0; i < s->n_mem; i++)
+		if (merge(s, s->mem[i].t, s->mem[i].n))
+			return ND_ENOMEM;
+	s->members = s->n_mem;
+	return settle(s, post, slot, 1);
 }
 
 int nd_story_fold(nd_story_slot *a, nd_postings *post, uint32_t slot,
@@ -161,6 +240,7 @@ int nd_story_fold(nd_story_slot *a, nd_postings *post, uint32_t slot,
 	if (merge(a, b->t, b->n))
 		return ND_ENOMEM;
 	a->members += b->members;
+	nd_story_settle(a); /* a merged story is not split again */
 	if (b->first != ND_NO_TIME &&
 	    (a->first == ND_NO_TIME || b->first < a->first))
 		a->first = b->first;
@@ -175,6 +255,7 @@ void nd_story_release(nd_story_slot *s, nd_postings *post, uint32_t slot)
 
 	for (i = 0; i < s->n_key; i++)
 		nd_postings_remove(post, s->key[i], slot);
+	nd_story_settle(s);
 	nd_free(s->t);
 	memset(s, 0, sizeof(*s));
 }

@@ -82,8 +82,10 @@ void nd_storyindex_free(nd_storyindex *ix)
 
 	if (ix == NULL)
 		return;
-	for (i = 0; i < ix->n_slots; i++)
+	for (i = 0; i < ix->n_slots; i++) {
+		nd_story_settle(&ix->slots[i]);
 		nd_free(ix->slots[i].t);
+	}
 	nd_free(ix->slots);
 	nd_free(ix->free_slots);
 	nd_u64map_dispose(&ix->by_id);
@@ -100,9 +102,9 @@ void nd_storyindex_free(nd_storyindex *ix)
 
 /* ---- the article's vector ---- */
 
-/* Counts the article's terms into the frequencies first (so a word new
- * to the stream is rare, not unknown), then reads their IDF. */
-static void count_df(nd_storyindex *ix)
+/* One more article: the count that IDF divides by, halved with all the
+ * frequencies when it reaches DF_HALVE_AT. */
+static void count_doc(nd_storyindex *ix)
 {
 	size_t i, mask = ((size_t)1 << DF_BITS) - 1;
 
@@ -111,6 +113,14 @@ static void count_df(nd_storyindex *ix)
 			ix->df[i] >>= 1;
 		ix->n_docs /= 2;
 	}
+}
+
+/* Counts the article's terms into the frequencies. */
+static void count_df(nd_storyindex *ix)
+{
+	size_t i, mask = ((size_t)1 << DF_BITS) - 1;
+
+	count_doc(ix);
 	for (i = 0; i < ix->words.n; i++) {
 		uint16_t *d = &ix->df[ix->words.t[i].term & mask];
 
@@ -119,22 +129,21 @@ static void count_df(nd_storyindex *ix)
 	}
 }
 
-static int cmp_aterm_heavier(const void *a, const void *b)
+/* Heavier first, ties by the first seen: the order of the kept terms.
+ * (Terms are seen in text order, so the tie goes the same way every
+ * run.) */
+static int heavier(const nd_aterm *x, const nd_aterm *y)
 {
-	const nd_aterm *x = a, *y = b;
-
-	if (x->w != y->w)
-		return x->w > y->w ? -1 : 1;
-	return (x->term > y->term) - (x->term < y->term);
+	return x->w > y->w || (x->w == y->w && x->at < y->at);
 }
 
-/* Insertion sort: 40 terms, no call per comparison. */
-static void sort_by_term(nd_aterm *v, size_t n)
+/* Insertion sort by term: 80 terms, no call per comparison. */
+static void sort_by_term(nd_cterm *v, size_t n)
 {
 	size_t i, j;
 
 	for (i = 1; i < n; i++) {
-		nd_aterm x = v[i];
+		nd_cterm x = v[i];
 
 		for (j = i; j > 0 && v[j - 1].term > x.term; j--)
 			v[j] = v[j - 1];
@@ -144,73 +153,79 @@ static void sort_by_term(nd_aterm *v, size_t n)
 
 /* Puts c among the heaviest terms top[0..*n), heaviest first, when it
  * is one of them. */
-static void consider(nd_aterm *top, size_t *n, const nd_aterm *c)
+static void consider(nd_aterm *top, size_t *n, nd_aterm c)
 {
 	size_t k;
 
-	if (*n == ND_STORY_ARTICLE_TERMS &&
-	    cmp_aterm_heavier(c, &top[*n - 1]) >= 0)
+	if (*n == ND_STORY_ARTICLE_TERMS && !heavier(&c, &top[*n - 1]))
 		return;
 	k = *n < ND_STORY_ARTICLE_TERMS ? (*n)++ : *n - 1;
-	while (k > 0 && cmp_aterm_heavier(c, &top[k - 1]) < 0) {
+	while (k > 0 && heavier(&c, &top[k - 1])) {
 		top[k] = top[k - 1];
 		k--;
 	}
-	top[k] = *c;
+	top[k] = c;
 }
 
-/* Builds ix->vec: sublinear TF x IDF of every term, the heaviest
- * ND_STORY_ARTICLE_TERMS kept at unit length, sorted by term. */
-static void build_vector(nd_storyindex *ix)
+/* The article's entry of the kept term t. */
+static const nd_storyterm *word_of(const nd_storyindex *ix, uint32_t t)
 {
-	nd_aterm top[ND_STORY_ARTICLE_TERMS], c;
-	size_t i, n = 0, mask = ((size_t)1 << DF_BITS) - 1;
-	/* idf = ln((N + 1) / (df + 1)) + 1, with ln(df + 1) from a table. */
-	double norm = 0, ln_docs = log((double)ix->n_docs + 1) + 1;
+	size_t i;
 
+	for (i = 0; i < ix->n_vec; i++)
+		if (ix->words.t[ix->top[i].at].term == t)
+			return &ix->words.t[ix->top[i].at];
+	return NULL;
+}
+
+/* Builds the article's vector: sublinear TF x IDF of every term, the
+ * heaviest ND_STORY_ARTICLE_TERMS kept at unit length: ix->top heaviest
+ * first, ix->vec sorted by term. Unless learnt, the article's terms are
+ * counted into the document frequencies first, so that a word new to the
+ * stream is rare, not unknown. */
+static void build_vector(nd_storyindex *ix, int learnt)
+{
+	size_t i, n = 0, mask = ((size_t)1 << DF_BITS) - 1;
+	double norm = 0, ln_docs;
+
+	if (!learnt)
+		count_doc(ix);
+	/* idf = ln((N + 1) / (df + 1)) + 1, with ln(df + 1) from a table. */
+	ln_docs = log((double)ix->n_docs + 1) + 1;
 	for (i = 0; i < ix->words.n; i++) {
 		const nd_storyterm *t = &ix->words.t[i];
-		unsigned df = ix->df[t->term & mask];
-		double idf = ln_docs - ix->ln[df];
+		uint16_t *d = &ix->df[t->term & mask];
+		nd_aterm c;
 
-		c.term = t->term;
+		/* The table is megabytes: ask for the counts a few terms
+		 * ahead before they are needed. */
+		if (i + 8 < ix->words.n)
+			__builtin_prefetch(&ix->df[ix->words.t[i + 8].term &
+						   mask]);
+		if (!learnt && *d < DF_MAX)
+			(*d)++;
 		c.w = (float)((t->count < 64 ? ix->tf[t->count]
-					      : 1 + log((double)t->count)) *
-			      idf);
-		c.name = t->name;
-		c.word = t->word;
-		c.word_len = t->word_len;
-		consider(top, &n, &c);
+					     : 1 + log((double)t->count)) *
+			      (ln_docs - ix->ln[*d]));
+		c.at = (uint32_t)i;
+		consider(ix->top, &n, c);
 	}
 	for (i = 0; i < n; i++)
-		norm += (double)top[i].w * top[i].w;
+		norm += (double)ix->top[i].w * ix->top[i].w;
 	norm = norm > 0 ? 1 / sqrt(norm) : 0;
-	for (i = 0; i < n; i++)
-		top[i].w = (float)(top[i].w * norm);
-	memcpy(ix->vec, top, n * sizeof(*top));
+	for (i = 0; i < n; i++) {
+		const nd_storyterm *t = &ix->words.t[ix->top[i].at];
+
+		ix->top[i].w = (float)(ix->top[i].w * norm);
+		ix->vec[i].term = t->term;
+		ix->vec[i].w = ix->top[i].w;
+		ix->vec[i].name = t->name;
+	}
 	sort_by_term(ix->vec, n);
 	ix->n_vec = n;
 }
 
 /* ---- scores ---- */
-
-/* The dot product of the article's vector and s's centroid, both sorted
- * by term. */
-static double dot_article(const nd_storyindex *ix, const nd_story_slot *s)
-{
-	size_t i = 0, j = 0;
-	double dot = 0;
-
-	while (i < ix->n_vec && j < s->n) {
-		if (ix->vec[i].term == s->t[j].term)
-			dot += (double)ix->vec[i++].w * s->t[j++].w;
-		else if (ix->vec[i].term < s->t[j].term)
-			i++;
-		else
-			j++;
-	}
-	return dot;
-}
 
 /* How far (seconds) the time t lies outside s's publication span; 0
  * when either is undated. */
@@ -230,7 +245,9 @@ static double time_apart(const nd_story_slot *s, long long t)
 static double score(const nd_storyindex *ix, const nd_story_slot *s,
 		    long long t)
 {
-	double cos = s->norm2 > 0 ? dot_article(ix, s) / sqrt(s->norm2) : 0;
+	double cos = s->norm2 > 0 ? nd_cterm_dot(ix->vec, ix->n_vec, s->t,
+						  s->n) / sqrt(s->norm2)
+				  : 0;
 
 	return cos * exp(-time_apart(s, t) / ND_STORY_TAU);
 }
@@ -327,8 +344,9 @@ static uint32_t best_story(double *best, nd_storyindex *ix, long long t)
 	size_t i, n;
 
 	begin_search(ix);
-	for (i = 0; i < ix->n_vec; i++)
-		touch(ix, ix->vec[i].term, ix->vec[i].w, UINT32_MAX);
+	for (i = 0; i < ix->n_vec && i < ND_STORY_QUERY; i++)
+		touch(ix, ix->words.t[ix->top[i].at].term, ix->top[i].w,
+		      UINT32_MAX);
 	n = best_touched(ix, ND_STORY_CANDIDATES);
 	*best = 0;
 	for (i = 0; i < n; i++) {
@@ -438,23 +456,26 @@ static void sweep(nd_storyindex *ix, long long t)
 
 /* ---- merges ---- */
 
-/* Cosine of the centroids of a and b, both sorted by term. */
+/* Cosine of the centroids of a and b. */
 static double centroid_cosine(const nd_story_slot *a, const nd_story_slot *b)
 {
-	size_t i = 0, j = 0;
-	double dot = 0;
-
 	if (a->norm2 <= 0 || b->norm2 <= 0)
 		return 0;
-	while (i < a->n && j < b->n) {
-		if (a->t[i].term == b->t[j].term)
-			dot += (double)a->t[i++].w * b->t[j++].w;
-		else if (a->t[i].term < b->t[j].term)
-			i++;
-		else
-			j++;
-	}
-	return dot / sqrt(a->norm2 * b->norm2);
+	return nd_cterm_dot(a->t, a->n, b->t, b->n) / sqrt(a->norm2 * b->norm2);
+}
+
+/* Were a and b split from one another: they are then kept apart. */
+static int kept_apart(const nd_story_slot *a, const nd_story_slot *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_apart; i++)
+		if (a->apart[i] == b->id)
+			return 1;
+	for (i = 0; i < b->n_apart; i++)
+		if (b->apart[i] == a->id)
+			return 1;
+	return 0;
 }
 
 /* The live story closest to the story in slot, among those sharing a
@@ -476,6 +497,8 @@ static uint32_t nearest_story(double *cos, nd_storyindex *ix, uint32_t slot)
 
 		if (ix->part[t] < ND_STORY_KEYS / 4)
 			break;
+		if (kept_apart(s, &ix->slots[t]))
+			continue;
 		c = centroid_cosine(s, &ix->slots[t]);
 		if (found == UINT32_MAX || c > *cos) {
 			*cos = c;
@@ -510,6 +533,60 @@ static int merge_converged(nd_placement *out, nd_storyindex *ix,
 	return ND_OK;
 }
 
+/* ---- splits ---- */
+
+static void keep_apart(nd_story_slot *s, unsigned long long id)
+{
+	if (s->n_apart < ND_STORY_APART)
+		s->apart[s->n_apart++] = id;
+}
+
+/* At the sizes young stories are looked at, splits the story in *slot
+ * when its articles make two groups far apart; *slot follows the article
+ * just added (key), and out reports the split. */
+static int split_young(nd_placement *out, nd_storyindex *ix, uint32_t *slot,
+		       unsigned long long key)
+{
+	nd_story_slot part, *a = &ix->slots[*slot], *b;
+	uint32_t other;
+	size_t m = a->members, k;
+	int did;
+
+	if (a->settled || m < ND_STORY_SPLIT_FROM ||
+	    m > ND_STORY_SPLIT_UPTO || m % 2 != 0)
+		return ND_OK;
+	memset(&part, 0, sizeof(part));
+	if (nd_story_split(&did, a, &part))
+		return ND_ENOMEM;
+	if (!did)
+		return ND_OK;
+	if (new_story(&other, ix, a->first)) {
+		nd_story_settle(&part);
+		return ND_ENOMEM;
+	}
+	a = &ix->slots[*slot]; /* the slots may have moved */
+	b = &ix->slots[other];
+	b->mem = part.mem;
+	b->n_mem = part.n_mem;
+	b->first = a->first;
+	b->last = a->last;
+	keep_apart(a, b->id);
+	keep_apart(b, a->id);
+	if (nd_story_rebuild(a, &ix->post, *slot) ||
+	    nd_story_rebuild(b, &ix->post, other))
+		return ND_ENOMEM;
+	out->split_off = b->id;
+	out->moved = ix->moved;
+	out->n_moved = b->n_mem;
+	for (k = 0; k < b->n_mem; k++) {
+		ix->moved[k] = b->mem[k].key;
+		if (b->mem[k].key == key && b->mem[k].seq == ix->seq - 1)
+			*slot = other;
+	}
+	ix->stats.splits++;
+	return ND_OK;
+}
+
 /* ---- evidence ---- */
 
 static int cmp_evidence(const void *a, const void *b)
@@ -533,8 +610,10 @@ static int gather_evidence(nd_storyindex *ix, const nd_story_slot *s)
 
 	while (i < ix->n_vec && j < s->n) {
 		if (ix->vec[i].term == s->t[j].term) {
-			all[n].term = ix->vec[i].word;
-			all[n].len = ix->vec[i].word_len;
+			const nd_storyterm *w = word_of(ix, ix->vec[i].term);
+
+			all[n].term = w->word;
+			all[n].len = w->word_len;
 			all[n].share = ix->vec[i].w * s->t[j].w / norm;
 			all[n].is_name = ix->vec[i].name || s->t[j].name;
 			n++;
@@ -592,9 +671,7 @@ int nd_storyindex_add(nd_placement *out, nd_storyindex *ix,
 	sweep(ix, a->published);
 	nd_storyterms_read(&ix->words, a->title, a->title_len, a->text,
 			   a->text_len);
-	if (!a->learnt)
-		count_df(ix);
-	build_vector(ix);
+	build_vector(ix, a->learnt);
 	/* A copy goes where its source went, however it scores. */
 	slot = live_slot(ix, a->join);
 	if (slot != UINT32_MAX) {
@@ -614,11 +691,16 @@ int nd_storyindex_add(nd_placement *out, nd_storyindex *ix,
 		return ND_ENOMEM;
 	}
 	if (nd_story_absorb(&ix->slots[slot], &ix->post, slot, ix->vec,
-			    ix->n_vec))
+			    ix->n_vec) ||
+	    nd_story_remember(&ix->slots[slot], a->key, ix->seq++, ix->vec,
+			      ix->n_vec))
 		return ND_ENOMEM;
 	stretch(&ix->slots[slot], a->published);
 	ix->stats.articles++;
-	if (!out->is_new && merge_converged(out, ix, &slot))
+	if (!out->is_new && nd_story_rekeys(&ix->slots[slot]) &&
+	    merge_converged(out, ix, &slot))
+		return ND_ENOMEM;
+	if (split_young(out, ix, &slot, a->key))
 		return ND_ENOMEM;
 	out->story = ix->slots[slot].id;
 	out->score = best;
