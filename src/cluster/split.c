@@ -31,6 +31,17 @@ void nd_story_settle(nd_story_slot *s)
 	s->settled = 1;
 }
 
+/* Fills member k's dot products with members 0..k. */
+static void dots_of(nd_story_slot *s, size_t k)
+{
+	size_t j;
+
+	for (j = 0; j <= k; j++)
+		s->mem[j].dot[k] = s->mem[k].dot[j] =
+			(float)nd_cterm_dot(s->mem[j].t, s->mem[j].n,
+					    s->mem[k].t, s->mem[k].n);
+}
+
 int nd_story_remember(nd_story_slot *s, unsigned long long key,
 		      unsigned long long seq, const nd_cterm *v, size_t n)
 {
@@ -56,95 +67,108 @@ int nd_story_remember(nd_story_slot *s, unsigned long long key,
 	m->key = key;
 	m->seq = seq;
 	s->n_mem++;
+	/* The dot products come as members do, each once. */
+	dots_of(s, s->n_mem - 1);
 	return ND_OK;
 }
 
-/* Cosine of a member (of unit length, as articles' vectors are) and
- * t[0..n) of squared length norm2. */
-static double member_cos(const nd_member *a, const nd_cterm *t, size_t n,
-			 double norm2)
+/* The members' dot products, each pair once: with them, the sums of any
+ * groups of members and their cosines follow without adding vectors. */
+typedef struct gram {
+	double g[ND_STORY_SPLIT_UPTO][ND_STORY_SPLIT_UPTO];
+	size_t n;
+} gram;
+
+static void gram_fill(gram *m, const nd_story_slot *s)
 {
-	if (norm2 <= 0)
-		return 0;
-	return nd_cterm_dot(a->t, a->n, t, n) / sqrt(norm2);
+	size_t i, j;
+
+	m->n = s->n_mem;
+	for (i = 0; i < m->n; i++)
+		for (j = 0; j < m->n; j++)
+			m->g[i][j] = s->mem[i].dot[j];
 }
 
-/* The member least like the vector t[0..n) (norm2 its squared length),
- * skipping skip; ties to the earliest. *cos (may be NULL) gets its
- * cosine. */
-static size_t least_like(double *cos, const nd_story_slot *s,
-			 const nd_cterm *t, size_t n, double norm2, size_t skip)
+/* Dot product of member i with the sum of the members on side want. */
+static double to_side(const gram *m, const unsigned char *side, int want,
+		      size_t i)
 {
+	double d = 0;
+	size_t j;
+
+	for (j = 0; j < m->n; j++)
+		if (side[j] == want)
+			d += m->g[i][j];
+	return d;
+}
+
+/* Dot product of the sums of sides x and y. */
+static double between(const gram *m, const unsigned char *side, int x, int y)
+{
+	double d = 0;
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (side[i] == x)
+			d += to_side(m, side, y, i);
+	return d;
+}
+
+/* Cosine of member i (unit length, as articles' vectors are) and the
+ * sum of side want, whose squared length is norm2. */
+static double cos_to(const gram *m, const unsigned char *side, int want,
+		     size_t i, double norm2)
+{
+	return norm2 > 0 ? to_side(m, side, want, i) / sqrt(norm2) : 0;
+}
+
+/* The member least like the sum of side want (ties to the earliest,
+ * skipping skip); *cos its cosine. */
+static size_t least_like(double *cos, const gram *m,
+			 const unsigned char *side, int want, size_t skip)
+{
+	double norm2 = between(m, side, want, want), low = 2;
 	size_t i, found = 0;
-	double low = 2;
 
-	for (i = 0; i < s->n_mem; i++) {
-		double c;
+	for (i = 0; i < m->n; i++) {
+		double c = cos_to(m, side, want, i, norm2);
 
-		if (i == skip)
-			continue;
-		c = member_cos(&s->mem[i], t, n, norm2);
-		if (c < low) {
+		if (i != skip && c < low) {
 			low = c;
 			found = i;
 		}
 	}
-	if (cos)
-		*cos = low;
+	*cos = low;
 	return found;
 }
 
-/* The sum of the members in side (side[i] == want) into g. */
-static int group_sum(nd_story_slot *g, const nd_story_slot *s,
-		     const unsigned char *side, int want)
-{
-	size_t i;
-
-	g->n = 0;
-	for (i = 0; i < s->n_mem; i++)
-		if (side[i] == want &&
-		    nd_story_add_terms(g, s->mem[i].t, s->mem[i].n))
-			return ND_ENOMEM;
-	g->norm2 = nd_cterm_dot(g->t, g->n, g->t, g->n);
-	return ND_OK;
-}
-
 /* 2-means from seeds a0 and b0: side[i] 1 for the members nearer B (a
- * tie stays with A). Returns 0 or ND_ENOMEM; *na, *nb the sizes. */
-static int two_means(unsigned char *side, size_t *na, size_t *nb,
-		     nd_story_slot *ga, nd_story_slot *gb,
-		     const nd_story_slot *s, size_t a0, size_t b0)
+ * tie stays with A); *na, *nb the sizes. */
+static void two_means(unsigned char *side, size_t *na, size_t *nb,
+		      const gram *m, size_t a0, size_t b0)
 {
+	unsigned char next[ND_STORY_SPLIT_UPTO];
 	size_t i, r;
-	int changed = 1;
 
-	memset(side, 2, s->n_mem);
+	memset(side, 2, m->n);
 	side[a0] = 0;
 	side[b0] = 1;
-	if (group_sum(ga, s, side, 0) || group_sum(gb, s, side, 1))
-		return ND_ENOMEM;
-	for (r = 0; r < ROUNDS && changed; r++) {
-		changed = 0;
-		*na = *nb = 0;
-		for (i = 0; i < s->n_mem; i++) {
-			int to = member_cos(&s->mem[i], gb->t, gb->n,
-					    gb->norm2) >
-				 member_cos(&s->mem[i], ga->t, ga->n,
-					    ga->norm2);
+	for (r = 0; r < ROUNDS; r++) {
+		double n2a = between(m, side, 0, 0), n2b = between(m, side, 1, 1);
 
-			changed |= side[i] != to;
-			side[i] = (unsigned char)to;
-			if (to)
+		*na = *nb = 0;
+		for (i = 0; i < m->n; i++) {
+			next[i] = cos_to(m, side, 1, i, n2b) >
+				  cos_to(m, side, 0, i, n2a);
+			if (next[i])
 				(*nb)++;
 			else
 				(*na)++;
 		}
-		if (*na == 0 || *nb == 0)
-			return ND_OK;
-		if (group_sum(ga, s, side, 0) || group_sum(gb, s, side, 1))
-			return ND_ENOMEM;
+		if (memcmp(next, side, m->n) == 0 || *na == 0 || *nb == 0)
+			break;
+		memcpy(side, next, m->n);
 	}
-	return ND_OK;
 }
 
 /* Moves the members not on side keep from a to b, keeping their order.
@@ -164,6 +188,11 @@ static int part(nd_story_slot *a, nd_story_slot *b, const unsigned char *side,
 			b->mem[b->n_mem++] = a->mem[i];
 	}
 	a->n_mem = w;
+	/* Members changed places: their dot products are found again. */
+	for (i = 0; i < a->n_mem; i++)
+		dots_of(a, i);
+	for (i = 0; i < b->n_mem; i++)
+		dots_of(b, i);
 	return ND_OK;
 }
 
@@ -180,33 +209,31 @@ static int first_side(const nd_story_slot *s, const unsigned char *side)
 
 int nd_story_split(int *split, nd_story_slot *a, nd_story_slot *b)
 {
-	nd_story_slot ga, gb;
+	gram m;
 	unsigned char side[ND_STORY_SPLIT_UPTO];
 	size_t a0, b0, na = 0, nb = 0;
 	double low;
-	int rc = ND_ENOMEM;
 
 	*split = 0;
-	memset(&ga, 0, sizeof(ga));
-	memset(&gb, 0, sizeof(gb));
 	if (a->settled || a->n_mem != a->members || a->n_mem < 2)
 		return ND_OK;
-	b0 = least_like(&low, a, a->t, a->n, a->norm2, (size_t)-1);
+	gram_fill(&m, a);
+	memset(side, 0, sizeof(side));
+	b0 = least_like(&low, &m, side, 0, (size_t)-1);
 	/* Every article close to the whole: no two groups far apart. */
 	if (low >= ND_STORY_SPLIT_CLOSE)
 		return ND_OK;
-	a0 = least_like(NULL, a, a->mem[b0].t, a->mem[b0].n, 1, b0);
-	if (two_means(side, &na, &nb, &ga, &gb, a, a0, b0))
-		goto done;
-	rc = ND_OK;
+	memset(side, 2, sizeof(side));
+	side[b0] = 0;
+	a0 = least_like(&low, &m, side, 0, b0);
+	two_means(side, &na, &nb, &m, a0, b0);
 	if (na < 3 || nb < 3 ||
-	    nd_cterm_dot(ga.t, ga.n, gb.t, gb.n) >=
-		    ND_STORY_SPLIT_APART * __builtin_sqrt(ga.norm2 * gb.norm2))
-		goto done;
-	rc = part(a, b, side, first_side(a, side));
-	*split = rc == ND_OK;
-done:
-	nd_free(ga.t);
-	nd_free(gb.t);
-	return rc;
+	    between(&m, side, 0, 1) >=
+		    ND_STORY_SPLIT_APART * sqrt(between(&m, side, 0, 0) *
+						between(&m, side, 1, 1)))
+		return ND_OK;
+	if (part(a, b, side, first_side(a, side)))
+		return ND_ENOMEM;
+	*split = 1;
+	return ND_OK;
 }

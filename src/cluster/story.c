@@ -91,22 +91,26 @@ static int merge(nd_story_slot *s, const nd_cterm *add, size_t m)
 	return ND_OK;
 }
 
-/* Moves the k-th heaviest of a[0..n) (k < n) to a[k], heavier ones
- * before it, and returns it (quickselect). */
-static nd_cterm *select_nth(nd_cterm *a, size_t n, size_t k)
+/* Heavier: a larger weight, then an earlier place. */
+static int aterm_heavier(const nd_aterm *x, const nd_aterm *y)
+{
+	return x->w > y->w || (x->w == y->w && x->at < y->at);
+}
+
+void nd_aterm_select(nd_aterm *a, size_t n, size_t k)
 {
 	size_t lo = 0, hi = n - 1;
 
 	while (lo < hi) {
-		nd_cterm pivot = a[lo + (hi - lo) / 2], t;
+		nd_aterm pivot = a[lo + (hi - lo) / 2], t;
 		size_t i = lo, j = hi;
 
-		/* Hoare partition: a[lo..j] heavier or equal to the pivot,
-		 * a[i..hi] lighter or equal. */
+		/* Hoare partition: a[lo..j] at least as heavy as the pivot,
+		 * a[j+1..hi] at most. */
 		for (;;) {
-			while (heavier(&a[i], &pivot))
+			while (aterm_heavier(&a[i], &pivot))
 				i++;
-			while (heavier(&pivot, &a[j]))
+			while (aterm_heavier(&pivot, &a[j]))
 				j--;
 			if (i >= j)
 				break;
@@ -121,7 +125,6 @@ static nd_cterm *select_nth(nd_cterm *a, size_t n, size_t k)
 		else
 			lo = j + 1;
 	}
-	return &a[k];
 }
 
 /* Keeps the ND_STORY_TERMS heaviest terms once there are twice as many:
@@ -129,27 +132,47 @@ static nd_cterm *select_nth(nd_cterm *a, size_t n, size_t k)
  * is judged by. */
 static void prune(nd_story_slot *s)
 {
-	nd_cterm cut[2 * ND_STORY_TERMS + ND_STORY_ARTICLE_TERMS], *pick;
+	nd_aterm by[2 * ND_STORY_TERMS + ND_STORY_ARTICLE_TERMS], pick;
 	size_t i, w = 0;
 
 	if (s->n <= 2 * ND_STORY_TERMS)
 		return;
 	/* A story grows by at most an article's terms between two cuts;
 	 * a fold may bring more: those are sorted whole. */
-	if (s->n > sizeof(cut) / sizeof(cut[0])) {
+	if (s->n > sizeof(by) / sizeof(by[0])) {
 		qsort(s->t, s->n, sizeof(*s->t), cmp_heavier);
 		s->n = ND_STORY_TERMS;
 		qsort(s->t, s->n, sizeof(*s->t), cmp_term);
 		return;
 	}
 	/* The ND_STORY_TERMS-th heaviest found by selection, then the
-	 * terms at or above it kept in place, in term order. */
-	memcpy(cut, s->t, s->n * sizeof(*cut));
-	pick = select_nth(cut, s->n, ND_STORY_TERMS - 1);
-	for (i = 0; i < s->n; i++)
-		if (!heavier(pick, &s->t[i]))
+	 * terms at or above it kept in place, in term order (the order of
+	 * places, so ties go to the lower term, as in cmp_heavier). */
+	for (i = 0; i < s->n; i++) {
+		by[i].w = (float)key_weight(&s->t[i]);
+		by[i].at = (uint32_t)i;
+	}
+	nd_aterm_select(by, s->n, ND_STORY_TERMS - 1);
+	pick = by[ND_STORY_TERMS - 1];
+	for (i = 0; i < s->n; i++) {
+		nd_aterm me = { (float)key_weight(&s->t[i]), (uint32_t)i };
+
+		if (!aterm_heavier(&pick, &me))
 			s->t[w++] = s->t[i];
+	}
 	s->n = w;
+}
+
+/* Cuts s back to its heaviest terms when it holds too many, and sets its
+ * squared length. */
+static void cut(nd_story_slot *s)
+{
+	size_t i;
+
+	prune(s);
+	s->norm2 = 0;
+	for (i = 0; i < s->n; i++)
+		s->norm2 += (double)s->t[i].w * s->t[i].w;
 }
 
 /* Re-picks the key terms and changes the postings that differ. */
@@ -197,20 +220,10 @@ int nd_story_rekeys(const nd_story_slot *s)
 static int settle(nd_story_slot *s, nd_postings *post, uint32_t slot,
 		  int force)
 {
-	size_t i;
-
-	prune(s);
-	s->norm2 = 0;
-	for (i = 0; i < s->n; i++)
-		s->norm2 += (double)s->t[i].w * s->t[i].w;
+	cut(s);
 	if (!force && !nd_story_rekeys(s))
 		return ND_OK;
 	return rekey(s, post, slot);
-}
-
-int nd_story_add_terms(nd_story_slot *s, const nd_cterm *add, size_t m)
-{
-	return merge(s, add, m);
 }
 
 int nd_story_absorb(nd_story_slot *s, nd_postings *post, uint32_t slot,

@@ -129,14 +129,6 @@ static void count_df(nd_storyindex *ix)
 	}
 }
 
-/* Heavier first, ties by the first seen: the order of the kept terms.
- * (Terms are seen in text order, so the tie goes the same way every
- * run.) */
-static int heavier(const nd_aterm *x, const nd_aterm *y)
-{
-	return x->w > y->w || (x->w == y->w && x->at < y->at);
-}
-
 /* Insertion sort by term: 80 terms, no call per comparison. */
 static void sort_by_term(nd_cterm *v, size_t n)
 {
@@ -151,22 +143,6 @@ static void sort_by_term(nd_cterm *v, size_t n)
 	}
 }
 
-/* Puts c among the heaviest terms top[0..*n), heaviest first, when it
- * is one of them. */
-static void consider(nd_aterm *top, size_t *n, nd_aterm c)
-{
-	size_t k;
-
-	if (*n == ND_STORY_ARTICLE_TERMS && !heavier(&c, &top[*n - 1]))
-		return;
-	k = *n < ND_STORY_ARTICLE_TERMS ? (*n)++ : *n - 1;
-	while (k > 0 && heavier(&c, &top[k - 1])) {
-		top[k] = top[k - 1];
-		k--;
-	}
-	top[k] = c;
-}
-
 /* The article's entry of the kept term t. */
 static const nd_storyterm *word_of(const nd_storyindex *ix, uint32_t t)
 {
@@ -179,13 +155,13 @@ static const nd_storyterm *word_of(const nd_storyindex *ix, uint32_t t)
 }
 
 /* Builds the article's vector: sublinear TF x IDF of every term, the
- * heaviest ND_STORY_ARTICLE_TERMS kept at unit length: ix->top heaviest
- * first, ix->vec sorted by term. Unless learnt, the article's terms are
+ * heaviest ND_STORY_ARTICLE_TERMS kept at unit length: ix->top with the
+ * heaviest ND_STORY_QUERY first, ix->vec sorted by term. Unless learnt, the article's terms are
  * counted into the document frequencies first, so that a word new to the
  * stream is rare, not unknown. */
 static void build_vector(nd_storyindex *ix, int learnt)
 {
-	size_t i, n = 0, mask = ((size_t)1 << DF_BITS) - 1;
+	size_t i, n, mask = ((size_t)1 << DF_BITS) - 1;
 	double norm = 0, ln_docs;
 
 	if (!learnt)
@@ -208,8 +184,17 @@ static void build_vector(nd_storyindex *ix, int learnt)
 					     : 1 + log((double)t->count)) *
 			      (ln_docs - ix->ln[*d]));
 		c.at = (uint32_t)i;
-		consider(ix->top, &n, c);
+		ix->top[i] = c;
 	}
+	n = ix->words.n;
+	/* Selection, not sorting: which terms are kept matters, not their
+	 * order (ties go to the term seen first). */
+	if (n > ND_STORY_ARTICLE_TERMS) {
+		nd_aterm_select(ix->top, n, ND_STORY_ARTICLE_TERMS - 1);
+		n = ND_STORY_ARTICLE_TERMS;
+	}
+	if (n > ND_STORY_QUERY)
+		nd_aterm_select(ix->top, n, ND_STORY_QUERY - 1);
 	for (i = 0; i < n; i++)
 		norm += (double)ix->top[i].w * ix->top[i].w;
 	norm = norm > 0 ? 1 / sqrt(norm) : 0;

@@ -68,6 +68,7 @@ typedef struct nd_member {
 	unsigned long long key, seq; /* the caller's key; arrival number */
 	nd_cterm *t;                 /* its vector, sorted by term */
 	size_t n;
+	float dot[ND_STORY_SPLIT_UPTO]; /* with each member, by place */
 } nd_member;
 
 typedef struct nd_story_slot {
@@ -117,7 +118,9 @@ struct nd_storyindex {
 	double *ln;   /* ln(df + 1) by df */
 	float tf[64]; /* 1 + ln count, for the counts most terms have */
 	nd_cterm vec[ND_STORY_ARTICLE_TERMS]; /* the article's, by term */
-	nd_aterm top[ND_STORY_ARTICLE_TERMS]; /* heaviest first */
+	nd_aterm top[ND_STORYTERMS_MAX]; /* every term by weight; the kept
+					   ones first, the query's first of
+					   all */
 	size_t n_vec;
 	unsigned long long seq; /* articles added */
 
@@ -157,12 +160,12 @@ const uint32_t *nd_postings_get(const nd_postings *p, uint32_t term,
 size_t nd_postings_bytes(const nd_postings *p);
 
 /* story.c: a story's centroid. */
+/* Moves the k-th heaviest of a[0..n) (k < n; heavier: a larger weight,
+ * then an earlier place) to a[k], the heavier ones before it. */
+void nd_aterm_select(nd_aterm *a, size_t n, size_t k);
 /* The dot product of a[0..na) and b[0..nb), both sorted by term. */
 double nd_cterm_dot(const nd_cterm *a, size_t na, const nd_cterm *b,
 		    size_t nb);
-/* Adds the terms add[0..m) (sorted by term) into s's, without cutting.
- * Returns 0 or ND_ENOMEM. */
-int nd_story_add_terms(nd_story_slot *s, const nd_cterm *add, size_t m);
 /* Adds the article vector v[0..n) (sorted by term) to s, cuts s back to
  * its heaviest terms when it holds too many, and re-posts its key terms
  * under slot. Returns 0 or ND_ENOMEM. */
