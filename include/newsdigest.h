@@ -68,7 +68,7 @@ typedef struct nd_options {
 	size_t max_article_bytes;  /* default 5 MiB; larger inputs are rejected */
 	unsigned summary_words;    /* summary budget in words, default 100 */
 	unsigned summary_bytes;    /* if set, a byte budget instead of words */
-	double cluster_threshold;  /* story similarity, default 0.15 */
+	double cluster_threshold;  /* story similarity, default 0.10 */
 	double near_dup_jaccard;   /* near-duplicate shingle Jaccard, default 0.4 */
 	double rewrite_share;      /* share of aligned sentences, default 0.5 */
 	int single_story;          /* treat all articles as one story */
@@ -511,10 +511,11 @@ int nd_copyindex_load_memory(nd_copyindex **out, char *err, size_t errsize,
  * A story index places each article, in publication order, in the live
  * story it matches best or in a story of its own. An article is a vector
  * of stemmed content words and names (sublinear TF x IDF, IDF counted as
- * articles arrive, the title twice, cut to its 40 heaviest terms); a
+ * articles arrive, the title twice, cut to its 80 heaviest terms); a
  * story is the sum of its articles' vectors. The score is the cosine of
- * the article and the story, lowered by exp(-dt / 48 h) when both are
- * dated, dt being the time since the story's last article. Candidates
+ * the article and the story, lowered by exp(-dt / 96 h) when both are
+ * dated, dt being how far the article lies outside the story's days.
+ * Candidates
  * come from an inverted index over each live story's heaviest terms, so
  * an add costs about the same at the millionth article as at the tenth.
  * A story with no article for expire_after seconds of publication time
@@ -529,8 +530,8 @@ typedef struct nd_storyindex nd_storyindex;
 
 typedef struct nd_storyindex_options {
 	unsigned version;   /* ND_STORYINDEX_OPTIONS_VERSION */
-	double threshold;   /* join score, default 0.15 (see docs/pipeline.md) */
-	double merge;       /* centroid cosine that merges stories, default 0.5;
+	double threshold;   /* join score, default 0.10 (see docs/pipeline.md) */
+	double merge;       /* centroid cosine that merges stories, default 0.4;
 			       above 1 never */
 	long long expire_after; /* idle seconds, default 4 days; < 0 never */
 	int explain;        /* keep the evidence of each placement */
