@@ -79,7 +79,9 @@ typedef struct nd_options {
 				      days; < 0 never */
 } nd_options;
 
-#define ND_OPTIONS_VERSION 1
+/* Version 2 added explain_stories and story_expire; a version 1 struct
+ * (without them) is still read. */
+#define ND_OPTIONS_VERSION 2
 #define ND_OPTIONS_INIT { ND_OPTIONS_VERSION, 0, 0, 0, 0.0, 0.0, 0.0, 0, NULL, 0, 0 }
 
 void nd_options_init(nd_options *opts);
@@ -87,7 +89,9 @@ void nd_options_init(nd_options *opts);
 typedef struct nd_batch nd_batch;
 
 /* Creates an empty batch with a copy of opts (NULL: defaults). Returns 0,
- * ND_EINVAL for an unknown options version or language, or ND_ENOMEM. */
+ * ND_EINVAL for an unknown options version or language, a
+ * cluster_threshold outside [0, 1] or a story_expire over
+ * ND_STORYINDEX_EXPIRE_MAX, or ND_ENOMEM. */
 int nd_batch_create(nd_batch **out, const nd_options *opts);
 /* Frees the batch and every result it handed out; accepts NULL. */
 void nd_batch_free(nd_batch *b);
@@ -151,6 +155,9 @@ typedef struct nd_article_info {
 	const char *url;       /* "" when unknown */
 	const char *source;    /* outlet, "" when unknown */
 	const char *published; /* as given, "" when unknown */
+	long long published_at; /* the same in seconds since 1970 UTC (its
+				   zone applied; midnight UTC for a bare
+				   day), or ND_NO_TIME */
 	const char *byline;    /* "" when none found */
 	const char *dateline;  /* "" when none found */
 	const char *language;  /* ISO 639-1 code of the body, "" when unsure */
@@ -190,6 +197,8 @@ int nd_batch_relation(nd_relation *out, const nd_batch *b, size_t i);
 
 /* "No article", where a result may name none. */
 #define ND_NONE ((size_t)-1)
+/* No publication time known. */
+#define ND_NO_TIME (-0x7fffffffffffffffLL - 1)
 
 /* The original that article i derives from: its duplicate, near-duplicate
  * and rewrite-of relations followed back to an article that copies and
@@ -533,13 +542,15 @@ typedef struct nd_storyindex_options {
 	double threshold;   /* join score, default 0.10 (see docs/pipeline.md) */
 	double merge;       /* centroid cosine that merges stories, default 0.4;
 			       above 1 never */
-	long long expire_after; /* idle seconds, default 4 days; < 0 never */
+	long long expire_after; /* idle seconds, default 4 days; < 0 never;
+				   at most ND_STORYINDEX_EXPIRE_MAX */
 	int explain;        /* keep the evidence of each placement */
 } nd_storyindex_options;
 
 #define ND_STORYINDEX_OPTIONS_VERSION 1
+/* The longest expiry window taken: a century. */
+#define ND_STORYINDEX_EXPIRE_MAX (100LL * 366 * 24 * 3600)
 #define ND_STORYINDEX_OPTIONS_INIT { ND_STORYINDEX_OPTIONS_VERSION, 0.0, 0.0, 0, 0 }
-#define ND_NO_TIME (-0x7fffffffffffffffLL - 1)
 
 /* An article to place; nothing of it is kept but its terms' weights. */
 typedef struct nd_story_article {
@@ -561,14 +572,17 @@ typedef struct nd_placement {
 	unsigned long long story;
 	double score;       /* with the story joined; 0 for a new story */
 	int is_new;
+	int joined;         /* it went to the story a->join asked for */
 	const unsigned long long *merged; /* stories folded into story by
 					     this add (owned by the index,
 					     valid until its next call) */
 	size_t n_merged;
 	double merge_score; /* centroid cosine of the last merge */
-	unsigned long long split_off; /* a story split off from story by
-					 this add (two events that had run
+	unsigned long long split_off; /* a story split off by this add from
+					 split_from, the story the article
+					 joined (two events that had run
 					 together), or 0 */
+	unsigned long long split_from;
 	const unsigned long long *moved; /* the keys of the articles now in
 					    split_off (owned by the index,
 					    valid until its next call) */
@@ -584,14 +598,21 @@ typedef struct nd_storyindex_stats {
 } nd_storyindex_stats;
 
 /* Creates an empty index with opts (NULL: defaults). Returns 0, ND_EINVAL
- * for an unknown version or a threshold outside (0, 1], or ND_ENOMEM. */
+ * for an unknown version, a threshold outside (0, 1], a merge cosine not
+ * above 0 or an expire_after over ND_STORYINDEX_EXPIRE_MAX, or
+ * ND_ENOMEM. */
 int nd_storyindex_create(nd_storyindex **out,
 			 const nd_storyindex_options *opts);
 /* Frees the index and all it handed out; accepts NULL. */
 void nd_storyindex_free(nd_storyindex *ix);
 /* Places a after expiring the stories idle for longer than expire_after
- * before a->published. Returns 0 with *out set, ND_EINVAL, or ND_ENOMEM
- * (a not placed; ix still usable). */
+ * before a->published (swept at most once an hour of publication time,
+ * and never by an article older than the last sweep, so a story may take
+ * articles up to an hour past its window; undated articles expire
+ * nothing). Returns 0 with *out set; ND_EINVAL for a NULL text or title
+ * of non-zero length; ND_ETOOBIG past 4 billion live stories; or
+ * ND_ENOMEM, after which ix is usable and consistent but a's words may
+ * have been counted and a may be in a story. */
 int nd_storyindex_add(nd_placement *out, nd_storyindex *ix,
 		      const nd_story_article *a);
 /* Counts the words of a into the index's document frequencies without

@@ -38,7 +38,7 @@ static const cli_format summary_formats[] = {
 
 #define STORY_OPTIONS \
 	"  --threshold X     score from which an article joins a story\n" \
-	"                    (default 0.15)\n" \
+	"                    (default 0.10)\n" \
 	"  --expire-days N   a story idle for N days of publication time\n" \
 	"                    takes no more articles (default 4; 0 never)\n"
 

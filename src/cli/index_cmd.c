@@ -169,8 +169,9 @@ static int add_article(const nd_article_info *info, void *ctx)
 
 	a.id = id_key(info->id);
 	a.name = info->id;
-	if (cli_parse_date(&a.published, info->published) != 0)
-		a.published = (long long)time(NULL);
+	a.published = info->published_at != ND_NO_TIME
+			      ? info->published_at
+			      : (long long)time(NULL);
 	a.text = info->text;
 	a.len = info->text_len;
 	rc = nd_copyindex_add(&m, &n, ix, &a);

@@ -53,6 +53,18 @@ static void print_placement(const stream_state *s, const char *id,
 	putchar('\n');
 }
 
+/* A split moves articles already printed: one line says which. */
+static void print_split(const nd_placement *p)
+{
+	size_t k;
+
+	printf("# split: story %llu from %llu, articles", p->split_off,
+	       p->split_from);
+	for (k = 0; k < p->n_moved; k++)
+		printf("%s%llu", k ? "," : " ", p->moved[k]);
+	putchar('\n');
+}
+
 static int place(const nd_article_info *info, void *ctx)
 {
 	stream_state *s = ctx;
@@ -64,8 +76,8 @@ static int place(const nd_article_info *info, void *ctx)
 	a.title = info->title;
 	a.title_len = strlen(info->title);
 	a.text = body_of(info, &a.text_len);
-	if (cli_parse_date(&a.published, info->published) != 0)
-		a.published = ND_NO_TIME;
+	a.published = info->published_at;
+	a.key = s->n + 1; /* its order, as printed */
 	rc = nd_storyindex_add(&p, s->ix, &a);
 	if (rc != ND_OK) {
 		cli_error("cluster: %s", nd_strerror(rc));
@@ -73,6 +85,8 @@ static int place(const nd_article_info *info, void *ctx)
 	}
 	s->n++;
 	print_placement(s, info->id, &p);
+	if (p.split_off)
+		print_split(&p);
 	return CLI_OK;
 }
 
@@ -84,9 +98,9 @@ static void report(const nd_storyindex *ix)
 	nd_storyindex_stats_get(&st, ix);
 	fprintf(stderr,
 		"cluster: %llu articles, %zu stories (%zu live, %zu merged, "
-		"%zu expired), index %.1f MB\n",
-		st.articles, st.stories, st.live, st.merges, st.expired,
-		st.bytes / 1e6);
+		"%zu split off, %zu expired), index %.1f MB\n",
+		st.articles, st.stories, st.live, st.merges, st.splits,
+		st.expired, st.bytes / 1e6);
 }
 
 int cli_stream_cluster(const cli_args *a)

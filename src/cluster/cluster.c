@@ -64,7 +64,8 @@ static void copy_sources(size_t *source, const size_t *rank,
 	for (k = 0; k < n_edges; k++) {
 		size_t a = edges[k].a, b = edges[k].b, late, early;
 
-		if (a >= n || b >= n || a == b || edges[k].kind == ND_REL_PARTIAL)
+		if (a >= n || b >= n || a == b ||
+		    edges[k].kind == ND_REL_PARTIAL)
 			continue;
 		late = rank[a] > rank[b] ? a : b;
 		early = late == a ? b : a;
@@ -180,9 +181,8 @@ static int follow(run_state *r, const nd_placement *got)
 	return ND_OK;
 }
 
-/* The whole batch's words are counted before any article is placed: a
- * stream's index has seen the days before, and a batch's first articles
- * would otherwise be weighed against a handful of others. */
+/* The story index's article for item it: its words learnt already (see
+ * nd_cluster_run). */
 static void article_of(nd_story_article *a, const nd_cluster_item *it)
 {
 	memset(a, 0, sizeof(*a));
@@ -218,7 +218,7 @@ static int place_one(run_state *r, nd_storyindex *ix,
 	place[i].order = k;
 	place[i].score = got.score;
 	place[i].is_new = got.is_new;
-	place[i].copied = a.join != 0 && got.story == a.join;
+	place[i].copied = got.joined;
 	place[i].n_merged = got.n_merged;
 	place[i].merge_score = got.merge_score;
 	return keep_evidence(&place[i], ix, arena);
@@ -239,8 +239,13 @@ int nd_cluster_run(size_t *story_of, size_t *n_stories,
 	if (place)
 		memset(place, 0, n * sizeof(*place));
 	if (opts && opts->single) {
-		for (k = 0; k < n; k++)
+		for (k = 0; k < n; k++) {
 			story_of[k] = 0;
+			if (place) {
+				place[k].order = k;
+				place[k].is_new = k == 0;
+			}
+		}
 		*n_stories = n > 0;
 		return ND_OK;
 	}
@@ -257,6 +262,10 @@ int nd_cluster_run(size_t *story_of, size_t *n_stories,
 	for (k = 0; k < n; k++)
 		r.rank[r.order[k]] = k;
 	copy_sources(r.source, r.rank, edges, n_edges, n);
+	/* The whole batch's words are counted before any article is
+	 * placed: a stream's index has seen the days before, and a batch's
+	 * first articles would otherwise be weighed against a handful of
+	 * others. */
 	for (k = 0; k < n && rc == ND_OK; k++) {
 		nd_story_article a;
 

@@ -59,7 +59,6 @@ int nd_postings_add(nd_postings *p, uint32_t term, uint32_t slot)
 		l->cap = (uint32_t)cap;
 	}
 	l->slot[l->n++] = slot;
-	p->n_postings++;
 	return ND_OK;
 }
 
@@ -78,7 +77,6 @@ void nd_postings_remove(nd_postings *p, uint32_t term, uint32_t slot)
 	/* Order within a list does not matter: candidates are ranked by
 	 * score, ties by story id. */
 	l->slot[i] = l->slot[--l->n];
-	p->n_postings--;
 	if (l->n)
 		return;
 	nd_free(l->slot);

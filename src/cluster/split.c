@@ -14,10 +14,6 @@
 #include "core/alloc.h"
 
 #define ROUNDS 5 /* 2-means settles in two or three on these sizes */
-/* A story whose least typical article still meets it at this cosine is
- * of one piece: the 2-means is not run (on the dev piles it split none
- * of those). */
-#define ND_STORY_SPLIT_CLOSE 0.6
 
 void nd_story_settle(nd_story_slot *s)
 {
@@ -154,7 +150,8 @@ static void two_means(unsigned char *side, size_t *na, size_t *nb,
 	side[a0] = 0;
 	side[b0] = 1;
 	for (r = 0; r < ROUNDS; r++) {
-		double n2a = between(m, side, 0, 0), n2b = between(m, side, 1, 1);
+		double n2a = between(m, side, 0, 0);
+		double n2b = between(m, side, 1, 1);
 
 		*na = *nb = 0;
 		for (i = 0; i < m->n; i++) {
@@ -171,31 +168,6 @@ static void two_means(unsigned char *side, size_t *na, size_t *nb,
 	}
 }
 
-/* Moves the members not on side keep from a to b, keeping their order.
- * Returns 0 or ND_ENOMEM (nothing moved). */
-static int part(nd_story_slot *a, nd_story_slot *b, const unsigned char *side,
-		int keep)
-{
-	size_t i, w = 0;
-
-	b->mem = nd_calloc(ND_STORY_SPLIT_UPTO, sizeof(*b->mem));
-	if (b->mem == NULL)
-		return ND_ENOMEM;
-	for (i = 0; i < a->n_mem; i++) {
-		if (side[i] == keep)
-			a->mem[w++] = a->mem[i];
-		else
-			b->mem[b->n_mem++] = a->mem[i];
-	}
-	a->n_mem = w;
-	/* Members changed places: their dot products are found again. */
-	for (i = 0; i < a->n_mem; i++)
-		dots_of(a, i);
-	for (i = 0; i < b->n_mem; i++)
-		dots_of(b, i);
-	return ND_OK;
-}
-
 /* The side holding the earliest member. */
 static int first_side(const nd_story_slot *s, const unsigned char *side)
 {
@@ -207,23 +179,22 @@ static int first_side(const nd_story_slot *s, const unsigned char *side)
 	return side[first];
 }
 
-int nd_story_split(int *split, nd_story_slot *a, nd_story_slot *b)
+int nd_story_split_plan(unsigned char *side, const nd_story_slot *a)
 {
 	gram m;
-	unsigned char side[ND_STORY_SPLIT_UPTO];
-	size_t a0, b0, na = 0, nb = 0;
+	size_t a0, b0, na = 0, nb = 0, i;
 	double low;
+	int keep;
 
-	*split = 0;
 	if (a->settled || a->n_mem != a->members || a->n_mem < 2)
-		return ND_OK;
+		return 0;
 	gram_fill(&m, a);
-	memset(side, 0, sizeof(side));
+	memset(side, 0, ND_STORY_SPLIT_UPTO);
 	b0 = least_like(&low, &m, side, 0, (size_t)-1);
 	/* Every article close to the whole: no two groups far apart. */
 	if (low >= ND_STORY_SPLIT_CLOSE)
-		return ND_OK;
-	memset(side, 2, sizeof(side));
+		return 0;
+	memset(side, 2, ND_STORY_SPLIT_UPTO);
 	side[b0] = 0;
 	a0 = least_like(&low, &m, side, 0, b0);
 	two_means(side, &na, &nb, &m, a0, b0);
@@ -231,9 +202,40 @@ int nd_story_split(int *split, nd_story_slot *a, nd_story_slot *b)
 	    between(&m, side, 0, 1) >=
 		    ND_STORY_SPLIT_APART * sqrt(between(&m, side, 0, 0) *
 						between(&m, side, 1, 1)))
-		return ND_OK;
-	if (part(a, b, side, first_side(a, side)))
+		return 0;
+	/* Side 1 leaves: the one without the first article. */
+	keep = first_side(a, side);
+	for (i = 0; i < a->n_mem; i++)
+		side[i] = side[i] != keep;
+	return 1;
+}
+
+int nd_story_part(nd_story_slot *a, nd_story_slot *b,
+		  const unsigned char *side)
+{
+	size_t i, w = 0, na = 0, nb = 0;
+
+	for (i = 0; i < a->n_mem; i++)
+		*(side[i] ? &nb : &na) += a->mem[i].n;
+	/* Room for the two sums first, so that rebuilding them cannot fail
+	 * half-way. */
+	if (nd_array_reserve((void **)&a->t, &a->cap, na, sizeof(*a->t)) ||
+	    nd_array_reserve((void **)&b->t, &b->cap, nb, sizeof(*b->t)))
 		return ND_ENOMEM;
-	*split = 1;
+	b->mem = nd_calloc(ND_STORY_SPLIT_UPTO, sizeof(*b->mem));
+	if (b->mem == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i < a->n_mem; i++) {
+		if (!side[i])
+			a->mem[w++] = a->mem[i];
+		else
+			b->mem[b->n_mem++] = a->mem[i];
+	}
+	a->n_mem = w;
+	/* Members changed places: their dot products are found again. */
+	for (i = 0; i < a->n_mem; i++)
+		dots_of(a, i);
+	for (i = 0; i < b->n_mem; i++)
+		dots_of(b, i);
 	return ND_OK;
 }

@@ -30,7 +30,8 @@ static int cmp_heavier(const void *a, const void *b)
 
 static int cmp_term(const void *a, const void *b)
 {
-	uint32_t x = ((const nd_cterm *)a)->term, y = ((const nd_cterm *)b)->term;
+	uint32_t x = ((const nd_cterm *)a)->term;
+	uint32_t y = ((const nd_cterm *)b)->term;
 
 	return (x > y) - (x < y);
 }
@@ -194,20 +195,26 @@ static int rekey(nd_story_slot *s, nd_postings *post, uint32_t slot)
 	}
 	for (i = 0; i < n; i++)
 		key[i] = top[i].term;
-	for (i = 0; i < s->n_key; i++) {
+	/* s->key always names what is posted, even when a posting cannot
+	 * be added: release takes out exactly those. */
+	for (i = 0, k = 0; i < s->n_key; i++) {
 		for (j = 0; j < n && key[j] != s->key[i]; j++)
 			;
 		if (j == n)
 			nd_postings_remove(post, s->key[i], slot);
+		else
+			s->key[k++] = s->key[i];
 	}
+	s->n_key = k;
 	for (i = 0; i < n; i++) {
-		for (j = 0; j < s->n_key && s->key[j] != key[i]; j++)
+		for (j = 0; j < k && s->key[j] != key[i]; j++)
 			;
-		if (j == s->n_key && nd_postings_add(post, key[i], slot))
+		if (j < k)
+			continue;
+		if (nd_postings_add(post, key[i], slot))
 			return ND_ENOMEM;
+		s->key[s->n_key++] = key[i];
 	}
-	memcpy(s->key, key, n * sizeof(*key));
-	s->n_key = n;
 	return ND_OK;
 }
 
@@ -250,14 +257,20 @@ int nd_story_rebuild(nd_story_slot *s, nd_postings *post, uint32_t slot)
 int nd_story_fold(nd_story_slot *a, nd_postings *post, uint32_t slot,
 		  const nd_story_slot *b)
 {
+	size_t i;
+
 	if (merge(a, b->t, b->n))
 		return ND_ENOMEM;
+	/* What b was split from stays apart from a too. */
+	for (i = 0; i < b->n_apart && a->n_apart < ND_STORY_APART; i++)
+		a->apart[a->n_apart++] = b->apart[i];
 	a->members += b->members;
 	nd_story_settle(a); /* a merged story is not split again */
 	if (b->first != ND_NO_TIME &&
 	    (a->first == ND_NO_TIME || b->first < a->first))
 		a->first = b->first;
-	if (b->last != ND_NO_TIME && (a->last == ND_NO_TIME || b->last > a->last))
+	if (b->last != ND_NO_TIME &&
+	    (a->last == ND_NO_TIME || b->last > a->last))
 		a->last = b->last;
 	return settle(a, post, slot, 1);
 }

@@ -1,6 +1,7 @@
 /* The story index: articles placed in live stories as they arrive. */
 #include "cluster/storyindex.h"
 
+#include <limits.h> /* LLONG_MIN */
 #include <math.h>   /* exp, log, sqrt */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memcpy, memset */
@@ -39,6 +40,8 @@ static int check_options(nd_storyindex_options *o,
 			return ND_EINVAL;
 		o->merge = in->merge;
 	}
+	if (in->expire_after > ND_STORYINDEX_EXPIRE_MAX)
+		return ND_EINVAL;
 	if (in->expire_after != 0)
 		o->expire_after = in->expire_after;
 	o->explain = in->explain;
@@ -143,22 +146,11 @@ static void sort_by_term(nd_cterm *v, size_t n)
 	}
 }
 
-/* The article's entry of the kept term t. */
-static const nd_storyterm *word_of(const nd_storyindex *ix, uint32_t t)
-{
-	size_t i;
-
-	for (i = 0; i < ix->n_vec; i++)
-		if (ix->words.t[ix->top[i].at].term == t)
-			return &ix->words.t[ix->top[i].at];
-	return NULL;
-}
-
 /* Builds the article's vector: sublinear TF x IDF of every term, the
  * heaviest ND_STORY_ARTICLE_TERMS kept at unit length: ix->top with the
- * heaviest ND_STORY_QUERY first, ix->vec sorted by term. Unless learnt, the article's terms are
- * counted into the document frequencies first, so that a word new to the
- * stream is rare, not unknown. */
+ * heaviest ND_STORY_QUERY first, ix->vec sorted by term. Unless learnt,
+ * the article's terms are counted into the document frequencies first,
+ * so that a word new to the stream is rare, not unknown. */
 static void build_vector(nd_storyindex *ix, int learnt)
 {
 	size_t i, n, mask = ((size_t)1 << DF_BITS) - 1;
@@ -238,31 +230,38 @@ static double score(const nd_storyindex *ix, const nd_story_slot *s,
 }
 
 /* Grows the per-slot search arrays to the slots' capacity. */
-static int reserve_marks(nd_storyindex *ix, size_t old_cap)
+/* Grows the per-slot arrays (free list, search marks) to the slots'
+ * capacity; cap_side says how far they reach, set once all have grown,
+ * so a failure is retried at the next new story. */
+static int reserve_side(nd_storyindex *ix)
 {
-	uint32_t *mark, *touched;
+	size_t cap = ix->cap_slots;
+	uint32_t *p;
 	float *part;
 
-	mark = nd_reallocarray(ix->mark, ix->cap_slots, sizeof(*mark));
-	if (mark == NULL)
+	if (ix->cap_side >= cap)
+		return ND_OK;
+	if ((p = nd_reallocarray(ix->free_slots, cap, sizeof(*p))) == NULL)
 		return ND_ENOMEM;
-	ix->mark = mark;
-	memset(mark + old_cap, 0, (ix->cap_slots - old_cap) * sizeof(*mark));
-	part = nd_reallocarray(ix->part, ix->cap_slots, sizeof(*part));
-	if (part == NULL)
+	ix->free_slots = p;
+	if ((p = nd_reallocarray(ix->mark, cap, sizeof(*p))) == NULL)
+		return ND_ENOMEM;
+	ix->mark = p;
+	memset(p + ix->cap_side, 0, (cap - ix->cap_side) * sizeof(*p));
+	if ((part = nd_reallocarray(ix->part, cap, sizeof(*part))) == NULL)
 		return ND_ENOMEM;
 	ix->part = part;
-	touched = nd_reallocarray(ix->touched, ix->cap_slots, sizeof(*touched));
-	if (touched == NULL)
+	if ((p = nd_reallocarray(ix->touched, cap, sizeof(*p))) == NULL)
 		return ND_ENOMEM;
-	ix->touched = touched;
+	ix->touched = p;
+	ix->cap_side = cap;
 	return ND_OK;
 }
 
 static void begin_search(nd_storyindex *ix)
 {
 	if (++ix->mark_gen == 0) {
-		memset(ix->mark, 0, ix->cap_slots * sizeof(*ix->mark));
+		memset(ix->mark, 0, ix->cap_side * sizeof(*ix->mark));
 		ix->mark_gen = 1;
 	}
 	ix->n_touched = 0;
@@ -358,24 +357,12 @@ static int new_story(uint32_t *out, nd_storyindex *ix, long long t)
 	if (ix->n_free) {
 		slot = ix->free_slots[--ix->n_free];
 	} else {
-		size_t old = ix->cap_slots;
-
 		if (ix->n_slots >= UINT32_MAX - 1)
 			return ND_ETOOBIG;
 		if (nd_array_reserve((void **)&ix->slots, &ix->cap_slots,
-				     ix->n_slots + 1, sizeof(*ix->slots)))
+				     ix->n_slots + 1, sizeof(*ix->slots)) ||
+		    reserve_side(ix))
 			return ND_ENOMEM;
-		if (ix->cap_slots != old) {
-			uint32_t *fs = nd_reallocarray(ix->free_slots,
-						       ix->cap_slots,
-						       sizeof(*fs));
-
-			if (fs == NULL)
-				return ND_ENOMEM;
-			ix->free_slots = fs;
-			if (reserve_marks(ix, old))
-				return ND_ENOMEM;
-		}
 		slot = (uint32_t)ix->n_slots++;
 		memset(&ix->slots[slot], 0, sizeof(ix->slots[slot]));
 	}
@@ -430,13 +417,16 @@ int nd_storyindex_expire(size_t *n, nd_storyindex *ix, long long before)
  * for longer than the window before t. */
 static void sweep(nd_storyindex *ix, long long t)
 {
-	if (t == ND_NO_TIME || ix->opts.expire_after < 0)
-		return;
-	if (ix->swept != ND_NO_TIME && t >= ix->swept &&
-	    t - ix->swept < SWEEP_EVERY)
+	long long e = ix->opts.expire_after;
+
+	/* An article out of order (t before the last sweep) sweeps nothing:
+	 * the stories it would expire have gone already, or are too recent. */
+	if (t == ND_NO_TIME || e < 0 ||
+	    (ix->swept != ND_NO_TIME && (t < ix->swept ||
+					 t - ix->swept < SWEEP_EVERY)))
 		return;
 	ix->swept = t;
-	nd_storyindex_expire(NULL, ix, t - ix->opts.expire_after);
+	nd_storyindex_expire(NULL, ix, t > LLONG_MIN + e ? t - e : LLONG_MIN);
 }
 
 /* ---- merges ---- */
@@ -504,7 +494,8 @@ static int merge_converged(nd_placement *out, nd_storyindex *ix,
 
 		if (other == UINT32_MAX || cos < ix->opts.merge)
 			break;
-		keep = ix->slots[other].id < ix->slots[*slot].id ? other : *slot;
+		keep = ix->slots[other].id < ix->slots[*slot].id ? other
+								  : *slot;
 		gone = keep == other ? *slot : other;
 		if (nd_story_fold(&ix->slots[keep], &ix->post, keep,
 				  &ix->slots[gone]))
@@ -528,39 +519,35 @@ static void keep_apart(nd_story_slot *s, unsigned long long id)
 
 /* At the sizes young stories are looked at, splits the story in *slot
  * when its articles make two groups far apart; *slot follows the article
- * just added (key), and out reports the split. */
+ * just added (key), and out reports the split. The new story and the
+ * room for both sums come first, so a failure leaves the story whole. */
 static int split_young(nd_placement *out, nd_storyindex *ix, uint32_t *slot,
 		       unsigned long long key)
 {
-	nd_story_slot part, *a = &ix->slots[*slot], *b;
+	unsigned char side[ND_STORY_SPLIT_UPTO];
+	nd_story_slot *a = &ix->slots[*slot], *b;
 	uint32_t other;
 	size_t m = a->members, k;
-	int did;
+	int rc;
 
 	if (a->settled || m < ND_STORY_SPLIT_FROM ||
-	    m > ND_STORY_SPLIT_UPTO || m % 2 != 0)
+	    m > ND_STORY_SPLIT_UPTO || m % 2 != 0 ||
+	    !nd_story_split_plan(side, a))
 		return ND_OK;
-	memset(&part, 0, sizeof(part));
-	if (nd_story_split(&did, a, &part))
+	if (new_story(&other, ix, a->first))
 		return ND_ENOMEM;
-	if (!did)
-		return ND_OK;
-	if (new_story(&other, ix, a->first)) {
-		nd_story_settle(&part);
-		return ND_ENOMEM;
-	}
 	a = &ix->slots[*slot]; /* the slots may have moved */
 	b = &ix->slots[other];
-	b->mem = part.mem;
-	b->n_mem = part.n_mem;
+	if (nd_story_part(a, b, side)) {
+		drop_story(ix, other);
+		return ND_ENOMEM;
+	}
 	b->first = a->first;
 	b->last = a->last;
 	keep_apart(a, b->id);
 	keep_apart(b, a->id);
-	if (nd_story_rebuild(a, &ix->post, *slot) ||
-	    nd_story_rebuild(b, &ix->post, other))
-		return ND_ENOMEM;
 	out->split_off = b->id;
+	out->split_from = a->id;
 	out->moved = ix->moved;
 	out->n_moved = b->n_mem;
 	for (k = 0; k < b->n_mem; k++) {
@@ -569,7 +556,11 @@ static int split_young(nd_placement *out, nd_storyindex *ix, uint32_t *slot,
 			*slot = other;
 	}
 	ix->stats.splits++;
-	return ND_OK;
+	/* Only the key postings can fail now; the stories stay whole. */
+	rc = nd_story_rebuild(a, &ix->post, (uint32_t)(a - ix->slots));
+	if (nd_story_rebuild(b, &ix->post, other))
+		rc = ND_ENOMEM;
+	return rc;
 }
 
 /* ---- evidence ---- */
@@ -595,7 +586,8 @@ static int gather_evidence(nd_storyindex *ix, const nd_story_slot *s)
 
 	while (i < ix->n_vec && j < s->n) {
 		if (ix->vec[i].term == s->t[j].term) {
-			const nd_storyterm *w = word_of(ix, ix->vec[i].term);
+			const nd_storyterm *w =
+				nd_storyterms_find(&ix->words, ix->vec[i].term);
 
 			all[n].term = w->word;
 			all[n].len = w->word_len;
@@ -660,6 +652,7 @@ int nd_storyindex_add(nd_placement *out, nd_storyindex *ix,
 	/* A copy goes where its source went, however it scores. */
 	slot = live_slot(ix, a->join);
 	if (slot != UINT32_MAX) {
+		out->joined = 1;
 		best = score(ix, &ix->slots[slot], a->published);
 	} else {
 		slot = best_story(&best, ix, a->published);
@@ -722,8 +715,16 @@ void nd_storyindex_stats_get(nd_storyindex_stats *out,
 		 (DF_MAX + 1) * sizeof(*ix->ln);
 	bytes += ix->cap_slots * (sizeof(*ix->slots) + sizeof(uint32_t) * 3 +
 				  sizeof(float));
-	for (i = 0; i < ix->n_slots; i++)
-		bytes += ix->slots[i].cap * sizeof(nd_cterm);
+	for (i = 0; i < ix->n_slots; i++) {
+		const nd_story_slot *s = &ix->slots[i];
+		size_t k;
+
+		bytes += s->cap * sizeof(nd_cterm);
+		if (s->mem != NULL)
+			bytes += ND_STORY_SPLIT_UPTO * sizeof(*s->mem);
+		for (k = 0; k < s->n_mem; k++)
+			bytes += s->mem[k].n * sizeof(nd_cterm);
+	}
 	bytes += ix->by_id.cap * (sizeof(uint64_t) + sizeof(uint32_t) + 1);
 	bytes += nd_postings_bytes(&ix->post) + ix->evidence_cap;
 	bytes += nd_storyterms_bytes(&ix->words);

@@ -108,14 +108,12 @@ static uint32_t term_of(const char *s, size_t n)
 	return t ? t : 1;
 }
 
-/* The term of a folded word w[0..n): 0 for stop words. */
+/* The term of a folded word w[0..n), n <= WORD_MAX: 0 for stop words. */
 static uint32_t term_of_folded(const char *w, size_t n)
 {
 	char low[WORD_MAX + 1], stem[ND_STEM_EN_MAX + 1];
 	size_t len;
 
-	if (n > WORD_MAX)
-		return term_of(w, n);
 	memcpy(low, w, n);
 	low[n] = '\0';
 	if (nd_is_english_stopword(low) || is_news_word(low))
@@ -176,7 +174,9 @@ static uint32_t cached_term(nd_storyterms *st, uint64_t key, const char *w,
 			buf[k] = (char)(w[k] | 0x20);
 		t = term_of_folded(buf, n);
 	} else {
-		t = term_of(w, n);
+		/* Too long to be a word to stem: its key, which is
+		 * case-folded, stands for it. */
+		t = (uint32_t)(key >> 32) | 1;
 	}
 	st->cache->e[i].tag = (uint32_t)key;
 	st->cache->e[i].term = t;
@@ -221,7 +221,6 @@ static void count(nd_storyterms *st, uint32_t term, uint32_t times,
 	e = &st->t[st->n - 1];
 	e->term = term;
 	e->count = times;
-	e->w = 0;
 	e->name = name;
 	e->word = w;
 	/* Shown as evidence: "Kazakhstan's" reads better as the name. */
@@ -277,7 +276,8 @@ static const char *word_end(const unsigned char *cls, const char *p,
 
 		if (k == BYTE_WORD || k == BYTE_UPPER) {
 			p++;
-		} else if (*p == '\'' && p + 1 < e && starts_word(cls, p + 1, e)) {
+		} else if (*p == '\'' && p + 1 < e &&
+			   starts_word(cls, p + 1, e)) {
 			p++;
 		} else if (k == BYTE_HIGH && wide_is_word(&q, p, e)) {
 			*wide = 1;

@@ -1,10 +1,11 @@
 /* storyterms: an article's words as story clustering counts them.
  *
- * One pass over the title and the cleaned text, without the analyse
- * stage: words are folded (case, marks, look-alike letters of another
- * script), stop words and numbers are dropped, the rest are stemmed
- * (English Snowball) and hashed to 32-bit terms. Title words count
- * twice. A word written capitalised inside a body sentence marks its term
+ * One pass over the title and the cleaned text, without running the
+ * analyse stage (its English stemmer and stop list are borrowed, as the
+ * stage before this one): words are folded (case, marks, look-alike
+ * letters of another script), stop words and numbers are dropped, the
+ * rest are stemmed (English Snowball) and hashed to 32-bit terms. Title
+ * words count twice. A word written capitalised inside a body sentence marks its term
  * as a name. A cache keyed by the word's hash makes a repeated word cost
  * one lookup, so stemming runs once per distinct word, not per token. */
 #ifndef ND_CLUSTER_STORYTERMS_H
@@ -20,7 +21,6 @@
 typedef struct nd_storyterm {
 	uint32_t term;     /* hash of the stem, never 0 */
 	uint32_t count;    /* occurrences, a title's twice */
-	float w;           /* weight, the caller's to set */
 	uint32_t name;     /* 1 when written as a name */
 	const char *word;  /* first occurrence as written, in the caller's
 			      text (valid while it is) */

@@ -1,5 +1,6 @@
 #include "pipeline/batch_internal.h"
 
+#include <stddef.h> /* offsetof */
 #include <string.h> /* strcmp */
 
 #include "core/alloc.h"
@@ -32,21 +33,38 @@ static void apply_defaults(nd_options *o)
 		o->language = "english";
 }
 
+/* The story fields a stream index would refuse, refused now rather than
+ * at the first run. */
+static int stories_options_valid(const nd_options *o)
+{
+	if (o->version == 1)
+		return o->cluster_threshold >= 0.0 &&
+		       o->cluster_threshold <= 1.0;
+	return o->cluster_threshold >= 0.0 && o->cluster_threshold <= 1.0 &&
+	       o->story_expire <= ND_STORYINDEX_EXPIRE_MAX;
+}
+
 int nd_batch_create(nd_batch **out, const nd_options *opts)
 {
 	nd_batch *b;
 	int rc;
 
 	*out = NULL;
-	if (opts && opts->version != ND_OPTIONS_VERSION)
+	if (opts && opts->version != ND_OPTIONS_VERSION && opts->version != 1)
+		return ND_EINVAL;
+	if (opts && !stories_options_valid(opts))
 		return ND_EINVAL;
 	b = nd_calloc(1, sizeof(*b));
 	if (b == NULL)
 		return ND_ENOMEM;
+	nd_options_init(&b->opts);
+	/* Version 1 ended before the story fields: they keep defaults. */
 	if (opts)
-		b->opts = *opts;
-	else
-		nd_options_init(&b->opts);
+		memcpy(&b->opts, opts,
+		       opts->version == 1
+			       ? offsetof(nd_options, explain_stories)
+			       : sizeof(*opts));
+	b->opts.version = ND_OPTIONS_VERSION;
 	apply_defaults(&b->opts);
 	b->language = nd_strndup(b->opts.language, strlen(b->opts.language));
 	if (b->language == NULL || nd_arena_create(&b->inputs_arena)) {
@@ -77,6 +95,7 @@ void nd_batch__clear_results(nd_batch *b)
 	b->clean = NULL;
 	b->docs = NULL;
 	b->ids = b->titles = b->published = NULL;
+	b->published_at = NULL;
 	b->edges = NULL;
 	b->origin = NULL;
 	b->stories = NULL;

@@ -61,6 +61,7 @@ struct nd_batch {
 	nd_clean_article *clean;   /* per article */
 	nd_doc *docs;              /* per article */
 	const char **ids, **titles, **published;
+	long long *published_at;   /* seconds, or ND_NO_TIME */
 	nd_vocab *vocab;
 	nd_dedup_edge *edges;
 	size_t n_edges;

@@ -24,6 +24,7 @@ int nd_batch_article(nd_article_info *out, const nd_batch *b, size_t i)
 	out->url = in->url[0] ? in->url : c->url ? c->url : "";
 	out->source = in->source[0] ? in->source : c->site ? c->site : "";
 	out->published = b->published[i];
+	out->published_at = b->published_at[i];
 	out->byline = c->byline ? c->byline : "";
 	out->dateline = c->dateline ? c->dateline : "";
 	out->language = c->language ? c->language : "";

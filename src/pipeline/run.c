@@ -9,7 +9,6 @@
 #include "core/date.h"
 #include "core/hash.h"
 #include "dedup/lineage.h"
-#include "dedup/pubdate.h"
 
 /* Stages and the ones they need. */
 static unsigned with_prerequisites(unsigned stages)
@@ -38,13 +37,15 @@ static int clean_one(nd_batch *b, const nd_input *in, nd_clean_article *out)
  * that dates compare and show alike), as given when it cannot, "" when it
  * is a placeholder such as 0001-01-01; when raw has none, the date in the
  * path of url (may be NULL), as news sites write it. NULL when out of
- * memory. */
-static const char *iso_published(nd_arena *a, const char *raw,
+ * memory. *at gets the date in seconds since 1970 (its zone applied;
+ * midnight UTC when it has no time), or ND_NO_TIME. */
+static const char *iso_published(long long *at, nd_arena *a, const char *raw,
 				 const char *url)
 {
 	nd_date d;
 	char iso[ND_DATE_ISO_MAX];
 
+	*at = ND_NO_TIME;
 	switch (nd_date_parse(&d, raw, strlen(raw))) {
 	case ND_DATE_FOUND:
 		break;
@@ -55,6 +56,7 @@ static const char *iso_published(nd_arena *a, const char *raw,
 	default:
 		return raw;
 	}
+	*at = nd_date_minutes(&d) * 60;
 	nd_date_iso(&d, iso);
 	return nd_arena_strdup(a, iso);
 }
@@ -73,8 +75,10 @@ static int run_clean(nd_batch *b)
 				    sizeof(*b->titles));
 	b->published = nd_arena_calloc(b->results_arena, b->n_inputs + 1,
 				       sizeof(*b->published));
+	b->published_at = nd_arena_calloc(b->results_arena, b->n_inputs + 1,
+					  sizeof(*b->published_at));
 	if (!b->clean || !b->input_of || !b->ids || !b->titles ||
-	    !b->published)
+	    !b->published || !b->published_at)
 		return ND_ENOMEM;
 	for (i = 0; i < b->n_inputs; i++) {
 		const nd_input *in = &b->inputs[i];
@@ -89,7 +93,8 @@ static int run_clean(nd_batch *b)
 		b->ids[b->n_articles] = in->id;
 		b->titles[b->n_articles] = c->title ? c->title : "";
 		b->published[b->n_articles] = iso_published(
-			b->results_arena, in->published[0] ? in->published :
+			&b->published_at[b->n_articles], b->results_arena,
+			in->published[0] ? in->published :
 			(c->published ? c->published : ""),
 			in->url[0] ? in->url : c->url);
 		if (b->published[b->n_articles] == NULL)
@@ -192,17 +197,6 @@ static const char *story_id(nd_arena *a, const char *first_article_id)
 	return nd_arena_strdup(a, id);
 }
 
-/* Seconds since 1970 of a publication date as the batch keeps it, or
- * ND_NO_TIME. */
-static long long seconds_of(const char *published)
-{
-	nd_date d;
-
-	if (!nd_pubdate_read(&d, published))
-		return ND_NO_TIME;
-	return nd_date_minutes(&d) * 60;
-}
-
 static nd_cluster_item *cluster_items(const nd_batch *b)
 {
 	nd_cluster_item *it = nd_calloc(b->n_articles + 1, sizeof(*it));
@@ -215,7 +209,7 @@ static nd_cluster_item *cluster_items(const nd_batch *b)
 		it[i].title_len = strlen(c->title);
 		it[i].text = c->text + c->body_off;
 		it[i].text_len = c->text_len - c->body_off;
-		it[i].published = seconds_of(b->published[i]);
+		it[i].published = b->published_at[i];
 	}
 	return it;
 }

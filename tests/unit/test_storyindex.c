@@ -23,8 +23,9 @@ static nd_storyindex *make(double threshold, long long expire, int explain)
 	return ix;
 }
 
-static nd_placement place(nd_storyindex *ix, const char *text, long long t,
-			  unsigned long long join)
+static nd_placement place_key(nd_storyindex *ix, const char *text,
+			      long long t, unsigned long long join,
+			      unsigned long long key)
 {
 	nd_story_article a;
 	nd_placement p;
@@ -34,8 +35,15 @@ static nd_placement place(nd_storyindex *ix, const char *text, long long t,
 	a.text_len = strlen(text);
 	a.published = t;
 	a.join = join;
+	a.key = key;
 	assert_int_equal(nd_storyindex_add(&p, ix, &a), ND_OK);
 	return p;
+}
+
+static nd_placement place(nd_storyindex *ix, const char *text, long long t,
+			  unsigned long long join)
+{
+	return place_key(ix, text, t, join, 0);
 }
 
 static void test_options_checked(void **state)
@@ -216,6 +224,81 @@ static void test_merge(void **state)
 	nd_storyindex_free(ix);
 }
 
+/* Two events forced into one story (copies told to join it) part at its
+ * sixth article: the group without the first article leaves, with its
+ * keys reported, and the two are not merged back. */
+static void test_split(void **state)
+{
+	const char *texts[] = { wire, unrelated, copy, unrelated_followup,
+				near_copy, unrelated };
+	nd_storyindex *ix = make(0, 0, 0);
+	nd_storyindex_stats st;
+	nd_placement p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 6; i++) {
+		p = place_key(ix, texts[i], ND_NO_TIME, i ? 1 : 0, 100 + i);
+		if (i < 5) {
+			assert_int_equal(p.story, 1);
+			assert_int_equal(p.split_off, 0);
+		}
+	}
+	assert_int_equal(p.split_off, 2);
+	assert_int_equal(p.split_from, 1);
+	assert_int_equal(p.story, 2); /* the chess report left with its own */
+	assert_int_equal(p.n_moved, 3);
+	assert_int_equal(p.moved[0], 101);
+	assert_int_equal(p.moved[1], 103);
+	assert_int_equal(p.moved[2], 105);
+	p = place(ix, unrelated_followup, ND_NO_TIME, 0);
+	assert_int_equal(p.story, 2);
+	p = place(ix, truncated, ND_NO_TIME, 0);
+	assert_int_equal(p.story, 1);
+	nd_storyindex_stats_get(&st, ix);
+	assert_int_equal(st.splits, 1);
+	assert_int_equal(st.live, 2);
+	nd_storyindex_free(ix);
+}
+
+/* Running out of memory in the middle of adds leaves an index that goes
+ * on working (ASan and the leak check watch the rest). */
+static void test_out_of_memory_midway(void **state)
+{
+	const char *texts[] = { wire, unrelated, copy, unrelated_followup,
+				near_copy, unrelated, followup, spun };
+	unsigned long k;
+
+	(void)state;
+	for (k = 1; k < 400; k += 3) {
+		nd_storyindex *ix = make(0, 0, 1);
+		nd_story_article a;
+		nd_placement p;
+		size_t i;
+
+		for (i = 0; i < 16; i++) {
+			memset(&a, 0, sizeof(a));
+			a.text = texts[i % 8];
+			a.text_len = strlen(a.text);
+			a.published = ND_NO_TIME;
+			a.join = i % 3 == 1 ? 1 : 0;
+			a.key = i;
+			if (i == 4)
+				nd_alloc_fail_after(k);
+			if (i == 10)
+				nd_alloc_fail_after(0);
+			if (i >= 10)
+				assert_int_equal(nd_storyindex_add(&p, ix, &a),
+						 ND_OK);
+			else
+				assert_true(nd_storyindex_add(&p, ix, &a) ==
+						    ND_OK ||
+					    i >= 4);
+		}
+		nd_storyindex_free(ix);
+	}
+}
+
 /* Same articles, same order: same stories and scores. */
 static void test_deterministic(void **state)
 {
@@ -382,6 +465,8 @@ int main(void)
 		cmocka_unit_test(test_never_expire),
 		cmocka_unit_test(test_join),
 		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_out_of_memory_midway),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_odd_input),
 		cmocka_unit_test(test_out_of_memory),
