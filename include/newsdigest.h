@@ -167,6 +167,19 @@ typedef struct nd_article_info {
 	size_t words;          /* words in the cleaned body */
 } nd_article_info;
 
+/* Called with each article nd_batch_each_article reads; a and its strings
+ * live until the call returns. Returns 0 to go on, anything else to
+ * stop. */
+typedef int (*nd_article_fn)(void *ctx, const nd_article_info *a);
+/* Reads and cleans the articles at path (as nd_batch_add_path does) one
+ * at a time, handing each to fn and keeping none of them, so memory
+ * follows the largest article, not the input; rejections and warnings
+ * are recorded in b as by nd_batch_add_path. Repeated page furniture
+ * across articles is not looked for (it needs them all). Returns 0, the
+ * code of the last rejection, ND_ENOMEM, or fn's non-zero return. */
+int nd_batch_each_article(nd_batch *b, const char *path, nd_article_fn fn,
+			  void *ctx);
+
 size_t nd_batch_article_count(const nd_batch *b);
 /* Fills *out for the i-th accepted article (input order). 0 or
  * ND_ENOTFOUND. */

@@ -75,10 +75,11 @@ typedef struct cli_args {
 /* Called with each article read; returns CLI_OK to go on, CLI_FAIL to
  * stop. */
 typedef int (*cli_article_fn)(const nd_article_info *a, void *ctx);
-/* Reads and cleans the articles at path ("-": standard input) in one
- * batch, reports its rejections, and hands the articles to fn in input
- * order; what names the command in errors. Returns CLI_OK, CLI_REJECTED
- * or CLI_FAIL. */
+/* Reads and cleans the articles at path ("-": standard input) one at a
+ * time, handing each to fn in input order and keeping none (memory
+ * follows the largest article, not the input), then reports the
+ * rejections; what names the command in errors. Returns CLI_OK,
+ * CLI_REJECTED or CLI_FAIL. */
 int cli_each_article(const char *path, const char *what, cli_article_fn fn,
 		     void *ctx);
 /* "YYYY-MM-DD", optionally followed by "THH:MM[:SS]" or " HH:MM[:SS]"

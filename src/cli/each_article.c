@@ -28,31 +28,38 @@ int cli_parse_date(long long *out, const char *s)
 	return 0;
 }
 
+/* nd_batch_each_article's callback: the command's, whose CLI_FAIL stops
+ * the walk. */
+typedef struct walk {
+	cli_article_fn fn;
+	void *ctx;
+} walk;
+
+static int hand_over(void *ctx, const nd_article_info *a)
+{
+	const walk *w = ctx;
+
+	return w->fn(a, w->ctx) == CLI_OK ? 0 : CLI_FAIL;
+}
+
 int cli_each_article(const char *path, const char *what, cli_article_fn fn,
 		     void *ctx)
 {
+	walk w = { fn, ctx };
 	nd_batch *b = NULL;
-	size_t i;
 	int rc, status = CLI_FAIL;
 
 	if (nd_batch_create(&b, NULL) != ND_OK) {
 		cli_error("%s: cannot start: %s", what, nd_strerror(ND_ENOMEM));
 		return CLI_FAIL;
 	}
-	rc = nd_batch_add_path(b, path);
-	if (rc != ND_ENOMEM)
-		rc = nd_batch_run(b, ND_STAGE_CLEAN);
-	if (rc != ND_OK && rc != ND_EPARTIAL) {
+	rc = nd_batch_each_article(b, path, hand_over, &w);
+	cli_report_rejected(b);
+	if (rc == CLI_FAIL)
+		goto done; /* the command said why */
+	if (rc == ND_ENOMEM) {
 		cli_error("%s: %s", what, nd_strerror(rc));
 		goto done;
-	}
-	cli_report_rejected(b);
-	for (i = 0; i < nd_batch_article_count(b); i++) {
-		nd_article_info info;
-
-		if (nd_batch_article(&info, b, i) == ND_OK &&
-		    fn(&info, ctx) != CLI_OK)
-			goto done;
 	}
 	status = nd_batch_rejected_count(b) ? CLI_REJECTED : CLI_OK;
 done:

@@ -192,8 +192,8 @@ static int index_add(const index_args *a)
 	if (ix == NULL)
 		return CLI_FAIL;
 	for (i = 0; i < (a->n_rest ? a->n_rest : 1); i++) {
-		/* A batch a path: memory follows the largest input, not
-		 * all of them. */
+		/* Articles one at a time: memory follows the index,
+		 * not the inputs. */
 		one = cli_each_article(a->n_rest ? a->rest[i] : "-", "index",
 				       add_article, ix);
 		if (one == CLI_FAIL)

@@ -1,7 +1,7 @@
 /* "newsdigest cluster --stream": each article placed in a story as it is
  * read, and the placement printed at once. Articles come in input order,
- * taken as arrival order; a story index holds only the live stories, so
- * memory follows them (and the largest input file), not the stream. */
+ * taken as arrival order, read and cleaned one at a time; a story index
+ * holds only the live stories, so memory follows them, not the stream. */
 #include "cli/cli.h"
 
 #include <stdio.h>  /* printf */

@@ -171,6 +171,18 @@ static int clean_input(nd_batch *b, nd_input *in, nd_arena *a,
 	return in->clean_error ? ND_OK : ND_ENOMEM;
 }
 
+int nd_batch__warn(nd_batch *b, const char *path, const char *warning)
+{
+	nd_rejection w;
+
+	w.path = nd_arena_strdup(b->inputs_arena, path);
+	w.error = nd_arena_strdup(b->inputs_arena, warning);
+	if (w.path == NULL || w.error == NULL ||
+	    ND_ARRAY_PUSH(b->warnings, b->n_warnings, b->warnings_cap, w))
+		return ND_ENOMEM;
+	return ND_OK;
+}
+
 static int on_article(void *ctx, const nd_raw_article *raw)
 {
 	nd_batch *b = ctx;
@@ -186,15 +198,8 @@ static int on_article(void *ctx, const nd_raw_article *raw)
 	if (!in.id || !in.path || !in.url || !in.source || !in.published ||
 	    (raw->title && !in.title))
 		return ND_ENOMEM;
-	if (raw->warning) {
-		nd_rejection w;
-
-		w.path = in.path;
-		w.error = nd_arena_strdup(a, raw->warning);
-		if (w.error == NULL || ND_ARRAY_PUSH(b->warnings, b->n_warnings,
-						     b->warnings_cap, w))
-			return ND_ENOMEM;
-	}
+	if (raw->warning && nd_batch__warn(b, in.path, raw->warning))
+		return ND_ENOMEM;
 	if (clean_input(b, &in, a, raw))
 		return ND_ENOMEM;
 	return ND_ARRAY_PUSH(b->inputs, b->n_inputs, b->inputs_cap, in);
@@ -238,6 +243,98 @@ static int finish_add(nd_batch *b, int rc, const char *what)
 			   b->rejected[b->n_rejected - 1].path,
 			   b->rejected[b->n_rejected - 1].error);
 	return rc;
+}
+
+/* The walk of nd_batch_each_article: each article cleaned in an arena of
+ * its own, handed over, and let go. */
+typedef struct each_walk {
+	nd_batch *b;
+	nd_article_fn fn;
+	void *ctx;
+	int stopped; /* fn's non-zero return */
+} each_walk;
+
+/* info for the input in, cleaned, in arena a. 0 or ND_ENOMEM. */
+static int info_of(nd_article_info *info, const nd_input *in, nd_arena *a)
+{
+	const nd_clean_article *c = &in->clean;
+
+	info->id = in->id;
+	info->path = in->path;
+	info->title = c->title ? c->title : "";
+	info->url = in->url[0] ? in->url : c->url ? c->url : "";
+	info->source = in->source[0] ? in->source : c->site ? c->site : "";
+	info->published = nd_batch__published(
+		&info->published_at, a,
+		in->published[0] ? in->published
+				 : (c->published ? c->published : ""),
+		in->url[0] ? in->url : c->url);
+	info->byline = c->byline ? c->byline : "";
+	info->dateline = c->dateline ? c->dateline : "";
+	info->language = c->language ? c->language : "";
+	info->text = c->text;
+	info->text_len = c->text_len;
+	info->words = c->words;
+	return info->published ? ND_OK : ND_ENOMEM;
+}
+
+static int each_on_article(void *ctx, const nd_raw_article *raw)
+{
+	each_walk *w = ctx;
+	nd_batch *b = w->b;
+	nd_arena *a = NULL;
+	nd_article_info info;
+	nd_input in;
+	int rc = ND_ENOMEM;
+
+	if (nd_arena_create(&a))
+		return ND_ENOMEM;
+	in.id = dup_or_empty(a, raw->id);
+	in.path = dup_or_empty(a, raw->path);
+	in.url = dup_or_empty(a, raw->url);
+	in.title = raw->title ? nd_arena_strdup(a, raw->title) : NULL;
+	in.source = dup_or_empty(a, raw->source);
+	in.published = dup_or_empty(a, raw->published);
+	if (!in.id || !in.path || !in.url || !in.source || !in.published ||
+	    (raw->title && !in.title) || clean_input(b, &in, a, raw))
+		goto done;
+	if (raw->warning &&
+	    nd_batch__warn(b, in.path, raw->warning) != ND_OK)
+		goto done;
+	if (in.clean_error) {
+		rc = on_reject(b, in.path, ND_EEMPTY, in.clean_error);
+		goto done;
+	}
+	if (info_of(&info, &in, a))
+		goto done;
+	rc = w->fn(w->ctx, &info);
+	if (rc)
+		w->stopped = rc;
+done:
+	nd_arena_free(a);
+	return rc;
+}
+
+static int each_on_reject(void *ctx, const char *path, int code,
+			  const char *msg)
+{
+	return on_reject(((each_walk *)ctx)->b, path, code, msg);
+}
+
+int nd_batch_each_article(nd_batch *b, const char *path, nd_article_fn fn,
+			  void *ctx)
+{
+	each_walk w = { b, fn, ctx, 0 };
+	nd_ingest_sink s = sink_of(b);
+	int rc;
+
+	s.on_article = each_on_article;
+	s.on_reject = each_on_reject;
+	s.ctx = &w;
+	rc = nd_ingest_path(&s, path);
+	if (w.stopped)
+		return w.stopped;
+	return finish_add(b, rc, path);
 }
 
 int nd_batch_add_path(nd_batch *b, const char *path)

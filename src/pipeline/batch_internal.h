@@ -75,6 +75,18 @@ struct nd_batch {
 int nd_batch__reject(nd_batch *b, nd_arena *arena, const char *path,
 		     const char *reason);
 
+/* The publication date raw gives, in ISO 8601 when it can be read (so
+ * that dates compare and show alike), as given when it cannot, "" when it
+ * is a placeholder such as 0001-01-01; when raw has none, the date in the
+ * path of url (may be NULL), as news sites write it. NULL when out of
+ * memory. *at gets the date in seconds since 1970 (its zone applied;
+ * midnight UTC when it has no time), or ND_NO_TIME. */
+const char *nd_batch__published(long long *at, nd_arena *a, const char *raw,
+				const char *url);
+
+/* Records a warning on path (both copied). 0 or ND_ENOMEM. */
+int nd_batch__warn(nd_batch *b, const char *path, const char *warning);
+
 /* Drops the results of the last run, keeping the inputs. */
 void nd_batch__clear_results(nd_batch *b);
 

@@ -33,14 +33,8 @@ static int clean_one(nd_batch *b, const nd_input *in, nd_clean_article *out)
 	return ND_OK;
 }
 
-/* The publication date raw gives, in ISO 8601 when it can be read (so
- * that dates compare and show alike), as given when it cannot, "" when it
- * is a placeholder such as 0001-01-01; when raw has none, the date in the
- * path of url (may be NULL), as news sites write it. NULL when out of
- * memory. *at gets the date in seconds since 1970 (its zone applied;
- * midnight UTC when it has no time), or ND_NO_TIME. */
-static const char *iso_published(long long *at, nd_arena *a, const char *raw,
-				 const char *url)
+const char *nd_batch__published(long long *at, nd_arena *a, const char *raw,
+				const char *url)
 {
 	nd_date d;
 	char iso[ND_DATE_ISO_MAX];
@@ -92,7 +86,7 @@ static int run_clean(nd_batch *b)
 		b->input_of[b->n_articles] = i;
 		b->ids[b->n_articles] = in->id;
 		b->titles[b->n_articles] = c->title ? c->title : "";
-		b->published[b->n_articles] = iso_published(
+		b->published[b->n_articles] = nd_batch__published(
 			&b->published_at[b->n_articles], b->results_arena,
 			in->published[0] ? in->published :
 			(c->published ? c->published : ""),

@@ -1,6 +1,10 @@
 /* The public API as a program sees it, through nd_batch_add_memory. */
 #include "test_util.h"
 
+#include <stdio.h>  /* fdopen, snprintf */
+#include <stdlib.h> /* mkstemp */
+#include <unistd.h> /* unlink */
+
 #include "core/alloc.h" /* nd_alloc_fail_after */
 #include "core/buf.h"
 #include "newsdigest.h"
@@ -69,6 +73,88 @@ static void options_version_checked(void **state)
 	o.version = 0;
 	assert_int_equal(nd_batch_create(&b, &o), ND_EINVAL);
 	assert_null(b);
+}
+
+/* A version 1 struct (before the story fields) is still read; story
+ * fields out of range are refused at once. */
+static void options_story_fields(void **state)
+{
+	nd_options o;
+	nd_batch *b = NULL;
+
+	(void)state;
+	nd_options_init(&o);
+	o.version = 1;
+	assert_int_equal(nd_batch_create(&b, &o), ND_OK);
+	nd_batch_free(b);
+	nd_options_init(&o);
+	o.cluster_threshold = 1.5;
+	assert_int_equal(nd_batch_create(&b, &o), ND_EINVAL);
+	assert_null(b);
+	nd_options_init(&o);
+	o.story_expire = ND_STORYINDEX_EXPIRE_MAX + 1;
+	assert_int_equal(nd_batch_create(&b, &o), ND_EINVAL);
+	assert_null(b);
+}
+
+typedef struct seen {
+	size_t n;
+	char ids[4][16];
+	long long at[4];
+	size_t stop_at; /* stop after this many (0: never) */
+} seen;
+
+static int see(void *ctx, const nd_article_info *a)
+{
+	seen *s = ctx;
+
+	if (s->n < 4) {
+		snprintf(s->ids[s->n], sizeof(s->ids[0]), "%s", a->id);
+		s->at[s->n] = a->published_at;
+	}
+	s->n++;
+	return s->stop_at && s->n == s->stop_at ? 7 : 0;
+}
+
+/* Articles come one at a time, bad lines recorded as rejections, dates
+ * read with their zone; a non-zero return stops the walk. */
+static void each_article_walks(void **state)
+{
+	static const char feed[] =
+		"{\"id\": \"a\", \"title\": \"Tram line approved\", "
+		"\"published\": \"2024-03-01T10:00:00+01:00\", \"text\": "
+		"\"The council approved the tram line to the harbour on "
+		"Tuesday after four years of debate.\"}\n"
+		"not json\n"
+		"{\"id\": \"b\", \"text\": \"The chess open ended on Sunday "
+		"with a win for the youngest player in the field.\"}\n";
+	char path[] = "/tmp/nd-each-XXXXXX";
+	nd_batch *b = fresh_batch();
+	seen s;
+	FILE *f;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(feed, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(nd_batch_each_article(b, path, see, &s), ND_EFORMAT);
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.ids[0], "a");
+	assert_string_equal(s.ids[1], "b");
+	assert_true(s.at[0] == 1709283600LL); /* 09:00 UTC */
+	assert_true(s.at[1] == ND_NO_TIME);
+	assert_int_equal(nd_batch_rejected_count(b), 1);
+	assert_int_equal(nd_batch_article_count(b), 0); /* none kept */
+	memset(&s, 0, sizeof(s));
+	s.stop_at = 1;
+	assert_int_equal(nd_batch_each_article(b, path, see, &s), 7);
+	assert_int_equal(s.n, 1);
+	unlink(path);
+	nd_batch_free(b);
 }
 
 static void unknown_language(void **state)
@@ -381,6 +467,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(options_version_checked),
+		cmocka_unit_test(options_story_fields),
+		cmocka_unit_test(each_article_walks),
 		cmocka_unit_test(unknown_language),
 		cmocka_unit_test(free_null),
 		cmocka_unit_test(version_and_names),
