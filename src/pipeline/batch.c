@@ -254,28 +254,17 @@ typedef struct each_walk {
 	int stopped; /* fn's non-zero return */
 } each_walk;
 
-/* info for the input in, cleaned, in arena a. 0 or ND_ENOMEM. */
+/* info for the input in, cleaned, its date read into arena a. 0 or
+ * ND_ENOMEM. */
 static int info_of(nd_article_info *info, const nd_input *in, nd_arena *a)
 {
-	const nd_clean_article *c = &in->clean;
+	long long at;
+	const char *published = nd_batch__published(&at, a, in, &in->clean);
 
-	info->id = in->id;
-	info->path = in->path;
-	info->title = c->title ? c->title : "";
-	info->url = in->url[0] ? in->url : c->url ? c->url : "";
-	info->source = in->source[0] ? in->source : c->site ? c->site : "";
-	info->published = nd_batch__published(
-		&info->published_at, a,
-		in->published[0] ? in->published
-				 : (c->published ? c->published : ""),
-		in->url[0] ? in->url : c->url);
-	info->byline = c->byline ? c->byline : "";
-	info->dateline = c->dateline ? c->dateline : "";
-	info->language = c->language ? c->language : "";
-	info->text = c->text;
-	info->text_len = c->text_len;
-	info->words = c->words;
-	return info->published ? ND_OK : ND_ENOMEM;
+	if (published == NULL)
+		return ND_ENOMEM;
+	nd_batch__info(info, in, &in->clean, published, at);
+	return ND_OK;
 }
 
 static int each_on_article(void *ctx, const nd_raw_article *raw)

@@ -75,14 +75,19 @@ struct nd_batch {
 int nd_batch__reject(nd_batch *b, nd_arena *arena, const char *path,
 		     const char *reason);
 
-/* The publication date raw gives, in ISO 8601 when it can be read (so
- * that dates compare and show alike), as given when it cannot, "" when it
- * is a placeholder such as 0001-01-01; when raw has none, the date in the
- * path of url (may be NULL), as news sites write it. NULL when out of
- * memory. *at gets the date in seconds since 1970 (its zone applied;
- * midnight UTC when it has no time), or ND_NO_TIME. */
-const char *nd_batch__published(long long *at, nd_arena *a, const char *raw,
-				const char *url);
+/* The publication date of input in, cleaned as c: the input's own, else
+ * the page's, else the one its URL's path states; in ISO 8601 when it can
+ * be read (so that dates compare and show alike), as given when it
+ * cannot, "" for a placeholder such as 0001-01-01. *at gets it in seconds
+ * since 1970 (its zone applied; midnight UTC without a time), or
+ * ND_NO_TIME. NULL when out of memory. */
+const char *nd_batch__published(long long *at, nd_arena *a,
+				const nd_input *in, const nd_clean_article *c);
+
+/* The article info of input in, cleaned as c, published as given. */
+void nd_batch__info(nd_article_info *out, const nd_input *in,
+		    const nd_clean_article *c, const char *published,
+		    long long published_at);
 
 /* Records a warning on path (both copied). 0 or ND_ENOMEM. */
 int nd_batch__warn(nd_batch *b, const char *path, const char *warning);

@@ -8,29 +8,32 @@ size_t nd_batch_article_count(const nd_batch *b)
 	return b->n_articles;
 }
 
-int nd_batch_article(nd_article_info *out, const nd_batch *b, size_t i)
+void nd_batch__info(nd_article_info *out, const nd_input *in,
+		    const nd_clean_article *c, const char *published,
+		    long long published_at)
 {
-	const nd_input *in;
-	const nd_clean_article *c;
-
-	if (i >= b->n_articles)
-		return ND_ENOTFOUND;
-	in = &b->inputs[b->input_of[i]];
-	c = &b->clean[i];
 	out->id = in->id;
 	out->path = in->path;
 	out->title = c->title ? c->title : "";
 	/* What the input said first; what the page says of itself else. */
 	out->url = in->url[0] ? in->url : c->url ? c->url : "";
 	out->source = in->source[0] ? in->source : c->site ? c->site : "";
-	out->published = b->published[i];
-	out->published_at = b->published_at[i];
+	out->published = published;
+	out->published_at = published_at;
 	out->byline = c->byline ? c->byline : "";
 	out->dateline = c->dateline ? c->dateline : "";
 	out->language = c->language ? c->language : "";
 	out->text = c->text;
 	out->text_len = c->text_len;
 	out->words = c->words;
+}
+
+int nd_batch_article(nd_article_info *out, const nd_batch *b, size_t i)
+{
+	if (i >= b->n_articles)
+		return ND_ENOTFOUND;
+	nd_batch__info(out, &b->inputs[b->input_of[i]], &b->clean[i],
+		       b->published[i], b->published_at[i]);
 	return ND_OK;
 }
 

@@ -33,8 +33,10 @@ static int clean_one(nd_batch *b, const nd_input *in, nd_clean_article *out)
 	return ND_OK;
 }
 
-const char *nd_batch__published(long long *at, nd_arena *a, const char *raw,
-				const char *url)
+/* The date raw gives, else the one in the path of url (may be NULL), as
+ * nd_batch__published says. */
+static const char *date_of(long long *at, nd_arena *a, const char *raw,
+			   const char *url)
 {
 	nd_date d;
 	char iso[ND_DATE_ISO_MAX];
@@ -53,6 +55,16 @@ const char *nd_batch__published(long long *at, nd_arena *a, const char *raw,
 	*at = nd_date_minutes(&d) * 60;
 	nd_date_iso(&d, iso);
 	return nd_arena_strdup(a, iso);
+}
+
+const char *nd_batch__published(long long *at, nd_arena *a,
+				const nd_input *in, const nd_clean_article *c)
+{
+	/* What the input said first; what the page says of itself else. */
+	return date_of(at, a,
+		       in->published[0] ? in->published
+					: (c->published ? c->published : ""),
+		       in->url[0] ? in->url : c->url);
 }
 
 /* Gathers the cleaned inputs; those with no text left are rejected. */
@@ -87,10 +99,8 @@ static int run_clean(nd_batch *b)
 		b->ids[b->n_articles] = in->id;
 		b->titles[b->n_articles] = c->title ? c->title : "";
 		b->published[b->n_articles] = nd_batch__published(
-			&b->published_at[b->n_articles], b->results_arena,
-			in->published[0] ? in->published :
-			(c->published ? c->published : ""),
-			in->url[0] ? in->url : c->url);
+			&b->published_at[b->n_articles], b->results_arena, in,
+			c);
 		if (b->published[b->n_articles] == NULL)
 			return ND_ENOMEM;
 		b->n_articles++;
