@@ -6,7 +6,7 @@
  * matches best or starting one (include/newsdigest.h, nd_storyindex).
  * An article that copies or rewrites an earlier one (a dedup edge) joins
  * its story whatever it scores. Stories the index merges are one story
- * here. */
+ * here; the articles a split moves are in the story split off. */
 #ifndef ND_CLUSTER_H
 #define ND_CLUSTER_H
 

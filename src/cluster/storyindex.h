@@ -3,7 +3,8 @@
  * Live stories sit in slots that expired and merged stories give back. A
  * story is the sum of its articles' vectors, cut to its heaviest terms; it
  * posts its key terms (the heaviest, names counting more) in an inverted
- * index, which is all an arriving article searches. */
+ * index, which is all an arriving article searches. A young story keeps
+ * its articles' vectors, so that it can be split (split.c). */
 #ifndef ND_CLUSTER_STORYINDEX_H
 #define ND_CLUSTER_STORYINDEX_H
 
