@@ -183,24 +183,31 @@ int nd_batch__warn(nd_batch *b, const char *path, const char *warning)
 	return ND_OK;
 }
 
+/* The input raw makes, copied into a and cleaned, its warning recorded
+ * in b. 0 or ND_ENOMEM. */
+static int take_input(nd_input *in, nd_batch *b, nd_arena *a,
+		      const nd_raw_article *raw)
+{
+	in->id = dup_or_empty(a, raw->id);
+	in->path = dup_or_empty(a, raw->path);
+	in->url = dup_or_empty(a, raw->url);
+	in->title = raw->title ? nd_arena_strdup(a, raw->title) : NULL;
+	in->source = dup_or_empty(a, raw->source);
+	in->published = dup_or_empty(a, raw->published);
+	if (!in->id || !in->path || !in->url || !in->source ||
+	    !in->published || (raw->title && !in->title))
+		return ND_ENOMEM;
+	if (raw->warning && nd_batch__warn(b, in->path, raw->warning))
+		return ND_ENOMEM;
+	return clean_input(b, in, a, raw);
+}
+
 static int on_article(void *ctx, const nd_raw_article *raw)
 {
 	nd_batch *b = ctx;
-	nd_arena *a = b->inputs_arena;
 	nd_input in;
 
-	in.id = dup_or_empty(a, raw->id);
-	in.path = dup_or_empty(a, raw->path);
-	in.url = dup_or_empty(a, raw->url);
-	in.title = raw->title ? nd_arena_strdup(a, raw->title) : NULL;
-	in.source = dup_or_empty(a, raw->source);
-	in.published = dup_or_empty(a, raw->published);
-	if (!in.id || !in.path || !in.url || !in.source || !in.published ||
-	    (raw->title && !in.title))
-		return ND_ENOMEM;
-	if (raw->warning && nd_batch__warn(b, in.path, raw->warning))
-		return ND_ENOMEM;
-	if (clean_input(b, &in, a, raw))
+	if (take_input(&in, b, b->inputs_arena, raw))
 		return ND_ENOMEM;
 	return ND_ARRAY_PUSH(b->inputs, b->n_inputs, b->inputs_cap, in);
 }
@@ -278,17 +285,7 @@ static int each_on_article(void *ctx, const nd_raw_article *raw)
 
 	if (nd_arena_create(&a))
 		return ND_ENOMEM;
-	in.id = dup_or_empty(a, raw->id);
-	in.path = dup_or_empty(a, raw->path);
-	in.url = dup_or_empty(a, raw->url);
-	in.title = raw->title ? nd_arena_strdup(a, raw->title) : NULL;
-	in.source = dup_or_empty(a, raw->source);
-	in.published = dup_or_empty(a, raw->published);
-	if (!in.id || !in.path || !in.url || !in.source || !in.published ||
-	    (raw->title && !in.title) || clean_input(b, &in, a, raw))
-		goto done;
-	if (raw->warning &&
-	    nd_batch__warn(b, in.path, raw->warning) != ND_OK)
+	if (take_input(&in, b, a, raw))
 		goto done;
 	if (in.clean_error) {
 		rc = on_reject(b, in.path, ND_EEMPTY, in.clean_error);
