@@ -120,7 +120,7 @@ struct nd_storyindex {
 	nd_storyterms words;
 	uint16_t *df; /* hashed document frequencies */
 	unsigned long long n_docs;
-	double *ln;   /* ln(df + 1) by df */
+	double *ln;   /* ln(df + 1) by df, filled as met (0: not yet) */
 	float tf[64]; /* 1 + ln count, for the counts most terms have */
 	nd_cterm vec[ND_STORY_ARTICLE_TERMS]; /* the article's, by term */
 	nd_aterm top[ND_STORYTERMS_MAX]; /* every term by weight; the kept
