@@ -80,10 +80,18 @@ e2e() {
 		2>"$dir/cluster.err" ||
 		echo "(newsdigest cluster: exit $?: $(head -n 1 "$dir/cluster.err"))"
 	# --stream prints "ORDER ARTICLE STORY HOW SCORE MERGED..." lines,
-	# MERGED "-" or "STORY:SCORE,..." folded into STORY.
+	# MERGED "-" or "STORY,...:SCORE" folded into STORY, and lines
+	# "# split: story NEW from OLD, articles ORDER,..." moving articles.
 	awk -F'\t' '
 	function root(s) { while (s in into) s = into[s]; return s }
 	NF == 2 { print; next }
+	/^# split: / {
+		split($0, w, " ")
+		k = split(w[length(w)], o, ",")
+		for (i = 1; i <= k; i++)
+			st[o[i]] = w[4]
+		next
+	}
 	/^#/ || NF < 6 { next }
 	{
 		art[++n] = $2; st[n] = $3

@@ -29,11 +29,15 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/hashmap.h"
+#include "core/unionfind.h"
 #include "eval/cluster_score.h"
 #include "ingest/json.h"
 #include "newsdigest.h"
 
 #define MAX_RUNS 99
+/* Story ids: one per article that starts a story, one per split, and
+ * each split needs 6 articles placed since: under twice the articles. */
+#define ID_SLOTS(n) (2 * (n) + 2)
 /* Longest title or text decoded, as newsdigest's own cap on an article. */
 #define TEXT_MAX (5u << 20)
 /* Live stories are read every this many adds for their maximum. */
@@ -234,26 +238,21 @@ static long rss_now_kb(void)
 	return resident * 4;
 }
 
-/* The story an article's story was merged into, at the end. */
-static unsigned long long story_root(unsigned long long *parent,
-				     unsigned long long s)
-{
-	while (parent[s] != s)
-		s = parent[s] = parent[parent[s]];
-	return s;
-}
-
-/* Folds the stories of p's merges into p's story. parent has a slot for
- * every story id up to the articles placed, plus one. */
-static void follow_merges(unsigned long long *parent, size_t slots,
-			  const nd_placement *p)
+/* Follows what an add did: the stories it merged join the survivor
+ * (parent: union-find over story ids, whose roots, the smallest ids, are
+ * the survivors); the articles a split moved take the new story. Ids
+ * past the slots (none on these corpora) are left as they are. */
+static void follow(unsigned long long *story, uint32_t *parent, size_t slots,
+		   const nd_placement *p)
 {
 	size_t k;
 
 	for (k = 0; k < p->n_merged; k++)
 		if (p->merged[k] < slots && p->story < slots)
-			parent[story_root(parent, p->merged[k])] =
-				story_root(parent, p->story);
+			nd_uf_union(parent, (uint32_t)p->merged[k],
+				    (uint32_t)p->story);
+	for (k = 0; k < p->n_moved; k++)
+		story[p->moved[k]] = p->split_off;
 }
 
 /* Adds every article to a fresh index made with o; fills *rs. With
@@ -261,7 +260,7 @@ static void follow_merges(unsigned long long *parent, size_t slots,
  * placements are kept: story[i] for article i, merges in parent. */
 static void run_once(run_stats *rs, const corpus *c,
 		     const nd_storyindex_options *o, unsigned long long *story,
-		     unsigned long long *parent)
+		     uint32_t *parent)
 {
 	nd_storyindex *ix = NULL;
 	nd_storyindex_stats st;
@@ -280,14 +279,15 @@ static void run_once(run_stats *rs, const corpus *c,
 					.title_len = a->title_len,
 					.text = a->text,
 					.text_len = a->text_len,
-					.published = a->published };
+					.published = a->published,
+					.key = i };
 		nd_placement p;
 
 		if (nd_storyindex_add(&p, ix, &sa) != ND_OK)
 			fail("nd_storyindex_add failed");
 		if (story != NULL) {
 			story[i] = p.story;
-			follow_merges(parent, c->n + 2, &p);
+			follow(story, parent, ID_SLOTS(c->n), &p);
 		}
 		at_mark = mark < N_MARKS && i + 1 >= next_mark;
 		if ((i + 1) % SAMPLE_EVERY == 0 || at_mark) {
@@ -311,7 +311,7 @@ static void run_once(run_stats *rs, const corpus *c,
 
 /* B-cubed and pairwise scores of the kept placements against gold. */
 static void score(const corpus *c, unsigned long long *story,
-		  unsigned long long *parent)
+		  uint32_t *parent)
 {
 	uint32_t *gold = nd_calloc(c->n + 1, sizeof(uint32_t));
 	uint32_t *pred = nd_calloc(c->n + 1, sizeof(uint32_t));
@@ -322,9 +322,9 @@ static void score(const corpus *c, unsigned long long *story,
 		fail("out of memory");
 	for (i = 0; i < c->n; i++) {
 		gold[i] = c->a[i].gold;
-		pred[i] = story[i] < c->n + 2 ?
-				  (uint32_t)story_root(parent, story[i]) :
-				  UINT32_MAX;
+		pred[i] = story[i] < ID_SLOTS(c->n)
+				  ? nd_uf_find(parent, (uint32_t)story[i])
+				  : UINT32_MAX;
 	}
 	if (nd_cluster_score(&s, gold, pred, c->n) != ND_OK)
 		fail("out of memory");
@@ -405,7 +405,8 @@ int main(int argc, char **argv)
 	corpus c = { 0 };
 	run_stats first, rs;
 	double ms[MAX_RUNS], cpu[MAX_RUNS];
-	unsigned long long *story, *parent;
+	unsigned long long *story;
+	uint32_t *parent;
 	size_t runs = 3, i;
 	int arg = parse_args(&o, &runs, argc, argv);
 
@@ -419,11 +420,10 @@ int main(int argc, char **argv)
 	load_topics(&c, argv[arg + 1]);
 	c.rss_kb = rss_now_kb();
 	story = nd_calloc(c.n + 1, sizeof(*story));
-	parent = nd_calloc(c.n + 2, sizeof(*parent));
+	parent = nd_calloc(ID_SLOTS(c.n), sizeof(*parent));
 	if (story == NULL || parent == NULL)
 		fail("out of memory");
-	for (i = 0; i < c.n + 2; i++)
-		parent[i] = i;
+	nd_uf_init(parent, ID_SLOTS(c.n));
 	run_once(&first, &c, &o, story, parent);
 	ms[0] = first.ms;
 	cpu[0] = first.cpu_ms;
