@@ -237,7 +237,6 @@ static double score(const nd_storyindex *ix, const nd_story_slot *s,
 	return cos * exp(-time_apart(s, t) / ND_STORY_TAU);
 }
 
-/* Grows the per-slot search arrays to the slots' capacity. */
 /* Grows the per-slot arrays (free list, search marks) to the slots'
  * capacity; cap_side says how far they reach, set once all have grown,
  * so a failure is retried at the next new story. */
