@@ -40,8 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.titles = titles;
 	c.published = published;
 	c.vocab = v;
-	nd_facts_story(&sf, facts, &c, members, 1, a);
-	nd_facts_story(&sf, facts, &c, members, 2, a);
+	nd_facts_story(&sf, facts, &c, members, 1, NULL, a);
+	nd_facts_story(&sf, facts, &c, members, 2, NULL, a);
 done:
 	nd_facts_free(facts);
 	nd_arena_free(a);

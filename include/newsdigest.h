@@ -288,20 +288,51 @@ int nd_batch_summary_source(size_t *article, size_t *offset, size_t *length,
 			    const nd_batch *b, size_t story, size_t i,
 			    size_t k);
 
+/* How one occurrence of a quotation compares with its fullest version
+ * (words compared case- and accent-folded, punctuation aside). */
+typedef enum nd_quote_form {
+	ND_QUOTE_SAME = 0,  /* the same words */
+	ND_QUOTE_SHORTENED, /* some of them, in order, the rest left out */
+	ND_QUOTE_ALTERED    /* words changed, added or reordered */
+} nd_quote_form;
+
+/* "same", "shortened" or "altered". */
+const char *nd_quote_form_name(nd_quote_form form);
+
+/* Where a quotation, entity mention or fact occurs: an article and a byte
+ * range of its cleaned text (what `newsdigest clean` prints for it). */
+typedef struct nd_occurrence {
+	size_t article;
+	size_t offset;
+	size_t length;
+	nd_quote_form form; /* quotations only; ND_QUOTE_SAME otherwise */
+} nd_occurrence;
+
+/* A quotation. A direct one is the words between quotation marks; when
+ * the attribution interrupts it ("…," she said, "…") or it runs over
+ * paragraphs, the parts are one quotation, text joined by a space, and
+ * its range runs from the first word to the last. A reported one
+ * (direct 0) is the clause of "X said that …" or "…, X said". All
+ * strings are owned by the batch. */
 typedef struct nd_quote_info {
 	const char *text;      /* the quoted words, without quote marks */
 	const char *speaker;   /* canonical name, "" when unresolved */
 	int direct;            /* 1 for quoted speech, 0 for reported */
-	size_t article;        /* first article holding it */
+	size_t article;        /* the article holding the fullest version */
 	size_t offset;         /* byte range in that article's cleaned text */
 	size_t length;
 	size_t n_sources;
 	const size_t *sources; /* article indices */
+	size_t n_occurrences;  /* see nd_batch_quote_occurrence */
 } nd_quote_info;
 
 size_t nd_batch_quote_count(const nd_batch *b, size_t story);
 int nd_batch_quote(nd_quote_info *out, const nd_batch *b, size_t story,
 		   size_t i);
+/* Occurrence k < n_occurrences of quotation i of story, in story order.
+ * Returns 0 or ND_ENOTFOUND. */
+int nd_batch_quote_occurrence(nd_occurrence *out, const nd_batch *b,
+			      size_t story, size_t i, size_t k);
 
 typedef enum nd_entity_kind {
 	ND_ENTITY_PERSON = 0,
@@ -325,6 +356,10 @@ typedef struct nd_entity_info {
 size_t nd_batch_entity_count(const nd_batch *b, size_t story);
 int nd_batch_entity(nd_entity_info *out, const nd_batch *b, size_t story,
 		    size_t i);
+/* Mention k < n_mentions of entity i of story, in story order: where
+ * the name alone stands (no title, no "'s"). Returns 0 or ND_ENOTFOUND. */
+int nd_batch_entity_mention(nd_occurrence *out, const nd_batch *b,
+			    size_t story, size_t i, size_t k);
 
 typedef enum nd_fact_kind {
 	ND_FACT_MONEY = 0,
@@ -337,21 +372,35 @@ typedef enum nd_fact_kind {
 /* "money", "percent", "quantity", "date" or "count". */
 const char *nd_fact_kind_name(nd_fact_kind kind);
 
+/* A value stated in the story, grouped across articles by its
+ * normalised value. Strings and arrays are owned by the batch. */
 typedef struct nd_fact_info {
 	const char *text;      /* as written in the first source */
 	nd_fact_kind kind;
 	const char *value;     /* normalised, e.g. "25000000 USD" */
 	const char *context;   /* the sentence it comes from */
+	const char *about;     /* the entity that sentence is about, or "" */
 	size_t article;
 	size_t offset;
 	size_t length;
 	size_t n_sources;
 	const size_t *sources;
+	size_t independent;    /* sources left when copies and rewrites of
+				  one origin count once */
+	size_t n_occurrences;  /* see nd_batch_fact_occurrence */
+	size_t n_conflicts;
+	const size_t *conflicts; /* facts of this story (indices, as i)
+				    stating another value for the same
+				    thing in other articles */
 } nd_fact_info;
 
 size_t nd_batch_fact_count(const nd_batch *b, size_t story);
 int nd_batch_fact(nd_fact_info *out, const nd_batch *b, size_t story,
 		  size_t i);
+/* Occurrence k < n_occurrences of fact i of story, in story order.
+ * Returns 0 or ND_ENOTFOUND. */
+int nd_batch_fact_occurrence(nd_occurrence *out, const nd_batch *b,
+			     size_t story, size_t i, size_t k);
 
 /* ---- Paraphrase ---- */
 
@@ -407,9 +456,14 @@ typedef enum nd_render_kind {
 	ND_RENDER_CLUSTER_JSON,
 	ND_RENDER_SUMMARY_LINES, /* one summary sentence per line, all stories */
 	ND_RENDER_CLEAN_JSON,    /* each article's cleaned text and metadata */
-	ND_RENDER_CLUSTER_EXPLAIN /* each placement, in publication order:
-				     article, story, how, score, the terms
-				     behind it (with explain_stories) */
+	ND_RENDER_CLUSTER_EXPLAIN, /* each placement, in publication order:
+				      article, story, how, score, the terms
+				      behind it (with explain_stories) */
+	ND_RENDER_FACTS_JSON,    /* quotes, entities with every mention,
+				    facts with corroboration and conflicts,
+				    of all stories in one list each
+				    (docs/facts-json.md) */
+	ND_RENDER_FACTS_MD       /* the same for a human */
 } nd_render_kind;
 
 /* Receives output bytes; returns 0 to go on, non-zero to stop. */

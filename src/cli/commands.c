@@ -25,6 +25,11 @@ static const cli_format cluster_formats[] = {
 	{ "json", ND_RENDER_CLUSTER_JSON },
 };
 
+static const cli_format facts_formats[] = {
+	{ "md", ND_RENDER_FACTS_MD },
+	{ "json", ND_RENDER_FACTS_JSON },
+};
+
 static const cli_format summary_formats[] = {
 	{ "lines", ND_RENDER_SUMMARY_LINES },
 };
@@ -112,6 +117,24 @@ static const cli_command commands[] = {
 	  ND_STAGE_CLUSTER, CLI_OPT_FORMAT | CLI_OPT_STORIES | CLI_OPT_EXPLAIN |
 		  CLI_OPT_COPIES | CLI_OPT_STREAM,
 	  cluster_formats, N(cluster_formats), NULL },
+	{ "facts", "[--format md|json] [--near-jaccard X] [--rewrite-share X]\n"
+	  "       [PATH...]",
+	  "list who said what, who is who, and the facts stated",
+	  "Treats all the articles as one story and lists its quotations\n"
+	  "(direct and reported) with their speakers and the articles that\n"
+	  "carry them, noting which shortened or altered one; the people,\n"
+	  "organisations and places with every spelling and mention; and\n"
+	  "the numbers, amounts and dates stated, each with its sources,\n"
+	  "how many of them are independent (copies and rewrites of one\n"
+	  "article count once) and the other values given for the same\n"
+	  "thing. Offsets are bytes of the text `newsdigest clean` prints\n"
+	  "(see docs/facts-json.md).\n",
+	  "  --format md|json  Markdown (default on a terminal) or JSON\n"
+	  "                    (default otherwise)\n"
+	  COPY_OPTIONS,
+	  ND_STAGE_FACTS,
+	  CLI_OPT_FORMAT | CLI_TTY_FORMAT | CLI_OPT_COPIES | CLI_SINGLE_STORY,
+	  facts_formats, N(facts_formats), NULL },
 	{ "summarize", "[--words N | --bytes N] [PATH...]",
 	  "summarize all articles as one story",
 	  "Treats all the articles as one story and prints its summary, one\n"

@@ -10,6 +10,7 @@
 #include "core/hashmap.h"
 #include "core/sorted.h"
 #include "core/unionfind.h"
+#include "facts/conflicts.h"
 
 /* Word-set overlap above which two quotations are one (10ths). */
 #define JACCARD_TENTHS 7
@@ -73,7 +74,10 @@ static bool same_quote(const nd_quotes *qs, const nd_qspan *a,
 	const nd_qspan *s = a->h_n <= b->h_n ? a : b;
 	const nd_qspan *l = s == a ? b : a;
 
-	if (inter == 0)
+	/* Like words from two people are two quotations. */
+	if (inter == 0 || a->reported != b->reported ||
+	    (a->speaker != b->speaker && a->speaker != ND_FX_NONE &&
+	     b->speaker != ND_FX_NONE))
 		return false;
 	if (inter * 10 >= uni * JACCARD_TENTHS)
 		return true;
@@ -119,26 +123,129 @@ static int cmp_quote(const void *pa, const void *pb)
 	return a->first < b->first ? -1 : a->first > b->first;
 }
 
-/* Fills group g's quote from its first occurrence and members. */
+static bool same_words(const nd_quotes *qs, const nd_qspan *a,
+		       const nd_qspan *b)
+{
+	return a->h_n == b->h_n &&
+	       memcmp(qs->h + a->h_off, qs->h + b->h_off,
+		      a->h_n * sizeof(uint64_t)) == 0;
+}
+
+/* Does a hold b's words as one stretch? */
+static bool holds(const nd_quotes *qs, const nd_qspan *a, const nd_qspan *b)
+{
+	return contains(qs->h + a->h_off, a->h_n, qs->h + b->h_off, b->h_n);
+}
+
+/* Are b's words a's, in order, some left out ("Nobody [in Serentia]
+ * wanted")? */
+static bool shortens(const nd_quotes *qs, const nd_qspan *a,
+		     const nd_qspan *b)
+{
+	const uint64_t *x = qs->h + a->h_off, *y = qs->h + b->h_off;
+	size_t i, j = 0;
+
+	for (i = 0; i < a->h_n && j < b->h_n; i++)
+		j += x[i] == y[j];
+	return j == b->h_n;
+}
+
+/* The fullest version: the occurrence holding most of the others, then
+ * the longest, then the first. Groups are small: pairs are compared. */
+static uint32_t fullest(const nd_quotes *qs, const uint32_t *members,
+			size_t n)
+{
+	uint32_t best = members[0];
+	size_t i, j, best_held = 0;
+
+	for (i = 0; i < n; i++) {
+		const nd_qspan *a = &qs->q[members[i]];
+		size_t held = 0;
+
+		for (j = 0; j < n; j++)
+			held += holds(qs, a, &qs->q[members[j]]);
+		if (held > best_held ||
+		    (held == best_held && a->h_n > qs->q[best].h_n)) {
+			best = members[i];
+			best_held = held;
+		}
+	}
+	return best;
+}
+
+/* The words of q: its bytes, or its parts joined by a space. */
+static const char *quote_text(nd_arena *arena, const nd_quotes *qs,
+			      const nd_qspan *q, const char *text)
+{
+	size_t i, n = 0;
+	char *out;
+
+	if (q->n_parts == 0)
+		return nd_arena_strndup(arena, text + q->off, q->len);
+	for (i = 0; i < q->n_parts; i++)
+		n += qs->parts[q->part_off + i].len + 1;
+	out = nd_arena_alloc(arena, n);
+	if (out == NULL)
+		return NULL;
+	for (i = 0, n = 0; i < q->n_parts; i++) {
+		const nd_qpart *p = &qs->parts[q->part_off + i];
+
+		if (i)
+			out[n++] = ' ';
+		memcpy(out + n, text + p->off, p->len);
+		n += p->len;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* Every occurrence, and how each compares with the fullest one. */
+static int fill_occurrences(nd_fstory *st, const nd_quotes *qs, nd_quote *q,
+			    const nd_qspan *full, const uint32_t *members,
+			    size_t n)
+{
+	size_t i;
+
+	q->occ = nd_arena_calloc(st->arena, n, sizeof(*q->occ));
+	if (q->occ == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i < n; i++) {
+		const nd_qspan *o = &qs->q[members[i]];
+		nd_fspan *f = &q->occ[i];
+
+		f->doc = st->members[o->doc];
+		f->off = o->off;
+		f->len = o->len;
+		f->form = same_words(qs, o, full) ? ND_QUOTE_SAME
+			  : shortens(qs, full, o)  ? ND_QUOTE_SHORTENED
+						   : ND_QUOTE_ALTERED;
+	}
+	q->n_occ = n;
+	return ND_OK;
+}
+
+/* Fills group g's quote from its fullest occurrence and members. */
 static int fill_quote(nd_fstory *st, const nd_quotes *qs, qorder *o,
 		      const uint32_t *members, size_t n, const pair *pairs,
 		      size_t n_pairs, size_t *at, size_t *scratch)
 {
-	const nd_qspan *f = &qs->q[members[0]];
+	const nd_qspan *f = &qs->q[fullest(qs, members, n)];
 	const nd_doc *d = nd_fstory_doc(st, f->doc);
 	uint32_t who = vote_speaker(qs, members, n);
 	nd_quote *q = &o->q;
 
 	o->first = members[0];
-	q->text = nd_arena_strndup(st->arena, d->text + f->off, f->len);
+	q->text = quote_text(st->arena, qs, f, d->text);
 	q->speaker = who == ND_FX_NONE ? "" : st->ents[who].name;
-	q->direct = 1;
+	q->direct = !f->reported;
 	q->doc = st->members[f->doc];
 	q->off = f->off;
 	q->len = f->len;
 	q->sources = sources_of(st->arena, pairs, n_pairs, at, &q->n_sources,
 				scratch);
-	return q->text && q->sources ? ND_OK : ND_ENOMEM;
+	if (q->text == NULL || q->sources == NULL)
+		return ND_ENOMEM;
+	return fill_occurrences(st, qs, q, f, members, n);
 }
 
 int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
@@ -180,7 +287,9 @@ int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
 
 		if (nd_u64map_put(&same, h, (uint32_t)i, &first))
 			goto done;
-		if (first != i && qs->q[first].h_n == q->h_n &&
+		if (first != i && qs->q[first].reported == q->reported &&
+		    qs->q[first].speaker == q->speaker &&
+		    qs->q[first].h_n == q->h_n &&
 		    memcmp(qs->h + q->h_off, qs->h + qs->q[first].h_off,
 			   q->h_n * sizeof(uint64_t)) == 0) {
 			nd_uf_union(parent, first, (uint32_t)i);
@@ -247,6 +356,7 @@ done:
 typedef struct forder {
 	nd_fact f;
 	uint32_t first;
+	uint32_t group; /* final group number */
 } forder;
 
 static int cmp_fact(const void *pa, const void *pb)
@@ -307,14 +417,84 @@ done:
 	return rc;
 }
 
+/* The article whose text a copy or rewrite took over. */
+static size_t origin_of(const nd_fstory *st, size_t article)
+{
+	return st->origin ? st->origin[article] : article;
+}
+
+/* Sources counted once per origin. */
+static size_t independent(const nd_fstory *st, const size_t *sources,
+			  size_t n, size_t *scratch)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < n; i++) {
+		size_t o = origin_of(st, sources[i]);
+
+		for (j = 0; j < k && scratch[j] != o; j++)
+			;
+		if (j == k)
+			scratch[k++] = o;
+	}
+	return k;
+}
+
+/* The entity named nearest the fact in its sentence, before it first. */
+static const char *about(const nd_fstory *st, const nd_rawfact *f)
+{
+	const nd_doc *d = nd_fstory_doc(st, f->doc);
+	const nd_sentence *s = &d->sents[f->sent];
+	uint32_t before = ND_FX_NONE, after = ND_FX_NONE;
+	size_t mi;
+
+	for (mi = st->doc_ment[f->doc]; mi < st->doc_ment[f->doc + 1]; mi++) {
+		const nd_mention *m = &st->ments[mi];
+
+		if (m->entity == ND_FX_NONE || m->off < s->off)
+			continue;
+		if (m->off >= s->off + s->len)
+			break;
+		if (m->off + m->len <= f->off)
+			before = m->entity;
+		else if (m->off >= f->off + f->len && after == ND_FX_NONE)
+			after = m->entity;
+	}
+	if (before == ND_FX_NONE)
+		before = after;
+	return before == ND_FX_NONE ? "" : st->ents[before].name;
+}
+
+/* Occurrences of one group: raw facts idx[0..n), in story order. */
+static int fill_fact_occurrences(nd_fstory *st, const nd_rawfacts *rf,
+				 nd_fact *o, const uint32_t *idx, size_t n)
+{
+	size_t k;
+
+	o->occ = nd_arena_calloc(st->arena, n, sizeof(*o->occ));
+	if (o->occ == NULL)
+		return ND_ENOMEM;
+	for (k = 0; k < n; k++) {
+		const nd_rawfact *f = &rf->f[idx[k]];
+
+		o->occ[k].doc = st->members[f->doc];
+		o->occ[k].off = f->off;
+		o->occ[k].len = f->len;
+	}
+	o->n_occ = n;
+	return ND_OK;
+}
+
 int nd_corroborate_facts(nd_story_facts *out, nd_fstory *st,
 			 const nd_rawfacts *rf)
 {
 	nd_strmap keys;
 	nd_buf key = ND_BUF_INIT(ND_FACT_VALUE_MAX + 8);
 	uint32_t *group = NULL, *first_of = NULL, *parent = NULL;
-	uint32_t *final = NULL, *earliest = NULL;
-	size_t *scratch = NULL, n = rf->n, i, ng = 0, nf = 0, at = 0;
+	uint32_t *final = NULL, *earliest = NULL, *raw_group = NULL;
+	uint32_t *by_group = NULL, *filled = NULL, *sorted_at = NULL;
+	size_t *scratch = NULL, *ostart = NULL, n = rf->n, i, ng = 0, nf = 0;
+	size_t at = 0;
 	pair *pairs = NULL;
 	forder *order = NULL;
 	int rc = ND_ENOMEM;
@@ -333,8 +513,14 @@ int nd_corroborate_facts(nd_story_facts *out, nd_fstory *st,
 	scratch = nd_calloc(n, sizeof(*scratch));
 	pairs = nd_calloc(n, sizeof(*pairs));
 	order = nd_calloc(n, sizeof(*order));
+	raw_group = nd_calloc(n, sizeof(*raw_group));
+	by_group = nd_calloc(n, sizeof(*by_group));
+	filled = nd_calloc(n, sizeof(*filled));
+	sorted_at = nd_calloc(n, sizeof(*sorted_at));
+	ostart = nd_calloc(n + 1, sizeof(*ostart));
 	if (!group || !first_of || !parent || !final || !earliest ||
-	    !scratch || !pairs || !order)
+	    !scratch || !pairs || !order || !raw_group || !by_group ||
+	    !filled || !sorted_at || !ostart)
 		goto done;
 	for (i = 0; i < n; i++) {
 		char kind = (char)('0' + rf->f[i].kind);
@@ -367,6 +553,16 @@ int nd_corroborate_facts(nd_story_facts *out, nd_fstory *st,
 		}
 		pairs[i].group = final[g];
 		pairs[i].article = (uint32_t)st->members[rf->f[i].doc];
+		raw_group[i] = final[g];
+		ostart[final[g] + 1]++;
+	}
+	/* Each group's occurrences, bucketed in story order. */
+	for (i = 0; i < nf; i++)
+		ostart[i + 1] += ostart[i];
+	for (i = 0; i < n; i++) {
+		uint32_t g = raw_group[i];
+
+		by_group[ostart[g] + filled[g]++] = (uint32_t)i;
 	}
 	qsort(pairs, n, sizeof(*pairs), cmp_pair);
 	for (i = 0; i < ng; i++) {
@@ -385,7 +581,9 @@ int nd_corroborate_facts(nd_story_facts *out, nd_fstory *st,
 		s = &d->sents[f->sent];
 		o = &order[final[i]].f;
 		order[final[i]].first = earliest[final[i]];
+		order[final[i]].group = final[i];
 		o->text = nd_arena_strndup(st->arena, d->text + f->off, f->len);
+		o->about = about(st, f);
 		o->kind = f->kind;
 		o->value = nd_arena_strndup(st->arena,
 					    value_of(rf, first_of[i]), f->vlen);
@@ -404,15 +602,25 @@ int nd_corroborate_facts(nd_story_facts *out, nd_fstory *st,
 					scratch);
 		if (o->sources == NULL)
 			goto done;
+		o->independent = independent(st, o->sources, o->n_sources,
+					     scratch);
+	}
+	for (i = 0; i < nf; i++) {
+		if (fill_fact_occurrences(st, rf, &order[i].f,
+					  by_group + ostart[i],
+					  ostart[i + 1] - ostart[i]))
+			goto done;
 	}
 	qsort(order, nf, sizeof(*order), cmp_fact);
 	out->facts = nd_arena_calloc(st->arena, nf, sizeof(*out->facts));
 	if (out->facts == NULL)
 		goto done;
-	for (i = 0; i < nf; i++)
+	for (i = 0; i < nf; i++) {
 		out->facts[i] = order[i].f;
+		sorted_at[order[i].group] = (uint32_t)i;
+	}
 	out->n_facts = nf;
-	rc = ND_OK;
+	rc = nd_conflicts_find(out, st, rf, raw_group, sorted_at);
 done:
 	nd_strmap_dispose(&keys);
 	nd_buf_dispose(&key);
@@ -424,5 +632,10 @@ done:
 	nd_free(scratch);
 	nd_free(pairs);
 	nd_free(order);
+	nd_free(raw_group);
+	nd_free(by_group);
+	nd_free(filled);
+	nd_free(sorted_at);
+	nd_free(ostart);
 	return rc;
 }

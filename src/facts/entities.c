@@ -905,6 +905,25 @@ static int fill_entity(nd_fstory *st, build *b, uint32_t c, nd_entity *e,
 	return ND_OK;
 }
 
+/* Where each of the entity's mentions stands (ids in story order). */
+static int fill_mentions(nd_fstory *st, nd_entity *e, const uint32_t *ids,
+			 size_t n)
+{
+	size_t k;
+
+	e->ments = nd_arena_calloc(st->arena, n, sizeof(*e->ments));
+	if (n && e->ments == NULL)
+		return ND_ENOMEM;
+	for (k = 0; k < n; k++) {
+		const nd_mention *m = &st->ments[ids[k]];
+
+		e->ments[k].doc = st->members[m->doc];
+		e->ments[k].off = m->off;
+		e->ments[k].len = m->len;
+	}
+	return ND_OK;
+}
+
 /* Per cluster: its variants and source articles, gathered by bucketing
  * mentions (counting sort by cluster), then the entities. */
 static int emit(nd_fstory *st, build *b)
@@ -961,6 +980,8 @@ static int emit(nd_fstory *st, build *b)
 		rc = fill_entity(st, b, (uint32_t)i, &ents[n_keep],
 				 vars + vstart[i], vstart[i + 1] - vstart[i],
 				 srcs, n);
+		if (rc == ND_OK)
+			rc = fill_mentions(st, &ents[n_keep], byc + start[i], n);
 		if (rc)
 			goto done;
 		b->order[n_keep].e = &ents[n_keep];

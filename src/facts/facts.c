@@ -45,7 +45,7 @@ void nd_facts_free(nd_facts *f)
  * the mention or value caps keeps what was found before the cap. */
 int nd_facts_story(nd_story_facts *out, const nd_facts *f,
 		   const nd_corpus *c, const size_t *members, size_t n,
-		   nd_arena *arena)
+		   const size_t *origin, nd_arena *arena)
 {
 	nd_fstory st;
 	nd_quotes qs;
@@ -60,6 +60,7 @@ int nd_facts_story(nd_story_facts *out, const nd_facts *f,
 	rc = nd_fstory_init(&st, f->gaz, c, members, n, arena);
 	if (rc)
 		goto done;
+	st.origin = origin;
 	rc = nd_names_scan(&st);
 	if (rc && rc != ND_ETOOBIG)
 		goto done;
@@ -74,9 +75,14 @@ int nd_facts_story(nd_story_facts *out, const nd_facts *f,
 			goto done;
 		if (qs.n > q0) {
 			rc = nd_speaker_resolve(&st, k, qs.q + q0, qs.n - q0);
+			if (rc == ND_OK)
+				rc = nd_quotes_join(&qs, &st, k, q0);
 			if (rc)
 				goto done;
 		}
+		rc = nd_speaker_reported(&st, k, &qs, q0);
+		if (rc)
+			goto done;
 		if (facts_full)
 			continue;
 		rc = nd_amounts_scan(&rf, &st, k);

@@ -68,6 +68,7 @@ typedef struct nd_fstory {
 	const nd_corpus *c;
 	const size_t *members;
 	size_t n;
+	const size_t *origin; /* per corpus article, or NULL: see facts.h */
 	nd_arena *arena; /* results */
 	const nd_gazetteer *gaz; /* shared, read-only */
 	nd_u64map term_ix; /* term id -> index into terms */

@@ -467,6 +467,18 @@ static void context_votes(const scan *sc, nd_mention *m, size_t b)
 			   sc->d->toks[at].len <= 3) {
 			m->vote[ND_VOTE_PERSON] += 2; /* "Carrow, 58, who" */
 			m->flags |= ND_MEN_EVIDENCE;
+		} else if ((lex(sc, at).cls & ND_LEX_TITLE) && !is_cap(sc, at)) {
+			/* "Sidek Baba, deputy rector of" */
+			m->vote[ND_VOTE_PERSON] += 2;
+			m->flags |= ND_MEN_EVIDENCE;
+		} else if (m->words >= 2 && at + 1 < sc->s_end &&
+			   (nd_fstory_is(sc->st, sc->d, at, "a") ||
+			    nd_fstory_is(sc->st, sc->d, at, "an")) &&
+			   !is_cap(sc, at + 1)) {
+			/* "Anna-Lisa Saar, a social worker at": a person
+			 * more often than not. */
+			m->vote[ND_VOTE_PERSON] += 1;
+			m->flags |= ND_MEN_EVIDENCE;
 		}
 	}
 }

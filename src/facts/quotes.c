@@ -145,11 +145,40 @@ static int cmp_u64(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/* The sorted distinct copy of q's word hashes qs->h[start..nh), right
+ * after them, for set overlap. */
+static int sorted_copy(nd_quotes *qs, nd_qspan *q, size_t start)
+{
+	size_t i, u;
+
+	q->h_off = (uint32_t)start;
+	q->h_n = (uint32_t)(qs->nh - start);
+	for (i = 0; i < q->h_n; i++) {
+		uint64_t h = qs->h[start + i];
+
+		if (ND_ARRAY_PUSH(qs->h, qs->nh, qs->hcap, h))
+			return ND_ENOMEM;
+	}
+	q->s_off = (uint32_t)(start + q->h_n);
+	if (q->h_n == 0) {
+		q->s_n = 0;
+		return ND_OK;
+	}
+	qsort(qs->h + q->s_off, q->h_n, sizeof(uint64_t), cmp_u64);
+	for (i = 0, u = 0; i < q->h_n; i++) {
+		if (u == 0 || qs->h[q->s_off + u - 1] != qs->h[q->s_off + i])
+			qs->h[q->s_off + u++] = qs->h[q->s_off + i];
+	}
+	q->s_n = (uint32_t)u;
+	qs->nh = q->s_off + u;
+	return ND_OK;
+}
+
 /* Folded word hashes of the quote, in order and as a sorted set. */
 static int hash_words(nd_quotes *qs, nd_qspan *q, const char *text)
 {
 	const char *p = text + q->off, *end = p + q->len;
-	size_t start = qs->nh, i, u;
+	size_t start = qs->nh;
 
 	while (p < end) {
 		const char *w = p, *r = p;
@@ -175,24 +204,7 @@ static int hash_words(nd_quotes *qs, nd_qspan *q, const char *text)
 		if (ND_ARRAY_PUSH(qs->h, qs->nh, qs->hcap, h))
 			return ND_ENOMEM;
 	}
-	q->h_off = (uint32_t)start;
-	q->h_n = (uint32_t)(qs->nh - start);
-	/* Sorted distinct copy right after, for set overlap. */
-	for (i = 0; i < q->h_n; i++) {
-		uint64_t h = qs->h[start + i];
-
-		if (ND_ARRAY_PUSH(qs->h, qs->nh, qs->hcap, h))
-			return ND_ENOMEM;
-	}
-	q->s_off = (uint32_t)(start + q->h_n);
-	qsort(qs->h + q->s_off, q->h_n, sizeof(uint64_t), cmp_u64);
-	for (i = 0, u = 0; i < q->h_n; i++) {
-		if (u == 0 || qs->h[q->s_off + u - 1] != qs->h[q->s_off + i])
-			qs->h[q->s_off + u++] = qs->h[q->s_off + i];
-	}
-	q->s_n = (uint32_t)u;
-	qs->nh = q->s_off + u;
-	return ND_OK;
+	return sorted_copy(qs, q, start);
 }
 
 /* Records the quotation between the marks (inner bytes [a, b)) when it is
@@ -274,7 +286,11 @@ static int scan_line(nd_quotes *qs, uint32_t k, uint32_t para,
 		 * E2. */
 		if ((c == '`' || c == '\'') && at + 1 < l->to &&
 		    l->text[at + 1] == (char)c) {
-			if (kind == Q_NONE && c == '`') {
+			/* Some wires open with '' too: then a word follows. */
+			if (kind == Q_NONE &&
+			    (c == '`' || (at + 2 < l->to &&
+					  nd_cp_is_word(cp_at(l, at + 2)) &&
+					  opens_after(cp_before(l, at))))) {
 				kind = Q_TEX;
 				open = at;
 				inner = at + 2;
@@ -359,9 +375,137 @@ int nd_quotes_find(nd_quotes *qs, const nd_fstory *st, uint32_t k)
 	return ND_OK;
 }
 
+/* Does an attribution inside one sentence lie between a and b:
+ * "…," she said, "…"? */
+static bool interrupts(nd_fstory *st, const nd_doc *d, const nd_qspan *a,
+		       const nd_qspan *b)
+{
+	size_t i, t, n = 0;
+	bool verb = false;
+
+	if (a->para != b->para || !a->closed ||
+	    !memchr(d->text + a->off + a->len, ',',
+		    a->close - (a->off + a->len)))
+		return false;
+	for (i = a->close; i < b->open; i++) {
+		char c = d->text[i];
+
+		if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':')
+			return false;
+	}
+	while (i > a->close && d->text[i - 1] == ' ')
+		i--;
+	if (i == a->close || d->text[i - 1] != ',')
+		return false;
+	for (t = nd_fstory_tok_at(d, a->close);
+	     t < d->ntoks && d->toks[t].off < b->open; t++) {
+		if (++n > ND_QUOTE_ATTRIBUTION_TOKENS)
+			return false;
+		verb |= (nd_fstory_lex(st, d, t).cls & ND_LEX_SPEECH) != 0;
+	}
+	return verb;
+}
+
+/* Does b, opening the paragraph after the one a was left open in, take
+ * a up? */
+static bool continues(const nd_doc *d, const nd_qspan *a, const nd_qspan *b)
+{
+	size_t i;
+
+	if (a->closed || b->para != a->para + 1)
+		return false;
+	for (i = b->para_off; i < b->open; i++) {
+		if (d->text[i] != ' ' && d->text[i] != '\t')
+			return false;
+	}
+	return true;
+}
+
+/* Makes q[r] the quotation of the parts q[r..e) of text. */
+static int join(nd_quotes *qs, const char *text, size_t r, size_t e)
+{
+	nd_qspan *h = &qs->q[r];
+	size_t i, part_off = qs->n_parts, start = qs->nh;
+
+	for (i = r; i < e; i++) {
+		nd_qpart p = { qs->q[i].off, qs->q[i].len };
+		size_t w;
+
+		/* The comma an interrupted part ends with stays in its text. */
+		if (i + 1 < e && text[p.off + p.len] == ',')
+			p.len++;
+
+		if (ND_ARRAY_PUSH(qs->parts, qs->n_parts, qs->parts_cap, p))
+			return ND_ENOMEM;
+		/* Copied by index: a push may move qs->h. */
+		for (w = 0; w < qs->q[i].h_n; w++) {
+			uint64_t x = qs->h[qs->q[i].h_off + w];
+
+			if (ND_ARRAY_PUSH(qs->h, qs->nh, qs->hcap, x))
+				return ND_ENOMEM;
+		}
+		if (i > r) {
+			h->words += qs->q[i].words;
+			if (h->speaker == ND_FX_NONE)
+				h->speaker = qs->q[i].speaker;
+		}
+	}
+	h->part_off = (uint32_t)part_off;
+	h->n_parts = (uint32_t)(e - r);
+	h->len = qs->q[e - 1].off + qs->q[e - 1].len - h->off;
+	h->close = qs->q[e - 1].close;
+	h->closed = qs->q[e - 1].closed;
+	h->para_end = qs->q[e - 1].para_end;
+	return sorted_copy(qs, h, start);
+}
+
+int nd_quotes_join(nd_quotes *qs, nd_fstory *st, uint32_t k, size_t q0)
+{
+	const nd_doc *d = nd_fstory_doc(st, k);
+	size_t r = q0, w = q0;
+
+	while (r < qs->n) {
+		size_t e = r + 1;
+
+		while (e < qs->n &&
+		       (interrupts(st, d, &qs->q[e - 1], &qs->q[e]) ||
+			continues(d, &qs->q[e - 1], &qs->q[e])))
+			e++;
+		if (e - r > 1 && join(qs, d->text, r, e))
+			return ND_ENOMEM;
+		qs->q[w++] = qs->q[r];
+		r = e;
+	}
+	qs->n = w;
+	return ND_OK;
+}
+
+int nd_quotes_add_reported(nd_quotes *qs, const nd_fstory *st, uint32_t k,
+			   size_t off, size_t len, uint32_t speaker)
+{
+	const nd_doc *d = nd_fstory_doc(st, k);
+	nd_qspan q;
+
+	if (len == 0 || len > ND_QUOTE_MAX || qs->n >= ND_QUOTES_MAX)
+		return ND_OK;
+	memset(&q, 0, sizeof(q));
+	q.doc = k;
+	q.open = q.off = (uint32_t)off;
+	q.close = (uint32_t)(off + len);
+	q.len = (uint32_t)len;
+	q.words = count_words(d->text + off, len);
+	q.closed = true;
+	q.reported = true;
+	q.speaker = speaker;
+	if (hash_words(qs, &q, d->text))
+		return ND_ENOMEM;
+	return ND_ARRAY_PUSH(qs->q, qs->n, qs->cap, q);
+}
+
 void nd_quotes_dispose(nd_quotes *qs)
 {
 	nd_free(qs->q);
 	nd_free(qs->h);
+	nd_free(qs->parts);
 	memset(qs, 0, sizeof(*qs));
 }

@@ -1,12 +1,31 @@
 #include "facts/speaker.h"
 
-#include <string.h> /* memchr */
+#include <string.h> /* memchr, memcmp */
 
 #include "core/alloc.h"
 #include "core/error.h"
 
-/* How far from a quotation its attribution may sit, in tokens. */
+/* A speaker the attribution leaves unnamed ("said a diplomat"): no
+ * neighbour's speaker is lent to it. ND_FX_NONE once resolved. */
+#define ANONYMOUS (ND_FX_NONE - 1)
+
+/* How far from a quotation its attribution may sit, in tokens; further
+ * when a name comes first ("…," 17-year-old Zuhir Hersi, one of the disc
+ * jockeys, said). */
 #define NEAR_TOKENS 8
+#define NAMED_NEAR_TOKENS 20
+/* Last tokens of a sentence that may hold an attribution ("said
+ * Mahathir."). */
+#define ATTRIBUTION_TAIL 4
+/* Reported speech: the fewest words of a clause, the longest closing
+ * attribution (", the ministry's spokesman said"), how far into the
+ * sentence a subject's speech verb may stand. */
+#define MIN_REPORTED_TOKENS 4
+#define ATTRIBUTION_TOKENS 7
+#define SUBJECT_TOKENS 12
+#define TAIL_SUBJECT_TOKENS 4 /* "…, the board's engineer said Friday." */
+/* Sentences back a pronoun's antecedent is looked for first. */
+#define ANTECEDENT_SENTENCES 3
 
 /* One document being attributed. */
 typedef struct who {
@@ -57,6 +76,66 @@ static bool comma_after(const who *w, size_t i)
 	return memchr(w->d->text + a, ',', b - a) != NULL;
 }
 
+/* Is mention mi a possessive ("Anwar's case"): a modifier, no speaker? */
+static bool possessive(const who *w, uint32_t mi)
+{
+	const nd_mention *m = &w->st->ments[mi];
+	const char *p = w->d->text + m->off + m->len;
+	const char *end = w->d->text + w->d->len;
+
+	if (p < end && (*p == '\'' || (end - p >= 3 &&
+					memcmp(p, "\xE2\x80\x99", 3) == 0))) {
+		p += *p == '\'' ? 1 : 3;
+		return p < end && (*p == 's' || *p == 'S');
+	}
+	return false;
+}
+
+/* First token of the sentence holding token t. */
+static size_t sentence_start(const who *w, size_t t)
+{
+	size_t s = nd_fstory_sent_at(w->d, w->d->toks[t].off);
+
+	return s < w->d->nsents ? w->d->sents[s].tok : t;
+}
+
+/* Does a preposition put mention mi out of subject place ("of Anwar",
+ * "by Mahathir")? */
+static bool governed(const who *w, uint32_t mi)
+{
+	const nd_mention *m = &w->st->ments[mi];
+	size_t t = m->tok0;
+
+	if (t == 0)
+		return false;
+	t--;
+	return (nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_LOCPREP) ||
+	       is(w, t, "of") || is(w, t, "by") || is(w, t, "with") ||
+	       is(w, t, "to") || is(w, t, "for") || is(w, t, "against") ||
+	       is(w, t, "about") || is(w, t, "than");
+}
+
+/* Is mention mi the first person its sentence names: the subject
+ * rather than an apposition's ("Azizah Ismail, the wife of jailed
+ * politician Anwar Ibrahim, told")? */
+static bool leads(const who *w, size_t mi)
+{
+	const nd_mention *m = &w->st->ments[mi];
+	size_t s = nd_fstory_sent_at(w->d, m->off), k;
+
+	for (k = mi; k-- > w->m_lo;) {
+		const nd_mention *p = &w->st->ments[k];
+
+		if (s < w->d->nsents && p->off < w->d->sents[s].off)
+			break;
+		if (p->entity != ND_FX_NONE && !(p->flags & ND_MEN_INQUOTE) &&
+		    w->st->ents[p->entity].kind == ND_ENTITY_PERSON &&
+		    !possessive(w, (uint32_t)k) && !governed(w, (uint32_t)k))
+			return false;
+	}
+	return true;
+}
+
 static bool shares_cue(const who *w, uint32_t ent, const uint64_t *cues,
 		       size_t n)
 {
@@ -74,13 +153,18 @@ static bool shares_cue(const who *w, uint32_t ent, const uint64_t *cues,
 }
 
 /* The nearest person named before byte off outside quotations; with cues,
- * the nearest one sharing a cue, if any does. */
+ * the nearest one sharing a cue, if any does; without, the nearest one in
+ * a subject's place (not "Anwar's case", not "by Anwar") within the last
+ * ANTECEDENT_SENTENCES sentences, else the nearest. */
 static uint32_t nearest_person(const who *w, size_t off,
 			       const uint64_t *cues, size_t n)
 {
 	uint32_t first = ND_FX_NONE;
-	size_t mi;
+	size_t mi, s_off = nd_fstory_sent_at(w->d, off);
 
+	s_off = s_off >= ANTECEDENT_SENTENCES
+			? w->d->sents[s_off - ANTECEDENT_SENTENCES].off
+			: 0;
 	for (mi = w->m_hi; mi-- > w->m_lo;) {
 		const nd_mention *m = &w->st->ments[mi];
 
@@ -88,11 +172,12 @@ static uint32_t nearest_person(const who *w, size_t off,
 		    (m->flags & ND_MEN_INQUOTE) ||
 		    w->st->ents[m->entity].kind != ND_ENTITY_PERSON)
 			continue;
-		if (n == 0)
-			return m->entity;
 		if (first == ND_FX_NONE)
 			first = m->entity;
-		if (shares_cue(w, m->entity, cues, n))
+		if (n == 0 && m->off >= s_off && !possessive(w, (uint32_t)mi) &&
+		    !governed(w, (uint32_t)mi) && leads(w, mi))
+			return m->entity;
+		if (n > 0 && shares_cue(w, m->entity, cues, n))
 			return m->entity;
 	}
 	return first;
@@ -127,13 +212,26 @@ static size_t describe(const who *w, size_t a, size_t b, uint64_t *cues,
 	return n;
 }
 
+/* Who "the US diplomatic head" is: the nearest person sharing a cue;
+ * but "a statement by the 15 EU countries" is the organisation, when no
+ * title says a person speaks. */
 static uint32_t by_description(const who *w, size_t a, size_t b,
 			       size_t before)
 {
 	uint64_t cues[16];
-	size_t n = describe(w, a, b, cues, 16);
+	uint32_t org = ND_FX_NONE;
+	size_t n = describe(w, a, b, cues, 16), i;
 
-	return nearest_person(w, before, cues, n);
+	for (i = a; i < b; i++) {
+		uint32_t mi = ment_of(w, i);
+
+		if (nd_fstory_lex(w->st, w->d, i).cls & ND_LEX_TITLE)
+			return nearest_person(w, before, cues, n);
+		if (mi != ND_FX_NONE && org == ND_FX_NONE &&
+		    kind_of(w, mi) == ND_ENTITY_ORGANISATION)
+			org = w->st->ments[mi].entity;
+	}
+	return org != ND_FX_NONE ? org : nearest_person(w, before, cues, n);
 }
 
 /* "the US diplomatic head" before a verb: no function words up to the
@@ -168,8 +266,11 @@ static uint32_t after_verb(const who *w, size_t i, size_t end, size_t quote)
 			const nd_mention *m = &w->st->ments[mi];
 			nd_entity_kind kind = kind_of(w, mi);
 
-			if (kind == ND_ENTITY_PERSON ||
-			    (kind == ND_ENTITY_ORGANISATION && desc_words == 0))
+			/* "one of Anwar's lawyers, Pawancheek Marican". */
+			if (!possessive(w, mi) &&
+			    (kind == ND_ENTITY_PERSON ||
+			     (kind == ND_ENTITY_ORGANISATION &&
+			      desc_words == 0)))
 				return m->entity;
 			desc_words++;
 			i = m->tok + m->ntok - 1;
@@ -182,7 +283,9 @@ static uint32_t after_verb(const who *w, size_t i, size_t end, size_t quote)
 			desc_from = i + 1;
 			continue;
 		}
-		if (is(w, i, "a") || is(w, i, "an"))
+		/* "one of Anwar's lawyers, X": not "a diplomat of the region". */
+		if (is(w, i, "a") || is(w, i, "an") ||
+		    (is(w, i, "of") && i > 0 && is(w, i - 1, "one")))
 			continue;
 		if (f & ND_TOK_STOP)
 			break;
@@ -197,8 +300,18 @@ static uint32_t after_verb(const who *w, size_t i, size_t end, size_t quote)
 static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 			size_t quote)
 {
-	size_t j;
+	size_t j, s0 = sentence_start(w, v);
 
+	/* A subject is in the verb's sentence: "Support "is solid," said
+	 * Mahathir" names nobody before the verb. */
+	if (s0 > t0)
+		t0 = s0;
+	/* "met with President Tokayev, who expressed": the relative's
+	 * antecedent speaks, whatever governs it. */
+	if (v >= t0 + 2 && is(w, v - 1, "who") &&
+	    ment_of(w, v - 2) != ND_FX_NONE &&
+	    kind_of(w, ment_of(w, v - 2)) == ND_ENTITY_PERSON)
+		return w->st->ments[ment_of(w, v - 2)].entity;
 	for (j = v; j-- > t0;) {
 		uint32_t mi = ment_of(w, j);
 
@@ -206,18 +319,25 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 			const nd_mention *m = &w->st->ments[mi];
 			nd_entity_kind kind = kind_of(w, mi);
 
-			if (kind == ND_ENTITY_PERSON)
+			if (kind == ND_ENTITY_PERSON && !possessive(w, mi) &&
+			    !governed(w, mi))
 				return m->entity;
-			/* "the ministry said": an organisation right before. */
+			/* "the ministry said": an organisation right before,
+			 * not one ending an apposition ("…, head of the
+			 * People's Party, said"). */
 			if (kind == ND_ENTITY_ORGANISATION &&
-			    m->tok + m->ntok == v)
+			    m->tok + m->ntok == v &&
+			    !comma_after(w, m->tok + m->ntok - 1))
 				return m->entity;
 			j = m->tok0;
 			continue;
 		}
 		if (pronoun(w, j))
 			return nearest_person(w, w->d->toks[j].off, NULL, 0);
-		if (is(w, j, "the") && plain_phrase(w, j, v)) {
+		if (is(w, j, "the") && plain_phrase(w, j, v) &&
+		    !(j > t0 && (is(w, j - 1, "of") ||
+				 (nd_fstory_lex(w->st, w->d, j - 1).cls &
+				  ND_LEX_LOCPREP)))) {
 			uint32_t before =
 				j > t0 ? ment_of(w, j - 1) : ND_FX_NONE;
 
@@ -231,11 +351,22 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 	return after_verb(w, v + 1, end, quote);
 }
 
-/* "…," X said / said X / he added / according to X. */
+/* Does the quotation end its own sentence ("… no."), so that what
+ * follows may be a sentence of its own? */
+static bool ends_sentence(const who *w, const nd_qspan *q)
+{
+	char c = q->len ? w->d->text[q->off + q->len - 1] : ' ';
+
+	return c == '.' || c == '!' || c == '?';
+}
+
+/* "…," X said / said X / he added / according to X. After a quotation
+ * that ended its sentence, "X said he …" is a new sentence, not its
+ * attribution. */
 static uint32_t right_attr(const who *w, const nd_qspan *q, size_t limit)
 {
 	const nd_doc *d = w->d;
-	size_t t = nd_fstory_tok_at(d, q->close), s, end, i, n;
+	size_t t = nd_fstory_tok_at(d, q->close), s, end, i, n, near;
 
 	if (t >= d->ntoks || d->toks[t].off >= limit)
 		return ND_FX_NONE;
@@ -244,11 +375,24 @@ static uint32_t right_attr(const who *w, const nd_qspan *q, size_t limit)
 			    : d->ntoks;
 	while (end > t && d->toks[end - 1].off >= limit)
 		end--;
-	for (i = t, n = 0; i < end && n < NEAR_TOKENS; i++, n++) {
+	near = NEAR_TOKENS;
+	for (i = t; i < end && i < t + 5; i++) {
+		if (ment_of(w, i) != ND_FX_NONE &&
+		    kind_of(w, ment_of(w, i)) == ND_ENTITY_PERSON)
+			near = NAMED_NEAR_TOKENS;
+	}
+	for (i = t, n = 0; i < end && n < near; i++, n++) {
+		uint32_t person;
+
 		if (according(w, i, end))
 			return after_verb(w, i + 2, end, q->open);
-		if (speech(w, i))
-			return subject(w, t, i, end, q->open);
+		if (!speech(w, i))
+			continue;
+		person = subject(w, t, i, end, q->open);
+		if (ends_sentence(w, q) && end > i + 4 &&
+		    (person == ND_FX_NONE || i > t))
+			return ND_FX_NONE;
+		return person == ND_FX_NONE ? ANONYMOUS : person;
 	}
 	return ND_FX_NONE;
 }
@@ -258,6 +402,7 @@ static uint32_t left_attr(const who *w, const nd_qspan *q, size_t from)
 {
 	const nd_doc *d = w->d;
 	size_t s = nd_fstory_sent_at(d, q->open), t0, t1, i, v = ND_FX_NONE;
+	uint32_t person;
 	bool acc = false;
 
 	if (s < d->nsents && d->sents[s].off > from &&
@@ -276,9 +421,9 @@ static uint32_t left_attr(const who *w, const nd_qspan *q, size_t from)
 	}
 	if (v == ND_FX_NONE)
 		return ND_FX_NONE;
-	if (acc)
-		return after_verb(w, v + 2, t1, q->open);
-	return subject(w, t0, v, t1, q->open);
+	person = acc ? after_verb(w, v + 2, t1, q->open)
+		     : subject(w, t0, v, t1, q->open);
+	return person == ND_FX_NONE ? ANONYMOUS : person;
 }
 
 /* Mentions inside quotations are no antecedents for "he" or "the
@@ -299,6 +444,59 @@ static void mark_quoted(who *w, const nd_qspan *q, size_t n)
 			mi++;
 		}
 	}
+}
+
+/* Do quotations a and b (a first) sit in one sentence or two
+ * neighbouring ones? */
+static bool adjacent(const who *w, const nd_qspan *a, const nd_qspan *b)
+{
+	size_t sa = nd_fstory_sent_at(w->d, a->off + (a->len ? a->len - 1 : 0));
+	size_t sb = nd_fstory_sent_at(w->d, b->off);
+
+	return sb <= sa + 1;
+}
+
+/* The person a quotation's sentence is about, named before it: "King
+ * Carl XVI Gustaf … sent a statement that "…"". */
+static uint32_t sentence_subject(const who *w, const nd_qspan *q)
+{
+	size_t s = nd_fstory_sent_at(w->d, q->open), mi;
+
+	if (s >= w->d->nsents || w->d->sents[s].off >= q->open)
+		return ND_FX_NONE;
+	for (mi = w->m_lo; mi < w->m_hi; mi++) {
+		const nd_mention *m = &w->st->ments[mi];
+
+		if (m->off >= q->open)
+			break;
+		if (m->off < w->d->sents[s].off || m->entity == ND_FX_NONE ||
+		    (m->flags & ND_MEN_INQUOTE) ||
+		    kind_of(w, (uint32_t)mi) != ND_ENTITY_PERSON ||
+		    possessive(w, (uint32_t)mi) || governed(w, (uint32_t)mi))
+			continue;
+		return m->entity;
+	}
+	return ND_FX_NONE;
+}
+
+/* A quotation opening its sentence after one that ends in an
+ * attribution: "Support "is solid," said Mahathir. "There is no …"". */
+static uint32_t previous_attr(const who *w, const nd_qspan *q)
+{
+	const nd_doc *d = w->d;
+	size_t s = nd_fstory_sent_at(d, q->open), a, e, v;
+
+	if (s == 0 || s >= d->nsents || nd_fstory_tok_at(d, d->sents[s].off) <
+					      nd_fstory_tok_at(d, q->open))
+		return ND_FX_NONE;
+	a = d->sents[s - 1].tok;
+	e = a + d->sents[s - 1].ntok;
+	for (v = e > a + ATTRIBUTION_TAIL ? e - ATTRIBUTION_TAIL : a; v < e;
+	     v++) {
+		if (speech(w, v))
+			return subject(w, a, v, e, q->open);
+	}
+	return ND_FX_NONE;
 }
 
 static bool starts_paragraph(const who *w, const nd_qspan *q)
@@ -332,21 +530,53 @@ static void paragraph(who *w, nd_qspan *q, size_t a, size_t b,
 		    starts_paragraph(w, &q[j]))
 			q[j].speaker = carry;
 	}
-	/* "…" X said. "…": one speaker for the paragraph's quotations. */
+	/* "…" X said. "…": the speaker of a quotation next to it, in the
+	 * same or the next sentence, else the subject of its sentence. */
 	for (j = a; j < b; j++) {
-		size_t k;
-
 		if (q[j].speaker != ND_FX_NONE)
 			continue;
-		for (k = j; k-- > a;) {
-			if (q[k].speaker != ND_FX_NONE) {
-				q[j].speaker = q[k].speaker;
-				break;
-			}
-		}
-		for (k = j + 1; q[j].speaker == ND_FX_NONE && k < b; k++)
-			q[j].speaker = q[k].speaker;
+		if (j > a && q[j - 1].speaker != ND_FX_NONE &&
+		    q[j - 1].speaker != ANONYMOUS &&
+		    adjacent(w, &q[j - 1], &q[j]))
+			q[j].speaker = q[j - 1].speaker;
+		else if (j + 1 < b && q[j + 1].speaker != ANONYMOUS &&
+			 adjacent(w, &q[j], &q[j + 1]))
+			q[j].speaker = q[j + 1].speaker;
+		if (q[j].speaker == ND_FX_NONE)
+			q[j].speaker = sentence_subject(w, &q[j]);
+		if (q[j].speaker == ND_FX_NONE)
+			q[j].speaker = previous_attr(w, &q[j]);
 	}
+	for (j = a; j < b; j++) {
+		if (q[j].speaker == ANONYMOUS)
+			q[j].speaker = ND_FX_NONE;
+	}
+}
+
+/* Sets up w for story document k: which mention each token is in. */
+static int who_init(who *w, nd_fstory *st, uint32_t k)
+{
+	size_t i;
+
+	w->st = st;
+	w->d = nd_fstory_doc(st, k);
+	w->m_lo = st->doc_ment[k];
+	w->m_hi = st->doc_ment[k + 1];
+	w->tok_ment = nd_calloc(w->d->ntoks + 1, sizeof(*w->tok_ment));
+	if (w->tok_ment == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i < w->d->ntoks; i++)
+		w->tok_ment[i] = ND_FX_NONE;
+	for (i = w->m_lo; i < w->m_hi; i++) {
+		const nd_mention *m = &st->ments[i];
+		size_t t;
+
+		if (m->entity == ND_FX_NONE)
+			continue;
+		for (t = m->tok0; t < (size_t)m->tok + m->ntok; t++)
+			w->tok_ment[t] = (uint32_t)i;
+	}
+	return ND_OK;
 }
 
 int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
@@ -354,24 +584,8 @@ int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
 	who w;
 	size_t i, a;
 
-	w.st = st;
-	w.d = nd_fstory_doc(st, k);
-	w.m_lo = st->doc_ment[k];
-	w.m_hi = st->doc_ment[k + 1];
-	w.tok_ment = nd_calloc(w.d->ntoks + 1, sizeof(*w.tok_ment));
-	if (w.tok_ment == NULL)
+	if (who_init(&w, st, k))
 		return ND_ENOMEM;
-	for (i = 0; i < w.d->ntoks; i++)
-		w.tok_ment[i] = ND_FX_NONE;
-	for (i = w.m_lo; i < w.m_hi; i++) {
-		const nd_mention *m = &st->ments[i];
-		size_t t;
-
-		if (m->entity == ND_FX_NONE)
-			continue;
-		for (t = m->tok0; t < (size_t)m->tok + m->ntok; t++)
-			w.tok_ment[t] = (uint32_t)i;
-	}
 	mark_quoted(&w, q, n);
 	for (a = 0; a < n;) {
 		size_t b = a + 1;
@@ -395,4 +609,146 @@ int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
 	}
 	nd_free(w.tok_ment);
 	return ND_OK;
+}
+
+/* ---- Reported speech ---- */
+
+/* Is the gap after token t a comma? */
+static bool comma_gap(const who *w, size_t t)
+{
+	return t + 1 < w->d->ntoks && comma_after(w, t);
+}
+
+/* Bytes of tokens [a, e) of d, the closing punctuation of the last one
+ * left out. */
+static void clause_bytes(const nd_doc *d, size_t a, size_t e, size_t *off,
+			 size_t *len)
+{
+	*off = d->toks[a].off;
+	*len = d->toks[e - 1].off + d->toks[e - 1].len - *off;
+}
+
+/* Verbs that take a clause without "that": "said he would". */
+static bool bare_clause_verb(const who *w, size_t v)
+{
+	return is(w, v, "said") || is(w, v, "says") || is(w, v, "say") ||
+	       is(w, v, "added") || is(w, v, "adds") || is(w, v, "saying");
+}
+
+/* Where the reported clause after verb v starts: past a time ("said
+ * Thursday", "said on Friday"), an addressee of "told", and "that";
+ * e when there is none. */
+static size_t clause_start(const who *w, size_t v, size_t e)
+{
+	size_t t = v + 1, that;
+
+	while (t < e && (is(w, t, "on") || is(w, t, "today") ||
+			 is(w, t, "yesterday") ||
+			 (nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_WEEKDAY)))
+		t++;
+	for (that = t; that < e && that < t + 6; that++) {
+		if (is(w, that, "that"))
+			return that + 1;
+		if (comma_gap(w, that))
+			break;
+	}
+	if (!bare_clause_verb(w, v) || t >= e || comma_gap(w, v))
+		return e;
+	return t;
+}
+
+typedef struct clause {
+	size_t a, e;      /* tokens of the reported words */
+	uint32_t speaker;
+} clause;
+
+/* "X said (that) …", "…, X said.", "According to X, …", "…, according to
+ * X." in the sentence of tokens [a, e): the clause and who said it. */
+static bool reported(const who *w, size_t a, size_t e, clause *c)
+{
+	size_t v, comma = e;
+
+	if (e - a < MIN_REPORTED_TOKENS)
+		return false;
+	if (according(w, a, e)) {
+		uint32_t mi;
+
+		for (v = a + 2; v + 1 < e && !comma_gap(w, v); v++)
+			;
+		/* "According to the board's engineer, Tobias Renvall, …" */
+		mi = ment_of(w, v + 1);
+		if (mi != ND_FX_NONE && kind_of(w, mi) == ND_ENTITY_PERSON &&
+		    comma_gap(w, w->st->ments[mi].tok + w->st->ments[mi].ntok -
+					  1))
+			v = w->st->ments[mi].tok + w->st->ments[mi].ntok - 1;
+		c->a = v + 1;
+		c->e = e;
+		c->speaker = after_verb(w, a + 2, v + 1, w->d->toks[a].off);
+		return c->e - c->a >= MIN_REPORTED_TOKENS;
+	}
+	/* An attribution closing the sentence. */
+	for (v = e - 1; v > a && v + ATTRIBUTION_TOKENS >= e; v--) {
+		if (comma_gap(w, v - 1)) {
+			comma = v;
+			break;
+		}
+	}
+	for (v = comma; v < e && v < comma + TAIL_SUBJECT_TOKENS; v++) {
+		if (according(w, v, e) ||
+		    (speech(w, v) && e <= v + TAIL_SUBJECT_TOKENS)) {
+			c->a = a;
+			c->e = comma;
+			c->speaker = according(w, v, e)
+					     ? after_verb(w, v + 2, e, 0)
+					     : subject(w, comma, v, e, 0);
+			return c->e - c->a >= MIN_REPORTED_TOKENS;
+		}
+	}
+	/* A subject, its verb, the clause. */
+	for (v = a + 1; v < e && v < a + SUBJECT_TOKENS; v++) {
+		if (!speech(w, v))
+			continue;
+		c->speaker = subject(w, a, v, v + 1, w->d->toks[v].off);
+		c->a = clause_start(w, v, e);
+		c->e = e;
+		return c->speaker != ND_FX_NONE &&
+		       c->e >= c->a + MIN_REPORTED_TOKENS;
+	}
+	return false;
+}
+
+/* Does a direct quotation of q[0..n) touch bytes [a, b)? */
+static bool quoted(const nd_qspan *q, size_t n, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (q[i].open < b && q[i].close > a)
+			return true;
+	}
+	return false;
+}
+
+int nd_speaker_reported(nd_fstory *st, uint32_t k, nd_quotes *qs, size_t q0)
+{
+	size_t s, n = qs->n;
+	who w;
+	int rc = ND_OK;
+
+	if (who_init(&w, st, k))
+		return ND_ENOMEM;
+	for (s = 0; s < w.d->nsents && rc == ND_OK; s++) {
+		const nd_sentence *se = &w.d->sents[s];
+		size_t off, len;
+		clause c;
+
+		if ((se->flags & ND_SENT_TITLE) || se->ntok == 0 ||
+		    quoted(qs->q + q0, n - q0, se->off, se->off + se->len) ||
+		    !reported(&w, se->tok, (size_t)se->tok + se->ntok, &c))
+			continue;
+		clause_bytes(w.d, c.a, c.e, &off, &len);
+		rc = nd_quotes_add_reported(qs, st, k, off, len, c.speaker);
+	}
+	nd_free(w.tok_ment);
+	return rc;
 }

@@ -189,7 +189,44 @@ int nd_batch_quote(nd_quote_info *out, const nd_batch *b, size_t story,
 	out->length = q->len;
 	out->n_sources = q->n_sources;
 	out->sources = q->sources;
+	out->n_occurrences = q->n_occ;
 	return ND_OK;
+}
+
+const char *nd_quote_form_name(nd_quote_form form)
+{
+	switch (form) {
+	case ND_QUOTE_SAME:
+		return "same";
+	case ND_QUOTE_SHORTENED:
+		return "shortened";
+	case ND_QUOTE_ALTERED:
+		return "altered";
+	}
+	return "unknown";
+}
+
+static int occurrence(nd_occurrence *out, const nd_fspan *v, size_t n,
+		      size_t k)
+{
+	if (k >= n)
+		return ND_ENOTFOUND;
+	out->article = v[k].doc;
+	out->offset = v[k].off;
+	out->length = v[k].len;
+	out->form = v[k].form;
+	return ND_OK;
+}
+
+int nd_batch_quote_occurrence(nd_occurrence *out, const nd_batch *b,
+			      size_t story, size_t i, size_t k)
+{
+	const nd_story *s = digested(b, story, ND_STAGE_FACTS);
+
+	if (s == NULL || i >= s->facts.n_quotes)
+		return ND_ENOTFOUND;
+	return occurrence(out, s->facts.quotes[i].occ,
+			  s->facts.quotes[i].n_occ, k);
 }
 
 const char *nd_entity_kind_name(nd_entity_kind kind)
@@ -231,6 +268,17 @@ int nd_batch_entity(nd_entity_info *out, const nd_batch *b, size_t story,
 	return ND_OK;
 }
 
+int nd_batch_entity_mention(nd_occurrence *out, const nd_batch *b,
+			    size_t story, size_t i, size_t k)
+{
+	const nd_story *s = digested(b, story, ND_STAGE_FACTS);
+
+	if (s == NULL || i >= s->facts.n_entities)
+		return ND_ENOTFOUND;
+	return occurrence(out, s->facts.entities[i].ments,
+			  s->facts.entities[i].n_mentions, k);
+}
+
 const char *nd_fact_kind_name(nd_fact_kind kind)
 {
 	switch (kind) {
@@ -268,10 +316,26 @@ int nd_batch_fact(nd_fact_info *out, const nd_batch *b, size_t story,
 	out->kind = f->kind;
 	out->value = f->value;
 	out->context = f->context ? f->context : "";
+	out->about = f->about ? f->about : "";
 	out->article = f->doc;
 	out->offset = f->off;
 	out->length = f->len;
 	out->n_sources = f->n_sources;
 	out->sources = f->sources;
+	out->independent = f->independent;
+	out->n_occurrences = f->n_occ;
+	out->n_conflicts = f->n_conflicts;
+	out->conflicts = f->conflicts;
 	return ND_OK;
+}
+
+int nd_batch_fact_occurrence(nd_occurrence *out, const nd_batch *b,
+			     size_t story, size_t i, size_t k)
+{
+	const nd_story *s = digested(b, story, ND_STAGE_FACTS);
+
+	if (s == NULL || i >= s->facts.n_facts)
+		return ND_ENOTFOUND;
+	return occurrence(out, s->facts.facts[i].occ, s->facts.facts[i].n_occ,
+			  k);
 }

@@ -329,7 +329,7 @@ static int run_facts(nd_batch *b)
 		nd_story *s = &b->stories[i];
 
 		rc = nd_facts_story(&s->facts, f, &c, s->members,
-				    s->n_members, b->results_arena);
+				    s->n_members, b->origin, b->results_arena);
 	}
 	nd_facts_free(f);
 	return rc;

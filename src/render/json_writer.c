@@ -93,6 +93,11 @@ void nd_json_object_begin(nd_json *j)
 	open_level(j, '{', 0);
 }
 
+void nd_json_object_begin_inline(nd_json *j)
+{
+	open_level(j, '{', 1);
+}
+
 void nd_json_object_end(nd_json *j)
 {
 	close_level(j, '}');

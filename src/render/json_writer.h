@@ -28,6 +28,8 @@ void nd_json_init(nd_json *j, nd_out *out);
 void nd_json_finish(nd_json *j);
 
 void nd_json_object_begin(nd_json *j);
+/* An object whose members stay on one line: {"a": 1, "b": 2}. */
+void nd_json_object_begin_inline(nd_json *j);
 void nd_json_object_end(nd_json *j);
 void nd_json_array_begin(nd_json *j);
 /* An array whose items stay on one line: ["a", "b"]. */

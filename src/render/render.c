@@ -18,6 +18,8 @@ int nd_batch_render(const nd_batch *b, nd_render_kind kind,
 		[ND_RENDER_CLUSTER_EXPLAIN] = nd_render_cluster_explain,
 		[ND_RENDER_SUMMARY_LINES] = nd_render_summary_lines,
 		[ND_RENDER_CLEAN_JSON] = nd_render_clean_json,
+		[ND_RENDER_FACTS_JSON] = nd_render_facts_json,
+		[ND_RENDER_FACTS_MD] = nd_render_facts_md,
 	};
 	nd_out o;
 	int rc;

@@ -28,6 +28,10 @@ int nd_render_cluster_tsv(nd_out *o, const nd_batch *b);
 int nd_render_cluster_json(nd_out *o, const nd_batch *b);
 /* One line per placement in publication order, with its evidence. */
 int nd_render_cluster_explain(nd_out *o, const nd_batch *b);
+/* Quotations, entities and facts of all stories, one list each
+ * (docs/facts-json.md), and the same for a human. */
+int nd_render_facts_json(nd_out *o, const nd_batch *b);
+int nd_render_facts_md(nd_out *o, const nd_batch *b);
 /* Every summary sentence on a line of its own, story after story. */
 int nd_render_summary_lines(nd_out *o, const nd_batch *b);
 

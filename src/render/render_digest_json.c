@@ -1,17 +1,9 @@
 /* The digest as JSON, documented field by field in docs/digest-json.md. */
 #include "render/json_writer.h"
 #include "render/render.h"
+#include "render/render_facts.h"
 #include "render/render_json_parts.h"
 #include "render/render_lineage.h"
-
-/* "article", "offset", "length": where an item sits in a cleaned text. */
-static void span(nd_json *j, const nd_batch *b, size_t article, size_t off,
-		 size_t len)
-{
-	nd_json_kv_str(j, "article", nd_render_article_id(b, article));
-	nd_json_kv_uint(j, "offset", off);
-	nd_json_kv_uint(j, "length", len);
-}
 
 /* key: the source of relation rel, as an id (duplicate_of) or as
  * {"id", "share"}; null when there is none. */
@@ -69,7 +61,7 @@ static void support(nd_json *j, const nd_batch *b, size_t story, size_t i,
 					    story, i, k) != ND_OK)
 			continue;
 		nd_json_object_begin(j);
-		span(j, b, article, offset, length);
+		nd_render_json_span(j, b, article, offset, length);
 		nd_json_object_end(j);
 	}
 	nd_json_array_end(j);
@@ -88,86 +80,21 @@ static void summary(nd_json *j, const nd_batch *b, size_t story)
 		nd_json_object_begin(j);
 		nd_json_kv_str(j, "text", s.text);
 		nd_render_json_ids(j, "sources", b, s.sources, s.n_sources);
-		span(j, b, s.article, s.offset, s.length);
+		nd_render_json_span(j, b, s.article, s.offset, s.length);
 		support(j, b, story, i, s.n_sources);
 		nd_json_object_end(j);
 	}
 	nd_json_array_end(j);
 }
 
-static void quotes(nd_json *j, const nd_batch *b, size_t story)
+/* key: an array of story's quotations, entities or facts. */
+static void section(nd_json *j, const nd_batch *b, size_t story,
+		    const char *key,
+		    void (*items)(nd_json *, const nd_batch *, size_t))
 {
-	nd_quote_info q;
-	size_t i, n = nd_batch_quote_count(b, story);
-
-	nd_json_key(j, "quotes");
+	nd_json_key(j, key);
 	nd_json_array_begin(j);
-	for (i = 0; i < n; i++) {
-		if (nd_batch_quote(&q, b, story, i) != ND_OK)
-			continue;
-		nd_json_object_begin(j);
-		nd_json_kv_str(j, "text", q.text);
-		nd_json_kv_str(j, "speaker", q.speaker);
-		nd_json_key(j, "direct");
-		nd_json_bool(j, q.direct);
-		nd_render_json_ids(j, "sources", b, q.sources, q.n_sources);
-		span(j, b, q.article, q.offset, q.length);
-		nd_json_object_end(j);
-	}
-	nd_json_array_end(j);
-}
-
-static void variants(nd_json *j, const nd_entity_info *e)
-{
-	size_t k;
-
-	nd_json_key(j, "variants");
-	nd_json_array_begin_inline(j);
-	for (k = 0; k < e->n_variants; k++)
-		nd_json_str(j, e->variants[k]);
-	nd_json_array_end(j);
-}
-
-static void entities(nd_json *j, const nd_batch *b, size_t story)
-{
-	nd_entity_info e;
-	size_t i, n = nd_batch_entity_count(b, story);
-
-	nd_json_key(j, "entities");
-	nd_json_array_begin(j);
-	for (i = 0; i < n; i++) {
-		if (nd_batch_entity(&e, b, story, i) != ND_OK)
-			continue;
-		nd_json_object_begin(j);
-		nd_json_kv_str(j, "name", e.name);
-		nd_json_kv_str(j, "kind", nd_entity_kind_name(e.kind));
-		variants(j, &e);
-		nd_json_kv_uint(j, "mentions", e.n_mentions);
-		nd_render_json_ids(j, "sources", b, e.sources, e.n_sources);
-		nd_json_object_end(j);
-	}
-	nd_json_array_end(j);
-}
-
-static void facts(nd_json *j, const nd_batch *b, size_t story)
-{
-	nd_fact_info f;
-	size_t i, n = nd_batch_fact_count(b, story);
-
-	nd_json_key(j, "facts");
-	nd_json_array_begin(j);
-	for (i = 0; i < n; i++) {
-		if (nd_batch_fact(&f, b, story, i) != ND_OK)
-			continue;
-		nd_json_object_begin(j);
-		nd_json_kv_str(j, "text", f.text);
-		nd_json_kv_str(j, "kind", nd_fact_kind_name(f.kind));
-		nd_json_kv_str(j, "value", f.value);
-		nd_json_kv_str(j, "context", f.context);
-		nd_render_json_ids(j, "sources", b, f.sources, f.n_sources);
-		span(j, b, f.article, f.offset, f.length);
-		nd_json_object_end(j);
-	}
+	items(j, b, story);
 	nd_json_array_end(j);
 }
 
@@ -207,29 +134,11 @@ static void story(nd_json *j, const nd_batch *b, const nd_lineage *l,
 		article(j, b, l, s.articles[k]);
 	nd_json_array_end(j);
 	summary(j, b, i);
-	quotes(j, b, i);
-	entities(j, b, i);
-	facts(j, b, i);
+	section(j, b, i, "quotes", nd_render_json_quotes);
+	section(j, b, i, "entities", nd_render_json_entities);
+	section(j, b, i, "facts", nd_render_json_facts);
 	lineage(j, b, l, i);
 	nd_json_object_end(j);
-}
-
-static void rejected(nd_json *j, const nd_batch *b)
-{
-	const char *path, *error;
-	size_t i, n = nd_batch_rejected_count(b);
-
-	nd_json_key(j, "rejected");
-	nd_json_array_begin(j);
-	for (i = 0; i < n; i++) {
-		if (nd_batch_rejected(&path, &error, b, i) != ND_OK)
-			continue;
-		nd_json_object_begin(j);
-		nd_json_kv_str(j, "path", path);
-		nd_json_kv_str(j, "error", error);
-		nd_json_object_end(j);
-	}
-	nd_json_array_end(j);
 }
 
 int nd_render_digest_json(nd_out *o, const nd_batch *b)
@@ -249,7 +158,7 @@ int nd_render_digest_json(nd_out *o, const nd_batch *b)
 	for (i = 0; i < n && !o->failed; i++)
 		story(&j, b, &l, i);
 	nd_json_array_end(&j);
-	rejected(&j, b);
+	nd_render_json_rejected(&j, b);
 	nd_json_object_end(&j);
 	nd_json_finish(&j);
 	nd_lineage_dispose(&l);

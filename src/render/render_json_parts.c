@@ -14,6 +14,14 @@ void nd_render_json_ids(nd_json *j, const char *key, const nd_batch *b,
 	nd_json_array_end(j);
 }
 
+void nd_render_json_span(nd_json *j, const nd_batch *b, size_t article,
+			 size_t offset, size_t length)
+{
+	nd_json_kv_str(j, "article", nd_render_article_id(b, article));
+	nd_json_kv_uint(j, "offset", offset);
+	nd_json_kv_uint(j, "length", length);
+}
+
 void nd_render_json_article_or_null(nd_json *j, const nd_batch *b, size_t i)
 {
 	if (i == ND_NONE)
@@ -42,4 +50,22 @@ void nd_render_json_relation(nd_json *j, const nd_batch *b,
 	nd_json_kv_str(j, "relation", nd_relation_name(r->kind));
 	nd_json_kv_num(j, "score", r->score);
 	nd_json_object_end(j);
+}
+
+void nd_render_json_rejected(nd_json *j, const nd_batch *b)
+{
+	const char *path, *error;
+	size_t i, n = nd_batch_rejected_count(b);
+
+	nd_json_key(j, "rejected");
+	nd_json_array_begin(j);
+	for (i = 0; i < n; i++) {
+		if (nd_batch_rejected(&path, &error, b, i) != ND_OK)
+			continue;
+		nd_json_object_begin(j);
+		nd_json_kv_str(j, "path", path);
+		nd_json_kv_str(j, "error", error);
+		nd_json_object_end(j);
+	}
+	nd_json_array_end(j);
 }

@@ -428,11 +428,22 @@ for story in json.loads(out)["stories"]:
             end = span[len(span) - len(want):]
             trimmed = (kind == "summary" and 0 < len(want) < len(span) and
                        end[1:] == want[1:] and end[:1].upper() == want[:1])
-            if not (want in span if kind == "quotes" else
+            # A quotation whose attribution interrupts it spans the
+            # attribution too: its text starts and ends the span.
+            joined = (span.startswith(want[:16]) and
+                      span.endswith(want[-16:]))
+            if not (joined if kind == "quotes" else
                     span == want or trimmed):
                 bad += 1
                 print("  %s in %s: %r is not %r" % (kind, item["article"],
                       span[:60], want[:60]), file=sys.stderr)
+            for occ in item.get("occurrences", []):
+                t = texts.get(occ["article"], b"")
+                piece = t[occ["offset"]:occ["offset"] + occ["length"]]
+                if not piece.strip() or piece != piece.strip():
+                    bad += 1
+                    print("  occurrence in %s: %r" % (occ["article"],
+                          piece[:60]), file=sys.stderr)
             if kind != "summary":
                 continue
             # Every source cites a whole line's sentence of its own text,
@@ -450,6 +461,15 @@ for story in json.loads(out)["stories"]:
                     bad += 1
                     print("  support in %s: %r" % (s["article"],
                           piece[:60]), file=sys.stderr)
+    # Every mention of an entity is one of its spellings.
+    for e in story["entities"]:
+        for m in e["mentions"]:
+            t = texts.get(m["article"], b"")
+            piece = t[m["offset"]:m["offset"] + m["length"]].decode()
+            if piece not in e["variants"]:
+                bad += 1
+                print("  mention of %r in %s: %r" % (e["name"],
+                      m["article"], piece), file=sys.stderr)
 sys.exit(1 if bad else 0)
 PY
 	then ok; else bad "$2: offsets do not match the cleaned text"; fi
