@@ -69,7 +69,7 @@ static void test_largest_overlap_first(void **state)
 	(void)state;
 	load(&s, gold, pred);
 	assert_int_equal(s.pred[ND_FS_QUOTES].n, 4);
-	assert_int_equal(nd_fs_score(&c, &s), ND_OK);
+	assert_int_equal(nd_fs_score(&c, &s, NULL, NULL), ND_OK);
 	assert_int_equal(c.quotes[1].gold, 2);
 	assert_int_equal(c.quotes[1].pred, 2);
 	assert_int_equal(c.quotes[1].match, 2);
@@ -120,7 +120,7 @@ static void test_speaker(void **state)
 
 	(void)state;
 	load(&s, gold, pred);
-	assert_int_equal(nd_fs_score(&c, &s), ND_OK);
+	assert_int_equal(nd_fs_score(&c, &s, NULL, NULL), ND_OK);
 	assert_int_equal(c.quotes[1].match, 4);
 	assert_int_equal(c.speakers, 3);
 	assert_int_equal(c.speakers_right, 2);
@@ -163,7 +163,7 @@ static void test_entities_and_merges(void **state)
 
 	(void)state;
 	load(&s, gold, split);
-	assert_int_equal(nd_fs_score(&c, &s), ND_OK);
+	assert_int_equal(nd_fs_score(&c, &s, NULL, NULL), ND_OK);
 	assert_int_equal(c.entities[0].gold, 2);
 	assert_int_equal(c.entities[0].pred, 3);
 	assert_int_equal(c.entities[0].match, 1);
@@ -177,7 +177,7 @@ static void test_entities_and_merges(void **state)
 	/* Kinds are per entity, so the place is put in the person's
 	 * entity by hand. */
 	s.pred[ND_FS_ENTITIES].v[2].group = 0;
-	assert_int_equal(nd_fs_score(&c, &s), ND_OK);
+	assert_int_equal(nd_fs_score(&c, &s, NULL, NULL), ND_OK);
 	assert_int_equal(c.entities[0].match + c.entities[2].match, 3);
 	assert_int_equal(c.merge_pred_pairs, 3);
 	assert_int_equal(c.merge_pred_right, 1);
@@ -187,9 +187,20 @@ static void test_entities_and_merges(void **state)
 	nd_fs_story_dispose(&s);
 }
 
+/* Counts what --misses would list: [0] gold missed, [1] extra. */
+static void count_miss(void *ctx, int cls, const nd_fs_span *gold,
+		       const nd_fs_span *pred)
+{
+	size_t *n = ctx;
+
+	assert_int_equal(cls, ND_FS_FACTS);
+	n[gold == NULL]++;
+	assert_int_equal((gold ? gold : pred)->off, 48);
+}
+
 /* Facts by kind: "May 5" matched as a date; "300" predicted as money
- * does not match the gold count; an occurrence repeating the first span
- * is one prediction. */
+ * does not match the gold count, so it is both missed and extra; an
+ * occurrence repeating the first span is one prediction. */
 static void test_facts(void **state)
 {
 	static const char gold[] = GOLD_HEAD
@@ -203,12 +214,15 @@ static void test_facts(void **state)
 		"\"a\", \"offset\": 37, \"length\": 3}]}, {\"kind\": \"money\", "
 		"\"article\": \"a\", \"offset\": 48, \"length\": 3}]}";
 	nd_fs_counts c = { 0 };
+	size_t misses[2] = { 0, 0 };
 	nd_fs_prf all;
 	nd_fs_story s;
 
 	(void)state;
 	load(&s, gold, pred);
-	assert_int_equal(nd_fs_score(&c, &s), ND_OK);
+	assert_int_equal(nd_fs_score(&c, &s, count_miss, misses), ND_OK);
+	assert_int_equal(misses[0], 1);
+	assert_int_equal(misses[1], 1);
 	assert_int_equal(c.facts[3].match, 1);
 	assert_int_equal(c.facts[3].pred, 1);
 	assert_int_equal(c.facts[4].gold, 1);

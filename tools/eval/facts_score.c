@@ -560,9 +560,36 @@ static void count_merges(nd_fs_counts *out, const nd_fs_spans *gold,
 	}
 }
 
-int nd_fs_score(nd_fs_counts *out, const nd_fs_story *s)
+/* Reports the spans of class cls that match left alone. */
+static int report_misses(const nd_fs_story *s, int cls, const size_t *match,
+			 nd_fs_miss_fn miss, void *ctx)
+{
+	const nd_fs_spans *gold = &s->gold[cls], *pred = &s->pred[cls];
+	unsigned char *taken;
+	size_t i;
+
+	if (miss == NULL)
+		return ND_OK;
+	if ((taken = nd_calloc(pred->n + 1, 1)) == NULL)
+		return ND_ENOMEM;
+	for (i = 0; i < gold->n; i++) {
+		if (match[i] == SIZE_MAX)
+			miss(ctx, cls, &gold->v[i], NULL);
+		else
+			taken[match[i]] = 1;
+	}
+	for (i = 0; i < pred->n; i++)
+		if (!taken[i])
+			miss(ctx, cls, NULL, &pred->v[i]);
+	nd_free(taken);
+	return ND_OK;
+}
+
+int nd_fs_score(nd_fs_counts *out, const nd_fs_story *s, nd_fs_miss_fn miss,
+		void *ctx)
 {
 	const nd_fs_spans *gq = &s->gold[ND_FS_QUOTES];
+	const nd_fs_span *p;
 	size_t most = 1, c, i;
 	size_t *match;
 	nd_fs_counts n;
@@ -577,14 +604,18 @@ int nd_fs_score(nd_fs_counts *out, const nd_fs_story *s)
 	if ((rc = match_spans(match, gq, &s->pred[ND_FS_QUOTES])))
 		goto done;
 	count(n.quotes, 2, gq, &s->pred[ND_FS_QUOTES], match);
+	if ((rc = report_misses(s, ND_FS_QUOTES, match, miss, ctx)))
+		goto done;
 	for (i = 0; i < gq->n; i++) {
 		if (!gq->v[i].kind || gq->v[i].speaker[0] == '\0' ||
 		    match[i] == SIZE_MAX)
 			continue;
+		p = &s->pred[ND_FS_QUOTES].v[match[i]];
 		n.speakers++;
-		n.speakers_right += speaker_right(
-			s, gq->v[i].speaker,
-			s->pred[ND_FS_QUOTES].v[match[i]].speaker);
+		if (speaker_right(s, gq->v[i].speaker, p->speaker))
+			n.speakers_right++;
+		else if (miss)
+			miss(ctx, ND_FS_CLASSES, &gq->v[i], p);
 	}
 	if ((rc = match_spans(match, &s->gold[ND_FS_ENTITIES],
 			      &s->pred[ND_FS_ENTITIES])))
@@ -593,11 +624,15 @@ int nd_fs_score(nd_fs_counts *out, const nd_fs_story *s)
 	      &s->pred[ND_FS_ENTITIES], match);
 	count_merges(&n, &s->gold[ND_FS_ENTITIES], &s->pred[ND_FS_ENTITIES],
 		     match);
+	if ((rc = report_misses(s, ND_FS_ENTITIES, match, miss, ctx)))
+		goto done;
 	if ((rc = match_spans(match, &s->gold[ND_FS_FACTS],
 			      &s->pred[ND_FS_FACTS])))
 		goto done;
 	count(n.facts, ND_FS_FACT_KINDS, &s->gold[ND_FS_FACTS],
 	      &s->pred[ND_FS_FACTS], match);
+	if ((rc = report_misses(s, ND_FS_FACTS, match, miss, ctx)))
+		goto done;
 	nd_fs_counts_add(out, &n);
 done:
 	nd_free(match);

@@ -102,10 +102,18 @@ int nd_fs_story_pred(nd_fs_story *s, nd_err *err, const char *json,
 /* Frees the story; it is all zeros again. */
 void nd_fs_story_dispose(nd_fs_story *s);
 
+/* Receives a span that matched nothing, of class cls (ND_FS_QUOTES...):
+ * a gold one missed (gold set, pred NULL) or a predicted one of no gold
+ * span (gold NULL); or, as class ND_FS_CLASSES, a matched direct quote
+ * whose predicted speaker is not the gold one (both set). */
+typedef void (*nd_fs_miss_fn)(void *ctx, int cls, const nd_fs_span *gold,
+			      const nd_fs_span *pred);
+
 /* Scores a story whose articles' texts are set (the speaker check reads
- * the gold mentions' text), adding its counts to *out. Returns 0 or
- * ND_ENOMEM. */
-int nd_fs_score(nd_fs_counts *out, const nd_fs_story *s);
+ * the gold mentions' text), adding its counts to *out, and calls miss
+ * (may be NULL) for each span left unmatched. Returns 0 or ND_ENOMEM. */
+int nd_fs_score(nd_fs_counts *out, const nd_fs_story *s, nd_fs_miss_fn miss,
+		void *ctx);
 /* Adds b's counts to a's. */
 void nd_fs_counts_add(nd_fs_counts *a, const nd_fs_counts *b);
 

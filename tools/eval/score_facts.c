@@ -1,7 +1,7 @@
 /* score_facts: `newsdigest facts --format json` against our gold quotes,
  * entities and facts (docs/facts-gold.md), by facts_score's measures.
  *
- *   score_facts GOLD.jsonl CLEAN_ROOT PRED_ROOT
+ *   score_facts [--misses] GOLD.jsonl CLEAN_ROOT PRED_ROOT
  *   score_facts --inputs GOLD.jsonl
  *
  * GOLD holds one story a line. CLEAN_ROOT/STORY/ID.txt is the text that
@@ -13,8 +13,13 @@
  * its prediction is named and scored as predicting nothing. Either makes
  * the exit status 1; 2 when GOLD cannot be read or is malformed.
  *
- * --inputs prints "STORY<TAB>INPUT[<TAB>INPUT...]" for each story, the
- * paths as the gold gives them, for scripts/eval-facts.sh. */
+ * --misses also lists, under each story's line, what did not match: a
+ * gold span missed ("miss"), a predicted one of no gold span ("extra"),
+ * a matched direct quote given another speaker ("speaker"), each with
+ * its article, offset, length, kind and text (cut at 70 bytes), to see
+ * where a score comes from. --inputs prints
+ * "STORY<TAB>INPUT[<TAB>INPUT...]" for each story, the paths as the gold
+ * gives them, for scripts/eval-facts.sh. */
 #include <stdio.h>  /* printf */
 #include <string.h> /* memchr, strcmp */
 
@@ -26,7 +31,62 @@
 
 typedef struct paths {
 	const char *gold, *clean, *pred;
+	int misses;
 } paths;
+
+/* Longest part of a span's text --misses shows. */
+#define SHOW_MAX 70
+
+static const char *kind_name(int cls, int kind)
+{
+	if (cls == ND_FS_ENTITIES)
+		return nd_fs_entity_kinds[kind];
+	if (cls == ND_FS_FACTS)
+		return nd_fs_fact_kinds[kind];
+	return kind ? "direct" : "indirect";
+}
+
+/* Prints one span of --misses' list: where, what, and its text. */
+static void show_span(const nd_fs_story *s, const char *what, int cls,
+		      const nd_fs_span *sp)
+{
+	const nd_fs_article *a = &s->articles[sp->art];
+	size_t n = sp->len, i;
+
+	if (sp->off > a->len)
+		n = 0;
+	else if (n > a->len - sp->off)
+		n = a->len - sp->off;
+	if (n > SHOW_MAX) {
+		n = SHOW_MAX; /* cut before a continuation byte */
+		while (n > 0 && ((unsigned char)a->text[sp->off + n] & 0xC0) ==
+					0x80)
+			n--;
+	}
+	printf("  %-7s %s %zu+%zu %s%s%s |", what, a->id, sp->off, sp->len,
+	       kind_name(cls == ND_FS_CLASSES ? ND_FS_QUOTES : cls, sp->kind),
+	       cls == ND_FS_QUOTES || cls == ND_FS_CLASSES ? " by " : "",
+	       cls == ND_FS_QUOTES || cls == ND_FS_CLASSES ? sp->speaker : "");
+	for (i = 0; i < n; i++) /* a line of its own, whatever the text */
+		putchar(a->text[sp->off + i] == '\n' ? ' '
+						      : a->text[sp->off + i]);
+	printf("|\n");
+}
+
+static void show_miss(void *ctx, int cls, const nd_fs_span *gold,
+		      const nd_fs_span *pred)
+{
+	const nd_fs_story *s = ctx;
+
+	if (cls == ND_FS_CLASSES) {
+		show_span(s, "speaker", cls, gold);
+		printf("          predicted: %s\n", pred->speaker);
+	} else if (gold) {
+		show_span(s, "miss", cls, gold);
+	} else {
+		show_span(s, "extra", cls, pred);
+	}
+}
 
 /* Sets the articles' texts from clean/STORY/ID.txt into texts[], and
  * checks them against the gold. Returns 0, or 1 after saying why the
@@ -199,11 +259,21 @@ static int one_story(nd_fs_counts *total, size_t *scored, const char *line,
 		goto done;
 	}
 	status = st;
-	if (nd_fs_score(&c, &s)) {
+	if (nd_fs_score(&c, &s, NULL, NULL)) {
 		status = 2;
 		goto done;
 	}
 	story_line(&s, &c);
+	/* Scored again for the list under the line; the counts are kept
+	 * from the first time. */
+	if (p->misses) {
+		nd_fs_counts again = { 0 };
+
+		if (nd_fs_score(&again, &s, show_miss, &s)) {
+			status = 2;
+			goto done;
+		}
+	}
 	nd_fs_counts_add(total, &c);
 	++*scored;
 done:
@@ -218,21 +288,27 @@ int main(int argc, char **argv)
 {
 	nd_buf file = ND_BUF_INIT(ND_EVAL_FILE_MAX);
 	nd_fs_counts total = { 0 };
-	paths p = { NULL, NULL, NULL };
+	paths p = { NULL, NULL, NULL, 0 };
 	const char *at, *end, *nl;
 	size_t lineno = 0, scored = 0;
 	nd_err err;
 	int status = 0;
 
-	if (argc == 3 && strcmp(argv[1], "--inputs") == 0) {
+	if (argc > 1 && strcmp(argv[1], "--misses") == 0) {
+		p.misses = 1;
+		argc--;
+		argv++;
+	}
+	if (argc == 3 && strcmp(argv[1], "--inputs") == 0 && !p.misses) {
 		p.gold = argv[2];
 	} else if (argc == 4) {
 		p.gold = argv[1];
 		p.clean = argv[2];
 		p.pred = argv[3];
 	} else {
-		fprintf(stderr, "usage: score_facts GOLD.jsonl CLEAN_ROOT "
-			"PRED_ROOT\n       score_facts --inputs GOLD.jsonl\n");
+		fprintf(stderr, "usage: score_facts [--misses] GOLD.jsonl "
+			"CLEAN_ROOT PRED_ROOT\n"
+			"       score_facts --inputs GOLD.jsonl\n");
 		return 2;
 	}
 	nd_err_clear(&err);
