@@ -15,7 +15,8 @@
 # texts (clean/STORY/), the predictions (pred/STORY.json) and the score.
 #
 # FACTS_PRED=DIR scores DIR/STORY.json instead of running facts (to try
-# the scorer on a made-up prediction). Exit status: 0 when every story
+# the scorer on a made-up prediction); FACTS_MISSES=1 lists under each
+# story what did not match (score_facts --misses). Exit status: 0 when every story
 # was scored; 1 when one was skipped (its cleaned text changed since it
 # was annotated) or had no prediction; 2 when a program failed.
 set -u
@@ -95,7 +96,10 @@ one_set() {
 		fi
 		IFS=$old_ifs
 	done <"$dir/stories"
-	"$scorer" "$set_file" "$dir/clean" "$dir/pred" >"$dir/score"
+	misses=
+	[ -n "${FACTS_MISSES:-}" ] && misses=--misses
+	# shellcheck disable=SC2086 # misses is empty or one word
+	"$scorer" $misses "$set_file" "$dir/clean" "$dir/pred" >"$dir/score"
 	st=$?
 	cat "$dir/score"
 	echo
