@@ -37,19 +37,19 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
-# The scorers of make eval-extract, eval-rouge-check, eval-copies and
-# eval-cluster, and the code they share.
+# The scorers of make eval-extract, eval-rouge-check, eval-copies,
+# eval-cluster and eval-facts, and the code they share.
 EVAL_LIB_SRC := tools/eval/extract_score.c tools/eval/eval_input.c \
                 tools/eval/rouge.c tools/eval/copy_pairs.c \
-                tools/eval/cluster_score.c
+                tools/eval/cluster_score.c tools/eval/facts_score.c
 EVAL_LIB_OBJ := $(EVAL_LIB_SRC:%.c=$(BUILD)/%.o)
 EVAL_BIN := $(BUILD)/tools/score_aeb $(BUILD)/tools/score_snippets \
             $(BUILD)/tools/score_rouge $(BUILD)/tools/score_copies \
             $(BUILD)/tools/copy_jaccard $(BUILD)/tools/score_cluster \
-            $(BUILD)/tools/make_pile
+            $(BUILD)/tools/make_pile $(BUILD)/tools/score_facts
 
 .PHONY: all deps demo check test test-unit test-cli test-fuzz test-san \
-        test-tools eval-copies eval-cluster \
+        test-tools eval-copies eval-cluster eval-facts bench-facts \
         fuzz clean bench-digest bench-extract eval-extract eval-rouge-check \
         eval-summary bench-summary eval-reuse bench-dedup bench-cluster
 
@@ -199,7 +199,8 @@ $(EVAL_BIN): $(BUILD)/tools/%: $(BUILD)/tools/eval/%.o $(EVAL_LIB_OBJ) $(LIB)
 # The scorers' unit tests link their scoring code.
 EVAL_TESTS := $(BUILD)/tests/test_extract_score $(BUILD)/tests/test_rouge \
               $(BUILD)/tests/test_score_copies \
-              $(BUILD)/tests/test_cluster_score
+              $(BUILD)/tests/test_cluster_score \
+              $(BUILD)/tests/test_facts_score
 $(EVAL_TESTS): TEST_CFLAGS := -Itools
 $(EVAL_TESTS): TEST_EXTRA := $(EVAL_LIB_OBJ)
 $(EVAL_TESTS): $(EVAL_LIB_OBJ)
@@ -249,6 +250,18 @@ eval-cluster: $(BIN) $(BUILD)/tools/score_cluster $(BUILD)/tools/make_pile
 	@scripts/eval-cluster.sh $(BIN) $(BUILD)/tools/score_cluster \
 	  $(BUILD)/tools/make_pile $(CLUSTER_DATA) $(SUMM_DATA) \
 	  $(BUILD)/eval-cluster
+
+# Quotes, entities and facts: for each story of our gold sets
+# (eval/facts/: examples.jsonl over examples/, duc2004-dev*.jsonl over
+# SUMM_DATA when it is there), `newsdigest clean --out` its articles and
+# `newsdigest facts --format json` its input, scored by score_facts
+# (docs/facts-gold.md): quotes, entities and facts P/R/F1 per kind,
+# speaker accuracy, merge precision and recall, then the issue's targets
+# (see scripts/eval-facts.sh). Kept under build/eval-facts. Not part of
+# check.
+eval-facts: $(BIN) $(BUILD)/tools/score_facts
+	@scripts/eval-facts.sh $(BIN) $(BUILD)/tools/score_facts \
+	  $(BUILD)/eval-facts $(SUMM_DATA)
 
 # Time and peak memory of `newsdigest summarize` on one core for stories
 # of 10, 50 and 500 articles built at run time from the DUC data (see
@@ -311,10 +324,26 @@ bench-cluster: $(BIN) $(BENCH_CLUSTER) $(GENCORPUS) $(TIMEIT) \
 	@scripts/bench-cluster.sh $(BIN) $(BENCH_CLUSTER) $(TIMEIT) \
 	  $(BUILD)/tools/score_cluster $(BUILD)
 
+# Time of the facts stage alone (nd_facts_story, after the articles are
+# analysed) on one core for a 50-article story: near-copies and rewrites
+# of the examples' event made by gencorpus, and, when SUMM_DATA is there,
+# the first five DUC 2004 dev clusters taken as one story; median of RUNS
+# runs, peak memory, beside the issue's target (see
+# scripts/bench-facts.sh). Not part of check.
+BENCH_FACTS := $(BUILD)/tools/bench_facts
+$(BENCH_FACTS): tools/bench_facts.c tools/bench_time.h $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+bench-facts: $(BIN) $(BENCH_FACTS) $(GENCORPUS)
+	@scripts/bench-facts.sh $(BIN) $(BENCH_FACTS) $(GENCORPUS) \
+	  $(SUMM_DATA) $(BUILD)/bench-facts
+
 # make check builds the bench and fitting tools too, which nothing else
 # there runs, so that none stops building unseen.
 test: $(TIMEIT) $(BUILD)/tools/bench_extract $(REUSE_TOOLS) \
-      $(BUILD)/tools/bench_dedup $(BENCH_CLUSTER)
+      $(BUILD)/tools/bench_dedup $(BENCH_CLUSTER) $(BENCH_FACTS)
 
 clean:
 	rm -rf build

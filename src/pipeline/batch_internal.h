@@ -92,6 +92,10 @@ void nd_batch__info(nd_article_info *out, const nd_input *in,
 /* Records a warning on path (both copied). 0 or ND_ENOMEM. */
 int nd_batch__warn(nd_batch *b, const char *path, const char *warning);
 
+/* The analysed articles of the last run, as the stages after analysis
+ * read them. */
+nd_corpus nd_batch__corpus(const nd_batch *b);
+
 /* Drops the results of the last run, keeping the inputs. */
 void nd_batch__clear_results(nd_batch *b);
 

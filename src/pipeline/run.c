@@ -136,7 +136,7 @@ static int run_analyse(nd_batch *b)
 	return nd_vocab_fix_idf(b->vocab);
 }
 
-static nd_corpus corpus_of(const nd_batch *b)
+nd_corpus nd_batch__corpus(const nd_batch *b)
 {
 	nd_corpus c;
 
@@ -151,7 +151,7 @@ static nd_corpus corpus_of(const nd_batch *b)
 
 static int run_dedup(nd_batch *b)
 {
-	nd_corpus c = corpus_of(b);
+	nd_corpus c = nd_batch__corpus(b);
 	nd_dedup_opts o;
 	int rc;
 
@@ -285,7 +285,7 @@ done:
 
 static int run_digest(nd_batch *b)
 {
-	nd_corpus c = corpus_of(b);
+	nd_corpus c = nd_batch__corpus(b);
 	nd_digest_opts o;
 	size_t i, k;
 	int rc;
@@ -319,7 +319,7 @@ static int run_digest(nd_batch *b)
 
 static int run_facts(nd_batch *b)
 {
-	nd_corpus c = corpus_of(b);
+	nd_corpus c = nd_batch__corpus(b);
 	nd_facts *f = NULL;
 	size_t i;
 	int rc;

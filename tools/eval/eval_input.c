@@ -185,7 +185,7 @@ void nd_eval_docs_dispose(nd_eval_docs *docs)
 	docs->n = docs->cap = 0;
 }
 
-/* ---- arrays of strings, files of clean --out ---- */
+/* ---- JSON arrays, files of clean --out ---- */
 
 static size_t skip_ws(const char *s, size_t i, size_t len)
 {
@@ -205,8 +205,37 @@ static size_t string_end(const char *s, size_t i, size_t len)
 	return i < len ? i : len;
 }
 
-int nd_eval_json_strings(nd_buf *scratch, const char *raw, size_t len,
-			 nd_eval_string_fn fn, void *ctx)
+/* The end of the value that starts at s[i]: one past its last byte. The
+ * array was checked, so counting brackets outside strings is enough. */
+static size_t value_end(const char *s, size_t i, size_t len)
+{
+	size_t depth = 0;
+
+	for (; i < len; i++) {
+		if (s[i] == '"') {
+			i = string_end(s, i, len);
+			if (i == len)
+				return len;
+			if (depth == 0)
+				return i + 1;
+		} else if (s[i] == '[' || s[i] == '{') {
+			depth++;
+		} else if (s[i] == ']' || s[i] == '}') {
+			if (depth == 0)
+				return i;
+			if (--depth == 0)
+				return i + 1;
+		} else if (depth == 0 && (s[i] == ',' || s[i] == ' ' ||
+					  s[i] == '\t' || s[i] == '\n' ||
+					  s[i] == '\r')) {
+			return i;
+		}
+	}
+	return len;
+}
+
+int nd_eval_json_values(const char *raw, size_t len, nd_eval_value_fn fn,
+			void *ctx)
 {
 	size_t i = skip_ws(raw, 0, len), end;
 	int rc;
@@ -215,20 +244,46 @@ int nd_eval_json_strings(nd_buf *scratch, const char *raw, size_t len,
 		return ND_EFORMAT;
 	for (i = skip_ws(raw, i + 1, len); i < len && raw[i] != ']';
 	     i = skip_ws(raw, i, len)) {
-		if (raw[i] != '"' || (end = string_end(raw, i, len)) == len)
+		end = value_end(raw, i, len);
+		if (end == i || end > len)
 			return ND_EFORMAT;
-		nd_buf_clear(scratch);
-		rc = nd_json_unescape(scratch, raw + i + 1, end - i - 1);
-		if (rc == ND_OK)
-			rc = fn(ctx, scratch->ptr ? scratch->ptr : "",
-				scratch->len);
-		if (rc)
+		if ((rc = fn(ctx, raw + i, end - i)))
 			return rc;
-		i = skip_ws(raw, end + 1, len);
+		i = skip_ws(raw, end, len);
 		if (i < len && raw[i] == ',')
 			i++;
 	}
 	return i < len ? ND_OK : ND_EFORMAT;
+}
+
+/* Decodes one element of an array of strings for nd_eval_json_strings. */
+typedef struct strings_ctx {
+	nd_buf *scratch;
+	nd_eval_string_fn fn;
+	void *ctx;
+} strings_ctx;
+
+static int decode_string(void *ctx, const char *s, size_t n)
+{
+	strings_ctx *c = ctx;
+	int rc;
+
+	if (n < 2 || s[0] != '"' || s[n - 1] != '"')
+		return ND_EFORMAT;
+	nd_buf_clear(c->scratch);
+	rc = nd_json_unescape(c->scratch, s + 1, n - 2);
+	if (rc == ND_OK)
+		rc = c->fn(c->ctx, c->scratch->ptr ? c->scratch->ptr : "",
+			   c->scratch->len);
+	return rc;
+}
+
+int nd_eval_json_strings(nd_buf *scratch, const char *raw, size_t len,
+			 nd_eval_string_fn fn, void *ctx)
+{
+	strings_ctx c = { scratch, fn, ctx };
+
+	return nd_eval_json_values(raw, len, decode_string, &c);
 }
 
 int nd_eval_read_output(nd_buf *out, nd_err *err, const char *dir,

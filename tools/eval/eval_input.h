@@ -57,6 +57,17 @@ typedef int (*nd_eval_string_fn)(void *ctx, const char *s, size_t n);
 int nd_eval_json_strings(nd_buf *scratch, const char *raw, size_t len,
 			 nd_eval_string_fn fn, void *ctx);
 
+/* Receives the text of one element of an array; non-zero stops and is
+ * returned. */
+typedef int (*nd_eval_value_fn)(void *ctx, const char *s, size_t n);
+
+/* Calls fn for each element of the JSON array raw[0..len) (a value that
+ * nd_json_parse_object has checked) with the element's text, so that an
+ * array of objects can be read one nd_json_parse_object at a time.
+ * Returns 0, ND_EFORMAT when raw is not an array, or fn's verdict. */
+int nd_eval_json_values(const char *raw, size_t len, nd_eval_value_fn fn,
+			void *ctx);
+
 /* Replaces out's contents with DIR/ID.txt, as "clean --out DIR" names an
  * article's file; ids are looked up as they are, so they must be names
  * that clean keeps unchanged. Same returns as nd_eval_read_file. */

@@ -1,0 +1,124 @@
+#!/bin/sh
+# Quotes, entities and facts against our gold (make eval-facts): for each
+# story of each set, `newsdigest clean --out` its articles (the texts the
+# gold's offsets count in), `newsdigest facts --format json` its input
+# as one story, then score_facts; the sets' tables, then the issue's
+# targets under them.
+#
+#   scripts/eval-facts.sh BIN SCORER OUT SUMM_DATA [SET.jsonl DATA]...
+#
+# Without SET/DATA pairs the sets are eval/facts/examples.jsonl over
+# examples/ and eval/facts/duc2004-dev.jsonl and duc2004-dev-*.jsonl over
+# SUMM_DATA (shared/data/summ/duc2004-dev: skipped with a note when it is
+# absent). A held-out set in the same format is passed as a pair. Each
+# story's "input" paths are taken from DATA. OUT/SET/ keeps the cleaned
+# texts (clean/STORY/), the predictions (pred/STORY.json) and the score.
+#
+# FACTS_PRED=DIR scores DIR/STORY.json instead of running facts (to try
+# the scorer on a made-up prediction); FACTS_MISSES=1 lists under each
+# story what did not match (score_facts --misses). Exit status: 0 when every story
+# was scored; 1 when one was skipped (its cleaned text changed since it
+# was annotated) or had no prediction; 2 when a program failed.
+set -u
+
+usage='usage: scripts/eval-facts.sh BIN SCORER OUT SUMM_DATA'\
+' [SET.jsonl DATA]...'
+bin=${1:?$usage}
+scorer=${2:?$usage}
+out=${3:?$usage}
+summ=${4:?$usage}
+shift 4
+status=0
+
+if [ $# -eq 0 ]; then
+	set -- eval/facts/examples.jsonl examples
+	if [ -d "$summ" ]; then
+		for f in eval/facts/duc2004-dev.jsonl \
+			eval/facts/duc2004-dev-*.jsonl; do
+			[ -f "$f" ] && set -- "$@" "$f" "$summ"
+		done
+	else
+		echo "eval-facts: no $summ (shared/data/summ/duc2004-dev):" \
+			"the DUC 2004 sets are skipped"
+	fi
+fi
+mkdir -p "$out" || exit 2
+: >"$out/figures" || exit 2
+
+# one_set SET DATA: clean, predict and score each story of SET.
+one_set() {
+	set_file=$1
+	data=$2
+	name=$(basename "$set_file" .jsonl)
+	dir=$out/$name
+	rm -rf "$dir"
+	mkdir -p "$dir/clean" "$dir/pred" || exit 2
+	if ! "$scorer" --inputs "$set_file" >"$dir/stories"; then
+		echo "eval-facts: cannot read $set_file" >&2
+		exit 2
+	fi
+	# One story a line: its name, then its inputs, tab-separated; the
+	# paths hold no tabs, so IFS splits them.
+	tab=$(printf '\t')
+	while IFS=$tab read -r story inputs; do
+		paths=
+		old_ifs=$IFS
+		IFS=$tab
+		for p in $inputs; do
+			paths="$paths$tab$data/$p"
+		done
+		paths=${paths#"$tab"}
+		# shellcheck disable=SC2086 # the paths are split on tabs
+		"$bin" clean --out "$dir/clean/$story" $paths \
+			2>"$dir/clean/$story.err"
+		st=$?
+		if [ "$st" -gt 1 ]; then
+			IFS=$old_ifs
+			echo "eval-facts: newsdigest clean failed on $story:" >&2
+			head -n 3 "$dir/clean/$story.err" >&2
+			exit 2
+		fi
+		if [ -n "${FACTS_PRED:-}" ]; then
+			cp "$FACTS_PRED/$story.json" "$dir/pred/$story.json" \
+				2>/dev/null
+		else
+			# shellcheck disable=SC2086
+			"$bin" facts --format json $paths \
+				>"$dir/pred/$story.json" \
+				2>"$dir/pred/$story.err"
+			if [ $? -gt 1 ]; then
+				IFS=$old_ifs
+				echo "eval-facts: newsdigest facts failed on" \
+					"$story:" >&2
+				head -n 3 "$dir/pred/$story.err" >&2
+				exit 2
+			fi
+		fi
+		IFS=$old_ifs
+	done <"$dir/stories"
+	misses=
+	[ -n "${FACTS_MISSES:-}" ] && misses=--misses
+	# shellcheck disable=SC2086 # misses is empty or one word
+	"$scorer" $misses "$set_file" "$dir/clean" "$dir/pred" >"$dir/score"
+	st=$?
+	cat "$dir/score"
+	echo
+	[ "$st" -gt 1 ] && exit 2
+	[ "$st" -gt "$status" ] && status=$st
+	sed -n "s|^figures: |$name |p" "$dir/score" >>"$out/figures"
+}
+
+while [ $# -ge 2 ]; do
+	one_set "$1" "$2"
+	shift 2
+done
+
+# The issue's targets, per set.
+echo "targets (issue 7): quotes F1 >= 0.95, speaker accuracy >= 0.90," \
+	"merge precision >= 0.95"
+awk '{
+	printf "  %-28s quotes F1 %s %s  speaker %s %s  merge P %s %s\n", $1,
+	  $3, ($3 >= 0.95 ? "met " : "MISS"), $5,
+	  ($5 >= 0.90 ? "met " : "MISS"), $7, ($7 >= 0.95 ? "met" : "MISS")
+}' "$out/figures"
+exit "$status"
