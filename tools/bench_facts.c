@@ -40,7 +40,7 @@ static int time_runs(double *wall, double *cpu, nd_story_facts *last,
 			break;
 		w0 = bench_now_ms();
 		c0 = bench_cpu_ms();
-		rc = nd_facts_story(last, f, c, members, c->n, a);
+		rc = nd_facts_story(last, f, c, members, c->n, NULL, a);
 		cpu[r] = bench_cpu_ms() - c0;
 		wall[r] = bench_now_ms() - w0;
 		/* The last run's results stay for the counts. */

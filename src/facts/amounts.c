@@ -44,8 +44,8 @@ static const char *const names[][2] = {
 typedef struct unit {
 	const char *word;
 	const char *unit;
-	int time; /* a span of time: "30 years" is a count, "20-year" a
-		     quantity */
+	int time; /* a span of time: "30 years" and "20-year" are
+		     quantities, "25-year-old" an age */
 } unit;
 
 static const unit units[] = {
@@ -541,8 +541,6 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 				if (g == ND_GAP_NONE || (g == ND_GAP_SPACE &&
 							 v < 2.0))
 					return j;
-				if (g == ND_GAP_SPACE)
-					kind = ND_FACT_COUNT;
 			}
 			join(unit_s, sizeof(unit_s), u->unit, "",
 			     square ? "2" : "");

@@ -512,6 +512,48 @@ static int merge_surnames(nd_fstory *st, groups *g)
 
 /* Does a key hold a connector word ("bank of kessa")? Then its last word
  * is no head the name is known by. */
+/* Does the key's first word equal w? */
+static bool first_word_is(const char *k, size_t len, const char *w,
+			  size_t wl)
+{
+	return len > wl && k[wl] == ' ' && memcmp(k, w, wl) == 0;
+}
+
+/* A lone word no surname explained ("Sidek was quoted") is the given name
+ * of the one full name in the story that starts with it ("Sidek Baba"),
+ * as Malay, Indonesian and Icelandic names are used; two such full names
+ * leave it alone. */
+static void merge_given_names(nd_fstory *st, groups *g)
+{
+	uint32_t s, f;
+
+	for (s = 0; s < g->n; s++) {
+		uint32_t root = ND_FX_NONE;
+		size_t ls;
+		const char *ks = gkey(st, g, s, &ls);
+		bool many = false;
+
+		if (g->words[s] != 1 || g->redirect[s] != ND_FX_NONE ||
+		    !personish(g, s) || find(g, s) != s ||
+		    g->amb_at[s] != ND_FX_NONE)
+			continue;
+		for (f = 0; f < g->n && !many; f++) {
+			size_t lf;
+			const char *kf = gkey(st, g, f, &lf);
+
+			if (g->words[f] < 2 || g->words[f] > 4 ||
+			    g->redirect[f] != ND_FX_NONE || !personish(g, f) ||
+			    !same_kind(g, s, f) || !first_word_is(kf, lf, ks, ls))
+				continue;
+			if (root != ND_FX_NONE && root != find(g, f))
+				many = true;
+			root = find(g, f);
+		}
+		if (root != ND_FX_NONE && !many)
+			unite(g, s, root);
+	}
+}
+
 static bool has_connector(const nd_fstory *st, const char *k, size_t len)
 {
 	size_t i = 0;
@@ -1069,6 +1111,7 @@ int nd_entities_build(nd_fstory *st)
 	rc = merge_surnames(st, &g);
 	if (rc)
 		goto done;
+	merge_given_names(st, &g);
 	merge_org_heads(st, &g);
 	for (i = 0; i + 1 < st->n_aliases; i += 2)
 		unite(&g, st->ments[st->aliases[i]].group,

@@ -231,7 +231,10 @@ static uint32_t by_description(const who *w, size_t a, size_t b,
 		    kind_of(w, mi) == ND_ENTITY_ORGANISATION)
 			org = w->st->ments[mi].entity;
 	}
-	return org != ND_FX_NONE ? org : nearest_person(w, before, cues, n);
+	if (org != ND_FX_NONE)
+		return org;
+	/* "the statement", "the report": no word of a person's. */
+	return n ? nearest_person(w, before, cues, n) : ND_FX_NONE;
 }
 
 /* "the US diplomatic head" before a verb: no function words up to the
@@ -351,6 +354,32 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 	return after_verb(w, v + 1, end, quote);
 }
 
+/* The person (or, with orgs, organisation) a quotation's sentence is
+ * about, named before it: "King Carl XVI Gustaf … sent a statement that
+ * "…"", "The EU "hopes …," the statement added". */
+static uint32_t sentence_subject(const who *w, const nd_qspan *q, bool orgs)
+{
+	size_t s = nd_fstory_sent_at(w->d, q->open), mi;
+
+	if (s >= w->d->nsents || w->d->sents[s].off >= q->open)
+		return ND_FX_NONE;
+	for (mi = w->m_lo; mi < w->m_hi; mi++) {
+		const nd_mention *m = &w->st->ments[mi];
+
+		if (m->off >= q->open)
+			break;
+		if (m->off < w->d->sents[s].off || m->entity == ND_FX_NONE ||
+		    (m->flags & ND_MEN_INQUOTE) ||
+		    !(kind_of(w, (uint32_t)mi) == ND_ENTITY_PERSON ||
+		      (orgs && kind_of(w, (uint32_t)mi) ==
+				       ND_ENTITY_ORGANISATION)) ||
+		    possessive(w, (uint32_t)mi) || governed(w, (uint32_t)mi))
+			continue;
+		return m->entity;
+	}
+	return ND_FX_NONE;
+}
+
 /* Does the quotation end its own sentence ("… no."), so that what
  * follows may be a sentence of its own? */
 static bool ends_sentence(const who *w, const nd_qspan *q)
@@ -392,6 +421,8 @@ static uint32_t right_attr(const who *w, const nd_qspan *q, size_t limit)
 		if (ends_sentence(w, q) && end > i + 4 &&
 		    (person == ND_FX_NONE || i > t))
 			return ND_FX_NONE;
+		if (person == ND_FX_NONE)
+			person = sentence_subject(w, q, true);
 		return person == ND_FX_NONE ? ANONYMOUS : person;
 	}
 	return ND_FX_NONE;
@@ -454,29 +485,6 @@ static bool adjacent(const who *w, const nd_qspan *a, const nd_qspan *b)
 	size_t sb = nd_fstory_sent_at(w->d, b->off);
 
 	return sb <= sa + 1;
-}
-
-/* The person a quotation's sentence is about, named before it: "King
- * Carl XVI Gustaf … sent a statement that "…"". */
-static uint32_t sentence_subject(const who *w, const nd_qspan *q)
-{
-	size_t s = nd_fstory_sent_at(w->d, q->open), mi;
-
-	if (s >= w->d->nsents || w->d->sents[s].off >= q->open)
-		return ND_FX_NONE;
-	for (mi = w->m_lo; mi < w->m_hi; mi++) {
-		const nd_mention *m = &w->st->ments[mi];
-
-		if (m->off >= q->open)
-			break;
-		if (m->off < w->d->sents[s].off || m->entity == ND_FX_NONE ||
-		    (m->flags & ND_MEN_INQUOTE) ||
-		    kind_of(w, (uint32_t)mi) != ND_ENTITY_PERSON ||
-		    possessive(w, (uint32_t)mi) || governed(w, (uint32_t)mi))
-			continue;
-		return m->entity;
-	}
-	return ND_FX_NONE;
 }
 
 /* A quotation opening its sentence after one that ends in an
@@ -543,7 +551,7 @@ static void paragraph(who *w, nd_qspan *q, size_t a, size_t b,
 			 adjacent(w, &q[j], &q[j + 1]))
 			q[j].speaker = q[j + 1].speaker;
 		if (q[j].speaker == ND_FX_NONE)
-			q[j].speaker = sentence_subject(w, &q[j]);
+			q[j].speaker = sentence_subject(w, &q[j], false);
 		if (q[j].speaker == ND_FX_NONE)
 			q[j].speaker = previous_attr(w, &q[j]);
 	}

@@ -840,7 +840,7 @@ static void test_facts_counts(void **state)
 	       "The C5+1 group met.\n",
 	    NULL);
 	sf = run(f);
-	expect_fact(sf, ND_FACT_COUNT, "30 year", "30 years");
+	expect_fact(sf, ND_FACT_QUANTITY, "30 year", "30 years");
 	expect_fact(sf, ND_FACT_COUNT, "3 time", "three times");
 	expect_fact(sf, ND_FACT_COUNT, "10000s russian",
 		    "Tens of thousands of Russians");

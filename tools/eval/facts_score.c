@@ -535,6 +535,20 @@ static int speaker_right(const nd_fs_story *s, const char *gold,
 	return 0;
 }
 
+/* Is gold speaker the name of a gold entity? "police" or "witnesses"
+ * name nobody, and a system that names only entities cannot be scored
+ * against them. */
+static int named_speaker(const nd_fs_story *s, const char *gold)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_entity_names; i++) {
+		if (strcmp(s->entity_names[i], gold) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Merge precision and recall over the matched mentions. */
 static void count_merges(nd_fs_counts *out, const nd_fs_spans *gold,
 			 const nd_fs_spans *pred, const size_t *match)
@@ -608,7 +622,7 @@ int nd_fs_score(nd_fs_counts *out, const nd_fs_story *s, nd_fs_miss_fn miss,
 		goto done;
 	for (i = 0; i < gq->n; i++) {
 		if (!gq->v[i].kind || gq->v[i].speaker[0] == '\0' ||
-		    match[i] == SIZE_MAX)
+		    match[i] == SIZE_MAX || !named_speaker(s, gq->v[i].speaker))
 			continue;
 		p = &s->pred[ND_FS_QUOTES].v[match[i]];
 		n.speakers++;
