@@ -88,12 +88,32 @@ static int cmp_conflict(const void *pa, const void *pb)
 	return a->b < b->b ? -1 : a->b > b->b;
 }
 
+static size_t shared(const slot *a, const slot *b)
+{
+	return nd_sorted_common_u64(a->word, a->n, b->word, b->n);
+}
+
 static bool same_slot(const slot *a, const slot *b)
 {
-	size_t small = a->n < b->n ? a->n : b->n;
-	size_t shared = nd_sorted_common_u64(a->word, a->n, b->word, b->n);
+	size_t small = a->n < b->n ? a->n : b->n, k = shared(a, b);
 
-	return shared >= MIN_SHARED && shared * 10 >= small * SHARE_TENTHS;
+	return k >= MIN_SHARED && k * 10 >= small * SHARE_TENTHS;
+}
+
+/* Is no slot of doc in s[lo..hi) closer to x than k shared words? An
+ * article stating "$45 million for barriers and $3 million for a museum"
+ * gives the barriers' slot one value, the nearer one. */
+static bool nearest_in_doc(const slot *s, size_t lo, size_t hi,
+			   const nd_rawfacts *rf, const slot *x, uint32_t doc,
+			   size_t k)
+{
+	size_t i;
+
+	for (i = lo; i < hi; i++) {
+		if (rf->f[s[i].raw].doc == doc && shared(x, &s[i]) > k)
+			return false;
+	}
+	return true;
 }
 
 /* Does one article state both facts? */
@@ -116,27 +136,36 @@ static int find_pairs(conflict **out, size_t *n_out, const slot *s,
 		      const nd_rawfacts *rf, const uint32_t *group_of,
 		      const uint32_t *sorted_at)
 {
-	size_t i, j, cap = 0;
+	size_t lo = 0, hi, i, j, cap = 0;
 
-	for (i = 0; i < n; i++) {
-		const nd_rawfact *fi = &rf->f[s[i].raw];
-		uint32_t a = sorted_at[group_of[s[i].raw]];
+	for (; lo < n; lo = hi) {
+		for (hi = lo + 1; hi < n && s[hi].unit == s[lo].unit; hi++)
+			;
+		for (i = lo; i < hi; i++) {
+			const nd_rawfact *fi = &rf->f[s[i].raw];
+			uint32_t a = sorted_at[group_of[s[i].raw]];
 
-		for (j = i + 1; j < n && s[j].unit == s[i].unit; j++) {
-			const nd_rawfact *fj = &rf->f[s[j].raw];
-			uint32_t b = sorted_at[group_of[s[j].raw]];
-			conflict c;
+			for (j = i + 1; j < hi; j++) {
+				const nd_rawfact *fj = &rf->f[s[j].raw];
+				uint32_t b = sorted_at[group_of[s[j].raw]];
+				size_t k = shared(&s[i], &s[j]);
+				conflict c;
 
-			if (a == b || fi->doc == fj->doc ||
-			    !same_slot(&s[i], &s[j]) ||
-			    side_by_side(&sf->facts[a], &sf->facts[b]))
-				continue;
-			if (*n_out >= MAX_PAIRS)
-				return ND_OK;
-			c.a = a < b ? a : b;
-			c.b = a < b ? b : a;
-			if (ND_ARRAY_PUSH(*out, *n_out, cap, c))
-				return ND_ENOMEM;
+				if (a == b || fi->doc == fj->doc ||
+				    !same_slot(&s[i], &s[j]) ||
+				    side_by_side(&sf->facts[a], &sf->facts[b]) ||
+				    !nearest_in_doc(s, lo, hi, rf, &s[i],
+						    fj->doc, k) ||
+				    !nearest_in_doc(s, lo, hi, rf, &s[j],
+						    fi->doc, k))
+					continue;
+				if (*n_out >= MAX_PAIRS)
+					return ND_OK;
+				c.a = a < b ? a : b;
+				c.b = a < b ? b : a;
+				if (ND_ARRAY_PUSH(*out, *n_out, cap, c))
+					return ND_ENOMEM;
+			}
 		}
 	}
 	return ND_OK;

@@ -8,8 +8,9 @@
  * kind and unit (currency, unit of measure, counted noun) and an
  * occurrence of each, in different articles, has content words around
  * the number in common: two or more, and at least 40% of the smaller
- * set (the slot: "aid", "pledged"). Facts that one article states side by
- * side are about different things and never conflict. */
+ * set (the slot: "aid", "pledged"), and no other value of that article
+ * has more in common with it. Facts that one article states side by side
+ * are about different things and never conflict. */
 #ifndef ND_FACTS_CONFLICTS_H
 #define ND_FACTS_CONFLICTS_H
 

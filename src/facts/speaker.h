@@ -1,15 +1,20 @@
-/* Who said a quotation.
+/* Who said a quotation, and reported speech with its speaker.
  *
  * Tried in order: the words right after it ("…," X said / said X / he
- * added / according to X / said the minister), the clause before it in its
+ * added / according to X / said the minister; not "X said he …" after a
+ * quotation that ended its sentence), the clause before it in its
  * sentence (X said: "…" / X, who expressed "…" / he signalled that …
- * "…"), the other quotations of its paragraph, and a quotation carried on
- * from the paragraph before. A pronoun stands for the nearest person named
- * before it outside quotations; a description with "the" ("the secretary",
- * "the US diplomatic head") for the nearest person whose titles or country
- * match one of its words, else the nearest person: a heuristic that holds
- * for news prose, which names someone before describing them. "a diplomat"
- * stays anonymous. */
+ * "…"), a quotation next to it (same or next sentence), the person its
+ * sentence is about, and an attribution ending the sentence before ("…,"
+ * said Mahathir. "…"). A subject is looked for in the verb's sentence and
+ * is no possessive ("Anwar's lawyers") or object of a preposition ("by
+ * Anwar"). A pronoun stands for the nearest person in a subject's place
+ * within three sentences, outside quotations; a description with "the"
+ * ("the secretary", "the US diplomatic head") for the nearest person
+ * whose titles or country match one of its words, or the organisation it
+ * names ("a statement by the EU"). "said a diplomat" stays anonymous, and
+ * lends no neighbour a speaker. Heuristics that hold for news prose, which
+ * names someone before describing them. */
 #ifndef ND_FACTS_SPEAKER_H
 #define ND_FACTS_SPEAKER_H
 

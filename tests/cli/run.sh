@@ -313,6 +313,19 @@ expect_grep out '"id": "jl_two"' "bad inputs"
 expect_no_grep out 'jl_cut' "bad inputs"
 expect_no_grep err 'feed.jsonl:1' "bad inputs"
 
+# facts on the same pile: the same rejections, and the good articles'
+# quotation and fact listed, its markup escaped.
+run facts --format json "$d" "$d/missing.txt"
+expect_status 1 "facts on bad inputs"
+expect_json "$tmp/out" "facts on bad inputs"
+if [ "$(wc -l <"$tmp/err")" -eq 6 ]; then ok; else
+	bad "facts on bad inputs: $(wc -l <"$tmp/err") lines on stderr"; fi
+expect_grep out '"speaker": "Tova Rennick"' "facts on bad inputs"
+expect_grep out '"value": "12000 book"' "facts on bad inputs"
+run facts --format md "$d"
+expect_grep out 'A town that reads is a town that stays' "facts --format md"
+expect_grep out 'Rejected inputs' "facts --format md"
+
 # Rejected names are escaped before they reach a terminal.
 mkdir "$tmp/evil"
 : >"$tmp/evil/evil${esc}[2J.txt"

@@ -59,8 +59,9 @@ static void add(fixture *f, const char *text, const char *published)
 	assert_int_equal(fx_add_titled(&f->fx, kept, text, published), 0);
 }
 
-/* Runs the facts stage over every article added. */
-static nd_story_facts *run(fixture *f)
+/* Runs the facts stage over every article added; origin as in
+ * nd_facts_story. */
+static nd_story_facts *run_origin(fixture *f, const size_t *origin)
 {
 	size_t members[FX_MAX_DOCS], i;
 
@@ -68,9 +69,14 @@ static nd_story_facts *run(fixture *f)
 	for (i = 0; i < f->fx.n; i++)
 		members[i] = i;
 	assert_int_equal(nd_facts_story(&f->sf, f->facts, &f->fx.c, members,
-					 f->fx.n, NULL, f->fx.arena),
+					 f->fx.n, origin, f->fx.arena),
 			 ND_OK);
 	return &f->sf;
+}
+
+static nd_story_facts *run(fixture *f)
+{
+	return run_origin(f, NULL);
 }
 
 static const nd_quote *quote(const nd_story_facts *sf, const char *part)
@@ -875,6 +881,168 @@ static void test_facts_grouped_and_sorted(void **state)
 
 /* ---- Edges ---- */
 
+static void test_interrupted_quote(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_quote *q;
+	const char *text =
+		"Dam vote\n\n"
+		"The council voted on Monday to rebuild the Orvik dam.\n"
+		"\u201CWe will rebuild it,\u201D said Mayor Anna Berg, "
+		"\u201Cand we will rebuild it higher.\u201D\n"
+		"\u201CThe river will not wait,\u201D said engineer Pal "
+		"Strand. \u201CNeither can we.\u201D\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	q = quote(sf, "We will rebuild it");
+	assert_non_null(q);
+	/* One quotation; its range spans the attribution. */
+	assert_string_equal(q->text, "We will rebuild it, and we will "
+				     "rebuild it higher.");
+	assert_string_equal(q->speaker, "Anna Berg");
+	assert_int_equal(q->n_occ, 1);
+	assert_true(q->len > strlen(q->text));
+	/* An attribution that ends its sentence parts two quotations. */
+	expect_speaker(sf, "The river will not wait", "Pal Strand");
+	expect_speaker(sf, "Neither can we", "Pal Strand");
+	assert_int_equal(sf->n_quotes, 3);
+}
+
+static void test_reported_speech(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_quote *q;
+	const char *text =
+		"Hall fire\n\n"
+		"Fire chief Ola Sund said on Friday that the fire started "
+		"in the kitchen of the hall.\n"
+		"The flames spread through the roof within minutes, police "
+		"said.\n"
+		"According to Sund, the alarm had been switched off for "
+		"repairs.\n"
+		"The hall was built in 1932 and seated four hundred.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	q = quote(sf, "the fire started in the kitchen");
+	assert_non_null(q);
+	assert_int_equal(q->direct, 0);
+	assert_string_equal(q->text, "the fire started in the kitchen of "
+				     "the hall");
+	assert_string_equal(q->speaker, "Ola Sund");
+	q = quote(sf, "The flames spread");
+	assert_non_null(q);
+	assert_int_equal(q->direct, 0);
+	assert_string_equal(q->speaker, "");
+	q = quote(sf, "the alarm had been switched off");
+	assert_non_null(q);
+	assert_int_equal(q->direct, 0);
+	assert_string_equal(q->speaker, "Ola Sund");
+	expect_no_quote(sf, "built in 1932");
+}
+
+static const nd_fspan *occurrence_in(const nd_quote *q, size_t doc)
+{
+	size_t i;
+
+	for (i = 0; i < q->n_occ; i++) {
+		if (q->occ[i].doc == doc)
+			return &q->occ[i];
+	}
+	return NULL;
+}
+
+static void test_quote_forms(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_quote *q;
+
+	add(f, "Port deal\n\n\u201CThis deal gives the port ten good "
+	       "years and the town its harbour back,\u201D said Mayor Eva "
+	       "Lind.\n", NULL);
+	add(f, "Deal signed\n\n\u201CThis deal gives the port ten good "
+	       "years,\u201D said Mayor Eva Lind.\n", NULL);
+	add(f, "Harbour\n\n\u201CThis deal gives the port ten great "
+	       "years and the town its harbour back,\u201D said Mayor Eva "
+	       "Lind.\n", NULL);
+	add(f, "Town\n\n\u201CThe deal gives the port ten good years and "
+	       "the town its harbour back,\u201D said Mayor Eva Lind.\n",
+	    NULL);
+	sf = run(f);
+	q = quote(sf, "ten good years and the town");
+	if (q == NULL || q->n_occ != 4)
+		fail_msg("one quotation in four articles expected:\n%s",
+			 quotes_dump(sf));
+	assert_int_equal(q->doc, 0);
+	assert_int_equal(occurrence_in(q, 0)->form, ND_QUOTE_SAME);
+	assert_int_equal(occurrence_in(q, 1)->form, ND_QUOTE_SHORTENED);
+	assert_int_equal(occurrence_in(q, 2)->form, ND_QUOTE_ALTERED);
+	assert_int_equal(occurrence_in(q, 3)->form, ND_QUOTE_ALTERED);
+	assert_int_equal(q->n_sources, 4);
+}
+
+static void test_fact_links(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_fact *a, *b, *c;
+	/* 1 copies 0; 2 and 3 report on their own. */
+	const size_t origin[] = { 0, 0, 2, 3 };
+
+	add(f, "Aid\n\nOn Monday, Quelmar pledged $40 million in aid for "
+	       "flood barriers along the river.\n", NULL);
+	add(f, "Aid pledged\n\nOn Monday, Quelmar pledged $40 million in "
+	       "aid for flood barriers along the river.\n", NULL);
+	add(f, "Aid deal\n\nOn Monday, Quelmar pledged $40 million in aid "
+	       "for new flood barriers on the river.\n", NULL);
+	add(f, "Follow-up\n\nOn Monday, Quelmar pledged $45 million in "
+	       "aid for flood barriers along the river, and $3 million for "
+	       "a museum.\n", NULL);
+	sf = run_origin(f, origin);
+	a = expect_fact(sf, ND_FACT_MONEY, "40000000 USD", "$40 million");
+	b = expect_fact(sf, ND_FACT_MONEY, "45000000 USD", "$45 million");
+	c = expect_fact(sf, ND_FACT_MONEY, "3000000 USD", "$3 million");
+	assert_int_equal(a->n_sources, 3);
+	assert_int_equal(a->independent, 2);
+	assert_int_equal(a->n_occ, 3);
+	assert_string_equal(a->about, "Quelmar");
+	/* $45 million disagrees with $40 million; the museum's $3 million,
+	 * stated beside it, is about something else. */
+	assert_int_equal(a->n_conflicts, 1);
+	assert_ptr_equal(&sf->facts[a->conflicts[0]], b);
+	assert_int_equal(b->n_conflicts, 1);
+	assert_ptr_equal(&sf->facts[b->conflicts[0]], a);
+	assert_int_equal(c->n_conflicts, 0);
+}
+
+static void test_entity_mentions_and_given_names(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const nd_entity *e;
+	size_t i;
+
+	add(f, "Detainee freed\n\nSidek Baba, deputy rector of the "
+	       "university, was released on Wednesday. Sidek was quoted as "
+	       "saying he had done nothing wrong.\n", NULL);
+	sf = run(f);
+	e = expect_entity(sf, "Sidek Baba", ND_ENTITY_PERSON);
+	expect_variant(e, "Sidek");
+	assert_int_equal(e->n_mentions, 2);
+	for (i = 0; i < e->n_mentions; i++) {
+		const char *at = f->fx.c.docs[e->ments[i].doc].text +
+				 e->ments[i].off;
+
+		assert_true(strncmp(at, e->variants[0], e->ments[i].len) ==
+				    0 ||
+			    strncmp(at, e->variants[1], e->ments[i].len) == 0);
+	}
+}
+
 static void test_empty_story(void **state)
 {
 	fixture *f = *state;
@@ -1270,6 +1438,16 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_facts_grouped_and_sorted,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_interrupted_quote, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_reported_speech, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_quote_forms, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_fact_links, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_entity_mentions_and_given_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_empty_story, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_out_of_memory, setup,
