@@ -1,6 +1,8 @@
-/* Fuzz target: the facts stage (names, quotations, speakers, number
- * facts, grouping) on any bytes analysed as one article, and on the same
- * article twice so grouping across articles runs too. */
+/* Fuzz target: the facts stage (names, quotations, speakers, reported
+ * speech, number facts, grouping, conflicts) on any bytes analysed as one
+ * article, then with the input's second half as a second article, a copy
+ * of the first, so grouping, independence and conflicts across articles
+ * run too. */
 #include <stddef.h> /* size_t */
 #include <stdint.h> /* uint8_t */
 
@@ -17,7 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nd_doc docs[2];
 	const char *ids[2] = { "a", "b" }, *titles[2] = { "", "" };
 	const char *published[2] = { "2023-02-28T10:00:00Z", "" };
-	size_t members[2] = { 0, 1 }, title = 0;
+	size_t members[2] = { 0, 1 }, origin[2] = { 0, 0 }, title = 0;
+	size_t half = size / 2, title2 = 0;
 	nd_facts *facts = NULL;
 	nd_story_facts sf;
 	nd_corpus c;
@@ -28,12 +31,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto done;
 	while (title < size && data[title] != '\n')
 		title++;
-	for (i = 0; i < 2; i++) {
-		if (nd_analyse(&docs[i], v, a, (const char *)data, size,
-			       title) != 0)
-			goto done;
+	while (half + title2 < size && data[half + title2] != '\n')
+		title2++;
+	if (nd_analyse(&docs[0], v, a, (const char *)data, size, title) ||
+	    nd_analyse(&docs[1], v, a, (const char *)data + half, size - half,
+		       title2))
+		goto done;
+	for (i = 0; i < 2; i++)
 		nd_vocab_count_doc(v, &docs[i]);
-	}
 	c.n = 2;
 	c.docs = docs;
 	c.ids = ids;
@@ -41,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.published = published;
 	c.vocab = v;
 	nd_facts_story(&sf, facts, &c, members, 1, NULL, a);
-	nd_facts_story(&sf, facts, &c, members, 2, NULL, a);
+	nd_facts_story(&sf, facts, &c, members, 2, origin, a);
 done:
 	nd_facts_free(facts);
 	nd_arena_free(a);

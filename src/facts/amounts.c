@@ -589,15 +589,36 @@ void nd_rawfacts_dispose(nd_rawfacts *rf)
 	memset(rf, 0, sizeof(*rf));
 }
 
+/* "on Tuesday": the day it was, read against the publication date; in
+ * "Tuesday, March 7" the date that follows. Returns the token after it. */
+static size_t weekday(amt *a, size_t i, int wd, const char *published,
+		      int *rc)
+{
+	char value[ND_FDATE_VALUE_MAX];
+	nd_fdate dt;
+
+	if (i + 1 < a->end &&
+	    (nd_fstory_gap_is(a->d, i, ", ") ||
+	     nd_fstory_gap(a->d, i) == ND_GAP_SPACE) &&
+	    nd_fdate_read(&dt, a->st, a->d, i + 1, a->s_tok, a->end) &&
+	    dt.day_level) {
+		*rc = emit(a, ND_FACT_DATE, a->d->toks[i].off,
+			   tok_end(a, dt.end - 1), dt.value);
+		return dt.end;
+	}
+	nd_fdate_weekday(value, sizeof(value), wd, published);
+	*rc = emit(a, ND_FACT_DATE, a->d->toks[i].off, tok_end(a, i), value);
+	return i + 1;
+}
+
 int nd_amounts_scan(nd_rawfacts *rf, nd_fstory *st, uint32_t k)
 {
 	const nd_doc *d = nd_fstory_doc(st, k);
 	const char *published = st->c->published
 					? st->c->published[st->members[k]]
 					: NULL;
-	size_t wd_tok = ND_FX_NONE, wd_sent = 0, s;
-	bool day_level = false;
-	int wd = 0, rc;
+	size_t s;
+	int rc;
 	amt a;
 
 	a.st = st;
@@ -621,16 +642,19 @@ int nd_amounts_scan(nd_rawfacts *rf, nd_fstory *st, uint32_t k)
 					  tok_end(&a, dt.end - 1), dt.value);
 				if (rc)
 					return rc;
-				day_level |= dt.day_level;
 				i = dt.end;
 				continue;
 			}
 			l = nd_fstory_lex(st, d, i);
-			if ((l.cls & ND_LEX_WEEKDAY) && wd_tok == ND_FX_NONE &&
+			if ((l.cls & ND_LEX_WEEKDAY) &&
 			    (d->toks[i].flags & ND_TOK_CAPITAL)) {
-				wd_tok = i;
-				wd_sent = s;
-				wd = l.aux;
+				size_t next = weekday(&a, i, l.aux, published,
+						      &rc);
+
+				if (rc)
+					return rc;
+				i = next;
+				continue;
 			}
 			if (nd_numeral_read(&num, st, d, i, a.end)) {
 				size_t next = number_fact(&a, i, &num, &rc);
@@ -642,15 +666,6 @@ int nd_amounts_scan(nd_rawfacts *rf, nd_fstory *st, uint32_t k)
 			}
 			i++;
 		}
-	}
-	/* "on Tuesday" only when the article gives no better date. */
-	if (!day_level && wd_tok != ND_FX_NONE) {
-		char value[ND_FDATE_VALUE_MAX];
-
-		nd_fdate_weekday(value, sizeof(value), wd, published);
-		a.s = wd_sent;
-		return emit(&a, ND_FACT_DATE, d->toks[wd_tok].off,
-			    tok_end(&a, wd_tok), value);
 	}
 	return ND_OK;
 }

@@ -37,7 +37,7 @@ void nd_rawfacts_init(nd_rawfacts *rf);
 /* Frees the list; rf is empty afterwards. */
 void nd_rawfacts_dispose(nd_rawfacts *rf);
 /* Appends the number facts of story document k, in text order. A weekday
- * counts only in an article that gives no day-level date. 0, ND_ETOOBIG
+ * is the day it was, read against the article's date. 0, ND_ETOOBIG
  * or ND_ENOMEM. */
 int nd_amounts_scan(nd_rawfacts *rf, nd_fstory *st, uint32_t k);
 

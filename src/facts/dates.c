@@ -183,6 +183,31 @@ static bool bare_year(nd_fdate *out, nd_fstory *st, const nd_doc *d,
 	return false;
 }
 
+/* A month alone after a word that makes it a time ("in August", "since
+ * March"), not the verb "May" opening a sentence. */
+static bool bare_month(nd_fdate *out, nd_fstory *st, const nd_doc *d,
+		       size_t i, size_t s_tok, int month)
+{
+	static const char *const before[] = {
+		"in", "by", "since", "until", "till", "from", "last", "next",
+		"this", "early", "late", "mid", "before", "after",
+		"through", "during",
+	};
+	size_t k;
+
+	if (i <= s_tok || !date_gap(d, i - 1, false))
+		return false;
+	for (k = 0; k < sizeof(before) / sizeof(before[0]); k++) {
+		if (nd_fstory_is(st, d, i - 1, before[k])) {
+			snprintf(out->value, sizeof(out->value), "--%02d",
+				 month);
+			out->end = i + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
 bool nd_fdate_read(nd_fdate *out, nd_fstory *st, const nd_doc *d, size_t i,
 		   size_t s_tok, size_t end)
 {
@@ -190,7 +215,8 @@ bool nd_fdate_read(nd_fdate *out, nd_fstory *st, const nd_doc *d, size_t i,
 
 	memset(out, 0, sizeof(*out));
 	if (month_at(st, d, i, &month))
-		return month_first(out, st, d, i, end, month);
+		return month_first(out, st, d, i, end, month) ||
+		       bare_month(out, st, d, i, s_tok, month);
 	if (!(d->toks[i].flags & ND_TOK_NUMBER))
 		return false;
 	return iso(out, d, i, end) || day_first(out, st, d, i, end) ||

@@ -1,8 +1,8 @@
 /* Dates: "February 28, 2023", "Feb 28", "28th of February", "December of
- * 1991", "January 2022", "in 2015", "2023-02-28", and weekdays, which are
- * read against the article's publication date when it is known. Values
- * are ISO-like: "2023-02-28", "--02-28" (year unknown), "1991-12",
- * "2015". */
+ * 1991", "January 2022", "in 2015", "2023-02-28", "in August", and
+ * weekdays, which are read against the article's publication date when it
+ * is known. Values are ISO-like: "2023-02-28", "--02-28" (year unknown),
+ * "1991-12", "2015", "--08" (a month alone). */
 #ifndef ND_FACTS_DATES_H
 #define ND_FACTS_DATES_H
 

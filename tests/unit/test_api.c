@@ -193,6 +193,8 @@ static void version_and_names(void **state)
 	assert_string_equal(nd_relation_name(ND_REL_PARTIAL), "partial");
 	assert_string_equal(nd_entity_kind_name(ND_ENTITY_PLACE), "place");
 	assert_string_equal(nd_fact_kind_name(ND_FACT_MONEY), "money");
+	assert_string_equal(nd_quote_form_name(ND_QUOTE_SHORTENED),
+			    "shortened");
 }
 
 static void empty_batch_runs(void **state)
@@ -299,6 +301,71 @@ static void rejected_names_escaped(void **state)
 	nd_batch_free(b);
 }
 
+/* Every occurrence and mention of story 0 lies in its article's cleaned
+ * text and reads as the item it belongs to; one past the last is not
+ * found. */
+static void occurrences_in_range(const nd_batch *b)
+{
+	nd_article_info a;
+	nd_quote_info q;
+	nd_entity_info e;
+	nd_fact_info f;
+	nd_occurrence o;
+	size_t i, k, n;
+
+	n = nd_batch_quote_count(b, 0);
+	assert_true(n > 0);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(nd_batch_quote(&q, b, 0, i), ND_OK);
+		assert_true(q.n_occurrences >= q.n_sources);
+		for (k = 0; k < q.n_occurrences; k++) {
+			assert_int_equal(nd_batch_quote_occurrence(&o, b, 0, i,
+								   k),
+					 ND_OK);
+			assert_int_equal(nd_batch_article(&a, b, o.article),
+					 ND_OK);
+			assert_true(o.offset + o.length <= a.text_len);
+			assert_int_equal(o.form, ND_QUOTE_SAME);
+		}
+		assert_int_equal(nd_batch_quote_occurrence(&o, b, 0, i, k),
+				 ND_ENOTFOUND);
+	}
+	n = nd_batch_entity_count(b, 0);
+	assert_true(n > 0);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(nd_batch_entity(&e, b, 0, i), ND_OK);
+		for (k = 0; k < e.n_mentions; k++) {
+			assert_int_equal(nd_batch_entity_mention(&o, b, 0, i,
+								 k),
+					 ND_OK);
+			assert_int_equal(nd_batch_article(&a, b, o.article),
+					 ND_OK);
+			assert_true(o.offset + o.length <= a.text_len);
+		}
+		assert_int_equal(nd_batch_entity_mention(&o, b, 0, i, k),
+				 ND_ENOTFOUND);
+	}
+	n = nd_batch_fact_count(b, 0);
+	assert_true(n > 0);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(nd_batch_fact(&f, b, 0, i), ND_OK);
+		assert_int_equal(f.independent, 1);
+		assert_int_equal(f.n_conflicts, 0);
+		assert_int_equal(f.n_occurrences, 1);
+		assert_int_equal(nd_batch_fact_occurrence(&o, b, 0, i, 0),
+				 ND_OK);
+		assert_int_equal(o.offset, f.offset);
+		assert_int_equal(nd_batch_fact_occurrence(&o, b, 0, i, 1),
+				 ND_ENOTFOUND);
+	}
+	assert_int_equal(nd_batch_quote_occurrence(&o, b, 1, 0, 0),
+			 ND_ENOTFOUND);
+	assert_int_equal(nd_batch_entity_mention(&o, b, 1, 0, 0),
+			 ND_ENOTFOUND);
+	assert_int_equal(nd_batch_fact_occurrence(&o, b, 1, 0, 0),
+			 ND_ENOTFOUND);
+}
+
 static void accessor_bounds(void **state)
 {
 	nd_batch *b = fresh_batch();
@@ -364,6 +431,7 @@ static void accessor_bounds(void **state)
 	assert_int_equal(nd_batch_fact(&f, b, 0, nd_batch_fact_count(b, 0)),
 			 ND_ENOTFOUND);
 	assert_int_equal(nd_batch_fact(&f, b, n, 0), ND_ENOTFOUND);
+	occurrences_in_range(b);
 	nd_batch_free(b);
 }
 

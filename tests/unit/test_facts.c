@@ -814,23 +814,27 @@ static void test_facts_dates(void **state)
 	expect_fact(sf, ND_FACT_DATE, "1991-12", "December of 1991");
 	expect_fact(sf, ND_FACT_DATE, "2015", "2015");
 	expect_fact(sf, ND_FACT_DATE, "--03-14", "14 March");
-	/* Friday is the date in article four only: five names a day. */
+	/* A weekday is a date wherever it stands; undated, it keeps its
+	 * name. */
 	assert_int_equal(expect_fact(sf, ND_FACT_DATE, "Friday", "Friday")
 				 ->n_sources,
-			 1);
+			 2);
 	expect_no_fact(sf, ND_FACT_DATE, "--02-28");
 }
 
-static void test_weekday_only_without_better_date(void **state)
+static void test_weekday_with_its_date(void **state)
 {
 	fixture *f = *state;
 	const nd_story_facts *sf;
 
-	add(f, "Visit\n\nOn Tuesday, March 7, the envoy arrived.\n", NULL);
+	add(f, "Visit\n\nOn Tuesday, March 7, the envoy arrived. He left "
+	       "in May.\n", NULL);
 	sf = run(f);
-	expect_fact(sf, ND_FACT_DATE, "--03-07", NULL);
+	/* "Tuesday, March 7" is one date; "in May" a month alone. */
+	expect_fact(sf, ND_FACT_DATE, "--03-07", "Tuesday, March 7");
 	expect_no_fact(sf, ND_FACT_DATE, "Tuesday");
-	assert_int_equal(sf->n_facts, 1);
+	expect_fact(sf, ND_FACT_DATE, "--05", "May");
+	assert_int_equal(sf->n_facts, 2);
 }
 
 static void test_facts_counts(void **state)
@@ -1432,7 +1436,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_facts_dates, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(
-			test_weekday_only_without_better_date, setup,
+			test_weekday_with_its_date, setup,
 			teardown),
 		cmocka_unit_test_setup_teardown(test_facts_counts, setup,
 						teardown),
