@@ -22,8 +22,10 @@
  * sentence a subject's speech verb may stand. */
 #define MIN_REPORTED_TOKENS 4
 #define ATTRIBUTION_TOKENS 7
-#define SUBJECT_TOKENS 12
+#define SUBJECT_TOKENS 20
 #define TAIL_SUBJECT_TOKENS 4 /* "…, the board's engineer said Friday." */
+#define APPOSITION_TOKENS 8   /* ", the U.S. state secretary," */
+#define ADDRESSEE_TOKENS 5    /* "told the magistrate's courts he" */
 /* Sentences back a pronoun's antecedent is looked for first. */
 #define ANTECEDENT_SENTENCES 3
 
@@ -244,7 +246,8 @@ static bool plain_phrase(const who *w, size_t the, size_t v)
 	size_t i;
 
 	for (i = the + 1; i < v; i++) {
-		if ((w->d->toks[i].flags & ND_TOK_STOP) ||
+		if ((w->d->toks[i].flags & ND_TOK_STOP) || is(w, i, "but") ||
+		    is(w, i, "and") || is(w, i, "or") ||
 		    (ment_of(w, i) != ND_FX_NONE &&
 		     kind_of(w, ment_of(w, i)) == ND_ENTITY_PERSON))
 			return false;
@@ -299,6 +302,19 @@ static uint32_t after_verb(const who *w, size_t i, size_t end, size_t quote)
 	return ND_FX_NONE;
 }
 
+/* Is token j inside a relative clause opened since the last comma before
+ * it ("Dent, who heads the Union, said")? */
+static bool relative(const who *w, size_t t0, size_t j)
+{
+	size_t k;
+
+	for (k = j; k-- > t0 && !comma_after(w, k);) {
+		if (is(w, k, "who") || is(w, k, "which") || is(w, k, "whose"))
+			return true;
+	}
+	return false;
+}
+
 /* The subject of verb v, looked for back to t0, else after the verb. */
 static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 			size_t quote)
@@ -337,18 +353,27 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 		}
 		if (pronoun(w, j))
 			return nearest_person(w, w->d->toks[j].off, NULL, 0);
+		/* Not "X, who heads the Union, said": the phrase closing an
+		 * apposition is no subject. */
 		if (is(w, j, "the") && plain_phrase(w, j, v) &&
+		    !comma_after(w, v - 1) && !relative(w, t0, j) &&
 		    !(j > t0 && (is(w, j - 1, "of") ||
 				 (nd_fstory_lex(w->st, w->d, j - 1).cls &
 				  ND_LEX_LOCPREP)))) {
 			uint32_t before =
 				j > t0 ? ment_of(w, j - 1) : ND_FX_NONE;
 
+			uint32_t who_is;
+
 			/* "X, the port's spokesperson, said": X. */
 			if (before != ND_FX_NONE && comma_after(w, j - 1) &&
 			    kind_of(w, before) == ND_ENTITY_PERSON)
 				return w->st->ments[before].entity;
-			return by_description(w, j + 1, v, quote);
+			/* "the statement said" names nobody: look further
+			 * back ("X welcomed the deal but said"). */
+			who_is = by_description(w, j + 1, v, quote);
+			if (who_is != ND_FX_NONE)
+				return who_is;
 		}
 	}
 	return after_verb(w, v + 1, end, quote);
@@ -640,29 +665,71 @@ static void clause_bytes(const nd_doc *d, size_t a, size_t e, size_t *off,
 static bool bare_clause_verb(const who *w, size_t v)
 {
 	return is(w, v, "said") || is(w, v, "says") || is(w, v, "say") ||
-	       is(w, v, "added") || is(w, v, "adds") || is(w, v, "saying");
+	       is(w, v, "added") || is(w, v, "adds") || is(w, v, "saying") ||
+	       is(w, v, "adding") || is(w, v, "told") || is(w, v, "tells");
+}
+
+/* Does token t open a phrase of place, time or manner ("said in
+ * Thursday's paper", "said at the church", "saying hours after"), not a
+ * clause? */
+static bool adverbial(const who *w, size_t t)
+{
+	return (nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_LOCPREP) ||
+	       is(w, t, "by") || is(w, t, "as") || is(w, t, "after") ||
+	       is(w, t, "before") || is(w, t, "while") || is(w, t, "during") ||
+	       is(w, t, "hours") || is(w, t, "minutes") || is(w, t, "days") ||
+	       is(w, t, "with") || is(w, t, "for") || is(w, t, "to");
+}
+
+static bool subject_pronoun(const who *w, size_t t)
+{
+	return is(w, t, "he") || is(w, t, "she") || is(w, t, "they") ||
+	       is(w, t, "it") || is(w, t, "we") || is(w, t, "i") ||
+	       is(w, t, "there");
 }
 
 /* Where the reported clause after verb v starts: past a time ("said
- * Thursday", "said on Friday"), an addressee of "told", and "that";
- * e when there is none. */
+ * Thursday", "said on Friday"), the addressee of "told" ("told the court
+ * he …"), and "that"; e when there is none. */
 static size_t clause_start(const who *w, size_t v, size_t e)
 {
-	size_t t = v + 1, that;
+	size_t t = v + 1, k;
 
 	while (t < e && (is(w, t, "on") || is(w, t, "today") ||
 			 is(w, t, "yesterday") ||
 			 (nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_WEEKDAY)))
 		t++;
-	for (that = t; that < e && that < t + 6; that++) {
-		if (is(w, that, "that"))
-			return that + 1;
-		if (comma_gap(w, that))
-			break;
+	if (is(w, v, "told") || is(w, v, "tells")) {
+		for (k = t; k < e && k < t + ADDRESSEE_TOKENS; k++) {
+			if (is(w, k, "that"))
+				return k + 1;
+			if (subject_pronoun(w, k))
+				return k;
+			if (comma_gap(w, k))
+				break;
+		}
+		return e;
 	}
-	if (!bare_clause_verb(w, v) || t >= e || comma_gap(w, v))
+	if (t < e && is(w, t, "that"))
+		return t + 1;
+	if (!bare_clause_verb(w, v) || t >= e || comma_gap(w, v) ||
+	    adverbial(w, t))
 		return e;
 	return t;
+}
+
+/* The last token of an apposition starting at token a ("the U.S. state
+ * secretary,"): the one before its closing comma, if that comes soon;
+ * otherwise keep. */
+static size_t apposition_end(const who *w, size_t a, size_t e, size_t keep)
+{
+	size_t t;
+
+	for (t = a; t + 1 < e && t < a + APPOSITION_TOKENS; t++) {
+		if (comma_gap(w, t))
+			return t;
+	}
+	return keep;
 }
 
 typedef struct clause {
@@ -670,31 +737,36 @@ typedef struct clause {
 	uint32_t speaker;
 } clause;
 
-/* "X said (that) …", "…, X said.", "According to X, …", "…, according to
- * X." in the sentence of tokens [a, e): the clause and who said it. */
-static bool reported(const who *w, size_t a, size_t e, clause *c)
+/* "According to X, …": the clause after the phrase (and an apposition
+ * of X). */
+static bool according_clause(const who *w, size_t a, size_t e, clause *c)
+{
+	size_t v;
+	uint32_t mi;
+
+	for (v = a + 2; v + 1 < e && !comma_gap(w, v); v++)
+		;
+	/* "According to the board's engineer, Tobias Renvall, …" */
+	mi = ment_of(w, v + 1);
+	if (mi != ND_FX_NONE && kind_of(w, mi) == ND_ENTITY_PERSON &&
+	    comma_gap(w, w->st->ments[mi].tok + w->st->ments[mi].ntok - 1))
+		v = w->st->ments[mi].tok + w->st->ments[mi].ntok - 1;
+	/* "According to Antony Blinken, the U.S. state secretary, …" */
+	else if (v + 1 < e &&
+		 (is(w, v + 1, "the") || is(w, v + 1, "a") || is(w, v + 1, "an")))
+		v = apposition_end(w, v + 1, e, v);
+	c->a = v + 1;
+	c->e = e;
+	c->speaker = after_verb(w, a + 2, v + 1, w->d->toks[a].off);
+	return c->e >= c->a + MIN_REPORTED_TOKENS;
+}
+
+/* "…, police said." / "…, said the ministry's spokesman Jan Berg." /
+ * "…, according to X.": the clause before the last comma. */
+static bool closing_clause(const who *w, size_t a, size_t e, clause *c)
 {
 	size_t v, comma = e;
 
-	if (e - a < MIN_REPORTED_TOKENS)
-		return false;
-	if (according(w, a, e)) {
-		uint32_t mi;
-
-		for (v = a + 2; v + 1 < e && !comma_gap(w, v); v++)
-			;
-		/* "According to the board's engineer, Tobias Renvall, …" */
-		mi = ment_of(w, v + 1);
-		if (mi != ND_FX_NONE && kind_of(w, mi) == ND_ENTITY_PERSON &&
-		    comma_gap(w, w->st->ments[mi].tok + w->st->ments[mi].ntok -
-					  1))
-			v = w->st->ments[mi].tok + w->st->ments[mi].ntok - 1;
-		c->a = v + 1;
-		c->e = e;
-		c->speaker = after_verb(w, a + 2, v + 1, w->d->toks[a].off);
-		return c->e - c->a >= MIN_REPORTED_TOKENS;
-	}
-	/* An attribution closing the sentence. */
 	for (v = e - 1; v > a && v + ATTRIBUTION_TOKENS >= e; v--) {
 		if (comma_gap(w, v - 1)) {
 			comma = v;
@@ -702,39 +774,85 @@ static bool reported(const who *w, size_t a, size_t e, clause *c)
 		}
 	}
 	for (v = comma; v < e && v < comma + TAIL_SUBJECT_TOKENS; v++) {
-		if (according(w, v, e) ||
-		    (speech(w, v) && e <= v + TAIL_SUBJECT_TOKENS)) {
-			c->a = a;
-			c->e = comma;
-			c->speaker = according(w, v, e)
-					     ? after_verb(w, v + 2, e, 0)
-					     : subject(w, comma, v, e, 0);
-			return c->e - c->a >= MIN_REPORTED_TOKENS;
-		}
+		bool acc = according(w, v, e);
+
+		/* The verb ends the sentence, or names who comes next. */
+		if (!acc && !(speech(w, v) &&
+			      (e <= v + TAIL_SUBJECT_TOKENS || v == comma)))
+			continue;
+		c->a = a;
+		c->e = comma;
+		c->speaker = acc ? after_verb(w, v + 2, e, 0)
+				 : subject(w, comma, v, e, 0);
+		return c->e >= c->a + MIN_REPORTED_TOKENS &&
+		       (acc || v > comma || c->speaker != ND_FX_NONE);
 	}
-	/* A subject, its verb, the clause. */
-	for (v = a + 1; v < e && v < a + SUBJECT_TOKENS; v++) {
+	return false;
+}
+
+/* "X said (that) …", "…, saying …": a speech verb, its subject before it
+ * in the sentence, the clause after it, up to before `stop` (a direct
+ * quotation's opening, else e). */
+static bool subject_clause(const who *w, size_t a, size_t e, size_t stop,
+			   clause *c)
+{
+	size_t v;
+
+	for (v = a + 1; v < stop && v < e && v < a + SUBJECT_TOKENS; v++) {
 		if (!speech(w, v))
 			continue;
 		c->speaker = subject(w, a, v, v + 1, w->d->toks[v].off);
 		c->a = clause_start(w, v, e);
 		c->e = e;
-		return c->speaker != ND_FX_NONE &&
+		/* "She added: "…"" reports nothing outside the quotation. */
+		return c->speaker != ND_FX_NONE && c->a < stop &&
 		       c->e >= c->a + MIN_REPORTED_TOKENS;
 	}
 	return false;
 }
 
-/* Does a direct quotation of q[0..n) touch bytes [a, b)? */
-static bool quoted(const nd_qspan *q, size_t n, size_t a, size_t b)
+/* The first token of sentence se that a direct quotation of q[0..n)
+ * covers or opens at (its first when one runs into it); e when none. */
+static size_t quote_opens(const who *w, const nd_qspan *q, size_t n,
+			  const nd_sentence *se, size_t e)
 {
-	size_t i;
+	size_t i, a = se->off, b = a + se->len;
 
 	for (i = 0; i < n; i++) {
-		if (q[i].open < b && q[i].close > a)
-			return true;
+		if (q[i].close > a && q[i].open < b)
+			return q[i].open <= a ? se->tok
+					      : nd_fstory_tok_at(w->d,
+								 q[i].open);
 	}
-	return false;
+	return e;
+}
+
+/* The reported speech of the sentence of tokens [a, e), if any. A
+ * sentence with a direct quotation reports only before it ("She said
+ * authorities had refused, and asked: "…""), clipped at a colon. */
+static bool reported(const who *w, const nd_sentence *se, const nd_qspan *q,
+		     size_t nq, clause *c)
+{
+	size_t a = se->tok, e = a + se->ntok, stop, t;
+
+	if (e - a < MIN_REPORTED_TOKENS)
+		return false;
+	stop = quote_opens(w, q, nq, se, e);
+	if (stop == e && according(w, a, e))
+		return according_clause(w, a, e, c);
+	if (stop == e && closing_clause(w, a, e, c))
+		return true;
+	if (stop == a || !subject_clause(w, a, e, stop, c))
+		return false;
+	for (t = c->a; stop < e && t < stop; t++) {
+		if (memchr(w->d->text + w->d->toks[t].off + w->d->toks[t].len,
+			   ':', w->d->toks[t + 1].off - w->d->toks[t].off -
+					w->d->toks[t].len)) {
+			c->e = t + 1;
+			break;
+		}
+	}
+	return c->e >= c->a + MIN_REPORTED_TOKENS;
 }
 
 int nd_speaker_reported(nd_fstory *st, uint32_t k, nd_quotes *qs, size_t q0)
@@ -750,9 +868,9 @@ int nd_speaker_reported(nd_fstory *st, uint32_t k, nd_quotes *qs, size_t q0)
 		size_t off, len;
 		clause c;
 
+		/* qs->q may move as reported speech is added: index it. */
 		if ((se->flags & ND_SENT_TITLE) || se->ntok == 0 ||
-		    quoted(qs->q + q0, n - q0, se->off, se->off + se->len) ||
-		    !reported(&w, se->tok, (size_t)se->tok + se->ntok, &c))
+		    !reported(&w, se, qs->q + q0, n - q0, &c))
 			continue;
 		clause_bytes(w.d, c.a, c.e, &off, &len);
 		rc = nd_quotes_add_reported(qs, st, k, off, len, c.speaker);

@@ -375,7 +375,11 @@ static void test_scare_quotes_and_fragments(void **state)
 	expect_no_quote(sf, "hope");
 	expect_no_quote(sf, "very short one");
 	expect_speaker(sf, "the complex regional situation", "Pavel Orsk");
-	assert_int_equal(sf->n_quotes, 1);
+	/* And the clause around it, reported speech of his. */
+	assert_int_equal(sf->n_quotes, 2);
+	assert_int_equal(quote(sf, "the deal reflected")->direct, 0);
+	assert_string_equal(quote(sf, "the deal reflected")->speaker,
+			    "Pavel Orsk");
 }
 
 static void test_unclosed_quote(void **state)
