@@ -296,7 +296,7 @@ typedef enum nd_quote_form {
 	ND_QUOTE_ALTERED    /* words changed, added or reordered */
 } nd_quote_form;
 
-/* "same", "shortened" or "altered". */
+/* "same", "shortened" or "altered"; "unknown" for any other value. */
 const char *nd_quote_form_name(nd_quote_form form);
 
 /* Where a quotation, entity mention or fact occurs: an article and a byte
@@ -379,7 +379,6 @@ typedef struct nd_fact_info {
 	nd_fact_kind kind;
 	const char *value;     /* normalised, e.g. "25000000 USD" */
 	const char *context;   /* the sentence it comes from */
-	const char *about;     /* the entity that sentence is about, or "" */
 	size_t article;
 	size_t offset;
 	size_t length;
@@ -392,6 +391,8 @@ typedef struct nd_fact_info {
 	const size_t *conflicts; /* facts of this story (indices, as i)
 				    stating another value for the same
 				    thing in other articles */
+	const char *about;     /* the entity its sentence names nearest to
+				  it, or "" */
 } nd_fact_info;
 
 size_t nd_batch_fact_count(const nd_batch *b, size_t story);

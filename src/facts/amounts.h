@@ -3,9 +3,9 @@
  * quantities with a unit of measure or time ("7,000 km", "1,130-kilometre",
  * "1.05 kg", "20-year", "30 years"), dates (dates.h) and counts of
  * something ("three times", "tens of thousands of Russians", "12-point").
- * Each gets
- * a normalised value that groups it across articles: "25000000 USD",
- * "38 %", "7000 km", "2023-02-28", "30 year", "10000s russian". */
+ * Each gets a normalised value that groups it across articles:
+ * "25000000 USD", "38 %", "7000 km", "2023-02-28", "30 year",
+ * "10000s russian". */
 #ifndef ND_FACTS_AMOUNTS_H
 #define ND_FACTS_AMOUNTS_H
 

@@ -1,12 +1,13 @@
 #include "facts/conflicts.h"
 
 #include <stdlib.h> /* qsort */
-#include <string.h> /* strchr */
+#include <string.h> /* memchr */
 
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/error.h"
 #include "core/hash.h"
+#include "core/hashmap.h"
 #include "core/sorted.h"
 
 /* Content words looked at on each side of the number, within its
@@ -17,8 +18,14 @@
  * of the smaller set. */
 #define MIN_SHARED 2
 #define SHARE_TENTHS 4
-/* Most conflicting pairs kept per story. */
+/* Most conflicting pairs kept per story, and most pairs of occurrences
+ * compared: a story of thousands of articles repeating two values stops
+ * there rather than comparing every pair. */
 #define MAX_PAIRS (1u << 16)
+#define MAX_COMPARISONS (1u << 24)
+
+/* What is known of a pair of facts. */
+enum { PAIR_CONFLICT = 1, PAIR_SIDE_BY_SIDE = 2 };
 
 /* One occurrence as a slot: what it measures and the words around it. */
 typedef struct slot {
@@ -130,40 +137,63 @@ static bool side_by_side(const nd_fact *a, const nd_fact *b)
 	return false;
 }
 
-/* Pairs of facts in one slot, from slots sorted by unit. */
-static int find_pairs(conflict **out, size_t *n_out, const slot *s,
-		      size_t n, const nd_story_facts *sf,
-		      const nd_rawfacts *rf, const uint32_t *group_of,
-		      const uint32_t *sorted_at)
-{
-	size_t lo = 0, hi, i, j, cap = 0;
+typedef struct finder {
+	const slot *s;
+	size_t n;
+	const nd_story_facts *sf;
+	const nd_rawfacts *rf;
+	const uint32_t *group_of, *sorted_at;
+	nd_u64map known;   /* (a << 32 | b) -> PAIR_* */
+	conflict *pairs;
+	size_t n_pairs, cap;
+	size_t budget;     /* comparisons left */
+} finder;
 
-	for (; lo < n; lo = hi) {
-		for (hi = lo + 1; hi < n && s[hi].unit == s[lo].unit; hi++)
+/* Weighs occurrences i and j (same unit, bucket [lo, hi)): a new pair of
+ * conflicting facts is pushed. 0 or ND_ENOMEM. */
+static int weigh(finder *fd, size_t lo, size_t hi, size_t i, size_t j)
+{
+	const nd_rawfact *fi = &fd->rf->f[fd->s[i].raw];
+	const nd_rawfact *fj = &fd->rf->f[fd->s[j].raw];
+	uint32_t a = fd->sorted_at[fd->group_of[fd->s[i].raw]];
+	uint32_t b = fd->sorted_at[fd->group_of[fd->s[j].raw]], seen = 0;
+	conflict c = { a < b ? a : b, a < b ? b : a };
+	uint64_t key = (uint64_t)c.a << 32 | c.b;
+	size_t k;
+
+	if (a == b || fi->doc == fj->doc ||
+	    (nd_u64map_get(&fd->known, key, &seen) && seen) ||
+	    !same_slot(&fd->s[i], &fd->s[j]))
+		return ND_OK;
+	if (side_by_side(&fd->sf->facts[a], &fd->sf->facts[b]))
+		return nd_u64map_put(&fd->known, key, PAIR_SIDE_BY_SIDE, &seen);
+	k = shared(&fd->s[i], &fd->s[j]);
+	if (!nearest_in_doc(fd->s, lo, hi, fd->rf, &fd->s[i], fj->doc, k) ||
+	    !nearest_in_doc(fd->s, lo, hi, fd->rf, &fd->s[j], fi->doc, k))
+		return ND_OK;
+	if (fd->n_pairs >= MAX_PAIRS)
+		return ND_OK;
+	if (nd_u64map_put(&fd->known, key, PAIR_CONFLICT, &seen) ||
+	    ND_ARRAY_PUSH(fd->pairs, fd->n_pairs, fd->cap, c))
+		return ND_ENOMEM;
+	return ND_OK;
+}
+
+/* Pairs of facts in one slot, from slots sorted by unit, each pair once. */
+static int find_pairs(finder *fd)
+{
+	size_t lo = 0, hi, i, j;
+
+	for (; lo < fd->n; lo = hi) {
+		for (hi = lo + 1; hi < fd->n && fd->s[hi].unit == fd->s[lo].unit;
+		     hi++)
 			;
 		for (i = lo; i < hi; i++) {
-			const nd_rawfact *fi = &rf->f[s[i].raw];
-			uint32_t a = sorted_at[group_of[s[i].raw]];
-
 			for (j = i + 1; j < hi; j++) {
-				const nd_rawfact *fj = &rf->f[s[j].raw];
-				uint32_t b = sorted_at[group_of[s[j].raw]];
-				size_t k = shared(&s[i], &s[j]);
-				conflict c;
-
-				if (a == b || fi->doc == fj->doc ||
-				    !same_slot(&s[i], &s[j]) ||
-				    side_by_side(&sf->facts[a], &sf->facts[b]) ||
-				    !nearest_in_doc(s, lo, hi, rf, &s[i],
-						    fj->doc, k) ||
-				    !nearest_in_doc(s, lo, hi, rf, &s[j],
-						    fi->doc, k))
-					continue;
-				if (*n_out >= MAX_PAIRS)
+				if (fd->budget == 0)
 					return ND_OK;
-				c.a = a < b ? a : b;
-				c.b = a < b ? b : a;
-				if (ND_ARRAY_PUSH(*out, *n_out, cap, c))
+				fd->budget--;
+				if (weigh(fd, lo, hi, i, j))
 					return ND_ENOMEM;
 			}
 		}
@@ -212,15 +242,16 @@ int nd_conflicts_find(nd_story_facts *out, nd_fstory *st,
 		      const nd_rawfacts *rf, const uint32_t *group_of,
 		      const uint32_t *sorted_at)
 {
+	finder fd;
 	slot *s = NULL;
-	conflict *pairs = NULL;
-	size_t i, n = 0, n_pairs = 0;
+	size_t i, n = 0;
 	int rc = ND_ENOMEM;
 
 	if (rf->n == 0)
 		return ND_OK;
+	memset(&fd, 0, sizeof(fd));
 	s = nd_calloc(rf->n, sizeof(*s));
-	if (s == NULL)
+	if (s == NULL || nd_u64map_init(&fd.known))
 		goto done;
 	for (i = 0; i < rf->n; i++) {
 		uint64_t unit = unit_of(rf, &rf->f[i]);
@@ -233,11 +264,20 @@ int nd_conflicts_find(nd_story_facts *out, nd_fstory *st,
 		n++;
 	}
 	qsort(s, n, sizeof(*s), cmp_slot);
-	rc = find_pairs(&pairs, &n_pairs, s, n, out, rf, group_of, sorted_at);
+	fd.s = s;
+	fd.n = n;
+	fd.sf = out;
+	fd.rf = rf;
+	fd.group_of = group_of;
+	fd.sorted_at = sorted_at;
+	fd.budget = MAX_COMPARISONS;
+	rc = find_pairs(&fd);
 	if (rc == ND_OK)
-		rc = attach(out, st->arena, pairs, n_pairs);
+		rc = attach(out, st->arena, fd.pairs, fd.n_pairs);
 done:
+	if (fd.known.keys)
+		nd_u64map_dispose(&fd.known);
 	nd_free(s);
-	nd_free(pairs);
+	nd_free(fd.pairs);
 	return rc;
 }

@@ -74,10 +74,7 @@ static bool same_quote(const nd_quotes *qs, const nd_qspan *a,
 	const nd_qspan *s = a->h_n <= b->h_n ? a : b;
 	const nd_qspan *l = s == a ? b : a;
 
-	/* Like words from two people are two quotations. */
-	if (inter == 0 || a->reported != b->reported ||
-	    (a->speaker != b->speaker && a->speaker != ND_FX_NONE &&
-	     b->speaker != ND_FX_NONE))
+	if (inter == 0 || a->reported != b->reported)
 		return false;
 	if (inter * 10 >= uni * JACCARD_TENTHS)
 		return true;
@@ -87,23 +84,61 @@ static bool same_quote(const nd_quotes *qs, const nd_qspan *a,
 	       contains(qs->h + l->h_off, l->h_n, qs->h + s->h_off, s->h_n);
 }
 
-/* The speaker most occurrences name; the earliest one on ties. */
-static uint32_t vote_speaker(const nd_quotes *qs, const uint32_t *members,
-			     size_t n)
+static int cmp_size(const void *pa, const void *pb)
 {
-	uint32_t best = ND_FX_NONE, best_n = 0;
-	size_t i, j;
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* How many of the ascending v[0..n) equal x. */
+static size_t count_sorted(const size_t *v, size_t n, size_t x)
+{
+	size_t lo = 0, hi = n, mid, first;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	first = lo;
+	for (hi = n; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid] <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo - first;
+}
+
+/* The speaker most occurrences name; the earliest one on ties. Through
+ * scratch (room for n): the named speakers, sorted. */
+static uint32_t vote_speaker(const nd_quotes *qs, const uint32_t *members,
+			     size_t n, size_t *scratch)
+{
+	uint32_t best = ND_FX_NONE;
+	size_t i, k = 0, best_n = 0;
 
 	for (i = 0; i < n; i++) {
-		uint32_t s = qs->q[members[i]].speaker, c = 0;
+		if (qs->q[members[i]].speaker != ND_FX_NONE)
+			scratch[k++] = qs->q[members[i]].speaker;
+	}
+	if (k == 0)
+		return ND_FX_NONE;
+	qsort(scratch, k, sizeof(*scratch), cmp_size);
+	for (i = 0; i < n; i++) {
+		uint32_t sp = qs->q[members[i]].speaker;
+		size_t c;
 
-		if (s == ND_FX_NONE)
+		if (sp == ND_FX_NONE || sp == best)
 			continue;
-		for (j = 0; j < n; j++)
-			c += qs->q[members[j]].speaker == s;
+		c = count_sorted(scratch, k, sp);
 		if (c > best_n) {
-			best = s;
 			best_n = c;
+			best = sp;
 		}
 	}
 	return best;
@@ -131,12 +166,6 @@ static bool same_words(const nd_quotes *qs, const nd_qspan *a,
 		      a->h_n * sizeof(uint64_t)) == 0;
 }
 
-/* Does a hold b's words as one stretch? */
-static bool holds(const nd_quotes *qs, const nd_qspan *a, const nd_qspan *b)
-{
-	return contains(qs->h + a->h_off, a->h_n, qs->h + b->h_off, b->h_n);
-}
-
 /* Are b's words a's, in order, some left out ("Nobody [in Serentia]
  * wanted")? */
 static bool shortens(const nd_quotes *qs, const nd_qspan *a,
@@ -150,25 +179,17 @@ static bool shortens(const nd_quotes *qs, const nd_qspan *a,
 	return j == b->h_n;
 }
 
-/* The fullest version: the occurrence holding most of the others, then
- * the longest, then the first. Groups are small: pairs are compared. */
+/* The fullest version: the longest occurrence, the first on ties (one
+ * pass: a group can hold every repeat of a quotation). */
 static uint32_t fullest(const nd_quotes *qs, const uint32_t *members,
 			size_t n)
 {
 	uint32_t best = members[0];
-	size_t i, j, best_held = 0;
+	size_t i;
 
-	for (i = 0; i < n; i++) {
-		const nd_qspan *a = &qs->q[members[i]];
-		size_t held = 0;
-
-		for (j = 0; j < n; j++)
-			held += holds(qs, a, &qs->q[members[j]]);
-		if (held > best_held ||
-		    (held == best_held && a->h_n > qs->q[best].h_n)) {
+	for (i = 1; i < n; i++) {
+		if (qs->q[members[i]].h_n > qs->q[best].h_n)
 			best = members[i];
-			best_held = held;
-		}
 	}
 	return best;
 }
@@ -231,7 +252,7 @@ static int fill_quote(nd_fstory *st, const nd_quotes *qs, qorder *o,
 {
 	const nd_qspan *f = &qs->q[fullest(qs, members, n)];
 	const nd_doc *d = nd_fstory_doc(st, f->doc);
-	uint32_t who = vote_speaker(qs, members, n);
+	uint32_t who = vote_speaker(qs, members, n, scratch);
 	nd_quote *q = &o->q;
 
 	o->first = members[0];
@@ -248,11 +269,27 @@ static int fill_quote(nd_fstory *st, const nd_quotes *qs, qorder *o,
 	return fill_occurrences(st, qs, q, f, members, n);
 }
 
+/* Joins the groups of a and b unless they name two different speakers:
+ * like words from two people are two quotations, even through a copy
+ * that names nobody. named[root] is the speaker a group names. */
+static void join_quotes(uint32_t *parent, uint32_t *named, uint32_t a,
+			uint32_t b)
+{
+	uint32_t ra = nd_uf_find(parent, a), rb = nd_uf_find(parent, b);
+	uint32_t who = named[ra] != ND_FX_NONE ? named[ra] : named[rb];
+
+	if (ra == rb || (named[ra] != ND_FX_NONE && named[rb] != ND_FX_NONE &&
+			 named[ra] != named[rb]))
+		return;
+	nd_uf_union(parent, ra, rb);
+	named[nd_uf_find(parent, ra)] = who;
+}
+
 int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
 			  const nd_quotes *qs)
 {
 	uint32_t *parent = NULL, *byg = NULL, *start = NULL, *members = NULL;
-	uint32_t *used = NULL;
+	uint32_t *used = NULL, *named = NULL;
 	size_t *scratch = NULL, n = qs->n, i, j, ng = 0, at = 0;
 	pair *pairs = NULL;
 	qorder *order = NULL;
@@ -271,12 +308,15 @@ int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
 	scratch = nd_calloc(n, sizeof(*scratch));
 	pairs = nd_calloc(n, sizeof(*pairs));
 	order = nd_calloc(n, sizeof(*order));
+	named = nd_calloc(n, sizeof(*named));
 	if (!parent || !byg || !start || !members || !used || !scratch ||
-	    !pairs || !order)
+	    !pairs || !order || !named)
 		goto done;
 	nd_uf_init(parent, n);
-	/* Word-for-word repeats join at once; only the first of each is
-	 * compared pairwise. */
+	for (i = 0; i < n; i++)
+		named[i] = qs->q[i].speaker;
+	/* Word-for-word repeats join at once (unless two speakers keep them
+	 * apart); only the representatives left are compared pairwise. */
 	if (nd_u64map_init(&same))
 		goto done;
 	for (i = 0; i < n; i++) {
@@ -288,12 +328,12 @@ int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
 		if (nd_u64map_put(&same, h, (uint32_t)i, &first))
 			goto done;
 		if (first != i && qs->q[first].reported == q->reported &&
-		    qs->q[first].speaker == q->speaker &&
-		    qs->q[first].h_n == q->h_n &&
-		    memcmp(qs->h + q->h_off, qs->h + qs->q[first].h_off,
-			   q->h_n * sizeof(uint64_t)) == 0) {
-			nd_uf_union(parent, first, (uint32_t)i);
-			used[i] = 1; /* not a representative */
+		    same_words(qs, q, &qs->q[first])) {
+			join_quotes(parent, named, first, (uint32_t)i);
+			/* Not a representative, unless its speaker kept it
+			 * apart. */
+			used[i] = nd_uf_find(parent, first) ==
+				  nd_uf_find(parent, (uint32_t)i);
 		}
 	}
 	for (i = 0; i < n; i++) {
@@ -304,7 +344,8 @@ int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
 			    nd_uf_find(parent, (uint32_t)i) !=
 				    nd_uf_find(parent, (uint32_t)j) &&
 			    same_quote(qs, &qs->q[i], &qs->q[j]))
-				nd_uf_union(parent, (uint32_t)i, (uint32_t)j);
+				join_quotes(parent, named, (uint32_t)i,
+					    (uint32_t)j);
 		}
 	}
 	memset(used, 0, n * sizeof(*used));
@@ -343,6 +384,7 @@ done:
 	if (same.keys)
 		nd_u64map_dispose(&same);
 	nd_free(parent);
+	nd_free(named);
 	nd_free(byg);
 	nd_free(start);
 	nd_free(members);
@@ -423,20 +465,17 @@ static size_t origin_of(const nd_fstory *st, size_t article)
 	return st->origin ? st->origin[article] : article;
 }
 
-/* Sources counted once per origin. */
+/* Sources counted once per origin, through scratch (room for n). */
 static size_t independent(const nd_fstory *st, const size_t *sources,
 			  size_t n, size_t *scratch)
 {
-	size_t i, j, k = 0;
+	size_t i, k = 0;
 
-	for (i = 0; i < n; i++) {
-		size_t o = origin_of(st, sources[i]);
-
-		for (j = 0; j < k && scratch[j] != o; j++)
-			;
-		if (j == k)
-			scratch[k++] = o;
-	}
+	for (i = 0; i < n; i++)
+		scratch[i] = origin_of(st, sources[i]);
+	qsort(scratch, n, sizeof(*scratch), cmp_size);
+	for (i = 0; i < n; i++)
+		k += i == 0 || scratch[i] != scratch[i - 1];
 	return k;
 }
 
@@ -448,10 +487,11 @@ static const char *about(const nd_fstory *st, const nd_rawfact *f)
 	uint32_t before = ND_FX_NONE, after = ND_FX_NONE;
 	size_t mi;
 
-	for (mi = st->doc_ment[f->doc]; mi < st->doc_ment[f->doc + 1]; mi++) {
+	for (mi = nd_fstory_mention_at(st, f->doc, s->off);
+	     mi < st->doc_ment[f->doc + 1]; mi++) {
 		const nd_mention *m = &st->ments[mi];
 
-		if (m->entity == ND_FX_NONE || m->off < s->off)
+		if (m->entity == ND_FX_NONE)
 			continue;
 		if (m->off >= s->off + s->len)
 			break;

@@ -510,50 +510,58 @@ static int merge_surnames(nd_fstory *st, groups *g)
 	return ND_OK;
 }
 
-/* Does a key hold a connector word ("bank of kessa")? Then its last word
- * is no head the name is known by. */
-/* Does the key's first word equal w? */
-static bool first_word_is(const char *k, size_t len, const char *w,
-			  size_t wl)
-{
-	return len > wl && k[wl] == ' ' && memcmp(k, w, wl) == 0;
-}
-
 /* A lone word no surname explained ("Sidek was quoted") is the given name
  * of the one full name in the story that starts with it ("Sidek Baba"),
  * as Malay, Indonesian and Icelandic names are used; two such full names
- * leave it alone. */
-static void merge_given_names(nd_fstory *st, groups *g)
+ * leave it alone. Full names are indexed by their first word. */
+static int merge_given_names(nd_fstory *st, groups *g)
 {
-	uint32_t s, f;
+	nd_strmap firsts;
+	uint32_t *root = NULL, s;
+	int rc = ND_ENOMEM;
 
+	if (nd_strmap_init(&firsts))
+		return ND_ENOMEM;
+	root = nd_calloc(g->n + 1, sizeof(*root));
+	if (root == NULL)
+		goto done;
 	for (s = 0; s < g->n; s++) {
-		uint32_t root = ND_FX_NONE;
+		size_t lf;
+		const char *kf = gkey(st, g, s, &lf), *sp;
+		uint32_t id, next = (uint32_t)s;
+
+		if (g->words[s] < 2 || g->words[s] > 4 ||
+		    g->redirect[s] != ND_FX_NONE || !personish(g, s) ||
+		    (sp = memchr(kf, ' ', lf)) == NULL)
+			continue;
+		if (nd_strmap_put(&firsts, kf, (size_t)(sp - kf), next, &id))
+			goto done;
+		/* Two full names with one first word: ND_FX_NONE. */
+		root[id] = id == next ? find(g, s)
+			   : root[id] == find(g, s) ? root[id] : ND_FX_NONE;
+	}
+	for (s = 0; s < g->n; s++) {
 		size_t ls;
 		const char *ks = gkey(st, g, s, &ls);
-		bool many = false;
+		uint32_t id;
 
 		if (g->words[s] != 1 || g->redirect[s] != ND_FX_NONE ||
 		    !personish(g, s) || find(g, s) != s ||
-		    g->amb_at[s] != ND_FX_NONE)
+		    g->amb_at[s] != ND_FX_NONE ||
+		    !nd_strmap_get(&firsts, ks, ls, &id) ||
+		    root[id] == ND_FX_NONE || !same_kind(g, s, root[id]))
 			continue;
-		for (f = 0; f < g->n && !many; f++) {
-			size_t lf;
-			const char *kf = gkey(st, g, f, &lf);
-
-			if (g->words[f] < 2 || g->words[f] > 4 ||
-			    g->redirect[f] != ND_FX_NONE || !personish(g, f) ||
-			    !same_kind(g, s, f) || !first_word_is(kf, lf, ks, ls))
-				continue;
-			if (root != ND_FX_NONE && root != find(g, f))
-				many = true;
-			root = find(g, f);
-		}
-		if (root != ND_FX_NONE && !many)
-			unite(g, s, root);
+		unite(g, s, root[id]);
 	}
+	rc = ND_OK;
+done:
+	nd_free(root);
+	nd_strmap_dispose(&firsts);
+	return rc;
 }
 
+/* Does a key hold a connector word ("bank of kessa")? Then its last word
+ * is no head the name is known by. */
 static bool has_connector(const nd_fstory *st, const char *k, size_t len)
 {
 	size_t i = 0;
@@ -1111,7 +1119,9 @@ int nd_entities_build(nd_fstory *st)
 	rc = merge_surnames(st, &g);
 	if (rc)
 		goto done;
-	merge_given_names(st, &g);
+	rc = merge_given_names(st, &g);
+	if (rc)
+		goto done;
 	merge_org_heads(st, &g);
 	for (i = 0; i + 1 < st->n_aliases; i += 2)
 		unite(&g, st->ments[st->aliases[i]].group,

@@ -277,3 +277,18 @@ uint64_t nd_fstory_cue(const char *s, size_t len)
 {
 	return nd_hash64(s, len, 0x6375657300ULL) | 1;
 }
+
+size_t nd_fstory_mention_at(const nd_fstory *st, uint32_t k, size_t off)
+{
+	size_t lo = st->doc_ment[k], hi = st->doc_ment[k + 1];
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (st->ments[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

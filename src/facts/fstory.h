@@ -118,6 +118,10 @@ bool nd_fstory_is(const nd_fstory *st, const nd_doc *d, size_t i,
 size_t nd_fstory_tok_at(const nd_doc *d, size_t off);
 /* Index of the sentence of d holding byte off, or the next one. */
 size_t nd_fstory_sent_at(const nd_doc *d, size_t off);
+/* Index in ments of the first mention of story document k at or after
+ * byte off (doc_ment[k + 1] when none is): a binary search, mentions
+ * being in text order. */
+size_t nd_fstory_mention_at(const nd_fstory *st, uint32_t k, size_t off);
 /* Key bytes of mention m in the pool. */
 const char *nd_fstory_key(const nd_fstory *st, const nd_mention *m);
 

@@ -446,7 +446,7 @@ static int join(nd_quotes *qs, const char *text, size_t r, size_t e)
 		}
 		if (i > r) {
 			h->words += qs->q[i].words;
-			if (h->speaker == ND_FX_NONE)
+			if (h->speaker == ND_FX_NONE && !h->anonymous)
 				h->speaker = qs->q[i].speaker;
 		}
 	}
@@ -468,6 +468,8 @@ int nd_quotes_join(nd_quotes *qs, nd_fstory *st, uint32_t k, size_t q0)
 		size_t e = r + 1;
 
 		while (e < qs->n &&
+		       qs->q[e].off + qs->q[e].len - qs->q[r].off <=
+			       ND_QUOTE_MAX &&
 		       (interrupts(st, d, &qs->q[e - 1], &qs->q[e]) ||
 			continues(d, &qs->q[e - 1], &qs->q[e])))
 			e++;

@@ -16,9 +16,10 @@
 
 #include "facts/fstory.h"
 
-/* Longest quotation kept, in bytes, and most quotations per story (past
- * it the rest are not collected). */
-#define ND_QUOTE_ATTRIBUTION_TOKENS 8 /* longest interrupting attribution */
+/* Longest interrupting attribution, in tokens. */
+#define ND_QUOTE_ATTRIBUTION_TOKENS 8
+/* Longest quotation kept, in bytes (a joined one included), and most
+ * quotations per story (past it the rest are not collected). */
 #define ND_QUOTE_MAX 4096
 #define ND_QUOTES_MAX (1u << 18)
 
@@ -33,6 +34,8 @@ typedef struct nd_qspan {
 	uint32_t words;
 	bool closed;
 	bool reported;         /* "X said that …", no marks: indirect */
+	bool anonymous;        /* its attribution names nobody ("said a
+				  diplomat"): it borrows no speaker */
 	uint32_t part_off, n_parts; /* a joined quotation's parts in
 				       parts[], 0 when it is one; off, len
 				       then run from the first part's
@@ -64,8 +67,9 @@ int nd_quotes_find(nd_quotes *qs, const nd_fstory *st, uint32_t k);
  * ("…," she said, "…": the first part ends with a comma, the attribution
  * has a speech verb, no sentence ends in it and a comma ends it), and a
  * quotation left open at a paragraph's end that the next paragraph takes
- * up with an opening mark. Run after the speakers are resolved: the
- * joined quotation keeps the first part's speaker, else a later part's.
+ * up with an opening mark, while the whole stays within ND_QUOTE_MAX. Run
+ * after the speakers are resolved: the joined quotation keeps the first
+ * part's speaker, else a later part's unless the first is anonymous.
  * 0 or ND_ENOMEM. */
 int nd_quotes_join(nd_quotes *qs, nd_fstory *st, uint32_t k, size_t q0);
 /* Appends reported speech of story document k: the clause at bytes

@@ -32,6 +32,7 @@
 /* One document being attributed. */
 typedef struct who {
 	nd_fstory *st;
+	uint32_t k;         /* story document */
 	const nd_doc *d;
 	uint32_t *tok_ment; /* per token: its mention or ND_FX_NONE */
 	size_t m_lo, m_hi;  /* the document's mentions */
@@ -167,13 +168,15 @@ static uint32_t nearest_person(const who *w, size_t off,
 	s_off = s_off >= ANTECEDENT_SENTENCES
 			? w->d->sents[s_off - ANTECEDENT_SENTENCES].off
 			: 0;
-	for (mi = w->m_hi; mi-- > w->m_lo;) {
+	for (mi = nd_fstory_mention_at(w->st, w->k, off); mi-- > w->m_lo;) {
 		const nd_mention *m = &w->st->ments[mi];
 
-		if (m->off >= off || m->entity == ND_FX_NONE ||
+		if (m->entity == ND_FX_NONE ||
 		    (m->flags & ND_MEN_INQUOTE) ||
 		    w->st->ents[m->entity].kind != ND_ENTITY_PERSON)
 			continue;
+		if (n == 0 && m->off < s_off && first != ND_FX_NONE)
+			break;
 		if (first == ND_FX_NONE)
 			first = m->entity;
 		if (n == 0 && m->off >= s_off && !possessive(w, (uint32_t)mi) &&
@@ -388,12 +391,13 @@ static uint32_t sentence_subject(const who *w, const nd_qspan *q, bool orgs)
 
 	if (s >= w->d->nsents || w->d->sents[s].off >= q->open)
 		return ND_FX_NONE;
-	for (mi = w->m_lo; mi < w->m_hi; mi++) {
+	for (mi = nd_fstory_mention_at(w->st, w->k, w->d->sents[s].off);
+	     mi < w->m_hi; mi++) {
 		const nd_mention *m = &w->st->ments[mi];
 
 		if (m->off >= q->open)
 			break;
-		if (m->off < w->d->sents[s].off || m->entity == ND_FX_NONE ||
+		if (m->entity == ND_FX_NONE ||
 		    (m->flags & ND_MEN_INQUOTE) ||
 		    !(kind_of(w, (uint32_t)mi) == ND_ENTITY_PERSON ||
 		      (orgs && kind_of(w, (uint32_t)mi) ==
@@ -581,8 +585,10 @@ static void paragraph(who *w, nd_qspan *q, size_t a, size_t b,
 			q[j].speaker = previous_attr(w, &q[j]);
 	}
 	for (j = a; j < b; j++) {
-		if (q[j].speaker == ANONYMOUS)
+		if (q[j].speaker == ANONYMOUS) {
 			q[j].speaker = ND_FX_NONE;
+			q[j].anonymous = true;
+		}
 	}
 }
 
@@ -592,6 +598,7 @@ static int who_init(who *w, nd_fstory *st, uint32_t k)
 	size_t i;
 
 	w->st = st;
+	w->k = k;
 	w->d = nd_fstory_doc(st, k);
 	w->m_lo = st->doc_ment[k];
 	w->m_hi = st->doc_ment[k + 1];
@@ -635,7 +642,8 @@ int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
 	/* An open quotation whose attribution comes with its last part in
 	 * the next paragraph. */
 	for (i = n; i-- > 1;) {
-		if (q[i - 1].speaker == ND_FX_NONE && !q[i - 1].closed &&
+		if (q[i - 1].speaker == ND_FX_NONE && !q[i - 1].anonymous &&
+		    !q[i - 1].closed &&
 		    q[i - 1].para + 1 == q[i].para &&
 		    starts_paragraph(&w, &q[i]))
 			q[i - 1].speaker = q[i].speaker;
@@ -812,32 +820,36 @@ static bool subject_clause(const who *w, size_t a, size_t e, size_t stop,
 }
 
 /* The first token of sentence se that a direct quotation of q[0..n)
- * covers or opens at (its first when one runs into it); e when none. */
+ * covers or opens at (its first when one runs into it); e when none.
+ * Sentences come in text order, as the quotations do: *from skips those
+ * ending before se. */
 static size_t quote_opens(const who *w, const nd_qspan *q, size_t n,
-			  const nd_sentence *se, size_t e)
+			  size_t *from, const nd_sentence *se, size_t e)
 {
-	size_t i, a = se->off, b = a + se->len;
+	size_t a = se->off, b = a + se->len;
 
-	for (i = 0; i < n; i++) {
-		if (q[i].close > a && q[i].open < b)
-			return q[i].open <= a ? se->tok
-					      : nd_fstory_tok_at(w->d,
-								 q[i].open);
-	}
-	return e;
+	while (*from < n && q[*from].close <= a)
+		(*from)++;
+	if (*from == n || q[*from].open >= b)
+		return e;
+	return q[*from].open <= a ? se->tok
+				  : nd_fstory_tok_at(w->d, q[*from].open);
 }
 
-/* The reported speech of the sentence of tokens [a, e), if any. A
- * sentence with a direct quotation reports only before it ("She said
- * authorities had refused, and asked: "…""), clipped at a colon. */
+/* The reported speech of sentence se, if any. In a sentence with a
+ * direct quotation only a verb before the quotation reports, and its
+ * clause runs to the sentence's end, the quoted words in it as the
+ * guidelines have it ("Olin said the service "fulfilled every demand""),
+ * or to a colon before the quotation ("She said they refused, and asked:
+ * "…""). */
 static bool reported(const who *w, const nd_sentence *se, const nd_qspan *q,
-		     size_t nq, clause *c)
+		     size_t nq, size_t *qi, clause *c)
 {
 	size_t a = se->tok, e = a + se->ntok, stop, t;
 
+	stop = quote_opens(w, q, nq, qi, se, e);
 	if (e - a < MIN_REPORTED_TOKENS)
 		return false;
-	stop = quote_opens(w, q, nq, se, e);
 	if (stop == e && according(w, a, e))
 		return according_clause(w, a, e, c);
 	if (stop == e && closing_clause(w, a, e, c))
@@ -857,7 +869,7 @@ static bool reported(const who *w, const nd_sentence *se, const nd_qspan *q,
 
 int nd_speaker_reported(nd_fstory *st, uint32_t k, nd_quotes *qs, size_t q0)
 {
-	size_t s, n = qs->n;
+	size_t s, n = qs->n, qi = 0;
 	who w;
 	int rc = ND_OK;
 
@@ -870,7 +882,7 @@ int nd_speaker_reported(nd_fstory *st, uint32_t k, nd_quotes *qs, size_t q0)
 
 		/* qs->q may move as reported speech is added: index it. */
 		if ((se->flags & ND_SENT_TITLE) || se->ntok == 0 ||
-		    !reported(&w, se, qs->q + q0, n - q0, &c))
+		    !reported(&w, se, qs->q + q0, n - q0, &qi, &c))
 			continue;
 		clause_bytes(w.d, c.a, c.e, &off, &len);
 		rc = nd_quotes_add_reported(qs, st, k, off, len, c.speaker);

@@ -2,7 +2,6 @@
  * facts document alike. */
 #include "render/render_facts.h"
 #include "render/render_json_parts.h"
-#include "render/render_lineage.h"
 
 /* "article", "offset", "length" of an occurrence, and its form when
  * with_form. */

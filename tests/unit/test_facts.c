@@ -993,6 +993,45 @@ static void test_quote_forms(void **state)
 	assert_int_equal(q->n_sources, 4);
 }
 
+static void test_two_speakers_stay_apart(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	size_t i, n = 0;
+
+	add(f, "Pier\n\n\u201CThe pier will open before the summer "
+	       "season,\u201D said Mayor Karl Berg.\n", NULL);
+	add(f, "Pier two\n\n\u201CThe pier will open before the summer "
+	       "season,\u201D said engineer Tobias Renvall.\n", NULL);
+	add(f, "Pier three\n\nThe mayor spoke. \u201CThe pier will open "
+	       "before the summer season.\u201D\n", NULL);
+	sf = run(f);
+	/* Like words from two named people are two quotations, even with a
+	 * copy that names nobody between them. */
+	for (i = 0; i < sf->n_quotes; i++)
+		n += strstr(sf->quotes[i].text, "pier will open") != NULL;
+	if (n != 2)
+		fail_msg("two quotations expected:\n%s", quotes_dump(sf));
+}
+
+static void test_anonymous_borrows_nothing(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Talks\n\n"
+		"Minister Ardak Semenov opened the talks on Monday.\n"
+		"\u201CThe first day went well for everyone at the "
+		"table,\u201D said a diplomat at the venue, \u201Cbut the "
+		"hard part comes tomorrow.\u201D\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	/* Joined; its attribution names nobody, so it takes no speaker. */
+	expect_speaker(sf, "hard part comes tomorrow", "");
+	expect_speaker(sf, "first day went well", "");
+}
+
 static void test_fact_links(void **state)
 {
 	fixture *f = *state;
@@ -1452,6 +1491,10 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_quote_forms, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_two_speakers_stay_apart,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fact_links, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(
