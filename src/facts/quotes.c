@@ -432,7 +432,7 @@ static int join(nd_quotes *qs, const char *text, size_t r, size_t e)
 		size_t w;
 
 		/* The comma an interrupted part ends with stays in its text. */
-		if (i + 1 < e && text[p.off + p.len] == ',')
+		if (i + 1 < e && qs->q[i].closed && text[p.off + p.len] == ',')
 			p.len++;
 
 		if (ND_ARRAY_PUSH(qs->parts, qs->n_parts, qs->parts_cap, p))
