@@ -1,5 +1,6 @@
 #include "facts/fstory.h"
 
+#include <stdio.h>  /* snprintf */
 #include <string.h> /* memset, strlen, memcmp */
 
 #include "core/alloc.h"
@@ -276,6 +277,14 @@ bool nd_fstory_gap_is(const nd_doc *d, size_t i, const char *s)
 uint64_t nd_fstory_cue(const char *s, size_t len)
 {
 	return nd_hash64(s, len, 0x6375657300ULL) | 1;
+}
+
+uint64_t nd_fstory_place_cue(uint32_t place)
+{
+	char id[16];
+	int n = snprintf(id, sizeof(id), "@%u", (unsigned)place);
+
+	return nd_fstory_cue(id, (size_t)n);
 }
 
 size_t nd_fstory_mention_at(const nd_fstory *st, uint32_t k, size_t off)

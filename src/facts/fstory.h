@@ -146,5 +146,7 @@ bool nd_fstory_gap_is(const nd_doc *d, size_t i, const char *s);
 
 /* Hash of a cue word, so titles and countries compare as integers. */
 uint64_t nd_fstory_cue(const char *s, size_t len);
+/* The cue of a gazetteer place ("Israel" for "Israeli" and "Israel"). */
+uint64_t nd_fstory_place_cue(uint32_t place);
 
 #endif

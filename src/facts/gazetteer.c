@@ -290,7 +290,9 @@ static const char *const speech[] = {
 	"reiterated", "conceded", "complained", "lamented", "mentioned",
 	"proclaimed", "maintained", "contended", "countered", "responded",
 	"retorted", "agreed", "agrees", "explaining", "saying", "adding",
-	"telling", "declaring", "stressing", "noting", "warning",
+	"telling", "declaring", "stressing", "noting", "warning", "yelled",
+	"shouted", "screamed", "exclaimed", "whispered", "testified",
+	"quoted",
 };
 
 static const char *const months[][2] = {

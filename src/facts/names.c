@@ -1,6 +1,5 @@
 #include "facts/names.h"
 
-#include <stdio.h>  /* snprintf */
 #include <string.h> /* memcpy, memcmp */
 
 #include "core/alloc.h"
@@ -281,10 +280,7 @@ static void add_word_cue(const scan *sc, nd_mention *m, size_t i)
 
 static void add_place_cue(nd_mention *m, uint32_t place)
 {
-	char id[16];
-	int n = snprintf(id, sizeof(id), "@%u", (unsigned)place);
-
-	add_cue(m, nd_fstory_cue(id, (size_t)n));
+	add_cue(m, nd_fstory_place_cue(place));
 }
 
 /* Cues from a title prefix [a, p]: its title words and the countries in it

@@ -29,6 +29,13 @@
 /* Sentences back a pronoun's antecedent is looked for first. */
 #define ANTECEDENT_SENTENCES 3
 
+/* The person the last "he" or "she" stood for, and where: a later
+ * pronoun with no new subject between stands for the same one. */
+typedef struct chain {
+	uint32_t ref;
+	size_t off;
+} chain;
+
 /* One document being attributed. */
 typedef struct who {
 	nd_fstory *st;
@@ -36,6 +43,7 @@ typedef struct who {
 	const nd_doc *d;
 	uint32_t *tok_ment; /* per token: its mention or ND_FX_NONE */
 	size_t m_lo, m_hi;  /* the document's mentions */
+	chain *pron;        /* pronouns resolved so far, in text order */
 } who;
 
 static uint32_t ment_of(const who *w, size_t i)
@@ -126,6 +134,10 @@ static bool leads(const who *w, size_t mi)
 	const nd_mention *m = &w->st->ments[mi];
 	size_t s = nd_fstory_sent_at(w->d, m->off), k;
 
+	/* "He said he went at the advice of Netanyahu": "he" leads. */
+	if (s < w->d->nsents && w->d->sents[s].ntok &&
+	    pronoun(w, w->d->sents[s].tok))
+		return false;
 	for (k = mi; k-- > w->m_lo;) {
 		const nd_mention *p = &w->st->ments[k];
 
@@ -139,20 +151,68 @@ static bool leads(const who *w, size_t mi)
 	return true;
 }
 
-static bool shares_cue(const who *w, uint32_t ent, const uint64_t *cues,
-		       size_t n)
+/* How many of cues[0..n) entity ent's mentions carry. */
+static size_t shared_cues(const who *w, uint32_t ent, const uint64_t *cues,
+			  size_t n)
 {
 	const uint64_t *ec = w->st->ent_cues + (size_t)ent * ND_ENTITY_CUES;
 	uint32_t ne = w->st->ent_ncue[ent], i;
-	size_t j;
+	size_t j, k = 0;
 
-	for (i = 0; i < ne; i++) {
-		for (j = 0; j < n; j++) {
-			if (ec[i] == cues[j])
-				return true;
+	for (j = 0; j < n; j++) {
+		for (i = 0; i < ne; i++) {
+			if (ec[i] == cues[j]) {
+				k++;
+				break;
+			}
 		}
 	}
-	return false;
+	return k;
+}
+
+/* Who "he" or "she" at byte off stands for: the nearest person in a
+ * subject's place (not "Anwar's case", not "by Anwar", first of its
+ * sentence) within ANTECEDENT_SENTENCES sentences; the person the last
+ * pronoun stood for when no such subject comes after it; else the nearest
+ * person named. */
+static uint32_t antecedent(const who *w, size_t off)
+{
+	uint32_t first = ND_FX_NONE, ref = ND_FX_NONE;
+	size_t mi, s_off = nd_fstory_sent_at(w->d, off);
+
+	s_off = s_off >= ANTECEDENT_SENTENCES
+			? w->d->sents[s_off - ANTECEDENT_SENTENCES].off
+			: 0;
+	for (mi = nd_fstory_mention_at(w->st, w->k, off); mi-- > w->m_lo;) {
+		const nd_mention *m = &w->st->ments[mi];
+
+		if (m->entity == ND_FX_NONE || (m->flags & ND_MEN_INQUOTE) ||
+		    w->st->ents[m->entity].kind != ND_ENTITY_PERSON)
+			continue;
+		if (w->pron->ref != ND_FX_NONE && m->off < w->pron->off &&
+		    w->pron->off >= s_off) {
+			ref = w->pron->ref;
+			break;
+		}
+		if (m->off < s_off && first != ND_FX_NONE)
+			break;
+		if (first == ND_FX_NONE)
+			first = m->entity;
+		if (m->off >= s_off && !possessive(w, (uint32_t)mi) &&
+		    !governed(w, (uint32_t)mi) && leads(w, mi)) {
+			ref = m->entity;
+			break;
+		}
+	}
+	if (ref == ND_FX_NONE)
+		ref = w->pron->ref != ND_FX_NONE && w->pron->off >= s_off
+			      ? w->pron->ref
+			      : first;
+	if (ref != ND_FX_NONE && off >= w->pron->off) {
+		w->pron->ref = ref;
+		w->pron->off = off;
+	}
+	return ref;
 }
 
 /* The nearest person named before byte off outside quotations; with cues,
@@ -162,30 +222,29 @@ static bool shares_cue(const who *w, uint32_t ent, const uint64_t *cues,
 static uint32_t nearest_person(const who *w, size_t off,
 			       const uint64_t *cues, size_t n)
 {
-	uint32_t first = ND_FX_NONE;
-	size_t mi, s_off = nd_fstory_sent_at(w->d, off);
+	uint32_t first = ND_FX_NONE, best = ND_FX_NONE;
+	size_t mi, best_n = 0;
 
-	s_off = s_off >= ANTECEDENT_SENTENCES
-			? w->d->sents[s_off - ANTECEDENT_SENTENCES].off
-			: 0;
+	if (n == 0)
+		return antecedent(w, off);
 	for (mi = nd_fstory_mention_at(w->st, w->k, off); mi-- > w->m_lo;) {
 		const nd_mention *m = &w->st->ments[mi];
+		size_t k;
 
-		if (m->entity == ND_FX_NONE ||
-		    (m->flags & ND_MEN_INQUOTE) ||
+		if (m->entity == ND_FX_NONE || (m->flags & ND_MEN_INQUOTE) ||
 		    w->st->ents[m->entity].kind != ND_ENTITY_PERSON)
 			continue;
-		if (n == 0 && m->off < s_off && first != ND_FX_NONE)
-			break;
 		if (first == ND_FX_NONE)
 			first = m->entity;
-		if (n == 0 && m->off >= s_off && !possessive(w, (uint32_t)mi) &&
-		    !governed(w, (uint32_t)mi) && leads(w, mi))
-			return m->entity;
-		if (n > 0 && shares_cue(w, m->entity, cues, n))
-			return m->entity;
+		/* The most cues shared, the nearest on ties: "the Israeli
+		 * leader" is the Israeli one of two leaders. */
+		k = shared_cues(w, m->entity, cues, n);
+		if (k > best_n) {
+			best_n = k;
+			best = m->entity;
+		}
 	}
-	return first;
+	return best != ND_FX_NONE ? best : first;
 }
 
 /* Cue words of a description: titles, countries ("the US diplomatic
@@ -212,6 +271,12 @@ static size_t describe(const who *w, size_t a, size_t b, uint64_t *cues,
 				w->st, w->d->toks[i].term, &len);
 
 			cues[n++] = nd_fstory_cue(s, len);
+		}
+		/* "the Israeli leader": Israel, entered twice, as a country
+		 * tells two leaders apart where "leader" does not. */
+		if ((l.cls & ND_LEX_DEMONYM) && l.place && n + 2 <= max) {
+			cues[n++] = nd_fstory_place_cue(l.place);
+			cues[n++] = nd_fstory_place_cue(l.place);
 		}
 	}
 	return n;
@@ -599,6 +664,8 @@ static int who_init(who *w, nd_fstory *st, uint32_t k)
 
 	w->st = st;
 	w->k = k;
+	w->pron->ref = ND_FX_NONE;
+	w->pron->off = 0;
 	w->d = nd_fstory_doc(st, k);
 	w->m_lo = st->doc_ment[k];
 	w->m_hi = st->doc_ment[k + 1];
@@ -622,8 +689,10 @@ static int who_init(who *w, nd_fstory *st, uint32_t k)
 int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
 {
 	who w;
+	chain pron;
 	size_t i, a;
 
+	w.pron = &pron;
 	if (who_init(&w, st, k))
 		return ND_ENOMEM;
 	mark_quoted(&w, q, n);
@@ -871,8 +940,10 @@ int nd_speaker_reported(nd_fstory *st, uint32_t k, nd_quotes *qs, size_t q0)
 {
 	size_t s, n = qs->n, qi = 0;
 	who w;
+	chain pron;
 	int rc = ND_OK;
 
+	w.pron = &pron;
 	if (who_init(&w, st, k))
 		return ND_ENOMEM;
 	for (s = 0; s < w.d->nsents && rc == ND_OK; s++) {

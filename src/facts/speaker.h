@@ -9,9 +9,12 @@
  * said Mahathir. "…"). A subject is looked for in the verb's sentence and
  * is no possessive ("Anwar's lawyers") or object of a preposition ("by
  * Anwar"). A pronoun stands for the nearest person in a subject's place
- * within three sentences, outside quotations; a description with "the"
+ * (first named in a sentence no pronoun leads) within three sentences,
+ * outside quotations, else for whom the pronoun before it stood; a
+ * description with "the"
  * ("the secretary", "the US diplomatic head") for the nearest person
- * whose titles or country match one of its words, or the organisation it
+ * whose titles or country match most of its words (a country counts
+ * twice), or the organisation it
  * names ("a statement by the EU"). "said a diplomat" stays anonymous, and
  * lends no neighbour a speaker. Heuristics that hold for news prose, which
  * names someone before describing them. */

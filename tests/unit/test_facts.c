@@ -993,6 +993,31 @@ static void test_quote_forms(void **state)
 	assert_int_equal(q->n_sources, 4);
 }
 
+static void test_pronoun_chains_and_demonyms(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Visit\n\n"
+		"On Monday, Israeli Prime Minister Dov Harel met Palestinian "
+		"leader Amin Sayed.\n"
+		"President Carl Weston spoke in Gaza on Tuesday. \u201CThis "
+		"is not a step toward recognition,\u201D he said. He said he "
+		"came at the invitation of, among others, Harel. \u201CThe "
+		"prime minister wanted me to come here,\u201D he said.\n"
+		"Sayed stayed silent. \u201CThey are making a farce of the "
+		"accord,\u201D said the Israeli leader.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	/* "he" goes on standing for Weston: "He said" leads its sentence,
+	 * not Harel at its end. */
+	expect_speaker(sf, "not a step toward", "Carl Weston");
+	expect_speaker(sf, "wanted me to come here", "Carl Weston");
+	/* Of two leaders, the Israeli one. */
+	expect_speaker(sf, "making a farce", "Dov Harel");
+}
+
 static void test_two_speakers_stay_apart(void **state)
 {
 	fixture *f = *state;
@@ -1491,6 +1516,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_quote_forms, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_pronoun_chains_and_demonyms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_speakers_stay_apart,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
