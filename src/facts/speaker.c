@@ -112,18 +112,19 @@ static size_t sentence_start(const who *w, size_t t)
 
 /* Does a preposition put mention mi out of subject place ("of Anwar",
  * "by Mahathir")? */
-static bool governed(const who *w, uint32_t mi)
+static bool preposition(const who *w, size_t t)
 {
-	const nd_mention *m = &w->st->ments[mi];
-	size_t t = m->tok0;
-
-	if (t == 0)
-		return false;
-	t--;
 	return (nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_LOCPREP) ||
 	       is(w, t, "of") || is(w, t, "by") || is(w, t, "with") ||
 	       is(w, t, "to") || is(w, t, "for") || is(w, t, "against") ||
 	       is(w, t, "about") || is(w, t, "than");
+}
+
+static bool governed(const who *w, uint32_t mi)
+{
+	size_t t = w->st->ments[mi].tok0;
+
+	return t > 0 && preposition(w, t - 1);
 }
 
 /* Is mention mi the first person its sentence names: the subject
@@ -421,13 +422,13 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 		}
 		if (pronoun(w, j))
 			return nearest_person(w, w->d->toks[j].off, NULL, 0);
-		/* Not "X, who heads the Union, said": the phrase closing an
-		 * apposition is no subject. */
+		/* Not "X, who heads the Union, said": a phrase inside a
+		 * relative clause or after a preposition ("in an interview
+		 * with the AP, said") is no subject; after "by" it is the
+		 * author ("a statement by the 15 EU countries said"). */
 		if (is(w, j, "the") && plain_phrase(w, j, v) &&
-		    !comma_after(w, v - 1) && !relative(w, t0, j) &&
-		    !(j > t0 && (is(w, j - 1, "of") ||
-				 (nd_fstory_lex(w->st, w->d, j - 1).cls &
-				  ND_LEX_LOCPREP)))) {
+		    !relative(w, t0, j) &&
+		    !(j > t0 && preposition(w, j - 1) && !is(w, j - 1, "by"))) {
 			uint32_t before =
 				j > t0 ? ment_of(w, j - 1) : ND_FX_NONE;
 
