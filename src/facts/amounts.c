@@ -384,10 +384,15 @@ static bool noun_at(const amt *a, size_t j, bool capital, char *out,
 	if (adjective(a, j) || in_list(a, j, not_counted))
 		return false;
 	l = nd_fstory_lex(a->st, a->d, j);
-	if (l.cls & (ND_LEX_NUMWORD | ND_LEX_NUMVAGUE | ND_LEX_SPEECH |
-		     ND_LEX_MONTH | ND_LEX_WEEKDAY | ND_LEX_CONNECTOR))
-		return false;
 	s = term(a, j, &len);
+	/* After a number "judges" and "claims" are plural nouns. */
+	if ((l.cls & ND_LEX_SPEECH) &&
+	    (len == 0 || s[len - 1] != 's' ||
+	     (len == 4 && memcmp(s, "says", 4) == 0)))
+		return false;
+	if (l.cls & (ND_LEX_NUMWORD | ND_LEX_NUMVAGUE | ND_LEX_MONTH |
+		     ND_LEX_WEEKDAY | ND_LEX_CONNECTOR))
+		return false;
 	len = nd_fstory_bare_len(s, len);
 	if (len < 3 || len + 1 > size)
 		return false;
@@ -432,17 +437,20 @@ static bool plural(const amt *a, size_t j)
 /* The token naming what the number at j-1 counts: "12-point" gives
  * "point"; "122 parliamentary seats" and "two alleged attempts" the
  * first plural of up to three words; else the first word. */
-static size_t counted(const amt *a, size_t j)
+static size_t counted(const amt *a, size_t j, bool *adj)
 {
 	char tmp[48];
 	size_t k, first = ND_FX_NONE;
 
+	*adj = false;
 	if (nd_fstory_gap(a->d, j - 1) == ND_GAP_HYPHEN)
 		return j;
 	for (k = 0; k < 2 && adjective(a, j) && j + 1 < a->end &&
 		    nd_fstory_gap(a->d, j) == ND_GAP_SPACE;
-	     k++)
+	     k++) {
 		j++;
+		*adj = true;
+	}
 	for (k = j; k < j + 3 && k < a->end; k++) {
 		if (k > j && nd_fstory_gap(a->d, k - 1) != ND_GAP_SPACE)
 			break;
@@ -458,6 +466,42 @@ static size_t counted(const amt *a, size_t j)
 
 /* Money, percent, quantity or count for the number at token i; returns
  * the token to go on from, or 0 on error with *rc set. */
+/* May the number at tokens [i, j) stand as a count by itself? Not after
+ * a name or a colon ("Force 17", "11:43"), not glued to what follows, and
+ * not before a name it would be part of ("three Kessa basin states"; a
+ * demonym is fine: "three Israeli soldiers"). */
+static bool bare_count(const amt *a, size_t i, size_t j)
+{
+	if (i > a->s_tok && (nd_fstory_gap(a->d, i - 1) != ND_GAP_SPACE ||
+			     (a->d->toks[i - 1].flags & ND_TOK_CAPITAL)))
+		return false;
+	if (j >= a->end)
+		return true;
+	if ((a->d->toks[j].flags & ND_TOK_CAPITAL) &&
+	    !(nd_fstory_lex(a->st, a->d, j).cls & ND_LEX_DEMONYM))
+		return false;
+	return nd_fstory_gap(a->d, j - 1) == ND_GAP_SPACE ||
+	       nd_fstory_gap_is(a->d, j - 1, ", ") ||
+	       nd_fstory_gap_is(a->d, j - 1, ". ");
+}
+
+/* "13 to 18", "300 or 400": the token past the second number, its
+ * value appended to n ("13-18"); else j. */
+static size_t range_end(amt *a, size_t j, char *n, size_t size)
+{
+	nd_numeral second;
+	char m[32];
+
+	if (j + 1 < a->end && (is(a, j, "to") || is(a, j, "or")) &&
+	    nd_numeral_read(&second, a->st, a->d, j + 1, a->end) &&
+	    second.value > 0.0 && second.value < 1e15) {
+		nd_numeral_format(m, sizeof(m), second.value);
+		join(n, size, n, "-", m);
+		return second.end;
+	}
+	return j;
+}
+
 static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 {
 	char value[ND_FACT_VALUE_MAX], n[32], noun[48], unit_s[16];
@@ -557,21 +601,37 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 				   value);
 			return j + 2;
 		}
+		/* "hundreds" alone. */
+		join(value, sizeof(value), n, "s", "");
+		*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, j - 1), value);
 		return j;
 	}
 	/* A bare year ("2019 saw") counts nothing. */
 	if (v < 2.0 || (num->plain && !num->worded && v >= 1800 && v <= 2100))
 		return j;
 	if (j < a->end && soft(a, j)) {
-		size_t nj = counted(a, j);
+		bool adj;
+		size_t nj = counted(a, j, &adj);
 
 		if (nj != ND_FX_NONE &&
 		    noun_at(a, nj, false, noun, sizeof(noun))) {
+			/* "60 young people": the number is the fact's text,
+			 * the noun its value's. */
 			join(value, sizeof(value), n, " ", noun);
-			*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, nj),
-				   value);
+			*rc = emit(a, ND_FACT_COUNT, start,
+				   tok_end(a, adj ? j - 1 : nj), value);
 			return nj + 1;
 		}
+	}
+	/* A bare number counts what the sentence says it does ("killing
+	 * 60", "180 were injured"), not a name's ("Force 17", "M-16") or a
+	 * clock's. */
+	if (bare_count(a, i, j)) {
+		join(value, sizeof(value), n, "", "");
+		size_t e = range_end(a, j, value, sizeof(value));
+
+		*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, e - 1), value);
+		return e;
 	}
 	return j;
 }

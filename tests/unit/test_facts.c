@@ -862,7 +862,30 @@ static void test_facts_counts(void **state)
 	expect_no_fact(sf, ND_FACT_COUNT, "5 central");
 	expect_no_fact(sf, ND_FACT_COUNT, "4 former");
 	expect_no_fact(sf, ND_FACT_COUNT, "1 group");
-	assert_int_equal(sf->n_facts, 4);
+	/* A number before adjectives and a name stands alone. */
+	expect_fact(sf, ND_FACT_COUNT, "4", "four");
+	assert_int_equal(sf->n_facts, 5);
+}
+
+static void test_bare_counts_and_ranges(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+
+	add(f, "Fire\n\n"
+	       "The blaze killed 60 and injured 180, most aged 13 to 18. "
+	       "Hundreds gathered. Three judges met at 11:43 in Force 17 "
+	       "barracks.\n",
+	    NULL);
+	sf = run(f);
+	expect_fact(sf, ND_FACT_COUNT, "60", "60");
+	expect_fact(sf, ND_FACT_COUNT, "180", "180");
+	expect_fact(sf, ND_FACT_COUNT, "13-18", "13 to 18");
+	expect_fact(sf, ND_FACT_COUNT, "100s", "Hundreds");
+	expect_fact(sf, ND_FACT_COUNT, "3 judge", "Three judges");
+	expect_no_fact(sf, ND_FACT_COUNT, "17");
+	expect_no_fact(sf, ND_FACT_COUNT, "43");
+	expect_no_fact(sf, ND_FACT_COUNT, "11");
 }
 
 static void test_facts_grouped_and_sorted(void **state)
@@ -1506,6 +1529,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_weekday_with_its_date, setup,
 			teardown),
+		cmocka_unit_test_setup_teardown(test_bare_counts_and_ranges,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_facts_counts, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_facts_grouped_and_sorted,
