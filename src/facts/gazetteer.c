@@ -150,6 +150,14 @@ static const char *const demonyms[][2] = {
 	{ "Northern", "" }, { "Southern", "" }, { "Nordic", "" },
 	{ "Latin", "" }, { "Caucasian", "Caucasus" }, { "Balkan", "Balkans" },
 	{ "Baltic", "Baltic" }, { "Kremlin", "Kremlin" },
+	/* People named by their nation ("Swedes"; plurals in -s are read
+	 * from the singular; not Turk, Pole, Finn or Dane, which are also
+	 * names) and by faith: adjectives, no names. */
+	{ "Swede", "SE" }, { "Briton", "GB" },
+	{ "Kurd", "" }, { "Kurdish", "" }, { "Jew", "" }, { "Jewish", "" },
+	{ "Muslim", "" }, { "Islamic", "" }, { "Christian", "" },
+	{ "Catholic", "" }, { "Protestant", "" }, { "Buddhist", "" },
+	{ "Hindu", "" }, { "Sunni", "" }, { "Shiite", "" }, { "Shia", "" },
 };
 
 /* Titles and roles written before a name. */
