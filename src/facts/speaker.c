@@ -868,6 +868,34 @@ static bool closing_clause(const who *w, size_t a, size_t e, clause *c)
 	return false;
 }
 
+/* "Until now, he said, each side has …": an attribution between two
+ * commas inside the sentence; the sentence is the clause. */
+static bool middle_clause(const who *w, size_t a, size_t e, clause *c)
+{
+	size_t c1, v, c2;
+
+	for (c1 = a; c1 + 2 < e; c1++) {
+		if (!comma_gap(w, c1))
+			continue;
+		for (c2 = c1 + 1; c2 + 1 < e && c2 <= c1 + TAIL_SUBJECT_TOKENS;
+		     c2++) {
+			if (!comma_gap(w, c2))
+				continue;
+			for (v = c1 + 1; v <= c2; v++) {
+				if (!speech(w, v))
+					continue;
+				c->speaker = subject(w, c1 + 1, v, c2 + 1, 0);
+				c->a = a;
+				c->e = e;
+				return c->speaker != ND_FX_NONE &&
+				       e >= a + MIN_REPORTED_TOKENS + 3;
+			}
+			break;
+		}
+	}
+	return false;
+}
+
 /* "X said (that) …", "…, saying …": a speech verb, its subject before it
  * in the sentence, the clause after it, up to before `stop` (a direct
  * quotation's opening, else e). */
@@ -923,6 +951,8 @@ static bool reported(const who *w, const nd_sentence *se, const nd_qspan *q,
 	if (stop == e && according(w, a, e))
 		return according_clause(w, a, e, c);
 	if (stop == e && closing_clause(w, a, e, c))
+		return true;
+	if (stop == e && middle_clause(w, a, e, c))
 		return true;
 	if (stop == a || !subject_clause(w, a, e, stop, c))
 		return false;

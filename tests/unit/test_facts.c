@@ -954,6 +954,8 @@ static void test_reported_speech(void **state)
 		"said.\n"
 		"According to Sund, the alarm had been switched off for "
 		"repairs.\n"
+		"Until last year, he said, the hall had passed every "
+		"inspection.\n"
 		"The hall was built in 1932 and seated four hundred.\n";
 
 	add(f, text, NULL);
@@ -973,6 +975,10 @@ static void test_reported_speech(void **state)
 	assert_int_equal(q->direct, 0);
 	assert_string_equal(q->speaker, "Ola Sund");
 	expect_no_quote(sf, "built in 1932");
+	q = quote(sf, "the hall had passed every inspection");
+	assert_non_null(q);
+	assert_int_equal(q->direct, 0);
+	assert_string_equal(q->speaker, "Ola Sund");
 }
 
 static const nd_fspan *occurrence_in(const nd_quote *q, size_t doc)
