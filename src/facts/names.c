@@ -467,12 +467,14 @@ static void context_votes(const scan *sc, nd_mention *m, size_t b)
 			/* "Sidek Baba, deputy rector of" */
 			m->vote[ND_VOTE_PERSON] += 2;
 			m->flags |= ND_MEN_EVIDENCE;
-		} else if (m->words >= 2 && at + 1 < sc->s_end &&
+		} else if (m->words >= 2 && m->words <= 3 && at + 1 < sc->s_end &&
 			   (nd_fstory_is(sc->st, sc->d, at, "a") ||
-			    nd_fstory_is(sc->st, sc->d, at, "an")) &&
+			    nd_fstory_is(sc->st, sc->d, at, "an") ||
+			    nd_fstory_is(sc->st, sc->d, at, "the")) &&
 			   !is_cap(sc, at + 1)) {
-			/* "Anna-Lisa Saar, a social worker at": a person
-			 * more often than not. */
+			/* "Anna-Lisa Saar, a social worker at", "Raymond
+			 * Louw, the publisher of": a person more often than
+			 * not. */
 			m->vote[ND_VOTE_PERSON] += 1;
 			m->flags |= ND_MEN_EVIDENCE;
 		}
@@ -686,11 +688,25 @@ static bool any_lexical(const scan *sc, size_t a, size_t b, uint32_t cls)
 	return false;
 }
 
+/* "Truth and Reconciliation Commission", "Food and Drug Administration":
+ * one or two plain words, "and", words ending in an organisation word,
+ * no place anywhere in [a, b). */
+static bool paired_head(const scan *sc, size_t a, size_t and_at, size_t tail,
+			size_t b)
+{
+	return and_at > a && and_at - a <= 2 && tail == and_at + 1 &&
+	       tail < b && lexical(sc, b - 1, ND_LEX_ORGWORD) &&
+	       !any_lexical(sc, a, and_at,
+			    ND_LEX_ORGWORD | ND_LEX_PLACEWORD | ND_LEX_PLACE |
+				    ND_LEX_DEMONYM) &&
+	       !any_lexical(sc, tail, b, ND_LEX_PLACE | ND_LEX_DEMONYM);
+}
+
 /* Splits "Lugansk and Donetsk" at its connectors unless the head makes
  * the whole one name ("Commonwealth of Independent States", "Secretary of
  * State Antony Blinken", "Bosnia and Herzegovina"). "and" stays inside
  * only an "X of Y and Z" organisation ("Ministry of Foreign Affairs and
- * Trade"), so "Ministry of Water Affairs and the Harbour Press" and "Party
+ * Trade") or an "X and Y Commission" one (paired_head), so "Ministry of Water Affairs and the Harbour Press" and "Party
  * and Ranariddh" are two. Returns true when the run was split (and
  * taken). */
 static bool split_connectors(scan *sc, size_t a, size_t b, int depth,
@@ -719,6 +735,8 @@ static bool split_connectors(scan *sc, size_t a, size_t b, int depth,
 
 		while (tail < b && !is_cap(sc, tail))
 			tail++;
+		if (paired_head(sc, a, and_at, tail, b))
+			return false;
 		if (c >= and_at || !any_lexical(sc, a, c, ND_LEX_ORGWORD) ||
 		    any_lexical(sc, tail, b, kinds | ND_LEX_PLACE)) {
 			*rc = take_run(sc, a, and_at, depth + 1);

@@ -1,6 +1,7 @@
 #include "facts/speaker.h"
 
-#include <string.h> /* memchr, memcmp */
+#include <string.h>  /* memchr, memcmp, strlen */
+#include <strings.h> /* strncasecmp */
 
 #include "core/alloc.h"
 #include "core/error.h"
@@ -286,6 +287,43 @@ static size_t describe(const who *w, size_t a, size_t b, uint64_t *cues,
 /* Who "the US diplomatic head" is: the nearest person sharing a cue;
  * but "a statement by the 15 EU countries" is the organisation, when no
  * title says a person speaks. */
+/* Adverbs that may stand between a subject and its verb. */
+static bool adverb(const who *w, size_t t)
+{
+	return is(w, t, "also") || is(w, t, "again") || is(w, t, "later") ||
+	       is(w, t, "earlier") || is(w, t, "then") || is(w, t, "now") ||
+	       is(w, t, "still") || is(w, t, "previously") ||
+	       is(w, t, "reportedly");
+}
+
+/* The nearest organisation named before byte `before` whose name ends in
+ * the word of token head ("commission": the Truth and Reconciliation
+ * Commission). */
+static uint32_t named_by_head(const who *w, size_t head, size_t before)
+{
+	size_t hl, mi;
+	const char *h = nd_fstory_text(w->st, w->d->toks[head].term, &hl);
+
+	for (mi = nd_fstory_mention_at(w->st, w->k, before); mi-- > w->m_lo;) {
+		const nd_mention *m = &w->st->ments[mi];
+		const char *name, *last;
+		size_t len;
+
+		if (m->entity == ND_FX_NONE ||
+		    w->st->ents[m->entity].kind != ND_ENTITY_ORGANISATION)
+			continue;
+		name = w->st->ents[m->entity].name;
+		len = strlen(name);
+		last = name + len;
+		while (last > name && last[-1] != ' ')
+			last--;
+		if ((size_t)(name + len - last) == hl &&
+		    strncasecmp(last, h, hl) == 0)
+			return m->entity;
+	}
+	return ND_FX_NONE;
+}
+
 static uint32_t by_description(const who *w, size_t a, size_t b,
 			       size_t before)
 {
@@ -304,8 +342,13 @@ static uint32_t by_description(const who *w, size_t a, size_t b,
 	}
 	if (org != ND_FX_NONE)
 		return org;
-	/* "the statement", "the report": no word of a person's. */
-	return n ? nearest_person(w, before, cues, n) : ND_FX_NONE;
+	if (n)
+		return nearest_person(w, before, cues, n);
+	/* "the commission (also) said": the organisation named before whose
+	 * name ends in that word; "the statement": nobody. */
+	while (b > a && adverb(w, b - 1))
+		b--;
+	return b > a ? named_by_head(w, b - 1, before) : ND_FX_NONE;
 }
 
 /* "the US diplomatic head" before a verb: no function words up to the
@@ -314,6 +357,9 @@ static bool plain_phrase(const who *w, size_t the, size_t v)
 {
 	size_t i;
 
+	/* "the commission also said". */
+	while (v > the + 1 && adverb(w, v - 1))
+		v--;
 	for (i = the + 1; i < v; i++) {
 		if ((w->d->toks[i].flags & ND_TOK_STOP) || is(w, i, "but") ||
 		    is(w, i, "and") || is(w, i, "or") ||
@@ -490,13 +536,14 @@ static bool ends_sentence(const who *w, const nd_qspan *q)
 static uint32_t right_attr(const who *w, const nd_qspan *q, size_t limit)
 {
 	const nd_doc *d = w->d;
-	size_t t = nd_fstory_tok_at(d, q->close), s, end, i, n, near;
+	size_t t = nd_fstory_tok_at(d, q->close), s, end, s_end, i, n, near;
 
 	if (t >= d->ntoks || d->toks[t].off >= limit)
 		return ND_FX_NONE;
 	s = nd_fstory_sent_at(d, d->toks[t].off);
 	end = s < d->nsents ? (size_t)d->sents[s].tok + d->sents[s].ntok
 			    : d->ntoks;
+	s_end = end;
 	while (end > t && d->toks[end - 1].off >= limit)
 		end--;
 	near = NEAR_TOKENS;
@@ -513,7 +560,9 @@ static uint32_t right_attr(const who *w, const nd_qspan *q, size_t limit)
 		if (!speech(w, i))
 			continue;
 		person = subject(w, t, i, end, q->open);
-		if (ends_sentence(w, q) && end > i + 4 &&
+		/* The sentence's own end: a quotation further on is part
+		 * of the new sentence's clause. */
+		if (ends_sentence(w, q) && s_end > i + 4 &&
 		    (person == ND_FX_NONE || i > t))
 			return ND_FX_NONE;
 		if (person == ND_FX_NONE)
@@ -582,6 +631,39 @@ static bool adjacent(const who *w, const nd_qspan *a, const nd_qspan *b)
 	return sb <= sa + 1;
 }
 
+/* Words for what someone states, which "by X that" attributes. */
+static bool statement_noun(const who *w, size_t t)
+{
+	return is(w, t, "finding") || is(w, t, "findings") ||
+	       is(w, t, "ruling") || is(w, t, "statement") ||
+	       is(w, t, "report") || is(w, t, "claim") ||
+	       is(w, t, "assertion") || is(w, t, "verdict") ||
+	       is(w, t, "decision") || is(w, t, "charge");
+}
+
+/* "objected to a finding by the commission that he was "…"": the one
+ * the "by" names, before the quotation in its sentence. */
+static uint32_t finding_by(const who *w, const nd_qspan *q)
+{
+	const nd_doc *d = w->d;
+	size_t s = nd_fstory_sent_at(d, q->open), t, end;
+
+	if (s >= d->nsents)
+		return ND_FX_NONE;
+	end = nd_fstory_tok_at(d, q->open);
+	for (t = d->sents[s].tok + 1; t + 2 < end; t++) {
+		size_t k;
+
+		if (!is(w, t, "by") || !statement_noun(w, t - 1))
+			continue;
+		for (k = t + 1; k < end && k < t + 1 + APPOSITION_TOKENS; k++) {
+			if (is(w, k, "that"))
+				return by_description(w, t + 1, k, q->open);
+		}
+	}
+	return ND_FX_NONE;
+}
+
 /* A quotation opening its sentence after one that ends in an
  * attribution: "Support "is solid," said Mahathir. "There is no …"". */
 static uint32_t previous_attr(const who *w, const nd_qspan *q)
@@ -645,6 +727,8 @@ static void paragraph(who *w, nd_qspan *q, size_t a, size_t b,
 		else if (j + 1 < b && q[j + 1].speaker != ANONYMOUS &&
 			 adjacent(w, &q[j], &q[j + 1]))
 			q[j].speaker = q[j + 1].speaker;
+		if (q[j].speaker == ND_FX_NONE)
+			q[j].speaker = finding_by(w, &q[j]);
 		if (q[j].speaker == ND_FX_NONE)
 			q[j].speaker = sentence_subject(w, &q[j], false);
 		if (q[j].speaker == ND_FX_NONE)

@@ -1047,6 +1047,39 @@ static void test_pronoun_chains_and_demonyms(void **state)
 	expect_speaker(sf, "making a farce", "Dov Harel");
 }
 
+static void test_organisations_speak(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Report\n\n"
+		"The Truth and Reconciliation Commission met on Monday in "
+		"Cape Town.\n"
+		"The commission also said the two movements were "
+		"\u201Cmorally and politically accountable\u201D for the "
+		"violence.\n"
+		"Former leader Piet Vos objected to a finding by the "
+		"commission that he was \u201Can accessory after the "
+		"fact\u201D to bombings.\n"
+		"\u201CWe were right,\u201D said Hanna Dorp, an economist "
+		"at the University of Stellenbosch. \u201CThe report will "
+		"stand.\u201D Vos's spokesman, Jan Steen, said the leader "
+		"\u201Cwas very confident\u201D of winning.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	/* "X and Y Commission" is one name, and "the commission" it. */
+	expect_entity(sf, "Truth and Reconciliation Commission",
+		      ND_ENTITY_ORGANISATION);
+	expect_speaker(sf, "morally and politically accountable",
+		       "Truth and Reconciliation Commission");
+	expect_speaker(sf, "an accessory after the fact",
+		       "Truth and Reconciliation Commission");
+	/* The sentence after "The report will stand." is a new one. */
+	expect_speaker(sf, "The report will stand", "Hanna Dorp");
+	expect_speaker(sf, "was very confident", "Jan Steen");
+}
+
 static void test_two_speakers_stay_apart(void **state)
 {
 	fixture *f = *state;
@@ -1549,6 +1582,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(
 			test_pronoun_chains_and_demonyms, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_organisations_speak, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_two_speakers_stay_apart,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
