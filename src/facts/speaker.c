@@ -27,6 +27,8 @@
 #define TAIL_SUBJECT_TOKENS 4 /* "…, the board's engineer said Friday." */
 #define APPOSITION_TOKENS 8   /* ", the U.S. state secretary," */
 #define ADDRESSEE_TOKENS 5    /* "told the magistrate's courts he" */
+/* Mentions a description looks back over at most. */
+#define LOOKBACK_MENTIONS 4096
 /* Sentences back a pronoun's antecedent is looked for first. */
 #define ANTECEDENT_SENTENCES 3
 
@@ -75,6 +77,12 @@ static bool speech(const who *w, size_t i)
 static bool according(const who *w, size_t i, size_t end)
 {
 	return i + 1 < end && is(w, i, "according") && is(w, i + 1, "to");
+}
+
+/* "in the words of X": read as "according to X" (two tokens to skip). */
+static bool words_of(const who *w, size_t i, size_t end)
+{
+	return i + 1 < end && is(w, i, "words") && is(w, i + 1, "of");
 }
 
 static bool comma_after(const who *w, size_t i)
@@ -172,6 +180,17 @@ static size_t shared_cues(const who *w, uint32_t ent, const uint64_t *cues,
 	return k;
 }
 
+/* The first mention a description at byte off may look back to: the
+ * document's first, or LOOKBACK_MENTIONS before off, so that a document
+ * of many descriptions costs no more than that each. */
+static size_t lookback(const who *w, size_t off)
+{
+	size_t at = nd_fstory_mention_at(w->st, w->k, off);
+
+	return at - w->m_lo > LOOKBACK_MENTIONS ? at - LOOKBACK_MENTIONS
+						: w->m_lo;
+}
+
 /* Who "he" or "she" at byte off stands for: the nearest person in a
  * subject's place (not "Anwar's case", not "by Anwar", first of its
  * sentence) within ANTECEDENT_SENTENCES sentences; the person the last
@@ -180,20 +199,24 @@ static size_t shared_cues(const who *w, uint32_t ent, const uint64_t *cues,
 static uint32_t antecedent(const who *w, size_t off)
 {
 	uint32_t first = ND_FX_NONE, ref = ND_FX_NONE;
-	size_t mi, s_off = nd_fstory_sent_at(w->d, off);
+	size_t mi, lo, s_off = nd_fstory_sent_at(w->d, off);
+	/* The chain holds only for a pronoun resolved before this one (the
+	 * fallbacks run out of text order). */
+	uint32_t chained = w->pron->off <= off ? w->pron->ref : ND_FX_NONE;
 
 	s_off = s_off >= ANTECEDENT_SENTENCES
 			? w->d->sents[s_off - ANTECEDENT_SENTENCES].off
 			: 0;
-	for (mi = nd_fstory_mention_at(w->st, w->k, off); mi-- > w->m_lo;) {
+	lo = lookback(w, off);
+	for (mi = nd_fstory_mention_at(w->st, w->k, off); mi-- > lo;) {
 		const nd_mention *m = &w->st->ments[mi];
 
 		if (m->entity == ND_FX_NONE || (m->flags & ND_MEN_INQUOTE) ||
 		    w->st->ents[m->entity].kind != ND_ENTITY_PERSON)
 			continue;
-		if (w->pron->ref != ND_FX_NONE && m->off < w->pron->off &&
+		if (chained != ND_FX_NONE && m->off < w->pron->off &&
 		    w->pron->off >= s_off) {
-			ref = w->pron->ref;
+			ref = chained;
 			break;
 		}
 		if (m->off < s_off && first != ND_FX_NONE)
@@ -207,9 +230,8 @@ static uint32_t antecedent(const who *w, size_t off)
 		}
 	}
 	if (ref == ND_FX_NONE)
-		ref = w->pron->ref != ND_FX_NONE && w->pron->off >= s_off
-			      ? w->pron->ref
-			      : first;
+		ref = chained != ND_FX_NONE && w->pron->off >= s_off ? chained
+								   : first;
 	if (ref != ND_FX_NONE && off >= w->pron->off) {
 		w->pron->ref = ref;
 		w->pron->off = off;
@@ -225,11 +247,11 @@ static uint32_t nearest_person(const who *w, size_t off,
 			       const uint64_t *cues, size_t n)
 {
 	uint32_t first = ND_FX_NONE, best = ND_FX_NONE;
-	size_t mi, best_n = 0;
+	size_t mi, best_n = 0, lo = lookback(w, off);
 
 	if (n == 0)
 		return antecedent(w, off);
-	for (mi = nd_fstory_mention_at(w->st, w->k, off); mi-- > w->m_lo;) {
+	for (mi = nd_fstory_mention_at(w->st, w->k, off); mi-- > lo;) {
 		const nd_mention *m = &w->st->ments[mi];
 		size_t k;
 
@@ -296,6 +318,28 @@ static bool adverb(const who *w, size_t t)
 	       is(w, t, "reportedly");
 }
 
+/* "the company" stands for "InfoCision Management Corp.". */
+static bool company(const char *h, size_t hl)
+{
+	return (hl == 7 && strncasecmp(h, "company", 7) == 0) ||
+	       (hl == 4 && strncasecmp(h, "firm", 4) == 0);
+}
+
+static bool corporate(const char *last)
+{
+	static const char *const suffixes[] = {
+		"Corp.", "Corp", "Inc.", "Inc", "Co.", "Ltd.", "Ltd", "plc",
+		"PLC", "LLC", "Company", "AG", "SA", "GmbH", "Group",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		if (strcmp(last, suffixes[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* The nearest organisation named before byte `before` whose name ends in
  * the word of token head ("commission": the Truth and Reconciliation
  * Commission). */
@@ -304,7 +348,9 @@ static uint32_t named_by_head(const who *w, size_t head, size_t before)
 	size_t hl, mi;
 	const char *h = nd_fstory_text(w->st, w->d->toks[head].term, &hl);
 
-	for (mi = nd_fstory_mention_at(w->st, w->k, before); mi-- > w->m_lo;) {
+	size_t lo = lookback(w, before);
+
+	for (mi = nd_fstory_mention_at(w->st, w->k, before); mi-- > lo;) {
 		const nd_mention *m = &w->st->ments[mi];
 		const char *name, *last;
 		size_t len;
@@ -317,8 +363,9 @@ static uint32_t named_by_head(const who *w, size_t head, size_t before)
 		last = name + len;
 		while (last > name && last[-1] != ' ')
 			last--;
-		if ((size_t)(name + len - last) == hl &&
-		    strncasecmp(last, h, hl) == 0)
+		if (((size_t)(name + len - last) == hl &&
+		     strncasecmp(last, h, hl) == 0) ||
+		    (company(h, hl) && corporate(last)))
 			return m->entity;
 	}
 	return ND_FX_NONE;
@@ -586,7 +633,7 @@ static uint32_t left_attr(const who *w, const nd_qspan *q, size_t from)
 	t0 = nd_fstory_tok_at(d, from);
 	t1 = nd_fstory_tok_at(d, q->open);
 	for (i = t0; i < t1; i++) {
-		if (according(w, i, t1)) {
+		if (according(w, i, t1) || words_of(w, i, t1)) {
 			v = i;
 			acc = true;
 		} else if (speech(w, i)) {
@@ -680,6 +727,17 @@ static uint32_t previous_attr(const who *w, const nd_qspan *q)
 	     v++) {
 		if (speech(w, v))
 			return subject(w, a, v, e, q->open);
+	}
+	/* "Clinton said in Cleveland that Republicans had bragged. "They
+	 * tell me …"": the one the sentence before reports, named. */
+	for (v = a; v < e; v++) {
+		uint32_t who_is;
+
+		if (!speech(w, v))
+			continue;
+		who_is = subject(w, a, v, v + 1, q->open);
+		if (who_is != ND_FX_NONE)
+			return who_is;
 	}
 	return ND_FX_NONE;
 }

@@ -1080,6 +1080,31 @@ static void test_organisations_speak(void **state)
 	expect_speaker(sf, "was very confident", "Jan Steen");
 }
 
+static void test_more_attributions(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Campaign\n\n"
+		"Calls are made at InfoCision Management Corp., a "
+		"telemarketing firm in Akron.\n"
+		"\u201CEvery word in the script is approved by our "
+		"clients,\u201D the company says on its Web site.\n"
+		"Senator Ada Kell said in Cleveland that her rivals had "
+		"bragged about their money. \u201CThey tell me we will do "
+		"very well this year.\u201D\n"
+		"Such a plan is, in the words of Stuart Stevens, a "
+		"consultant, \u201Ca double bank-shot.\u201D\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "Every word in the script",
+		       "InfoCision Management Corp");
+	/* The sentence before reports her; the quotation goes on. */
+	expect_speaker(sf, "They tell me", "Ada Kell");
+	expect_speaker(sf, "a double bank-shot", "Stuart Stevens");
+}
+
 static void test_two_speakers_stay_apart(void **state)
 {
 	fixture *f = *state;
@@ -1583,6 +1608,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_pronoun_chains_and_demonyms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_organisations_speak, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_more_attributions, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_two_speakers_stay_apart,
 						setup, teardown),
