@@ -10,6 +10,7 @@
 #include "facts/fstory.h"
 #include "facts/names.h"
 #include "facts/quotes.h"
+#include "facts/reported.h"
 #include "facts/speaker.h"
 
 struct nd_facts {
@@ -80,7 +81,7 @@ int nd_facts_story(nd_story_facts *out, const nd_facts *f,
 			if (rc)
 				goto done;
 		}
-		rc = nd_speaker_reported(&st, k, &qs, q0);
+		rc = nd_reported_find(&qs, &st, k, q0);
 		if (rc)
 			goto done;
 		if (facts_full)

@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "facts/who.h"
 
 /* A speaker the attribution leaves unnamed ("said a diplomat"): no
  * neighbour's speaker is lent to it. ND_FX_NONE once resolved. */
@@ -18,36 +19,13 @@
 /* Last tokens of a sentence that may hold an attribution ("said
  * Mahathir."). */
 #define ATTRIBUTION_TAIL 4
-/* Reported speech: the fewest words of a clause, the longest closing
- * attribution (", the ministry's spokesman said"), how far into the
- * sentence a subject's speech verb may stand. */
-#define MIN_REPORTED_TOKENS 4
-#define ATTRIBUTION_TOKENS 7
-#define SUBJECT_TOKENS 20
-#define TAIL_SUBJECT_TOKENS 4 /* "…, the board's engineer said Friday." */
-#define APPOSITION_TOKENS 8   /* ", the U.S. state secretary," */
-#define ADDRESSEE_TOKENS 5    /* "told the magistrate's courts he" */
 /* Mentions a description looks back over at most. */
 #define LOOKBACK_MENTIONS 4096
 /* Sentences back a pronoun's antecedent is looked for first. */
 #define ANTECEDENT_SENTENCES 3
 
-/* The person the last "he" or "she" stood for, and where: a later
- * pronoun with no new subject between stands for the same one. */
-typedef struct chain {
-	uint32_t ref;
-	size_t off;
-} chain;
-
-/* One document being attributed. */
-typedef struct who {
-	nd_fstory *st;
-	uint32_t k;         /* story document */
-	const nd_doc *d;
-	uint32_t *tok_ment; /* per token: its mention or ND_FX_NONE */
-	size_t m_lo, m_hi;  /* the document's mentions */
-	chain *pron;        /* pronouns resolved so far, in text order */
-} who;
+typedef nd_who who;
+typedef nd_who_chain chain;
 
 static uint32_t ment_of(const who *w, size_t i)
 {
@@ -703,7 +681,7 @@ static uint32_t finding_by(const who *w, const nd_qspan *q)
 
 		if (!is(w, t, "by") || !statement_noun(w, t - 1))
 			continue;
-		for (k = t + 1; k < end && k < t + 1 + APPOSITION_TOKENS; k++) {
+		for (k = t + 1; k < end && k < t + 1 + ND_WHO_APPOSITION_TOKENS; k++) {
 			if (is(w, k, "that"))
 				return by_description(w, t + 1, k, q->open);
 		}
@@ -800,8 +778,7 @@ static void paragraph(who *w, nd_qspan *q, size_t a, size_t b,
 	}
 }
 
-/* Sets up w for story document k: which mention each token is in. */
-static int who_init(who *w, nd_fstory *st, uint32_t k)
+int nd_who_init(nd_who *w, nd_fstory *st, uint32_t k)
 {
 	size_t i;
 
@@ -836,8 +813,10 @@ int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
 	size_t i, a;
 
 	w.pron = &pron;
-	if (who_init(&w, st, k))
+	if (nd_who_init(&w, st, k)) {
+		nd_who_dispose(&w);
 		return ND_ENOMEM;
+	}
 	mark_quoted(&w, q, n);
 	for (a = 0; a < n;) {
 		size_t b = a + 1;
@@ -860,277 +839,56 @@ int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
 		    starts_paragraph(&w, &q[i]))
 			q[i - 1].speaker = q[i].speaker;
 	}
-	nd_free(w.tok_ment);
+	nd_who_dispose(&w);
 	return ND_OK;
 }
 
-/* ---- Reported speech ---- */
-
-/* Is the gap after token t a comma? */
-static bool comma_gap(const who *w, size_t t)
+void nd_who_dispose(nd_who *w)
 {
-	return t + 1 < w->d->ntoks && comma_after(w, t);
+	nd_free(w->tok_ment);
+	w->tok_ment = NULL;
 }
 
-/* Bytes of tokens [a, e) of d, the closing punctuation of the last one
- * left out. */
-static void clause_bytes(const nd_doc *d, size_t a, size_t e, size_t *off,
-			 size_t *len)
+/* The toolkit reported.c shares, over the helpers above. */
+bool nd_who_is(const nd_who *w, size_t i, const char *s)
 {
-	*off = d->toks[a].off;
-	*len = d->toks[e - 1].off + d->toks[e - 1].len - *off;
+	return is(w, i, s);
 }
 
-/* Verbs that take a clause without "that": "said he would". */
-static bool bare_clause_verb(const who *w, size_t v)
+bool nd_who_speech(const nd_who *w, size_t i)
 {
-	return is(w, v, "said") || is(w, v, "says") || is(w, v, "say") ||
-	       is(w, v, "added") || is(w, v, "adds") || is(w, v, "saying") ||
-	       is(w, v, "adding") || is(w, v, "told") || is(w, v, "tells");
+	return speech(w, i);
 }
 
-/* Does token t open a phrase of place, time or manner ("said in
- * Thursday's paper", "said at the church", "saying hours after"), not a
- * clause? */
-static bool adverbial(const who *w, size_t t)
+bool nd_who_according(const nd_who *w, size_t i, size_t end)
 {
-	return (nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_LOCPREP) ||
-	       is(w, t, "by") || is(w, t, "as") || is(w, t, "after") ||
-	       is(w, t, "before") || is(w, t, "while") || is(w, t, "during") ||
-	       is(w, t, "hours") || is(w, t, "minutes") || is(w, t, "days") ||
-	       is(w, t, "with") || is(w, t, "for") || is(w, t, "to");
+	return according(w, i, end);
 }
 
-static bool subject_pronoun(const who *w, size_t t)
+bool nd_who_comma_after(const nd_who *w, size_t i)
 {
-	return is(w, t, "he") || is(w, t, "she") || is(w, t, "they") ||
-	       is(w, t, "it") || is(w, t, "we") || is(w, t, "i") ||
-	       is(w, t, "there");
+	return comma_after(w, i);
 }
 
-/* Where the reported clause after verb v starts: past a time ("said
- * Thursday", "said on Friday"), the addressee of "told" ("told the court
- * he …"), and "that"; e when there is none. */
-static size_t clause_start(const who *w, size_t v, size_t e)
+uint32_t nd_who_mention(const nd_who *w, size_t i)
 {
-	size_t t = v + 1, k;
-
-	while (t < e && (is(w, t, "on") || is(w, t, "today") ||
-			 is(w, t, "yesterday") ||
-			 (nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_WEEKDAY)))
-		t++;
-	if (is(w, v, "told") || is(w, v, "tells")) {
-		for (k = t; k < e && k < t + ADDRESSEE_TOKENS; k++) {
-			if (is(w, k, "that"))
-				return k + 1;
-			if (subject_pronoun(w, k))
-				return k;
-			if (comma_gap(w, k))
-				break;
-		}
-		return e;
-	}
-	if (t < e && is(w, t, "that"))
-		return t + 1;
-	if (!bare_clause_verb(w, v) || t >= e || comma_gap(w, v) ||
-	    adverbial(w, t))
-		return e;
-	return t;
+	return ment_of(w, i);
 }
 
-/* The last token of an apposition starting at token a ("the U.S. state
- * secretary,"): the one before its closing comma, if that comes soon;
- * otherwise keep. */
-static size_t apposition_end(const who *w, size_t a, size_t e, size_t keep)
+nd_entity_kind nd_who_kind(const nd_who *w, uint32_t mi)
 {
-	size_t t;
-
-	for (t = a; t + 1 < e && t < a + APPOSITION_TOKENS; t++) {
-		if (comma_gap(w, t))
-			return t;
-	}
-	return keep;
+	return kind_of(w, mi);
 }
 
-typedef struct clause {
-	size_t a, e;      /* tokens of the reported words */
-	uint32_t speaker;
-} clause;
-
-/* "According to X, …": the clause after the phrase (and an apposition
- * of X). */
-static bool according_clause(const who *w, size_t a, size_t e, clause *c)
+uint32_t nd_who_subject(const nd_who *w, size_t t0, size_t v, size_t end,
+			size_t quote)
 {
-	size_t v;
-	uint32_t mi;
-
-	for (v = a + 2; v + 1 < e && !comma_gap(w, v); v++)
-		;
-	/* "According to the board's engineer, Tobias Renvall, …" */
-	mi = ment_of(w, v + 1);
-	if (mi != ND_FX_NONE && kind_of(w, mi) == ND_ENTITY_PERSON &&
-	    comma_gap(w, w->st->ments[mi].tok + w->st->ments[mi].ntok - 1))
-		v = w->st->ments[mi].tok + w->st->ments[mi].ntok - 1;
-	/* "According to Antony Blinken, the U.S. state secretary, …" */
-	else if (v + 1 < e &&
-		 (is(w, v + 1, "the") || is(w, v + 1, "a") || is(w, v + 1, "an")))
-		v = apposition_end(w, v + 1, e, v);
-	c->a = v + 1;
-	c->e = e;
-	c->speaker = after_verb(w, a + 2, v + 1, w->d->toks[a].off);
-	return c->e >= c->a + MIN_REPORTED_TOKENS;
+	return subject(w, t0, v, end, quote);
 }
 
-/* "…, police said." / "…, said the ministry's spokesman Jan Berg." /
- * "…, according to X.": the clause before the last comma. */
-static bool closing_clause(const who *w, size_t a, size_t e, clause *c)
+uint32_t nd_who_after_verb(const nd_who *w, size_t i, size_t end,
+			   size_t quote)
 {
-	size_t v, comma = e;
-
-	for (v = e - 1; v > a && v + ATTRIBUTION_TOKENS >= e; v--) {
-		if (comma_gap(w, v - 1)) {
-			comma = v;
-			break;
-		}
-	}
-	for (v = comma; v < e && v < comma + TAIL_SUBJECT_TOKENS; v++) {
-		bool acc = according(w, v, e);
-
-		/* The verb ends the sentence, or names who comes next. */
-		if (!acc && !(speech(w, v) &&
-			      (e <= v + TAIL_SUBJECT_TOKENS || v == comma)))
-			continue;
-		c->a = a;
-		c->e = comma;
-		c->speaker = acc ? after_verb(w, v + 2, e, 0)
-				 : subject(w, comma, v, e, 0);
-		return c->e >= c->a + MIN_REPORTED_TOKENS &&
-		       (acc || v > comma || c->speaker != ND_FX_NONE);
-	}
-	return false;
+	return after_verb(w, i, end, quote);
 }
 
-/* "Until now, he said, each side has …": an attribution between two
- * commas inside the sentence; the sentence is the clause. */
-static bool middle_clause(const who *w, size_t a, size_t e, clause *c)
-{
-	size_t c1, v, c2;
-
-	for (c1 = a; c1 + 2 < e; c1++) {
-		if (!comma_gap(w, c1))
-			continue;
-		for (c2 = c1 + 1; c2 + 1 < e && c2 <= c1 + TAIL_SUBJECT_TOKENS;
-		     c2++) {
-			if (!comma_gap(w, c2))
-				continue;
-			for (v = c1 + 1; v <= c2; v++) {
-				if (!speech(w, v))
-					continue;
-				c->speaker = subject(w, c1 + 1, v, c2 + 1, 0);
-				c->a = a;
-				c->e = e;
-				return c->speaker != ND_FX_NONE &&
-				       e >= a + MIN_REPORTED_TOKENS + 3;
-			}
-			break;
-		}
-	}
-	return false;
-}
-
-/* "X said (that) …", "…, saying …": a speech verb, its subject before it
- * in the sentence, the clause after it, up to before `stop` (a direct
- * quotation's opening, else e). */
-static bool subject_clause(const who *w, size_t a, size_t e, size_t stop,
-			   clause *c)
-{
-	size_t v;
-
-	for (v = a + 1; v < stop && v < e && v < a + SUBJECT_TOKENS; v++) {
-		if (!speech(w, v))
-			continue;
-		c->speaker = subject(w, a, v, v + 1, w->d->toks[v].off);
-		c->a = clause_start(w, v, e);
-		c->e = e;
-		/* "She added: "…"" reports nothing outside the quotation. */
-		return c->speaker != ND_FX_NONE && c->a < stop &&
-		       c->e >= c->a + MIN_REPORTED_TOKENS;
-	}
-	return false;
-}
-
-/* The first token of sentence se that a direct quotation of q[0..n)
- * covers or opens at (its first when one runs into it); e when none.
- * Sentences come in text order, as the quotations do: *from skips those
- * ending before se. */
-static size_t quote_opens(const who *w, const nd_qspan *q, size_t n,
-			  size_t *from, const nd_sentence *se, size_t e)
-{
-	size_t a = se->off, b = a + se->len;
-
-	while (*from < n && q[*from].close <= a)
-		(*from)++;
-	if (*from == n || q[*from].open >= b)
-		return e;
-	return q[*from].open <= a ? se->tok
-				  : nd_fstory_tok_at(w->d, q[*from].open);
-}
-
-/* The reported speech of sentence se, if any. In a sentence with a
- * direct quotation only a verb before the quotation reports, and its
- * clause runs to the sentence's end, the quoted words in it as the
- * guidelines have it ("Olin said the service "fulfilled every demand""),
- * or to a colon before the quotation ("She said they refused, and asked:
- * "…""). */
-static bool reported(const who *w, const nd_sentence *se, const nd_qspan *q,
-		     size_t nq, size_t *qi, clause *c)
-{
-	size_t a = se->tok, e = a + se->ntok, stop, t;
-
-	stop = quote_opens(w, q, nq, qi, se, e);
-	if (e - a < MIN_REPORTED_TOKENS)
-		return false;
-	if (stop == e && according(w, a, e))
-		return according_clause(w, a, e, c);
-	if (stop == e && closing_clause(w, a, e, c))
-		return true;
-	if (stop == e && middle_clause(w, a, e, c))
-		return true;
-	if (stop == a || !subject_clause(w, a, e, stop, c))
-		return false;
-	for (t = c->a; stop < e && t < stop; t++) {
-		if (memchr(w->d->text + w->d->toks[t].off + w->d->toks[t].len,
-			   ':', w->d->toks[t + 1].off - w->d->toks[t].off -
-					w->d->toks[t].len)) {
-			c->e = t + 1;
-			break;
-		}
-	}
-	return c->e >= c->a + MIN_REPORTED_TOKENS;
-}
-
-int nd_speaker_reported(nd_fstory *st, uint32_t k, nd_quotes *qs, size_t q0)
-{
-	size_t s, n = qs->n, qi = 0;
-	who w;
-	chain pron;
-	int rc = ND_OK;
-
-	w.pron = &pron;
-	if (who_init(&w, st, k))
-		return ND_ENOMEM;
-	for (s = 0; s < w.d->nsents && rc == ND_OK; s++) {
-		const nd_sentence *se = &w.d->sents[s];
-		size_t off, len;
-		clause c;
-
-		/* qs->q may move as reported speech is added: index it. */
-		if ((se->flags & ND_SENT_TITLE) || se->ntok == 0 ||
-		    !reported(&w, se, qs->q + q0, n - q0, &qi, &c))
-			continue;
-		clause_bytes(w.d, c.a, c.e, &off, &len);
-		rc = nd_quotes_add_reported(qs, st, k, off, len, c.speaker);
-	}
-	nd_free(w.tok_ment);
-	return rc;
-}

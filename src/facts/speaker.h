@@ -1,4 +1,4 @@
-/* Who said a quotation, and reported speech with its speaker.
+/* Who said a quotation (reported speech is reported.h's).
  *
  * Tried in order: the words right after it ("…," X said / said X / he
  * added / according to X / said the minister; not "X said he …" after a
@@ -32,10 +32,5 @@
  * and flags the mentions inside them. Needs st's entities. 0 or
  * ND_ENOMEM. */
 int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n);
-/* Appends to qs the reported speech of story document k ("Blinken said
- * that …", "…, police said.", "according to X, …") in sentences without
- * direct quotations (those from q0 on), each with its speaker. 0 or
- * ND_ENOMEM. */
-int nd_speaker_reported(nd_fstory *st, uint32_t k, nd_quotes *qs, size_t q0);
 
 #endif
