@@ -186,7 +186,8 @@ static const char *const titles[] = {
 	"Prosecutor", "Minister-President", "Delegate", "Deputies", "Marshal",
 	"Private", "Corporal", "Brigadier", "Sheriff", "Treasurer", "Auditor",
 	"Comptroller", "Secretary-of-State", "Premier", "Taoiseach",
-	"President-elect", "Crown Prince", "Grand",
+	"President-elect", "Crown Prince", "Grand", "Majority", "Minority",
+	"Whip", "Speaker-elect",
 };
 
 /* Titles commonly written with a period: "Dr. Benedek Sallow". */

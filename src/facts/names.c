@@ -771,6 +771,30 @@ static bool common_first(const scan *sc, size_t a)
 	return (t->flags & ND_TOK_STOP) || (seen(sc, a) & ND_SEEN_LOWER);
 }
 
+/* In a run holding an organisation word, the title after which a person
+ * is named: the last title word, followed by two or three name-shaped
+ * words that are none of title, organisation or place words. ND_FX_NONE
+ * when there is none. */
+static size_t titled_tail(const scan *sc, size_t a, size_t b)
+{
+	size_t p = ND_FX_NONE, i;
+
+	for (i = a; i < b; i++) {
+		if (lexical(sc, i, ND_LEX_TITLE))
+			p = i;
+	}
+	if (p == ND_FX_NONE || b - (p + 1) < 2 || b - (p + 1) > 3)
+		return ND_FX_NONE;
+	for (i = p + 1; i < b; i++) {
+		if (!is_cap(sc, i) || !name_shaped(sc, i) ||
+		    lexical(sc, i, ND_LEX_TITLE | ND_LEX_ORGWORD |
+					   ND_LEX_PLACEWORD | ND_LEX_PLACE |
+					   ND_LEX_CONNECTOR))
+			return ND_FX_NONE;
+	}
+	return p;
+}
+
 static int take_run(scan *sc, size_t a, size_t b, int depth)
 {
 	size_t i, p = ND_FX_NONE, na, allcaps = 0;
@@ -799,6 +823,13 @@ static int take_run(scan *sc, size_t a, size_t b, int depth)
 	for (i = a; i < b; i++) {
 		if (lexical(sc, i, ND_LEX_ORGWORD))
 			has_org = true;
+	}
+	/* "House Majority Leader Dick Armey", "Senate Majority Leader Trent
+	 * Lott": an institution's title, then a person. */
+	if (has_org) {
+		p = titled_tail(sc, a, b);
+		if (p != ND_FX_NONE)
+			return add_mention(sc, a, p + 1, b, p, false);
 	}
 	for (i = a; i < b && !has_org; i++) {
 		nd_lex l = lex(sc, i);

@@ -246,8 +246,12 @@ static int emit(nd_quotes *qs, const line *l, uint32_t k, uint32_t para,
 	q.words = count_words(l->text + a, b - a);
 	min = !closed ? MIN_OPEN_WORDS
 		      : kind == Q_SINGLE ? MIN_SINGLE_WORDS : MIN_WORDS;
-	if (q.words < min)
+	/* "The temptation," said X, "is to …": a short part that ends in a
+	 * comma is kept as a fragment, for nd_quotes_join to join or drop. */
+	if (q.words < min &&
+	    !(closed && q.words > 0 && memchr(l->text + b, ',', close - b)))
 		return ND_OK;
+	q.fragment = q.words < min;
 	q.doc = k;
 	q.para = para;
 	q.para_off = (uint32_t)l->from;
@@ -302,6 +306,17 @@ static int scan_line(nd_quotes *qs, uint32_t k, uint32_t para,
 				kind = Q_NONE;
 			}
 			at += 2;
+			continue;
+		}
+		/* A lone ` before a word opens a quotation as `` does: some
+		 * wire copy drops one. */
+		if (c == '`' && kind == Q_NONE && at + 1 < l->to &&
+		    nd_cp_is_word(cp_at(l, at + 1)) &&
+		    opens_after(cp_before(l, at))) {
+			kind = Q_TEX;
+			open = at;
+			inner = at + 1;
+			at++;
 			continue;
 		}
 		if (c != '"' && c != 0xC2 && c != 0xE2) {
@@ -375,6 +390,19 @@ int nd_quotes_find(nd_quotes *qs, const nd_fstory *st, uint32_t k)
 	return ND_OK;
 }
 
+/* Does the period at text[dot] end a short capitalised word ("L.",
+ * "Rep.", "Dr.", "U.S."), not a sentence? from bounds the look back. */
+static bool abbreviation(const char *text, size_t from, size_t dot)
+{
+	size_t w = dot;
+
+	while (w > from && ((text[w - 1] >= 'A' && text[w - 1] <= 'Z') ||
+			    (text[w - 1] >= 'a' && text[w - 1] <= 'z')))
+		w--;
+	return dot - w >= 1 && dot - w <= 3 && text[w] >= 'A' &&
+	       text[w] <= 'Z';
+}
+
 /* Does an attribution inside one sentence lie between a and b:
  * "…," she said, "…"? */
 static bool interrupts(nd_fstory *st, const nd_doc *d, const nd_qspan *a,
@@ -390,7 +418,8 @@ static bool interrupts(nd_fstory *st, const nd_doc *d, const nd_qspan *a,
 	for (i = a->close; i < b->open; i++) {
 		char c = d->text[i];
 
-		if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':')
+		if ((c == '.' && !abbreviation(d->text, a->close, i)) ||
+		    c == '!' || c == '?' || c == ';' || c == ':')
 			return false;
 	}
 	while (i > a->close && d->text[i - 1] == ' ')
@@ -475,7 +504,8 @@ int nd_quotes_join(nd_quotes *qs, nd_fstory *st, uint32_t k, size_t q0)
 			e++;
 		if (e - r > 1 && join(qs, d->text, r, e))
 			return ND_ENOMEM;
-		qs->q[w++] = qs->q[r];
+		if (e - r > 1 || !qs->q[r].fragment)
+			qs->q[w++] = qs->q[r];
 		r = e;
 	}
 	qs->n = w;

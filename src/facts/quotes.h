@@ -16,8 +16,9 @@
 
 #include "facts/fstory.h"
 
-/* Longest interrupting attribution, in tokens. */
-#define ND_QUOTE_ATTRIBUTION_TOKENS 8
+/* Longest interrupting attribution, in tokens (", said Robert
+ * Reischauer, a former director of the congressional budget office,"). */
+#define ND_QUOTE_ATTRIBUTION_TOKENS 20
 /* Longest quotation kept, in bytes (a joined one included), and most
  * quotations per story (past it the rest are not collected). */
 #define ND_QUOTE_MAX 4096
@@ -36,6 +37,8 @@ typedef struct nd_qspan {
 	bool reported;         /* "X said that …", no marks: indirect */
 	bool anonymous;        /* its attribution names nobody ("said a
 				  diplomat"): it borrows no speaker */
+	bool fragment;         /* too short alone ("The temptation,"): kept
+				  only as part of a joined quotation */
 	uint32_t part_off, n_parts; /* a joined quotation's parts in
 				       parts[], 0 when it is one; off, len
 				       then run from the first part's

@@ -455,6 +455,21 @@ static bool relative(const who *w, size_t t0, size_t j)
 	return false;
 }
 
+/* The mention an apposition stands beside, given the one before its
+ * comma: that one, or the person before "of Texas" when it is a place. */
+static uint32_t apposed(const who *w, size_t t0, uint32_t before)
+{
+	size_t of;
+
+	if (before == ND_FX_NONE ||
+	    kind_of(w, before) != ND_ENTITY_PLACE)
+		return before;
+	of = w->st->ments[before].tok0;
+	if (of < t0 + 2 || !is(w, of - 1, "of"))
+		return before;
+	return ment_of(w, of - 2) != ND_FX_NONE ? ment_of(w, of - 2) : before;
+}
+
 /* The subject of verb v, looked for back to t0, else after the verb. */
 static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 			size_t quote)
@@ -505,7 +520,9 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 
 			uint32_t who_is;
 
-			/* "X, the port's spokesperson, said": X. */
+			/* "X, the port's spokesperson, said": X; "X of Texas,
+			 * the majority leader, said" too. */
+			before = apposed(w, t0, before);
 			if (before != ND_FX_NONE && comma_after(w, j - 1) &&
 			    kind_of(w, before) == ND_ENTITY_PERSON)
 				return w->st->ments[before].entity;
@@ -534,12 +551,16 @@ static uint32_t sentence_subject(const who *w, const nd_qspan *q, bool orgs)
 
 		if (m->off >= q->open)
 			break;
+		/* Not "a critic of his generation, Yitzhak Rabin, Sharon
+		 * attacked": a name between commas is an apposition. */
 		if (m->entity == ND_FX_NONE ||
 		    (m->flags & ND_MEN_INQUOTE) ||
 		    !(kind_of(w, (uint32_t)mi) == ND_ENTITY_PERSON ||
 		      (orgs && kind_of(w, (uint32_t)mi) ==
 				       ND_ENTITY_ORGANISATION)) ||
-		    possessive(w, (uint32_t)mi) || governed(w, (uint32_t)mi))
+		    possessive(w, (uint32_t)mi) || governed(w, (uint32_t)mi) ||
+		    (m->tok0 > 0 && comma_after(w, m->tok0 - 1) &&
+		     comma_after(w, m->tok + m->ntok - 1)))
 			continue;
 		return m->entity;
 	}
@@ -756,12 +777,14 @@ static void paragraph(who *w, nd_qspan *q, size_t a, size_t b,
 	for (j = a; j < b; j++) {
 		if (q[j].speaker != ND_FX_NONE)
 			continue;
+		/* A fragment ("great reluctance,") lends nothing: it may
+		 * not survive the joins. */
 		if (j > a && q[j - 1].speaker != ND_FX_NONE &&
-		    q[j - 1].speaker != ANONYMOUS &&
+		    q[j - 1].speaker != ANONYMOUS && !q[j - 1].fragment &&
 		    adjacent(w, &q[j - 1], &q[j]))
 			q[j].speaker = q[j - 1].speaker;
 		else if (j + 1 < b && q[j + 1].speaker != ANONYMOUS &&
-			 adjacent(w, &q[j], &q[j + 1]))
+			 !q[j + 1].fragment && adjacent(w, &q[j], &q[j + 1]))
 			q[j].speaker = q[j + 1].speaker;
 		if (q[j].speaker == ND_FX_NONE)
 			q[j].speaker = finding_by(w, &q[j]);

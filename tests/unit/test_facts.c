@@ -1105,6 +1105,40 @@ static void test_more_attributions(void **state)
 	expect_speaker(sf, "a double bank-shot", "Stuart Stevens");
 }
 
+static void test_wire_quotes_and_titles(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Budget\n\n"
+		"House Majority Leader Dick Armey met the president on "
+		"Monday.\n"
+		"``The temptation,'' said L. Ari Fleischer, spokesman for "
+		"the House Ways and Means Committee, ``is to grab the loot "
+		"and spend it.''\n"
+		"`Most of my friends are worried about this bill,'' said "
+		"Rep. Mark Souder.\n"
+		"``We're down to splitting infinitives,'' Rep. Dick Armey "
+		"of Texas, the Republican majority leader, said of the "
+		"deal.\n"
+		"A critic of the bill, Anna Berg, Sara Lind attacked it as "
+		"``a waste of public money.''\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	/* A short first part joins the rest; alone it is no quote. */
+	expect_speaker(sf, "The temptation, is to grab the loot",
+		       "L. Ari Fleischer");
+	/* A lone backtick opens a quotation. */
+	expect_speaker(sf, "Most of my friends", "Mark Souder");
+	/* The title stays out of the name; "of Texas" out of the way. */
+	expect_entity(sf, "Dick Armey", ND_ENTITY_PERSON);
+	expect_speaker(sf, "splitting infinitives", "Dick Armey");
+	/* A name between commas is an apposition, not the subject. */
+	expect_speaker(sf, "a waste of public money", "Sara Lind");
+	assert_int_equal(sf->n_quotes, 4);
+}
+
 static void test_two_speakers_stay_apart(void **state)
 {
 	fixture *f = *state;
@@ -1611,6 +1645,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_more_attributions, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_wire_quotes_and_titles,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_speakers_stay_apart,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
