@@ -422,7 +422,8 @@ static uint32_t after_verb(const who *w, size_t i, size_t end, size_t quote)
 			i = m->tok + m->ntok - 1;
 			continue;
 		}
-		if (pronoun(w, i))
+		/* "quoted him as saying". */
+		if (pronoun(w, i) || is(w, i, "him") || is(w, i, "her"))
 			return nearest_person(w, quote, NULL, 0);
 		if (is(w, i, "the")) {
 			definite = true;
@@ -470,6 +471,31 @@ static uint32_t apposed(const who *w, size_t t0, uint32_t before)
 	return ment_of(w, of - 2) != ND_FX_NONE ? ment_of(w, of - 2) : before;
 }
 
+/* The first person named in tokens [t0, e) in a subject's place: not a
+ * possessive, not after a preposition, not an apposition between
+ * commas. */
+static uint32_t leading_person(const who *w, size_t t0, size_t e)
+{
+	size_t i;
+
+	for (i = t0; i < e; i++) {
+		uint32_t mi = ment_of(w, i);
+		const nd_mention *m;
+
+		if (mi == ND_FX_NONE)
+			continue;
+		m = &w->st->ments[mi];
+		i = m->tok + m->ntok - 1;
+		if (kind_of(w, mi) != ND_ENTITY_PERSON || possessive(w, mi) ||
+		    governed(w, mi) ||
+		    (m->tok0 > 0 && comma_after(w, m->tok0 - 1) &&
+		     comma_after(w, m->tok + m->ntok - 1)))
+			continue;
+		return m->entity;
+	}
+	return ND_FX_NONE;
+}
+
 /* The subject of verb v, looked for back to t0, else after the verb. */
 static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 			size_t quote)
@@ -480,6 +506,14 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 	 * Mahathir" names nobody before the verb. */
 	if (s0 > t0)
 		t0 = s0;
+	/* "Estrada called Anwar his friend and said": a verb coordinated
+	 * with an earlier one shares its subject, the sentence's first. */
+	if (v > t0 && (is(w, v - 1, "and") || is(w, v - 1, "but"))) {
+		uint32_t lead = leading_person(w, t0, v - 1);
+
+		if (lead != ND_FX_NONE)
+			return lead;
+	}
 	/* "met with President Tokayev, who expressed": the relative's
 	 * antecedent speaks, whatever governs it. */
 	if (v >= t0 + 2 && is(w, v - 1, "who") &&
@@ -593,7 +627,7 @@ static uint32_t right_attr(const who *w, const nd_qspan *q, size_t limit)
 	while (end > t && d->toks[end - 1].off >= limit)
 		end--;
 	near = NEAR_TOKENS;
-	for (i = t; i < end && i < t + 5; i++) {
+	for (i = t; i < end && i < t + NEAR_TOKENS; i++) {
 		if (ment_of(w, i) != ND_FX_NONE &&
 		    kind_of(w, ment_of(w, i)) == ND_ENTITY_PERSON)
 			near = NAMED_NEAR_TOKENS;

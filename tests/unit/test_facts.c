@@ -1139,6 +1139,30 @@ static void test_wire_quotes_and_titles(void **state)
 	assert_int_equal(sf->n_quotes, 4);
 }
 
+static void test_coordinated_and_quoted(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Summit\n\n"
+		"President Joseph Estrada called Anwar Ibrahim his friend and "
+		"said, \u201CWe believe that due process should be "
+		"respected.\u201D\n"
+		"Defense Minister Yitzhak Mordechai limited the maneuvers. "
+		"\u201CIsrael is not interested in confrontation with "
+		"Syria,\u201D his office quoted him as saying.\n"
+		"\u201COur patience has run out,\u201D the commander of the "
+		"land forces, Gen. Atilla Ates, said on Sunday.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "due process should be respected",
+		       "Joseph Estrada");
+	expect_speaker(sf, "not interested in confrontation",
+		       "Yitzhak Mordechai");
+	expect_speaker(sf, "Our patience has run out", "Atilla Ates");
+}
+
 static void test_two_speakers_stay_apart(void **state)
 {
 	fixture *f = *state;
@@ -1646,6 +1670,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_more_attributions, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_wire_quotes_and_titles,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_coordinated_and_quoted,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_speakers_stay_apart,
 						setup, teardown),
