@@ -464,8 +464,6 @@ static size_t counted(const amt *a, size_t j, bool *adj)
 	return first;
 }
 
-/* Money, percent, quantity or count for the number at token i; returns
- * the token to go on from, or 0 on error with *rc set. */
 /* May the number at tokens [i, j) stand as a count by itself? Not after
  * a name or a colon ("Force 17", "11:43"), not glued to what follows, and
  * not before a name it would be part of ("three Kessa basin states"; a
@@ -485,9 +483,11 @@ static bool bare_count(const amt *a, size_t i, size_t j)
 	       nd_fstory_gap_is(a->d, j - 1, ". ");
 }
 
-/* "13 to 18", "300 or 400": the token past the second number, its
- * value appended to n ("13-18"); else j. */
-static size_t range_end(amt *a, size_t j, char *n, size_t size)
+/* "13 to 18", "300 or 400" after the number n ends at token j: the
+ * token past the second number, with value set to "13-18"; else j, with
+ * value n. */
+static size_t range_end(amt *a, size_t j, const char *n, char *value,
+			size_t size)
 {
 	nd_numeral second;
 	char m[32];
@@ -496,12 +496,15 @@ static size_t range_end(amt *a, size_t j, char *n, size_t size)
 	    nd_numeral_read(&second, a->st, a->d, j + 1, a->end) &&
 	    second.value > 0.0 && second.value < 1e15) {
 		nd_numeral_format(m, sizeof(m), second.value);
-		join(n, size, n, "-", m);
+		join(value, size, n, "-", m);
 		return second.end;
 	}
+	join(value, size, n, "", "");
 	return j;
 }
 
+/* Money, percent, quantity or count for the number at token i; returns
+ * the token to go on from, with *rc set (0, or an error to stop on). */
 static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 {
 	char value[ND_FACT_VALUE_MAX], n[32], noun[48], unit_s[16];
@@ -627,8 +630,7 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 	 * 60", "180 were injured"), not a name's ("Force 17", "M-16") or a
 	 * clock's. */
 	if (bare_count(a, i, j)) {
-		join(value, sizeof(value), n, "", "");
-		size_t e = range_end(a, j, value, sizeof(value));
+		size_t e = range_end(a, j, n, value, sizeof(value));
 
 		*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, e - 1), value);
 		return e;

@@ -18,8 +18,9 @@
  * of the smaller set. */
 #define MIN_SHARED 2
 #define SHARE_TENTHS 4
-/* Most conflicting pairs kept per story, and most pairs of occurrences
- * compared: a story of thousands of articles repeating two values stops
+/* Most conflicting pairs kept per story, and most work spent finding
+ * them (a pair of occurrences and each slot scanned to check it count
+ * one each): a story of thousands of articles repeating values stops
  * there rather than comparing every pair. */
 #define MAX_PAIRS (1u << 16)
 #define MAX_COMPARISONS (1u << 24)
@@ -168,6 +169,9 @@ static int weigh(finder *fd, size_t lo, size_t hi, size_t i, size_t j)
 	if (side_by_side(&fd->sf->facts[a], &fd->sf->facts[b]))
 		return nd_u64map_put(&fd->known, key, PAIR_SIDE_BY_SIDE, &seen);
 	k = shared(&fd->s[i], &fd->s[j]);
+	/* Both scans over the bucket are charged to the budget. */
+	fd->budget = fd->budget > 2 * (hi - lo) ? fd->budget - 2 * (hi - lo)
+						 : 0;
 	if (!nearest_in_doc(fd->s, lo, hi, fd->rf, &fd->s[i], fj->doc, k) ||
 	    !nearest_in_doc(fd->s, lo, hi, fd->rf, &fd->s[j], fi->doc, k))
 		return ND_OK;
@@ -190,7 +194,7 @@ static int find_pairs(finder *fd)
 			;
 		for (i = lo; i < hi; i++) {
 			for (j = i + 1; j < hi; j++) {
-				if (fd->budget == 0)
+				if (fd->budget == 0 || fd->n_pairs >= MAX_PAIRS)
 					return ND_OK;
 				fd->budget--;
 				if (weigh(fd, lo, hi, i, j))

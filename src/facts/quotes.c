@@ -1,7 +1,7 @@
 #include "facts/quotes.h"
 
 #include <stdlib.h> /* qsort */
-#include <string.h> /* memchr, memset */
+#include <string.h> /* memchr, memcmp, memset, strlen */
 
 #include "core/alloc.h"
 #include "core/error.h"
@@ -390,17 +390,29 @@ int nd_quotes_find(nd_quotes *qs, const nd_fstory *st, uint32_t k)
 	return ND_OK;
 }
 
-/* Does the period at text[dot] end a short capitalised word ("L.",
- * "Rep.", "Dr.", "U.S."), not a sentence? from bounds the look back. */
+/* Does the period at text[dot] end an initial or a title's abbreviation
+ * ("L.", "Rep.", "Dr.", "U.S."), not a sentence? from bounds the look
+ * back. */
 static bool abbreviation(const char *text, size_t from, size_t dot)
 {
-	size_t w = dot;
+	static const char *const abbrevs[] = {
+		"Mr", "Mrs", "Ms", "Dr", "Rep", "Sen", "Gov", "Gen", "Col",
+		"Lt", "Sgt", "St", "Jr", "Sr", "Prof", "Rev", "Capt", "Maj",
+		"Adm", "Cmdr", "Mt", "Ft",
+	};
+	size_t w = dot, i;
 
 	while (w > from && ((text[w - 1] >= 'A' && text[w - 1] <= 'Z') ||
 			    (text[w - 1] >= 'a' && text[w - 1] <= 'z')))
 		w--;
-	return dot - w >= 1 && dot - w <= 3 && text[w] >= 'A' &&
-	       text[w] <= 'Z';
+	if (dot - w == 1)
+		return text[w] >= 'A' && text[w] <= 'Z'; /* "L.", "U.S." */
+	for (i = 0; i < sizeof(abbrevs) / sizeof(abbrevs[0]); i++) {
+		if (strlen(abbrevs[i]) == dot - w &&
+		    memcmp(abbrevs[i], text + w, dot - w) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* Does an attribution inside one sentence lie between a and b:

@@ -16,12 +16,6 @@
 #define TAIL_SUBJECT_TOKENS 4
 #define ADDRESSEE_TOKENS 5
 
-/* Is the gap after token t a comma? */
-static bool comma_gap(const nd_who *w, size_t t)
-{
-	return t + 1 < w->d->ntoks && nd_who_comma_after(w, t);
-}
-
 /* Bytes of tokens [a, e) of d, the closing punctuation of the last one
  * left out. */
 static void clause_bytes(const nd_doc *d, size_t a, size_t e, size_t *off,
@@ -75,14 +69,14 @@ static size_t clause_start(const nd_who *w, size_t v, size_t e)
 				return k + 1;
 			if (subject_pronoun(w, k))
 				return k;
-			if (comma_gap(w, k))
+			if (nd_who_comma_after(w, k))
 				break;
 		}
 		return e;
 	}
 	if (t < e && nd_who_is(w, t, "that"))
 		return t + 1;
-	if (!bare_clause_verb(w, v) || t >= e || comma_gap(w, v) ||
+	if (!bare_clause_verb(w, v) || t >= e || nd_who_comma_after(w, v) ||
 	    adverbial(w, t))
 		return e;
 	return t;
@@ -96,7 +90,7 @@ static size_t apposition_end(const nd_who *w, size_t a, size_t e, size_t keep)
 	size_t t;
 
 	for (t = a; t + 1 < e && t < a + ND_WHO_APPOSITION_TOKENS; t++) {
-		if (comma_gap(w, t))
+		if (nd_who_comma_after(w, t))
 			return t;
 	}
 	return keep;
@@ -114,12 +108,12 @@ static bool according_clause(const nd_who *w, size_t a, size_t e, clause *c)
 	size_t v;
 	uint32_t mi;
 
-	for (v = a + 2; v + 1 < e && !comma_gap(w, v); v++)
+	for (v = a + 2; v + 1 < e && !nd_who_comma_after(w, v); v++)
 		;
 	/* "According to the board's engineer, Tobias Renvall, …" */
-	mi = nd_who_mention(w, v + 1);
+	mi = v + 1 < e ? nd_who_mention(w, v + 1) : ND_FX_NONE;
 	if (mi != ND_FX_NONE && nd_who_kind(w, mi) == ND_ENTITY_PERSON &&
-	    comma_gap(w, w->st->ments[mi].tok + w->st->ments[mi].ntok - 1))
+	    nd_who_comma_after(w, w->st->ments[mi].tok + w->st->ments[mi].ntok - 1))
 		v = w->st->ments[mi].tok + w->st->ments[mi].ntok - 1;
 	/* "According to Antony Blinken, the U.S. state secretary, …" */
 	else if (v + 1 < e &&
@@ -138,7 +132,7 @@ static bool closing_clause(const nd_who *w, size_t a, size_t e, clause *c)
 	size_t v, comma = e;
 
 	for (v = e - 1; v > a && v + ATTRIBUTION_TOKENS >= e; v--) {
-		if (comma_gap(w, v - 1)) {
+		if (nd_who_comma_after(w, v - 1)) {
 			comma = v;
 			break;
 		}
@@ -152,8 +146,10 @@ static bool closing_clause(const nd_who *w, size_t a, size_t e, clause *c)
 			continue;
 		c->a = a;
 		c->e = comma;
-		c->speaker = acc ? nd_who_after_verb(w, v + 2, e, 0)
-				 : nd_who_subject(w, comma, v, e, 0);
+		c->speaker = acc ? nd_who_after_verb(w, v + 2, e,
+						     w->d->toks[v].off)
+				 : nd_who_subject(w, comma, v, e,
+						  w->d->toks[v].off);
 		return c->e >= c->a + MIN_REPORTED_TOKENS &&
 		       (acc || v > comma || c->speaker != ND_FX_NONE);
 	}
@@ -167,16 +163,17 @@ static bool middle_clause(const nd_who *w, size_t a, size_t e, clause *c)
 	size_t c1, v, c2;
 
 	for (c1 = a; c1 + 2 < e; c1++) {
-		if (!comma_gap(w, c1))
+		if (!nd_who_comma_after(w, c1))
 			continue;
 		for (c2 = c1 + 1; c2 + 1 < e && c2 <= c1 + TAIL_SUBJECT_TOKENS;
 		     c2++) {
-			if (!comma_gap(w, c2))
+			if (!nd_who_comma_after(w, c2))
 				continue;
 			for (v = c1 + 1; v <= c2; v++) {
 				if (!nd_who_speech(w, v))
 					continue;
-				c->speaker = nd_who_subject(w, c1 + 1, v, c2 + 1, 0);
+				c->speaker = nd_who_subject(w, c1 + 1, v, c2 + 1,
+							    w->d->toks[v].off);
 				c->a = a;
 				c->e = e;
 				return c->speaker != ND_FX_NONE &&

@@ -19,6 +19,11 @@
 /* Last tokens of a sentence that may hold an attribution ("said
  * Mahathir."). */
 #define ATTRIBUTION_TAIL 4
+/* How far into the sentence before a quotation its reporting verb may
+ * stand ("Clinton said in Cleveland that …"). */
+#define PREVIOUS_SUBJECT_TOKENS 20
+/* Mentions of a sentence looked over for its subject at most. */
+#define SENTENCE_MENTIONS 64
 /* Mentions a description looks back over at most. */
 #define LOOKBACK_MENTIONS 4096
 /* Sentences back a pronoun's antecedent is looked for first. */
@@ -260,14 +265,15 @@ static size_t describe(const who *w, size_t a, size_t b, uint64_t *cues,
 		nd_lex l = nd_fstory_lex(w->st, w->d, i);
 		uint32_t mi = ment_of(w, i);
 
-		if (mi != ND_FX_NONE) {
+		/* A mention's cues once, at its first token. */
+		if (mi != ND_FX_NONE && (i == a || ment_of(w, i - 1) != mi)) {
 			const nd_mention *m = &w->st->ments[mi];
 			uint32_t c;
 
 			for (c = 0; c < m->ncue && n < max; c++)
 				cues[n++] = m->cue[c];
 		}
-		if (l.cls & (ND_LEX_TITLE | ND_LEX_PORTFOLIO)) {
+		if ((l.cls & (ND_LEX_TITLE | ND_LEX_PORTFOLIO)) && n < max) {
 			size_t len;
 			const char *s = nd_fstory_text(
 				w->st, w->d->toks[i].term, &len);
@@ -284,9 +290,6 @@ static size_t describe(const who *w, size_t a, size_t b, uint64_t *cues,
 	return n;
 }
 
-/* Who "the US diplomatic head" is: the nearest person sharing a cue;
- * but "a statement by the 15 EU countries" is the organisation, when no
- * title says a person speaks. */
 /* Adverbs that may stand between a subject and its verb. */
 static bool adverb(const who *w, size_t t)
 {
@@ -349,6 +352,9 @@ static uint32_t named_by_head(const who *w, size_t head, size_t before)
 	return ND_FX_NONE;
 }
 
+/* Who "the US diplomatic head" is: the nearest person sharing most
+ * cues; but "a statement by the 15 EU countries" is the organisation,
+ * when no title says a person speaks. */
 static uint32_t by_description(const who *w, size_t a, size_t b,
 			       size_t before)
 {
@@ -471,6 +477,14 @@ static uint32_t apposed(const who *w, size_t t0, uint32_t before)
 	return ment_of(w, of - 2) != ND_FX_NONE ? ment_of(w, of - 2) : before;
 }
 
+/* Is mention m an apposition, between commas ("his generation, Yitzhak
+ * Rabin, Sharon attacked")? */
+static bool between_commas(const who *w, const nd_mention *m)
+{
+	return m->tok0 > 0 && comma_after(w, m->tok0 - 1) &&
+	       comma_after(w, m->tok + m->ntok - 1);
+}
+
 /* The first person named in tokens [t0, e) in a subject's place: not a
  * possessive, not after a preposition, not an apposition between
  * commas. */
@@ -487,9 +501,7 @@ static uint32_t leading_person(const who *w, size_t t0, size_t e)
 		m = &w->st->ments[mi];
 		i = m->tok + m->ntok - 1;
 		if (kind_of(w, mi) != ND_ENTITY_PERSON || possessive(w, mi) ||
-		    governed(w, mi) ||
-		    (m->tok0 > 0 && comma_after(w, m->tok0 - 1) &&
-		     comma_after(w, m->tok + m->ntok - 1)))
+		    governed(w, mi) || between_commas(w, m))
 			continue;
 		return m->entity;
 	}
@@ -575,12 +587,12 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
  * "…"", "The EU "hopes …," the statement added". */
 static uint32_t sentence_subject(const who *w, const nd_qspan *q, bool orgs)
 {
-	size_t s = nd_fstory_sent_at(w->d, q->open), mi;
+	size_t s = nd_fstory_sent_at(w->d, q->open), mi, lo;
 
 	if (s >= w->d->nsents || w->d->sents[s].off >= q->open)
 		return ND_FX_NONE;
-	for (mi = nd_fstory_mention_at(w->st, w->k, w->d->sents[s].off);
-	     mi < w->m_hi; mi++) {
+	lo = nd_fstory_mention_at(w->st, w->k, w->d->sents[s].off);
+	for (mi = lo; mi < w->m_hi && mi < lo + SENTENCE_MENTIONS; mi++) {
 		const nd_mention *m = &w->st->ments[mi];
 
 		if (m->off >= q->open)
@@ -593,8 +605,7 @@ static uint32_t sentence_subject(const who *w, const nd_qspan *q, bool orgs)
 		      (orgs && kind_of(w, (uint32_t)mi) ==
 				       ND_ENTITY_ORGANISATION)) ||
 		    possessive(w, (uint32_t)mi) || governed(w, (uint32_t)mi) ||
-		    (m->tok0 > 0 && comma_after(w, m->tok0 - 1) &&
-		     comma_after(w, m->tok + m->ntok - 1)))
+		    between_commas(w, m))
 			continue;
 		return m->entity;
 	}
@@ -731,7 +742,12 @@ static uint32_t finding_by(const who *w, const nd_qspan *q)
 	if (s >= d->nsents)
 		return ND_FX_NONE;
 	end = nd_fstory_tok_at(d, q->open);
-	for (t = d->sents[s].tok + 1; t + 2 < end; t++) {
+	/* "by X that" stands right before the quotation: look no further
+	 * back, so many quotations in one sentence cost no more each. */
+	t = d->sents[s].tok + 1;
+	if (end > t + ND_WHO_APPOSITION_TOKENS + 3)
+		t = end - ND_WHO_APPOSITION_TOKENS - 3;
+	for (; t + 2 < end; t++) {
 		size_t k;
 
 		if (!is(w, t, "by") || !statement_noun(w, t - 1))
@@ -763,7 +779,7 @@ static uint32_t previous_attr(const who *w, const nd_qspan *q)
 	}
 	/* "Clinton said in Cleveland that Republicans had bragged. "They
 	 * tell me …"": the one the sentence before reports, named. */
-	for (v = a; v < e; v++) {
+	for (v = a; v < e && v < a + PREVIOUS_SUBJECT_TOKENS; v++) {
 		uint32_t who_is;
 
 		if (!speech(w, v))
