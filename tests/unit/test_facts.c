@@ -1163,6 +1163,22 @@ static void test_coordinated_and_quoted(void **state)
 	expect_speaker(sf, "Our patience has run out", "Atilla Ates");
 }
 
+static void test_description_of_many_titles(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+
+	/* A description whose words are all titles and cues fills the cue
+	 * list (ASan sees any write past it). */
+	add(f, "Titles\n\nDeputy Prime Minister Foreign Minister Yosef Cohen "
+	       "spoke. Critics objected to a finding by US Deputy Defense "
+	       "Secretary General Deputy Prime Minister Foreign Minister "
+	       "Cohen that he was \u201Ca danger to all the people of the "
+	       "region now.\u201D\n", NULL);
+	sf = run(f);
+	assert_non_null(quote(sf, "a danger to all the people"));
+}
+
 static void test_two_speakers_stay_apart(void **state)
 {
 	fixture *f = *state;
@@ -1673,6 +1689,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coordinated_and_quoted,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_description_of_many_titles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_speakers_stay_apart,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
