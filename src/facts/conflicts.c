@@ -279,8 +279,7 @@ int nd_conflicts_find(nd_story_facts *out, nd_fstory *st,
 	if (rc == ND_OK)
 		rc = attach(out, st->arena, fd.pairs, fd.n_pairs);
 done:
-	if (fd.known.keys)
-		nd_u64map_dispose(&fd.known);
+	nd_u64map_dispose(&fd.known);
 	nd_free(s);
 	nd_free(fd.pairs);
 	return rc;

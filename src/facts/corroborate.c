@@ -381,8 +381,7 @@ int nd_corroborate_quotes(nd_story_facts *out, nd_fstory *st,
 	out->n_quotes = ng;
 	rc = ND_OK;
 done:
-	if (same.keys)
-		nd_u64map_dispose(&same);
+	nd_u64map_dispose(&same);
 	nd_free(parent);
 	nd_free(named);
 	nd_free(byg);

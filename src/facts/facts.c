@@ -12,6 +12,7 @@
 #include "facts/quotes.h"
 #include "facts/reported.h"
 #include "facts/speaker.h"
+#include "facts/who.h"
 
 struct nd_facts {
 	nd_gazetteer *gaz;
@@ -38,6 +39,28 @@ void nd_facts_free(nd_facts *f)
 		return;
 	nd_gazetteer_free(f->gaz);
 	nd_free(f);
+}
+
+/* Story document k's quotations, direct and reported, their speakers
+ * found, the parts of one joined; one mention table serves all. */
+static int quotations(nd_quotes *qs, nd_fstory *st, uint32_t k)
+{
+	size_t q0 = qs->n;
+	nd_who w;
+	int rc;
+
+	w.tok_ment = NULL;
+	rc = nd_quotes_find(qs, st, k);
+	if (rc == ND_OK)
+		rc = nd_who_init(&w, st, k);
+	if (rc == ND_OK && qs->n > q0) {
+		nd_speaker_resolve(&w, qs->q + q0, qs->n - q0);
+		rc = nd_quotes_join(qs, st, k, q0);
+	}
+	if (rc == ND_OK)
+		rc = nd_reported_find(qs, &w, q0);
+	nd_who_dispose(&w);
+	return rc;
 }
 
 /* Passes: names in every article, entities across them, then per article
@@ -69,19 +92,7 @@ int nd_facts_story(nd_story_facts *out, const nd_facts *f,
 	if (rc)
 		goto done;
 	for (k = 0; k < n; k++) {
-		size_t q0 = qs.n;
-
-		rc = nd_quotes_find(&qs, &st, k);
-		if (rc)
-			goto done;
-		if (qs.n > q0) {
-			rc = nd_speaker_resolve(&st, k, qs.q + q0, qs.n - q0);
-			if (rc == ND_OK)
-				rc = nd_quotes_join(&qs, &st, k, q0);
-			if (rc)
-				goto done;
-		}
-		rc = nd_reported_find(&qs, &st, k, q0);
+		rc = quotations(&qs, &st, k);
 		if (rc)
 			goto done;
 		if (facts_full)

@@ -3,6 +3,7 @@
 #include <string.h> /* memchr */
 
 #include "core/error.h"
+#include "facts/speaker.h"
 #include "facts/who.h"
 
 /* The fewest words of a reported clause; the longest closing attribution
@@ -28,9 +29,12 @@ static void clause_bytes(const nd_doc *d, size_t a, size_t e, size_t *off,
 /* Verbs that take a clause without "that": "said he would". */
 static bool bare_clause_verb(const nd_who *w, size_t v)
 {
-	return nd_who_is(w, v, "said") || nd_who_is(w, v, "says") || nd_who_is(w, v, "say") ||
-	       nd_who_is(w, v, "added") || nd_who_is(w, v, "adds") || nd_who_is(w, v, "saying") ||
-	       nd_who_is(w, v, "adding") || nd_who_is(w, v, "told") || nd_who_is(w, v, "tells");
+	static const char *const verbs[] = {
+		"said", "says", "say", "added", "adds", "saying", "adding",
+		"told", "tells", NULL,
+	};
+
+	return nd_who_in(w, v, verbs);
 }
 
 /* Does token t open a phrase of place, time or manner ("said in
@@ -38,18 +42,20 @@ static bool bare_clause_verb(const nd_who *w, size_t v)
  * clause? */
 static bool adverbial(const nd_who *w, size_t t)
 {
-	return (nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_LOCPREP) ||
-	       nd_who_is(w, t, "by") || nd_who_is(w, t, "as") || nd_who_is(w, t, "after") ||
-	       nd_who_is(w, t, "before") || nd_who_is(w, t, "while") || nd_who_is(w, t, "during") ||
-	       nd_who_is(w, t, "hours") || nd_who_is(w, t, "minutes") || nd_who_is(w, t, "days") ||
-	       nd_who_is(w, t, "with") || nd_who_is(w, t, "for") || nd_who_is(w, t, "to");
+	static const char *const more[] = {
+		"as", "after", "before", "while", "during", "hours",
+		"minutes", "days", NULL,
+	};
+
+	return nd_who_preposition(w, t) || nd_who_in(w, t, more);
 }
 
 static bool subject_pronoun(const nd_who *w, size_t t)
 {
-	return nd_who_is(w, t, "he") || nd_who_is(w, t, "she") || nd_who_is(w, t, "they") ||
-	       nd_who_is(w, t, "it") || nd_who_is(w, t, "we") || nd_who_is(w, t, "i") ||
-	       nd_who_is(w, t, "there");
+	static const char *const more[] = { "they", "it", "we", "i",
+					    "there", NULL };
+
+	return nd_who_pronoun(w, t) || nd_who_in(w, t, more);
 }
 
 /* Where the reported clause after verb v starts: past a time ("said
@@ -105,6 +111,7 @@ typedef struct clause {
  * of X). */
 static bool according_clause(const nd_who *w, size_t a, size_t e, clause *c)
 {
+	static const char *const articles[] = { "the", "a", "an", NULL };
 	size_t v;
 	uint32_t mi;
 
@@ -113,15 +120,16 @@ static bool according_clause(const nd_who *w, size_t a, size_t e, clause *c)
 	/* "According to the board's engineer, Tobias Renvall, …" */
 	mi = v + 1 < e ? nd_who_mention(w, v + 1) : ND_FX_NONE;
 	if (mi != ND_FX_NONE && nd_who_kind(w, mi) == ND_ENTITY_PERSON &&
-	    nd_who_comma_after(w, w->st->ments[mi].tok + w->st->ments[mi].ntok - 1))
+	    nd_who_comma_after(w, w->st->ments[mi].tok +
+					  w->st->ments[mi].ntok - 1))
 		v = w->st->ments[mi].tok + w->st->ments[mi].ntok - 1;
 	/* "According to Antony Blinken, the U.S. state secretary, …" */
 	else if (v + 1 < e &&
-		 (nd_who_is(w, v + 1, "the") || nd_who_is(w, v + 1, "a") || nd_who_is(w, v + 1, "an")))
+		 nd_who_in(w, v + 1, articles))
 		v = apposition_end(w, v + 1, e, v);
 	c->a = v + 1;
 	c->e = e;
-	c->speaker = nd_who_after_verb(w, a + 2, v + 1, w->d->toks[a].off);
+	c->speaker = nd_speaker_after_verb(w, a + 2, v + 1, w->d->toks[a].off);
 	return c->e >= c->a + MIN_REPORTED_TOKENS;
 }
 
@@ -146,12 +154,23 @@ static bool closing_clause(const nd_who *w, size_t a, size_t e, clause *c)
 			continue;
 		c->a = a;
 		c->e = comma;
-		c->speaker = acc ? nd_who_after_verb(w, v + 2, e,
+		c->speaker = acc ? nd_speaker_after_verb(w, v + 2, e,
 						     w->d->toks[v].off)
-				 : nd_who_subject(w, comma, v, e,
+				 : nd_speaker_subject(w, comma, v, e,
 						  w->d->toks[v].off);
 		return c->e >= c->a + MIN_REPORTED_TOKENS &&
 		       (acc || v > comma || c->speaker != ND_FX_NONE);
+	}
+	return false;
+}
+
+/* The first comma after token c1 within a tail's length, before e. */
+static bool next_comma(const nd_who *w, size_t c1, size_t e, size_t *c2)
+{
+	for (*c2 = c1 + 1; *c2 + 1 < e && *c2 <= c1 + TAIL_SUBJECT_TOKENS;
+	     (*c2)++) {
+		if (nd_who_comma_after(w, *c2))
+			return true;
 	}
 	return false;
 }
@@ -160,27 +179,21 @@ static bool closing_clause(const nd_who *w, size_t a, size_t e, clause *c)
  * commas inside the sentence; the sentence is the clause. */
 static bool middle_clause(const nd_who *w, size_t a, size_t e, clause *c)
 {
-	size_t c1, v, c2;
+	size_t c1, c2, v;
 
 	for (c1 = a; c1 + 2 < e; c1++) {
-		if (!nd_who_comma_after(w, c1))
+		if (!nd_who_comma_after(w, c1) || !next_comma(w, c1, e, &c2))
 			continue;
-		for (c2 = c1 + 1; c2 + 1 < e && c2 <= c1 + TAIL_SUBJECT_TOKENS;
-		     c2++) {
-			if (!nd_who_comma_after(w, c2))
-				continue;
-			for (v = c1 + 1; v <= c2; v++) {
-				if (!nd_who_speech(w, v))
-					continue;
-				c->speaker = nd_who_subject(w, c1 + 1, v, c2 + 1,
-							    w->d->toks[v].off);
-				c->a = a;
-				c->e = e;
-				return c->speaker != ND_FX_NONE &&
-				       e >= a + MIN_REPORTED_TOKENS + 3;
-			}
-			break;
-		}
+		for (v = c1 + 1; v <= c2 && !nd_who_speech(w, v); v++)
+			;
+		if (v > c2)
+			continue;
+		c->speaker = nd_speaker_subject(w, c1 + 1, v, c2 + 1,
+						w->d->toks[v].off);
+		c->a = a;
+		c->e = e;
+		return c->speaker != ND_FX_NONE &&
+		       e >= a + MIN_REPORTED_TOKENS + 3;
 	}
 	return false;
 }
@@ -196,7 +209,8 @@ static bool subject_clause(const nd_who *w, size_t a, size_t e, size_t stop,
 	for (v = a + 1; v < stop && v < e && v < a + SUBJECT_TOKENS; v++) {
 		if (!nd_who_speech(w, v))
 			continue;
-		c->speaker = nd_who_subject(w, a, v, v + 1, w->d->toks[v].off);
+		c->speaker = nd_speaker_subject(w, a, v, v + 1,
+						w->d->toks[v].off);
 		c->a = clause_start(w, v, e);
 		c->e = e;
 		/* "She added: "…"" reports nothing outside the quotation. */
@@ -256,30 +270,24 @@ static bool reported(const nd_who *w, const nd_sentence *se, const nd_qspan *q,
 	return c->e >= c->a + MIN_REPORTED_TOKENS;
 }
 
-int nd_reported_find(nd_quotes *qs, nd_fstory *st, uint32_t k, size_t q0)
+int nd_reported_find(nd_quotes *qs, nd_who *w, size_t q0)
 {
 	size_t s, n = qs->n, qi = 0;
-	nd_who w;
-	nd_who_chain pron;
 	int rc = ND_OK;
 
-	w.pron = &pron;
-	if (nd_who_init(&w, st, k)) {
-		nd_who_dispose(&w);
-		return ND_ENOMEM;
-	}
-	for (s = 0; s < w.d->nsents && rc == ND_OK; s++) {
-		const nd_sentence *se = &w.d->sents[s];
+	nd_who_forget(w);
+	for (s = 0; s < w->d->nsents && rc == ND_OK; s++) {
+		const nd_sentence *se = &w->d->sents[s];
 		size_t off, len;
 		clause c;
 
 		/* qs->q may move as reported speech is added: index it. */
 		if ((se->flags & ND_SENT_TITLE) || se->ntok == 0 ||
-		    !reported(&w, se, qs->q + q0, n - q0, &qi, &c))
+		    !reported(w, se, qs->q + q0, n - q0, &qi, &c))
 			continue;
-		clause_bytes(w.d, c.a, c.e, &off, &len);
-		rc = nd_quotes_add_reported(qs, st, k, off, len, c.speaker);
+		clause_bytes(w->d, c.a, c.e, &off, &len);
+		rc = nd_quotes_add_reported(qs, w->st, w->k, off, len,
+					    c.speaker);
 	}
-	nd_who_dispose(&w);
 	return rc;
 }

@@ -13,10 +13,11 @@
 
 #include "facts/fstory.h"
 #include "facts/quotes.h"
+#include "facts/who.h"
 
-/* Appends to qs the reported speech of story document k, whose direct
+/* Appends to qs the reported speech of w's document, whose direct
  * quotations are qs->q[q0..n) (speakers resolved), each with its
  * speaker. 0 or ND_ENOMEM. */
-int nd_reported_find(nd_quotes *qs, nd_fstory *st, uint32_t k, size_t q0);
+int nd_reported_find(nd_quotes *qs, nd_who *w, size_t q0);
 
 #endif

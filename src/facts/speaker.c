@@ -29,58 +29,15 @@
 /* Sentences back a pronoun's antecedent is looked for first. */
 #define ANTECEDENT_SENTENCES 3
 
-typedef nd_who who;
-typedef nd_who_chain chain;
-
-static uint32_t ment_of(const who *w, size_t i)
-{
-	return i < w->d->ntoks ? w->tok_ment[i] : ND_FX_NONE;
-}
-
-static nd_entity_kind kind_of(const who *w, uint32_t mi)
-{
-	return w->st->ents[w->st->ments[mi].entity].kind;
-}
-
-static bool is(const who *w, size_t i, const char *s)
-{
-	return nd_fstory_is(w->st, w->d, i, s);
-}
-
-static bool pronoun(const who *w, size_t i)
-{
-	return is(w, i, "he") || is(w, i, "she");
-}
-
-static bool speech(const who *w, size_t i)
-{
-	return (nd_fstory_lex(w->st, w->d, i).cls & ND_LEX_SPEECH) != 0;
-}
-
-static bool according(const who *w, size_t i, size_t end)
-{
-	return i + 1 < end && is(w, i, "according") && is(w, i + 1, "to");
-}
-
 /* "in the words of X": read as "according to X" (two tokens to skip). */
-static bool words_of(const who *w, size_t i, size_t end)
+static bool words_of(const nd_who *w, size_t i, size_t end)
 {
-	return i + 1 < end && is(w, i, "words") && is(w, i + 1, "of");
-}
-
-static bool comma_after(const who *w, size_t i)
-{
-	const nd_token *t = &w->d->toks[i];
-	size_t a = t->off + t->len, b;
-
-	if (i + 1 >= w->d->ntoks)
-		return false;
-	b = w->d->toks[i + 1].off;
-	return memchr(w->d->text + a, ',', b - a) != NULL;
+	return i + 1 < end && nd_who_is(w, i, "words") &&
+	       nd_who_is(w, i + 1, "of");
 }
 
 /* Is mention mi a possessive ("Anwar's case"): a modifier, no speaker? */
-static bool possessive(const who *w, uint32_t mi)
+static bool possessive(const nd_who *w, uint32_t mi)
 {
 	const nd_mention *m = &w->st->ments[mi];
 	const char *p = w->d->text + m->off + m->len;
@@ -95,7 +52,7 @@ static bool possessive(const who *w, uint32_t mi)
 }
 
 /* First token of the sentence holding token t. */
-static size_t sentence_start(const who *w, size_t t)
+static size_t sentence_start(const nd_who *w, size_t t)
 {
 	size_t s = nd_fstory_sent_at(w->d, w->d->toks[t].off);
 
@@ -104,32 +61,24 @@ static size_t sentence_start(const who *w, size_t t)
 
 /* Does a preposition put mention mi out of subject place ("of Anwar",
  * "by Mahathir")? */
-static bool preposition(const who *w, size_t t)
-{
-	return (nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_LOCPREP) ||
-	       is(w, t, "of") || is(w, t, "by") || is(w, t, "with") ||
-	       is(w, t, "to") || is(w, t, "for") || is(w, t, "against") ||
-	       is(w, t, "about") || is(w, t, "than");
-}
-
-static bool governed(const who *w, uint32_t mi)
+static bool governed(const nd_who *w, uint32_t mi)
 {
 	size_t t = w->st->ments[mi].tok0;
 
-	return t > 0 && preposition(w, t - 1);
+	return t > 0 && nd_who_preposition(w, t - 1);
 }
 
 /* Is mention mi the first person its sentence names: the subject
  * rather than an apposition's ("Azizah Ismail, the wife of jailed
  * politician Anwar Ibrahim, told")? */
-static bool leads(const who *w, size_t mi)
+static bool leads(const nd_who *w, size_t mi)
 {
 	const nd_mention *m = &w->st->ments[mi];
 	size_t s = nd_fstory_sent_at(w->d, m->off), k;
 
 	/* "He said he went at the advice of Netanyahu": "he" leads. */
 	if (s < w->d->nsents && w->d->sents[s].ntok &&
-	    pronoun(w, w->d->sents[s].tok))
+	    nd_who_pronoun(w, w->d->sents[s].tok))
 		return false;
 	for (k = mi; k-- > w->m_lo;) {
 		const nd_mention *p = &w->st->ments[k];
@@ -145,7 +94,7 @@ static bool leads(const who *w, size_t mi)
 }
 
 /* How many of cues[0..n) entity ent's mentions carry. */
-static size_t shared_cues(const who *w, uint32_t ent, const uint64_t *cues,
+static size_t shared_cues(const nd_who *w, uint32_t ent, const uint64_t *cues,
 			  size_t n)
 {
 	const uint64_t *ec = w->st->ent_cues + (size_t)ent * ND_ENTITY_CUES;
@@ -166,7 +115,7 @@ static size_t shared_cues(const who *w, uint32_t ent, const uint64_t *cues,
 /* The first mention a description at byte off may look back to: the
  * document's first, or LOOKBACK_MENTIONS before off, so that a document
  * of many descriptions costs no more than that each. */
-static size_t lookback(const who *w, size_t off)
+static size_t lookback(const nd_who *w, size_t off)
 {
 	size_t at = nd_fstory_mention_at(w->st, w->k, off);
 
@@ -179,7 +128,7 @@ static size_t lookback(const who *w, size_t off)
  * sentence) within ANTECEDENT_SENTENCES sentences; the person the last
  * pronoun stood for when no such subject comes after it; else the nearest
  * person named. */
-static uint32_t antecedent(const who *w, size_t off)
+static uint32_t antecedent(const nd_who *w, size_t off)
 {
 	uint32_t first = ND_FX_NONE, ref = ND_FX_NONE;
 	size_t mi, lo, s_off = nd_fstory_sent_at(w->d, off);
@@ -226,7 +175,7 @@ static uint32_t antecedent(const who *w, size_t off)
  * the nearest one sharing a cue, if any does; without, the nearest one in
  * a subject's place (not "Anwar's case", not "by Anwar") within the last
  * ANTECEDENT_SENTENCES sentences, else the nearest. */
-static uint32_t nearest_person(const who *w, size_t off,
+static uint32_t nearest_person(const nd_who *w, size_t off,
 			       const uint64_t *cues, size_t n)
 {
 	uint32_t first = ND_FX_NONE, best = ND_FX_NONE;
@@ -256,17 +205,18 @@ static uint32_t nearest_person(const who *w, size_t off,
 
 /* Cue words of a description: titles, countries ("the US diplomatic
  * head" gives US and head). */
-static size_t describe(const who *w, size_t a, size_t b, uint64_t *cues,
+static size_t describe(const nd_who *w, size_t a, size_t b, uint64_t *cues,
 		       size_t max)
 {
 	size_t n = 0, i;
 
 	for (i = a; i < b && n < max; i++) {
 		nd_lex l = nd_fstory_lex(w->st, w->d, i);
-		uint32_t mi = ment_of(w, i);
+		uint32_t mi = nd_who_mention(w, i);
 
 		/* A mention's cues once, at its first token. */
-		if (mi != ND_FX_NONE && (i == a || ment_of(w, i - 1) != mi)) {
+		if (mi != ND_FX_NONE &&
+		    (i == a || nd_who_mention(w, i - 1) != mi)) {
 			const nd_mention *m = &w->st->ments[mi];
 			uint32_t c;
 
@@ -291,12 +241,14 @@ static size_t describe(const who *w, size_t a, size_t b, uint64_t *cues,
 }
 
 /* Adverbs that may stand between a subject and its verb. */
-static bool adverb(const who *w, size_t t)
+static bool adverb(const nd_who *w, size_t t)
 {
-	return is(w, t, "also") || is(w, t, "again") || is(w, t, "later") ||
-	       is(w, t, "earlier") || is(w, t, "then") || is(w, t, "now") ||
-	       is(w, t, "still") || is(w, t, "previously") ||
-	       is(w, t, "reportedly");
+	static const char *const words[] = {
+		"also", "again", "later", "earlier", "then", "now", "still",
+		"previously", "reportedly", NULL,
+	};
+
+	return nd_who_in(w, t, words);
 }
 
 /* "the company" stands for "InfoCision Management Corp.". */
@@ -324,7 +276,7 @@ static bool corporate(const char *last)
 /* The nearest organisation named before byte `before` whose name ends in
  * the word of token head ("commission": the Truth and Reconciliation
  * Commission). */
-static uint32_t named_by_head(const who *w, size_t head, size_t before)
+static uint32_t named_by_head(const nd_who *w, size_t head, size_t before)
 {
 	size_t hl, mi;
 	const char *h = nd_fstory_text(w->st, w->d->toks[head].term, &hl);
@@ -355,7 +307,7 @@ static uint32_t named_by_head(const who *w, size_t head, size_t before)
 /* Who "the US diplomatic head" is: the nearest person sharing most
  * cues; but "a statement by the 15 EU countries" is the organisation,
  * when no title says a person speaks. */
-static uint32_t by_description(const who *w, size_t a, size_t b,
+static uint32_t by_description(const nd_who *w, size_t a, size_t b,
 			       size_t before)
 {
 	uint64_t cues[16];
@@ -363,12 +315,12 @@ static uint32_t by_description(const who *w, size_t a, size_t b,
 	size_t n = describe(w, a, b, cues, 16), i;
 
 	for (i = a; i < b; i++) {
-		uint32_t mi = ment_of(w, i);
+		uint32_t mi = nd_who_mention(w, i);
 
 		if (nd_fstory_lex(w->st, w->d, i).cls & ND_LEX_TITLE)
 			return nearest_person(w, before, cues, n);
 		if (mi != ND_FX_NONE && org == ND_FX_NONE &&
-		    kind_of(w, mi) == ND_ENTITY_ORGANISATION)
+		    nd_who_kind(w, mi) == ND_ENTITY_ORGANISATION)
 			org = w->st->ments[mi].entity;
 	}
 	if (org != ND_FX_NONE)
@@ -384,20 +336,21 @@ static uint32_t by_description(const who *w, size_t a, size_t b,
 
 /* "the US diplomatic head" before a verb: no function words up to the
  * verb or the first comma, so not "the capital Tashkent on Wednesday". */
-static bool plain_phrase(const who *w, size_t the, size_t v)
+static bool plain_phrase(const nd_who *w, size_t the, size_t v)
 {
+	static const char *const conjunctions[] = { "but", "and", "or", NULL };
 	size_t i;
 
 	/* "the commission also said". */
 	while (v > the + 1 && adverb(w, v - 1))
 		v--;
 	for (i = the + 1; i < v; i++) {
-		if ((w->d->toks[i].flags & ND_TOK_STOP) || is(w, i, "but") ||
-		    is(w, i, "and") || is(w, i, "or") ||
-		    (ment_of(w, i) != ND_FX_NONE &&
-		     kind_of(w, ment_of(w, i)) == ND_ENTITY_PERSON))
+		if ((w->d->toks[i].flags & ND_TOK_STOP) ||
+		    nd_who_in(w, i, conjunctions) ||
+		    (nd_who_mention(w, i) != ND_FX_NONE &&
+		     nd_who_kind(w, nd_who_mention(w, i)) == ND_ENTITY_PERSON))
 			return false;
-		if (comma_after(w, i))
+		if (nd_who_comma_after(w, i))
 			return true;
 	}
 	return true;
@@ -405,18 +358,19 @@ static bool plain_phrase(const who *w, size_t the, size_t v)
 
 /* The speaker named after a verb: "said X", "said Dr. X", "declared the
  * Valdorian Prime Minister, X", "said the US diplomatic head". */
-static uint32_t after_verb(const who *w, size_t i, size_t end, size_t quote)
+uint32_t nd_speaker_after_verb(const nd_who *w, size_t i, size_t end,
+			       size_t quote)
 {
 	size_t n, desc_from = i, desc_words = 0;
 	bool definite = false;
 
 	for (n = 0; i < end && n < NEAR_TOKENS; i++, n++) {
-		uint32_t mi = ment_of(w, i);
+		uint32_t mi = nd_who_mention(w, i);
 		uint32_t f = w->d->toks[i].flags;
 
 		if (mi != ND_FX_NONE) {
 			const nd_mention *m = &w->st->ments[mi];
-			nd_entity_kind kind = kind_of(w, mi);
+			nd_entity_kind kind = nd_who_kind(w, mi);
 
 			/* "one of Anwar's lawyers, Pawancheek Marican". */
 			if (!possessive(w, mi) &&
@@ -429,16 +383,19 @@ static uint32_t after_verb(const who *w, size_t i, size_t end, size_t quote)
 			continue;
 		}
 		/* "quoted him as saying". */
-		if (pronoun(w, i) || is(w, i, "him") || is(w, i, "her"))
+		if (nd_who_pronoun(w, i) || nd_who_is(w, i, "him") ||
+		    nd_who_is(w, i, "her"))
 			return nearest_person(w, quote, NULL, 0);
-		if (is(w, i, "the")) {
+		if (nd_who_is(w, i, "the")) {
 			definite = true;
 			desc_from = i + 1;
 			continue;
 		}
-		/* "one of Anwar's lawyers, X": not "a diplomat of the region". */
-		if (is(w, i, "a") || is(w, i, "an") ||
-		    (is(w, i, "of") && i > 0 && is(w, i - 1, "one")))
+		/* "one of Anwar's lawyers, X", not "a diplomat of the
+		 * region". */
+		if (nd_who_is(w, i, "a") || nd_who_is(w, i, "an") ||
+		    (nd_who_is(w, i, "of") && i > 0 &&
+		     nd_who_is(w, i - 1, "one")))
 			continue;
 		if (f & ND_TOK_STOP)
 			break;
@@ -451,12 +408,14 @@ static uint32_t after_verb(const who *w, size_t i, size_t end, size_t quote)
 
 /* Is token j inside a relative clause opened since the last comma before
  * it ("Dent, who heads the Union, said")? */
-static bool relative(const who *w, size_t t0, size_t j)
+static bool relative(const nd_who *w, size_t t0, size_t j)
 {
+	static const char *const relatives[] = { "who", "which", "whose",
+						 NULL };
 	size_t k;
 
-	for (k = j; k-- > t0 && !comma_after(w, k);) {
-		if (is(w, k, "who") || is(w, k, "which") || is(w, k, "whose"))
+	for (k = j; k-- > t0 && !nd_who_comma_after(w, k);) {
+		if (nd_who_in(w, k, relatives))
 			return true;
 	}
 	return false;
@@ -464,43 +423,46 @@ static bool relative(const who *w, size_t t0, size_t j)
 
 /* The mention an apposition stands beside, given the one before its
  * comma: that one, or the person before "of Texas" when it is a place. */
-static uint32_t apposed(const who *w, size_t t0, uint32_t before)
+static uint32_t apposed(const nd_who *w, size_t t0, uint32_t before)
 {
 	size_t of;
 
 	if (before == ND_FX_NONE ||
-	    kind_of(w, before) != ND_ENTITY_PLACE)
+	    nd_who_kind(w, before) != ND_ENTITY_PLACE)
 		return before;
 	of = w->st->ments[before].tok0;
-	if (of < t0 + 2 || !is(w, of - 1, "of"))
+	if (of < t0 + 2 || !nd_who_is(w, of - 1, "of"))
 		return before;
-	return ment_of(w, of - 2) != ND_FX_NONE ? ment_of(w, of - 2) : before;
+	return nd_who_mention(w, of - 2) != ND_FX_NONE
+		       ? nd_who_mention(w, of - 2)
+		       : before;
 }
 
 /* Is mention m an apposition, between commas ("his generation, Yitzhak
  * Rabin, Sharon attacked")? */
-static bool between_commas(const who *w, const nd_mention *m)
+static bool between_commas(const nd_who *w, const nd_mention *m)
 {
-	return m->tok0 > 0 && comma_after(w, m->tok0 - 1) &&
-	       comma_after(w, m->tok + m->ntok - 1);
+	return m->tok0 > 0 && nd_who_comma_after(w, m->tok0 - 1) &&
+	       nd_who_comma_after(w, m->tok + m->ntok - 1);
 }
 
 /* The first person named in tokens [t0, e) in a subject's place: not a
  * possessive, not after a preposition, not an apposition between
  * commas. */
-static uint32_t leading_person(const who *w, size_t t0, size_t e)
+static uint32_t leading_person(const nd_who *w, size_t t0, size_t e)
 {
 	size_t i;
 
 	for (i = t0; i < e; i++) {
-		uint32_t mi = ment_of(w, i);
+		uint32_t mi = nd_who_mention(w, i);
 		const nd_mention *m;
 
 		if (mi == ND_FX_NONE)
 			continue;
 		m = &w->st->ments[mi];
 		i = m->tok + m->ntok - 1;
-		if (kind_of(w, mi) != ND_ENTITY_PERSON || possessive(w, mi) ||
+		if (nd_who_kind(w, mi) != ND_ENTITY_PERSON ||
+		    possessive(w, mi) ||
 		    governed(w, mi) || between_commas(w, m))
 			continue;
 		return m->entity;
@@ -509,7 +471,7 @@ static uint32_t leading_person(const who *w, size_t t0, size_t e)
 }
 
 /* The subject of verb v, looked for back to t0, else after the verb. */
-static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
+uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 			size_t quote)
 {
 	size_t j, s0 = sentence_start(w, v);
@@ -520,7 +482,8 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 		t0 = s0;
 	/* "Estrada called Anwar his friend and said": a verb coordinated
 	 * with an earlier one shares its subject, the sentence's first. */
-	if (v > t0 && (is(w, v - 1, "and") || is(w, v - 1, "but"))) {
+	if (v > t0 &&
+	    (nd_who_is(w, v - 1, "and") || nd_who_is(w, v - 1, "but"))) {
 		uint32_t lead = leading_person(w, t0, v - 1);
 
 		if (lead != ND_FX_NONE)
@@ -528,16 +491,16 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 	}
 	/* "met with President Tokayev, who expressed": the relative's
 	 * antecedent speaks, whatever governs it. */
-	if (v >= t0 + 2 && is(w, v - 1, "who") &&
-	    ment_of(w, v - 2) != ND_FX_NONE &&
-	    kind_of(w, ment_of(w, v - 2)) == ND_ENTITY_PERSON)
-		return w->st->ments[ment_of(w, v - 2)].entity;
+	if (v >= t0 + 2 && nd_who_is(w, v - 1, "who") &&
+	    nd_who_mention(w, v - 2) != ND_FX_NONE &&
+	    nd_who_kind(w, nd_who_mention(w, v - 2)) == ND_ENTITY_PERSON)
+		return w->st->ments[nd_who_mention(w, v - 2)].entity;
 	for (j = v; j-- > t0;) {
-		uint32_t mi = ment_of(w, j);
+		uint32_t mi = nd_who_mention(w, j);
 
 		if (mi != ND_FX_NONE) {
 			const nd_mention *m = &w->st->ments[mi];
-			nd_entity_kind kind = kind_of(w, mi);
+			nd_entity_kind kind = nd_who_kind(w, mi);
 
 			if (kind == ND_ENTITY_PERSON && !possessive(w, mi) &&
 			    !governed(w, mi))
@@ -547,30 +510,32 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 			 * People's Party, said"). */
 			if (kind == ND_ENTITY_ORGANISATION &&
 			    m->tok + m->ntok == v &&
-			    !comma_after(w, m->tok + m->ntok - 1))
+			    !nd_who_comma_after(w, m->tok + m->ntok - 1))
 				return m->entity;
 			j = m->tok0;
 			continue;
 		}
-		if (pronoun(w, j))
+		if (nd_who_pronoun(w, j))
 			return nearest_person(w, w->d->toks[j].off, NULL, 0);
 		/* Not "X, who heads the Union, said": a phrase inside a
 		 * relative clause or after a preposition ("in an interview
 		 * with the AP, said") is no subject; after "by" it is the
 		 * author ("a statement by the 15 EU countries said"). */
-		if (is(w, j, "the") && plain_phrase(w, j, v) &&
+		if (nd_who_is(w, j, "the") && plain_phrase(w, j, v) &&
 		    !relative(w, t0, j) &&
-		    !(j > t0 && preposition(w, j - 1) && !is(w, j - 1, "by"))) {
+		    !(j > t0 && nd_who_preposition(w, j - 1) &&
+		      !nd_who_is(w, j - 1, "by"))) {
 			uint32_t before =
-				j > t0 ? ment_of(w, j - 1) : ND_FX_NONE;
+				j > t0 ? nd_who_mention(w, j - 1) : ND_FX_NONE;
 
 			uint32_t who_is;
 
 			/* "X, the port's spokesperson, said": X; "X of Texas,
 			 * the majority leader, said" too. */
 			before = apposed(w, t0, before);
-			if (before != ND_FX_NONE && comma_after(w, j - 1) &&
-			    kind_of(w, before) == ND_ENTITY_PERSON)
+			if (before != ND_FX_NONE &&
+			    nd_who_comma_after(w, j - 1) &&
+			    nd_who_kind(w, before) == ND_ENTITY_PERSON)
 				return w->st->ments[before].entity;
 			/* "the statement said" names nobody: look further
 			 * back ("X welcomed the deal but said"). */
@@ -579,13 +544,13 @@ static uint32_t subject(const who *w, size_t t0, size_t v, size_t end,
 				return who_is;
 		}
 	}
-	return after_verb(w, v + 1, end, quote);
+	return nd_speaker_after_verb(w, v + 1, end, quote);
 }
 
 /* The person (or, with orgs, organisation) a quotation's sentence is
  * about, named before it: "King Carl XVI Gustaf … sent a statement that
  * "…"", "The EU "hopes …," the statement added". */
-static uint32_t sentence_subject(const who *w, const nd_qspan *q, bool orgs)
+static uint32_t sentence_subject(const nd_who *w, const nd_qspan *q, bool orgs)
 {
 	size_t s = nd_fstory_sent_at(w->d, q->open), mi, lo;
 
@@ -601,8 +566,8 @@ static uint32_t sentence_subject(const who *w, const nd_qspan *q, bool orgs)
 		 * attacked": a name between commas is an apposition. */
 		if (m->entity == ND_FX_NONE ||
 		    (m->flags & ND_MEN_INQUOTE) ||
-		    !(kind_of(w, (uint32_t)mi) == ND_ENTITY_PERSON ||
-		      (orgs && kind_of(w, (uint32_t)mi) ==
+		    !(nd_who_kind(w, (uint32_t)mi) == ND_ENTITY_PERSON ||
+		      (orgs && nd_who_kind(w, (uint32_t)mi) ==
 				       ND_ENTITY_ORGANISATION)) ||
 		    possessive(w, (uint32_t)mi) || governed(w, (uint32_t)mi) ||
 		    between_commas(w, m))
@@ -614,7 +579,7 @@ static uint32_t sentence_subject(const who *w, const nd_qspan *q, bool orgs)
 
 /* Does the quotation end its own sentence ("… no."), so that what
  * follows may be a sentence of its own? */
-static bool ends_sentence(const who *w, const nd_qspan *q)
+static bool ends_sentence(const nd_who *w, const nd_qspan *q)
 {
 	char c = q->len ? w->d->text[q->off + q->len - 1] : ' ';
 
@@ -624,7 +589,7 @@ static bool ends_sentence(const who *w, const nd_qspan *q)
 /* "…," X said / said X / he added / according to X. After a quotation
  * that ended its sentence, "X said he …" is a new sentence, not its
  * attribution. */
-static uint32_t right_attr(const who *w, const nd_qspan *q, size_t limit)
+static uint32_t right_attr(const nd_who *w, const nd_qspan *q, size_t limit)
 {
 	const nd_doc *d = w->d;
 	size_t t = nd_fstory_tok_at(d, q->close), s, end, s_end, i, n, near;
@@ -639,18 +604,18 @@ static uint32_t right_attr(const who *w, const nd_qspan *q, size_t limit)
 		end--;
 	near = NEAR_TOKENS;
 	for (i = t; i < end && i < t + NEAR_TOKENS; i++) {
-		if (ment_of(w, i) != ND_FX_NONE &&
-		    kind_of(w, ment_of(w, i)) == ND_ENTITY_PERSON)
+		if (nd_who_mention(w, i) != ND_FX_NONE &&
+		    nd_who_kind(w, nd_who_mention(w, i)) == ND_ENTITY_PERSON)
 			near = NAMED_NEAR_TOKENS;
 	}
 	for (i = t, n = 0; i < end && n < near; i++, n++) {
 		uint32_t person;
 
-		if (according(w, i, end))
-			return after_verb(w, i + 2, end, q->open);
-		if (!speech(w, i))
+		if (nd_who_according(w, i, end))
+			return nd_speaker_after_verb(w, i + 2, end, q->open);
+		if (!nd_who_speech(w, i))
 			continue;
-		person = subject(w, t, i, end, q->open);
+		person = nd_speaker_subject(w, t, i, end, q->open);
 		/* The sentence's own end: a quotation further on is part
 		 * of the new sentence's clause. */
 		if (ends_sentence(w, q) && s_end > i + 4 &&
@@ -664,7 +629,7 @@ static uint32_t right_attr(const who *w, const nd_qspan *q, size_t limit)
 }
 
 /* X said: "…" / X, who expressed "…" / he signalled that … "…". */
-static uint32_t left_attr(const who *w, const nd_qspan *q, size_t from)
+static uint32_t left_attr(const nd_who *w, const nd_qspan *q, size_t from)
 {
 	const nd_doc *d = w->d;
 	size_t s = nd_fstory_sent_at(d, q->open), t0, t1, i, v = ND_FX_NONE;
@@ -677,24 +642,24 @@ static uint32_t left_attr(const who *w, const nd_qspan *q, size_t from)
 	t0 = nd_fstory_tok_at(d, from);
 	t1 = nd_fstory_tok_at(d, q->open);
 	for (i = t0; i < t1; i++) {
-		if (according(w, i, t1) || words_of(w, i, t1)) {
+		if (nd_who_according(w, i, t1) || words_of(w, i, t1)) {
 			v = i;
 			acc = true;
-		} else if (speech(w, i)) {
+		} else if (nd_who_speech(w, i)) {
 			v = i;
 			acc = false;
 		}
 	}
 	if (v == ND_FX_NONE)
 		return ND_FX_NONE;
-	person = acc ? after_verb(w, v + 2, t1, q->open)
-		     : subject(w, t0, v, t1, q->open);
+	person = acc ? nd_speaker_after_verb(w, v + 2, t1, q->open)
+		     : nd_speaker_subject(w, t0, v, t1, q->open);
 	return person == ND_FX_NONE ? ANONYMOUS : person;
 }
 
 /* Mentions inside quotations are no antecedents for "he" or "the
  * minister". */
-static void mark_quoted(who *w, const nd_qspan *q, size_t n)
+static void mark_quoted(nd_who *w, const nd_qspan *q, size_t n)
 {
 	size_t mi = w->m_lo, i = 0;
 
@@ -714,7 +679,7 @@ static void mark_quoted(who *w, const nd_qspan *q, size_t n)
 
 /* Do quotations a and b (a first) sit in one sentence or two
  * neighbouring ones? */
-static bool adjacent(const who *w, const nd_qspan *a, const nd_qspan *b)
+static bool adjacent(const nd_who *w, const nd_qspan *a, const nd_qspan *b)
 {
 	size_t sa = nd_fstory_sent_at(w->d, a->off + (a->len ? a->len - 1 : 0));
 	size_t sb = nd_fstory_sent_at(w->d, b->off);
@@ -723,18 +688,19 @@ static bool adjacent(const who *w, const nd_qspan *a, const nd_qspan *b)
 }
 
 /* Words for what someone states, which "by X that" attributes. */
-static bool statement_noun(const who *w, size_t t)
+static bool statement_noun(const nd_who *w, size_t t)
 {
-	return is(w, t, "finding") || is(w, t, "findings") ||
-	       is(w, t, "ruling") || is(w, t, "statement") ||
-	       is(w, t, "report") || is(w, t, "claim") ||
-	       is(w, t, "assertion") || is(w, t, "verdict") ||
-	       is(w, t, "decision") || is(w, t, "charge");
+	static const char *const words[] = {
+		"finding", "findings", "ruling", "statement", "report", "claim",
+		"assertion", "verdict", "decision", "charge", NULL,
+	};
+
+	return nd_who_in(w, t, words);
 }
 
 /* "objected to a finding by the commission that he was "…"": the one
  * the "by" names, before the quotation in its sentence. */
-static uint32_t finding_by(const who *w, const nd_qspan *q)
+static uint32_t finding_by(const nd_who *w, const nd_qspan *q)
 {
 	const nd_doc *d = w->d;
 	size_t s = nd_fstory_sent_at(d, q->open), t, end;
@@ -750,10 +716,11 @@ static uint32_t finding_by(const who *w, const nd_qspan *q)
 	for (; t + 2 < end; t++) {
 		size_t k;
 
-		if (!is(w, t, "by") || !statement_noun(w, t - 1))
+		if (!nd_who_is(w, t, "by") || !statement_noun(w, t - 1))
 			continue;
-		for (k = t + 1; k < end && k < t + 1 + ND_WHO_APPOSITION_TOKENS; k++) {
-			if (is(w, k, "that"))
+		for (k = t + 1;
+		     k < end && k < t + 1 + ND_WHO_APPOSITION_TOKENS; k++) {
+			if (nd_who_is(w, k, "that"))
 				return by_description(w, t + 1, k, q->open);
 		}
 	}
@@ -762,7 +729,7 @@ static uint32_t finding_by(const who *w, const nd_qspan *q)
 
 /* A quotation opening its sentence after one that ends in an
  * attribution: "Support "is solid," said Mahathir. "There is no …"". */
-static uint32_t previous_attr(const who *w, const nd_qspan *q)
+static uint32_t previous_attr(const nd_who *w, const nd_qspan *q)
 {
 	const nd_doc *d = w->d;
 	size_t s = nd_fstory_sent_at(d, q->open), a, e, v;
@@ -774,24 +741,24 @@ static uint32_t previous_attr(const who *w, const nd_qspan *q)
 	e = a + d->sents[s - 1].ntok;
 	for (v = e > a + ATTRIBUTION_TAIL ? e - ATTRIBUTION_TAIL : a; v < e;
 	     v++) {
-		if (speech(w, v))
-			return subject(w, a, v, e, q->open);
+		if (nd_who_speech(w, v))
+			return nd_speaker_subject(w, a, v, e, q->open);
 	}
 	/* "Clinton said in Cleveland that Republicans had bragged. "They
 	 * tell me …"": the one the sentence before reports, named. */
 	for (v = a; v < e && v < a + PREVIOUS_SUBJECT_TOKENS; v++) {
 		uint32_t who_is;
 
-		if (!speech(w, v))
+		if (!nd_who_speech(w, v))
 			continue;
-		who_is = subject(w, a, v, v + 1, q->open);
+		who_is = nd_speaker_subject(w, a, v, v + 1, q->open);
 		if (who_is != ND_FX_NONE)
 			return who_is;
 	}
 	return ND_FX_NONE;
 }
 
-static bool starts_paragraph(const who *w, const nd_qspan *q)
+static bool starts_paragraph(const nd_who *w, const nd_qspan *q)
 {
 	size_t i;
 
@@ -806,7 +773,7 @@ static bool starts_paragraph(const who *w, const nd_qspan *q)
 
 /* Speakers of the quotations of one paragraph, q[a..b); carry is the
  * speaker of a quotation the paragraph before left open. */
-static void paragraph(who *w, nd_qspan *q, size_t a, size_t b,
+static void paragraph(nd_who *w, nd_qspan *q, size_t a, size_t b,
 		      uint32_t carry)
 {
 	size_t j;
@@ -851,46 +818,12 @@ static void paragraph(who *w, nd_qspan *q, size_t a, size_t b,
 	}
 }
 
-int nd_who_init(nd_who *w, nd_fstory *st, uint32_t k)
+void nd_speaker_resolve(nd_who *w, nd_qspan *q, size_t n)
 {
-	size_t i;
-
-	w->st = st;
-	w->k = k;
-	w->pron->ref = ND_FX_NONE;
-	w->pron->off = 0;
-	w->d = nd_fstory_doc(st, k);
-	w->m_lo = st->doc_ment[k];
-	w->m_hi = st->doc_ment[k + 1];
-	w->tok_ment = nd_calloc(w->d->ntoks + 1, sizeof(*w->tok_ment));
-	if (w->tok_ment == NULL)
-		return ND_ENOMEM;
-	for (i = 0; i < w->d->ntoks; i++)
-		w->tok_ment[i] = ND_FX_NONE;
-	for (i = w->m_lo; i < w->m_hi; i++) {
-		const nd_mention *m = &st->ments[i];
-		size_t t;
-
-		if (m->entity == ND_FX_NONE)
-			continue;
-		for (t = m->tok0; t < (size_t)m->tok + m->ntok; t++)
-			w->tok_ment[t] = (uint32_t)i;
-	}
-	return ND_OK;
-}
-
-int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
-{
-	who w;
-	chain pron;
 	size_t i, a;
 
-	w.pron = &pron;
-	if (nd_who_init(&w, st, k)) {
-		nd_who_dispose(&w);
-		return ND_ENOMEM;
-	}
-	mark_quoted(&w, q, n);
+	nd_who_forget(w);
+	mark_quoted(w, q, n);
 	for (a = 0; a < n;) {
 		size_t b = a + 1;
 		uint32_t carry = ND_FX_NONE;
@@ -900,7 +833,7 @@ int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
 		/* A quotation left open goes on in the next paragraph. */
 		if (a > 0 && q[a - 1].para + 1 == q[a].para && !q[a - 1].closed)
 			carry = q[a - 1].speaker;
-		paragraph(&w, q, a, b, carry);
+		paragraph(w, q, a, b, carry);
 		a = b;
 	}
 	/* An open quotation whose attribution comes with its last part in
@@ -909,59 +842,7 @@ int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n)
 		if (q[i - 1].speaker == ND_FX_NONE && !q[i - 1].anonymous &&
 		    !q[i - 1].closed &&
 		    q[i - 1].para + 1 == q[i].para &&
-		    starts_paragraph(&w, &q[i]))
+		    starts_paragraph(w, &q[i]))
 			q[i - 1].speaker = q[i].speaker;
 	}
-	nd_who_dispose(&w);
-	return ND_OK;
 }
-
-void nd_who_dispose(nd_who *w)
-{
-	nd_free(w->tok_ment);
-	w->tok_ment = NULL;
-}
-
-/* The toolkit reported.c shares, over the helpers above. */
-bool nd_who_is(const nd_who *w, size_t i, const char *s)
-{
-	return is(w, i, s);
-}
-
-bool nd_who_speech(const nd_who *w, size_t i)
-{
-	return speech(w, i);
-}
-
-bool nd_who_according(const nd_who *w, size_t i, size_t end)
-{
-	return according(w, i, end);
-}
-
-bool nd_who_comma_after(const nd_who *w, size_t i)
-{
-	return comma_after(w, i);
-}
-
-uint32_t nd_who_mention(const nd_who *w, size_t i)
-{
-	return ment_of(w, i);
-}
-
-nd_entity_kind nd_who_kind(const nd_who *w, uint32_t mi)
-{
-	return kind_of(w, mi);
-}
-
-uint32_t nd_who_subject(const nd_who *w, size_t t0, size_t v, size_t end,
-			size_t quote)
-{
-	return subject(w, t0, v, end, quote);
-}
-
-uint32_t nd_who_after_verb(const nd_who *w, size_t i, size_t end,
-			   size_t quote)
-{
-	return after_verb(w, i, end, quote);
-}
-

@@ -27,10 +27,19 @@
 
 #include "facts/fstory.h"
 #include "facts/quotes.h"
+#include "facts/who.h"
 
-/* Sets the speaker of quotes q[0..n) of story document k (in text order)
- * and flags the mentions inside them. Needs st's entities. 0 or
- * ND_ENOMEM. */
-int nd_speaker_resolve(nd_fstory *st, uint32_t k, nd_qspan *q, size_t n);
+/* Sets the speaker of quotes q[0..n) of w's document (in text order) and
+ * flags the mentions inside them. */
+void nd_speaker_resolve(nd_who *w, nd_qspan *q, size_t n);
+/* The subject of speech verb v: looked for back to t0 (within v's
+ * sentence), else after the verb up to end; an entity or ND_FX_NONE. A
+ * pronoun's antecedent comes before byte quote. */
+uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
+			    size_t quote);
+/* The speaker named after a verb, from token i up to end ("said X",
+ * "according to the minister"); ND_FX_NONE when none. */
+uint32_t nd_speaker_after_verb(const nd_who *w, size_t i, size_t end,
+			       size_t quote);
 
 #endif

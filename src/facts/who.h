@@ -1,13 +1,14 @@
 /* What attribution works on, shared by speaker.c (who said a quotation)
  * and reported.c (reported speech): a document of the story, the mention
- * each of its tokens is in, and the subject of a speech verb. Internal to
- * src/facts. */
+ * each of its tokens is in, and small readings of its tokens. Internal
+ * to src/facts. */
 #ifndef ND_FACTS_WHO_H
 #define ND_FACTS_WHO_H
 
 #include <stdbool.h> /* bool */
 #include <stddef.h>  /* size_t */
 #include <stdint.h>  /* uint32_t */
+#include <string.h>  /* memchr */
 
 #include "facts/fstory.h"
 
@@ -25,39 +26,92 @@ typedef struct nd_who_chain {
 /* One document being attributed. */
 typedef struct nd_who {
 	nd_fstory *st;
-	uint32_t k;         /* story document */
+	uint32_t k;          /* story document */
 	const nd_doc *d;
-	uint32_t *tok_ment; /* per token: its mention or ND_FX_NONE */
-	size_t m_lo, m_hi;  /* the document's mentions */
-	nd_who_chain *pron; /* set by the caller; pronouns resolved so far */
+	uint32_t *tok_ment;  /* per token: its mention or ND_FX_NONE */
+	size_t m_lo, m_hi;   /* the document's mentions */
+	nd_who_chain *pron;  /* points at chain: readers of a const nd_who
+				still follow pronouns */
+	nd_who_chain chain;
 } nd_who;
 
-/* Sets up w (its pron already pointing at a chain) for story document k
- * of st. 0 or ND_ENOMEM; nd_who_dispose in either case. */
+/* Sets up w for story document k of st (after the entities are built).
+ * 0 or ND_ENOMEM; nd_who_dispose in either case. */
 int nd_who_init(nd_who *w, nd_fstory *st, uint32_t k);
 /* Frees the token table. */
 void nd_who_dispose(nd_who *w);
+/* Forgets the pronouns followed so far: a new pass over the document. */
+void nd_who_forget(nd_who *w);
+
+/* The mention token i is in, ND_FX_NONE when none. */
+static inline uint32_t nd_who_mention(const nd_who *w, size_t i)
+{
+	return i < w->d->ntoks ? w->tok_ment[i] : ND_FX_NONE;
+}
+
+/* The kind of mention mi's entity. */
+static inline nd_entity_kind nd_who_kind(const nd_who *w, uint32_t mi)
+{
+	return w->st->ents[w->st->ments[mi].entity].kind;
+}
 
 /* Is token i the folded word s? */
-bool nd_who_is(const nd_who *w, size_t i, const char *s);
+static inline bool nd_who_is(const nd_who *w, size_t i, const char *s)
+{
+	return nd_fstory_is(w->st, w->d, i, s);
+}
+
+static inline bool nd_who_pronoun(const nd_who *w, size_t i)
+{
+	return nd_who_is(w, i, "he") || nd_who_is(w, i, "she");
+}
+
 /* Is token i a speech verb ("said", "told")? */
-bool nd_who_speech(const nd_who *w, size_t i);
+static inline bool nd_who_speech(const nd_who *w, size_t i)
+{
+	return (nd_fstory_lex(w->st, w->d, i).cls & ND_LEX_SPEECH) != 0;
+}
+
 /* Do tokens i, i + 1 (before end) read "according to"? */
-bool nd_who_according(const nd_who *w, size_t i, size_t end);
+static inline bool nd_who_according(const nd_who *w, size_t i, size_t end)
+{
+	return i + 1 < end && nd_who_is(w, i, "according") &&
+	       nd_who_is(w, i + 1, "to");
+}
+
 /* Is there a comma between token i and the next? */
-bool nd_who_comma_after(const nd_who *w, size_t i);
-/* The mention token i is in, ND_FX_NONE when none. */
-uint32_t nd_who_mention(const nd_who *w, size_t i);
-/* The kind of mention mi's entity. */
-nd_entity_kind nd_who_kind(const nd_who *w, uint32_t mi);
-/* The subject of speech verb v: looked for back to t0 (within v's
- * sentence), else after the verb up to end; an entity or ND_FX_NONE.
- * quote is the byte a pronoun's antecedent must come before. */
-uint32_t nd_who_subject(const nd_who *w, size_t t0, size_t v, size_t end,
-			size_t quote);
-/* The speaker named after a verb, from token i up to end ("said X",
- * "according to the minister"); ND_FX_NONE when none. */
-uint32_t nd_who_after_verb(const nd_who *w, size_t i, size_t end,
-			   size_t quote);
+static inline bool nd_who_comma_after(const nd_who *w, size_t i)
+{
+	const nd_token *t;
+
+	if (i + 1 >= w->d->ntoks)
+		return false;
+	t = &w->d->toks[i];
+	return memchr(w->d->text + t->off + t->len, ',',
+		      w->d->toks[i + 1].off - (t->off + t->len)) != NULL;
+}
+
+/* Is token i one of the folded words of the NULL-ended list? */
+static inline bool nd_who_in(const nd_who *w, size_t i,
+			     const char *const *words)
+{
+	for (; *words; words++) {
+		if (nd_who_is(w, i, *words))
+			return true;
+	}
+	return false;
+}
+
+/* Is token t a preposition ("of", "by", "in", …)? */
+static inline bool nd_who_preposition(const nd_who *w, size_t t)
+{
+	static const char *const more[] = {
+		"of", "by", "with", "to", "for", "against", "about", "than",
+		NULL,
+	};
+
+	return (nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_LOCPREP) ||
+	       nd_who_in(w, t, more);
+}
 
 #endif
