@@ -503,11 +503,63 @@ static size_t range_end(amt *a, size_t j, const char *n, char *value,
 	return j;
 }
 
+/* A count for the number n at tokens [i, j), text from byte start:
+ * "tens of thousands of Russians", "hundreds", "30 people", "60 young
+ * people", a bare "killed 60", "13 to 18". Returns the token to go on
+ * from, with *rc set. */
+static size_t count_fact(amt *a, size_t i, const nd_numeral *num, size_t j,
+			 size_t start, const char *n, int *rc)
+{
+	char value[ND_FACT_VALUE_MAX], noun[48];
+	double v = num->value;
+
+	if (num->approx) {
+		if (is(a, j, "of") && j + 1 < a->end &&
+		    noun_at(a, j + 1, true, noun, sizeof(noun))) {
+			join(value, sizeof(value), n, "s ", noun);
+			*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, j + 1),
+				   value);
+			return j + 2;
+		}
+		/* "hundreds" alone. */
+		join(value, sizeof(value), n, "s", "");
+		*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, j - 1), value);
+		return j;
+	}
+	/* A bare year ("2019 saw") counts nothing. */
+	if (v < 2.0 || (num->plain && !num->worded && v >= 1800 && v <= 2100))
+		return j;
+	if (j < a->end && soft(a, j)) {
+		bool adj;
+		size_t nj = counted(a, j, &adj);
+
+		if (nj != ND_FX_NONE &&
+		    noun_at(a, nj, false, noun, sizeof(noun))) {
+			/* "60 young people": the number is the fact's text,
+			 * the noun its value's. */
+			join(value, sizeof(value), n, " ", noun);
+			*rc = emit(a, ND_FACT_COUNT, start,
+				   tok_end(a, adj ? j - 1 : nj), value);
+			return nj + 1;
+		}
+	}
+	/* A bare number counts what the sentence says it does ("killing
+	 * 60", "180 were injured"), not a name's ("Force 17", "M-16") or a
+	 * clock's. */
+	if (bare_count(a, i, j)) {
+		size_t e = range_end(a, j, n, value, sizeof(value));
+
+		*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, e - 1), value);
+		return e;
+	}
+	return j;
+}
+
 /* Money, percent, quantity or count for the number at token i; returns
  * the token to go on from, with *rc set (0, or an error to stop on). */
 static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 {
-	char value[ND_FACT_VALUE_MAX], n[32], noun[48], unit_s[16];
+	char value[ND_FACT_VALUE_MAX], n[32], unit_s[16];
 	size_t start = a->d->toks[i].off, j = num->end, pe;
 	const char *cur;
 	const unit *u;
@@ -577,8 +629,6 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 		}
 		u = uj < a->end ? unit_at(a, uj) : NULL;
 		if (u && !(square && u->time)) {
-			nd_fact_kind kind = ND_FACT_QUANTITY;
-
 			if (u->time) {
 				/* "25-year-old" is an age, not a fact. */
 				if (g == ND_GAP_HYPHEN && uj + 1 < a->end &&
@@ -592,50 +642,12 @@ static size_t number_fact(amt *a, size_t i, const nd_numeral *num, int *rc)
 			join(unit_s, sizeof(unit_s), u->unit, "",
 			     square ? "2" : "");
 			join(value, sizeof(value), n, " ", unit_s);
-			*rc = emit(a, kind, start, tok_end(a, uj), value);
+			*rc = emit(a, ND_FACT_QUANTITY, start, tok_end(a, uj),
+				   value);
 			return uj + 1;
 		}
 	}
-	if (num->approx) {
-		if (is(a, j, "of") && j + 1 < a->end &&
-		    noun_at(a, j + 1, true, noun, sizeof(noun))) {
-			join(value, sizeof(value), n, "s ", noun);
-			*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, j + 1),
-				   value);
-			return j + 2;
-		}
-		/* "hundreds" alone. */
-		join(value, sizeof(value), n, "s", "");
-		*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, j - 1), value);
-		return j;
-	}
-	/* A bare year ("2019 saw") counts nothing. */
-	if (v < 2.0 || (num->plain && !num->worded && v >= 1800 && v <= 2100))
-		return j;
-	if (j < a->end && soft(a, j)) {
-		bool adj;
-		size_t nj = counted(a, j, &adj);
-
-		if (nj != ND_FX_NONE &&
-		    noun_at(a, nj, false, noun, sizeof(noun))) {
-			/* "60 young people": the number is the fact's text,
-			 * the noun its value's. */
-			join(value, sizeof(value), n, " ", noun);
-			*rc = emit(a, ND_FACT_COUNT, start,
-				   tok_end(a, adj ? j - 1 : nj), value);
-			return nj + 1;
-		}
-	}
-	/* A bare number counts what the sentence says it does ("killing
-	 * 60", "180 were injured"), not a name's ("Force 17", "M-16") or a
-	 * clock's. */
-	if (bare_count(a, i, j)) {
-		size_t e = range_end(a, j, n, value, sizeof(value));
-
-		*rc = emit(a, ND_FACT_COUNT, start, tok_end(a, e - 1), value);
-		return e;
-	}
-	return j;
+	return count_fact(a, i, num, j, start, n, rc);
 }
 
 void nd_rawfacts_init(nd_rawfacts *rf)
