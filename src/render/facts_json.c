@@ -15,11 +15,31 @@ static void occurrence(nd_json *j, const nd_batch *b, const nd_occurrence *o,
 	nd_json_object_end(j);
 }
 
+/* The library's three occurrence accessors share this shape. */
+typedef int (*occurrence_fn)(nd_occurrence *out, const nd_batch *b,
+			     size_t story, size_t i, size_t k);
+
+/* key: the n occurrences of item i of story, read with get. */
+static void occurrences(nd_json *j, const nd_batch *b, size_t story,
+			size_t i, const char *key, size_t n,
+			occurrence_fn get, int with_form)
+{
+	nd_occurrence o;
+	size_t k;
+
+	nd_json_key(j, key);
+	nd_json_array_begin(j);
+	for (k = 0; k < n; k++) {
+		if (get(&o, b, story, i, k) == ND_OK)
+			occurrence(j, b, &o, with_form);
+	}
+	nd_json_array_end(j);
+}
+
 void nd_render_json_quotes(nd_json *j, const nd_batch *b, size_t story)
 {
 	nd_quote_info q;
-	nd_occurrence o;
-	size_t i, k, n = nd_batch_quote_count(b, story);
+	size_t i, n = nd_batch_quote_count(b, story);
 
 	for (i = 0; i < n; i++) {
 		if (nd_batch_quote(&q, b, story, i) != ND_OK)
@@ -31,14 +51,8 @@ void nd_render_json_quotes(nd_json *j, const nd_batch *b, size_t story)
 		nd_json_bool(j, q.direct);
 		nd_render_json_span(j, b, q.article, q.offset, q.length);
 		nd_render_json_ids(j, "sources", b, q.sources, q.n_sources);
-		nd_json_key(j, "occurrences");
-		nd_json_array_begin(j);
-		for (k = 0; k < q.n_occurrences; k++) {
-			if (nd_batch_quote_occurrence(&o, b, story, i, k) ==
-			    ND_OK)
-				occurrence(j, b, &o, 1);
-		}
-		nd_json_array_end(j);
+		occurrences(j, b, story, i, "occurrences", q.n_occurrences,
+			    nd_batch_quote_occurrence, 1);
 		nd_json_object_end(j);
 	}
 }
@@ -46,7 +60,6 @@ void nd_render_json_quotes(nd_json *j, const nd_batch *b, size_t story)
 void nd_render_json_entities(nd_json *j, const nd_batch *b, size_t story)
 {
 	nd_entity_info e;
-	nd_occurrence o;
 	size_t i, k, n = nd_batch_entity_count(b, story);
 
 	for (i = 0; i < n; i++) {
@@ -61,14 +74,8 @@ void nd_render_json_entities(nd_json *j, const nd_batch *b, size_t story)
 			nd_json_str(j, e.variants[k]);
 		nd_json_array_end(j);
 		nd_render_json_ids(j, "sources", b, e.sources, e.n_sources);
-		nd_json_key(j, "mentions");
-		nd_json_array_begin(j);
-		for (k = 0; k < e.n_mentions; k++) {
-			if (nd_batch_entity_mention(&o, b, story, i, k) ==
-			    ND_OK)
-				occurrence(j, b, &o, 0);
-		}
-		nd_json_array_end(j);
+		occurrences(j, b, story, i, "mentions", e.n_mentions,
+			    nd_batch_entity_mention, 0);
 		nd_json_object_end(j);
 	}
 }
@@ -97,8 +104,7 @@ static void conflicts(nd_json *j, const nd_batch *b, size_t story,
 void nd_render_json_facts(nd_json *j, const nd_batch *b, size_t story)
 {
 	nd_fact_info f;
-	nd_occurrence o;
-	size_t i, k, n = nd_batch_fact_count(b, story);
+	size_t i, n = nd_batch_fact_count(b, story);
 
 	for (i = 0; i < n; i++) {
 		if (nd_batch_fact(&f, b, story, i) != ND_OK)
@@ -112,14 +118,8 @@ void nd_render_json_facts(nd_json *j, const nd_batch *b, size_t story)
 		nd_render_json_span(j, b, f.article, f.offset, f.length);
 		nd_render_json_ids(j, "sources", b, f.sources, f.n_sources);
 		nd_json_kv_uint(j, "independent", f.independent);
-		nd_json_key(j, "occurrences");
-		nd_json_array_begin(j);
-		for (k = 0; k < f.n_occurrences; k++) {
-			if (nd_batch_fact_occurrence(&o, b, story, i, k) ==
-			    ND_OK)
-				occurrence(j, b, &o, 0);
-		}
-		nd_json_array_end(j);
+		occurrences(j, b, story, i, "occurrences", f.n_occurrences,
+			    nd_batch_fact_occurrence, 0);
 		conflicts(j, b, story, &f);
 		nd_json_object_end(j);
 	}
