@@ -24,6 +24,12 @@ static const char *const never_final[] = {
 	"vs"
 };
 
+/* Of never_final, the words that never end a sentence: "Ms. He said"
+ * is one. Sorted as never_final. */
+static const char *const honorifics[] = {
+	"Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms",
+};
+
 /* The longest word of never_final ("approx", "Messrs"): the words most
  * sentences end with are longer and need not be looked for. */
 #define NEVER_FINAL_MAX 6
@@ -132,6 +138,10 @@ static bool abbreviation_continues(const char *p, size_t len, size_t dot,
 		return false;
 	/* An initial: "John F. Kennedy". */
 	if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z')
+		return true;
+	/* An honorific is always followed by a name, even "Ms. He". */
+	if (wl <= NEVER_FINAL_MAX &&
+	    in_sorted(honorifics, LIST_LEN(honorifics), w, wl))
 		return true;
 	/* Titles and company suffixes are followed by a name, never by "The"
 	 * or "In": "…Hun Sen. In Phnom Penh…", "…Acme Inc. The firm…". The

@@ -276,6 +276,17 @@ static const char *const connectors[] = {
 	"ul", "dos", "das", "y", "on", "for",
 };
 
+/* Relations named instead of a person: "his wife said", "the father,
+ * a retired steelworker, said". Lower-case nouns, unlike titles: no
+ * name follows them as a prefix. */
+static const char *const kin[] = {
+	"wife", "husband", "widow", "widower", "son", "daughter", "father",
+	"mother", "brother", "sister", "uncle", "aunt", "nephew", "niece",
+	"grandson", "granddaughter", "grandfather", "grandmother", "cousin",
+	"fiance", "fiancee", "spouse", "stepfather", "stepmother", "lawyer",
+	"girlfriend", "boyfriend",
+};
+
 static const char *const locpreps[] = {
 	"in", "at", "from", "near", "across", "into", "toward", "towards",
 	"throughout", "outside", "inside", "around", "via", "to",
@@ -513,6 +524,7 @@ int nd_gazetteer_create(nd_gazetteer **out)
 	    add_list(g, compass, N_OF(compass), ND_LEX_COMPASS) ||
 	    add_list(g, connectors, N_OF(connectors), ND_LEX_CONNECTOR) ||
 	    add_list(g, locpreps, N_OF(locpreps), ND_LEX_LOCPREP) ||
+	    add_list(g, kin, N_OF(kin), ND_LEX_KIN) ||
 	    add_list(g, speech, N_OF(speech), ND_LEX_SPEECH) ||
 	    add_calendar(g))
 		goto done;

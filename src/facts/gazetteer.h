@@ -32,7 +32,9 @@ enum {
 				       power of ten of a multiplier */
 	ND_LEX_NUMVAGUE = 1u << 13, /* tens, thousands: aux power of ten */
 	ND_LEX_ORGNAME = 1u << 14,  /* an organisation by itself: Reuters */
-	ND_LEX_COMPASS = 1u << 15   /* West, North: a direction, no name */
+	ND_LEX_COMPASS = 1u << 15,  /* West, North: a direction, no name */
+	ND_LEX_KIN = 1u << 16       /* wife, father, lawyer: who someone is
+				       to another, a cue like a title */
 };
 
 typedef struct nd_lex {

@@ -1,6 +1,6 @@
 #include "facts/names.h"
 
-#include <string.h> /* memcpy, memcmp */
+#include <string.h> /* memcpy, memcmp, strlen */
 
 #include "core/alloc.h"
 #include "core/error.h"
@@ -25,11 +25,69 @@ static const char *tok_text(const scan *sc, size_t i)
 	return sc->d->text + sc->d->toks[i].off;
 }
 
+/* "d'Oliveira", "l'Aquila": an elided particle before a capital. */
+static bool elided_cap(const char *p, size_t n)
+{
+	if (n < 3 || p[0] < 'a' || p[0] > 'z')
+		return false;
+	if (p[1] == '\'')
+		return p[2] >= 'A' && p[2] <= 'Z';
+	return n >= 5 && memcmp(p + 1, "\xE2\x80\x99", 3) == 0 &&
+	       p[4] >= 'A' && p[4] <= 'Z';
+}
+
+/* English words written after a hyphen and a name ("Hun Sen-led",
+ * "Clinton-era"): no part of it. */
+static bool hyphen_word(const char *p, size_t n)
+{
+	static const char *const words[] = {
+		"led", "era", "run", "born", "like", "wide", "made", "type",
+		"free", "less", "bred", "held", "up", "in", "out", "off", "on",
+		"way", "day", "year", "old", "new", "and", "to", "the",
+	};
+	size_t k;
+
+	if (n >= 2 && (memcmp(p + n - 2, "ed", 2) == 0 ||
+		       memcmp(p + n - 2, "ly", 2) == 0))
+		return true;
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		if (strlen(words[k]) == n && memcmp(words[k], p, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The lower-case second half of a hyphenated given name: "duk" of "Kang
+ * In-duk", "jung" of "Kim Dae-jung". A syllable of two to five letters
+ * after a capitalised word that itself follows one. */
+static bool given_syllable(const nd_doc *d, size_t i)
+{
+	const char *p = d->text + d->toks[i].off;
+	size_t n = d->toks[i].len, k;
+
+	if (i < 2 || n < 2 || n > 5 ||
+	    nd_fstory_gap(d, i - 1) != ND_GAP_HYPHEN ||
+	    nd_fstory_gap(d, i - 2) != ND_GAP_SPACE ||
+	    !(d->toks[i - 1].flags & ND_TOK_CAPITAL) ||
+	    !(d->toks[i - 2].flags & ND_TOK_CAPITAL) ||
+	    d->toks[i - 1].len > 5 || (d->toks[i].flags & ND_TOK_STOP))
+		return false;
+	for (k = 0; k < n; k++) {
+		if (p[k] < 'a' || p[k] > 'z')
+			return false;
+	}
+	return !hyphen_word(p, n);
+}
+
 static bool is_cap(const scan *sc, size_t i)
 {
 	uint32_t f = sc->d->toks[i].flags;
 
-	return (f & ND_TOK_CAPITAL) && !(f & ND_TOK_NUMBER);
+	if (f & ND_TOK_NUMBER)
+		return false;
+	return (f & ND_TOK_CAPITAL) ||
+	       elided_cap(tok_text(sc, i), sc->d->toks[i].len) ||
+	       (i > sc->s_tok + 1 && given_syllable(sc->d, i));
 }
 
 static nd_lex lex(const scan *sc, size_t i)
@@ -401,6 +459,19 @@ static void article_votes(const scan *sc, nd_mention *m, size_t b,
 	m->flags |= ND_MEN_EVIDENCE;
 }
 
+/* "the", "his", "her" or "their" before a relation ("his father"). */
+static bool determiner(const scan *sc, size_t i)
+{
+	static const char *const words[] = { "the", "his", "her", "their" };
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		if (nd_fstory_is(sc->st, sc->d, i, words[k]))
+			return true;
+	}
+	return false;
+}
+
 /* Evidence from the words around the name [tok0, b). */
 static void context_votes(const scan *sc, nd_mention *m, size_t b)
 {
@@ -420,6 +491,13 @@ static void context_votes(const scan *sc, nd_mention *m, size_t b)
 			    (lex(sc, bt - 1).cls &
 			     (ND_LEX_TITLE | ND_LEX_PORTFOLIO)))
 				add_word_cue(sc, m, bt - 1);
+		} else if ((l.cls & ND_LEX_KIN) && !is_cap(sc, bt) &&
+			   (soft_gap(sc, bt) || gap_is(sc, bt, ", "))) {
+			/* "his wife, He Xintong": the relation is a cue
+			 * for "the wife said" further on. */
+			m->vote[ND_VOTE_PERSON] += 2;
+			m->flags |= ND_MEN_EVIDENCE;
+			add_word_cue(sc, m, bt);
 		} else if ((l.cls & ND_LEX_SPEECH) && soft_gap(sc, bt)) {
 			m->vote[ND_VOTE_PERSON] += 2;
 			m->flags |= ND_MEN_EVIDENCE;
@@ -463,6 +541,12 @@ static void context_votes(const scan *sc, nd_mention *m, size_t b)
 			   sc->d->toks[at].len <= 3) {
 			m->vote[ND_VOTE_PERSON] += 2; /* "Carrow, 58, who" */
 			m->flags |= ND_MEN_EVIDENCE;
+		} else if (at + 1 < sc->s_end && determiner(sc, at) &&
+			   (lex(sc, at + 1).cls & ND_LEX_KIN)) {
+			/* "Qin Qinguo, his father, said". */
+			m->vote[ND_VOTE_PERSON] += 2;
+			m->flags |= ND_MEN_EVIDENCE;
+			add_word_cue(sc, m, at + 1);
 		} else if ((lex(sc, at).cls & ND_LEX_TITLE) && !is_cap(sc, at)) {
 			/* "Sidek Baba, deputy rector of" */
 			m->vote[ND_VOTE_PERSON] += 2;
@@ -709,6 +793,32 @@ static bool paired_head(const scan *sc, size_t a, size_t and_at, size_t tail,
  * Trade") or an "X and Y Commission" one (paired_head), so "Ministry of Water Affairs and the Harbour Press" and "Party
  * and Ranariddh" are two. Returns true when the run was split (and
  * taken). */
+/* Are the lower-case words of [c, b) all particles of a person's name,
+ * each before a capital ("Farouq al-Sharaa", "Ludwig van Beethoven")? */
+static bool particles_only(const scan *sc, size_t c, size_t b)
+{
+	static const char *const words[] = {
+		"al", "el", "bin", "ibn", "van", "von", "der", "den", "de",
+		"da", "di", "du", "del", "della", "dos", "das", "ul", "la",
+		"le",
+	};
+	size_t i, k;
+
+	for (i = c; i < b; i++) {
+		bool particle = false;
+
+		if (is_cap(sc, i))
+			continue;
+		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+			if (nd_fstory_is(sc->st, sc->d, i, words[k]))
+				particle = true;
+		}
+		if (!particle || i + 1 >= b || !is_cap(sc, i + 1))
+			return false;
+	}
+	return true;
+}
+
 static bool split_connectors(scan *sc, size_t a, size_t b, int depth,
 			     int *rc)
 {
@@ -746,7 +856,8 @@ static bool split_connectors(scan *sc, size_t a, size_t b, int depth,
 		}
 		return false;
 	}
-	if (any_lexical(sc, a, c, kinds) || lexical(sc, c - 1, ND_LEX_TITLE))
+	if (any_lexical(sc, a, c, kinds) || lexical(sc, c - 1, ND_LEX_TITLE) ||
+	    particles_only(sc, c, b))
 		return false;
 	for (next = c; next < b && !is_cap(sc, next); next++)
 		;
@@ -756,9 +867,15 @@ static bool split_connectors(scan *sc, size_t a, size_t b, int depth,
 	return true;
 }
 
+/* Does token i open its sentence? Not after a title's period that kept
+ * the sentence going ("Ms. He said", "Dr. Sallow"). */
 static bool initial(const scan *sc, size_t i)
 {
-	return i == sc->s_tok || nd_fstory_initial(sc->d, i);
+	if (i == sc->s_tok)
+		return true;
+	if ((lex(sc, i - 1).cls & ND_LEX_ABBREV) && gap_period_space(sc, i - 1))
+		return false;
+	return nd_fstory_initial(sc->d, i);
 }
 
 /* Is a sentence-initial token an ordinary word ("The", "Upon")? */
@@ -795,14 +912,30 @@ static size_t titled_tail(const scan *sc, size_t a, size_t b)
 	return p;
 }
 
+/* Is token i a function word, not a name? "He" is a name in mid-sentence
+ * after a title or before another name ("Ms. He", "his wife, He
+ * Xintong"): a common Chinese family name. */
+static bool function_word(const scan *sc, size_t i, size_t b)
+{
+	if (!(sc->d->toks[i].flags & ND_TOK_STOP))
+		return false;
+	if (!nd_fstory_is(sc->st, sc->d, i, "he") || !is_cap(sc, i))
+		return true;
+	if (i > sc->s_tok && (lex(sc, i - 1).cls & ND_LEX_TITLE) &&
+	    !initial(sc, i))
+		return false;
+	return initial(sc, i) || i + 1 >= b || !is_cap(sc, i + 1) ||
+	       (sc->d->toks[i + 1].flags & ND_TOK_STOP);
+}
+
 static int take_run(scan *sc, size_t a, size_t b, int depth)
 {
 	size_t i, p = ND_FX_NONE, na, allcaps = 0;
 	bool in_title = false, has_org = false, weak;
 	int rc = ND_OK;
 
-	while (a < b && ((sc->d->toks[a].flags & ND_TOK_STOP) ||
-			 common_first(sc, a) || !is_cap(sc, a)))
+	while (a < b && (function_word(sc, a, b) || common_first(sc, a) ||
+			 !is_cap(sc, a)))
 		a++;
 	/* "post-Soviet Collective ...", "ex-Soviet": a prefixed adjective. */
 	if (a < b && a > sc->s_tok && !is_cap(sc, a - 1) &&
@@ -870,8 +1003,7 @@ static int take_run(scan *sc, size_t a, size_t b, int depth)
 			p = ND_FX_NONE;
 		}
 	}
-	while (na < b && (!is_cap(sc, na) ||
-			  (sc->d->toks[na].flags & ND_TOK_STOP)))
+	while (na < b && (!is_cap(sc, na) || function_word(sc, na, b)))
 		na++;
 	if (na >= b || demonym(sc, b - 1))
 		return ND_OK;

@@ -65,7 +65,9 @@ static bool governed(const nd_who *w, uint32_t mi)
 {
 	size_t t = w->st->ments[mi].tok0;
 
-	return t > 0 && nd_who_preposition(w, t - 1);
+	/* Not "… reservations about. Castro said": a sentence of its own. */
+	return t > 0 && t > sentence_start(w, t) &&
+	       nd_who_preposition(w, t - 1);
 }
 
 /* Is mention mi the first person its sentence names: the subject
@@ -171,18 +173,46 @@ static uint32_t antecedent(const nd_who *w, size_t off)
 	return ref;
 }
 
-/* The nearest person named before byte off outside quotations; with cues,
- * the nearest one sharing a cue, if any does; without, the nearest one in
- * a subject's place (not "Anwar's case", not "by Anwar") within the last
- * ANTECEDENT_SENTENCES sentences, else the nearest. */
-static uint32_t nearest_person(const nd_who *w, size_t off,
-			       const uint64_t *cues, size_t n)
+/* The person named before byte off outside quotations sharing most of
+ * cues[0..n), the nearest on ties; ND_FX_NONE when none shares one. The
+ * nearest person named at all in *first. */
+/* "…," the Lebanese prime minister said. Hariri said …": a person named
+ * in the sentence after byte off's who shares more of cues[0..n) than
+ * best_n, else best. */
+static uint32_t later_person(const nd_who *w, size_t off,
+			     const uint64_t *cues, size_t n, uint32_t best,
+			     size_t best_n)
+{
+	size_t s = nd_fstory_sent_at(w->d, off), mi, hi, k, end;
+
+	if (s >= w->d->nsents)
+		return best;
+	s = s + 1 < w->d->nsents ? s + 1 : s;
+	end = w->d->sents[s].off + w->d->sents[s].len;
+	hi = nd_fstory_mention_at(w->st, w->k, off);
+	for (mi = hi; mi < w->m_hi && mi < hi + SENTENCE_MENTIONS; mi++) {
+		const nd_mention *m = &w->st->ments[mi];
+
+		if (m->off >= end)
+			break;
+		if (m->entity == ND_FX_NONE || (m->flags & ND_MEN_INQUOTE) ||
+		    w->st->ents[m->entity].kind != ND_ENTITY_PERSON)
+			continue;
+		k = shared_cues(w, m->entity, cues, n);
+		if (k > best_n) {
+			best_n = k;
+			best = m->entity;
+		}
+	}
+	return best;
+}
+
+static uint32_t best_person(const nd_who *w, size_t off, const uint64_t *cues,
+			    size_t n, uint32_t *first_out)
 {
 	uint32_t first = ND_FX_NONE, best = ND_FX_NONE;
 	size_t mi, best_n = 0, lo = lookback(w, off);
 
-	if (n == 0)
-		return antecedent(w, off);
 	for (mi = nd_fstory_mention_at(w->st, w->k, off); mi-- > lo;) {
 		const nd_mention *m = &w->st->ments[mi];
 		size_t k;
@@ -200,7 +230,46 @@ static uint32_t nearest_person(const nd_who *w, size_t off,
 			best = m->entity;
 		}
 	}
+	*first_out = first;
+	return later_person(w, off, cues, n, best, best_n);
+}
+
+/* The nearest person named before byte off outside quotations; with cues,
+ * the nearest one sharing most, if any does; without, the nearest one in
+ * a subject's place (not "Anwar's case", not "by Anwar") within the last
+ * ANTECEDENT_SENTENCES sentences, else the nearest. */
+static uint32_t nearest_person(const nd_who *w, size_t off,
+			       const uint64_t *cues, size_t n)
+{
+	uint32_t first, best;
+
+	if (n == 0)
+		return antecedent(w, off);
+	best = best_person(w, off, cues, n, &first);
 	return best != ND_FX_NONE ? best : first;
+}
+
+/* Who "it said" stands for: the nearest organisation named outside
+ * quotations within ANTECEDENT_SENTENCES sentences before byte off ("…
+ * Reporters Without Borders urged … . "…," it said"). */
+static uint32_t nearest_org(const nd_who *w, size_t off)
+{
+	size_t mi, lo = lookback(w, off), s = nd_fstory_sent_at(w->d, off);
+	size_t s_off = s >= ANTECEDENT_SENTENCES && s < w->d->nsents
+			       ? w->d->sents[s - ANTECEDENT_SENTENCES].off
+			       : 0;
+
+	for (mi = nd_fstory_mention_at(w->st, w->k, off); mi-- > lo;) {
+		const nd_mention *m = &w->st->ments[mi];
+
+		if (m->off < s_off)
+			break;
+		if (m->entity != ND_FX_NONE && !(m->flags & ND_MEN_INQUOTE) &&
+		    w->st->ents[m->entity].kind == ND_ENTITY_ORGANISATION &&
+		    !possessive(w, (uint32_t)mi))
+			return m->entity;
+	}
+	return ND_FX_NONE;
 }
 
 /* Cue words of a description: titles, countries ("the US diplomatic
@@ -223,7 +292,8 @@ static size_t describe(const nd_who *w, size_t a, size_t b, uint64_t *cues,
 			for (c = 0; c < m->ncue && n < max; c++)
 				cues[n++] = m->cue[c];
 		}
-		if ((l.cls & (ND_LEX_TITLE | ND_LEX_PORTFOLIO)) && n < max) {
+		if ((l.cls & (ND_LEX_TITLE | ND_LEX_PORTFOLIO | ND_LEX_KIN)) &&
+		    n < max) {
 			size_t len;
 			const char *s = nd_fstory_text(
 				w->st, w->d->toks[i].term, &len);
@@ -316,9 +386,14 @@ static uint32_t by_description(const nd_who *w, size_t a, size_t b,
 
 	for (i = a; i < b; i++) {
 		uint32_t mi = nd_who_mention(w, i);
+		uint32_t cls = nd_fstory_lex(w->st, w->d, i).cls, first;
 
-		if (nd_fstory_lex(w->st, w->d, i).cls & ND_LEX_TITLE)
+		if (cls & ND_LEX_TITLE)
 			return nearest_person(w, before, cues, n);
+		/* "the father", "his wife": only someone known as one; the
+		 * nearest person is more often the one they are kin to. */
+		if (cls & ND_LEX_KIN)
+			return best_person(w, before, cues, n, &first);
 		if (mi != ND_FX_NONE && org == ND_FX_NONE &&
 		    nd_who_kind(w, mi) == ND_ENTITY_ORGANISATION)
 			org = w->st->ments[mi].entity;
@@ -356,6 +431,36 @@ static bool plain_phrase(const nd_who *w, size_t the, size_t v)
 	return true;
 }
 
+/* "his", "her" or "their" before a relation or title: "said his wife,
+ * He Xintong", "her lawyer said"; not "quoted her as saying". */
+static bool kin_determiner(const nd_who *w, size_t i)
+{
+	static const char *const words[] = { "his", "her", "their", NULL };
+
+	return nd_who_in(w, i, words) && i + 1 < w->d->ntoks &&
+	       (nd_fstory_lex(w->st, w->d, i + 1).cls &
+		(ND_LEX_KIN | ND_LEX_TITLE));
+}
+
+/* Words for what someone states, which "by X that" attributes. */
+static bool statement_noun(const nd_who *w, size_t t)
+{
+	static const char *const words[] = {
+		"finding", "findings", "ruling", "statement", "report", "claim",
+		"assertion", "verdict", "decision", "charge", NULL,
+	};
+
+	return nd_who_in(w, t, words);
+}
+
+/* "a statement from the Foreign Ministry": "from" or "by" after a
+ * statement names its author. */
+static bool authored(const nd_who *w, size_t i)
+{
+	return i > 0 && (nd_who_is(w, i, "from") || nd_who_is(w, i, "by")) &&
+	       statement_noun(w, i - 1);
+}
+
 /* The speaker named after a verb: "said X", "said Dr. X", "declared the
  * Valdorian Prime Minister, X", "said the US diplomatic head". */
 uint32_t nd_speaker_after_verb(const nd_who *w, size_t i, size_t end,
@@ -382,13 +487,25 @@ uint32_t nd_speaker_after_verb(const nd_who *w, size_t i, size_t end,
 			i = m->tok + m->ntok - 1;
 			continue;
 		}
+		if (nd_who_is(w, i, "the") || kin_determiner(w, i)) {
+			definite = true;
+			desc_from = i + 1;
+			continue;
+		}
 		/* "quoted him as saying". */
 		if (nd_who_pronoun(w, i) || nd_who_is(w, i, "him") ||
 		    nd_who_is(w, i, "her"))
 			return nearest_person(w, quote, NULL, 0);
-		if (nd_who_is(w, i, "the")) {
-			definite = true;
-			desc_from = i + 1;
+		/* "said a statement from the Foreign Ministry": the author,
+		 * an organisation as much as a person. */
+		if (authored(w, i)) {
+			desc_words = 0;
+			definite = false;
+			continue;
+		}
+		/* "said Ms. Boyle": an honorific is no function word. */
+		if (nd_fstory_lex(w->st, w->d, i).cls & ND_LEX_TITLE) {
+			desc_words++;
 			continue;
 		}
 		/* "one of Anwar's lawyers, X", not "a diplomat of the
@@ -470,6 +587,16 @@ static uint32_t leading_person(const nd_who *w, size_t t0, size_t e)
 	return ND_FX_NONE;
 }
 
+/* Does mention m stand right before verb v, or before an auxiliary
+ * that does ("has said")? */
+static bool right_before(const nd_who *w, const nd_mention *m, size_t v)
+{
+	static const char *const aux[] = { "has", "have", "had", NULL };
+	size_t e = m->tok + m->ntok;
+
+	return e == v || (e + 1 == v && nd_who_in(w, e, aux));
+}
+
 /* The subject of verb v, looked for back to t0, else after the verb. */
 uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 			size_t quote)
@@ -505,11 +632,13 @@ uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 			if (kind == ND_ENTITY_PERSON && !possessive(w, mi) &&
 			    !governed(w, mi))
 				return m->entity;
-			/* "the ministry said": an organisation right before,
-			 * not one ending an apposition ("…, head of the
-			 * People's Party, said"). */
-			if (kind == ND_ENTITY_ORGANISATION &&
-			    m->tok + m->ntok == v &&
+			/* "the ministry said", "North Korea has said": an
+			 * organisation or country right before, not one
+			 * ending an apposition ("…, head of the People's
+			 * Party, said"). */
+			if ((kind == ND_ENTITY_ORGANISATION ||
+			     (kind == ND_ENTITY_PLACE && !governed(w, mi))) &&
+			    right_before(w, m, v) &&
 			    !nd_who_comma_after(w, m->tok + m->ntok - 1))
 				return m->entity;
 			j = m->tok0;
@@ -517,11 +646,16 @@ uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 		}
 		if (nd_who_pronoun(w, j))
 			return nearest_person(w, w->d->toks[j].off, NULL, 0);
+		/* "it said", not "who opposed it, expressed". */
+		if (nd_who_is(w, j, "it") && j + 1 == v &&
+		    !nd_who_comma_after(w, j))
+			return nearest_org(w, w->d->toks[j].off);
 		/* Not "X, who heads the Union, said": a phrase inside a
 		 * relative clause or after a preposition ("in an interview
 		 * with the AP, said") is no subject; after "by" it is the
 		 * author ("a statement by the 15 EU countries said"). */
-		if (nd_who_is(w, j, "the") && plain_phrase(w, j, v) &&
+		if ((nd_who_is(w, j, "the") || kin_determiner(w, j)) &&
+		    plain_phrase(w, j, v) &&
 		    !relative(w, t0, j) &&
 		    !(j > t0 && nd_who_preposition(w, j - 1) &&
 		      !nd_who_is(w, j - 1, "by"))) {
@@ -540,7 +674,10 @@ uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 			/* "the statement said" names nobody: look further
 			 * back ("X welcomed the deal but said"). */
 			who_is = by_description(w, j + 1, v, quote);
-			if (who_is != ND_FX_NONE)
+			/* "his wife said" names someone, if nobody known. */
+			if (who_is != ND_FX_NONE ||
+			    (nd_fstory_lex(w->st, w->d, j + 1).cls &
+			     ND_LEX_KIN))
 				return who_is;
 		}
 	}
@@ -586,6 +723,68 @@ static bool ends_sentence(const nd_who *w, const nd_qspan *q)
 	return c == '.' || c == '!' || c == '?';
 }
 
+/* "El Mundo quoted Hiriart as saying": whom verb v quotes, when it is
+ * "quoted" and "as" follows its object; ND_FX_NONE otherwise. */
+static uint32_t quoted_as(const nd_who *w, size_t v, size_t end,
+			  size_t quote)
+{
+	size_t as;
+
+	if (!nd_who_is(w, v, "quoted"))
+		return ND_FX_NONE;
+	for (as = v + 2; as < end && as <= v + 1 + ND_WHO_APPOSITION_TOKENS;
+	     as++) {
+		if (nd_who_is(w, as, "as"))
+			return nd_speaker_after_verb(w, v + 1, as, quote);
+	}
+	return ND_FX_NONE;
+}
+
+/* "…" and the reactions … bear watching, Castro said.": an attribution
+ * ending the quotation's sentence, after a comma, in its last
+ * ATTRIBUTION_TAIL tokens, past token from. */
+static uint32_t tail_attr(const nd_who *w, size_t from, size_t end,
+			  size_t quote)
+{
+	size_t v, c;
+
+	for (v = end > from + ATTRIBUTION_TAIL ? end - ATTRIBUTION_TAIL : from;
+	     v < end; v++) {
+		if (!nd_who_speech(w, v))
+			continue;
+		for (c = v; c > from && !nd_who_comma_after(w, c - 1); c--)
+			;
+		if (c == from)
+			return ND_FX_NONE;
+		return nd_speaker_subject(w, c, v, end, quote);
+	}
+	return ND_FX_NONE;
+}
+
+/* Is token i a present participle ("saying", "adding")? */
+static bool participle(const nd_who *w, size_t i)
+{
+	const nd_token *t = &w->d->toks[i];
+
+	return t->len > 4 &&
+	       memcmp(w->d->text + t->off + t->len - 3, "ing", 3) == 0;
+}
+
+/* Is there a speech verb before quotation q in its sentence? */
+static bool speech_before(const nd_who *w, const nd_qspan *q)
+{
+	size_t s = nd_fstory_sent_at(w->d, q->open), i, e;
+
+	if (s >= w->d->nsents)
+		return false;
+	e = nd_fstory_tok_at(w->d, q->open);
+	for (i = w->d->sents[s].tok; i < e; i++) {
+		if (nd_who_speech(w, i))
+			return true;
+	}
+	return false;
+}
+
 /* "…," X said / said X / he added / according to X. After a quotation
  * that ended its sentence, "X said he …" is a new sentence, not its
  * attribution. */
@@ -593,6 +792,7 @@ static uint32_t right_attr(const nd_who *w, const nd_qspan *q, size_t limit)
 {
 	const nd_doc *d = w->d;
 	size_t t = nd_fstory_tok_at(d, q->close), s, end, s_end, i, n, near;
+	bool left;
 
 	if (t >= d->ntoks || d->toks[t].off >= limit)
 		return ND_FX_NONE;
@@ -602,10 +802,17 @@ static uint32_t right_attr(const nd_who *w, const nd_qspan *q, size_t limit)
 	s_end = end;
 	while (end > t && d->toks[end - 1].off >= limit)
 		end--;
+	/* Further when a person is named first, or an organisation and
+	 * nobody speaks before the quotation ("…," the Hong Kong-based
+	 * Information Center of … reported). */
 	near = NEAR_TOKENS;
+	left = speech_before(w, q);
 	for (i = t; i < end && i < t + NEAR_TOKENS; i++) {
-		if (nd_who_mention(w, i) != ND_FX_NONE &&
-		    nd_who_kind(w, nd_who_mention(w, i)) == ND_ENTITY_PERSON)
+		uint32_t mi = nd_who_mention(w, i);
+
+		if (mi != ND_FX_NONE &&
+		    (nd_who_kind(w, mi) == ND_ENTITY_PERSON ||
+		     (nd_who_kind(w, mi) == ND_ENTITY_ORGANISATION && !left)))
 			near = NAMED_NEAR_TOKENS;
 	}
 	for (i = t, n = 0; i < end && n < near; i++, n++) {
@@ -615,7 +822,14 @@ static uint32_t right_attr(const nd_who *w, const nd_qspan *q, size_t limit)
 			return nd_speaker_after_verb(w, i + 2, end, q->open);
 		if (!nd_who_speech(w, i))
 			continue;
+		person = quoted_as(w, i, end, q->open);
+		if (person != ND_FX_NONE)
+			return person;
 		person = nd_speaker_subject(w, t, i, end, q->open);
+		/* "…," adding: "…": a participle shares the subject of the
+		 * clause before, which left_attr finds. */
+		if (person == ND_FX_NONE && participle(w, i))
+			return ND_FX_NONE;
 		/* The sentence's own end: a quotation further on is part
 		 * of the new sentence's clause. */
 		if (ends_sentence(w, q) && s_end > i + 4 &&
@@ -625,6 +839,10 @@ static uint32_t right_attr(const nd_who *w, const nd_qspan *q, size_t limit)
 			person = sentence_subject(w, q, true);
 		return person == ND_FX_NONE ? ANONYMOUS : person;
 	}
+	/* "the commission said the movements were "…", X and Y said":
+	 * the clause before speaks first. */
+	if (end == s_end && i < end && !left)
+		return tail_attr(w, i, end, q->open);
 	return ND_FX_NONE;
 }
 
@@ -654,6 +872,9 @@ static uint32_t left_attr(const nd_who *w, const nd_qspan *q, size_t from)
 		return ND_FX_NONE;
 	person = acc ? nd_speaker_after_verb(w, v + 2, t1, q->open)
 		     : nd_speaker_subject(w, t0, v, t1, q->open);
+	/* "adding: "…"" after a quotation: its neighbour's speaker. */
+	if (person == ND_FX_NONE && !acc && participle(w, v))
+		return ND_FX_NONE;
 	return person == ND_FX_NONE ? ANONYMOUS : person;
 }
 
@@ -685,17 +906,6 @@ static bool adjacent(const nd_who *w, const nd_qspan *a, const nd_qspan *b)
 	size_t sb = nd_fstory_sent_at(w->d, b->off);
 
 	return sb <= sa + 1;
-}
-
-/* Words for what someone states, which "by X that" attributes. */
-static bool statement_noun(const nd_who *w, size_t t)
-{
-	static const char *const words[] = {
-		"finding", "findings", "ruling", "statement", "report", "claim",
-		"assertion", "verdict", "decision", "charge", NULL,
-	};
-
-	return nd_who_in(w, t, words);
 }
 
 /* "objected to a finding by the commission that he was "…"": the one
@@ -758,6 +968,31 @@ static uint32_t previous_attr(const nd_who *w, const nd_qspan *q)
 	return ND_FX_NONE;
 }
 
+/* A quotation that is a sentence of its own, with no attribution, after
+ * a sentence a person leads: "Aznar dismissed reports that … . "It's
+ * important we don't talk nonsense."" News quotes the one it has just
+ * been telling of. */
+static uint32_t previous_lead(const nd_who *w, const nd_qspan *q)
+{
+	const nd_doc *d = w->d;
+	size_t s = nd_fstory_sent_at(d, q->open), a;
+	uint32_t mi;
+
+	if (s == 0 || s >= d->nsents || !ends_sentence(w, q) ||
+	    nd_fstory_tok_at(d, d->sents[s].off) <
+		    nd_fstory_tok_at(d, q->open))
+		return ND_FX_NONE;
+	a = d->sents[s - 1].tok;
+	if (d->sents[s - 1].ntok == 0 ||
+	    (d->sents[s - 1].flags & ND_SENT_QUOTE))
+		return ND_FX_NONE;
+	mi = nd_who_mention(w, a);
+	if (mi == ND_FX_NONE || nd_who_kind(w, mi) != ND_ENTITY_PERSON ||
+	    possessive(w, mi) || (w->st->ments[mi].flags & ND_MEN_INQUOTE))
+		return ND_FX_NONE;
+	return w->st->ments[mi].entity;
+}
+
 static bool starts_paragraph(const nd_who *w, const nd_qspan *q)
 {
 	size_t i;
@@ -809,6 +1044,8 @@ static void paragraph(nd_who *w, nd_qspan *q, size_t a, size_t b,
 			q[j].speaker = sentence_subject(w, &q[j], false);
 		if (q[j].speaker == ND_FX_NONE)
 			q[j].speaker = previous_attr(w, &q[j]);
+		if (q[j].speaker == ND_FX_NONE)
+			q[j].speaker = previous_lead(w, &q[j]);
 	}
 	for (j = a; j < b; j++) {
 		if (q[j].speaker == ANONYMOUS) {

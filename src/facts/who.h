@@ -61,9 +61,11 @@ static inline bool nd_who_is(const nd_who *w, size_t i, const char *s)
 	return nd_fstory_is(w->st, w->d, i, s);
 }
 
+/* "he" or "she", not a name's "He" ("Ms. He", "He Xintong"). */
 static inline bool nd_who_pronoun(const nd_who *w, size_t i)
 {
-	return nd_who_is(w, i, "he") || nd_who_is(w, i, "she");
+	return (nd_who_is(w, i, "he") || nd_who_is(w, i, "she")) &&
+	       nd_who_mention(w, i) == ND_FX_NONE;
 }
 
 /* Is token i a speech verb ("said", "told")? */

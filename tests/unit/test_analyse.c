@@ -86,6 +86,11 @@ static void test_title_before_a_sentence_opener(void **state)
 		"The talks were led by Prime Minister Hun Sen. | In the "
 		"capital, crowds gathered. | Shares of Orlo Inc. | The firm "
 		"fell. | Sen. Ames voted no.");
+	/* An honorific never ends a sentence, even before "He". */
+	assert_string_equal(sentences(*state, "The verdict came. Ms. He said "
+					      "nothing. Mr. Li left."),
+			    "The verdict came. | Ms. He said nothing. | Mr. Li "
+			    "left.");
 }
 
 static void test_quotes_and_attribution(void **state)

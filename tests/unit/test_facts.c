@@ -1200,6 +1200,112 @@ static void test_two_speakers_stay_apart(void **state)
 		fail_msg("two quotations expected:\n%s", quotes_dump(sf));
 }
 
+static void test_names_with_particles_and_syllables(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Names\n\n"
+		"Valdorian Foreign Minister Tariq al-Hassani met Deputy Mayor "
+		"Park Soo-min and the prosecutor Jan d'Almeida on Monday.\n"
+		"Prime Minister Hun Sen-led talks ended.\n"
+		"His wife, He Lanying, waited outside. \u201CWe are hopeful "
+		"about the result,\u201D said Ms. He.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_entity(sf, "Tariq al-Hassani", ND_ENTITY_PERSON);
+	expect_entity(sf, "Park Soo-min", ND_ENTITY_PERSON);
+	expect_entity(sf, "Jan d'Almeida", ND_ENTITY_PERSON);
+	/* "-led" is English, no syllable of a given name. */
+	expect_entity(sf, "Hun Sen", ND_ENTITY_PERSON);
+	expect_no_entity(sf, "Hun Sen-led");
+	expect_speaker(sf, "hopeful about the result", "He Lanying");
+}
+
+static void test_kin_and_honorifics(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Trial\n\n"
+		"Dissident Ren Baozhi went on trial on Thursday. His father, "
+		"Ren Gaolin, 76, asked the court for a delay.\n"
+		"\u201CI could not bear to sit in that room,\u201D the "
+		"father, a retired welder, said.\n"
+		"Senator Mary Doyle spoke next. \u201CHe promised to fix the "
+		"schools,\u201D said Ms. Doyle.\n"
+		"Lawyer Tomas Berge met Ren Baozhi in prison. \u201CNobody "
+		"told us anything about the charges,\u201D his sister "
+		"said.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "could not bear to sit", "Ren Gaolin");
+	expect_speaker(sf, "promised to fix the schools", "Mary Doyle");
+	/* Nobody is known as his sister: nobody, not the nearest name. */
+	expect_speaker(sf, "Nobody told us anything", "");
+}
+
+static void test_authors_and_countries_speak(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Press\n\n"
+		"The daily El Faro interviewed the envoy's wife, Ines Marot, "
+		"on Friday. \u201CHe would be furious if he knew,\u201D El "
+		"Faro quoted Marot as saying.\n"
+		"\u201CThe arrests damage national security,\u201D said a "
+		"statement from the Interior Ministry.\n"
+		"Paris-based Press Freedom Watch urged the government to act. "
+		"The reporters were jailed \u201Cfor doing nothing but their "
+		"jobs,\u201D it said.\n"
+		"Norway has said that it will pay nothing for \u201Cthe "
+		"insults to our people and our flag.\u201D\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "furious if he knew", "Ines Marot");
+	expect_speaker(sf, "damage national security", "Interior Ministry");
+	expect_speaker(sf, "doing nothing but their jobs",
+		       "Press Freedom Watch");
+	expect_speaker(sf, "insults to our people", "Norway");
+}
+
+static void test_attributions_further_away(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Summit\n\n"
+		"President Ramon Ortiz attended the summit. Ortiz compared the "
+		"ruling with the new court, a move the island has doubts "
+		"about. Ortiz said the court should be independent, because "
+		"\u201Cwe already know who gives the orders there.\u201D\n"
+		"\u201CThe case is serious and delicate\u201D and the army's "
+		"reaction bears watching over the coming weeks, Ortiz said.\n"
+		"Premier Lina Haug spoke on Monday. In a speech, she attacked "
+		"a familiar target, saying speculators \u201Care the cause of "
+		"the turmoil,\u201D adding: \u201CThey spread it to every "
+		"market.\u201D\n"
+		"Minister Pablo Ruiz dismissed reports of a rift with the "
+		"neighbours. \u201CIt is nonsense to talk of a rift between "
+		"us.\u201D\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	/* A preposition ending the sentence before governs nothing. */
+	expect_speaker(sf, "who gives the orders there", "Ramon Ortiz");
+	/* ", Ortiz said." at the sentence's end. */
+	expect_speaker(sf, "case is serious and delicate", "Ramon Ortiz");
+	/* Participles share the clause's subject. */
+	expect_speaker(sf, "cause of the turmoil", "Lina Haug");
+	expect_speaker(sf, "spread it to every market", "Lina Haug");
+	/* A quotation alone after a sentence its speaker leads. */
+	expect_speaker(sf, "nonsense to talk of a rift", "Pablo Ruiz");
+}
+
 static void test_anonymous_borrows_nothing(void **state)
 {
 	fixture *f = *state;
@@ -1693,6 +1799,15 @@ int main(void)
 			test_description_of_many_titles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_speakers_stay_apart,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_names_with_particles_and_syllables, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_kin_and_honorifics, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_authors_and_countries_speak, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_attributions_further_away, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fact_links, setup,
