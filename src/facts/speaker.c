@@ -321,6 +321,17 @@ static bool adverb(const nd_who *w, size_t t)
 	return nd_who_in(w, t, words);
 }
 
+/* Words for what someone states, which "by X that" attributes. */
+static bool statement_noun(const nd_who *w, size_t t)
+{
+	static const char *const words[] = {
+		"finding", "findings", "ruling", "statement", "report", "claim",
+		"assertion", "verdict", "decision", "charge", NULL,
+	};
+
+	return nd_who_in(w, t, words);
+}
+
 /* "the company" stands for "InfoCision Management Corp.". */
 static bool company(const char *h, size_t hl)
 {
@@ -406,7 +417,14 @@ static uint32_t by_description(const nd_who *w, size_t a, size_t b,
 	 * name ends in that word; "the statement": nobody. */
 	while (b > a && adverb(w, b - 1))
 		b--;
-	return b > a ? named_by_head(w, b - 1, before) : ND_FX_NONE;
+	if (b == a)
+		return ND_FX_NONE;
+	org = named_by_head(w, b - 1, before);
+	/* "the statement said", "the report called": the organisation
+	 * named last, whose it is. */
+	if (org == ND_FX_NONE && statement_noun(w, b - 1))
+		org = nearest_org(w, before);
+	return org;
 }
 
 /* "the US diplomatic head" before a verb: no function words up to the
@@ -440,17 +458,6 @@ static bool kin_determiner(const nd_who *w, size_t i)
 	return nd_who_in(w, i, words) && i + 1 < w->d->ntoks &&
 	       (nd_fstory_lex(w->st, w->d, i + 1).cls &
 		(ND_LEX_KIN | ND_LEX_TITLE));
-}
-
-/* Words for what someone states, which "by X that" attributes. */
-static bool statement_noun(const nd_who *w, size_t t)
-{
-	static const char *const words[] = {
-		"finding", "findings", "ruling", "statement", "report", "claim",
-		"assertion", "verdict", "decision", "charge", NULL,
-	};
-
-	return nd_who_in(w, t, words);
 }
 
 /* "a statement from the Foreign Ministry": "from" or "by" after a

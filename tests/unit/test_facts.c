@@ -1262,7 +1262,10 @@ static void test_authors_and_countries_speak(void **state)
 		"The reporters were jailed \u201Cfor doing nothing but their "
 		"jobs,\u201D it said.\n"
 		"Norway has said that it will pay nothing for \u201Cthe "
-		"insults to our people and our flag.\u201D\n";
+		"insults to our people and our flag.\u201D\n"
+		"The Kessa Harbour Board issued a statement on Monday. "
+		"\u201CThe north pier will stay closed until the spring,\u201D "
+		"the statement said.\n";
 
 	add(f, text, NULL);
 	sf = run(f);
@@ -1271,6 +1274,8 @@ static void test_authors_and_countries_speak(void **state)
 	expect_speaker(sf, "doing nothing but their jobs",
 		       "Press Freedom Watch");
 	expect_speaker(sf, "insults to our people", "Norway");
+	expect_speaker(sf, "north pier will stay closed",
+		       "Kessa Harbour Board");
 }
 
 static void test_attributions_further_away(void **state)
