@@ -878,6 +878,31 @@ static bool initial(const scan *sc, size_t i)
 	return nd_fstory_initial(sc->d, i);
 }
 
+/* Words that open sentences as adverbs or prepositions ("Besides Ewing,
+ * …", "Meanwhile Kohl …"), though a story may never write them in lower
+ * case. */
+static bool sentence_adverb(const scan *sc, size_t a)
+{
+	static const char *const words[] = {
+		"besides", "meanwhile", "instead", "later", "earlier", "today",
+		"yesterday", "tomorrow", "moreover", "furthermore",
+		"nevertheless", "nonetheless", "unlike", "like", "despite",
+		"among", "including", "except", "beyond", "throughout", "thus",
+		"hence", "indeed", "perhaps", "maybe", "already", "finally",
+		"eventually", "initially", "originally", "recently",
+		"currently", "ironically", "unfortunately", "fortunately",
+		"clearly", "overall", "elsewhere", "separately", "similarly",
+		"likewise", "otherwise", "asked", "according",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		if (nd_fstory_is(sc->st, sc->d, a, words[k]))
+			return true;
+	}
+	return false;
+}
+
 /* Is a sentence-initial token an ordinary word ("The", "Upon")? */
 static bool common_first(const scan *sc, size_t a)
 {
@@ -885,7 +910,8 @@ static bool common_first(const scan *sc, size_t a)
 
 	if (!initial(sc, a))
 		return false;
-	return (t->flags & ND_TOK_STOP) || (seen(sc, a) & ND_SEEN_LOWER);
+	return (t->flags & ND_TOK_STOP) || (seen(sc, a) & ND_SEEN_LOWER) ||
+	       sentence_adverb(sc, a);
 }
 
 /* In a run holding an organisation word, the title after which a person
@@ -910,6 +936,25 @@ static size_t titled_tail(const scan *sc, size_t a, size_t b)
 			return ND_FX_NONE;
 	}
 	return p;
+}
+
+/* Is token i a capitalised word no name holds ("With", "From", "Its"):
+ * the run is a title in title case? */
+static bool title_word(const scan *sc, size_t i)
+{
+	static const char *const words[] = {
+		"with", "from", "its", "is", "are", "was", "were", "into",
+		"has", "have", "will", "be", "their", "our", "your", "my",
+	};
+	size_t k;
+
+	if (!is_cap(sc, i) || (sc->d->toks[i].flags & ND_TOK_ALLCAPS))
+		return false;
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		if (nd_fstory_is(sc->st, sc->d, i, words[k]))
+			return true;
+	}
+	return false;
 }
 
 /* Is token i a function word, not a name? "He" is a name in mid-sentence
@@ -943,6 +988,14 @@ static int take_run(scan *sc, size_t a, size_t b, int depth)
 		a++;
 	if (a >= b || depth > 3)
 		return ND_OK;
+	/* "Lessons From Netscape and Its Battle With Microsoft": a title in
+	 * title case; its names are apart. */
+	for (i = a + 1; i + 1 < b; i++) {
+		if (title_word(sc, i)) {
+			rc = take_run(sc, a, i, depth + 1);
+			return rc ? rc : take_run(sc, i + 1, b, depth + 1);
+		}
+	}
 	for (i = a; i < b; i++) {
 		if (sc->d->toks[i].flags & ND_TOK_ALLCAPS)
 			allcaps++;

@@ -63,11 +63,19 @@ static size_t sentence_start(const nd_who *w, size_t t)
  * "by Mahathir")? */
 static bool governed(const nd_who *w, uint32_t mi)
 {
-	size_t t = w->st->ments[mi].tok0;
+	static const char *const determiners[] = {
+		"the", "a", "an", "some", "many", "several", "all", "both",
+		"most", "other", "his", "her", "their", "its", "two", "three",
+		NULL,
+	};
+	size_t t = w->st->ments[mi].tok0, s0 = sentence_start(w, t);
 
+	/* "by some Republicans", "of the Commission". */
+	while (t > s0 + 1 && nd_who_in(w, t - 1, determiners) &&
+	       nd_fstory_gap(w->d, t - 1) == ND_GAP_SPACE)
+		t--;
 	/* Not "… reservations about. Castro said": a sentence of its own. */
-	return t > 0 && t > sentence_start(w, t) &&
-	       nd_who_preposition(w, t - 1);
+	return t > s0 && nd_who_preposition(w, t - 1);
 }
 
 /* Is mention mi the first person its sentence names: the subject
@@ -310,6 +318,21 @@ static size_t describe(const nd_who *w, size_t a, size_t b, uint64_t *cues,
 	return n;
 }
 
+/* Is token i a present participle ("saying", "adding")? */
+static bool participle(const nd_who *w, size_t i)
+{
+	const nd_token *t = &w->d->toks[i];
+
+	return t->len > 4 &&
+	       memcmp(w->d->text + t->off + t->len - 3, "ing", 3) == 0;
+}
+
+/* Is verb v coordinated with one before it ("and said", "but added")? */
+static bool coordinated(const nd_who *w, size_t v)
+{
+	return v > 0 && (nd_who_is(w, v - 1, "and") || nd_who_is(w, v - 1, "but"));
+}
+
 /* Adverbs that may stand between a subject and its verb. */
 static bool adverb(const nd_who *w, size_t t)
 {
@@ -468,6 +491,29 @@ static bool authored(const nd_who *w, size_t i)
 	       statement_noun(w, i - 1);
 }
 
+/* The person named within a few words after organisation mention m
+ * ("America Online president Robert Pittman", "the NBA commissioner,
+ * David Stern"), the words between being no function words; ND_FX_NONE
+ * when none. */
+static uint32_t titled_after(const nd_who *w, const nd_mention *m, size_t end)
+{
+	size_t i = m->tok + m->ntok, stop = i + 3;
+
+	for (; i < end && i <= stop; i++) {
+		uint32_t mi = nd_who_mention(w, i);
+
+		if (mi != ND_FX_NONE)
+			return nd_who_kind(w, mi) == ND_ENTITY_PERSON &&
+					       i > m->tok + m->ntok
+				       ? w->st->ments[mi].entity
+				       : ND_FX_NONE;
+		if ((w->d->toks[i].flags & ND_TOK_STOP) &&
+		    !(nd_fstory_lex(w->st, w->d, i).cls & ND_LEX_TITLE))
+			return ND_FX_NONE;
+	}
+	return ND_FX_NONE;
+}
+
 /* The speaker named after a verb: "said X", "said Dr. X", "declared the
  * Valdorian Prime Minister, X", "said the US diplomatic head". */
 uint32_t nd_speaker_after_verb(const nd_who *w, size_t i, size_t end,
@@ -484,12 +530,19 @@ uint32_t nd_speaker_after_verb(const nd_who *w, size_t i, size_t end,
 			const nd_mention *m = &w->st->ments[mi];
 			nd_entity_kind kind = nd_who_kind(w, mi);
 
-			/* "one of Anwar's lawyers, Pawancheek Marican". */
+			/* "said America Online president Robert Pittman",
+			 * "said Hun Sen aide Prak Sokhon", "said the NBA
+			 * commissioner, David Stern": the person the title
+			 * introduces; else the one named ("one of Anwar's
+			 * lawyers, Pawancheek Marican"). */
 			if (!possessive(w, mi) &&
 			    (kind == ND_ENTITY_PERSON ||
 			     (kind == ND_ENTITY_ORGANISATION &&
-			      desc_words == 0)))
-				return m->entity;
+			      desc_words == 0))) {
+				uint32_t p = titled_after(w, m, end);
+
+				return p != ND_FX_NONE ? p : m->entity;
+			}
 			desc_words++;
 			i = m->tok + m->ntok - 1;
 			continue;
@@ -616,9 +669,20 @@ uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 		t0 = s0;
 	/* "Estrada called Anwar his friend and said": a verb coordinated
 	 * with an earlier one shares its subject, the sentence's first. */
-	if (v > t0 &&
-	    (nd_who_is(w, v - 1, "and") || nd_who_is(w, v - 1, "but"))) {
+	if (v > t0 && coordinated(w, v)) {
 		uint32_t lead = leading_person(w, t0, v - 1);
+
+		if (lead != ND_FX_NONE)
+			return lead;
+	}
+	/* "He reaffirmed that Clinton would not resign, saying": a
+	 * participle after a comma shares the main clause's subject, not
+	 * that of a clause inside it. */
+	if (participle(w, v) && v > s0 && nd_who_comma_after(w, v - 1)) {
+		uint32_t lead = nd_who_pronoun(w, s0)
+					? nearest_person(w, w->d->toks[s0].off,
+							 NULL, 0)
+					: leading_person(w, s0, v);
 
 		if (lead != ND_FX_NONE)
 			return lead;
@@ -768,15 +832,6 @@ static uint32_t tail_attr(const nd_who *w, size_t from, size_t end,
 	return ND_FX_NONE;
 }
 
-/* Is token i a present participle ("saying", "adding")? */
-static bool participle(const nd_who *w, size_t i)
-{
-	const nd_token *t = &w->d->toks[i];
-
-	return t->len > 4 &&
-	       memcmp(w->d->text + t->off + t->len - 3, "ing", 3) == 0;
-}
-
 /* Is there a speech verb before quotation q in its sentence? */
 static bool speech_before(const nd_who *w, const nd_qspan *q)
 {
@@ -833,9 +888,11 @@ static uint32_t right_attr(const nd_who *w, const nd_qspan *q, size_t limit)
 		if (person != ND_FX_NONE)
 			return person;
 		person = nd_speaker_subject(w, t, i, end, q->open);
-		/* "…," adding: "…": a participle shares the subject of the
-		 * clause before, which left_attr finds. */
-		if (person == ND_FX_NONE && participle(w, i))
+		/* "…," adding: "…" / "…," but added: a participle or a
+		 * coordinated verb shares the subject of the clause before,
+		 * which left_attr finds. */
+		if (person == ND_FX_NONE &&
+		    (participle(w, i) || coordinated(w, i)))
 			return ND_FX_NONE;
 		/* The sentence's own end: a quotation further on is part
 		 * of the new sentence's clause. */

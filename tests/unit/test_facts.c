@@ -1311,6 +1311,40 @@ static void test_attributions_further_away(void **state)
 	expect_speaker(sf, "nonsense to talk of a rift", "Pablo Ruiz");
 }
 
+static void test_titles_clauses_and_title_case(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Lockout\n\n"
+		"\u201CThey shut the doors on us,\u201D said Comets forward "
+		"Dario Vell.\n"
+		"\u201CWe will sell to every shop in town,\u201D said Orbitel "
+		"president Nadia Frisk.\n"
+		"Spokesman Omar Tull spoke for the mayor. He said the mayor "
+		"would not resign, saying: \u201CThe mayor will do what is "
+		"best for the city.\u201D\n"
+		"Governor Eli Brandt was asked about the vote. Brandt said "
+		"\u201Cthe count was honest from the start,\u201D but added, "
+		"\u201Cwe will check it again.\u201D\n"
+		"Besides Vell, the guards came too. Vell left early.\n"
+		"Critics read the book \u201CWinning the Market: Lessons From "
+		"Orbitel and Its Fight With Kestrel\u201D on Monday.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	/* An organisation's title before a name: the person speaks. */
+	expect_speaker(sf, "shut the doors on us", "Dario Vell");
+	expect_speaker(sf, "sell to every shop", "Nadia Frisk");
+	/* A participle's subject is the main clause's, not the mayor. */
+	expect_speaker(sf, "best for the city", "Omar Tull");
+	expect_speaker(sf, "check it again", "Eli Brandt");
+	/* No "Besides Vell", no name of a title in title case. */
+	expect_no_entity(sf, "Besides Vell");
+	expect_no_entity(sf, "Fight With Kestrel");
+	expect_no_entity(sf, "Lessons From Orbitel");
+}
+
 static void test_anonymous_borrows_nothing(void **state)
 {
 	fixture *f = *state;
@@ -1813,6 +1847,8 @@ int main(void)
 			test_authors_and_countries_speak, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_attributions_further_away, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_titles_clauses_and_title_case, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fact_links, setup,
