@@ -312,7 +312,9 @@ static const char *const speech[] = {
 	"retorted", "agreed", "agrees", "explaining", "saying", "adding",
 	"telling", "declaring", "stressing", "noting", "warning", "yelled",
 	"shouted", "screamed", "exclaimed", "whispered", "testified",
-	"quoted",
+	"quoted", "continued", "sighed", "recounted", "boasted", "scoffed",
+	"mused", "snapped", "pleaded", "asserted", "asserts", "grumbled",
+	"murmured", "wondered", "recalls", "admits", "acknowledges",
 };
 
 static const char *const months[][2] = {

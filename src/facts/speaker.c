@@ -344,6 +344,14 @@ static bool adverb(const nd_who *w, size_t t)
 	return nd_who_in(w, t, words);
 }
 
+/* Does quotation a end in the sentence where b begins? */
+static bool same_sentence(const nd_who *w, const nd_qspan *a,
+			  const nd_qspan *b)
+{
+	return nd_fstory_sent_at(w->d, a->off + (a->len ? a->len - 1 : 0)) ==
+	       nd_fstory_sent_at(w->d, b->off);
+}
+
 /* Words for what someone states, which "by X that" attributes. */
 static bool statement_noun(const nd_who *w, size_t t)
 {
@@ -599,13 +607,14 @@ static bool relative(const nd_who *w, size_t t0, size_t j)
 }
 
 /* The mention an apposition stands beside, given the one before its
- * comma: that one, or the person before "of Texas" when it is a place. */
+ * comma: that one, or the person before "of Texas" or "of NBC News" when
+ * it is a place or an organisation. */
 static uint32_t apposed(const nd_who *w, size_t t0, uint32_t before)
 {
 	size_t of;
 
 	if (before == ND_FX_NONE ||
-	    nd_who_kind(w, before) != ND_ENTITY_PLACE)
+	    nd_who_kind(w, before) == ND_ENTITY_PERSON)
 		return before;
 	of = w->st->ments[before].tok0;
 	if (of < t0 + 2 || !nd_who_is(w, of - 1, "of"))
@@ -621,6 +630,19 @@ static bool between_commas(const nd_who *w, const nd_mention *m)
 {
 	return m->tok0 > 0 && nd_who_comma_after(w, m->tok0 - 1) &&
 	       nd_who_comma_after(w, m->tok + m->ntok - 1);
+}
+
+/* Does a description follow mention m's comma ("At one point, Ruthann
+ * Quindlen, a partner with …, said"): m heads its apposition, not it
+ * another's? */
+static bool described_after(const nd_who *w, const nd_mention *m)
+{
+	size_t t = m->tok + m->ntok;
+
+	return t < w->d->ntoks &&
+	       (nd_who_is(w, t, "a") || nd_who_is(w, t, "an") ||
+		nd_who_is(w, t, "the") ||
+		(nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_TITLE));
 }
 
 /* The first person named in tokens [t0, e) in a subject's place: not a
@@ -639,8 +661,8 @@ static uint32_t leading_person(const nd_who *w, size_t t0, size_t e)
 		m = &w->st->ments[mi];
 		i = m->tok + m->ntok - 1;
 		if (nd_who_kind(w, mi) != ND_ENTITY_PERSON ||
-		    possessive(w, mi) ||
-		    governed(w, mi) || between_commas(w, m))
+		    possessive(w, mi) || governed(w, mi) ||
+		    (between_commas(w, m) && !described_after(w, m)))
 			continue;
 		return m->entity;
 	}
@@ -710,8 +732,14 @@ uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 			if ((kind == ND_ENTITY_ORGANISATION ||
 			     (kind == ND_ENTITY_PLACE && !governed(w, mi))) &&
 			    right_before(w, m, v) &&
-			    !nd_who_comma_after(w, m->tok + m->ntok - 1))
-				return m->entity;
+			    !nd_who_comma_after(w, m->tok + m->ntok - 1)) {
+				/* "Gwen Ifill of NBC News said": Ifill. */
+				uint32_t p = apposed(w, t0, (uint32_t)mi);
+
+				return nd_who_kind(w, p) == ND_ENTITY_PERSON
+					       ? w->st->ments[p].entity
+					       : m->entity;
+			}
 			j = m->tok0;
 			continue;
 		}
@@ -764,6 +792,9 @@ static uint32_t sentence_subject(const nd_who *w, const nd_qspan *q, bool orgs)
 
 	if (s >= w->d->nsents || w->d->sents[s].off >= q->open)
 		return ND_FX_NONE;
+	/* "He began by praising Livingston: "…"": who "he" is. */
+	if (nd_who_pronoun(w, w->d->sents[s].tok))
+		return nearest_person(w, w->d->sents[s].off, NULL, 0);
 	lo = nd_fstory_mention_at(w->st, w->k, w->d->sents[s].off);
 	for (mi = lo; mi < w->m_hi && mi < lo + SENTENCE_MENTIONS; mi++) {
 		const nd_mention *m = &w->st->ments[mi];
@@ -811,21 +842,21 @@ static uint32_t quoted_as(const nd_who *w, size_t v, size_t end,
 	return ND_FX_NONE;
 }
 
-/* "…" and the reactions … bear watching, Castro said.": an attribution
- * ending the quotation's sentence, after a comma, in its last
- * ATTRIBUTION_TAIL tokens, past token from. */
+/* "…" and the reactions … bear watching, Castro said." / "…" and
+ * turning it into …, said Paul Andrews, co-author of …": the first
+ * speech verb past token from, in a clause of its own after a comma (at
+ * most ATTRIBUTION_TAIL words before the verb). */
 static uint32_t tail_attr(const nd_who *w, size_t from, size_t end,
 			  size_t quote)
 {
 	size_t v, c;
 
-	for (v = end > from + ATTRIBUTION_TAIL ? end - ATTRIBUTION_TAIL : from;
-	     v < end; v++) {
+	for (v = from; v < end; v++) {
 		if (!nd_who_speech(w, v))
 			continue;
 		for (c = v; c > from && !nd_who_comma_after(w, c - 1); c--)
 			;
-		if (c == from)
+		if (c == from || v - c > ATTRIBUTION_TAIL)
 			return ND_FX_NONE;
 		return nd_speaker_subject(w, c, v, end, quote);
 	}
@@ -905,7 +936,7 @@ static uint32_t right_attr(const nd_who *w, const nd_qspan *q, size_t limit)
 	}
 	/* "the commission said the movements were "…", X and Y said":
 	 * the clause before speaks first. */
-	if (end == s_end && i < end && !left)
+	if (end == s_end && i < end && !left && !ends_sentence(w, q))
 		return tail_attr(w, i, end, q->open);
 	return ND_FX_NONE;
 }
@@ -1091,6 +1122,14 @@ static void paragraph(nd_who *w, nd_qspan *q, size_t a, size_t b,
 	/* "…" X said. "…": the speaker of a quotation next to it, in the
 	 * same or the next sentence, else the subject of its sentence. */
 	for (j = a; j < b; j++) {
+		if (q[j].speaker != ND_FX_NONE)
+			continue;
+		/* "Tom DeLay, …, was choked up, praising … ``…''": a
+		 * person leading the quotation's own sentence outranks a
+		 * neighbour in the sentence before. */
+		if (j > a && !same_sentence(w, &q[j - 1], &q[j]) &&
+		    !(j + 1 < b && same_sentence(w, &q[j], &q[j + 1])))
+			q[j].speaker = sentence_subject(w, &q[j], true);
 		if (q[j].speaker != ND_FX_NONE)
 			continue;
 		/* A fragment ("great reluctance,") lends nothing: it may

@@ -1345,6 +1345,43 @@ static void test_titles_clauses_and_title_case(void **state)
 	expect_no_entity(sf, "Lessons From Orbitel");
 }
 
+static void test_subjects_near_and_far(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Debate\n\n"
+		"\u201CIt is like reading gossip about two players\u201D and "
+		"turning it into a crime, said Petra Lund, co-author of a "
+		"book on the trial.\n"
+		"\u201CWe already have a leader,\u201D Gwen Sallow of Radio "
+		"Kessa said on Monday.\n"
+		"Senator Tom Decker rose next. He began by praising Anton "
+		"Wirth: \u201CThere is no finer man in this chamber than "
+		"him.\u201D\n"
+		"\u201CMy pride is crushed at times like this,\u201D sighed "
+		"Hugo Brant. Lena Fosse, the chamber's oldest member, was moved, "
+		"praising Wirth for seeing that this was \u201Ca debate about "
+		"honour and truth.\u201D\n"
+		"At one point, Ruth Quell, a partner with a fund, leaned over "
+		"to Vinod Rao and said quietly, \u201CI guess that leaves us "
+		"the toasters.\u201D\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	/* ", said X" ends the quotation's sentence, further off. */
+	expect_speaker(sf, "reading gossip about two players", "Petra Lund");
+	/* "X of an organisation said": X. */
+	expect_speaker(sf, "already have a leader", "Gwen Sallow");
+	/* "He began by praising Y:": he, not Y. */
+	expect_speaker(sf, "no finer man in this chamber", "Tom Decker");
+	expect_speaker(sf, "pride is crushed", "Hugo Brant");
+	/* The one leading the quotation's sentence, not the neighbour. */
+	expect_speaker(sf, "debate about honour and truth", "Lena Fosse");
+	/* A name between commas heads its description. */
+	expect_speaker(sf, "leaves us the toasters", "Ruth Quell");
+}
+
 static void test_anonymous_borrows_nothing(void **state)
 {
 	fixture *f = *state;
@@ -1849,6 +1886,8 @@ int main(void)
 			test_attributions_further_away, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_titles_clauses_and_title_case, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_subjects_near_and_far,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fact_links, setup,
