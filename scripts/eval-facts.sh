@@ -8,8 +8,9 @@
 #   scripts/eval-facts.sh BIN SCORER OUT SUMM_DATA [SET.jsonl DATA]...
 #
 # Without SET/DATA pairs the sets are eval/facts/examples.jsonl over
-# examples/ and eval/facts/duc2004-dev.jsonl and duc2004-dev-*.jsonl over
-# SUMM_DATA (shared/data/summ/duc2004-dev: skipped with a note when it is
+# examples/, eval/facts/duc2004-dev.jsonl and duc2004-dev-*.jsonl over
+# SUMM_DATA (shared/data/summ/duc2004-dev), and eval/facts/duc2006-*.jsonl
+# over the duc2006 folder beside it (each skipped with a note when
 # absent). A held-out set in the same format is passed as a pair. Each
 # story's "input" paths are taken from DATA. OUT/SET/ keeps the cleaned
 # texts (clean/STORY/), the predictions (pred/STORY.json) and the score.
@@ -40,6 +41,15 @@ if [ $# -eq 0 ]; then
 	else
 		echo "eval-facts: no $summ (shared/data/summ/duc2004-dev):" \
 			"the DUC 2004 sets are skipped"
+	fi
+	# DUC 2006 sets read the folder beside it.
+	duc2006=${summ%/*}/duc2006
+	if [ -d "$duc2006" ]; then
+		for f in eval/facts/duc2006-*.jsonl; do
+			[ -f "$f" ] && set -- "$@" "$f" "$duc2006"
+		done
+	else
+		echo "eval-facts: no $duc2006: the DUC 2006 sets are skipped"
 	fi
 fi
 mkdir -p "$out" || exit 2
