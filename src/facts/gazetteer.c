@@ -315,6 +315,7 @@ static const char *const speech[] = {
 	"quoted", "continued", "sighed", "recounted", "boasted", "scoffed",
 	"mused", "snapped", "pleaded", "asserted", "asserts", "grumbled",
 	"murmured", "wondered", "recalls", "admits", "acknowledges",
+	"written",
 };
 
 static const char *const months[][2] = {

@@ -170,9 +170,13 @@ static bool joins(const scan *sc, size_t start, size_t i)
 		const uint32_t before = ND_LEX_TITLE | ND_LEX_PORTFOLIO |
 					ND_LEX_DEMONYM | ND_LEX_PLACE;
 
+		/* "Foothill Division Capt. Ken Garner" too: a title
+		 * abbreviation other than "Sen." is never a name's end. */
 		return single_letter(sc, i) ||
 		       ((lex(sc, i).cls & ND_LEX_ABBREV) &&
-			(i == start || (lex(sc, i - 1).cls & before)));
+			(i == start || (lex(sc, i - 1).cls & before) ||
+			 ((lex(sc, i).cls & ND_LEX_TITLE) &&
+			  !nd_fstory_is(sc->st, sc->d, i, "sen"))));
 	}
 	/* A plural possessive inside an organisation: "Growers' Union". */
 	if (n > 2 && p[n - 1] == 's')
@@ -472,6 +476,21 @@ static bool determiner(const scan *sc, size_t i)
 	return false;
 }
 
+/* Does a lower-case word follow token i within a few words, before any
+ * comma ("a social worker", "a WTA Tour veteran")? */
+static bool common_noun_after(const scan *sc, size_t i)
+{
+	size_t k;
+
+	for (k = i; k < sc->s_end && k < i + 4; k++) {
+		if (!is_cap(sc, k))
+			return true;
+		if (gap_is(sc, k, ", "))
+			return false;
+	}
+	return false;
+}
+
 /* Evidence from the words around the name [tok0, b). */
 static void context_votes(const scan *sc, nd_mention *m, size_t b)
 {
@@ -555,7 +574,7 @@ static void context_votes(const scan *sc, nd_mention *m, size_t b)
 			   (nd_fstory_is(sc->st, sc->d, at, "a") ||
 			    nd_fstory_is(sc->st, sc->d, at, "an") ||
 			    nd_fstory_is(sc->st, sc->d, at, "the")) &&
-			   !is_cap(sc, at + 1)) {
+			   common_noun_after(sc, at + 1)) {
 			/* "Anna-Lisa Saar, a social worker at", "Raymond
 			 * Louw, the publisher of": a person more often than
 			 * not. */

@@ -22,6 +22,8 @@
 /* How far into the sentence before a quotation its reporting verb may
  * stand ("Clinton said in Cleveland that …"). */
 #define PREVIOUS_SUBJECT_TOKENS 20
+/* The longest apposition between a subject and its verb, in tokens. */
+#define APPOSITION_SPAN 40
 /* Mentions of a sentence looked over for its subject at most. */
 #define SENTENCE_MENTIONS 64
 /* Mentions a description looks back over at most. */
@@ -74,6 +76,9 @@ static bool governed(const nd_who *w, uint32_t mi)
 	while (t > s0 + 1 && nd_who_in(w, t - 1, determiners) &&
 	       nd_fstory_gap(w->d, t - 1) == ND_GAP_SPACE)
 		t--;
+	/* "according to Edwin Meese": a source, who may be "he" next. */
+	if (t >= s0 + 2 && nd_who_according(w, t - 2, t))
+		return false;
 	/* Not "… reservations about. Castro said": a sentence of its own. */
 	return t > s0 && nd_who_preposition(w, t - 1);
 }
@@ -484,11 +489,22 @@ static bool plain_phrase(const nd_who *w, size_t the, size_t v)
  * He Xintong", "her lawyer said"; not "quoted her as saying". */
 static bool kin_determiner(const nd_who *w, size_t i)
 {
-	static const char *const words[] = { "his", "her", "their", NULL };
+	static const char *const words[] = { "his", "her", "their", "its",
+					     NULL };
 
-	return nd_who_in(w, i, words) && i + 1 < w->d->ntoks &&
-	       (nd_fstory_lex(w->st, w->d, i + 1).cls &
-		(ND_LEX_KIN | ND_LEX_TITLE));
+	size_t k;
+
+	if (!nd_who_in(w, i, words))
+		return false;
+	/* "his wife", "its executive director". */
+	for (k = i + 1; k < w->d->ntoks && k <= i + 2; k++) {
+		if (nd_fstory_lex(w->st, w->d, k).cls &
+		    (ND_LEX_KIN | ND_LEX_TITLE))
+			return true;
+		if (nd_who_comma_after(w, k))
+			break;
+	}
+	return false;
 }
 
 /* "a statement from the Foreign Ministry": "from" or "by" after a
@@ -675,8 +691,40 @@ static bool right_before(const nd_who *w, const nd_mention *m, size_t v)
 {
 	static const char *const aux[] = { "has", "have", "had", NULL };
 	size_t e = m->tok + m->ntok;
+	uint32_t pm;
 
+	/* "the High Commissioner for Refugees in Moscow said". */
+	if (e + 1 < v && (nd_who_is(w, e, "in") || nd_who_is(w, e, "at")) &&
+	    (pm = nd_who_mention(w, e + 1)) != ND_FX_NONE &&
+	    nd_who_kind(w, pm) == ND_ENTITY_PLACE)
+		e = w->st->ments[pm].tok + w->st->ments[pm].ntok;
 	return e == v || (e + 1 == v && nd_who_in(w, e, aux));
+}
+
+/* "Winnie Stachelberg, political director of … the Human Rights
+ * Campaign, said", "Julia Glover Hall, a criminologist …, which Benjamin
+ * Franklin established …, said": the person ending at a comma before an
+ * apposition that runs up to the verb's comma; ND_FX_NONE when none. */
+static uint32_t apposition_head(const nd_who *w, size_t t0, size_t v)
+{
+	size_t k;
+
+	if (v <= t0 + 1 || !nd_who_comma_after(w, v - 1))
+		return ND_FX_NONE;
+	for (k = v - 1; k-- > t0 && v - k <= APPOSITION_SPAN;) {
+		uint32_t mi;
+
+		if (!nd_who_comma_after(w, k))
+			continue;
+		mi = nd_who_mention(w, k);
+		if (mi != ND_FX_NONE &&
+		    nd_who_kind(w, mi) == ND_ENTITY_PERSON &&
+		    w->st->ments[mi].tok + w->st->ments[mi].ntok == k + 1 &&
+		    !possessive(w, mi) && !governed(w, mi) &&
+		    !relative(w, t0, k))
+			return w->st->ments[mi].entity;
+	}
+	return ND_FX_NONE;
 }
 
 /* The subject of verb v, looked for back to t0, else after the verb. */
@@ -715,6 +763,12 @@ uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 	    nd_who_mention(w, v - 2) != ND_FX_NONE &&
 	    nd_who_kind(w, nd_who_mention(w, v - 2)) == ND_ENTITY_PERSON)
 		return w->st->ments[nd_who_mention(w, v - 2)].entity;
+	{
+		uint32_t head = apposition_head(w, t0, v);
+
+		if (head != ND_FX_NONE)
+			return head;
+	}
 	for (j = v; j-- > t0;) {
 		uint32_t mi = nd_who_mention(w, j);
 
@@ -1088,6 +1142,45 @@ static uint32_t previous_lead(const nd_who *w, const nd_qspan *q)
 	return w->st->ments[mi].entity;
 }
 
+/* Index of the last sentence of the paragraph before quotation q's, or
+ * nsents when there is none. */
+static size_t last_sentence_before(const nd_who *w, const nd_qspan *q)
+{
+	size_t s = nd_fstory_sent_at(w->d, q->para_off);
+
+	return s > 0 && s < w->d->nsents ? s - 1 : w->d->nsents;
+}
+
+/* Does quotation p stand in the last sentence of the paragraph before
+ * q's? */
+static bool ends_paragraph(const nd_who *w, const nd_qspan *p,
+			   const nd_qspan *q)
+{
+	size_t s = last_sentence_before(w, q);
+
+	return s < w->d->nsents &&
+	       nd_fstory_sent_at(w->d, p->open) == s;
+}
+
+/* The speaker a paragraph ending in "X, a veteran, said:" announces for
+ * quotation q, which opens the next one; ND_FX_NONE when none. */
+static uint32_t introduced(const nd_who *w, const nd_qspan *q)
+{
+	const nd_doc *d = w->d;
+	size_t s = last_sentence_before(w, q), a, e, v;
+
+	if (s >= d->nsents || d->sents[s].len == 0 ||
+	    d->text[d->sents[s].off + d->sents[s].len - 1] != ':')
+		return ND_FX_NONE;
+	a = d->sents[s].tok;
+	e = a + d->sents[s].ntok;
+	for (v = e; v-- > a;) {
+		if (nd_who_speech(w, v))
+			return nd_speaker_subject(w, a, v, e, q->open);
+	}
+	return ND_FX_NONE;
+}
+
 static bool starts_paragraph(const nd_who *w, const nd_qspan *q)
 {
 	size_t i;
@@ -1113,6 +1206,17 @@ static void paragraph(nd_who *w, nd_qspan *q, size_t a, size_t b,
 		size_t limit = j + 1 < b ? q[j + 1].open : q[j].para_end;
 
 		q[j].speaker = right_attr(w, &q[j], limit);
+		/* "X said the convoy was delayed by "…," the Interfax news
+		 * agency reported": an organisation after it relays whom
+		 * the clause before names. */
+		if (q[j].speaker != ND_FX_NONE && q[j].speaker != ANONYMOUS &&
+		    w->st->ents[q[j].speaker].kind ==
+			    ND_ENTITY_ORGANISATION) {
+			uint32_t left = left_attr(w, &q[j], from);
+
+			if (left != ND_FX_NONE && left != ANONYMOUS)
+				q[j].speaker = left;
+		}
 		if (q[j].speaker == ND_FX_NONE)
 			q[j].speaker = left_attr(w, &q[j], from);
 		if (q[j].speaker == ND_FX_NONE && j == a &&
@@ -1170,9 +1274,14 @@ void nd_speaker_resolve(nd_who *w, nd_qspan *q, size_t n)
 
 		while (b < n && q[b].para == q[a].para)
 			b++;
-		/* A quotation left open goes on in the next paragraph. */
-		if (a > 0 && q[a - 1].para + 1 == q[a].para && !q[a - 1].closed)
+		/* A quotation left open goes on in the next paragraph; so
+		 * does its speaker when the paragraph before ends with it
+		 * ("…," said X, a professor. / "…"), or with "X said:". */
+		if (a > 0 && q[a - 1].para + 1 == q[a].para &&
+		    (!q[a - 1].closed || ends_paragraph(w, &q[a - 1], &q[a])))
 			carry = q[a - 1].speaker;
+		else
+			carry = introduced(w, &q[a]);
 		paragraph(w, q, a, b, carry);
 		a = b;
 	}

@@ -1382,6 +1382,46 @@ static void test_subjects_near_and_far(void **state)
 	expect_speaker(sf, "leaves us the toasters", "Ruth Quell");
 }
 
+static void test_paragraphs_appositions_and_relays(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Prisons\n\n"
+		"\u201CYou would have to be naive to believe it,\u201D said "
+		"Carl Yesko, a professor at the state university.\n"
+		"\u201CAll of this is connected. The scandals are not "
+		"separate.\u201D\n"
+		"Dora Grahn, a WTA Tour veteran, said:\n"
+		"\u201CThere is a lot of it going on in the sport.\u201D\n"
+		"Dr. Julia Hallam, a criminologist and president of the Prison "
+		"Society, which Benjamin Frisk founded, said: \u201CIt is a "
+		"stupid game we are playing.\u201D\n"
+		"Crack was singled out, according to Edwin Mees, a former "
+		"attorney general. \u201CIt was the scourge of the inner "
+		"city,\u201D he said.\n"
+		"\u201COnly murderers get life terms here,\u201D said its "
+		"executive director, Barbara Tomsen.\n"
+		"The Refugee Agency in Moscow said the convoy was delayed by "
+		"\u201Cthe very slow handling of aid,\u201D the Interfax news "
+		"agency reported.\n"
+		"\u201CThe curfews have really worked,\u201D said Foothill "
+		"Division Capt. Ken Garvey.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	/* A quotation alone in its paragraph goes on from the one ending
+	 * the paragraph before, or from "X said:". */
+	expect_speaker(sf, "All of this is connected", "Carl Yesko");
+	expect_speaker(sf, "a lot of it going on", "Dora Grahn");
+	expect_speaker(sf, "stupid game we are playing", "Julia Hallam");
+	expect_speaker(sf, "scourge of the inner city", "Edwin Mees");
+	expect_speaker(sf, "Only murderers get life terms", "Barbara Tomsen");
+	/* The agency relays; the clause before names the speaker. */
+	expect_speaker(sf, "very slow handling of aid", "Refugee Agency");
+	expect_speaker(sf, "curfews have really worked", "Ken Garvey");
+}
+
 static void test_anonymous_borrows_nothing(void **state)
 {
 	fixture *f = *state;
@@ -1888,6 +1928,8 @@ int main(void)
 			test_titles_clauses_and_title_case, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_subjects_near_and_far,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_paragraphs_appositions_and_relays, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fact_links, setup,
