@@ -627,6 +627,15 @@ static void shape_votes(const scan *sc, nd_mention *m, size_t a, size_t b,
 		m->flags |= ND_MEN_ACRONYM; /* dotted: U.N. */
 		m->vote[ND_VOTE_ORG] += 2;
 	}
+	/* "Jerry A. Oliver", "Wayne R. LaPierre": a middle initial names a
+	 * person. */
+	for (i = a + 1; i + 1 < b; i++) {
+		if (single_letter(sc, i) && gap_period_space(sc, i) &&
+		    !single_letter(sc, a) && !single_letter(sc, b - 1)) {
+			m->vote[ND_VOTE_PERSON] += 3;
+			break;
+		}
+	}
 	/* Only a default: "in Phnom Penh" outweighs the shape. */
 	if (m->words >= 2 && m->words <= 3 && shaped &&
 	    !(m->flags & (ND_MEN_ORGWORD | ND_MEN_PLACEWORD)))

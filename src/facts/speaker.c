@@ -368,6 +368,16 @@ static bool statement_noun(const nd_who *w, size_t t)
 	return nd_who_in(w, t, words);
 }
 
+/* Nouns that stand for an organisation named before ("the agency
+ * said"). */
+static const char *const org_heads[] = {
+	"agency", "organization", "organisation", "group", "association",
+	"administration", "department", "ministry", "government", "party",
+	"union", "council", "committee", "institute", "foundation", "center",
+	"centre", "office", "board", "league", "newspaper", "paper", "daily",
+	NULL,
+};
+
 /* "the company" stands for "InfoCision Management Corp.". */
 static bool company(const char *h, size_t hl)
 {
@@ -456,9 +466,10 @@ static uint32_t by_description(const nd_who *w, size_t a, size_t b,
 	if (b == a)
 		return ND_FX_NONE;
 	org = named_by_head(w, b - 1, before);
-	/* "the statement said", "the report called": the organisation
-	 * named last, whose it is. */
-	if (org == ND_FX_NONE && statement_noun(w, b - 1))
+	/* "the statement said", "the agency said": the organisation named
+	 * last, whose it is or which it is. */
+	if (org == ND_FX_NONE &&
+	    (statement_noun(w, b - 1) || nd_who_in(w, b - 1, org_heads)))
 		org = nearest_org(w, before);
 	return org;
 }
@@ -917,6 +928,30 @@ static uint32_t tail_attr(const nd_who *w, size_t from, size_t end,
 	return ND_FX_NONE;
 }
 
+/* "labeled "America's drug of choice" by NBC", "called "…" in
+ * Newsweek": after a past participle, the one named by "by" or "in"
+ * right after the quotation (token t); ND_FX_NONE otherwise. */
+static uint32_t passive_agent(const nd_who *w, const nd_qspan *q, size_t t)
+{
+	size_t o = nd_fstory_tok_at(w->d, q->open);
+	const nd_token *p;
+	uint32_t mi;
+
+	if (o == 0 || o >= w->d->ntoks || t + 1 >= w->d->ntoks ||
+	    !(nd_who_is(w, t, "by") || nd_who_is(w, t, "in")))
+		return ND_FX_NONE;
+	p = &w->d->toks[o - 1];
+	mi = nd_who_mention(w, t + 1);
+	if (p->len < 4 ||
+	    memcmp(w->d->text + p->off + p->len - 2, "ed", 2) != 0 ||
+	    mi == ND_FX_NONE || w->st->ments[mi].tok0 != t + 1)
+		return ND_FX_NONE;
+	if (nd_who_kind(w, mi) == ND_ENTITY_PERSON ||
+	    nd_who_kind(w, mi) == ND_ENTITY_ORGANISATION)
+		return w->st->ments[mi].entity;
+	return ND_FX_NONE;
+}
+
 /* Is there a speech verb before quotation q in its sentence? */
 static bool speech_before(const nd_who *w, const nd_qspan *q)
 {
@@ -939,10 +974,14 @@ static uint32_t right_attr(const nd_who *w, const nd_qspan *q, size_t limit)
 {
 	const nd_doc *d = w->d;
 	size_t t = nd_fstory_tok_at(d, q->close), s, end, s_end, i, n, near;
+	uint32_t person;
 	bool left;
 
 	if (t >= d->ntoks || d->toks[t].off >= limit)
 		return ND_FX_NONE;
+	person = passive_agent(w, q, t);
+	if (person != ND_FX_NONE)
+		return person;
 	s = nd_fstory_sent_at(d, d->toks[t].off);
 	end = s < d->nsents ? (size_t)d->sents[s].tok + d->sents[s].ntok
 			    : d->ntoks;
@@ -963,8 +1002,6 @@ static uint32_t right_attr(const nd_who *w, const nd_qspan *q, size_t limit)
 			near = NAMED_NEAR_TOKENS;
 	}
 	for (i = t, n = 0; i < end && n < near; i++, n++) {
-		uint32_t person;
-
 		if (nd_who_according(w, i, end))
 			return nd_speaker_after_verb(w, i + 2, end, q->open);
 		if (!nd_who_speech(w, i))

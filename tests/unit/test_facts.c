@@ -1422,6 +1422,32 @@ static void test_paragraphs_appositions_and_relays(void **state)
 	expect_speaker(sf, "curfews have really worked", "Ken Garvey");
 }
 
+static void test_agencies_and_initials(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Drugs\n\n"
+		"The Drug Control Administration was compelled to correct the "
+		"record. \u201CThe drug is the subject of much "
+		"attention,\u201D the agency said in 1986.\n"
+		"The drug was labeled \u201Cthe nation's drug of choice\u201D "
+		"by Channel Nine.\n"
+		"Police officers seem thankful. When Jerold A. Olliver was "
+		"hired as chief of police, the city had seen a decade of "
+		"killings.\n"
+		"\u201CWe desperately needed a home run,\u201D he said.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_speaker(sf, "subject of much attention",
+		       "Drug Control Administration");
+	expect_speaker(sf, "drug of choice", "Channel Nine");
+	/* A middle initial makes a person, whom "he" stands for. */
+	expect_entity(sf, "Jerold A. Olliver", ND_ENTITY_PERSON);
+	expect_speaker(sf, "needed a home run", "Jerold A. Olliver");
+}
+
 static void test_anonymous_borrows_nothing(void **state)
 {
 	fixture *f = *state;
@@ -1930,6 +1956,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_paragraphs_appositions_and_relays, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_agencies_and_initials,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fact_links, setup,
