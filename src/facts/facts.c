@@ -10,6 +10,7 @@
 #include "facts/fstory.h"
 #include "facts/names.h"
 #include "facts/quotes.h"
+#include "facts/gender.h"
 #include "facts/reported.h"
 #include "facts/speaker.h"
 #include "facts/who.h"
@@ -89,6 +90,8 @@ int nd_facts_story(nd_story_facts *out, const nd_facts *f,
 	if (rc && rc != ND_ETOOBIG)
 		goto done;
 	rc = nd_entities_build(&st);
+	if (rc == ND_OK)
+		rc = nd_gender_build(&st);
 	if (rc)
 		goto done;
 	for (k = 0; k < n; k++) {

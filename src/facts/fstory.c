@@ -197,6 +197,7 @@ void nd_fstory_dispose(nd_fstory *st)
 	nd_free(st->aliases);
 	nd_free(st->ent_cues);
 	nd_free(st->ent_ncue);
+	nd_free(st->ent_gender);
 	memset(st, 0, sizeof(*st));
 }
 

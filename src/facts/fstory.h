@@ -88,6 +88,7 @@ typedef struct nd_fstory {
 	size_t n_ents;
 	uint64_t *ent_cues; /* ND_ENTITY_CUES per entity */
 	uint32_t *ent_ncue;
+	unsigned char *ent_gender; /* ND_GENDER_* per entity (gender.h) */
 } nd_fstory;
 
 /* Prepares st for members[0..n) of c (document case statistics

@@ -187,7 +187,9 @@ static const char *const titles[] = {
 	"Private", "Corporal", "Brigadier", "Sheriff", "Treasurer", "Auditor",
 	"Comptroller", "Secretary-of-State", "Premier", "Taoiseach",
 	"President-elect", "Crown Prince", "Grand", "Majority", "Minority",
-	"Whip", "Speaker-elect",
+	"Whip", "Speaker-elect", "Assemblyman", "Assemblywoman",
+	"Congressman", "Congresswoman", "Legislator", "Pastor", "Chaplain",
+	"Trustee", "Regent",
 };
 
 /* Titles commonly written with a period: "Dr. Benedek Sallow". */

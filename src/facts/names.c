@@ -966,6 +966,22 @@ static size_t titled_tail(const scan *sc, size_t a, size_t b)
 	return p;
 }
 
+/* A party's adjective or member, written before a name. */
+static bool party_label(const scan *sc, size_t i)
+{
+	static const char *const words[] = {
+		"republican", "democrat", "democratic", "independent",
+		"conservative", "liberal", "labour", "socialist", "communist",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		if (nd_fstory_is(sc->st, sc->d, i, words[k]))
+			return true;
+	}
+	return false;
+}
+
 /* Is token i a capitalised word no name holds ("With", "From", "Its"):
  * the run is a title in title case? */
 static bool title_word(const scan *sc, size_t i)
@@ -1009,6 +1025,10 @@ static int take_run(scan *sc, size_t a, size_t b, int depth)
 
 	while (a < b && (function_word(sc, a, b) || common_first(sc, a) ||
 			 !is_cap(sc, a)))
+		a++;
+	/* "Republican John Cornyn": a party label before a name. */
+	if (b - a >= 3 && party_label(sc, a) &&
+	    !any_lexical(sc, a + 1, b, ND_LEX_ORGWORD))
 		a++;
 	/* "post-Soviet Collective ...", "ex-Soviet": a prefixed adjective. */
 	if (a < b && a > sc->s_tok && !is_cap(sc, a - 1) &&

@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "facts/gender.h"
 #include "facts/who.h"
 
 /* A speaker the attribution leaves unnamed ("said a diplomat"): no
@@ -138,6 +139,15 @@ static size_t lookback(const nd_who *w, size_t off)
 						: w->m_lo;
 }
 
+
+/* May entity e be called by a pronoun of gender g ("she": not a man)? */
+static bool agrees(const nd_who *w, uint32_t e, int g)
+{
+	return e == ND_FX_NONE || g == ND_GENDER_UNKNOWN ||
+	       w->st->ent_gender[e] == ND_GENDER_UNKNOWN ||
+	       w->st->ent_gender[e] == g;
+}
+
 /* Who "he" or "she" at byte off stands for: the nearest person in a
  * subject's place (not "Anwar's case", not "by Anwar", first of its
  * sentence) within ANTECEDENT_SENTENCES sentences; the person the last
@@ -147,9 +157,15 @@ static uint32_t antecedent(const nd_who *w, size_t off)
 {
 	uint32_t first = ND_FX_NONE, ref = ND_FX_NONE;
 	size_t mi, lo, s_off = nd_fstory_sent_at(w->d, off);
+	size_t t = nd_fstory_tok_at(w->d, off);
+	int g = t < w->d->ntoks && w->d->toks[t].off == off
+			? nd_gender_of_pronoun(w->st, w->d, t)
+			: ND_GENDER_UNKNOWN;
 	/* The chain holds only for a pronoun resolved before this one (the
-	 * fallbacks run out of text order). */
-	uint32_t chained = w->pron->off <= off ? w->pron->ref : ND_FX_NONE;
+	 * fallbacks run out of text order), and of its gender. */
+	uint32_t chained = w->pron->off <= off && agrees(w, w->pron->ref, g)
+				   ? w->pron->ref
+				   : ND_FX_NONE;
 
 	s_off = s_off >= ANTECEDENT_SENTENCES
 			? w->d->sents[s_off - ANTECEDENT_SENTENCES].off
@@ -159,7 +175,8 @@ static uint32_t antecedent(const nd_who *w, size_t off)
 		const nd_mention *m = &w->st->ments[mi];
 
 		if (m->entity == ND_FX_NONE || (m->flags & ND_MEN_INQUOTE) ||
-		    w->st->ents[m->entity].kind != ND_ENTITY_PERSON)
+		    w->st->ents[m->entity].kind != ND_ENTITY_PERSON ||
+		    !agrees(w, m->entity, g))
 			continue;
 		if (chained != ND_FX_NONE && m->off < w->pron->off &&
 		    w->pron->off >= s_off) {
@@ -262,10 +279,11 @@ static uint32_t nearest_person(const nd_who *w, size_t off,
 	return best != ND_FX_NONE ? best : first;
 }
 
-/* Who "it said" stands for: the nearest organisation named outside
- * quotations within ANTECEDENT_SENTENCES sentences before byte off ("…
- * Reporters Without Borders urged … . "…," it said"). */
-static uint32_t nearest_org(const nd_who *w, size_t off)
+/* The nearest entity of kind named outside quotations within
+ * ANTECEDENT_SENTENCES sentences before byte off, no possessive, and, for
+ * g other than ND_GENDER_UNKNOWN, of gender g; ND_FX_NONE when none. */
+static uint32_t nearest_named(const nd_who *w, size_t off,
+			      nd_entity_kind kind, int g)
 {
 	size_t mi, lo = lookback(w, off), s = nd_fstory_sent_at(w->d, off);
 	size_t s_off = s >= ANTECEDENT_SENTENCES && s < w->d->nsents
@@ -278,11 +296,30 @@ static uint32_t nearest_org(const nd_who *w, size_t off)
 		if (m->off < s_off)
 			break;
 		if (m->entity != ND_FX_NONE && !(m->flags & ND_MEN_INQUOTE) &&
-		    w->st->ents[m->entity].kind == ND_ENTITY_ORGANISATION &&
+		    w->st->ents[m->entity].kind == kind &&
+		    (g == ND_GENDER_UNKNOWN ||
+		     w->st->ent_gender[m->entity] == g) &&
 		    !possessive(w, (uint32_t)mi))
 			return m->entity;
 	}
 	return ND_FX_NONE;
+}
+
+/* Who "it said" stands for: the organisation named last ("… Reporters
+ * Without Borders urged … . "…," it said"). */
+static uint32_t nearest_org(const nd_who *w, size_t off)
+{
+	return nearest_named(w, off, ND_ENTITY_ORGANISATION,
+			     ND_GENDER_UNKNOWN);
+}
+
+/* "Ms. Maple … "…," the single mother said": the woman (or man) named
+ * last; ND_FX_NONE when none or g is unknown. */
+static uint32_t gendered_person(const nd_who *w, size_t off, int g)
+{
+	return g == ND_GENDER_UNKNOWN
+		       ? ND_FX_NONE
+		       : nearest_named(w, off, ND_ENTITY_PERSON, g);
 }
 
 /* Cue words of a description: titles, countries ("the US diplomatic
@@ -447,10 +484,20 @@ static uint32_t by_description(const nd_who *w, size_t a, size_t b,
 
 		if (cls & ND_LEX_TITLE)
 			return nearest_person(w, before, cues, n);
-		/* "the father", "his wife": only someone known as one; the
-		 * nearest person is more often the one they are kin to. */
-		if (cls & ND_LEX_KIN)
-			return best_person(w, before, cues, n, &first);
+		/* "the father", "his wife": only someone known as one, or,
+		 * for "the mother", the nearest woman; the nearest person
+		 * is more often the one they are kin to, and "his sister"
+		 * someone not named before. */
+		if (cls & ND_LEX_KIN) {
+			uint32_t p = best_person(w, before, cues, n, &first);
+
+			if (p == ND_FX_NONE && a > 0 &&
+			    nd_who_is(w, a - 1, "the"))
+				p = gendered_person(
+					w, before,
+					nd_gender_of_word(w->st, w->d, i));
+			return p;
+		}
 		if (mi != ND_FX_NONE && org == ND_FX_NONE &&
 		    nd_who_kind(w, mi) == ND_ENTITY_ORGANISATION)
 			org = w->st->ments[mi].entity;

@@ -110,7 +110,7 @@ static inline bool nd_who_preposition(const nd_who *w, size_t t)
 	static const char *const more[] = {
 		"of", "by", "with", "to", "for", "against", "about", "than",
 		"on", "upon", "over", "under", "after", "before", "among",
-		"between", "without", "like", NULL,
+		"between", "without", NULL,
 	};
 
 	return (nd_fstory_lex(w->st, w->d, t).cls & ND_LEX_LOCPREP) ||

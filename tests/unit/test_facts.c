@@ -1448,6 +1448,34 @@ static void test_agencies_and_initials(void **state)
 	expect_speaker(sf, "needed a home run", "Jerold A. Olliver");
 }
 
+static void test_genders_and_party_labels(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Schools\n\n"
+		"In Baton Rouge, Norma Teeple runs a small school, and she "
+		"teaches her four sons at home.\n"
+		"Economist Dennis Dorr studies such schools in his spare "
+		"time.\n"
+		"\u201CWe wanted our values in their lives,\u201D she says.\n"
+		"Ms. Marple said she did not know where her son was.\n"
+		"\u201CI do not want my son locked up,\u201D the single mother "
+		"said.\n"
+		"\u201CWe trust the jury,\u201D said Republican John Corwin.\n"
+		"\u201CThe state must act,\u201D said Assemblyman Joe Suliman.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	/* "she" is no man ("his spare time"), though he is named
+	 * nearer. */
+	expect_speaker(sf, "our values in their lives", "Norma Teeple");
+	/* "the mother": the nearest woman, known by "Ms.". */
+	expect_speaker(sf, "my son locked up", "Marple");
+	expect_speaker(sf, "We trust the jury", "John Corwin");
+	expect_speaker(sf, "The state must act", "Joe Suliman");
+}
+
 static void test_anonymous_borrows_nothing(void **state)
 {
 	fixture *f = *state;
@@ -1957,6 +1985,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_paragraphs_appositions_and_relays, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_agencies_and_initials,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_genders_and_party_labels,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
 						setup, teardown),

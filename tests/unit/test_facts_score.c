@@ -127,6 +127,37 @@ static void test_speaker(void **state)
 	nd_fs_story_dispose(&s);
 }
 
+/* Names compare without a leading "the" or a final period: gold "The
+ * Lee Trust Co." is predicted "Lee Trust Co" (right) and "Lee" (wrong):
+ * 1 of 2. */
+static void test_speaker_bare_names(void **state)
+{
+	static const char gold[] = GOLD_HEAD
+		"\"entities\": [{\"name\": \"The Lee Trust Co.\", "
+		"\"kind\": \"organisation\", \"mentions\": [{\"article\": "
+		"\"a\", \"offset\": 0, \"length\": 7}]}], "
+		"\"quotes\": ["
+		"{\"article\": \"a\", \"offset\": 14, \"length\": 10, "
+		"\"speaker\": \"The Lee Trust Co.\", \"direct\": true},"
+		"{\"article\": \"a\", \"offset\": 25, \"length\": 10, "
+		"\"speaker\": \"The Lee Trust Co.\", \"direct\": true}]}";
+	static const char pred[] =
+		"{\"quotes\": ["
+		"{\"speaker\": \"Lee Trust Co\", \"direct\": true, "
+		"\"article\": \"a\", \"offset\": 14, \"length\": 10},"
+		"{\"speaker\": \"Lee\", \"direct\": true, \"article\": "
+		"\"a\", \"offset\": 25, \"length\": 10}]}";
+	nd_fs_counts c = { 0 };
+	nd_fs_story s;
+
+	(void)state;
+	load(&s, gold, pred);
+	assert_int_equal(nd_fs_score(&c, &s, NULL, NULL), ND_OK);
+	assert_int_equal(c.speakers, 2);
+	assert_int_equal(c.speakers_right, 1);
+	nd_fs_story_dispose(&s);
+}
+
 /* Gold: Ann Lee at 0 and 25, a place at 37 ("May" taken for one, to
  * have a third span). First prediction: "Lee" at 4, 25 and 37 as one
  * person, and 37 again as a place. "Lee" at 4 is too short for "Ann
@@ -270,6 +301,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_largest_overlap_first),
 		cmocka_unit_test(test_speaker),
+		cmocka_unit_test(test_speaker_bare_names),
 		cmocka_unit_test(test_entities_and_merges),
 		cmocka_unit_test(test_facts),
 		cmocka_unit_test(test_hash_and_refusals),

@@ -501,15 +501,30 @@ static void count(nd_fs_prf *prf, size_t kinds, const nd_fs_spans *gold,
 			prf[pred->v[i].kind].pred++;
 }
 
-/* Whether the folded a equals the folded b. */
+/* A folded name without a leading "the " or a final period: "The Wall
+ * Street Journal" and "InfoCision Management Corp." are the names
+ * "Wall Street Journal" and "InfoCision Management Corp". */
+static const char *bare_name(const char *f, size_t *n)
+{
+	if (*n > 4 && memcmp(f, "the ", 4) == 0) {
+		f += 4;
+		*n -= 4;
+	}
+	if (*n > 1 && f[*n - 1] == '.')
+		(*n)--;
+	return f;
+}
+
+/* Whether the folded a equals the folded b, as names. */
 static int same_folded(const char *a, size_t alen, const char *b,
 		       size_t blen)
 {
 	char fa[ND_FOLD_MAX * 4], fb[ND_FOLD_MAX * 4];
 	size_t na = nd_utf8_fold(a, alen, fa, sizeof(fa));
 	size_t nb = nd_utf8_fold(b, blen, fb, sizeof(fb));
+	const char *pa = bare_name(fa, &na), *pb = bare_name(fb, &nb);
 
-	return na == nb && memcmp(fa, fb, na) == 0;
+	return na == nb && memcmp(pa, pb, na) == 0;
 }
 
 /* Whether the predicted speaker names the gold one: the gold name, or

@@ -1,0 +1,161 @@
+#include "facts/gender.h"
+
+#include "core/alloc.h"
+#include "core/error.h"
+
+/* Words before a name or in its apposition that tell a woman or a man. */
+static const char *const female_words[] = {
+	"mrs", "ms", "miss", "mme", "madame", "lady", "queen", "princess",
+	"dame", "wife", "mother", "daughter", "sister", "widow",
+	"girlfriend", "fiancee", "grandmother", "granddaughter", "aunt",
+	"niece", "actress", "spokeswoman", "chairwoman", "congresswoman",
+	"assemblywoman", "businesswoman", "councilwoman", "stepmother",
+};
+static const char *const male_words[] = {
+	"mr", "sir", "king", "prince", "lord", "husband", "father", "son",
+	"brother", "widower", "boyfriend", "fiance", "grandfather",
+	"grandson", "uncle", "nephew", "spokesman", "chairman",
+	"congressman", "assemblyman", "businessman", "councilman",
+	"stepfather",
+};
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Votes a word casts: +1 female, -1 male, 0 none. */
+static int word_vote(const nd_fstory *st, const nd_doc *d, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < N_OF(female_words); k++) {
+		if (nd_fstory_is(st, d, i, female_words[k]))
+			return 1;
+	}
+	for (k = 0; k < N_OF(male_words); k++) {
+		if (nd_fstory_is(st, d, i, male_words[k]))
+			return -1;
+	}
+	return 0;
+}
+
+int nd_gender_of_word(const nd_fstory *st, const nd_doc *d, size_t i)
+{
+	int v = i < d->ntoks ? word_vote(st, d, i) : 0;
+
+	return v > 0 ? ND_GENDER_FEMALE : v < 0 ? ND_GENDER_MALE
+						: ND_GENDER_UNKNOWN;
+}
+
+int nd_gender_of_pronoun(const nd_fstory *st, const nd_doc *d, size_t i)
+{
+	if (i >= d->ntoks)
+		return ND_GENDER_UNKNOWN;
+	if (nd_fstory_is(st, d, i, "she") || nd_fstory_is(st, d, i, "her") ||
+	    nd_fstory_is(st, d, i, "herself"))
+		return ND_GENDER_FEMALE;
+	if (nd_fstory_is(st, d, i, "he") || nd_fstory_is(st, d, i, "him") ||
+	    nd_fstory_is(st, d, i, "his") || nd_fstory_is(st, d, i, "himself"))
+		return ND_GENDER_MALE;
+	return ND_GENDER_UNKNOWN;
+}
+
+/* Honorifics and roles right before mention m, its cues' words and the
+ * word after its comma ("Qin Qinguo, his father,"): weighed twice. */
+static int mention_vote(const nd_fstory *st, const nd_doc *d,
+			const nd_mention *m)
+{
+	size_t t, end = (size_t)m->tok + m->ntok;
+	int v = 0;
+
+	for (t = m->tok0 > 2 ? m->tok0 - 2 : 0; t < m->tok; t++)
+		v += word_vote(st, d, t);
+	for (t = end; t < d->ntoks && t < end + 3; t++)
+		v += word_vote(st, d, t);
+	return 2 * v;
+}
+
+/* Does sentence s hold a quotation mark? Pronouns in quoted words are
+ * someone else's. */
+static bool quoting(const nd_doc *d, size_t s)
+{
+	const char *p = d->text + d->sents[s].off;
+	size_t i, n = d->sents[s].len;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == '"' || c == '`' || c == 0xE2 || c == 0xC2)
+			return true;
+	}
+	return false;
+}
+
+/* For each sentence of document k that names one person and no quotation,
+ * a vote by the pronouns after the name ("Jan Childress, visiting with
+ * her son,"; not "Facing her, Miro Tachkevar"): female only, +1; male
+ * only, -1. */
+static void pronoun_votes(nd_fstory *st, uint32_t k, int *votes)
+{
+	const nd_doc *d = nd_fstory_doc(st, k);
+	size_t mi = st->doc_ment[k], hi = st->doc_ment[k + 1], s;
+
+	for (s = 0; s < d->nsents; s++) {
+		size_t t, a = d->sents[s].tok, e = a + d->sents[s].ntok;
+		uint32_t who = ND_FX_NONE;
+		size_t after = e;
+		bool one = true;
+		int f = 0, m = 0, g;
+
+		for (; mi < hi && st->ments[mi].tok < e; mi++) {
+			const nd_mention *x = &st->ments[mi];
+
+			if (x->entity == ND_FX_NONE ||
+			    st->ents[x->entity].kind != ND_ENTITY_PERSON)
+				continue;
+			if (who != ND_FX_NONE && who != x->entity)
+				one = false;
+			if (who == ND_FX_NONE)
+				after = (size_t)x->tok + x->ntok;
+			who = x->entity;
+		}
+		if (who == ND_FX_NONE || !one || quoting(d, s))
+			continue;
+		for (t = after; t < e; t++) {
+			g = nd_gender_of_pronoun(st, d, t);
+			f += g == ND_GENDER_FEMALE;
+			m += g == ND_GENDER_MALE;
+		}
+		if (f && !m)
+			votes[who]++;
+		else if (m && !f)
+			votes[who]--;
+	}
+}
+
+int nd_gender_build(nd_fstory *st)
+{
+	int *votes = nd_calloc(st->n_ents + 1, sizeof(*votes));
+	size_t i;
+	uint32_t k;
+
+	st->ent_gender = nd_calloc(st->n_ents + 1, sizeof(*st->ent_gender));
+	if (votes == NULL || st->ent_gender == NULL) {
+		nd_free(votes);
+		return ND_ENOMEM;
+	}
+	for (i = 0; i < st->n_ments; i++) {
+		const nd_mention *m = &st->ments[i];
+
+		if (m->entity != ND_FX_NONE &&
+		    st->ents[m->entity].kind == ND_ENTITY_PERSON)
+			votes[m->entity] +=
+				mention_vote(st, nd_fstory_doc(st, m->doc), m);
+	}
+	for (k = 0; k < st->n; k++)
+		pronoun_votes(st, k, votes);
+	for (i = 0; i < st->n_ents; i++)
+		st->ent_gender[i] = votes[i] > 0   ? ND_GENDER_FEMALE
+				    : votes[i] < 0 ? ND_GENDER_MALE
+						   : ND_GENDER_UNKNOWN;
+	nd_free(votes);
+	return ND_OK;
+}
