@@ -10,6 +10,7 @@
 
 enum {
 	MIN_WORDS = 3,        /* fewer is a scare-quoted term */
+	TITLE_WORDS = 10,     /* more in title case is no title */
 	MIN_SINGLE_WORDS = 4, /* ‘…’ is only a quotation when this long */
 	MIN_OPEN_WORDS = 6    /* an unclosed quotation running to the end */
 };
@@ -207,6 +208,62 @@ static int hash_words(nd_quotes *qs, nd_qspan *q, const char *text)
 	return sorted_copy(qs, q, start);
 }
 
+/* Small words a title writes in lower case ("Return of the Jedi"). */
+static bool title_small(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
+		"for", "with", "by", "from", "vs", "de", "la", "le", "du",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Is s[0..n) a title in title case ("The Empire Strikes Back", "Lessons
+ * From Netscape"): every word capitalised or a small word, at least two
+ * capitalised, at most TITLE_WORDS words? Words are what spaces part;
+ * punctuation ("--", ":") counts as none. */
+static bool title_case(const char *s, size_t n)
+{
+	size_t i = 0, words = 0, caps = 0;
+
+	while (i < n) {
+		size_t a, e;
+
+		while (i < n && s[i] == ' ')
+			i++;
+		a = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		e = i;
+		while (a < e && !nd_ascii_is_letter((unsigned char)s[a]) &&
+		       !((unsigned char)s[a] >= '0' && (unsigned char)s[a] <= '9'))
+			a++;
+		if (a == e)
+			continue;
+		if (++words > TITLE_WORDS)
+			return false;
+		if ((s[a] >= 'A' && s[a] <= 'Z') || (s[a] >= '0' && s[a] <= '9'))
+			caps++;
+		else if ((unsigned char)s[a] >= 0x80)
+			return false;
+		else {
+			size_t w = a;
+
+			while (w < e && nd_ascii_is_letter((unsigned char)s[w]))
+				w++;
+			if (!title_small(s + a, w - a))
+				return false;
+		}
+	}
+	return caps >= 2;
+}
+
 /* Records the quotation between the marks (inner bytes [a, b)) when it is
  * long enough to be speech. */
 static int emit(nd_quotes *qs, const line *l, uint32_t k, uint32_t para,
@@ -250,6 +307,9 @@ static int emit(nd_quotes *qs, const line *l, uint32_t k, uint32_t para,
 	 * comma is kept as a fragment, for nd_quotes_join to join or drop. */
 	if (q.words < min &&
 	    !(closed && q.words > 0 && memchr(l->text + b, ',', close - b)))
+		return ND_OK;
+	/* "Star Wars: Episode I -- The Phantom Menace": a title. */
+	if (closed && title_case(l->text + a, b - a))
 		return ND_OK;
 	q.fragment = q.words < min;
 	q.doc = k;

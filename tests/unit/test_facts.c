@@ -1476,6 +1476,26 @@ static void test_genders_and_party_labels(void **state)
 	expect_speaker(sf, "The state must act", "Joe Suliman");
 }
 
+static void test_titles_are_no_quotes(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Films\n\n"
+		"Fans lined up for \u201CStar Voyage: Episode I -- The Grey "
+		"Menace\u201D and \u201CReturn of the Knight\u201D on "
+		"Wednesday.\n"
+		"\u201CWe waited All Night for Star Voyage,\u201D said Rita "
+		"Gomm, who camped outside.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	expect_no_quote(sf, "Grey Menace");
+	expect_no_quote(sf, "Return of the Knight");
+	/* Words in lower case make it speech, titles inside or not. */
+	expect_speaker(sf, "We waited All Night", "Rita Gomm");
+}
+
 static void test_anonymous_borrows_nothing(void **state)
 {
 	fixture *f = *state;
@@ -1987,6 +2007,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_agencies_and_initials,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_genders_and_party_labels,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_titles_are_no_quotes,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
 						setup, teardown),
