@@ -281,9 +281,11 @@ int nd_reported_find(nd_quotes *qs, nd_who *w, size_t q0)
 		size_t off, len;
 		clause c;
 
-		/* qs->q may move as reported speech is added: index it. */
+		/* qs->q may move as reported speech is added: index it (and
+		 * it is NULL while a story has no quotation). */
 		if ((se->flags & ND_SENT_TITLE) || se->ntok == 0 ||
-		    !reported(w, se, qs->q + q0, n - q0, &qi, &c))
+		    !reported(w, se, qs->q ? qs->q + q0 : NULL, n - q0, &qi,
+			      &c))
 			continue;
 		clause_bytes(w->d, c.a, c.e, &off, &len);
 		rc = nd_quotes_add_reported(qs, w->st, w->k, off, len,

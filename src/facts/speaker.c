@@ -23,6 +23,8 @@
 /* How far into the sentence before a quotation its reporting verb may
  * stand ("Clinton said in Cleveland that …"). */
 #define PREVIOUS_SUBJECT_TOKENS 20
+/* How far before a quotation a speech verb is looked for, in tokens. */
+#define SPEECH_BEFORE_TOKENS 64
 /* The longest apposition between a subject and its verb, in tokens. */
 #define APPOSITION_SPAN 40
 /* Mentions of a sentence looked over for its subject at most. */
@@ -1007,7 +1009,12 @@ static bool speech_before(const nd_who *w, const nd_qspan *q)
 	if (s >= w->d->nsents)
 		return false;
 	e = nd_fstory_tok_at(w->d, q->open);
-	for (i = w->d->sents[s].tok; i < e; i++) {
+	i = w->d->sents[s].tok;
+	/* An attribution stands near; a sentence of many quotations costs
+	 * no more than that each. */
+	if (e > i + SPEECH_BEFORE_TOKENS)
+		i = e - SPEECH_BEFORE_TOKENS;
+	for (; i < e; i++) {
 		if (nd_who_speech(w, i))
 			return true;
 	}
