@@ -317,7 +317,8 @@ static const char *const speech[] = {
 	"quoted", "continued", "sighed", "recounted", "boasted", "scoffed",
 	"mused", "snapped", "pleaded", "asserted", "asserts", "grumbled",
 	"murmured", "wondered", "recalls", "admits", "acknowledges",
-	"written",
+	"written", "asks", "reported", "reports", "remembers", "predicts",
+	"recounts", "insisting",
 };
 
 static const char *const months[][2] = {

@@ -89,6 +89,16 @@ static bool quoting(const nd_doc *d, size_t s)
 	return false;
 }
 
+/* Is "her" at token t possessive ("her colleagues", "her own"), a noun
+ * after it in the sentence ending at token e? */
+static bool possessive_her(const nd_fstory *st, const nd_doc *d, size_t t,
+			   size_t e)
+{
+	return t + 1 < e && nd_fstory_gap(d, t) == ND_GAP_SPACE &&
+	       (!(d->toks[t + 1].flags & ND_TOK_STOP) ||
+		nd_fstory_is(st, d, t + 1, "own"));
+}
+
 /* For each sentence of document k that names one person and no quotation,
  * a vote by the pronouns after the name ("Jan Childress, visiting with
  * her son,"; not "Facing her, Miro Tachkevar"): female only, +1; male
@@ -119,7 +129,14 @@ static void pronoun_votes(nd_fstory *st, uint32_t k, int *votes)
 		}
 		if (who == ND_FX_NONE || !one || quoting(d, s))
 			continue;
+		/* "she", "his" and "her colleagues", not "him" or "her"
+		 * as an object: "Wendie Rosenberg took him to an
+		 * audiologist". */
 		for (t = after; t < e; t++) {
+			if (nd_fstory_is(st, d, t, "him") ||
+			    (nd_fstory_is(st, d, t, "her") &&
+			     !possessive_her(st, d, t, e)))
+				continue;
 			g = nd_gender_of_pronoun(st, d, t);
 			f += g == ND_GENDER_FEMALE;
 			m += g == ND_GENDER_MALE;

@@ -966,6 +966,20 @@ static size_t titled_tail(const scan *sc, size_t a, size_t b)
 	return p;
 }
 
+/* "Hall said", "said Price": a word of the lists (a place or an
+ * organisation's word) that speaks without an article is a surname. */
+static bool surname_speaks(const scan *sc, size_t i)
+{
+	if (lexical(sc, i, ND_LEX_TITLE | ND_LEX_PORTFOLIO | ND_LEX_COMPASS) ||
+	    (i > sc->s_tok && (nd_fstory_is(sc->st, sc->d, i - 1, "the") ||
+			       nd_fstory_is(sc->st, sc->d, i - 1, "a"))))
+		return false;
+	return (i + 1 < sc->s_end && soft_gap(sc, i) &&
+		(lex(sc, i + 1).cls & ND_LEX_SPEECH)) ||
+	       (i > sc->s_tok && soft_gap(sc, i - 1) &&
+		(lex(sc, i - 1).cls & ND_LEX_SPEECH));
+}
+
 /* A party's adjective or member, written before a name. */
 static bool party_label(const scan *sc, size_t i)
 {
@@ -1113,7 +1127,8 @@ static int take_run(scan *sc, size_t a, size_t b, int depth)
 		return ND_OK;
 	if (b - na == 1 && !(sc->d->toks[na].flags & ND_TOK_ALLCAPS) &&
 	    lexical(sc, na, ND_LEX_TITLE | ND_LEX_ORGWORD | ND_LEX_PLACEWORD |
-				    ND_LEX_PORTFOLIO | ND_LEX_COMPASS))
+				    ND_LEX_PORTFOLIO | ND_LEX_COMPASS) &&
+	    !surname_speaks(sc, na))
 		return ND_OK; /* "Minister", "the West": no name alone */
 	weak = na == a && initial(sc, a) &&
 	       !(seen(sc, a) & ND_SEEN_CAPMID) &&

@@ -82,8 +82,10 @@ static bool governed(const nd_who *w, uint32_t mi)
 	/* "according to Edwin Meese": a source, who may be "he" next. */
 	if (t >= s0 + 2 && nd_who_according(w, t - 2, t))
 		return false;
-	/* Not "… reservations about. Castro said": a sentence of its own. */
-	return t > s0 && nd_who_preposition(w, t - 1);
+	/* Not "… reservations about. Castro said": a sentence of its own;
+	 * nor ""… what to be scared of," Hall said": a quotation's end. */
+	return t > s0 && nd_fstory_gap(w->d, t - 1) == ND_GAP_SPACE &&
+	       nd_who_preposition(w, t - 1);
 }
 
 /* Is mention mi the first person its sentence names: the subject
@@ -787,6 +789,28 @@ static uint32_t apposition_head(const nd_who *w, size_t t0, size_t v)
 	return ND_FX_NONE;
 }
 
+/* The first person or organisation named in tokens [t0, e), in a
+ * subject's place (no possessive, no object of a preposition). */
+static uint32_t leading_speaker(const nd_who *w, size_t t0, size_t e)
+{
+	size_t i;
+
+	for (i = t0; i < e; i++) {
+		uint32_t mi = nd_who_mention(w, i);
+		const nd_mention *m;
+
+		if (mi == ND_FX_NONE)
+			continue;
+		m = &w->st->ments[mi];
+		i = m->tok + m->ntok - 1;
+		if (possessive(w, mi) || governed(w, mi))
+			continue;
+		return nd_who_kind(w, mi) == ND_ENTITY_PLACE ? ND_FX_NONE
+							   : m->entity;
+	}
+	return ND_FX_NONE;
+}
+
 /* The subject of verb v, looked for back to t0, else after the verb. */
 uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 			size_t quote)
@@ -801,6 +825,14 @@ uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 	 * with an earlier one shares its subject, the sentence's first. */
 	if (v > t0 && coordinated(w, v)) {
 		uint32_t lead = leading_person(w, t0, v - 1);
+
+		if (lead != ND_FX_NONE)
+			return lead;
+	}
+	/* "The Academy released a statement saying": the statement's
+	 * author, who leads the sentence. */
+	if (participle(w, v) && v > s0 && statement_noun(w, v - 1)) {
+		uint32_t lead = leading_speaker(w, s0, v);
 
 		if (lead != ND_FX_NONE)
 			return lead;
@@ -1250,7 +1282,7 @@ static bool ends_paragraph(const nd_who *w, const nd_qspan *p,
 	size_t s = last_sentence_before(w, q);
 
 	return s < w->d->nsents &&
-	       nd_fstory_sent_at(w->d, p->open) == s;
+	       nd_fstory_sent_at(w->d, p->close) == s;
 }
 
 /* The speaker a paragraph ending in "X, a veteran, said:" announces for

@@ -1496,6 +1496,38 @@ static void test_titles_are_no_quotes(void **state)
 	expect_speaker(sf, "We waited All Night", "Rita Gomm");
 }
 
+static void test_surnames_statements_and_closes(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Salmon\n\n"
+		"That caused confusion, said Daniel Hall, director of a forest "
+		"program in Portland.\n"
+		"The agency \u201Cis telling owners to be scared, but not what "
+		"to be scared of,\u201D Hall said.\n"
+		"\u201CWhat does it mean to stay on your toes?\u201D Kim Dorsey "
+		"asks.\n"
+		"The Academy of Adoption Lawyers released a statement saying the "
+		"bill \u201Cholds great potential to correct flawed "
+		"adoptions.\u201D\n"
+		"\u201CI think this is rare. I cannot see it often,\u201D said "
+		"Kevin Howe, an editor at a trade magazine.\n"
+		"\u201CMaybe those customers are a little more loyal.\u201D\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	/* A surname that is also a list word speaks; a quotation's last
+	 * word ("of") governs nothing after its mark. */
+	expect_speaker(sf, "to be scared, but not what", "Daniel Hall");
+	expect_speaker(sf, "stay on your toes", "Kim Dorsey");
+	expect_speaker(sf, "great potential to correct",
+		       "Academy of Adoption Lawyers");
+	/* The quotation ending the paragraph before spans two sentences;
+	 * its attribution is in the last. */
+	expect_speaker(sf, "customers are a little more loyal", "Kevin Howe");
+}
+
 static void test_anonymous_borrows_nothing(void **state)
 {
 	fixture *f = *state;
@@ -2010,6 +2042,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_titles_are_no_quotes,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_surnames_statements_and_closes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fact_links, setup,
