@@ -19,6 +19,7 @@ typedef struct groups {
 	int32_t (*votes)[ND_VOTES];
 	uint32_t *redirect; /* ND_FX_NONE or the group it is a titled form of */
 	unsigned char *dead; /* an adjective after all: "Serentian" */
+	unsigned char *given; /* per root: called by a given name alone */
 	size_t n;
 	/* Surnames several full names end with: candidate roots per group. */
 	uint32_t *amb_at;  /* per group: start in amb, ND_FX_NONE if none */
@@ -58,6 +59,7 @@ static void groups_free(groups *g)
 	nd_free(g->votes);
 	nd_free(g->redirect);
 	nd_free(g->dead);
+	nd_free(g->given);
 	nd_free(g->amb_at);
 	nd_free(g->amb_n);
 	nd_free(g->amb);
@@ -86,10 +88,11 @@ static int groups_alloc(groups *g, size_t n)
 	g->votes = nd_calloc(n ? n : 1, sizeof(*g->votes));
 	g->redirect = nd_calloc(n ? n : 1, sizeof(*g->redirect));
 	g->dead = nd_calloc(n ? n : 1, sizeof(*g->dead));
+	g->given = nd_calloc(n ? n : 1, sizeof(*g->given));
 	g->amb_at = nd_calloc(n ? n : 1, sizeof(*g->amb_at));
 	g->amb_n = nd_calloc(n ? n : 1, sizeof(*g->amb_n));
 	if (!g->parent || !g->first || !g->words || !g->flags || !g->votes ||
-	    !g->redirect || !g->dead || !g->amb_at || !g->amb_n)
+	    !g->redirect || !g->dead || !g->given || !g->amb_at || !g->amb_n)
 		return ND_ENOMEM;
 	nd_uf_init(g->parent, n);
 	for (i = 0; i < n; i++) {
@@ -552,6 +555,7 @@ static int merge_given_names(nd_fstory *st, groups *g)
 		    root[id] == ND_FX_NONE || !same_kind(g, s, root[id]))
 			continue;
 		unite(g, s, root[id]);
+		g->given[find(g, s)] = 1;
 	}
 	rc = ND_OK;
 done:
@@ -640,6 +644,26 @@ static bool candidate(nd_fstory *st, groups *g, size_t j, uint32_t at,
 	return false;
 }
 
+/* Of the candidates amb[at..at+n) of an ambiguous surname, the one
+ * root the story never calls by its given name alone, when the others
+ * it does: news calls the adult Wendie Rosenberg "Rosenberg" and her son
+ * "Evan". ND_FX_NONE when that does not single one out. */
+static size_t surname_called(groups *g, uint32_t at, uint32_t n)
+{
+	size_t one = ND_FX_NONE;
+	uint32_t c, plain = 0;
+
+	for (c = 0; c < n; c++) {
+		uint32_t r = find(g, g->amb[at + c]);
+
+		if (!g->given[r]) {
+			plain++;
+			one = r;
+		}
+	}
+	return plain == 1 && n > 1 ? one : ND_FX_NONE;
+}
+
 /* Root of a mention; an ambiguous surname takes the full name its own
  * article names nearest before it (or after it). */
 static uint32_t mention_root(nd_fstory *st, groups *g, size_t i)
@@ -650,6 +674,9 @@ static uint32_t mention_root(nd_fstory *st, groups *g, size_t i)
 
 	if (at == ND_FX_NONE)
 		return find(g, m->group);
+	j = surname_called(g, at, n);
+	if (j != ND_FX_NONE)
+		return (uint32_t)j;
 	for (j = i; j-- > lo;) {
 		if (candidate(st, g, j, at, n))
 			return find(g, st->ments[j].group);

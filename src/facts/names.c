@@ -191,6 +191,10 @@ static bool calendar(const scan *sc, size_t i)
 
 	if (!(l.cls & (ND_LEX_MONTH | ND_LEX_WEEKDAY)))
 		return false;
+	/* "John S. March": after a middle initial, a surname. */
+	if (i > sc->s_tok + 1 && single_letter(sc, i - 1) &&
+	    gap_period_space(sc, i - 1))
+		return false;
 	if (sc->d->toks[i].len > 3)
 		return true;
 	return i + 1 < sc->s_end &&
@@ -980,6 +984,21 @@ static bool surname_speaks(const scan *sc, size_t i)
 		(lex(sc, i - 1).cls & ND_LEX_SPEECH));
 }
 
+/* "Mr.", "Ms.", "Mrs.", "Miss", "Dr.": a title that only ever opens a
+ * name. */
+static bool honorific(const scan *sc, size_t i)
+{
+	static const char *const words[] = { "mr", "ms", "mrs", "miss",
+					     "dr" };
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		if (nd_fstory_is(sc->st, sc->d, i, words[k]))
+			return is_cap(sc, i);
+	}
+	return false;
+}
+
 /* A party's adjective or member, written before a name. */
 static bool party_label(const scan *sc, size_t i)
 {
@@ -1051,11 +1070,16 @@ static int take_run(scan *sc, size_t a, size_t b, int depth)
 	if (a >= b || depth > 3)
 		return ND_OK;
 	/* "Lessons From Netscape and Its Battle With Microsoft": a title in
-	 * title case; its names are apart. */
+	 * title case; its names are apart. "GBA Systems' Ms. Stone": an
+	 * honorific starts a name of its own. */
 	for (i = a + 1; i + 1 < b; i++) {
 		if (title_word(sc, i)) {
 			rc = take_run(sc, a, i, depth + 1);
 			return rc ? rc : take_run(sc, i + 1, b, depth + 1);
+		}
+		if (honorific(sc, i)) {
+			rc = take_run(sc, a, i, depth + 1);
+			return rc ? rc : take_run(sc, i, b, depth + 1);
 		}
 	}
 	for (i = a; i < b; i++) {

@@ -1528,6 +1528,29 @@ static void test_surnames_statements_and_closes(void **state)
 	expect_speaker(sf, "customers are a little more loyal", "Kevin Howe");
 }
 
+static void test_families_and_inner_honorifics(void **state)
+{
+	fixture *f = *state;
+	const nd_story_facts *sf;
+	const char *text =
+		"Autism\n\n"
+		"Wendy Rosner took her son Evan Rosner to a clinic in June.\n"
+		"Evan did not look at anyone.\n"
+		"\u201CWe had to teach him how to nod,\u201D Rosner said.\n"
+		"\u201CSchools need to know what is going on,\u201D said GBA "
+		"Systems' Ms. Stanley.\n"
+		"\u201CThere are lots of children who are missed,\u201D said "
+		"Dr. John S. March of the university.\n";
+
+	add(f, text, NULL);
+	sf = run(f);
+	/* The son is "Evan"; "Rosner" is his mother. */
+	expect_speaker(sf, "teach him how to nod", "Wendy Rosner");
+	expect_no_entity(sf, "GBA Systems' Ms. Stanley");
+	expect_speaker(sf, "lots of children who are missed",
+		       "John S. March");
+}
+
 static void test_anonymous_borrows_nothing(void **state)
 {
 	fixture *f = *state;
@@ -2044,6 +2067,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_surnames_statements_and_closes, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_families_and_inner_honorifics, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anonymous_borrows_nothing,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fact_links, setup,
