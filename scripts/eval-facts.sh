@@ -54,6 +54,7 @@ if [ $# -eq 0 ]; then
 fi
 mkdir -p "$out" || exit 2
 : >"$out/figures" || exit 2
+: >"$out/counts" || exit 2
 
 # one_set SET DATA: clean, predict and score each story of SET.
 one_set() {
@@ -116,6 +117,13 @@ one_set() {
 	[ "$st" -gt 1 ] && exit 2
 	[ "$st" -gt "$status" ] && status=$st
 	sed -n "s|^figures: |$name |p" "$dir/score" >>"$out/figures"
+	# The totals rows (the last of each kind in the score), for the
+	# pooled line.
+	awk -v set="$name" '
+		/^  quotes direct / { q = $3 " " $4 " " $5 }
+		/^  speaker accuracy / { sp = $3 " " $5 }
+		/^  merge precision / { mp = $3 " " $5 }
+		END { print set, q, sp, mp }' "$dir/score" >>"$out/counts"
 }
 
 while [ $# -ge 2 ]; do
@@ -131,4 +139,18 @@ awk '{
 	  $3, ($3 >= 0.95 ? "met " : "MISS"), $5,
 	  ($5 >= 0.90 ? "met " : "MISS"), $7, ($7 >= 0.95 ? "met" : "MISS")
 }' "$out/figures"
+# All sets as one: counts summed (gold, predicted, matched direct quotes;
+# right and scored speakers; merged pairs right and all).
+awk 'NF == 8 {
+	g += $2; p += $3; m += $4; sr += $5; sn += $6; mr += $7; mn += $8
+} END {
+	if (g + p == 0 || sn == 0 || mn == 0)
+		exit
+	f = 2 * m / (g + p)
+	printf "  %-28s quotes F1 %.3f %s  speaker %.3f %s  merge P %.3f %s" \
+	  "   (%d of %d speakers)\n", "all sets pooled", f,
+	  (f >= 0.95 ? "met " : "MISS"), sr / sn,
+	  (sr / sn >= 0.90 ? "met " : "MISS"), mr / mn,
+	  (mr / mn >= 0.95 ? "met" : "MISS"), sr, sn
+}' "$out/counts"
 exit "$status"
