@@ -725,24 +725,32 @@ static bool described_after(const nd_who *w, const nd_mention *m)
 
 /* The first person named in tokens [t0, e) in a subject's place: not a
  * possessive, not after a preposition, not an apposition between
- * commas. */
-static uint32_t leading_person(const nd_who *w, size_t t0, size_t e)
+ * commas. With orgs, the first name in such a place whoever it is: an
+ * organisation stands for itself, a place for nobody ("The Academy
+ * released a statement saying"). */
+static uint32_t leading_subject(const nd_who *w, size_t t0, size_t e,
+				bool orgs)
 {
 	size_t i;
 
 	for (i = t0; i < e; i++) {
 		uint32_t mi = nd_who_mention(w, i);
 		const nd_mention *m;
+		nd_entity_kind kind;
 
 		if (mi == ND_FX_NONE)
 			continue;
 		m = &w->st->ments[mi];
 		i = m->tok + m->ntok - 1;
-		if (nd_who_kind(w, mi) != ND_ENTITY_PERSON ||
-		    possessive(w, mi) || governed(w, mi) ||
-		    (between_commas(w, m) && !described_after(w, m)))
+		if (possessive(w, mi) || governed(w, mi))
 			continue;
-		return m->entity;
+		kind = nd_who_kind(w, mi);
+		if (kind != ND_ENTITY_PERSON && !orgs)
+			continue;
+		if (kind != ND_ENTITY_PERSON)
+			return kind == ND_ENTITY_PLACE ? ND_FX_NONE : m->entity;
+		if (!between_commas(w, m) || described_after(w, m))
+			return m->entity;
 	}
 	return ND_FX_NONE;
 }
@@ -789,28 +797,6 @@ static uint32_t apposition_head(const nd_who *w, size_t t0, size_t v)
 	return ND_FX_NONE;
 }
 
-/* The first person or organisation named in tokens [t0, e), in a
- * subject's place (no possessive, no object of a preposition). */
-static uint32_t leading_speaker(const nd_who *w, size_t t0, size_t e)
-{
-	size_t i;
-
-	for (i = t0; i < e; i++) {
-		uint32_t mi = nd_who_mention(w, i);
-		const nd_mention *m;
-
-		if (mi == ND_FX_NONE)
-			continue;
-		m = &w->st->ments[mi];
-		i = m->tok + m->ntok - 1;
-		if (possessive(w, mi) || governed(w, mi))
-			continue;
-		return nd_who_kind(w, mi) == ND_ENTITY_PLACE ? ND_FX_NONE
-							   : m->entity;
-	}
-	return ND_FX_NONE;
-}
-
 /* The subject of verb v, looked for back to t0, else after the verb. */
 uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 			size_t quote)
@@ -824,7 +810,7 @@ uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 	/* "Estrada called Anwar his friend and said": a verb coordinated
 	 * with an earlier one shares its subject, the sentence's first. */
 	if (v > t0 && coordinated(w, v)) {
-		uint32_t lead = leading_person(w, t0, v - 1);
+		uint32_t lead = leading_subject(w, t0, v - 1, false);
 
 		if (lead != ND_FX_NONE)
 			return lead;
@@ -832,7 +818,7 @@ uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 	/* "The Academy released a statement saying": the statement's
 	 * author, who leads the sentence. */
 	if (participle(w, v) && v > s0 && statement_noun(w, v - 1)) {
-		uint32_t lead = leading_speaker(w, s0, v);
+		uint32_t lead = leading_subject(w, s0, v, true);
 
 		if (lead != ND_FX_NONE)
 			return lead;
@@ -844,7 +830,7 @@ uint32_t nd_speaker_subject(const nd_who *w, size_t t0, size_t v, size_t end,
 		uint32_t lead = nd_who_pronoun(w, s0)
 					? nearest_person(w, w->d->toks[s0].off,
 							 NULL, 0)
-					: leading_person(w, s0, v);
+					: leading_subject(w, s0, v, false);
 
 		if (lead != ND_FX_NONE)
 			return lead;
