@@ -201,6 +201,16 @@ void nd_fstory_dispose(nd_fstory *st)
 	memset(st, 0, sizeof(*st));
 }
 
+bool nd_fstory_in(const nd_fstory *st, const nd_doc *d, size_t i,
+		  const char *const *words)
+{
+	for (; *words; words++) {
+		if (nd_fstory_is(st, d, i, *words))
+			return true;
+	}
+	return false;
+}
+
 size_t nd_fstory_tok_at(const nd_doc *d, size_t off)
 {
 	size_t lo = 0, hi = d->ntoks;

@@ -115,6 +115,9 @@ size_t nd_fstory_bare_len(const char *s, size_t len);
 /* Is token i of d the folded word w? */
 bool nd_fstory_is(const nd_fstory *st, const nd_doc *d, size_t i,
 		  const char *w);
+/* Is token i of d one of the folded words of the NULL-ended list? */
+bool nd_fstory_in(const nd_fstory *st, const nd_doc *d, size_t i,
+		  const char *const *words);
 /* Index of the first token of d that starts at or after byte off. */
 size_t nd_fstory_tok_at(const nd_doc *d, size_t off);
 /* Index of the sentence of d holding byte off, or the next one. */

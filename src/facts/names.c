@@ -36,31 +36,26 @@ static bool elided_cap(const char *p, size_t n)
 	       p[4] >= 'A' && p[4] <= 'Z';
 }
 
-/* English words written after a hyphen and a name ("Hun Sen-led",
- * "Clinton-era"): no part of it. */
-static bool hyphen_word(const char *p, size_t n)
+/* Is token i (n bytes at p) an English word written after a hyphen and a
+ * name ("Hun Sen-led", "Clinton-era"), no part of it? */
+static bool hyphen_word(const nd_fstory *st, const nd_doc *d, size_t i,
+			const char *p, size_t n)
 {
 	static const char *const words[] = {
 		"led", "era", "run", "born", "like", "wide", "made", "type",
 		"free", "less", "bred", "held", "up", "in", "out", "off", "on",
-		"way", "day", "year", "old", "new", "and", "to", "the",
+		"way", "day", "year", "old", "new", "and", "to", "the", NULL,
 	};
-	size_t k;
 
-	if (n >= 2 && (memcmp(p + n - 2, "ed", 2) == 0 ||
-		       memcmp(p + n - 2, "ly", 2) == 0))
-		return true;
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
-		if (strlen(words[k]) == n && memcmp(words[k], p, n) == 0)
-			return true;
-	}
-	return false;
+	return (n >= 2 && (memcmp(p + n - 2, "ed", 2) == 0 ||
+			   memcmp(p + n - 2, "ly", 2) == 0)) ||
+	       nd_fstory_in(st, d, i, words);
 }
 
 /* The lower-case second half of a hyphenated given name: "duk" of "Kang
  * In-duk", "jung" of "Kim Dae-jung". A syllable of two to five letters
  * after a capitalised word that itself follows one. */
-static bool given_syllable(const nd_doc *d, size_t i)
+static bool given_syllable(const nd_fstory *st, const nd_doc *d, size_t i)
 {
 	const char *p = d->text + d->toks[i].off;
 	size_t n = d->toks[i].len, k;
@@ -76,7 +71,7 @@ static bool given_syllable(const nd_doc *d, size_t i)
 		if (p[k] < 'a' || p[k] > 'z')
 			return false;
 	}
-	return !hyphen_word(p, n);
+	return !hyphen_word(st, d, i, p, n);
 }
 
 static bool is_cap(const scan *sc, size_t i)
@@ -87,7 +82,7 @@ static bool is_cap(const scan *sc, size_t i)
 		return false;
 	return (f & ND_TOK_CAPITAL) ||
 	       elided_cap(tok_text(sc, i), sc->d->toks[i].len) ||
-	       (i > sc->s_tok + 1 && given_syllable(sc->d, i));
+	       (i > sc->s_tok + 1 && given_syllable(sc->st, sc->d, i));
 }
 
 static nd_lex lex(const scan *sc, size_t i)
@@ -470,14 +465,10 @@ static void article_votes(const scan *sc, nd_mention *m, size_t b,
 /* "the", "his", "her" or "their" before a relation ("his father"). */
 static bool determiner(const scan *sc, size_t i)
 {
-	static const char *const words[] = { "the", "his", "her", "their" };
-	size_t k;
+	static const char *const words[] = { "the", "his", "her", "their",
+					     NULL };
 
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
-		if (nd_fstory_is(sc->st, sc->d, i, words[k]))
-			return true;
-	}
-	return false;
+	return nd_fstory_in(sc->st, sc->d, i, words);
 }
 
 /* Does a lower-case word follow token i within a few words, before any
@@ -832,20 +823,15 @@ static bool particles_only(const scan *sc, size_t c, size_t b)
 	static const char *const words[] = {
 		"al", "el", "bin", "ibn", "van", "von", "der", "den", "de",
 		"da", "di", "du", "del", "della", "dos", "das", "ul", "la",
-		"le",
+		"le", NULL,
 	};
-	size_t i, k;
+	size_t i;
 
 	for (i = c; i < b; i++) {
-		bool particle = false;
-
 		if (is_cap(sc, i))
 			continue;
-		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
-			if (nd_fstory_is(sc->st, sc->d, i, words[k]))
-				particle = true;
-		}
-		if (!particle || i + 1 >= b || !is_cap(sc, i + 1))
+		if (!nd_fstory_in(sc->st, sc->d, i, words) || i + 1 >= b ||
+		    !is_cap(sc, i + 1))
 			return false;
 	}
 	return true;
@@ -924,15 +910,10 @@ static bool sentence_adverb(const scan *sc, size_t a)
 		"eventually", "initially", "originally", "recently",
 		"currently", "ironically", "unfortunately", "fortunately",
 		"clearly", "overall", "elsewhere", "separately", "similarly",
-		"likewise", "otherwise", "asked", "according",
+		"likewise", "otherwise", "asked", "according", NULL,
 	};
-	size_t k;
 
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
-		if (nd_fstory_is(sc->st, sc->d, a, words[k]))
-			return true;
-	}
-	return false;
+	return nd_fstory_in(sc->st, sc->d, a, words);
 }
 
 /* Is a sentence-initial token an ordinary word ("The", "Upon")? */
@@ -989,14 +970,9 @@ static bool surname_speaks(const scan *sc, size_t i)
 static bool honorific(const scan *sc, size_t i)
 {
 	static const char *const words[] = { "mr", "ms", "mrs", "miss",
-					     "dr" };
-	size_t k;
+					     "dr", NULL };
 
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
-		if (nd_fstory_is(sc->st, sc->d, i, words[k]))
-			return is_cap(sc, i);
-	}
-	return false;
+	return is_cap(sc, i) && nd_fstory_in(sc->st, sc->d, i, words);
 }
 
 /* A party's adjective or member, written before a name. */
@@ -1005,14 +981,10 @@ static bool party_label(const scan *sc, size_t i)
 	static const char *const words[] = {
 		"republican", "democrat", "democratic", "independent",
 		"conservative", "liberal", "labour", "socialist", "communist",
+		NULL,
 	};
-	size_t k;
 
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
-		if (nd_fstory_is(sc->st, sc->d, i, words[k]))
-			return true;
-	}
-	return false;
+	return nd_fstory_in(sc->st, sc->d, i, words);
 }
 
 /* Is token i a capitalised word no name holds ("With", "From", "Its"):
@@ -1022,16 +994,11 @@ static bool title_word(const scan *sc, size_t i)
 	static const char *const words[] = {
 		"with", "from", "its", "is", "are", "was", "were", "into",
 		"has", "have", "will", "be", "their", "our", "your", "my",
+		NULL,
 	};
-	size_t k;
 
-	if (!is_cap(sc, i) || (sc->d->toks[i].flags & ND_TOK_ALLCAPS))
-		return false;
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
-		if (nd_fstory_is(sc->st, sc->d, i, words[k]))
-			return true;
-	}
-	return false;
+	return is_cap(sc, i) && !(sc->d->toks[i].flags & ND_TOK_ALLCAPS) &&
+	       nd_fstory_in(sc->st, sc->d, i, words);
 }
 
 /* Is token i a function word, not a name? "He" is a name in mid-sentence

@@ -97,11 +97,7 @@ static inline bool nd_who_comma_after(const nd_who *w, size_t i)
 static inline bool nd_who_in(const nd_who *w, size_t i,
 			     const char *const *words)
 {
-	for (; *words; words++) {
-		if (nd_who_is(w, i, *words))
-			return true;
-	}
-	return false;
+	return nd_fstory_in(w->st, w->d, i, words);
 }
 
 /* Is token t a preposition ("of", "by", "in", …)? */
