@@ -289,6 +289,22 @@ static const char *const kin[] = {
 	"girlfriend", "boyfriend",
 };
 
+/* Titles and relations that tell a woman or a man (gender.c). */
+static const char *const female[] = {
+	"Mrs", "Ms", "Miss", "Mme", "Madame", "Lady", "Queen", "Princess",
+	"Dame", "wife", "mother", "daughter", "sister", "widow",
+	"girlfriend", "fiancee", "grandmother", "granddaughter", "aunt",
+	"niece", "actress", "spokeswoman", "chairwoman", "congresswoman",
+	"assemblywoman", "businesswoman", "councilwoman", "stepmother",
+};
+static const char *const male[] = {
+	"Mr", "Sir", "King", "Prince", "Lord", "husband", "father", "son",
+	"brother", "widower", "boyfriend", "fiance", "grandfather",
+	"grandson", "uncle", "nephew", "spokesman", "chairman",
+	"congressman", "assemblyman", "businessman", "councilman",
+	"stepfather",
+};
+
 static const char *const locpreps[] = {
 	"in", "at", "from", "near", "across", "into", "toward", "towards",
 	"throughout", "outside", "inside", "around", "via", "to",
@@ -531,6 +547,8 @@ int nd_gazetteer_create(nd_gazetteer **out)
 	    add_list(g, connectors, N_OF(connectors), ND_LEX_CONNECTOR) ||
 	    add_list(g, locpreps, N_OF(locpreps), ND_LEX_LOCPREP) ||
 	    add_list(g, kin, N_OF(kin), ND_LEX_KIN) ||
+	    add_list(g, female, N_OF(female), ND_LEX_FEMALE) ||
+	    add_list(g, male, N_OF(male), ND_LEX_MALE) ||
 	    add_list(g, speech, N_OF(speech), ND_LEX_SPEECH) ||
 	    add_calendar(g))
 		goto done;

@@ -33,8 +33,10 @@ enum {
 	ND_LEX_NUMVAGUE = 1u << 13, /* tens, thousands: aux power of ten */
 	ND_LEX_ORGNAME = 1u << 14,  /* an organisation by itself: Reuters */
 	ND_LEX_COMPASS = 1u << 15,  /* West, North: a direction, no name */
-	ND_LEX_KIN = 1u << 16       /* wife, father, lawyer: who someone is
+	ND_LEX_KIN = 1u << 16,      /* wife, father, lawyer: who someone is
 				       to another, a cue like a title */
+	ND_LEX_FEMALE = 1u << 17,   /* Mrs., wife, spokeswoman: a woman */
+	ND_LEX_MALE = 1u << 18      /* Mr., husband, spokesman: a man */
 };
 
 typedef struct nd_lex {

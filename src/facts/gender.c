@@ -3,41 +3,16 @@
 #include "core/alloc.h"
 #include "core/error.h"
 
-/* Words before a name or in its apposition that tell a woman or a man. */
-static const char *const female_words[] = {
-	"mrs", "ms", "miss", "mme", "madame", "lady", "queen", "princess",
-	"dame", "wife", "mother", "daughter", "sister", "widow",
-	"girlfriend", "fiancee", "grandmother", "granddaughter", "aunt",
-	"niece", "actress", "spokeswoman", "chairwoman", "congresswoman",
-	"assemblywoman", "businesswoman", "councilwoman", "stepmother",
-};
-static const char *const male_words[] = {
-	"mr", "sir", "king", "prince", "lord", "husband", "father", "son",
-	"brother", "widower", "boyfriend", "fiance", "grandfather",
-	"grandson", "uncle", "nephew", "spokesman", "chairman",
-	"congressman", "assemblyman", "businessman", "councilman",
-	"stepfather",
-};
-
-#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Votes a word casts: +1 female, -1 male, 0 none. */
-static int word_vote(const nd_fstory *st, const nd_doc *d, size_t i)
+/* Votes a word casts, by the gazetteer's ND_LEX_FEMALE and ND_LEX_MALE
+ * words (titles and relations): +1 female, -1 male, 0 none. */
+static int word_vote(nd_fstory *st, const nd_doc *d, size_t i)
 {
-	size_t k;
+	uint32_t cls = nd_fstory_lex(st, d, i).cls;
 
-	for (k = 0; k < N_OF(female_words); k++) {
-		if (nd_fstory_is(st, d, i, female_words[k]))
-			return 1;
-	}
-	for (k = 0; k < N_OF(male_words); k++) {
-		if (nd_fstory_is(st, d, i, male_words[k]))
-			return -1;
-	}
-	return 0;
+	return (cls & ND_LEX_FEMALE) ? 1 : (cls & ND_LEX_MALE) ? -1 : 0;
 }
 
-int nd_gender_of_word(const nd_fstory *st, const nd_doc *d, size_t i)
+int nd_gender_of_word(nd_fstory *st, const nd_doc *d, size_t i)
 {
 	int v = i < d->ntoks ? word_vote(st, d, i) : 0;
 
@@ -47,20 +22,22 @@ int nd_gender_of_word(const nd_fstory *st, const nd_doc *d, size_t i)
 
 int nd_gender_of_pronoun(const nd_fstory *st, const nd_doc *d, size_t i)
 {
+	static const char *const hers[] = { "she", "her", "herself", NULL };
+	static const char *const his[] = { "he", "him", "his", "himself",
+					   NULL };
+
 	if (i >= d->ntoks)
 		return ND_GENDER_UNKNOWN;
-	if (nd_fstory_is(st, d, i, "she") || nd_fstory_is(st, d, i, "her") ||
-	    nd_fstory_is(st, d, i, "herself"))
+	if (nd_fstory_in(st, d, i, hers))
 		return ND_GENDER_FEMALE;
-	if (nd_fstory_is(st, d, i, "he") || nd_fstory_is(st, d, i, "him") ||
-	    nd_fstory_is(st, d, i, "his") || nd_fstory_is(st, d, i, "himself"))
+	if (nd_fstory_in(st, d, i, his))
 		return ND_GENDER_MALE;
 	return ND_GENDER_UNKNOWN;
 }
 
 /* Honorifics and roles right before mention m, its cues' words and the
  * word after its comma ("Qin Qinguo, his father,"): weighed twice. */
-static int mention_vote(const nd_fstory *st, const nd_doc *d,
+static int mention_vote(nd_fstory *st, const nd_doc *d,
 			const nd_mention *m)
 {
 	size_t t, end = (size_t)m->tok + m->ntok;

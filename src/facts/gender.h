@@ -20,7 +20,7 @@ int nd_gender_build(nd_fstory *st);
 
 /* The gender a word at token i of d tells: "wife", "Mrs." female,
  * "father", "Mr." male, else ND_GENDER_UNKNOWN. */
-int nd_gender_of_word(const nd_fstory *st, const nd_doc *d, size_t i);
+int nd_gender_of_word(nd_fstory *st, const nd_doc *d, size_t i);
 
 /* The gender a pronoun at token i of d asks for: "she", "her" female,
  * "he", "him", "his" male, else ND_GENDER_UNKNOWN. */
