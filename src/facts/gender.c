@@ -2,6 +2,8 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "core/utf8.h"
+#include "facts/quotes.h"
 
 /* Votes a word casts, by the gazetteer's ND_LEX_FEMALE and ND_LEX_MALE
  * words (titles and relations): +1 female, -1 male, 0 none. */
@@ -55,12 +57,13 @@ static int mention_vote(nd_fstory *st, const nd_doc *d,
 static bool quoting(const nd_doc *d, size_t s)
 {
 	const char *p = d->text + d->sents[s].off;
-	size_t i, n = d->sents[s].len;
+	const char *end = p + d->sents[s].len;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == '"' || c == '`' || c == 0xE2 || c == 0xC2)
+	while (p < end) {
+		/* Newswire's ``…'' too; a lone "'" is an apostrophe. */
+		if (*p == '`' || (*p == '\'' && p + 1 < end && p[1] == '\''))
+			return true;
+		if (nd_quotes_double_mark(nd_utf8_decode(&p, end)))
 			return true;
 	}
 	return false;

@@ -327,10 +327,15 @@ static int emit(nd_quotes *qs, const line *l, uint32_t k, uint32_t para,
 	return ND_ARRAY_PUSH(qs->q, qs->n, qs->cap, q);
 }
 
-static bool quote_mark(int32_t cp)
+bool nd_quotes_double_mark(int32_t cp)
 {
 	return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E ||
-	       cp == 0x00AB || cp == 0x00BB || cp == 0x2018 || cp == 0x2019;
+	       cp == 0x00AB || cp == 0x00BB;
+}
+
+static bool quote_mark(int32_t cp)
+{
+	return nd_quotes_double_mark(cp) || cp == 0x2018 || cp == 0x2019;
 }
 
 static int scan_line(nd_quotes *qs, uint32_t k, uint32_t para,

@@ -81,5 +81,8 @@ int nd_quotes_add_reported(nd_quotes *qs, const nd_fstory *st, uint32_t k,
 			   size_t off, size_t len, uint32_t speaker);
 /* Frees the arrays; qs is empty afterwards. */
 void nd_quotes_dispose(nd_quotes *qs);
+/* Is cp a double quotation mark ('"', “, ”, „, «, »)? Single ones are
+ * apostrophes as often. */
+bool nd_quotes_double_mark(int32_t cp);
 
 #endif
